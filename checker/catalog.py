@@ -1,0 +1,187 @@
+"""Catalogs: indicators, provinces and mergers, and cue words, read from rules/."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from checker.figures import SUPERSCRIPT_RE, mask_markers
+from checker.records import InputError
+from checker.units import RULES_DIR, load_units
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    unit: str | None
+    accepts: tuple[str | None, ...]
+    aggregation: str
+    weight: str | None
+    direction: str
+    temporal: str
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    level: str  # "province" (after 1 July 2025) or "former"
+    formers: tuple[str, ...] = ()
+    merged_into: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    keys: tuple[str, ...]
+
+
+class PhraseMatcher:
+    """Finds catalog phrases in text: case-insensitive, whole words, longest first."""
+
+    def __init__(self, phrases: dict[str, list[str]]):
+        self.keys: dict[str, list[str]] = {}
+        for phrase, keys in phrases.items():
+            bucket = self.keys.setdefault(phrase.lower(), [])
+            for key in keys:
+                if key not in bucket:
+                    bucket.append(key)
+        ordered = sorted(self.keys, key=len, reverse=True)
+        if ordered:
+            body = "|".join(re.escape(p) for p in ordered)
+            self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+        else:
+            self.regex = None
+
+    def find(self, text: str) -> list[Mention]:
+        if self.regex is None:
+            return []
+        # Footnote markers are not part of words: `5 sao¹⁵` still ends in `sao`.
+        text = mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text))
+        return [Mention(m.start(), m.end(), m.group(0), tuple(self.keys[m.group(0).lower()]))
+                for m in self.regex.finditer(text)]
+
+
+def _load_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such catalog file") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
+        raise InputError(f"{path}:{where}: bad YAML: {getattr(exc, 'problem', exc)}") from None
+
+
+@dataclass
+class Catalog:
+    indicators: dict[str, Indicator]
+    entities: dict[str, Entity]
+    cues: dict
+    indicator_matcher: PhraseMatcher
+    entity_matcher: PhraseMatcher
+    rules_dir: Path = RULES_DIR
+    cue_matchers: dict[str, PhraseMatcher] = field(default_factory=dict)
+
+    def province_of(self, entity_id: str | None) -> str | None:
+        if entity_id is None:
+            return None
+        ent = self.entities.get(entity_id)
+        if ent is None:
+            return None
+        return ent.merged_into if ent.level == "former" else ent.id
+
+    def cue(self, name: str) -> PhraseMatcher:
+        return self.cue_matchers[name]
+
+
+def _indicator(raw: dict, path: Path) -> Indicator:
+    for key in ("id", "name", "aliases"):
+        if key not in raw:
+            raise InputError(f"{path}: indicator {raw.get('id', '?')} has no '{key}'")
+    agg = raw.get("aggregation") or {"kind": "none"}
+    return Indicator(
+        id=raw["id"], name=raw["name"], aliases=tuple(raw["aliases"]),
+        unit=raw.get("unit"), accepts=tuple(raw.get("accepts") or ()),
+        aggregation=agg.get("kind", "none"), weight=agg.get("weight"),
+        direction=raw.get("direction", "higher"), temporal=raw.get("temporal", "stock"),
+        context=tuple(raw.get("context") or ()),
+    )
+
+
+def load_catalog(rules_dir: Path | str = RULES_DIR) -> Catalog:
+    return _load_catalog(Path(rules_dir))
+
+
+@lru_cache(maxsize=4)
+def _load_catalog(rules_dir: Path) -> Catalog:
+    units = load_units(rules_dir)
+    ind_path = rules_dir / "indicators.yaml"
+    raw = _load_yaml(ind_path)
+    indicators: dict[str, Indicator] = {}
+    phrases: dict[str, list[str]] = {}
+    for item in raw.get("indicators", []):
+        ind = _indicator(item, ind_path)
+        if ind.id in indicators:
+            raise InputError(f"{ind_path}: indicator id '{ind.id}' is defined twice")
+        for unit in (ind.unit, *ind.accepts):
+            if unit is not None:
+                try:
+                    units.dimensionality(unit)
+                except Exception:
+                    raise InputError(f"{ind_path}: indicator '{ind.id}' has an unknown unit '{unit}'") from None
+        indicators[ind.id] = ind
+        for alias in (ind.name, *ind.aliases):
+            phrases.setdefault(alias, []).append(ind.id)
+
+    ent_path = rules_dir / "entities.yaml"
+    raw = _load_yaml(ent_path)
+    entities: dict[str, Entity] = {}
+    ent_phrases: dict[str, list[str]] = {}
+    for item in raw.get("provinces", []):
+        ent = Entity(item["id"], item["name"], item.get("type", "tỉnh"), "province",
+                     tuple(item.get("formers") or ()))
+        entities[ent.id] = ent
+        for alias in item.get("aliases", []):
+            ent_phrases.setdefault(alias, []).append(ent.id)
+    for item in raw.get("formers", []):
+        ent = Entity(item["id"], item["name"], item.get("type", "tỉnh"), "former",
+                     merged_into=item.get("merged_into"))
+        entities[ent.id] = ent
+        for alias in item.get("aliases", []):
+            ent_phrases.setdefault(alias, []).append(ent.id)
+    for ent in entities.values():
+        for fid in ent.formers:
+            if fid not in entities:
+                raise InputError(f"{ent_path}: province '{ent.id}' names an unknown former province '{fid}'")
+
+    cues = _load_yaml(rules_dir / "cues.yaml")
+    catalog = Catalog(indicators, entities, cues, PhraseMatcher(phrases), PhraseMatcher(ent_phrases), rules_dir)
+    flat = {
+        "former": cues["entity"]["former"], "merged": cues["entity"]["merged"],
+        "several": cues["entity"]["several"], "target": cues["role"]["target"],
+        "share": cues["share"], "not_period": cues["not_period"],
+    }
+    for name, words in flat.items():
+        catalog.cue_matchers[name] = PhraseMatcher({w: [name] for w in words})
+    scope_phrases: dict[str, list[str]] = {}
+    for scope, words in cues["scope"].items():
+        for w in words:
+            scope_phrases.setdefault(w, []).append(scope)
+    catalog.cue_matchers["scope"] = PhraseMatcher(scope_phrases)
+    labels: dict[str, list[str]] = {}
+    for label, words in cues["role"]["labels"].items():
+        for w in words:
+            labels.setdefault(w, []).append(label)
+    catalog.cue_matchers["labels"] = PhraseMatcher(labels)
+    return catalog

@@ -1,0 +1,60 @@
+"""The rule engine: runs every rule of the rule files over the facts table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from checker.kinds import KINDS
+from checker.kinds.base import KEY, Context, Outcome, interval_of, usable
+from checker.records import Finding
+from checker.rulefile import Rule, load_rules
+from checker.units import RULES_DIR
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def default_rule_files(rules_dir: Path = RULES_DIR) -> list[Path]:
+    return sorted((rules_dir / "checks").glob("*.yaml"))
+
+
+def support_counts(facts: pd.DataFrame) -> dict[int, int]:
+    """How many other statements agree with each figure: the evidence for blame."""
+    support: dict[int, int] = {}
+    rows = usable(facts).dropna(subset=["indicator", "entity", "period", "role"])
+    for _, group in rows.groupby(KEY, sort=False, dropna=False):
+        if len(group) < 2:
+            continue
+        items = [(int(r["id"]), interval_of(r)) for _, r in group.iterrows()]
+        for i, iv in items:
+            support[i] = sum(1 for j, jv in items if j != i and iv.overlaps(jv))
+    return support
+
+
+def run_rules(facts: pd.DataFrame, rules: list[Rule], catalog,
+              severity_overrides: dict[str, str] | None = None) -> tuple[list[Finding], list[Outcome]]:
+    ctx = Context(catalog, support_counts(facts))
+    findings: list[Finding] = []
+    outcomes: list[Outcome] = []
+    overrides = severity_overrides or {}
+    for rule in rules:
+        if rule.id in overrides:
+            rule.severity = overrides[rule.id]
+        kind = KINDS[rule.kind]
+        try:
+            outcome = kind.run(facts, rule, ctx)
+        except Exception as exc:  # a broken rule is reported, not fatal: validate's "error" outcome
+            outcome = Outcome(rule.id, errors=1)
+            outcome.findings = [Finding(rule.id, "error", f"rule {rule.id} failed to run: {exc}", [], name=rule.name)]
+        outcome.name, outcome.kind, outcome.severity = rule.name, rule.kind, rule.severity
+        for f in outcome.findings:
+            f.severity = rule.severity if outcome.errors == 0 else "error"
+        findings.extend(outcome.findings)
+        outcomes.append(outcome)
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))
+    return findings, outcomes
+
+
+def load_default_rules(catalog, paths: list[Path] | None = None) -> list[Rule]:
+    return load_rules(paths or default_rule_files(catalog.rules_dir), KINDS, catalog)

@@ -1,0 +1,228 @@
+"""Facts: one pandas table, one row per figure, the meeting point of text and data files.
+
+Schema (one row per figure; `lo`/`hi` are in `unit`, scale words applied):
+
+| column       | meaning                                                                 |
+|--------------|-------------------------------------------------------------------------|
+| id           | row number, stable for a given input                                    |
+| path         | input file                                                              |
+| doc          | index of the document inside the file (0 = front matter)                |
+| doc_kind     | political_report, review, resolution, report, data ...                 |
+| block        | paragraph, list_item, footnote, table_row, data_row                     |
+| line, column | 1-based position of the figure's first character                        |
+| text         | the figure exactly as written (`trên 46%`, `10,9%/năm`)                 |
+| kind         | statistic, range, fraction or label (an evaluation word)                |
+| value        | the stated number (numerator of a fraction), before scale words         |
+| unit         | the unit the figure is kept in (a name from rules/units.txt)            |
+| unit_text    | the unit as written                                                     |
+| lo, hi       | the interval the figure stands for; lo_open/hi_open for open ends       |
+| qualifier    | gt, ge, lt, le, about, nearly, estimate, range or empty                 |
+| denominator  | for a fraction `115/121`, the 121                                       |
+| indicator    | indicator id from rules/indicators.yaml, or empty                       |
+| entity       | province id from rules/entities.yaml, or empty                          |
+| period       | `2025`, `2021-2025` or `2025-07-01/2025-09-12`, or empty                |
+| role         | actual, target, baseline or evaluation                                  |
+| scope        | urban, rural, fdi ... when the figure covers part of the whole          |
+| measure      | `share` when the figure is a share of a whole (`chiếm 8%`)              |
+| label        | for an evaluation word: exceeded, met, missed, positive                 |
+| footnote     | number of the footnote the figure stands in                             |
+| anchor_line  | for a footnote figure, the line of the marker it annotates              |
+| table, row_label, column_role | for table cells                                        |
+| sentence, position | sentence index in its block and character offset in the block     |
+| part_of      | id of the total this figure is listed under (`905 đảng viên (khiển trách 757, ...)`) |
+| part_bound   | the list ends with `…`: its sum only bounds the total                   |
+| restates     | for a percentage, id of the fraction it restates (`115/121 xã, bằng 95,04%`) |
+| ratio_num, ratio_den | for a multiplier `gấp 1,5 lần`, ids of the two figures it relates |
+| change_from  | for `tăng từ A lên B`, on B: id of A; change_dir is up or down         |
+| notes        | why a field was left blank (ambiguity is reported, not guessed)          |
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import pandas as pd
+
+from checker.records import Document
+from checker.resolve import STAT_KINDS, Resolved
+
+COLUMNS = [
+    "id", "path", "doc", "doc_kind", "block", "line", "column", "text", "kind", "value", "unit",
+    "unit_text", "lo", "hi", "lo_open", "hi_open", "qualifier", "denominator", "indicator", "entity",
+    "period", "role", "scope", "measure", "label", "footnote", "anchor_line", "table", "row_label",
+    "column_role", "sentence", "position", "part_of", "part_bound", "restates", "ratio_num",
+    "ratio_den", "change_from", "change_dir", "notes",
+]
+
+INT_COLUMNS = ["footnote", "anchor_line", "table", "part_of", "restates", "ratio_num", "ratio_den", "change_from"]
+
+
+def empty_facts() -> pd.DataFrame:
+    df = pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
+    return df
+
+
+def build_facts(resolved: list[Resolved]) -> pd.DataFrame:
+    rows = []
+    for i, r in enumerate(resolved):
+        fig = r.figure
+        line, column = r.block.locate(fig.start)
+        iv = fig.interval
+        lo = hi = None
+        if iv is not None:
+            scaled = iv.scaled(r.factor)
+            lo, hi, lo_open, hi_open = scaled.lo, scaled.hi, scaled.lo_open, scaled.hi_open
+        else:
+            lo_open = hi_open = False
+        rows.append({
+            "id": i, "path": r.doc.path, "doc": r.doc.index, "doc_kind": r.doc.kind,
+            "block": r.block.kind, "line": line, "column": column, "text": fig.text,
+            "kind": fig.kind, "value": fig.value, "unit": r.unit, "unit_text": fig.unit_text,
+            "lo": lo, "hi": hi, "lo_open": lo_open, "hi_open": hi_open,
+            "qualifier": fig.qualifier or "", "denominator": fig.denominator,
+            "indicator": r.indicator, "entity": r.entity, "period": r.period, "role": r.role,
+            "scope": r.scope, "measure": r.measure, "label": fig.label,
+            "footnote": r.block.footnote, "anchor_line": r.anchor[0] if r.anchor else None,
+            "table": r.block.table, "row_label": r.row_label, "column_role": r.column_role,
+            "sentence": r.sentence, "position": fig.start, "part_of": None, "part_bound": False,
+            "restates": None, "ratio_num": None, "ratio_den": None, "change_from": None,
+            "change_dir": None, "notes": "; ".join(r.notes),
+        })
+    df = pd.DataFrame(rows, columns=COLUMNS) if rows else empty_facts()
+    link_relations(df, resolved)
+    for col in INT_COLUMNS:
+        df[col] = df[col].astype("Int64")
+    return df
+
+
+# --- relations between figures of one block, read from the text between them --------------
+
+OPEN_LIST_RE = re.compile(r"^\s*(?:\(|:|gồm:?|bao gồm:?)\s*", re.I)
+LIST_GAP_RE = re.compile(r"^[^;()\d]{0,40}$")
+TIMES_RE = re.compile(r"gấp\s*$", re.I)
+FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
+TO_RE = re.compile(r"^[^;()]{0,30}?\s(lên|xuống)\s*(?:mức\s*)?$", re.I)
+PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")
+
+
+def _by_block(resolved: list[Resolved]) -> Iterable[tuple[str, list[int]]]:
+    groups: dict[int, list[int]] = {}
+    texts: dict[int, str] = {}
+    for i, r in enumerate(resolved):
+        groups.setdefault(id(r.block), []).append(i)
+        texts[id(r.block)] = r.block.text
+    for key, idx in groups.items():
+        yield texts[key], sorted(idx, key=lambda i: resolved[i].figure.start)
+
+
+def link_relations(df: pd.DataFrame, resolved: list[Resolved]) -> None:
+    for text, idx in _by_block(resolved):
+        figs = [(i, resolved[i].figure) for i in idx if resolved[i].figure.kind in STAT_KINDS]
+        _link_breakdowns(df, text, figs, resolved)
+        _link_restatements(df, text, figs)
+        _link_multipliers(df, text, figs, resolved)
+        _link_changes(df, text, figs)
+
+
+def _is_count(unit: str | None) -> bool:
+    from checker.units import load_units
+    return unit is not None and unit in load_units().count_units
+
+
+def _link_breakdowns(df, text, figs, resolved) -> None:
+    """`905 đảng viên (khiển trách 757, cảnh cáo 112, ...)`: the list breaks down the total.
+    Items may name kinds of the total's thing (`13.638 văn bản (3.191 quyết định, ...)`)."""
+    for n, (i, total) in enumerate(figs):
+        if total.kind not in ("statistic", "fraction") or total.unit is None:
+            continue
+        m = re.match(r"\s*\(", text[total.end:])
+        if not m:
+            continue
+        close = text.find(")", total.end)
+        if close < 0:
+            continue
+        items = [(j, f) for j, f in figs[n + 1:] if f.start < close]
+        if len(items) < 2:
+            continue
+        if any(f.kind != "statistic" for _, f in items):
+            continue
+        same = all(f.unit in (None, total.unit) for _, f in items)
+        kinds_of = _is_count(total.unit) and all(_is_count(f.unit) for _, f in items)
+        if not (same or kinds_of):
+            continue
+        inner = text[total.end + m.end():close]
+        if ";" in inner.replace(";...", "").replace("; ...", ""):
+            pass  # a semicolon inside the brackets still lists parts of one total
+        bounded = bool(re.search(r"(\.\.\.|…)\s*$", inner.strip()))
+        for j, item in items:
+            df.at[j, "part_of"] = i
+            df.at[j, "part_bound"] = bounded
+            if item.unit is None:
+                df.at[j, "unit"] = df.at[i, "unit"]
+
+
+def _link_restatements(df, text, figs) -> None:
+    """`115/121 xã, bằng 95,04%`: the percentage restates the fraction."""
+    for n, (i, frac) in enumerate(figs):
+        if frac.kind != "fraction" or not frac.denominator:
+            continue
+        for j, pct in figs[n + 1:n + 2]:
+            if pct.unit == "percent" and PCT_GAP_RE.match(text[frac.end:pct.start]):
+                df.at[j, "restates"] = i
+
+
+def _link_multipliers(df, text, figs, resolved) -> None:
+    """`119 triệu đồng/người, gấp 1,5 lần năm 2020 (79,4 triệu đồng)` and
+    `tăng từ 16.440 tỷ đồng lên 24.735 tỷ đồng (gấp 1,70 lần)`."""
+    for n, (i, times) in enumerate(figs):
+        if times.unit != "times" or not TIMES_RE.search(text[max(0, times.start - 8):times.start]):
+            continue
+        before = [(j, f) for j, f in figs[:n] if ";" not in text[f.end:times.start]]
+        after = [(j, f) for j, f in figs[n + 1:] if ";" not in text[times.end:f.start]]
+        if not before:
+            continue
+        cur_i, cur = before[-1]
+        unit = resolved[cur_i].unit
+        if len(before) >= 2 and FROM_RE.search(text[max(0, before[-2][1].start - 12):before[-2][1].start]):
+            base_i, base = before[-2]
+            if resolved[base_i].unit == unit:
+                df.at[i, "ratio_num"], df.at[i, "ratio_den"] = cur_i, base_i
+                continue
+        for j, f in after[:1]:
+            gap = text[times.end:f.start]
+            if resolved[j].unit == unit and "(" in gap and len(gap) <= 30:
+                df.at[i, "ratio_num"], df.at[i, "ratio_den"] = cur_i, j
+
+
+def _link_changes(df, text, figs) -> None:
+    """`tăng từ A lên B`: B must be above A; `giảm từ A xuống B`: below."""
+    for n, (i, a) in enumerate(figs):
+        fm = FROM_RE.search(text[max(0, a.start - 12):a.start])
+        if not fm:
+            continue
+        for j, b in figs[n + 1:n + 2]:
+            tm = TO_RE.match(text[a.end:b.start])
+            if tm and a.unit == b.unit:
+                df.at[j, "change_from"] = i
+                df.at[j, "change_dir"] = "up" if fm.group(1).lower() == "tăng" else "down"
+
+
+def extract(paths: list[str], catalog=None) -> tuple[pd.DataFrame, list[Document]]:
+    """Read files and return the facts table and the documents."""
+    from checker.catalog import load_catalog
+    from checker.ingest import parse
+    from checker.resolve import Resolver
+
+    catalog = catalog or load_catalog()
+    docs: list[Document] = []
+    for path in paths:
+        docs.extend(parse(path))
+    resolver = Resolver(catalog)
+    resolved = []
+    by_path: dict[str, list[Document]] = {}
+    for d in docs:
+        by_path.setdefault(d.path, []).append(d)
+    for group in by_path.values():
+        resolved.extend(resolver.resolve(group))
+    return build_facts(resolved), docs

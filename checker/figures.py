@@ -1,0 +1,269 @@
+"""The number lexer: finds every figure in a text, with its unit and precision interval."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from checker.interval import INF, Interval
+from checker.records import Figure
+from checker.units import UnitCatalog, load_units
+
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+NUMBER_RE = re.compile(NUMBER)
+
+# Footnote markers written in TeX by the PDF extraction: $^{14}$, $^{^{14}}$.
+TEX_MARKER_RE = re.compile(r"\$\^\{(?:\^\{)?(\d{1,3})\}(?:\})?\$")
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+
+LETTER = r"A-Za-zÀ-ỹĐđ"
+# Things made of digits that are not statistics.
+NON_STATISTIC = [
+    ("date", re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)),
+    ("date", re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")),
+    ("docnum", re.compile(rf"(?<![\w/])\d+(?:/\d{{2,4}})?[-/][A-ZĐ]{{1,6}}(?:[-/][{LETTER}]{{1,8}})*\d*")),
+    ("date", re.compile(r"(?:(?<=ngày )|(?<=từ )|(?<=đến )|(?<=Từ )|(?<=hết ))\d{1,2}/\d{1,2}(?![\d/])")),
+    ("ordinal", re.compile(r"(?<![\w)])\(\d{1,2}\)")),
+    ("name", re.compile(rf"[{LETTER}]+-?\d+(?:[.,]\d+)?")),
+    ("year", re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?![\d.,/]|\s*(?:%|tỷ|triệu|nghìn|người|hộ))")),
+]
+
+ORDINAL_BEFORE = re.compile(r"(?:Trung ương|thứ|số|khóa|khoá|Điều|Khoản|loại|lần thứ|Mục|Phần|Chương|Hội nghị lần)\s*$", re.I)
+
+COMPARATORS = [
+    ("≥", "ge"), ("≤", "le"), (">=", "ge"), ("<=", "le"), (">", "gt"), ("<", "lt"),
+    ("từ", "from"), ("trên", "gt"), ("hơn", "gt"), ("dưới", "lt"), ("ít nhất", "ge"),
+    ("tối thiểu", "ge"), ("tối đa", "le"), ("không quá", "le"), ("không dưới", "ge"),
+    ("khoảng", "about"), ("xấp xỉ", "about"), ("gần", "nearly"), ("ước đạt", "estimate"),
+    ("ước", "estimate"), ("lên đến", "eq"), ("đạt", "eq"),
+]
+COMPARATOR_RE = re.compile(
+    r"(?:^|(?<=[\s(:;,]))(" + "|".join(re.escape(c) for c, _ in COMPARATORS) + r")\s*$", re.I)
+COMPARATOR_KIND = {c.lower(): k for c, k in COMPARATORS}
+UPWARD_RE = re.compile(r"\s*trở lên", re.I)
+DOWNWARD_RE = re.compile(r"\s*trở xuống", re.I)
+RANGE_DASH_RE = re.compile(r"\s*[-–]\s*")
+
+
+def parse_number(text: str) -> Decimal:
+    """Read a Vietnamese number: `.` groups thousands and `,` is the decimal mark."""
+    cleaned = text.strip()
+    if not re.fullmatch(NUMBER, cleaned):
+        raise ValueError(f"not a Vietnamese number: {text!r}")
+    try:
+        return Decimal(cleaned.replace(".", "").replace(",", "."))
+    except InvalidOperation as exc:  # pragma: no cover - the regex rules this out
+        raise ValueError(f"not a number: {text!r}") from exc
+
+
+def format_number(value: Decimal) -> str:
+    """Write a number the Vietnamese way, keeping its stated decimals."""
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    text = f"{value:f}"
+    whole, _, frac = text.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = ".".join(groups)
+    return sign + (out + "," + frac if frac else out)
+
+
+def mask_markers(text: str) -> str:
+    """Blank out footnote markers so that their digits are not read as figures."""
+    return TEX_MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def ulp(d: Decimal) -> Decimal:
+    return Decimal(1).scaleb(d.as_tuple().exponent)
+
+
+def qualified_interval(d: Decimal, scale: float, qualifier: str | None) -> Interval:
+    """The interval a stated number stands for, once its comparator is read."""
+    value = float(d) * scale
+    step = float(ulp(d)) * scale
+    if qualifier == "gt":
+        return Interval(value, INF, True, True)
+    if qualifier in ("ge", "from_up"):
+        return Interval(value, INF, False, True)
+    if qualifier == "lt":
+        return Interval(-INF, value, True, True)
+    if qualifier == "le":
+        return Interval(-INF, value, True, False)
+    base = Interval.stated(d, scale)
+    if qualifier == "about":
+        # `khoảng` admits one more unit of the last digit either way.
+        return Interval(value - step, value + step)
+    if qualifier == "nearly":
+        # `gần 1,8 triệu` is a little under 1,8 triệu, never much over.
+        return Interval(value - step, base.hi)
+    return base
+
+
+class Lexer:
+    def __init__(self, units: UnitCatalog | None = None):
+        self.units = units or load_units()
+
+    def scan(self, text: str) -> list[Figure]:
+        """Every figure in `text`, in order, statistics and non-statistics alike."""
+        masked = mask_markers(text)
+        taken = [False] * len(masked)
+        figures: list[Figure] = []
+        for kind, pattern in NON_STATISTIC:
+            for m in pattern.finditer(masked):
+                if any(taken[m.start():m.end()]):
+                    continue
+                if not re.search(r"\d", m.group(0)):
+                    continue
+                if kind == "name" and self._unit_glued(masked, m):
+                    continue
+                if kind == "year" and re.match(r"\s*[-–]?\s*\d", masked[m.end():m.end() + 3]) and "-" not in m.group(0) and "–" not in m.group(0):
+                    # `2026 2030`: a range of years whose dash was lost.
+                    nxt = re.match(r"\s+((?:19|20)\d{2})(?![\d.,])", masked[m.end():])
+                    if nxt:
+                        end = m.end() + nxt.end()
+                        figures.append(Figure(text[m.start():end], m.start(), end, None, None, kind="year"))
+                        taken[m.start():end] = [True] * (end - m.start())
+                        continue
+                figures.append(Figure(text[m.start():m.end()], m.start(), m.end(), None, None, kind=kind))
+                taken[m.start():m.end()] = [True] * (m.end() - m.start())
+        pos = 0
+        while True:
+            m = NUMBER_RE.search(masked, pos)
+            if not m:
+                break
+            pos = m.end()
+            if any(taken[m.start():m.end()]):
+                continue
+            if m.start() > 0 and (masked[m.start() - 1].isalnum() or masked[m.start() - 1] in "._"):
+                continue
+            after = masked[m.end():m.end() + 2]
+            if after[:1] in (".",) and after[1:2].isdigit():
+                # `4.0`, `2.1.`: a version or a section number, not a statistic.
+                end = m.end()
+                while end < len(masked) and (masked[end].isdigit() or masked[end] == "."):
+                    end += 1
+                figures.append(Figure(text[m.start():end], m.start(), end, None, None, kind="name"))
+                pos = end
+                continue
+            figure = self._statistic(text, masked, m)
+            figures.append(figure)
+            taken[figure.start:figure.end] = [True] * (figure.end - figure.start)
+            pos = max(pos, figure.end)
+        figures.sort(key=lambda f: f.start)
+        self._mark_lost_markers(masked, figures)
+        return figures
+
+    def _unit_glued(self, masked: str, m: re.Match) -> bool:
+        return False
+
+    def _statistic(self, text: str, masked: str, m: re.Match) -> Figure:
+        start, end = m.start(), m.end()
+        number = parse_number(m.group(0))
+        before = masked[max(0, start - 40):start]
+        if ORDINAL_BEFORE.search(before):
+            return Figure(text[start:end], start, end, float(number), None, kind="ordinal")
+        qualifier = None
+        cm = COMPARATOR_RE.search(before)
+        if cm:
+            qualifier = COMPARATOR_KIND[cm.group(1).lower()]
+            if qualifier == "eq":
+                qualifier = None
+        fig_start = start - (len(before) - cm.start(1)) if cm and qualifier else start
+
+        # A fraction: 115/121 xã.
+        frac = re.match(r"/(" + NUMBER + r")(?![\d/])", masked[end:])
+        if frac and not re.fullmatch(r"(?:19|20)\d{2}", frac.group(1)):
+            den = parse_number(frac.group(1))
+            end2 = end + frac.end()
+            unit = self.units.match(masked, end2)
+            stop = end2 + unit.length
+            value = float(number) * unit.scale
+            return Figure(text[start:stop].rstrip(), start, stop, float(number),
+                          Interval.point(value), unit=unit.unit, unit_text=unit.text,
+                          kind="fraction", scale=unit.scale, denominator=float(den) * unit.scale)
+
+        unit = self.units.match(masked, end)
+        stop = end + unit.length
+        if unit.length == 0 and end < len(masked) and masked[end].isalpha():
+            # `5G`: digits glued to a word that is not a unit make a name.
+            stop = end
+            while stop < len(masked) and masked[stop].isalnum():
+                stop += 1
+            return Figure(text[start:stop], start, stop, None, None, kind="name")
+
+        # A range: 6,5% - 7,0%/năm, 5,2-5,3%, từ 3 đến 5 sao.
+        dash = RANGE_DASH_RE.match(masked, stop)
+        joiner = None
+        if dash and (dash.group(0).strip() in "-–") and (unit.unit is None or unit.unit in ("percent",) or True):
+            joiner = dash
+        elif qualifier == "from":
+            joiner = re.compile(r"\s+đến\s+").match(masked, stop)
+        if joiner:
+            second = NUMBER_RE.match(masked, joiner.end())
+            if second and not re.match(r"[\d/.]", masked[second.end():second.end() + 1] or " "):
+                unit2 = self.units.match(masked, second.end())
+                third = RANGE_DASH_RE.match(masked, second.end() + unit2.length)
+                is_series = bool(third and NUMBER_RE.match(masked, third.end()))
+                hi_number = parse_number(second.group(0))
+                same_unit = unit.unit is None or unit.unit == unit2.unit
+                if not is_series and same_unit and unit2.unit is not None and hi_number >= number:
+                    scale = unit2.scale if unit.unit is None else unit.scale
+                    lo_iv = Interval.stated(number, scale)
+                    hi_iv = Interval.stated(hi_number, unit2.scale)
+                    stop2 = second.end() + unit2.length
+                    return Figure(text[fig_start:stop2], fig_start, stop2, float(number) * 1.0,
+                                  Interval(lo_iv.lo, hi_iv.hi), unit=unit2.unit,
+                                  unit_text=unit2.text, kind="range", qualifier="range",
+                                  scale=unit2.scale, parts=(float(number), float(hi_number)))
+
+        if qualifier == "from":
+            up = UPWARD_RE.match(masked, stop)
+            if up:
+                qualifier = "from_up"
+            else:
+                qualifier = None
+                fig_start = start
+        else:
+            up = UPWARD_RE.match(masked, stop)
+            down = DOWNWARD_RE.match(masked, stop)
+            if up and qualifier is None:
+                qualifier = "ge"
+            elif down and qualifier is None:
+                qualifier = "le"
+        interval = qualified_interval(number, unit.scale, qualifier)
+        kind = "statistic"
+        if re.fullmatch(r"(?:19|20)\d{2}", m.group(0)) and unit.unit is None and unit.scale == 1.0:
+            kind = "year"
+        return Figure(text[fig_start:stop].rstrip(), fig_start, stop, float(number), interval,
+                      unit=unit.unit, unit_text=unit.text, kind=kind,
+                      qualifier=qualifier if qualifier not in ("from_up",) else "ge",
+                      scale=unit.scale)
+
+    @staticmethod
+    def _mark_lost_markers(masked: str, figures: list[Figure]) -> None:
+        """A bare small number just after a figure with a unit is a footnote marker
+        whose superscript was lost in extraction: `bằng 8,3% 17.`, `6,6% 13 GRDP`."""
+        for prev, fig in zip(figures, figures[1:]):
+            if fig.kind != "statistic" or fig.unit is not None or fig.qualifier:
+                continue
+            if prev.kind not in ("statistic", "range", "fraction") or prev.unit is None:
+                continue
+            if masked[prev.end:fig.start] != " " or not re.fullmatch(r"[1-9]\d?", fig.text):
+                continue
+            rest = masked[fig.end:fig.end + 2]
+            if rest == "" or rest[:1] in ".;" or (rest[:1] == " " and rest[1:2].isupper()):
+                fig.kind = "marker"
+
+
+_DEFAULT: Lexer | None = None
+
+
+def scan(text: str) -> list[Figure]:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Lexer()
+    return _DEFAULT.scan(text)

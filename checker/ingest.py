@@ -1,0 +1,225 @@
+"""Ingest: read text and Markdown files into documents made of located blocks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from checker.figures import SUPERSCRIPT_DIGITS, TEX_MARKER_RE
+from checker.records import Block, Document, InputError
+
+# A document starts with a national or party motto; its issuing body's name
+# may stand on the line just before.
+MOTTO_RE = re.compile(r"^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM)\b")
+ISSUER_RE = re.compile(r"^(TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|BAN CHẤP HÀNH|ĐẠI HỘI|ỦY BAN|UỶ BAN|HỘI ĐỒNG)\b")
+DOC_TITLE_RE = re.compile(r"^(BÁO CÁO|NGHỊ QUYẾT|DỰ THẢO|TỜ TRÌNH|KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUYẾT ĐỊNH|PHỤ LỤC)\b")
+PLACE_DATE_RE = re.compile(r"^([^,\d]{2,40}), ngày\b.*năm (\d{4})")
+CONTENTS_RE = re.compile(r"^(DANH MỤC TÀI LIỆU|MỤC LỤC)\b")
+
+HEADING_PATTERNS = [
+    (1, re.compile(r"^Phần thứ (nhất|hai|ba|tư|năm|sáu)\b", re.I)),
+    (2, re.compile(r"^[IVX]{1,5}\.\s")),
+    (4, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s")),
+    (3, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")),
+    (3, re.compile(r"^\d{1,2}\.\s")),
+    (5, re.compile(r"^\*\s+\S")),
+    (5, re.compile(r"^[a-zđ]\)\s")),
+]
+HEADING_LEVEL_OF_DOTTED = {1: 3, 2: 4, 3: 5}
+LIST_RE = re.compile(r"^(?:[-+•–]\s+(?:\*\*)?(?:\(?\d{1,2}[.)]\)?(?:\*\*)?\s+)?|\(\d{1,2}\)\s+)")
+FOOTNOTE_RE = re.compile(rf"^\s*(?:([{SUPERSCRIPT_DIGITS}]+)|\$\^\{{(?:\^\{{)?(\d{{1,3}})\}}(?:\}})?\$)\s*")
+BODY_MARKER_RE = re.compile(rf"(?<=[^\s{SUPERSCRIPT_DIGITS}])([{SUPERSCRIPT_DIGITS}]+)|(?<=\S)\s?(\$\^\{{(?:\^\{{)?(\d{{1,3}})\}}(?:\}})?\$)")
+SUPERSCRIPT_VALUE = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT_DIGITS)}
+
+
+def superscript_number(text: str) -> int:
+    return int("".join(SUPERSCRIPT_VALUE[ch] for ch in text))
+
+
+def read_text(path: str | Path) -> str:
+    """Read a UTF-8 text file and normalise it to NFC, or raise InputError."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder, not a file")
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(f"{p}:{line}:{col}: not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
+    if "\x00" in text:
+        raise InputError(f"{p}:1:1: a binary file, not text")
+    return unicodedata.normalize("NFC", text)
+
+
+def heading_level(line: str) -> int | None:
+    stripped = line.strip()
+    if not stripped:
+        return None
+    for level, pattern in HEADING_PATTERNS:
+        if pattern.match(stripped):
+            if level in (2, 3, 4) and (len(stripped) > 220 or stripped.rstrip("*").endswith((".", ";", ":"))):
+                return None
+            if level == 3 and "." in stripped.split(" ", 1)[0][:-1]:
+                depth = stripped.split(" ", 1)[0].rstrip(".").count(".") + 1
+                return HEADING_LEVEL_OF_DOTTED.get(depth, 5)
+            return level
+    letters = [ch for ch in stripped if ch.isalpha()]
+    if len(letters) >= 6 and all(ch.isupper() for ch in letters) and len(stripped) < 400:
+        return 1
+    return None
+
+
+def _document_starts(lines: list[str]) -> list[int]:
+    starts = [0]
+    for i, line in enumerate(lines):
+        if MOTTO_RE.match(line.strip()) and i > 0:
+            j = i - 1
+            while j > 0 and not lines[j].strip():
+                j -= 1
+            start = j if ISSUER_RE.match(lines[j].strip()) else i
+            if start > starts[-1] + 2:
+                starts.append(start)
+    return starts
+
+
+def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | None, str | None]:
+    title, kind, year, place = "", "document", None, None
+    for i in range(first, min(last, first + 30)):
+        s = lines[i].strip()
+        if not s:
+            continue
+        m = PLACE_DATE_RE.match(s)
+        if m and year is None:
+            place, year = m.group(1).strip(), int(m.group(2))
+            continue
+        if not title and DOC_TITLE_RE.match(s):
+            title = s
+            if s in ("BÁO CÁO", "NGHỊ QUYẾT", "TỜ TRÌNH") or len(s) < 12:
+                nxt = next((lines[k].strip() for k in range(i + 1, min(last, i + 4)) if lines[k].strip()), "")
+                title = f"{s} {nxt}".strip()
+    if not title:
+        title = next((lines[k].strip() for k in range(first, last) if lines[k].strip()), "")
+    upper = title.upper()
+    if "NGHỊ QUYẾT" in upper:
+        kind = "resolution"
+    elif "KIỂM ĐIỂM" in upper:
+        kind = "review"
+    elif "CHÍNH TRỊ" in upper:
+        kind = "political_report"
+    elif "BÁO CÁO" in upper:
+        kind = "report"
+    return title, kind, year, place
+
+
+def split_tabs(text: str) -> list[tuple[int, int]]:
+    cells, pos = [], 0
+    for part in text.split("\t"):
+        cells.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return cells
+
+
+def body_markers(text: str) -> list[tuple[int, int]]:
+    """Footnote markers inside a block's text: (footnote number, offset)."""
+    found = []
+    for m in BODY_MARKER_RE.finditer(text):
+        if m.group(1):
+            found.append((superscript_number(m.group(1)), m.start(1)))
+        else:
+            found.append((int(m.group(3)), m.start(2)))
+    return found
+
+
+def parse(path: str | Path, text: str | None = None) -> list[Document]:
+    """Split a file into documents and blocks, each block with its location."""
+    if text is None:
+        text = read_text(path)
+    path = str(path)
+    lines = text.splitlines()
+    starts = _document_starts(lines)
+    documents: list[Document] = []
+    bounds = list(zip(starts, starts[1:] + [len(lines)]))
+    for index, (first, last) in enumerate(bounds):
+        title, kind, year, place = _doc_meta(lines, first, last)
+        if index == 0 and len(bounds) > 1 and any(CONTENTS_RE.match(lines[i].strip()) for i in range(first, last)):
+            kind = "front_matter"
+        doc = Document(path, index, title, kind, year=year, line=first + 1, province=place)
+        _blocks(doc, lines, first, last)
+        documents.append(doc)
+    return documents
+
+
+def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
+    section: list[tuple[int, str]] = []
+    table_id = None
+    header: tuple[str, ...] = ()
+    tables = 0
+    in_contents = False
+    for i in range(first, last):
+        raw = lines[i]
+        if not raw.strip():
+            continue
+        line_no = i + 1
+        lead = len(raw) - len(raw.lstrip())
+        content = raw.strip()
+        column = lead + 1
+        if "\t" in raw:
+            cells_text = tuple(c.strip() for c in raw.split("\t"))
+            text = raw.rstrip("\n")
+            if table_id is None or (not header):
+                tables += 1
+                table_id = tables
+                header = cells_text
+                doc.blocks.append(Block("table_header", text, line_no, 1, doc.index, 0, _sec(section),
+                                        cells=split_tabs(text), table=table_id, header=header))
+                continue
+            if cells_text == header:
+                continue  # the header repeated after a page break
+            kind = "contents_row" if in_contents else "table_row"
+            doc.blocks.append(Block(kind, text, line_no, 1, doc.index, 0, _sec(section),
+                                    cells=split_tabs(text), table=table_id, header=header))
+            continue
+        if table_id is not None:
+            nxt = next((lines[k] for k in range(i, last) if lines[k].strip()), "")
+            if "\t" not in nxt:
+                table_id, header = None, ()
+        if CONTENTS_RE.match(content):
+            in_contents = True
+        fm = FOOTNOTE_RE.match(raw)
+        if fm:
+            number = superscript_number(fm.group(1)) if fm.group(1) else int(fm.group(2))
+            doc.blocks.append(Block("footnote", raw.rstrip(), line_no, 1, doc.index, 0, _sec(section),
+                                    footnote=number, markers=body_markers(raw[fm.end():]) and []))
+            continue
+        level = heading_level(content)
+        if level is not None:
+            in_contents = in_contents and level > 2 and False
+            while section and section[-1][0] >= level:
+                section.pop()
+            section.append((level, content))
+            doc.blocks.append(Block("heading", content, line_no, column, doc.index, level, _sec(section[:-1])))
+            continue
+        kind = "list_item" if LIST_RE.match(content) else "paragraph"
+        doc.blocks.append(Block(kind, content, line_no, column, doc.index, 0, _sec(section),
+                                markers=body_markers(content)))
+
+
+def _sec(section: list[tuple[int, str]]) -> tuple[str, ...]:
+    return tuple(text for _, text in section)
+
+
+def link_footnotes(doc: Document) -> dict[int, tuple[Block, int]]:
+    """Map each footnote number to the body block and offset of its marker."""
+    anchors: dict[int, tuple[Block, int]] = {}
+    for block in doc.blocks:
+        for number, offset in block.markers:
+            anchors.setdefault(number, (block, offset))
+    return anchors

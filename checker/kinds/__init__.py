@@ -1,0 +1,13 @@
+"""The closed set of rule kinds; rule files in rules/checks configure them."""
+
+from checker.kinds.between import Between
+from checker.kinds.part_whole import PartWhole
+from checker.kinds.same_value import SameValue
+from checker.kinds.stated_ratio import StatedRatio
+
+KINDS = {
+    "same_value": SameValue(),
+    "part_whole": PartWhole(),
+    "between": Between(),
+    "stated_ratio": StatedRatio(),
+}

@@ -1,0 +1,127 @@
+"""What every rule kind shares: the facts it may use, outcomes, and how findings name figures."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from checker.interval import Interval, format_vn
+from checker.records import Finding
+
+STAT = ("statistic", "range", "fraction")
+KEY = ["indicator", "entity", "period", "role", "scope", "measure", "unit"]
+
+
+@dataclass
+class Outcome:
+    """How one rule fared: items checked, passes, fails, not applicable, errors."""
+
+    rule: str
+    name: str = ""
+    kind: str = ""
+    severity: str = ""
+    items: int = 0
+    passes: int = 0
+    fails: int = 0
+    na: int = 0
+    errors: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "name": self.name, "kind": self.kind, "severity": self.severity,
+                "items": self.items, "passes": self.passes, "fails": self.fails, "na": self.na,
+                "errors": self.errors}
+
+
+@dataclass
+class Context:
+    catalog: Any
+    support: dict[int, int] = field(default_factory=dict)
+
+    def indicator_name(self, ind: str | None) -> str:
+        if not ind:
+            return "?"
+        found = self.catalog.indicators.get(ind)
+        return found.name if found else ind
+
+    def entity_name(self, ent: str | None) -> str:
+        if not ent:
+            return "?"
+        found = self.catalog.entities.get(ent)
+        if found is None:
+            return ent
+        if found.level == "former":
+            merged = self.catalog.entities.get(found.merged_into)
+            if merged is not None and merged.name == found.name:
+                return f"{found.name} (trước sáp nhập)"
+            return found.name
+        if found.formers:
+            return f"{found.name} (sau hợp nhất)"
+        return found.name
+
+
+def interval_of(row) -> Interval:
+    return Interval(float(row["lo"]), float(row["hi"]), bool(row["lo_open"]), bool(row["hi_open"]))
+
+
+def usable(facts: pd.DataFrame) -> pd.DataFrame:
+    """Statistics whose value is known."""
+    return facts[facts["kind"].isin(STAT) & facts["lo"].notna()]
+
+
+def figure_dict(row) -> dict[str, Any]:
+    def clean(v):
+        if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+            return None
+        return v
+    value = clean(row["value"])
+    return {
+        "path": row["path"], "line": int(row["line"]), "column": int(row["column"]), "text": row["text"],
+        "value": float(value) if value is not None else None, "unit": clean(row["unit"]),
+        "indicator": clean(row["indicator"]), "entity": clean(row["entity"]),
+        "period": clean(row["period"]), "role": clean(row["role"]),
+    }
+
+
+def pick_suspect(ids: list[int], ctx: Context, candidates: list[int] | None = None) -> int | None:
+    """Index (into `ids`) of the figure with strictly the least support from other statements."""
+    pool = candidates if candidates is not None else list(range(len(ids)))
+    if not pool:
+        return None
+    scores = [(ctx.support.get(ids[i], 0), i) for i in pool]
+    scores.sort()
+    if len(scores) == 1:
+        return scores[0][1]
+    if scores[0][0] < scores[1][0]:
+        return scores[0][1]
+    return None
+
+
+def fmt(value: float, digits: int = 2) -> str:
+    return format_vn(value, digits)
+
+
+def consensus(intervals: list[Interval]) -> tuple[list[int], bool]:
+    """Fellegi–Holt in one dimension: the largest set of figures that can all be true
+    at once (the point covered by most intervals), and whether that set is unique."""
+    events = []
+    for i, iv in enumerate(intervals):
+        # At one coordinate: open ends leave first, then closed starts, closed ends, open starts.
+        events.append((iv.lo, 0 if not iv.lo_open else 2, i))
+        events.append((iv.hi, 1 if not iv.hi_open else -1, i))
+    best: list[int] = []
+    ties = 0
+    active: set[int] = set()
+    for _, order, i in sorted(events, key=lambda e: (e[0], e[1])):
+        if order in (0, 2):
+            active.add(i)
+            if len(active) > len(best):
+                best, ties = sorted(active), 0
+            elif len(active) == len(best) and sorted(active) != best:
+                ties += 1
+        else:
+            active.discard(i)
+    return best, ties == 0

@@ -1,0 +1,86 @@
+"""Kind `between`: a merged province's rate lies between its former provinces' rates."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from checker.kinds.base import KEY, Context, Outcome, figure_dict, pick_suspect, usable
+from checker.kinds.part_whole import entity_values
+from checker.records import Finding
+
+
+class Between:
+    """What it does: for an indicator that combines across provinces as a weighted mean
+    (a rate, a share, a per-head value), checks the merged province's figure against its
+    former provinces' figures for the same period and role.  Mode `range`: it must lie
+    within them.  Mode `equals_one`: it must not equal one former province's value while
+    the others differ, since every former province has some weight.
+
+    Why it matters: a weighted mean cannot leave the range of what it averages; and a
+    merged figure identical to one former province's usually means that province's
+    figure was copied in as the merged one.
+
+    Example: forest cover `trên 61,6%` for the merged province with `trên 46%` and
+    `trên 72,9%` for the former ones passes; a merged GRDP per head of `119 triệu đồng`
+    equal to one former province's `119` while the other's is `63` fails `equals_one`.
+    """
+
+    params = {"mode": str, "indicators": list}
+    fields = {"indicator", "entity", "period", "role", "value", "formers", "expected"}
+
+    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
+        out = Outcome(rule.id)
+        cat = ctx.catalog
+        mode = rule.params.get("mode", "range")
+        only = set(rule.params.get("indicators", []))
+        rows = usable(facts).dropna(subset=["indicator", "entity", "period", "role"])
+        rows = rows[rows["part_of"].isna() & rows["role"].isin(["actual", "target"])]
+        rows = rows[rows["indicator"].map(lambda i: cat.indicators[i].aggregation == "weighted_mean")]
+        if only:
+            rows = rows[rows["indicator"].isin(only)]
+        group_key = [k for k in KEY if k != "entity"]
+        for key, group in rows.groupby(group_key, sort=True, dropna=False):
+            values = entity_values(group)
+            for ent in sorted(values):
+                entity = cat.entities.get(ent)
+                if entity is None or not entity.formers:
+                    continue
+                present = [f for f in entity.formers if f in values]
+                if len(present) < 2:
+                    continue
+                out.items += 1
+                merged, merged_rows = values[ent]
+                formers = [values[f][0] for f in present]
+                hull = formers[0]
+                for iv in formers[1:]:
+                    hull = hull.hull(iv)
+                figs = [merged_rows[0]] + [values[f][1][0] for f in present]
+                if mode == "range":
+                    if merged.overlaps(hull):
+                        out.passes += 1
+                        continue
+                    expected = hull.format()
+                    expl = f"the former provinces' values span {hull.format()}, stated {merged_rows[0]['text']}"
+                else:
+                    equal = [i for i, iv in enumerate(formers) if iv.contains(merged) or merged.contains(iv) and iv.bounded]
+                    others_apart = all(not formers[j].overlaps(merged) for j in range(len(formers)) if j not in equal)
+                    if not (len(equal) == 1 and others_apart and merged.bounded):
+                        out.passes += 1
+                        continue
+                    expected = f"strictly between {hull.format()}"
+                    expl = (f"{merged_rows[0]['text']} equals {values[present[equal[0]]][1][0]['text']} "
+                            f"of {ctx.entity_name(present[equal[0]])}, though the other former province differs")
+                out.fails += 1
+                figures = [figure_dict(r) for r in figs]
+                ids = [int(r["id"]) for r in figs]
+                suspect = 0 if mode != "range" else pick_suspect(ids, ctx)
+                msg = rule.message.format(indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(ent),
+                                          period=key[1], role=key[2], value=figures[0]["text"],
+                                          formers=", ".join(f"{ctx.entity_name(p)} {values[p][1][0]['text']}" for p in present),
+                                          expected=expected)
+                imbalance = None
+                if merged.bounded and hull.bounded:
+                    imbalance = merged.mid - min(max(merged.mid, hull.lo), hull.hi)
+                out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
+                                            expl, rule.name))
+        return out

@@ -1,0 +1,133 @@
+"""Kind `part_whole`: totals equal the sum of their parts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from checker.interval import Interval
+from checker.kinds.base import KEY, Context, Outcome, consensus, figure_dict, fmt, interval_of, pick_suspect, usable
+from checker.records import Finding
+
+
+def entity_values(group: pd.DataFrame) -> dict[str, tuple[Interval, list]]:
+    """One agreed interval per entity; entities whose statements disagree are left out
+    (the same-value rule reports them)."""
+    out = {}
+    for ent, rows in group.groupby("entity", sort=True):
+        ivs = [interval_of(r) for _, r in rows.iterrows()]
+        best, _ = consensus(ivs)
+        if len(best) != len(ivs):
+            continue
+        agreed = ivs[0]
+        for iv in ivs[1:]:
+            agreed = Interval(max(agreed.lo, iv.lo), min(agreed.hi, iv.hi))
+        out[ent] = (agreed, [r for _, r in rows.iterrows()])
+    return out
+
+
+class PartWhole:
+    """What it does: checks that a total equals the sum of its parts, in two forms:
+    `merged` — a merged province's additive figure (a count, an amount) equals the sum
+    of its former provinces' figures for the same indicator, period and role;
+    `breakdown` — a figure followed by a bracketed list of parts (`905 đảng viên (khiển
+    trách 757, cảnh cáo 112, cách chức 12, khai trừ 24)`) equals their sum.  A list
+    that ends in `…` only bounds its total: the parts may not exceed it.
+
+    Why it matters: after a merger every total has two figures behind it, often written
+    in a footnote far from the total; one edited without the other breaks the sum.
+
+    Example: `575 sản phẩm OCOP` for the merged province with `330` and `245` for the
+    former provinces passes; `13.044 doanh nghiệp` against parts that add to 13.050 fails.
+    """
+
+    params = {"mode": str, "indicators": list}
+    fields = {"indicator", "entity", "period", "role", "total", "parts", "sum", "expected"}
+
+    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
+        mode = rule.params.get("mode", "merged")
+        if mode == "breakdown":
+            return self._breakdown(facts, rule, ctx)
+        return self._merged(facts, rule, ctx)
+
+    def _merged(self, facts, rule, ctx) -> Outcome:
+        out = Outcome(rule.id)
+        cat = ctx.catalog
+        only = set(rule.params.get("indicators", []))
+        rows = usable(facts).dropna(subset=["indicator", "entity", "period", "role"])
+        rows = rows[rows["part_of"].isna() & rows["role"].isin(["actual", "target"])]
+        rows = rows[rows["indicator"].map(lambda i: cat.indicators[i].aggregation == "additive")]
+        if only:
+            rows = rows[rows["indicator"].isin(only)]
+        group_key = [k for k in KEY if k != "entity"]
+        for key, group in rows.groupby(group_key, sort=True, dropna=False):
+            values = entity_values(group)
+            for ent in sorted(values):
+                entity = cat.entities.get(ent)
+                if entity is None or not entity.formers:
+                    continue
+                out.items += 1
+                if not all(f in values for f in entity.formers):
+                    out.na += 1
+                    continue
+                total, total_rows = values[ent]
+                parts = [values[f] for f in entity.formers]
+                summed = parts[0][0]
+                for iv, _ in parts[1:]:
+                    summed = summed + iv
+                if summed.overlaps(total):
+                    out.passes += 1
+                    continue
+                out.fails += 1
+                figs = [total_rows[0]] + [p[1][0] for p in parts]
+                figures = [figure_dict(r) for r in figs]
+                ids = [int(r["id"]) for r in figs]
+                suspect = pick_suspect(ids, ctx)
+                sum_text = " + ".join(f["text"] for f in figures[1:])
+                msg = rule.message.format(indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(ent),
+                                          period=key[1], role=key[2], total=figures[0]["text"], parts=sum_text,
+                                          sum=summed.format(), expected=summed.format())
+                if suspect is None:
+                    msg += " — the evidence is even: no figure is more likely wrong than another"
+                imbalance = total.mid - summed.mid if total.bounded and summed.bounded else None
+                expl = f"{sum_text} = {summed.format()}, stated {figures[0]['text']}"
+                out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, summed.format(),
+                                            imbalance, expl, rule.name))
+        return out
+
+    def _breakdown(self, facts, rule, ctx) -> Outcome:
+        out = Outcome(rule.id)
+        parts = facts[facts["part_of"].notna()]
+        for total_id, items in parts.groupby("part_of", sort=True):
+            total = facts.loc[facts["id"] == int(total_id)].iloc[0]
+            if pd.isna(total["lo"]) or items["lo"].isna().any():
+                out.na += 1
+                continue
+            out.items += 1
+            total_iv = interval_of(total)
+            summed = None
+            for _, r in items.iterrows():
+                iv = interval_of(r)
+                summed = iv if summed is None else summed + iv
+            bounded = bool(items["part_bound"].any())
+            ok = summed.lo <= total_iv.hi if bounded else summed.overlaps(total_iv)
+            if ok:
+                out.passes += 1
+                continue
+            out.fails += 1
+            rows = [total] + [r for _, r in items.iterrows()]
+            figures = [figure_dict(r) for r in rows]
+            ids = [int(r["id"]) for r in rows]
+            suspect = pick_suspect(ids, ctx)
+            sum_text = " + ".join(f["text"] for f in figures[1:])
+            expected = (f"at least {fmt(summed.lo, 0)}" if bounded else summed.format())
+            msg = rule.message.format(indicator=ctx.indicator_name(total["indicator"]),
+                                      entity=ctx.entity_name(total["entity"]), period=total["period"],
+                                      role=total["role"], total=total["text"], parts=sum_text,
+                                      sum=summed.format(), expected=expected)
+            if suspect is None:
+                msg += " — the evidence is even: no figure is more likely wrong than another"
+            imbalance = total_iv.mid - summed.mid if total_iv.bounded else None
+            expl = f"{sum_text} = {fmt(summed.mid, 2)}, stated {total['text']}"
+            out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
+                                        expl, rule.name))
+        return out

@@ -1,0 +1,72 @@
+"""Kind `same_value`: one fact stated in several places must agree."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from checker.kinds.base import KEY, Context, Outcome, consensus, figure_dict, interval_of, usable
+from checker.records import Finding
+
+
+class SameValue:
+    """What it does: groups the figures that state the same indicator for the same province,
+    period and role (and scope, share-ness and unit), and checks that their precision
+    intervals overlap.
+
+    Why it matters: reports repeat a figure in the body, footnotes, appendix and the
+    resolution; a figure changed in one place and not the others is the most common
+    slip in a draft.
+
+    Example: `Bắc Kạn tăng bình quân 10,4%/năm` in the appendix and `Bắc Kạn tăng bình
+    quân 10,9%/năm` in the review report: [10,35; 10,45] and [10,85; 10,95] do not
+    overlap, so the rule fails.  `46%` and `trên 46%` pass: 46,2 lies in both.
+    """
+
+    params = {"roles": list}
+    fields = {"indicator", "entity", "period", "role", "values", "expected"}
+
+    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
+        out = Outcome(rule.id)
+        roles = rule.params.get("roles", ["actual", "target"])
+        rows = usable(facts)
+        rows = rows[rows["role"].isin(roles) & rows["part_of"].isna()]
+        rows = rows.dropna(subset=["indicator", "entity", "period", "role"])
+        rows = rows.drop_duplicates(subset=["path", "line", "column"])
+        for key, group in rows.groupby(KEY, sort=True, dropna=False):
+            if len(group) < 2:
+                continue
+            out.items += 1
+            group = group.sort_values(["path", "line", "column"])
+            ivs = [interval_of(r) for _, r in group.iterrows()]
+            best, unique = consensus(ivs)
+            if len(best) == len(ivs):
+                out.passes += 1
+                continue
+            out.fails += 1
+            figures = [figure_dict(r) for _, r in group.iterrows()]
+            outside = [i for i in range(len(ivs)) if i not in best]
+            suspect = outside[0] if unique and len(outside) == 1 and len(best) > 1 else None
+            agreed = ivs[best[0]]
+            for i in best[1:]:
+                agreed = _intersect(agreed, ivs[i])
+            values = " vs ".join(f"{f['text']} (line {f['line']})" for f in figures)
+            expected = agreed.format() if suspect is not None else None
+            msg = rule.message.format(
+                indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(key[1]), period=key[2],
+                role=key[3], values=values, expected=expected or "?")
+            if suspect is None:
+                msg += " — the evidence is even: no figure is more likely wrong than another"
+            imbalance = None
+            if suspect is not None and agreed.bounded and ivs[suspect].bounded:
+                imbalance = ivs[suspect].mid - agreed.mid
+            explanation = "; ".join(f"{f['text']} stands for {iv.format()}" for f, iv in zip(figures, ivs))
+            out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
+                                        explanation, rule.name))
+        return out
+
+
+def _intersect(a, b):
+    from checker.interval import Interval
+    lo = max(a.lo, b.lo)
+    hi = min(a.hi, b.hi)
+    return Interval(lo, hi, a.lo_open if a.lo == lo else b.lo_open, a.hi_open if a.hi == hi else b.hi_open)

@@ -1,0 +1,545 @@
+"""Resolve: what each figure measures, as indicator, entity, period and role."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.catalog import Catalog, Indicator, Mention
+from checker.figures import Lexer
+from checker.ingest import link_footnotes
+from checker.records import Block, Document, Figure
+
+STAT_KINDS = ("statistic", "range", "fraction")
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(\-*\"“])")
+TRAIL_GAP_RE = re.compile(r"^[^,;:.()\d]{0,30}$")
+TRAIL_ENTITY_GAP_RE = re.compile(r"^\s*(?:ở|tại|của|thuộc)\s+$", re.I)
+CONJUNCTION_RE = re.compile(r"^\s*(?:,|và|với)\s*$", re.I)
+OWN_RE = re.compile(r"(?<![\w])(?:của tỉnh|toàn tỉnh|tỉnh có|tỉnh đã|trên địa bàn tỉnh|của thành phố|toàn thành phố|thành phố có)(?![\w])", re.I)
+
+YEAR = r"(?:19|20)\d{2}"
+DATE_RANGE_RE = re.compile(
+    rf"[Tt]ừ\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/({YEAR}))?\s+(?:đến|tới)\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
+KEYED_RANGE_RE = re.compile(
+    rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|trong|cả)\s+({YEAR})\s*(?:[-–]|đến|tới)?\s*({YEAR})(?![\d.,])", re.I)
+DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR})(?![\d.,/])")
+YEAR_RE = re.compile(rf"(?<!từ )(?<!Từ )(?:năm|đến năm|đến hết năm|trước năm|hết năm|cuối năm|vào năm)\s+({YEAR})(?![\d.,/])", re.I)
+TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
+CHANGE_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
+
+
+@dataclass
+class Period:
+    start: int
+    end: int
+    text: str
+    value: str  # "2025", "2021-2025" or "2025-07-01/2025-09-12"
+    kind: str  # year, range, dates
+
+
+def normalise_range(a: int, b: int) -> str:
+    """`nhiệm kỳ 2020 - 2025` is the plan period 2021-2025: a five-year term starting
+    on a year that ends in 0 or 5 covers the five years after it."""
+    if b - a == 5 and a % 5 == 0:
+        a += 1
+    return f"{a}-{b}" if a != b else str(a)
+
+
+def find_periods(text: str, not_period: list[Mention]) -> list[Period]:
+    found: list[Period] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in DATE_RANGE_RE.finditer(text):
+        d1, m1, y1, d2, m2, y2 = m.groups()
+        y1 = y1 or y2
+        value = f"{y1}-{int(m1):02d}-{int(d1):02d}/{y2}-{int(m2):02d}-{int(d2):02d}"
+        found.append(Period(m.start(), m.end(), m.group(0), value, "dates"))
+        taken.append((m.start(), m.end()))
+    for regex in (KEYED_RANGE_RE, DASH_RANGE_RE):
+        for m in regex.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            a, b = int(m.group(1)), int(m.group(2))
+            if b <= a or b - a > 30:
+                continue
+            found.append(Period(m.start(), m.end(), m.group(0), normalise_range(a, b), "range"))
+            taken.append((m.start(), m.end()))
+    for m in YEAR_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        if any(np.end >= m.start() - 1 and np.start <= m.start() for np in not_period):
+            continue
+        found.append(Period(m.start(), m.end(), m.group(0), m.group(1), "year"))
+        taken.append((m.start(), m.end()))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def period_end(value: str) -> int | None:
+    m = re.search(r"(\d{4})(?:-\d{2}-\d{2})?$", value)
+    return int(m.group(1)) if m else None
+
+
+@dataclass
+class Resolved:
+    """One figure with what it measures; becomes one row of the facts table."""
+
+    figure: Figure
+    block: Block
+    doc: Document
+    indicator: str | None = None
+    entity: str | None = None
+    period: str | None = None
+    role: str | None = None
+    scope: str = ""
+    measure: str = ""
+    unit: str | None = None
+    factor: float = 1.0
+    sentence: int = 0
+    column_role: str | None = None
+    row_label: str | None = None
+    notes: list[str] = field(default_factory=list)
+    anchor: tuple[int, int] | None = None
+
+
+class Resolver:
+    def __init__(self, catalog: Catalog, lexer: Lexer | None = None):
+        self.catalog = catalog
+        self.lexer = lexer or Lexer()
+        self.units = self.lexer.units
+
+    # --- entities --------------------------------------------------------------------
+    def own_province(self, doc: Document, docs: list[Document]) -> str | None:
+        for candidate in (doc.province, doc.title, *(d.province for d in docs), *(d.title for d in docs)):
+            if not candidate:
+                continue
+            for mention in self.catalog.entity_matcher.find(candidate):
+                for key in mention.keys:
+                    if self.catalog.entities[key].level == "province":
+                        return key
+        return None
+
+    def resolve_entity_mentions(self, text: str, context: str, own: str | None) -> list[tuple[Mention, str | None, str]]:
+        """Each province name in `text` with the entity it means and why."""
+        cat = self.catalog
+        mentions = cat.entity_matcher.find(text)
+        former_cues = cat.cue("former").find(text)
+        merged_cues = cat.cue("merged").find(text)
+
+        def cue_after(mention: Mention, cues: list[Mention]) -> bool:
+            return any(0 <= c.start - mention.end <= 2 for c in cues)
+
+        resolved = []
+        context_mentions = cat.entity_matcher.find(context)
+        for mention in mentions:
+            keys = mention.keys
+            provinces = [k for k in keys if cat.entities[k].level == "province"]
+            formers = [k for k in keys if cat.entities[k].level == "former"]
+            if len(keys) == 1:
+                resolved.append((mention, keys[0], "named"))
+                continue
+            if not (provinces and formers):
+                resolved.append((mention, None, "ambiguous name"))
+                continue
+            province, former = provinces[0], formers[0]
+            partners = set(cat.entities[province].formers) - {former}
+            if cue_after(mention, former_cues):
+                resolved.append((mention, former, "cue: former"))
+            elif cue_after(mention, merged_cues):
+                resolved.append((mention, province, "cue: merged"))
+            elif any(cue_after(m, former_cues) for m in mentions if m.text.lower() == mention.text.lower() and m is not mention):
+                resolved.append((mention, province, "another mention is the former province"))
+            elif any(set(m.keys) & partners for m in mentions) or any(set(m.keys) & partners for m in context_mentions):
+                resolved.append((mention, former, "named beside a partner province"))
+            else:
+                resolved.append((mention, province, "merged province by default"))
+        return resolved
+
+    # --- indicators ------------------------------------------------------------------
+    def unit_fit(self, unit: str | None, ind: Indicator) -> tuple[str | None, float] | None:
+        """The indicator's unit and the factor to it, if a figure in `unit` fits it."""
+        for candidate in (ind.unit, *ind.accepts):
+            if candidate == unit:
+                return ind.unit, 1.0
+        if unit is None or ind.unit is None:
+            return None
+        reg = self.units
+        try:
+            dim = reg.dimensionality(unit)
+        except Exception:
+            return None
+        if not dim:
+            return None  # dimensionless units (%, lần) must match by name
+        for candidate in (ind.unit, *ind.accepts):
+            if candidate is None:
+                continue
+            try:
+                if reg.dimensionality(candidate) == dim:
+                    return ind.unit, reg.factor(unit, candidate)
+            except Exception:
+                continue
+        return None
+
+    def pick_indicator(self, figure: Figure, candidates: list[Mention], context_text: str
+                       ) -> tuple[str | None, str | None, float, str]:
+        for mention in candidates:
+            fits = []
+            for key in mention.keys:
+                ind = self.catalog.indicators[key]
+                if ind.context:
+                    before = context_text[: max(0, context_text.lower().find(mention.text.lower()))] if mention.text.lower() in context_text.lower() else context_text
+                    if not any(c.lower() in before.lower() for c in ind.context):
+                        continue
+                fit = self.unit_fit(figure.unit, ind)
+                if fit is not None:
+                    fits.append((ind, fit))
+            if len(fits) > 1:
+                # A context-bound indicator beats a general one when its context is present.
+                bound = [f for f in fits if f[0].context]
+                if len(bound) == 1:
+                    fits = bound
+            if len(fits) == 1:
+                ind, (unit, factor) = fits[0]
+                return ind.id, unit, factor, ""
+            if len(fits) > 1:
+                return None, figure.unit, 1.0, "ambiguous indicator: " + ", ".join(sorted(f[0].id for f in fits))
+        return None, figure.unit, 1.0, ""
+
+    # --- the whole document set ----------------------------------------------------------
+    def resolve(self, docs: list[Document]) -> list[Resolved]:
+        out: list[Resolved] = []
+        for doc in docs:
+            own = self.own_province(doc, docs)
+            anchors = link_footnotes(doc)
+            table_entity: dict[int, str | None] = {}
+            for block in doc.blocks:
+                if block.kind in ("heading", "table_header", "contents_row") or doc.kind == "front_matter":
+                    continue
+                if block.kind == "table_row":
+                    out.extend(self._table_row(doc, block, own, table_entity))
+                else:
+                    anchor = anchors.get(block.footnote) if block.kind == "footnote" else None
+                    out.extend(self._prose(doc, block, own, anchor))
+        return out
+
+    def _context_text(self, doc: Document, block: Block) -> str:
+        return " | ".join(block.section)
+
+    def _heading_period(self, doc: Document, block: Block) -> str | None:
+        for heading in reversed(block.section):
+            periods = [p for p in find_periods(heading, []) if p.kind != "dates"]
+            values = {p.value for p in periods}
+            if len(values) == 1:
+                return values.pop()
+        periods = {p.value for p in find_periods(doc.title, []) if p.kind == "range"}
+        if len(periods) == 1:
+            return periods.pop()
+        return None
+
+    def _heading_role(self, block: Block) -> str | None:
+        for heading in reversed(block.section):
+            upper = heading.upper()
+            if "KẾT QUẢ" in upper or "ĐÁNH GIÁ" in upper:
+                return "actual"
+            if "CHỈ TIÊU" in upper or "MỤC TIÊU" in upper:
+                return "target"
+        return None
+
+    def _finish(self, r: Resolved, ind_id: str | None, heading_period: str | None) -> None:
+        """Period by the indicator's nature, and role by the period."""
+        if r.period is None:
+            r.period = heading_period
+        ind = self.catalog.indicators.get(ind_id) if ind_id else None
+        if r.period and ind is not None and ind.temporal == "stock" and "-" in r.period and "/" not in r.period:
+            r.period = r.period.split("-")[-1]
+        if r.role is None:
+            end = period_end(r.period) if r.period else None
+            if end is not None and r.doc.year is not None and end > r.doc.year:
+                r.role = "target"
+            else:
+                r.role = self._heading_role(r.block) or "actual"
+
+    def _prose(self, doc: Document, block: Block, own: str | None, anchor) -> list[Resolved]:
+        cat = self.catalog
+        text = block.text
+        figures = self.lexer.scan(text)
+        context = self._context_text(doc, block)
+        breaks = {m.start() for m in SENTENCE_END_RE.finditer(text)}
+        breaks |= {f.start for f in figures if f.kind == "marker"}
+        bounds = sorted({0, len(text), *breaks})
+
+        def sentence_of(pos: int) -> tuple[int, int, int]:
+            for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
+                if a <= pos < b:
+                    return i, a, b
+            return len(bounds) - 2, bounds[-2], bounds[-1]
+
+        ind_mentions = cat.indicator_matcher.find(text)
+        numeric_in_names = [(m.start, m.end) for m in ind_mentions]
+        # A count noun that is a figure's unit (`905 đảng viên`) does not name what it counts.
+        unit_spans = [(self._number_end(f), f.end) for f in figures if f.kind in STAT_KINDS and f.unit_text]
+        mentions = [m for m in ind_mentions if not any(a <= m.start and m.end <= b for a, b in unit_spans)]
+        entities = self.resolve_entity_mentions(text, context, own)
+        several = cat.cue("several").find(text)
+        not_period = cat.cue("not_period").find(text)
+        periods = find_periods(text, not_period)
+        scopes = [m for m in cat.cue("scope").find(text)
+                  if not text[m.end:m.end + 4].lower().startswith(" mới")]
+        targets = cat.cue("target").find(text)
+        shares = cat.cue("share").find(text)
+        heading_period = self._heading_period(doc, block)
+        anchor_period = None
+        if anchor is not None:
+            a_block, a_off = anchor
+            a_text = a_block.text
+            a_periods = [p for p in find_periods(a_text, cat.cue("not_period").find(a_text)) if p.start < a_off]
+            if a_periods:
+                anchor_period = a_periods[-1].value
+
+        results: list[Resolved] = []
+        stats = [f for f in figures if f.kind in STAT_KINDS]
+        prev_by_sentence: dict[int, Resolved] = {}
+        for fig in stats:
+            if any(s <= fig.start and fig.end <= e for s, e in numeric_in_names):
+                fig.kind = "name"  # digits inside an indicator's name: `sản phẩm 5 sao`
+                continue
+            sid, s_start, s_end = sentence_of(fig.start)
+            r = Resolved(fig, block, doc, sentence=sid)
+            sentence_figs = [f for f in figures if s_start <= f.start < s_end and f.kind in STAT_KINDS and f is not fig]
+            next_fig = min((f.start for f in sentence_figs if f.start >= fig.end), default=s_end)
+            prev_fig = max((f.end for f in sentence_figs if f.end <= fig.start), default=s_start)
+
+            # Indicator: a name right after a count (`21 hội nghị Thường trực`), else the nearest before.
+            num_end = self._number_end(fig)
+            trailing = [m for m in mentions if num_end <= m.start < next_fig
+                        and TRAIL_GAP_RE.match(text[num_end:m.start])]
+            clause_start = max(s_start, text.rfind(";", s_start, fig.start) + 1)
+            reach = s_start if self._clause_continues(text, clause_start, entities, periods) else clause_start
+            preceding = sorted((m for m in mentions if reach <= m.start and m.end <= fig.start),
+                               key=lambda m: (-m.end, -(m.end - m.start)))
+            subject = self._trailing_subject(text, fig, s_end, mentions)
+            if subject is not None:
+                trailing, preceding = subject, []
+            sentence_text = text[s_start:fig.start]
+            ind_id, unit, factor, note = self.pick_indicator(fig, trailing + preceding, context + " | " + sentence_text)
+            r.indicator, r.unit, r.factor = ind_id, unit, factor
+            if note:
+                r.notes.append(note)
+
+            # Entity.
+            r.entity = self._prose_entity(text, fig, s_start, entities, several, own, context, r)
+
+            # Period: right after the figure (`24.735 tỷ đồng năm 2025`), else the nearest before.
+            after = [p for p in periods if fig.end <= p.start < next_fig and text[fig.end:p.start].strip() in ("", "(")]
+            before = [p for p in periods if s_start <= p.start and p.end <= fig.start]
+            if after:
+                r.period = after[0].value
+            elif before:
+                r.period = before[-1].value
+            elif block.kind == "footnote" and anchor_period:
+                r.period = anchor_period
+
+            # Role.
+            lead = text[max(s_start, fig.start - 30):fig.start]
+            if CHANGE_RE.search(text[max(s_start, fig.start - 12):fig.start]):
+                r.role = "baseline"
+            elif any(fig.start - 30 <= t.end <= fig.start and t.start >= prev_fig - 1 for t in targets):
+                r.role = "target"
+            if any(s.start < fig.start and fig.start - s.end <= 12 and s.start >= prev_fig for s in shares) and fig.unit == "percent":
+                r.measure = "share"
+            del lead
+
+            # Scope: urban, rural, FDI ... named between the previous figure and this one.
+            in_names = lambda m: any(n.start <= m.start and m.end <= n.end for n in ind_mentions)  # noqa: E731
+            own_scope = [m for m in scopes if prev_fig <= m.start and m.end <= fig.start and not in_names(m)]
+            after_scope = [m for m in scopes if m.start >= fig.end and text[fig.end:m.start].strip() == ""]
+            prev = prev_by_sentence.get(sid)
+            if after_scope:
+                r.scope = after_scope[0].keys[0]
+            elif own_scope:
+                r.scope = own_scope[-1].keys[0]
+            elif prev is not None and (prev.indicator == r.indicator or ";" not in text[prev.figure.end:fig.start]):
+                r.scope = prev.scope
+            self._finish(r, r.indicator, heading_period)
+            if anchor is not None:
+                r.anchor = (anchor[0].line, anchor[1])
+            prev_by_sentence[sid] = r
+            results.append(r)
+        return results
+
+    @staticmethod
+    def _number_end(fig: Figure) -> int:
+        if fig.unit_text and fig.text.endswith(fig.unit_text):
+            return fig.end - len(fig.unit_text)
+        return fig.end
+
+    def _clause_continues(self, text: str, clause_start: int, entities, periods) -> bool:
+        """May a figure after `;` take its indicator from before the `;`?  Only when its
+        clause is a parallel one that opens with a province or a period:
+        `Thái Nguyên tăng 8%/năm; Bắc Kạn tăng 10,9%/năm`."""
+        head = text[clause_start:].lstrip()
+        offset = len(text[clause_start:]) - len(head)
+        start = clause_start + offset
+        if re.match(r"(?:và\s+)?(?:tỉnh|thành phố|tp\.?)\s", head, re.I):
+            return True
+        if any(m.start - start <= 8 and m.start >= start for m, _, _ in entities):
+            return True
+        if any(p.start - start <= 8 and p.start >= start for p in periods):
+            return True
+        return False
+
+    SUBJECT_STOP = re.compile(r"^\s*(?:và|ở|tại|của|trở|so|trên|dưới|năm|đạt|với|hoặc|trong|theo|cao|thấp|vượt|là|thì|"
+                              r"tăng|giảm|/|\(|,|;|\.|:|\)|-|–|\d|$)", re.I)
+
+    def _trailing_subject(self, text: str, fig: Figure, s_end: int, mentions: list[Mention]):
+        """`82% trường học đạt chuẩn`: a percentage followed by a noun is a share of that
+        noun; its indicator is named after it or not at all."""
+        if fig.unit != "percent" or fig.kind != "statistic":
+            return None
+        rest = text[fig.end:s_end]
+        if self.SUBJECT_STOP.match(rest):
+            return None
+        stop = re.search(r"[,;.:)]", rest)
+        window_end = fig.end + (stop.start() if stop else len(rest))
+        return [m for m in mentions if fig.end <= m.start and m.end <= window_end]
+
+    def _prose_entity(self, text, fig, s_start, entities, several, own, context, r: Resolved) -> str | None:
+        trailing = [(m, e) for m, e, _ in entities if m.start >= fig.end
+                    and TRAIL_ENTITY_GAP_RE.match(text[fig.end:m.start])]
+        if trailing:
+            return trailing[0][1]
+        clause_start = max(s_start, text.rfind(";", s_start, fig.start) + 1)
+        preceding = [(m, e) for m, e, _ in entities if s_start <= m.start and m.end <= fig.start]
+        several_before = [c for c in several if s_start <= c.start and c.end <= fig.start]
+        own_before = [m for m in OWN_RE.finditer(text, s_start, fig.start)]
+        last_entity_end = preceding[-1][0].end if preceding else -1
+        if several_before and several_before[-1].start > last_entity_end:
+            r.notes.append("figure speaks of several provinces")
+            return None
+        if own_before and own_before[-1].start() > last_entity_end and own:
+            return own
+        if preceding:
+            mention, entity = preceding[-1]
+            # `tỉnh Thái Nguyên và tỉnh Bắc Kạn; tỉnh có 92 xã`: a pair of names is no one figure's.
+            if len(preceding) >= 2:
+                prev_mention = preceding[-2][0]
+                if CONJUNCTION_RE.match(text[prev_mention.end:mention.start].replace("tỉnh", "").replace("thành phố", "")):
+                    if mention.start < clause_start:
+                        r.notes.append("figure follows a pair of provinces")
+                        return None
+            return entity
+        if self._section_names_partners(context):
+            r.notes.append("section speaks of several provinces and the figure names none")
+            return None
+        return own
+
+    def _section_names_partners(self, context: str) -> bool:
+        formers = set()
+        for m in self.catalog.entity_matcher.find(context):
+            for k in m.keys:
+                ent = self.catalog.entities[k]
+                if ent.level == "former":
+                    formers.add(ent.merged_into + ":" + k)
+        by_province: dict[str, int] = {}
+        for item in formers:
+            prov = item.split(":")[0]
+            by_province[prov] = by_province.get(prov, 0) + 1
+        return any(n >= 2 for n in by_province.values())
+
+    # --- tables ------------------------------------------------------------------------
+    def _column_roles(self, header: tuple[str, ...]) -> list[str | None]:
+        cols = self.catalog.cues["role"]["columns"]
+        roles: list[str | None] = []
+        for cell in header:
+            low = cell.lower().strip()
+            role = None
+            for name in ("number", "label", "unit", "evaluation", "target", "actual"):
+                if any(low == w or low.startswith(w) for w in cols[name]):
+                    role = name
+                    break
+            if role is None:
+                for name in ("evaluation", "target", "actual", "label"):
+                    if any(w in low for w in cols[name]):
+                        role = name
+                        break
+            roles.append(role)
+        return roles
+
+    def _table_row(self, doc: Document, block: Block, own: str | None, table_entity: dict) -> list[Resolved]:
+        cat = self.catalog
+        roles = self._column_roles(block.header)
+        cells = [(block.text[a:b], a) for a, b in block.cells]
+        label_i = roles.index("label") if "label" in roles else (1 if len(cells) > 1 else 0)
+        label, label_off = cells[label_i] if label_i < len(cells) else ("", 0)
+        context = self._context_text(doc, block)
+        value_cells = [(i, c, off) for i, (c, off) in enumerate(cells) if roles[i:i + 1] and roles[i] in ("target", "actual")]
+        has_values = any(c.strip() for _, c, _ in value_cells) or any(
+            roles[i:i + 1] == ["evaluation"] and c.strip() for i, (c, _) in enumerate(cells))
+        ent_mentions = self.resolve_entity_mentions(label, context, own)
+        if not has_values and ent_mentions:
+            table_entity[block.table] = ent_mentions[0][1]
+            return []
+        row_entity = ent_mentions[-1][1] if ent_mentions else table_entity.get(block.table)
+        if row_entity is None and not ent_mentions and block.table not in table_entity:
+            row_entity = None if self._section_names_partners(context) else own
+        heading_period = self._heading_period(doc, block)
+        label_periods = find_periods(label, cat.cue("not_period").find(label))
+        label_period = label_periods[-1].value if label_periods else None
+        if label_period is None and TERM_END_RE.search(label) and heading_period:
+            label_period = heading_period.split("-")[-1]
+        # `Cơ cấu kinh tế: Công nghiệp, xây dựng - Dịch vụ - Nông, lâm nghiệp`: one label, several indicators.
+        head, _, tail = label.partition(":")
+        parts = [p.strip() for p in tail.split(" - ")] if tail and " - " in tail else []
+        results: list[Resolved] = []
+        for i, cell, off in value_cells:
+            figs = [f for f in self.lexer.scan(cell) if f.kind in STAT_KINDS]
+            for j, fig in enumerate(figs):
+                fig.start += off
+                fig.end += off
+                r = Resolved(fig, block, doc, column_role=roles[i], row_label=label)
+                if parts and len(parts) == len(figs):
+                    mentions = cat.indicator_matcher.find(parts[j])
+                    ctx = context + " | " + head
+                else:
+                    mentions = sorted(cat.indicator_matcher.find(label), key=lambda m: -(m.end - m.start))
+                    ctx = context + " | " + label
+                ind_id, unit, factor, note = self.pick_indicator(fig, mentions, ctx)
+                if ind_id is None and fig.unit is None and mentions:
+                    # A bare number in a table takes the unit of the row's indicator.
+                    for m in mentions:
+                        fitting = [k for k in m.keys if cat.indicators[k].unit is not None
+                                   and not self.units.dimensionality(cat.indicators[k].unit) == {}
+                                   and None in cat.indicators[k].accepts]
+                        if len(fitting) == 1:
+                            ind_id, unit, factor = fitting[0], cat.indicators[fitting[0]].unit, 1.0
+                            break
+                r.indicator, r.unit, r.factor = ind_id, unit, factor
+                if note:
+                    r.notes.append(note)
+                r.entity = row_entity
+                r.period = label_period
+                r.role = roles[i]
+                label_names = cat.indicator_matcher.find(label)
+                label_scopes = [m for m in cat.cue("scope").find(label)
+                                if not any(n.start <= m.start and m.end <= n.end for n in label_names)
+                                and not label[m.end:m.end + 4].lower().startswith(" mới")]
+                if label_scopes:
+                    r.scope = label_scopes[-1].keys[0]
+                self._finish(r, ind_id, heading_period)
+                results.append(r)
+        for i, (cell, off) in enumerate(cells):
+            if roles[i:i + 1] == ["evaluation"] and cell.strip():
+                labels = cat.cue("labels").find(cell)
+                lab = max(labels, key=lambda m: m.end - m.start).keys[0] if labels else None
+                fig = Figure(cell.strip(), off, off + len(cell.rstrip()), None, None, kind="label", label=lab)
+                r = Resolved(fig, block, doc, column_role="evaluation", row_label=label, role="evaluation")
+                mentions = cat.indicator_matcher.find(label)
+                ids = {k for m in mentions for k in m.keys}
+                r.indicator = sorted(ids)[0] if len(ids) == 1 else None
+                r.entity = row_entity
+                r.period = label_period or heading_period
+                results.append(r)
+        return results

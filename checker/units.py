@@ -1,0 +1,164 @@
+"""Units: a pint registry built from rules/units.txt, and the surface forms that map to it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pint
+import yaml
+
+from checker.records import InputError
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+def slug(text: str) -> str:
+    """ASCII identifier for a Vietnamese phrase: `dự án` -> `du_an`."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def _is_word_char(ch: str) -> bool:
+    # Superscript digits are footnote markers, not part of a word.
+    return ch.isalpha() or ch.isdecimal() or ch == "_"
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """What follows a number: its scale, its unit and how much text they took."""
+
+    length: int
+    scale: float = 1.0
+    unit: str | None = None
+    text: str = ""
+    per_year: bool = False
+
+
+class UnitCatalog:
+    """Surface forms of units, read from rules/units.yaml, over a pint registry."""
+
+    def __init__(self, rules_dir: Path = RULES_DIR):
+        spec = yaml.safe_load((rules_dir / "units.yaml").read_text(encoding="utf-8"))
+        self.registry = pint.UnitRegistry(None)
+        self._define_file(rules_dir / "units.txt")
+        self.scales = sorted(((k, float(v)) for k, v in spec["scales"].items()), key=lambda kv: -len(kv[0]))
+        surfaces: dict[str, str] = {}
+        for surface, name in spec["units"].items():
+            surfaces[surface] = name
+        self.count_units: set[str] = set()
+        for noun, others in spec["count_nouns"].items():
+            name = slug(noun)
+            if name not in self.count_units:
+                self.registry.define(f"{name} = [{name}]")
+                self.count_units.add(name)
+            for surface in [noun, *(others or [])]:
+                surfaces.setdefault(surface, name)
+        self.surfaces = sorted(surfaces.items(), key=lambda kv: -len(kv[0]))
+        self.per = sorted(((k, v) for k, v in spec["per"].items()), key=lambda kv: -len(kv[0]))
+        self.per_10k = sorted(spec["per_10k"], key=len, reverse=True)
+
+    def _define_file(self, path: Path) -> None:
+        seen: set[str] = set()
+        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            name = line.split("=", 1)[0].strip()
+            if name in seen:
+                raise InputError(f"{path}:{number}:1: unit '{name}' is defined twice")
+            seen.add(name)
+            try:
+                self.registry.define(line)
+            except Exception as exc:  # pint raises several types for bad lines
+                raise InputError(f"{path}:{number}:1: bad unit definition: {exc}") from None
+
+    @staticmethod
+    def _word_at(text: str, pos: int, word: str) -> bool:
+        if text[pos:pos + len(word)].lower() != word.lower():
+            return False
+        end = pos + len(word)
+        if _is_word_char(word[-1]) and end < len(text) and _is_word_char(text[end]):
+            return False
+        return True
+
+    def _longest(self, text: str, pos: int, table) -> tuple[str, object] | None:
+        for surface, value in table:
+            if self._word_at(text, pos, surface):
+                return surface, value
+        return None
+
+    def match(self, text: str, pos: int) -> UnitMatch:
+        """Read the scale word and unit that follow a number at `pos`."""
+        start = pos
+        cursor = pos
+        scale = 1.0
+        unit: str | None = None
+
+        def skip_space(p: int) -> int:
+            return p + 1 if p < len(text) and text[p] == " " else p
+
+        probe = skip_space(cursor)
+        found = self._longest(text, probe, self.scales)
+        if found:
+            scale = found[1]
+            cursor = probe + len(found[0])
+        probe = skip_space(cursor) if cursor > start or (cursor < len(text) and text[cursor] == " ") else cursor
+        if probe < len(text) and text[probe] == "%":
+            unit, cursor = "percent", probe + 1
+        else:
+            found = self._longest(text, probe, self.surfaces)
+            if found:
+                unit, cursor = found[1], probe + len(found[0])
+        per_year = False
+        if unit is not None:
+            for ending in self.per_10k:
+                probe = cursor if ending.startswith("/") else skip_space(cursor)
+                if text[probe:probe + len(ending)].lower() == ending.lower():
+                    unit = f"{unit} / nguoi"
+                    scale *= 1e-4
+                    cursor = probe + len(ending)
+                    break
+            while cursor < len(text) and text[cursor] == "/":
+                nxt = self._longest(text, cursor + 1, self.per) or self._longest(text, cursor + 1, self.surfaces)
+                if nxt is None:
+                    if unit in ("percent", "percentage_point"):
+                        cursor += 1  # a rate whose `/năm` was cut: `1,15%/ và`
+                    break
+                surface, name = nxt
+                cursor += 1 + len(surface)
+                if name == "year" and unit in ("percent", "percentage_point"):
+                    per_year = True
+                    continue
+                unit = f"{unit} / {name}"
+        if unit is None and scale == 1.0:
+            return UnitMatch(0)
+        if unit is None:
+            unit_name = None
+        else:
+            unit_name = unit
+        return UnitMatch(cursor - start, scale, unit_name, text[start:cursor].strip(), per_year)
+
+    def dimensionality(self, unit: str | None):
+        if unit is None:
+            return None
+        return self.registry.parse_units(unit).dimensionality
+
+    def compatible(self, a: str | None, b: str | None) -> bool:
+        if a is None or b is None:
+            return a == b
+        return self.dimensionality(a) == self.dimensionality(b)
+
+    def factor(self, unit: str, base: str) -> float:
+        """How many `base` one `unit` is (1 percent is 0.01 of one)."""
+        return float(self.registry.Quantity(1, unit).to(base).magnitude)
+
+
+@lru_cache(maxsize=4)
+def load_units(rules_dir: Path = RULES_DIR) -> UnitCatalog:
+    return UnitCatalog(rules_dir)
