@@ -91,9 +91,24 @@ def build_facts(resolved: list[Resolved]) -> pd.DataFrame:
         })
     df = pd.DataFrame(rows, columns=COLUMNS) if rows else empty_facts()
     link_relations(df, resolved)
+    _exact_counts(df, resolved)
     for col in INT_COLUMNS:
         df[col] = df[col].astype("Int64")
     return df
+
+
+def _exact_counts(df: pd.DataFrame, resolved: list[Resolved]) -> None:
+    """A whole number of things (`757 đảng viên`, `29/95 xã`) is exact: it is not rounded,
+    so its interval is a point.  Scaled counts (`1,8 triệu người`) keep their precision."""
+    from checker.units import load_units
+    counts = load_units().count_units
+    for i, r in enumerate(resolved):
+        fig = r.figure
+        unit = df.at[i, "unit"]
+        if fig.kind != "statistic" or fig.qualifier or fig.scale != 1.0 or fig.value is None:
+            continue
+        if unit in counts and float(fig.value).is_integer():
+            df.at[i, "lo"] = df.at[i, "hi"] = float(fig.value) * r.factor
 
 
 # --- relations between figures of one block, read from the text between them --------------

@@ -119,6 +119,25 @@ def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | 
     return title, kind, year, place
 
 
+PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+PIPE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+MD_HEADING_RE = re.compile(r"^(#{1,6})\s+")
+
+
+def split_pipes(text: str) -> list[tuple[int, int]]:
+    """Cell spans of a Markdown table row `| a | b |`, without the outer bars."""
+    bars = [i for i, ch in enumerate(text) if ch == "|"]
+    cells = []
+    for a, b in zip(bars, bars[1:]):
+        start, end = a + 1, b
+        while start < end and text[start] == " ":
+            start += 1
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        cells.append((start, end))
+    return cells
+
+
 def split_tabs(text: str) -> list[tuple[int, int]]:
     cells, pos = [], 0
     for part in text.split("\t"):
@@ -171,25 +190,29 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
         lead = len(raw) - len(raw.lstrip())
         content = raw.strip()
         column = lead + 1
-        if "\t" in raw:
-            cells_text = tuple(c.strip() for c in raw.split("\t"))
+        is_pipe = bool(PIPE_ROW_RE.match(raw))
+        if is_pipe and PIPE_RULE_RE.match(raw):
+            continue  # the |---|---| line under a Markdown table's header
+        if "\t" in raw or is_pipe:
             text = raw.rstrip("\n")
+            spans = split_pipes(text) if is_pipe else split_tabs(text)
+            cells_text = tuple(text[a:b].strip() for a, b in spans)
             if table_id is None or (not header):
                 tables += 1
                 table_id = tables
                 header = cells_text
                 doc.blocks.append(Block("table_header", text, line_no, 1, doc.index, 0, _sec(section),
-                                        cells=split_tabs(text), table=table_id, header=header))
+                                        cells=spans, table=table_id, header=header))
                 continue
             if cells_text == header:
                 continue  # the header repeated after a page break
             kind = "contents_row" if in_contents else "table_row"
             doc.blocks.append(Block(kind, text, line_no, 1, doc.index, 0, _sec(section),
-                                    cells=split_tabs(text), table=table_id, header=header))
+                                    cells=spans, table=table_id, header=header))
             continue
         if table_id is not None:
             nxt = next((lines[k] for k in range(i, last) if lines[k].strip()), "")
-            if "\t" not in nxt:
+            if "\t" not in nxt and not PIPE_ROW_RE.match(nxt):
                 table_id, header = None, ()
         if CONTENTS_RE.match(content):
             in_contents = True
@@ -199,7 +222,11 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
             doc.blocks.append(Block("footnote", raw.rstrip(), line_no, 1, doc.index, 0, _sec(section),
                                     footnote=number, markers=body_markers(raw[fm.end():]) and []))
             continue
-        level = heading_level(content)
+        md = MD_HEADING_RE.match(content)
+        if md:
+            column += md.end()
+            content = content[md.end():]
+        level = heading_level(content) if not md else len(md.group(1))
         if level is not None:
             in_contents = in_contents and level > 2 and False
             while section and section[-1][0] >= level:

@@ -106,6 +106,8 @@ class Interval:
         return other.lo - self.hi if self.hi < other.lo else self.lo - other.hi
 
     def format(self, digits: int = 4) -> str:
+        if self.lo == self.hi and not (self.lo_open or self.hi_open):
+            return format_vn(self.lo, digits)
         left = "(" if self.lo_open or math.isinf(self.lo) else "["
         right = ")" if self.hi_open or math.isinf(self.hi) else "]"
         return f"{left}{format_vn(self.lo, digits)}; {format_vn(self.hi, digits)}{right}"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.catalog import Catalog, Indicator, Mention
-from checker.figures import Lexer
+from checker.figures import SUPERSCRIPT_RE, Lexer, mask_markers
 from checker.ingest import link_footnotes
 from checker.records import Block, Document, Figure
 
@@ -20,10 +20,11 @@ OWN_RE = re.compile(r"(?<![\w])(?:của tỉnh|toàn tỉnh|tỉnh có|tỉnh đ
 YEAR = r"(?:19|20)\d{2}"
 DATE_RANGE_RE = re.compile(
     rf"[Tt]ừ\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/({YEAR}))?\s+(?:đến|tới)\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
+NOT_AFTER_YEAR = r"(?!\d|[.,/]\d)"
 KEYED_RANGE_RE = re.compile(
-    rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|trong|cả)\s+({YEAR})\s*(?:[-–]|đến|tới)?\s*({YEAR})(?![\d.,])", re.I)
-DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR})(?![\d.,/])")
-YEAR_RE = re.compile(rf"(?<!từ )(?<!Từ )(?:năm|đến năm|đến hết năm|trước năm|hết năm|cuối năm|vào năm)\s+({YEAR})(?![\d.,/])", re.I)
+    rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|trong|cả)\s+({YEAR})\s*(?:[-–]|đến|tới)?\s*({YEAR}){NOT_AFTER_YEAR}", re.I)
+DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR}){NOT_AFTER_YEAR}")
+YEAR_RE = re.compile(rf"(?<!từ )(?<!Từ )(?:năm|đến năm|đến hết năm|trước năm|hết năm|cuối năm|vào năm)\s+({YEAR}){NOT_AFTER_YEAR}", re.I)
 TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
 CHANGE_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
 
@@ -391,15 +392,16 @@ class Resolver:
             return True
         return False
 
-    SUBJECT_STOP = re.compile(r"^\s*(?:và|ở|tại|của|trở|so|trên|dưới|năm|đạt|với|hoặc|trong|theo|cao|thấp|vượt|là|thì|"
-                              r"tăng|giảm|/|\(|,|;|\.|:|\)|-|–|\d|$)", re.I)
+    SUBJECT_STOP = re.compile(r"^\s*(?:(?:và|ở|tại|của|trở|so|trên|dưới|năm|đạt|với|hoặc|trong|theo|cao|thấp|vượt|là|"
+                              r"thì|tăng|giảm|lên|xuống|mỗi|một|bình|hằng|hàng|như|nhưng|cùng|còn|được|đã|sẽ|đến|"
+                              r"tới|từ|vào|khi|nên|do|bởi|vì|trở lên|trở xuống)(?![\w])|/|\(|,|;|\.|:|\)|-|–|\d|$)", re.I)
 
     def _trailing_subject(self, text: str, fig: Figure, s_end: int, mentions: list[Mention]):
         """`82% trường học đạt chuẩn`: a percentage followed by a noun is a share of that
         noun; its indicator is named after it or not at all."""
         if fig.unit != "percent" or fig.kind != "statistic":
             return None
-        rest = text[fig.end:s_end]
+        rest = mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text[fig.end:s_end]))
         if self.SUBJECT_STOP.match(rest):
             return None
         stop = re.search(r"[,;.:)]", rest)

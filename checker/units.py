@@ -105,6 +105,8 @@ class UnitCatalog:
 
         probe = skip_space(cursor)
         found = self._longest(text, probe, self.scales)
+        if found and re.match(r"\s+(?:lệ|trọng)(?![\w])", text[probe + len(found[0]):], re.I):
+            found = None  # `tỷ lệ` (rate) and `tỷ trọng` (share) are words, not the scale `tỷ`
         if found:
             scale = found[1]
             cursor = probe + len(found[0])

@@ -1,0 +1,199 @@
+"""The `checker` command line: check, extract, rules, explain."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from pathlib import Path
+
+from checker.records import InputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "info": ("error", "warning", "info"), "never": ()}
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        sys.stderr.write(f"checker: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="checker", description="Statistical consistency checker for draft reports.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+
+    check = sub.add_parser("check", help="check drafts and report every figure that disagrees with another")
+    check.add_argument("paths", nargs="+", help="text or Markdown files")
+    check.add_argument("--format", choices=["terminal", "json"], default="terminal")
+    check.add_argument("--output", "-o", help="write the report to this new file instead of standard output")
+    check.add_argument("--fail-on", choices=list(FAIL_LEVELS), default="error",
+                       help="exit 1 when a finding is at or above this severity (default: error)")
+    check.add_argument("--rules", action="append", help="rule file (repeatable; default: rules/checks/*.yaml)")
+
+    extract = sub.add_parser("extract", help="write the table of facts: one row per figure")
+    extract.add_argument("paths", nargs="+")
+    extract.add_argument("--format", choices=["csv", "json"], default="csv")
+    extract.add_argument("--output", "-o", help="write to this new file instead of standard output")
+
+    rules = sub.add_parser("rules", help="list every rule: id, kind, severity, description")
+    rules.add_argument("--rules", action="append")
+
+    explain = sub.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("rule_id")
+    explain.add_argument("--rules", action="append")
+    return parser
+
+
+def _write(text: str, output: str | None, inputs: list[str]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    out = Path(output)
+    if any(out.resolve() == Path(p).resolve() for p in inputs):
+        raise InputError(f"{output}: refusing to overwrite an input file")
+    if out.exists():
+        raise InputError(f"{output}: already exists; name a new file")
+    if not out.parent.exists():
+        raise InputError(f"{output}: folder {out.parent} does not exist")
+    out.write_text(text, encoding="utf-8")
+
+
+def _extract(paths: list[str], catalog):
+    from rich.progress import Progress
+
+    from checker.facts import extract
+
+    if len(paths) > 1 and sys.stderr.isatty():
+        import pandas as pd
+        frames, docs = [], []
+        with Progress(transient=True) as progress:
+            task = progress.add_task("reading", total=len(paths))
+            for p in paths:
+                df, d = extract([p], catalog)
+                frames.append(df)
+                docs.extend(d)
+                progress.advance(task)
+        facts = pd.concat(frames, ignore_index=True)
+        facts["id"] = range(len(facts))
+        return facts, docs
+    return extract(paths, catalog)
+
+
+def cmd_check(args) -> int:
+    from rich.console import Console
+
+    from checker.catalog import load_catalog
+    from checker.engine import load_default_rules, run_rules
+    from checker.report import render_terminal, summary, to_json
+
+    catalog = load_catalog()
+    rules = load_default_rules(catalog, [Path(r) for r in args.rules] if args.rules else None)
+    for p in args.paths:
+        _check_input(p)
+    facts, _ = _extract(args.paths, catalog)
+    findings, outcomes = run_rules(facts, rules, catalog)
+    data = summary(findings, outcomes, facts, args.paths)
+    if args.format == "json":
+        _write(to_json(findings, data), args.output, args.paths)
+    else:
+        if args.output:
+            buffer = io.StringIO()
+            render_terminal(findings, data, Console(file=buffer, width=160, no_color=True))
+            _write(buffer.getvalue(), args.output, args.paths)
+        else:
+            console = Console() if sys.stdout.isatty() else Console(width=160)
+            render_terminal(findings, data, console)
+    failing = FAIL_LEVELS[args.fail_on]
+    return EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
+
+
+def _check_input(path: str) -> None:
+    from checker.ingest import read_text
+    read_text(path)
+
+
+def cmd_extract(args) -> int:
+    from checker.catalog import load_catalog
+
+    for p in args.paths:
+        _check_input(p)
+    facts, _ = _extract(args.paths, load_catalog())
+    if args.format == "csv":
+        text = facts.to_csv(index=False, lineterminator="\n")
+    else:
+        text = facts.to_json(orient="records", force_ascii=False, indent=2) + "\n"
+    _write(text, args.output, args.paths)
+    return EXIT_OK
+
+
+def cmd_rules(args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from checker.catalog import load_catalog
+    from checker.engine import load_default_rules
+
+    catalog = load_catalog()
+    rules = load_default_rules(catalog, [Path(r) for r in args.rules] if args.rules else None)
+    table = Table()
+    for col in ("id", "name", "kind", "severity", "description"):
+        table.add_column(col, overflow="fold")
+    for r in rules:
+        table.add_row(r.id, r.name, r.kind, r.severity, r.description)
+    Console().print(table)
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    import inspect
+
+    from checker.catalog import load_catalog
+    from checker.engine import load_default_rules
+    from checker.kinds import KINDS
+
+    catalog = load_catalog()
+    rules = load_default_rules(catalog, [Path(r) for r in args.rules] if args.rules else None)
+    found = [r for r in rules if r.id == args.rule_id or r.name == args.rule_id]
+    if not found:
+        raise InputError(f"no rule '{args.rule_id}' (see `checker rules`)")
+    r = found[0]
+    lines = [f"{r.id} {r.name} ({r.kind}, {r.severity})", "", r.description, ""]
+    if r.params:
+        lines.append("Parameters: " + ", ".join(f"{k}={v}" for k, v in r.params.items()))
+        lines.append("")
+    lines.append(f"Kind `{r.kind}`:")
+    lines.append(inspect.cleandoc(KINDS[r.kind].__doc__ or ""))
+    for ex in r.examples:
+        for k, v in ex.items():
+            lines.append(f"{k}: {v}")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "explain": cmd_explain}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except InputError as exc:
+        sys.stderr.write(f"checker: error: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        sys.stderr.write("checker: interrupted\n")
+        return 130
+    except Exception as exc:  # never a traceback for the user; CHECKER_DEBUG=1 shows it
+        if os.environ.get("CHECKER_DEBUG"):
+            raise
+        sys.stderr.write(f"checker: internal error: {type(exc).__name__}: {exc} (set CHECKER_DEBUG=1 for details)\n")
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""Renderers: findings are data; these turn them into JSON or a terminal report."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from checker.kinds.base import Outcome
+from checker.records import Finding
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def summary(findings: list[Finding], outcomes: list[Outcome], facts, paths: list[str], suppressed: int = 0) -> dict[str, Any]:
+    stats = facts[facts["kind"].isin(["statistic", "range", "fraction"])] if len(facts) else facts
+    resolved = stats.dropna(subset=["indicator", "entity", "period", "role"]) if len(stats) else stats
+    counts = {sev: sum(1 for f in findings if f.severity == sev) for sev in ("error", "warning", "info")}
+    return {
+        "files": list(paths),
+        "figures": int(len(facts)),
+        "statistics": int(len(stats)),
+        "resolved": int(len(resolved)),
+        "findings": counts,
+        "rules": [o.as_dict() for o in outcomes],
+    }
+
+
+def to_json(findings: list[Finding], summary_data: dict[str, Any]) -> str:
+    data = {"findings": [f.as_dict() for f in findings], "summary": summary_data}
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def render_terminal(findings: list[Finding], summary_data: dict[str, Any], console: Console) -> None:
+    if not findings:
+        console.print("[green]No mismatches found.[/green]")
+    for severity in ("error", "warning", "info"):
+        group = [f for f in findings if f.severity == severity]
+        if not group:
+            continue
+        style = SEVERITY_STYLE[severity]
+        console.rule(f"[{style}]{severity.upper()}S ({len(group)})[/{style}]")
+        for f in group:
+            console.print(f"[{style}]{f.rule}[/{style}] [dim]{escape(f.name)}[/dim]  {escape(f.message)}")
+            for i, fig in enumerate(f.figures):
+                mark = "[bold red]→[/bold red]" if f.suspect == i else " "
+                what = " · ".join(str(fig.get(k) or "?") for k in ("indicator", "entity", "period", "role"))
+                console.print(f" {mark} {escape(fig['path'])}:{fig['line']}:{fig['column']}  "
+                              f"[bold]{escape(fig['text'])}[/bold]  [dim]{escape(what)}[/dim]")
+            details = []
+            if f.explanation:
+                details.append(f.explanation)
+            if f.expected:
+                details.append(f"expected {f.expected}")
+            if f.suspect is not None:
+                details.append(f"suspect: {f.figures[f.suspect]['text']} (line {f.figures[f.suspect]['line']})")
+            if details:
+                console.print("   [dim]" + escape(" · ".join(details)) + "[/dim]")
+            console.print()
+    table = Table(title="Rules", show_lines=False)
+    for col in ("rule", "name", "severity", "items", "passes", "fails", "n/a", "errors"):
+        table.add_column(col, justify="right" if col in ("items", "passes", "fails", "n/a", "errors") else "left")
+    for o in summary_data["rules"]:
+        table.add_row(o["rule"], o["name"], o["severity"], str(o["items"]), str(o["passes"]), str(o["fails"]),
+                      str(o["na"]), str(o["errors"]))
+    console.print(table)
+    n = summary_data["findings"]
+    console.print(f"{summary_data['statistics']} statistics, {summary_data['resolved']} fully resolved; "
+                  f"{n['error']} errors, {n['warning']} warnings, {n['info']} infos.")
