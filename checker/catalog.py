@@ -56,25 +56,53 @@ class PhraseMatcher:
             for key in keys:
                 if key not in bucket:
                     bucket.append(key)
-        ordered = sorted(self.keys, key=len, reverse=True)
-        if ordered:
-            body = "|".join(re.escape(p) for p in ordered)
+        if self.keys:
+            body = _trie_pattern(sorted(self.keys))
             self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
         else:
             self.regex = None
+        self._cache: dict[str, list[Mention]] = {}
 
     def find(self, text: str) -> list[Mention]:
         if self.regex is None:
             return []
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
         # Footnote markers are not part of words: `5 sao¹⁵` still ends in `sao`.
-        text = mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text))
-        return [Mention(m.start(), m.end(), m.group(0), tuple(self.keys[m.group(0).lower()]))
-                for m in self.regex.finditer(text)]
+        masked = mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text))
+        found = [Mention(m.start(), m.end(), m.group(0), tuple(self.keys[m.group(0).lower()]))
+                 for m in self.regex.finditer(masked)]
+        if len(self._cache) > 20000:
+            self._cache.clear()
+        self._cache[text] = found
+        return found
+
+
+def _trie_pattern(phrases: list[str]) -> str:
+    """One regex for many phrases, shaped as a trie so that the engine rejects a position
+    after a character or two.  At each branch a longer phrase is tried before a shorter one."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
 
 
 def _load_yaml(path: Path):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         raise InputError(f"{path}: no such catalog file") from None
     except yaml.YAMLError as exc:
@@ -119,8 +147,8 @@ def _indicator(raw: dict, path: Path) -> Indicator:
     )
 
 
-def load_catalog(rules_dir: Path | str = RULES_DIR) -> Catalog:
-    return _load_catalog(Path(rules_dir))
+def load_catalog(rules_dir: Path | str | None = None) -> Catalog:
+    return _load_catalog(Path(rules_dir or RULES_DIR).resolve())
 
 
 @lru_cache(maxsize=4)

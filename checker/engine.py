@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from checker.kinds import KINDS
-from checker.kinds.base import KEY, Context, Outcome, interval_of, usable
+from checker.kinds.base import KEY, Context, Outcome, group_records, interval_of, usable
 from checker.records import Finding
 from checker.rulefile import Rule, load_rules
 from checker.units import RULES_DIR
@@ -23,10 +23,10 @@ def support_counts(facts: pd.DataFrame) -> dict[int, int]:
     """How many other statements agree with each figure: the evidence for blame."""
     support: dict[int, int] = {}
     rows = usable(facts).dropna(subset=["indicator", "entity", "period", "role"])
-    for _, group in rows.groupby(KEY, sort=False, dropna=False):
+    for _, group in group_records(rows, KEY):
         if len(group) < 2:
             continue
-        items = [(int(r["id"]), interval_of(r)) for _, r in group.iterrows()]
+        items = [(int(r["id"]), interval_of(r)) for r in group]
         for i, iv in items:
             support[i] = sum(1 for j, jv in items if j != i and iv.overlaps(jv))
     return support

@@ -110,11 +110,15 @@ class Lexer:
     def scan(self, text: str) -> list[Figure]:
         """Every figure in `text`, in order, statistics and non-statistics alike."""
         masked = mask_markers(text)
-        taken = [False] * len(masked)
+        spans: list[tuple[int, int]] = []
+
+        def is_taken(a: int, b: int) -> bool:
+            return any(s < b and a < e for s, e in spans)
+
         figures: list[Figure] = []
         for kind, pattern in NON_STATISTIC:
             for m in pattern.finditer(masked):
-                if any(taken[m.start():m.end()]):
+                if is_taken(m.start(), m.end()):
                     continue
                 if not re.search(r"\d", m.group(0)):
                     continue
@@ -126,17 +130,17 @@ class Lexer:
                     if nxt:
                         end = m.end() + nxt.end()
                         figures.append(Figure(text[m.start():end], m.start(), end, None, None, kind="year"))
-                        taken[m.start():end] = [True] * (end - m.start())
+                        spans.append((m.start(), end))
                         continue
                 figures.append(Figure(text[m.start():m.end()], m.start(), m.end(), None, None, kind=kind))
-                taken[m.start():m.end()] = [True] * (m.end() - m.start())
+                spans.append((m.start(), m.end()))
         pos = 0
         while True:
             m = NUMBER_RE.search(masked, pos)
             if not m:
                 break
             pos = m.end()
-            if any(taken[m.start():m.end()]):
+            if is_taken(m.start(), m.end()):
                 continue
             if m.start() > 0 and (masked[m.start() - 1].isalnum() or masked[m.start() - 1] in "._"):
                 continue
@@ -151,7 +155,7 @@ class Lexer:
                 continue
             figure = self._statistic(text, masked, m)
             figures.append(figure)
-            taken[figure.start:figure.end] = [True] * (figure.end - figure.start)
+            spans.append((figure.start, figure.end))
             pos = max(pos, figure.end)
         figures.sort(key=lambda f: f.start)
         self._mark_lost_markers(masked, figures)

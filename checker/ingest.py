@@ -52,7 +52,8 @@ def read_text(path: str | Path) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
         raise InputError(f"{p}:{line}:{col}: not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
     if "\x00" in text:
         raise InputError(f"{p}:1:1: a binary file, not text")
@@ -71,8 +72,7 @@ def heading_level(line: str) -> int | None:
                 depth = stripped.split(" ", 1)[0].rstrip(".").count(".") + 1
                 return HEADING_LEVEL_OF_DOTTED.get(depth, 5)
             return level
-    letters = [ch for ch in stripped if ch.isalpha()]
-    if len(letters) >= 6 and all(ch.isupper() for ch in letters) and len(stripped) < 400:
+    if len(stripped) < 400 and stripped == stripped.upper() and sum(ch.isalpha() for ch in stripped) >= 6:
         return 1
     return None
 

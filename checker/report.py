@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from checker.kinds.base import Outcome
 from checker.records import Finding
@@ -34,7 +32,14 @@ def to_json(findings: list[Finding], summary_data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def render_terminal(findings: list[Finding], summary_data: dict[str, Any], console: Console) -> None:
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def render_terminal(findings: list[Finding], summary_data: dict[str, Any], console: "Console") -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
     if not findings:
         console.print("[green]No mismatches found.[/green]")
     for severity in ("error", "warning", "info"):

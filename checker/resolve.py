@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.catalog import Catalog, Indicator, Mention
 from checker.figures import SUPERSCRIPT_RE, Lexer, mask_markers
@@ -29,7 +30,7 @@ TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
 CHANGE_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Period:
     start: int
     end: int
@@ -47,6 +48,11 @@ def normalise_range(a: int, b: int) -> str:
 
 
 def find_periods(text: str, not_period: list[Mention]) -> list[Period]:
+    return list(_find_periods(text, tuple(not_period)))
+
+
+@lru_cache(maxsize=8192)
+def _find_periods(text: str, not_period: tuple[Mention, ...]) -> tuple[Period, ...]:
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
 
@@ -76,7 +82,7 @@ def find_periods(text: str, not_period: list[Mention]) -> list[Period]:
         found.append(Period(m.start(), m.end(), m.group(0), m.group(1), "year"))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda p: p.start)
-    return found
+    return tuple(found)
 
 
 def period_end(value: str) -> int | None:
@@ -336,10 +342,15 @@ class Resolver:
             # Period: right after the figure (`24.735 tỷ đồng năm 2025`), else the nearest before.
             after = [p for p in periods if fig.end <= p.start < next_fig and text[fig.end:p.start].strip() in ("", "(")]
             before = [p for p in periods if s_start <= p.start and p.end <= fig.start]
+            clause_end = text.find(";", fig.end, s_end)
+            clause_end = s_end if clause_end < 0 else clause_end
+            later = [p for p in periods if fig.end <= p.start < clause_end]
             if after:
                 r.period = after[0].value
             elif before:
                 r.period = before[-1].value
+            elif later:
+                r.period = later[0].value  # `tăng 10,4%/năm trong giai đoạn 2021 - 2025`
             elif block.kind == "footnote" and anchor_period:
                 r.period = anchor_period
 

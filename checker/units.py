@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,7 +15,19 @@ import yaml
 
 from checker.records import InputError
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+def _rules_dir() -> Path:
+    """The catalogs and rule files: $CHECKER_RULES, else the checkout's rules/, else the
+    copy that `pip install .` puts under <prefix>/share/checker/rules."""
+    env = os.environ.get("CHECKER_RULES")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent.parent / "rules"
+    if (here / "indicators.yaml").exists():
+        return here
+    return Path(sys.prefix) / "share" / "checker" / "rules"
+
+
+RULES_DIR = _rules_dir()
 
 
 def slug(text: str) -> str:
@@ -62,6 +76,8 @@ class UnitCatalog:
         self.surfaces = sorted(surfaces.items(), key=lambda kv: -len(kv[0]))
         self.per = sorted(((k, v) for k, v in spec["per"].items()), key=lambda kv: -len(kv[0]))
         self.per_10k = sorted(spec["per_10k"], key=len, reverse=True)
+        self._tables: dict[int, tuple] = {}
+        self._dims: dict[str, object] = {}
 
     def _define_file(self, path: Path) -> None:
         seen: set[str] = set()
@@ -88,9 +104,23 @@ class UnitCatalog:
         return True
 
     def _longest(self, text: str, pos: int, table) -> tuple[str, object] | None:
-        for surface, value in table:
-            if self._word_at(text, pos, surface):
-                return surface, value
+        """The longest surface form of `table` that stands as a whole word at `pos`."""
+        key = id(table)
+        compiled = self._tables.get(key)
+        if compiled is None:
+            from checker.catalog import _trie_pattern
+            lookup = {surface.lower(): (surface, value) for surface, value in table}
+            pattern = re.compile(f"(?:{_trie_pattern(sorted(lookup))})", re.IGNORECASE)
+            compiled = self._tables[key] = (pattern, lookup)
+        pattern, lookup = compiled
+        m = pattern.match(text, pos)
+        while m:
+            word = m.group(0)
+            if self._word_at(text, pos, word):
+                return lookup[word.lower()]
+            # The longest match ends inside a word (`hộ` in `hội`): try shorter ones.
+            shorter = [(s, v) for s, v in table if len(s) < len(word) and self._word_at(text, pos, s)]
+            return shorter[0] if shorter else None
         return None
 
     def match(self, text: str, pos: int) -> UnitMatch:
@@ -149,7 +179,10 @@ class UnitCatalog:
     def dimensionality(self, unit: str | None):
         if unit is None:
             return None
-        return self.registry.parse_units(unit).dimensionality
+        found = self._dims.get(unit)
+        if found is None:
+            found = self._dims[unit] = self.registry.parse_units(unit).dimensionality
+        return found
 
     def compatible(self, a: str | None, b: str | None) -> bool:
         if a is None or b is None:
@@ -161,6 +194,10 @@ class UnitCatalog:
         return float(self.registry.Quantity(1, unit).to(base).magnitude)
 
 
+def load_units(rules_dir: Path | str | None = None) -> UnitCatalog:
+    return _load_units(Path(rules_dir or RULES_DIR).resolve())
+
+
 @lru_cache(maxsize=4)
-def load_units(rules_dir: Path = RULES_DIR) -> UnitCatalog:
+def _load_units(rules_dir: Path) -> UnitCatalog:
     return UnitCatalog(rules_dir)

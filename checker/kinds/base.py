@@ -63,6 +63,21 @@ class Context:
         return found.name
 
 
+def _blank(v) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+def group_records(rows: pd.DataFrame, keys: list[str]) -> list[tuple[tuple, list[dict]]]:
+    """Rows grouped by `keys`, as plain dicts, in a deterministic order (blank keys first).
+    Plain Python beats pandas' groupby on string columns for tables of this size."""
+    groups: dict[tuple, list[dict]] = {}
+    for rec in rows.to_dict("records"):
+        key = tuple(None if _blank(rec[k]) else rec[k] for k in keys)
+        groups.setdefault(key, []).append(rec)
+    order = sorted(groups, key=lambda k: tuple((v is not None, str(v) if v is not None else "") for v in k))
+    return [(k, groups[k]) for k in order]
+
+
 def interval_of(row) -> Interval:
     return Interval(float(row["lo"]), float(row["hi"]), bool(row["lo_open"]), bool(row["hi_open"]))
 

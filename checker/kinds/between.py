@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checker.kinds.base import KEY, Context, Outcome, figure_dict, pick_suspect, usable
+from checker.kinds.base import KEY, Context, Outcome, figure_dict, group_records, pick_suspect, usable
 from checker.kinds.part_whole import entity_values
 from checker.records import Finding
 
@@ -35,11 +35,13 @@ class Between:
         only = set(rule.params.get("indicators", []))
         rows = usable(facts).dropna(subset=["indicator", "entity", "period", "role"])
         rows = rows[rows["part_of"].isna() & rows["role"].isin(["actual", "target"])]
-        rows = rows[rows["indicator"].map(lambda i: cat.indicators[i].aggregation == "weighted_mean")]
+        if rows.empty:
+            return out
+        rows = rows[rows["indicator"].map(lambda i: cat.indicators[i].aggregation == "weighted_mean").astype(bool)]
         if only:
             rows = rows[rows["indicator"].isin(only)]
         group_key = [k for k in KEY if k != "entity"]
-        for key, group in rows.groupby(group_key, sort=True, dropna=False):
+        for key, group in group_records(rows, group_key):
             values = entity_values(group)
             for ent in sorted(values):
                 entity = cat.entities.get(ent)

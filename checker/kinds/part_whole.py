@@ -5,23 +5,28 @@ from __future__ import annotations
 import pandas as pd
 
 from checker.interval import Interval
-from checker.kinds.base import KEY, Context, Outcome, consensus, figure_dict, fmt, interval_of, pick_suspect, usable
+from checker.kinds.base import (KEY, Context, Outcome, consensus, figure_dict, fmt, group_records, interval_of,
+                                 pick_suspect, usable)
 from checker.records import Finding
 
 
-def entity_values(group: pd.DataFrame) -> dict[str, tuple[Interval, list]]:
+def entity_values(group: list[dict]) -> dict[str, tuple[Interval, list]]:
     """One agreed interval per entity; entities whose statements disagree are left out
     (the same-value rule reports them)."""
+    by_entity: dict[str, list[dict]] = {}
+    for rec in group:
+        by_entity.setdefault(rec["entity"], []).append(rec)
     out = {}
-    for ent, rows in group.groupby("entity", sort=True):
-        ivs = [interval_of(r) for _, r in rows.iterrows()]
+    for ent in sorted(by_entity):
+        rows = by_entity[ent]
+        ivs = [interval_of(r) for r in rows]
         best, _ = consensus(ivs)
         if len(best) != len(ivs):
             continue
         agreed = ivs[0]
         for iv in ivs[1:]:
             agreed = Interval(max(agreed.lo, iv.lo), min(agreed.hi, iv.hi))
-        out[ent] = (agreed, [r for _, r in rows.iterrows()])
+        out[ent] = (agreed, rows)
     return out
 
 
@@ -55,11 +60,13 @@ class PartWhole:
         only = set(rule.params.get("indicators", []))
         rows = usable(facts).dropna(subset=["indicator", "entity", "period", "role"])
         rows = rows[rows["part_of"].isna() & rows["role"].isin(["actual", "target"])]
-        rows = rows[rows["indicator"].map(lambda i: cat.indicators[i].aggregation == "additive")]
+        if rows.empty:
+            return out
+        rows = rows[rows["indicator"].map(lambda i: cat.indicators[i].aggregation == "additive").astype(bool)]
         if only:
             rows = rows[rows["indicator"].isin(only)]
         group_key = [k for k in KEY if k != "entity"]
-        for key, group in rows.groupby(group_key, sort=True, dropna=False):
+        for key, group in group_records(rows, group_key):
             values = entity_values(group)
             for ent in sorted(values):
                 entity = cat.entities.get(ent)
@@ -97,15 +104,18 @@ class PartWhole:
     def _breakdown(self, facts, rule, ctx) -> Outcome:
         out = Outcome(rule.id)
         parts = facts[facts["part_of"].notna()]
+        if parts.empty:
+            return out
+        records = {int(r["id"]): r for r in facts[facts["id"].isin(parts["part_of"].astype(int))].to_dict("records")}
         for total_id, items in parts.groupby("part_of", sort=True):
-            total = facts.loc[facts["id"] == int(total_id)].iloc[0]
+            total = records[int(total_id)]
             if pd.isna(total["lo"]) or items["lo"].isna().any():
                 out.na += 1
                 continue
             out.items += 1
             total_iv = interval_of(total)
             summed = None
-            for _, r in items.iterrows():
+            for r in items.to_dict("records"):
                 iv = interval_of(r)
                 summed = iv if summed is None else summed + iv
             bounded = bool(items["part_bound"].any())
@@ -114,7 +124,7 @@ class PartWhole:
                 out.passes += 1
                 continue
             out.fails += 1
-            rows = [total] + [r for _, r in items.iterrows()]
+            rows = [total] + [r for r in items.to_dict("records")]
             figures = [figure_dict(r) for r in rows]
             ids = [int(r["id"]) for r in rows]
             suspect = pick_suspect(ids, ctx)

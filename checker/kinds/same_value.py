@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checker.kinds.base import KEY, Context, Outcome, consensus, figure_dict, interval_of, usable
+from checker.kinds.base import KEY, Context, Outcome, consensus, figure_dict, group_records, interval_of, usable
 from checker.records import Finding
 
 
@@ -32,18 +32,18 @@ class SameValue:
         rows = rows[rows["role"].isin(roles) & rows["part_of"].isna()]
         rows = rows.dropna(subset=["indicator", "entity", "period", "role"])
         rows = rows.drop_duplicates(subset=["path", "line", "column"])
-        for key, group in rows.groupby(KEY, sort=True, dropna=False):
+        for key, group in group_records(rows, KEY):
             if len(group) < 2:
                 continue
             out.items += 1
-            group = group.sort_values(["path", "line", "column"])
-            ivs = [interval_of(r) for _, r in group.iterrows()]
+            group.sort(key=lambda r: (r["path"], r["line"], r["column"]))
+            ivs = [interval_of(r) for r in group]
             best, unique = consensus(ivs)
             if len(best) == len(ivs):
                 out.passes += 1
                 continue
             out.fails += 1
-            figures = [figure_dict(r) for _, r in group.iterrows()]
+            figures = [figure_dict(r) for r in group]
             outside = [i for i in range(len(ivs)) if i not in best]
             suspect = outside[0] if unique and len(outside) == 1 and len(best) > 1 else None
             agreed = ivs[best[0]]

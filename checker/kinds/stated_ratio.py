@@ -29,18 +29,23 @@ class StatedRatio:
     def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
         mode = rule.params.get("mode", "share")
         out = Outcome(rule.id)
-        by_id = facts.set_index("id", drop=False)
         if mode == "share":
             targets = facts[facts["restates"].notna()]
         elif mode == "multiple":
             targets = facts[facts["ratio_num"].notna()]
         else:
             targets = facts[facts["change_from"].notna()]
-        for _, row in targets.sort_values("id").iterrows():
+        if targets.empty:
+            return out
+        wanted = set()
+        for col in ("restates", "ratio_num", "ratio_den", "change_from"):
+            wanted |= {int(v) for v in targets[col].dropna()}
+        by_id = {int(r["id"]): r for r in facts[facts["id"].isin(wanted)].to_dict("records")}
+        for row in targets.sort_values("id").to_dict("records"):
             out.items += 1
             stated = interval_of(row)
             if mode == "share":
-                frac = by_id.loc[int(row["restates"])]
+                frac = by_id[int(row["restates"])]
                 den = float(frac["denominator"]) / float(frac["lo"]) * float(frac["value"]) if frac["lo"] else float(frac["denominator"])
                 num = float(frac["value"])
                 computed = Interval.point(num / den * 100)
@@ -48,13 +53,13 @@ class StatedRatio:
                 text = f"{frac['text']} = {fmt(computed.lo, 2)}%, stated {row['text']}"
                 ok = stated.overlaps(computed)
             elif mode == "multiple":
-                a, b = by_id.loc[int(row["ratio_num"])], by_id.loc[int(row["ratio_den"])]
+                a, b = by_id[int(row["ratio_num"])], by_id[int(row["ratio_den"])]
                 computed = interval_of(a) / interval_of(b)
                 rows = [a, b, row]
                 text = f"{a['text']} / {b['text']} = {fmt(computed.mid, 2)}, stated {row['text']}"
                 ok = stated.overlaps(computed)
             else:
-                a = by_id.loc[int(row["change_from"])]
+                a = by_id[int(row["change_from"])]
                 ia = interval_of(a)
                 up = row["change_dir"] == "up"
                 computed = ia

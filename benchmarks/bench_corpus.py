@@ -1,0 +1,69 @@
+"""Time `checker check` on the real corpus, end to end and in process, and print the figures.
+
+Usage: python benchmarks/bench_corpus.py [--runs N]
+Target: end to end under 1 s on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "thai-nguyen-congress-2025.txt"
+
+
+def end_to_end(runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "json", str(CORPUS)],
+                              cwd=ROOT, capture_output=True)
+        times.append(time.perf_counter() - start)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(proc.stderr.decode())
+    return times
+
+
+def in_process(runs: int) -> tuple[list[float], int, int]:
+    sys.path.insert(0, str(ROOT))
+    from checker.catalog import load_catalog
+    from checker.engine import load_default_rules, run_rules
+    from checker.facts import extract
+
+    catalog = load_catalog()
+    rules = load_default_rules(catalog)
+    times = []
+    tracemalloc.start()
+    for _ in range(runs):
+        start = time.perf_counter()
+        facts, _ = extract([str(CORPUS)], catalog)
+        findings, _ = run_rules(facts, rules, catalog)
+        times.append(time.perf_counter() - start)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return times, len(findings), peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        raise SystemExit(f"corpus not found: {CORPUS}")
+    e2e = end_to_end(args.runs)
+    inproc, n_findings, peak = in_process(args.runs)
+    print(f"corpus: {CORPUS.name} ({CORPUS.stat().st_size // 1024} KiB), {args.runs} runs each")
+    print(f"end to end (python -m checker check): median {statistics.median(e2e):.3f} s, best {min(e2e):.3f} s")
+    print(f"in process (extract + rules):        median {statistics.median(inproc):.3f} s, best {min(inproc):.3f} s")
+    print(f"peak traced memory in process: {peak / 2**20:.1f} MiB; findings: {n_findings}")
+    print(f"target: end to end under 1 s -> {'met' if statistics.median(e2e) < 1.0 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

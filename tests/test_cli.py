@@ -1,0 +1,122 @@
+"""The command line: exit codes, outputs, and the exact one-line error for each bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = Path(__file__).parent / "bad_inputs"
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8")
+
+
+def bad_cases():
+    data = yaml.safe_load((BAD / "expected.yaml").read_text(encoding="utf-8"))
+    return [pytest.param(c, id=" ".join(c["args"])[:60]) for c in data["inputs"]]
+
+
+@pytest.mark.parametrize("case", bad_cases())
+def test_bad_input_gets_one_line_error(case):
+    rel = "tests/bad_inputs"
+    args = [a.replace("{dir}", rel) for a in case["args"]]
+    proc = run(*args)
+    expected = case["error"].replace("{dir}", rel).replace("{abs}", str(BAD))
+    assert proc.returncode == 2
+    if case.get("prefix"):
+        assert proc.stderr.startswith(expected) and proc.stderr.count("\n") == 1
+    else:
+        assert proc.stderr.strip() == expected
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_exit_codes_follow_fail_on():
+    assert run("check", "data/sample-draft.md").returncode == 1
+    assert run("check", "data/sample-draft.md", "--fail-on", "never").returncode == 0
+    clean = run("check", "data/sample-draft.md", "--rules", "rules/checks/ratios.yaml", "--fail-on", "error")
+    assert clean.returncode == 1  # the sample plants ratio errors too
+
+
+def test_clean_draft_exits_zero(tmp_path):
+    from tests.conftest import header
+    path = tmp_path / "clean.md"
+    path.write_text(header() + "Năm 2025 có 144/216 xã đạt chuẩn nông thôn mới, bằng 66,7% số xã.\n", encoding="utf-8")
+    proc = run("check", str(path))
+    assert proc.returncode == 0, proc.stdout
+    assert "No mismatches found" in proc.stdout
+
+
+def test_json_contract():
+    proc = run("check", "--format", "json", "data/sample-draft.md")
+    report = json.loads(proc.stdout)
+    assert set(report) == {"findings", "summary"}
+    for f in report["findings"]:
+        assert f["severity"] in ("error", "warning", "info")
+        assert isinstance(f["rule"], str) and isinstance(f["message"], str)
+        assert f["suspect"] is None or 0 <= f["suspect"] < len(f["figures"])
+        for fig in f["figures"]:
+            assert set(fig) >= {"path", "line", "column", "text", "value", "unit", "indicator", "entity",
+                                "period", "role"}
+            assert isinstance(fig["line"], int) and fig["line"] >= 1
+            assert isinstance(fig["column"], int) and fig["column"] >= 1
+    rules = {r["rule"] for r in report["summary"]["rules"]}
+    assert {"SV01", "PW01", "PW02", "BT01", "BT02", "RT01", "RT02", "RT03"} <= rules
+
+
+def test_locations_point_at_the_figure_as_written():
+    proc = run("check", "--format", "json", "data/sample-draft.md")
+    lines = (ROOT / "data/sample-draft.md").read_text(encoding="utf-8").splitlines()
+    for f in json.loads(proc.stdout)["findings"]:
+        for fig in f["figures"]:
+            line = lines[fig["line"] - 1]
+            assert line[fig["column"] - 1:].startswith(fig["text"]), (fig, line)
+
+
+def test_output_goes_to_a_new_file_and_never_over_an_input(tmp_path):
+    out = tmp_path / "report.json"
+    assert run("check", "--format", "json", "-o", str(out), "data/sample-draft.md").returncode == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["findings"]
+    again = run("check", "--format", "json", "-o", str(out), "data/sample-draft.md")
+    assert again.returncode == 2 and "already exists" in again.stderr
+    src = tmp_path / "draft.md"
+    src.write_text((ROOT / "data/sample-draft.md").read_text(encoding="utf-8"), encoding="utf-8")
+    before = src.read_bytes()
+    clash = run("check", "-o", str(src), str(src))
+    assert clash.returncode == 2 and "refusing to overwrite an input file" in clash.stderr
+    assert src.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_extract_writes_the_facts_table(tmp_path, fmt):
+    out = tmp_path / f"facts.{fmt}"
+    proc = run("extract", "--format", fmt, "-o", str(out), "data/sample-draft.md")
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_text(encoding="utf-8")
+    if fmt == "json":
+        rows = json.loads(text)
+        assert {"indicator", "entity", "period", "role", "lo", "hi", "line", "column"} <= set(rows[0])
+        assert any(r["indicator"] == "ocop_products" and r["text"] == "580 sản phẩm" for r in rows)
+    else:
+        assert text.splitlines()[0].startswith("id,path,doc,")
+        assert "580 sản phẩm" in text
+
+
+def test_rules_and_explain():
+    listed = run("rules")
+    assert listed.returncode == 0
+    for rule_id in ("SV01", "PW01", "PW02", "BT01", "BT02", "RT01", "RT02", "RT03"):
+        assert rule_id in listed.stdout
+    explained = run("explain", "SV01")
+    assert explained.returncode == 0
+    assert "What it does" in explained.stdout and "Example" in explained.stdout
+    missing = run("explain", "ZZ99")
+    assert missing.returncode == 2 and missing.stderr.startswith("checker: error: no rule 'ZZ99'")
