@@ -25,7 +25,7 @@ NON_STATISTIC = [
     ("docnum", re.compile(rf"(?<![\w/])\d+(?:/\d{{2,4}})?[-/][A-ZĐ]{{1,6}}(?:[-/][{LETTER}]{{1,8}})*\d*")),
     ("date", re.compile(r"(?:(?<=ngày )|(?<=từ )|(?<=đến )|(?<=Từ )|(?<=hết ))\d{1,2}/\d{1,2}(?![\d/])")),
     ("ordinal", re.compile(r"(?<![\w)])\(\d{1,2}\)")),
-    ("name", re.compile(rf"[{LETTER}]+-?\d+(?:[.,]\d+)?")),
+    ("name", re.compile(rf"(?<=[{LETTER}])-?\d+(?:[.,]\d+)?")),
     ("year", re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?![\d.,/]|\s*(?:%|tỷ|triệu|nghìn|người|hộ))")),
 ]
 
@@ -122,7 +122,13 @@ class Lexer:
                     continue
                 if not re.search(r"\d", m.group(0)):
                     continue
-                if kind == "name" and self._unit_glued(masked, m):
+                if kind == "name":
+                    # `Covid-19`, `QH15`: digits glued to the word before them.
+                    start = m.start()
+                    while start > 0 and (masked[start - 1].isalpha()):
+                        start -= 1
+                    figures.append(Figure(text[start:m.end()], start, m.end(), None, None, kind="name"))
+                    spans.append((start, m.end()))
                     continue
                 if kind == "year" and re.match(r"\s*[-–]?\s*\d", masked[m.end():m.end() + 3]) and "-" not in m.group(0) and "–" not in m.group(0):
                     # `2026 2030`: a range of years whose dash was lost.
@@ -160,9 +166,6 @@ class Lexer:
         figures.sort(key=lambda f: f.start)
         self._mark_lost_markers(masked, figures)
         return figures
-
-    def _unit_glued(self, masked: str, m: re.Match) -> bool:
-        return False
 
     def _statistic(self, text: str, masked: str, m: re.Match) -> Figure:
         start, end = m.start(), m.end()
