@@ -79,6 +79,33 @@ class PhraseMatcher:
         return found
 
 
+class CueView:
+    """The mentions of one cue category, from a matcher shared by all categories."""
+
+    def __init__(self, matcher: PhraseMatcher, category: str):
+        self.matcher = matcher
+        self.category = category
+        self.prefix = category + ":"
+        self._cache: dict[str, list[Mention]] = {}
+
+    def find(self, text: str) -> list[Mention]:
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        found = []
+        for m in self.matcher.find(text):
+            if self.category in m.keys:
+                found.append(Mention(m.start, m.end, m.text, (self.category,)))
+            else:
+                keys = tuple(k[len(self.prefix):] for k in m.keys if k.startswith(self.prefix))
+                if keys:
+                    found.append(Mention(m.start, m.end, m.text, keys))
+        if len(self._cache) > 20000:
+            self._cache.clear()
+        self._cache[text] = found
+        return found
+
+
 def _trie_pattern(phrases: list[str]) -> str:
     """One regex for many phrases, shaped as a trie so that the engine rejects a position
     after a character or two.  At each branch a longer phrase is tried before a shorter one."""
@@ -129,7 +156,7 @@ class Catalog:
             return None
         return ent.merged_into if ent.level == "former" else ent.id
 
-    def cue(self, name: str) -> PhraseMatcher:
+    def cue(self, name: str) -> "PhraseMatcher | CueView":
         return self.cue_matchers[name]
 
 
@@ -200,13 +227,17 @@ def _load_catalog(rules_dir: Path) -> Catalog:
         "several": cues["entity"]["several"], "target": cues["role"]["target"],
         "share": cues["share"], "not_period": cues["not_period"],
     }
+    # One pass over a text finds the cue words of every category; each category is a view.
+    phrases: dict[str, list[str]] = {}
     for name, words in flat.items():
-        catalog.cue_matchers[name] = PhraseMatcher({w: [name] for w in words})
-    scope_phrases: dict[str, list[str]] = {}
+        for w in words:
+            phrases.setdefault(w, []).append(name)
     for scope, words in cues["scope"].items():
         for w in words:
-            scope_phrases.setdefault(w, []).append(scope)
-    catalog.cue_matchers["scope"] = PhraseMatcher(scope_phrases)
+            phrases.setdefault(w, []).append(f"scope:{scope}")
+    combined = PhraseMatcher(phrases)
+    for name in [*flat, "scope"]:
+        catalog.cue_matchers[name] = CueView(combined, name)
     labels: dict[str, list[str]] = {}
     for label, words in cues["role"]["labels"].items():
         for w in words:

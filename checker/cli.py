@@ -61,12 +61,11 @@ def _write(text: str, output: str | None, inputs: list[str]) -> None:
 
 
 def _extract(paths: list[str], catalog):
-    from rich.progress import Progress
-
     from checker.facts import extract
 
     if len(paths) > 1 and sys.stderr.isatty():
         import pandas as pd
+        from rich.progress import Progress
         frames, docs = [], []
         with Progress(transient=True) as progress:
             task = progress.add_task("reading", total=len(paths))
@@ -82,8 +81,6 @@ def _extract(paths: list[str], catalog):
 
 
 def cmd_check(args) -> int:
-    from rich.console import Console
-
     from checker.catalog import load_catalog
     from checker.engine import load_default_rules, run_rules
     from checker.report import render_terminal, summary, to_json
@@ -98,6 +95,8 @@ def cmd_check(args) -> int:
     if args.format == "json":
         _write(to_json(findings, data), args.output, args.paths)
     else:
+        from rich.console import Console
+
         if args.output:
             buffer = io.StringIO()
             render_terminal(findings, data, Console(file=buffer, width=160, no_color=True))

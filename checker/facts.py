@@ -89,26 +89,26 @@ def build_facts(resolved: list[Resolved]) -> pd.DataFrame:
             "restates": None, "ratio_num": None, "ratio_den": None, "change_from": None,
             "change_dir": None, "notes": "; ".join(r.notes),
         })
+    link_relations(rows, resolved)
+    _exact_counts(rows, resolved)
     df = pd.DataFrame(rows, columns=COLUMNS) if rows else empty_facts()
-    link_relations(df, resolved)
-    _exact_counts(df, resolved)
     for col in INT_COLUMNS:
         df[col] = df[col].astype("Int64")
     return df
 
 
-def _exact_counts(df: pd.DataFrame, resolved: list[Resolved]) -> None:
+def _exact_counts(rows: list[dict], resolved: list[Resolved]) -> None:
     """A whole number of things (`757 đảng viên`, `29/95 xã`) is exact: it is not rounded,
     so its interval is a point.  Scaled counts (`1,8 triệu người`) keep their precision."""
     from checker.units import load_units
     counts = load_units().count_units
     for i, r in enumerate(resolved):
         fig = r.figure
-        unit = df.at[i, "unit"]
+        unit = rows[i]["unit"]
         if fig.kind != "statistic" or fig.qualifier or fig.scale != 1.0 or fig.value is None:
             continue
         if unit in counts and float(fig.value).is_integer():
-            df.at[i, "lo"] = df.at[i, "hi"] = float(fig.value) * r.factor
+            rows[i]["lo"] = rows[i]["hi"] = float(fig.value) * r.factor
 
 
 # --- relations between figures of one block, read from the text between them --------------
@@ -131,13 +131,13 @@ def _by_block(resolved: list[Resolved]) -> Iterable[tuple[str, list[int]]]:
         yield texts[key], sorted(idx, key=lambda i: resolved[i].figure.start)
 
 
-def link_relations(df: pd.DataFrame, resolved: list[Resolved]) -> None:
+def link_relations(rows: list[dict], resolved: list[Resolved]) -> None:
     for text, idx in _by_block(resolved):
         figs = [(i, resolved[i].figure) for i in idx if resolved[i].figure.kind in STAT_KINDS]
-        _link_breakdowns(df, text, figs, resolved)
-        _link_restatements(df, text, figs)
-        _link_multipliers(df, text, figs, resolved)
-        _link_changes(df, text, figs)
+        _link_breakdowns(rows, text, figs, resolved)
+        _link_restatements(rows, text, figs)
+        _link_multipliers(rows, text, figs, resolved)
+        _link_changes(rows, text, figs)
 
 
 def _is_count(unit: str | None) -> bool:
@@ -145,7 +145,7 @@ def _is_count(unit: str | None) -> bool:
     return unit is not None and unit in load_units().count_units
 
 
-def _link_breakdowns(df, text, figs, resolved) -> None:
+def _link_breakdowns(rows, text, figs, resolved) -> None:
     """`905 đảng viên (khiển trách 757, cảnh cáo 112, ...)`: the list breaks down the total.
     Items may name kinds of the total's thing (`13.638 văn bản (3.191 quyết định, ...)`)."""
     for n, (i, total) in enumerate(figs):
@@ -171,23 +171,23 @@ def _link_breakdowns(df, text, figs, resolved) -> None:
             pass  # a semicolon inside the brackets still lists parts of one total
         bounded = bool(re.search(r"(\.\.\.|…)\s*$", inner.strip()))
         for j, item in items:
-            df.at[j, "part_of"] = i
-            df.at[j, "part_bound"] = bounded
+            rows[j]["part_of"] = i
+            rows[j]["part_bound"] = bounded
             if item.unit is None:
-                df.at[j, "unit"] = df.at[i, "unit"]
+                rows[j]["unit"] = rows[i]["unit"]
 
 
-def _link_restatements(df, text, figs) -> None:
+def _link_restatements(rows, text, figs) -> None:
     """`115/121 xã, bằng 95,04%`: the percentage restates the fraction."""
     for n, (i, frac) in enumerate(figs):
         if frac.kind != "fraction" or not frac.denominator:
             continue
         for j, pct in figs[n + 1:n + 2]:
             if pct.unit == "percent" and PCT_GAP_RE.match(text[frac.end:pct.start]):
-                df.at[j, "restates"] = i
+                rows[j]["restates"] = i
 
 
-def _link_multipliers(df, text, figs, resolved) -> None:
+def _link_multipliers(rows, text, figs, resolved) -> None:
     """`119 triệu đồng/người, gấp 1,5 lần năm 2020 (79,4 triệu đồng)` and
     `tăng từ 16.440 tỷ đồng lên 24.735 tỷ đồng (gấp 1,70 lần)`."""
     for n, (i, times) in enumerate(figs):
@@ -202,15 +202,15 @@ def _link_multipliers(df, text, figs, resolved) -> None:
         if len(before) >= 2 and FROM_RE.search(text[max(0, before[-2][1].start - 12):before[-2][1].start]):
             base_i, base = before[-2]
             if resolved[base_i].unit == unit:
-                df.at[i, "ratio_num"], df.at[i, "ratio_den"] = cur_i, base_i
+                rows[i]["ratio_num"], rows[i]["ratio_den"] = cur_i, base_i
                 continue
         for j, f in after[:1]:
             gap = text[times.end:f.start]
             if resolved[j].unit == unit and "(" in gap and len(gap) <= 30:
-                df.at[i, "ratio_num"], df.at[i, "ratio_den"] = cur_i, j
+                rows[i]["ratio_num"], rows[i]["ratio_den"] = cur_i, j
 
 
-def _link_changes(df, text, figs) -> None:
+def _link_changes(rows, text, figs) -> None:
     """`tăng từ A lên B`: B must be above A; `giảm từ A xuống B`: below."""
     for n, (i, a) in enumerate(figs):
         fm = FROM_RE.search(text[max(0, a.start - 12):a.start])
@@ -219,8 +219,8 @@ def _link_changes(df, text, figs) -> None:
         for j, b in figs[n + 1:n + 2]:
             tm = TO_RE.match(text[a.end:b.start])
             if tm and a.unit == b.unit:
-                df.at[j, "change_from"] = i
-                df.at[j, "change_dir"] = "up" if fm.group(1).lower() == "tăng" else "down"
+                rows[j]["change_from"] = i
+                rows[j]["change_dir"] = "up" if fm.group(1).lower() == "tăng" else "down"
 
 
 def extract(paths: list[str], catalog=None) -> tuple[pd.DataFrame, list[Document]]:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import pint
 import yaml
 
 from checker.records import InputError
@@ -59,8 +58,10 @@ class UnitCatalog:
 
     def __init__(self, rules_dir: Path = RULES_DIR):
         spec = yaml.safe_load((rules_dir / "units.yaml").read_text(encoding="utf-8"))
-        self.registry = pint.UnitRegistry(None)
-        self._define_file(rules_dir / "units.txt")
+        self._registry = None
+        self._definitions: list[str] = []
+        self._bases: dict[str, tuple[float, dict[str, int]]] = {}
+        self._read_file(rules_dir / "units.txt")
         self.scales = sorted(((k, float(v)) for k, v in spec["scales"].items()), key=lambda kv: -len(kv[0]))
         surfaces: dict[str, str] = {}
         for surface, name in spec["units"].items():
@@ -69,7 +70,8 @@ class UnitCatalog:
         for noun, others in spec["count_nouns"].items():
             name = slug(noun)
             if name not in self.count_units:
-                self.registry.define(f"{name} = [{name}]")
+                self._definitions.append(f"{name} = [{name}]")
+                self._bases[name] = (1.0, {name: 1})
                 self.count_units.add(name)
             for surface in [noun, *(others or [])]:
                 surfaces.setdefault(surface, name)
@@ -79,20 +81,69 @@ class UnitCatalog:
         self._tables: dict[int, tuple] = {}
         self._dims: dict[str, object] = {}
 
-    def _define_file(self, path: Path) -> None:
+    def _read_file(self, path: Path) -> None:
+        """Read the definitions; each unit's dimension is known at once (for a fast
+        compatibility test), and the pint registry is built from the same lines when a
+        conversion is first needed."""
         seen: set[str] = set()
         for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             line = raw.split("#", 1)[0].strip()
             if not line:
                 continue
-            name = line.split("=", 1)[0].strip()
+            name, _, definition = (part.strip() for part in line.partition("="))
             if name in seen:
                 raise InputError(f"{path}:{number}:1: unit '{name}' is defined twice")
             seen.add(name)
             try:
-                self.registry.define(line)
-            except Exception as exc:  # pint raises several types for bad lines
-                raise InputError(f"{path}:{number}:1: bad unit definition: {exc}") from None
+                self._bases[name] = self._parse_definition(definition.split("=")[0].strip())
+            except (KeyError, ValueError):
+                raise InputError(f"{path}:{number}:1: bad unit definition '{line}'") from None
+            self._definitions.append(line)
+
+    def _parse_definition(self, definition: str) -> tuple[float, dict[str, int]]:
+        m = re.fullmatch(r"\[(\w*)\]", definition)
+        if m:
+            return 1.0, ({m.group(1): 1} if m.group(1) else {})
+        factor, expr = 1.0, definition
+        m = re.fullmatch(r"([\d.eE+-]+)\s*\*\s*(.+)", definition)
+        if m:
+            factor, expr = float(m.group(1)), m.group(2)
+        m = re.fullmatch(r"(.+?)\s*/\s*([\d.eE+-]+)", expr)
+        if m:
+            expr, factor = m.group(1), factor / float(m.group(2))
+        m = re.fullmatch(r"(\w+)(?:\s*\*\*\s*(\d+))?", expr.strip())
+        if not m:
+            raise ValueError(definition)
+        base_factor, dims = self._bases[m.group(1)]
+        power = int(m.group(2) or 1)
+        return factor * base_factor ** power, {k: v * power for k, v in dims.items()}
+
+    @property
+    def registry(self):
+        """The pint registry, built from rules/units.txt and the count nouns on first use."""
+        if self._registry is None:
+            import pint
+
+            registry = pint.UnitRegistry(None)
+            for line in self._definitions:
+                registry.define(line)
+            self._registry = registry
+        return self._registry
+
+    def signature(self, unit: str) -> tuple[tuple[str, int], ...]:
+        """The dimension of a unit expression such as `dong / nguoi / year`."""
+        dims: dict[str, int] = {}
+        for i, part in enumerate(p.strip() for p in unit.split("/")):
+            sign = 1 if i == 0 else -1
+            for name in part.split("*"):
+                name = name.strip()
+                m = re.fullmatch(r"(\w+)(?:\s*\*\*\s*(\d+))?", name)
+                if not m or m.group(1) not in self._bases:
+                    raise InputError(f"unknown unit '{name}' in '{unit}'")
+                power = int(m.group(2) or 1)
+                for k, v in self._bases[m.group(1)][1].items():
+                    dims[k] = dims.get(k, 0) + sign * v * power
+        return tuple(sorted((k, v) for k, v in dims.items() if v))
 
     @staticmethod
     def _word_at(text: str, pos: int, word: str) -> bool:
@@ -181,7 +232,7 @@ class UnitCatalog:
             return None
         found = self._dims.get(unit)
         if found is None:
-            found = self._dims[unit] = self.registry.parse_units(unit).dimensionality
+            found = self._dims[unit] = self.signature(unit)
         return found
 
     def compatible(self, a: str | None, b: str | None) -> bool:

@@ -1,0 +1,46 @@
+"""Units: our definitions build a pint registry, and the quick dimension test agrees with pint."""
+
+import pytest
+
+from checker.catalog import load_catalog
+from checker.records import InputError
+from checker.units import load_units
+
+
+def test_every_indicator_unit_parses_in_pint_with_the_same_dimension():
+    units = load_units()
+    catalog = load_catalog()
+    seen = set()
+    for ind in catalog.indicators.values():
+        for unit in (ind.unit, *ind.accepts):
+            if unit is None or unit in seen:
+                continue
+            seen.add(unit)
+            pint_dims = units.registry.parse_units(unit).dimensionality
+            ours = dict(units.signature(unit))
+            assert {k.strip("[]"): v for k, v in pint_dims.items()} == ours, unit
+
+
+@pytest.mark.parametrize("a, b, factor", [("hectare", "km2", 0.01), ("km", "meter", 1000), ("percent", "dimensionless_one", 0.01)])
+def test_conversions_go_through_pint(a, b, factor):
+    assert load_units().factor(a, b) == pytest.approx(factor)
+
+
+def test_count_nouns_do_not_mix():
+    units = load_units()
+    assert not units.compatible("hoi_nghi", "xa")
+    assert units.compatible("dong / nguoi", "dong / nguoi")
+
+
+def test_unknown_unit_is_an_input_error():
+    with pytest.raises(InputError):
+        load_units().signature("parsec")
+
+
+def test_duplicate_definition_is_refused(tmp_path):
+    from checker.units import UnitCatalog
+    rules = tmp_path
+    (rules / "units.txt").write_text("dong = [currency]\ndong = [other]\n", encoding="utf-8")
+    (rules / "units.yaml").write_text("scales: {}\nunits: {}\nper: {}\nper_10k: []\ncount_nouns: {}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"units.txt:2:1: unit 'dong' is defined twice"):
+        UnitCatalog(rules)
