@@ -27,6 +27,7 @@ Schema (one row per figure; `lo`/`hi` are in `unit`, scale words applied):
 | label        | for an evaluation word: exceeded, met, missed, positive                 |
 | footnote     | number of the footnote the figure stands in                             |
 | anchor_line  | for a footnote figure, the line of the marker it annotates              |
+| annotates    | for a footnote figure, id of the body figure its marker follows         |
 | table, row_label, column_role | for table cells                                        |
 | sentence, position | sentence index in its block and character offset in the block     |
 | part_of      | id of the total this figure is listed under (`905 đảng viên (khiển trách 757, ...)`) |
@@ -50,12 +51,12 @@ from checker.resolve import STAT_KINDS, Resolved
 COLUMNS = [
     "id", "path", "doc", "doc_kind", "block", "line", "column", "text", "kind", "value", "unit",
     "unit_text", "lo", "hi", "lo_open", "hi_open", "qualifier", "denominator", "indicator", "entity",
-    "period", "role", "scope", "measure", "label", "footnote", "anchor_line", "table", "row_label",
+    "period", "role", "scope", "measure", "label", "footnote", "anchor_line", "annotates", "table", "row_label",
     "column_role", "sentence", "position", "part_of", "part_bound", "restates", "ratio_num",
     "ratio_den", "change_from", "change_dir", "notes",
 ]
 
-INT_COLUMNS = ["footnote", "anchor_line", "table", "part_of", "restates", "ratio_num", "ratio_den", "change_from"]
+INT_COLUMNS = ["footnote", "anchor_line", "annotates", "table", "part_of", "restates", "ratio_num", "ratio_den", "change_from"]
 
 
 def empty_facts() -> pd.DataFrame:
@@ -84,17 +85,35 @@ def build_facts(resolved: list[Resolved]) -> pd.DataFrame:
             "indicator": r.indicator, "entity": r.entity, "period": r.period, "role": r.role,
             "scope": r.scope, "measure": r.measure, "label": fig.label,
             "footnote": r.block.footnote, "anchor_line": r.anchor[0] if r.anchor else None,
+            "annotates": None,
             "table": r.block.table, "row_label": r.row_label, "column_role": r.column_role,
             "sentence": r.sentence, "position": fig.start, "part_of": None, "part_bound": False,
             "restates": None, "ratio_num": None, "ratio_den": None, "change_from": None,
             "change_dir": None, "notes": "; ".join(r.notes),
         })
     link_relations(rows, resolved)
+    _link_footnotes(rows, resolved)
     _exact_counts(rows, resolved)
     df = pd.DataFrame(rows, columns=COLUMNS) if rows else empty_facts()
     for col in INT_COLUMNS:
         df[col] = df[col].astype("Int64")
     return df
+
+
+def _link_footnotes(rows: list[dict], resolved: list[Resolved]) -> None:
+    """A footnote's figures break down the body figure its marker follows (`đạt 7,3%/năm¹²`)."""
+    by_block: dict[int, list[int]] = {}
+    for i, r in enumerate(resolved):
+        if r.figure.kind in STAT_KINDS:
+            by_block.setdefault(id(r.block), []).append(i)
+    for i, r in enumerate(resolved):
+        if r.anchor_block is None:
+            continue
+        before = [j for j in by_block.get(id(r.anchor_block), []) if resolved[j].figure.end <= r.anchor_offset]
+        same = [j for j in before if r.indicator and resolved[j].indicator == r.indicator]
+        pool = same or before
+        if pool:
+            rows[i]["annotates"] = max(pool, key=lambda j: resolved[j].figure.end)
 
 
 def _exact_counts(rows: list[dict], resolved: list[Resolved]) -> None:

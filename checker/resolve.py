@@ -110,6 +110,8 @@ class Resolved:
     row_label: str | None = None
     notes: list[str] = field(default_factory=list)
     anchor: tuple[int, int] | None = None
+    anchor_block: Block | None = None
+    anchor_offset: int | None = None
 
 
 class Resolver:
@@ -377,7 +379,8 @@ class Resolver:
                 r.scope = prev.scope
             self._finish(r, r.indicator, heading_period)
             if anchor is not None:
-                r.anchor = (anchor[0].line, anchor[1])
+                r.anchor = anchor[0].locate(anchor[1])
+                r.anchor_block, r.anchor_offset = anchor
             prev_by_sentence[sid] = r
             results.append(r)
         return results

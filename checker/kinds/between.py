@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checker.kinds.base import KEY, Context, Outcome, figure_dict, group_records, pick_suspect, usable
-from checker.kinds.part_whole import entity_values
+from checker.kinds.base import Context, Outcome, figure_dict, pick_suspect
+from checker.kinds.part_whole import merged_provinces
 from checker.records import Finding
 
 
@@ -33,56 +33,44 @@ class Between:
         cat = ctx.catalog
         mode = rule.params.get("mode", "range")
         only = set(rule.params.get("indicators", []))
-        rows = usable(facts).dropna(subset=["indicator", "entity", "period", "role"])
-        rows = rows[rows["part_of"].isna() & rows["role"].isin(["actual", "target"])]
-        if rows.empty:
-            return out
-        rows = rows[rows["indicator"].map(lambda i: cat.indicators[i].aggregation == "weighted_mean").astype(bool)]
-        if only:
-            rows = rows[rows["indicator"].isin(only)]
-        group_key = [k for k in KEY if k != "entity"]
-        for key, group in group_records(rows, group_key):
-            values = entity_values(group)
-            for ent in sorted(values):
-                entity = cat.entities.get(ent)
-                if entity is None or not entity.formers:
+        for key, entity, values in merged_provinces(facts, cat, "weighted_mean", only):
+            ent = entity.id
+            present = [f for f in entity.formers if f in values]
+            if len(present) < 2:
+                continue
+            out.items += 1
+            merged, merged_rows = values[ent]
+            formers = [values[f][0] for f in present]
+            hull = formers[0]
+            for iv in formers[1:]:
+                hull = hull.hull(iv)
+            figs = [merged_rows[0]] + [values[f][1][0] for f in present]
+            if mode == "range":
+                if merged.overlaps(hull):
+                    out.passes += 1
                     continue
-                present = [f for f in entity.formers if f in values]
-                if len(present) < 2:
+                expected = hull.format()
+                expl = f"the former provinces' values span {hull.format()}, stated {merged_rows[0]['text']}"
+            else:
+                equal = [i for i, iv in enumerate(formers) if iv.contains(merged) or merged.contains(iv) and iv.bounded]
+                others_apart = all(not formers[j].overlaps(merged) for j in range(len(formers)) if j not in equal)
+                if not (len(equal) == 1 and others_apart and merged.bounded):
+                    out.passes += 1
                     continue
-                out.items += 1
-                merged, merged_rows = values[ent]
-                formers = [values[f][0] for f in present]
-                hull = formers[0]
-                for iv in formers[1:]:
-                    hull = hull.hull(iv)
-                figs = [merged_rows[0]] + [values[f][1][0] for f in present]
-                if mode == "range":
-                    if merged.overlaps(hull):
-                        out.passes += 1
-                        continue
-                    expected = hull.format()
-                    expl = f"the former provinces' values span {hull.format()}, stated {merged_rows[0]['text']}"
-                else:
-                    equal = [i for i, iv in enumerate(formers) if iv.contains(merged) or merged.contains(iv) and iv.bounded]
-                    others_apart = all(not formers[j].overlaps(merged) for j in range(len(formers)) if j not in equal)
-                    if not (len(equal) == 1 and others_apart and merged.bounded):
-                        out.passes += 1
-                        continue
-                    expected = f"strictly between {hull.format()}"
-                    expl = (f"{merged_rows[0]['text']} equals {values[present[equal[0]]][1][0]['text']} "
-                            f"of {ctx.entity_name(present[equal[0]])}, though the other former province differs")
-                out.fails += 1
-                figures = [figure_dict(r) for r in figs]
-                ids = [int(r["id"]) for r in figs]
-                suspect = 0 if mode != "range" else pick_suspect(ids, ctx)
-                msg = rule.message.format(indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(ent),
-                                          period=key[1], role=key[2], value=figures[0]["text"],
-                                          formers=", ".join(f"{ctx.entity_name(p)} {values[p][1][0]['text']}" for p in present),
-                                          expected=expected)
-                imbalance = None
-                if merged.bounded and hull.bounded:
-                    imbalance = merged.mid - min(max(merged.mid, hull.lo), hull.hi)
-                out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
-                                            expl, rule.name))
+                expected = f"strictly between {hull.format()}"
+                expl = (f"{merged_rows[0]['text']} equals {values[present[equal[0]]][1][0]['text']} "
+                        f"of {ctx.entity_name(present[equal[0]])}, though the other former province differs")
+            out.fails += 1
+            figures = [figure_dict(r) for r in figs]
+            ids = [int(r["id"]) for r in figs]
+            suspect = 0 if mode != "range" else pick_suspect(ids, ctx)
+            msg = rule.message.format(indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(ent),
+                                      period=key[1], role=key[2], value=figures[0]["text"],
+                                      formers=", ".join(f"{ctx.entity_name(p)} {values[p][1][0]['text']}" for p in present),
+                                      expected=expected)
+            imbalance = None
+            if merged.bounded and hull.bounded:
+                imbalance = merged.mid - min(max(merged.mid, hull.lo), hull.hi)
+            out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
+                                        expl, rule.name))
         return out

@@ -30,6 +30,25 @@ def entity_values(group: list[dict]) -> dict[str, tuple[Interval, list]]:
     return out
 
 
+def merged_provinces(facts: pd.DataFrame, catalog, aggregation: str, only: set[str]):
+    """For each indicator × period × role × scope group: each merged province stated in it,
+    with the agreed value of every entity in the group.  Yields (key, province, values)."""
+    rows = usable(facts).dropna(subset=["indicator", "entity", "period", "role"])
+    rows = rows[rows["part_of"].isna() & rows["role"].isin(["actual", "target"])]
+    if rows.empty:
+        return
+    rows = rows[rows["indicator"].map(lambda i: catalog.indicators[i].aggregation == aggregation).astype(bool)]
+    if only:
+        rows = rows[rows["indicator"].isin(only)]
+    group_key = [k for k in KEY if k != "entity"]
+    for key, group in group_records(rows, group_key):
+        values = entity_values(group)
+        for ent in sorted(values):
+            entity = catalog.entities.get(ent)
+            if entity is not None and entity.formers:
+                yield key, entity, values
+
+
 class PartWhole:
     """What it does: checks that a total equals the sum of its parts, in two forms:
     `merged` — a merged province's additive figure (a count, an amount) equals the sum
@@ -56,49 +75,36 @@ class PartWhole:
 
     def _merged(self, facts, rule, ctx) -> Outcome:
         out = Outcome(rule.id)
-        cat = ctx.catalog
         only = set(rule.params.get("indicators", []))
-        rows = usable(facts).dropna(subset=["indicator", "entity", "period", "role"])
-        rows = rows[rows["part_of"].isna() & rows["role"].isin(["actual", "target"])]
-        if rows.empty:
-            return out
-        rows = rows[rows["indicator"].map(lambda i: cat.indicators[i].aggregation == "additive").astype(bool)]
-        if only:
-            rows = rows[rows["indicator"].isin(only)]
-        group_key = [k for k in KEY if k != "entity"]
-        for key, group in group_records(rows, group_key):
-            values = entity_values(group)
-            for ent in sorted(values):
-                entity = cat.entities.get(ent)
-                if entity is None or not entity.formers:
-                    continue
-                out.items += 1
-                if not all(f in values for f in entity.formers):
-                    out.na += 1
-                    continue
-                total, total_rows = values[ent]
-                parts = [values[f] for f in entity.formers]
-                summed = parts[0][0]
-                for iv, _ in parts[1:]:
-                    summed = summed + iv
-                if summed.overlaps(total):
-                    out.passes += 1
-                    continue
-                out.fails += 1
-                figs = [total_rows[0]] + [p[1][0] for p in parts]
-                figures = [figure_dict(r) for r in figs]
-                ids = [int(r["id"]) for r in figs]
-                suspect = pick_suspect(ids, ctx)
-                sum_text = " + ".join(f["text"] for f in figures[1:])
-                msg = rule.message.format(indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(ent),
-                                          period=key[1], role=key[2], total=figures[0]["text"], parts=sum_text,
-                                          sum=summed.format(), expected=summed.format())
-                if suspect is None:
-                    msg += " — the evidence is even: no figure is more likely wrong than another"
-                imbalance = total.mid - summed.mid if total.bounded and summed.bounded else None
-                expl = f"{sum_text} = {summed.format()}, stated {figures[0]['text']}"
-                out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, summed.format(),
-                                            imbalance, expl, rule.name))
+        for key, entity, values in merged_provinces(facts, ctx.catalog, "additive", only):
+            ent = entity.id
+            out.items += 1
+            if not all(f in values for f in entity.formers):
+                out.na += 1
+                continue
+            total, total_rows = values[ent]
+            parts = [values[f] for f in entity.formers]
+            summed = parts[0][0]
+            for iv, _ in parts[1:]:
+                summed = summed + iv
+            if summed.overlaps(total):
+                out.passes += 1
+                continue
+            out.fails += 1
+            figs = [total_rows[0]] + [p[1][0] for p in parts]
+            figures = [figure_dict(r) for r in figs]
+            ids = [int(r["id"]) for r in figs]
+            suspect = pick_suspect(ids, ctx)
+            sum_text = " + ".join(f["text"] for f in figures[1:])
+            msg = rule.message.format(indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(ent),
+                                      period=key[1], role=key[2], total=figures[0]["text"], parts=sum_text,
+                                      sum=summed.format(), expected=summed.format())
+            if suspect is None:
+                msg += " — the evidence is even: no figure is more likely wrong than another"
+            imbalance = total.mid - summed.mid if total.bounded and summed.bounded else None
+            expl = f"{sum_text} = {summed.format()}, stated {figures[0]['text']}"
+            out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, summed.format(),
+                                        imbalance, expl, rule.name))
         return out
 
     def _breakdown(self, facts, rule, ctx) -> Outcome:

@@ -1,0 +1,58 @@
+"""Ingest: documents, blocks, locations, footnotes and tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.ingest import heading_level, parse
+from tests.conftest import header
+
+
+@pytest.mark.parametrize("line, level", [
+    ("Phần thứ nhất ĐÁNH GIÁ KẾT QUẢ", 1),
+    ("I. KẾT QUẢ ĐẠT ĐƯỢC TRONG NHIỆM KỲ 2020 - 2025", 2),
+    ("1. Kết quả công tác xây dựng Đảng", 3),
+    ("2.1. Phát triển kinh tế đạt được nhiều kết quả", 4),
+    ("* Về kinh tế", 5),
+    ("PHỤ LỤC", 1),
+    ("1. Bám sát định hướng, quan điểm chỉ đạo của Trung ương và vận dụng sáng tạo.", None),
+    ("Tăng trưởng kinh tế bình quân đạt 7,3%/năm.", None),
+])
+def test_heading_level(line, level):
+    assert heading_level(line) == level
+
+
+def test_blocks_keep_their_place(tmp_path):
+    text = header() + "# Phần thứ nhất KẾT QUẢ\n\n- (1) Tăng trưởng kinh tế đạt 7,3%/năm¹.\n\n¹ Thái Nguyên 7,35%; Bắc Kạn 6,6%.\n"
+    path = tmp_path / "d.md"
+    path.write_text(text, encoding="utf-8")
+    (doc,) = parse(path)
+    kinds = [(b.kind, b.line) for b in doc.blocks]
+    assert ("heading", 9) in kinds and ("list_item", 11) in kinds and ("footnote", 13) in kinds
+    item = [b for b in doc.blocks if b.kind == "list_item"][0]
+    assert item.markers == [(1, item.text.index("¹"))]
+    assert item.locate(item.text.index("7,3")) == (11, 1 + item.text.index("7,3"))
+
+
+def test_nfd_input_is_normalised(tmp_path):
+    import unicodedata
+    path = tmp_path / "nfd.md"
+    path.write_text(unicodedata.normalize("NFD", header() + "Tỷ lệ che phủ rừng đạt 46%.\n"), encoding="utf-8")
+    (doc,) = parse(path)
+    assert any("Tỷ lệ che phủ rừng" in b.text for b in doc.blocks)
+
+
+def test_corpus_footnotes_and_tables(corpus_run):
+    facts, docs, _, _ = corpus_run
+    report = docs[1]
+    footnotes = {b.footnote for b in report.blocks if b.kind == "footnote"}
+    assert {1, 2, 3, 4, 5, 6, 14, 15, 16, 17, 18} <= footnotes
+    # The appendix table's header repeats after every page break but is read once.
+    headers = [b for b in report.blocks if b.kind == "table_header"]
+    rows = [b for b in report.blocks if b.kind == "table_row"]
+    assert len(headers) == 1 and len(rows) > 90
+    assert not any(b.text.startswith("STT\t") for b in rows)
+    # Footnote 15's figures break down the body's 575 OCOP products.
+    ocop = facts[(facts["indicator"] == "ocop_products") & (facts["footnote"] == 15)]
+    targets = {facts.loc[facts["id"] == int(a), "text"].item() for a in ocop["annotates"].dropna()}
+    assert targets == {"575 sản phẩm"}
