@@ -26,6 +26,23 @@ class Indicator:
     direction: str
     temporal: str
     context: tuple[str, ...] = ()
+    patterns: tuple["Frame", ...] = ()
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A count read from the words around it: `thi hành kỷ luật 905 đảng viên` is the
+    number of party members disciplined.  `units` are the figure's units that fit (`any`
+    for a bare number); `before` are words that stand earlier in the clause, `after` words
+    that follow the figure directly; `scope_from_unit` makes the unit the figure's scope
+    (`08 giải nhất` is the first-prize part of the prizes)."""
+
+    indicator: str
+    units: tuple[str, ...]
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    scope_from_unit: bool = False
+    scope: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,13 +66,22 @@ class Mention:
 class PhraseMatcher:
     """Finds catalog phrases in text: case-insensitive, whole words, longest first."""
 
-    def __init__(self, phrases: dict[str, list[str]]):
+    def __init__(self, phrases: dict[str, list[str]], nested: bool = False):
         self.keys: dict[str, list[str]] = {}
         for phrase, keys in phrases.items():
             bucket = self.keys.setdefault(phrase.lower(), [])
             for key in keys:
                 if key not in bucket:
                     bucket.append(key)
+        if nested:
+            # A long phrase also stands for every phrase inside it, so the longest match
+            # does not hide a shorter phrase that another entry listens for.
+            for long in self.keys:
+                for short in self.keys:
+                    if short != long and re.search(rf"(?<![\w]){re.escape(short)}(?![\w])", long):
+                        for key in self.keys[short]:
+                            if key not in self.keys[long]:
+                                self.keys[long].append(key)
         if self.keys:
             body = _trie_pattern(sorted(self.keys))
             self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
@@ -147,6 +173,8 @@ class Catalog:
     entity_matcher: PhraseMatcher
     rules_dir: Path = RULES_DIR
     cue_matchers: dict[str, PhraseMatcher] = field(default_factory=dict)
+    frame_matcher: PhraseMatcher | None = None
+    unit_frames: dict[str, list] = field(default_factory=dict)
 
     def province_of(self, entity_id: str | None) -> str | None:
         if entity_id is None:
@@ -165,12 +193,19 @@ def _indicator(raw: dict, path: Path) -> Indicator:
         if key not in raw:
             raise InputError(f"{path}: indicator {raw.get('id', '?')} has no '{key}'")
     agg = raw.get("aggregation") or {"kind": "none"}
+    frames = []
+    for pat in raw.get("patterns") or []:
+        units = pat.get("units") or [raw.get("unit")]
+        frames.append(Frame(raw["id"], tuple("any" if u is None else u for u in units),
+                            tuple(pat.get("before") or ()), tuple(pat.get("after") or ()),
+                            bool(pat.get("scope_from_unit")), pat.get("scope") or ""))
     return Indicator(
         id=raw["id"], name=raw["name"], aliases=tuple(raw["aliases"]),
         unit=raw.get("unit"), accepts=tuple(raw.get("accepts") or ()),
         aggregation=agg.get("kind", "none"), weight=agg.get("weight"),
         direction=raw.get("direction", "higher"), temporal=raw.get("temporal", "stock"),
         context=tuple(raw.get("context") or ()),
+        patterns=tuple(frames),
     )
 
 
@@ -187,6 +222,13 @@ def _load_catalog(rules_dir: Path) -> Catalog:
     phrases: dict[str, list[str]] = {}
     for item in raw.get("indicators", []):
         ind = _indicator(item, ind_path)
+        for frame in ind.patterns:
+            for u in frame.units:
+                if u != "any":
+                    try:
+                        units.dimensionality(u)
+                    except Exception:
+                        raise InputError(f"{ind_path}: indicator '{ind.id}' has a pattern with an unknown unit '{u}'") from None
         if ind.id in indicators:
             raise InputError(f"{ind_path}: indicator id '{ind.id}' is defined twice")
         for unit in (ind.unit, *ind.accepts):
@@ -222,6 +264,19 @@ def _load_catalog(rules_dir: Path) -> Catalog:
 
     cues = _load_yaml(rules_dir / "cues.yaml")
     catalog = Catalog(indicators, entities, cues, PhraseMatcher(phrases), PhraseMatcher(ent_phrases), rules_dir)
+    frame_words: dict[str, list[str]] = {}
+    for ind in indicators.values():
+        for n, frame in enumerate(ind.patterns):
+            for w in frame.before:
+                frame_words.setdefault(w, []).append(f"before:{ind.id}:{n}")
+            for w in frame.after:
+                frame_words.setdefault(w, []).append(f"after:{ind.id}:{n}")
+    catalog.frame_matcher = PhraseMatcher(frame_words, nested=True)
+    for ind in indicators.values():
+        for frame in ind.patterns:
+            if not frame.before and not frame.after:
+                for u in frame.units:
+                    catalog.unit_frames.setdefault(u, []).append(frame)
     flat = {
         "former": cues["entity"]["former"], "merged": cues["entity"]["merged"],
         "several": cues["entity"]["several"], "target": cues["role"]["target"],

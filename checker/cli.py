@@ -36,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="+")
     extract.add_argument("--format", choices=["csv", "json"], default="csv")
     extract.add_argument("--output", "-o", help="write to this new file instead of standard output")
+    extract.add_argument("--stats", action="store_true",
+                         help="print how many figures are statistics and how many of those are fully resolved")
+    extract.add_argument("--unresolved", action="store_true",
+                         help="list the statistics not fully resolved, with their context and why")
 
     rules = sub.add_parser("rules", help="list every rule: id, kind, severity, description")
     rules.add_argument("--rules", action="append")
@@ -119,12 +123,39 @@ def cmd_extract(args) -> int:
     for p in args.paths:
         _check_input(p)
     facts, _ = _extract(args.paths, load_catalog())
+    if args.stats or args.unresolved:
+        _write(_coverage_text(facts, args.stats, args.unresolved), args.output, args.paths)
+        return EXIT_OK
     if args.format == "csv":
         text = facts.to_csv(index=False, lineterminator="\n")
     else:
         text = facts.to_json(orient="records", force_ascii=False, indent=2) + "\n"
     _write(text, args.output, args.paths)
     return EXIT_OK
+
+
+def _coverage_text(facts, stats: bool, listing: bool) -> str:
+    from checker.facts import coverage, unresolved
+
+    out = []
+    if stats:
+        table = coverage(facts)
+        out.append(f"{'document':<40} {'block':<12} {'figures':>8} {'statistics':>10} {'resolved':>9} {'share':>7}")
+        for _, r in table.iterrows():
+            share = f"{100 * r['resolved'] / r['statistics']:.1f}%" if r["statistics"] else "-"
+            doc = f"{Path(r['path']).name}#{r['doc']} {r['doc_kind']}"
+            out.append(f"{doc:<40} {r['block']:<12} {r['figures']:>8} {r['statistics']:>10} {r['resolved']:>9} {share:>7}")
+        total_s, total_r = int(table["statistics"].sum()), int(table["resolved"].sum())
+        share = f"{100 * total_r / total_s:.1f}%" if total_s else "-"
+        out.append(f"{'total':<53} {int(table['figures'].sum()):>8} {total_s:>10} {total_r:>9} {share:>7}")
+    if listing:
+        rows = unresolved(facts)
+        if stats:
+            out.append("")
+        for _, r in rows.iterrows():
+            why = f"missing {r['missing']}" + (f" ({r['notes']})" if r["notes"] else "")
+            out.append(f"{r['path']}:{r['line']}:{r['column']}: {r['text']} — {why}: {r['context']}")
+    return "\n".join(out) + "\n"
 
 
 def cmd_rules(args) -> int:

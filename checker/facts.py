@@ -36,6 +36,7 @@ Schema (one row per figure; `lo`/`hi` are in `unit`, scale words applied):
 | ratio_num, ratio_den | for a multiplier `gấp 1,5 lần`, ids of the two figures it relates |
 | change_from  | for `tăng từ A lên B`, on B: id of A; change_dir is up or down         |
 | notes        | why a field was left blank (ambiguity is reported, not guessed)          |
+| context      | the text around the figure, for people reading the table                |
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ COLUMNS = [
     "unit_text", "lo", "hi", "lo_open", "hi_open", "qualifier", "denominator", "indicator", "entity",
     "period", "role", "scope", "measure", "label", "footnote", "anchor_line", "annotates", "table", "row_label",
     "column_role", "sentence", "position", "part_of", "part_bound", "restates", "ratio_num",
-    "ratio_den", "change_from", "change_dir", "notes",
+    "ratio_den", "change_from", "change_dir", "notes", "context",
 ]
 
 INT_COLUMNS = ["footnote", "anchor_line", "annotates", "table", "part_of", "restates", "ratio_num", "ratio_den", "change_from"]
@@ -90,6 +91,7 @@ def build_facts(resolved: list[Resolved]) -> pd.DataFrame:
             "sentence": r.sentence, "position": fig.start, "part_of": None, "part_bound": False,
             "restates": None, "ratio_num": None, "ratio_den": None, "change_from": None,
             "change_dir": None, "notes": "; ".join(r.notes),
+            "context": _context(r.block.text, fig.start, fig.end),
         })
     link_relations(rows, resolved)
     _link_footnotes(rows, resolved)
@@ -98,6 +100,34 @@ def build_facts(resolved: list[Resolved]) -> pd.DataFrame:
     for col in INT_COLUMNS:
         df[col] = df[col].astype("Int64")
     return df
+
+
+def _context(text: str, start: int, end: int, width: int = 60) -> str:
+    left = text[max(0, start - width):start]
+    right = text[end:end + width // 2]
+    return ("…" if start > width else "") + left + "⟦" + text[start:end] + "⟧" + right + ("…" if end + width // 2 < len(text) else "")
+
+
+def coverage(facts: pd.DataFrame) -> pd.DataFrame:
+    """Statistics and how many are fully resolved, per document and block kind."""
+    stats = facts[facts["kind"].isin(STAT_KINDS)].copy()
+    stats["resolved"] = stats[["indicator", "entity", "period", "role"]].notna().all(axis=1)
+    table = (stats.groupby(["path", "doc", "doc_kind", "block"], sort=True)
+             .agg(statistics=("id", "size"), resolved=("resolved", "sum")).reset_index())
+    figures = facts.groupby(["path", "doc", "doc_kind", "block"], sort=True).size().rename("figures").reset_index()
+    table = figures.merge(table, how="left", on=["path", "doc", "doc_kind", "block"]).fillna(0)
+    table["statistics"] = table["statistics"].astype(int)
+    table["resolved"] = table["resolved"].astype(int)
+    return table
+
+
+def unresolved(facts: pd.DataFrame) -> pd.DataFrame:
+    """Statistics missing one of indicator, entity, period or role, with why."""
+    stats = facts[facts["kind"].isin(STAT_KINDS)].copy()
+    fields = ["indicator", "entity", "period", "role"]
+    missing = stats[fields].isna()
+    stats["missing"] = missing.apply(lambda r: ", ".join(f for f in fields if r[f]), axis=1)
+    return stats[stats["missing"] != ""]
 
 
 def _link_footnotes(rows: list[dict], resolved: list[Resolved]) -> None:
@@ -159,6 +189,11 @@ def link_relations(rows: list[dict], resolved: list[Resolved]) -> None:
         _link_changes(rows, text, figs)
 
 
+def _slug(text: str) -> str:
+    from checker.units import slug
+    return slug(text)
+
+
 def _is_count(unit: str | None) -> bool:
     from checker.units import load_units
     return unit is not None and unit in load_units().count_units
@@ -189,11 +224,21 @@ def _link_breakdowns(rows, text, figs, resolved) -> None:
         if ";" in inner.replace(";...", "").replace("; ...", ""):
             pass  # a semicolon inside the brackets still lists parts of one total
         bounded = bool(re.search(r"(\.\.\.|…)\s*$", inner.strip()))
+        previous_end = total.end + m.end()
         for j, item in items:
             rows[j]["part_of"] = i
             rows[j]["part_bound"] = bounded
             if item.unit is None:
                 rows[j]["unit"] = rows[i]["unit"]
+            # A part measures what its total measures, narrowed to its own label:
+            # `khiển trách 757` is the reprimanded part of `905 đảng viên`.
+            label = re.split(r"[,;(:]", text[previous_end:item.start])[-1].strip()
+            previous_end = item.end
+            for field in ("indicator", "entity", "period", "role"):
+                if rows[j][field] is None:
+                    rows[j][field] = rows[i][field]
+            if not rows[j]["scope"]:
+                rows[j]["scope"] = _slug(label) if label else (item.unit or "")
 
 
 def _link_restatements(rows, text, figs) -> None:

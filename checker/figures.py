@@ -13,7 +13,7 @@ NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER_RE = re.compile(NUMBER)
 
 # Footnote markers written in TeX by the PDF extraction: $^{14}$, $^{^{14}}$.
-TEX_MARKER_RE = re.compile(r"\$\^\{(?:\^\{)?(\d{1,3})\}(?:\})?\$")
+TEX_MARKER_RE = re.compile(r"\$\^\{\^?\{?(\d{1,3})\}\}?\$")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
@@ -25,11 +25,15 @@ NON_STATISTIC = [
     ("docnum", re.compile(rf"(?<![\w/])\d+(?:/\d{{2,4}})?[-/][A-ZĐ]{{1,6}}(?:[-/][{LETTER}]{{1,8}})*\d*")),
     ("date", re.compile(r"(?:(?<=ngày )|(?<=từ )|(?<=đến )|(?<=Từ )|(?<=hết ))\d{1,2}/\d{1,2}(?![\d/])")),
     ("ordinal", re.compile(r"(?<![\w)])\(\d{1,2}\)")),
+    ("ordinal", re.compile(r"^\s*(?:[-+•–]\s*)?(?:\*\*)?\d{1,2}(?:\*\*)?(?=\.(?:\*\*)?\s|\)\s)")),
     ("name", re.compile(rf"(?<=[{LETTER}])-?\d+(?:[.,]\d+)?")),
     ("year", re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?![\d.,/]|\s*(?:%|tỷ|triệu|nghìn|người|hộ))")),
 ]
 
-ORDINAL_BEFORE = re.compile(r"(?:Trung ương|thứ|số|khóa|khoá|Điều|Khoản|loại|lần thứ|Mục|Phần|Chương|Hội nghị lần)\s*$", re.I)
+DURATION_RE = re.compile(r" (?:năm|tháng|tuần|ngày|giờ|thập kỷ)(?![\w]| (?:19|20)\d{2}| \d)", re.I)
+LEVEL_RE = re.compile(r" cấp(?![\w]| (?:xã|tỉnh|huyện|cơ sở|trung ương|quốc gia))", re.I)
+ORDINAL_BEFORE = re.compile(r"(?:Trung ương|thứ|số|khóa|khoá|Điều|Khoản|loại|lần thứ|Mục|Phần|Chương|Hội nghị lần|giai đoạn)\s*$", re.I)
+PROPER_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<![\n])\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s$")
 
 COMPARATORS = [
     ("≥", "ge"), ("≤", "le"), (">=", "ge"), ("<=", "le"), (">", "gt"), ("<", "lt"),
@@ -73,8 +77,9 @@ def format_number(value: Decimal) -> str:
 
 
 def mask_markers(text: str) -> str:
-    """Blank out footnote markers so that their digits are not read as figures."""
-    return TEX_MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
+    """Blank out footnote markers (and Markdown bold stars) so that they do not break figures."""
+    text = TEX_MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
+    return text.replace("**", "  ") if "**" in text else text
 
 
 def ulp(d: Decimal) -> Decimal:
@@ -172,7 +177,17 @@ class Lexer:
         number = parse_number(m.group(0))
         before = masked[max(0, start - 40):start]
         if ORDINAL_BEFORE.search(before):
-            return Figure(text[start:end], start, end, float(number), None, kind="ordinal")
+            rank = re.match(r"/\d+", masked[end:])  # `xếp thứ 09/63 tỉnh`
+            stop = end + (rank.end() if rank else 0)
+            return Figure(text[start:stop], start, stop, float(number), None, kind="ordinal")
+        after = DURATION_RE.match(masked, end)
+        if after:
+            # `sau 40 năm đổi mới`, `trước 8 tháng`: a span of time, not a statistic.
+            return Figure(text[start:after.end()], start, after.end(), float(number), None, kind="duration")
+        level = LEVEL_RE.match(masked, end)
+        if level:
+            # `chính quyền địa phương 2 cấp`: part of a name.
+            return Figure(text[start:level.end()], start, level.end(), float(number), None, kind="name")
         qualifier = None
         cm = COMPARATOR_RE.search(before)
         if cm:
@@ -195,6 +210,23 @@ class Lexer:
 
         unit = self.units.match(masked, end)
         stop = end + unit.length
+        if unit.length == 0 and qualifier is None and "," not in m.group(0) and PROPER_NAME_BEFORE.search(before) \
+                and start > 0 and not masked[:start].rstrip().endswith((":", ".")):
+            # `Yên Bình 2`, `Thác Huống 2`: a number that ends a proper name.
+            return Figure(text[start:end], start, end, float(number), None, kind="name")
+        if unit.length == 0:
+            lost = re.match(r" (" + NUMBER + r")(?![\d/])", masked[end:])
+            if lost:
+                unit2 = self.units.match(masked, end + lost.end())
+                hi_number = parse_number(lost.group(1))
+                if unit2.unit is not None and hi_number > number:
+                    # `giảm 1 1,5 điểm%/năm`: a range whose dash was lost in extraction.
+                    stop2 = end + lost.end() + unit2.length
+                    lo_iv = Interval.stated(number, unit2.scale)
+                    hi_iv = Interval.stated(hi_number, unit2.scale)
+                    return Figure(text[fig_start:stop2], fig_start, stop2, float(number), Interval(lo_iv.lo, hi_iv.hi),
+                                  unit=unit2.unit, unit_text=unit2.text, kind="range", qualifier="range",
+                                  scale=unit2.scale, parts=(float(number), float(hi_number)))
         if unit.length == 0 and end < len(masked) and masked[end].isalpha():
             # `5G`: digits glued to a word that is not a unit make a name.
             stop = end

@@ -28,8 +28,8 @@ HEADING_PATTERNS = [
 ]
 HEADING_LEVEL_OF_DOTTED = {1: 3, 2: 4, 3: 5}
 LIST_RE = re.compile(r"^(?:[-+•–]\s+(?:\*\*)?(?:\(?\d{1,2}[.)]\)?(?:\*\*)?\s+)?|\(\d{1,2}\)\s+)")
-FOOTNOTE_RE = re.compile(rf"^\s*(?:([{SUPERSCRIPT_DIGITS}]+)|\$\^\{{(?:\^\{{)?(\d{{1,3}})\}}(?:\}})?\$)\s*")
-BODY_MARKER_RE = re.compile(rf"(?<=[^\s{SUPERSCRIPT_DIGITS}])([{SUPERSCRIPT_DIGITS}]+)|(?<=\S)\s?(\$\^\{{(?:\^\{{)?(\d{{1,3}})\}}(?:\}})?\$)")
+FOOTNOTE_RE = re.compile(rf"^\s*(?:([{SUPERSCRIPT_DIGITS}]+)|\$\^\{{\^?\{{?(\d{{1,3}})\}}\}}?\$)\s*")
+BODY_MARKER_RE = re.compile(rf"(?<=[^\s{SUPERSCRIPT_DIGITS}])([{SUPERSCRIPT_DIGITS}]+)|(?<=\S)\s?(\$\^\{{\^?\{{?(\d{{1,3}})\}}\}}?\$)")
 SUPERSCRIPT_VALUE = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT_DIGITS)}
 
 
@@ -235,8 +235,28 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
             doc.blocks.append(Block("heading", content, line_no, column, doc.index, level, _sec(section[:-1])))
             continue
         kind = "list_item" if LIST_RE.match(content) else "paragraph"
+        previous = _last_body_block(doc)
+        if (previous is not None and content[:1].islower()
+                and not previous.text.rstrip().endswith((".", ":", ";", "!", "?", "…"))):
+            # A paragraph cut by a page break (footnotes of the page between): join it.
+            join_at = len(previous.text) + 1
+            if not previous.line_starts:
+                previous.line_starts.append((0, previous.line, previous.column))
+            previous.line_starts.append((join_at, line_no, column))
+            previous.text = previous.text + " " + content
+            previous.markers = body_markers(previous.text)
+            continue
         doc.blocks.append(Block(kind, content, line_no, column, doc.index, 0, _sec(section),
                                 markers=body_markers(content)))
+
+
+def _last_body_block(doc: Document) -> Block | None:
+    """The last paragraph or list item, looking past footnotes; None after a heading or table."""
+    for block in reversed(doc.blocks):
+        if block.kind == "footnote":
+            continue
+        return block if block.kind in ("paragraph", "list_item") else None
+    return None
 
 
 def _sec(section: list[tuple[int, str]]) -> tuple[str, ...]:

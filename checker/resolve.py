@@ -27,7 +27,23 @@ KEYED_RANGE_RE = re.compile(
 DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR}){NOT_AFTER_YEAR}")
 YEAR_RE = re.compile(rf"(?<!từ )(?<!Từ )(?:năm|đến năm|đến hết năm|trước năm|hết năm|cuối năm|vào năm)\s+({YEAR}){NOT_AFTER_YEAR}", re.I)
 TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
+BREAKDOWN_LEAD_RE = re.compile(r"trong đó[\s,:]*(?:có\s+)?(?:tỉnh\s+|thành phố\s+)?$", re.I)
+PLAN_SHARE_RE = re.compile(r"\W*(?:so với\s+)?(?:kế hoạch|dự toán|chỉ tiêu)", re.I)
 CHANGE_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
+
+
+def _closed_brackets(text: str, start: int, end: int) -> bool:
+    """True when a bracket opened before `start` closes before `end`: the name stood
+    inside a breakdown such as `(trong đó Thái Nguyên có 636; Bắc Kạn có 155)`."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 @dataclass(frozen=True)
@@ -161,6 +177,13 @@ class Resolver:
                 resolved.append((mention, province, "cue: merged"))
             elif any(cue_after(m, former_cues) for m in mentions if m.text.lower() == mention.text.lower() and m is not mention):
                 resolved.append((mention, province, "another mention is the former province"))
+            elif BREAKDOWN_LEAD_RE.search(text[:mention.start]) and any(
+                    m.end <= mention.start and set(m.keys) == set(mention.keys) for m in mentions):
+                # `tỉnh Thái Nguyên có 791 cơ sở (trong đó Thái Nguyên có 636; Bắc Kạn có 155)`
+                resolved.append((mention, former, "a part after `trong đó`"))
+            elif any(m.start > mention.end and set(m.keys) == set(mention.keys)
+                     and BREAKDOWN_LEAD_RE.search(text[:m.start]) for m in mentions):
+                resolved.append((mention, province, "a total broken down by former province"))
             elif any(set(m.keys) & partners for m in mentions) or any(set(m.keys) & partners for m in context_mentions):
                 resolved.append((mention, former, "named beside a partner province"))
             else:
@@ -194,22 +217,28 @@ class Resolver:
 
     def pick_indicator(self, figure: Figure, candidates: list[Mention], context_text: str
                        ) -> tuple[str | None, str | None, float, str]:
+        low_context = context_text.lower()
         for mention in candidates:
             fits = []
             for key in mention.keys:
                 ind = self.catalog.indicators[key]
+                strength = 0
                 if ind.context:
-                    before = context_text[: max(0, context_text.lower().find(mention.text.lower()))] if mention.text.lower() in context_text.lower() else context_text
-                    if not any(c.lower() in before.lower() for c in ind.context):
+                    # The context may stand before the name or inside it (`Tỷ trọng Dịch vụ`).
+                    words = [c.lower() for c in ind.context
+                             if c.lower() in low_context or c.lower() in mention.text.lower()]
+                    if not words:
                         continue
+                    strength = max(len(w) for w in words)
                 fit = self.unit_fit(figure.unit, ind)
                 if fit is not None:
-                    fits.append((ind, fit))
+                    fits.append((ind, fit, strength))
             if len(fits) > 1:
-                # A context-bound indicator beats a general one when its context is present.
-                bound = [f for f in fits if f[0].context]
-                if len(bound) == 1:
-                    fits = bound
+                # A context-bound indicator beats a general one; the most specific context wins.
+                best = max(f[2] for f in fits)
+                if best:
+                    fits = [f for f in fits if f[2] == best]
+            fits = [(f[0], f[1]) for f in fits]
             if len(fits) == 1:
                 ind, (unit, factor) = fits[0]
                 return ind.id, unit, factor, ""
@@ -286,6 +315,7 @@ class Resolver:
                     return i, a, b
             return len(bounds) - 2, bounds[-2], bounds[-1]
 
+        frames = cat.frame_matcher.find(text) if cat.frame_matcher else []
         ind_mentions = cat.indicator_matcher.find(text)
         numeric_in_names = [(m.start, m.end) for m in ind_mentions]
         # A count noun that is a figure's unit (`905 đảng viên`) does not name what it counts.
@@ -333,7 +363,15 @@ class Resolver:
             if subject is not None:
                 trailing, preceding = subject, []
             sentence_text = text[s_start:fig.start]
-            ind_id, unit, factor, note = self.pick_indicator(fig, trailing + preceding, context + " | " + sentence_text)
+            framed = self._frame(text, fig, reach, next_fig, frames)
+            if framed is not None and framed[0] == "ambiguous":
+                ind_id, unit, factor, note = None, fig.unit, 1.0, "ambiguous frame: " + ", ".join(framed[1])
+            elif framed is not None:
+                ind_id, unit, factor, note = framed[0], framed[1], 1.0, ""
+                if framed[2]:
+                    r.scope = framed[2]
+            else:
+                ind_id, unit, factor, note = self.pick_indicator(fig, trailing + preceding, context + " | " + sentence_text)
             r.indicator, r.unit, r.factor = ind_id, unit, factor
             if note:
                 r.notes.append(note)
@@ -364,6 +402,8 @@ class Resolver:
                 r.role = "target"
             if any(s.start < fig.start and fig.start - s.end <= 12 and s.start >= prev_fig for s in shares) and fig.unit == "percent":
                 r.measure = "share"
+            if fig.unit == "percent" and PLAN_SHARE_RE.match(text[fig.end:fig.end + 40]):
+                r.measure = "plan_share"  # `đạt 100% kế hoạch`, `bằng 112% kế hoạch`
             del lead
 
             # Scope: urban, rural, FDI ... named between the previous figure and this one.
@@ -371,7 +411,9 @@ class Resolver:
             own_scope = [m for m in scopes if prev_fig <= m.start and m.end <= fig.start and not in_names(m)]
             after_scope = [m for m in scopes if m.start >= fig.end and text[fig.end:m.start].strip() == ""]
             prev = prev_by_sentence.get(sid)
-            if after_scope:
+            if r.scope:
+                pass  # set by the count's frame
+            elif after_scope:
                 r.scope = after_scope[0].keys[0]
             elif own_scope:
                 r.scope = own_scope[-1].keys[0]
@@ -384,6 +426,43 @@ class Resolver:
             prev_by_sentence[sid] = r
             results.append(r)
         return results
+
+    def _frame(self, text: str, fig: Figure, reach: int, next_fig: int, frames: list[Mention]):
+        """A count read from its frame: the catalog's words before or after the figure,
+        or its unit alone.  Two indicators framed equally well are ambiguity, not a pick."""
+        if fig.kind not in ("statistic", "fraction", "range"):
+            return None
+        unit = fig.unit
+        num_end = self._number_end(fig)
+        scored: list[tuple[tuple, object]] = []
+        for m in frames:
+            for key in m.keys:
+                side, ind_id, n = key.split(":")
+                frame = self.catalog.indicators[ind_id].patterns[int(n)]
+                if not ("any" in frame.units and unit is None or unit in frame.units):
+                    continue
+                if side == "after":
+                    if m.start < num_end or m.start >= next_fig:
+                        continue
+                    gap = text[num_end:m.start]
+                    if len(gap) > len(fig.unit_text) + 24 or re.search(r"[,;.()]", gap):
+                        continue
+                    scored.append(((2, -m.start), frame))
+                elif reach <= m.start and m.end <= fig.start:
+                    scored.append(((1, m.end), frame))
+        if not scored and unit in self.catalog.unit_frames:
+            scored = [((0, 0), f) for f in self.catalog.unit_frames[unit]]
+        if not scored:
+            return None
+        best_rank = max(r for r, _ in scored)
+        best = {(f.indicator, f.scope) for r, f in scored if r == best_rank}
+        if len(best) > 1:
+            return ("ambiguous", sorted(b[0] for b in best))
+        frame = next(f for r, f in scored if r == best_rank)
+        ind = self.catalog.indicators[frame.indicator]
+        if frame.scope_from_unit and unit:
+            return frame.indicator, unit, unit
+        return frame.indicator, ind.unit, frame.scope
 
     @staticmethod
     def _number_end(fig: Figure) -> int:
@@ -416,7 +495,7 @@ class Resolver:
         if fig.unit != "percent" or fig.kind != "statistic":
             return None
         rest = mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text[fig.end:s_end]))
-        if self.SUBJECT_STOP.match(rest):
+        if self.SUBJECT_STOP.match(rest) or PLAN_SHARE_RE.match(rest):
             return None
         stop = re.search(r"[,;.:)]", rest)
         window_end = fig.end + (stop.start() if stop else len(rest))
@@ -428,7 +507,8 @@ class Resolver:
         if trailing:
             return trailing[0][1]
         clause_start = max(s_start, text.rfind(";", s_start, fig.start) + 1)
-        preceding = [(m, e) for m, e, _ in entities if s_start <= m.start and m.end <= fig.start]
+        preceding = [(m, e) for m, e, _ in entities if s_start <= m.start and m.end <= fig.start
+                     and not _closed_brackets(text, m.end, fig.start)]
         several_before = [c for c in several if s_start <= c.start and c.end <= fig.start]
         own_before = [m for m in OWN_RE.finditer(text, s_start, fig.start)]
         last_entity_end = preceding[-1][0].end if preceding else -1
@@ -447,6 +527,12 @@ class Resolver:
                         r.notes.append("figure follows a pair of provinces")
                         return None
             return entity
+        if r.block.kind == "footnote":
+            # A footnote that named a province in an earlier sentence goes on about it
+            # (`Thái Nguyên quy hoạch 11 khu ... Quy hoạch 41 cụm ...`).
+            earlier = [(m, e) for m, e, _ in entities if m.end <= s_start]
+            if earlier and earlier[-1][1] is not None:
+                return earlier[-1][1]
         if self._section_names_partners(context):
             r.notes.append("section speaks of several provinces and the figure names none")
             return None

@@ -182,7 +182,11 @@ class UnitCatalog:
         unit: str | None = None
 
         def skip_space(p: int) -> int:
-            return p + 1 if p < len(text) and text[p] == " " else p
+            # One space, or a few where Markdown stars were blanked out (`**6.953** hộ`).
+            q = p
+            while q < len(text) and text[q] == " " and q - p < 3:
+                q += 1
+            return q
 
         probe = skip_space(cursor)
         found = self._longest(text, probe, self.scales)

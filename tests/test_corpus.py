@@ -55,7 +55,7 @@ def test_no_false_alarm_on_the_resolution_targets(corpus_run):
 
 def test_ocop_total_agrees_with_its_parts(corpus_run):
     facts, _, findings, outcomes = corpus_run
-    assert not [f for f in findings if f.rule.startswith("PW")]
+    assert not [f for f in findings if f.rule.startswith("PW") and "sản phẩm" in f.message]
     ocop = facts[(facts["indicator"] == "ocop_products") & (facts["role"] == "actual")]
     by_entity = {e: set(g["value"]) for e, g in ocop.groupby("entity")}
     assert by_entity == {"thai_nguyen": {575.0}, "thai_nguyen_cu": {330.0}, "bac_kan": {245.0}}
@@ -75,6 +75,11 @@ def test_every_finding_is_a_real_mismatch(corpus_run):
         ("SV01", ("32,7%/năm", "38,7%/năm")),
         ("SV01", ("4,2%/năm", "4,5%/năm")),
         ("SV01", ("90,04%", "90,4%")),
+        # The appendix reports one Bắc Kạn indicator twice: met at 100% (row 51) and
+        # not met at about 98% (row 64).
+        ("SV01", ("100%", "khoảng 98%")),
+        # 12 industrial parks established in the political report; 6 + 11 in the review's footnote.
+        ("PW01", ("11 khu công nghiệp", "12 khu công nghiệp", "6 khu công nghiệp")),
     ])
 
 
