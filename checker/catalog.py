@@ -61,6 +61,7 @@ class Mention:
     end: int
     text: str
     keys: tuple[str, ...]
+    inner: tuple[str, ...] = ()  # keys of shorter phrases inside this one
 
 
 class PhraseMatcher:
@@ -73,15 +74,18 @@ class PhraseMatcher:
             for key in keys:
                 if key not in bucket:
                     bucket.append(key)
+        # A long phrase also stands for the phrases inside it, so that the longest match
+        # does not hide a shorter phrase another entry listens for.  Those keys come
+        # second: `GRDP bình quân đầu người` means per-head GRDP before it means GRDP.
+        self.inner: dict[str, tuple[str, ...]] = {}
         if nested:
-            # A long phrase also stands for every phrase inside it, so the longest match
-            # does not hide a shorter phrase that another entry listens for.
             for long in self.keys:
+                extra: list[str] = []
                 for short in self.keys:
-                    if short != long and re.search(rf"(?<![\w]){re.escape(short)}(?![\w])", long):
-                        for key in self.keys[short]:
-                            if key not in self.keys[long]:
-                                self.keys[long].append(key)
+                    if short != long and short in long and re.search(rf"(?<![\w]){re.escape(short)}(?![\w])", long):
+                        extra.extend(k for k in self.keys[short] if k not in self.keys[long] and k not in extra)
+                if extra:
+                    self.inner[long] = tuple(extra)
         if self.keys:
             body = _trie_pattern(sorted(self.keys))
             self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
@@ -97,7 +101,8 @@ class PhraseMatcher:
             return cached
         # Footnote markers are not part of words: `5 sao¹⁵` still ends in `sao`.
         masked = mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text))
-        found = [Mention(m.start(), m.end(), m.group(0), tuple(self.keys[m.group(0).lower()]))
+        found = [Mention(m.start(), m.end(), m.group(0), tuple(self.keys[m.group(0).lower()]),
+                         self.inner.get(m.group(0).lower(), ()))
                  for m in self.regex.finditer(masked)]
         if len(self._cache) > 20000:
             self._cache.clear()
@@ -263,7 +268,7 @@ def _load_catalog(rules_dir: Path) -> Catalog:
                 raise InputError(f"{ent_path}: province '{ent.id}' names an unknown former province '{fid}'")
 
     cues = _load_yaml(rules_dir / "cues.yaml")
-    catalog = Catalog(indicators, entities, cues, PhraseMatcher(phrases), PhraseMatcher(ent_phrases), rules_dir)
+    catalog = Catalog(indicators, entities, cues, PhraseMatcher(phrases, nested=True), PhraseMatcher(ent_phrases), rules_dir)
     frame_words: dict[str, list[str]] = {}
     for ind in indicators.values():
         for n, frame in enumerate(ind.patterns):

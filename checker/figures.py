@@ -25,14 +25,15 @@ NON_STATISTIC = [
     ("docnum", re.compile(rf"(?<![\w/])\d+(?:/\d{{2,4}})?[-/][A-ZĐ]{{1,6}}(?:[-/][{LETTER}]{{1,8}})*\d*")),
     ("date", re.compile(r"(?:(?<=ngày )|(?<=từ )|(?<=đến )|(?<=Từ )|(?<=hết ))\d{1,2}/\d{1,2}(?![\d/])")),
     ("ordinal", re.compile(r"(?<![\w)])\(\d{1,2}\)")),
-    ("ordinal", re.compile(r"^\s*(?:[-+•–]\s*)?(?:\*\*)?\d{1,2}(?:\*\*)?(?=\.(?:\*\*)?\s|\)\s)")),
+    ("ordinal", re.compile(r"^\s*(?:[-+•–]\s*)?\d{1,2}\s*(?=\.\s|\)\s)")),
+    ("date", re.compile(r"(?<=ngày )\d{1,2}(?=\s+(?:đến|-|–)\s+(?:ngày\s+)?\d{1,2}/\d{1,2})")),
     ("name", re.compile(rf"(?<=[{LETTER}])-?\d+(?:[.,]\d+)?")),
     ("year", re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?![\d.,/]|\s*(?:%|tỷ|triệu|nghìn|người|hộ))")),
 ]
 
 DURATION_RE = re.compile(r" (?:năm|tháng|tuần|ngày|giờ|thập kỷ)(?![\w]| (?:19|20)\d{2}| \d)", re.I)
 LEVEL_RE = re.compile(r" cấp(?![\w]| (?:xã|tỉnh|huyện|cơ sở|trung ương|quốc gia))", re.I)
-ORDINAL_BEFORE = re.compile(r"(?:Trung ương|thứ|số|khóa|khoá|Điều|Khoản|loại|lần thứ|Mục|Phần|Chương|Hội nghị lần|giai đoạn)\s*$", re.I)
+ORDINAL_BEFORE = re.compile(r"(?:Trung ương|thứ|số|khóa|khoá|Điều|Khoản|loại|lần thứ|Mục|Phần|Chương|Hội nghị lần|giai đoạn|một trong|khách sạn|khu nghỉ dưỡng|nghỉ dưỡng)\s*$", re.I)
 PROPER_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<![\n])\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s$")
 
 COMPARATORS = [

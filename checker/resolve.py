@@ -22,6 +22,7 @@ YEAR = r"(?:19|20)\d{2}"
 DATE_RANGE_RE = re.compile(
     rf"[Tt]ừ\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/({YEAR}))?\s+(?:đến|tới)\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
 NOT_AFTER_YEAR = r"(?!\d|[.,/]\d)"
+SINGLE_DATE_RE = re.compile(rf"(?:tính đến|đến|tại thời điểm|thời điểm|từ)\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
 KEYED_RANGE_RE = re.compile(
     rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|trong|cả)\s+({YEAR})\s*(?:[-–]|đến|tới)?\s*({YEAR}){NOT_AFTER_YEAR}", re.I)
 DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR}){NOT_AFTER_YEAR}")
@@ -80,6 +81,12 @@ def _find_periods(text: str, not_period: tuple[Mention, ...]) -> tuple[Period, .
         y1 = y1 or y2
         value = f"{y1}-{int(m1):02d}-{int(d1):02d}/{y2}-{int(m2):02d}-{int(d2):02d}"
         found.append(Period(m.start(), m.end(), m.group(0), value, "dates"))
+        taken.append((m.start(), m.end()))
+    for m in SINGLE_DATE_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        d, mo, y = m.group(1), m.group(2), m.group(3)
+        found.append(Period(m.start(), m.end(), m.group(0), f"{y}-{int(mo):02d}-{int(d):02d}", "date"))
         taken.append((m.start(), m.end()))
     for regex in (KEYED_RANGE_RE, DASH_RANGE_RE):
         for m in regex.finditer(text):
@@ -218,9 +225,14 @@ class Resolver:
     def pick_indicator(self, figure: Figure, candidates: list[Mention], context_text: str
                        ) -> tuple[str | None, str | None, float, str]:
         low_context = context_text.lower()
+        tiers = []
         for mention in candidates:
+            tiers.append((mention, mention.keys))
+            if mention.inner:
+                tiers.append((mention, mention.inner))
+        for mention, keys in tiers:
             fits = []
-            for key in mention.keys:
+            for key in keys:
                 ind = self.catalog.indicators[key]
                 strength = 0
                 if ind.context:
@@ -268,7 +280,7 @@ class Resolver:
 
     def _heading_period(self, doc: Document, block: Block) -> str | None:
         for heading in reversed(block.section):
-            periods = [p for p in find_periods(heading, []) if p.kind != "dates"]
+            periods = [p for p in find_periods(heading, []) if p.kind not in ("dates", "date")]
             values = {p.value for p in periods}
             if len(values) == 1:
                 return values.pop()
@@ -357,12 +369,14 @@ class Resolver:
                         and TRAIL_GAP_RE.match(text[num_end:m.start])]
             clause_start = max(s_start, text.rfind(";", s_start, fig.start) + 1)
             reach = s_start if self._clause_continues(text, clause_start, entities, periods) else clause_start
+            if sid > 0 and re.match(r"\s*(?:Đạt|Tăng|Giảm)\s", text[s_start:]):
+                reach = bounds[sid - 1]  # `... gấp 1,5 lần so với năm 2025. Đạt trên 8 triệu đồng/tháng.`
             preceding = sorted((m for m in mentions if reach <= m.start and m.end <= fig.start),
                                key=lambda m: (-m.end, -(m.end - m.start)))
             subject = self._trailing_subject(text, fig, s_end, mentions)
             if subject is not None:
                 trailing, preceding = subject, []
-            sentence_text = text[s_start:fig.start]
+            sentence_text = text[:fig.start]
             framed = self._frame(text, fig, reach, next_fig, frames)
             if framed is not None and framed[0] == "ambiguous":
                 ind_id, unit, factor, note = None, fig.unit, 1.0, "ambiguous frame: " + ", ".join(framed[1])
@@ -372,6 +386,17 @@ class Resolver:
                     r.scope = framed[2]
             else:
                 ind_id, unit, factor, note = self.pick_indicator(fig, trailing + preceding, context + " | " + sentence_text)
+            if ind_id is None and fig.unit == "percent" and PLAN_SHARE_RE.match(text[fig.end:fig.end + 40]):
+                prev_r = prev_by_sentence.get(sid)
+                if prev_r is not None and prev_r.indicator:
+                    ind_id, unit, factor = prev_r.indicator, "percent", 1.0  # `1.838 hộ, đạt 100% kế hoạch`
+            if ind_id is None and fig.unit == "percentage_point":
+                # `vượt mục tiêu 0,3 điểm phần trăm`: the margin of a rate over its target.
+                ppt = Figure(fig.text, fig.start, fig.end, fig.value, fig.interval, unit="percent")
+                margin_id, _, _, _ = self.pick_indicator(ppt, trailing + preceding, context + " | " + sentence_text)
+                if margin_id is not None:
+                    ind_id, unit, factor = margin_id, "percentage_point", 1.0
+                    r.role = "margin" if re.search(r"(vượt|cao hơn|thấp hơn|hụt)", text[max(s_start, fig.start - 40):fig.start], re.I) else "change"
             r.indicator, r.unit, r.factor = ind_id, unit, factor
             if note:
                 r.notes.append(note)
@@ -396,7 +421,9 @@ class Resolver:
 
             # Role.
             lead = text[max(s_start, fig.start - 30):fig.start]
-            if CHANGE_RE.search(text[max(s_start, fig.start - 12):fig.start]):
+            if r.role is not None:
+                pass
+            elif CHANGE_RE.search(text[max(s_start, fig.start - 12):fig.start]):
                 r.role = "baseline"
             elif any(fig.start - 30 <= t.end <= fig.start and t.start >= prev_fig - 1 for t in targets):
                 r.role = "target"
@@ -436,7 +463,7 @@ class Resolver:
         num_end = self._number_end(fig)
         scored: list[tuple[tuple, object]] = []
         for m in frames:
-            for key in m.keys:
+            for key, own in [(k, 1) for k in m.keys] + [(k, 0) for k in m.inner]:
                 side, ind_id, n = key.split(":")
                 frame = self.catalog.indicators[ind_id].patterns[int(n)]
                 if not ("any" in frame.units and unit is None or unit in frame.units):
@@ -447,11 +474,11 @@ class Resolver:
                     gap = text[num_end:m.start]
                     if len(gap) > len(fig.unit_text) + 24 or re.search(r"[,;.()]", gap):
                         continue
-                    scored.append(((2, -m.start), frame))
+                    scored.append(((2, -m.start, own), frame))
                 elif reach <= m.start and m.end <= fig.start:
-                    scored.append(((1, m.end), frame))
+                    scored.append(((1, m.end, own), frame))
         if not scored and unit in self.catalog.unit_frames:
-            scored = [((0, 0), f) for f in self.catalog.unit_frames[unit]]
+            scored = [((0, 0, 1), f) for f in self.catalog.unit_frames[unit]]
         if not scored:
             return None
         best_rank = max(r for r, _ in scored)
@@ -483,11 +510,14 @@ class Resolver:
             return True
         if any(p.start - start <= 8 and p.start >= start for p in periods):
             return True
+        # `...; khu vực kinh tế trong nước đạt 89 nghìn tỷ đồng`: a parallel part.
+        if re.match(r"(?:khu vực|ngành|lĩnh vực)\s", head, re.I):
+            return True
         return False
 
     SUBJECT_STOP = re.compile(r"^\s*(?:(?:và|ở|tại|của|trở|so|trên|dưới|năm|đạt|với|hoặc|trong|theo|cao|thấp|vượt|là|"
                               r"thì|tăng|giảm|lên|xuống|mỗi|một|bình|hằng|hàng|như|nhưng|cùng|còn|được|đã|sẽ|đến|"
-                              r"tới|từ|vào|khi|nên|do|bởi|vì|trở lên|trở xuống)(?![\w])|/|\(|,|;|\.|:|\)|-|–|\d|$)", re.I)
+                              r"tới|từ|vào|khi|nên|do|bởi|vì|trở lên|trở xuống)(?![\w])|/|\(|,|;|\.|:|\)|-|–|\*|\d|$)", re.I)
 
     def _trailing_subject(self, text: str, fig: Figure, s_end: int, mentions: list[Mention]):
         """`82% trường học đạt chuẩn`: a percentage followed by a noun is a share of that
@@ -497,9 +527,13 @@ class Resolver:
         rest = mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text[fig.end:s_end]))
         if self.SUBJECT_STOP.match(rest) or PLAN_SHARE_RE.match(rest):
             return None
-        stop = re.search(r"[,;.:)]", rest)
+        stop = re.search(r"[;.:]", rest)
         window_end = fig.end + (stop.start() if stop else len(rest))
-        return [m for m in mentions if fig.end <= m.start and m.end <= window_end]
+        after = [m for m in mentions if fig.end <= m.start and m.end <= window_end]
+        # `5G phủ sóng 100% dân số`: a name just before the figure, nothing between.
+        before = [m for m in mentions if fig.start - 25 <= m.end <= fig.start
+                  and not re.search(r"[,;.:()]", text[m.end:fig.start])]
+        return after + before
 
     def _prose_entity(self, text, fig, s_start, entities, several, own, context, r: Resolved) -> str | None:
         trailing = [(m, e) for m, e, _ in entities if m.start >= fig.end
@@ -618,6 +652,13 @@ class Resolver:
                         if len(fitting) == 1:
                             ind_id, unit, factor = fitting[0], cat.indicators[fitting[0]].unit, 1.0
                             break
+                if ind_id is None and not note and mentions:
+                    named = {k for m in mentions for k in m.keys}
+                    if len(named) == 1:
+                        # `Tỷ lệ bác sĩ/vạn dân | ≥17% | 17,0%`: the row names one indicator but the
+                        # cell's unit does not fit it.  Keep both and say so (a unit rule reads it).
+                        ind_id = named.pop()
+                        note = f"unit {fig.unit} does not fit {ind_id} ({cat.indicators[ind_id].unit})"
                 r.indicator, r.unit, r.factor = ind_id, unit, factor
                 if note:
                     r.notes.append(note)
