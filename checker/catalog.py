@@ -80,9 +80,13 @@ class PhraseMatcher:
         self.inner: dict[str, tuple[str, ...]] = {}
         if nested:
             for long in self.keys:
+                words = long.split(" ")
                 extra: list[str] = []
-                for short in self.keys:
-                    if short != long and short in long and re.search(rf"(?<![\w]){re.escape(short)}(?![\w])", long):
+                for i in range(len(words)):
+                    for j in range(i + 1, len(words) + 1):
+                        short = " ".join(words[i:j]).strip(",;:()")
+                        if short == long or short not in self.keys:
+                            continue
                         extra.extend(k for k in self.keys[short] if k not in self.keys[long] and k not in extra)
                 if extra:
                     self.inner[long] = tuple(extra)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from checker.kinds import KINDS
-from checker.kinds.base import KEY, Context, Outcome, group_records, interval_of, usable
+from checker.kinds.base import KEY, STAT, Context, Outcome, group_records, interval_of, records_of
 from checker.records import Finding
 from checker.rulefile import Rule, load_rules
 from checker.units import RULES_DIR
@@ -19,10 +19,11 @@ def default_rule_files(rules_dir: Path = RULES_DIR) -> list[Path]:
     return sorted((rules_dir / "checks").glob("*.yaml"))
 
 
-def support_counts(facts: pd.DataFrame) -> dict[int, int]:
+def support_counts(records: list[dict]) -> dict[int, int]:
     """How many other statements agree with each figure: the evidence for blame."""
     support: dict[int, int] = {}
-    rows = usable(facts).dropna(subset=["indicator", "entity", "period", "role"])
+    rows = [r for r in records if r["kind"] in STAT and r["lo"] is not None
+            and all(r[k] is not None for k in ("indicator", "entity", "period", "role"))]
     for _, group in group_records(rows, KEY):
         if len(group) < 2:
             continue
@@ -34,7 +35,8 @@ def support_counts(facts: pd.DataFrame) -> dict[int, int]:
 
 def run_rules(facts: pd.DataFrame, rules: list[Rule], catalog,
               severity_overrides: dict[str, str] | None = None) -> tuple[list[Finding], list[Outcome]]:
-    ctx = Context(catalog, support_counts(facts))
+    records = records_of(facts)
+    ctx = Context(catalog, support_counts(records), records)
     findings: list[Finding] = []
     outcomes: list[Outcome] = []
     overrides = severity_overrides or {}

@@ -40,6 +40,13 @@ class Outcome:
 class Context:
     catalog: Any
     support: dict[int, int] = field(default_factory=dict)
+    records: list[dict] = field(default_factory=list)  # the facts table as plain rows, made once
+
+    @property
+    def by_id(self) -> dict[int, dict]:
+        if not hasattr(self, "_by_id"):
+            self._by_id = {int(r["id"]): r for r in self.records}
+        return self._by_id
 
     def indicator_name(self, ind: str | None) -> str:
         if not ind:
@@ -67,11 +74,27 @@ def _blank(v) -> bool:
     return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
 
 
-def group_records(rows: pd.DataFrame, keys: list[str]) -> list[tuple[tuple, list[dict]]]:
-    """Rows grouped by `keys`, as plain dicts, in a deterministic order (blank keys first).
+def records_of(facts: pd.DataFrame) -> list[dict]:
+    """The facts table as plain dicts, blanks as None: what the rule kinds iterate over."""
+    out = facts.to_dict("records")
+    for rec in out:
+        for k, v in rec.items():
+            if v is not None and _blank(v):
+                rec[k] = None
+    return out
+
+
+def stat_records(ctx: "Context", need: tuple[str, ...] = ()) -> list[dict]:
+    """Statistics with a value (and with every field in `need` set)."""
+    return [r for r in ctx.records if r["kind"] in STAT and r["lo"] is not None
+            and all(r[k] is not None for k in need)]
+
+
+def group_records(rows: list[dict], keys: list[str]) -> list[tuple[tuple, list[dict]]]:
+    """Rows grouped by `keys`, in a deterministic order (blank keys first).
     Plain Python beats pandas' groupby on string columns for tables of this size."""
     groups: dict[tuple, list[dict]] = {}
-    for rec in rows.to_dict("records"):
+    for rec in rows:
         key = tuple(None if _blank(rec[k]) else rec[k] for k in keys)
         groups.setdefault(key, []).append(rec)
     order = sorted(groups, key=lambda k: tuple((v is not None, str(v) if v is not None else "") for v in k))
@@ -80,11 +103,6 @@ def group_records(rows: pd.DataFrame, keys: list[str]) -> list[tuple[tuple, list
 
 def interval_of(row) -> Interval:
     return Interval(float(row["lo"]), float(row["hi"]), bool(row["lo_open"]), bool(row["hi_open"]))
-
-
-def usable(facts: pd.DataFrame) -> pd.DataFrame:
-    """Statistics whose value is known."""
-    return facts[facts["kind"].isin(STAT) & facts["lo"].notna()]
 
 
 def figure_dict(row) -> dict[str, Any]:

@@ -30,10 +30,9 @@ class Between:
 
     def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
         out = Outcome(rule.id)
-        cat = ctx.catalog
         mode = rule.params.get("mode", "range")
         only = set(rule.params.get("indicators", []))
-        for key, entity, values in merged_provinces(facts, cat, "weighted_mean", only):
+        for key, entity, values in merged_provinces(ctx, "weighted_mean", only):
             ent = entity.id
             present = [f for f in entity.formers if f in values]
             if len(present) < 2:

@@ -6,7 +6,7 @@ import pandas as pd
 
 from checker.interval import Interval
 from checker.kinds.base import (KEY, Context, Outcome, consensus, figure_dict, fmt, group_records, interval_of,
-                                 pick_suspect, usable)
+                                 pick_suspect, stat_records)
 from checker.records import Finding
 
 
@@ -30,16 +30,14 @@ def entity_values(group: list[dict]) -> dict[str, tuple[Interval, list]]:
     return out
 
 
-def merged_provinces(facts: pd.DataFrame, catalog, aggregation: str, only: set[str]):
+def merged_provinces(ctx: Context, aggregation: str, only: set[str]):
     """For each indicator × period × role × scope group: each merged province stated in it,
     with the agreed value of every entity in the group.  Yields (key, province, values)."""
-    rows = usable(facts).dropna(subset=["indicator", "entity", "period", "role"])
-    rows = rows[rows["part_of"].isna() & rows["role"].isin(["actual", "target"])]
-    if rows.empty:
-        return
-    rows = rows[rows["indicator"].map(lambda i: catalog.indicators[i].aggregation == aggregation).astype(bool)]
-    if only:
-        rows = rows[rows["indicator"].isin(only)]
+    catalog = ctx.catalog
+    rows = [r for r in stat_records(ctx, ("indicator", "entity", "period", "role"))
+            if r["part_of"] is None and r["role"] in ("actual", "target")
+            and catalog.indicators[r["indicator"]].aggregation == aggregation
+            and (not only or r["indicator"] in only)]
     group_key = [k for k in KEY if k != "entity"]
     for key, group in group_records(rows, group_key):
         values = entity_values(group)
@@ -76,7 +74,7 @@ class PartWhole:
     def _merged(self, facts, rule, ctx) -> Outcome:
         out = Outcome(rule.id)
         only = set(rule.params.get("indicators", []))
-        for key, entity, values in merged_provinces(facts, ctx.catalog, "additive", only):
+        for key, entity, values in merged_provinces(ctx, "additive", only):
             ent = entity.id
             out.items += 1
             if not all(f in values for f in entity.formers):
@@ -109,28 +107,29 @@ class PartWhole:
 
     def _breakdown(self, facts, rule, ctx) -> Outcome:
         out = Outcome(rule.id)
-        parts = facts[facts["part_of"].notna()]
-        if parts.empty:
-            return out
-        records = {int(r["id"]): r for r in facts[facts["id"].isin(parts["part_of"].astype(int))].to_dict("records")}
-        for total_id, items in parts.groupby("part_of", sort=True):
-            total = records[int(total_id)]
-            if pd.isna(total["lo"]) or items["lo"].isna().any():
+        groups: dict[int, list[dict]] = {}
+        for r in ctx.records:
+            if r["part_of"] is not None:
+                groups.setdefault(int(r["part_of"]), []).append(r)
+        for total_id in sorted(groups):
+            items = groups[total_id]
+            total = ctx.by_id[total_id]
+            if total["lo"] is None or any(r["lo"] is None for r in items):
                 out.na += 1
                 continue
             out.items += 1
             total_iv = interval_of(total)
             summed = None
-            for r in items.to_dict("records"):
+            for r in items:
                 iv = interval_of(r)
                 summed = iv if summed is None else summed + iv
-            bounded = bool(items["part_bound"].any())
+            bounded = any(r["part_bound"] for r in items)
             ok = summed.lo <= total_iv.hi if bounded else summed.overlaps(total_iv)
             if ok:
                 out.passes += 1
                 continue
             out.fails += 1
-            rows = [total] + [r for r in items.to_dict("records")]
+            rows = [total] + items
             figures = [figure_dict(r) for r in rows]
             ids = [int(r["id"]) for r in rows]
             suspect = pick_suspect(ids, ctx)

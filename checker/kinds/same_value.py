@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checker.kinds.base import KEY, Context, Outcome, consensus, figure_dict, group_records, interval_of, usable
+from checker.kinds.base import KEY, Context, Outcome, consensus, figure_dict, group_records, interval_of, stat_records
 from checker.records import Finding
 
 
@@ -28,10 +28,13 @@ class SameValue:
     def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
         out = Outcome(rule.id)
         roles = rule.params.get("roles", ["actual", "target"])
-        rows = usable(facts)
-        rows = rows[rows["role"].isin(roles) & rows["part_of"].isna()]
-        rows = rows.dropna(subset=["indicator", "entity", "period", "role"])
-        rows = rows.drop_duplicates(subset=["path", "line", "column"])
+        seen: set = set()
+        rows = []
+        for r in stat_records(ctx, ("indicator", "entity", "period", "role")):
+            where = (r["path"], r["line"], r["column"])
+            if r["role"] in roles and r["part_of"] is None and where not in seen:
+                seen.add(where)
+                rows.append(r)
         for key, group in group_records(rows, KEY):
             if len(group) < 2:
                 continue

@@ -29,19 +29,9 @@ class StatedRatio:
     def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
         mode = rule.params.get("mode", "share")
         out = Outcome(rule.id)
-        if mode == "share":
-            targets = facts[facts["restates"].notna()]
-        elif mode == "multiple":
-            targets = facts[facts["ratio_num"].notna()]
-        else:
-            targets = facts[facts["change_from"].notna()]
-        if targets.empty:
-            return out
-        wanted = set()
-        for col in ("restates", "ratio_num", "ratio_den", "change_from"):
-            wanted |= {int(v) for v in targets[col].dropna()}
-        by_id = {int(r["id"]): r for r in facts[facts["id"].isin(wanted)].to_dict("records")}
-        for row in targets.sort_values("id").to_dict("records"):
+        link = {"share": "restates", "multiple": "ratio_num"}.get(mode, "change_from")
+        by_id = ctx.by_id
+        for row in [r for r in ctx.records if r[link] is not None]:
             out.items += 1
             stated = interval_of(row)
             if mode == "share":
