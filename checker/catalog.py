@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -67,7 +68,7 @@ class Mention:
 class PhraseMatcher:
     """Finds catalog phrases in text: case-insensitive, whole words, longest first."""
 
-    def __init__(self, phrases: dict[str, list[str]], nested: bool = False):
+    def __init__(self, phrases: dict[str, list[str]], nested: bool = False, tolerant: bool = False):
         self.keys: dict[str, list[str]] = {}
         for phrase, keys in phrases.items():
             bucket = self.keys.setdefault(phrase.lower(), [])
@@ -91,10 +92,15 @@ class PhraseMatcher:
                 if extra:
                     self.inner[long] = tuple(extra)
         if self.keys:
+            # Phrases are lower case and the text is lowered before matching: cheaper than IGNORECASE.
             body = _trie_pattern(sorted(self.keys))
-            self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+            self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
         else:
             self.regex = None
+        self.tolerant = tolerant
+        self.folded: dict[str, list[str]] = {}
+        self._folded_regex = None
+        self._tolerant_cache: dict[str, list[Mention]] = {}
         self._cache: dict[str, list[Mention]] = {}
 
     def find(self, text: str) -> list[Mention]:
@@ -105,13 +111,96 @@ class PhraseMatcher:
             return cached
         # Footnote markers are not part of words: `5 sao¹⁵` still ends in `sao`.
         masked = mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text))
-        found = [Mention(m.start(), m.end(), m.group(0), tuple(self.keys[m.group(0).lower()]),
-                         self.inner.get(m.group(0).lower(), ()))
-                 for m in self.regex.finditer(masked)]
+        found = []
+        lowered = masked.lower()
+        if len(lowered) != len(masked):  # a character whose lower case is longer: keep offsets
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in masked)
+        for m in self.regex.finditer(lowered):
+            key = _squash(m.group(0))
+            found.append(Mention(m.start(), m.end(), masked[m.start():m.end()], tuple(self.keys[key]),
+                                 self.inner.get(key, ())))
+
         if len(self._cache) > 20000:
             self._cache.clear()
         self._cache[text] = found
         return found
+
+
+    def find_tolerant(self, text: str) -> list[Mention]:
+        """`find`, plus phrases written without some of their diacritics (`Bắc Kan`, `tinh`).
+        Costlier, so the resolver asks for it only where plain matching left a gap."""
+        if not self.tolerant:
+            return self.find(text)
+        cached = self._tolerant_cache.get(text)
+        if cached is None:
+            masked = mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text))
+            cached = self._tolerant_cache[text] = self._add_folded(masked, self.find(text))
+        return cached
+
+    @property
+    def folded_regex(self):
+        if self._folded_regex is None:
+            for phrase in self.keys:
+                self.folded.setdefault(fold(phrase), []).append(phrase)
+            body = _trie_pattern(sorted(self.folded))
+            self._folded_regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+        return self._folded_regex
+
+    def _add_folded(self, masked: str, found: list[Mention]) -> list[Mention]:
+        """Matches on the text with its diacritics removed, kept only where the text lost
+        marks the phrase has (as extraction and OCR do), never where it has other marks."""
+        folded_text = fold(masked)
+        taken = [(m.start, m.end) for m in found]
+        extra = []
+        for m in self.folded_regex.finditer(folded_text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            written = _squash(masked[m.start():m.end()])
+            keys: list[str] = []
+            inner: list[str] = []
+            for phrase in self.folded.get(_squash(m.group(0)), []):
+                if _lost_marks_only(written, phrase):
+                    keys.extend(k for k in self.keys[phrase] if k not in keys)
+                    inner.extend(k for k in self.inner.get(phrase, ()) if k not in inner)
+            if keys:
+                extra.append(Mention(m.start(), m.end(), masked[m.start():m.end()], tuple(keys), tuple(inner)))
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda m: m.start)
+
+
+def _fold_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "d"}
+    for code in range(0x00C0, 0x1EFF + 1):
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii() and base.isalpha():
+            table[code] = base.lower()
+    return table
+
+
+FOLD_TABLE = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case text without Vietnamese diacritics, one character for one (offsets hold)."""
+    return text.lower().translate(FOLD_TABLE)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower())
+
+
+def _lost_marks_only(written: str, phrase: str) -> bool:
+    """True when `written` is `phrase` with some diacritics missing, and none changed."""
+    if len(written) != len(phrase):
+        return False
+    for w, p in zip(written, phrase):
+        if w == p:
+            continue
+        if w != fold(p):
+            return False
+    return True
 
 
 class CueView:
@@ -149,15 +238,22 @@ def _trie_pattern(phrases: list[str]) -> str:
         node = trie
         for ch in phrase:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = None
+    escaped: dict[str, str] = {" ": r"\s+"}
 
     def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        branches = []
+        for ch in sorted(node):
+            if ch == "":
+                continue
+            esc = escaped.get(ch)
+            if esc is None:
+                esc = escaped[ch] = re.escape(ch)
+            branches.append(esc + build(node[ch]))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
+        return f"(?:{body})?" if "" in node else body
 
     return build(trie)
 
@@ -272,7 +368,8 @@ def _load_catalog(rules_dir: Path) -> Catalog:
                 raise InputError(f"{ent_path}: province '{ent.id}' names an unknown former province '{fid}'")
 
     cues = _load_yaml(rules_dir / "cues.yaml")
-    catalog = Catalog(indicators, entities, cues, PhraseMatcher(phrases, nested=True), PhraseMatcher(ent_phrases), rules_dir)
+    catalog = Catalog(indicators, entities, cues, PhraseMatcher(phrases, nested=True, tolerant=True),
+                      PhraseMatcher(ent_phrases, tolerant=True), rules_dir)
     frame_words: dict[str, list[str]] = {}
     for ind in indicators.values():
         for n, frame in enumerate(ind.patterns):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from checker.catalog import Catalog, Indicator, Mention
+from checker.catalog import Catalog, Indicator, Mention, fold
 from checker.figures import SUPERSCRIPT_RE, Lexer, mask_markers
 from checker.ingest import link_footnotes
 from checker.records import Block, Document, Figure
@@ -20,13 +20,13 @@ OWN_RE = re.compile(r"(?<![\w])(?:của tỉnh|toàn tỉnh|tỉnh có|tỉnh đ
 
 YEAR = r"(?:19|20)\d{2}"
 DATE_RANGE_RE = re.compile(
-    rf"[Tt]ừ\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/({YEAR}))?\s+(?:đến|tới)\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
+    rf"tu\s+(?:ngay\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/({YEAR}))?\s+(?:den|toi)\s+(?:ngay\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
 NOT_AFTER_YEAR = r"(?!\d|[.,/]\d)"
-SINGLE_DATE_RE = re.compile(rf"(?:tính đến|đến|tại thời điểm|thời điểm|từ)\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
+SINGLE_DATE_RE = re.compile(rf"(?:tinh den|den|tai thoi diem|thoi diem|tu)\s+(?:ngay\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
 KEYED_RANGE_RE = re.compile(
-    rf"(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm|trong|cả)\s+({YEAR})\s*(?:[-–]|đến|tới)?\s*({YEAR}){NOT_AFTER_YEAR}", re.I)
+    rf"(?:giai doan|nhiem ky|thoi ky|tu nam|trong|ca)\s+({YEAR})\s*(?:[-–]|den|toi)?\s*({YEAR}){NOT_AFTER_YEAR}")
 DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR}){NOT_AFTER_YEAR}")
-YEAR_RE = re.compile(rf"(?<!từ )(?<!Từ )(?:năm|đến năm|đến hết năm|trước năm|hết năm|cuối năm|vào năm)\s+({YEAR}){NOT_AFTER_YEAR}", re.I)
+YEAR_RE = re.compile(rf"(?<!tu )(?:nam|den nam|den het nam|truoc nam|het nam|cuoi nam|vao nam)\s+({YEAR}){NOT_AFTER_YEAR}")
 TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
 BREAKDOWN_LEAD_RE = re.compile(r"trong đó[\s,:]*(?:có\s+)?(?:tỉnh\s+|thành phố\s+)?$", re.I)
 PLAN_SHARE_RE = re.compile(r"\W*(?:so với\s+)?(?:kế hoạch|dự toán|chỉ tiêu)", re.I)
@@ -69,7 +69,9 @@ def find_periods(text: str, not_period: list[Mention]) -> list[Period]:
 
 
 @lru_cache(maxsize=8192)
-def _find_periods(text: str, not_period: tuple[Mention, ...]) -> tuple[Period, ...]:
+def _find_periods(original: str, not_period: tuple[Mention, ...]) -> tuple[Period, ...]:
+    # Read on the text without diacritics (same offsets), so `nam 2025` is `năm 2025`.
+    text = fold(original)
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
 
@@ -80,13 +82,13 @@ def _find_periods(text: str, not_period: tuple[Mention, ...]) -> tuple[Period, .
         d1, m1, y1, d2, m2, y2 = m.groups()
         y1 = y1 or y2
         value = f"{y1}-{int(m1):02d}-{int(d1):02d}/{y2}-{int(m2):02d}-{int(d2):02d}"
-        found.append(Period(m.start(), m.end(), m.group(0), value, "dates"))
+        found.append(Period(m.start(), m.end(), original[m.start():m.end()], value, "dates"))
         taken.append((m.start(), m.end()))
     for m in SINGLE_DATE_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
         d, mo, y = m.group(1), m.group(2), m.group(3)
-        found.append(Period(m.start(), m.end(), m.group(0), f"{y}-{int(mo):02d}-{int(d):02d}", "date"))
+        found.append(Period(m.start(), m.end(), original[m.start():m.end()], f"{y}-{int(mo):02d}-{int(d):02d}", "date"))
         taken.append((m.start(), m.end()))
     for regex in (KEYED_RANGE_RE, DASH_RANGE_RE):
         for m in regex.finditer(text):
@@ -95,14 +97,14 @@ def _find_periods(text: str, not_period: tuple[Mention, ...]) -> tuple[Period, .
             a, b = int(m.group(1)), int(m.group(2))
             if b <= a or b - a > 30:
                 continue
-            found.append(Period(m.start(), m.end(), m.group(0), normalise_range(a, b), "range"))
+            found.append(Period(m.start(), m.end(), original[m.start():m.end()], normalise_range(a, b), "range"))
             taken.append((m.start(), m.end()))
     for m in YEAR_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
         if any(np.end >= m.start() - 1 and np.start <= m.start() for np in not_period):
             continue
-        found.append(Period(m.start(), m.end(), m.group(0), m.group(1), "year"))
+        found.append(Period(m.start(), m.end(), original[m.start():m.end()], m.group(1), "year"))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda p: p.start)
     return tuple(found)
@@ -154,10 +156,11 @@ class Resolver:
                         return key
         return None
 
-    def resolve_entity_mentions(self, text: str, context: str, own: str | None) -> list[tuple[Mention, str | None, str]]:
+    def resolve_entity_mentions(self, text: str, context: str, own: str | None,
+                                tolerant: bool = False) -> list[tuple[Mention, str | None, str]]:
         """Each province name in `text` with the entity it means and why."""
         cat = self.catalog
-        mentions = cat.entity_matcher.find(text)
+        mentions = (cat.entity_matcher.find_tolerant if tolerant else cat.entity_matcher.find)(text)
         former_cues = cat.cue("former").find(text)
         merged_cues = cat.cue("merged").find(text)
 
@@ -272,7 +275,11 @@ class Resolver:
                     out.extend(self._table_row(doc, block, own, table_entity))
                 else:
                     anchor = anchors.get(block.footnote) if block.kind == "footnote" else None
-                    out.extend(self._prose(doc, block, own, anchor))
+                    results = self._prose(doc, block, own, anchor)
+                    if any(r.indicator is None or r.entity is None for r in results):
+                        # Try again reading names that lost their diacritics in extraction.
+                        results = self._prose(doc, block, own, anchor, tolerant=True)
+                    out.extend(results)
         return out
 
     def _context_text(self, doc: Document, block: Block) -> str:
@@ -312,7 +319,7 @@ class Resolver:
             else:
                 r.role = self._heading_role(r.block) or "actual"
 
-    def _prose(self, doc: Document, block: Block, own: str | None, anchor) -> list[Resolved]:
+    def _prose(self, doc: Document, block: Block, own: str | None, anchor, tolerant: bool = False) -> list[Resolved]:
         cat = self.catalog
         text = block.text
         figures = self.lexer.scan(text)
@@ -328,12 +335,12 @@ class Resolver:
             return len(bounds) - 2, bounds[-2], bounds[-1]
 
         frames = cat.frame_matcher.find(text) if cat.frame_matcher else []
-        ind_mentions = cat.indicator_matcher.find(text)
+        ind_mentions = (cat.indicator_matcher.find_tolerant if tolerant else cat.indicator_matcher.find)(text)
         numeric_in_names = [(m.start, m.end) for m in ind_mentions]
         # A count noun that is a figure's unit (`905 đảng viên`) does not name what it counts.
         unit_spans = [(self._number_end(f), f.end) for f in figures if f.kind in STAT_KINDS and f.unit_text]
         mentions = [m for m in ind_mentions if not any(a <= m.start and m.end <= b for a, b in unit_spans)]
-        entities = self.resolve_entity_mentions(text, context, own)
+        entities = self.resolve_entity_mentions(text, context, own, tolerant)
         several = cat.cue("several").find(text)
         not_period = cat.cue("not_period").find(text)
         periods = find_periods(text, not_period)
@@ -586,6 +593,43 @@ class Resolver:
         return any(n >= 2 for n in by_province.values())
 
     # --- tables ------------------------------------------------------------------------
+    FUZZY_MIN = 88  # rapidfuzz score a table label must reach to name an indicator
+    FUZZY_TIE = 3   # two indicators this close are a tie: reported, not picked
+
+    def _fuzzy_label(self, label: str, fig: Figure) -> tuple[str | None, str]:
+        """A table label that no alias matches exactly, compared with every indicator's
+        names (OCR slips such as `KÉT QUẢ`, other word orders)."""
+        from rapidfuzz import fuzz, process
+
+        from checker.catalog import fold
+
+        choices = self._fuzzy_choices()
+        core = fold(re.sub(r"\b(năm|đến năm)\s+\d{4}\b|\(.*?\)", " ", label))
+        hits = process.extract(core, list(choices), scorer=fuzz.token_sort_ratio, limit=8,
+                               score_cutoff=self.FUZZY_MIN - self.FUZZY_TIE)
+        best: dict[str, float] = {}
+        for choice, score, _ in hits:
+            for ind_id in choices[choice]:
+                if self.unit_fit(fig.unit, self.catalog.indicators[ind_id]) is not None or fig.unit is None:
+                    best[ind_id] = max(best.get(ind_id, 0.0), score)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or ranked[0][1] < self.FUZZY_MIN:
+            return None, ""
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < self.FUZZY_TIE:
+            return None, f"ambiguous label: {ranked[0][0]} ({ranked[0][1]:.0f}) or {ranked[1][0]} ({ranked[1][1]:.0f})"
+        return ranked[0][0], f"label matched approximately ({ranked[0][1]:.0f})"
+
+    def _fuzzy_choices(self) -> dict[str, list[str]]:
+        if not hasattr(self, "_choices"):
+            from checker.catalog import fold
+            choices: dict[str, list[str]] = {}
+            for ind in self.catalog.indicators.values():
+                for name in (ind.name, *ind.aliases):
+                    if len(name) >= 12:
+                        choices.setdefault(fold(name), []).append(ind.id)
+            self._choices = choices
+        return self._choices
+
     def _column_roles(self, header: tuple[str, ...]) -> list[str | None]:
         cols = self.catalog.cues["role"]["columns"]
         roles: list[str | None] = []
@@ -641,6 +685,8 @@ class Resolver:
                     ctx = context + " | " + head
                 else:
                     mentions = sorted(cat.indicator_matcher.find(label), key=lambda m: -(m.end - m.start))
+                    if not mentions:
+                        mentions = sorted(cat.indicator_matcher.find_tolerant(label), key=lambda m: -(m.end - m.start))
                     ctx = context + " | " + label
                 ind_id, unit, factor, note = self.pick_indicator(fig, mentions, ctx)
                 if ind_id is None and fig.unit is None and mentions:
@@ -652,6 +698,10 @@ class Resolver:
                         if len(fitting) == 1:
                             ind_id, unit, factor = fitting[0], cat.indicators[fitting[0]].unit, 1.0
                             break
+                if ind_id is None and not note and not mentions and label.strip():
+                    ind_id, note = self._fuzzy_label(label, fig)
+                    if ind_id is not None:
+                        unit = cat.indicators[ind_id].unit if fig.unit is None else fig.unit
                 if ind_id is None and not note and mentions:
                     named = {k for m in mentions for k in m.keys}
                     if len(named) == 1:
