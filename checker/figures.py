@@ -205,9 +205,16 @@ class Lexer:
             unit = self.units.match(masked, end2)
             stop = end2 + unit.length
             value = float(number) * unit.scale
+            if unit.unit is None or unit.unit in self.units.count_units:
+                # `115/121 xã`: a part of a whole, both exact counts.
+                num_iv, den_iv = Interval.point(value), Interval.point(float(den) * unit.scale)
+            else:
+                # `45.799/36.875 tỷ đồng`: a result over its target, each to its stated precision.
+                num_iv, den_iv = Interval.stated(number, unit.scale), Interval.stated(den, unit.scale)
             return Figure(text[start:stop].rstrip(), start, stop, float(number),
-                          Interval.point(value), unit=unit.unit, unit_text=unit.text,
-                          kind="fraction", scale=unit.scale, denominator=float(den) * unit.scale)
+                          num_iv, unit=unit.unit, unit_text=unit.text,
+                          kind="fraction", scale=unit.scale, denominator=float(den) * unit.scale,
+                          denominator_interval=den_iv)
 
         unit = self.units.match(masked, end)
         stop = end + unit.length

@@ -71,6 +71,7 @@ class Figure:
     qualifier: str | None = None
     scale: float = 1.0
     denominator: float | None = None
+    denominator_interval: Interval | None = None
     label: str | None = None
     parts: tuple[float, ...] = ()
 

@@ -393,10 +393,11 @@ class Resolver:
                     r.scope = framed[2]
             else:
                 ind_id, unit, factor, note = self.pick_indicator(fig, trailing + preceding, context + " | " + sentence_text)
-            if ind_id is None and fig.unit == "percent" and PLAN_SHARE_RE.match(text[fig.end:fig.end + 40]):
+            if fig.unit == "percent" and PLAN_SHARE_RE.match(text[fig.end:fig.end + 40]):
                 prev_r = prev_by_sentence.get(sid)
                 if prev_r is not None and prev_r.indicator:
-                    ind_id, unit, factor = prev_r.indicator, "percent", 1.0  # `1.838 hộ, đạt 100% kế hoạch`
+                    # `1.838 hộ, đạt 100% kế hoạch`: the share of plan of the figure before it.
+                    ind_id, unit, factor, note = prev_r.indicator, "percent", 1.0, ""
             if ind_id is None and fig.unit == "percentage_point":
                 # `vượt mục tiêu 0,3 điểm phần trăm`: the margin of a rate over its target.
                 ppt = Figure(fig.text, fig.start, fig.end, fig.value, fig.interval, unit="percent")
@@ -459,7 +460,27 @@ class Resolver:
                 r.anchor_block, r.anchor_offset = anchor
             prev_by_sentence[sid] = r
             results.append(r)
+            pair = self._result_over_target(r)
+            if pair is not None:
+                results.append(pair)
         return results
+
+    def _result_over_target(self, r: Resolved) -> Resolved | None:
+        """`45.799/36.875 tỷ đồng` states a result over its target: the first number is
+        the result and the second the target.  The target becomes a fact of its own,
+        at the same place (its text is the whole pair, as written)."""
+        fig = r.figure
+        if fig.kind != "fraction" or fig.unit is None or fig.unit in self.units.count_units:
+            return None
+        r.role = "actual"
+        target_fig = Figure(fig.text, fig.start, fig.end, (fig.denominator or 0) / fig.scale,
+                            fig.denominator_interval, unit=fig.unit, unit_text=fig.unit_text,
+                            kind="statistic", qualifier="target_of_pair", scale=fig.scale)
+        target = Resolved(target_fig, r.block, r.doc, r.indicator, r.entity, r.period, "target", r.scope,
+                          r.measure, r.unit, r.factor, r.sentence, notes=["second number of a result/target pair"])
+        fig.kind = "statistic"
+        fig.qualifier = "result_of_pair"
+        return target
 
     def _frame(self, text: str, fig: Figure, reach: int, next_fig: int, frames: list[Mention]):
         """A count read from its frame: the catalog's words before or after the figure,
