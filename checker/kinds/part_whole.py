@@ -32,10 +32,11 @@ def entity_values(group: list[dict]) -> dict[str, tuple[Interval, list]]:
 
 def merged_provinces(ctx: Context, aggregation: str, only: set[str]):
     """For each indicator × period × role × scope group: each merged province stated in it,
-    with the agreed value of every entity in the group.  Yields (key, province, values)."""
+    with the agreed value of every entity in the group.  Yields (key, province, values).
+    Shares (`chiếm 8%`, `đạt 40% kế hoạch`) are left out: they neither add up nor average."""
     catalog = ctx.catalog
     rows = [r for r in stat_records(ctx, ("indicator", "entity", "period", "role"))
-            if r["part_of"] is None and r["role"] in ("actual", "target")
+            if r["part_of"] is None and r["role"] in ("actual", "target") and not r["measure"]
             and catalog.indicators[r["indicator"]].aggregation == aggregation
             and (not only or r["indicator"] in only)]
     group_key = [k for k in KEY if k != "entity"]
