@@ -137,6 +137,15 @@ def _link_footnotes(rows: list[dict], resolved: list[Resolved]) -> None:
         if r.figure.kind in STAT_KINDS:
             by_block.setdefault(id(r.block), []).append(i)
     for i, r in enumerate(resolved):
+        if r.anchor_block is None and r.block.kind == "footnote" and r.block.footnote is None and r.indicator:
+            # A footnote whose marker is lost for good: it breaks down the body figure of the
+            # same indicator stated last before it.
+            earlier = [j for j in range(i) if resolved[j].block.kind != "footnote" and resolved[j].doc is r.doc
+                       and resolved[j].indicator == r.indicator and resolved[j].figure.kind in STAT_KINDS]
+            if earlier:
+                rows[i]["annotates"] = earlier[-1]
+                rows[i]["notes"] = "; ".join(filter(None, [rows[i]["notes"], "footnote linked by content: its marker was lost"]))
+            continue
         if r.anchor_block is None:
             continue
         before = [j for j in by_block.get(id(r.anchor_block), []) if resolved[j].figure.end <= r.anchor_offset]

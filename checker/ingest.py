@@ -29,7 +29,10 @@ HEADING_PATTERNS = [
 HEADING_LEVEL_OF_DOTTED = {1: 3, 2: 4, 3: 5}
 LIST_RE = re.compile(r"^(?:[-+•–]\s+(?:\*\*)?(?:\(?\d{1,2}[.)]\)?(?:\*\*)?\s+)?|\(\d{1,2}\)\s+)")
 FOOTNOTE_RE = re.compile(rf"^\s*(?:([{SUPERSCRIPT_DIGITS}]+)|\$\^\{{\^?\{{?(\d{{1,3}})\}}\}}?\$)\s*")
-BODY_MARKER_RE = re.compile(rf"(?<=[^\s{SUPERSCRIPT_DIGITS}])([{SUPERSCRIPT_DIGITS}]+)|(?<=\S)\s?(\$\^\{{\^?\{{?(\d{{1,3}})\}}\}}?\$)")
+BODY_MARKER_RE = re.compile(rf"(?<=[^\s{SUPERSCRIPT_DIGITS}])\s?([{SUPERSCRIPT_DIGITS}]+)|(?<=\S)\s?(\$\^\{{\^?\{{?(\d{{1,3}})\}}\}}?\$)"
+                            rf"|(?<=%)\s(\d{{1,2}})(?=\s*$|\.(?:\s|$)|\s[A-ZĐÀ-Ỹ])")
+SUPERSCRIPT_CITE_RE = re.compile(rf"[^\s{SUPERSCRIPT_DIGITS}]\s?[{SUPERSCRIPT_DIGITS}]|\$\^\{{")
+RUN_IN_RE = re.compile(r"(?<=%)\s(\d{1,2})\s(?=[A-ZĐÀ-Ỹ])")
 SUPERSCRIPT_VALUE = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT_DIGITS)}
 
 
@@ -152,8 +155,11 @@ def body_markers(text: str) -> list[tuple[int, int]]:
     for m in BODY_MARKER_RE.finditer(text):
         if m.group(1):
             found.append((superscript_number(m.group(1)), m.start(1)))
-        else:
+        elif m.group(3):
             found.append((int(m.group(3)), m.start(2)))
+        else:
+            # `bằng 8,3% 17.`: a marker whose superscript was lost in extraction.
+            found.append((int(m.group(4)), m.start(4)))
     return found
 
 
@@ -172,6 +178,7 @@ def parse(path: str | Path, text: str | None = None) -> list[Document]:
             kind = "front_matter"
         doc = Document(path, index, title, kind, year=year, line=first + 1, province=place)
         _blocks(doc, lines, first, last)
+        infer_footnotes(doc)
         documents.append(doc)
     return documents
 
@@ -235,10 +242,13 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
             doc.blocks.append(Block("heading", content, line_no, column, doc.index, level, _sec(section[:-1])))
             continue
         kind = "list_item" if LIST_RE.match(content) else "paragraph"
-        previous = _last_body_block(doc)
-        if (previous is not None and content[:1].islower()
-                and not previous.text.rstrip().endswith((".", ":", ";", "!", "?", "…"))):
-            # A paragraph cut by a page break (footnotes of the page between): join it.
+        previous = _unfinished_block(doc) if content[:1].islower() else None
+        if previous is not None:
+            # A paragraph cut by a page break: join its halves.  Finished paragraphs found
+            # between them stand in the page's footnote area.
+            for between in doc.blocks[doc.blocks.index(previous) + 1:]:
+                if between.kind == "paragraph":
+                    between.in_footnote_area = True
             join_at = len(previous.text) + 1
             if not previous.line_starts:
                 previous.line_starts.append((0, previous.line, previous.column))
@@ -250,12 +260,84 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
                                 markers=body_markers(content)))
 
 
-def _last_body_block(doc: Document) -> Block | None:
-    """The last paragraph or list item, looking past footnotes; None after a heading or table."""
+def infer_footnotes(doc: Document) -> None:
+    """Footnotes whose marker was lost in extraction are read as paragraphs.  A paragraph
+    is taken for a footnote when it stands in a page's footnote area (between the two
+    halves of a body paragraph cut by the page break), or just before footnote m while
+    the body cites m - 1 and no line carries it.  It takes the number the body cites
+    and no footnote line carries; a second such paragraph with no number left goes on
+    the footnote before it.  A footnote that runs into the next (`... 6,6% 13 GRDP ...`)
+    is split there."""
+    cited = {n for b in doc.blocks if b.kind != "footnote" for n, _ in b.markers}
+    present = {b.footnote for b in doc.blocks if b.kind == "footnote"}
+    missing = cited - present
+    blocks = doc.blocks
+    out: list[Block] = []
+    last_number = 0
+    for i, block in enumerate(blocks):
+        if block.kind == "footnote":
+            last_number = max(last_number, block.footnote or 0)
+            out.append(block)
+            continue
+        if block.kind != "paragraph":
+            out.append(block)
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        prev = out[-1] if out else None
+        if SUPERSCRIPT_CITE_RE.search(block.text):
+            out.append(block)  # it cites footnotes itself: body text
+            continue
+        number = None
+        if nxt is not None and nxt.kind == "footnote" and (nxt.footnote or 0) - 1 in missing:
+            number = nxt.footnote - 1
+        elif block.in_footnote_area:
+            if last_number + 1 in missing:
+                number = last_number + 1
+            elif prev is not None and prev.kind == "footnote":
+                number = prev.footnote  # a second paragraph of the footnote before it
+            else:
+                # A footnote whose number is lost for good: linked to its figure by content.
+                out.append(Block("footnote", block.text, block.line, block.column, block.doc, 0, block.section,
+                                 footnote=None, line_starts=block.line_starts, inferred=True))
+                continue
+        if number is None:
+            out.append(block)
+            continue
+        run_in = [int(m.group(1)) for m in RUN_IN_RE.finditer(block.text)]
+        if run_in and run_in[0] - 1 in missing and run_in[0] - 1 > last_number and run_in[0] - 1 < number:
+            number = run_in[0] - 1  # `... 6,6% 13 GRDP ...` holds footnotes 12 and 13
+        parts = [(number, 0)]
+        for m in RUN_IN_RE.finditer(block.text):
+            n = int(m.group(1))
+            if n == parts[-1][0] + 1 and n in missing:
+                parts.append((n, m.start(1)))
+        for k, (n, start) in enumerate(parts):
+            end = parts[k + 1][1] if k + 1 < len(parts) else len(block.text)
+            text = block.text[start:end].rstrip()
+            line, col = block.locate(start)
+            starts = [(a - start, ln, c) for a, ln, c in block.line_starts if start <= a < end]
+            out.append(Block("footnote", text, line, col, block.doc, 0, block.section, footnote=n,
+                             line_starts=starts, inferred=True))
+            missing.discard(n)
+            last_number = max(last_number, n)
+    doc.blocks = out
+
+
+def _unfinished_block(doc: Document) -> Block | None:
+    """The paragraph or list item that a line starting in lower case goes on: the last one
+    not ended by a full stop, looking back past footnotes and a few finished paragraphs
+    (the footnotes of a page whose markers were lost); None across a heading or table."""
+    finished = 0
     for block in reversed(doc.blocks):
         if block.kind == "footnote":
             continue
-        return block if block.kind in ("paragraph", "list_item") else None
+        if block.kind not in ("paragraph", "list_item"):
+            return None
+        if not block.text.rstrip().endswith((".", ":", ";", "!", "?", "…")):
+            return block
+        finished += 1
+        if finished > 3:
+            return None
     return None
 
 

@@ -34,6 +34,8 @@ class Block:
     table: int | None = None
     header: tuple[str, ...] = ()
     line_starts: list[tuple[int, int, int]] = field(default_factory=list)
+    inferred: bool = False  # a footnote whose number was inferred (its marker was lost)
+    in_footnote_area: bool = False  # stands between the halves of a paragraph cut by a page break
 
     def locate(self, offset: int) -> tuple[int, int]:
         """Line and column (1-based) of the character at `offset` in `text`."""

@@ -458,6 +458,8 @@ class Resolver:
             if anchor is not None:
                 r.anchor = anchor[0].locate(anchor[1])
                 r.anchor_block, r.anchor_offset = anchor
+                if block.inferred:
+                    r.notes.append(f"footnote {block.footnote}: number inferred, its marker was lost in extraction")
             prev_by_sentence[sid] = r
             results.append(r)
             pair = self._result_over_target(r)

@@ -56,3 +56,37 @@ def test_corpus_footnotes_and_tables(corpus_run):
     ocop = facts[(facts["indicator"] == "ocop_products") & (facts["footnote"] == 15)]
     targets = {facts.loc[facts["id"] == int(a), "text"].item() for a in ocop["annotates"].dropna()}
     assert targets == {"575 sản phẩm"}
+
+
+def test_lost_footnote_markers_are_inferred(corpus_run):
+    facts, docs, _, _ = corpus_run
+    report, review = docs[1], docs[2]
+    inferred = {b.footnote: b for b in report.blocks if b.inferred}
+    # A run-in pair split where the lost marker stood, and lone paragraphs among footnotes.
+    assert {12, 13, 22, 25, 27} <= set(inferred)
+    assert inferred[12].line == inferred[13].line and inferred[13].column > 1
+    assert inferred[13].text.startswith("13 GRDP")
+    # Their figures break down the body figures they annotate, and say the number was inferred.
+    fn13 = facts[(facts["footnote"] == 13) & (facts["doc"] == report.index) & (facts["indicator"] == "grdp_per_capita")]
+    assert set(fn13["entity"]) == {"thai_nguyen_cu", "bac_kan"}
+    assert all("number inferred" in n for n in fn13["notes"])
+    targets = {facts.loc[facts["id"] == int(a), "text"].item() for a in fn13["annotates"].dropna()}
+    assert targets == {"119 triệu đồng/người"}
+    # In the review, a footnote whose number is gone for good is linked by content.
+    lost = facts[(facts["doc"] == review.index) & facts["notes"].str.contains("linked by content", na=False)]
+    assert not lost.empty
+    body = facts.loc[facts["id"].isin(lost["annotates"].dropna().astype(int))]
+    assert set(body["indicator"]) <= set(lost["indicator"])
+
+
+def test_a_body_paragraph_after_footnotes_stays_body(tmp_path):
+    text = header() + (
+        "Tăng trưởng kinh tế bình quân đạt 7,3%/năm¹.\n\n"
+        "¹ Thái Nguyên đạt 7,35%/năm; Bắc Kạn đạt 6,6%/năm.\n\n"
+        "Tỷ lệ che phủ rừng đạt 61,6%².\n\n"
+        "² Thái Nguyên đạt 46%, Bắc Kạn đạt 72,9%.\n")
+    path = tmp_path / "d.md"
+    path.write_text(text, encoding="utf-8")
+    (doc,) = parse(path)
+    assert [b.kind for b in doc.blocks if "61,6" in b.text] == ["paragraph"]
+    assert not any(b.inferred for b in doc.blocks)
