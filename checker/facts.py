@@ -150,7 +150,8 @@ def _link_footnotes(rows: list[dict], resolved: list[Resolved]) -> None:
             continue
         before = [j for j in by_block.get(id(r.anchor_block), []) if resolved[j].figure.end <= r.anchor_offset]
         same = [j for j in before if r.indicator and resolved[j].indicator == r.indicator]
-        pool = same or before
+        same_time = [j for j in same if resolved[j].period == r.period]
+        pool = same_time or same or before
         if pool:
             rows[i]["annotates"] = max(pool, key=lambda j: resolved[j].figure.end)
 
