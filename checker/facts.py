@@ -153,7 +153,14 @@ def _link_footnotes(rows: list[dict], resolved: list[Resolved]) -> None:
         same_time = [j for j in same if resolved[j].period == r.period]
         pool = same_time or same or before
         if pool:
-            rows[i]["annotates"] = max(pool, key=lambda j: resolved[j].figure.end)
+            target = max(pool, key=lambda j: resolved[j].figure.end)
+            rows[i]["annotates"] = target
+            body = resolved[target]
+            if rows[i]["indicator"] is None and body.indicator and body.unit == rows[i]["unit"]:
+                # `¹ Hải Phòng (cũ) tăng trưởng bình quân 10,6%/năm`: a breakdown measures
+                # what the figure it annotates measures.
+                rows[i]["indicator"] = body.indicator
+                rows[i]["notes"] = "; ".join(filter(None, [rows[i]["notes"], "indicator of the figure it annotates"]))
 
 
 def _exact_counts(rows: list[dict], resolved: list[Resolved]) -> None:
@@ -174,7 +181,7 @@ def _exact_counts(rows: list[dict], resolved: list[Resolved]) -> None:
 
 OPEN_LIST_RE = re.compile(r"^\s*(?:\(|:|gồm:?|bao gồm:?)\s*", re.I)
 LIST_GAP_RE = re.compile(r"^[^;()\d]{0,40}$")
-TIMES_RE = re.compile(r"gấp\s*$", re.I)
+TIMES_RE = re.compile(r"(?:gấp|tăng|bằng)\s*$", re.I)
 FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
 TO_RE = re.compile(r"^[^;()]{0,30}?\s(lên|xuống)\s*(?:mức\s*)?$", re.I)
 PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")

@@ -110,8 +110,9 @@ def qualified_interval(d: Decimal, scale: float, qualifier: str | None) -> Inter
 
 
 class Lexer:
-    def __init__(self, units: UnitCatalog | None = None):
+    def __init__(self, units: UnitCatalog | None = None, place_names: set[str] | None = None):
         self.units = units or load_units()
+        self.place_names = place_names or set()
 
     def scan(self, text: str) -> list[Figure]:
         """Every figure in `text`, in order, statistics and non-statistics alike."""
@@ -219,7 +220,8 @@ class Lexer:
         unit = self.units.match(masked, end)
         stop = end + unit.length
         if unit.length == 0 and qualifier is None and "," not in m.group(0) and PROPER_NAME_BEFORE.search(before) \
-                and start > 0 and not masked[:start].rstrip().endswith((":", ".")):
+                and start > 0 and not masked[:start].rstrip().endswith((":", ".")) \
+                and not self._after_place_name(before):
             # `Yên Bình 2`, `Thác Huống 2`: a number that ends a proper name.
             return Figure(text[start:end], start, end, float(number), None, kind="name")
         if unit.length == 0:
@@ -289,6 +291,14 @@ class Lexer:
                       unit=unit.unit, unit_text=unit.text, kind=kind,
                       qualifier=qualifier if qualifier not in ("from_up",) else "ge",
                       scale=unit.scale)
+
+    def _after_place_name(self, before: str) -> bool:
+        """`Vĩnh Phúc 9.800`: a figure stated for a province, not a number in a name."""
+        words = before.split()
+        for n in (1, 2, 3, 4):
+            if len(words) >= n and " ".join(words[-n:]).lower() in self.place_names:
+                return True
+        return False
 
     @staticmethod
     def _mark_lost_markers(masked: str, figures: list[Figure]) -> None:

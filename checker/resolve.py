@@ -29,6 +29,7 @@ DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR}){NOT_AFTER
 YEAR_RE = re.compile(rf"(?<!tu )(?:nam|den nam|den het nam|truoc nam|het nam|cuoi nam|vao nam)\s+({YEAR}){NOT_AFTER_YEAR}")
 TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
 BREAKDOWN_LEAD_RE = re.compile(r"trong đó[\s,:]*(?:có\s+)?(?:tỉnh\s+|thành phố\s+)?$", re.I)
+COMPARED_WITH_RE = re.compile(r"so với\s*$", re.I)
 PLAN_SHARE_RE = re.compile(r"\W*(?:so với\s+)?(?:kế hoạch|dự toán|chỉ tiêu)", re.I)
 CHANGE_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
 
@@ -142,7 +143,8 @@ class Resolved:
 class Resolver:
     def __init__(self, catalog: Catalog, lexer: Lexer | None = None):
         self.catalog = catalog
-        self.lexer = lexer or Lexer()
+        names = {phrase for phrase in catalog.entity_matcher.keys}
+        self.lexer = lexer or Lexer(place_names=names)
         self.units = self.lexer.units
 
     # --- entities --------------------------------------------------------------------
@@ -414,7 +416,11 @@ class Resolver:
 
             # Period: right after the figure (`24.735 tỷ đồng năm 2025`), else the nearest before.
             after = [p for p in periods if fig.end <= p.start < next_fig and text[fig.end:p.start].strip() in ("", "(")]
-            before = [p for p in periods if s_start <= p.start and p.end <= fig.start]
+            # `so với năm 2020` names the base a figure is compared with: it is the period only
+            # of a figure stated right after it (`so với năm 2020 (40,1 triệu đồng)`).
+            before = [p for p in periods if s_start <= p.start and p.end <= fig.start
+                      and (not COMPARED_WITH_RE.search(text[max(0, p.start - 12):p.start])
+                           or re.fullmatch(r"\s*\(?\s*", text[p.end:fig.start]))]
             clause_end = text.find(";", fig.end, s_end)
             clause_end = s_end if clause_end < 0 else clause_end
             later = [p for p in periods if fig.end <= p.start < clause_end]
@@ -465,7 +471,23 @@ class Resolver:
             pair = self._result_over_target(r)
             if pair is not None:
                 results.append(pair)
+        self._share_trailing_names(results)
         return results
+
+    @staticmethod
+    def _share_trailing_names(results: list[Resolved]) -> None:
+        """`Hải Dương có 161 xã, Hải Phòng (cũ) có 55 xã đạt chuẩn nông thôn mới`: counts of
+        one noun listed in a row share the name written after the last of them."""
+        for i, r in enumerate(results):
+            if r.indicator is not None or r.figure.unit is None or r.figure.kind not in STAT_KINDS:
+                continue
+            for later in results[i + 1:]:
+                if later.sentence != r.sentence or later.figure.unit != r.figure.unit:
+                    break
+                if later.indicator is not None:
+                    r.indicator, r.unit, r.scope = later.indicator, later.unit, later.scope or r.scope
+                    r.notes.append("named after the list it stands in")
+                    break
 
     def _result_over_target(self, r: Resolved) -> Resolved | None:
         """`45.799/36.875 tỷ đồng` states a result over its target: the first number is
@@ -519,7 +541,8 @@ class Resolver:
         ind = self.catalog.indicators[frame.indicator]
         if frame.scope_from_unit and unit:
             return frame.indicator, unit, unit
-        return frame.indicator, ind.unit, frame.scope
+        keep = unit is not None and unit not in (ind.unit, *ind.accepts)
+        return frame.indicator, unit if keep else ind.unit, frame.scope
 
     @staticmethod
     def _number_end(fig: Figure) -> int:
@@ -658,11 +681,11 @@ class Resolver:
         roles: list[str | None] = []
         for cell in header:
             low = cell.lower().strip()
-            role = None
-            for name in ("number", "label", "unit", "evaluation", "target", "actual"):
-                if any(low == w or low.startswith(w) for w in cols[name]):
-                    role = name
-                    break
+            # The longest heading word that opens the cell decides: `Chỉ tiêu Đại hội` is a
+            # target column although `Chỉ tiêu` alone heads the labels.
+            best = max(((len(w), name) for name in cols for w in cols[name]
+                        if low == w or low.startswith(w + " ") or low.startswith(w)), default=None)
+            role = best[1] if best else None
             if role is None:
                 for name in ("evaluation", "target", "actual", "label"):
                     if any(w in low for w in cols[name]):
@@ -697,11 +720,18 @@ class Resolver:
         head, _, tail = label.partition(":")
         parts = [p.strip() for p in tail.split(" - ")] if tail and " - " in tail else []
         results: list[Resolved] = []
+        unit_cell = next((c for i, (c, _) in enumerate(cells) if roles[i:i + 1] == ["unit"] and c.strip()), None)
+        column_unit = self.units.match(" " + unit_cell.strip(), 0) if unit_cell else None
         for i, cell, off in value_cells:
             figs = [f for f in self.lexer.scan(cell) if f.kind in STAT_KINDS]
             for j, fig in enumerate(figs):
                 fig.start += off
                 fig.end += off
+                if column_unit is not None and column_unit.unit is not None and fig.unit is None:
+                    # `| GRDP bình quân đầu người | triệu đồng/người | 180 |`: the unit has a column of its own.
+                    fig.unit, fig.unit_text, fig.scale = column_unit.unit, column_unit.text, column_unit.scale
+                    if fig.interval is not None:
+                        fig.interval = fig.interval.scaled(column_unit.scale)
                 r = Resolved(fig, block, doc, column_role=roles[i], row_label=label)
                 if parts and len(parts) == len(figs):
                     mentions = cat.indicator_matcher.find(parts[j])
