@@ -222,13 +222,17 @@ def _link_breakdowns(rows, text, figs, resolved) -> None:
     for n, (i, total) in enumerate(figs):
         if total.kind not in ("statistic", "fraction") or total.unit is None:
             continue
-        m = re.match(r"\s*\(", text[total.end:])
+        # The bracket opens right after the total, or a few words on with no figure between
+        # (`36 văn bằng bảo hộ sở hữu trí tuệ cho ... của tỉnh (05 chỉ dẫn địa lý, ...)`).
+        m = re.match(r"[^;().\d]{0,100}?\(", text[total.end:])
         if not m:
             continue
-        close = text.find(")", total.end)
+        close = text.find(")", total.end + m.end())
         if close < 0:
             continue
         items = [(j, f) for j, f in figs[n + 1:] if f.start < close]
+        if any(f.start < total.end + m.end() for _, f in items):
+            continue
         if len(items) < 2:
             continue
         if any(f.kind != "statistic" for _, f in items):

@@ -22,6 +22,7 @@ YEAR = r"(?:19|20)\d{2}"
 DATE_RANGE_RE = re.compile(
     rf"tu\s+(?:ngay\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/({YEAR}))?\s+(?:den|toi)\s+(?:ngay\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
 NOT_AFTER_YEAR = r"(?!\d|[.,/]\d)"
+YEAR_TO_DATE_RE = re.compile(rf"tu nam\s+({YEAR})\s+(?:den|toi)\s+(?:ngay\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
 SINGLE_DATE_RE = re.compile(rf"(?:tinh den|den|tai thoi diem|thoi diem|tu)\s+(?:ngay\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
 KEYED_RANGE_RE = re.compile(
     rf"(?:giai doan|nhiem ky|thoi ky|tu nam|trong|ca)\s+({YEAR})\s*(?:[-–]|den|toi)?\s*({YEAR}){NOT_AFTER_YEAR}")
@@ -29,6 +30,7 @@ DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR}){NOT_AFTER
 YEAR_RE = re.compile(rf"(?<!tu )(?:nam|den nam|den het nam|truoc nam|het nam|cuoi nam|vao nam)\s+({YEAR}){NOT_AFTER_YEAR}")
 TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
 BREAKDOWN_LEAD_RE = re.compile(r"trong đó[\s,:]*(?:có\s+)?(?:tỉnh\s+|thành phố\s+)?$", re.I)
+NOW_RE = re.compile(r"(?<![\w])(?:đến nay|hiện nay|hiện có|lũy kế đến nay|tính đến nay)(?![\w])", re.I)
 COMPARED_WITH_RE = re.compile(r"so với\s*$", re.I)
 PLAN_SHARE_RE = re.compile(r"\W*(?:so với\s+)?(?:kế hoạch|dự toán|chỉ tiêu)", re.I)
 CHANGE_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
@@ -85,6 +87,10 @@ def _find_periods(original: str, not_period: tuple[Mention, ...]) -> tuple[Perio
         value = f"{y1}-{int(m1):02d}-{int(d1):02d}/{y2}-{int(m2):02d}-{int(d2):02d}"
         found.append(Period(m.start(), m.end(), original[m.start():m.end()], value, "dates"))
         taken.append((m.start(), m.end()))
+    for m in YEAR_TO_DATE_RE.finditer(text):
+        y1, d, mo, y2 = m.groups()
+        found.append(Period(m.start(), m.end(), original[m.start():m.end()], f"{y1}-01-01/{y2}-{int(mo):02d}-{int(d):02d}", "dates"))
+        taken.append((m.start(), m.end()))
     for m in SINGLE_DATE_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -138,6 +144,7 @@ class Resolved:
     anchor: tuple[int, int] | None = None
     anchor_block: Block | None = None
     anchor_offset: int | None = None
+    anchor_sentence_several: bool = False
 
 
 class Resolver:
@@ -198,6 +205,9 @@ class Resolver:
                 resolved.append((mention, province, "a total broken down by former province"))
             elif any(set(m.keys) & partners for m in mentions) or any(set(m.keys) & partners for m in context_mentions):
                 resolved.append((mention, former, "named beside a partner province"))
+            elif cat.cue("several").find(context):
+                # `Hai tỉnh đã tổ chức ...²` and the footnote `² Thái Nguyên: ...`
+                resolved.append((mention, former, "the text speaks of the former provinces"))
             else:
                 resolved.append((mention, province, "merged province by default"))
         return resolved
@@ -298,12 +308,16 @@ class Resolver:
             return periods.pop()
         return None
 
+    HEADING_TARGET_RE = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.|\*)?\s*(?:phần thứ \w+\s+)?(?:các\s+)?(?:mục tiêu|chỉ tiêu|phương hướng)", re.I)
+    HEADING_ACTUAL_RE = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.|\*)?\s*(?:phần thứ \w+\s+)?(?:kết quả|đánh giá|kiểm điểm)", re.I)
+
     def _heading_role(self, block: Block) -> str | None:
+        """A section headed `III. MỤC TIÊU ...` holds targets; one headed `I. KẾT QUẢ ...`
+        results.  A heading that only mentions goals (`gắn với các mục tiêu`) says nothing."""
         for heading in reversed(block.section):
-            upper = heading.upper()
-            if "KẾT QUẢ" in upper or "ĐÁNH GIÁ" in upper:
+            if self.HEADING_ACTUAL_RE.match(heading):
                 return "actual"
-            if "CHỈ TIÊU" in upper or "MỤC TIÊU" in upper:
+            if self.HEADING_TARGET_RE.match(heading):
                 return "target"
         return None
 
@@ -312,8 +326,11 @@ class Resolver:
         if r.period is None:
             r.period = heading_period
         ind = self.catalog.indicators.get(ind_id) if ind_id else None
-        if r.period and ind is not None and ind.temporal == "stock" and "-" in r.period and "/" not in r.period:
-            r.period = r.period.split("-")[-1]
+        if r.period and ind is not None and ind.temporal == "stock":
+            if re.fullmatch(r"\d{4}-\d{4}", r.period):
+                r.period = r.period.split("-")[-1]  # a level over a term is its level at the end
+            elif "/" in r.period:
+                r.period = r.period.split("/")[-1]  # ... and over a span of dates, on the last day
         if r.role is None:
             end = period_end(r.period) if r.period else None
             if end is not None and r.doc.year is not None and end > r.doc.year:
@@ -342,7 +359,17 @@ class Resolver:
         # A count noun that is a figure's unit (`905 đảng viên`) does not name what it counts.
         unit_spans = [(self._number_end(f), f.end) for f in figures if f.kind in STAT_KINDS and f.unit_text]
         mentions = [m for m in ind_mentions if not any(a <= m.start and m.end <= b for a, b in unit_spans)]
-        entities = self.resolve_entity_mentions(text, context, own, tolerant)
+        anchor_period = None
+        anchor_sentence = ""
+        if anchor is not None:
+            a_block, a_off = anchor
+            a_text = a_block.text
+            a_start = max([0] + [m.end() for m in SENTENCE_END_RE.finditer(a_text, 0, a_off)])
+            anchor_sentence = a_text[a_start:a_off]
+            a_periods = [p for p in find_periods(anchor_sentence, cat.cue("not_period").find(anchor_sentence))]
+            if a_periods:
+                anchor_period = a_periods[-1].value
+        entities = self.resolve_entity_mentions(text, context + " | " + anchor_sentence, own, tolerant)
         several = cat.cue("several").find(text)
         not_period = cat.cue("not_period").find(text)
         periods = find_periods(text, not_period)
@@ -351,13 +378,6 @@ class Resolver:
         targets = cat.cue("target").find(text)
         shares = cat.cue("share").find(text)
         heading_period = self._heading_period(doc, block)
-        anchor_period = None
-        if anchor is not None:
-            a_block, a_off = anchor
-            a_text = a_block.text
-            a_periods = [p for p in find_periods(a_text, cat.cue("not_period").find(a_text)) if p.start < a_off]
-            if a_periods:
-                anchor_period = a_periods[-1].value
 
         results: list[Resolved] = []
         stats = [f for f in figures if f.kind in STAT_KINDS]
@@ -368,6 +388,7 @@ class Resolver:
                 continue
             sid, s_start, s_end = sentence_of(fig.start)
             r = Resolved(fig, block, doc, sentence=sid)
+            r.anchor_sentence_several = bool(anchor_sentence and cat.cue("several").find(anchor_sentence))
             sentence_figs = [f for f in figures if s_start <= f.start < s_end and f.kind in STAT_KINDS and f is not fig]
             next_fig = min((f.start for f in sentence_figs if f.start >= fig.end), default=s_end)
             prev_fig = max((f.end for f in sentence_figs if f.end <= fig.start), default=s_start)
@@ -395,6 +416,12 @@ class Resolver:
                     r.scope = framed[2]
             else:
                 ind_id, unit, factor, note = self.pick_indicator(fig, trailing + preceding, context + " | " + sentence_text)
+            if (ind_id is None and fig.unit == "percent" and prev_by_sentence.get(sid) is not None
+                    and re.search(r"chiếm\s*(?:khoảng\s*|tỷ lệ\s*)?$", text[max(0, fig.start - 20):fig.start], re.I)):
+                prev_r = prev_by_sentence[sid]
+                if prev_r.indicator and ";" not in text[prev_r.figure.end:fig.start]:
+                    # `1,06 triệu tỷ đồng (chiếm khoảng 92% tổng giá trị)`: the share that figure is.
+                    ind_id, unit, factor, note = prev_r.indicator, "percent", 1.0, ""
             if fig.unit == "percent" and PLAN_SHARE_RE.match(text[fig.end:fig.end + 40]):
                 prev_r = prev_by_sentence.get(sid)
                 if prev_r is not None and prev_r.indicator:
@@ -432,6 +459,8 @@ class Resolver:
                 r.period = later[0].value  # `tăng 10,4%/năm trong giai đoạn 2021 - 2025`
             elif block.kind == "footnote" and anchor_period:
                 r.period = anchor_period
+            elif doc.year and NOW_RE.search(text[clause_start:fig.start]):
+                r.period = str(doc.year)  # `lũy kế đến nay`, `hiện nay`: as of the report
 
             # Role.
             lead = text[max(s_start, fig.start - 30):fig.start]
@@ -443,6 +472,12 @@ class Resolver:
                 r.role = "target"
             if any(s.start < fig.start and fig.start - s.end <= 12 and s.start >= prev_fig for s in shares) and fig.unit == "percent":
                 r.measure = "share"
+            if (ind_id is None and fig.unit == "percent" and prev_by_sentence.get(sid) is not None
+                    and re.search(r"chiếm\s*(?:khoảng\s*|tỷ lệ\s*)?$", text[max(0, fig.start - 20):fig.start], re.I)):
+                prev_r = prev_by_sentence[sid]
+                if prev_r.indicator and ";" not in text[prev_r.figure.end:fig.start]:
+                    # `1,06 triệu tỷ đồng (chiếm khoảng 92% tổng giá trị)`: the share that figure is.
+                    ind_id, unit, factor, note = prev_r.indicator, "percent", 1.0, ""
             if fig.unit == "percent" and PLAN_SHARE_RE.match(text[fig.end:fig.end + 40]):
                 r.measure = "plan_share"  # `đạt 100% kế hoạch`, `bằng 112% kế hoạch`
             del lead
@@ -614,6 +649,9 @@ class Resolver:
                         r.notes.append("figure follows a pair of provinces")
                         return None
             return entity
+        if r.block.kind == "footnote" and r.anchor_sentence_several:
+            r.notes.append("footnote to a sentence about several provinces names none")
+            return None
         if r.block.kind == "footnote":
             # A footnote that named a province in an earlier sentence goes on about it
             # (`Thái Nguyên quy hoạch 11 khu ... Quy hoạch 41 cụm ...`).
