@@ -153,6 +153,8 @@ def body_markers(text: str) -> list[tuple[int, int]]:
     """Footnote markers inside a block's text: (footnote number, offset)."""
     found = []
     for m in BODY_MARKER_RE.finditer(text):
+        if m.group(1) in ("²", "³") and re.search(r"(?:^|[^\w])(?:k|c|d)?m\s?$", text[:m.start(1)]):
+            continue  # `km²`, `m³`: a unit's exponent, not a footnote marker
         if m.group(1):
             found.append((superscript_number(m.group(1)), m.start(1)))
         elif m.group(3):

@@ -30,6 +30,7 @@ DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR}){NOT_AFTER
 YEAR_RE = re.compile(rf"(?<!tu )(?:nam|den nam|den het nam|truoc nam|het nam|cuoi nam|vao nam)\s+({YEAR}){NOT_AFTER_YEAR}")
 TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
 BREAKDOWN_LEAD_RE = re.compile(r"trong đó[\s,:]*(?:có\s+)?(?:tỉnh\s+|thành phố\s+)?$", re.I)
+ANNUAL_RE = re.compile(r"(?<![\w])(?:hằng năm|hàng năm|mỗi năm|bình quân)(?![\w])", re.I)
 NOW_RE = re.compile(r"(?<![\w])(?:đến nay|hiện nay|hiện có|lũy kế đến nay|tính đến nay)(?![\w])", re.I)
 COMPARED_WITH_RE = re.compile(r"so với\s*$", re.I)
 PLAN_SHARE_RE = re.compile(r"\W*(?:so với\s+)?(?:kế hoạch|dự toán|chỉ tiêu)", re.I)
@@ -451,14 +452,18 @@ class Resolver:
             clause_end = text.find(";", fig.end, s_end)
             clause_end = s_end if clause_end < 0 else clause_end
             later = [p for p in periods if fig.end <= p.start < clause_end]
+            now = NOW_RE.search(text[clause_start:fig.start])
             if after:
                 r.period = after[0].value
+            elif now and doc.year and not [p for p in before if p.start >= clause_start + now.start()]:
+                r.period = str(doc.year)  # `lũy kế đến nay có 1.095 dự án`: as of the report
             elif before:
                 r.period = before[-1].value
             elif later:
                 r.period = later[0].value  # `tăng 10,4%/năm trong giai đoạn 2021 - 2025`
-            elif block.kind == "footnote" and anchor_period:
-                r.period = anchor_period
+            elif block.kind == "footnote" and anchor_period and not (
+                    doc.year and (period_end(anchor_period) or 0) > doc.year):
+                r.period = anchor_period  # (a programme's future horizon is not the figure's period)
             elif doc.year and NOW_RE.search(text[clause_start:fig.start]):
                 r.period = str(doc.year)  # `lũy kế đến nay`, `hiện nay`: as of the report
 
@@ -495,6 +500,13 @@ class Resolver:
                 r.scope = own_scope[-1].keys[0]
             elif prev is not None and (prev.indicator == r.indicator or ";" not in text[prev.figure.end:fig.start]):
                 r.scope = prev.scope
+            if (r.period and re.fullmatch(r"\d{4}", r.period) and heading_period and "-" in heading_period
+                    and heading_period.endswith(r.period)
+                    and (ANNUAL_RE.search(text[clause_start:fig.start])
+                         or (r.indicator and cat.indicators[r.indicator].temporal == "rate"))):
+                # `đến hết năm 2025, tỷ lệ hộ nghèo giảm bình quân mỗi năm 1,41%`: an average
+                # over the term that ends that year.
+                r.period = heading_period
             self._finish(r, r.indicator, heading_period)
             if anchor is not None:
                 r.anchor = anchor[0].locate(anchor[1])
