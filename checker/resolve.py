@@ -423,7 +423,8 @@ class Resolver:
                 if prev_r.indicator and ";" not in text[prev_r.figure.end:fig.start]:
                     # `1,06 triệu tỷ đồng (chiếm khoảng 92% tổng giá trị)`: the share that figure is.
                     ind_id, unit, factor, note = prev_r.indicator, "percent", 1.0, ""
-            if fig.unit == "percent" and PLAN_SHARE_RE.match(text[fig.end:fig.end + 40]):
+            named_after = ind_id is not None and any(ind_id in m.keys or ind_id in m.inner for m in trailing)
+            if fig.unit == "percent" and PLAN_SHARE_RE.match(text[fig.end:fig.end + 40]) and not named_after:
                 prev_r = prev_by_sentence.get(sid)
                 if prev_r is not None and prev_r.indicator:
                     # `1.838 hộ, đạt 100% kế hoạch`: the share of plan of the figure before it.
