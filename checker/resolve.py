@@ -28,6 +28,7 @@ KEYED_RANGE_RE = re.compile(
     rf"(?:giai doan|nhiem ky|thoi ky|tu nam|trong|ca)\s+({YEAR})\s*(?:[-–]|den|toi)?\s*({YEAR}){NOT_AFTER_YEAR}")
 DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR}){NOT_AFTER_YEAR}")
 YEAR_RE = re.compile(rf"(?<!tu )(?:nam|den nam|den het nam|truoc nam|het nam|cuoi nam|vao nam)\s+({YEAR}){NOT_AFTER_YEAR}")
+TERM_EDGE_RE = re.compile(r"(đầu|cuối)\s+nhiệm kỳ", re.I)
 TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
 BREAKDOWN_LEAD_RE = re.compile(r"trong đó[\s,:]*(?:có\s+)?(?:tỉnh\s+|thành phố\s+)?$", re.I)
 ANNUAL_RE = re.compile(r"(?<![\w])(?:hằng năm|hàng năm|mỗi năm|bình quân)(?![\w])", re.I)
@@ -309,16 +310,18 @@ class Resolver:
             return periods.pop()
         return None
 
-    HEADING_TARGET_RE = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.|\*)?\s*(?:phần thứ \w+\s+)?(?:các\s+)?(?:mục tiêu|chỉ tiêu|phương hướng)", re.I)
-    HEADING_ACTUAL_RE = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.|\*)?\s*(?:phần thứ \w+\s+)?(?:kết quả|đánh giá|kiểm điểm)", re.I)
+    # Matched on headings without diacritics: OCR writes `KÉT QUẢ` for `KẾT QUẢ`.
+    HEADING_TARGET_RE = re.compile(r"^(?:[ivx]+\.|\d+(?:\.\d+)*\.|\*)?\s*(?:phan thu \w+\s+)?(?:cac\s+)?(?:muc tieu|chi tieu|phuong huong)")
+    HEADING_ACTUAL_RE = re.compile(r"^(?:[ivx]+\.|\d+(?:\.\d+)*\.|\*)?\s*(?:phan thu \w+\s+)?(?:ket qua|danh gia|kiem diem)")
 
     def _heading_role(self, block: Block) -> str | None:
         """A section headed `III. MỤC TIÊU ...` holds targets; one headed `I. KẾT QUẢ ...`
         results.  A heading that only mentions goals (`gắn với các mục tiêu`) says nothing."""
         for heading in reversed(block.section):
-            if self.HEADING_ACTUAL_RE.match(heading):
+            folded = fold(heading)
+            if self.HEADING_ACTUAL_RE.match(folded):
                 return "actual"
-            if self.HEADING_TARGET_RE.match(heading):
+            if self.HEADING_TARGET_RE.match(folded):
                 return "target"
         return None
 
@@ -467,6 +470,11 @@ class Resolver:
                 r.period = anchor_period  # (a programme's future horizon is not the figure's period)
             elif doc.year and NOW_RE.search(text[clause_start:fig.start]):
                 r.period = str(doc.year)  # `lũy kế đến nay`, `hiện nay`: as of the report
+            elif heading_period and "-" in heading_period and TERM_EDGE_RE.search(text[clause_start:fig.start]):
+                edge = TERM_EDGE_RE.search(text[clause_start:fig.start]).group(1).lower()
+                start_year, end_year = heading_period.split("-")
+                # `đầu nhiệm kỳ` is the year before the plan's first; `cuối nhiệm kỳ` its last.
+                r.period = str(int(start_year) - 1) if edge == "đầu" else end_year
 
             # Role.
             lead = text[max(s_start, fig.start - 30):fig.start]
@@ -690,31 +698,44 @@ class Resolver:
         return any(n >= 2 for n in by_province.values())
 
     # --- tables ------------------------------------------------------------------------
-    FUZZY_MIN = 88  # rapidfuzz score a table label must reach to name an indicator
-    FUZZY_TIE = 3   # two indicators this close are a tie: reported, not picked
+    FUZZY_EXTRA = 3  # words a table label may have beyond an indicator's name
+    STOP_WORDS = {"o", "va", "cua", "tai", "cac", "trong", "tren", "nam", "den", "duoc", "da"}
 
     def _fuzzy_label(self, label: str, fig: Figure) -> tuple[str | None, str]:
-        """A table label that no alias matches exactly, compared with every indicator's
-        names (OCR slips such as `KÉT QUẢ`, other word orders)."""
-        from rapidfuzz import fuzz, process
+        """A table label that no name matches exactly (OCR slips: `thât nghiệp`, `Tỉ lệ`).
+        Every word of an indicator's name must stand in the label, each allowed one slip
+        (rapidfuzz's Levenshtein distance), with at most a few words more.  Two indicators
+        that fit equally well are a tie: reported, not picked."""
+        from rapidfuzz.distance import Levenshtein
 
         from checker.catalog import fold
 
-        choices = self._fuzzy_choices()
-        core = fold(re.sub(r"\b(năm|đến năm)\s+\d{4}\b|\(.*?\)", " ", label))
-        hits = process.extract(core, list(choices), scorer=fuzz.token_sort_ratio, limit=8,
-                               score_cutoff=self.FUZZY_MIN - self.FUZZY_TIE)
-        best: dict[str, float] = {}
-        for choice, score, _ in hits:
-            for ind_id in choices[choice]:
-                if self.unit_fit(fig.unit, self.catalog.indicators[ind_id]) is not None or fig.unit is None:
-                    best[ind_id] = max(best.get(ind_id, 0.0), score)
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
-        if not ranked or ranked[0][1] < self.FUZZY_MIN:
+        words = [w for w in re.findall(r"\w+", fold(re.sub(r"\(.*?\)|\b\d{4}\b", " ", label)))
+                 if w not in self.STOP_WORDS]
+        if not words:
             return None, ""
-        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < self.FUZZY_TIE:
-            return None, f"ambiguous label: {ranked[0][0]} ({ranked[0][1]:.0f}) or {ranked[1][0]} ({ranked[1][1]:.0f})"
-        return ranked[0][0], f"label matched approximately ({ranked[0][1]:.0f})"
+
+        def present(token: str) -> bool:
+            limit = 1 if len(token) >= 2 else 0
+            return any(Levenshtein.distance(token, w, score_cutoff=limit) <= limit for w in words)
+
+        best: dict[str, int] = {}
+        for choice, ids in self._fuzzy_choices().items():
+            tokens = [t for t in choice.split() if t not in self.STOP_WORDS]
+            if len(tokens) < 2 or not all(present(t) for t in tokens):
+                continue
+            extra = len(words) - len(tokens)
+            if extra > self.FUZZY_EXTRA:
+                continue
+            for ind_id in ids:
+                if fig.unit is None or self.unit_fit(fig.unit, self.catalog.indicators[ind_id]) is not None:
+                    best[ind_id] = min(best.get(ind_id, 99), max(extra, 0))
+        ranked = sorted(best.items(), key=lambda kv: (kv[1], kv[0]))
+        if not ranked:
+            return None, ""
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None, f"ambiguous label: {ranked[0][0]} or {ranked[1][0]}"
+        return ranked[0][0], "label matched approximately"
 
     def _fuzzy_choices(self) -> dict[str, list[str]]:
         if not hasattr(self, "_choices"):
@@ -722,8 +743,9 @@ class Resolver:
             choices: dict[str, list[str]] = {}
             for ind in self.catalog.indicators.values():
                 for name in (ind.name, *ind.aliases):
-                    if len(name) >= 12:
-                        choices.setdefault(fold(name), []).append(ind.id)
+                    key = " ".join(re.findall(r"\w+", fold(name)))
+                    if len(key) >= 8 and ind.id not in choices.get(key, []):
+                        choices.setdefault(key, []).append(ind.id)
             self._choices = choices
         return self._choices
 
