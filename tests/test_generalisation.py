@@ -22,6 +22,7 @@ PLANTED = {
         ("RT03", {"28,6%", "30,1%"}),                                   # a fall that rises
         ("SV01", {"95 triệu đồng", "90 triệu đồng"}),                   # 2030 target, report vs resolution
         ("BT02", {"68%", "61%"}),                                       # merged rate copied from one province
+        ("VD02", {"65,2%", "65%", "1,5 điểm phần trăm"}),               # a margin over target that is not there
     ],
     # A three-province merger: Vĩnh Phúc + Hòa Bình + Phú Thọ; plain text, tab table.
     "phu-tho-draft.txt": [
@@ -30,6 +31,7 @@ PLANTED = {
         ("BT01", {"55%", "22%", "51%", "39%"}),                         # merged forest cover above every part
         ("SV01", {"71,5%", "75,1%"}),                                   # Hòa Bình schools, body vs appendix
         ("PW02", {"5.230 văn bản", "1.420 nghị quyết", "2.100 kết luận", "1.650 quyết định"}),
+        ("SH01", {"55%", "37,5%", "8,5%"}),                             # the 2030 structure adds to 101%
     ],
     # A city: Hải Dương + Hải Phòng; a table with a unit column.
     "hai-phong-draft.txt": [
@@ -37,6 +39,7 @@ PLANTED = {
         ("BT01", {"82%", "72,5%", "79%"}),                              # merged rate above both parts
         ("SV01", {"93,5%", "95,3"}),                                    # Hải Dương health insurance
         ("SV01", {"12%/năm", "10,5%/năm"}),                             # growth target, report vs resolution
+        ("VD01", {"75", "72,5", "Đạt"}),                                # short of target, marked as met
     ],
 }
 

@@ -30,7 +30,7 @@ def test_rule_case(tmp_path, kind, case):
         got = [f for f in findings if f.rule == rule_id]
         assert len(got) == count, [f.message for f in findings]
     for rule_id in case.get("pass") or []:
-        assert by_rule[rule_id].items >= 1, f"{rule_id} checked nothing: the case does not exercise it"
+        assert by_rule[rule_id].passes >= 1, f"{rule_id} passed nothing: the case does not exercise it"
         assert [f.message for f in findings if f.rule == rule_id] == []
     # A case must not set off rules it does not name: no false alarms.
     named = set(case.get("pass") or []) | set(case.get("fail") or {})

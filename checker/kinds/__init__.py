@@ -3,11 +3,15 @@
 from checker.kinds.between import Between
 from checker.kinds.part_whole import PartWhole
 from checker.kinds.same_value import SameValue
+from checker.kinds.shares import Shares
 from checker.kinds.stated_ratio import StatedRatio
+from checker.kinds.verdict import Verdict
 
 KINDS = {
     "same_value": SameValue(),
     "part_whole": PartWhole(),
     "between": Between(),
     "stated_ratio": StatedRatio(),
+    "shares": Shares(),
+    "verdict": Verdict(),
 }

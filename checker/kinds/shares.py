@@ -1,0 +1,73 @@
+"""Kind `shares`: the parts of a structure add up to 100% within their stated precision."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from checker.interval import Interval
+from checker.kinds.base import Context, Outcome, consensus, figure_dict, interval_of, pick_suspect
+from checker.records import Finding
+
+
+class Shares:
+    """What it does: for each structure named in the rule (a list of share indicators that
+    together make a whole, such as the economy by sector), takes the value of every part
+    for one province, period and role, and checks that the parts can add up to 100%.  A
+    structure is checked only when all its parts are stated, and not when a larger
+    structure that contains it is stated too (services without taxes is part of a four-way
+    split, not a whole).
+
+    Why it matters: a structure is usually rounded by hand after one part changes.
+
+    Example: `Công nghiệp, xây dựng 54,6%; dịch vụ và thuế sản phẩm 36,5%; nông, lâm
+    nghiệp, thủy sản 8,9%` passes: [99,85; 100,15] contains 100.  With 9,9% for the last
+    part it fails.
+    """
+
+    params = {"structures": list}
+    fields = {"structure", "entity", "period", "role", "parts", "sum", "expected"}
+
+    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
+        out = Outcome(rule.id)
+        structures = [tuple(s) for s in rule.params.get("structures", [])]
+        wanted = {ind for s in structures for ind in s}
+        groups: dict[tuple, dict[str, list[dict]]] = {}
+        for r in ctx.records:
+            if r["indicator"] in wanted and r["unit"] == "percent" and r["lo"] is not None \
+                    and r["measure"] != "plan_share" \
+                    and r["entity"] and r["period"] and r["role"] in ("actual", "target") and not r["scope"]:
+                key = (r["entity"], r["period"], r["role"])
+                groups.setdefault(key, {}).setdefault(r["indicator"], []).append(r)
+        for key in sorted(groups):
+            parts = groups[key]
+            agreed: dict[str, tuple[Interval, dict]] = {}
+            for ind, rows in parts.items():
+                ivs = [interval_of(r) for r in rows]
+                best, _ = consensus(ivs)
+                if len(best) == len(ivs):
+                    lo = max(iv.lo for iv in ivs)
+                    hi = min(iv.hi for iv in ivs)
+                    agreed[ind] = (Interval(lo, hi), rows[0])
+            present = [s for s in structures if all(ind in agreed for ind in s)]
+            for s in present:
+                if any(set(s) < set(other) for other in present):
+                    continue
+                out.items += 1
+                total = agreed[s[0]][0]
+                for ind in s[1:]:
+                    total = total + agreed[ind][0]
+                if total.lo <= 100 <= total.hi:
+                    out.passes += 1
+                    continue
+                out.fails += 1
+                rows = [agreed[ind][1] for ind in s]
+                figures = [figure_dict(r) for r in rows]
+                parts_text = " + ".join(r["text"] for r in rows)
+                msg = rule.message.format(structure=", ".join(ctx.indicator_name(i) for i in s),
+                                          entity=ctx.entity_name(key[0]), period=key[1], role=key[2],
+                                          parts=parts_text, sum=total.format(2), expected="100%")
+                expl = f"{parts_text} = {total.format(2)}, which does not contain 100"
+                ids = [int(r["id"]) for r in rows]
+                out.findings.append(Finding(rule.id, rule.severity, msg, figures, pick_suspect(ids, ctx), "100%",
+                                            total.mid - 100, expl, rule.name))
+        return out
