@@ -93,8 +93,8 @@ def cmd_check(args) -> int:
     rules = load_default_rules(catalog, [Path(r) for r in args.rules] if args.rules else None)
     for p in args.paths:
         _check_input(p)
-    facts, _ = _extract(args.paths, catalog)
-    findings, outcomes = run_rules(facts, rules, catalog)
+    facts, documents = _extract(args.paths, catalog)
+    findings, outcomes = run_rules(facts, rules, catalog, documents=documents)
     data = summary(findings, outcomes, facts, args.paths)
     if args.format == "json":
         _write(to_json(findings, data), args.output, args.paths)

@@ -34,9 +34,10 @@ def support_counts(records: list[dict]) -> dict[int, int]:
 
 
 def run_rules(facts: pd.DataFrame, rules: list[Rule], catalog,
-              severity_overrides: dict[str, str] | None = None) -> tuple[list[Finding], list[Outcome]]:
+              severity_overrides: dict[str, str] | None = None,
+              documents: list | None = None) -> tuple[list[Finding], list[Outcome]]:
     records = records_of(facts)
-    ctx = Context(catalog, support_counts(records), records)
+    ctx = Context(catalog, support_counts(records), records, documents)
     findings: list[Finding] = []
     outcomes: list[Outcome] = []
     overrides = severity_overrides or {}

@@ -38,6 +38,13 @@ PLAN_SHARE_RE = re.compile(r"\W*(?:so với\s+)?(?:kế hoạch|dự toán|chỉ
 CHANGE_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
 
 
+def _percent_slip(written: str | None, kept: str | None) -> bool:
+    """A rate per person written as a percentage, or the other way round: a slip worth
+    keeping (and reporting), not a figure about something else."""
+    per_person = lambda u: bool(u) and u.endswith("/ nguoi")  # noqa: E731
+    return (written == "percent" and per_person(kept)) or (kept == "percent" and per_person(written))
+
+
 def _closed_brackets(text: str, start: int, end: int) -> bool:
     """True when a bracket opened before `start` closes before `end`: the name stood
     inside a breakdown such as `(trong đó Thái Nguyên có 636; Bắc Kạn có 155)`."""
@@ -830,7 +837,8 @@ class Resolver:
                         unit = cat.indicators[ind_id].unit if fig.unit is None else fig.unit
                 if ind_id is None and not note and mentions:
                     named = {k for m in mentions for k in m.keys}
-                    if len(named) == 1:
+                    slip = len(named) == 1 and _percent_slip(fig.unit, cat.indicators[next(iter(named))].unit)
+                    if slip:
                         # `Tỷ lệ bác sĩ/vạn dân | ≥17% | 17,0%`: the row names one indicator but the
                         # cell's unit does not fit it.  Keep both and say so (a unit rule reads it).
                         ind_id = named.pop()

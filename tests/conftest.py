@@ -34,7 +34,7 @@ def run_text(tmp_path: Path, text: str, name: str = "draft.md"):
     path.write_text(text, encoding="utf-8")
     catalog = load_catalog()
     facts, docs = extract([str(path)], catalog)
-    findings, outcomes = run_rules(facts, load_default_rules(catalog), catalog)
+    findings, outcomes = run_rules(facts, load_default_rules(catalog), catalog, documents=docs)
     return facts, findings, outcomes
 
 
@@ -53,5 +53,5 @@ def corpus_run(corpus_path):
 
     catalog = load_catalog()
     facts, docs = extract([str(corpus_path)], catalog)
-    findings, outcomes = run_rules(facts, load_default_rules(catalog), catalog)
+    findings, outcomes = run_rules(facts, load_default_rules(catalog), catalog, documents=docs)
     return facts, docs, findings, outcomes

@@ -50,7 +50,8 @@ def test_no_false_alarm_on_the_resolution_targets(corpus_run):
     targets = facts[(facts["doc"] == resolution) & facts["indicator"].notna()]
     assert len(targets) >= 30  # the resolution's targets are read ...
     for f in findings:  # ... and none of them disagrees with the political report
-        assert not any(fig["line"] > docs[resolution].line for fig in f.figures), f.message
+        if f.rule == "SV01":
+            assert not any(fig["line"] > docs[resolution].line for fig in f.figures), f.message
 
 
 def test_ocop_total_agrees_with_its_parts(corpus_run):
@@ -80,6 +81,14 @@ def test_every_finding_is_a_real_mismatch(corpus_run):
         ("SV01", ("100%", "khoảng 98%")),
         # 12 industrial parks established in the political report; 6 + 11 in the review's footnote.
         ("PW01", ("11 khu công nghiệp", "12 khu công nghiệp", "6 khu công nghiệp")),
+        # 2030 targets: 220 triệu đồng per head × 1.845,7 nghìn people is about 406 nghìn tỷ, not 361,6.
+        ("ID01", ("1.845,7 nghìn người", "220 triệu đồng", "361,6 nghìn tỷ đồng")),
+        # Targets below what is already reached, in the political report and again in the resolution.
+        ("TP01", ("35,5%", "khoảng 35%")), ("TP01", ("35,5%", "khoảng 35%")),
+        ("TP01", ("trên 61,6%", "từ 60%")), ("TP01", ("trên 61,6%", "từ 60%")),
+        # The Bắc Kạn appendix skips row 54; doctors per 10.000 people written as percentages.
+        ("ST01", ("55",)), ("ST02", ("≥17%",)), ("ST02", ("17,0%",)),
+        ("ST03", ("53,170%",)),
     ])
 
 

@@ -23,6 +23,7 @@ PLANTED = {
         ("SV01", {"95 triệu đồng", "90 triệu đồng"}),                   # 2030 target, report vs resolution
         ("BT02", {"68%", "61%"}),                                       # merged rate copied from one province
         ("VD02", {"65,2%", "65%", "1,5 điểm phần trăm"}),               # a margin over target that is not there
+        ("ID01", {"54,2 triệu đồng", "1.900 nghìn người", "ước đạt 98.450 tỷ đồng"}),  # per head × people ≠ GRDP
     ],
     # A three-province merger: Vĩnh Phúc + Hòa Bình + Phú Thọ; plain text, tab table.
     "phu-tho-draft.txt": [
@@ -32,6 +33,8 @@ PLANTED = {
         ("SV01", {"71,5%", "75,1%"}),                                   # Hòa Bình schools, body vs appendix
         ("PW02", {"5.230 văn bản", "1.420 nghị quyết", "2.100 kết luận", "1.650 quyết định"}),
         ("SH01", {"55%", "37,5%", "8,5%"}),                             # the 2030 structure adds to 101%
+        ("TP01", {"40%", "55%"}),                                       # 2030 forest target below 2025's level
+        ("ST03", {"94,250%"}),                                          # three decimals ending in zero
     ],
     # A city: Hải Dương + Hải Phòng; a table with a unit column.
     "hai-phong-draft.txt": [
@@ -40,6 +43,7 @@ PLANTED = {
         ("SV01", {"93,5%", "95,3"}),                                    # Hải Dương health insurance
         ("SV01", {"12%/năm", "10,5%/năm"}),                             # growth target, report vs resolution
         ("VD01", {"75", "72,5", "Đạt"}),                                # short of target, marked as met
+        ("ST01", {"5"}),                                                # appendix rows 1, 2, 3, 5
     ],
 }
 
@@ -47,8 +51,8 @@ PLANTED = {
 @pytest.mark.parametrize("name", sorted(PLANTED))
 def test_planted_mismatches_are_found_and_nothing_else(name):
     catalog = load_catalog()
-    facts, _ = extract([str(DATA / name)], catalog)
-    findings, _ = run_rules(facts, load_default_rules(catalog), catalog)
+    facts, docs = extract([str(DATA / name)], catalog)
+    findings, _ = run_rules(facts, load_default_rules(catalog), catalog, documents=docs)
     got = sorted((f.rule, sorted({fig["text"] for fig in f.figures})) for f in findings)
     want = sorted((rule, sorted(texts)) for rule, texts in PLANTED[name])
     assert got == want

@@ -46,3 +46,18 @@ def test_every_kind_has_pass_and_fail_cases():
         seen[kind].update({"fail"} if case.get("fail") else set())
     for kind in KINDS:
         assert seen.get(kind) == {"pass", "fail"}, kind
+
+
+def test_every_rule_has_a_description_and_a_pass_and_a_fail_case():
+    from checker.catalog import load_catalog
+    from checker.engine import load_default_rules
+
+    passing, failing = set(), set()
+    for param in load_cases():
+        _, case = param.values
+        passing.update(case.get("pass") or [])
+        failing.update(case.get("fail") or {})
+    for rule in load_default_rules(load_catalog()):
+        assert rule.description.strip(), rule.id
+        assert rule.id in passing, f"{rule.id} has no pass case in tests/rules/"
+        assert rule.id in failing, f"{rule.id} has no fail case in tests/rules/"

@@ -1,10 +1,13 @@
 """The closed set of rule kinds; rule files in rules/checks configure them."""
 
 from checker.kinds.between import Between
+from checker.kinds.identity import Identity
 from checker.kinds.part_whole import PartWhole
+from checker.kinds.plausibility import Plausibility
 from checker.kinds.same_value import SameValue
 from checker.kinds.shares import Shares
 from checker.kinds.stated_ratio import StatedRatio
+from checker.kinds.structure import Structure
 from checker.kinds.verdict import Verdict
 
 KINDS = {
@@ -14,4 +17,7 @@ KINDS = {
     "stated_ratio": StatedRatio(),
     "shares": Shares(),
     "verdict": Verdict(),
+    "structure": Structure(),
+    "plausibility": Plausibility(),
+    "identity": Identity(),
 }

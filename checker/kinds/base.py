@@ -41,6 +41,7 @@ class Context:
     catalog: Any
     support: dict[int, int] = field(default_factory=dict)
     records: list[dict] = field(default_factory=list)  # the facts table as plain rows, made once
+    documents: list | None = None  # the documents, for rules about their layout (numbering)
 
     @property
     def by_id(self) -> dict[int, dict]:

@@ -1,0 +1,109 @@
+"""Kind `identity`: a formula over indicators holds among the facts, read with a safe evaluator."""
+
+from __future__ import annotations
+
+import ast
+import operator
+
+import pandas as pd
+
+from checker.interval import Interval
+from checker.kinds.base import Context, Outcome, consensus, figure_dict, fmt, interval_of, pick_suspect
+from checker.records import Finding
+
+OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
+
+
+class ExpressionError(ValueError):
+    """A formula that is not plain arithmetic over indicator names and numbers."""
+
+
+def parse_formula(text: str) -> ast.AST:
+    """Parse `a * b` into a tree of + - * /, names and numbers only; anything else is refused."""
+    try:
+        tree = ast.parse(text, mode="eval").body
+    except SyntaxError as exc:
+        raise ExpressionError(f"cannot read '{text}': {exc.msg}") from None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp):
+            if type(node.op) not in OPERATORS:
+                raise ExpressionError(f"'{text}': only + - * / are allowed")
+        elif not isinstance(node, (ast.Name, ast.Constant, ast.Load, ast.BinOp, *OPERATORS)):
+            raise ExpressionError(f"'{text}': only indicator names, numbers and + - * / are allowed")
+        if isinstance(node, ast.Constant) and not isinstance(node.value, (int, float)):
+            raise ExpressionError(f"'{text}': constants must be numbers")
+    return tree
+
+
+def names_in(tree: ast.AST) -> list[str]:
+    return sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)})
+
+
+def evaluate(tree: ast.AST, values: dict[str, Interval]) -> Interval:
+    """Interval arithmetic over the tree; never Python's eval."""
+    if isinstance(tree, ast.Constant):
+        return Interval.point(float(tree.value))
+    if isinstance(tree, ast.Name):
+        return values[tree.id]
+    if isinstance(tree, ast.BinOp):
+        return OPERATORS[type(tree.op)](evaluate(tree.left, values), evaluate(tree.right, values))
+    raise ExpressionError("unexpected node")
+
+
+class Identity:
+    """What it does: checks a definitional identity written in the rule file as two formulas
+    over indicator ids (`left` and `right`), for every province, period and role where all
+    its indicators are stated once.  Each figure enters with its precision interval, and the
+    two sides must overlap.  Formulas are plain arithmetic read by a safe evaluator (Python's
+    `ast`, never `eval`).
+
+    Why it matters: per-head values, productivity and totals are computed in different
+    offices; an identity among them catches a target or result that was changed alone.
+
+    Example: `GRDP bình quân đầu người × dân số = GRDP`: 220 triệu đồng × 1.845,7 nghìn người
+    is about 406 nghìn tỷ đồng, against a stated 361,6 nghìn tỷ: fails.
+    """
+
+    params = {"left": str, "right": str}
+    fields = {"formula", "entity", "period", "role", "left", "right", "expected"}
+
+    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
+        out = Outcome(rule.id)
+        left, right = parse_formula(rule.params["left"]), parse_formula(rule.params["right"])
+        names = sorted(set(names_in(left)) | set(names_in(right)))
+        groups: dict[tuple, dict[str, list[dict]]] = {}
+        for r in ctx.records:
+            if r["indicator"] in names and r["lo"] is not None and r["kind"] in ("statistic", "range") \
+                    and r["entity"] and r["period"] and r["role"] in ("actual", "target") \
+                    and not r["scope"] and not r["measure"] and r["part_of"] is None:
+                groups.setdefault((r["entity"], r["period"], r["role"]), {}).setdefault(r["indicator"], []).append(r)
+        for key in sorted(groups):
+            group = groups[key]
+            if not all(n in group for n in names):
+                continue
+            values, rows = {}, []
+            for n in names:
+                ivs = [interval_of(r) for r in group[n]]
+                best, _ = consensus(ivs)
+                if len(best) != len(ivs):
+                    break
+                values[n] = Interval(max(iv.lo for iv in ivs), min(iv.hi for iv in ivs))
+                rows.append(group[n][0])
+            else:
+                out.items += 1
+                lv, rv = evaluate(left, values), evaluate(right, values)
+                if lv.overlaps(rv):
+                    out.passes += 1
+                    continue
+                out.fails += 1
+                figures = [figure_dict(r) for r in rows]
+                formula = f"{rule.params['left']} = {rule.params['right']}"
+                msg = rule.message.format(formula=formula, entity=ctx.entity_name(key[0]), period=key[1],
+                                          role=key[2], left=fmt(lv.mid, 0), right=fmt(rv.mid, 0),
+                                          expected=rv.format(0))
+                expl = "; ".join(f"{n} = {r['text']}" for n, r in zip(names, rows)) + \
+                    f" → {rule.params['left']} ≈ {fmt(lv.mid, 0)}, {rule.params['right']} ≈ {fmt(rv.mid, 0)}"
+                ids = [int(r["id"]) for r in rows]
+                out.findings.append(Finding(rule.id, rule.severity, msg, figures, pick_suspect(ids, ctx), rv.format(0),
+                                            None, expl, rule.name))
+        return out

@@ -1,0 +1,80 @@
+"""Kind `plausibility`: a new target is not below what the same report says was already reached."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from checker.kinds.base import Context, Outcome, figure_dict, fmt
+from checker.records import Finding
+from checker.resolve import period_end
+
+
+def stated_level(r: dict) -> float:
+    """The level a figure states: the middle of its interval, or the bound of `từ X trở lên`."""
+    lo, hi = r["lo"], r["hi"]
+    if math.isinf(hi):
+        return lo
+    if math.isinf(lo):
+        return hi
+    return (lo + hi) / 2
+
+
+class Plausibility:
+    """What it does: compares each target for a future year with the results the same
+    report gives for the same indicator and province in earlier years.  A target that
+    asks for less than was already reached (in the direction the indicator is better) is
+    a warning: it may be a typo, an old figure, or a deliberate choice worth a sentence.
+
+    Why it matters: a target copied from the previous term often sits below today's level.
+
+    Example: `Đến năm 2030, tỷ trọng kinh tế số đạt khoảng 35%` after `năm 2024 đạt 35,5%`
+    is flagged, and so is `tỷ lệ che phủ rừng từ 60% trở lên` after `trên 61,6%`; a target
+    of `từ 65% trở lên` after `61,6%` is not.
+    """
+
+    params = {}
+    fields = {"indicator", "entity", "target", "reached", "expected"}
+
+    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
+        out = Outcome(rule.id)
+        cat = ctx.catalog
+        recs = [r for r in ctx.records if r["kind"] in ("statistic", "range") and r["lo"] is not None
+                and r["indicator"] and r["entity"] and r["period"] and not r["measure"] and not r["scope"]]
+        for r in recs:
+            if r["role"] != "target":
+                continue
+            end = period_end(r["period"])
+            if end is None:
+                continue
+            # Results of single earlier years only: an average over a term is a rate, not a level.
+            reached = [a for a in recs if a["role"] == "actual" and a["indicator"] == r["indicator"]
+                       and a["entity"] == r["entity"] and a["unit"] == r["unit"]
+                       and len(a["period"]) == 4 and int(a["period"]) < end]
+            if not reached:
+                continue
+            out.items += 1
+            latest = max(reached, key=lambda a: (a["period"], a["line"]))
+            ind = cat.indicators[r["indicator"]]
+            higher = ind.direction != "lower"
+            target_level = r["lo"] if higher else r["hi"]
+            if math.isinf(target_level):
+                out.passes += 1
+                continue
+            if r["qualifier"] in ("about", "nearly"):
+                target_level = stated_level(r)
+            done = latest["lo"] if higher else latest["hi"]
+            below = target_level < done if higher else target_level > done
+            if not below:
+                out.passes += 1
+                continue
+            out.fails += 1
+            figures = [figure_dict(x) for x in (r, latest)]
+            msg = rule.message.format(indicator=ind.name, entity=ctx.entity_name(r["entity"]), target=r["text"],
+                                      reached=f"{latest['text']} ({latest['period']})",
+                                      expected=f"{'at least' if higher else 'at most'} {latest['text']}")
+            expl = (f"target {r['text']} for {r['period']} is {'below' if higher else 'above'} "
+                    f"{latest['text']} reached in {latest['period']} ({'higher' if higher else 'lower'} is better)")
+            out.findings.append(Finding(rule.id, rule.severity, msg, figures, 0, None, None, expl, rule.name))
+        return out
