@@ -126,6 +126,18 @@ class PhraseMatcher:
         return found
 
 
+    @property
+    def unmarked_words(self) -> frozenset[str]:
+        """Words the phrases only ever write with diacritics, without them (`tinh`, `kan`):
+        seeing one in a text is the sign that extraction lost marks."""
+        if not hasattr(self, "_unmarked"):
+            marked = {w for phrase in self.keys for w in re.findall(r"\w+", phrase)}
+            self._unmarked = frozenset(fold(w) for w in marked if fold(w) != w) - marked
+        return self._unmarked
+
+    def lost_marks(self, text: str) -> bool:
+        return any(w in self.unmarked_words for w in re.findall(r"\w+", text.lower()))
+
     def find_tolerant(self, text: str) -> list[Mention]:
         """`find`, plus phrases written without some of their diacritics (`Bắc Kan`, `tinh`).
         Costlier, so the resolver asks for it only where plain matching left a gap."""

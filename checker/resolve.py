@@ -284,6 +284,7 @@ class Resolver:
 
     # --- the whole document set ----------------------------------------------------------
     def resolve(self, docs: list[Document]) -> list[Resolved]:
+        cat = self.catalog
         out: list[Resolved] = []
         for doc in docs:
             own = self.own_province(doc, docs)
@@ -297,7 +298,8 @@ class Resolver:
                 else:
                     anchor = anchors.get(block.footnote) if block.kind == "footnote" else None
                     results = self._prose(doc, block, own, anchor)
-                    if any(r.indicator is None or r.entity is None for r in results):
+                    if any(r.indicator is None or r.entity is None for r in results) and (
+                            cat.indicator_matcher.lost_marks(block.text) or cat.entity_matcher.lost_marks(block.text)):
                         # Try again reading names that lost their diacritics in extraction.
                         results = self._prose(doc, block, own, anchor, tolerant=True)
                     out.extend(results)

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from checker.kinds.base import Context, Outcome, figure_dict, fmt
+from checker.kinds.base import Context, Outcome, figure_dict
 from checker.records import Finding
 from checker.resolve import period_end
 
