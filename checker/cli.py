@@ -28,9 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", help="text or Markdown files")
     check.add_argument("--format", choices=["terminal", "json"], default="terminal")
     check.add_argument("--output", "-o", help="write the report to this new file instead of standard output")
-    check.add_argument("--fail-on", choices=list(FAIL_LEVELS), default="error",
+    check.add_argument("--fail-on", choices=list(FAIL_LEVELS), default=None,
                        help="exit 1 when a finding is at or above this severity (default: error)")
     check.add_argument("--rules", action="append", help="rule file (repeatable; default: rules/checks/*.yaml)")
+    check.add_argument("--config", help="configuration file (default: checker.toml, else [tool.checker] "
+                                        "in pyproject.toml, in the current folder)")
 
     extract = sub.add_parser("extract", help="write the table of facts: one row per figure")
     extract.add_argument("paths", nargs="+")
@@ -89,12 +91,20 @@ def cmd_check(args) -> int:
     from checker.engine import load_default_rules, run_rules
     from checker.report import render_terminal, summary, to_json
 
+    from checker.config import load_config
+
+    config = load_config(args.config)
     catalog = load_catalog()
     rules = load_default_rules(catalog, [Path(r) for r in args.rules] if args.rules else None)
+    known = {r.id for r in rules}
+    for rule_id in config.severity:
+        if rule_id not in known:
+            raise InputError(f"{config.path}: [severity] names an unknown rule '{rule_id}'")
     for p in args.paths:
         _check_input(p)
     facts, documents = _extract(args.paths, catalog)
-    findings, outcomes = run_rules(facts, rules, catalog, documents=documents)
+    findings, outcomes = run_rules(facts, rules, catalog, severity_overrides=config.severity, documents=documents)
+    fail_on = args.fail_on or config.fail_on or "error"  # an explicit flag wins over the file
     data = summary(findings, outcomes, facts, args.paths)
     if args.format == "json":
         _write(to_json(findings, data), args.output, args.paths)
@@ -108,7 +118,7 @@ def cmd_check(args) -> int:
         else:
             console = Console() if sys.stdout.isatty() else Console(width=160)
             render_terminal(findings, data, console)
-    failing = FAIL_LEVELS[args.fail_on]
+    failing = FAIL_LEVELS[fail_on]
     return EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
 
 

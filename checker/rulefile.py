@@ -149,6 +149,11 @@ def _rule(raw, path: Path, kinds: dict, catalog) -> Rule:
                 if ind not in catalog.indicators:
                     kl, kc = params.marks[key]
                     raise InputError(f"{path}:{kl}:{kc}: unknown indicator '{ind}'")
+    check = getattr(impl, "check_params", None)
+    if check is not None:
+        for key, problem in check(params, catalog):
+            kl, kc = params.marks[key] if isinstance(params, MarkedDict) and key in params.marks else (line, col)
+            raise InputError(f"{path}:{kl}:{kc}: {problem}")
     unknown_fields = template_fields(raw["message"]) - set(impl.fields)
     if unknown_fields:
         kl, kc = raw.marks["message"]

@@ -120,3 +120,19 @@ def test_rules_and_explain():
     assert "What it does" in explained.stdout and "Example" in explained.stdout
     missing = run("explain", "ZZ99")
     assert missing.returncode == 2 and missing.stderr.startswith("checker: error: no rule 'ZZ99'")
+
+
+def test_severity_override_and_fail_on_from_config(tmp_path):
+    config = tmp_path / "checker.toml"
+    config.write_text('fail-on = "never"\n[severity]\nRT02 = "info"\n', encoding="utf-8")
+    draft = str(ROOT / "data" / "sample-draft.md")
+    proc = run("check", "--format", "json", draft, cwd=tmp_path)
+    assert proc.returncode == 0  # fail-on = never, from the file
+    report = json.loads(proc.stdout)
+    assert {f["severity"] for f in report["findings"] if f["rule"] == "RT02"} == {"info"}
+    # An explicit flag wins over the file.
+    assert run("check", "--fail-on", "error", draft, cwd=tmp_path).returncode == 1
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[severity]\nZZ99 = "info"\n', encoding="utf-8")
+    proc = run("check", "--config", str(bad), draft, cwd=tmp_path)
+    assert proc.returncode == 2 and "unknown rule 'ZZ99'" in proc.stderr

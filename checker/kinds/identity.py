@@ -67,6 +67,25 @@ class Identity:
     params = {"left": str, "right": str}
     fields = {"formula", "entity", "period", "role", "left", "right", "expected"}
 
+    @staticmethod
+    def check_params(params: dict, catalog) -> list[tuple[str, str]]:
+        """Problems with the formulas, each with the parameter it is in."""
+        problems = []
+        for key in ("left", "right"):
+            if key not in params:
+                problems.append((key, f"an identity needs '{key}'"))
+                continue
+            try:
+                tree = parse_formula(str(params[key]))
+            except ExpressionError as exc:
+                problems.append((key, f"bad expression: {exc}"))
+                continue
+            if catalog is not None:
+                for name in names_in(tree):
+                    if name not in catalog.indicators:
+                        problems.append((key, f"unknown indicator '{name}' in '{params[key]}'"))
+        return problems
+
     def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
         out = Outcome(rule.id)
         left, right = parse_formula(rule.params["left"]), parse_formula(rule.params["right"])
