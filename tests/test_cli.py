@@ -15,8 +15,10 @@ BAD = Path(__file__).parent / "bad_inputs"
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    import os
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, capture_output=True,
-                          text=True, encoding="utf-8")
+                          text=True, encoding="utf-8", env=env)
 
 
 def bad_cases():
