@@ -35,6 +35,9 @@ PLANTED = {
         ("SH01", {"55%", "37,5%", "8,5%"}),                             # the 2030 structure adds to 101%
         ("TP01", {"40%", "55%"}),                                       # 2030 forest target below 2025's level
         ("ST03", {"94,250%"}),                                          # three decimals ending in zero
+        ("WM01", {"7,1%/năm", "7,9%/năm", "6,2%/năm", "6,8%/năm",       # growth weighted by GRDP is 7,3%
+                  "190.000 tỷ đồng", "65.000 tỷ đồng", "95.000 tỷ đồng"}),
+        ("CG01", {"38.200 tỷ đồng", "52.700 tỷ đồng", "9,5%/năm"}),     # those levels grew 6,6% a year
     ],
     # A city: Hải Dương + Hải Phòng; a table with a unit column.
     "hai-phong-draft.txt": [

@@ -1,6 +1,7 @@
 """The closed set of rule kinds; rule files in rules/checks configure them."""
 
 from checker.kinds.between import Between
+from checker.kinds.growth import Growth
 from checker.kinds.identity import Identity
 from checker.kinds.part_whole import PartWhole
 from checker.kinds.plausibility import Plausibility
@@ -9,6 +10,7 @@ from checker.kinds.shares import Shares
 from checker.kinds.stated_ratio import StatedRatio
 from checker.kinds.structure import Structure
 from checker.kinds.verdict import Verdict
+from checker.kinds.weighted_mean import WeightedMean
 
 KINDS = {
     "same_value": SameValue(),
@@ -20,4 +22,6 @@ KINDS = {
     "structure": Structure(),
     "plausibility": Plausibility(),
     "identity": Identity(),
+    "weighted_mean": WeightedMean(),
+    "growth": Growth(),
 }

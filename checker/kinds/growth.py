@@ -1,0 +1,69 @@
+"""Kind `growth`: a stated average growth rate agrees with the start and end levels."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from checker.interval import Interval
+from checker.kinds.base import Context, Outcome, figure_dict, fmt, interval_of, pick_suspect
+from checker.records import Finding
+
+
+def average_growth(start: Interval, end: Interval, years: int) -> Interval:
+    """Compound average growth in percent per year, from two levels `years` apart."""
+    ratio = end / start
+    lo = (max(ratio.lo, 0.0) ** (1 / years) - 1) * 100
+    hi = (max(ratio.hi, 0.0) ** (1 / years) - 1) * 100
+    return Interval(lo, hi)
+
+
+class Growth:
+    """What it does: for each pair of indicators named in the rule (a level and its average
+    growth rate, on the same price basis), finds a province's levels at the start and end
+    of a span of years and the growth rate stated for that span, and checks that the
+    compound rate (end / start)^(1/years) - 1 agrees with it within their precision.
+
+    Why it matters: an average growth rate is often taken from an older draft while the
+    levels are updated.
+
+    Example: budget revenue from 38.200 tỷ đồng (2020) to 52.700 tỷ đồng (2025) is 6,6% a
+    year; `tăng bình quân 9,5%/năm` fails, `6,6%/năm` passes.  Real GRDP growth is left out:
+    it is measured at constant prices, the levels at current prices.
+    """
+
+    params = {"pairs": list}
+    fields = {"indicator", "entity", "period", "stated", "expected", "start", "end"}
+
+    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
+        out = Outcome(rule.id)
+        cat = ctx.catalog
+        recs = [r for r in ctx.records if r["lo"] is not None and r["entity"] and r["period"] and not r["scope"]
+                and not r["measure"] and r["kind"] in ("statistic", "range") and r["role"] in ("actual", "baseline")]
+        for level_ind, growth_ind in [tuple(p) for p in rule.params.get("pairs", [])]:
+            for g in [r for r in recs if r["indicator"] == growth_ind and r["role"] == "actual"]:
+                if not (len(g["period"]) == 9 and g["period"][4] == "-"):
+                    continue
+                first, last = int(g["period"][:4]), int(g["period"][5:])
+                levels = {int(r["period"]): r for r in recs if r["indicator"] == level_ind and r["entity"] == g["entity"]
+                          and len(r["period"]) == 4}
+                start, end = levels.get(first - 1), levels.get(last)
+                if start is None or end is None:
+                    continue
+                out.items += 1
+                expected = average_growth(interval_of(start), interval_of(end), last - first + 1)
+                stated = interval_of(g)
+                if stated.overlaps(expected):
+                    out.passes += 1
+                    continue
+                out.fails += 1
+                rows = [start, end, g]
+                figures = [figure_dict(r) for r in rows]
+                msg = rule.message.format(indicator=cat.indicators[growth_ind].name, entity=ctx.entity_name(g["entity"]),
+                                          period=g["period"], stated=g["text"], expected=expected.format(2),
+                                          start=f"{start['text']} ({start['period']})", end=f"{end['text']} ({end['period']})")
+                expl = (f"({end['text']} / {start['text']})^(1/{last - first + 1}) − 1 = {fmt(expected.mid, 2)}%/năm, "
+                        f"stated {g['text']}")
+                ids = [int(r["id"]) for r in rows]
+                out.findings.append(Finding(rule.id, rule.severity, msg, figures, pick_suspect(ids, ctx),
+                                            expected.format(2), stated.mid - expected.mid, expl, rule.name))
+        return out
