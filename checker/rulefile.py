@@ -56,6 +56,7 @@ class Rule:
     path: str = ""
     line: int = 0
     examples: list = field(default_factory=list)
+    column: int = 1
 
 
 def load_yaml_marked(path: Path):
@@ -107,13 +108,13 @@ def load_rules(paths: list[Path], kinds: dict, catalog=None, _seen: set | None =
                 raise InputError(f"{path}:{line}:{col}: included file '{inc}' does not exist")
             for rule in load_rules([inc_path], kinds, catalog, seen):
                 if rule.id in ids:
-                    raise InputError(f"{rule.path}:{rule.line}:1: duplicate rule id '{rule.id}' (also in {ids[rule.id]})")
+                    raise InputError(f"{rule.path}:{rule.line}:{rule.column}: duplicate rule id '{rule.id}' (also in {ids[rule.id]})")
                 ids[rule.id] = rule.path
                 rules.append(rule)
         for raw in data.get("rules", []) or []:
             rule = _rule(raw, path, kinds, catalog)
             if rule.id in ids:
-                raise InputError(f"{path}:{rule.line}:1: duplicate rule id '{rule.id}' (also in {ids[rule.id]})")
+                raise InputError(f"{path}:{rule.line}:{rule.column}: duplicate rule id '{rule.id}' (also in {ids[rule.id]})")
             ids[rule.id] = str(path)
             rules.append(rule)
     return rules
@@ -149,6 +150,11 @@ def _rule(raw, path: Path, kinds: dict, catalog) -> Rule:
                 if ind not in catalog.indicators:
                     kl, kc = params.marks[key]
                     raise InputError(f"{path}:{kl}:{kc}: unknown indicator '{ind}'")
+        if catalog is not None and key == "entities":
+            for ent in value:
+                if ent not in catalog.entities:
+                    kl, kc = params.marks[key]
+                    raise InputError(f"{path}:{kl}:{kc}: unknown entity '{ent}'")
     check = getattr(impl, "check_params", None)
     if check is not None:
         for key, problem in check(params, catalog):
@@ -160,4 +166,4 @@ def _rule(raw, path: Path, kinds: dict, catalog) -> Rule:
         raise InputError(f"{path}:{kl}:{kc}: message uses unknown field(s) {', '.join(sorted(unknown_fields))} "
                          f"(kind '{kind}' offers: {', '.join(sorted(impl.fields))})")
     return Rule(str(raw["id"]), raw["name"], kind, raw["severity"], raw["message"], raw["description"].strip(),
-                dict(params), str(path), line, list(raw.get("examples") or []))
+                dict(params), str(path), line, list(raw.get("examples") or []), col)

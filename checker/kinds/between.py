@@ -25,14 +25,14 @@ class Between:
     equal to one former province's `119` while the other's is `63` fails `equals_one`.
     """
 
-    params = {"mode": str, "indicators": list}
+    params = {"mode": str, "indicators": list, "entities": list}
     fields = {"indicator", "entity", "period", "role", "value", "formers", "expected"}
 
     def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
         out = Outcome(rule.id)
         mode = rule.params.get("mode", "range")
         only = set(rule.params.get("indicators", []))
-        for key, entity, values in merged_provinces(ctx, "weighted_mean", only):
+        for key, entity, values in merged_provinces(ctx, "weighted_mean", only, set(rule.params.get("entities", []))):
             ent = entity.id
             present = [f for f in entity.formers if f in values]
             if len(present) < 2:

@@ -30,7 +30,7 @@ def entity_values(group: list[dict]) -> dict[str, tuple[Interval, list]]:
     return out
 
 
-def merged_provinces(ctx: Context, aggregation: str, only: set[str]):
+def merged_provinces(ctx: Context, aggregation: str, only: set[str], entities: set[str] | None = None):
     """For each indicator × period × role × scope group: each merged province stated in it,
     with the agreed value of every entity in the group.  Yields (key, province, values).
     Shares (`chiếm 8%`, `đạt 40% kế hoạch`) are left out: they neither add up nor average."""
@@ -44,7 +44,7 @@ def merged_provinces(ctx: Context, aggregation: str, only: set[str]):
         values = entity_values(group)
         for ent in sorted(values):
             entity = catalog.entities.get(ent)
-            if entity is not None and entity.formers:
+            if entity is not None and entity.formers and (not entities or ent in entities):
                 yield key, entity, values
 
 
@@ -63,7 +63,7 @@ class PartWhole:
     former provinces passes; `13.044 doanh nghiệp` against parts that add to 13.050 fails.
     """
 
-    params = {"mode": str, "indicators": list}
+    params = {"mode": str, "indicators": list, "entities": list}
     fields = {"indicator", "entity", "period", "role", "total", "parts", "sum", "expected"}
 
     def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
@@ -75,7 +75,7 @@ class PartWhole:
     def _merged(self, facts, rule, ctx) -> Outcome:
         out = Outcome(rule.id)
         only = set(rule.params.get("indicators", []))
-        for key, entity, values in merged_provinces(ctx, "additive", only):
+        for key, entity, values in merged_provinces(ctx, "additive", only, set(rule.params.get("entities", []))):
             ent = entity.id
             out.items += 1
             if not all(f in values for f in entity.formers):

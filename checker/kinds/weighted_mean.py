@@ -25,7 +25,7 @@ class WeightedMean:
     for the merged province; a stated 66% fails.
     """
 
-    params = {"indicators": list}
+    params = {"indicators": list, "entities": list}
     fields = {"indicator", "entity", "period", "role", "value", "expected", "weights"}
 
     def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
@@ -37,7 +37,7 @@ class WeightedMean:
             if r["indicator"] and r["lo"] is not None and r["role"] == "actual" and not r["scope"] \
                     and not r["measure"] and r["kind"] in ("statistic", "range"):
                 weights_by_ind.setdefault(r["indicator"], []).append(r)
-        for key, entity, values in merged_provinces(ctx, "weighted_mean", only):
+        for key, entity, values in merged_provinces(ctx, "weighted_mean", only, set(rule.params.get("entities", []))):
             ind = cat.indicators[key[0]]
             weight_ind = WEIGHT_INDICATORS.get(ind.weight or "", ind.weight)
             if any(f not in values for f in entity.formers):

@@ -1,0 +1,119 @@
+"""Hypothesis properties of the rule kinds: each passes exactly at its tolerance (the stated
+precision) and fails just beyond it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.catalog import load_catalog
+from checker.interval import Interval
+from checker.kinds import KINDS
+from checker.kinds.base import Context
+from checker.kinds.growth import average_growth
+from checker.kinds.verdict import judge
+from checker.rulefile import Rule
+
+CATALOG = load_catalog()
+FIELDS = dict(path="x.md", doc=1, doc_kind="report", block="paragraph", column=1, kind="statistic", unit="percent",
+              unit_text="%", lo_open=False, hi_open=False, qualifier="", denominator=None, label=None, footnote=None,
+              anchor_line=None, annotates=None, table=None, row_label=None, column_role=None, sentence=0,
+              position=0, part_of=None, part_bound=False, restates=None, ratio_num=None, ratio_den=None,
+              change_from=None, change_dir=None, notes="", context="", scope="", measure="", period="2025",
+              role="actual", indicator=None, entity=None)
+
+
+def record(i: int, iv: Interval, **kw) -> dict:
+    rec = dict(FIELDS, id=i, line=i + 1, text=f"f{i}", value=iv.mid, lo=iv.lo, hi=iv.hi)
+    rec.update(kw)
+    return rec
+
+
+def run(kind: str, records: list[dict], **params):
+    rule = Rule("T01", "test.rule", kind, "error", "{expected}", "a test rule", params)
+    return KINDS[kind].run(None, rule, Context(CATALOG, {}, records))
+
+
+percent = st.decimals(min_value=Decimal("1.0"), max_value=Decimal("99.0"), places=1)
+
+
+@given(percent)
+def test_same_value_passes_at_the_rounding_edge_and_fails_beyond(value):
+    stated = Interval.stated(value)
+    key = dict(indicator="forest_cover", entity="bac_kan")
+    touching = record(1, Interval.point(stated.hi), **key)
+    beyond = record(2, Interval.point(stated.hi + 1e-6), **key)
+    assert run("same_value", [record(0, stated, **key), touching]).fails == 0
+    assert run("same_value", [record(0, stated, **key), beyond]).fails == 1
+
+
+@given(st.integers(1, 5000), st.integers(1, 5000))
+def test_merged_total_is_exact_for_counts(a, b):
+    key = dict(indicator="ocop_products", unit="san_pham", period="2025")
+    parts = [record(1, Interval.point(a), entity="thai_nguyen_cu", **key),
+             record(2, Interval.point(b), entity="bac_kan", **key)]
+    right = [record(0, Interval.point(a + b), entity="thai_nguyen", **key)] + parts
+    off = [record(0, Interval.point(a + b + 1), entity="thai_nguyen", **key)] + parts
+    assert run("part_whole", right, mode="merged").fails == 0
+    assert run("part_whole", off, mode="merged").fails == 1
+
+
+@given(percent, percent)
+def test_between_passes_at_the_hull_edge_and_fails_beyond(a, b):
+    ia, ib = Interval.stated(a), Interval.stated(b)
+    top = max(ia.hi, ib.hi)
+    key = dict(indicator="forest_cover")
+    formers = [record(1, ia, entity="thai_nguyen_cu", **key), record(2, ib, entity="bac_kan", **key)]
+    edge = [record(0, Interval.point(top), entity="thai_nguyen", **key)] + formers
+    out = [record(0, Interval.point(top + 1e-6), entity="thai_nguyen", **key)] + formers
+    assert run("between", edge, mode="range").fails == 0
+    assert run("between", out, mode="range").fails == 1
+
+
+@given(st.integers(1, 999), st.integers(1, 999))
+def test_stated_share_passes_when_rounded_and_fails_one_step_off(num, extra):
+    den = num + extra
+    exact = Decimal(num) / Decimal(den) * 100
+    rounded = exact.quantize(Decimal("0.01"))
+    frac = record(0, Interval.point(num), kind="fraction", denominator=float(den), value=float(num), unit="xa")
+    good = record(1, Interval.stated(rounded), restates=0)
+    bad = record(1, Interval.stated(rounded + Decimal("0.02")), restates=0)
+    assert run("stated_ratio", [frac, good], mode="share").fails == 0
+    assert run("stated_ratio", [frac, bad], mode="share").fails == 1
+
+
+@given(st.decimals(min_value=Decimal("1.0"), max_value=Decimal("60.0"), places=1),
+       st.decimals(min_value=Decimal("1.0"), max_value=Decimal("39.0"), places=1))
+def test_shares_pass_at_100_and_fail_a_step_beyond(a, b):
+    from hypothesis import assume
+    c = Decimal(100) - a - b
+    assume(c > 0)
+    parts = ["econ_share_industry_construction", "econ_share_services_and_taxes", "econ_share_agriculture"]
+    structures = [parts]
+    whole = [record(i, Interval.stated(v), indicator=ind, entity="gia_lai") for i, (ind, v) in enumerate(zip(parts, (a, b, c)))]
+    over = [record(i, Interval.stated(v), indicator=ind, entity="gia_lai")
+            for i, (ind, v) in enumerate(zip(parts, (a, b, c + Decimal("0.2"))))]
+    assert run("shares", whole, structures=structures).fails == 0
+    assert run("shares", over, structures=structures).fails == 1
+
+
+@settings(max_examples=200)
+@given(percent, percent, st.booleans())
+def test_verdict_judges_only_what_precision_makes_certain(target, result, higher):
+    t, r = Interval.stated(target), Interval.stated(result)
+    verdict = judge(t, r, higher)
+    if verdict != "unsure":
+        # Certain verdicts never contradict each other when the two figures are swapped in direction.
+        opposite = judge(t, r, not higher)
+        assert opposite != verdict or t.overlaps(r)
+    if t.overlaps(r) and not (r.lo >= t.hi or r.hi <= t.lo):
+        assert verdict == "unsure"
+
+
+@given(st.floats(100, 1e6), st.floats(0.5, 30), st.integers(1, 10))
+def test_growth_recovers_the_rate_it_was_built_from(start, rate, years):
+    end = start * (1 + rate / 100) ** years
+    got = average_growth(Interval.point(start), Interval.point(end), years)
+    assert abs(got.mid - rate) < 1e-6
