@@ -28,6 +28,7 @@ class Indicator:
     temporal: str
     context: tuple[str, ...] = ()
     patterns: tuple["Frame", ...] = ()
+    level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -323,6 +324,7 @@ def _indicator(raw: dict, path: Path) -> Indicator:
         direction=raw.get("direction", "higher"), temporal=raw.get("temporal", "stock"),
         context=tuple(raw.get("context") or ()),
         patterns=tuple(frames),
+        level=raw.get("level"),
     )
 
 
@@ -374,6 +376,9 @@ def _load_catalog(rules_dir: Path) -> Catalog:
         entities[ent.id] = ent
         for alias in item.get("aliases", []):
             ent_phrases.setdefault(alias, []).append(ent.id)
+    for ind in indicators.values():
+        if ind.level and ind.level not in indicators:
+            raise InputError(f"{ind_path}: indicator '{ind.id}' names an unknown level indicator '{ind.level}'")
     for ent in entities.values():
         for fid in ent.formers:
             if fid not in entities:

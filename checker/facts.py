@@ -306,6 +306,22 @@ def _link_changes(rows, text, figs) -> None:
             if tm and a.unit == b.unit:
                 rows[j]["change_from"] = i
                 rows[j]["change_dir"] = "up" if fm.group(1).lower() == "tăng" else "down"
+                _as_levels(rows, (i, j))
+
+
+def _as_levels(rows: list[dict], ids: tuple[int, ...]) -> None:
+    """`tỷ lệ hộ nghèo giảm từ 12,5% xuống 5,5%` states two levels, not two average
+    reductions: a rate indicator with a level (in the catalog) gives way to it."""
+    from checker.catalog import load_catalog
+    indicators = load_catalog().indicators
+    for k in ids:
+        ind = indicators.get(rows[k]["indicator"] or "")
+        if ind is not None and ind.level:
+            level = indicators[ind.level]
+            if level.unit == rows[k]["unit"]:
+                rows[k]["indicator"] = level.id
+                if rows[k]["period"] and "-" in rows[k]["period"] and "/" not in rows[k]["period"]:
+                    rows[k]["period"] = rows[k]["period"].split("-")[-1]
 
 
 def extract(paths: list[str], catalog=None) -> tuple[pd.DataFrame, list[Document]]:

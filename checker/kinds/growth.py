@@ -26,12 +26,16 @@ class Growth:
     Why it matters: an average growth rate is often taken from an older draft while the
     levels are updated.
 
+    Mode `points`: for a rate and its average yearly fall (`tỷ lệ hộ nghèo giảm bình quân
+    mỗi năm 1,4 điểm %`), the fall from the start rate to the end rate, divided by the years.
+
     Example: budget revenue from 38.200 tỷ đồng (2020) to 52.700 tỷ đồng (2025) is 6,6% a
-    year; `tăng bình quân 9,5%/năm` fails, `6,6%/năm` passes.  Real GRDP growth is left out:
+    year; `tăng bình quân 9,5%/năm` fails, `6,6%/năm` passes.  A poverty rate from 12,5% to
+    5,5% over five years falls 1,4 points a year; a stated 2% fails.  Real GRDP growth is left out:
     it is measured at constant prices, the levels at current prices.
     """
 
-    params = {"pairs": list}
+    params = {"pairs": list, "mode": str}
     fields = {"indicator", "entity", "period", "stated", "expected", "start", "end"}
 
     def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
@@ -50,7 +54,14 @@ class Growth:
                 if start is None or end is None:
                     continue
                 out.items += 1
-                expected = average_growth(interval_of(start), interval_of(end), last - first + 1)
+                years = last - first + 1
+                if rule.params.get("mode", "compound") == "points":
+                    # `bình quân mỗi năm giảm 1,4 điểm %`: the yearly average of a rate's fall.
+                    s_iv, e_iv = interval_of(start), interval_of(end)
+                    change = (s_iv - e_iv) if g["indicator"] and "reduction" in g["indicator"] else (e_iv - s_iv)
+                    expected = change.scaled(1 / years)
+                else:
+                    expected = average_growth(interval_of(start), interval_of(end), years)
                 stated = interval_of(g)
                 if stated.overlaps(expected):
                     out.passes += 1
@@ -61,8 +72,11 @@ class Growth:
                 msg = rule.message.format(indicator=cat.indicators[growth_ind].name, entity=ctx.entity_name(g["entity"]),
                                           period=g["period"], stated=g["text"], expected=expected.format(2),
                                           start=f"{start['text']} ({start['period']})", end=f"{end['text']} ({end['period']})")
-                expl = (f"({end['text']} / {start['text']})^(1/{last - first + 1}) − 1 = {fmt(expected.mid, 2)}%/năm, "
-                        f"stated {g['text']}")
+                if rule.params.get("mode", "compound") == "points":
+                    expl = f"({start['text']} − {end['text']}) / {years} = {fmt(expected.mid, 2)} per year, stated {g['text']}"
+                else:
+                    expl = (f"({end['text']} / {start['text']})^(1/{years}) − 1 = {fmt(expected.mid, 2)}%/năm, "
+                            f"stated {g['text']}")
                 ids = [int(r["id"]) for r in rows]
                 out.findings.append(Finding(rule.id, rule.severity, msg, figures, pick_suspect(ids, ctx),
                                             expected.format(2), stated.mid - expected.mid, expl, rule.name))
