@@ -100,7 +100,6 @@ class PhraseMatcher:
             self.regex = None
         self.tolerant = tolerant
         self.folded: dict[str, list[str]] = {}
-        self._folded_regex = None
         self._tolerant_cache: dict[str, list[Mention]] = {}
         self._cache: dict[str, list[Mention]] = {}
 
@@ -127,17 +126,38 @@ class PhraseMatcher:
         return found
 
 
-    @property
-    def unmarked_words(self) -> frozenset[str]:
-        """Words the phrases only ever write with diacritics, without them (`tinh`, `kan`):
-        seeing one in a text is the sign that extraction lost marks."""
-        if not hasattr(self, "_unmarked"):
-            marked = {w for phrase in self.keys for w in re.findall(r"\w+", phrase)}
-            self._unmarked = frozenset(fold(w) for w in marked if fold(w) != w) - marked
-        return self._unmarked
+    def _pairs(self) -> dict[str, list[str]]:
+        """Adjacent word pairs of the phrases, by their form without diacritics."""
+        if not hasattr(self, "_pair_index"):
+            index: dict[str, list[str]] = {}
+            self._phrases_by_pair: dict[str, set[str]] = {}
+            for phrase in self.keys:
+                words = re.findall(r"\w+", phrase)
+                for a, b in zip(words, words[1:]):
+                    pair = f"{a} {b}"
+                    bucket = index.setdefault(fold(pair), [])
+                    if pair not in bucket:
+                        bucket.append(pair)
+                    self._phrases_by_pair.setdefault(fold(pair), set()).add(phrase)
+            self._pair_index = index
+        return self._pair_index
+
+    def damaged_pairs(self, text: str) -> set[str]:
+        """Pairs of the phrases' words that the text writes with some diacritics missing and
+        none changed (`ty le`, `Bac Kan`), by their folded form.  Single words are no sign:
+        `tinh gọn` is a word."""
+        index = self._pairs()
+        words = re.findall(r"\w+", text.lower())
+        found = set()
+        for a, b in zip(words, words[1:]):
+            pair = f"{a} {b}"
+            for known in index.get(fold(pair), ()):
+                if pair != known and _lost_marks_only(pair, known):
+                    found.add(fold(pair))
+        return found
 
     def lost_marks(self, text: str) -> bool:
-        return any(w in self.unmarked_words for w in re.findall(r"\w+", text.lower()))
+        return bool(self.damaged_pairs(text))
 
     def find_tolerant(self, text: str) -> list[Mention]:
         """`find`, plus phrases written without some of their diacritics (`Bắc Kan`, `tinh`).
@@ -147,25 +167,33 @@ class PhraseMatcher:
         cached = self._tolerant_cache.get(text)
         if cached is None:
             masked = mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text))
-            cached = self._tolerant_cache[text] = self._add_folded(masked, self.find(text))
+            # Only phrases that contain a damaged pair can match: a small regex, not all of them.
+            damaged = self.damaged_pairs(text)
+            phrases = frozenset(p for pair in damaged for p in self._phrases_by_pair.get(pair, ()))
+            cached = self._tolerant_cache[text] = self._add_folded(masked, self.find(text), phrases)
         return cached
 
-    @property
-    def folded_regex(self):
-        if self._folded_regex is None:
-            for phrase in self.keys:
-                self.folded.setdefault(fold(phrase), []).append(phrase)
-            body = _trie_pattern(sorted(self.folded))
-            self._folded_regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
-        return self._folded_regex
+    def _folded_regex_for(self, phrases: frozenset[str]):
+        cache = self.__dict__.setdefault("_folded_regexes", {})
+        if phrases not in cache:
+            for phrase in phrases:
+                bucket = self.folded.setdefault(fold(phrase), [])
+                if phrase not in bucket:
+                    bucket.append(phrase)
+            body = _trie_pattern(sorted({fold(p) for p in phrases}))
+            cache[phrases] = re.compile(rf"(?<![\w])(?:{body})(?![\w])") if phrases else None
+        return cache[phrases]
 
-    def _add_folded(self, masked: str, found: list[Mention]) -> list[Mention]:
+    def _add_folded(self, masked: str, found: list[Mention], phrases: frozenset[str]) -> list[Mention]:
         """Matches on the text with its diacritics removed, kept only where the text lost
         marks the phrase has (as extraction and OCR do), never where it has other marks."""
+        regex = self._folded_regex_for(phrases)
+        if regex is None:
+            return found
         folded_text = fold(masked)
         taken = [(m.start, m.end) for m in found]
         extra = []
-        for m in self.folded_regex.finditer(folded_text):
+        for m in regex.finditer(folded_text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             written = _squash(masked[m.start():m.end()])
