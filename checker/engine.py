@@ -13,6 +13,7 @@ from checker.rulefile import Rule, load_rules
 from checker.units import RULES_DIR
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+EVEN = " — the evidence is even: no figure is more likely wrong than another"
 
 
 def default_rule_files(rules_dir: Path = RULES_DIR) -> list[Path]:
@@ -53,6 +54,8 @@ def run_rules(facts: pd.DataFrame, rules: list[Rule], catalog,
         outcome.name, outcome.kind, outcome.severity = rule.name, rule.kind, rule.severity
         for f in outcome.findings:
             f.severity = rule.severity if outcome.errors == 0 else "error"
+            if f.suspect is None and len(f.figures) > 1 and EVEN not in f.message:
+                f.message += EVEN
         findings.extend(outcome.findings)
         outcomes.append(outcome)
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))

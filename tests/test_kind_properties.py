@@ -117,3 +117,40 @@ def test_growth_recovers_the_rate_it_was_built_from(start, rate, years):
     end = start * (1 + rate / 100) ** years
     got = average_growth(Interval.point(start), Interval.point(end), years)
     assert abs(got.mid - rate) < 1e-6
+
+
+@given(st.integers(10, 500), st.integers(100, 5000))
+def test_identity_holds_for_exact_products_and_fails_a_step_off(per_head, people):
+    key = dict(entity="gia_lai", period="2030", role="target")
+    rows = [record(0, Interval.point(per_head * 1e6), indicator="grdp_per_capita", unit="dong / nguoi", **key),
+            record(1, Interval.point(people * 1e3), indicator="population", unit="nguoi", **key)]
+    exact = rows + [record(2, Interval.point(per_head * people * 1e9), indicator="grdp", unit="dong", **key)]
+    off = rows + [record(2, Interval.point(per_head * people * 1e9 + 1e6), indicator="grdp", unit="dong", **key)]
+    params = dict(left="grdp_per_capita * population", right="grdp")
+    assert run("identity", exact, **params).fails == 0
+    assert run("identity", off, **params).fails == 1
+
+
+@given(percent, percent, st.integers(1000, 90000), st.integers(1000, 90000))
+def test_weighted_mean_passes_at_the_weighted_value_and_fails_beyond(a, b, wa, wb):
+    key = dict(indicator="grdp_growth", period="2021-2025")
+    mean = (float(a) * wa + float(b) * wb) / (wa + wb)
+    parts = [record(1, Interval.point(float(a)), entity="thai_nguyen_cu", **key),
+             record(2, Interval.point(float(b)), entity="bac_kan", **key),
+             record(3, Interval.point(wa * 1e9), entity="thai_nguyen_cu", indicator="grdp", unit="dong", period="2025"),
+             record(4, Interval.point(wb * 1e9), entity="bac_kan", indicator="grdp", unit="dong", period="2025")]
+    good = [record(0, Interval(mean - 1e-9, mean + 1e-9), entity="thai_nguyen", **key)] + parts
+    bad = [record(0, Interval.point(mean + 0.01), entity="thai_nguyen", **key)] + parts
+    assert run("weighted_mean", good).fails == 0
+    assert run("weighted_mean", bad).fails == 1
+
+
+@given(percent)
+def test_a_target_at_the_reached_level_passes_and_below_it_warns(reached):
+    key = dict(indicator="trained_labour_rate", entity="gia_lai")
+    done = record(0, Interval.stated(reached), period="2025", role="actual", **key)
+    level = Interval.stated(reached)
+    at = record(1, Interval.point(level.lo), period="2030", role="target", **key)
+    below = record(1, Interval.point(level.lo - 0.01), period="2030", role="target", **key)
+    assert run("plausibility", [done, at]).fails == 0
+    assert run("plausibility", [done, below]).fails == 1
