@@ -98,3 +98,26 @@ def test_locations_point_at_the_figures(corpus_run, corpus_path):
     for _, row in facts.iterrows():
         line = lines[int(row["line"]) - 1]
         assert line[int(row["column"]) - 1:].startswith(row["text"]), (row["text"], row["line"], row["column"])
+
+
+@pytest.mark.parametrize("rule_id, indicators, period", [
+    # The merged province's forest cover and poverty reduction lie between its former provinces'.
+    ("BT01", ["forest_cover"], "2025"),
+    ("BT01", ["poverty_reduction"], "2021-2025"),
+    # The 2030 economic structure adds up to 100%.
+    ("SH01", ["econ_share_industry_construction", "econ_share_services_and_taxes", "econ_share_agriculture"], "2030"),
+    # `vượt mục tiêu 0,3 điểm phần trăm` recomputes from the target and the result.
+    ("VD02", ["agri_production_growth"], "2021-2025"),
+])
+def test_relationships_that_hold_are_checked_and_pass(corpus_run, rule_id, indicators, period):
+    """Each relationship is evaluated (not skipped for want of facts) and passes."""
+    from checker.catalog import load_catalog
+    from checker.engine import load_default_rules, run_rules
+
+    facts, docs, _, _ = corpus_run
+    catalog = load_catalog()
+    subset = facts[facts["indicator"].isin(indicators) & (facts["period"] == period)]
+    rules = [r for r in load_default_rules(catalog) if r.id == rule_id]
+    findings, outcomes = run_rules(subset, rules, catalog, documents=docs)
+    assert outcomes[0].passes >= 1
+    assert outcomes[0].fails == 0 and not findings

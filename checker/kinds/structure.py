@@ -10,13 +10,15 @@ from checker.kinds.base import Context, Outcome, figure_dict
 from checker.records import Finding
 
 ROW_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*$")
+MARKER_TEXT_RE = re.compile(r"\s*(?:\$\^\{\^?\{?\d+\}+\$|[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 LIST_NUMBER_RE = re.compile(r"^\s*[-+•–]?\s*\((\d{1,3})\)")
 
 
 class Structure:
     """What it does: in four modes.  `numbering` — the numbers of a table's rows (within a
     section such as `I`, `II`) and of a numbered list (`(1)`, `(2)`, …) run without a gap or
-    a repeat.  `unit` — a figure whose unit does not fit its indicator (`Tỷ lệ bác sĩ/vạn
+    a repeat, and so do footnote markers in reading order (a footnote number used for two
+    footnotes is a repeat too).  `unit` — a figure whose unit does not fit its indicator (`Tỷ lệ bác sĩ/vạn
     dân | 17,0%`: a rate per 10.000 people written as a percentage), or a share or rate above
     100%.  `precision` — a figure written with a trailing zero beyond the first decimal
     (`53,170%`), which suggests a slip or a pasted value.
@@ -73,6 +75,18 @@ class Structure:
                             sequences.append(current)
                 if number is not None:
                     current.append((number, block))
+            problems_fn = self._footnotes(doc)
+            if problems_fn is not None:
+                out.items += 1
+                if not problems_fn:
+                    out.passes += 1
+                else:
+                    out.fails += 1
+                for what, block, offset, expected, stated in problems_fn:
+                    out.findings.append(self._block_finding(rule, doc, block, offset, what, expected, stated,
+                                                            "footnote markers run 1, 2, 3 … in the order they appear"
+                                                            if "marker" in what else
+                                                            "each footnote number is used for one footnote"))
             for seq in sequences:
                 if len(seq) < 3:
                     continue
@@ -100,6 +114,42 @@ class Structure:
                     out.findings.append(Finding(rule.id, rule.severity, msg, [fig], 0, expected, None,
                                                 f"after {int(expected) - 1} comes {stated}", rule.name))
         return out
+
+    @staticmethod
+    def _footnotes(doc):
+        """Problems with a document's footnote numbering, or None when it has no footnotes.
+
+        Markers in the body, in reading order, must run 1, 2, 3 … (a marker cited again
+        for the same footnote is allowed only if it was already used); two footnote texts
+        must not carry the same number.  Footnotes whose number was inferred after the
+        extraction lost it are not counted: their number is the checker's guess."""
+        markers = [(n, b, off) for b in doc.blocks if b.kind != "footnote" for n, off in b.markers]
+        texts = [b for b in doc.blocks if b.kind == "footnote" and b.footnote is not None and not b.inferred]
+        if len(markers) < 2:
+            return None
+        problems = []
+        highest = 0
+        for n, block, off in markers:
+            if n > highest + 1:
+                missing = ", ".join(str(k) for k in range(highest + 1, n))
+                problems.append((f"footnote marker {missing} missing before {n}", block, off, str(highest + 1), str(n)))
+            highest = max(highest, n)
+        seen: dict[int, object] = {}
+        for b in texts:
+            if b.footnote in seen:
+                problems.append((f"footnote {b.footnote} written twice", b, 0, "one footnote", "two"))
+            seen[b.footnote] = b
+        return problems
+
+    @staticmethod
+    def _block_finding(rule, doc, block, offset, what, expected, stated, explanation):
+        line, column = block.locate(offset)
+        m = MARKER_TEXT_RE.match(block.text, offset)
+        text = m.group(0).strip() if m and m.group(0).strip() else block.text[offset:offset + 6].strip()
+        fig = {"path": doc.path, "line": line, "column": column, "text": text,
+               "value": None, "unit": None, "indicator": None, "entity": None, "period": None, "role": None}
+        msg = rule.message.format(what=what, where=f"line {line}", expected=expected, stated=stated)
+        return Finding(rule.id, rule.severity, msg, [fig], 0, expected, None, explanation, rule.name)
 
     def _unit(self, rule, ctx: Context) -> Outcome:
         out = Outcome(rule.id)
