@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check drafts and report every figure that disagrees with another")
     check.add_argument("paths", nargs="+", help="text or Markdown files")
-    check.add_argument("--format", choices=["terminal", "json"], default="terminal")
+    check.add_argument("--format", choices=["terminal", "json", "markdown"], default="terminal")
     check.add_argument("--output", "-o", help="write the report to this new file instead of standard output")
     check.add_argument("--fail-on", choices=list(FAIL_LEVELS), default=None,
                        help="exit 1 when a finding is at or above this severity (default: error)")
@@ -89,7 +89,7 @@ def _extract(paths: list[str], catalog):
 def cmd_check(args) -> int:
     from checker.catalog import load_catalog
     from checker.engine import load_default_rules, run_rules
-    from checker.report import render_terminal, summary, to_json
+    from checker.report import render_terminal, summary, to_json, to_markdown
 
     from checker.config import load_config
 
@@ -108,6 +108,8 @@ def cmd_check(args) -> int:
     data = summary(findings, outcomes, facts, args.paths)
     if args.format == "json":
         _write(to_json(findings, data), args.output, args.paths)
+    elif args.format == "markdown":
+        _write(to_markdown(findings, data), args.output, args.paths)
     else:
         from rich.console import Console
 

@@ -75,3 +75,44 @@ def render_terminal(findings: list[Finding], summary_data: dict[str, Any], conso
     n = summary_data["findings"]
     console.print(f"{summary_data['statistics']} statistics, {summary_data['resolved']} fully resolved; "
                   f"{n['error']} errors, {n['warning']} warnings, {n['info']} infos.")
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell or line: pipes, backticks and markup escaped."""
+    out = str(text).replace("\\", "\\\\")
+    for ch in "|`*_[]<>#":
+        out = out.replace(ch, "\\" + ch)
+    return " ".join(out.split())
+
+
+def to_markdown(findings: list[Finding], summary_data: dict[str, Any]) -> str:
+    """A report to paste into a ticket or a review: findings by severity, then the rules table."""
+    n = summary_data["findings"]
+    lines = ["# checker report", "",
+             f"{summary_data['statistics']} statistics, {summary_data['resolved']} fully resolved; "
+             f"{n['error']} errors, {n['warning']} warnings, {n['info']} infos.", ""]
+    if not findings:
+        lines += ["No mismatches found.", ""]
+    for severity in ("error", "warning", "info"):
+        group = [f for f in findings if f.severity == severity]
+        if not group:
+            continue
+        lines += [f"## {severity.capitalize()}s ({len(group)})", ""]
+        for f in group:
+            lines += [f"### {f.rule} {_md(f.name)}", "", _md(f.message), "",
+                      "| | where | figure | indicator · province · period · role |", "|---|---|---|---|"]
+            for i, fig in enumerate(f.figures):
+                what = " · ".join(str(fig.get(k) or "?") for k in ("indicator", "entity", "period", "role"))
+                mark = "**suspect**" if f.suspect == i else ""
+                lines.append(f"| {mark} | {_md(fig['path'])}:{fig['line']}:{fig['column']} | "
+                             f"**{_md(fig['text'])}** | {_md(what)} |")
+            details = [d for d in (f.explanation, f"expected {f.expected}" if f.expected else "") if d]
+            if details:
+                lines += ["", _md(" · ".join(details))]
+            lines.append("")
+    lines += ["## Rules", "", "| rule | name | severity | items | passes | fails | n/a | errors |",
+              "|---|---|---|---:|---:|---:|---:|---:|"]
+    for o in summary_data["rules"]:
+        lines.append(f"| {o['rule']} | {_md(o['name'])} | {o['severity']} | {o['items']} | {o['passes']} | "
+                     f"{o['fails']} | {o['na']} | {o['errors']} |")
+    return "\n".join(lines) + "\n"

@@ -138,3 +138,24 @@ def test_severity_override_and_fail_on_from_config(tmp_path):
     bad.write_text('[severity]\nZZ99 = "info"\n', encoding="utf-8")
     proc = run("check", "--config", str(bad), draft, cwd=tmp_path)
     assert proc.returncode == 2 and "unknown rule 'ZZ99'" in proc.stderr
+
+
+def test_markdown_report_has_every_finding_and_a_well_formed_table():
+    import re
+
+    report = json.loads(run("check", "--format", "json", "data/sample-draft.md").stdout)
+    md = run("check", "--format", "markdown", "data/sample-draft.md").stdout
+    headings = re.findall(r"^### (\S+) ", md, flags=re.M)
+    assert sorted(headings) == sorted(f["rule"] for f in report["findings"])
+    suspects = sum(1 for f in report["findings"] if f["suspect"] is not None)
+    assert md.count("**suspect**") == suspects
+    for line in md.splitlines():
+        if line.startswith("|"):
+            cells = re.split(r"(?<!\\)\|", line)[1:-1]  # escaped pipes do not split a cell
+            assert len(cells) in (4, 8), line
+
+
+def test_markdown_escapes_draft_text(tmp_path):
+    from checker.report import _md
+
+    assert _md("a | b `c` <img onerror=x>") == "a \\| b \\`c\\` \\<img onerror=x\\>"
