@@ -104,6 +104,7 @@ def cmd_check(args) -> int:
         _check_input(p)
     facts, documents = _extract(args.paths, catalog)
     findings, outcomes = run_rules(facts, rules, catalog, severity_overrides=config.severity, documents=documents)
+    _add_document_places(findings)
     fail_on = args.fail_on or config.fail_on or "error"  # an explicit flag wins over the file
     data = summary(findings, outcomes, facts, args.paths)
     if args.format == "json":
@@ -122,6 +123,19 @@ def cmd_check(args) -> int:
             render_terminal(findings, data, console)
     failing = FAIL_LEVELS[fail_on]
     return EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
+
+
+def _add_document_places(findings) -> None:
+    """For figures in a Word draft, say where in the document they are (paragraph or table
+    cell and offset) beside the line and column of its text form."""
+    from checker.docx import describe
+
+    for f in findings:
+        for fig in f.figures:
+            if str(fig.get("path", "")).lower().endswith(".docx"):
+                where = describe(fig["path"], fig["line"], fig["column"])
+                if where:
+                    fig["where"] = where
 
 
 def _check_input(path: str) -> None:

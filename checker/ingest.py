@@ -41,12 +41,16 @@ def superscript_number(text: str) -> int:
 
 
 def read_text(path: str | Path) -> str:
-    """Read a UTF-8 text file and normalise it to NFC, or raise InputError."""
+    """Read a UTF-8 text file (or a Word .docx, as text) normalised to NFC, or raise InputError."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
     if p.is_dir():
         raise InputError(f"{p}: is a folder, not a file")
+    if p.suffix.lower() == ".docx":
+        from checker.docx import docx_text
+
+        return docx_text(p)
     try:
         raw = p.read_bytes()
     except OSError as exc:

@@ -53,7 +53,9 @@ def render_terminal(findings: list[Finding], summary_data: dict[str, Any], conso
             for i, fig in enumerate(f.figures):
                 mark = "[bold red]→[/bold red]" if f.suspect == i else " "
                 what = " · ".join(str(fig.get(k) or "?") for k in ("indicator", "entity", "period", "role"))
-                console.print(f" {mark} {escape(fig['path'])}:{fig['line']}:{fig['column']}  "
+                place = f"{fig['path']}:{fig['line']}:{fig['column']}" if not fig.get("where") \
+                    else f"{fig['path']} ({fig['where']})"
+                console.print(f" {mark} {escape(place)}  "
                               f"[bold]{escape(fig['text'])}[/bold]  [dim]{escape(what)}[/dim]")
             details = []
             if f.explanation:
@@ -104,7 +106,9 @@ def to_markdown(findings: list[Finding], summary_data: dict[str, Any]) -> str:
             for i, fig in enumerate(f.figures):
                 what = " · ".join(str(fig.get(k) or "?") for k in ("indicator", "entity", "period", "role"))
                 mark = "**suspect**" if f.suspect == i else ""
-                lines.append(f"| {mark} | {_md(fig['path'])}:{fig['line']}:{fig['column']} | "
+                place = f"{fig['path']}:{fig['line']}:{fig['column']}" if not fig.get("where") \
+                    else f"{fig['path']} ({fig['where']})"
+                lines.append(f"| {mark} | {_md(place)} | "
                              f"**{_md(fig['text'])}** | {_md(what)} |")
             details = [d for d in (f.explanation, f"expected {f.expected}" if f.expected else "") if d]
             if details:

@@ -1,0 +1,232 @@
+"""Word (.docx) drafts: read as the text the rest of the pipeline knows, with each line
+mapped back to its place in the document.
+
+A .docx is a zip of XML parts.  Before anything is decompressed the archive's entries are
+checked (count, total size, compression ratio), so a zip bomb is refused with little
+memory; XML is parsed with defusedxml, which never resolves entities or fetches DTDs.
+
+What is read, in document order:
+- paragraphs: the text as it reads after accepting every tracked change — runs inside
+  `w:ins` are kept, `w:del` and `w:moveFrom` dropped (python-docx's `paragraph.text`
+  would drop the insertions);
+- headings from the paragraph style (`Heading 1` → `#`), list paragraphs as list items;
+- tables, row by row, as Markdown rows (`| a | b |`) with a rule after the first row;
+- footnotes from `word/footnotes.xml`: the reference mark in the body becomes a
+  superscript number (numbered in order of reference, as Word shows them) and the footnote
+  text follows the body as a `¹ …` line.
+
+A location in the document is a paragraph (its index among the body's paragraphs), a
+table cell (table, row, cell, all 1-based) or a footnote, plus the character offset.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.records import InputError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+MAX_ENTRIES = 2000
+MAX_TOTAL = 200 * 1024 * 1024  # uncompressed bytes over all entries
+MAX_RATIO = 200  # uncompressed / compressed, for any entry over 1 MiB
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+LEGACY_FONT_RE = re.compile(r"^(?:\.Vn|VNI[- ]|VNtimes)", re.I)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a line of the converted text came from."""
+
+    kind: str  # paragraph | table | footnote | blank
+    index: int = 0  # paragraph index, table number or footnote number (1-based)
+    row: int = 0
+    cells: tuple[tuple[int, int], ...] = ()  # (start, end) of each cell in the line, for tables
+    prefix: int = 0  # characters the conversion put before the text (heading marks, bullets)
+
+    def describe(self, column: int) -> str:
+        offset = column - 1
+        if self.kind == "paragraph":
+            return f"paragraph {self.index}, offset {max(offset - self.prefix, 0)}"
+        if self.kind == "footnote":
+            return f"footnote {self.index}, offset {max(offset - self.prefix, 0)}"
+        if self.kind == "table":
+            for number, (a, b) in enumerate(self.cells, 1):
+                if a <= offset <= b:
+                    return f"table {self.index}, row {self.row}, cell {number}, offset {offset - a}"
+            return f"table {self.index}, row {self.row}"
+        return ""
+
+
+PLACES: dict[str, list[Place]] = {}  # path → place of each line (line n at index n - 1)
+
+
+def check_archive(path: Path) -> zipfile.ZipFile:
+    """Open a zip after checking it cannot blow up: few entries, bounded size and ratio."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise InputError(f"{path}: not a Word document (.docx is a zip archive; this is not one)") from None
+    entries = archive.infolist()
+    if len(entries) > MAX_ENTRIES:
+        raise InputError(f"{path}: refused: {len(entries)} entries in the archive (at most {MAX_ENTRIES})")
+    total = sum(e.file_size for e in entries)
+    if total > MAX_TOTAL:
+        raise InputError(f"{path}: refused: it would unpack to {total // (1024 * 1024)} MiB "
+                         f"(at most {MAX_TOTAL // (1024 * 1024)} MiB); possibly a zip bomb")
+    for e in entries:
+        if e.file_size > 1024 * 1024 and e.file_size > MAX_RATIO * max(e.compress_size, 1):
+            raise InputError(f"{path}: refused: entry {e.filename} is compressed "
+                             f"{e.file_size // max(e.compress_size, 1)}:1; possibly a zip bomb")
+    return archive
+
+
+def _parse(archive: zipfile.ZipFile, name: str, path: Path):
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        data = archive.read(name)
+    except KeyError:
+        return None
+    try:
+        return fromstring(data, forbid_dtd=True)
+    except DefusedXmlException:
+        raise InputError(f"{path}: {name}: refused: the XML declares a DTD or entities") from None
+    except Exception as exc:  # ParseError: position in the part
+        where = getattr(exc, "position", None)
+        at = f":{where[0]}:{where[1] + 1}" if where else ""
+        raise InputError(f"{path}: {name}{at}: not well-formed XML") from None
+
+
+class _Reader:
+    def __init__(self, path: Path):
+        self.path = path
+        self.footnote_order: dict[str, int] = {}  # w:id → number shown
+        self.legacy_font: str | None = None
+
+    def runs_text(self, element) -> str:
+        """Text of a paragraph as it reads with every tracked change accepted."""
+        out: list[str] = []
+
+        def walk(node, deleted: bool) -> None:
+            tag = node.tag
+            if tag in (W + "del", W + "moveFrom"):
+                deleted = True
+            if not deleted:
+                if tag == W + "t":
+                    out.append(node.text or "")
+                elif tag == W + "tab":
+                    out.append(" ")
+                elif tag in (W + "br", W + "cr"):
+                    out.append(" ")
+                elif tag == W + "noBreakHyphen":
+                    out.append("-")
+                elif tag == W + "footnoteReference":
+                    fid = node.get(W + "id")
+                    number = self.footnote_order.setdefault(fid, len(self.footnote_order) + 1)
+                    out.append(str(number).translate(SUPERSCRIPT))
+                elif tag == W + "rFonts" and self.legacy_font is None:
+                    for attr in ("ascii", "hAnsi", "cs"):
+                        font = node.get(W + attr) or ""
+                        if LEGACY_FONT_RE.match(font):
+                            self.legacy_font = font
+            for child in node:
+                walk(child, deleted)
+
+        walk(element, False)
+        return unicodedata.normalize("NFC", "".join(out)).replace("\t", " ")
+
+    @staticmethod
+    def style(p) -> str:
+        ppr = p.find(W + "pPr")
+        if ppr is None:
+            return ""
+        s = ppr.find(W + "pStyle")
+        style = (s.get(W + "val") or "") if s is not None else ""
+        if ppr.find(W + "numPr") is not None and not style.lower().startswith("heading"):
+            return "list"
+        return style
+
+
+def docx_text(path: str | Path) -> str:
+    """The draft as text (headings, paragraphs, Markdown table rows, footnotes), recording
+    in PLACES where each line came from."""
+    path = Path(path)
+    archive = check_archive(path)
+    with archive:
+        body_root = _parse(archive, "word/document.xml", path)
+        if body_root is None:
+            raise InputError(f"{path}: not a Word document (no word/document.xml)")
+        notes_root = _parse(archive, "word/footnotes.xml", path)
+    body = body_root.find(W + "body")
+    if body is None:
+        raise InputError(f"{path}: word/document.xml: no document body")
+    reader = _Reader(path)
+    lines: list[str] = []
+    places: list[Place] = []
+
+    def emit(text: str, place: Place) -> None:
+        lines.append(text)
+        places.append(place)
+
+    paragraph_no = table_no = 0
+    for child in body:
+        if child.tag == W + "p":
+            paragraph_no += 1
+            text = reader.runs_text(child).strip()
+            if not text:
+                continue
+            style = reader.style(child)
+            m = re.match(r"heading\s*(\d)", style, re.I)
+            prefix = "#" * int(m.group(1)) + " " if m else ("- " if style == "list" else "")
+            if lines and places[-1].kind != "blank":
+                emit("", Place("blank"))
+            emit(prefix + text, Place("paragraph", paragraph_no, prefix=len(prefix)))
+        elif child.tag == W + "tbl":
+            table_no += 1
+            if lines and places[-1].kind != "blank":
+                emit("", Place("blank"))
+            for row_no, tr in enumerate(child.iter(W + "tr"), 1):
+                cells = []
+                for tc in tr.findall(W + "tc"):
+                    parts = [reader.runs_text(p).strip() for p in tc.iter(W + "p")]
+                    cells.append(" ".join(x for x in parts if x).replace("|", "/"))
+                line, spans = "|", []
+                for cell in cells:
+                    start = len(line) + 1
+                    line += " " + cell + " |"
+                    spans.append((start, start + len(cell)))
+                emit(line, Place("table", table_no, row_no, tuple(spans)))
+                if row_no == 1:
+                    emit("|" + "---|" * len(cells), Place("blank"))
+            emit("", Place("blank"))
+    if notes_root is not None and reader.footnote_order:
+        notes = {n.get(W + "id"): n for n in notes_root.iter(W + "footnote")}
+        for fid, number in sorted(reader.footnote_order.items(), key=lambda kv: kv[1]):
+            note = notes.get(fid)
+            if note is None:
+                continue
+            text = " ".join(t for t in (reader.runs_text(p).strip() for p in note.iter(W + "p")) if t)
+            # The footnote's own reference mark (w:footnoteRef) is not text; we write the number.
+            prefix = str(number).translate(SUPERSCRIPT) + " "
+            emit("", Place("blank"))
+            emit(prefix + text, Place("footnote", number, prefix=len(prefix)))
+    if reader.legacy_font:
+        raise InputError(f"{path}: set in the legacy Vietnamese font {reader.legacy_font} (TCVN3/VNI), "
+                         f"not Unicode; convert it to Unicode (e.g. Unikey's converter) and check again")
+    PLACES[str(path)] = places
+    return "\n".join(lines) + "\n"
+
+
+def describe(path: str, line: int, column: int) -> str | None:
+    """Where in the Word document a (line, column) of its converted text lies, or None."""
+    places = PLACES.get(str(path))
+    if not places or not 1 <= line <= len(places):
+        return None
+    return places[line - 1].describe(column) or None
