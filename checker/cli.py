@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check drafts and report every figure that disagrees with another")
     check.add_argument("paths", nargs="+", help="text or Markdown files")
     check.add_argument("--format", choices=["terminal", "json", "markdown"], default="terminal")
+    check.add_argument("--annotate", metavar="OUT.docx",
+                       help="write a copy of the Word draft with a comment on each flagged figure")
     check.add_argument("--output", "-o", help="write the report to this new file instead of standard output")
     check.add_argument("--fail-on", choices=list(FAIL_LEVELS), default=None,
                        help="exit 1 when a finding is at or above this severity (default: error)")
@@ -105,6 +107,8 @@ def cmd_check(args) -> int:
     facts, documents = _extract(args.paths, catalog)
     findings, outcomes = run_rules(facts, rules, catalog, severity_overrides=config.severity, documents=documents)
     _add_document_places(findings)
+    if args.annotate:
+        _annotate(args, findings)
     fail_on = args.fail_on or config.fail_on or "error"  # an explicit flag wins over the file
     data = summary(findings, outcomes, facts, args.paths)
     if args.format == "json":
@@ -123,6 +127,19 @@ def cmd_check(args) -> int:
             render_terminal(findings, data, console)
     failing = FAIL_LEVELS[fail_on]
     return EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
+
+
+def _annotate(args, findings) -> None:
+    from checker.annotate import annotate
+
+    words = [p for p in args.paths if p.lower().endswith(".docx")]
+    if len(words) != 1:
+        raise InputError(f"{args.annotate}: --annotate needs exactly one .docx draft among the inputs "
+                         f"(got {len(words)})")
+    if not args.annotate.lower().endswith(".docx"):
+        raise InputError(f"{args.annotate}: --annotate writes a Word document; give it a .docx name")
+    added = annotate(words[0], [f.as_dict() for f in findings], args.annotate)
+    print(f"{args.annotate}: {added} comment(s) added", file=sys.stderr)
 
 
 def _add_document_places(findings) -> None:

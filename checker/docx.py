@@ -179,7 +179,9 @@ def docx_text(path: str | Path) -> str:
     for child in body:
         if child.tag == W + "p":
             paragraph_no += 1
-            text = reader.runs_text(child).strip()
+            raw = reader.runs_text(child)
+            text = raw.strip()
+            lead = len(raw) - len(raw.lstrip())  # offsets count from the paragraph's first character
             if not text:
                 continue
             style = reader.style(child)
@@ -187,7 +189,7 @@ def docx_text(path: str | Path) -> str:
             prefix = "#" * int(m.group(1)) + " " if m else ("- " if style == "list" else "")
             if lines and places[-1].kind != "blank":
                 emit("", Place("blank"))
-            emit(prefix + text, Place("paragraph", paragraph_no, prefix=len(prefix)))
+            emit(prefix + text, Place("paragraph", paragraph_no, prefix=len(prefix) - lead))
         elif child.tag == W + "tbl":
             table_no += 1
             if lines and places[-1].kind != "blank":

@@ -181,3 +181,60 @@ def _raw(path: Path, document: str) -> Path:
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("word/document.xml", document)
     return path
+
+
+def _anchored_texts(path: Path) -> dict[str, str]:
+    """Comment id → the text between its range start and end, in document order."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    open_ids: set[str] = set()
+    texts: dict[str, str] = {}
+    for node in root.iter():
+        if node.tag == W + "commentRangeStart":
+            open_ids.add(node.get(W + "id"))
+            texts[node.get(W + "id")] = ""
+        elif node.tag == W + "commentRangeEnd":
+            open_ids.discard(node.get(W + "id"))
+        elif node.tag == W + "t":
+            for cid in open_ids:
+                texts[cid] += node.text or ""
+        elif node.tag == W + "footnoteReference":
+            for cid in open_ids:
+                texts[cid] += "[fn]"
+    return texts
+
+
+def test_annotated_copy_has_the_same_text_and_one_comment_per_flagged_figure(sample_docx, tmp_path):
+    import hashlib
+
+    import docx
+
+    from checker.docx import docx_text
+
+    before = hashlib.sha256(sample_docx.read_bytes()).hexdigest()
+    out = tmp_path / "annotated.docx"
+    proc = run_cli("check", str(sample_docx), "--annotate", str(out), "--fail-on", "never")
+    assert proc.returncode == 0, proc.stderr
+    assert hashlib.sha256(sample_docx.read_bytes()).hexdigest() == before  # the input is untouched
+    assert docx_text(out) == docx_text(sample_docx)
+
+    findings = _json(sample_docx)["findings"]
+    flagged = {(fig["where"], fig["text"]) for f in findings for fig in f["figures"]}
+    comments = list(docx.Document(str(out)).comments)
+    assert len(comments) == len(flagged)
+    anchored = sorted(_anchored_texts(out).values())
+    expected = sorted("[fn]" if where.startswith("footnote") else text for where, text in flagged)
+    assert anchored == expected
+    for c in comments:
+        assert re.match(r"[A-Z]{2}\d\d ", c.text) and "Suspect:" in c.text
+
+
+def test_annotate_never_overwrites(sample_docx, tmp_path):
+    out = tmp_path / "exists.docx"
+    out.write_bytes(b"keep me")
+    proc = run_cli("check", str(sample_docx), "--annotate", str(out))
+    assert proc.returncode == 2 and "already exists" in proc.stderr
+    assert out.read_bytes() == b"keep me"
+    proc = run_cli("check", str(sample_docx), "--annotate", str(sample_docx))
+    assert proc.returncode == 2 and "overwrite the input" in proc.stderr

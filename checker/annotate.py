@@ -1,0 +1,182 @@
+"""`--annotate OUT.docx`: a copy of a Word draft with a comment on each flagged figure.
+
+The input is opened read-only and the copy written to a new file.  Each figure that a
+finding names gets one Word comment anchored on exactly its characters (runs are split at
+the figure's edges; the text is unchanged).  A figure named by several findings gets one
+comment listing them all.  The comment gives the rule, the message, the other figures as
+written with their places, the expected value and which figure is suspect.
+
+Figures inside a footnote are anchored on the footnote's reference mark in the body, as a
+comment cannot live inside the footnotes part.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+from checker.records import InputError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SKIP = (W + "del", W + "moveFrom")
+
+
+def _runs_with_text(p, numbering: dict[str, int]) -> list[tuple[object, list[tuple[object, int]]]]:
+    """The paragraph's runs outside deletions, each with its content pieces and lengths,
+    counted the way checker.docx reads them."""
+    out = []
+    for r in p.iter(W + "r"):
+        parent, deleted = r.getparent(), False
+        while parent is not None and parent is not p:
+            if parent.tag in SKIP:
+                deleted = True
+                break
+            parent = parent.getparent()
+        if deleted:
+            continue
+        pieces = []
+        for child in r:
+            if child.tag == W + "t":
+                pieces.append((child, len(child.text or "")))
+            elif child.tag in (W + "tab", W + "br", W + "cr", W + "noBreakHyphen"):
+                pieces.append((child, 1))
+            elif child.tag == W + "footnoteReference":
+                fid = child.get(W + "id")
+                number = numbering.setdefault(fid, len(numbering) + 1)
+                pieces.append((child, len(str(number))))
+        out.append((r, pieces))
+    return out
+
+
+def _split(r, k: int):
+    """Split run `r` after its first k characters; return the second half (a new run placed
+    right after `r`).  Both halves keep the run's properties."""
+    second = copy.deepcopy(r)
+    seen = 0
+    first_children = [c for c in r if c.tag != W + "rPr"]
+    second_children = [c for c in second if c.tag != W + "rPr"]
+    for a, b in zip(first_children, second_children):
+        length = len(a.text or "") if a.tag == W + "t" else (1 if a.tag != W + "rPr" else 0)
+        if seen + length <= k:
+            second.remove(b)  # wholly in the first half
+        elif seen >= k:
+            r.remove(a)  # wholly in the second half
+        else:  # a w:t cut in two
+            cut = k - seen
+            a.text, b.text = a.text[:cut], b.text[cut:]
+            for t in (a, b):
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        seen += length
+    r.addnext(second)
+    return second
+
+
+def _anchor(p, start: int, end: int, numbering: dict[str, int]):
+    """The runs covering characters [start, end) of the paragraph, split to fit exactly."""
+    pos, covering = 0, []
+    for r, pieces in _runs_with_text(p, dict(numbering)):
+        length = sum(n for _, n in pieces)
+        if length and pos < end and pos + length > start:
+            covering.append((r, pos, length))
+        pos += length
+    if not covering:
+        return None
+    first, first_pos, first_len = covering[0]
+    if start > first_pos:
+        first = _split(first, start - first_pos)
+        first_len -= start - first_pos
+        first_pos = start
+        if len(covering) == 1:
+            covering[0] = (first, first_pos, first_len)
+    last, last_pos, last_len = covering[-1] if len(covering) > 1 else (first, first_pos, first_len)
+    if last_pos + last_len > end:
+        _split(last, end - last_pos)
+    return first, last
+
+
+def _comment_text(items: list[tuple[dict, int]]) -> str:
+    parts = []
+    for finding, index in items:
+        lines = [f"{finding['rule']} {finding['name']}: {finding['message']}"]
+        others = [f"{g['text']} ({g.get('where') or str(g['line']) + ':' + str(g['column'])})"
+                  for j, g in enumerate(finding["figures"]) if j != index]
+        if others:
+            lines.append("Other figures: " + "; ".join(others))
+        if finding.get("expected"):
+            lines.append(f"Expected: {finding['expected']}")
+        suspect = finding.get("suspect")
+        if suspect is None:
+            lines.append("Suspect: none (the evidence is even)")
+        else:
+            lines.append("Suspect: " + ("this figure" if suspect == index else finding["figures"][suspect]["text"]))
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+PLACE_RE = re.compile(r"(paragraph|footnote) (\d+), offset (\d+)|table (\d+), row (\d+), cell (\d+), offset (\d+)")
+
+
+def annotate(source: str, findings: list[dict], out: str) -> int:
+    """Write `out`: a copy of the Word draft `source` with a comment per flagged figure.
+    Returns the number of comments added."""
+    import docx
+    from docx.text.run import Run
+
+    src, dst = Path(source), Path(out)
+    if dst.resolve() == src.resolve():
+        raise InputError(f"{dst}: --annotate would overwrite the input; name a new file")
+    if dst.exists():
+        raise InputError(f"{dst}: already exists; --annotate writes only to a new file")
+    document = docx.Document(str(src))
+    body = document.element.body
+    paragraphs = [c for c in body if c.tag == W + "p"]
+    tables = [c for c in body if c.tag == W + "tbl"]
+    numbering: dict[str, int] = {}
+    for p in body.iter(W + "p"):  # reference marks numbered in reading order, as the reader does
+        _runs_with_text(p, numbering)
+    by_place: dict[str, list[tuple[dict, int]]] = {}
+    for finding in findings:
+        for index, fig in enumerate(finding["figures"]):
+            if fig.get("where") and Path(fig["path"]).resolve() == src.resolve():
+                by_place.setdefault(fig["where"] + "\0" + fig["text"], []).append((finding, index))
+    added = 0
+    for key in sorted(by_place, key=lambda k: (k.split(",")[0], k)):
+        where, text = key.split("\0")
+        m = PLACE_RE.fullmatch(where)
+        if not m:
+            continue
+        if m.group(1) == "paragraph":
+            p, start = paragraphs[int(m.group(2)) - 1], int(m.group(3))
+        elif m.group(1) == "footnote":
+            fid = next((f for f, n in numbering.items() if n == int(m.group(2))), None)
+            ref = next((r for r in body.iter(W + "footnoteReference") if r.get(W + "id") == fid), None)
+            if ref is None:
+                continue
+            run = ref.getparent()
+            document.add_comment(Run(run, None), _comment_text(by_place[key]), author="checker", initials="CK")
+            added += 1
+            continue
+        else:
+            rows = tables[int(m.group(4)) - 1].findall(W + "tr")
+            cell = rows[int(m.group(5)) - 1].findall(W + "tc")[int(m.group(6)) - 1]
+            start = int(m.group(7))
+            # the reader joins a cell's paragraphs with a space; find the paragraph holding `start`
+            p = None
+            for para in cell.iter(W + "p"):
+                length = sum(n for _, pieces in _runs_with_text(para, dict(numbering)) for _, n in pieces)
+                if start <= length:
+                    p = para
+                    break
+                start -= length + 1
+            if p is None:
+                continue
+        span = _anchor(p, start, start + len(text), numbering)
+        if span is None:
+            continue
+        first, last = span
+        document.add_comment([Run(first, None), Run(last, None)], _comment_text(by_place[key]),
+                             author="checker", initials="CK")
+        added += 1
+    document.save(str(dst))
+    return added
