@@ -58,12 +58,34 @@ def read_text(path: str | Path) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        legacy = _windows_1258(raw)
+        if legacy is not None:
+            return legacy
         line = raw[: exc.start].count(b"\n") + 1
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
         raise InputError(f"{p}:{line}:{col}: not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
     if "\x00" in text:
         raise InputError(f"{p}:1:1: a binary file, not text")
+    return unicodedata.normalize("NFC", text)
+
+
+UTF8_SEQUENCE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
+VIETNAMESE_1258 = set("ăâđêôơưĂÂĐÊÔƠƯ")
+
+
+def _windows_1258(raw: bytes) -> str | None:
+    """A Vietnamese text saved in Windows-1258 (base letters plus combining tone marks), as
+    NFC; None when the bytes are not that (a file with any UTF-8 sequence in it is broken
+    UTF-8, not a legacy code page, and gets the UTF-8 error)."""
+    if UTF8_SEQUENCE_RE.search(raw):
+        return None
+    try:
+        text = raw.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    if not VIETNAMESE_1258 & set(text) or "\x00" in text:
+        return None
     return unicodedata.normalize("NFC", text)
 
 

@@ -90,3 +90,25 @@ def test_a_body_paragraph_after_footnotes_stays_body(tmp_path):
     (doc,) = parse(path)
     assert [b.kind for b in doc.blocks if "61,6" in b.text] == ["paragraph"]
     assert not any(b.inferred for b in doc.blocks)
+
+
+def test_windows_1258_and_nfd_texts_read_as_nfc(tmp_path):
+    import unicodedata
+
+    from checker.ingest import read_text
+
+    sentence = "Năm 2025, tỷ lệ che phủ rừng của tỉnh Bắc Kạn đạt 72,9%; thu ngân sách tăng 12,3%."
+    nfd = tmp_path / "nfd.txt"
+    nfd.write_bytes(unicodedata.normalize("NFD", sentence).encode("utf-8"))
+    legacy = tmp_path / "cp1258.txt"
+    # Windows-1258 has ă, â, ơ … but stores tone marks as combining characters after them.
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for ch in sentence:
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + "".join(c for c in parts if c in tones))
+    legacy.write_bytes("".join(out).encode("cp1258"))
+    assert read_text(nfd) == sentence
+    assert read_text(legacy) == sentence
+    assert read_text(legacy) != legacy.read_bytes().decode("latin-1")
