@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check drafts and report every figure that disagrees with another")
     check.add_argument("paths", nargs="+", help="text or Markdown files")
-    check.add_argument("--format", choices=["terminal", "json", "markdown"], default="terminal")
+    check.add_argument("--format", choices=["terminal", "json", "markdown", "html"], default="terminal")
     check.add_argument("--annotate", metavar="OUT.docx",
                        help="write a copy of the Word draft with a comment on each flagged figure")
     check.add_argument("--output", "-o", help="write the report to this new file instead of standard output")
@@ -115,6 +115,10 @@ def cmd_check(args) -> int:
         _write(to_json(findings, data), args.output, args.paths)
     elif args.format == "markdown":
         _write(to_markdown(findings, data), args.output, args.paths)
+    elif args.format == "html":
+        from checker.report import to_html
+
+        _write(to_html(findings, data, _line_reader()), args.output, args.paths)
     else:
         from rich.console import Console
 
@@ -140,6 +144,20 @@ def _annotate(args, findings) -> None:
         raise InputError(f"{args.annotate}: --annotate writes a Word document; give it a .docx name")
     added = annotate(words[0], [f.as_dict() for f in findings], args.annotate)
     print(f"{args.annotate}: {added} comment(s) added", file=sys.stderr)
+
+
+def _line_reader():
+    """line_of(path, n): the n-th line of an input as the checker read it (cached per file)."""
+    from checker.ingest import read_text
+
+    cache: dict[str, list[str]] = {}
+
+    def line_of(path: str, line: int) -> str:
+        if path not in cache:
+            cache[path] = read_text(path).splitlines()
+        lines = cache[path]
+        return lines[line - 1] if 1 <= line <= len(lines) else ""
+    return line_of
 
 
 def _add_document_places(findings) -> None:

@@ -120,3 +120,69 @@ def to_markdown(findings: list[Finding], summary_data: dict[str, Any]) -> str:
         lines.append(f"| {o['rule']} | {_md(o['name'])} | {o['severity']} | {o['items']} | {o['passes']} | "
                      f"{o['fails']} | {o['na']} | {o['errors']} |")
     return "\n".join(lines) + "\n"
+
+
+def _sentence(line: str, start: int, length: int) -> tuple[str, str]:
+    """The text before and after a figure within its sentence (or table cell row)."""
+    left = max(line.rfind(". ", 0, start), line.rfind("; ", 0, start), line.rfind("|", 0, start))
+    left = 0 if left < 0 else left + 1
+    ends = [i for i in (line.find(". ", start + length), line.find("; ", start + length),
+                        line.find("|", start + length)) if i >= 0]
+    right = min(ends) + 1 if ends else len(line)
+    before, after = line[left:start].lstrip(), line[start + length:right].rstrip(" |")
+    if len(before) > 240:
+        before = "…" + before[-240:]
+    if len(after) > 240:
+        after = after[:240] + "…"
+    return before, after
+
+
+def to_html(findings: list[Finding], summary_data: dict[str, Any], line_of) -> str:
+    """One self-contained HTML page: rules summary, findings by severity with each figure
+    marked inside its sentence, and filters by severity, rule and document.  All draft text
+    is escaped by Jinja2; the page's Content-Security-Policy allows only its own style and
+    script (by hash), so nothing in a draft can run or fetch anything.
+
+    `line_of(path, line)` gives the text of a line of an input, for the sentence context."""
+    import base64
+    import hashlib
+    from importlib.resources import files
+
+    from jinja2 import Environment, select_autoescape
+
+    here = files("checker") / "templates"
+    style = (here / "report.css").read_text(encoding="utf-8")
+    script = (here / "report.js").read_text(encoding="utf-8")
+
+    def digest(text: str) -> str:
+        return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+    template = env.from_string((here / "report.html.j2").read_text(encoding="utf-8"))
+    groups = []
+    for severity in ("error", "warning", "info"):
+        items = []
+        for f in (f for f in findings if f.severity == severity):
+            figs = []
+            for i, fig in enumerate(f.figures):
+                text = line_of(fig["path"], fig["line"]) or ""
+                start = fig["column"] - 1
+                if text[start:start + len(fig["text"])] == fig["text"]:
+                    before, after = _sentence(text, start, len(fig["text"]))
+                else:
+                    before, after = "", ""
+                place = fig.get("where") or f"line {fig['line']}, column {fig['column']}"
+                figs.append({"text": fig["text"], "before": before, "after": after, "suspect": f.suspect == i,
+                             "place": f"{fig['path']} ({place})",
+                             "what": " · ".join(str(fig.get(k) or "?") for k in ("indicator", "entity", "period",
+                                                                                  "role"))})
+            details = " · ".join(d for d in (f.explanation, f"expected {f.expected}" if f.expected else "") if d)
+            items.append({"rule": f.rule, "name": f.name, "severity": f.severity, "message": f.message,
+                          "figures": figs, "details": details,
+                          "docs": "\n".join(sorted({fig["path"] for fig in f.figures}))})
+        if items:
+            groups.append((severity, items))
+    return template.render(summary=summary_data, groups=groups, style=style, script=script,
+                           style_hash=digest(style), script_hash=digest(script),
+                           severities=[s for s, _ in groups], rule_ids=sorted({f.rule for f in findings}),
+                           documents=sorted({fig["path"] for f in findings for fig in f.figures}))
