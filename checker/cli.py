@@ -167,7 +167,7 @@ def _add_document_places(findings) -> None:
 
     for f in findings:
         for fig in f.figures:
-            if str(fig.get("path", "")).lower().endswith(".docx"):
+            if str(fig.get("path", "")).lower().endswith((".docx", ".pdf")):
                 where = describe(fig["path"], fig["line"], fig["column"])
                 if where:
                     fig["where"] = where

@@ -43,16 +43,25 @@ LEGACY_FONT_RE = re.compile(r"^(?:\.Vn|VNI[- ]|VNtimes)", re.I)
 class Place:
     """Where a line of the converted text came from."""
 
-    kind: str  # paragraph | table | footnote | blank
+    kind: str  # paragraph | table | footnote | page (PDF) | blank
     index: int = 0  # paragraph index, table number or footnote number (1-based)
     row: int = 0
     cells: tuple[tuple[int, int], ...] = ()  # (start, end) of each cell in the line, for tables
     prefix: int = 0  # characters the conversion put before the text (heading marks, bullets)
+    segments: tuple[tuple[int, int, int], ...] = ()  # PDF: (start offset, page, line) of each joined line
 
     def describe(self, column: int) -> str:
         offset = column - 1
         if self.kind == "paragraph":
             return f"paragraph {self.index}, offset {max(offset - self.prefix, 0)}"
+        if self.kind == "page":
+            if self.prefix < 0:
+                return f"page {self.index}, table row {self.row}"
+            start, page, line = 0, self.index, self.row
+            for seg in self.segments:
+                if seg[0] <= offset:
+                    start, page, line = seg
+            return f"page {page}, line {line}, offset {offset - start}"
         if self.kind == "footnote":
             return f"footnote {self.index}, offset {max(offset - self.prefix, 0)}"
         if self.kind == "table":

@@ -47,6 +47,10 @@ def read_text(path: str | Path) -> str:
         raise InputError(f"{p}: no such file")
     if p.is_dir():
         raise InputError(f"{p}: is a folder, not a file")
+    if p.suffix.lower() == ".pdf" and p.is_file():
+        from checker.pdf import pdf_text
+
+        return pdf_text(p)
     if p.suffix.lower() == ".docx":
         from checker.docx import docx_text
 
