@@ -1,0 +1,24 @@
+"""The installed package carries every rule file and template, so `pip install .` checks
+exactly what the checkout checks."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_rule_file_is_installed():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = {f for files in config["tool"]["setuptools"]["data-files"].values() for f in files}
+    shipped = {str(p.relative_to(ROOT)) for p in (ROOT / "rules").rglob("*") if p.is_file()}
+    assert shipped <= listed, f"not installed: {sorted(shipped - listed)}"
+
+
+def test_templates_are_package_data():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["checker"]
+    templates = [p for p in (ROOT / "checker" / "templates").iterdir() if p.is_file()]
+    assert templates and all(any(p.match(pat) for pat in patterns) for p in
+                             (t.relative_to(ROOT / "checker") for t in templates))
