@@ -3,7 +3,6 @@ figures, tables read as tables, places on the right page."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 
 from tests.pdf_build import FONT, markdown_to_pdf
 from tests.test_cli import ROOT, run as run_cli
-from tests.test_docx import _key
+from tests.test_docx import _json, _key
 
 pytestmark = pytest.mark.skipif(not FONT.exists(), reason="the DejaVu font of the machine image is missing")
 
@@ -20,12 +19,6 @@ pytestmark = pytest.mark.skipif(not FONT.exists(), reason="the DejaVu font of th
 def sample_pdf(tmp_path_factory) -> Path:
     md = (ROOT / "data" / "sample-draft.md").read_text(encoding="utf-8")
     return markdown_to_pdf(md, tmp_path_factory.mktemp("pdf") / "sample-draft.pdf")
-
-
-def _json(path: Path) -> dict:
-    proc = run_cli("check", "--format", "json", "--fail-on", "never", str(path))
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
 
 
 def test_pdf_gives_the_same_findings_as_its_text(sample_pdf):
