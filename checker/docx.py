@@ -43,7 +43,7 @@ LEGACY_FONT_RE = re.compile(r"^(?:\.Vn|VNI[- ]|VNtimes)", re.I)
 class Place:
     """Where a line of the converted text came from."""
 
-    kind: str  # paragraph | table | footnote | page (PDF) | blank
+    kind: str  # paragraph | table | footnote | page, pdf-table (PDF) | blank
     index: int = 0  # paragraph index, table number or footnote number (1-based)
     row: int = 0
     cells: tuple[tuple[int, int], ...] = ()  # (start, end) of each cell in the line, for tables
@@ -54,9 +54,13 @@ class Place:
         offset = column - 1
         if self.kind == "paragraph":
             return f"paragraph {self.index}, offset {max(offset - self.prefix, 0)}"
+        if self.kind == "pdf-table":
+            page = self.segments[0][1] if self.segments else 0
+            for number, (a, b) in enumerate(self.cells, 1):
+                if a <= offset <= b:
+                    return f"page {page}, table {self.index}, row {self.row}, cell {number}, offset {offset - a}"
+            return f"page {page}, table {self.index}, row {self.row}"
         if self.kind == "page":
-            if self.prefix < 0:
-                return f"page {self.index}, table row {self.row}"
             start, page, line = 0, self.index, self.row
             for seg in self.segments:
                 if seg[0] <= offset:

@@ -129,7 +129,13 @@ def pdf_text(path: str | Path) -> str:
                         emit("", Place("blank"))
                     for r, row in enumerate(table.extract(), 1):
                         cells = [" ".join((c or "").split()).replace("|", "/") for c in row]
-                        emit("| " + " | ".join(cells) + " |", Place("page", page_no, r, prefix=-1))
+                        line, spans = "|", []
+                        for cell in cells:
+                            start = len(line) + 1
+                            line += " " + cell + " |"
+                            spans.append((start, start + len(cell)))
+                        # row r of table t_no on this page; `segments` holds the page for describe()
+                        emit(line, Place("pdf-table", t_no, r, tuple(spans), segments=((0, page_no, 0),)))
                         if r == 1:
                             emit("|" + "---|" * len(cells), Place("blank"))
                     emit("", Place("blank"))
