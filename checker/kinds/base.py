@@ -134,6 +134,14 @@ def pick_suspect(ids: list[int], ctx: Context, candidates: list[int] | None = No
     return None
 
 
+def blame(rule, ctx: Context, rows: list[dict], message: str, expected: str | None, imbalance: float | None,
+          explanation: str) -> Finding:
+    """A finding about `rows`, with the suspect picked by support (None when it is even)."""
+    ids = [int(r["id"]) for r in rows]
+    return Finding(rule.id, rule.severity, message, [figure_dict(r) for r in rows], pick_suspect(ids, ctx),
+                   expected, imbalance, explanation, rule.name)
+
+
 def fmt(value: float, digits: int = 2) -> str:
     return format_vn(value, digits)
 

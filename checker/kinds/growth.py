@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from checker.interval import Interval
-from checker.kinds.base import Context, Outcome, figure_dict, fmt, interval_of, pick_suspect
-from checker.records import Finding
+from checker.kinds.base import Context, Outcome, blame, fmt, interval_of
 
 
 def average_growth(start: Interval, end: Interval, years: int) -> Interval:
@@ -68,7 +67,6 @@ class Growth:
                     continue
                 out.fails += 1
                 rows = [start, end, g]
-                figures = [figure_dict(r) for r in rows]
                 msg = rule.message.format(indicator=cat.indicators[growth_ind].name, entity=ctx.entity_name(g["entity"]),
                                           period=g["period"], stated=g["text"], expected=expected.format(2),
                                           start=f"{start['text']} ({start['period']})", end=f"{end['text']} ({end['period']})")
@@ -77,7 +75,5 @@ class Growth:
                 else:
                     expl = (f"({end['text']} / {start['text']})^(1/{years}) − 1 = {fmt(expected.mid, 2)}%/năm, "
                             f"stated {g['text']}")
-                ids = [int(r["id"]) for r in rows]
-                out.findings.append(Finding(rule.id, rule.severity, msg, figures, pick_suspect(ids, ctx),
-                                            expected.format(2), stated.mid - expected.mid, expl, rule.name))
+                out.findings.append(blame(rule, ctx, rows, msg, expected.format(2), stated.mid - expected.mid, expl))
         return out

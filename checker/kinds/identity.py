@@ -8,8 +8,7 @@ import operator
 import pandas as pd
 
 from checker.interval import Interval
-from checker.kinds.base import Context, Outcome, consensus, figure_dict, fmt, interval_of, pick_suspect
-from checker.records import Finding
+from checker.kinds.base import Context, Outcome, blame, consensus, fmt, interval_of
 
 OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
 
@@ -115,14 +114,11 @@ class Identity:
                     out.passes += 1
                     continue
                 out.fails += 1
-                figures = [figure_dict(r) for r in rows]
                 formula = f"{rule.params['left']} = {rule.params['right']}"
                 msg = rule.message.format(formula=formula, entity=ctx.entity_name(key[0]), period=key[1],
                                           role=key[2], left=fmt(lv.mid, 0), right=fmt(rv.mid, 0),
                                           expected=rv.format(0))
                 expl = "; ".join(f"{n} = {r['text']}" for n, r in zip(names, rows)) + \
                     f" → {rule.params['left']} ≈ {fmt(lv.mid, 0)}, {rule.params['right']} ≈ {fmt(rv.mid, 0)}"
-                ids = [int(r["id"]) for r in rows]
-                out.findings.append(Finding(rule.id, rule.severity, msg, figures, pick_suspect(ids, ctx), rv.format(0),
-                                            None, expl, rule.name))
+                out.findings.append(blame(rule, ctx, rows, msg, rv.format(0), None, expl))
         return out

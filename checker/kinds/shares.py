@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from checker.interval import Interval
-from checker.kinds.base import Context, Outcome, consensus, figure_dict, interval_of, pick_suspect
-from checker.records import Finding
+from checker.kinds.base import Context, Outcome, blame, consensus, interval_of
 
 
 class Shares:
@@ -61,13 +60,10 @@ class Shares:
                     continue
                 out.fails += 1
                 rows = [agreed[ind][1] for ind in s]
-                figures = [figure_dict(r) for r in rows]
                 parts_text = " + ".join(r["text"] for r in rows)
                 msg = rule.message.format(structure=", ".join(ctx.indicator_name(i) for i in s),
                                           entity=ctx.entity_name(key[0]), period=key[1], role=key[2],
                                           parts=parts_text, sum=total.format(2), expected="100%")
                 expl = f"{parts_text} = {total.format(2)}, which does not contain 100"
-                ids = [int(r["id"]) for r in rows]
-                out.findings.append(Finding(rule.id, rule.severity, msg, figures, pick_suspect(ids, ctx), "100%",
-                                            total.mid - 100, expl, rule.name))
+                out.findings.append(blame(rule, ctx, rows, msg, "100%", total.mid - 100, expl))
         return out

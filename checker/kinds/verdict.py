@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from checker.interval import Interval
-from checker.kinds.base import Context, Outcome, figure_dict, fmt, interval_of, pick_suspect
+from checker.kinds.base import Context, Outcome, blame, figure_dict, fmt, interval_of
 from checker.records import Finding
 
 
@@ -110,12 +110,9 @@ class Verdict:
                 continue
             out.fails += 1
             figs = [result, target, m]
-            figures = [figure_dict(r) for r in figs]
-            ids = [int(r["id"]) for r in figs]
             msg = rule.message.format(indicator=ctx.indicator_name(m["indicator"]), entity=ctx.entity_name(m["entity"]),
                                       period=m["period"], label="", target=target["text"], result=result["text"],
                                       expected=computed.format(), stated=m["text"])
             expl = f"{result['text']} − {target['text']} = {fmt(computed.mid, 2)} điểm phần trăm, stated {m['text']}"
-            out.findings.append(Finding(rule.id, rule.severity, msg, figures, pick_suspect(ids, ctx), computed.format(),
-                                        stated.mid - computed.mid, expl, rule.name))
+            out.findings.append(blame(rule, ctx, figs, msg, computed.format(), stated.mid - computed.mid, expl))
         return out
