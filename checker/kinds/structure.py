@@ -82,11 +82,8 @@ class Structure:
                     out.passes += 1
                 else:
                     out.fails += 1
-                for what, block, offset, expected, stated in problems_fn:
-                    out.findings.append(self._block_finding(rule, doc, block, offset, what, expected, stated,
-                                                            "footnote markers run 1, 2, 3 … in the order they appear"
-                                                            if "marker" in what else
-                                                            "each footnote number is used for one footnote"))
+                for problem in problems_fn:
+                    out.findings.append(self._block_finding(rule, doc, *problem))
             for seq in sequences:
                 if len(seq) < 3:
                     continue
@@ -107,12 +104,8 @@ class Structure:
                     if not block.cells:
                         m = LIST_NUMBER_RE.match(block.text)
                         a, b = (m.start(1) - 1, m.end(1) + 1) if m else (a, b)
-                    line, column = block.locate(a)
-                    fig = {"path": doc.path, "line": line, "column": column, "text": block.text[a:b].strip(),
-                           "value": None, "unit": None, "indicator": None, "entity": None, "period": None, "role": None}
-                    msg = rule.message.format(what=what, where=f"line {line}", expected=expected, stated=stated)
-                    out.findings.append(Finding(rule.id, rule.severity, msg, [fig], 0, expected, None,
-                                                f"after {int(expected) - 1} comes {stated}", rule.name))
+                    out.findings.append(self._block_finding(rule, doc, what, block, a, b, expected, stated,
+                                                            f"after {int(expected) - 1} comes {stated}"))
         return out
 
     @staticmethod
@@ -132,21 +125,24 @@ class Structure:
         for n, block, off in markers:
             if n > highest + 1:
                 missing = ", ".join(str(k) for k in range(highest + 1, n))
-                problems.append((f"footnote marker {missing} missing before {n}", block, off, str(highest + 1), str(n)))
+                m = MARKER_TEXT_RE.match(block.text, off)
+                problems.append((f"footnote marker {missing} missing before {n}", block, off, m.end() if m else off + 6,
+                                 str(highest + 1), str(n), "footnote markers run 1, 2, 3 … in the order they appear"))
             highest = max(highest, n)
-        seen: dict[int, object] = {}
+        seen: set[int] = set()
         for b in texts:
             if b.footnote in seen:
-                problems.append((f"footnote {b.footnote} written twice", b, 0, "one footnote", "two"))
-            seen[b.footnote] = b
+                m = MARKER_TEXT_RE.match(b.text)
+                problems.append((f"footnote {b.footnote} written twice", b, 0, m.end() if m else 6, "one footnote",
+                                 "two", "each footnote number is used for one footnote"))
+            seen.add(b.footnote)
         return problems
 
     @staticmethod
-    def _block_finding(rule, doc, block, offset, what, expected, stated, explanation):
-        line, column = block.locate(offset)
-        m = MARKER_TEXT_RE.match(block.text, offset)
-        text = m.group(0).strip() if m and m.group(0).strip() else block.text[offset:offset + 6].strip()
-        fig = {"path": doc.path, "line": line, "column": column, "text": text,
+    def _block_finding(rule, doc, what, block, start, end, expected, stated, explanation):
+        """A finding about the characters [start, end) of a block: a row, item or footnote number."""
+        line, column = block.locate(start)
+        fig = {"path": doc.path, "line": line, "column": column, "text": block.text[start:end].strip(),
                "value": None, "unit": None, "indicator": None, "entity": None, "period": None, "role": None}
         msg = rule.message.format(what=what, where=f"line {line}", expected=expected, stated=stated)
         return Finding(rule.id, rule.severity, msg, [fig], 0, expected, None, explanation, rule.name)
