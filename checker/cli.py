@@ -163,7 +163,7 @@ def _line_reader():
 def _add_document_places(findings) -> None:
     """For figures in a Word draft, say where in the document they are (paragraph or table
     cell and offset) beside the line and column of its text form."""
-    from checker.docx import describe
+    from checker.places import describe
 
     for f in findings:
         for fig in f.figures:

@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
+from checker.places import PLACES, Place, table_row
 from checker.records import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -39,44 +39,6 @@ SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 LEGACY_FONT_RE = re.compile(r"^(?:\.Vn|VNI[- ]|VNtimes)", re.I)
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where a line of the converted text came from."""
-
-    kind: str  # paragraph | table | footnote | page, pdf-table (PDF) | blank
-    index: int = 0  # paragraph index, table number or footnote number (1-based)
-    row: int = 0
-    cells: tuple[tuple[int, int], ...] = ()  # (start, end) of each cell in the line, for tables
-    prefix: int = 0  # characters the conversion put before the text (heading marks, bullets)
-    segments: tuple[tuple[int, int, int], ...] = ()  # PDF: (start offset, page, line) of each joined line
-
-    def describe(self, column: int) -> str:
-        offset = column - 1
-        if self.kind == "paragraph":
-            return f"paragraph {self.index}, offset {max(offset - self.prefix, 0)}"
-        if self.kind == "pdf-table":
-            page = self.segments[0][1] if self.segments else 0
-            for number, (a, b) in enumerate(self.cells, 1):
-                if a <= offset <= b:
-                    return f"page {page}, table {self.index}, row {self.row}, cell {number}, offset {offset - a}"
-            return f"page {page}, table {self.index}, row {self.row}"
-        if self.kind == "page":
-            start, page, line = 0, self.index, self.row
-            for seg in self.segments:
-                if seg[0] <= offset:
-                    start, page, line = seg
-            return f"page {page}, line {line}, offset {offset - start}"
-        if self.kind == "footnote":
-            return f"footnote {self.index}, offset {max(offset - self.prefix, 0)}"
-        if self.kind == "table":
-            for number, (a, b) in enumerate(self.cells, 1):
-                if a <= offset <= b:
-                    return f"table {self.index}, row {self.row}, cell {number}, offset {offset - a}"
-            return f"table {self.index}, row {self.row}"
-        return ""
-
-
-PLACES: dict[str, list[Place]] = {}  # path → place of each line (line n at index n - 1)
 
 
 def check_archive(path: Path) -> zipfile.ZipFile:
@@ -118,8 +80,7 @@ def _parse(archive: zipfile.ZipFile, name: str, path: Path):
 
 
 class _Reader:
-    def __init__(self, path: Path):
-        self.path = path
+    def __init__(self):
         self.footnote_order: dict[str, int] = {}  # w:id → number shown
         self.legacy_font: str | None = None
 
@@ -180,7 +141,7 @@ def docx_text(path: str | Path) -> str:
     body = body_root.find(W + "body")
     if body is None:
         raise InputError(f"{path}: word/document.xml: no document body")
-    reader = _Reader(path)
+    reader = _Reader()
     lines: list[str] = []
     places: list[Place] = []
 
@@ -212,12 +173,8 @@ def docx_text(path: str | Path) -> str:
                 for tc in tr.findall(W + "tc"):
                     parts = [reader.runs_text(p).strip() for p in tc.iter(W + "p")]
                     cells.append(" ".join(x for x in parts if x).replace("|", "/"))
-                line, spans = "|", []
-                for cell in cells:
-                    start = len(line) + 1
-                    line += " " + cell + " |"
-                    spans.append((start, start + len(cell)))
-                emit(line, Place("table", table_no, row_no, tuple(spans)))
+                line, spans = table_row(cells)
+                emit(line, Place("table", table_no, row_no, spans))
                 if row_no == 1:
                     emit("|" + "---|" * len(cells), Place("blank"))
             emit("", Place("blank"))
@@ -237,11 +194,3 @@ def docx_text(path: str | Path) -> str:
                          f"not Unicode; convert it to Unicode (e.g. Unikey's converter) and check again")
     PLACES[str(path)] = places
     return "\n".join(lines) + "\n"
-
-
-def describe(path: str, line: int, column: int) -> str | None:
-    """Where in the Word document a (line, column) of its converted text lies, or None."""
-    places = PLACES.get(str(path))
-    if not places or not 1 <= line <= len(places):
-        return None
-    return places[line - 1].describe(column) or None

@@ -47,7 +47,7 @@ def read_text(path: str | Path) -> str:
         raise InputError(f"{p}: no such file")
     if p.is_dir():
         raise InputError(f"{p}: is a folder, not a file")
-    if p.suffix.lower() == ".pdf" and p.is_file():
+    if p.suffix.lower() == ".pdf":
         from checker.pdf import pdf_text
 
         return pdf_text(p)

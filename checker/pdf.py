@@ -17,6 +17,7 @@ import statistics
 import unicodedata
 from pathlib import Path
 
+from checker.places import PLACES, Place, table_row
 from checker.records import InputError
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -64,12 +65,9 @@ def _line_text(line: list[dict], body_size: float) -> str:
 
 
 def pdf_text(path: str | Path) -> str:
-    from checker.docx import PLACES, Place
-
     path = Path(path)
     try:
         import pdfplumber
-        from pdfminer.pdfparser import PDFSyntaxError
     except ImportError:  # pragma: no cover - a dependency of the package
         raise InputError(f"{path}: reading PDF needs pdfplumber (pip install pdfplumber)") from None
     out: list[str] = []
@@ -98,7 +96,7 @@ def pdf_text(path: str | Path) -> str:
 
     try:
         pdf = pdfplumber.open(path)
-    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises several kinds for a broken file
+    except Exception as exc:  # pdfminer raises several kinds for a broken file
         raise InputError(f"{path}: not a readable PDF ({type(exc).__name__})") from None
     with pdf:
         for page_no, page in enumerate(pdf.pages, 1):
@@ -129,13 +127,8 @@ def pdf_text(path: str | Path) -> str:
                         emit("", Place("blank"))
                     for r, row in enumerate(table.extract(), 1):
                         cells = [" ".join((c or "").split()).replace("|", "/") for c in row]
-                        line, spans = "|", []
-                        for cell in cells:
-                            start = len(line) + 1
-                            line += " " + cell + " |"
-                            spans.append((start, start + len(cell)))
-                        # row r of table t_no on this page; `segments` holds the page for describe()
-                        emit(line, Place("pdf-table", t_no, r, tuple(spans), segments=((0, page_no, 0),)))
+                        line, spans = table_row(cells)
+                        emit(line, Place("table", t_no, r, spans, page=page_no))
                         if r == 1:
                             emit("|" + "---|" * len(cells), Place("blank"))
                     emit("", Place("blank"))
