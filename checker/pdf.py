@@ -123,6 +123,7 @@ def pdf_text(path: str | Path) -> str:
             for top, kind, payload in items:
                 if kind == "table":
                     t_no, table = payload
+                    flush()  # the paragraph before the table ends here, and a blank line follows it
                     if out and out[-1] != "":
                         emit("", Place("blank"))
                     for r, row in enumerate(table.extract(), 1):

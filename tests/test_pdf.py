@@ -34,6 +34,7 @@ def test_superscript_markers_are_not_glued_onto_figures(sample_pdf):
     text = pdf_text(sample_pdf)
     assert "7,3%/năm¹" in text and "7,3%/năm1" not in text
     assert re.search(r"^¹ Theo từng tỉnh", text, flags=re.M)  # the footnote keeps its number
+    assert "2020 - 2025\n\n| STT |" in text  # the heading before the table stays a block of its own
     assert "| 2 | Giá trị sản xuất công nghiệp tăng bình quân | 12,8% - 13% | 10,4%/năm | Không đạt |" in text
 
 
