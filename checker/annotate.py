@@ -82,14 +82,13 @@ def _anchor(p, start: int, end: int, numbering: dict[str, int]):
         pos += length
     if not covering:
         return None
-    first, first_pos, first_len = covering[0]
+    first, first_pos, _ = covering[0]
+    last, last_pos, last_len = covering[-1]
     if start > first_pos:
-        first = _split(first, start - first_pos)
-        first_len -= start - first_pos
-        first_pos = start
-        if len(covering) == 1:
-            covering[0] = (first, first_pos, first_len)
-    last, last_pos, last_len = covering[-1] if len(covering) > 1 else (first, first_pos, first_len)
+        second = _split(first, start - first_pos)
+        if last is first:  # one run holds the whole figure: its second half is now the last run too
+            last, last_pos, last_len = second, start, last_len - (start - first_pos)
+        first = second
     if last_pos + last_len > end:
         _split(last, end - last_pos)
     return first, last
@@ -141,7 +140,7 @@ def annotate(source: str, findings: list[dict], out: str) -> int:
             if fig.get("where") and Path(fig["path"]).resolve() == src.resolve():
                 by_place.setdefault(fig["where"] + "\0" + fig["text"], []).append((finding, index))
     added = 0
-    for key in sorted(by_place, key=lambda k: (k.split(",")[0], k)):
+    for key in sorted(by_place):
         where, text = key.split("\0")
         m = PLACE_RE.fullmatch(where)
         if not m:
