@@ -27,6 +27,13 @@ def summary(findings: list[Finding], outcomes: list[Outcome], facts, paths: list
     }
 
 
+def figure_place(fig: dict) -> str:
+    """`path:line:column`, or `path (page 2, line 5, offset 3)` for a Word or PDF draft."""
+    if fig.get("where"):
+        return f"{fig['path']} ({fig['where']})"
+    return f"{fig['path']}:{fig['line']}:{fig['column']}"
+
+
 def to_json(findings: list[Finding], summary_data: dict[str, Any]) -> str:
     data = {"findings": [f.as_dict() for f in findings], "summary": summary_data}
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
@@ -53,8 +60,7 @@ def render_terminal(findings: list[Finding], summary_data: dict[str, Any], conso
             for i, fig in enumerate(f.figures):
                 mark = "[bold red]→[/bold red]" if f.suspect == i else " "
                 what = " · ".join(str(fig.get(k) or "?") for k in ("indicator", "entity", "period", "role"))
-                place = f"{fig['path']}:{fig['line']}:{fig['column']}" if not fig.get("where") \
-                    else f"{fig['path']} ({fig['where']})"
+                place = figure_place(fig)
                 console.print(f" {mark} {escape(place)}  "
                               f"[bold]{escape(fig['text'])}[/bold]  [dim]{escape(what)}[/dim]")
             details = []
@@ -106,8 +112,7 @@ def to_markdown(findings: list[Finding], summary_data: dict[str, Any]) -> str:
             for i, fig in enumerate(f.figures):
                 what = " · ".join(str(fig.get(k) or "?") for k in ("indicator", "entity", "period", "role"))
                 mark = "**suspect**" if f.suspect == i else ""
-                place = f"{fig['path']}:{fig['line']}:{fig['column']}" if not fig.get("where") \
-                    else f"{fig['path']} ({fig['where']})"
+                place = figure_place(fig)
                 lines.append(f"| {mark} | {_md(place)} | "
                              f"**{_md(fig['text'])}** | {_md(what)} |")
             details = [d for d in (f.explanation, f"expected {f.expected}" if f.expected else "") if d]
