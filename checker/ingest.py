@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -40,21 +41,29 @@ def superscript_number(text: str) -> int:
     return int("".join(SUPERSCRIPT_VALUE[ch] for ch in text))
 
 
+@functools.lru_cache(maxsize=64)
+def _converted(path: str, mtime_ns: int, size: int) -> str:
+    """A Word or PDF draft as text, converted once per version of the file in a run (the
+    input check, the parse and the HTML report's sentences all read it)."""
+    if path.lower().endswith(".pdf"):
+        from checker.pdf import pdf_text
+
+        return pdf_text(path)
+    from checker.docx import docx_text
+
+    return docx_text(path)
+
+
 def read_text(path: str | Path) -> str:
-    """Read a UTF-8 text file (or a Word .docx, as text) normalised to NFC, or raise InputError."""
+    """Read a UTF-8 text file (or a Word or PDF draft, as text) normalised to NFC, or raise InputError."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
     if p.is_dir():
         raise InputError(f"{p}: is a folder, not a file")
-    if p.suffix.lower() == ".pdf":
-        from checker.pdf import pdf_text
-
-        return pdf_text(p)
-    if p.suffix.lower() == ".docx":
-        from checker.docx import docx_text
-
-        return docx_text(p)
+    if p.suffix.lower() in (".pdf", ".docx"):
+        stat = p.stat()
+        return _converted(str(p), stat.st_mtime_ns, stat.st_size)
     try:
         raw = p.read_bytes()
     except OSError as exc:
