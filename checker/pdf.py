@@ -7,6 +7,11 @@
   are separated by a blank line.
 - Ruled tables (pdfplumber's `find_tables`) become Markdown table rows; their characters
   are not read again as prose.
+- Borderless tables, whose columns are kept apart only by white space, are found from
+  the lines left: lines with a gap of about a character's width or more between words
+  whose gaps line up give the column gutters; a wrapped cell's lines are one cell; the
+  cells that overlap vertically make one row (whether short cells sit at the top or in
+  the middle of a row made tall by a wrapped one).
 - Each line of the converted text records its page and line on the page, so a figure's
   place is reported as `page 2, line 14, offset 30`.
 """
@@ -64,6 +69,119 @@ def _line_text(line: list[dict], body_size: float) -> str:
     return unicodedata.normalize("NFC", "".join(out)).strip()
 
 
+def _gaps(chars: list[dict], min_gap: float) -> list[tuple[float, float]]:
+    """The white x-intervals at least `min_gap` wide between the characters' extents."""
+    spans = sorted((c["x0"], c["x1"]) for c in chars if c["text"].strip())
+    gaps, reach = [], None
+    for x0, x1 in spans:
+        if reach is not None and x0 - reach >= min_gap:
+            gaps.append((reach, x0))
+        reach = x1 if reach is None else max(reach, x1)
+    return gaps
+
+
+def _crosses(line: list[dict], gutters: list[tuple[float, float]]) -> bool:
+    """Some of the line's text lies in a gutter: it runs across the columns."""
+    return any(a < (c["x0"] + c["x1"]) / 2 < b for c in line if c["text"].strip() for a, b in gutters)
+
+
+def _borderless(lines: list[list[dict]], body_size: float) -> list[tuple[int, int, list[list[str]]]]:
+    """Borderless tables among a page's lines: (first line index, last line index, rows of
+    cell texts) for each.  A table needs two or more lines split by the same gutters."""
+    def size(line):
+        return statistics.median(c["size"] for c in line)
+
+    gapped = [i for i, ln in enumerate(lines) if _gaps(ln, 1.0 * size(ln))]
+    found: list[tuple[int, int, list[list[str]]]] = []
+    group: list[int] = []
+    for i in gapped + [None]:
+        if i is not None and group and i - group[-1] <= 3:
+            group.append(i)
+            continue
+        if len(group) >= 2:
+            found.extend(_table_in(lines, group, body_size))
+        group = [i] if i is not None else []
+    return found
+
+
+def _top(line: list[dict]) -> float:
+    return min(c["top"] for c in line)
+
+
+def _table_in(lines, group: list[int], body_size: float):
+    """The table, if any, in a run of gapped lines and the lines between them (a wrapped
+    cell's other lines).  Its gutters are the white x-intervals of all those lines; a
+    line of prose among them, running across, leaves none."""
+    first, last = group[0], group[-1]
+    chars = [c for i in range(first, last + 1) for c in lines[i]]
+    gutters = _gaps(chars, 0.8 * statistics.median(c["size"] for c in chars))
+    if not gutters:
+        return []
+    pitch = min(_top(lines[i + 1]) - _top(lines[i]) for i in range(first, last))
+
+    def belongs(i: int, neighbour: int) -> bool:
+        """A wrapped cell's line just above or below the gapped lines is part of the table."""
+        return abs(_top(lines[i]) - _top(lines[neighbour])) <= 1.6 * pitch \
+            and not _crosses(lines[i], gutters) and _within(lines[i], chars)
+
+    while first > 0 and belongs(first - 1, first):
+        first -= 1
+    while last + 1 < len(lines) and belongs(last + 1, last):
+        last += 1
+    chars = [c for i in range(first, last + 1) for c in lines[i]]
+    edges = [min(c["x0"] for c in chars)] + [x for g in gutters for x in g] + [max(c["x1"] for c in chars)]
+    return [(first, last, _rows(chars, list(zip(edges[::2], edges[1::2])), body_size))]
+
+
+def _within(line: list[dict], chars: list[dict]) -> bool:
+    """The line lies inside the table's width (a wrapped cell, not a margin note)."""
+    return min(c["x0"] for c in line) >= min(c["x0"] for c in chars) - 1 \
+        and max(c["x1"] for c in line) <= max(c["x1"] for c in chars) + 1
+
+
+def _rows(chars: list[dict], columns: list[tuple[float, float]], body_size: float) -> list[list[str]]:
+    """Cells of a borderless table.  In each column, lines closer than the row spacing are
+    one wrapped cell; cells that overlap vertically across columns make one row."""
+    col_lines: list[list[list[dict]]] = []
+    for x0, x1 in columns:
+        inside = [c for c in chars if x0 - 0.5 <= (c["x0"] + c["x1"]) / 2 <= x1 + 0.5]
+        col_lines.append([ln for ln in _lines(inside) if any(c["text"].strip() for c in ln)])
+    pitches = sorted(_top(b) - _top(a)
+                     for lns in col_lines for a, b in zip(lns, lns[1:]))
+    # Two spacings: the line spacing within a wrapped cell, and the larger one between rows
+    # (the line spacing plus the cells' padding).  The smallest pitches are the line
+    # spacing if the next larger pitch is a jump of more than a fifth but less than
+    # double: double is an empty cell between two one-line rows, not a wrapped cell.
+    # With no such jump, every line is a row of its own.
+    wrap = 0.0
+    for small, large in zip(pitches, pitches[1:]):
+        if large > 1.2 * small:
+            if large < 1.9 * small:
+                wrap = small
+            break
+    cells = []  # (top, bottom, column, text)
+    for col, lns in enumerate(col_lines):
+        block: list[list[dict]] = []
+        for ln in lns + [None]:
+            if ln is not None and block and _top(ln) - _top(block[-1]) <= wrap + 0.5:
+                block.append(ln)
+                continue
+            if block:
+                cells.append((_top(block[0]), max(c["bottom"] for c in block[-1]), col,
+                              " ".join(_line_text(b, body_size) for b in block)))
+            block = [ln] if ln is not None else []
+    cells.sort()
+    rows: list[tuple[float, dict[int, str]]] = []  # (bottom, texts by column)
+    for top, bottom, col, text in cells:
+        if rows and top < rows[-1][0] - 1.0:  # overlaps the row being built
+            row = rows[-1][1]
+            row[col] = row[col] + " " + text if col in row else text
+            rows[-1] = (max(rows[-1][0], bottom), row)
+        else:
+            rows.append((bottom, {col: text}))
+    return [[row.get(col, "") for col in range(len(columns))] for _, row in rows]
+
+
 def pdf_text(path: str | Path) -> str:
     path = Path(path)
     try:
@@ -110,30 +228,35 @@ def pdf_text(path: str | Path) -> str:
             chars = [c for c in page.chars if not inside(c)]
             sizes = [round(c["size"], 1) for c in chars if c["text"].strip()]
             body_size = statistics.mode(sizes) if sizes else 10.0
-            items: list[tuple[float, str, object]] = []
             lines = _lines(chars)
-            for line_no, line in enumerate(lines, 1):
-                items.append((min(c["top"] for c in line), "line", (line_no, line)))
-            for t_no, table in enumerate(tables, 1):
-                items.append((table.bbox[1], "table", (t_no, table)))
-            items.sort(key=lambda it: it[0])
+            grids = [(t.bbox[1], t.bbox[3], [[" ".join((c or "").split()) for c in row] for row in t.extract()])
+                     for t in tables]
+            in_grid: set[int] = set()
+            for first, last, rows in _borderless(lines, body_size):
+                in_grid.update(range(first, last + 1))
+                grids.append((_top(lines[first]), max(c["bottom"] for c in lines[last]), rows))
+            items: list[tuple[float, str, object]] = [
+                (_top(line), "line", (line_no, line))
+                for line_no, line in enumerate(lines, 1) if line_no - 1 not in in_grid]
+            grids.sort(key=lambda g: g[0])
+            items.extend((top, "table", (t_no, rows, bottom)) for t_no, (top, bottom, rows) in enumerate(grids, 1))
+            items.sort(key=lambda it: (it[0], it[1]))
             if out:
                 emit("", Place("blank"))
             prev_bottom = None
             for top, kind, payload in items:
                 if kind == "table":
-                    t_no, table = payload
+                    t_no, rows, bottom = payload
                     flush()  # the paragraph before the table ends here, and a blank line follows it
                     if out and out[-1] != "":
                         emit("", Place("blank"))
-                    for r, row in enumerate(table.extract(), 1):
-                        cells = [" ".join((c or "").split()).replace("|", "/") for c in row]
-                        line, spans = table_row(cells)
+                    for r, row in enumerate(rows, 1):
+                        line, spans = table_row([c.replace("|", "/") for c in row])
                         emit(line, Place("table", t_no, r, spans, page=page_no))
                         if r == 1:
-                            emit("|" + "---|" * len(cells), Place("blank"))
+                            emit("|" + "---|" * len(row), Place("blank"))
                     emit("", Place("blank"))
-                    prev_bottom = table.bbox[3]
+                    prev_bottom = bottom
                     continue
                 line_no, line = payload
                 text = _line_text(line, body_size)

@@ -1,6 +1,6 @@
 """Build a PDF from a Markdown draft in tests (fpdf2 and the DejaVu font of the machine's
 image): headings in bold, paragraphs wrapped, footnote markers as real superscripts
-(smaller and raised), footnotes in a smaller size, tables ruled."""
+(smaller and raised), footnotes in a smaller size, tables ruled or borderless."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ def _plain(sup: str) -> str:
     return "".join(str(SUP.index(c)) for c in sup)
 
 
-def markdown_to_pdf(md: str, path: Path) -> Path:
+def markdown_to_pdf(md: str, path: Path, ruled: bool = True, v_align: str = "MIDDLE") -> Path:
+    """`ruled=False` draws tables without any lines (a borderless table, columns kept apart
+    only by white space); `v_align` places a short cell in a row made tall by a wrapped one."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
@@ -31,7 +33,8 @@ def markdown_to_pdf(md: str, path: Path) -> Path:
         if not rows:
             return
         pdf.set_font("dv", "", 8)
-        with pdf.table(first_row_as_headings=False, line_height=5) as table:
+        layout = {} if ruled else {"borders_layout": "NONE", "padding": (1, 2)}
+        with pdf.table(first_row_as_headings=False, line_height=5, v_align=v_align, **layout) as table:
             for cells in rows:
                 row = table.row()
                 for c in cells:

@@ -69,6 +69,63 @@ def test_places_are_on_the_right_page_and_line(sample_pdf):
     assert checked >= 10
 
 
+@pytest.fixture(scope="module", params=["MIDDLE", "TOP"])
+def borderless_pdf(request, tmp_path_factory) -> Path:
+    """The sample with its table drawn without lines: short cells in the middle or at the
+    top of a row made tall by a wrapped label."""
+    md = (ROOT / "data" / "sample-draft.md").read_text(encoding="utf-8")
+    return markdown_to_pdf(md, tmp_path_factory.mktemp("pdf") / "borderless.pdf", ruled=False,
+                           v_align=request.param)
+
+
+def test_borderless_table_is_read_as_a_table(borderless_pdf):
+    import pdfplumber
+
+    from checker.pdf import pdf_text
+
+    with pdfplumber.open(borderless_pdf) as pdf:
+        assert not any(page.find_tables() for page in pdf.pages)  # no lines to find it by
+    text = pdf_text(borderless_pdf)
+    md = (ROOT / "data" / "sample-draft.md").read_text(encoding="utf-8")
+    rows = [" ".join(ln.split()) for ln in md.splitlines() if ln.startswith("| ") and "---" not in ln]
+    got = [" ".join(ln.split()) for ln in text.splitlines() if ln.startswith("| ")]
+    assert got == rows  # every row, wrapped labels whole, empty cells kept
+    prose = [ln for ln in text.splitlines() if ln and not ln.startswith("|")]
+    assert any("7,3%/năm¹" in ln for ln in prose)  # the prose pages stay prose
+
+
+def test_borderless_pdf_gives_the_same_findings_and_places(borderless_pdf):
+    from checker.pdf import pdf_text
+
+    text = _json(ROOT / "data" / "sample-draft.md")
+    pdf = _json(borderless_pdf)
+    assert sorted(map(_key, pdf["findings"])) == sorted(map(_key, text["findings"]))
+    rows = [ln for ln in pdf_text(borderless_pdf).splitlines() if ln.startswith("| ")]
+    cells = [[c.strip() for c in row.strip("|").split(" | ")] for row in rows]
+    in_table = 0
+    for fig in (f for finding in pdf["findings"] for f in finding["figures"]):
+        t = re.fullmatch(r"page 2, table 1, row (\d+), cell (\d+), offset (\d+)", fig["where"])
+        if t:
+            cell = cells[int(t.group(1)) - 1][int(t.group(2)) - 1]
+            assert cell[int(t.group(3)):].startswith(fig["text"]), (fig["where"], cell, fig["text"])
+            in_table += 1
+    assert in_table >= 3
+
+
+def test_one_line_rows_with_empty_cells_stay_apart(tmp_path):
+    """No wrapped cell: every line is a row, even where an empty cell doubles a column's
+    spacing (the wrapped-cell spacing must not be taken from that)."""
+    from checker.pdf import pdf_text
+
+    md = ("# Biểu 2\n\n| Chỉ tiêu | 2020 | 2025 |\n|---|---|---|\n| Dân số (nghìn người) | 1.320 | 1.800 |\n"
+          "| Số xã đạt chuẩn |  | 144 |\n| Số huyện | 9 | 9 |\n| Số trường |  | 13 |\n\nĐoạn văn sau bảng.\n")
+    text = pdf_text(markdown_to_pdf(md, tmp_path / "short.pdf", ruled=False))
+    assert [" ".join(ln.split()) for ln in text.splitlines() if ln.startswith("| ")] == [
+        "| Chỉ tiêu | 2020 | 2025 |", "| Dân số (nghìn người) | 1.320 | 1.800 |", "| Số xã đạt chuẩn | | 144 |",
+        "| Số huyện | 9 | 9 |", "| Số trường | | 13 |"]
+    assert "Biểu 2\n\n| Chỉ tiêu" in text and "\nĐoạn văn sau bảng." in text
+
+
 def test_unreadable_pdf_is_one_line_error(tmp_path):
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.4\nnot really")
