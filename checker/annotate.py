@@ -6,8 +6,9 @@ the figure's edges; the text is unchanged).  A figure named by several findings 
 comment listing them all.  The comment gives the rule, the message, the other figures as
 written with their places, the expected value and which figure is suspect.
 
-Figures inside a footnote are anchored on the footnote's reference mark in the body, as a
-comment cannot live inside the footnotes part.
+Figures inside a footnote are anchored inside the footnote, as Word does when an editor
+comments on footnote text: the range marks and the comment's reference go into the
+footnotes part, and the comment itself into the comments part like any other.
 """
 
 from __future__ import annotations
@@ -116,6 +117,31 @@ def _comment_text(items: list[tuple[dict, int]]) -> str:
 PLACE_RE = re.compile(r"(paragraph|footnote) (\d+), offset (\d+)|table (\d+), row (\d+), cell (\d+), offset (\d+)")
 
 
+def _footnotes(document):
+    """The footnotes part and its parsed XML (python-docx keeps it as a plain blob), or None."""
+    from docx.oxml import parse_xml
+
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            return rel.target_part, parse_xml(rel.target_part.blob)
+    return None
+
+
+def _in_footnote(note, start: int, numbering: dict[str, int]):
+    """The paragraph of footnote `note` holding character `start` of its text as the reader
+    gives it (paragraphs stripped and joined by a space), and the offset in that paragraph."""
+    for para in note.iter(W + "p"):
+        raw = "".join(piece.text or "" if piece.tag == W + "t" else " "
+                      for _, pieces in _runs_with_text(para, dict(numbering)) for piece, _ in pieces)
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if start <= len(stripped):
+            return para, start + len(raw) - len(raw.lstrip())
+        start -= len(stripped) + 1
+    return None
+
+
 def annotate(source: str, findings: list[dict], out: str) -> int:
     """Write `out`: a copy of the Word draft `source` with a comment per flagged figure.
     Returns the number of comments added."""
@@ -139,7 +165,7 @@ def annotate(source: str, findings: list[dict], out: str) -> int:
         for index, fig in enumerate(finding["figures"]):
             if fig.get("where") and Path(fig["path"]).resolve() == src.resolve():
                 by_place.setdefault(fig["where"] + "\0" + fig["text"], []).append((finding, index))
-    added = 0
+    added, notes = 0, None
     for key in sorted(by_place):
         where, text = key.split("\0")
         m = PLACE_RE.fullmatch(where)
@@ -149,13 +175,14 @@ def annotate(source: str, findings: list[dict], out: str) -> int:
             p, start = paragraphs[int(m.group(2)) - 1], int(m.group(3))
         elif m.group(1) == "footnote":
             fid = next((f for f, n in numbering.items() if n == int(m.group(2))), None)
-            ref = next((r for r in body.iter(W + "footnoteReference") if r.get(W + "id") == fid), None)
-            if ref is None:
+            if notes is None:
+                notes = _footnotes(document) or (None, None)
+            note = None if notes[1] is None else next(
+                (n for n in notes[1].iter(W + "footnote") if n.get(W + "id") == fid), None)
+            found = None if note is None else _in_footnote(note, int(m.group(3)), numbering)
+            if found is None:
                 continue
-            run = ref.getparent()
-            document.add_comment(Run(run, None), _comment_text(by_place[key]), author="checker", initials="CK")
-            added += 1
-            continue
+            p, start = found
         else:
             rows = tables[int(m.group(4)) - 1].findall(W + "tr")
             cell = rows[int(m.group(5)) - 1].findall(W + "tc")[int(m.group(6)) - 1]
@@ -177,5 +204,9 @@ def annotate(source: str, findings: list[dict], out: str) -> int:
         document.add_comment([Run(first, None), Run(last, None)], _comment_text(by_place[key]),
                              author="checker", initials="CK")
         added += 1
+    if notes and notes[1] is not None:
+        from lxml import etree
+
+        notes[0]._blob = etree.tostring(notes[1], xml_declaration=True, encoding="UTF-8", standalone=True)
     document.save(str(dst))
     return added
