@@ -69,22 +69,15 @@ def _write(text: str, output: str | None, inputs: list[str]) -> None:
 
 
 def _extract(paths: list[str], catalog):
+    """The facts of all inputs, with a progress bar over the files on a terminal."""
     from checker.facts import extract
 
     if len(paths) > 1 and sys.stderr.isatty():
-        import pandas as pd
         from rich.progress import Progress
-        frames, docs = [], []
+
         with Progress(transient=True) as progress:
             task = progress.add_task("reading", total=len(paths))
-            for p in paths:
-                df, d = extract([p], catalog)
-                frames.append(df)
-                docs.extend(d)
-                progress.advance(task)
-        facts = pd.concat(frames, ignore_index=True)
-        facts["id"] = range(len(facts))
-        return facts, docs
+            return extract(paths, catalog, progress=lambda _: progress.advance(task))
     return extract(paths, catalog)
 
 
@@ -174,8 +167,13 @@ def _add_document_places(findings) -> None:
 
 
 def _check_input(path: str) -> None:
+    """A draft that cannot be read stops the run before any work (a data file is checked
+    row by row as it is read)."""
+    from checker.datafile import is_data_file
     from checker.ingest import read_text
-    read_text(path)
+
+    if not is_data_file(path):
+        read_text(path)
 
 
 def cmd_extract(args) -> int:

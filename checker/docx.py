@@ -41,12 +41,12 @@ LEGACY_FONT_RE = re.compile(r"^(?:\.Vn|VNI[- ]|VNtimes)", re.I)
 
 
 
-def check_archive(path: Path) -> zipfile.ZipFile:
+def check_archive(path: Path, what: str = "a Word document (.docx)") -> zipfile.ZipFile:
     """Open a zip after checking it cannot blow up: few entries, bounded size and ratio."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        raise InputError(f"{path}: not a Word document (.docx is a zip archive; this is not one)") from None
+        raise InputError(f"{path}: not {what}: that is a zip archive, and this is not one") from None
     entries = archive.infolist()
     if len(entries) > MAX_ENTRIES:
         raise InputError(f"{path}: refused: {len(entries)} entries in the archive (at most {MAX_ENTRIES})")

@@ -37,6 +37,10 @@ Schema (one row per figure; `lo`/`hi` are in `unit`, scale words applied):
 | change_from  | for `tăng từ A lên B`, on B: id of A; change_dir is up or down         |
 | notes        | why a field was left blank (ambiguity is reported, not guessed)          |
 | context      | the text around the figure, for people reading the table                |
+| suppress     | why findings on this figure are suppressed (a data file's column, a marker in a draft), or empty |
+
+Rows of a data file (checker/datafile.py) have doc_kind `data`, block `data_row`, the
+file's row as `line` and the value's column as `column`.
 """
 
 from __future__ import annotations
@@ -54,7 +58,7 @@ COLUMNS = [
     "unit_text", "lo", "hi", "lo_open", "hi_open", "qualifier", "denominator", "indicator", "entity",
     "period", "role", "scope", "measure", "label", "footnote", "anchor_line", "annotates", "table", "row_label",
     "column_role", "sentence", "position", "part_of", "part_bound", "restates", "ratio_num",
-    "ratio_den", "change_from", "change_dir", "notes", "context",
+    "ratio_den", "change_from", "change_dir", "notes", "context", "suppress",
 ]
 
 INT_COLUMNS = ["footnote", "anchor_line", "annotates", "table", "part_of", "restates", "ratio_num", "ratio_den", "change_from"]
@@ -65,7 +69,8 @@ def empty_facts() -> pd.DataFrame:
     return df
 
 
-def build_facts(resolved: list[Resolved]) -> pd.DataFrame:
+def build_facts(resolved: list[Resolved], data_rows: list[dict] | None = None) -> pd.DataFrame:
+    """The facts table: the drafts' figures, then the data files' rows (ids follow on)."""
     rows = []
     for i, r in enumerate(resolved):
         fig = r.figure
@@ -92,10 +97,13 @@ def build_facts(resolved: list[Resolved]) -> pd.DataFrame:
             "restates": None, "ratio_num": None, "ratio_den": None, "change_from": None,
             "change_dir": None, "notes": "; ".join(r.notes),
             "context": _context(r.block.text, fig.start, fig.end),
+            "suppress": "",
         })
     link_relations(rows, resolved)
     _link_footnotes(rows, resolved)
     _exact_counts(rows, resolved)
+    for row in data_rows or []:
+        rows.append({**row, "id": len(rows)})
     df = pd.DataFrame(rows, columns=COLUMNS) if rows else empty_facts()
     for col in INT_COLUMNS:
         df[col] = df[col].astype("Int64")
@@ -324,16 +332,23 @@ def _as_levels(rows: list[dict], ids: tuple[int, ...]) -> None:
                     rows[k]["period"] = rows[k]["period"].split("-")[-1]
 
 
-def extract(paths: list[str], catalog=None) -> tuple[pd.DataFrame, list[Document]]:
-    """Read files and return the facts table and the documents."""
+def extract(paths: list[str], catalog=None, progress=None) -> tuple[pd.DataFrame, list[Document]]:
+    """Read drafts and data files and return the facts table and the drafts' documents.
+    Files are read in sorted order, so the table (and every output) is the same whatever
+    order they are given in.  `progress(path)` is called as each file is read."""
     from checker.catalog import load_catalog
+    from checker.datafile import is_data_file, read_data_files
     from checker.ingest import parse
     from checker.resolve import Resolver
 
     catalog = catalog or load_catalog()
+    paths = sorted(dict.fromkeys(str(p) for p in paths))
     docs: list[Document] = []
     for path in paths:
-        docs.extend(parse(path))
+        if not is_data_file(path):
+            docs.extend(parse(path))
+        if progress:
+            progress(path)
     resolver = Resolver(catalog)
     resolved = []
     by_path: dict[str, list[Document]] = {}
@@ -341,4 +356,5 @@ def extract(paths: list[str], catalog=None) -> tuple[pd.DataFrame, list[Document
         by_path.setdefault(d.path, []).append(d)
     for group in by_path.values():
         resolved.extend(resolver.resolve(group))
-    return build_facts(resolved), docs
+    data_rows = read_data_files([p for p in paths if is_data_file(p)], catalog)
+    return build_facts(resolved, data_rows), docs

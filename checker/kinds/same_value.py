@@ -20,6 +20,10 @@ class SameValue:
     Example: `Bắc Kạn tăng bình quân 10,4%/năm` in the appendix and `Bắc Kạn tăng bình
     quân 10,9%/năm` in the review report: [10,35; 10,45] and [10,85; 10,95] do not
     overlap, so the rule fails.  `46%` and `trên 46%` pass: 46,2 lies in both.
+
+    A data file's row is the official value: where the statements are evenly split and
+    the data rows agree among themselves, the one draft figure that disagrees with them is
+    the suspect.
     """
 
     params = {"roles": list}
@@ -49,10 +53,12 @@ class SameValue:
             figures = [figure_dict(r) for r in group]
             outside = [i for i in range(len(ivs)) if i not in best]
             suspect = outside[0] if unique and len(outside) == 1 and len(best) > 1 else None
+            if suspect is None:
+                best, suspect = _official(group, ivs, best, suspect)
             agreed = ivs[best[0]]
             for i in best[1:]:
                 agreed = _intersect(agreed, ivs[i])
-            values = " vs ".join(f"{f['text']} (line {f['line']})" for f in figures)
+            values = " vs ".join(f"{f['text']} ({_where(r)})" for f, r in zip(figures, group))
             expected = agreed.format() if suspect is not None else None
             msg = rule.message.format(
                 indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(key[1]), period=key[2],
@@ -66,6 +72,23 @@ class SameValue:
             out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
                                         explanation, rule.name))
         return out
+
+
+def _where(row: dict) -> str:
+    return f"{row['path']} row {row['line']}" if row["block"] == "data_row" else f"line {row['line']}"
+
+
+def _official(group: list[dict], ivs: list, best: list[int], suspect: int | None) -> tuple[list[int], int | None]:
+    """The data rows' value decides an even split: the figures agreeing with all of them
+    are the consensus, and a lone draft figure outside it is the suspect."""
+    data = [i for i, r in enumerate(group) if r["block"] == "data_row"]
+    if not data or len(data) == len(group):
+        return best, suspect
+    agree = [i for i in range(len(group)) if all(ivs[i].overlaps(ivs[d]) for d in data)]
+    if not all(d in agree for d in data):
+        return best, suspect  # the data rows disagree among themselves: no official value
+    outside = [i for i in range(len(group)) if i not in agree]
+    return (agree, outside[0]) if len(outside) == 1 else (best, suspect)
 
 
 def _intersect(a, b):

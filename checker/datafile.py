@@ -1,0 +1,280 @@
+"""Indicator data files (CSV or XLSX): each row is one official value, and becomes a fact
+in the same table as the figures of the drafts, so the same rules reconcile data with
+data and drafts with data.
+
+Schema (the first row names the columns; their order is free):
+
+| column    | required | meaning                                                              |
+|-----------|----------|----------------------------------------------------------------------|
+| indicator | yes      | an indicator id of rules/indicators.yaml (`grdp_growth`)              |
+| entity    | yes      | a province id of rules/entities.yaml (`bac_kan`), or a name that names one province only |
+| period    | yes      | `2025` or `2021-2025`                                                 |
+| role      | yes      | actual, target or baseline                                            |
+| value     | yes      | the number as published: `1.845,7` (Vietnamese), `1845.7`, `≥50`, `6,5 - 7,0` |
+| unit      | yes      | the unit as written (`%`, `tỷ đồng`, `triệu đồng/người`, `xã`); it must fit the indicator |
+| source    | no       | where the value comes from (shown with findings)                      |
+| suppress  | no       | a reason: findings on this row are suppressed and counted            |
+| note      | no       | free text, not read                                                   |
+
+A value keeps the precision it is written with (`7,35` stands for [7,345; 7,355]); an
+XLSX number cell is read as its shortest decimal form.  `1.845` is Vietnamese for 1845
+(`.` groups thousands); a dot is read as a decimal point only where it cannot group
+thousands (`12.5`).
+
+Every error names `file:row:column` (the header is row 1) and stops the run: an unknown
+indicator or entity, a unit that does not fit the indicator, a key (indicator, entity,
+period, role) given twice, a value that is not a number.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from checker.figures import NUMBER, qualified_interval
+from checker.interval import Interval
+from checker.records import InputError
+
+DATA_SUFFIXES = (".csv", ".xlsx")
+REQUIRED = ("indicator", "entity", "period", "role", "value", "unit")
+OPTIONAL = ("source", "suppress", "note")
+ROLES = ("actual", "target", "baseline")
+PERIOD_RE = re.compile(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?")
+COMPARATOR_RE = re.compile(r"^(≥|≤|>=|<=|>|<|trên|dưới|tối thiểu|tối đa)\s*", re.I)
+COMPARATOR = {"≥": "ge", ">=": "ge", "tối thiểu": "ge", "≤": "le", "<=": "le", "tối đa": "le",
+              ">": "gt", "trên": "gt", "<": "lt", "dưới": "lt"}
+DOT_DECIMAL_RE = re.compile(r"-?\d+\.\d+")
+
+
+def is_data_file(path: str | Path) -> bool:
+    return str(path).lower().endswith(DATA_SUFFIXES)
+
+
+def _letter(col: int) -> str:
+    """The spreadsheet letter of a 1-based column (1 → A, 27 → AA)."""
+    out = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _cells(path: Path) -> list[list[object]]:
+    """The file's rows as lists of cells (strings, or numbers from XLSX number cells)."""
+    if path.suffix.lower() == ".xlsx":
+        from checker.docx import check_archive
+
+        check_archive(path, "an Excel workbook (.xlsx)").close()
+        try:
+            from python_calamine import CalamineWorkbook
+
+            book = CalamineWorkbook.from_path(str(path))
+            rows = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        except Exception as exc:  # calamine raises its own errors for a broken workbook
+            raise InputError(f"{path}: not a readable Excel workbook ({type(exc).__name__})") from None
+        return [list(r) for r in rows]
+    import csv
+    import io
+
+    from checker.ingest import read_text
+
+    text = read_text(path)
+    try:
+        return [row for row in csv.reader(io.StringIO(text), strict=True)]
+    except csv.Error as exc:
+        raise InputError(f"{path}: not a valid CSV file ({exc})") from None
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value) if not value.is_integer() else str(int(value))
+    return " ".join(str(value).split())
+
+
+def parse_value(text: str) -> tuple[Decimal, Interval, str | None, str]:
+    """The number, its interval (before scale and unit), its qualifier and its kind."""
+    raw = text.strip().replace("−", "-")
+    qualifier = None
+    m = COMPARATOR_RE.match(raw)
+    if m:
+        qualifier, raw = COMPARATOR[m.group(1).lower()], raw[m.end():]
+    parts = re.split(r"\s*[–-]\s*(?=\d)", raw) if not raw.startswith("-") else [raw]
+    if len(parts) == 2 and qualifier is None:
+        lo, hi = _number(parts[0]), _number(parts[1])
+        if lo > hi:
+            raise ValueError("a range from the larger number to the smaller")
+        return lo, Interval(Interval.stated(lo).lo, Interval.stated(hi).hi), "range", "range"
+    d = _number(raw)
+    return d, qualified_interval(d, 1.0, qualifier), qualifier, "statistic"
+
+
+def _number(text: str) -> Decimal:
+    text = text.strip()
+    sign = -1 if text.startswith("-") else 1
+    body = text.lstrip("-").strip()
+    if re.fullmatch(NUMBER, body):
+        d = Decimal(body.replace(".", "").replace(",", "."))
+    elif DOT_DECIMAL_RE.fullmatch(body):
+        d = Decimal(body)
+    else:
+        raise ValueError(f"'{text}' is not a number")
+    return d if sign > 0 else -d
+
+
+class DataReader:
+    """Reads data files into fact rows, checking them against the catalogs."""
+
+    def __init__(self, catalog):
+        from checker.resolve import Resolver
+
+        self.catalog = catalog
+        self.resolver = Resolver(catalog)
+        self.units = self.resolver.units
+        self.names: dict[str, set[str]] = {}  # a name or alias (folded) → the provinces it may name
+        for phrase, keys in catalog.entity_matcher.keys.items():
+            self.names.setdefault(phrase.casefold(), set()).update(k for k in keys if k in catalog.entities)
+        self.seen: dict[tuple, str] = {}  # key → where it was first given, across files
+
+    def read(self, path: str | Path) -> list[dict]:
+        path = Path(path)
+        if not path.exists():
+            raise InputError(f"{path}: no such file")
+        rows = _cells(path)
+        while rows and not any(_cell_text(c) for c in rows[-1]):
+            rows.pop()
+        if not rows:
+            raise InputError(f"{path}:1:1: empty data file; the first row names the columns "
+                             f"({', '.join(REQUIRED)})")
+        header = [_cell_text(c).lower() for c in rows[0]]
+        where_col: dict[str, int] = {}
+        for i, name in enumerate(header, 1):
+            if not name:
+                continue
+            if name not in REQUIRED + OPTIONAL:
+                raise InputError(f"{self._at(path, 1, i)}: unknown column '{name}' "
+                                 f"(columns: {', '.join(REQUIRED + OPTIONAL)})")
+            if name in where_col:
+                raise InputError(f"{self._at(path, 1, i)}: column '{name}' given twice")
+            where_col[name] = i
+        missing = [c for c in REQUIRED if c not in where_col]
+        if missing:
+            raise InputError(f"{self._at(path, 1, 1)}: missing column(s) {', '.join(missing)}")
+        out = []
+        for number, cells in enumerate(rows[1:], 2):
+            values = {name: (cells[i - 1] if i - 1 < len(cells) else None) for name, i in where_col.items()}
+            if not any(_cell_text(v) for v in values.values()):
+                continue  # a blank line
+            out.append(self._row(path, number, values, where_col))
+        return out
+
+    @staticmethod
+    def _at(path: Path, row: int, col: int) -> str:
+        if path.suffix.lower() == ".xlsx":
+            return f"{path}:{row}:{col} (cell {_letter(col)}{row})"
+        return f"{path}:{row}:{col}"
+
+    def _row(self, path: Path, number: int, values: dict, cols: dict[str, int]) -> dict:
+        def text(name: str) -> str:
+            return _cell_text(values.get(name))
+
+        def fail(name: str, message: str) -> InputError:
+            return InputError(f"{self._at(path, number, cols[name])}: {message}")
+
+        for name in REQUIRED:
+            if not text(name):
+                raise fail(name, f"no {name}")
+        ind_id = text("indicator")
+        indicator = self.catalog.indicators.get(ind_id)
+        if indicator is None:
+            raise fail("indicator", f"unknown indicator '{ind_id}'{_suggest(ind_id, self.catalog.indicators)}")
+        entity = self._entity(text("entity"), lambda m: fail("entity", m))
+        period = text("period")
+        if not PERIOD_RE.fullmatch(period):
+            raise fail("period", f"period '{period}' is not a year (2025) or a span of years (2021-2025)")
+        period = re.sub(r"\s*[-–]\s*", "-", period)
+        role = text("role").lower()
+        if role not in ROLES:
+            raise fail("role", f"role '{role}' is not one of {', '.join(ROLES)}")
+        unit_text = text("unit")
+        match = self.units.match(unit_text, 0)
+        if match.unit is None or match.length < len(unit_text):
+            raise fail("unit", f"unknown unit '{unit_text}'")
+        fit = self.resolver.unit_fit(match.unit, indicator)
+        if fit is None:
+            raise fail("unit", f"unit '{unit_text}' does not fit {ind_id} (kept in {indicator.unit})")
+        unit, factor = fit
+        raw = values.get("value")
+        written = _cell_text(raw)
+        try:
+            if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+                amount = Decimal(repr(float(raw))).normalize() if isinstance(raw, float) else Decimal(raw)
+                if amount == amount.to_integral_value():
+                    amount = amount.quantize(Decimal(1))
+                interval, qualifier, kind = Interval.stated(amount), None, "statistic"
+                written = _vn(amount)
+            else:
+                amount, interval, qualifier, kind = parse_value(written)
+        except (ValueError, InvalidOperation) as exc:
+            raise fail("value", f"value '{written}' is not a number ({exc})") from None
+        scale = match.scale * factor
+        if unit in self.units.count_units and kind == "statistic" and qualifier is None and amount == int(amount):
+            lo = hi = float(amount) * scale  # a whole count is exact, as in the text
+            lo_open = hi_open = False
+        else:
+            lo, hi = interval.lo * scale, interval.hi * scale
+            lo_open, hi_open = interval.lo_open, interval.hi_open
+        key = (ind_id, entity, period, role)
+        here = f"{path}:{number}"
+        if key in self.seen:
+            raise fail("value", f"{ind_id} · {entity} · {period} · {role} is given twice "
+                                f"(first at {self.seen[key]})")
+        self.seen[key] = here
+        source = text("source")
+        return {
+            "path": str(path), "doc": 0, "doc_kind": "data", "block": "data_row",
+            "line": number, "column": cols["value"], "text": written + ("" if unit_text.startswith("%") else " ") + unit_text,
+            "kind": kind, "value": float(amount), "unit": unit, "unit_text": unit_text,
+            "lo": lo, "hi": hi, "lo_open": lo_open, "hi_open": hi_open,
+            "qualifier": qualifier or "", "denominator": None,
+            "indicator": ind_id, "entity": entity, "period": period, "role": role,
+            "scope": "", "measure": "", "label": None, "footnote": None, "anchor_line": None,
+            "annotates": None, "table": None, "row_label": None, "column_role": None,
+            "sentence": 0, "position": 0, "part_of": None, "part_bound": False, "restates": None,
+            "ratio_num": None, "ratio_den": None, "change_from": None, "change_dir": None,
+            "notes": "", "context": f"data row {number}" + (f" ({source})" if source else ""),
+            "suppress": text("suppress") if "suppress" in cols else "",
+        }
+
+    def _entity(self, written: str, fail) -> str:
+        if written in self.catalog.entities:
+            return written
+        ids = self.names.get(written.casefold(), set())
+        if len(ids) == 1:
+            return next(iter(ids))
+        if ids:
+            raise fail(f"entity '{written}' names several provinces ({', '.join(sorted(ids))}); give the id")
+        raise fail(f"unknown entity '{written}'{_suggest(written, self.catalog.entities)}")
+
+
+def _vn(d: Decimal) -> str:
+    from checker.figures import format_number
+
+    return format_number(d)
+
+
+def _suggest(word: str, known) -> str:
+    from rapidfuzz import process
+
+    best = process.extractOne(word, list(known), score_cutoff=70)
+    return f"; did you mean '{best[0]}'?" if best else ""
+
+
+def read_data_files(paths: list[str], catalog) -> list[dict]:
+    reader = DataReader(catalog)
+    rows: list[dict] = []
+    for p in paths:
+        rows.extend(reader.read(p))
+    return rows
