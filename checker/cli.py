@@ -1,4 +1,4 @@
-"""The `checker` command line: check, extract, rules, explain."""
+"""The `checker` command line: check, baseline, extract, rules, explain."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from checker.records import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+FORMATS = ["terminal", "json", "markdown", "html", "sarif", "junit", "codequality"]
 FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "info": ("error", "warning", "info"), "never": ()}
 
 
@@ -24,17 +25,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="checker", description="Statistical consistency checker for draft reports.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
-    check = sub.add_parser("check", help="check drafts and report every figure that disagrees with another")
-    check.add_argument("paths", nargs="+", help="text or Markdown files")
-    check.add_argument("--format", choices=["terminal", "json", "markdown", "html"], default="terminal")
+    check = sub.add_parser("check", help="check drafts and data files and report every figure that disagrees "
+                                         "with another")
+    _check_arguments(check)
+    check.add_argument("--format", choices=FORMATS, default="terminal")
     check.add_argument("--annotate", metavar="OUT.docx",
                        help="write a copy of the Word draft with a comment on each flagged figure")
     check.add_argument("--output", "-o", help="write the report to this new file instead of standard output")
     check.add_argument("--fail-on", choices=list(FAIL_LEVELS), default=None,
-                       help="exit 1 when a finding is at or above this severity (default: error)")
-    check.add_argument("--rules", action="append", help="rule file (repeatable; default: rules/checks/*.yaml)")
-    check.add_argument("--config", help="configuration file (default: checker.toml, else [tool.checker] "
-                                        "in pyproject.toml, in the current folder)")
+                       help="exit 1 when a finding is at or above this severity (default: error; "
+                            "never: always exit 0)")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report only findings not in this baseline (see `checker baseline write`)")
+    check.add_argument("--no-baseline", action="store_true", help="ignore the baseline set in the configuration")
+
+    baseline = sub.add_parser("baseline", help="record the current findings as accepted, for `check --baseline`")
+    baseline_sub = baseline.add_subparsers(dest="action", required=True, parser_class=Parser)
+    write = baseline_sub.add_parser("write", help="write the fingerprints of the current findings to FILE")
+    write.add_argument("file", metavar="FILE")
+    _check_arguments(write)
+    write.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     extract = sub.add_parser("extract", help="write the table of facts: one row per figure")
     extract.add_argument("paths", nargs="+")
@@ -52,6 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule_id")
     explain.add_argument("--rules", action="append")
     return parser
+
+
+def _check_arguments(parser) -> None:
+    parser.add_argument("paths", nargs="+", help="drafts (.md, .txt, .docx, .pdf) and data files (.csv, .xlsx)")
+    parser.add_argument("--rules", action="append", help="rule file (repeatable; default: rules/checks/*.yaml)")
+    parser.add_argument("--catalogs", metavar="DIR", help="folder of catalogs (indicators.yaml, entities.yaml, "
+                                                          "cues.yaml, units.yaml, units.txt); default: rules/")
+    parser.add_argument("--config", help="configuration file (default: checker.toml, else [tool.checker] "
+                                         "in pyproject.toml, in the current folder)")
 
 
 def _write(text: str, output: str | None, inputs: list[str]) -> None:
@@ -81,49 +100,128 @@ def _extract(paths: list[str], catalog):
     return extract(paths, catalog)
 
 
+class Run:
+    """One check: the rules, the facts, and the findings reported, suppressed and baselined."""
+
+    def __init__(self, args):
+        from checker.catalog import load_catalog
+        from checker.config import load_config
+        from checker.engine import load_default_rules, run_rules
+        from checker.gate import check_marker_rules, split_suppressed
+
+        self.config = config = load_config(args.config)
+        catalogs = args.catalogs or config.catalogs
+        if catalogs and not (Path(catalogs) / "indicators.yaml").is_file():
+            raise InputError(f"{catalogs}: not a catalogs folder (no indicators.yaml in it)")
+        self.catalog = catalog = load_catalog(catalogs)
+        rule_files = args.rules or config.rules  # an explicit flag wins over the file
+        for r in rule_files or []:
+            if not Path(r).is_file():
+                raise InputError(f"{r}: no such rule file")
+        self.rules = rules = load_default_rules(catalog, [Path(r) for r in rule_files] if rule_files else None)
+        known = {r.id for r in rules}
+        for rule_id in config.severity:
+            if rule_id not in known:
+                raise InputError(f"{config.path}: [severity] names an unknown rule '{rule_id}'")
+        self.paths = sorted(dict.fromkeys(args.paths))  # the same report whatever the order given
+        for p in self.paths:
+            _check_input(p)
+        suppressions = _markers(self.paths)
+        check_marker_rules(suppressions, known)
+        self.facts, self.documents = _extract(self.paths, catalog)
+        findings, self.outcomes = run_rules(self.facts, rules, catalog, severity_overrides=config.severity,
+                                            documents=self.documents)
+        _add_document_places(findings)
+        self.findings, self.suppressed = split_suppressed(findings, suppressions, self.facts)
+        self.baselined = self.gone = 0
+
+
+def _markers(paths: list[str]) -> list:
+    from checker.datafile import is_data_file
+    from checker.gate import markers
+    from checker.ingest import read_text
+
+    found = []
+    for p in paths:
+        if not is_data_file(p) and not p.lower().endswith((".docx", ".pdf")):
+            found.extend(markers(p, read_text(p)))
+    return found
+
+
 def cmd_check(args) -> int:
-    from checker.catalog import load_catalog
-    from checker.engine import load_default_rules, run_rules
     from checker.report import render_terminal, summary, to_json, to_markdown
 
-    from checker.config import load_config
+    run = Run(args)
+    baseline = None if args.no_baseline else (args.baseline or run.config.baseline)
+    if baseline:
+        from checker.gate import read_baseline, split_baselined
 
-    config = load_config(args.config)
-    catalog = load_catalog()
-    rules = load_default_rules(catalog, [Path(r) for r in args.rules] if args.rules else None)
-    known = {r.id for r in rules}
-    for rule_id in config.severity:
-        if rule_id not in known:
-            raise InputError(f"{config.path}: [severity] names an unknown rule '{rule_id}'")
-    for p in args.paths:
-        _check_input(p)
-    facts, documents = _extract(args.paths, catalog)
-    findings, outcomes = run_rules(facts, rules, catalog, severity_overrides=config.severity, documents=documents)
-    _add_document_places(findings)
+        run.findings, run.baselined, run.gone = split_baselined(run.findings, read_baseline(baseline))
+    findings = run.findings
     if args.annotate:
         _annotate(args, findings)
-    fail_on = args.fail_on or config.fail_on or "error"  # an explicit flag wins over the file
-    data = summary(findings, outcomes, facts, args.paths)
+    fail_on = args.fail_on or run.config.fail_on or "error"  # an explicit flag wins over the file
+    data = summary(findings, run.outcomes, run.facts, run.paths)
+    data["suppressed"] = len(run.suppressed)
+    if baseline:
+        data["baseline"] = {"file": baseline, "known": run.baselined, "gone": run.gone}
     if args.format == "json":
-        _write(to_json(findings, data), args.output, args.paths)
+        text = to_json(findings, data)
+        if run.suppressed:
+            import json as _json
+
+            full = _json.loads(text)
+            full["suppressed"] = [dict(f.as_dict(), reason=reason) for f, reason in run.suppressed]
+            text = _json.dumps(full, ensure_ascii=False, indent=2) + "\n"
+        _write(text, args.output, run.paths)
     elif args.format == "markdown":
-        _write(to_markdown(findings, data), args.output, args.paths)
+        _write(to_markdown(findings, data), args.output, run.paths)
     elif args.format == "html":
         from checker.report import to_html
 
-        _write(to_html(findings, data, _line_reader()), args.output, args.paths)
+        _write(to_html(findings, data, _line_reader()), args.output, run.paths)
+    elif args.format == "sarif":
+        from checker.formats import to_sarif
+
+        _write(to_sarif(findings, run.rules, run.suppressed), args.output, run.paths)
+    elif args.format == "junit":
+        from checker.formats import to_junit
+
+        _write(to_junit(findings, run.rules, run.paths), args.output, run.paths)
+    elif args.format == "codequality":
+        from checker.formats import to_codequality
+
+        _write(to_codequality(findings), args.output, run.paths)
     else:
         from rich.console import Console
 
         if args.output:
             buffer = io.StringIO()
             render_terminal(findings, data, Console(file=buffer, width=160, no_color=True))
-            _write(buffer.getvalue(), args.output, args.paths)
+            _write(buffer.getvalue(), args.output, run.paths)
         else:
             console = Console() if sys.stdout.isatty() else Console(width=160)
             render_terminal(findings, data, console)
+    notes = []
+    if run.suppressed:
+        notes.append(f"{len(run.suppressed)} finding(s) suppressed where they are")
+    if baseline:
+        notes.append(f"{run.baselined} finding(s) in the baseline {baseline}; "
+                     f"{run.gone} baselined finding(s) no longer found")
+    if notes and args.format != "terminal":
+        print("checker: " + "; ".join(notes), file=sys.stderr)
     failing = FAIL_LEVELS[fail_on]
     return EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
+
+
+def cmd_baseline(args) -> int:
+    from checker.gate import write_baseline
+
+    run = Run(args)
+    count = write_baseline(args.file, run.findings, force=args.force)
+    print(f"{args.file}: {count} finding(s) recorded"
+          + (f" ({len(run.suppressed)} suppressed ones left out)" if run.suppressed else ""), file=sys.stderr)
+    return EXIT_OK
 
 
 def _annotate(args, findings) -> None:
@@ -261,7 +359,7 @@ def cmd_explain(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS = {"check": cmd_check, "baseline": cmd_baseline, "extract": cmd_extract, "rules": cmd_rules, "explain": cmd_explain}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,6 @@
-"""Configuration: rule severities and the fail threshold, from checker.toml or pyproject.toml."""
+"""Configuration from checker.toml or `[tool.checker]` in pyproject.toml: rule files,
+catalogs, severities, the fail threshold and the baseline.  Paths are relative to the
+configuration file's folder.  An explicit command-line flag wins over the file."""
 
 from __future__ import annotations
 
@@ -17,12 +19,18 @@ class Config:
     path: str = ""
     severity: dict[str, str] = field(default_factory=dict)
     fail_on: str | None = None
+    rules: list[str] | None = None  # rule files (globs allowed)
+    catalogs: str | None = None  # folder with indicators.yaml, entities.yaml, cues.yaml, units
+    baseline: str | None = None
 
 
 def load_config(explicit: str | None = None, folder: Path | None = None) -> Config:
     """`checker.toml` (top-level keys) or `[tool.checker]` in `pyproject.toml`:
 
         fail-on = "warning"
+        rules = ["rules/checks/*.yaml", "local-rules.yaml"]
+        catalogs = "rules"
+        baseline = "checker-baseline.json"
         [severity]
         ST03 = "warning"
 
@@ -56,9 +64,32 @@ def load_config(explicit: str | None = None, folder: Path | None = None) -> Conf
             if value not in FAIL_LEVELS:
                 raise InputError(f"{path}: fail-on must be one of {', '.join(FAIL_LEVELS)}")
             config.fail_on = value
+        elif key == "rules":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise InputError(f"{path}: rules is a list of rule files (globs allowed)")
+            config.rules = _rule_files(path, value)
+        elif key in ("catalogs", "baseline"):
+            if not isinstance(value, str):
+                raise InputError(f"{path}: {key} is a path")
+            setattr(config, key, str(path.parent / value))
         else:
-            raise InputError(f"{path}: unknown setting '{key}'")
+            raise InputError(f"{path}: unknown setting '{key}' (known: fail-on, severity, rules, catalogs, baseline)")
     return config
+
+
+def _rule_files(path: Path, patterns: list[str]) -> list[str]:
+    files: list[str] = []
+    for pattern in patterns:
+        if any(ch in pattern for ch in "*?["):
+            found = sorted(str(p) for p in path.parent.glob(pattern))
+            if not found:
+                raise InputError(f"{path}: rules pattern '{pattern}' matches no file")
+            files.extend(found)
+        else:
+            files.append(str(path.parent / pattern))
+    return files
 
 
 def _read(path: Path) -> dict:

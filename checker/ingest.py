@@ -206,8 +206,11 @@ def body_markers(text: str) -> list[tuple[int, int]]:
 
 def parse(path: str | Path, text: str | None = None) -> list[Document]:
     """Split a file into documents and blocks, each block with its location."""
+    from checker.gate import blank_markers
+
     if text is None:
         text = read_text(path)
+    text = blank_markers(text)  # suppression markers are not part of the draft's text
     path = str(path)
     lines = text.splitlines()
     starts = _document_starts(lines)

@@ -27,6 +27,17 @@ def summary(findings: list[Finding], outcomes: list[Outcome], facts, paths: list
     }
 
 
+def gate_line(summary_data: dict[str, Any]) -> str:
+    """`2 suppressed; 5 in the baseline, 1 of its findings gone`, or empty."""
+    parts = []
+    if summary_data.get("suppressed"):
+        parts.append(f"{summary_data['suppressed']} suppressed where they are")
+    base = summary_data.get("baseline")
+    if base:
+        parts.append(f"{base['known']} in the baseline {base['file']}, {base['gone']} baselined finding(s) gone")
+    return "; ".join(parts) + ("." if parts else "")
+
+
 def figure_place(fig: dict) -> str:
     """`path:line:column`, or `path (page 2, line 5, offset 3)` for a Word or PDF draft."""
     if fig.get("where"):
@@ -83,6 +94,8 @@ def render_terminal(findings: list[Finding], summary_data: dict[str, Any], conso
     n = summary_data["findings"]
     console.print(f"{summary_data['statistics']} statistics, {summary_data['resolved']} fully resolved; "
                   f"{n['error']} errors, {n['warning']} warnings, {n['info']} infos.")
+    if gate_line(summary_data):
+        console.print(escape(gate_line(summary_data)))
 
 
 def _md(text: str) -> str:
@@ -98,7 +111,8 @@ def to_markdown(findings: list[Finding], summary_data: dict[str, Any]) -> str:
     n = summary_data["findings"]
     lines = ["# checker report", "",
              f"{summary_data['statistics']} statistics, {summary_data['resolved']} fully resolved; "
-             f"{n['error']} errors, {n['warning']} warnings, {n['info']} infos.", ""]
+             f"{n['error']} errors, {n['warning']} warnings, {n['info']} infos."
+             + (" " + _md(gate_line(summary_data)) if gate_line(summary_data) else ""), ""]
     if not findings:
         lines += ["No mismatches found.", ""]
     for severity in ("error", "warning", "info"):

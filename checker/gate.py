@@ -1,0 +1,169 @@
+"""What a CI gate needs beyond the findings: stable fingerprints, suppressions where the
+figure is, and a baseline of accepted findings.
+
+- A fingerprint is built from the rule and, for each figure, its indicator, province,
+  period, role and text as written: never from line numbers, so an edit elsewhere in the
+  document leaves it unchanged.
+- A suppression is a marker in a Markdown or text draft,
+  `<!-- checker-ignore SV01: why this is right -->` (several rules: `SV01,PW01`; every
+  rule: `all`).  Written at the end of a line it covers that line's figures; alone on a
+  line it covers the next line with text.  In a data file the `suppress` column holds the
+  reason (`SV01: why` for one rule).  A suppression without a reason is an error.
+- A baseline file lists the fingerprints of accepted findings; a check against it reports
+  only the others, and says how many baselined findings went away.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.records import Finding, InputError
+
+MARKER_RE = re.compile(r"<!--\s*checker-ignore\b(?P<body>.*?)-->", re.S)
+MARKER_BODY_RE = re.compile(r"\s*(?P<rules>(?:[A-Za-z]{2}\d{2}|all)(?:\s*,\s*(?:[A-Za-z]{2}\d{2}|all))*)\s*"
+                            r"(?::\s*(?P<reason>.*\S))?\s*$", re.S)
+BASELINE_VERSION = 1
+
+
+def fingerprint(finding: Finding | dict) -> str:
+    """A finding's identity across runs: rule and what its figures say, not where they are."""
+    f = finding if isinstance(finding, dict) else finding.as_dict()
+    figures = sorted([g.get("indicator") or "", g.get("entity") or "", g.get("period") or "",
+                      g.get("role") or "", g.get("text") or ""] for g in f["figures"])
+    basis = [f["rule"], figures] if figures else [f["rule"], f["message"]]
+    return hashlib.sha256(json.dumps(basis, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Suppression:
+    path: str
+    line: int  # the line whose figures it covers
+    rules: tuple[str, ...]  # rule ids, or ("all",)
+    reason: str
+    marker_line: int
+
+    def covers(self, rule: str) -> bool:
+        return "all" in self.rules or rule in self.rules
+
+
+def blank_markers(text: str) -> str:
+    """The text with suppression markers replaced by spaces (columns and lines unchanged),
+    so that a rule id or a reason is never read as a figure."""
+    return MARKER_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def markers(path: str, text: str) -> list[Suppression]:
+    """The suppression markers of a draft, each with the line it covers."""
+    lines = text.splitlines()
+    out = []
+    for m in MARKER_RE.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        body = MARKER_BODY_RE.fullmatch(m.group("body"))
+        if body is None:
+            raise InputError(f"{path}:{line}:{column}: a suppression names rule ids: "
+                             f"<!-- checker-ignore SV01: why the figures are right -->")
+        if not body.group("reason"):
+            raise InputError(f"{path}:{line}:{column}: a suppression needs a reason: "
+                             f"<!-- checker-ignore {body.group('rules')}: why the figures are right -->")
+        rules = tuple(sorted({r.strip().upper() if r.strip() != "all" else "all"
+                              for r in body.group("rules").split(",")}))
+        end_line = text.count("\n", 0, m.end()) + 1
+        rest = blank_markers(lines[line - 1]).strip() if line <= len(lines) else ""
+        covered = line
+        if not rest:  # alone on its line: it covers the next line with text
+            covered = next((n for n in range(end_line + 1, len(lines) + 1) if lines[n - 1].strip()), end_line)
+        out.append(Suppression(path, covered, rules, " ".join(body.group("reason").split()), line))
+    return out
+
+
+def check_marker_rules(found: list[Suppression], known: set[str]) -> None:
+    for s in found:
+        for rule in s.rules:
+            if rule != "all" and rule not in known:
+                raise InputError(f"{s.path}:{s.marker_line}:1: the suppression names an unknown rule '{rule}'")
+
+
+def data_suppression(reason: str) -> tuple[tuple[str, ...], str]:
+    """A data file's `suppress` cell: `why` (every rule) or `SV01, PW01: why`."""
+    m = re.fullmatch(r"\s*((?:[A-Za-z]{2}\d{2})(?:\s*,\s*[A-Za-z]{2}\d{2})*)\s*:\s*(.*\S)\s*", reason)
+    if m:
+        return tuple(sorted(r.strip().upper() for r in m.group(1).split(","))), m.group(2)
+    return ("all",), reason.strip()
+
+
+def split_suppressed(findings: list[Finding], suppressions: list[Suppression], facts
+                     ) -> tuple[list[Finding], list[tuple[Finding, str]]]:
+    """The findings still reported, and the suppressed ones with their reasons."""
+    by_line: dict[tuple[str, int], list[Suppression]] = {}
+    for s in suppressions:
+        by_line.setdefault((s.path, s.line), []).append(s)
+    if len(facts) and "suppress" in facts.columns:
+        rows = facts[(facts["block"] == "data_row") & (facts["suppress"].fillna("") != "")]
+        for _, r in rows.iterrows():
+            rules, reason = data_suppression(str(r["suppress"]))
+            by_line.setdefault((r["path"], int(r["line"])), []).append(
+                Suppression(r["path"], int(r["line"]), rules, reason, int(r["line"])))
+    kept, suppressed = [], []
+    for f in findings:
+        reason = next((s.reason for g in f.figures for s in by_line.get((g.get("path"), g.get("line")), [])
+                       if s.covers(f.rule)), None)
+        if reason is None:
+            kept.append(f)
+        else:
+            suppressed.append((f, reason))
+    return kept, suppressed
+
+
+# --- baseline ---------------------------------------------------------------------------
+
+def write_baseline(path: str, findings: list[Finding], force: bool = False) -> int:
+    out = Path(path)
+    if out.exists() and not force:
+        raise InputError(f"{path}: already exists; pass --force to replace the baseline")
+    if not out.parent.exists():
+        raise InputError(f"{path}: folder {out.parent} does not exist")
+    entries = sorted(({"fingerprint": fingerprint(f), "rule": f.rule, "message": f.message} for f in findings),
+                     key=lambda e: (e["fingerprint"], e["message"]))
+    out.write_text(json.dumps({"checker-baseline": BASELINE_VERSION, "findings": entries},
+                              ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+def read_baseline(path: str) -> Counter:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such baseline (write one with `checker baseline write {path} FILES`)")
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: not a baseline file (bad JSON: {exc.msg})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}:1:1: not a baseline file (not UTF-8 text)") from None
+    if not isinstance(data, dict) or data.get("checker-baseline") != BASELINE_VERSION \
+            or not isinstance(data.get("findings"), list):
+        raise InputError(f"{path}:1:1: not a checker baseline (version {BASELINE_VERSION})")
+    try:
+        return Counter(str(e["fingerprint"]) for e in data["findings"])
+    except (TypeError, KeyError):
+        raise InputError(f"{path}: a baseline entry has no fingerprint") from None
+
+
+def split_baselined(findings: list[Finding], baseline: Counter) -> tuple[list[Finding], int, int]:
+    """The findings not in the baseline, how many were in it, and how many baselined
+    findings are gone (fixed since)."""
+    left = Counter(baseline)
+    new, known = [], 0
+    for f in findings:
+        fp = fingerprint(f)
+        if left[fp] > 0:
+            left[fp] -= 1
+            known += 1
+        else:
+            new.append(f)
+    return new, known, sum(left.values())
