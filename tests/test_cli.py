@@ -159,3 +159,12 @@ def test_markdown_escapes_draft_text(tmp_path):
     from checker.report import _md
 
     assert _md("a | b `c` <img onerror=x>") == "a \\| b \\`c\\` \\<img onerror=x\\>"
+
+
+def test_readme_first_command_runs_the_bundled_sample():
+    """The README's first command ends with the main job; it must work as written."""
+    first = (ROOT / "README.md").read_text(encoding="utf-8").split("```sh\n", 1)[1].splitlines()[0]
+    job = first.rsplit("&& checker ", 1)[1].split()
+    proc = run(*job)
+    assert proc.returncode == 1, proc.stderr  # the planted mismatches are found
+    assert "sample-data.csv" in proc.stdout and proc.stderr == ""
