@@ -16,7 +16,9 @@ Schema (the first row names the columns; their order is free):
 | suppress  | no       | a reason: findings on this row are suppressed and counted            |
 | note      | no       | free text, not read                                                   |
 
-A value keeps the precision it is written with (`7,35` stands for [7,345; 7,355]); an
+A CSV file is comma-separated (a decimal comma then needs quotes: `"7,35"`), or
+semicolon-separated as Excel writes it in a Vietnamese locale.  A value keeps the
+precision it is written with (`7,35` stands for [7,345; 7,355]); an
 XLSX number cell is read as its shortest decimal form.  `1.845` is Vietnamese for 1845
 (`.` groups thousands); a dot is read as a decimal point only where it cannot group
 thousands (`12.5`).
@@ -28,6 +30,7 @@ period, role) given twice, a value that is not a number.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -61,33 +64,44 @@ def _letter(col: int) -> str:
 
 
 def _cells(path: Path) -> list[list[object]]:
-    """The file's rows as lists of cells (strings, or numbers from XLSX number cells)."""
+    """The file's rows as lists of cells (strings, or numbers from XLSX number cells), read
+    with pandas (python-calamine for XLSX); blank rows are kept so row numbers match."""
+    import pandas as pd
+
     if path.suffix.lower() == ".xlsx":
         from checker.docx import check_archive
 
         check_archive(path, "an Excel workbook (.xlsx)").close()
         try:
-            from python_calamine import CalamineWorkbook
-
-            book = CalamineWorkbook.from_path(str(path))
-            rows = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
+            frame = pd.read_excel(path, engine="calamine", header=None, dtype=object, keep_default_na=False,
+                                  na_filter=False)  # `n/a` is what was written, not a blank
         except Exception as exc:  # calamine raises its own errors for a broken workbook
             raise InputError(f"{path}: not a readable Excel workbook ({type(exc).__name__})") from None
-        return [list(r) for r in rows]
-    import csv
-    import io
+    else:
+        import io
 
-    from checker.ingest import read_text
+        from checker.ingest import read_text
 
-    text = read_text(path)
-    try:
-        return [row for row in csv.reader(io.StringIO(text), strict=True)]
-    except csv.Error as exc:
-        raise InputError(f"{path}: not a valid CSV file ({exc})") from None
+        text = read_text(path)
+        header = text.split("\n", 1)[0]
+        sep = ";" if header.count(";") > header.count(",") else ","  # Excel in a Vietnamese locale writes `;`
+        try:
+            frame = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False,
+                                skip_blank_lines=False, sep=sep)
+        except pd.errors.EmptyDataError:
+            return []
+        except pd.errors.ParserError as exc:
+            m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+            if m:
+                hint = '; a decimal comma needs quotes ("7,35")' if sep == "," else ""
+                raise InputError(f"{path}:{m.group(2)}:1: {m.group(3)} cells in this row, "
+                                 f"{m.group(1)} in the rows above{hint}") from None
+            raise InputError(f"{path}: not a valid CSV file ({' '.join(str(exc).split())})") from None
+    return frame.astype(object).values.tolist()
 
 
 def _cell_text(value: object) -> str:
-    if value is None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float):
         return repr(value) if not value.is_integer() else str(int(value))
@@ -209,7 +223,7 @@ class DataReader:
         raw = values.get("value")
         written = _cell_text(raw)
         try:
-            if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            if isinstance(raw, (int, float)) and not isinstance(raw, bool) and written:
                 amount = Decimal(repr(float(raw))).normalize() if isinstance(raw, float) else Decimal(raw)
                 if amount == amount.to_integral_value():
                     amount = amount.quantize(Decimal(1))

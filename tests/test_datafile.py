@@ -120,6 +120,23 @@ def test_header_errors(tmp_path):
     assert proc.returncode == 2 and "cols.csv:1:7: unknown column 'sauce'" in proc.stderr
 
 
+def test_a_row_with_too_many_cells_is_named(tmp_path):
+    data = tmp_path / "ragged.csv"
+    data.write_text(HEADER + "grdp,bac_kan,2025,actual,1,tỷ đồng,,extra\n", encoding="utf-8")
+    proc = run("check", str(data))
+    assert proc.returncode == 2 and "ragged.csv:2:1: 8 cells in this row, 7 in the rows above" in proc.stderr, \
+        proc.stderr
+
+
+def test_semicolon_separated_csv_as_excel_writes_it(tmp_path):
+    data = tmp_path / "excel.csv"
+    data.write_text("indicator;entity;period;role;value;unit\nboarding_schools;bac_kan;2025;actual;8;trường\n"
+                    "forest_cover;bac_kan;2025;actual;72,9;%\n", encoding="utf-8")
+    report = _json("data/sample-draft.md", str(data))
+    planted = [f for f in report["findings"] if any(g["path"].endswith("excel.csv") for g in f["figures"])]
+    assert [(f["rule"], f["figures"][0]["text"]) for f in planted] == [("SV01", "8 trường")]
+
+
 def test_xlsx_errors_name_the_cell_and_a_broken_workbook_is_refused(tmp_path):
     book = write_xlsx(tmp_path / "bad.xlsx", [
         ["indicator", "entity", "period", "role", "value", "unit"],
