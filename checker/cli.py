@@ -239,11 +239,14 @@ def _annotate(args, findings) -> None:
 
 def _line_reader():
     """line_of(path, n): the n-th line of an input as the checker read it (cached per file)."""
+    from checker.datafile import is_data_file
     from checker.ingest import read_text
 
     cache: dict[str, list[str]] = {}
 
     def line_of(path: str, line: int) -> str:
+        if is_data_file(path):
+            return ""  # a data row has no sentence around it
         if path not in cache:
             cache[path] = read_text(path).splitlines()
         lines = cache[path]
@@ -252,13 +255,17 @@ def _line_reader():
 
 
 def _add_document_places(findings) -> None:
-    """For figures in a Word draft, say where in the document they are (paragraph or table
-    cell and offset) beside the line and column of its text form."""
+    """For figures in a Word or PDF draft, say where in the document they are (paragraph,
+    table cell or page, and offset) beside the line and column of its text form; for a
+    data file's row, its row and spreadsheet column."""
+    from checker.datafile import is_data_file, spreadsheet_column
     from checker.places import describe
 
     for f in findings:
         for fig in f.figures:
-            if str(fig.get("path", "")).lower().endswith((".docx", ".pdf")):
+            if is_data_file(fig.get("path", "")):
+                fig["where"] = f"row {fig['line']}, column {spreadsheet_column(fig['column'])}"
+            elif str(fig.get("path", "")).lower().endswith((".docx", ".pdf")):
                 where = describe(fig["path"], fig["line"], fig["column"])
                 if where:
                     fig["where"] = where

@@ -54,7 +54,7 @@ def is_data_file(path: str | Path) -> bool:
     return str(path).lower().endswith(DATA_SUFFIXES)
 
 
-def _letter(col: int) -> str:
+def spreadsheet_column(col: int) -> str:
     """The spreadsheet letter of a 1-based column (1 → A, 27 → AA)."""
     out = ""
     while col:
@@ -187,7 +187,7 @@ class DataReader:
     @staticmethod
     def _at(path: Path, row: int, col: int) -> str:
         if path.suffix.lower() == ".xlsx":
-            return f"{path}:{row}:{col} (cell {_letter(col)}{row})"
+            return f"{path}:{row}:{col} (cell {spreadsheet_column(col)}{row})"
         return f"{path}:{row}:{col}"
 
     def _row(self, path: Path, number: int, values: dict, cols: dict[str, int]) -> dict:

@@ -9,6 +9,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from checker import __version__
+from checker.datafile import is_data_file
 from checker.gate import fingerprint
 from checker.records import Finding
 
@@ -35,8 +36,9 @@ def primary(f: Finding) -> dict | None:
 
 
 def _location(fig: dict, message: str | None = None, index: int | None = None) -> dict[str, Any]:
-    region = {"startLine": max(int(fig["line"]), 1), "startColumn": max(int(fig["column"]), 1),
-              "endColumn": max(int(fig["column"]), 1) + len(fig["text"])}
+    region: dict[str, int] = {"startLine": max(int(fig["line"]), 1)}
+    if not is_data_file(fig["path"]):  # a data row's column is a field, not a character
+        region.update(startColumn=max(int(fig["column"]), 1), endColumn=max(int(fig["column"]), 1) + len(fig["text"]))
     loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _uri(fig["path"])}, "region": region}}
     if index is not None:
         loc["id"] = index

@@ -83,6 +83,12 @@ def test_xlsx_rows_become_facts(tmp_path):
     assert [f["rule"] for f in planted] == ["SV01"]
     row = next(g for g in planted[0]["figures"] if g["path"].endswith(".xlsx"))
     assert (row["line"], row["column"], row["text"]) == (2, 5, "8 trường")
+    assert row["where"] == "row 2, column E"
+    for fmt in ("html", "markdown", "terminal", "sarif"):  # every renderer copes with a workbook's figures
+        out = tmp_path / f"report.{fmt}"
+        proc = run("check", "--format", fmt, "-o", str(out), "data/sample-draft.md", str(book))
+        assert proc.returncode == 1, proc.stderr
+        assert "data.xlsx" in out.read_text(encoding="utf-8")
 
 
 BAD_ROWS = [
