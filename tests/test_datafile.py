@@ -154,3 +154,28 @@ def test_xlsx_errors_name_the_cell_and_a_broken_workbook_is_refused(tmp_path):
     broken.write_bytes(b"not a zip at all")
     proc = run("check", str(broken))
     assert proc.returncode == 2 and "broken.xlsx: not an Excel workbook" in proc.stderr, proc.stderr
+
+
+def test_an_xlsx_zip_bomb_is_refused_before_anything_is_unpacked(tmp_path):
+    import tracemalloc
+    import zipfile
+
+    from checker.catalog import load_catalog
+    from checker.datafile import DataReader
+    from checker.records import InputError
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        with z.open("xl/worksheets/sheet1.xml", "w") as f:
+            for _ in range(64):
+                f.write(b"\0" * (1 << 20))
+    reader = DataReader(load_catalog())
+    __import__("pandas")  # imported before measuring: its import is not the file's cost
+    tracemalloc.start()
+    with pytest.raises(InputError, match="possibly a zip bomb"):
+        reader.read(path)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 4 << 20
+    proc = run("check", str(path))
+    assert proc.returncode == 2 and "bomb.xlsx" in proc.stderr and "Traceback" not in proc.stderr
