@@ -22,3 +22,20 @@ def test_templates_are_package_data():
     templates = [p for p in (ROOT / "checker" / "templates").iterdir() if p.is_file()]
     assert templates and all(any(p.match(pat) for pat in patterns) for p in
                              (t.relative_to(ROOT / "checker") for t in templates))
+
+
+def test_pre_commit_hook_runs_the_installed_command_on_drafts_and_data_files():
+    import re
+
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    assert {"id", "name", "entry", "language"} <= set(hook) and hook["language"] == "python"
+    command, sub = hook["entry"].split()[:2]
+    assert command in config["project"]["scripts"] and sub == "check"
+    files = re.compile(hook["files"])
+    assert all(files.search(n) for n in ("draft.md", "a.txt", "b.docx", "c.pdf", "d.csv", "e.xlsx"))
+    assert not files.search("script.py")
+    assert hook["require_serial"] is True  # cross-file rules need every file in one run
