@@ -7,6 +7,8 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from checker.datafile import spreadsheet_column
+
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
@@ -28,20 +30,12 @@ WORKBOOK_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>"""
 
 
-def _col(n: int) -> str:
-    out = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
 def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
     cells_xml = []
     for r, row in enumerate(rows, 1):
         cells = []
         for c, value in enumerate(row, 1):
-            ref = f"{_col(c)}{r}"
+            ref = f"{spreadsheet_column(c)}{r}"
             if value is None or value == "":
                 continue
             if isinstance(value, (int, float)):
