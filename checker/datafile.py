@@ -100,6 +100,43 @@ def _cells(path: Path) -> list[list[object]]:
     return frame.astype(object).values.tolist()
 
 
+SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PERCENT_FORMATS = {9, 10}  # Excel's built-in `0%` and `0.00%`
+
+
+def _percent_cells(path: Path) -> set[tuple[int, int]]:
+    """(row, column), 1-based, of the first sheet's cells formatted as a percentage."""
+    from checker.docx import check_archive, parse_part
+
+    with check_archive(path, "an Excel workbook (.xlsx)") as archive:
+        book = parse_part(archive, "xl/workbook.xml", path)
+        rels = parse_part(archive, "xl/_rels/workbook.xml.rels", path)
+        styles = parse_part(archive, "xl/styles.xml", path)
+        if book is None or rels is None or styles is None:
+            return set()
+        first = book.find(f"{SHEET_NS}sheets/{SHEET_NS}sheet")
+        target = next((r.get("Target", "") for r in rels if first is not None
+                       and r.get("Id") == first.get(f"{REL_NS}id")), "")
+        sheet = parse_part(archive, target.lstrip("/") if target.startswith("/") else "xl/" + target, path) \
+            if target else None
+        if sheet is None:
+            return set()
+    formats = PERCENT_FORMATS | {int(n.get("numFmtId", -1)) for n in styles.iter(f"{SHEET_NS}numFmt")
+                                 if "%" in n.get("formatCode", "").replace('\\%', "").replace('"%"', "")}
+    xfs = styles.find(f"{SHEET_NS}cellXfs")
+    percent = {i for i, xf in enumerate(xfs if xfs is not None else []) if int(xf.get("numFmtId", 0)) in formats}
+    found = set()
+    for c in sheet.iter(f"{SHEET_NS}c"):
+        m = re.fullmatch(r"([A-Z]+)(\d+)", c.get("r", ""))
+        if m and int(c.get("s", 0)) in percent:
+            col = 0
+            for ch in m.group(1):
+                col = col * 26 + ord(ch) - 64
+            found.add((int(m.group(2)), col))
+    return found
+
+
 def _cell_text(value: object) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -157,6 +194,7 @@ class DataReader:
         if not path.exists():
             raise InputError(f"{path}: no such file")
         rows = _cells(path)
+        self.percent = _percent_cells(path) if path.suffix.lower() == ".xlsx" else set()
         while rows and not any(_cell_text(c) for c in rows[-1]):
             rows.pop()
         if not rows:
@@ -225,6 +263,10 @@ class DataReader:
         try:
             if isinstance(raw, (int, float)) and not isinstance(raw, bool) and written:
                 amount = Decimal(repr(float(raw))).normalize() if isinstance(raw, float) else Decimal(raw)
+                if (number, cols["value"]) in self.percent:  # shown as 7,35%, stored as 0.0735
+                    if not unit_text.startswith("%"):
+                        raise fail("value", f"the cell is formatted as a percentage but the unit is '{unit_text}'")
+                    amount = (amount * 100).normalize()
                 if amount == amount.to_integral_value():
                     amount = amount.quantize(Decimal(1))
                 interval, qualifier, kind = Interval.stated(amount), None, "statistic"

@@ -61,7 +61,8 @@ def check_archive(path: Path, what: str = "a Word document (.docx)") -> zipfile.
     return archive
 
 
-def _parse(archive: zipfile.ZipFile, name: str, path: Path):
+def parse_part(archive: zipfile.ZipFile, name: str, path: Path):
+    """A part of an OOXML archive parsed safely (no DTD, no entities), or None if absent."""
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import fromstring
 
@@ -134,10 +135,10 @@ def docx_text(path: str | Path) -> str:
     path = Path(path)
     archive = check_archive(path)
     with archive:
-        body_root = _parse(archive, "word/document.xml", path)
+        body_root = parse_part(archive, "word/document.xml", path)
         if body_root is None:
             raise InputError(f"{path}: not a Word document (no word/document.xml)")
-        notes_root = _parse(archive, "word/footnotes.xml", path)
+        notes_root = parse_part(archive, "word/footnotes.xml", path)
     body = body_root.find(W + "body")
     if body is None:
         raise InputError(f"{path}: word/document.xml: no document body")

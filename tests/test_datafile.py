@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tests.test_cli import ROOT, run
-from tests.xlsx_build import write_xlsx
+from tests.xlsx_build import Percent, write_xlsx
 
 HEADER = "indicator,entity,period,role,value,unit,source\n"
 
@@ -141,6 +141,25 @@ def test_semicolon_separated_csv_as_excel_writes_it(tmp_path):
     report = _json("data/sample-draft.md", str(data))
     planted = [f for f in report["findings"] if any(g["path"].endswith("excel.csv") for g in f["figures"])]
     assert [(f["rule"], f["figures"][0]["text"]) for f in planted] == [("SV01", "8 trường")]
+
+
+def test_a_percentage_formatted_cell_is_read_as_the_percentage_it_shows(tmp_path):
+    book = write_xlsx(tmp_path / "pct.xlsx", [
+        ["indicator", "entity", "period", "role", "value", "unit"],
+        ["grdp_growth", "thai_nguyen_cu", "2021-2025", "actual", Percent(0.0735), "%/năm"],  # shows 7.35%
+        ["forest_cover", "bac_kan", "2025", "actual", Percent(0.739), "%"],  # shows 73.90%: disagrees with 72,9%
+        ["trained_labour_rate", "bac_kan", "2025", "actual", 55, "%"],  # a plain number cell
+    ])
+    report = _json("data/sample-draft.md", str(book))
+    mine = [f for f in report["findings"] if any(g["path"].endswith("pct.xlsx") for g in f["figures"])]
+    assert [(f["rule"], [g["text"] for g in f["figures"] if g["path"].endswith(".xlsx")]) for f in mine] == \
+        [("SV01", ["73,9%"])]
+    bad = write_xlsx(tmp_path / "pct-bad.xlsx", [
+        ["indicator", "entity", "period", "role", "value", "unit"],
+        ["boarding_schools", "bac_kan", "2025", "actual", Percent(0.07), "trường"],
+    ])
+    proc = run("check", str(bad))
+    assert proc.returncode == 2 and "pct-bad.xlsx:2:5 (cell E2): the cell is formatted as a percentage" in proc.stderr
 
 
 def test_xlsx_errors_name_the_cell_and_a_broken_workbook_is_refused(tmp_path):

@@ -15,6 +15,7 @@ CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Default Extension="xml" ContentType="application/xml"/>
 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
 <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
 </Types>"""
 RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
@@ -27,7 +28,23 @@ WORKBOOK = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 WORKBOOK_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
 </Relationships>"""
+# Style 0 is plain; style 1 shows a number as a percentage with two decimals (Excel's
+# built-in format 10, `0.00%`): 0.0735 shows as 7.35%.
+STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>
+<fills count="1"><fill><patternFill patternType="none"/></fill></fills>
+<borders count="1"><border/></borders>
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
+</styleSheet>"""
+
+
+class Percent(float):
+    """A number cell shown as a percentage: `Percent(0.0735)` shows as 7.35%."""
 
 
 def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
@@ -38,7 +55,9 @@ def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
             ref = f"{spreadsheet_column(c)}{r}"
             if value is None or value == "":
                 continue
-            if isinstance(value, (int, float)):
+            if isinstance(value, Percent):
+                cells.append(f'<c r="{ref}" s="1"><v>{float(value)!r}</v></c>')
+            elif isinstance(value, (int, float)):
                 cells.append(f'<c r="{ref}"><v>{value}</v></c>')
             else:
                 cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(value))}</t></is></c>')
@@ -52,4 +71,5 @@ def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
         z.writestr("xl/workbook.xml", WORKBOOK)
         z.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
         z.writestr("xl/worksheets/sheet1.xml", sheet)
+        z.writestr("xl/styles.xml", STYLES)
     return path
