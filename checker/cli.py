@@ -166,14 +166,7 @@ def cmd_check(args) -> int:
     if baseline:
         data["baseline"] = {"file": baseline, "known": run.baselined, "gone": run.gone}
     if args.format == "json":
-        text = to_json(findings, data)
-        if run.suppressed:
-            import json as _json
-
-            full = _json.loads(text)
-            full["suppressed"] = [dict(f.as_dict(), reason=reason) for f, reason in run.suppressed]
-            text = _json.dumps(full, ensure_ascii=False, indent=2) + "\n"
-        _write(text, args.output, run.paths)
+        _write(to_json(findings, data, run.suppressed), args.output, run.paths)
     elif args.format == "markdown":
         _write(to_markdown(findings, data), args.output, run.paths)
     elif args.format == "html":

@@ -45,8 +45,12 @@ def figure_place(fig: dict) -> str:
     return f"{fig['path']}:{fig['line']}:{fig['column']}"
 
 
-def to_json(findings: list[Finding], summary_data: dict[str, Any]) -> str:
-    data = {"findings": [f.as_dict() for f in findings], "summary": summary_data}
+def to_json(findings: list[Finding], summary_data: dict[str, Any],
+            suppressed: list[tuple[Finding, str]] = ()) -> str:
+    """The findings and the summary; the suppressed findings, with their reasons, too."""
+    data: dict[str, Any] = {"findings": [f.as_dict() for f in findings], "summary": summary_data}
+    if suppressed:
+        data["suppressed"] = [dict(f.as_dict(), reason=reason) for f, reason in suppressed]
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
