@@ -12,12 +12,17 @@
   whose gaps line up give the column gutters; a wrapped cell's lines are one cell; the
   cells that overlap vertically make one row (whether short cells sit at the top or in
   the middle of a row made tall by a wrapped one).
+- Page numbers (a number alone at the top or foot of the pages, following the page count)
+  are dropped.  A table cut by a page break is one table: the rows on the next page go
+  on under the part before (a repeated header row is dropped), and a header row left alone
+  at the foot of a page heads the rows on the next.
 - Each line of the converted text records its page and line on the page, so a figure's
   place is reported as `page 2, line 14, offset 30`.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 import unicodedata
 from pathlib import Path
@@ -182,6 +187,110 @@ def _rows(chars: list[dict], columns: list[tuple[float, float]], body_size: floa
     return [[row.get(col, "") for col in range(len(columns))] for _, row in rows]
 
 
+PAGE_NUMBER_RE = re.compile(r"[-–\s]*(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*", re.I)
+
+
+def _cells_of_line(line: list[dict], body_size: float) -> list[str]:
+    """A single line split at its wide gaps: the cells of a header row standing alone."""
+    size = statistics.median(c["size"] for c in line)
+    cuts = [b for _, b in _gaps(line, 0.8 * size)]
+    cells: list[list[dict]] = [[]]
+    for c in line:
+        if cuts and c["x0"] >= cuts[0] - 0.01:
+            cuts.pop(0)
+            cells.append([])
+        cells[-1].append(c)
+    return [_line_text(cell, body_size) for cell in cells if cell]
+
+
+def _page_items(page, page_no: int) -> list[dict]:
+    """A page's lines and tables in reading order."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def inside(c) -> bool:
+        return any(x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom
+                   for x0, top, x1, bottom in boxes)
+
+    chars = [c for c in page.chars if not inside(c)]
+    sizes = [round(c["size"], 1) for c in chars if c["text"].strip()]
+    body_size = statistics.mode(sizes) if sizes else 10.0
+    lines = _lines(chars)
+    grids = [(t.bbox[1], t.bbox[3], [[" ".join((c or "").split()) for c in row] for row in t.extract()])
+             for t in tables]
+    in_grid: set[int] = set()
+    for first, last, rows in _borderless(lines, body_size):
+        in_grid.update(range(first, last + 1))
+        grids.append((_top(lines[first]), max(c["bottom"] for c in lines[last]), rows))
+    items = []
+    for line_no, line in enumerate(lines, 1):
+        if line_no - 1 in in_grid:
+            continue
+        text = _line_text(line, body_size)
+        if text:
+            items.append({"kind": "line", "top": _top(line), "bottom": max(c["bottom"] for c in line),
+                          "page": page_no, "line_no": line_no, "text": text, "body": body_size,
+                          "cells": _cells_of_line(line, body_size) if _gaps(line, 1.0 * body_size) else None})
+    grids.sort(key=lambda g: g[0])
+    for t_no, (top, bottom, rows) in enumerate(grids, 1):
+        items.append({"kind": "table", "top": top, "bottom": bottom, "page": page_no, "t_no": t_no,
+                      "rows": rows, "header": None, "continues": False})
+    items.sort(key=lambda it: (it["top"], it["kind"]))
+    return items
+
+
+def _is_page_number(item: dict) -> bool:
+    return item["kind"] == "line" and bool(PAGE_NUMBER_RE.fullmatch(item["text"]))
+
+
+def _drop_page_numbers(pages: list[list[dict]]) -> None:
+    """Page numbers are not text of the draft: a number alone as the first or last line of
+    a page is one when the pages' such numbers follow the page count (the same offset on
+    two pages or more, or `1` on a one-page draft)."""
+    candidates = []
+    for page_no, items in enumerate(pages, 1):
+        lines = [it for it in items if it["kind"] == "line"]
+        for it in {id(x): x for x in (lines[:1] + lines[-1:])}.values():
+            m = re.fullmatch(r"[-–\s]*(?:Trang\s+)?(\d{1,4})(?:\s*/\s*\d{1,4})?[-–\s]*", it["text"], re.I)
+            if m:
+                candidates.append((int(m.group(1)) - page_no, page_no, it))
+    offsets: dict[int, int] = {}
+    for offset, _, _ in candidates:
+        offsets[offset] = offsets.get(offset, 0) + 1
+    for offset, page_no, it in candidates:
+        if offsets[offset] >= 2 or (len(pages) == 1 and offset == 0):
+            pages[page_no - 1].remove(it)
+
+
+def _join_pages(pages: list[list[dict]]) -> None:
+    """A table cut by a page break is one table: a table at the top of a page continues
+    the table that ends the page before when they have as many columns (a repeated header
+    row is dropped); a lone header line ending a page heads the table that starts the next.
+    Page numbers between the two parts are dropped."""
+    for before, after in zip(pages, pages[1:]):
+        tail = [it for it in before if not _is_page_number(it)]
+        head = [it for it in after if not _is_page_number(it)]
+        if not tail or not head or head[0]["kind"] != "table":
+            continue
+        table, last = head[0], tail[-1]
+        width = len(table["rows"][0]) if table["rows"] else 0
+        if last["kind"] == "table" and last["rows"] and len(last["rows"][0]) == width:
+            table["continues"] = True
+            first = last.get("first_row") or (last["header"]["cells"] if last["header"] else last["rows"][0])
+            table["first_row"] = first  # the header of the whole table, for the parts after
+            if table["rows"][0] == first and len(table["rows"]) > 1:
+                table["rows"] = table["rows"][1:]  # the header repeated on the new page
+                table["skipped"] = 1
+            cut = before.index(last) + 1
+        elif last["kind"] == "line" and last["cells"] and len(last["cells"]) == width:
+            table["header"] = last
+            cut = before.index(last)
+        else:
+            continue
+        before[:] = before[:cut]  # the page numbers after the part before (and the header, now in the table)
+        after[:] = after[after.index(table):]  # the page numbers before the rest
+
+
 def pdf_text(path: str | Path) -> str:
     path = Path(path)
     try:
@@ -217,56 +326,43 @@ def pdf_text(path: str | Path) -> str:
     except Exception as exc:  # pdfminer raises several kinds for a broken file
         raise InputError(f"{path}: not a readable PDF ({type(exc).__name__})") from None
     with pdf:
-        for page_no, page in enumerate(pdf.pages, 1):
-            tables = page.find_tables()
-            boxes = [t.bbox for t in tables]
-
-            def inside(c, boxes=boxes) -> bool:
-                return any(x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom
-                           for x0, top, x1, bottom in boxes)
-
-            chars = [c for c in page.chars if not inside(c)]
-            sizes = [round(c["size"], 1) for c in chars if c["text"].strip()]
-            body_size = statistics.mode(sizes) if sizes else 10.0
-            lines = _lines(chars)
-            grids = [(t.bbox[1], t.bbox[3], [[" ".join((c or "").split()) for c in row] for row in t.extract()])
-                     for t in tables]
-            in_grid: set[int] = set()
-            for first, last, rows in _borderless(lines, body_size):
-                in_grid.update(range(first, last + 1))
-                grids.append((_top(lines[first]), max(c["bottom"] for c in lines[last]), rows))
-            items: list[tuple[float, str, object]] = [
-                (_top(line), "line", (line_no, line))
-                for line_no, line in enumerate(lines, 1) if line_no - 1 not in in_grid]
-            grids.sort(key=lambda g: g[0])
-            items.extend((top, "table", (t_no, rows, bottom)) for t_no, (top, bottom, rows) in enumerate(grids, 1))
-            items.sort(key=lambda it: (it[0], it[1]))
-            if out:
+        pages = [_page_items(page, page_no) for page_no, page in enumerate(pdf.pages, 1)]
+    _drop_page_numbers(pages)
+    _join_pages(pages)
+    for items in pages:
+        continues = bool(items) and items[0]["kind"] == "table" and items[0]["continues"]
+        if out and not continues:
+            emit("", Place("blank"))
+        prev_bottom = None
+        for item in items:
+            if item["kind"] == "table":
+                flush()  # the paragraph before the table ends here, and a blank line follows it
+                if item["continues"]:
+                    while out and out[-1] == "":  # the rows go on right under the part before
+                        out.pop()
+                        places.pop()
+                elif out and out[-1] != "":
+                    emit("", Place("blank"))
+                rows = [(row, Place("table", item["t_no"], r + item.get("skipped", 0), (), page=item["page"]))
+                        for r, row in enumerate(item["rows"], 1)]
+                if item["header"] is not None:
+                    head = item["header"]
+                    rows.insert(0, (head["cells"], Place("page", head["page"], head["line_no"])))
+                for r, (row, place) in enumerate(rows, 1):
+                    line, spans = table_row([c.replace("|", "/") for c in row])
+                    emit(line, Place(place.kind, place.index, place.row, spans, page=place.page)
+                         if place.kind == "table" else place)
+                    if r == 1 and not item["continues"]:
+                        emit("|" + "---|" * len(row), Place("blank"))
                 emit("", Place("blank"))
-            prev_bottom = None
-            for top, kind, payload in items:
-                if kind == "table":
-                    t_no, rows, bottom = payload
-                    flush()  # the paragraph before the table ends here, and a blank line follows it
-                    if out and out[-1] != "":
-                        emit("", Place("blank"))
-                    for r, row in enumerate(rows, 1):
-                        line, spans = table_row([c.replace("|", "/") for c in row])
-                        emit(line, Place("table", t_no, r, spans, page=page_no))
-                        if r == 1:
-                            emit("|" + "---|" * len(row), Place("blank"))
-                    emit("", Place("blank"))
-                    prev_bottom = bottom
-                    continue
-                line_no, line = payload
-                text = _line_text(line, body_size)
-                if not text:
-                    continue
-                height = max(c["bottom"] for c in line) - top
-                if prev_bottom is not None and top - prev_bottom > 0.8 * max(height, body_size) and para:
-                    emit("", Place("blank"))
-                para.append((text, page_no, line_no))
-                prev_bottom = max(c["bottom"] for c in line)
+                prev_bottom = item["bottom"]
+                continue
+            top, text = item["top"], item["text"]
+            height = item["bottom"] - top
+            if prev_bottom is not None and top - prev_bottom > 0.8 * max(height, item["body"]) and para:
+                emit("", Place("blank"))
+            para.append((text, item["page"], item["line_no"]))
+            prev_bottom = item["bottom"]
     flush()
     PLACES[str(path)] = places
     if not any(line.strip() for line in out):

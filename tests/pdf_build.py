@@ -17,12 +17,22 @@ def _plain(sup: str) -> str:
     return "".join(str(SUP.index(c)) for c in sup)
 
 
-def markdown_to_pdf(md: str, path: Path, ruled: bool = True, v_align: str = "MIDDLE") -> Path:
+def markdown_to_pdf(md: str, path: Path, ruled: bool = True, v_align: str = "MIDDLE",
+                    page_numbers: bool = False, repeat_header: bool = False) -> Path:
     """`ruled=False` draws tables without any lines (a borderless table, columns kept apart
-    only by white space); `v_align` places a short cell in a row made tall by a wrapped one."""
+    only by white space); `v_align` places a short cell in a row made tall by a wrapped one;
+    `page_numbers` prints each page's number centred at its foot; `repeat_header` repeats
+    a table's first row at the top of each page it runs onto (in bold, as Word does)."""
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4")
+    class Numbered(FPDF):
+        def footer(self) -> None:
+            if page_numbers:
+                self.set_y(-12)
+                self.set_font("dv", "", 9)
+                self.cell(0, 6, str(self.page_no()), align="C")
+
+    pdf = Numbered(format="A4")
     pdf.add_font("dv", "", str(FONT))
     pdf.add_font("dv", "B", str(BOLD))
     pdf.set_auto_page_break(True, margin=15)
@@ -34,7 +44,7 @@ def markdown_to_pdf(md: str, path: Path, ruled: bool = True, v_align: str = "MID
             return
         pdf.set_font("dv", "", 8)
         layout = {} if ruled else {"borders_layout": "NONE", "padding": (1, 2)}
-        with pdf.table(first_row_as_headings=False, line_height=5, v_align=v_align, **layout) as table:
+        with pdf.table(first_row_as_headings=repeat_header, line_height=5, v_align=v_align, **layout) as table:
             for cells in rows:
                 row = table.row()
                 for c in cells:

@@ -126,6 +126,28 @@ def test_one_line_rows_with_empty_cells_stay_apart(tmp_path):
     assert "Biểu 2\n\n| Chỉ tiêu" in text and "\nĐoạn văn sau bảng." in text
 
 
+@pytest.mark.parametrize("ruled, repeat", [(True, False), (True, True), (False, False), (False, True)],
+                         ids=["ruled", "ruled-header-repeated", "borderless", "borderless-header-repeated"])
+def test_a_table_cut_by_page_breaks_is_one_table(tmp_path, ruled, repeat):
+    """Rows on the next page go on under the rows before (not a new table whose first row
+    would be taken for its header), and the page numbers between them are dropped."""
+    from checker.pdf import pdf_text
+
+    rows = ["| STT | Xã | Số hộ nghèo năm 2020 | Số hộ nghèo năm 2025 |", "|---|---|---|---|"]
+    rows += [f"| {i} | Xã số {i} của huyện | {1000 + 7 * i} | {400 + 3 * i} |" for i in range(1, 121)]
+    md = "# Biểu 3\n\n" + "Đoạn mở đầu của phụ lục.\n\n" * 30 + "\n".join(rows) + "\n\nĐoạn sau bảng.\n"
+    path = markdown_to_pdf(md, tmp_path / "long.pdf", ruled=ruled, page_numbers=True, repeat_header=repeat)
+    text = pdf_text(path)
+    got = [" ".join(ln.split()) for ln in text.splitlines() if ln.startswith("|")]
+    assert got == [" ".join(r.split()) if "---" not in r else "|---|---|---|---|" for r in rows]
+    assert "\nĐoạn sau bảng." in text
+    assert not any(ln.strip().isdigit() for ln in text.splitlines())  # no page number left in the text
+    from checker.places import PLACES
+
+    pages = {p.page for p in PLACES[str(path)] if p.kind == "table"}
+    assert len(pages) >= 2  # the table did cross a page break, and each row knows its page
+
+
 def test_unreadable_pdf_is_one_line_error(tmp_path):
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.4\nnot really")
