@@ -155,3 +155,13 @@ def test_unreadable_pdf_is_one_line_error(tmp_path):
     assert proc.returncode == 2
     err = proc.stderr.strip()
     assert len(err.splitlines()) == 1 and "broken.pdf" in err and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "borderless"])
+def test_another_draft_as_pdf_gives_the_same_findings(tmp_path, ruled):
+    """A second draft in other words and layout, whose appendix table runs onto a new page."""
+    md_path = ROOT / "data" / "tuyen-quang-draft.md"
+    path = markdown_to_pdf(md_path.read_text(encoding="utf-8"), tmp_path / "tq.pdf", ruled=ruled, page_numbers=True)
+    text = _json(md_path)
+    assert text["findings"]
+    assert sorted(map(_key, _json(path)["findings"])) == sorted(map(_key, text["findings"]))
