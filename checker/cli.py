@@ -11,6 +11,7 @@ from pathlib import Path
 from checker.records import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+CATALOG_FILES = ("indicators.yaml", "entities.yaml", "cues.yaml", "units.yaml", "units.txt")
 FORMATS = ["terminal", "json", "markdown", "html", "sarif", "junit", "codequality"]
 FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "info": ("error", "warning", "info"), "never": ()}
 
@@ -111,8 +112,10 @@ class Run:
 
         self.config = config = load_config(args.config)
         catalogs = args.catalogs or config.catalogs
-        if catalogs and not (Path(catalogs) / "indicators.yaml").is_file():
-            raise InputError(f"{catalogs}: not a catalogs folder (no indicators.yaml in it)")
+        if catalogs:
+            missing = [n for n in CATALOG_FILES if not (Path(catalogs) / n).is_file()]
+            if missing:
+                raise InputError(f"{catalogs}: not a catalogs folder (missing {', '.join(missing)})")
         self.catalog = catalog = load_catalog(catalogs)
         rule_files = args.rules or config.rules  # an explicit flag wins over the file
         for r in rule_files or []:

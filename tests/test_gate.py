@@ -227,3 +227,20 @@ def test_output_is_byte_identical_whatever_the_hash_seed_and_file_order():
             assert proc.returncode == 0, proc.stderr
             outputs.append((fmt, proc.stdout))
     assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
+
+
+def test_configured_catalogs_are_the_ones_used(tmp_path):
+    import yaml
+
+    repo = _repo(tmp_path)
+    cat = repo / "catalogs"
+    cat.mkdir()
+    for name in ("entities.yaml", "cues.yaml", "units.yaml", "units.txt"):
+        shutil.copy(ROOT / "rules" / name, cat / name)
+    indicators = yaml.safe_load((ROOT / "rules" / "indicators.yaml").read_text(encoding="utf-8"))
+    indicators["indicators"] = [i for i in indicators["indicators"] if i["id"] != "boarding_schools"]
+    (cat / "indicators.yaml").write_text(yaml.safe_dump(indicators, allow_unicode=True), encoding="utf-8")
+    (repo / "checker.toml").write_text('catalogs = "catalogs"\n', encoding="utf-8")
+    proc = run("check", "data.csv", cwd=repo)
+    assert proc.returncode == 2 and "unknown indicator 'boarding_schools'" in proc.stderr, proc.stderr
+    assert run("check", "--catalogs", str(ROOT / "rules"), "--fail-on", "never", "data.csv", cwd=repo).returncode == 0
