@@ -12,6 +12,8 @@
   whose gaps line up give the column gutters; a wrapped cell's lines are one cell; the
   cells that overlap vertically make one row (whether short cells sit at the top or in
   the middle of a row made tall by a wrapped one).
+- A paragraph cut by a page break (no full stop at the foot, the next page going on in
+  lower case) is one paragraph.
 - Page numbers (a number alone at the top or foot of the pages, following the page count)
   are dropped.  A table cut by a page break is one table: the rows on the next page go
   on under the part before (a repeated header row is dropped), and a header row left alone
@@ -291,6 +293,12 @@ def _join_pages(pages: list[list[dict]]) -> None:
         after[:] = after[after.index(table):]  # the page numbers before the rest
 
 
+def _goes_on(text: str) -> bool:
+    """A line that continues a sentence: it starts in lower case or with a number."""
+    first = text.lstrip("(\"'“ ")[:1]
+    return first.isdigit() or first.islower()
+
+
 def pdf_text(path: str | Path) -> str:
     path = Path(path)
     try:
@@ -331,7 +339,11 @@ def pdf_text(path: str | Path) -> str:
     _join_pages(pages)
     for items in pages:
         continues = bool(items) and items[0]["kind"] == "table" and items[0]["continues"]
-        if out and not continues:
+        # A sentence cut by the page break goes on: the paragraph stays open when it ends
+        # without a full stop and the page goes on in lower case (or with a number).
+        carries = bool(para and items) and items[0]["kind"] == "line" \
+            and not re.search(r"[.:;!?…]\W*$", para[-1][0]) and _goes_on(items[0]["text"])
+        if out and not continues and not carries:
             emit("", Place("blank"))
         prev_bottom = None
         for item in items:

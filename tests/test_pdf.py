@@ -165,3 +165,22 @@ def test_another_draft_as_pdf_gives_the_same_findings(tmp_path, ruled):
     text = _json(md_path)
     assert text["findings"]
     assert sorted(map(_key, _json(path)["findings"])) == sorted(map(_key, text["findings"]))
+
+
+def test_a_paragraph_cut_by_a_page_break_stays_one_paragraph(tmp_path):
+    """Push the sample down a line at a time, so that each paragraph in turn is cut by the
+    page break: every paragraph still reads whole, and the headings stay apart."""
+    from checker.pdf import pdf_text
+    from checker.places import PLACES
+
+    md = (ROOT / "data" / "sample-draft.md").read_text(encoding="utf-8")
+    paragraphs = [ln for ln in md.splitlines() if ln.strip() and not ln.startswith(("|", "#"))]
+    crossed = 0
+    for n in range(14):
+        filler = "Đoạn văn không có số liệu, để đẩy nội dung xuống.\n\n" * n
+        path = markdown_to_pdf(md.replace("## 1. Kinh tế", filler + "## 1. Kinh tế"), tmp_path / f"push{n}.pdf")
+        lines = set(pdf_text(path).splitlines())
+        missing = [p for p in paragraphs if p.replace("`", "") not in lines and p not in lines]
+        assert not missing, (n, missing[:1])
+        crossed += any(p.kind == "page" and len({s[1] for s in p.segments}) > 1 for p in PLACES[str(path)])
+    assert crossed  # some paragraph did run onto the next page
