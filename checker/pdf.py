@@ -189,7 +189,7 @@ def _rows(chars: list[dict], columns: list[tuple[float, float]], body_size: floa
     return [[row.get(col, "") for col in range(len(columns))] for _, row in rows]
 
 
-PAGE_NUMBER_RE = re.compile(r"[-–\s]*(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*", re.I)
+PAGE_NUMBER_RE = re.compile(r"[-–\s]*(?:Trang\s+)?(\d{1,4})(?:\s*/\s*\d{1,4})?[-–\s]*", re.I)
 
 
 def _cells_of_line(line: list[dict], body_size: float) -> list[str]:
@@ -232,7 +232,7 @@ def _page_items(page, page_no: int) -> list[dict]:
         if text:
             items.append({"kind": "line", "top": _top(line), "bottom": max(c["bottom"] for c in line),
                           "page": page_no, "line_no": line_no, "text": text, "body": body_size,
-                          "cells": _cells_of_line(line, body_size) if _gaps(line, 1.0 * body_size) else None})
+                          "chars": line})
     grids.sort(key=lambda g: g[0])
     for t_no, (top, bottom, rows) in enumerate(grids, 1):
         items.append({"kind": "table", "top": top, "bottom": bottom, "page": page_no, "t_no": t_no,
@@ -253,7 +253,7 @@ def _drop_page_numbers(pages: list[list[dict]]) -> None:
     for page_no, items in enumerate(pages, 1):
         lines = [it for it in items if it["kind"] == "line"]
         for it in {id(x): x for x in (lines[:1] + lines[-1:])}.values():
-            m = re.fullmatch(r"[-–\s]*(?:Trang\s+)?(\d{1,4})(?:\s*/\s*\d{1,4})?[-–\s]*", it["text"], re.I)
+            m = PAGE_NUMBER_RE.fullmatch(it["text"])
             if m:
                 candidates.append((int(m.group(1)) - page_no, page_no, it))
     offsets: dict[int, int] = {}
@@ -284,8 +284,9 @@ def _join_pages(pages: list[list[dict]]) -> None:
                 table["rows"] = table["rows"][1:]  # the header repeated on the new page
                 table["skipped"] = 1
             cut = before.index(last) + 1
-        elif last["kind"] == "line" and last["cells"] and len(last["cells"]) == width:
-            table["header"] = last
+        elif last["kind"] == "line" and _gaps(last["chars"], 1.0 * last["body"]) \
+                and len(cells := _cells_of_line(last["chars"], last["body"])) == width:
+            table["header"] = dict(last, cells=cells)
             cut = before.index(last)
         else:
             continue
@@ -355,16 +356,14 @@ def pdf_text(path: str | Path) -> str:
                         places.pop()
                 elif out and out[-1] != "":
                     emit("", Place("blank"))
-                rows = [(row, Place("table", item["t_no"], r + item.get("skipped", 0), (), page=item["page"]))
-                        for r, row in enumerate(item["rows"], 1)]
-                if item["header"] is not None:
-                    head = item["header"]
-                    rows.insert(0, (head["cells"], Place("page", head["page"], head["line_no"])))
-                for r, (row, place) in enumerate(rows, 1):
+                head = item["header"]  # a header row left on the page before: its place is there
+                rows = [(head["cells"], None)] if head is not None else []
+                rows += [(row, r + item.get("skipped", 0)) for r, row in enumerate(item["rows"], 1)]
+                for n, (row, r) in enumerate(rows):
                     line, spans = table_row([c.replace("|", "/") for c in row])
-                    emit(line, Place(place.kind, place.index, place.row, spans, page=place.page)
-                         if place.kind == "table" else place)
-                    if r == 1 and not item["continues"]:
+                    emit(line, Place("page", head["page"], head["line_no"]) if r is None
+                         else Place("table", item["t_no"], r, spans, page=item["page"]))
+                    if n == 0 and not item["continues"]:
                         emit("|" + "---|" * len(row), Place("blank"))
                 emit("", Place("blank"))
                 prev_bottom = item["bottom"]
