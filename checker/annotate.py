@@ -130,9 +130,12 @@ def _footnotes(document):
 def _in_footnote(note, start: int, numbering: dict[str, int]):
     """The paragraph of footnote `note` holding character `start` of its text as the reader
     gives it (paragraphs stripped and joined by a space), and the offset in that paragraph."""
+    from checker.docx import _Reader
+
+    reader = _Reader()
+    reader.footnote_order = dict(numbering)
     for para in note.iter(W + "p"):
-        raw = "".join(piece.text or "" if piece.tag == W + "t" else " "
-                      for _, pieces in _runs_with_text(para, dict(numbering)) for piece, _ in pieces)
+        raw = reader.runs_text(para)  # the footnote's text exactly as checker.docx reads it
         stripped = raw.strip()
         if not stripped:
             continue
