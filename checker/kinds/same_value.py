@@ -54,7 +54,7 @@ class SameValue:
             outside = [i for i in range(len(ivs)) if i not in best]
             suspect = outside[0] if unique and len(outside) == 1 and len(best) > 1 else None
             if suspect is None:
-                best, suspect = _official(group, ivs, best, suspect)
+                best, suspect = _official(group, ivs, best)
             agreed = ivs[best[0]]
             for i in best[1:]:
                 agreed = _intersect(agreed, ivs[i])
@@ -78,17 +78,18 @@ def _where(row: dict) -> str:
     return f"{row['path']} row {row['line']}" if row["block"] == "data_row" else f"line {row['line']}"
 
 
-def _official(group: list[dict], ivs: list, best: list[int], suspect: int | None) -> tuple[list[int], int | None]:
+def _official(group: list[dict], ivs: list, best: list[int]) -> tuple[list[int], int | None]:
     """The data rows' value decides an even split: the figures agreeing with all of them
-    are the consensus, and a lone draft figure outside it is the suspect."""
+    are the consensus, and a lone draft figure outside it is the suspect.  Otherwise the
+    consensus stays `best`, with no suspect."""
     data = [i for i, r in enumerate(group) if r["block"] == "data_row"]
     if not data or len(data) == len(group):
-        return best, suspect
+        return best, None
     agree = [i for i in range(len(group)) if all(ivs[i].overlaps(ivs[d]) for d in data)]
     if not all(d in agree for d in data):
-        return best, suspect  # the data rows disagree among themselves: no official value
+        return best, None  # the data rows disagree among themselves: no official value
     outside = [i for i in range(len(group)) if i not in agree]
-    return (agree, outside[0]) if len(outside) == 1 else (best, suspect)
+    return (agree, outside[0]) if len(outside) == 1 else (best, None)
 
 
 def _intersect(a, b):
