@@ -98,8 +98,9 @@ def render_terminal(findings: list[Finding], summary_data: dict[str, Any], conso
     n = summary_data["findings"]
     console.print(f"{summary_data['statistics']} statistics, {summary_data['resolved']} fully resolved; "
                   f"{n['error']} errors, {n['warning']} warnings, {n['info']} infos.")
-    if gate_line(summary_data):
-        console.print(escape(gate_line(summary_data)))
+    gate = gate_line(summary_data)
+    if gate:
+        console.print(escape(gate))
 
 
 def _md(text: str) -> str:
@@ -113,10 +114,11 @@ def _md(text: str) -> str:
 def to_markdown(findings: list[Finding], summary_data: dict[str, Any]) -> str:
     """A report to paste into a ticket or a review: findings by severity, then the rules table."""
     n = summary_data["findings"]
+    gate = gate_line(summary_data)
     lines = ["# checker report", "",
              f"{summary_data['statistics']} statistics, {summary_data['resolved']} fully resolved; "
-             f"{n['error']} errors, {n['warning']} warnings, {n['info']} infos."
-             + (" " + _md(gate_line(summary_data)) if gate_line(summary_data) else ""), ""]
+             f"{n['error']} errors, {n['warning']} warnings, {n['info']} infos." + (" " + _md(gate) if gate else ""),
+             ""]
     if not findings:
         lines += ["No mismatches found.", ""]
     for severity in ("error", "warning", "info"):
