@@ -35,7 +35,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from checker.figures import NUMBER, qualified_interval
+from checker.figures import NUMBER, format_number, parse_number, qualified_interval
 from checker.interval import Interval
 from checker.records import InputError
 
@@ -63,15 +63,18 @@ def spreadsheet_column(col: int) -> str:
     return out
 
 
-def _cells(path: Path) -> list[list[object]]:
+def _cells(path: Path) -> tuple[list[list[object]], set[tuple[int, int]]]:
     """The file's rows as lists of cells (strings, or numbers from XLSX number cells), read
-    with pandas (python-calamine for XLSX); blank rows are kept so row numbers match."""
+    with pandas (python-calamine for XLSX), blank rows kept so row numbers match; and the
+    (row, column) of the cells formatted as a percentage (XLSX only)."""
     import pandas as pd
 
+    percent: set[tuple[int, int]] = set()
     if path.suffix.lower() == ".xlsx":
         from checker.docx import check_archive
 
-        check_archive(path, "an Excel workbook (.xlsx)").close()
+        with check_archive(path, "an Excel workbook (.xlsx)") as archive:  # the zip is checked once, here
+            percent = _percent_cells(archive, path)
         try:
             frame = pd.read_excel(path, engine="calamine", header=None, dtype=object, keep_default_na=False,
                                   na_filter=False)  # `n/a` is what was written, not a blank
@@ -89,7 +92,7 @@ def _cells(path: Path) -> list[list[object]]:
             frame = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False,
                                 skip_blank_lines=False, sep=sep)
         except pd.errors.EmptyDataError:
-            return []
+            return [], percent
         except pd.errors.ParserError as exc:
             m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
             if m:
@@ -97,7 +100,7 @@ def _cells(path: Path) -> list[list[object]]:
                 raise InputError(f"{path}:{m.group(2)}:1: {m.group(3)} cells in this row, "
                                  f"{m.group(1)} in the rows above{hint}") from None
             raise InputError(f"{path}: not a valid CSV file ({' '.join(str(exc).split())})") from None
-    return frame.astype(object).values.tolist()
+    return frame.astype(object).values.tolist(), percent
 
 
 SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -105,23 +108,22 @@ REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PERCENT_FORMATS = {9, 10}  # Excel's built-in `0%` and `0.00%`
 
 
-def _percent_cells(path: Path) -> set[tuple[int, int]]:
+def _percent_cells(archive, path: Path) -> set[tuple[int, int]]:
     """(row, column), 1-based, of the first sheet's cells formatted as a percentage."""
-    from checker.docx import check_archive, parse_part
+    from checker.docx import parse_part
 
-    with check_archive(path, "an Excel workbook (.xlsx)") as archive:
-        book = parse_part(archive, "xl/workbook.xml", path)
-        rels = parse_part(archive, "xl/_rels/workbook.xml.rels", path)
-        styles = parse_part(archive, "xl/styles.xml", path)
-        if book is None or rels is None or styles is None:
-            return set()
-        first = book.find(f"{SHEET_NS}sheets/{SHEET_NS}sheet")
-        target = next((r.get("Target", "") for r in rels if first is not None
-                       and r.get("Id") == first.get(f"{REL_NS}id")), "")
-        sheet = parse_part(archive, target.lstrip("/") if target.startswith("/") else "xl/" + target, path) \
-            if target else None
-        if sheet is None:
-            return set()
+    book = parse_part(archive, "xl/workbook.xml", path)
+    rels = parse_part(archive, "xl/_rels/workbook.xml.rels", path)
+    styles = parse_part(archive, "xl/styles.xml", path)
+    if book is None or rels is None or styles is None:
+        return set()
+    first = book.find(f"{SHEET_NS}sheets/{SHEET_NS}sheet")
+    target = next((r.get("Target", "") for r in rels if first is not None
+                   and r.get("Id") == first.get(f"{REL_NS}id")), "")
+    sheet = parse_part(archive, target.lstrip("/") if target.startswith("/") else "xl/" + target, path) \
+        if target else None
+    if sheet is None:
+        return set()
     formats = PERCENT_FORMATS | {int(n.get("numFmtId", -1)) for n in styles.iter(f"{SHEET_NS}numFmt")
                                  if "%" in n.get("formatCode", "").replace('\\%', "").replace('"%"', "")}
     xfs = styles.find(f"{SHEET_NS}cellXfs")
@@ -167,7 +169,7 @@ def _number(text: str) -> Decimal:
     sign = -1 if text.startswith("-") else 1
     body = text.lstrip("-").strip()
     if re.fullmatch(NUMBER, body):
-        d = Decimal(body.replace(".", "").replace(",", "."))
+        d = parse_number(body)
     elif DOT_DECIMAL_RE.fullmatch(body):
         d = Decimal(body)
     else:
@@ -193,8 +195,7 @@ class DataReader:
         path = Path(path)
         if not path.exists():
             raise InputError(f"{path}: no such file")
-        rows = _cells(path)
-        self.percent = _percent_cells(path) if path.suffix.lower() == ".xlsx" else set()
+        rows, percent = _cells(path)
         while rows and not any(_cell_text(c) for c in rows[-1]):
             rows.pop()
         if not rows:
@@ -219,7 +220,7 @@ class DataReader:
             values = {name: (cells[i - 1] if i - 1 < len(cells) else None) for name, i in where_col.items()}
             if not any(_cell_text(v) for v in values.values()):
                 continue  # a blank line
-            out.append(self._row(path, number, values, where_col))
+            out.append(self._row(path, number, values, where_col, percent))
         return out
 
     @staticmethod
@@ -228,7 +229,8 @@ class DataReader:
             return f"{path}:{row}:{col} (cell {spreadsheet_column(col)}{row})"
         return f"{path}:{row}:{col}"
 
-    def _row(self, path: Path, number: int, values: dict, cols: dict[str, int]) -> dict:
+    def _row(self, path: Path, number: int, values: dict, cols: dict[str, int],
+             percent: set[tuple[int, int]]) -> dict:
         def text(name: str) -> str:
             return _cell_text(values.get(name))
 
@@ -263,14 +265,14 @@ class DataReader:
         try:
             if isinstance(raw, (int, float)) and not isinstance(raw, bool) and written:
                 amount = Decimal(repr(float(raw))).normalize() if isinstance(raw, float) else Decimal(raw)
-                if (number, cols["value"]) in self.percent:  # shown as 7,35%, stored as 0.0735
+                if (number, cols["value"]) in percent:  # shown as 7,35%, stored as 0.0735
                     if not unit_text.startswith("%"):
                         raise fail("value", f"the cell is formatted as a percentage but the unit is '{unit_text}'")
                     amount = (amount * 100).normalize()
                 if amount == amount.to_integral_value():
                     amount = amount.quantize(Decimal(1))
                 interval, qualifier, kind = Interval.stated(amount), None, "statistic"
-                written = _vn(amount)
+                written = format_number(amount)
             else:
                 amount, interval, qualifier, kind = parse_value(written)
         except (ValueError, InvalidOperation) as exc:
@@ -313,12 +315,6 @@ class DataReader:
         if ids:
             raise fail(f"entity '{written}' names several provinces ({', '.join(sorted(ids))}); give the id")
         raise fail(f"unknown entity '{written}'{_suggest(written, self.catalog.entities)}")
-
-
-def _vn(d: Decimal) -> str:
-    from checker.figures import format_number
-
-    return format_number(d)
 
 
 def _suggest(word: str, known) -> str:
