@@ -127,9 +127,7 @@ class Run:
             if rule_id not in known:
                 raise InputError(f"{config.path}: [severity] names an unknown rule '{rule_id}'")
         self.paths = sorted(dict.fromkeys(args.paths))  # the same report whatever the order given
-        for p in self.paths:
-            _check_input(p)
-        suppressions = _markers(self.paths)
+        suppressions = _markers(self.paths)  # reading the drafts for them also checks they can be read
         check_marker_rules(suppressions, known)
         self.facts, self.documents = _extract(self.paths, catalog)
         findings, self.outcomes = run_rules(self.facts, rules, catalog, severity_overrides=config.severity,
@@ -140,14 +138,20 @@ class Run:
 
 
 def _markers(paths: list[str]) -> list:
+    """The suppression markers of the Markdown and text drafts.  Every draft is read here
+    (a Word or PDF one is converted once and cached), so one that cannot be read stops the
+    run before any work; a data file is checked row by row as it is read."""
     from checker.datafile import is_data_file
     from checker.gate import markers
     from checker.ingest import read_text
 
     found = []
     for p in paths:
-        if not is_data_file(p) and not p.lower().endswith((".docx", ".pdf")):
-            found.extend(markers(p, read_text(p)))
+        if is_data_file(p):
+            continue
+        text = read_text(p)
+        if not p.lower().endswith((".docx", ".pdf")):
+            found.extend(markers(p, text))
     return found
 
 
