@@ -12,7 +12,7 @@ import yaml
 
 from checker.figures import SUPERSCRIPT_RE, mask_markers
 from checker.records import InputError
-from checker.units import RULES_DIR, load_units
+from checker.units import RULES_DIR, UnitCatalog, load_units
 
 
 @dataclass(frozen=True)
@@ -317,7 +317,8 @@ class Catalog:
     cues: dict
     indicator_matcher: PhraseMatcher
     entity_matcher: PhraseMatcher
-    rules_dir: Path = RULES_DIR
+    units: "UnitCatalog"
+    rules_dir: Path
     cue_matchers: dict[str, PhraseMatcher] = field(default_factory=dict)
     frame_matcher: PhraseMatcher | None = None
     unit_frames: dict[str, list] = field(default_factory=dict)
@@ -414,7 +415,7 @@ def _load_catalog(rules_dir: Path) -> Catalog:
 
     cues = _load_yaml(rules_dir / "cues.yaml")
     catalog = Catalog(indicators, entities, cues, PhraseMatcher(phrases, nested=True, tolerant=True),
-                      PhraseMatcher(ent_phrases, tolerant=True), rules_dir)
+                      PhraseMatcher(ent_phrases, tolerant=True), units, rules_dir)
     frame_words: dict[str, list[str]] = {}
     for ind in indicators.values():
         for n, frame in enumerate(ind.patterns):

@@ -69,7 +69,7 @@ def empty_facts() -> pd.DataFrame:
     return df
 
 
-def build_facts(resolved: list[Resolved], data_rows: list[dict] | None = None) -> pd.DataFrame:
+def build_facts(resolved: list[Resolved], catalog, data_rows: list[dict] | None = None) -> pd.DataFrame:
     """The facts table: the drafts' figures, then the data files' rows (ids follow on)."""
     rows = []
     for i, r in enumerate(resolved):
@@ -99,9 +99,9 @@ def build_facts(resolved: list[Resolved], data_rows: list[dict] | None = None) -
             "context": _context(r.block.text, fig.start, fig.end),
             "suppress": "",
         })
-    link_relations(rows, resolved)
+    link_relations(rows, resolved, catalog)
     _link_footnotes(rows, resolved)
-    _exact_counts(rows, resolved)
+    _exact_counts(rows, resolved, catalog.units.count_units)
     for row in data_rows or []:
         rows.append({**row, "id": len(rows)})
     df = pd.DataFrame(rows, columns=COLUMNS) if rows else empty_facts()
@@ -171,11 +171,9 @@ def _link_footnotes(rows: list[dict], resolved: list[Resolved]) -> None:
                 rows[i]["notes"] = "; ".join(filter(None, [rows[i]["notes"], "indicator of the figure it annotates"]))
 
 
-def _exact_counts(rows: list[dict], resolved: list[Resolved]) -> None:
+def _exact_counts(rows: list[dict], resolved: list[Resolved], counts) -> None:
     """A whole number of things (`757 đảng viên`, `29/95 xã`) is exact: it is not rounded,
     so its interval is a point.  Scaled counts (`1,8 triệu người`) keep their precision."""
-    from checker.units import load_units
-    counts = load_units().count_units
     for i, r in enumerate(resolved):
         fig = r.figure
         unit = rows[i]["unit"]
@@ -205,13 +203,13 @@ def _by_block(resolved: list[Resolved]) -> Iterable[tuple[str, list[int]]]:
         yield texts[key], sorted(idx, key=lambda i: resolved[i].figure.start)
 
 
-def link_relations(rows: list[dict], resolved: list[Resolved]) -> None:
+def link_relations(rows: list[dict], resolved: list[Resolved], catalog) -> None:
     for text, idx in _by_block(resolved):
         figs = [(i, resolved[i].figure) for i in idx if resolved[i].figure.kind in STAT_KINDS]
-        _link_breakdowns(rows, text, figs, resolved)
+        _link_breakdowns(rows, text, figs, resolved, catalog.units.count_units)
         _link_restatements(rows, text, figs)
         _link_multipliers(rows, text, figs, resolved)
-        _link_changes(rows, text, figs)
+        _link_changes(rows, text, figs, catalog.indicators)
 
 
 def _slug(text: str) -> str:
@@ -219,12 +217,10 @@ def _slug(text: str) -> str:
     return slug(text)
 
 
-def _is_count(unit: str | None) -> bool:
-    from checker.units import load_units
-    return unit is not None and unit in load_units().count_units
 
 
-def _link_breakdowns(rows, text, figs, resolved) -> None:
+
+def _link_breakdowns(rows, text, figs, resolved, counts) -> None:
     """`905 đảng viên (khiển trách 757, cảnh cáo 112, ...)`: the list breaks down the total.
     Items may name kinds of the total's thing (`13.638 văn bản (3.191 quyết định, ...)`)."""
     for n, (i, total) in enumerate(figs):
@@ -246,7 +242,7 @@ def _link_breakdowns(rows, text, figs, resolved) -> None:
         if any(f.kind != "statistic" for _, f in items):
             continue
         same = all(f.unit in (None, total.unit) for _, f in items)
-        kinds_of = _is_count(total.unit) and all(_is_count(f.unit) for _, f in items)
+        kinds_of = total.unit in counts and all(f.unit in counts for _, f in items)
         if not (same or kinds_of):
             continue
         inner = text[total.end + m.end():close]
@@ -303,7 +299,7 @@ def _link_multipliers(rows, text, figs, resolved) -> None:
                 rows[i]["ratio_num"], rows[i]["ratio_den"] = cur_i, j
 
 
-def _link_changes(rows, text, figs) -> None:
+def _link_changes(rows, text, figs, indicators) -> None:
     """`tăng từ A lên B`: B must be above A; `giảm từ A xuống B`: below."""
     for n, (i, a) in enumerate(figs):
         fm = FROM_RE.search(text[max(0, a.start - 12):a.start])
@@ -314,14 +310,12 @@ def _link_changes(rows, text, figs) -> None:
             if tm and a.unit == b.unit:
                 rows[j]["change_from"] = i
                 rows[j]["change_dir"] = "up" if fm.group(1).lower() == "tăng" else "down"
-                _as_levels(rows, (i, j))
+                _as_levels(rows, (i, j), indicators)
 
 
-def _as_levels(rows: list[dict], ids: tuple[int, ...]) -> None:
+def _as_levels(rows: list[dict], ids: tuple[int, ...], indicators) -> None:
     """`tỷ lệ hộ nghèo giảm từ 12,5% xuống 5,5%` states two levels, not two average
     reductions: a rate indicator with a level (in the catalog) gives way to it."""
-    from checker.catalog import load_catalog
-    indicators = load_catalog().indicators
     for k in ids:
         ind = indicators.get(rows[k]["indicator"] or "")
         if ind is not None and ind.level:
@@ -357,4 +351,4 @@ def extract(paths: list[str], catalog=None, progress=None) -> tuple[pd.DataFrame
     for group in by_path.values():
         resolved.extend(resolver.resolve(group))
     data_rows = read_data_files([p for p in paths if is_data_file(p)], catalog)
-    return build_facts(resolved, data_rows), docs
+    return build_facts(resolved, catalog, data_rows), docs

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from checker.interval import INF, Interval
 from checker.records import Figure
-from checker.units import UnitCatalog, load_units
+from checker.units import UnitCatalog
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER_RE = re.compile(NUMBER)
@@ -110,8 +110,8 @@ def qualified_interval(d: Decimal, scale: float, qualifier: str | None) -> Inter
 
 
 class Lexer:
-    def __init__(self, units: UnitCatalog | None = None, place_names: set[str] | None = None):
-        self.units = units or load_units()
+    def __init__(self, units: UnitCatalog, place_names: set[str] | None = None):
+        self.units = units
         self.place_names = place_names or set()
 
     def scan(self, text: str) -> list[Figure]:
@@ -316,11 +316,3 @@ class Lexer:
                 fig.kind = "marker"
 
 
-_DEFAULT: Lexer | None = None
-
-
-def scan(text: str) -> list[Figure]:
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Lexer()
-    return _DEFAULT.scan(text)

@@ -160,7 +160,7 @@ class Resolver:
     def __init__(self, catalog: Catalog, lexer: Lexer | None = None):
         self.catalog = catalog
         names = {phrase for phrase in catalog.entity_matcher.keys}
-        self.lexer = lexer or Lexer(place_names=names)
+        self.lexer = lexer or Lexer(catalog.units, place_names=names)
         self.units = self.lexer.units
 
     # --- entities --------------------------------------------------------------------

@@ -24,6 +24,14 @@ def header(province: str = "Thái Nguyên") -> str:
     return HEADER.format(upper=province.upper(), name=province)
 
 
+def scan(text: str):
+    """Every figure the lexer finds in `text`, with the bundled units."""
+    from checker.catalog import load_catalog
+    from checker.figures import Lexer
+
+    return Lexer(load_catalog().units).scan(text)
+
+
 def run_text(tmp_path: Path, text: str, name: str = "draft.md"):
     """Facts and findings for a draft written to a temporary file."""
     from checker.catalog import load_catalog

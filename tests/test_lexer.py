@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from checker.figures import format_number, parse_number, scan
+from checker.figures import format_number, parse_number
+from tests.conftest import scan
 
 
 @pytest.mark.parametrize("text, value", [

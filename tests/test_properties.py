@@ -5,7 +5,8 @@ from decimal import Decimal
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from checker.figures import format_number, parse_number, scan
+from checker.figures import format_number, parse_number
+from tests.conftest import scan
 from checker.interval import Interval
 from checker.kinds.base import consensus
 
