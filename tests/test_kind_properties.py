@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from checker.catalog import load_catalog
 from checker.interval import Interval
 from checker.kinds import KINDS
+from checker.engine import run_rule
 from checker.kinds.base import Context
 from checker.kinds.growth import average_growth
+from checker.kinds.params import decode
 from checker.kinds.verdict import judge
 from checker.rulefile import Rule
 
@@ -32,8 +34,9 @@ def record(i: int, iv: Interval, **kw) -> dict:
 
 
 def run(kind: str, records: list[dict], **params):
-    rule = Rule("T01", "test.rule", kind, "error", "{expected}", "a test rule", params)
-    return KINDS[kind].run(None, rule, Context(CATALOG, {}, records))
+    rule = Rule("T01", "test.rule", kind, "error", "{expected}", "a test rule",
+                decode(KINDS[kind].Params, params, kind, CATALOG))
+    return run_rule(rule, Context(CATALOG, {}, records))
 
 
 percent = st.decimals(min_value=Decimal("1.0"), max_value=Decimal("99.0"), places=1)
