@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from checker.kinds import KINDS
-from checker.kinds.base import KEY, STAT, Context, Outcome, group_records, interval_of, records_of
+from checker.kinds.base import KEY, STAT, Context, Outcome, group_records, records_of
 from checker.records import Finding
 from checker.rulefile import Rule, load_rules
 from checker.units import RULES_DIR
@@ -29,7 +29,7 @@ def support_counts(records: list[dict]) -> dict[int, int]:
     for _, group in group_records(rows, KEY):
         if len(group) < 2:
             continue
-        items = [(int(r["id"]), interval_of(r)) for r in group]
+        items = [(int(r["id"]), r["interval"]) for r in group]
         for i, iv in items:
             support[i] = sum(1 for j, jv in items if j != i and iv.overlaps(jv))
     return support
@@ -68,8 +68,8 @@ def run_rule(rule: Rule, ctx: Context) -> Outcome:
 def run_rules(facts: pd.DataFrame, rules: list[Rule], catalog,
               severity_overrides: dict[str, str] | None = None,
               documents: list | None = None) -> tuple[list[Finding], list[Outcome]]:
-    records = records_of(facts)
-    ctx = Context(catalog, support_counts(records), records, documents)
+    ctx = Context(catalog, records=records_of(facts), documents=documents)
+    ctx.support = support_counts(ctx.records)
     outcomes = [run_rule(rule, ctx) for rule in with_severity(rules, severity_overrides)]
     findings = [f for o in outcomes for f in o.findings]
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))
