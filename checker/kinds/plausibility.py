@@ -9,16 +9,6 @@ from checker.kinds.params import NoParams
 from checker.records import Finding
 
 
-def stated_level(r: dict) -> float:
-    """The level a figure states: the middle of its interval, or the bound of `từ X trở lên`."""
-    lo, hi = r["lo"], r["hi"]
-    if math.isinf(hi):
-        return lo
-    if math.isinf(lo):
-        return hi
-    return (lo + hi) / 2
-
-
 class Plausibility:
     """What it does: compares each target for a future year with the results the same
     report gives for the same indicator and province in earlier years.  A target that
@@ -54,13 +44,15 @@ class Plausibility:
             latest = max(reached, key=lambda a: (a["period"], a["line"]))
             ind = cat.indicators[r["indicator"]]
             higher = ind.direction != "lower"
-            target_level = r["lo"] if higher else r["hi"]
+            target = r["interval"]
+            target_level = target.lo if higher else target.hi
             if math.isinf(target_level):
                 yield PASS
                 continue
             if r["qualifier"] in ("about", "nearly"):
-                target_level = stated_level(r)
-            done = latest["lo"] if higher else latest["hi"]
+                # An approximate target asks for its middle (or its bound, `từ X trở lên`), not its edge.
+                target_level = target.mid
+            done = latest["interval"].lo if higher else latest["interval"].hi
             below = target_level < done if higher else target_level > done
             if not below:
                 yield PASS
