@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from checker.kinds.params import ParamError, decode
+from checker.kinds.params import NoParams, ParamError, decode
 from checker.records import InputError
 
 SEVERITIES = ("error", "warning", "info")
@@ -55,7 +55,7 @@ class Rule:
     severity: str
     message: str
     description: str
-    params: Any = None  # the kind's parameter dataclass, decoded and checked at load
+    params: Any = field(default_factory=NoParams)  # the kind's parameter dataclass, decoded at load
     path: str = ""
     line: int = 0
     examples: tuple = ()
