@@ -107,7 +107,7 @@ class Run:
     def __init__(self, args):
         from checker.catalog import load_catalog
         from checker.config import load_config
-        from checker.engine import load_default_rules, run_rules
+        from checker.engine import load_default_rules, run_rules, with_severity
         from checker.gate import check_marker_rules, split_suppressed
 
         self.config = config = load_config(args.config)
@@ -121,7 +121,8 @@ class Run:
         for r in rule_files or []:
             if not Path(r).is_file():
                 raise InputError(f"{r}: no such rule file")
-        self.rules = rules = load_default_rules(catalog, [Path(r) for r in rule_files] if rule_files else None)
+        rules = load_default_rules(catalog, [Path(r) for r in rule_files] if rule_files else None)
+        self.rules = rules = with_severity(rules, config.severity)
         known = {r.id for r in rules}
         for rule_id in config.severity:
             if rule_id not in known:
@@ -346,6 +347,7 @@ def cmd_explain(args) -> int:
     from checker.catalog import load_catalog
     from checker.engine import load_default_rules
     from checker.kinds import KINDS
+    from checker.kinds.params import shown_params
 
     catalog = load_catalog()
     rules = load_default_rules(catalog, [Path(r) for r in args.rules] if args.rules else None)
@@ -354,9 +356,11 @@ def cmd_explain(args) -> int:
         raise InputError(f"no rule '{args.rule_id}' (see `checker rules`)")
     r = found[0]
     lines = [f"{r.id} {r.name} ({r.kind}, {r.severity})", "", r.description, ""]
-    if r.params:
-        lines.append("Parameters: " + ", ".join(f"{k}={v}" for k, v in r.params.items()))
+    if shown_params(r.params):
+        lines.append("Parameters: " + shown_params(r.params))
         lines.append("")
+    if r.link:
+        lines += [f"More: {r.link}", ""]
     lines.append(f"Kind `{r.kind}`:")
     lines.append(inspect.cleandoc(KINDS[r.kind].__doc__ or ""))
     for ex in r.examples:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
 from checker.kinds import KINDS
-from checker.kinds.base import KEY, STAT, Context, Outcome, group_records, interval_of, records_of
+from checker.kinds.base import KEY, STAT, Context, Outcome, group_records, records_of
 from checker.records import Finding
 from checker.rulefile import Rule, load_rules
 from checker.units import RULES_DIR
@@ -28,36 +29,49 @@ def support_counts(records: list[dict]) -> dict[int, int]:
     for _, group in group_records(rows, KEY):
         if len(group) < 2:
             continue
-        items = [(int(r["id"]), interval_of(r)) for r in group]
+        items = [(int(r["id"]), r["interval"]) for r in group]
         for i, iv in items:
             support[i] = sum(1 for j, jv in items if j != i and iv.overlaps(jv))
     return support
 
 
+def with_severity(rules: list[Rule], overrides: dict[str, str] | None) -> list[Rule]:
+    """The rules with the severities a configuration sets (new rules: loaded ones never change)."""
+    overrides = overrides or {}
+    return [replace(r, severity=overrides[r.id]) if r.id in overrides else r for r in rules]
+
+
+def run_rule(rule: Rule, ctx: Context) -> Outcome:
+    """One rule over the facts: its kind reports each item, and the outcome counts them, so
+    that items = passes + fails + not applicable + errors."""
+    outcome = Outcome(rule.id, rule.name, rule.kind, rule.severity)
+    counts = {"pass": 0, "fail": 0, "na": 0}
+    findings: list[Finding] = []
+    try:
+        for result in KINDS[rule.kind].run(rule, ctx):
+            counts[result.status] += 1
+            findings.extend(result.findings)
+    except Exception as exc:  # a broken rule is reported, not fatal: validate's "error" outcome
+        outcome.items = outcome.errors = 1
+        outcome.findings = [Finding(rule.id, "error", f"rule {rule.id} failed to run: {exc}", [], name=rule.name)]
+        return outcome
+    outcome.passes, outcome.fails, outcome.na = counts["pass"], counts["fail"], counts["na"]
+    outcome.items = sum(counts.values())
+    for f in findings:
+        f.severity = rule.severity
+        if f.suspect is None and len(f.figures) > 1 and EVEN not in f.message:
+            f.message += EVEN
+    outcome.findings = findings
+    return outcome
+
+
 def run_rules(facts: pd.DataFrame, rules: list[Rule], catalog,
               severity_overrides: dict[str, str] | None = None,
               documents: list | None = None) -> tuple[list[Finding], list[Outcome]]:
-    records = records_of(facts)
-    ctx = Context(catalog, support_counts(records), records, documents)
-    findings: list[Finding] = []
-    outcomes: list[Outcome] = []
-    overrides = severity_overrides or {}
-    for rule in rules:
-        if rule.id in overrides:
-            rule.severity = overrides[rule.id]
-        kind = KINDS[rule.kind]
-        try:
-            outcome = kind.run(facts, rule, ctx)
-        except Exception as exc:  # a broken rule is reported, not fatal: validate's "error" outcome
-            outcome = Outcome(rule.id, errors=1)
-            outcome.findings = [Finding(rule.id, "error", f"rule {rule.id} failed to run: {exc}", [], name=rule.name)]
-        outcome.name, outcome.kind, outcome.severity = rule.name, rule.kind, rule.severity
-        for f in outcome.findings:
-            f.severity = rule.severity if outcome.errors == 0 else "error"
-            if f.suspect is None and len(f.figures) > 1 and EVEN not in f.message:
-                f.message += EVEN
-        findings.extend(outcome.findings)
-        outcomes.append(outcome)
+    ctx = Context(catalog, records=records_of(facts), documents=documents)
+    ctx.support = support_counts(ctx.records)
+    outcomes = [run_rule(rule, ctx) for rule in with_severity(rules, severity_overrides)]
+    findings = [f for o in outcomes for f in o.findings]
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))
     return findings, outcomes
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 
 INF = math.inf
 
@@ -64,6 +63,20 @@ class Interval:
         hi_ok = other.hi < self.hi or (other.hi == self.hi and (not self.hi_open or other.hi_open))
         return lo_ok and hi_ok
 
+    def intersection(self, other: "Interval") -> "Interval":
+        """The values in both intervals (callers check `overlaps` first).  At a shared end
+        the result is open if either interval is open there: `trên 46` and [46; 47] share
+        no 46."""
+        if self.lo != other.lo:
+            lo, lo_open = (self.lo, self.lo_open) if self.lo > other.lo else (other.lo, other.lo_open)
+        else:
+            lo, lo_open = self.lo, self.lo_open or other.lo_open
+        if self.hi != other.hi:
+            hi, hi_open = (self.hi, self.hi_open) if self.hi < other.hi else (other.hi, other.hi_open)
+        else:
+            hi, hi_open = self.hi, self.hi_open or other.hi_open
+        return Interval(lo, hi, lo_open, hi_open)
+
     def hull(self, other: "Interval") -> "Interval":
         if self.lo < other.lo or (self.lo == other.lo and not self.lo_open):
             lo, lo_open = self.lo, self.lo_open
@@ -99,12 +112,6 @@ class Interval:
             return Interval(a, b, self.lo_open, self.hi_open)
         return Interval(b, a, self.hi_open, self.lo_open)
 
-    def distance(self, other: "Interval") -> float:
-        """How far apart two intervals are; 0 when they overlap."""
-        if self.overlaps(other):
-            return 0.0
-        return other.lo - self.hi if self.hi < other.lo else self.lo - other.hi
-
     def format(self, digits: int = 4) -> str:
         if self.lo == self.hi and not (self.lo_open or self.hi_open):
             return format_vn(self.lo, digits)
@@ -128,6 +135,3 @@ def format_vn(value: float, digits: int = 2) -> str:
         text = text.rstrip("0").rstrip(".")
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
-
-def as_fraction(value: float) -> Fraction:
-    return Fraction(value).limit_denominator(10**9)

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from checker.kinds.params import NoParams, ParamError, decode
 from checker.records import InputError
 
 SEVERITIES = ("error", "warning", "info")
@@ -44,19 +45,22 @@ def _construct_mapping(loader: MarkedLoader, node: yaml.MappingNode) -> MarkedDi
 MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Rule:
+    """One rule as loaded: fixed from then on (a configured severity makes a new Rule)."""
+
     id: str
     name: str
     kind: str
     severity: str
     message: str
     description: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: Any = field(default_factory=NoParams)  # the kind's parameter dataclass, decoded at load
     path: str = ""
     line: int = 0
-    examples: list = field(default_factory=list)
+    examples: tuple = ()
     column: int = 1
+    link: str = ""  # where to read more (shown by `checker explain`)
 
 
 def load_yaml_marked(path: Path):
@@ -139,31 +143,23 @@ def _rule(raw, path: Path, kinds: dict, catalog) -> Rule:
         kl, kc = raw.marks["severity"]
         raise InputError(f"{path}:{kl}:{kc}: severity must be one of {', '.join(SEVERITIES)}")
     impl = kinds[kind]
-    params = raw.get("params") or {}
-    for key, value in params.items():
-        if key not in impl.params:
-            kl, kc = params.marks[key] if isinstance(params, MarkedDict) else (line, col)
-            raise InputError(f"{path}:{kl}:{kc}: kind '{kind}' has no parameter '{key}' "
-                             f"(it takes: {', '.join(sorted(impl.params)) or 'none'})")
-        if catalog is not None and key == "indicators":
-            for ind in value:
-                if ind not in catalog.indicators:
-                    kl, kc = params.marks[key]
-                    raise InputError(f"{path}:{kl}:{kc}: unknown indicator '{ind}'")
-        if catalog is not None and key == "entities":
-            for ent in value:
-                if ent not in catalog.entities:
-                    kl, kc = params.marks[key]
-                    raise InputError(f"{path}:{kl}:{kc}: unknown entity '{ent}'")
-    check = getattr(impl, "check_params", None)
-    if check is not None:
-        for key, problem in check(params, catalog):
-            kl, kc = params.marks[key] if isinstance(params, MarkedDict) and key in params.marks else (line, col)
-            raise InputError(f"{path}:{kl}:{kc}: {problem}")
+    raw_params = raw.get("params")
+    try:
+        params = decode(impl.Params, raw_params, kind, catalog)
+    except ParamError as exc:
+        if exc.key is not None and isinstance(raw_params, MarkedDict) and exc.key in raw_params.marks:
+            kl, kc = raw_params.marks[exc.key]
+        else:
+            kl, kc = raw.marks["params"] if "params" in raw else (line, col)
+        raise InputError(f"{path}:{kl}:{kc}: {exc}") from None
+    link = raw.get("link") or ""
+    if not isinstance(link, str):
+        kl, kc = raw.marks["link"]
+        raise InputError(f"{path}:{kl}:{kc}: link must be a web address (text)")
     unknown_fields = template_fields(raw["message"]) - set(impl.fields)
     if unknown_fields:
         kl, kc = raw.marks["message"]
         raise InputError(f"{path}:{kl}:{kc}: message uses unknown field(s) {', '.join(sorted(unknown_fields))} "
                          f"(kind '{kind}' offers: {', '.join(sorted(impl.fields))})")
     return Rule(str(raw["id"]), raw["name"], kind, raw["severity"], raw["message"], raw["description"].strip(),
-                dict(params), str(path), line, list(raw.get("examples") or []), col)
+                params, str(path), line, tuple(raw.get("examples") or []), col, link)

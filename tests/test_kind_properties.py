@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from checker.catalog import load_catalog
 from checker.interval import Interval
 from checker.kinds import KINDS
+from checker.engine import run_rule
 from checker.kinds.base import Context
 from checker.kinds.growth import average_growth
+from checker.kinds.params import decode
 from checker.kinds.verdict import judge
 from checker.rulefile import Rule
 
@@ -32,8 +34,9 @@ def record(i: int, iv: Interval, **kw) -> dict:
 
 
 def run(kind: str, records: list[dict], **params):
-    rule = Rule("T01", "test.rule", kind, "error", "{expected}", "a test rule", params)
-    return KINDS[kind].run(None, rule, Context(CATALOG, {}, records))
+    rule = Rule("T01", "test.rule", kind, "error", "{expected}", "a test rule",
+                decode(KINDS[kind].Params, params, kind, CATALOG))
+    return run_rule(rule, Context(CATALOG, {}, records))
 
 
 percent = st.decimals(min_value=Decimal("1.0"), max_value=Decimal("99.0"), places=1)
@@ -154,3 +157,33 @@ def test_a_target_at_the_reached_level_passes_and_below_it_warns(reached):
     below = record(1, Interval.point(level.lo - 0.01), period="2030", role="target", **key)
     assert run("plausibility", [done, at]).fails == 0
     assert run("plausibility", [done, below]).fails == 1
+
+
+ends = st.tuples(st.integers(-50, 50), st.integers(-50, 50), st.booleans(), st.booleans()).map(
+    lambda t: Interval(min(t[0], t[1]), max(t[0], t[1]), t[2] and t[0] != t[1], t[3] and t[0] != t[1]))
+
+
+def holds(iv: Interval, x: float) -> bool:
+    return (iv.lo < x or (iv.lo == x and not iv.lo_open)) and (x < iv.hi or (x == iv.hi and not iv.hi_open))
+
+
+@given(ends, ends, st.integers(-100, 100))
+def test_intersection_holds_exactly_the_values_of_both(a, b, half_steps):
+    from hypothesis import assume
+    assume(a.overlaps(b))
+    x = half_steps / 2
+    assert holds(a.intersection(b), x) == (holds(a, x) and holds(b, x))
+
+
+@given(st.decimals(min_value=Decimal("0.1"), max_value=Decimal("3.0"), places=1),
+       st.decimals(min_value=Decimal("1.0"), max_value=Decimal("20.0"), places=1))
+def test_a_yearly_fall_in_points_passes_when_rounded_and_fails_one_step_off(fall, end):
+    key = dict(indicator="poverty_rate", entity="gia_lai", unit="percent")
+    levels = [record(0, Interval.point(float(end + 5 * fall)), period="2020", **key),
+              record(1, Interval.point(float(end)), period="2025", **key)]
+    stated = dict(indicator="poverty_reduction", entity="gia_lai", period="2021-2025")
+    right = levels + [record(2, Interval.stated(fall), **stated)]
+    off = levels + [record(2, Interval.stated(fall + Decimal("0.1")), **stated)]
+    pairs = [["poverty_rate", "poverty_reduction"]]
+    assert run("growth", right, mode="points", pairs=pairs).fails == 0
+    assert run("growth", off, mode="points", pairs=pairs).fails == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+
 import pytest
 
 from checker.catalog import load_catalog
@@ -44,3 +46,23 @@ def test_every_kind_documents_itself(kind):
     doc = KINDS[kind].__doc__ or ""
     for part in ("What it does", "Why it matters", "Example"):
         assert part in doc, f"{kind}: no '{part}' in its docstring"
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_kind_declares_typed_frozen_parameters(kind):
+    import dataclasses
+    import typing
+
+    spec = KINDS[kind].Params
+    assert dataclasses.is_dataclass(spec) and spec.__dataclass_params__.frozen, kind
+    for name, tp in typing.get_type_hints(spec).items():
+        assert tp not in (list, dict, typing.Any), f"{kind}.{name}: an untyped parameter"
+        if name == "mode":
+            assert issubclass(tp, enum.Enum), f"{kind}.mode: a mode is an enum of its allowed values"
+
+
+def test_a_kind_without_parameters_refuses_any(tmp_path):
+    rule = RULE.format(id="A01").replace("same_value", "plausibility").replace("{values}", "{target}")
+    (tmp_path / "main.yaml").write_text("rules:" + rule + "    params:\n      mode: strict\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"main.yaml:9:13: kind 'plausibility' has no parameter 'mode' \(it takes: none\)"):
+        load_rules([tmp_path / "main.yaml"], KINDS, load_catalog())

@@ -1,4 +1,12 @@
-"""The closed set of rule kinds; rule files in rules/checks configure them."""
+"""The closed set of rule kinds; rule files in rules/checks configure them.
+
+The contract of a kind (its docstring says What it does / Why it matters / Example):
+- `Params`: a frozen dataclass of its parameters (an enum for a mode, `IndicatorId` and
+  `EntityId` for catalog ids), which a rule's `params:` decode into when the file loads;
+- `fields`: the names a rule's message template may use;
+- `run(rule, ctx)`: yields one `Result` per item checked (`PASS`, `fail(finding, ...)` or
+  `NOT_APPLICABLE`); the engine counts them and adds the shared wording.
+"""
 
 from checker.kinds.between import Between
 from checker.kinds.growth import Growth

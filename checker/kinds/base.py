@@ -1,10 +1,11 @@
-"""What every rule kind shares: the facts it may use, outcomes, and how findings name figures."""
+"""What every rule kind shares: the facts it may use, item results, and how findings name figures."""
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 import pandas as pd
 
@@ -13,6 +14,26 @@ from checker.records import Finding
 
 STAT = ("statistic", "range", "fraction")
 KEY = ["indicator", "entity", "period", "role", "scope", "measure", "unit"]
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a kind reports for one item it checked: pass, fail (with its findings) or
+    not applicable (an input it needs is missing).  The engine counts them."""
+
+    status: str
+    findings: tuple[Finding, ...] = ()
+
+
+PASS = Result("pass")
+NOT_APPLICABLE = Result("na")
+
+
+def fail(*findings: Finding) -> Result:
+    return Result("fail", findings)
+
+
+Results = Iterator[Result]
 
 
 @dataclass
@@ -42,6 +63,12 @@ class Context:
     support: dict[int, int] = field(default_factory=dict)
     records: list[dict] = field(default_factory=list)  # the facts table as plain rows, made once
     documents: list | None = None  # the documents, for rules about their layout (numbering)
+
+    def __post_init__(self):
+        # Each figure's interval is built once, here, and kinds read it as `row["interval"]`.
+        for rec in self.records:
+            if "interval" not in rec:
+                rec["interval"] = None if rec["lo"] is None else interval_of(rec)
 
     @property
     def by_id(self) -> dict[int, dict]:
@@ -104,6 +131,19 @@ def group_records(rows: list[dict], keys: list[str]) -> list[tuple[tuple, list[d
 
 def interval_of(row) -> Interval:
     return Interval(float(row["lo"]), float(row["hi"]), bool(row["lo_open"]), bool(row["hi_open"]))
+
+
+def last_year(period: str | None) -> int | None:
+    """The last year a period covers: 2030 for `2026-2030`, 2025 for `2025-07-01/2025-09-12`."""
+    m = re.search(r"(\d{4})(?:-\d{2}-\d{2})?$", period or "")
+    return int(m.group(1)) if m else None
+
+
+def written_decimals(row) -> str:
+    """The decimals a statistic was written with (`53,170%`: `170`; none: empty).  Read from
+    the figure as written until the facts table carries them in a column of its own."""
+    m = re.search(r"\d,(\d+)", row["text"])
+    return m.group(1) if m else ""
 
 
 def figure_dict(row) -> dict[str, Any]:

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import enum
+from dataclasses import dataclass
 
-from checker.kinds.base import Context, Outcome, figure_dict, pick_suspect
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, figure_dict, pick_suspect
+from checker.kinds.params import EntityId, IndicatorId
 from checker.kinds.part_whole import merged_provinces
 from checker.records import Finding
+
+
+class BetweenMode(str, enum.Enum):
+    RANGE = "range"  # the merged value lies within its former provinces' values
+    EQUALS_ONE = "equals_one"  # ...and does not equal one of them while the others differ
+
+
+@dataclass(frozen=True)
+class BetweenParams:
+    mode: BetweenMode = BetweenMode.RANGE
+    indicators: tuple[IndicatorId, ...] = ()  # only these indicators (all when empty)
+    entities: tuple[EntityId, ...] = ()  # only these merged provinces (all when empty)
 
 
 class Between:
@@ -25,28 +39,28 @@ class Between:
     equal to one former province's `119` while the other's is `63` fails `equals_one`.
     """
 
-    params = {"mode": str, "indicators": list, "entities": list}
+    Params = BetweenParams
     fields = {"indicator", "entity", "period", "role", "value", "formers", "expected"}
 
-    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
-        out = Outcome(rule.id)
-        mode = rule.params.get("mode", "range")
-        only = set(rule.params.get("indicators", []))
-        for key, entity, values in merged_provinces(ctx, "weighted_mean", only, set(rule.params.get("entities", []))):
+    def run(self, rule, ctx: Context) -> Results:
+        params = rule.params
+        in_range = params.mode is BetweenMode.RANGE
+        for key, entity, values in merged_provinces(ctx, "weighted_mean", set(params.indicators),
+                                                    set(params.entities)):
             ent = entity.id
             present = [f for f in entity.formers if f in values]
             if len(present) < 2:
+                yield NOT_APPLICABLE
                 continue
-            out.items += 1
             merged, merged_rows = values[ent]
             formers = [values[f][0] for f in present]
             hull = formers[0]
             for iv in formers[1:]:
                 hull = hull.hull(iv)
             figs = [merged_rows[0]] + [values[f][1][0] for f in present]
-            if mode == "range":
+            if in_range:
                 if merged.overlaps(hull):
-                    out.passes += 1
+                    yield PASS
                     continue
                 expected = hull.format()
                 expl = f"the former provinces' values span {hull.format()}, stated {merged_rows[0]['text']}"
@@ -54,15 +68,14 @@ class Between:
                 equal = [i for i, iv in enumerate(formers) if iv.contains(merged) or merged.contains(iv) and iv.bounded]
                 others_apart = all(not formers[j].overlaps(merged) for j in range(len(formers)) if j not in equal)
                 if not (len(equal) == 1 and others_apart and merged.bounded):
-                    out.passes += 1
+                    yield PASS
                     continue
                 expected = f"strictly between {hull.format()}"
                 expl = (f"{merged_rows[0]['text']} equals {values[present[equal[0]]][1][0]['text']} "
                         f"of {ctx.entity_name(present[equal[0]])}, though the other former province differs")
-            out.fails += 1
             figures = [figure_dict(r) for r in figs]
             ids = [int(r["id"]) for r in figs]
-            suspect = 0 if mode != "range" else pick_suspect(ids, ctx)
+            suspect = pick_suspect(ids, ctx) if in_range else 0
             msg = rule.message.format(indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(ent),
                                       period=key[1], role=key[2], value=figures[0]["text"],
                                       formers=", ".join(f"{ctx.entity_name(p)} {values[p][1][0]['text']}" for p in present),
@@ -70,6 +83,5 @@ class Between:
             imbalance = None
             if merged.bounded and hull.bounded:
                 imbalance = merged.mid - min(max(merged.mid, hull.lo), hull.hi)
-            out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
-                                        expl, rule.name))
-        return out
+            yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
+                               expl, rule.name))

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import enum
+from dataclasses import dataclass
 
 from checker.interval import Interval
-from checker.kinds.base import Context, Outcome, blame, fmt, interval_of
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Result, Results, blame, fail, fmt
+from checker.kinds.params import IndicatorId
+
+
+class GrowthMode(str, enum.Enum):
+    COMPOUND = "compound"  # an average growth rate in percent a year
+    POINTS = "points"  # an average yearly change of a rate, in percentage points
+
+
+@dataclass(frozen=True)
+class GrowthParams:
+    pairs: tuple[tuple[IndicatorId, IndicatorId], ...] = ()  # (level, its average change) pairs
+    mode: GrowthMode = GrowthMode.COMPOUND
 
 
 def average_growth(start: Interval, end: Interval, years: int) -> Interval:
@@ -34,16 +47,14 @@ class Growth:
     it is measured at constant prices, the levels at current prices.
     """
 
-    params = {"pairs": list, "mode": str}
+    Params = GrowthParams
     fields = {"indicator", "entity", "period", "stated", "expected", "start", "end"}
 
-    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
-        out = Outcome(rule.id)
-        cat = ctx.catalog
+    def run(self, rule, ctx: Context) -> Results:
         recs = [r for r in ctx.records if r["lo"] is not None and r["entity"] and r["period"] and not r["scope"]
                 and not r["measure"] and r["kind"] in ("statistic", "range") and r["role"] in ("actual", "baseline")]
-        for level_ind, growth_ind in [tuple(p) for p in rule.params.get("pairs", [])]:
-            for g in [r for r in recs if r["indicator"] == growth_ind and r["role"] == "actual"]:
+        for level_ind, change_ind in rule.params.pairs:
+            for g in [r for r in recs if r["indicator"] == change_ind and r["role"] == "actual"]:
                 if not (len(g["period"]) == 9 and g["period"][4] == "-"):
                     continue
                 first, last = int(g["period"][:4]), int(g["period"][5:])
@@ -51,29 +62,31 @@ class Growth:
                           and len(r["period"]) == 4}
                 start, end = levels.get(first - 1), levels.get(last)
                 if start is None or end is None:
+                    yield NOT_APPLICABLE
                     continue
-                out.items += 1
-                years = last - first + 1
-                if rule.params.get("mode", "compound") == "points":
-                    # `bình quân mỗi năm giảm 1,4 điểm %`: the yearly average of a rate's fall.
-                    s_iv, e_iv = interval_of(start), interval_of(end)
-                    change = (s_iv - e_iv) if g["indicator"] and "reduction" in g["indicator"] else (e_iv - s_iv)
-                    expected = change.scaled(1 / years)
-                else:
-                    expected = average_growth(interval_of(start), interval_of(end), years)
-                stated = interval_of(g)
-                if stated.overlaps(expected):
-                    out.passes += 1
-                    continue
-                out.fails += 1
-                rows = [start, end, g]
-                msg = rule.message.format(indicator=cat.indicators[growth_ind].name, entity=ctx.entity_name(g["entity"]),
-                                          period=g["period"], stated=g["text"], expected=expected.format(2),
-                                          start=f"{start['text']} ({start['period']})", end=f"{end['text']} ({end['period']})")
-                if rule.params.get("mode", "compound") == "points":
-                    expl = f"({start['text']} − {end['text']}) / {years} = {fmt(expected.mid, 2)} per year, stated {g['text']}"
-                else:
-                    expl = (f"({end['text']} / {start['text']})^(1/{years}) − 1 = {fmt(expected.mid, 2)}%/năm, "
-                            f"stated {g['text']}")
-                out.findings.append(blame(rule, ctx, rows, msg, expected.format(2), stated.mid - expected.mid, expl))
-        return out
+                yield self._check(rule, ctx, start, end, g, last - first + 1)
+
+    def _check(self, rule, ctx: Context, start: dict, end: dict, g: dict, years: int) -> Result:
+        """The stated change `g` against the levels at the start and end of its `years`."""
+        cat = ctx.catalog
+        points = rule.params.mode is GrowthMode.POINTS
+        if points:
+            # `bình quân mỗi năm giảm 1,4 điểm %`: the yearly average of a rate's change, counted
+            # as a fall when the change and its level are better in opposite directions.
+            falls = cat.indicators[g["indicator"]].direction != cat.indicators[start["indicator"]].direction
+            change = start["interval"] - end["interval"] if falls else end["interval"] - start["interval"]
+            expected = change.scaled(1 / years)
+        else:
+            expected = average_growth(start["interval"], end["interval"], years)
+        stated = g["interval"]
+        if stated.overlaps(expected):
+            return PASS
+        msg = rule.message.format(indicator=cat.indicators[g["indicator"]].name, entity=ctx.entity_name(g["entity"]),
+                                  period=g["period"], stated=g["text"], expected=expected.format(2),
+                                  start=f"{start['text']} ({start['period']})", end=f"{end['text']} ({end['period']})")
+        if points:
+            expl = f"({start['text']} − {end['text']}) / {years} = {fmt(expected.mid, 2)} per year, stated {g['text']}"
+        else:
+            expl = (f"({end['text']} / {start['text']})^(1/{years}) − 1 = {fmt(expected.mid, 2)}%/năm, "
+                    f"stated {g['text']}")
+        return fail(blame(rule, ctx, [start, end, g], msg, expected.format(2), stated.mid - expected.mid, expl))

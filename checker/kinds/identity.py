@@ -5,10 +5,11 @@ from __future__ import annotations
 import ast
 import operator
 
-import pandas as pd
+from dataclasses import dataclass
 
 from checker.interval import Interval
-from checker.kinds.base import Context, Outcome, blame, consensus, fmt, interval_of
+from checker.kinds.base import PASS, Context, Results, blame, consensus, fail, fmt
+from checker.kinds.part_whole import agreed_interval
 
 OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
 
@@ -49,6 +50,28 @@ def evaluate(tree: ast.AST, values: dict[str, Interval]) -> Interval:
     raise ExpressionError("unexpected node")
 
 
+@dataclass(frozen=True)
+class IdentityParams:
+    left: str  # a formula over indicator ids: numbers, names and + - * / only
+    right: str
+
+    def problems(self, catalog) -> list[tuple[str, str]]:
+        """Problems with the formulas, each with the parameter it is in."""
+        problems = []
+        for key in ("left", "right"):
+            text = getattr(self, key)
+            try:
+                tree = parse_formula(text)
+            except ExpressionError as exc:
+                problems.append((key, f"bad expression: {exc}"))
+                continue
+            if catalog is not None:
+                for name in names_in(tree):
+                    if name not in catalog.indicators:
+                        problems.append((key, f"unknown indicator '{name}' in '{text}'"))
+        return problems
+
+
 class Identity:
     """What it does: checks a definitional identity written in the rule file as two formulas
     over indicator ids (`left` and `right`), for every province, period and role where all
@@ -63,31 +86,11 @@ class Identity:
     is about 406 nghìn tỷ đồng, against a stated 361,6 nghìn tỷ: fails.
     """
 
-    params = {"left": str, "right": str}
+    Params = IdentityParams
     fields = {"formula", "entity", "period", "role", "left", "right", "expected"}
 
-    @staticmethod
-    def check_params(params: dict, catalog) -> list[tuple[str, str]]:
-        """Problems with the formulas, each with the parameter it is in."""
-        problems = []
-        for key in ("left", "right"):
-            if key not in params:
-                problems.append((key, f"an identity needs '{key}'"))
-                continue
-            try:
-                tree = parse_formula(str(params[key]))
-            except ExpressionError as exc:
-                problems.append((key, f"bad expression: {exc}"))
-                continue
-            if catalog is not None:
-                for name in names_in(tree):
-                    if name not in catalog.indicators:
-                        problems.append((key, f"unknown indicator '{name}' in '{params[key]}'"))
-        return problems
-
-    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
-        out = Outcome(rule.id)
-        left, right = parse_formula(rule.params["left"]), parse_formula(rule.params["right"])
+    def run(self, rule, ctx: Context) -> Results:
+        left, right = parse_formula(rule.params.left), parse_formula(rule.params.right)
         names = sorted(set(names_in(left)) | set(names_in(right)))
         groups: dict[tuple, dict[str, list[dict]]] = {}
         for r in ctx.records:
@@ -101,24 +104,21 @@ class Identity:
                 continue
             values, rows = {}, []
             for n in names:
-                ivs = [interval_of(r) for r in group[n]]
+                ivs = [r["interval"] for r in group[n]]
                 best, _ = consensus(ivs)
                 if len(best) != len(ivs):
                     break
-                values[n] = Interval(max(iv.lo for iv in ivs), min(iv.hi for iv in ivs))
+                values[n] = agreed_interval(ivs)
                 rows.append(group[n][0])
             else:
-                out.items += 1
                 lv, rv = evaluate(left, values), evaluate(right, values)
                 if lv.overlaps(rv):
-                    out.passes += 1
+                    yield PASS
                     continue
-                out.fails += 1
-                formula = f"{rule.params['left']} = {rule.params['right']}"
+                formula = f"{rule.params.left} = {rule.params.right}"
                 msg = rule.message.format(formula=formula, entity=ctx.entity_name(key[0]), period=key[1],
                                           role=key[2], left=fmt(lv.mid, 0), right=fmt(rv.mid, 0),
                                           expected=rv.format(0))
                 expl = "; ".join(f"{n} = {r['text']}" for n, r in zip(names, rows)) + \
-                    f" → {rule.params['left']} ≈ {fmt(lv.mid, 0)}, {rule.params['right']} ≈ {fmt(rv.mid, 0)}"
-                out.findings.append(blame(rule, ctx, rows, msg, rv.format(0), None, expl))
-        return out
+                    f" → {rule.params.left} ≈ {fmt(lv.mid, 0)}, {rule.params.right} ≈ {fmt(rv.mid, 0)}"
+                yield fail(blame(rule, ctx, rows, msg, rv.format(0), None, expl))

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import enum
+from dataclasses import dataclass
 
 from checker.interval import Interval
-from checker.kinds.base import (KEY, Context, Outcome, consensus, figure_dict, fmt, group_records, interval_of,
-                                 pick_suspect, stat_records)
+from checker.kinds.base import (KEY, NOT_APPLICABLE, PASS, Context, Results, consensus, fail, figure_dict, fmt,
+                                 group_records, pick_suspect, stat_records)
+from checker.kinds.params import EntityId, IndicatorId
 from checker.records import Finding
+
+
+class PartWholeMode(str, enum.Enum):
+    MERGED = "merged"  # a merged province's total against its former provinces'
+    BREAKDOWN = "breakdown"  # a figure against its bracketed list of parts
+
+
+@dataclass(frozen=True)
+class PartWholeParams:
+    mode: PartWholeMode = PartWholeMode.MERGED
+    indicators: tuple[IndicatorId, ...] = ()  # only these indicators (all when empty)
+    entities: tuple[EntityId, ...] = ()  # only these merged provinces (all when empty)
 
 
 def entity_values(group: list[dict]) -> dict[str, tuple[Interval, list]]:
@@ -19,15 +33,20 @@ def entity_values(group: list[dict]) -> dict[str, tuple[Interval, list]]:
     out = {}
     for ent in sorted(by_entity):
         rows = by_entity[ent]
-        ivs = [interval_of(r) for r in rows]
+        ivs = [r["interval"] for r in rows]
         best, _ = consensus(ivs)
         if len(best) != len(ivs):
             continue
-        agreed = ivs[0]
-        for iv in ivs[1:]:
-            agreed = Interval(max(agreed.lo, iv.lo), min(agreed.hi, iv.hi))
-        out[ent] = (agreed, rows)
+        out[ent] = (agreed_interval(ivs), rows)
     return out
+
+
+def agreed_interval(intervals: list[Interval]) -> Interval:
+    """What statements that all overlap agree on: the intersection of their intervals."""
+    agreed = intervals[0]
+    for iv in intervals[1:]:
+        agreed = agreed.intersection(iv)
+    return agreed
 
 
 def merged_provinces(ctx: Context, aggregation: str, only: set[str], entities: set[str] | None = None):
@@ -63,23 +82,19 @@ class PartWhole:
     former provinces passes; `13.044 doanh nghiệp` against parts that add to 13.050 fails.
     """
 
-    params = {"mode": str, "indicators": list, "entities": list}
+    Params = PartWholeParams
     fields = {"indicator", "entity", "period", "role", "total", "parts", "sum", "expected"}
 
-    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
-        mode = rule.params.get("mode", "merged")
-        if mode == "breakdown":
-            return self._breakdown(facts, rule, ctx)
-        return self._merged(facts, rule, ctx)
+    def run(self, rule, ctx: Context) -> Results:
+        modes = {PartWholeMode.MERGED: self._merged, PartWholeMode.BREAKDOWN: self._breakdown}
+        return modes[rule.params.mode](rule, ctx)
 
-    def _merged(self, facts, rule, ctx) -> Outcome:
-        out = Outcome(rule.id)
-        only = set(rule.params.get("indicators", []))
-        for key, entity, values in merged_provinces(ctx, "additive", only, set(rule.params.get("entities", []))):
+    def _merged(self, rule, ctx) -> Results:
+        params = rule.params
+        for key, entity, values in merged_provinces(ctx, "additive", set(params.indicators), set(params.entities)):
             ent = entity.id
-            out.items += 1
             if not all(f in values for f in entity.formers):
-                out.na += 1
+                yield NOT_APPLICABLE
                 continue
             total, total_rows = values[ent]
             parts = [values[f] for f in entity.formers]
@@ -87,9 +102,8 @@ class PartWhole:
             for iv, _ in parts[1:]:
                 summed = summed + iv
             if summed.overlaps(total):
-                out.passes += 1
+                yield PASS
                 continue
-            out.fails += 1
             figs = [total_rows[0]] + [p[1][0] for p in parts]
             figures = [figure_dict(r) for r in figs]
             ids = [int(r["id"]) for r in figs]
@@ -98,16 +112,12 @@ class PartWhole:
             msg = rule.message.format(indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(ent),
                                       period=key[1], role=key[2], total=figures[0]["text"], parts=sum_text,
                                       sum=summed.format(), expected=summed.format())
-            if suspect is None:
-                msg += " — the evidence is even: no figure is more likely wrong than another"
             imbalance = total.mid - summed.mid if total.bounded and summed.bounded else None
             expl = f"{sum_text} = {summed.format()}, stated {figures[0]['text']}"
-            out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, summed.format(),
-                                        imbalance, expl, rule.name))
-        return out
+            yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, summed.format(),
+                               imbalance, expl, rule.name))
 
-    def _breakdown(self, facts, rule, ctx) -> Outcome:
-        out = Outcome(rule.id)
+    def _breakdown(self, rule, ctx) -> Results:
         groups: dict[int, list[dict]] = {}
         for r in ctx.records:
             if r["part_of"] is not None:
@@ -116,20 +126,18 @@ class PartWhole:
             items = groups[total_id]
             total = ctx.by_id[total_id]
             if total["lo"] is None or any(r["lo"] is None for r in items):
-                out.na += 1
+                yield NOT_APPLICABLE
                 continue
-            out.items += 1
-            total_iv = interval_of(total)
+            total_iv = total["interval"]
             summed = None
             for r in items:
-                iv = interval_of(r)
+                iv = r["interval"]
                 summed = iv if summed is None else summed + iv
             bounded = any(r["part_bound"] for r in items)
             ok = summed.lo <= total_iv.hi if bounded else summed.overlaps(total_iv)
             if ok:
-                out.passes += 1
+                yield PASS
                 continue
-            out.fails += 1
             rows = [total] + items
             figures = [figure_dict(r) for r in rows]
             ids = [int(r["id"]) for r in rows]
@@ -140,10 +148,7 @@ class PartWhole:
                                       entity=ctx.entity_name(total["entity"]), period=total["period"],
                                       role=total["role"], total=total["text"], parts=sum_text,
                                       sum=summed.format(), expected=expected)
-            if suspect is None:
-                msg += " — the evidence is even: no figure is more likely wrong than another"
             imbalance = total_iv.mid - summed.mid if total_iv.bounded else None
             expl = f"{sum_text} = {fmt(summed.mid, 2)}, stated {total['text']}"
-            out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
-                                        expl, rule.name))
-        return out
+            yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
+                               expl, rule.name))

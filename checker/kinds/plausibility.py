@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
-
-from checker.kinds.base import Context, Outcome, figure_dict
+from checker.kinds.base import PASS, Context, Results, fail, figure_dict, last_year
+from checker.kinds.params import NoParams
 from checker.records import Finding
-from checker.resolve import period_end
-
-
-def stated_level(r: dict) -> float:
-    """The level a figure states: the middle of its interval, or the bound of `từ X trở lên`."""
-    lo, hi = r["lo"], r["hi"]
-    if math.isinf(hi):
-        return lo
-    if math.isinf(lo):
-        return hi
-    return (lo + hi) / 2
 
 
 class Plausibility:
@@ -34,18 +22,17 @@ class Plausibility:
     of `từ 65% trở lên` after `61,6%` is not.
     """
 
-    params = {}
+    Params = NoParams
     fields = {"indicator", "entity", "target", "reached", "expected"}
 
-    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
-        out = Outcome(rule.id)
+    def run(self, rule, ctx: Context) -> Results:
         cat = ctx.catalog
         recs = [r for r in ctx.records if r["kind"] in ("statistic", "range") and r["lo"] is not None
                 and r["indicator"] and r["entity"] and r["period"] and not r["measure"] and not r["scope"]]
         for r in recs:
             if r["role"] != "target":
                 continue
-            end = period_end(r["period"])
+            end = last_year(r["period"])
             if end is None:
                 continue
             # Results of single earlier years only: an average over a term is a rate, not a level.
@@ -54,27 +41,26 @@ class Plausibility:
                        and len(a["period"]) == 4 and int(a["period"]) < end]
             if not reached:
                 continue
-            out.items += 1
             latest = max(reached, key=lambda a: (a["period"], a["line"]))
             ind = cat.indicators[r["indicator"]]
             higher = ind.direction != "lower"
-            target_level = r["lo"] if higher else r["hi"]
+            target = r["interval"]
+            target_level = target.lo if higher else target.hi
             if math.isinf(target_level):
-                out.passes += 1
+                yield PASS
                 continue
             if r["qualifier"] in ("about", "nearly"):
-                target_level = stated_level(r)
-            done = latest["lo"] if higher else latest["hi"]
+                # An approximate target asks for its middle (or its bound, `từ X trở lên`), not its edge.
+                target_level = target.mid
+            done = latest["interval"].lo if higher else latest["interval"].hi
             below = target_level < done if higher else target_level > done
             if not below:
-                out.passes += 1
+                yield PASS
                 continue
-            out.fails += 1
             figures = [figure_dict(x) for x in (r, latest)]
             msg = rule.message.format(indicator=ind.name, entity=ctx.entity_name(r["entity"]), target=r["text"],
                                       reached=f"{latest['text']} ({latest['period']})",
                                       expected=f"{'at least' if higher else 'at most'} {latest['text']}")
             expl = (f"target {r['text']} for {r['period']} is {'below' if higher else 'above'} "
                     f"{latest['text']} reached in {latest['period']} ({'higher' if higher else 'lower'} is better)")
-            out.findings.append(Finding(rule.id, rule.severity, msg, figures, 0, None, None, expl, rule.name))
-        return out
+            yield fail(Finding(rule.id, rule.severity, msg, figures, 0, None, None, expl, rule.name))

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import dataclass
 
-from checker.kinds.base import KEY, Context, Outcome, consensus, figure_dict, group_records, interval_of, stat_records
+from checker.kinds.base import KEY, PASS, Context, Results, consensus, fail, figure_dict, group_records, stat_records
+from checker.kinds.params import Role
 from checker.records import Finding
+
+
+@dataclass(frozen=True)
+class SameValueParams:
+    roles: tuple[Role, ...] = (Role.ACTUAL, Role.TARGET)  # the roles whose statements are compared
 
 
 class SameValue:
@@ -26,12 +32,11 @@ class SameValue:
     the suspect.
     """
 
-    params = {"roles": list}
+    Params = SameValueParams
     fields = {"indicator", "entity", "period", "role", "values", "expected"}
 
-    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
-        out = Outcome(rule.id)
-        roles = rule.params.get("roles", ["actual", "target"])
+    def run(self, rule, ctx: Context) -> Results:
+        roles = {r.value for r in rule.params.roles}
         seen: set = set()
         rows = []
         for r in stat_records(ctx, ("indicator", "entity", "period", "role")):
@@ -42,14 +47,12 @@ class SameValue:
         for key, group in group_records(rows, KEY):
             if len(group) < 2:
                 continue
-            out.items += 1
             group.sort(key=lambda r: (r["path"], r["line"], r["column"]))
-            ivs = [interval_of(r) for r in group]
+            ivs = [r["interval"] for r in group]
             best, unique = consensus(ivs)
             if len(best) == len(ivs):
-                out.passes += 1
+                yield PASS
                 continue
-            out.fails += 1
             figures = [figure_dict(r) for r in group]
             outside = [i for i in range(len(ivs)) if i not in best]
             suspect = outside[0] if unique and len(outside) == 1 and len(best) > 1 else None
@@ -57,21 +60,18 @@ class SameValue:
                 best, suspect = _official(group, ivs, best)
             agreed = ivs[best[0]]
             for i in best[1:]:
-                agreed = _intersect(agreed, ivs[i])
+                agreed = agreed.intersection(ivs[i])
             values = " vs ".join(f"{f['text']} ({_where(r)})" for f, r in zip(figures, group))
             expected = agreed.format() if suspect is not None else None
             msg = rule.message.format(
                 indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(key[1]), period=key[2],
                 role=key[3], values=values, expected=expected or "?")
-            if suspect is None:
-                msg += " — the evidence is even: no figure is more likely wrong than another"
             imbalance = None
             if suspect is not None and agreed.bounded and ivs[suspect].bounded:
                 imbalance = ivs[suspect].mid - agreed.mid
             explanation = "; ".join(f"{f['text']} stands for {iv.format()}" for f, iv in zip(figures, ivs))
-            out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
-                                        explanation, rule.name))
-        return out
+            yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
+                               explanation, rule.name))
 
 
 def _where(row: dict) -> str:
@@ -91,9 +91,3 @@ def _official(group: list[dict], ivs: list, best: list[int]) -> tuple[list[int],
     outside = [i for i in range(len(group)) if i not in agree]
     return (agree, outside[0]) if len(outside) == 1 else (best, None)
 
-
-def _intersect(a, b):
-    from checker.interval import Interval
-    lo = max(a.lo, b.lo)
-    hi = min(a.hi, b.hi)
-    return Interval(lo, hi, a.lo_open if a.lo == lo else b.lo_open, a.hi_open if a.hi == hi else b.hi_open)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import dataclass
 
 from checker.interval import Interval
-from checker.kinds.base import Context, Outcome, blame, consensus, interval_of
+from checker.kinds.base import PASS, Context, Results, blame, consensus, fail
+from checker.kinds.params import IndicatorId
+from checker.kinds.part_whole import agreed_interval
+
+
+@dataclass(frozen=True)
+class SharesParams:
+    structures: tuple[tuple[IndicatorId, ...], ...] = ()  # each a list of share indicators making a whole
 
 
 class Shares:
@@ -23,12 +30,11 @@ class Shares:
     part it fails.
     """
 
-    params = {"structures": list}
+    Params = SharesParams
     fields = {"structure", "entity", "period", "role", "parts", "sum", "expected"}
 
-    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
-        out = Outcome(rule.id)
-        structures = [tuple(s) for s in rule.params.get("structures", [])]
+    def run(self, rule, ctx: Context) -> Results:
+        structures = rule.params.structures
         wanted = {ind for s in structures for ind in s}
         groups: dict[tuple, dict[str, list[dict]]] = {}
         for r in ctx.records:
@@ -41,29 +47,24 @@ class Shares:
             parts = groups[key]
             agreed: dict[str, tuple[Interval, dict]] = {}
             for ind, rows in parts.items():
-                ivs = [interval_of(r) for r in rows]
+                ivs = [r["interval"] for r in rows]
                 best, _ = consensus(ivs)
                 if len(best) == len(ivs):
-                    lo = max(iv.lo for iv in ivs)
-                    hi = min(iv.hi for iv in ivs)
-                    agreed[ind] = (Interval(lo, hi), rows[0])
+                    agreed[ind] = (agreed_interval(ivs), rows[0])
             present = [s for s in structures if all(ind in agreed for ind in s)]
             for s in present:
                 if any(set(s) < set(other) for other in present):
                     continue
-                out.items += 1
                 total = agreed[s[0]][0]
                 for ind in s[1:]:
                     total = total + agreed[ind][0]
                 if total.lo <= 100 <= total.hi:
-                    out.passes += 1
+                    yield PASS
                     continue
-                out.fails += 1
                 rows = [agreed[ind][1] for ind in s]
                 parts_text = " + ".join(r["text"] for r in rows)
                 msg = rule.message.format(structure=", ".join(ctx.indicator_name(i) for i in s),
                                           entity=ctx.entity_name(key[0]), period=key[1], role=key[2],
                                           parts=parts_text, sum=total.format(2), expected="100%")
                 expl = f"{parts_text} = {total.format(2)}, which does not contain 100"
-                out.findings.append(blame(rule, ctx, rows, msg, "100%", total.mid - 100, expl))
-        return out
+                yield fail(blame(rule, ctx, rows, msg, "100%", total.mid - 100, expl))

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import enum
+from dataclasses import dataclass
 
 from checker.interval import Interval
-from checker.kinds.base import Context, Outcome, figure_dict, fmt, interval_of, pick_suspect
+from checker.kinds.base import PASS, Context, Result, Results, fail, figure_dict, fmt, pick_suspect
 from checker.records import Finding
+
+
+class RatioMode(str, enum.Enum):
+    SHARE = "share"  # `115/121 xã, bằng 95,04%`
+    MULTIPLE = "multiple"  # `gấp 1,70 lần`
+    DIRECTION = "direction"  # `tăng từ A lên B`
+
+
+@dataclass(frozen=True)
+class StatedRatioParams:
+    mode: RatioMode = RatioMode.SHARE
 
 
 class StatedRatio:
@@ -23,52 +35,54 @@ class StatedRatio:
     `tăng từ 16.440 tỷ đồng lên 24.735 tỷ đồng (gấp 1,70 lần)` fails: 24.735 / 16.440 = 1,50.
     """
 
-    params = {"mode": str}
+    Params = StatedRatioParams
     fields = {"stated", "computed", "expected", "a", "b"}
 
-    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
-        mode = rule.params.get("mode", "share")
-        out = Outcome(rule.id)
-        link = {"share": "restates", "multiple": "ratio_num"}.get(mode, "change_from")
-        by_id = ctx.by_id
-        for row in [r for r in ctx.records if r[link] is not None]:
-            out.items += 1
-            stated = interval_of(row)
-            if mode == "share":
-                frac = by_id[int(row["restates"])]
-                den = float(frac["denominator"]) / float(frac["lo"]) * float(frac["value"]) if frac["lo"] else float(frac["denominator"])
-                num = float(frac["value"])
-                computed = Interval.point(num / den * 100)
-                rows = [frac, row]
-                text = f"{frac['text']} = {fmt(computed.lo, 2)}%, stated {row['text']}"
-                ok = stated.overlaps(computed)
-            elif mode == "multiple":
-                a, b = by_id[int(row["ratio_num"])], by_id[int(row["ratio_den"])]
-                computed = interval_of(a) / interval_of(b)
-                rows = [a, b, row]
-                text = f"{a['text']} / {b['text']} = {fmt(computed.mid, 2)}, stated {row['text']}"
-                ok = stated.overlaps(computed)
-            else:
-                a = by_id[int(row["change_from"])]
-                ia = interval_of(a)
-                up = row["change_dir"] == "up"
-                computed = ia
-                rows = [a, row]
-                ok = stated.hi > ia.lo if up else stated.lo < ia.hi
-                text = f"{'tăng' if up else 'giảm'} từ {a['text']} {'lên' if up else 'xuống'} {row['text']}"
-            if ok:
-                out.passes += 1
-                continue
-            out.fails += 1
-            figures = [figure_dict(r) for r in rows]
-            ids = [int(r["id"]) for r in rows]
-            suspect = pick_suspect(ids, ctx)
-            expected = computed.format() if mode != "direction" else ("above " if up else "below ") + a["text"]
-            msg = rule.message.format(stated=row["text"], computed=fmt(computed.mid, 2) if computed.bounded else "?",
-                                      expected=expected, a=rows[0]["text"], b=rows[-1]["text"])
-            if suspect is None:
-                msg += " — the evidence is even: no figure is more likely wrong than another"
-            imbalance = stated.mid - computed.mid if computed.bounded and stated.bounded and mode != "direction" else None
-            out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance, text,
-                                        rule.name))
-        return out
+    # The facts column that links a stated figure to the figures it is computed from.
+    LINK = {RatioMode.SHARE: "restates", RatioMode.MULTIPLE: "ratio_num", RatioMode.DIRECTION: "change_from"}
+
+    def run(self, rule, ctx: Context) -> Results:
+        mode = rule.params.mode
+        check = {RatioMode.SHARE: self._share, RatioMode.MULTIPLE: self._multiple,
+                 RatioMode.DIRECTION: self._direction}[mode]
+        for row in [r for r in ctx.records if r[self.LINK[mode]] is not None]:
+            yield check(rule, ctx, row)
+
+    def _share(self, rule, ctx: Context, row: dict) -> Result:
+        frac = ctx.by_id[int(row["restates"])]
+        den = float(frac["denominator"]) / float(frac["lo"]) * float(frac["value"]) if frac["lo"] else float(frac["denominator"])
+        num = float(frac["value"])
+        computed = Interval.point(num / den * 100)
+        if row["interval"].overlaps(computed):
+            return PASS
+        text = f"{frac['text']} = {fmt(computed.lo, 2)}%, stated {row['text']}"
+        return _failed(rule, ctx, [frac, row], computed, computed.format(), text)
+
+    def _multiple(self, rule, ctx: Context, row: dict) -> Result:
+        a, b = ctx.by_id[int(row["ratio_num"])], ctx.by_id[int(row["ratio_den"])]
+        computed = a["interval"] / b["interval"]
+        if row["interval"].overlaps(computed):
+            return PASS
+        text = f"{a['text']} / {b['text']} = {fmt(computed.mid, 2)}, stated {row['text']}"
+        return _failed(rule, ctx, [a, b, row], computed, computed.format(), text)
+
+    def _direction(self, rule, ctx: Context, row: dict) -> Result:
+        a = ctx.by_id[int(row["change_from"])]
+        up = row["change_dir"] == "up"
+        if row["interval"].hi > a["interval"].lo if up else row["interval"].lo < a["interval"].hi:
+            return PASS
+        text = f"{'tăng' if up else 'giảm'} từ {a['text']} {'lên' if up else 'xuống'} {row['text']}"
+        expected = ("above " if up else "below ") + a["text"]
+        return _failed(rule, ctx, [a, row], a["interval"], expected, text, imbalance=False)
+
+
+def _failed(rule, ctx: Context, rows: list[dict], computed: Interval, expected: str, explanation: str,
+            imbalance: bool = True) -> Result:
+    """The finding for a stated figure (the last of `rows`) that does not recompute."""
+    stated = rows[-1]["interval"]
+    ids = [int(r["id"]) for r in rows]
+    msg = rule.message.format(stated=rows[-1]["text"], computed=fmt(computed.mid, 2) if computed.bounded else "?",
+                              expected=expected, a=rows[0]["text"], b=rows[-1]["text"])
+    off = stated.mid - computed.mid if imbalance and computed.bounded and stated.bounded else None
+    return fail(Finding(rule.id, rule.severity, msg, [figure_dict(r) for r in rows], pick_suspect(ids, ctx),
+                        expected, off, explanation, rule.name))

@@ -4,14 +4,68 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
+import enum
+from dataclasses import dataclass
 
-from checker.kinds.base import Context, Outcome, figure_dict
+from checker.kinds.base import PASS, Context, Results, fail, figure_dict, written_decimals
 from checker.records import Finding
 
 ROW_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*$")
 MARKER_TEXT_RE = re.compile(r"\s*(?:\$\^\{\^?\{?\d+\}+\$|[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 LIST_NUMBER_RE = re.compile(r"^\s*[-+•–]?\s*\((\d{1,3})\)")
+
+
+class StructureMode(str, enum.Enum):
+    NUMBERING = "numbering"  # table rows, numbered items and footnotes run without a gap or repeat
+    UNIT = "unit"  # a unit fits its indicator; a share is not above 100%
+    PRECISION = "precision"  # no trailing zero beyond the first decimal
+
+
+@dataclass(frozen=True)
+class StructureParams:
+    mode: StructureMode = StructureMode.NUMBERING
+
+
+def per_person(catalog, unit: str | None) -> bool:
+    """A unit per person (`triệu đồng/người`, `bác sĩ/vạn dân`), by its dimensions."""
+    return unit is not None and ("nguoi", -1) in (catalog.units.dimensionality(unit) or ())
+
+
+def percent_slip(catalog, written: str | None, kept: str | None) -> bool:
+    """A rate per person written as a percentage, or the other way round: the one unit
+    misfit the resolver keeps on a figure (and that this rule reports)."""
+    return (written == "percent" and per_person(catalog, kept)) or (kept == "percent" and per_person(catalog, written))
+
+
+def table_sequences(doc) -> list[list[tuple[int, object]]]:
+    """The numbered runs of a document: each table's rows (restarting at a section row such
+    as `I` or `A`) and each section's numbered list items, as (number, block)."""
+    sequences: list[list[tuple[int, object]]] = []
+    current: list[tuple[int, object]] = []
+    table = None
+    for block in doc.blocks:
+        number = None
+        if block.kind == "table_row" and block.cells:
+            a, b = block.cells[0]
+            m = ROW_NUMBER_RE.match(block.text[a:b])
+            if block.table != table:
+                table, current = block.table, []
+                sequences.append(current)
+            if m:
+                number = int(m.group(1))
+            elif re.fullmatch(r"\s*[IVX]+\s*|\s*[A-Z]\s*", block.text[a:b]):
+                current = []  # a new section of the table restarts its numbering
+                sequences.append(current)
+        elif block.kind == "list_item":
+            m = LIST_NUMBER_RE.match(block.text)
+            if m:
+                number = int(m.group(1))
+                if table != ("list", block.section):
+                    table, current = ("list", block.section), []
+                    sequences.append(current)
+        if number is not None:
+            current.append((number, block))
+    return sequences
 
 
 class Structure:
@@ -30,83 +84,46 @@ class Structure:
     10.000 people fails `unit`; `53,170%` fails `precision`.
     """
 
-    params = {"mode": str}
+    Params = StructureParams
     fields = {"what", "where", "expected", "stated"}
 
-    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
-        mode = rule.params.get("mode", "numbering")
-        if mode == "numbering":
-            return self._numbering(rule, ctx)
-        if mode == "unit":
-            return self._unit(rule, ctx)
-        return self._precision(rule, ctx)
+    def run(self, rule, ctx: Context) -> Results:
+        modes = {StructureMode.NUMBERING: self._numbering, StructureMode.UNIT: self._unit,
+                 StructureMode.PRECISION: self._precision}
+        return modes[rule.params.mode](rule, ctx)
 
     def _finding(self, rule, rows, what, expected, stated, expl, suspect=0):
         figures = [figure_dict(r) for r in rows]
         msg = rule.message.format(what=what, where=f"line {rows[0]['line']}", expected=expected, stated=stated)
         return Finding(rule.id, rule.severity, msg, figures, suspect, expected, None, expl, rule.name)
 
-    def _numbering(self, rule, ctx: Context) -> Outcome:
-        out = Outcome(rule.id)
-        docs = ctx.documents or []
-        for doc in docs:
-            sequences: list[list[tuple[int, object]]] = []
-            current: list[tuple[int, object]] = []
-            table = None
-            for block in doc.blocks:
-                number = None
-                if block.kind == "table_row" and block.cells:
-                    a, b = block.cells[0]
-                    m = ROW_NUMBER_RE.match(block.text[a:b])
-                    if block.table != table:
-                        table, current = block.table, []
-                        sequences.append(current)
-                    if m:
-                        number = int(m.group(1))
-                    elif re.fullmatch(r"\s*[IVX]+\s*|\s*[A-Z]\s*", block.text[a:b]):
-                        current = []  # a new section of the table restarts its numbering
-                        sequences.append(current)
-                elif block.kind == "list_item":
-                    m = LIST_NUMBER_RE.match(block.text)
-                    if m:
-                        number = int(m.group(1))
-                        if table != ("list", block.section):
-                            table, current = ("list", block.section), []
-                            sequences.append(current)
-                if number is not None:
-                    current.append((number, block))
-            problems_fn = self._footnotes(doc)
-            if problems_fn is not None:
-                out.items += 1
-                if not problems_fn:
-                    out.passes += 1
-                else:
-                    out.fails += 1
-                for problem in problems_fn:
-                    out.findings.append(self._block_finding(rule, doc, *problem))
-            for seq in sequences:
-                if len(seq) < 3:
-                    continue
-                out.items += 1
-                problems = []
-                for (a, _), (b, block) in zip(seq, seq[1:]):
-                    if b == a:
-                        problems.append((f"number {b} repeated", block, f"{a + 1}", f"{b}"))
-                    elif b > a + 1:
-                        missing = ", ".join(str(n) for n in range(a + 1, b))
-                        problems.append((f"number {missing} missing", block, f"{a + 1}", f"{b}"))
-                if not problems:
-                    out.passes += 1
-                    continue
-                out.fails += 1
-                for what, block, expected, stated in problems:
-                    a, b = block.cells[0] if block.cells else (0, min(len(block.text), 6))
-                    if not block.cells:
-                        m = LIST_NUMBER_RE.match(block.text)
-                        a, b = (m.start(1) - 1, m.end(1) + 1) if m else (a, b)
-                    out.findings.append(self._block_finding(rule, doc, what, block, a, b, expected, stated,
-                                                            f"after {int(expected) - 1} comes {stated}"))
-        return out
+    def _numbering(self, rule, ctx: Context) -> Results:
+        for doc in ctx.documents or []:
+            footnote_problems = self._footnotes(doc)
+            if footnote_problems is not None:
+                yield fail(*[self._block_finding(rule, doc, *p) for p in footnote_problems]) \
+                    if footnote_problems else PASS
+            for seq in table_sequences(doc):
+                if len(seq) >= 3:
+                    yield self._sequence(rule, doc, seq)
+
+    def _sequence(self, rule, doc, seq: list[tuple[int, object]]):
+        """One numbered run: each gap or repeat is a finding on the number that breaks it."""
+        findings = []
+        for (a, _), (b, block) in zip(seq, seq[1:]):
+            if b == a:
+                what = f"number {b} repeated"
+            elif b > a + 1:
+                what = f"number {', '.join(str(n) for n in range(a + 1, b))} missing"
+            else:
+                continue
+            start, end = block.cells[0] if block.cells else (0, min(len(block.text), 6))
+            if not block.cells:
+                m = LIST_NUMBER_RE.match(block.text)
+                start, end = (m.start(1) - 1, m.end(1) + 1) if m else (start, end)
+            findings.append(self._block_finding(rule, doc, what, block, start, end, f"{a + 1}", f"{b}",
+                                                f"after {a} comes {b}"))
+        return fail(*findings) if findings else PASS
 
     @staticmethod
     def _footnotes(doc):
@@ -147,47 +164,37 @@ class Structure:
         msg = rule.message.format(what=what, where=f"line {line}", expected=expected, stated=stated)
         return Finding(rule.id, rule.severity, msg, [fig], 0, expected, None, explanation, rule.name)
 
-    def _unit(self, rule, ctx: Context) -> Outcome:
-        out = Outcome(rule.id)
+    def _unit(self, rule, ctx: Context) -> Results:
         cat = ctx.catalog
         for r in ctx.records:
             if r["kind"] not in ("statistic", "range") or r["lo"] is None or not r["indicator"]:
                 continue
             ind = cat.indicators[r["indicator"]]
-            if r["notes"] and "does not fit" in r["notes"]:
-                out.items += 1
-                out.fails += 1
+            if percent_slip(cat, r["unit"], ind.unit):
                 what = f"{r['text']} is written in {r['unit']}, but {ind.name} is kept in {ind.unit}"
-                out.findings.append(self._finding(rule, [r], what, ind.unit or "?", r["unit_text"] or "?",
-                                                  f"the row names {ind.name}; its unit is {ind.unit}"))
+                yield fail(self._finding(rule, [r], what, ind.unit or "?", r["unit_text"] or "?",
+                                         f"the row names {ind.name}; its unit is {ind.unit}"))
                 continue
+            # Which indicators are shares is read from their name until the catalog has a field for it.
             if r["unit"] == "percent" and ind.unit == "percent" and ind.name.lower().startswith(("tỷ lệ", "tỷ trọng")) \
                     and r["role"] in ("actual", "target") and not r["measure"]:
-                out.items += 1
-                if r["lo"] > 100:
-                    out.fails += 1
-                    out.findings.append(self._finding(rule, [r], f"{r['text']} is a share above 100%", "at most 100%",
-                                                      r["text"], f"{ind.name} cannot exceed 100%"))
-                else:
-                    out.passes += 1
-        return out
+                if r["lo"] <= 100:
+                    yield PASS
+                    continue
+                yield fail(self._finding(rule, [r], f"{r['text']} is a share above 100%", "at most 100%",
+                                         r["text"], f"{ind.name} cannot exceed 100%"))
 
-    def _precision(self, rule, ctx: Context) -> Outcome:
-        out = Outcome(rule.id)
+    def _precision(self, rule, ctx: Context) -> Results:
         for r in ctx.records:
             if r["kind"] != "statistic" or r["value"] is None:
                 continue
-            m = re.search(r"\d,(\d+)", r["text"])
-            if not m:
+            decimals = written_decimals(r)
+            if not decimals:
                 continue
-            out.items += 1
-            decimals = m.group(1)
-            if len(decimals) >= 3 and decimals.endswith("0"):
-                out.fails += 1
-                shown = decimals.rstrip("0") or "0"
-                out.findings.append(self._finding(rule, [r], f"{r['text']} is written with {len(decimals)} decimals, "
-                                                  f"the last of them 0", f"{len(shown)} decimal(s)", r["text"],
-                                                  "a trailing zero past the first decimal is unusual in these reports"))
-            else:
-                out.passes += 1
-        return out
+            if len(decimals) < 3 or not decimals.endswith("0"):
+                yield PASS
+                continue
+            shown = decimals.rstrip("0") or "0"
+            yield fail(self._finding(rule, [r], f"{r['text']} is written with {len(decimals)} decimals, "
+                                     f"the last of them 0", f"{len(shown)} decimal(s)", r["text"],
+                                     "a trailing zero past the first decimal is unusual in these reports"))

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import enum
+from dataclasses import dataclass
 
 from checker.interval import Interval
-from checker.kinds.base import Context, Outcome, blame, figure_dict, fmt, interval_of
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Result, Results, blame, fail, figure_dict, fmt
 from checker.records import Finding
+
+
+class VerdictMode(str, enum.Enum):
+    LABEL = "label"  # an evaluation word against the row's target and result
+    MARGIN = "margin"  # a stated margin over target against result minus target
+
+
+@dataclass(frozen=True)
+class VerdictParams:
+    mode: VerdictMode = VerdictMode.LABEL
 
 
 def judge(target: Interval, result: Interval, higher_is_better: bool, target_is_range: bool = False) -> str:
@@ -42,15 +53,15 @@ class Verdict:
     `90,4%`, `Vượt mục tiêu`), the rule does not judge.
     """
 
-    params = {"mode": str}
+    Params = VerdictParams
     fields = {"indicator", "entity", "period", "label", "target", "result", "expected", "stated"}
 
     LABEL_SAYS = {"exceeded": "met", "met": "met", "missed": "missed"}
 
-    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
-        if rule.params.get("mode", "label") == "margin":
-            return self._margin(rule, ctx)
-        out = Outcome(rule.id)
+    def run(self, rule, ctx: Context) -> Results:
+        if rule.params.mode is VerdictMode.MARGIN:
+            yield from self._margins(rule, ctx)
+            return
         rows: dict[tuple, list[dict]] = {}
         for r in ctx.records:
             if r["block"] == "table_row":
@@ -58,61 +69,53 @@ class Verdict:
         for key in sorted(rows):
             cells = rows[key]
             labels = [r for r in cells if r["role"] == "evaluation" and r["label"]]
-            targets = [r for r in cells if r["role"] == "target" and r["lo"] is not None]
-            results = [r for r in cells if r["role"] == "actual" and r["lo"] is not None]
-            if not labels:
-                continue
-            out.items += 1
-            says = self.LABEL_SAYS.get(labels[0]["label"])
-            pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"] and t["indicator"]
-                     and t["indicator"] == a["indicator"]]
-            if says is None or len(pairs) != 1:
-                out.na += 1
-                continue
-            target, result = pairs[0]
-            ind = ctx.catalog.indicators[target["indicator"]]
-            verdict = judge(interval_of(target), interval_of(result), ind.direction != "lower",
-                            target["qualifier"] == "range")
-            if verdict == "unsure" or verdict == says:
-                out.passes += 1
-                continue
-            out.fails += 1
-            figs = [target, result, labels[0]]
-            figures = [figure_dict(r) for r in figs]
-            expected = "Đạt or Vượt" if verdict == "met" else "Không đạt"
-            msg = rule.message.format(indicator=ctx.indicator_name(ind.id), entity=ctx.entity_name(target["entity"]),
-                                      period=target["period"], label=labels[0]["text"], target=target["text"],
-                                      result=result["text"], expected=expected, stated=labels[0]["text"])
-            direction = "higher" if ind.direction != "lower" else "lower"
-            expl = (f"result {result['text']} against target {target['text']} ({direction} is better): "
-                    f"{'reached' if verdict == 'met' else 'not reached'}, but marked '{labels[0]['text']}'")
-            out.findings.append(Finding(rule.id, rule.severity, msg, figures, 2, expected, None, expl, rule.name))
-        return out
+            if labels:
+                yield self._label(rule, ctx, cells, labels[0])
 
-    def _margin(self, rule, ctx: Context) -> Outcome:
-        out = Outcome(rule.id)
+    def _label(self, rule, ctx: Context, cells: list[dict], label: dict) -> Result:
+        """One table row's evaluation word against its target and result."""
+        targets = [r for r in cells if r["role"] == "target" and r["lo"] is not None]
+        results = [r for r in cells if r["role"] == "actual" and r["lo"] is not None]
+        says = self.LABEL_SAYS.get(label["label"])
+        pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"] and t["indicator"]
+                 and t["indicator"] == a["indicator"]]
+        if says is None or len(pairs) != 1:
+            return NOT_APPLICABLE
+        target, result = pairs[0]
+        ind = ctx.catalog.indicators[target["indicator"]]
+        verdict = judge(target["interval"], result["interval"], ind.direction != "lower",
+                        target["qualifier"] == "range")
+        if verdict == "unsure" or verdict == says:
+            return PASS
+        figures = [figure_dict(r) for r in (target, result, label)]
+        expected = "Đạt or Vượt" if verdict == "met" else "Không đạt"
+        msg = rule.message.format(indicator=ctx.indicator_name(ind.id), entity=ctx.entity_name(target["entity"]),
+                                  period=target["period"], label=label["text"], target=target["text"],
+                                  result=result["text"], expected=expected, stated=label["text"])
+        direction = "higher" if ind.direction != "lower" else "lower"
+        expl = (f"result {result['text']} against target {target['text']} ({direction} is better): "
+                f"{'reached' if verdict == 'met' else 'not reached'}, but marked '{label['text']}'")
+        return fail(Finding(rule.id, rule.severity, msg, figures, 2, expected, None, expl, rule.name))
+
+    def _margins(self, rule, ctx: Context) -> Results:
         recs = [r for r in ctx.records if r["kind"] in ("statistic", "range") and r["lo"] is not None]
         for m in [r for r in recs if r["role"] == "margin"]:
-            out.items += 1
             same = [r for r in recs if r["indicator"] == m["indicator"] and r["entity"] == m["entity"]
                     and r["period"] == m["period"] and r["unit"] == "percent"]
             targets = [r for r in same if r["role"] == "target"]
             results = [r for r in same if r["role"] == "actual" and r["path"] == m["path"] and r["line"] == m["line"]]
             results = results or [r for r in same if r["role"] == "actual"]
             if not targets or not results:
-                out.na += 1
+                yield NOT_APPLICABLE
                 continue
             target, result = targets[0], results[0]
-            computed = interval_of(result) - interval_of(target)
-            stated = interval_of(m)
+            computed = result["interval"] - target["interval"]
+            stated = m["interval"]
             if stated.overlaps(computed):
-                out.passes += 1
+                yield PASS
                 continue
-            out.fails += 1
-            figs = [result, target, m]
             msg = rule.message.format(indicator=ctx.indicator_name(m["indicator"]), entity=ctx.entity_name(m["entity"]),
                                       period=m["period"], label="", target=target["text"], result=result["text"],
                                       expected=computed.format(), stated=m["text"])
             expl = f"{result['text']} − {target['text']} = {fmt(computed.mid, 2)} điểm phần trăm, stated {m['text']}"
-            out.findings.append(blame(rule, ctx, figs, msg, computed.format(), stated.mid - computed.mid, expl))
-        return out
+            yield fail(blame(rule, ctx, [result, target, m], msg, computed.format(), stated.mid - computed.mid, expl))

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import dataclass
 
-from checker.kinds.base import Context, Outcome, figure_dict, fmt, interval_of, pick_suspect
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Result, Results, fail, figure_dict, fmt, pick_suspect
+from checker.kinds.params import EntityId, IndicatorId
 from checker.kinds.part_whole import merged_provinces
 from checker.records import Finding
 
 WEIGHT_INDICATORS = {"population": "population", "area": "area"}
+
+
+@dataclass(frozen=True)
+class WeightedMeanParams:
+    indicators: tuple[IndicatorId, ...] = ()  # only these indicators (all when empty)
+    entities: tuple[EntityId, ...] = ()  # only these merged provinces (all when empty)
 
 
 class WeightedMean:
@@ -25,26 +32,23 @@ class WeightedMean:
     for the merged province; a stated 66% fails.
     """
 
-    params = {"indicators": list, "entities": list}
+    Params = WeightedMeanParams
     fields = {"indicator", "entity", "period", "role", "value", "expected", "weights"}
 
-    def run(self, facts: pd.DataFrame, rule, ctx: Context) -> Outcome:
-        out = Outcome(rule.id)
+    def run(self, rule, ctx: Context) -> Results:
         cat = ctx.catalog
-        only = set(rule.params.get("indicators", []))
         weights_by_ind: dict[str, list[dict]] = {}
         for r in ctx.records:
             if r["indicator"] and r["lo"] is not None and r["role"] == "actual" and not r["scope"] \
                     and not r["measure"] and r["kind"] in ("statistic", "range"):
                 weights_by_ind.setdefault(r["indicator"], []).append(r)
-        for key, entity, values in merged_provinces(ctx, "weighted_mean", only, set(rule.params.get("entities", []))):
+        for key, entity, values in merged_provinces(ctx, "weighted_mean", set(rule.params.indicators),
+                                                    set(rule.params.entities)):
             ind = cat.indicators[key[0]]
             weight_ind = WEIGHT_INDICATORS.get(ind.weight or "", ind.weight)
-            if any(f not in values for f in entity.formers):
+            if any(f not in values for f in entity.formers) or weight_ind not in cat.indicators:
+                yield NOT_APPLICABLE
                 continue
-            if entity.id not in values or weight_ind not in cat.indicators:
-                continue
-            out.items += 1
             weights = {}
             for f in entity.formers:
                 candidates = [w for w in weights_by_ind.get(weight_ind, []) if w["entity"] == f]
@@ -54,31 +58,33 @@ class WeightedMean:
                 same = [w for w in candidates if w["period"] == key[1]]
                 weights[f] = max(same or candidates, key=lambda w: (w["period"] or "", w["line"]))
             if len(weights) != len(entity.formers):
-                out.na += 1
+                yield NOT_APPLICABLE
                 continue
-            total_w = None
-            weighted = None
-            for f in entity.formers:
-                w, v = interval_of(weights[f]), values[f][0]
-                total_w = w if total_w is None else total_w + w
-                weighted = w * v if weighted is None else weighted + w * v
-            expected = weighted / total_w
-            merged, merged_rows = values[entity.id]
-            if merged.overlaps(expected):
-                out.passes += 1
-                continue
-            out.fails += 1
-            rows = [merged_rows[0]] + [values[f][1][0] for f in entity.formers] + [weights[f] for f in entity.formers]
-            figures = [figure_dict(r) for r in rows]
-            ids = [int(r["id"]) for r in rows]
-            weights_text = ", ".join(f"{ctx.entity_name(f)} {values[f][1][0]['text']} × {weights[f]['text']}"
-                                     for f in entity.formers)
-            msg = rule.message.format(indicator=ind.name, entity=ctx.entity_name(entity.id), period=key[1],
-                                      role=key[2], value=merged_rows[0]["text"], expected=expected.format(2),
-                                      weights=weights_text)
-            expl = f"({weights_text}) / total weight = {fmt(expected.mid, 2)}, stated {merged_rows[0]['text']}"
-            imbalance = merged.mid - expected.mid if merged.bounded and expected.bounded else None
-            suspect = pick_suspect(ids, ctx, list(range(1 + len(entity.formers))))
-            out.findings.append(Finding(rule.id, rule.severity, msg, figures, suspect, expected.format(2), imbalance,
-                                        expl, rule.name))
-        return out
+            yield self._check(rule, ctx, key, entity, values, weights)
+
+    @staticmethod
+    def _check(rule, ctx: Context, key: tuple, entity, values: dict, weights: dict[str, dict]) -> Result:
+        """The merged province's value against its former provinces' values, weighted."""
+        ind = ctx.catalog.indicators[key[0]]
+        total_w = weighted = None
+        for f in entity.formers:
+            w, v = weights[f]["interval"], values[f][0]
+            total_w = w if total_w is None else total_w + w
+            weighted = w * v if weighted is None else weighted + w * v
+        expected = weighted / total_w
+        merged, merged_rows = values[entity.id]
+        if merged.overlaps(expected):
+            return PASS
+        rows = [merged_rows[0]] + [values[f][1][0] for f in entity.formers] + [weights[f] for f in entity.formers]
+        figures = [figure_dict(r) for r in rows]
+        ids = [int(r["id"]) for r in rows]
+        weights_text = ", ".join(f"{ctx.entity_name(f)} {values[f][1][0]['text']} × {weights[f]['text']}"
+                                 for f in entity.formers)
+        msg = rule.message.format(indicator=ind.name, entity=ctx.entity_name(entity.id), period=key[1],
+                                  role=key[2], value=merged_rows[0]["text"], expected=expected.format(2),
+                                  weights=weights_text)
+        expl = f"({weights_text}) / total weight = {fmt(expected.mid, 2)}, stated {merged_rows[0]['text']}"
+        imbalance = merged.mid - expected.mid if merged.bounded and expected.bounded else None
+        suspect = pick_suspect(ids, ctx, list(range(1 + len(entity.formers))))
+        return fail(Finding(rule.id, rule.severity, msg, figures, suspect, expected.format(2), imbalance,
+                            expl, rule.name))
