@@ -128,13 +128,16 @@ class RelationKind(str, Enum):
     MULTIPLE = "multiple"        # `gấp 1,5 lần`: the multiple of a figure over a base
     CHANGE_FROM = "change_from"  # `tăng từ A lên B`: B changed from A
     ANNOTATES = "annotates"      # a footnote's figure breaks down the body figure its marker follows
+    SHARE_OF = "share_of"        # a percentage of the figure before it: `chiếm 92%`, `đạt 100% kế hoạch` (detail: plan)
 
 
 @dataclass(frozen=True)
 class Relation:
     """A relation stated on figure `subject` (its position in the resolved list) with the
     figures `others`: the total of a part, the fraction restated, the (numerator,
-    denominator) of a multiple, the level a change starts from, the body figure annotated."""
+    denominator) of a multiple, the level a change starts from, the body figure annotated,
+    the figure a share is of.  Relations still to be read by a clause grammar (comparison
+    with another entity, the base of a comparison, bounds and thresholds) add kinds here."""
 
     kind: RelationKind
     subject: int

@@ -162,3 +162,14 @@ def test_drafts_and_data_files_share_one_fact_schema(tmp_path):
     facts, _ = extract([str(draft), str(data)], load_catalog())
     assert list(facts.columns) == COLUMNS
     assert list(facts["indicator_evidence"]) == ["clause", "data"]
+
+
+def test_a_share_names_the_figure_it_is_a_share_of(tmp_path):
+    from checker.records import RelationKind
+
+    text = header() + "Thu ngân sách nhà nước năm 2025 đạt 6.120 tỷ đồng, bằng 112% kế hoạch.\n"
+    resolved = _resolved(tmp_path, text)
+    at = {r.figure.text: i for i, r in enumerate(resolved)}
+    (share,) = [rel for rel in resolved[at["112%"]].relations if rel.kind is RelationKind.SHARE_OF]
+    assert share.others == (at["6.120 tỷ đồng"],) and share.detail == "plan"
+    assert resolved[at["112%"]].fields["indicator"].evidence.value == "relation"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from checker.catalog import Catalog, Mention
 from checker.records import Block, Document, Evidence, Figure, Resolution
 from checker.resolve.clauses import STAT_KINDS, Sentences, Spot, clause_continues, number_end, sentence_start, spot_of
+from checker.resolve.cues import Cues
 from checker.resolve.entities import EntityMention, entity_mentions, prose_entity
 from checker.resolve.indicators import Reading, frame_indicator, pick_indicator, trailing_subject
 from checker.resolve.periods import Period, find_periods, heading_period, prose_period
@@ -24,7 +25,7 @@ class Passage:
     """What a prose block says around its figures, found once for all of them."""
 
     catalog: Catalog
-    cues: object
+    cues: Cues
     doc: Document
     block: Block
     own: str | None
@@ -109,7 +110,8 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) 
     text = p.text
     r = Resolved(fig, p.block, p.doc, sentence=spot.sentence)
     r.anchor_sentence_several = bool(p.anchor_sentence and p.catalog.cue("several").find(p.anchor_sentence))
-    reading, frame_scope, margin = _indicator(p, fig, spot, prev)
+    reading, frame_scope, margin, share_of = _indicator(p, fig, spot, prev)
+    r.share_of = share_of
     r.unit, r.factor = reading.unit, reading.factor
     r.settle("indicator", reading.resolution())
     r.scope = frame_scope
@@ -148,10 +150,10 @@ def _averaged_over_term(p: Passage, r: Resolved, spot: Spot) -> None:
 
 
 def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
-               ) -> tuple[Reading, str, Resolution | None]:
+               ) -> tuple[Reading, str, Resolution | None, Resolved | None]:
     """The figure's indicator (a name right after a count, `21 hội nghị Thường trực`, else
-    its frame, else the nearest name before it in reach), the scope its frame gives, and
-    its role when it is a margin over a target."""
+    its frame, else the nearest name before it in reach), the scope its frame gives, its
+    role when it is a margin over a target, and the figure it is a share of."""
     text, cat = p.text, p.catalog
     trailing = [m for m in p.mentions if spot.number_end <= m.start < spot.next_figure_start
                 and TRAIL_GAP_RE.match(text[spot.number_end:m.start])]
@@ -164,16 +166,19 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     framed = frame_indicator(cat, text, fig, spot, p.frames)
     frame_scope = framed.scope if framed is not None else ""
     reading = framed or _named(cat, fig, spot, trailing, preceding, named_context, subject is not None)
+    share_of = None
     if reading.indicator is None and fig.unit == "percent" and prev is not None and prev.indicator \
             and SHARE_LEAD_RE.search(text[max(0, fig.start - 20):fig.start]) and ";" not in text[prev.figure.end:fig.start]:
         # `1,06 triệu tỷ đồng (chiếm khoảng 92% tổng giá trị)`: the share that figure is.
         reading = Reading(prev.indicator, "percent", 1.0, "", Evidence.RELATION, "`chiếm`: a share of the figure before it")
+        share_of = prev
     named_after = reading.indicator is not None and any(
         reading.indicator in m.keys or reading.indicator in m.inner for m in trailing)
     if fig.unit == "percent" and p.cues.plan_share.match(text[fig.end:fig.end + 40]) and not named_after \
             and prev is not None and prev.indicator:
         # `1.838 hộ, đạt 100% kế hoạch`: the share of plan of the figure before it.
         reading = Reading(prev.indicator, "percent", 1.0, "", Evidence.RELATION, "a share of plan of the figure before it")
+        share_of = prev
     if reading.indicator is None and fig.unit == "percentage_point":
         # `vượt mục tiêu 0,3 điểm phần trăm`: the margin of a rate over its target.
         margin = _named(cat, replace(fig, unit="percent"), spot, trailing, preceding, named_context, subject is not None)
@@ -182,8 +187,8 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
             role = Resolution("margin", Evidence.CLAUSE, f"`{lead.group(0)}` before it") if lead else \
                 Resolution("change", Evidence.CLAUSE, "a change in percentage points")
             return (Reading(margin.indicator, "percentage_point", 1.0, reading.note, margin.evidence,
-                            margin.reason + " (a rate's margin in points)"), frame_scope, role)
-    return reading, frame_scope, None
+                            margin.reason + " (a rate's margin in points)"), frame_scope, role, share_of)
+    return reading, frame_scope, None, share_of
 
 
 def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], preceding: list[Mention],

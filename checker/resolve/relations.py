@@ -33,6 +33,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         _multiples(out, resolved, text, figs, cues.multiple_lead)
         _changes(out, text, figs, catalog.indicators)
     _footnotes(out, resolved)
+    _shares(out, resolved)
     return out
 
 
@@ -202,3 +203,14 @@ def _footnotes(out: list[Resolved], read: list[Resolved]) -> None:
             out[i].settle("indicator", Resolution(body.indicator, Evidence.FOOTNOTE_LINK,
                                                   f"the indicator of `{body.figure.text}` its marker follows"))
             out[i].notes.append("indicator of the figure it annotates")
+
+
+def _shares(out: list[Resolved], read: list[Resolved]) -> None:
+    """`1,06 triệu tỷ đồng (chiếm khoảng 92% tổng giá trị)`, `6.120 tỷ đồng, bằng 112% kế
+    hoạch`: the percentage is a share of the figure before it (of its plan: detail `plan`)."""
+    position = {id(r): i for i, r in enumerate(read)}
+    for i, r in enumerate(read):
+        if r.share_of is not None and id(r.share_of) in position:
+            plan = r.measure == "plan_share"
+            _add(out, RelationKind.SHARE_OF, i, (position[id(r.share_of)],), "plan" if plan else "",
+                 "a share of plan of the figure before it" if plan else "`chiếm`: a share of the figure before it")

@@ -35,6 +35,9 @@ class Resolved:
     anchor_offset: int | None = None
     anchor_sentence_several: bool = False
     relations: list[Relation] = field(default_factory=list)
+    # The figure a percentage is a share of (`chiếm 92%`, `đạt 100% kế hoạch`), as read in
+    # its sentence; `relate` turns it into a SHARE_OF relation.
+    share_of: Resolved | None = None
 
     @property
     def indicator(self) -> str | None:

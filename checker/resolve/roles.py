@@ -90,7 +90,8 @@ def result_over_target(r: Resolved, count_units) -> Resolved | None:
                          denominator_interval=None, label=None, parts=())
     target = replace(r, figure=target_fig, fields=dict(r.fields), column_role=None, row_label=None,
                      notes=["second number of a result/target pair"], anchor=None, anchor_block=None,
-                     anchor_offset=None, anchor_sentence_several=False, relations=[])
+                     anchor_offset=None, anchor_sentence_several=False, relations=[],
+                     share_of=None)
     target.settle("role", Resolution("target", Evidence.CLAUSE, "second number of a result/target pair"))
     r.figure = replace(fig, kind="statistic", qualifier="result_of_pair")
     return target
