@@ -51,13 +51,15 @@ class Resolver:
                 if block.kind == "table_row":
                     out.extend(self.tables.read_row(doc, block, own, groups))
                 else:
-                    out.extend(self._prose(doc, block, own, anchors.get(block.footnote) if block.kind == "footnote" else None))
+                    anchor = anchors.get(block.footnote) if block.kind == "footnote" else None
+                    out.extend(self._prose(doc, block, own, anchor))
         return out
 
     def _prose(self, doc: Document, block: Block, own: str | None, anchor) -> list[Resolved]:
         results = self._read(doc, block, own, anchor, tolerant=False)
-        if any(r.indicator is None or r.entity is None for r in results) and (
-                self.catalog.indicator_matcher.lost_marks(block.text) or self.catalog.entity_matcher.lost_marks(block.text)):
+        matchers = (self.catalog.indicator_matcher, self.catalog.entity_matcher)
+        if any(r.indicator is None or r.entity is None for r in results) and any(
+                m.lost_marks(block.text) for m in matchers):
             # Try again reading names that lost their diacritics in extraction.
             results = self._read(doc, block, own, anchor, tolerant=True)
         return results

@@ -38,9 +38,9 @@ def role_by_period(r: Resolved, cues) -> Resolution:
 
 def prose_role(text: str, fig, spot, targets) -> Resolution | None:
     """`tăng từ A lên B`: A is the baseline; a target word just before a figure: a target."""
-    lead_start = max(spot.sentence_start, fig.start - 12)
-    if CHANGE_FROM_RE.search(text[lead_start:fig.start]):
-        return Resolution("baseline", Evidence.CLAUSE, f"`{CHANGE_FROM_RE.search(text[lead_start:fig.start]).group(0).strip()}` before it")
+    change = CHANGE_FROM_RE.search(text[max(spot.sentence_start, fig.start - 12):fig.start])
+    if change:
+        return Resolution("baseline", Evidence.CLAUSE, f"`{change.group(0).strip()}` before it")
     for t in targets:
         if fig.start - 30 <= t.end <= fig.start and t.start >= spot.prev_figure_end - 1:
             return Resolution("target", Evidence.CLAUSE, f"`{t.text}` before it")
