@@ -37,7 +37,8 @@ from pathlib import Path
 
 from checker.figures import NUMBER, format_number, parse_number, qualified_interval
 from checker.interval import Interval
-from checker.records import InputError
+from checker.records import RESOLVED_FIELDS, Evidence, Fact, InputError
+from checker.resolve.indicators import unit_fit
 
 DATA_SUFFIXES = (".csv", ".xlsx")
 REQUIRED = ("indicator", "entity", "period", "role", "value", "unit")
@@ -181,17 +182,14 @@ class DataReader:
     """Reads data files into fact rows, checking them against the catalogs."""
 
     def __init__(self, catalog):
-        from checker.resolve import Resolver
-
         self.catalog = catalog
-        self.resolver = Resolver(catalog)
-        self.units = self.resolver.units
+        self.units = catalog.units
         self.names: dict[str, set[str]] = {}  # a name or alias (folded) → the provinces it may name
         for phrase, keys in catalog.entity_matcher.keys.items():
             self.names.setdefault(phrase.casefold(), set()).update(k for k in keys if k in catalog.entities)
         self.seen: dict[tuple, str] = {}  # key → where it was first given, across files
 
-    def read(self, path: str | Path) -> list[dict]:
+    def read(self, path: str | Path) -> list[Fact]:
         path = Path(path)
         if not path.exists():
             raise InputError(f"{path}: no such file")
@@ -230,7 +228,7 @@ class DataReader:
         return f"{path}:{row}:{col}"
 
     def _row(self, path: Path, number: int, values: dict, cols: dict[str, int],
-             percent: set[tuple[int, int]]) -> dict:
+             percent: set[tuple[int, int]]) -> Fact:
         def text(name: str) -> str:
             return _cell_text(values.get(name))
 
@@ -256,27 +254,12 @@ class DataReader:
         match = self.units.match(unit_text, 0)
         if match.unit is None or match.length < len(unit_text):
             raise fail("unit", f"unknown unit '{unit_text}'")
-        fit = self.resolver.unit_fit(match.unit, indicator)
+        fit = unit_fit(self.units, match.unit, indicator)
         if fit is None:
             raise fail("unit", f"unit '{unit_text}' does not fit {ind_id} (kept in {indicator.unit})")
         unit, factor = fit
-        raw = values.get("value")
-        written = _cell_text(raw)
-        try:
-            if isinstance(raw, (int, float)) and not isinstance(raw, bool) and written:
-                amount = Decimal(repr(float(raw))).normalize() if isinstance(raw, float) else Decimal(raw)
-                if (number, cols["value"]) in percent:  # shown as 7,35%, stored as 0.0735
-                    if not unit_text.startswith("%"):
-                        raise fail("value", f"the cell is formatted as a percentage but the unit is '{unit_text}'")
-                    amount = (amount * 100).normalize()
-                if amount == amount.to_integral_value():
-                    amount = amount.quantize(Decimal(1))
-                interval, qualifier, kind = Interval.stated(amount), None, "statistic"
-                written = format_number(amount)
-            else:
-                amount, interval, qualifier, kind = parse_value(written)
-        except (ValueError, InvalidOperation) as exc:
-            raise fail("value", f"value '{written}' is not a number ({exc})") from None
+        amount, interval, qualifier, kind, written = self._value(values.get("value"), number, cols, percent,
+                                                                unit_text, fail)
         scale = match.scale * factor
         if unit in self.units.count_units and kind == "statistic" and qualifier is None and amount == int(amount):
             lo = hi = float(amount) * scale  # a whole count is exact, as in the text
@@ -291,20 +274,34 @@ class DataReader:
                                 f"(first at {self.seen[key]})")
         self.seen[key] = here
         source = text("source")
-        return {
-            "path": str(path), "doc": 0, "doc_kind": "data", "block": "data_row",
-            "line": number, "column": cols["value"], "text": written + ("" if unit_text.startswith("%") else " ") + unit_text,
-            "kind": kind, "value": float(amount), "unit": unit, "unit_text": unit_text,
-            "lo": lo, "hi": hi, "lo_open": lo_open, "hi_open": hi_open,
-            "qualifier": qualifier or "", "denominator": None,
-            "indicator": ind_id, "entity": entity, "period": period, "role": role,
-            "scope": "", "measure": "", "label": None, "footnote": None, "anchor_line": None,
-            "annotates": None, "table": None, "row_label": None, "column_role": None,
-            "sentence": 0, "position": 0, "part_of": None, "part_bound": False, "restates": None,
-            "ratio_num": None, "ratio_den": None, "change_from": None, "change_dir": None,
-            "notes": "", "context": f"data row {number}" + (f" ({source})" if source else ""),
-            "suppress": text("suppress") if "suppress" in cols else "",
-        }
+        stated = {f"{name}_{part}": value for name in RESOLVED_FIELDS
+                  for part, value in (("evidence", Evidence.DATA.value), ("reason", f"column {name}"))}
+        return Fact(
+            path=str(path), doc=0, doc_kind="data", block="data_row", line=number, column=cols["value"],
+            text=written + ("" if unit_text.startswith("%") else " ") + unit_text,
+            kind=kind, value=float(amount), unit=unit, unit_text=unit_text,
+            lo=lo, hi=hi, lo_open=lo_open, hi_open=hi_open, qualifier=qualifier or "",
+            indicator=ind_id, entity=entity, period=period, role=role,
+            context=f"data row {number}" + (f" ({source})" if source else ""),
+            suppress=text("suppress") if "suppress" in cols else "", **stated)
+
+    @staticmethod
+    def _value(raw, number: int, cols: dict[str, int], percent: set[tuple[int, int]], unit_text: str, fail):
+        """The value cell as a number with its interval, qualifier, kind and written form."""
+        written = _cell_text(raw)
+        try:
+            if isinstance(raw, (int, float)) and not isinstance(raw, bool) and written:
+                amount = Decimal(repr(float(raw))).normalize() if isinstance(raw, float) else Decimal(raw)
+                if (number, cols["value"]) in percent:  # shown as 7,35%, stored as 0.0735
+                    if not unit_text.startswith("%"):
+                        raise fail("value", f"the cell is formatted as a percentage but the unit is '{unit_text}'")
+                    amount = (amount * 100).normalize()
+                if amount == amount.to_integral_value():
+                    amount = amount.quantize(Decimal(1))
+                return amount, Interval.stated(amount), None, "statistic", format_number(amount)
+            return (*parse_value(written), written)
+        except (ValueError, InvalidOperation) as exc:
+            raise fail("value", f"value '{written}' is not a number ({exc})") from None
 
     def _entity(self, written: str, fail) -> str:
         if written in self.catalog.entities:
@@ -324,9 +321,9 @@ def _suggest(word: str, known) -> str:
     return f"; did you mean '{best[0]}'?" if best else ""
 
 
-def read_data_files(paths: list[str], catalog) -> list[dict]:
+def read_data_files(paths: list[str], catalog) -> list[Fact]:
     reader = DataReader(catalog)
-    rows: list[dict] = []
+    rows: list[Fact] = []
     for p in paths:
         rows.extend(reader.read(p))
     return rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from checker.interval import INF, Interval
@@ -171,8 +172,7 @@ class Lexer:
             spans.append((figure.start, figure.end))
             pos = max(pos, figure.end)
         figures.sort(key=lambda f: f.start)
-        self._mark_lost_markers(masked, figures)
-        return figures
+        return self._mark_lost_markers(masked, figures)
 
     def _statistic(self, text: str, masked: str, m: re.Match) -> Figure:
         start, end = m.start(), m.end()
@@ -301,10 +301,12 @@ class Lexer:
         return False
 
     @staticmethod
-    def _mark_lost_markers(masked: str, figures: list[Figure]) -> None:
+    def _mark_lost_markers(masked: str, figures: list[Figure]) -> list[Figure]:
         """A bare small number just after a figure with a unit is a footnote marker
         whose superscript was lost in extraction: `bằng 8,3% 17.`, `6,6% 13 GRDP`."""
-        for prev, fig in zip(figures, figures[1:]):
+        marked = list(figures)
+        for n in range(1, len(marked)):
+            prev, fig = marked[n - 1], marked[n]
             if fig.kind != "statistic" or fig.unit is not None or fig.qualifier:
                 continue
             if prev.kind not in ("statistic", "range", "fraction") or prev.unit is None:
@@ -313,6 +315,5 @@ class Lexer:
                 continue
             rest = masked[fig.end:fig.end + 2]
             if rest == "" or rest[:1] in ".;" or (rest[:1] == " " and rest[1:2].isupper()):
-                fig.kind = "marker"
-
-
+                marked[n] = replace(fig, kind="marker")
+        return marked

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from checker.interval import Interval
@@ -58,9 +59,12 @@ class Document:
     line: int = 1
 
 
-@dataclass
+# --- what the stages from the lexer to the facts table pass on --------------------------
+
+@dataclass(frozen=True)
 class Figure:
-    """A number as written, with its unit, precision interval and qualifiers."""
+    """A number as written, with its unit, precision interval and qualifiers.  Frozen once
+    the lexer made it: a stage that reads it differently makes a new one (dataclasses.replace)."""
 
     text: str
     start: int
@@ -76,6 +80,135 @@ class Figure:
     denominator_interval: Interval | None = None
     label: str | None = None
     parts: tuple[float, ...] = ()
+
+
+class Evidence(str, Enum):
+    """Where a resolved field was read, from the strongest to the weakest, so that a rule
+    can ask for a minimum (`Evidence.SENTENCE.at_least(Evidence.CLAUSE)` is False)."""
+
+    DATA = "data"                    # a data file's own column states it
+    CLAUSE = "clause"                # the figure's own clause names it
+    TABLE_HEADER = "table_header"    # the row label or column heading of the figure's cell
+    FOOTNOTE_LINK = "footnote_link"  # the body sentence or figure the footnote's marker follows
+    RELATION = "relation"            # a figure it is related to: the total it is listed under, ...
+    SENTENCE = "sentence"            # elsewhere in its sentence (before a `;`)
+    BLOCK = "block"                  # an earlier sentence of its paragraph or footnote
+    HEADING = "heading"              # the heading of its section
+    DOCUMENT = "document"            # the document's default: its title, its year, a result
+    NONE = "none"                    # not resolved; the reason says why
+
+    @property
+    def strength(self) -> int:
+        return len(EVIDENCE_ORDER) - EVIDENCE_ORDER.index(self)
+
+    def at_least(self, weakest: "Evidence") -> bool:
+        return self.strength >= weakest.strength
+
+
+EVIDENCE_ORDER = tuple(Evidence)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """One resolved field: its value, where it was read and why."""
+
+    value: str | None
+    evidence: Evidence
+    reason: str = ""
+
+
+UNRESOLVED = Resolution(None, Evidence.NONE)
+
+
+class RelationKind(str, Enum):
+    """How two figures of one text are related, as the text states it."""
+
+    PART_OF = "part_of"          # listed in the breakdown of a total: `905 đảng viên (khiển trách 757, ...)`
+    RESTATES = "restates"        # a percentage restating a fraction: `115/121 xã, bằng 95,04%`
+    MULTIPLE = "multiple"        # `gấp 1,5 lần`: the multiple of a figure over a base
+    CHANGE_FROM = "change_from"  # `tăng từ A lên B`: B changed from A
+    ANNOTATES = "annotates"      # a footnote's figure breaks down the body figure its marker follows
+    SHARE_OF = "share_of"        # a percentage of the figure before it: `chiếm 92%`, `đạt 100% kế hoạch` (detail: plan)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation stated on figure `subject` (its position in the resolved list) with the
+    figures `others`: the total of a part, the fraction restated, the (numerator,
+    denominator) of a multiple, the level a change starts from, the body figure annotated,
+    the figure a share is of.  Relations still to be read by a clause grammar (comparison
+    with another entity, the base of a comparison, bounds and thresholds) add kinds here."""
+
+    kind: RelationKind
+    subject: int
+    others: tuple[int, ...]
+    detail: str = ""  # a change: up or down; a part: `bound` when its list ends with `…`
+    reason: str = ""
+
+
+RESOLVED_FIELDS = ("indicator", "entity", "period", "role")
+
+
+def _int_column(default=None):
+    return field(default=default, metadata={"dtype": "Int64"})
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of the facts table: a draft's figure or a data file's row.  The table's
+    columns are these fields, in this order (checker/facts.py documents each)."""
+
+    id: int = 0
+    path: str = ""
+    doc: int = 0
+    doc_kind: str = ""
+    block: str = ""
+    line: int = 0
+    column: int = 0
+    text: str = ""
+    kind: str = "statistic"
+    value: float | None = None
+    unit: str | None = None
+    unit_text: str = ""
+    lo: float | None = None
+    hi: float | None = None
+    lo_open: bool = False
+    hi_open: bool = False
+    qualifier: str = ""
+    denominator: float | None = None
+    indicator: str | None = None
+    entity: str | None = None
+    period: str | None = None
+    role: str | None = None
+    scope: str = ""
+    measure: str = ""
+    label: str | None = None
+    footnote: int | None = _int_column()
+    anchor_line: int | None = _int_column()
+    annotates: int | None = _int_column()
+    table: int | None = _int_column()
+    row_label: str | None = None
+    column_role: str | None = None
+    sentence: int = 0
+    position: int = 0
+    part_of: int | None = _int_column()
+    part_bound: bool = False
+    restates: int | None = _int_column()
+    ratio_num: int | None = _int_column()
+    ratio_den: int | None = _int_column()
+    change_from: int | None = _int_column()
+    change_dir: str | None = None
+    notes: str = ""
+    context: str = ""
+    suppress: str = ""
+    indicator_evidence: str = Evidence.NONE.value
+    indicator_reason: str = ""
+    entity_evidence: str = Evidence.NONE.value
+    entity_reason: str = ""
+    period_evidence: str = Evidence.NONE.value
+    period_reason: str = ""
+    role_evidence: str = Evidence.NONE.value
+    role_reason: str = ""
 
 
 @dataclass

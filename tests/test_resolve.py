@@ -56,11 +56,11 @@ def test_a_near_tie_between_indicators_is_reported_not_picked(tmp_path):
     from checker.catalog import load_catalog
     from checker.resolve import Resolver
     from checker.records import Figure
-    resolver = Resolver(load_catalog())
+    fuzzy_label = Resolver(load_catalog()).tables.fuzzy.match
     # A label equally close to two indicators: neither is picked, and the note says so.
     fig = Figure("5%", 0, 2, 5.0, None, unit="percent")
-    ind, note = resolver._fuzzy_label("Tỷ lệ thât nghiệp khu vưc thành thị và nông thôn", fig)
+    ind, note = fuzzy_label("Tỷ lệ thât nghiệp khu vưc thành thị và nông thôn", fig)
     assert ind is None and note.startswith("ambiguous label")
     # One slip per word is read; a different word is not (solid waste is not hazardous waste).
-    assert resolver._fuzzy_label("Tỉ lệ lao động đã qua đào tạo", fig)[0] == "trained_labour_rate"
-    assert resolver._fuzzy_label("Tỷ lệ chất thải rắn được thu gom, xử lý", fig)[0] != "hazardous_waste_rate"
+    assert fuzzy_label("Tỉ lệ lao động đã qua đào tạo", fig)[0] == "trained_labour_rate"
+    assert fuzzy_label("Tỷ lệ chất thải rắn được thu gom, xử lý", fig)[0] != "hazardous_waste_rate"

@@ -1,0 +1,92 @@
+"""Clause segmentation: a block's sentences, and the sentence and clause a figure stands in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.records import Figure
+
+STAT_KINDS = ("statistic", "range", "fraction")
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(\-*\"“])")
+PROVINCE_WORD_RE = re.compile(r"(?:và\s+)?(?:tỉnh|thành phố|tp\.?)\s", re.I)
+
+
+def number_end(fig: Figure) -> int:
+    """Where the number of a figure ends, before its unit."""
+    if fig.unit_text and fig.text.endswith(fig.unit_text):
+        return fig.end - len(fig.unit_text)
+    return fig.end
+
+
+def sentence_start(text: str, end: int) -> int:
+    """The start of the sentence that runs up to `end`."""
+    return max([0] + [m.end() for m in SENTENCE_END_RE.finditer(text, 0, end)])
+
+
+class Sentences:
+    """A block cut into sentences: at a sentence end, and at a footnote marker (a lost
+    superscript read as a number closes its sentence)."""
+
+    def __init__(self, text: str, figures: list[Figure]):
+        breaks = {m.start() for m in SENTENCE_END_RE.finditer(text)}
+        breaks |= {f.start for f in figures if f.kind == "marker"}
+        self.bounds = sorted({0, len(text), *breaks})
+
+    def of(self, pos: int) -> tuple[int, int, int]:
+        """The index, start and end of the sentence holding `pos`."""
+        for i, (a, b) in enumerate(zip(self.bounds, self.bounds[1:])):
+            if a <= pos < b:
+                return i, a, b
+        return len(self.bounds) - 2, self.bounds[-2], self.bounds[-1]
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where a figure stands: its sentence, its clause (between `;`), the figures beside
+    it, and how far back its indicator may be looked for (`reach`)."""
+
+    sentence: int
+    sentence_start: int
+    sentence_end: int
+    clause_start: int
+    clause_end: int
+    prev_figure_end: int
+    next_figure_start: int
+    reach: int
+    number_end: int
+
+    def in_clause(self, pos: int) -> bool:
+        return self.clause_start <= pos
+
+
+def clause_continues(text: str, clause_start: int, entity_starts: list[int], period_starts: list[int],
+                     parallel_part: re.Pattern) -> bool:
+    """May a figure after `;` take its indicator from before the `;`?  Only when its
+    clause is a parallel one that opens with a province or a period:
+    `Thái Nguyên tăng 8%/năm; Bắc Kạn tăng 10,9%/năm`."""
+    head = text[clause_start:].lstrip()
+    start = clause_start + len(text[clause_start:]) - len(head)
+    if PROVINCE_WORD_RE.match(head):
+        return True
+    if any(0 <= s - start <= 8 for s in entity_starts) or any(0 <= s - start <= 8 for s in period_starts):
+        return True
+    # `...; khu vực kinh tế trong nước đạt 89 nghìn tỷ đồng`: a parallel part.
+    return bool(parallel_part.match(head))
+
+
+def spot_of(text: str, fig: Figure, others: list[Figure], sentences: Sentences, opens_parallel,
+            continues_sentence: re.Pattern) -> Spot:
+    """The spot of `fig` among the other statistics of its block.  `opens_parallel(start)`
+    says whether the clause starting at `start` is a parallel one."""
+    sid, s_start, s_end = sentences.of(fig.start)
+    in_sentence = [f for f in others if s_start <= f.start < s_end]
+    next_fig = min((f.start for f in in_sentence if f.start >= fig.end), default=s_end)
+    prev_fig = max((f.end for f in in_sentence if f.end <= fig.start), default=s_start)
+    clause_start = max(s_start, text.rfind(";", s_start, fig.start) + 1)
+    clause_end = text.find(";", fig.end, s_end)
+    reach = s_start if opens_parallel(clause_start) else clause_start
+    if sid > 0 and continues_sentence.match(text[s_start:]):
+        reach = sentences.bounds[sid - 1]  # `... gấp 1,5 lần so với năm 2025. Đạt trên 8 triệu đồng/tháng.`
+    return Spot(sid, s_start, s_end, clause_start, s_end if clause_end < 0 else clause_end,
+                prev_fig, next_fig, reach, number_end(fig))

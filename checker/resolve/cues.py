@@ -1,0 +1,60 @@
+"""The resolver's vocabulary: the cue lists of rules/cues.yaml compiled into patterns once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.catalog import fold
+
+
+def _words(words: list[str], fold_them: bool = False) -> str:
+    """An alternation of literal phrases, in the order the catalog lists them."""
+    return "|".join(re.escape(fold(w) if fold_them else w) for w in words)
+
+
+def _whole(words: list[str]) -> str:
+    return rf"(?<![\w])(?:{_words(words)})(?![\w])"
+
+
+HEADING_NUMBER = r"^(?:[ivx]+\.|\d+(?:\.\d+)*\.|\*)?\s*(?:phan thu \w+\s+)?"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Patterns built from rules/cues.yaml (keys `resolve_*`)."""
+
+    own_before: re.Pattern
+    entity_after_gap: re.Pattern
+    now: re.Pattern
+    annual: re.Pattern
+    margin_lead: re.Pattern
+    plan_share: re.Pattern
+    heading_target: re.Pattern
+    heading_actual: re.Pattern
+    continues_sentence: re.Pattern
+    parallel_part: re.Pattern
+    not_a_subject: re.Pattern
+    label_stop_words: frozenset[str]
+    multiple_lead: re.Pattern
+
+    @classmethod
+    def from_catalog(cls, cues: dict) -> "Cues":
+        entity, period, role = cues["resolve_entity"], cues["resolve_period"], cues["resolve_role"]
+        clause, relation = cues["resolve_clause"], cues["resolve_relation"]
+        return cls(
+            own_before=re.compile(_whole(entity["own_before"]), re.I),
+            entity_after_gap=re.compile(rf"^\s*(?:{_words(entity['after_figure'])})\s+$", re.I),
+            now=re.compile(_whole(period["now"]), re.I),
+            annual=re.compile(_whole(period["annual"]), re.I),
+            margin_lead=re.compile(f"({_words(role['margin'])})", re.I),
+            plan_share=re.compile(rf"\W*(?:so với\s+)?(?:{_words(role['plan'])})", re.I),
+            heading_target=re.compile(rf"{HEADING_NUMBER}(?:cac\s+)?(?:{_words(role['heading_target'], True)})"),
+            heading_actual=re.compile(rf"{HEADING_NUMBER}(?:{_words(role['heading_actual'], True)})"),
+            continues_sentence=re.compile(rf"\s*(?:{_words(clause['continues_sentence'])})\s"),
+            parallel_part=re.compile(rf"(?:{_words(clause['parallel_part'])})\s", re.I),
+            not_a_subject=re.compile(rf"^\s*(?:(?:{_words(clause['not_a_subject'])})(?![\w])"
+                                     r"|/|\(|,|;|\.|:|\)|-|–|\*|\d|$)", re.I),
+            label_stop_words=frozenset(fold(w) for w in clause["label_stop_words"]),
+            multiple_lead=re.compile(rf"(?:{_words(relation['multiple'])})\s*$", re.I),
+        )

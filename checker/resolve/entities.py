@@ -1,0 +1,173 @@
+"""Entity resolution: which province (merged, or former) a name, a figure or a row means."""
+
+from __future__ import annotations
+
+import re
+
+from checker.catalog import Catalog, Mention
+from checker.records import Document, Evidence, Resolution
+
+BREAKDOWN_LEAD_RE = re.compile(r"trong đó[\s,:]*(?:có\s+)?(?:tỉnh\s+|thành phố\s+)?$", re.I)
+CONJUNCTION_RE = re.compile(r"^\s*(?:,|và|với)\s*$", re.I)
+OWN = "the report's own province (from its title)"
+
+# A province name with the entity it means (None when ambiguous) and why.
+EntityMention = tuple[Mention, "str | None", str]
+
+
+def own_province(catalog: Catalog, doc: Document, docs: list[Document]) -> str | None:
+    """The report's own province, from its title block (or its sibling documents')."""
+    for candidate in (doc.province, doc.title, *(d.province for d in docs), *(d.title for d in docs)):
+        if not candidate:
+            continue
+        for mention in catalog.entity_matcher.find(candidate):
+            for key in mention.keys:
+                if catalog.entities[key].level == "province":
+                    return key
+    return None
+
+
+def closed_brackets(text: str, start: int, end: int) -> bool:
+    """True when a bracket opened before `start` closes before `end`: the name stood
+    inside a breakdown such as `(trong đó Thái Nguyên có 636; Bắc Kạn có 155)`."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def entity_mentions(catalog: Catalog, text: str, context: str, tolerant: bool = False) -> list[EntityMention]:
+    """Each province name in `text` with the entity it means and why."""
+    mentions = (catalog.entity_matcher.find_tolerant if tolerant else catalog.entity_matcher.find)(text)
+    context_mentions = catalog.entity_matcher.find(context)
+    return [(m, *_mention_entity(catalog, text, m, mentions, context, context_mentions)) for m in mentions]
+
+
+def _mention_entity(catalog: Catalog, text: str, mention: Mention, mentions: list[Mention], context: str,
+                    context_mentions: list[Mention]) -> tuple[str | None, str]:
+    """A merged province and the former province sharing its name are told apart by cues,
+    a partner province named beside it, `trong đó` breakdowns and the text's subject."""
+    keys, entities = mention.keys, catalog.entities
+    provinces = [k for k in keys if entities[k].level == "province"]
+    formers = [k for k in keys if entities[k].level == "former"]
+    if len(keys) == 1:
+        return keys[0], "named"
+    if not (provinces and formers):
+        return None, "ambiguous name"
+    province, former = provinces[0], formers[0]
+    partners = set(entities[province].formers) - {former}
+    former_cues, merged_cues = catalog.cue("former").find(text), catalog.cue("merged").find(text)
+
+    def cue_after(m: Mention, cues: list[Mention]) -> bool:
+        return any(0 <= c.start - m.end <= 2 for c in cues)
+
+    if cue_after(mention, former_cues):
+        return former, "cue: former"
+    if cue_after(mention, merged_cues):
+        return province, "cue: merged"
+    if any(cue_after(m, former_cues) for m in mentions if m.text.lower() == mention.text.lower() and m is not mention):
+        return province, "another mention is the former province"
+    if BREAKDOWN_LEAD_RE.search(text[:mention.start]) and any(
+            m.end <= mention.start and set(m.keys) == set(mention.keys) for m in mentions):
+        # `tỉnh Thái Nguyên có 791 cơ sở (trong đó Thái Nguyên có 636; Bắc Kạn có 155)`
+        return former, "a part after `trong đó`"
+    if any(m.start > mention.end and set(m.keys) == set(mention.keys)
+           and BREAKDOWN_LEAD_RE.search(text[:m.start]) for m in mentions):
+        return province, "a total broken down by former province"
+    if any(set(m.keys) & partners for m in mentions) or any(set(m.keys) & partners for m in context_mentions):
+        return former, "named beside a partner province"
+    if catalog.cue("several").find(context):
+        # `Hai tỉnh đã tổ chức ...²` and the footnote `² Thái Nguyên: ...`
+        return former, "the text speaks of the former provinces"
+    return province, "merged province by default"
+
+
+def section_names_partners(catalog: Catalog, context: str) -> bool:
+    """The headings above name two former provinces of one merged province."""
+    by_province: dict[str, set[str]] = {}
+    for m in catalog.entity_matcher.find(context):
+        for k in m.keys:
+            ent = catalog.entities[k]
+            if ent.level == "former":
+                by_province.setdefault(ent.merged_into, set()).add(k)
+    return any(len(formers) >= 2 for formers in by_province.values())
+
+
+def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolution, str | None]:
+    """The province of a figure in prose, and a note when it is left blank on purpose."""
+    text, entities = reading.text, reading.entities
+    s_start = spot.sentence_start
+    trailing = [(m, e, why) for m, e, why in entities if m.start >= fig.end
+                and reading.cues.entity_after_gap.match(text[fig.end:m.start])]
+    if trailing:
+        m, e, why = trailing[0]
+        return _named(e, Evidence.CLAUSE, f"`{m.text}` after the figure: {why}"), None
+    preceding = [(m, e, why) for m, e, why in entities if s_start <= m.start and m.end <= fig.start
+                 and not closed_brackets(text, m.end, fig.start)]
+    several_before = [c for c in reading.several if s_start <= c.start and c.end <= fig.start]
+    own_before = list(reading.cues.own_before.finditer(text, s_start, fig.start))
+    last_entity_end = preceding[-1][0].end if preceding else -1
+    if several_before and several_before[-1].start > last_entity_end:
+        return Resolution(None, Evidence.NONE, "figure speaks of several provinces"), "figure speaks of several provinces"
+    if own_before and own_before[-1].start() > last_entity_end and reading.own:
+        cue = own_before[-1]
+        return Resolution(reading.own, _where(spot, cue.start()), f"`{cue.group(0)}`: {OWN}"), None
+    if preceding:
+        mention, entity, why = preceding[-1]
+        # `tỉnh Thái Nguyên và tỉnh Bắc Kạn; tỉnh có 92 xã`: a pair of names is no one figure's.
+        if len(preceding) >= 2 and mention.start < spot.clause_start:
+            between = text[preceding[-2][0].end:mention.start].replace("tỉnh", "").replace("thành phố", "")
+            if CONJUNCTION_RE.match(between):
+                note = "figure follows a pair of provinces"
+                return Resolution(None, Evidence.NONE, note), note
+        return _named(entity, _where(spot, mention.start), f"`{mention.text}` before the figure: {why}"), None
+    return _unnamed(reading, spot, several_in_anchor)
+
+
+def _unnamed(reading, spot, several_in_anchor: bool) -> tuple[Resolution, str | None]:
+    """A figure whose sentence names no province: a footnote's earlier sentence, else the
+    report's own province unless the section speaks of several."""
+    if reading.block.kind == "footnote" and several_in_anchor:
+        note = "footnote to a sentence about several provinces names none"
+        return Resolution(None, Evidence.NONE, note), note
+    if reading.block.kind == "footnote":
+        # A footnote that named a province in an earlier sentence goes on about it
+        # (`Thái Nguyên quy hoạch 11 khu ... Quy hoạch 41 cụm ...`).
+        earlier = [(m, e) for m, e, _ in reading.entities if m.end <= spot.sentence_start]
+        if earlier and earlier[-1][1] is not None:
+            return Resolution(earlier[-1][1], Evidence.BLOCK, f"`{earlier[-1][0].text}` in an earlier sentence"), None
+    if section_names_partners(reading.catalog, reading.context):
+        note = "section speaks of several provinces and the figure names none"
+        return Resolution(None, Evidence.NONE, note), note
+    return _own_by_default(reading.own), None
+
+
+def _own_by_default(own: str | None) -> Resolution:
+    return Resolution(own, Evidence.DOCUMENT, OWN) if own else Resolution(None, Evidence.NONE, "no province named")
+
+
+def _named(entity: str | None, evidence: Evidence, reason: str) -> Resolution:
+    return Resolution(entity, evidence if entity else Evidence.NONE, reason)
+
+
+def _where(spot, pos: int) -> Evidence:
+    return Evidence.CLAUSE if spot.in_clause(pos) else Evidence.SENTENCE
+
+
+def row_entity(catalog: Catalog, label_mentions: list[EntityMention], group: Resolution | None, context: str,
+               own: str | None) -> Resolution:
+    """A table row's province: named in its label, else by the group row above it, else the
+    report's own (unless the section speaks of several)."""
+    if label_mentions:
+        m, e, why = label_mentions[-1]
+        return _named(e, Evidence.TABLE_HEADER, f"row label `{m.text}`: {why}")
+    if group is not None:
+        return group
+    if section_names_partners(catalog, context):
+        return Resolution(None, Evidence.NONE, "section speaks of several provinces")
+    return _own_by_default(own)

@@ -1,0 +1,160 @@
+"""Indicator resolution: which catalog indicator a figure measures, and in which unit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.catalog import Catalog, Indicator, Mention
+from checker.figures import SUPERSCRIPT_RE, mask_markers
+from checker.records import Evidence, Figure, Resolution
+from checker.units import UnitCatalog
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An indicator read for a figure: the id (None when not told), the unit and factor the
+    figure is kept in, a note on ambiguity, and where it was read."""
+
+    indicator: str | None
+    unit: str | None
+    factor: float = 1.0
+    note: str = ""
+    evidence: Evidence = Evidence.NONE
+    reason: str = ""
+    scope: str = ""
+
+    def resolution(self) -> Resolution:
+        if self.indicator is None:
+            return Resolution(None, Evidence.NONE, self.note or "no indicator named")
+        return Resolution(self.indicator, self.evidence, self.reason)
+
+
+def unit_fit(units: UnitCatalog, unit: str | None, ind: Indicator) -> tuple[str | None, float] | None:
+    """The indicator's unit and the factor to it, if a figure in `unit` fits it."""
+    for candidate in (ind.unit, *ind.accepts):
+        if candidate == unit:
+            return ind.unit, 1.0
+    if unit is None or ind.unit is None:
+        return None
+    try:
+        dim = units.dimensionality(unit)
+    except Exception:
+        return None
+    if not dim:
+        return None  # dimensionless units (%, lần) must match by name
+    for candidate in (ind.unit, *ind.accepts):
+        if candidate is None:
+            continue
+        try:
+            if units.dimensionality(candidate) == dim:
+                return ind.unit, units.factor(unit, candidate)
+        except Exception:
+            continue
+    return None
+
+
+def percent_slip(written: str | None, kept: str | None) -> bool:
+    """A rate per person written as a percentage, or the other way round: a slip worth
+    keeping (and reporting), not a figure about something else."""
+    def per_person(u: str | None) -> bool:
+        return bool(u) and u.endswith("/ nguoi")
+
+    return (written == "percent" and per_person(kept)) or (kept == "percent" and per_person(written))
+
+
+def _context_strength(ind: Indicator, mention: Mention, low_context: str) -> int | None:
+    """How specifically the context (headings, the sentence so far) fits a context-bound
+    indicator (`Tỷ trọng Dịch vụ`): the longest context word found, None when none is."""
+    if not ind.context:
+        return 0
+    # The context may stand before the name or inside it (`Tỷ trọng Dịch vụ`).
+    words = [c.lower() for c in ind.context if c.lower() in low_context or c.lower() in mention.text.lower()]
+    return max(len(w) for w in words) if words else None
+
+
+def pick_indicator(catalog: Catalog, figure: Figure, candidates: list[Mention], context_text: str
+                   ) -> tuple[Reading, Mention | None]:
+    """The first candidate name whose indicators fit the figure's unit (and context) in
+    exactly one way; two that fit equally are ambiguity, reported and not picked."""
+    low_context = context_text.lower()
+    tiers = []
+    for mention in candidates:
+        tiers.append((mention, mention.keys))
+        if mention.inner:
+            tiers.append((mention, mention.inner))
+    for mention, keys in tiers:
+        fits = []
+        for key in keys:
+            ind = catalog.indicators[key]
+            strength = _context_strength(ind, mention, low_context)
+            fit = unit_fit(catalog.units, figure.unit, ind) if strength is not None else None
+            if fit is not None:
+                fits.append((ind, fit, strength))
+        if len(fits) > 1:
+            # A context-bound indicator beats a general one; the most specific context wins.
+            best = max(f[2] for f in fits)
+            if best:
+                fits = [f for f in fits if f[2] == best]
+        if len(fits) == 1:
+            ind, (unit, factor), _ = fits[0]
+            return Reading(ind.id, unit, factor), mention
+        if len(fits) > 1:
+            return Reading(None, figure.unit, note="ambiguous indicator: " + ", ".join(sorted(f[0].id for f in fits))), None
+    return Reading(None, figure.unit), None
+
+
+def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list[Mention]) -> Reading | None:
+    """A count read from its frame: the catalog's words before or after the figure, or its
+    unit alone.  Two indicators framed equally well are ambiguity, not a pick."""
+    if fig.kind not in ("statistic", "fraction", "range"):
+        return None
+    unit, num_end = fig.unit, spot.number_end
+    scored: list[tuple[tuple, object, str, Evidence]] = []
+    for m in frames:
+        for key, direct in [(k, 1) for k in m.keys] + [(k, 0) for k in m.inner]:
+            side, ind_id, n = key.split(":")
+            frame = catalog.indicators[ind_id].patterns[int(n)]
+            if not ("any" in frame.units and unit is None or unit in frame.units):
+                continue
+            if side == "after":
+                if m.start < num_end or m.start >= spot.next_figure_start:
+                    continue
+                gap = text[num_end:m.start]
+                if len(gap) > len(fig.unit_text) + 24 or re.search(r"[,;.()]", gap):
+                    continue
+                scored.append(((2, -m.start, direct), frame, f"frame `{m.text}` after the figure", Evidence.CLAUSE))
+            elif spot.reach <= m.start and m.end <= fig.start:
+                evidence = Evidence.CLAUSE if spot.in_clause(m.start) else Evidence.SENTENCE
+                scored.append(((1, m.end, direct), frame, f"frame `{m.text}` before the figure", evidence))
+    if not scored and unit in catalog.unit_frames:
+        scored = [((0, 0, 1), f, f"its unit `{fig.unit_text}`", Evidence.CLAUSE) for f in catalog.unit_frames[unit]]
+    if not scored:
+        return None
+    best_rank = max(s[0] for s in scored)
+    best = {(s[1].indicator, s[1].scope) for s in scored if s[0] == best_rank}
+    if len(best) > 1:
+        return Reading(None, fig.unit, note="ambiguous frame: " + ", ".join(sorted(b[0] for b in best)))
+    _, frame, reason, evidence = next(s for s in scored if s[0] == best_rank)
+    ind = catalog.indicators[frame.indicator]
+    if frame.scope_from_unit and unit:
+        return Reading(frame.indicator, unit, 1.0, "", evidence, reason, scope=unit)
+    keep = unit is not None and unit not in (ind.unit, *ind.accepts)
+    return Reading(frame.indicator, unit if keep else ind.unit, 1.0, "", evidence, reason, scope=frame.scope)
+
+
+def trailing_subject(text: str, fig: Figure, sentence_end: int, mentions: list[Mention], cues) -> list[Mention] | None:
+    """`82% trường học đạt chuẩn`: a percentage followed by a noun is a share of that
+    noun; its indicator is named after it or not at all."""
+    if fig.unit != "percent" or fig.kind != "statistic":
+        return None
+    rest = mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text[fig.end:sentence_end]))
+    if cues.not_a_subject.match(rest) or cues.plan_share.match(rest):
+        return None
+    stop = re.search(r"[;.:]", rest)
+    window_end = fig.end + (stop.start() if stop else len(rest))
+    after = [m for m in mentions if fig.end <= m.start and m.end <= window_end]
+    # `5G phủ sóng 100% dân số`: a name just before the figure, nothing between.
+    before = [m for m in mentions if fig.start - 25 <= m.end <= fig.start
+              and not re.search(r"[,;.:()]", text[m.end:fig.start])]
+    return after + before

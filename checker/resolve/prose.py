@@ -1,0 +1,226 @@
+"""Prose reading: each statistic of a paragraph, list item or footnote, resolved field by
+field from its clause outwards (its sentence, its heading, the document)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from checker.catalog import Catalog, Mention
+from checker.records import Block, Document, Evidence, Figure, Resolution
+from checker.resolve.clauses import STAT_KINDS, Sentences, Spot, clause_continues, number_end, sentence_start, spot_of
+from checker.resolve.cues import Cues
+from checker.resolve.entities import EntityMention, entity_mentions, prose_entity
+from checker.resolve.indicators import Reading, frame_indicator, pick_indicator, trailing_subject
+from checker.resolve.periods import Period, find_periods, heading_period, prose_period
+from checker.resolve.resolved import Resolved
+from checker.resolve.roles import (SHARE_LEAD_RE, finish, prose_measure, prose_role, prose_scope,
+                                   result_over_target)
+
+TRAIL_GAP_RE = re.compile(r"^[^,;:.()\d]{0,30}$")
+
+
+@dataclass
+class Passage:
+    """What a prose block says around its figures, found once for all of them."""
+
+    catalog: Catalog
+    cues: Cues
+    doc: Document
+    block: Block
+    own: str | None
+    context: str  # the headings above the block
+    figures: list[Figure]
+    sentences: Sentences
+    frames: list[Mention]
+    ind_mentions: list[Mention]  # every indicator name
+    mentions: list[Mention]  # ... but a count's unit (`905 đảng viên`)
+    entities: list[EntityMention]
+    several: list[Mention]
+    periods: list[Period]
+    scopes: list[Mention]
+    targets: list[Mention]
+    shares: list[Mention]
+    heading: Resolution | None
+    anchor: tuple[Block, int] | None
+    anchor_sentence: str
+    anchor_period: str | None
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+    def opens_parallel(self, clause_start: int) -> bool:
+        return clause_continues(self.text, clause_start, [m.start for m, _, _ in self.entities],
+                                [p.start for p in self.periods], self.cues.parallel_part)
+
+
+def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own: str | None, anchor,
+                 tolerant: bool) -> Passage:
+    text = block.text
+    figures = lexer.scan(text)
+    context = " | ".join(block.section)
+    ind_mentions = (catalog.indicator_matcher.find_tolerant if tolerant else catalog.indicator_matcher.find)(text)
+    # A count noun that is a figure's unit (`905 đảng viên`) does not name what it counts.
+    unit_spans = [(number_end(f), f.end) for f in figures if f.kind in STAT_KINDS and f.unit_text]
+    mentions = [m for m in ind_mentions if not any(a <= m.start and m.end <= b for a, b in unit_spans)]
+    anchor_sentence, anchor_period = "", None
+    if anchor is not None:
+        a_block, a_off = anchor
+        anchor_sentence = a_block.text[sentence_start(a_block.text, a_off):a_off]
+        a_periods = find_periods(anchor_sentence, catalog.cue("not_period").find(anchor_sentence))
+        anchor_period = a_periods[-1].value if a_periods else None
+    return Passage(
+        catalog, cues, doc, block, own, context, figures, Sentences(text, figures),
+        catalog.frame_matcher.find(text) if catalog.frame_matcher else [], ind_mentions, mentions,
+        entity_mentions(catalog, text, context + " | " + anchor_sentence, tolerant),
+        catalog.cue("several").find(text),
+        find_periods(text, catalog.cue("not_period").find(text)),
+        [m for m in catalog.cue("scope").find(text) if not text[m.end:m.end + 4].lower().startswith(" mới")],
+        catalog.cue("target").find(text), catalog.cue("share").find(text),
+        heading_period(block.section, doc.title), anchor, anchor_sentence, anchor_period)
+
+
+def read_prose(passage: Passage, count_units) -> list[Resolved]:
+    """The resolved statistics of a prose block, with the target of each result/target pair."""
+    stats = [f for f in passage.figures if f.kind in STAT_KINDS]
+    # Digits inside an indicator's name (`sản phẩm 5 sao`) are no statistic.
+    names = {k for k, f in enumerate(stats)
+             if any(m.start <= f.start and f.end <= m.end for m in passage.ind_mentions)}
+    results: list[Resolved] = []
+    prev_in_sentence: dict[int, Resolved] = {}
+    for k, fig in enumerate(stats):
+        if k in names:
+            continue
+        # A name read before this figure no longer stands beside it; one after it still does.
+        others = [f for j, f in enumerate(stats) if j != k and not (j < k and j in names)]
+        spot = spot_of(passage.text, fig, others, passage.sentences, passage.opens_parallel,
+                       passage.cues.continues_sentence)
+        r = _resolve_figure(passage, fig, spot, prev_in_sentence.get(spot.sentence))
+        prev_in_sentence[spot.sentence] = r
+        results.append(r)
+        pair = result_over_target(r, count_units)
+        if pair is not None:
+            results.append(pair)
+    share_trailing_names(results)
+    return results
+
+
+def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) -> Resolved:
+    text = p.text
+    r = Resolved(fig, p.block, p.doc, sentence=spot.sentence)
+    r.anchor_sentence_several = bool(p.anchor_sentence and p.catalog.cue("several").find(p.anchor_sentence))
+    reading, frame_scope, margin, share_of = _indicator(p, fig, spot, prev)
+    r.share_of = share_of
+    r.unit, r.factor = reading.unit, reading.factor
+    r.settle("indicator", reading.resolution())
+    r.scope = frame_scope
+    if reading.note:
+        r.notes.append(reading.note)
+    entity, note = prose_entity(p, fig, spot, r.anchor_sentence_several)
+    r.settle("entity", entity)
+    if note:
+        r.notes.append(note)
+    r.settle("period", prose_period(p, fig, spot))
+    r.settle("role", margin or prose_role(text, fig, spot, p.targets))
+    r.measure = prose_measure(text, fig, spot, p.shares, p.cues.plan_share)
+    if not r.scope:
+        r.scope = prose_scope(p, fig, spot, prev, r)
+    _averaged_over_term(p, r, spot)
+    finish(r, p.catalog, p.heading, p.cues)
+    if p.anchor is not None:
+        r.anchor = p.anchor[0].locate(p.anchor[1])
+        r.anchor_block, r.anchor_offset = p.anchor
+        if p.block.inferred:
+            r.notes.append(f"footnote {p.block.footnote}: number inferred, its marker was lost in extraction")
+    return r
+
+
+def _averaged_over_term(p: Passage, r: Resolved, spot: Spot) -> None:
+    """`đến hết năm 2025, tỷ lệ hộ nghèo giảm bình quân mỗi năm 1,41%`: an average over
+    the term that ends that year."""
+    heading = p.heading.value if p.heading else None
+    if not (r.period and re.fullmatch(r"\d{4}", r.period) and heading and "-" in heading
+            and heading.endswith(r.period)):
+        return
+    if p.cues.annual.search(p.text[spot.clause_start:r.figure.start]) or (
+            r.indicator and p.catalog.indicators[r.indicator].temporal == "rate"):
+        r.settle("period", Resolution(heading, p.heading.evidence,
+                                      f"an average over the term ending {r.period} ({p.heading.reason})"))
+
+
+def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
+               ) -> tuple[Reading, str, Resolution | None, Resolved | None]:
+    """The figure's indicator (a name right after a count, `21 hội nghị Thường trực`, else
+    its frame, else the nearest name before it in reach), the scope its frame gives, its
+    role when it is a margin over a target, and the figure it is a share of."""
+    text, cat = p.text, p.catalog
+    trailing = [m for m in p.mentions if spot.number_end <= m.start < spot.next_figure_start
+                and TRAIL_GAP_RE.match(text[spot.number_end:m.start])]
+    preceding = sorted((m for m in p.mentions if spot.reach <= m.start and m.end <= fig.start),
+                       key=lambda m: (-m.end, -(m.end - m.start)))
+    subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues)
+    if subject is not None:
+        trailing, preceding = subject, []
+    named_context = p.context + " | " + text[:fig.start]
+    framed = frame_indicator(cat, text, fig, spot, p.frames)
+    frame_scope = framed.scope if framed is not None else ""
+    reading = framed or _named(cat, fig, spot, trailing, preceding, named_context, subject is not None)
+    share_of = None
+    if reading.indicator is None and fig.unit == "percent" and prev is not None and prev.indicator \
+            and SHARE_LEAD_RE.search(text[max(0, fig.start - 20):fig.start]) and ";" not in text[prev.figure.end:fig.start]:
+        # `1,06 triệu tỷ đồng (chiếm khoảng 92% tổng giá trị)`: the share that figure is.
+        reading = Reading(prev.indicator, "percent", 1.0, "", Evidence.RELATION, "`chiếm`: a share of the figure before it")
+        share_of = prev
+    named_after = reading.indicator is not None and any(
+        reading.indicator in m.keys or reading.indicator in m.inner for m in trailing)
+    if fig.unit == "percent" and p.cues.plan_share.match(text[fig.end:fig.end + 40]) and not named_after \
+            and prev is not None and prev.indicator:
+        # `1.838 hộ, đạt 100% kế hoạch`: the share of plan of the figure before it.
+        reading = Reading(prev.indicator, "percent", 1.0, "", Evidence.RELATION, "a share of plan of the figure before it")
+        share_of = prev
+    if reading.indicator is None and fig.unit == "percentage_point":
+        # `vượt mục tiêu 0,3 điểm phần trăm`: the margin of a rate over its target.
+        margin = _named(cat, replace(fig, unit="percent"), spot, trailing, preceding, named_context, subject is not None)
+        if margin.indicator is not None:
+            lead = p.cues.margin_lead.search(text[max(spot.sentence_start, fig.start - 40):fig.start])
+            role = Resolution("margin", Evidence.CLAUSE, f"`{lead.group(0)}` before it") if lead else \
+                Resolution("change", Evidence.CLAUSE, "a change in percentage points")
+            return (Reading(margin.indicator, "percentage_point", 1.0, reading.note, margin.evidence,
+                            margin.reason + " (a rate's margin in points)"), frame_scope, role, share_of)
+    return reading, frame_scope, None, share_of
+
+
+def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], preceding: list[Mention],
+           context: str, subject: bool) -> Reading:
+    """The indicator named after the figure or before it, with where the name stands."""
+    reading, mention = pick_indicator(cat, fig, trailing + preceding, context)
+    if mention is None:
+        return reading
+    if mention in trailing:
+        reason = f"`{mention.text}`: the noun the share is of" if subject else f"`{mention.text}` after the figure"
+        return replace(reading, evidence=Evidence.CLAUSE, reason=reason)
+    if spot.in_clause(mention.start):
+        evidence = Evidence.CLAUSE
+    elif mention.start >= spot.sentence_start:
+        evidence = Evidence.SENTENCE
+    else:
+        evidence = Evidence.BLOCK
+    return replace(reading, evidence=evidence, reason=f"`{mention.text}` before the figure")
+
+
+def share_trailing_names(results: list[Resolved]) -> None:
+    """`Hải Dương có 161 xã, Hải Phòng (cũ) có 55 xã đạt chuẩn nông thôn mới`: counts of
+    one noun listed in a row share the name written after the last of them."""
+    for i, r in enumerate(results):
+        if r.indicator is not None or r.figure.unit is None or r.figure.kind not in STAT_KINDS:
+            continue
+        for later in results[i + 1:]:
+            if later.sentence != r.sentence or later.figure.unit != r.figure.unit:
+                break
+            if later.indicator is not None:
+                r.settle("indicator", Resolution(later.indicator, Evidence.SENTENCE,
+                                                 "named after the list it stands in"))
+                r.unit, r.scope = later.unit, later.scope or r.scope
+                r.notes.append("named after the list it stands in")
+                break

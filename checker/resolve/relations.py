@@ -1,0 +1,216 @@
+"""Relations between the figures of one text, read once from the words between them:
+a total and its parts, a percentage restating a fraction, a multiple, a change from one
+level to another, and a footnote's figures and the body figure they annotate.
+
+`relate` returns new Resolved records carrying the relations (each on the figure it is
+stated on) and the fields a related figure lends: a part measures what its total
+measures, a footnote's figure what the figure it annotates measures."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from checker.records import Evidence, Relation, RelationKind, Resolution
+from checker.resolve.clauses import STAT_KINDS
+from checker.resolve.resolved import Resolved
+from checker.resolve.roles import CHANGE_FROM_RE
+from checker.units import slug
+
+TO_RE = re.compile(r"^[^;()]{0,30}?\s(lên|xuống)\s*(?:mức\s*)?$", re.I)
+PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")
+BREAKDOWN_OPEN_RE = re.compile(r"[^;().\d]{0,100}?\(")
+OPEN_END_RE = re.compile(r"(\.\.\.|…)\s*$")
+
+
+def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
+    """The resolved figures again, with their relations; `resolved` is left as it was read
+    (footnotes are matched on what the figures said before any field was lent)."""
+    out = [replace(r, fields=dict(r.fields), notes=list(r.notes), relations=[]) for r in resolved]
+    for text, figs in _by_block(out):
+        _breakdowns(out, text, figs, catalog.units.count_units)
+        _restatements(out, text, figs)
+        _multiples(out, resolved, text, figs, cues.multiple_lead)
+        _changes(out, text, figs, catalog.indicators)
+    _footnotes(out, resolved)
+    _shares(out, resolved)
+    return out
+
+
+def _by_block(resolved: list[Resolved]):
+    """Each block's text and its statistics (position in the list, figure), in text order."""
+    groups: dict[int, list[int]] = {}
+    texts: dict[int, str] = {}
+    for i, r in enumerate(resolved):
+        groups.setdefault(id(r.block), []).append(i)
+        texts[id(r.block)] = r.block.text
+    for key, idx in groups.items():
+        ordered = sorted(idx, key=lambda i: resolved[i].figure.start)
+        yield texts[key], [(i, resolved[i].figure) for i in ordered if resolved[i].figure.kind in STAT_KINDS]
+
+
+def _add(out: list[Resolved], kind: RelationKind, subject: int, others: tuple[int, ...], detail: str = "",
+         reason: str = "") -> None:
+    out[subject].relations.append(Relation(kind, subject, others, detail, reason))
+
+
+def _lend(part: Resolved, name: str, source: Resolved, why: str) -> None:
+    """A field the part does not state, taken from a related figure that does."""
+    if part.fields[name].value is None and source.fields[name].value is not None:
+        part.settle(name, Resolution(source.fields[name].value, Evidence.RELATION, why))
+
+
+def _breakdowns(out, text, figs, counts) -> None:
+    """`905 đảng viên (khiển trách 757, cảnh cáo 112, ...)`: the list breaks down the total.
+    Items may name kinds of the total's thing (`13.638 văn bản (3.191 quyết định, ...)`)."""
+    for n, (i, total) in enumerate(figs):
+        listed = _listed_under(text, figs, n, total, counts)
+        if listed is None:
+            continue
+        (opening, close), parts = listed
+        bounded = bool(OPEN_END_RE.search(text[opening:close].strip()))
+        previous_end = opening
+        for j, item in parts:
+            _add(out, RelationKind.PART_OF, j, (i,), "bound" if bounded else "",
+                 f"listed in the brackets after `{total.text}`")
+            if item.unit is None:
+                out[j].unit = out[i].unit
+            # A part measures what its total measures, narrowed to its own label:
+            # `khiển trách 757` is the reprimanded part of `905 đảng viên`.
+            label = re.split(r"[,;(:]", text[previous_end:item.start])[-1].strip()
+            previous_end = item.end
+            for name in ("indicator", "entity", "period", "role"):
+                _lend(out[j], name, out[i], f"a part of the total `{total.text}`")
+            if not out[j].scope:
+                out[j].scope = slug(label) if label else (item.unit or "")
+
+
+def _listed_under(text, figs, n, total, counts):
+    """The bracket after a total and the statistics listed in it, or None.  The bracket
+    opens right after the total, or a few words on with no figure between (`36 văn bằng
+    bảo hộ sở hữu trí tuệ cho ... của tỉnh (05 chỉ dẫn địa lý, ...)`)."""
+    if total.kind not in ("statistic", "fraction") or total.unit is None:
+        return None
+    m = BREAKDOWN_OPEN_RE.match(text[total.end:])
+    if not m:
+        return None
+    opening = total.end + m.end()
+    close = text.find(")", opening)
+    if close < 0:
+        return None
+    items = [(j, f) for j, f in figs[n + 1:] if f.start < close]
+    if any(f.start < opening for _, f in items) or len(items) < 2 or any(f.kind != "statistic" for _, f in items):
+        return None
+    same = all(f.unit in (None, total.unit) for _, f in items)
+    kinds_of = total.unit in counts and all(f.unit in counts for _, f in items)
+    if not (same or kinds_of):
+        return None
+    return (opening, close), items
+
+
+def _restatements(out, text, figs) -> None:
+    """`115/121 xã, bằng 95,04%`: the percentage restates the fraction."""
+    for n, (i, frac) in enumerate(figs):
+        if frac.kind != "fraction" or not frac.denominator:
+            continue
+        for j, pct in figs[n + 1:n + 2]:
+            if pct.unit == "percent" and PCT_GAP_RE.match(text[frac.end:pct.start]):
+                _add(out, RelationKind.RESTATES, j, (i,), reason=f"restates `{frac.text}`")
+
+
+def _multiples(out, read, text, figs, multiple_lead) -> None:
+    """`119 triệu đồng/người, gấp 1,5 lần năm 2020 (79,4 triệu đồng)` and
+    `tăng từ 16.440 tỷ đồng lên 24.735 tỷ đồng (gấp 1,70 lần)`: the multiple relates the
+    figure before it (numerator) to a base: the level it rose from, or one in brackets."""
+    for n, (i, times) in enumerate(figs):
+        if times.unit != "times" or not multiple_lead.search(text[max(0, times.start - 8):times.start]):
+            continue
+        before = [(j, f) for j, f in figs[:n] if ";" not in text[f.end:times.start]]
+        after = [(j, f) for j, f in figs[n + 1:] if ";" not in text[times.end:f.start]]
+        if not before:
+            continue
+        cur_i, _ = before[-1]
+        unit = read[cur_i].unit
+        if len(before) >= 2 and CHANGE_FROM_RE.search(text[max(0, before[-2][1].start - 12):before[-2][1].start]):
+            base_i, _ = before[-2]
+            if read[base_i].unit == unit:
+                _add(out, RelationKind.MULTIPLE, i, (cur_i, base_i), reason="the level it rose from is the base")
+                continue
+        for j, f in after[:1]:
+            gap = text[times.end:f.start]
+            if read[j].unit == unit and "(" in gap and len(gap) <= 30:
+                _add(out, RelationKind.MULTIPLE, i, (cur_i, j), reason="the base follows in brackets")
+
+
+def _changes(out, text, figs, indicators) -> None:
+    """`tăng từ A lên B`: B must be above A; `giảm từ A xuống B`: below."""
+    for n, (i, a) in enumerate(figs):
+        fm = CHANGE_FROM_RE.search(text[max(0, a.start - 12):a.start])
+        if not fm:
+            continue
+        for j, b in figs[n + 1:n + 2]:
+            if TO_RE.match(text[a.end:b.start]) and a.unit == b.unit:
+                direction = "up" if fm.group(1).lower() == "tăng" else "down"
+                _add(out, RelationKind.CHANGE_FROM, j, (i,), direction, f"`{fm.group(0).strip()} {a.text}`")
+                for k in (i, j):
+                    _as_level(out[k], indicators)
+
+
+def _as_level(r: Resolved, indicators) -> None:
+    """`tỷ lệ hộ nghèo giảm từ 12,5% xuống 5,5%` states two levels, not two average
+    reductions: a rate indicator with a level (in the catalog) gives way to it."""
+    ind = indicators.get(r.indicator or "")
+    if ind is None or not ind.level or indicators[ind.level].unit != r.unit:
+        return
+    was = r.fields["indicator"]
+    r.settle("indicator", Resolution(ind.level, was.evidence, f"{was.reason}; the levels of a change"))
+    if r.period and "-" in r.period and "/" not in r.period:
+        period = r.fields["period"]
+        r.settle("period", Resolution(r.period.split("-")[-1], period.evidence, f"{period.reason}; a level at its end"))
+
+
+def _footnotes(out: list[Resolved], read: list[Resolved]) -> None:
+    """A footnote's figures break down the body figure its marker follows (`đạt 7,3%/năm¹²`):
+    the last one before the marker, preferring the same indicator and period."""
+    by_block: dict[int, list[int]] = {}
+    for i, r in enumerate(read):
+        if r.figure.kind in STAT_KINDS:
+            by_block.setdefault(id(r.block), []).append(i)
+    for i, r in enumerate(read):
+        if r.anchor_block is None and r.block.kind == "footnote" and r.block.footnote is None and r.indicator:
+            # A footnote whose marker is lost for good: it breaks down the body figure of the
+            # same indicator stated last before it.
+            earlier = [j for j in range(i) if read[j].block.kind != "footnote" and read[j].doc is r.doc
+                       and read[j].indicator == r.indicator and read[j].figure.kind in STAT_KINDS]
+            if earlier:
+                _add(out, RelationKind.ANNOTATES, i, (earlier[-1],), reason="linked by content")
+                out[i].notes.append("footnote linked by content: its marker was lost")
+            continue
+        if r.anchor_block is None:
+            continue
+        before = [j for j in by_block.get(id(r.anchor_block), []) if read[j].figure.end <= r.anchor_offset]
+        same = [j for j in before if r.indicator and read[j].indicator == r.indicator]
+        same_time = [j for j in same if read[j].period == r.period]
+        pool = same_time or same or before
+        if not pool:
+            continue
+        target = max(pool, key=lambda j: read[j].figure.end)
+        _add(out, RelationKind.ANNOTATES, i, (target,), reason="its marker follows that figure")
+        body = read[target]
+        if out[i].indicator is None and body.indicator and body.unit == out[i].unit:
+            # `¹ Hải Phòng (cũ) tăng trưởng bình quân 10,6%/năm`: a breakdown measures
+            # what the figure it annotates measures.
+            out[i].settle("indicator", Resolution(body.indicator, Evidence.FOOTNOTE_LINK,
+                                                  f"the indicator of `{body.figure.text}` its marker follows"))
+            out[i].notes.append("indicator of the figure it annotates")
+
+
+def _shares(out: list[Resolved], read: list[Resolved]) -> None:
+    """`1,06 triệu tỷ đồng (chiếm khoảng 92% tổng giá trị)`, `6.120 tỷ đồng, bằng 112% kế
+    hoạch`: the percentage is a share of the figure before it (of its plan: detail `plan`)."""
+    position = {id(r): i for i, r in enumerate(read)}
+    for i, r in enumerate(read):
+        if r.share_of is not None and id(r.share_of) in position:
+            plan = r.measure == "plan_share"
+            _add(out, RelationKind.SHARE_OF, i, (position[id(r.share_of)],), "plan" if plan else "",
+                 "a share of plan of the figure before it" if plan else "`chiếm`: a share of the figure before it")

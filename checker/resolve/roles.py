@@ -1,0 +1,112 @@
+"""Role, measure and scope: whether a figure is a result, a target, a baseline or a margin,
+whether it is a share, and which part of the whole it covers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from checker.catalog import fold
+from checker.records import Evidence, Resolution
+from checker.resolve.periods import at_nature, period_end
+from checker.resolve.resolved import Resolved
+
+CHANGE_FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
+SHARE_LEAD_RE = re.compile(r"chiếm\s*(?:khoảng\s*|tỷ lệ\s*)?$", re.I)
+
+
+def heading_role(section: tuple[str, ...], cues) -> Resolution | None:
+    """A section headed `III. MỤC TIÊU ...` holds targets; one headed `I. KẾT QUẢ ...`
+    results.  A heading that only mentions goals (`gắn với các mục tiêu`) says nothing."""
+    for heading in reversed(section):
+        folded = fold(heading)
+        if cues.heading_actual.match(folded):
+            return Resolution("actual", Evidence.HEADING, f"heading `{heading.strip()[:60]}`")
+        if cues.heading_target.match(folded):
+            return Resolution("target", Evidence.HEADING, f"heading `{heading.strip()[:60]}`")
+    return None
+
+
+def role_by_period(r: Resolved, cues) -> Resolution:
+    """A figure for a period after the report's year is a target; else the heading says,
+    else it is a result."""
+    end = period_end(r.period) if r.period else None
+    if end is not None and r.doc.year is not None and end > r.doc.year:
+        return Resolution("target", r.fields["period"].evidence, f"period {r.period} after the report's year")
+    return heading_role(r.block.section, cues) or Resolution("actual", Evidence.DOCUMENT, "a result by default")
+
+
+def prose_role(text: str, fig, spot, targets) -> Resolution | None:
+    """`tăng từ A lên B`: A is the baseline; a target word just before a figure: a target."""
+    change = CHANGE_FROM_RE.search(text[max(spot.sentence_start, fig.start - 12):fig.start])
+    if change:
+        return Resolution("baseline", Evidence.CLAUSE, f"`{change.group(0).strip()}` before it")
+    for t in targets:
+        if fig.start - 30 <= t.end <= fig.start and t.start >= spot.prev_figure_end - 1:
+            return Resolution("target", Evidence.CLAUSE, f"`{t.text}` before it")
+    return None
+
+
+def prose_measure(text: str, fig, spot, shares, plan_share: re.Pattern) -> str:
+    """`chiếm 8%` is a share of a whole; `đạt 100% kế hoạch` a share of the plan."""
+    if fig.unit != "percent":
+        return ""
+    if plan_share.match(text[fig.end:fig.end + 40]):
+        return "plan_share"
+    if any(s.start < fig.start and fig.start - s.end <= 12 and s.start >= spot.prev_figure_end for s in shares):
+        return "share"
+    return ""
+
+
+def prose_scope(passage, fig, spot, prev: Resolved | None, r: Resolved) -> str:
+    """Urban, rural, FDI ... named right after the figure or between the previous figure
+    and this one; else the scope of the figure before it in the sentence."""
+    text = passage.text
+
+    def in_names(m) -> bool:
+        return any(n.start <= m.start and m.end <= n.end for n in passage.ind_mentions)
+
+    after_scope = [m for m in passage.scopes if m.start >= fig.end and text[fig.end:m.start].strip() == ""]
+    own_scope = [m for m in passage.scopes if spot.prev_figure_end <= m.start and m.end <= fig.start and not in_names(m)]
+    if after_scope:
+        return after_scope[0].keys[0]
+    if own_scope:
+        return own_scope[-1].keys[0]
+    if prev is not None and (prev.indicator == r.indicator or ";" not in text[prev.figure.end:fig.start]):
+        return prev.scope
+    return ""
+
+
+def result_over_target(r: Resolved, count_units) -> Resolved | None:
+    """`45.799/36.875 tỷ đồng` states a result over its target: the first number is
+    the result and the second the target.  The target becomes a fact of its own,
+    at the same place (its text is the whole pair, as written)."""
+    fig = r.figure
+    if fig.kind != "fraction" or fig.unit is None or fig.unit in count_units:
+        return None
+    r.settle("role", Resolution("actual", Evidence.CLAUSE, "first number of a result/target pair"))
+    target_fig = replace(fig, value=(fig.denominator or 0) / fig.scale, interval=fig.denominator_interval,
+                         kind="statistic", qualifier="target_of_pair", denominator=None,
+                         denominator_interval=None, label=None, parts=())
+    target = replace(r, figure=target_fig, fields=dict(r.fields), column_role=None, row_label=None,
+                     notes=["second number of a result/target pair"], anchor=None, anchor_block=None,
+                     anchor_offset=None, anchor_sentence_several=False, relations=[],
+                     share_of=None)
+    target.settle("role", Resolution("target", Evidence.CLAUSE, "second number of a result/target pair"))
+    r.figure = replace(fig, kind="statistic", qualifier="result_of_pair")
+    return target
+
+
+def finish(r: Resolved, catalog, heading: Resolution | None, cues) -> None:
+    """Period by the heading where the text gave none, by the indicator's nature (a level
+    over a term is its level at the end), and the role by the period."""
+    if r.period is None and heading is not None:
+        r.settle("period", heading)
+    ind = catalog.indicators.get(r.indicator) if r.indicator else None
+    if ind is not None:
+        period, why = at_nature(r.period, ind.temporal)
+        if why:
+            was = r.fields["period"]
+            r.settle("period", Resolution(period, was.evidence, f"{was.reason}; {why}"))
+    if r.role is None:
+        r.settle("role", role_by_period(r, cues))

@@ -1,0 +1,238 @@
+"""Table reading: column roles from the header, and each value cell's indicator, province,
+period and role from its row label and column heading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from checker.catalog import Catalog, Mention, fold
+from checker.records import Evidence, Figure, Resolution
+from checker.resolve.clauses import STAT_KINDS
+from checker.resolve.entities import entity_mentions, row_entity
+from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
+from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
+from checker.resolve.resolved import Resolved
+from checker.resolve.roles import finish
+
+FUZZY_EXTRA = 3  # words a table label may have beyond an indicator's name
+
+
+def column_roles(catalog: Catalog, header: tuple[str, ...]) -> list[str | None]:
+    """Each column's role (label, number, unit, evaluation, target, actual) from its heading."""
+    cols = catalog.cues["role"]["columns"]
+    roles: list[str | None] = []
+    for cell in header:
+        low = cell.lower().strip()
+        # The longest heading word that opens the cell decides: `Chỉ tiêu Đại hội` is a
+        # target column although `Chỉ tiêu` alone heads the labels.
+        best = max(((len(w), name) for name in cols for w in cols[name]
+                    if low == w or low.startswith(w + " ") or low.startswith(w)), default=None)
+        role = best[1] if best else None
+        if role is None:
+            role = next((name for name in ("evaluation", "target", "actual", "label")
+                         if any(w in low for w in cols[name])), None)
+        roles.append(role)
+    return roles
+
+
+class FuzzyLabels:
+    """A table label that no name matches exactly (OCR slips: `thât nghiệp`, `Tỉ lệ`).
+    Every word of an indicator's name must stand in the label, each allowed one slip
+    (Levenshtein distance), with at most a few words more.  Two indicators that fit
+    equally well are a tie: reported, not picked."""
+
+    def __init__(self, catalog: Catalog, stop_words: frozenset[str]):
+        self.catalog = catalog
+        self.stop_words = stop_words
+        self.choices: dict[str, list[str]] = {}
+        for ind in catalog.indicators.values():
+            for name in (ind.name, *ind.aliases):
+                key = " ".join(re.findall(r"\w+", fold(name)))
+                if len(key) >= 8 and ind.id not in self.choices.get(key, []):
+                    self.choices.setdefault(key, []).append(ind.id)
+
+    def match(self, label: str, fig: Figure) -> tuple[str | None, str]:
+        from rapidfuzz.distance import Levenshtein  # only tables with an unmatched label need it
+
+        words = [w for w in re.findall(r"\w+", fold(re.sub(r"\(.*?\)|\b\d{4}\b", " ", label)))
+                 if w not in self.stop_words]
+        if not words:
+            return None, ""
+
+        def present(token: str) -> bool:
+            limit = 1 if len(token) >= 2 else 0
+            return any(Levenshtein.distance(token, w, score_cutoff=limit) <= limit for w in words)
+
+        best: dict[str, int] = {}
+        for choice, ids in self.choices.items():
+            tokens = [t for t in choice.split() if t not in self.stop_words]
+            if len(tokens) < 2 or not all(present(t) for t in tokens):
+                continue
+            extra = len(words) - len(tokens)
+            if extra > FUZZY_EXTRA:
+                continue
+            for ind_id in ids:
+                if fig.unit is None or unit_fit(self.catalog.units, fig.unit, self.catalog.indicators[ind_id]) is not None:
+                    best[ind_id] = min(best.get(ind_id, 99), max(extra, 0))
+        ranked = sorted(best.items(), key=lambda kv: (kv[1], kv[0]))
+        if not ranked:
+            return None, ""
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None, f"ambiguous label: {ranked[0][0]} or {ranked[1][0]}"
+        return ranked[0][0], "label matched approximately"
+
+
+class TableReader:
+    """Reads the value and evaluation cells of table rows; a row naming only a province
+    (no values) heads the rows under it."""
+
+    def __init__(self, catalog: Catalog, lexer, cues):
+        self.catalog, self.lexer, self.cues = catalog, lexer, cues
+        self.units = catalog.units
+        self.fuzzy = FuzzyLabels(catalog, cues.label_stop_words)
+
+    def read_row(self, doc, block, own: str | None, groups: dict[int, Resolution]) -> list[Resolved]:
+        cat = self.catalog
+        roles = column_roles(cat, block.header)
+        cells = [(block.text[a:b], a) for a, b in block.cells]
+        label_i = roles.index("label") if "label" in roles else (1 if len(cells) > 1 else 0)
+        label = cells[label_i][0] if label_i < len(cells) else ""
+        context = " | ".join(block.section)
+        value_cells = [(i, c, off) for i, (c, off) in enumerate(cells) if roles[i:i + 1] and roles[i] in ("target", "actual")]
+        has_values = any(c.strip() for _, c, _ in value_cells) or any(
+            roles[i:i + 1] == ["evaluation"] and c.strip() for i, (c, _) in enumerate(cells))
+        names = entity_mentions(cat, label, context)
+        if not has_values and names:
+            m, e, why = names[0]
+            groups[block.table] = Resolution(e, Evidence.TABLE_HEADER if e else Evidence.NONE,
+                                             f"group row `{m.text}` above: {why}")
+            return []
+        entity = row_entity(cat, names, groups.get(block.table), context, own)
+        heading = heading_period(block.section, doc.title)
+        period = self._label_period(label, heading)
+        row = _Row(block, doc, label, context, roles, entity, period, heading)
+        results = [r for i, cell, off in value_cells for r in self._values(row, i, cell, off, cells)]
+        return results + self._evaluations(row, cells)
+
+    def _label_period(self, label: str, heading: Resolution | None) -> Resolution | None:
+        periods = find_periods(label, self.catalog.cue("not_period").find(label))
+        if periods:
+            return Resolution(periods[-1].value, Evidence.TABLE_HEADER, f"row label `{periods[-1].text}`")
+        if TERM_END_RE.search(label) and heading:
+            return Resolution(heading.value.split("-")[-1], heading.evidence, f"`cuối nhiệm kỳ` of {heading.reason}")
+        return None
+
+    def _values(self, row: "_Row", i: int, cell: str, off: int, cells) -> list[Resolved]:
+        figs = [f for f in self.lexer.scan(cell) if f.kind in STAT_KINDS]
+        column_unit = self._column_unit(row.roles, cells)
+        head, _, tail = row.label.partition(":")
+        # `Cơ cấu kinh tế: Công nghiệp, xây dựng - Dịch vụ - Nông, lâm nghiệp`: one label, several indicators.
+        parts = [p.strip() for p in tail.split(" - ")] if tail and " - " in tail else []
+        results = []
+        for j, fig in enumerate(figs):
+            fig = replace(fig, start=fig.start + off, end=fig.end + off)
+            if column_unit is not None and column_unit.unit is not None and fig.unit is None:
+                # `| GRDP bình quân đầu người | triệu đồng/người | 180 |`: the unit has a column of its own.
+                fig = replace(fig, unit=column_unit.unit, unit_text=column_unit.text, scale=column_unit.scale,
+                              interval=fig.interval.scaled(column_unit.scale) if fig.interval is not None else None)
+            r = Resolved(fig, row.block, row.doc, column_role=row.roles[i], row_label=row.label)
+            if parts and len(parts) == len(figs):
+                reading = self._indicator(fig, self.catalog.indicator_matcher.find(parts[j]),
+                                          row.context + " | " + head, row.label, f"part `{parts[j]}` of the row label")
+            else:
+                reading = self._indicator(fig, self._label_mentions(row.label), row.context + " | " + row.label,
+                                          row.label, f"row label `{row.label.strip()[:60]}`")
+            r.unit, r.factor = reading.unit, reading.factor
+            r.settle("indicator", reading.resolution())
+            if reading.note:
+                r.notes.append(reading.note)
+            r.settle("entity", row.entity)
+            r.settle("period", row.period)
+            r.settle("role", Resolution(row.roles[i], Evidence.TABLE_HEADER, f"column `{row.block.header[i].strip()}`"))
+            r.scope = self._label_scope(row.label)
+            finish(r, self.catalog, row.heading, self.cues)
+            results.append(r)
+        return results
+
+    def _column_unit(self, roles, cells):
+        unit_cell = next((c for i, (c, _) in enumerate(cells) if roles[i:i + 1] == ["unit"] and c.strip()), None)
+        return self.units.match(" " + unit_cell.strip(), 0) if unit_cell else None
+
+    def _label_mentions(self, label: str) -> list[Mention]:
+        matcher = self.catalog.indicator_matcher
+        mentions = sorted(matcher.find(label), key=lambda m: -(m.end - m.start))
+        return mentions or sorted(matcher.find_tolerant(label), key=lambda m: -(m.end - m.start))
+
+    def _indicator(self, fig: Figure, mentions: list[Mention], context: str, label: str, where: str) -> Reading:
+        """The row's indicator for this cell: by name and unit, else a bare number takes the
+        unit of the one indicator named, else the label compared word by word, else a unit
+        slip (`Tỷ lệ bác sĩ/vạn dân | 17,0%`) kept and noted."""
+        cat = self.catalog
+        reading, _ = pick_indicator(cat, fig, mentions, context)
+        if reading.indicator is not None:
+            return replace(reading, evidence=Evidence.TABLE_HEADER, reason=where)
+        if fig.unit is None and mentions:
+            # A bare number in a table takes the unit of the row's indicator.
+            for m in mentions:
+                fitting = [k for k in m.keys if cat.indicators[k].unit is not None
+                           and not self.units.dimensionality(cat.indicators[k].unit) == {}
+                           and None in cat.indicators[k].accepts]
+                if len(fitting) == 1:
+                    return Reading(fitting[0], cat.indicators[fitting[0]].unit, 1.0, reading.note,
+                                   Evidence.TABLE_HEADER, f"{where}; a bare number takes its unit")
+        if not reading.note and not mentions and label.strip():
+            ind_id, note = self.fuzzy.match(label, fig)
+            if ind_id is not None:
+                unit = cat.indicators[ind_id].unit if fig.unit is None else fig.unit
+                return Reading(ind_id, unit, reading.factor, note, Evidence.TABLE_HEADER, f"{where}, {note}")
+            return replace(reading, note=note)
+        if not reading.note and mentions:
+            named = {k for m in mentions for k in m.keys}
+            if len(named) == 1 and percent_slip(fig.unit, cat.indicators[next(iter(named))].unit):
+                # The row names one indicator but the cell's unit does not fit it.  Keep both
+                # and say so (a unit rule reads it).
+                ind_id = named.pop()
+                note = f"unit {fig.unit} does not fit {ind_id} ({cat.indicators[ind_id].unit})"
+                return Reading(ind_id, reading.unit, reading.factor, note, Evidence.TABLE_HEADER, f"{where}; {note}")
+        return reading
+
+    def _label_scope(self, label: str) -> str:
+        names = self.catalog.indicator_matcher.find(label)
+        scopes = [m for m in self.catalog.cue("scope").find(label)
+                  if not any(n.start <= m.start and m.end <= n.end for n in names)
+                  and not label[m.end:m.end + 4].lower().startswith(" mới")]
+        return scopes[-1].keys[0] if scopes else ""
+
+    def _evaluations(self, row: "_Row", cells) -> list[Resolved]:
+        """`Đạt`, `Vượt mục tiêu` in the evaluation column: a label fact of the row."""
+        results = []
+        for i, (cell, off) in enumerate(cells):
+            if row.roles[i:i + 1] != ["evaluation"] or not cell.strip():
+                continue
+            labels = self.catalog.cue("labels").find(cell)
+            lab = max(labels, key=lambda m: m.end - m.start).keys[0] if labels else None
+            fig = Figure(cell.strip(), off, off + len(cell.rstrip()), None, None, kind="label", label=lab)
+            r = Resolved(fig, row.block, row.doc, column_role="evaluation", row_label=row.label)
+            ids = {k for m in self.catalog.indicator_matcher.find(row.label) for k in m.keys}
+            r.settle("indicator", Resolution(sorted(ids)[0], Evidence.TABLE_HEADER, f"row label `{row.label.strip()[:60]}`")
+                     if len(ids) == 1 else None)
+            r.settle("entity", row.entity)
+            r.settle("period", row.period or row.heading)
+            r.settle("role", Resolution("evaluation", Evidence.TABLE_HEADER, f"column `{row.block.header[i].strip()}`"))
+            results.append(r)
+        return results
+
+
+@dataclass(frozen=True)
+class _Row:
+    """What a table row's cells share: its label, headings, province and period."""
+
+    block: object
+    doc: object
+    label: str
+    context: str
+    roles: list
+    entity: Resolution
+    period: Resolution | None
+    heading: Resolution | None
