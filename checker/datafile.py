@@ -35,7 +35,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from checker.figures import NUMBER, format_number, parse_number, qualified_interval
+from checker.catalog import unit_fit
+from checker.figures import BOUNDS, NUMBER, format_number, parse_number, qualified_interval
 from checker.interval import Interval
 from checker.records import InputError
 
@@ -44,9 +45,9 @@ REQUIRED = ("indicator", "entity", "period", "role", "value", "unit")
 OPTIONAL = ("source", "suppress", "note")
 ROLES = ("actual", "target", "baseline")
 PERIOD_RE = re.compile(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?")
-COMPARATOR_RE = re.compile(r"^(≥|≤|>=|<=|>|<|trên|dưới|tối thiểu|tối đa)\s*", re.I)
-COMPARATOR = {"≥": "ge", ">=": "ge", "tối thiểu": "ge", "≤": "le", "<=": "le", "tối đa": "le",
-              ">": "gt", "trên": "gt", "<": "lt", "dưới": "lt"}
+# A value may open with a bound (`≥50`, `tối thiểu 50`): the lexer's comparators that bound.
+COMPARATOR_RE = re.compile(r"^(" + "|".join(re.escape(c) for c in sorted(BOUNDS, key=len, reverse=True)) + r")\s*",
+                           re.I)
 DOT_DECIMAL_RE = re.compile(r"-?\d+\.\d+")
 
 
@@ -153,7 +154,7 @@ def parse_value(text: str) -> tuple[Decimal, Interval, str | None, str]:
     qualifier = None
     m = COMPARATOR_RE.match(raw)
     if m:
-        qualifier, raw = COMPARATOR[m.group(1).lower()], raw[m.end():]
+        qualifier, raw = BOUNDS[m.group(1).lower()], raw[m.end():]
     parts = re.split(r"\s*[–-]\s*(?=\d)", raw) if not raw.startswith("-") else [raw]
     if len(parts) == 2 and qualifier is None:
         lo, hi = _number(parts[0]), _number(parts[1])
@@ -181,14 +182,12 @@ class DataReader:
     """Reads data files into fact rows, checking them against the catalogs."""
 
     def __init__(self, catalog):
-        from checker.resolve import Resolver
-
         self.catalog = catalog
-        self.resolver = Resolver(catalog)
-        self.units = self.resolver.units
+        self.units = catalog.units
         self.names: dict[str, set[str]] = {}  # a name or alias (folded) → the provinces it may name
-        for phrase, keys in catalog.entity_matcher.keys.items():
-            self.names.setdefault(phrase.casefold(), set()).update(k for k in keys if k in catalog.entities)
+        for entity in catalog.entities.values():
+            for alias in entity.aliases:
+                self.names.setdefault(alias.casefold(), set()).add(entity.id)
         self.seen: dict[tuple, str] = {}  # key → where it was first given, across files
 
     def read(self, path: str | Path) -> list[dict]:
@@ -256,7 +255,7 @@ class DataReader:
         match = self.units.match(unit_text, 0)
         if match.unit is None or match.length < len(unit_text):
             raise fail("unit", f"unknown unit '{unit_text}'")
-        fit = self.resolver.unit_fit(match.unit, indicator)
+        fit = unit_fit(self.units, match.unit, indicator)
         if fit is None:
             raise fail("unit", f"unit '{unit_text}' does not fit {ind_id} (kept in {indicator.unit})")
         unit, factor = fit

@@ -213,7 +213,7 @@ def link_relations(rows: list[dict], resolved: list[Resolved], catalog) -> None:
 
 
 def _slug(text: str) -> str:
-    from checker.units import slug
+    from checker.text import slug
     return slug(text)
 
 

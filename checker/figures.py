@@ -7,15 +7,12 @@ from decimal import Decimal, InvalidOperation
 
 from checker.interval import INF, Interval
 from checker.records import Figure
+# The marker helpers are imported from here by other modules (checker.resolve, checker.ingest).
+from checker.text import SUPERSCRIPT_DIGITS, SUPERSCRIPT_RE, TEX_MARKER_RE, mask_markers  # noqa: F401
 from checker.units import UnitCatalog
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER_RE = re.compile(NUMBER)
-
-# Footnote markers written in TeX by the PDF extraction: $^{14}$, $^{^{14}}$.
-TEX_MARKER_RE = re.compile(r"\$\^\{\^?\{?(\d{1,3})\}\}?\$")
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
 LETTER = r"A-Za-zÀ-ỹĐđ"
 # Things made of digits that are not statistics.
@@ -46,6 +43,8 @@ COMPARATORS = [
 COMPARATOR_RE = re.compile(
     r"(?:^|(?<=[\s(:;,]))(" + "|".join(re.escape(c) for c, _ in COMPARATORS) + r")\s*$", re.I)
 COMPARATOR_KIND = {c.lower(): k for c, k in COMPARATORS}
+# The comparators that bound a value on one side (`trên 50`, `≤ 5`).
+BOUNDS = {c: k for c, k in COMPARATOR_KIND.items() if k in ("ge", "le", "gt", "lt")}
 UPWARD_RE = re.compile(r"\s*trở lên", re.I)
 DOWNWARD_RE = re.compile(r"\s*trở xuống", re.I)
 RANGE_DASH_RE = re.compile(r"\s*[-–]\s*")
@@ -75,12 +74,6 @@ def format_number(value: Decimal) -> str:
     groups.insert(0, whole)
     out = ".".join(groups)
     return sign + (out + "," + frac if frac else out)
-
-
-def mask_markers(text: str) -> str:
-    """Blank out footnote markers (and Markdown bold stars) so that they do not break figures."""
-    text = TEX_MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
-    return text.replace("**", "  ") if "**" in text else text
 
 
 def ulp(d: Decimal) -> Decimal:
@@ -247,7 +240,7 @@ class Lexer:
         # A range: 6,5% - 7,0%/năm, 5,2-5,3%, từ 3 đến 5 sao.
         dash = RANGE_DASH_RE.match(masked, stop)
         joiner = None
-        if dash and (dash.group(0).strip() in "-–") and (unit.unit is None or unit.unit in ("percent",) or True):
+        if dash:
             joiner = dash
         elif qualifier == "from":
             joiner = re.compile(r"\s+đến\s+").match(masked, stop)
@@ -264,7 +257,7 @@ class Lexer:
                     lo_iv = Interval.stated(number, scale)
                     hi_iv = Interval.stated(hi_number, unit2.scale)
                     stop2 = second.end() + unit2.length
-                    return Figure(text[fig_start:stop2], fig_start, stop2, float(number) * 1.0,
+                    return Figure(text[fig_start:stop2], fig_start, stop2, float(number),
                                   Interval(lo_iv.lo, hi_iv.hi), unit=unit2.unit,
                                   unit_text=unit2.text, kind="range", qualifier="range",
                                   scale=unit2.scale, parts=(float(number), float(hi_number)))
