@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 
 INF = math.inf
 
@@ -127,7 +126,3 @@ def format_vn(value: float, digits: int = 2) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def as_fraction(value: float) -> Fraction:
-    return Fraction(value).limit_denominator(10**9)
