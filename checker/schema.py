@@ -209,9 +209,9 @@ class Record(Shape):
         return f"{self.name} '{label}'" if isinstance(label, str) else self.name
 
 
-def validate(data, shape: Shape, path, what: str = "the file") -> None:
+def validate(data, shape: Shape, path) -> None:
     """Check a marked YAML document against its declared shape; raise the first mismatch."""
-    at = At(str(path), getattr(data, "mark", (1, 1)), what)
+    at = At(str(path), getattr(data, "mark", (1, 1)), getattr(shape, "name", "") or "the file")
     if data is None:
         raise at.fail(f"empty file: expected {shape.description}")
     shape.check(data, at)
