@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker.marked_yaml import MarkedDict, MarkedLoader, load_yaml_marked  # noqa: F401  (re-exported)
+from checker.marked_yaml import MarkedDict, load_yaml_marked  # also imported from here
 from checker.records import InputError
 
 SEVERITIES = ("error", "warning", "info")
