@@ -200,12 +200,20 @@ def _read_entities(path: Path) -> tuple[dict[str, Entity], dict[str, list[str]]]
         for alias in aliases:
             phrases.setdefault(alias, []).append(raw["id"])
     for raw, level in listed:
-        for key, wanted in (("formers", "former"), ("merged_into", "province")):
-            named = raw.get(key) or ()
-            for other in [named] if isinstance(named, str) else named:
-                if other not in entities or entities[other].level != wanted:
-                    raise _fail(path, raw.marks[key], f"{level} '{raw['id']}' names an unknown {wanted} '{other}'")
+        _check_merger(path, raw, level, entities)
     return entities, phrases
+
+
+def _check_merger(path: Path, raw: dict, level: str, entities: dict[str, Entity]) -> None:
+    """A province's formers and a former's merged_into name known entities, and agree."""
+    for key, wanted in (("formers", "former"), ("merged_into", "province")):
+        named = raw.get(key) or ()
+        for other in [named] if isinstance(named, str) else named:
+            if other not in entities or entities[other].level != wanted:
+                raise _fail(path, raw.marks[key], f"{level} '{raw['id']}' names an unknown {wanted} '{other}'")
+            if raw["id"] not in (entities[other].formers if wanted == "province" else (entities[other].merged_into,)):
+                raise _fail(path, raw.marks[key], f"{level} '{raw['id']}' names {wanted} '{other}', "
+                                                  f"which does not name it back")
 
 
 def _frames(indicators: Mapping[str, Indicator]) -> tuple[PhraseMatcher, dict[str, tuple[Frame, ...]]]:

@@ -59,6 +59,8 @@ DAMAGES = [
      "former province '{id}': unknown key 'merged_in' (did you mean 'merged_into'?)"),
     ("entities.yaml", "    type: tỉnh", "    type: tinh", 11,
      "province '{id}': type is 'tinh', expected one of: tỉnh, thành phố"),
+    ("entities.yaml", "formers: [ha_giang, tuyen_quang_cu]", "formers: [ha_giang, lao_cai_cu]", 14,
+     "province '{id}' names former 'lao_cai_cu', which does not name it back"),
     ("cues.yaml", "  several:", "  severals:", 3,
      "cue catalog: entity: unknown key 'severals' (did you mean 'several'?)"),
     ("cues.yaml", 'share: ["chiếm", "chiếm tỷ lệ", "chiếm khoảng", "bằng", "đạt tỷ lệ"]', 'share: {"chiếm": 1}', 8,
