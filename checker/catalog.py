@@ -16,7 +16,7 @@ from checker.records import InputError
 from checker.schema import Record, validate
 # Mention, PhraseMatcher and fold are imported from here by other modules (checker.resolve).
 from checker.text import CueView, Mention, PhraseMatcher, fold  # noqa: F401
-from checker.units import UnitCatalog, load_units
+from checker.units import UnitCatalog
 
 CATALOG_FILES = ("indicators.yaml", "entities.yaml", "cues.yaml", "units.yaml", "units.txt")
 
@@ -285,7 +285,7 @@ def load_catalog(folder: Path | str | None = None) -> Catalog:
 
 @lru_cache(maxsize=4)
 def _load_catalog(folder: Path, stamp: tuple) -> Catalog:
-    units = load_units(folder)
+    units = UnitCatalog(folder)
     indicators = _read_indicators(folder / "indicators.yaml", units)
     entities, entity_phrases = _read_entities(folder / "entities.yaml")
     cues = _read(folder / "cues.yaml", CUES)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -127,18 +129,18 @@ class _Memo(dict):
 
 class PhraseMatcher:
     """Finds catalog phrases in text: case-insensitive, whole words, longest first.
-    Its memo of results is its own: two matchers never share one."""
+    Its phrases are read-only; its memo of results is its own (two matchers never share one)."""
 
     def __init__(self, phrases: dict[str, list[str]], nested: bool = False, tolerant: bool = False):
         keys: dict[str, list[str]] = {}
         for phrase, phrase_keys in phrases.items():
             bucket = keys.setdefault(phrase.lower(), [])
             bucket.extend(k for k in phrase_keys if k not in bucket)
-        self.keys: dict[str, tuple[str, ...]] = {phrase: tuple(ks) for phrase, ks in keys.items()}
+        self.keys: Mapping[str, tuple[str, ...]] = MappingProxyType({p: tuple(ks) for p, ks in keys.items()})
         # A long phrase also stands for the phrases inside it, so that the longest match
         # does not hide a shorter phrase another entry listens for.  Those keys come
         # second: `GRDP bình quân đầu người` means per-head GRDP before it means GRDP.
-        self.inner: dict[str, tuple[str, ...]] = self._inner_keys() if nested else {}
+        self.inner: Mapping[str, tuple[str, ...]] = MappingProxyType(self._inner_keys() if nested else {})
         # Phrases are lower case and the text is lowered before matching: cheaper than IGNORECASE.
         self.regex = _whole_words(list(self.keys))
         self.tolerant = tolerant

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from checker.catalog_schema import UNITS
@@ -233,17 +232,3 @@ class UnitCatalog:
     def factor(self, unit: str, base: str) -> float:
         """How many `base` one `unit` is (1 percent is 0.01 of one)."""
         return float(self.registry.Quantity(1, unit).to(base).magnitude)
-
-
-def load_units(folder: Path | str | None = None) -> UnitCatalog:
-    """The units of a catalogs folder (by default the bundled one), read once per folder."""
-    if folder is None:
-        from checker.catalog import rules_dir
-
-        folder = rules_dir()
-    return _load_units(Path(folder).resolve())
-
-
-@lru_cache(maxsize=4)
-def _load_units(folder: Path) -> UnitCatalog:
-    return UnitCatalog(folder)

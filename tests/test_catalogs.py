@@ -181,6 +181,13 @@ def test_a_changed_catalog_file_is_read_again(tmp_path):
         f.write(STATIONS.replace("tram_quan_trac", "xa"))
     os.utime(path, ns=(before + 10**9, before + 10**9))
     assert "monitoring_stations" in load_catalog(folder).indicators
+    assert "tram_quan_trac" not in load_catalog(folder).units.count_units
+    path = folder / "units.yaml"
+    before = path.stat().st_mtime_ns
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(f"  {NEW_NOUN}: []\n")
+    os.utime(path, ns=(before + 10**9, before + 10**9))
+    assert "tram_quan_trac" in load_catalog(folder).units.count_units
 
 
 def test_the_rules_folder_is_looked_up_when_asked(tmp_path, monkeypatch):
