@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="write the table of facts: one row per figure")
     extract.add_argument("paths", nargs="+")
     extract.add_argument("--format", choices=["csv", "json"], default="csv")
+    extract.add_argument("--catalogs", metavar="DIR", help="folder of catalogs, as for `check`; default: rules/")
     extract.add_argument("--output", "-o", help="write to this new file instead of standard output")
     extract.add_argument("--stats", action="store_true",
                          help="print how many figures are statistics and how many of those are fully resolved")
@@ -287,7 +288,7 @@ def cmd_extract(args) -> int:
 
     for p in args.paths:
         _check_input(p)
-    facts, _ = _extract(args.paths, load_catalog())
+    facts, _ = _extract(args.paths, load_catalog(args.catalogs))
     if args.stats or args.unresolved:
         _write(_coverage_text(facts, args.stats, args.unresolved), args.output, args.paths)
         return EXIT_OK

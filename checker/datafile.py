@@ -35,19 +35,19 @@ import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from checker.figures import NUMBER, format_number, parse_number, qualified_interval
+from checker.catalog import unit_fit
+from checker.figures import BOUNDS, NUMBER, format_number, parse_number, qualified_interval
 from checker.interval import Interval
 from checker.records import RESOLVED_FIELDS, Evidence, Fact, InputError
-from checker.resolve.indicators import unit_fit
 
 DATA_SUFFIXES = (".csv", ".xlsx")
 REQUIRED = ("indicator", "entity", "period", "role", "value", "unit")
 OPTIONAL = ("source", "suppress", "note")
 ROLES = ("actual", "target", "baseline")
 PERIOD_RE = re.compile(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?")
-COMPARATOR_RE = re.compile(r"^(≥|≤|>=|<=|>|<|trên|dưới|tối thiểu|tối đa)\s*", re.I)
-COMPARATOR = {"≥": "ge", ">=": "ge", "tối thiểu": "ge", "≤": "le", "<=": "le", "tối đa": "le",
-              ">": "gt", "trên": "gt", "<": "lt", "dưới": "lt"}
+# A value may open with a bound (`≥50`, `tối thiểu 50`): the lexer's comparators that bound.
+COMPARATOR_RE = re.compile(r"^(" + "|".join(re.escape(c) for c in sorted(BOUNDS, key=len, reverse=True)) + r")\s*",
+                           re.I)
 DOT_DECIMAL_RE = re.compile(r"-?\d+\.\d+")
 
 
@@ -154,7 +154,7 @@ def parse_value(text: str) -> tuple[Decimal, Interval, str | None, str]:
     qualifier = None
     m = COMPARATOR_RE.match(raw)
     if m:
-        qualifier, raw = COMPARATOR[m.group(1).lower()], raw[m.end():]
+        qualifier, raw = BOUNDS[m.group(1).lower()], raw[m.end():]
     parts = re.split(r"\s*[–-]\s*(?=\d)", raw) if not raw.startswith("-") else [raw]
     if len(parts) == 2 and qualifier is None:
         lo, hi = _number(parts[0]), _number(parts[1])
@@ -185,8 +185,9 @@ class DataReader:
         self.catalog = catalog
         self.units = catalog.units
         self.names: dict[str, set[str]] = {}  # a name or alias (folded) → the provinces it may name
-        for phrase, keys in catalog.entity_matcher.keys.items():
-            self.names.setdefault(phrase.casefold(), set()).update(k for k in keys if k in catalog.entities)
+        for entity in catalog.entities.values():
+            for alias in entity.aliases:
+                self.names.setdefault(alias.casefold(), set()).add(entity.id)
         self.seen: dict[tuple, str] = {}  # key → where it was first given, across files
 
     def read(self, path: str | Path) -> list[Fact]:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from checker.places import PLACES, Place, table_row
 from checker.records import InputError
+from checker.text import TO_SUPERSCRIPT as SUPERSCRIPT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -35,7 +36,6 @@ MAX_ENTRIES = 2000
 MAX_TOTAL = 200 * 1024 * 1024  # uncompressed bytes over all entries
 MAX_RATIO = 200  # uncompressed / compressed, for any entry over 1 MiB
 
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 LEGACY_FONT_RE = re.compile(r"^(?:\.Vn|VNI[- ]|VNtimes)", re.I)
 
 

@@ -8,15 +8,12 @@ from decimal import Decimal, InvalidOperation
 
 from checker.interval import INF, Interval
 from checker.records import Figure
+# The marker helpers are imported from here by checker.resolve.
+from checker.text import mask_markers
 from checker.units import UnitCatalog
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER_RE = re.compile(NUMBER)
-
-# Footnote markers written in TeX by the PDF extraction: $^{14}$, $^{^{14}}$.
-TEX_MARKER_RE = re.compile(r"\$\^\{\^?\{?(\d{1,3})\}\}?\$")
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
 LETTER = r"A-Za-zÀ-ỹĐđ"
 # Things made of digits that are not statistics.
@@ -47,6 +44,8 @@ COMPARATORS = [
 COMPARATOR_RE = re.compile(
     r"(?:^|(?<=[\s(:;,]))(" + "|".join(re.escape(c) for c, _ in COMPARATORS) + r")\s*$", re.I)
 COMPARATOR_KIND = {c.lower(): k for c, k in COMPARATORS}
+# The comparators that bound a value on one side (`trên 50`, `≤ 5`).
+BOUNDS = {c: k for c, k in COMPARATOR_KIND.items() if k in ("ge", "le", "gt", "lt")}
 UPWARD_RE = re.compile(r"\s*trở lên", re.I)
 DOWNWARD_RE = re.compile(r"\s*trở xuống", re.I)
 RANGE_DASH_RE = re.compile(r"\s*[-–]\s*")
@@ -76,12 +75,6 @@ def format_number(value: Decimal) -> str:
     groups.insert(0, whole)
     out = ".".join(groups)
     return sign + (out + "," + frac if frac else out)
-
-
-def mask_markers(text: str) -> str:
-    """Blank out footnote markers (and Markdown bold stars) so that they do not break figures."""
-    text = TEX_MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
-    return text.replace("**", "  ") if "**" in text else text
 
 
 def ulp(d: Decimal) -> Decimal:
@@ -178,6 +171,50 @@ class Lexer:
         start, end = m.start(), m.end()
         number = parse_number(m.group(0))
         before = masked[max(0, start - 40):start]
+        figure = self._part_of_words(text, masked, start, end, number, before)
+        if figure:
+            return figure
+        qualifier = None
+        cm = COMPARATOR_RE.search(before)
+        if cm:
+            qualifier = COMPARATOR_KIND[cm.group(1).lower()]
+            if qualifier == "eq":
+                qualifier = None
+        fig_start = start - (len(before) - cm.start(1)) if cm and qualifier else start
+        frac = re.match(r"/(" + NUMBER + r")(?![\d/])", masked[end:])
+        if frac and not re.fullmatch(r"(?:19|20)\d{2}", frac.group(1)):
+            return self._fraction(text, masked, start, end + frac.end(), number, parse_number(frac.group(1)))
+        unit = self.units.match(masked, end)
+        if unit.length == 0:
+            figure = self._without_unit(text, masked, m, number, before, qualifier, fig_start)
+            if figure:
+                return figure
+        stop = end + unit.length
+        figure = self._range(text, masked, number, unit, stop, qualifier, fig_start)
+        if figure:
+            return figure
+        if qualifier == "from":
+            if UPWARD_RE.match(masked, stop):
+                qualifier = "from_up"
+            else:
+                qualifier = None
+                fig_start = start
+        elif qualifier is None:
+            if UPWARD_RE.match(masked, stop):
+                qualifier = "ge"
+            elif DOWNWARD_RE.match(masked, stop):
+                qualifier = "le"
+        interval = qualified_interval(number, unit.scale, qualifier)
+        kind = "statistic"
+        if re.fullmatch(r"(?:19|20)\d{2}", m.group(0)) and unit.unit is None and unit.scale == 1.0:
+            kind = "year"
+        return Figure(text[fig_start:stop].rstrip(), fig_start, stop, float(number), interval,
+                      unit=unit.unit, unit_text=unit.text, kind=kind,
+                      qualifier="ge" if qualifier == "from_up" else qualifier, scale=unit.scale)
+
+    @staticmethod
+    def _part_of_words(text: str, masked: str, start: int, end: int, number: Decimal, before: str) -> Figure | None:
+        """A rank, a span of time or part of a name, told by the words around the number."""
         if ORDINAL_BEFORE.search(before):
             rank = re.match(r"/\d+", masked[end:])  # `xếp thứ 09/63 tỉnh`
             stop = end + (rank.end() if rank else 0)
@@ -190,107 +227,78 @@ class Lexer:
         if level:
             # `chính quyền địa phương 2 cấp`: part of a name.
             return Figure(text[start:level.end()], start, level.end(), float(number), None, kind="name")
-        qualifier = None
-        cm = COMPARATOR_RE.search(before)
-        if cm:
-            qualifier = COMPARATOR_KIND[cm.group(1).lower()]
-            if qualifier == "eq":
-                qualifier = None
-        fig_start = start - (len(before) - cm.start(1)) if cm and qualifier else start
+        return None
 
-        # A fraction: 115/121 xã.
-        frac = re.match(r"/(" + NUMBER + r")(?![\d/])", masked[end:])
-        if frac and not re.fullmatch(r"(?:19|20)\d{2}", frac.group(1)):
-            den = parse_number(frac.group(1))
-            end2 = end + frac.end()
-            unit = self.units.match(masked, end2)
-            stop = end2 + unit.length
-            value = float(number) * unit.scale
-            if unit.unit is None or unit.unit in self.units.count_units:
-                # `115/121 xã`: a part of a whole, both exact counts.
-                num_iv, den_iv = Interval.point(value), Interval.point(float(den) * unit.scale)
-            else:
-                # `45.799/36.875 tỷ đồng`: a result over its target, each to its stated precision.
-                num_iv, den_iv = Interval.stated(number, unit.scale), Interval.stated(den, unit.scale)
-            return Figure(text[start:stop].rstrip(), start, stop, float(number),
-                          num_iv, unit=unit.unit, unit_text=unit.text,
-                          kind="fraction", scale=unit.scale, denominator=float(den) * unit.scale,
-                          denominator_interval=den_iv)
-
+    def _fraction(self, text: str, masked: str, start: int, end: int, number: Decimal, den: Decimal) -> Figure:
+        """`115/121 xã`; `end` is where the denominator ends."""
         unit = self.units.match(masked, end)
         stop = end + unit.length
-        if unit.length == 0 and qualifier is None and "," not in m.group(0) and PROPER_NAME_BEFORE.search(before) \
+        if unit.unit is None or unit.unit in self.units.count_units:
+            # `115/121 xã`: a part of a whole, both exact counts.
+            num_iv, den_iv = Interval.point(float(number) * unit.scale), Interval.point(float(den) * unit.scale)
+        else:
+            # `45.799/36.875 tỷ đồng`: a result over its target, each to its stated precision.
+            num_iv, den_iv = Interval.stated(number, unit.scale), Interval.stated(den, unit.scale)
+        return Figure(text[start:stop].rstrip(), start, stop, float(number),
+                      num_iv, unit=unit.unit, unit_text=unit.text,
+                      kind="fraction", scale=unit.scale, denominator=float(den) * unit.scale,
+                      denominator_interval=den_iv)
+
+    def _without_unit(self, text: str, masked: str, m: re.Match, number: Decimal, before: str,
+                      qualifier: str | None, fig_start: int) -> Figure | None:
+        """A number with no unit after it that ends a name, or opens a range whose dash was lost."""
+        start, end = m.start(), m.end()
+        if qualifier is None and "," not in m.group(0) and PROPER_NAME_BEFORE.search(before) \
                 and start > 0 and not masked[:start].rstrip().endswith((":", ".")) \
                 and not self._after_place_name(before):
             # `Yên Bình 2`, `Thác Huống 2`: a number that ends a proper name.
             return Figure(text[start:end], start, end, float(number), None, kind="name")
-        if unit.length == 0:
-            lost = re.match(r" (" + NUMBER + r")(?![\d/])", masked[end:])
-            if lost:
-                unit2 = self.units.match(masked, end + lost.end())
-                hi_number = parse_number(lost.group(1))
-                if unit2.unit is not None and hi_number > number:
-                    # `giảm 1 1,5 điểm%/năm`: a range whose dash was lost in extraction.
-                    stop2 = end + lost.end() + unit2.length
-                    lo_iv = Interval.stated(number, unit2.scale)
-                    hi_iv = Interval.stated(hi_number, unit2.scale)
-                    return Figure(text[fig_start:stop2], fig_start, stop2, float(number), Interval(lo_iv.lo, hi_iv.hi),
-                                  unit=unit2.unit, unit_text=unit2.text, kind="range", qualifier="range",
-                                  scale=unit2.scale, parts=(float(number), float(hi_number)))
-        if unit.length == 0 and end < len(masked) and masked[end].isalpha():
+        lost = re.match(r" (" + NUMBER + r")(?![\d/])", masked[end:])
+        if lost:
+            unit2 = self.units.match(masked, end + lost.end())
+            hi_number = parse_number(lost.group(1))
+            if unit2.unit is not None and hi_number > number:
+                # `giảm 1 1,5 điểm%/năm`: a range whose dash was lost in extraction.
+                stop2 = end + lost.end() + unit2.length
+                lo_iv = Interval.stated(number, unit2.scale)
+                hi_iv = Interval.stated(hi_number, unit2.scale)
+                return Figure(text[fig_start:stop2], fig_start, stop2, float(number), Interval(lo_iv.lo, hi_iv.hi),
+                              unit=unit2.unit, unit_text=unit2.text, kind="range", qualifier="range",
+                              scale=unit2.scale, parts=(float(number), float(hi_number)))
+        if end < len(masked) and masked[end].isalpha():
             # `5G`: digits glued to a word that is not a unit make a name.
             stop = end
             while stop < len(masked) and masked[stop].isalnum():
                 stop += 1
             return Figure(text[start:stop], start, stop, None, None, kind="name")
+        return None
 
-        # A range: 6,5% - 7,0%/năm, 5,2-5,3%, từ 3 đến 5 sao.
-        dash = RANGE_DASH_RE.match(masked, stop)
-        joiner = None
-        if dash and (dash.group(0).strip() in "-–") and (unit.unit is None or unit.unit in ("percent",) or True):
-            joiner = dash
-        elif qualifier == "from":
+    def _range(self, text: str, masked: str, number: Decimal, unit, stop: int, qualifier: str | None,
+               fig_start: int) -> Figure | None:
+        """A range: 6,5% - 7,0%/năm, 5,2-5,3%, từ 3 đến 5 sao (`stop` is where the first number's unit ends)."""
+        joiner = RANGE_DASH_RE.match(masked, stop)
+        if not joiner and qualifier == "from":
             joiner = re.compile(r"\s+đến\s+").match(masked, stop)
-        if joiner:
-            second = NUMBER_RE.match(masked, joiner.end())
-            if second and not re.match(r"[\d/.]", masked[second.end():second.end() + 1] or " "):
-                unit2 = self.units.match(masked, second.end())
-                third = RANGE_DASH_RE.match(masked, second.end() + unit2.length)
-                is_series = bool(third and NUMBER_RE.match(masked, third.end()))
-                hi_number = parse_number(second.group(0))
-                same_unit = unit.unit is None or unit.unit == unit2.unit
-                if not is_series and same_unit and unit2.unit is not None and hi_number >= number:
-                    scale = unit2.scale if unit.unit is None else unit.scale
-                    lo_iv = Interval.stated(number, scale)
-                    hi_iv = Interval.stated(hi_number, unit2.scale)
-                    stop2 = second.end() + unit2.length
-                    return Figure(text[fig_start:stop2], fig_start, stop2, float(number) * 1.0,
-                                  Interval(lo_iv.lo, hi_iv.hi), unit=unit2.unit,
-                                  unit_text=unit2.text, kind="range", qualifier="range",
-                                  scale=unit2.scale, parts=(float(number), float(hi_number)))
-
-        if qualifier == "from":
-            up = UPWARD_RE.match(masked, stop)
-            if up:
-                qualifier = "from_up"
-            else:
-                qualifier = None
-                fig_start = start
-        else:
-            up = UPWARD_RE.match(masked, stop)
-            down = DOWNWARD_RE.match(masked, stop)
-            if up and qualifier is None:
-                qualifier = "ge"
-            elif down and qualifier is None:
-                qualifier = "le"
-        interval = qualified_interval(number, unit.scale, qualifier)
-        kind = "statistic"
-        if re.fullmatch(r"(?:19|20)\d{2}", m.group(0)) and unit.unit is None and unit.scale == 1.0:
-            kind = "year"
-        return Figure(text[fig_start:stop].rstrip(), fig_start, stop, float(number), interval,
-                      unit=unit.unit, unit_text=unit.text, kind=kind,
-                      qualifier=qualifier if qualifier not in ("from_up",) else "ge",
-                      scale=unit.scale)
+        if not joiner:
+            return None
+        second = NUMBER_RE.match(masked, joiner.end())
+        if not second or re.match(r"[\d/.]", masked[second.end():second.end() + 1] or " "):
+            return None
+        unit2 = self.units.match(masked, second.end())
+        third = RANGE_DASH_RE.match(masked, second.end() + unit2.length)
+        is_series = bool(third and NUMBER_RE.match(masked, third.end()))
+        hi_number = parse_number(second.group(0))
+        same_unit = unit.unit is None or unit.unit == unit2.unit
+        if is_series or not same_unit or unit2.unit is None or hi_number < number:
+            return None
+        scale = unit2.scale if unit.unit is None else unit.scale
+        lo_iv = Interval.stated(number, scale)
+        hi_iv = Interval.stated(hi_number, unit2.scale)
+        stop2 = second.end() + unit2.length
+        return Figure(text[fig_start:stop2], fig_start, stop2, float(number),
+                      Interval(lo_iv.lo, hi_iv.hi), unit=unit2.unit,
+                      unit_text=unit2.text, kind="range", qualifier="range",
+                      scale=unit2.scale, parts=(float(number), float(hi_number)))
 
     def _after_place_name(self, before: str) -> bool:
         """`Vĩnh Phúc 9.800`: a figure stated for a province, not a number in a name."""

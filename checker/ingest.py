@@ -7,7 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from checker.figures import SUPERSCRIPT_DIGITS
+from checker.text import SUPERSCRIPT_DIGITS
 from checker.records import Block, Document, InputError
 
 # A document starts with a national or party motto; its issuing body's name

@@ -31,8 +31,8 @@ from pathlib import Path
 
 from checker.places import PLACES, Place, table_row
 from checker.records import InputError
+from checker.text import TO_SUPERSCRIPT as SUPERSCRIPT
 
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _is_superscript(char: dict, body_size: float, baseline: float) -> bool:

@@ -7,42 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from checker.kinds.params import NoParams, ParamError, decode
+from checker.marked_yaml import MarkedDict, load_yaml_marked  # also imported from here
 from checker.records import InputError
 
 SEVERITIES = ("error", "warning", "info")
 REQUIRED = ("id", "name", "kind", "severity", "message", "description")
 OPTIONAL = ("params", "link", "examples")
-
-
-class MarkedDict(dict):
-    """A mapping that remembers where each key stood in its file."""
-
-    marks: dict[str, tuple[int, int]]
-    mark: tuple[int, int]
-
-
-class MarkedLoader(yaml.SafeLoader):
-    pass
-
-
-def _construct_mapping(loader: MarkedLoader, node: yaml.MappingNode) -> MarkedDict:
-    result = MarkedDict()
-    result.marks = {}
-    result.mark = (node.start_mark.line + 1, node.start_mark.column + 1)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in result:
-            raise InputError(f"{loader.name}:{key_node.start_mark.line + 1}:{key_node.start_mark.column + 1}: "
-                             f"duplicate key '{key}'")
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.marks[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
-    return result
-
-
-MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 @dataclass(frozen=True)
@@ -61,25 +32,6 @@ class Rule:
     examples: tuple = ()
     column: int = 1
     link: str = ""  # where to read more (shown by `checker explain`)
-
-
-def load_yaml_marked(path: Path):
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such rule file") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}:1:1: not UTF-8 text") from None
-    loader = MarkedLoader(text)
-    loader.name = str(path)
-    try:
-        return loader.get_single_data()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
-        raise InputError(f"{path}:{where}: bad YAML: {getattr(exc, 'problem', None) or exc}") from None
-    finally:
-        loader.dispose()
 
 
 def template_fields(template: str) -> set[str]:

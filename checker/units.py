@@ -2,39 +2,24 @@
 
 from __future__ import annotations
 
-import os
 import re
-import sys
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from checker.catalog_schema import UNITS
+from checker.marked_yaml import FastMarkedLoader, load_yaml_marked
 from checker.records import InputError
-
-def _rules_dir() -> Path:
-    """The catalogs and rule files: $CHECKER_RULES, else the checkout's rules/, else the
-    copy that `pip install .` puts under <prefix>/share/checker/rules."""
-    env = os.environ.get("CHECKER_RULES")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parent.parent / "rules"
-    if (here / "indicators.yaml").exists():
-        return here
-    return Path(sys.prefix) / "share" / "checker" / "rules"
+from checker.schema import validate
+from checker.text import slug, trie_pattern
 
 
-RULES_DIR = _rules_dir()
+def __getattr__(name: str):
+    # `RULES_DIR` is still importable (checker.engine reads it), but looked up when asked.
+    if name == "RULES_DIR":
+        from checker.catalog import rules_dir
 
-
-def slug(text: str) -> str:
-    """ASCII identifier for a Vietnamese phrase: `dự án` -> `du_an`."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFD", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+        return rules_dir()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -50,36 +35,50 @@ class UnitMatch:
     scale: float = 1.0
     unit: str | None = None
     text: str = ""
-    per_year: bool = False
+
+
+class _Surfaces:
+    """Surface forms of one table (scales, units, ...) and the values they stand for,
+    longest first, with one regex that finds the longest form at a position."""
+
+    def __init__(self, pairs):
+        self.pairs = tuple(sorted(pairs, key=lambda kv: -len(kv[0])))
+        self.lookup = {surface.lower(): (surface, value) for surface, value in self.pairs}
+        self.regex = re.compile(f"(?:{trie_pattern(sorted(self.lookup))})", re.IGNORECASE)
 
 
 class UnitCatalog:
     """Surface forms of units, read from rules/units.yaml, over a pint registry."""
 
-    def __init__(self, rules_dir: Path = RULES_DIR):
-        spec = yaml.safe_load((rules_dir / "units.yaml").read_text(encoding="utf-8"))
+    def __init__(self, rules_dir: Path):
+        spec_path = rules_dir / "units.yaml"
+        spec = load_yaml_marked(spec_path, "catalog file", FastMarkedLoader)
+        validate(spec, UNITS, spec_path)
         self._registry = None
         self._definitions: list[str] = []
         self._bases: dict[str, tuple[float, dict[str, int]]] = {}
         self._read_file(rules_dir / "units.txt")
-        self.scales = sorted(((k, float(v)) for k, v in spec["scales"].items()), key=lambda kv: -len(kv[0]))
-        surfaces: dict[str, str] = {}
-        for surface, name in spec["units"].items():
-            surfaces[surface] = name
-        self.count_units: set[str] = set()
+        for table in ("units", "per"):
+            for surface, name in spec[table].items():
+                if name not in self._bases:
+                    line, col = spec[table].marks[surface]
+                    raise InputError(f"{spec_path}:{line}:{col}: unit '{name}' is not defined in units.txt")
+        surfaces: dict[str, str] = dict(spec["units"])
+        count_units: set[str] = set()
         for noun, others in spec["count_nouns"].items():
             name = slug(noun)
-            if name not in self.count_units:
+            if name not in count_units:
                 self._definitions.append(f"{name} = [{name}]")
                 self._bases[name] = (1.0, {name: 1})
-                self.count_units.add(name)
+                count_units.add(name)
             for surface in [noun, *(others or [])]:
                 surfaces.setdefault(surface, name)
-        self.surfaces = sorted(surfaces.items(), key=lambda kv: -len(kv[0]))
-        self.per = sorted(((k, v) for k, v in spec["per"].items()), key=lambda kv: -len(kv[0]))
-        self.per_10k = sorted(spec["per_10k"], key=len, reverse=True)
-        self._tables: dict[int, tuple] = {}
-        self._dims: dict[str, object] = {}
+        self.count_units = frozenset(count_units)
+        self.scales = _Surfaces((k, float(v)) for k, v in spec["scales"].items())
+        self.surfaces = _Surfaces(surfaces.items())
+        self.per = _Surfaces(spec["per"].items())
+        self.per_10k = tuple(sorted(spec["per_10k"], key=len, reverse=True))
+        self._dims: dict[str, tuple] = {}  # a memo of `signature`, by unit expression
 
     def _read_file(self, path: Path) -> None:
         """Read the definitions; each unit's dimension is known at once (for a fast
@@ -154,25 +153,17 @@ class UnitCatalog:
             return False
         return True
 
-    def _longest(self, text: str, pos: int, table) -> tuple[str, object] | None:
+    def _longest(self, text: str, pos: int, table: _Surfaces) -> tuple[str, object] | None:
         """The longest surface form of `table` that stands as a whole word at `pos`."""
-        key = id(table)
-        compiled = self._tables.get(key)
-        if compiled is None:
-            from checker.catalog import _trie_pattern
-            lookup = {surface.lower(): (surface, value) for surface, value in table}
-            pattern = re.compile(f"(?:{_trie_pattern(sorted(lookup))})", re.IGNORECASE)
-            compiled = self._tables[key] = (pattern, lookup)
-        pattern, lookup = compiled
-        m = pattern.match(text, pos)
-        while m:
-            word = m.group(0)
-            if self._word_at(text, pos, word):
-                return lookup[word.lower()]
-            # The longest match ends inside a word (`hộ` in `hội`): try shorter ones.
-            shorter = [(s, v) for s, v in table if len(s) < len(word) and self._word_at(text, pos, s)]
-            return shorter[0] if shorter else None
-        return None
+        m = table.regex.match(text, pos)
+        if m is None or not m.group(0):  # an empty table matches nothing
+            return None
+        word = m.group(0)
+        if self._word_at(text, pos, word):
+            return table.lookup[word.lower()]
+        # The longest match ends inside a word (`hộ` in `hội`): try shorter ones.
+        shorter = [(s, v) for s, v in table.pairs if len(s) < len(word) and self._word_at(text, pos, s)]
+        return shorter[0] if shorter else None
 
     def match(self, text: str, pos: int) -> UnitMatch:
         """Read the scale word and unit that follow a number at `pos`."""
@@ -202,7 +193,6 @@ class UnitCatalog:
             found = self._longest(text, probe, self.surfaces)
             if found:
                 unit, cursor = found[1], probe + len(found[0])
-        per_year = False
         if unit is not None:
             for ending in self.per_10k:
                 probe = cursor if ending.startswith("/") else skip_space(cursor)
@@ -220,16 +210,11 @@ class UnitCatalog:
                 surface, name = nxt
                 cursor += 1 + len(surface)
                 if name == "year" and unit in ("percent", "percentage_point"):
-                    per_year = True
-                    continue
+                    continue  # `%/năm`: a yearly rate is kept in percent
                 unit = f"{unit} / {name}"
         if unit is None and scale == 1.0:
             return UnitMatch(0)
-        if unit is None:
-            unit_name = None
-        else:
-            unit_name = unit
-        return UnitMatch(cursor - start, scale, unit_name, text[start:cursor].strip(), per_year)
+        return UnitMatch(cursor - start, scale, unit, text[start:cursor].strip())
 
     def dimensionality(self, unit: str | None):
         if unit is None:
@@ -247,12 +232,3 @@ class UnitCatalog:
     def factor(self, unit: str, base: str) -> float:
         """How many `base` one `unit` is (1 percent is 0.01 of one)."""
         return float(self.registry.Quantity(1, unit).to(base).magnitude)
-
-
-def load_units(rules_dir: Path | str | None = None) -> UnitCatalog:
-    return _load_units(Path(rules_dir or RULES_DIR).resolve())
-
-
-@lru_cache(maxsize=4)
-def _load_units(rules_dir: Path) -> UnitCatalog:
-    return UnitCatalog(rules_dir)

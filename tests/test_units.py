@@ -4,12 +4,11 @@ import pytest
 
 from checker.catalog import load_catalog
 from checker.records import InputError
-from checker.units import load_units
 
 
 def test_every_indicator_unit_parses_in_pint_with_the_same_dimension():
-    units = load_units()
     catalog = load_catalog()
+    units = catalog.units
     seen = set()
     for ind in catalog.indicators.values():
         for unit in (ind.unit, *ind.accepts):
@@ -23,18 +22,18 @@ def test_every_indicator_unit_parses_in_pint_with_the_same_dimension():
 
 @pytest.mark.parametrize("a, b, factor", [("hectare", "km2", 0.01), ("km", "meter", 1000), ("percent", "dimensionless_one", 0.01)])
 def test_conversions_go_through_pint(a, b, factor):
-    assert load_units().factor(a, b) == pytest.approx(factor)
+    assert load_catalog().units.factor(a, b) == pytest.approx(factor)
 
 
 def test_count_nouns_do_not_mix():
-    units = load_units()
+    units = load_catalog().units
     assert not units.compatible("hoi_nghi", "xa")
     assert units.compatible("dong / nguoi", "dong / nguoi")
 
 
 def test_unknown_unit_is_an_input_error():
     with pytest.raises(InputError):
-        load_units().signature("parsec")
+        load_catalog().units.signature("parsec")
 
 
 def test_duplicate_definition_is_refused(tmp_path):

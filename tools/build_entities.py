@@ -5,16 +5,9 @@ Usage: python tools/build_entities.py ../shared/reference/provinces-2025.csv > r
 
 import csv
 import sys
-import unicodedata
 
 sys.path.insert(0, ".")
-from checker.units import slug  # noqa: E402
-
-
-def strip_marks(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    return unicodedata.normalize("NFC", "".join(
-        c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"))
+from checker.text import slug, strip_marks  # noqa: E402
 
 
 def aliases(name: str, kind: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.catalog import fold
+from checker.text import fold
 
 
 def _words(words: list[str], fold_them: bool = False) -> str:

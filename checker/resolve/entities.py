@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from checker.catalog import Catalog, Mention
+from checker.catalog import Catalog
 from checker.records import Document, Evidence, Resolution
+from checker.text import Mention
 
 BREAKDOWN_LEAD_RE = re.compile(r"trong đó[\s,:]*(?:có\s+)?(?:tỉnh\s+|thành phố\s+)?$", re.I)
 CONJUNCTION_RE = re.compile(r"^\s*(?:,|và|với)\s*$", re.I)

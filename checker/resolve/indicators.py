@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.catalog import Catalog, Indicator, Mention
-from checker.figures import SUPERSCRIPT_RE, mask_markers
+from checker.catalog import Catalog, Indicator, unit_fit
 from checker.records import Evidence, Figure, Resolution
-from checker.units import UnitCatalog
+from checker.text import SUPERSCRIPT_RE, Mention, mask_markers
 
 
 @dataclass(frozen=True)
@@ -28,30 +27,6 @@ class Reading:
         if self.indicator is None:
             return Resolution(None, Evidence.NONE, self.note or "no indicator named")
         return Resolution(self.indicator, self.evidence, self.reason)
-
-
-def unit_fit(units: UnitCatalog, unit: str | None, ind: Indicator) -> tuple[str | None, float] | None:
-    """The indicator's unit and the factor to it, if a figure in `unit` fits it."""
-    for candidate in (ind.unit, *ind.accepts):
-        if candidate == unit:
-            return ind.unit, 1.0
-    if unit is None or ind.unit is None:
-        return None
-    try:
-        dim = units.dimensionality(unit)
-    except Exception:
-        return None
-    if not dim:
-        return None  # dimensionless units (%, lần) must match by name
-    for candidate in (ind.unit, *ind.accepts):
-        if candidate is None:
-            continue
-        try:
-            if units.dimensionality(candidate) == dim:
-                return ind.unit, units.factor(unit, candidate)
-        except Exception:
-            continue
-    return None
 
 
 def percent_slip(written: str | None, kept: str | None) -> bool:

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.catalog import Mention, fold
 from checker.records import Evidence, Resolution
+from checker.text import Mention, fold
 
 YEAR = r"(?:19|20)\d{2}"
 NOT_AFTER_YEAR = r"(?!\d|[.,/]\d)"

@@ -6,16 +6,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from checker.catalog import Catalog, Mention
+from checker.catalog import Catalog
 from checker.records import Block, Document, Evidence, Figure, Resolution
-from checker.resolve.clauses import STAT_KINDS, Sentences, Spot, clause_continues, number_end, sentence_start, spot_of
+from checker.resolve.clauses import (
+    STAT_KINDS,
+    Sentences,
+    Spot,
+    clause_continues,
+    number_end,
+    sentence_start,
+    spot_of,
+)
 from checker.resolve.cues import Cues
 from checker.resolve.entities import EntityMention, entity_mentions, prose_entity
-from checker.resolve.indicators import Reading, frame_indicator, pick_indicator, trailing_subject
+from checker.resolve.indicators import (
+    Reading,
+    frame_indicator,
+    pick_indicator,
+    trailing_subject,
+)
 from checker.resolve.periods import Period, find_periods, heading_period, prose_period
 from checker.resolve.resolved import Resolved
-from checker.resolve.roles import (SHARE_LEAD_RE, finish, prose_measure, prose_role, prose_scope,
-                                   result_over_target)
+from checker.resolve.roles import (
+    SHARE_LEAD_RE,
+    finish,
+    prose_measure,
+    prose_role,
+    prose_scope,
+    result_over_target,
+)
+from checker.text import Mention
 
 TRAIL_GAP_RE = re.compile(r"^[^,;:.()\d]{0,30}$")
 

@@ -15,7 +15,7 @@ from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.resolve.clauses import STAT_KINDS
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import CHANGE_FROM_RE
-from checker.units import slug
+from checker.text import slug
 
 TO_RE = re.compile(r"^[^;()]{0,30}?\s(lên|xuống)\s*(?:mức\s*)?$", re.I)
 PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")

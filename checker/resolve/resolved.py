@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checker.records import RESOLVED_FIELDS, UNRESOLVED, Block, Document, Evidence, Figure, Relation, Resolution
+from checker.records import (
+    RESOLVED_FIELDS,
+    UNRESOLVED,
+    Block,
+    Document,
+    Evidence,
+    Figure,
+    Relation,
+    Resolution,
+)
 
 
 def _unresolved() -> dict[str, Resolution]:

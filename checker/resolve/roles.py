@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.catalog import fold
 from checker.records import Evidence, Resolution
 from checker.resolve.periods import at_nature, period_end
 from checker.resolve.resolved import Resolved
+from checker.text import fold
 
 CHANGE_FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
 SHARE_LEAD_RE = re.compile(r"chiếm\s*(?:khoảng\s*|tỷ lệ\s*)?$", re.I)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from checker.catalog import Catalog, Mention, fold
+from checker.catalog import Catalog
 from checker.records import Evidence, Figure, Resolution
 from checker.resolve.clauses import STAT_KINDS
 from checker.resolve.entities import entity_mentions, row_entity
@@ -14,6 +14,7 @@ from checker.resolve.indicators import Reading, percent_slip, pick_indicator, un
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import finish
+from checker.text import Mention, fold
 
 FUZZY_EXTRA = 3  # words a table label may have beyond an indicator's name
 
@@ -53,7 +54,9 @@ class FuzzyLabels:
                     self.choices.setdefault(key, []).append(ind.id)
 
     def match(self, label: str, fig: Figure) -> tuple[str | None, str]:
-        from rapidfuzz.distance import Levenshtein  # only tables with an unmatched label need it
+        from rapidfuzz.distance import (
+            Levenshtein,  # only tables with an unmatched label need it
+        )
 
         words = [w for w in re.findall(r"\w+", fold(re.sub(r"\(.*?\)|\b\d{4}\b", " ", label)))
                  if w not in self.stop_words]

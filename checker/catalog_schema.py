@@ -1,0 +1,109 @@
+"""The shapes of the catalog files (indicators, entities, cues, units), declared as data.
+
+To add a cue list: write it in rules/cues.yaml, then declare it below where it stands, as
+`"own": Cue("own")` (a list of phrases) or `"kinds": CueMap("kinds")` (labels, each with its
+phrases).  `catalog.cue("own").find(text)` then returns its Mentions (a CueMap's carry the
+labels as keys).  `shared=True` puts a cue in the one pass that finds the resolver's clause
+cues together, where the longest phrase wins across categories; leave it out for a new cue
+unless it must compete with those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.schema import Choice, Flag, ListOf, MapOf, Nullable, Number, Record, Text
+
+IDENT = Text(r"[a-z][a-z0-9_]*", "an identifier (lower-case letters, digits and _)")
+TEXT = Text()
+PHRASES = ListOf(TEXT)
+
+
+@dataclass(frozen=True)
+class Cue(ListOf):
+    """A list of phrases read as the cue category `cue`."""
+
+    cue: str = ""
+    shared: bool = False
+
+
+@dataclass(frozen=True)
+class CueMap(MapOf):
+    """Labels, each with its phrases, read as the cue category `cue`."""
+
+    value: ListOf = PHRASES
+    cue: str = ""
+    shared: bool = False
+
+
+PATTERN = Record(optional={
+    "units": ListOf(Nullable(TEXT)),
+    "before": PHRASES,
+    "after": PHRASES,
+    "scope_from_unit": Flag(),
+    "scope": TEXT,
+})
+
+INDICATOR = Record(name="indicator", required={
+    "id": IDENT,
+    "name": TEXT,
+    "aliases": PHRASES,
+}, optional={
+    "unit": Nullable(TEXT),
+    "accepts": ListOf(Nullable(TEXT)),
+    "aggregation": Record(required={"kind": Choice("additive", "weighted_mean", "none")},
+                          optional={"weight": IDENT}),
+    "direction": Choice("higher", "lower"),
+    "temporal": Choice("stock", "flow", "rate"),
+    "context": PHRASES,
+    "patterns": ListOf(PATTERN),
+    "level": IDENT,
+})
+
+INDICATORS = Record(name="indicator catalog", label=None, required={"indicators": ListOf(INDICATOR)})
+
+PROVINCE_TYPE = Choice("tỉnh", "thành phố")
+
+ENTITIES = Record(name="entity catalog", label=None, required={
+    "provinces": ListOf(Record(name="province", required={"id": IDENT, "name": TEXT}, optional={
+        "type": PROVINCE_TYPE,
+        "aliases": PHRASES,
+        "formers": ListOf(IDENT),
+    })),
+}, optional={
+    "formers": ListOf(Record(name="former province", required={"id": IDENT, "name": TEXT, "merged_into": IDENT},
+                             optional={"type": PROVINCE_TYPE, "aliases": PHRASES})),
+})
+
+CUES = Record(name="cue catalog", label=None, required={
+    "entity": Record(required={
+        "former": Cue(cue="former", shared=True),
+        "merged": Cue(cue="merged", shared=True),
+        "several": Cue(cue="several", shared=True),
+    }),
+    "role": Record(required={
+        "target": Cue(cue="target", shared=True),
+        # Table column headings, read by the resolver from catalog.cues["role"]["columns"].
+        "columns": Record(required={
+            name: PHRASES for name in ("label", "number", "unit", "evaluation", "target", "actual")}),
+        "labels": CueMap(cue="labels"),
+    }),
+    "scope": CueMap(cue="scope", shared=True),
+    "not_period": Cue(cue="not_period", shared=True),
+    "share": Cue(cue="share", shared=True),
+    # The resolver's own word lists (checker/resolve/cues.py compiles them into patterns).
+    "resolve_entity": Record(required={"own_before": PHRASES, "after_figure": PHRASES}),
+    "resolve_period": Record(required={"now": PHRASES, "annual": PHRASES}),
+    "resolve_role": Record(required={name: PHRASES for name in ("margin", "plan", "heading_target", "heading_actual")}),
+    "resolve_clause": Record(required={
+        name: PHRASES for name in ("continues_sentence", "parallel_part", "not_a_subject", "label_stop_words")}),
+    "resolve_relation": Record(required={"multiple": PHRASES}),
+})
+
+UNITS = Record(name="unit catalog", label=None, required={
+    "scales": MapOf(Number()),
+    "units": MapOf(TEXT),  # each a unit name of units.txt
+    "per": MapOf(TEXT),  # each a unit name of units.txt
+    "per_10k": PHRASES,
+    "count_nouns": MapOf(Nullable(PHRASES)),
+})

@@ -1,0 +1,289 @@
+"""Text helpers every stage shares: diacritic folding, slugs, footnote markers and the phrase matcher."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+# Footnote markers written in TeX by the PDF extraction: $^{14}$, $^{^{14}}$.
+TEX_MARKER_RE = re.compile(r"\$\^\{\^?\{?(\d{1,3})\}\}?\$")
+
+
+def _markless_table() -> dict[int, str]:
+    """Each Latin letter with diacritics to its bare letter, case kept: `Ấ` -> `A`, `đ` -> `d`."""
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in range(0x00C0, 0x1EFF + 1):
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+MARKLESS = _markless_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case text without Vietnamese diacritics, one character for one (offsets hold)."""
+    return text.lower().translate(MARKLESS)
+
+
+def strip_marks(text: str) -> str:
+    """Text without diacritics, case kept: `Hà Nội` -> `Ha Noi` (offsets need not hold)."""
+    text = unicodedata.normalize("NFC", text).translate(MARKLESS)
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
+def slug(text: str) -> str:
+    """ASCII identifier for a Vietnamese phrase: `dự án` -> `du_an`."""
+    return re.sub(r"[^a-z0-9]+", "_", strip_marks(text).lower()).strip("_")
+
+
+def mask_markers(text: str) -> str:
+    """Blank out footnote markers (and Markdown bold stars) so that they do not break figures."""
+    text = TEX_MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
+    return text.replace("**", "  ") if "**" in text else text
+
+
+def mask_all_markers(text: str) -> str:
+    """`mask_markers`, and superscript digits too: `5 sao¹⁵` still ends in the word `sao`."""
+    return mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text))
+
+
+def trie_pattern(phrases: list[str]) -> str:
+    """One regex for many phrases, shaped as a trie so that the engine rejects a position
+    after a character or two.  At each branch a longer phrase is tried before a shorter one."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = None
+    escaped: dict[str, str] = {" ": r"\s+"}
+
+    def build(node: dict) -> str:
+        branches = []
+        for ch in sorted(node):
+            if ch == "":
+                continue
+            esc = escaped.get(ch)
+            if esc is None:
+                esc = escaped[ch] = re.escape(ch)
+            branches.append(esc + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def _whole_words(phrases: list[str]) -> re.Pattern | None:
+    if not phrases:
+        return None
+    return re.compile(rf"(?<![\w])(?:{trie_pattern(sorted(phrases))})(?![\w])")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower())
+
+
+def lost_marks_only(written: str, phrase: str) -> bool:
+    """True when `written` is `phrase` with some diacritics missing, and none changed."""
+    if len(written) != len(phrase):
+        return False
+    for w, p in zip(written, phrase):
+        if w == p:
+            continue
+        if w != fold(p):
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    keys: tuple[str, ...]
+    inner: tuple[str, ...] = ()  # keys of shorter phrases inside this one
+
+
+class _Memo(dict):
+    """Results by text, for one matcher; emptied when large (drafts repeat their sentences)."""
+
+    LIMIT = 20000
+
+    def put(self, text: str, found: list[Mention]) -> list[Mention]:
+        if len(self) > self.LIMIT:
+            self.clear()
+        self[text] = found
+        return found
+
+
+class PhraseMatcher:
+    """Finds catalog phrases in text: case-insensitive, whole words, longest first.
+    Its phrases are read-only; its memo of results is its own (two matchers never share one)."""
+
+    def __init__(self, phrases: dict[str, list[str]], nested: bool = False, tolerant: bool = False):
+        keys: dict[str, list[str]] = {}
+        for phrase, phrase_keys in phrases.items():
+            bucket = keys.setdefault(phrase.lower(), [])
+            bucket.extend(k for k in phrase_keys if k not in bucket)
+        self.keys: Mapping[str, tuple[str, ...]] = MappingProxyType({p: tuple(ks) for p, ks in keys.items()})
+        # A long phrase also stands for the phrases inside it, so that the longest match
+        # does not hide a shorter phrase another entry listens for.  Those keys come
+        # second: `GRDP bình quân đầu người` means per-head GRDP before it means GRDP.
+        self.inner: Mapping[str, tuple[str, ...]] = MappingProxyType(self._inner_keys() if nested else {})
+        # Phrases are lower case and the text is lowered before matching: cheaper than IGNORECASE.
+        self.regex = _whole_words(list(self.keys))
+        self.tolerant = tolerant
+        self._found = _Memo()
+        self._found_tolerant = _Memo()
+        self._pair_index: dict[str, list[str]] | None = None
+        self._phrases_by_pair: dict[str, set[str]] = {}
+        self._folded_phrases: dict[str, list[str]] = {}
+        self._folded_regexes: dict[frozenset[str], re.Pattern | None] = {}
+
+    def _inner_keys(self) -> dict[str, tuple[str, ...]]:
+        inner: dict[str, tuple[str, ...]] = {}
+        for long in self.keys:
+            words = long.split(" ")
+            extra: list[str] = []
+            for i in range(len(words)):
+                for j in range(i + 1, len(words) + 1):
+                    short = " ".join(words[i:j]).strip(",;:()")
+                    if short == long or short not in self.keys:
+                        continue
+                    extra.extend(k for k in self.keys[short] if k not in self.keys[long] and k not in extra)
+            if extra:
+                inner[long] = tuple(extra)
+        return inner
+
+    def find(self, text: str) -> list[Mention]:
+        if self.regex is None:
+            return []
+        cached = self._found.get(text)
+        if cached is not None:
+            return cached
+        masked = mask_all_markers(text)
+        found = []
+        lowered = masked.lower()
+        if len(lowered) != len(masked):  # a character whose lower case is longer: keep offsets
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in masked)
+        for m in self.regex.finditer(lowered):
+            key = _squash(m.group(0))
+            found.append(Mention(m.start(), m.end(), masked[m.start():m.end()], self.keys[key],
+                                 self.inner.get(key, ())))
+        return self._found.put(text, found)
+
+    def _pairs(self) -> dict[str, list[str]]:
+        """Adjacent word pairs of the phrases, by their form without diacritics."""
+        if self._pair_index is None:
+            index: dict[str, list[str]] = {}
+            for phrase in self.keys:
+                words = re.findall(r"\w+", phrase)
+                for a, b in zip(words, words[1:]):
+                    pair = f"{a} {b}"
+                    bucket = index.setdefault(fold(pair), [])
+                    if pair not in bucket:
+                        bucket.append(pair)
+                    self._phrases_by_pair.setdefault(fold(pair), set()).add(phrase)
+            self._pair_index = index
+        return self._pair_index
+
+    def damaged_pairs(self, text: str) -> set[str]:
+        """Pairs of the phrases' words that the text writes with some diacritics missing and
+        none changed (`ty le`, `Bac Kan`), by their folded form.  Single words are no sign:
+        `tinh gọn` is a word."""
+        index = self._pairs()
+        words = re.findall(r"\w+", text.lower())
+        found = set()
+        for a, b in zip(words, words[1:]):
+            pair = f"{a} {b}"
+            for known in index.get(fold(pair), ()):
+                if pair != known and lost_marks_only(pair, known):
+                    found.add(fold(pair))
+        return found
+
+    def lost_marks(self, text: str) -> bool:
+        return bool(self.damaged_pairs(text))
+
+    def find_tolerant(self, text: str) -> list[Mention]:
+        """`find`, plus phrases written without some of their diacritics (`Bắc Kan`, `tinh`).
+        Costlier, so the resolver asks for it only where plain matching left a gap."""
+        if not self.tolerant:
+            return self.find(text)
+        cached = self._found_tolerant.get(text)
+        if cached is not None:
+            return cached
+        # Only phrases that contain a damaged pair can match: a small regex, not all of them.
+        damaged = self.damaged_pairs(text)
+        phrases = frozenset(p for pair in damaged for p in self._phrases_by_pair.get(pair, ()))
+        found = self._add_folded(mask_all_markers(text), self.find(text), phrases)
+        return self._found_tolerant.put(text, found)
+
+    def _folded_regex_for(self, phrases: frozenset[str]) -> re.Pattern | None:
+        if phrases not in self._folded_regexes:
+            for phrase in phrases:
+                bucket = self._folded_phrases.setdefault(fold(phrase), [])
+                if phrase not in bucket:
+                    bucket.append(phrase)
+            self._folded_regexes[phrases] = _whole_words(list({fold(p) for p in phrases}))
+        return self._folded_regexes[phrases]
+
+    def _add_folded(self, masked: str, found: list[Mention], phrases: frozenset[str]) -> list[Mention]:
+        """Matches on the text with its diacritics removed, kept only where the text lost
+        marks the phrase has (as extraction and OCR do), never where it has other marks."""
+        regex = self._folded_regex_for(phrases)
+        if regex is None:
+            return found
+        folded_text = fold(masked)
+        taken = [(m.start, m.end) for m in found]
+        extra = []
+        for m in regex.finditer(folded_text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            written = _squash(masked[m.start():m.end()])
+            keys: list[str] = []
+            inner: list[str] = []
+            for phrase in self._folded_phrases.get(_squash(m.group(0)), []):
+                if lost_marks_only(written, phrase):
+                    keys.extend(k for k in self.keys[phrase] if k not in keys)
+                    inner.extend(k for k in self.inner.get(phrase, ()) if k not in inner)
+            if keys:
+                extra.append(Mention(m.start(), m.end(), masked[m.start():m.end()], tuple(keys), tuple(inner)))
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda m: m.start)
+
+
+class CueView:
+    """The mentions of one cue category, from a matcher shared by several categories
+    (one pass over the text finds them all; the longest phrase wins across categories)."""
+
+    def __init__(self, matcher: PhraseMatcher, category: str):
+        self.matcher = matcher
+        self.category = category
+        self.prefix = category + ":"
+        self._found = _Memo()
+
+    def find(self, text: str) -> list[Mention]:
+        cached = self._found.get(text)
+        if cached is not None:
+            return cached
+        found = []
+        for m in self.matcher.find(text):
+            if self.category in m.keys:
+                found.append(Mention(m.start, m.end, m.text, (self.category,)))
+            else:
+                keys = tuple(k[len(self.prefix):] for k in m.keys if k.startswith(self.prefix))
+                if keys:
+                    found.append(Mention(m.start, m.end, m.text, keys))
+        return self._found.put(text, found)

@@ -1,0 +1,72 @@
+"""Text helpers (checker.text) as tables and properties, and the cue lists as declared data."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.text import PhraseMatcher, fold, slug, strip_marks
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize("text, folded, stripped, slugged", [
+    ("Bắc Kạn", "bac kan", "Bac Kan", "bac_kan"),
+    ("Đảng viên", "dang vien", "Dang vien", "dang_vien"),
+    ("dự án", "du an", "du an", "du_an"),
+    ("Tỷ lệ hộ nghèo (%)", "ty le ho ngheo (%)", "Ty le ho ngheo (%)", "ty_le_ho_ngheo"),
+    ("km²", "km²", "km²", "km"),
+    ("Thừa Thiên Huế", "thua thien hue", "Thua Thien Hue", "thua_thien_hue"),
+])
+def test_diacritics_are_folded_one_way(text, folded, stripped, slugged):
+    assert (fold(text), strip_marks(text), slug(text)) == (folded, stripped, slugged)
+
+
+@given(st.text(alphabet=st.sampled_from("aăâbdđeêioôơuưyAĂÂĐÊÔƠƯ àáảãạằắẳẵặầấẩẫậềếểễệốồổỗộớờởỡợứừửữự.,%²¹")))
+def test_fold_keeps_offsets_and_is_idempotent(text):
+    assert len(fold(text)) == len(text)
+    assert fold(fold(text)) == fold(text)
+    assert slug(text) == slug(fold(text))
+
+
+@given(st.lists(st.sampled_from(["tỷ lệ", "hộ nghèo", "tỷ lệ hộ nghèo", "Bắc Kạn", "xã"]), max_size=6),
+       st.sampled_from([" ", ", ", "¹ ", " (", "** "]))
+def test_a_mention_covers_exactly_its_phrase(words, glue):
+    matcher = PhraseMatcher({"tỷ lệ hộ nghèo": ["poverty_rate"], "bắc kạn": ["bac_kan"], "xã": ["communes"]})
+    text = glue.join(words)
+    for m in matcher.find(text):
+        # Footnote markers and bold stars are blanked, so a phrase may run across them.
+        assert len(m.text) == m.end - m.start
+        assert fold(" ".join(m.text.split())) in {"ty le ho ngheo", "bac kan", "xa"}
+
+
+def test_data_values_take_the_lexers_bounding_comparators():
+    from checker.datafile import parse_value
+
+    assert parse_value("không quá 5")[2] == "le"
+    assert parse_value("hơn 5")[2] == "gt"
+    assert parse_value("≥50")[2] == "ge"
+    with pytest.raises(ValueError):
+        parse_value("khoảng 5")  # an estimate is not a bound an official value can carry
+
+
+def test_a_new_cue_list_is_one_declaration(tmp_path, monkeypatch):
+    """How to add a cue list: write it in cues.yaml and declare it in catalog_schema.CUES."""
+    import checker.catalog as catalog_module
+    from checker.catalog_schema import CUES, Cue
+
+    folder = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", folder)
+    cues = (folder / "cues.yaml").read_text(encoding="utf-8")
+    (folder / "cues.yaml").write_text(cues.replace("entity:\n", 'entity:\n  own: ["của tỉnh", "toàn tỉnh"]\n', 1),
+                                      encoding="utf-8")
+    entity = CUES.required["entity"]
+    declared = replace(entity, optional={**entity.optional, "own": Cue(cue="own")})
+    monkeypatch.setattr(catalog_module, "CUES", replace(CUES, required={**CUES.required, "entity": declared}))
+    catalog = catalog_module.load_catalog(folder)
+    assert [(m.text, m.keys) for m in catalog.cue("own").find("Kinh tế của tỉnh tăng 8%")] == [("của tỉnh", ("own",))]
+    # The shared cues are unchanged by it: `toàn tỉnh` is still a merged-province cue.
+    assert [m.keys for m in catalog.cue("merged").find("toàn tỉnh")] == [("merged",)]
