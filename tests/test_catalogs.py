@@ -98,7 +98,7 @@ def test_an_empty_catalog_file_is_an_error_not_a_traceback(tmp_path, name):
     ("indicators.yaml", "- grdp\n- grdp_growth\n", "1:1", "indicator catalog must be a mapping with indicators, not a list"),
     ("indicators.yaml", "indicators: grdp\n", "1:13", "indicator catalog: indicators must be a list of "),
     ("entities.yaml", "provinces:\n  - Hà Nội\n", "2:5", "entity catalog: provinces[1] must be a mapping with id, name"),
-    ("cues.yaml", "just words\n", "1:1", "cue catalog must be a mapping with entity, role, scope, not_period, share, not text"),
+    ("cues.yaml", "just words\n", "1:1", "cue catalog must be a mapping with entity, role, scope, not_period, share, resolve_entity, resolve_period, resolve_role, resolve_clause, resolve_relation, not text"),
 ])
 def test_a_catalog_of_the_wrong_shape_is_an_error(tmp_path, name, text, where, message):
     folder = _catalogs(tmp_path)
