@@ -247,7 +247,7 @@ class Lexer:
         # A range: 6,5% - 7,0%/năm, 5,2-5,3%, từ 3 đến 5 sao.
         dash = RANGE_DASH_RE.match(masked, stop)
         joiner = None
-        if dash and (dash.group(0).strip() in "-–") and (unit.unit is None or unit.unit in ("percent",) or True):
+        if dash and (dash.group(0).strip() in "-–"):
             joiner = dash
         elif qualifier == "from":
             joiner = re.compile(r"\s+đến\s+").match(masked, stop)

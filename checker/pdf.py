@@ -29,7 +29,7 @@ import statistics
 import unicodedata
 from pathlib import Path
 
-from checker.places import PLACES, Place, table_row
+from checker.places import ConvertedText, LineOrigin, table_row
 from checker.records import InputError
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -300,7 +300,9 @@ def _goes_on(text: str) -> bool:
     return first.isdigit() or first.islower()
 
 
-def pdf_text(path: str | Path) -> str:
+def read_pdf(path: str | Path) -> ConvertedText:
+    """The draft as text (paragraphs joined across wraps and pages, Markdown table rows),
+    with where each line came from."""
     path = Path(path)
     try:
         import pdfplumber
@@ -322,7 +324,7 @@ def pdf_text(path: str | Path) -> str:
             segments.append((len(text), page, line))
             text += part
         out.append(text)
-        places.append(Place("page", para[0][1], para[0][2], segments=tuple(segments)))
+        places.append(LineOrigin("page", para[0][1], para[0][2], segments=tuple(segments)))
         para.clear()
 
     def emit(text: str, place) -> None:
@@ -345,7 +347,7 @@ def pdf_text(path: str | Path) -> str:
         carries = bool(para and items) and items[0]["kind"] == "line" \
             and not re.search(r"[.:;!?…]\W*$", para[-1][0]) and _goes_on(items[0]["text"])
         if out and not continues and not carries:
-            emit("", Place("blank"))
+            emit("", LineOrigin("blank"))
         prev_bottom = None
         for item in items:
             if item["kind"] == "table":
@@ -355,27 +357,26 @@ def pdf_text(path: str | Path) -> str:
                         out.pop()
                         places.pop()
                 elif out and out[-1] != "":
-                    emit("", Place("blank"))
+                    emit("", LineOrigin("blank"))
                 head = item["header"]  # a header row left on the page before: its place is there
                 rows = [(head["cells"], None)] if head is not None else []
                 rows += [(row, r + item.get("skipped", 0)) for r, row in enumerate(item["rows"], 1)]
                 for n, (row, r) in enumerate(rows):
                     line, spans = table_row([c.replace("|", "/") for c in row])
-                    emit(line, Place("page", head["page"], head["line_no"]) if r is None
-                         else Place("table", item["t_no"], r, spans, page=item["page"]))
+                    emit(line, LineOrigin("page", head["page"], head["line_no"]) if r is None
+                         else LineOrigin("table", item["t_no"], r, spans, page=item["page"]))
                     if n == 0 and not item["continues"]:
-                        emit("|" + "---|" * len(row), Place("blank"))
-                emit("", Place("blank"))
+                        emit("|" + "---|" * len(row), LineOrigin("blank"))
+                emit("", LineOrigin("blank"))
                 prev_bottom = item["bottom"]
                 continue
             top, text = item["top"], item["text"]
             height = item["bottom"] - top
             if prev_bottom is not None and top - prev_bottom > 0.8 * max(height, item["body"]) and para:
-                emit("", Place("blank"))
+                emit("", LineOrigin("blank"))
             para.append((text, item["page"], item["line_no"]))
             prev_bottom = item["bottom"]
     flush()
-    PLACES[str(path)] = places
     if not any(line.strip() for line in out):
         raise InputError(f"{path}: no text in the PDF (a scan? run OCR first)")
-    return "\n".join(out) + "\n"
+    return ConvertedText("\n".join(out) + "\n", tuple(places))

@@ -9,9 +9,8 @@ from typing import Any
 
 import yaml
 
-from checker.records import InputError
+from checker.records import SEVERITIES, InputError
 
-SEVERITIES = ("error", "warning", "info")
 REQUIRED = ("id", "name", "kind", "severity", "message", "description")
 OPTIONAL = ("params", "link", "examples")
 
