@@ -177,18 +177,23 @@ def read_docx(path: str | Path) -> ConvertedText:
                 if row_no == 1:
                     emit("|" + "---|" * len(cells), LineOrigin("blank"))
             emit("", LineOrigin("blank"))
-    if notes_root is not None and reader.footnote_order:
-        notes = {n.get(W + "id"): n for n in notes_root.iter(W + "footnote")}
-        for fid, number in sorted(reader.footnote_order.items(), key=lambda kv: kv[1]):
-            note = notes.get(fid)
-            if note is None:
-                continue
-            text = " ".join(t for t in (reader.runs_text(p).strip() for p in note.iter(W + "p")) if t)
-            # The footnote's own reference mark (w:footnoteRef) is not text; we write the number.
-            prefix = str(number).translate(SUPERSCRIPT) + " "
-            emit("", LineOrigin("blank"))
-            emit(prefix + text, LineOrigin("footnote", number, prefix=len(prefix)))
+    if notes_root is not None:
+        _footnotes(reader, notes_root, emit)
     if reader.legacy_font:
         raise InputError(f"{path}: set in the legacy Vietnamese font {reader.legacy_font} (TCVN3/VNI), "
                          f"not Unicode; convert it to Unicode (e.g. Unikey's converter) and check again")
     return ConvertedText("\n".join(lines) + "\n", tuple(places))
+
+
+def _footnotes(reader: _Reader, notes_root, emit) -> None:
+    """The footnotes the body refers to, in the order of their numbers, after the body."""
+    notes = {n.get(W + "id"): n for n in notes_root.iter(W + "footnote")}
+    for fid, number in sorted(reader.footnote_order.items(), key=lambda kv: kv[1]):
+        note = notes.get(fid)
+        if note is None:
+            continue
+        text = " ".join(t for t in (reader.runs_text(p).strip() for p in note.iter(W + "p")) if t)
+        # The footnote's own reference mark (w:footnoteRef) is not text; we write the number.
+        prefix = str(number).translate(SUPERSCRIPT) + " "
+        emit("", LineOrigin("blank"))
+        emit(prefix + text, LineOrigin("footnote", number, prefix=len(prefix)))

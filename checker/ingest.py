@@ -299,20 +299,23 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
         kind = "list_item" if LIST_RE.match(content) else "paragraph"
         previous = _unfinished_block(doc) if content[:1].islower() else None
         if previous is not None:
-            # A paragraph cut by a page break: join its halves.  Finished paragraphs found
-            # between them stand in the page's footnote area.
-            for between in doc.blocks[doc.blocks.index(previous) + 1:]:
-                if between.kind == "paragraph":
-                    between.in_footnote_area = True
-            join_at = len(previous.text) + 1
-            if not previous.line_starts:
-                previous.line_starts.append((0, previous.line, previous.column))
-            previous.line_starts.append((join_at, line_no, column))
-            previous.text = previous.text + " " + content
-            previous.markers = body_markers(previous.text)
+            _join(doc, previous, content, line_no, column)
             continue
         doc.blocks.append(Block(kind, content, line_no, column, doc.index, 0, _sec(section),
                                 markers=body_markers(content)))
+
+
+def _join(doc: Document, previous: Block, content: str, line_no: int, column: int) -> None:
+    """A paragraph cut by a page break: its second half goes on the first.  Finished
+    paragraphs found between them stand in the page's footnote area."""
+    for between in doc.blocks[doc.blocks.index(previous) + 1:]:
+        if between.kind == "paragraph":
+            between.in_footnote_area = True
+    if not previous.line_starts:
+        previous.line_starts.append((0, previous.line, previous.column))
+    previous.line_starts.append((len(previous.text) + 1, line_no, column))
+    previous.text = previous.text + " " + content
+    previous.markers = body_markers(previous.text)
 
 
 def infer_footnotes(doc: Document) -> None:
