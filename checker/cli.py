@@ -90,11 +90,11 @@ def _write(text: str, output: str | None, inputs: list[str]) -> None:
 @contextlib.contextmanager
 def _progress(paths: list[str]):
     """A progress bar over the files on a terminal: the callback to give `check` or `extract`."""
-    if len(paths) > 1 and sys.stderr.isatty():
+    if len(set(paths)) > 1 and sys.stderr.isatty():
         from rich.progress import Progress
 
         with Progress(transient=True) as progress:
-            task = progress.add_task("reading", total=len(paths))
+            task = progress.add_task("reading", total=len(set(paths)))
             yield lambda _: progress.advance(task)
     else:
         yield None

@@ -69,10 +69,9 @@ def check(paths: Iterable[str], settings: Settings,
     if settings.baseline:
         kept, known, gone = split_baselined(kept, read_baseline(settings.baseline))
         baseline = BaselineResult(settings.baseline, known, gone)
-    origins = {d.path: d.origins for d in documents}
     return Report(inputs=inputs, findings=tuple(kept), suppressed=tuple(suppressed), outcomes=tuple(outcomes),
                   rules=settings.rules, coverage=_coverage(facts), baseline=baseline,
-                  places=_places(findings, origins), lines=_lines(findings, texts), fail_on=settings.fail_on,
+                  places=_places(findings, documents), lines=_lines(findings, texts), fail_on=settings.fail_on,
                   facts=facts, documents=tuple(documents))
 
 
@@ -100,19 +99,24 @@ def _coverage(facts) -> Coverage:
     return Coverage(int(len(facts)), int(len(stats)), int(len(resolved)))
 
 
-def _places(findings: list[Finding], origins: dict[str, tuple]) -> dict[tuple[str, int, int], Place]:
+def _places(findings: list[Finding], documents: list) -> dict[tuple[str, int, int], Place]:
     """The place of every figure a finding names: a data file's row and column, or where
-    in a draft (for a Word or PDF one, from the origins its lines were read with)."""
+    in a draft (for a Word or PDF one, in the original, as its document was read)."""
     from checker.datafile import is_data_file
-    from checker.places import text_place
 
+    by_path = {d.path: d for d in documents}
     places = {}
     for f in findings:
         for fig in f.figures:
             key = (fig["path"], fig["line"], fig["column"])
-            if key not in places:
-                places[key] = Place(*key, "data") if is_data_file(fig["path"]) \
-                    else text_place(*key, origins.get(fig["path"], ()))
+            if key in places:
+                continue
+            if is_data_file(fig["path"]):
+                places[key] = Place(*key, "data")
+            elif fig["path"] in by_path:
+                places[key] = by_path[fig["path"]].place(fig["line"], fig["column"])
+            else:
+                places[key] = Place(*key)
     return places
 
 

@@ -42,16 +42,6 @@ class LineOrigin:
         return Place(path, line, column, "blank")
 
 
-def text_place(path: str, line: int, column: int, origins: tuple[LineOrigin, ...] = ()) -> Place:
-    """The place of (line, column) in a draft: in the original where the text was
-    converted from a Word or PDF file (`origins`, one per line), else just the line."""
-    if not origins:
-        return Place(path, line, column)
-    if not 1 <= line <= len(origins):
-        return Place(path, line, column, "blank")
-    return origins[line - 1].place(path, line, column)
-
-
 def where(place: Place | None) -> str | None:
     """The place in words (`table 2, row 3, cell 4, offset 0`; `row 5, column C` in a data
     file), or None for a line of a text draft, which its line and column say."""

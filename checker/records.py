@@ -58,6 +58,15 @@ class Document:
     line: int = 1
     origins: tuple = ()  # a Word or PDF draft: where each line of its text came from (places.LineOrigin)
 
+    def place(self, line: int, column: int) -> Place:
+        """Where (line, column) of the file's text lies: in a Word or PDF draft, its place in
+        the original, from the origins its lines were read with."""
+        if not self.origins:
+            return Place(self.path, line, column)
+        if not 1 <= line <= len(self.origins):
+            return Place(self.path, line, column, "blank")
+        return self.origins[line - 1].place(self.path, line, column)
+
 
 @dataclass
 class Figure:
