@@ -123,3 +123,13 @@ def test_a_word_draft_named_with_a_dot_folder_keeps_its_places(two_word_drafts, 
     plain = check([two_word_drafts[0].name], load_settings())
     dotted = check([os.path.join(".", two_word_drafts[0].name)], load_settings())
     assert _paragraph_places(dotted) == _paragraph_places(plain) != {}
+
+
+def test_the_terminal_report_takes_a_width(tmp_path):
+    from checker.renderers import terminal
+    from tests.conftest import check_files
+
+    report = check_files([tmp_path / "draft.md"], DRAFT)
+    narrow, wide = terminal.render(report, width=72), terminal.render(report)
+    assert max(map(len, narrow.splitlines())) <= 72 < max(map(len, wide.splitlines())) <= 160
+    assert "\x1b[" not in wide and "\x1b[" in terminal.render(report, color_system="standard")
