@@ -37,26 +37,22 @@ def end_to_end(runs: int) -> list[float]:
 
 
 def in_process(runs: int) -> tuple[list[float], int, int]:
+    """`check` as the command line calls it, with the settings loaded once (warm)."""
     sys.path.insert(0, str(ROOT))
-    from checker.catalog import load_catalog
-    from checker.engine import load_default_rules, run_rules
-    from checker.facts import extract
+    from checker.pipeline import check, load_settings
 
-    catalog = load_catalog()
-    rules = load_default_rules(catalog)
+    settings = load_settings()
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        facts, docs = extract([str(CORPUS)], catalog)
-        findings, _ = run_rules(facts, rules, catalog, documents=docs)
+        report = check([str(CORPUS)], settings)
         times.append(time.perf_counter() - start)
     # Memory in a run of its own: tracing slows Python down several times.
     tracemalloc.start()
-    facts, _ = extract([str(CORPUS)], catalog)
-    run_rules(facts, rules, catalog)
+    check([str(CORPUS)], settings)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return times, len(findings), peak
+    return times, len(report.findings), peak
 
 
 def main() -> None:
@@ -69,7 +65,7 @@ def main() -> None:
     inproc, n_findings, peak = in_process(args.runs)
     print(f"corpus: {CORPUS.name} ({CORPUS.stat().st_size // 1024} KiB), {args.runs} runs each")
     print(f"end to end (python -m checker check): median {statistics.median(e2e):.3f} s, best {min(e2e):.3f} s")
-    print(f"in process (extract + rules, warm): median {statistics.median(inproc):.3f} s, best {min(inproc):.3f} s")
+    print(f"in process (checker.pipeline.check, warm): median {statistics.median(inproc):.3f} s, best {min(inproc):.3f} s")
     print(f"peak traced memory in process: {peak / 2**20:.1f} MiB; findings: {n_findings}")
     print(f"target: end to end under 1 s -> {'met' if statistics.median(e2e) < 1.0 else 'NOT met'}")
 

@@ -14,10 +14,10 @@ footnotes part, and the comment itself into the comments part like any other.
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 
-from checker.records import InputError
+from checker.places import where
+from checker.records import InputError, Place, Report
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SKIP = (W + "del", W + "moveFrom")
@@ -114,9 +114,6 @@ def _comment_text(items: list[tuple[dict, int]]) -> str:
     return "\n\n".join(parts)
 
 
-PLACE_RE = re.compile(r"(paragraph|footnote) (\d+), offset (\d+)|table (\d+), row (\d+), cell (\d+), offset (\d+)")
-
-
 def _footnotes(document):
     """The footnotes part and its parsed XML (python-docx keeps it as a plain blob), or None."""
     from docx.oxml import parse_xml
@@ -145,11 +142,13 @@ def _in_footnote(note, start: int, numbering: dict[str, int]):
     return None
 
 
-def annotate(source: str, findings: list[dict], out: str) -> int:
+def annotate(source: str, report: Report, out: str) -> int:
     """Write `out`: a copy of the Word draft `source` with a comment per flagged figure.
     Returns the number of comments added."""
     import docx
     from docx.text.run import Run
+
+    from checker.renderers.summary import finding_dict
 
     src, dst = Path(source), Path(out)
     if dst.resolve() == src.resolve():
@@ -157,59 +156,75 @@ def annotate(source: str, findings: list[dict], out: str) -> int:
     if dst.exists():
         raise InputError(f"{dst}: already exists; --annotate writes only to a new file")
     document = docx.Document(str(src))
-    body = document.element.body
-    paragraphs = [c for c in body if c.tag == W + "p"]
-    tables = [c for c in body if c.tag == W + "tbl"]
     numbering: dict[str, int] = {}
-    for p in body.iter(W + "p"):  # reference marks numbered in reading order, as the reader does
+    for p in document.element.body.iter(W + "p"):  # reference marks numbered in reading order, as the reader does
         _runs_with_text(p, numbering)
-    by_place: dict[str, list[tuple[dict, int]]] = {}
-    for finding in findings:
-        for index, fig in enumerate(finding["figures"]):
-            if fig.get("where") and Path(fig["path"]).resolve() == src.resolve():
-                by_place.setdefault(fig["where"] + "\0" + fig["text"], []).append((finding, index))
-    added, notes = 0, None
-    for key in sorted(by_place):
-        where, text = key.split("\0")
-        m = PLACE_RE.fullmatch(where)
-        if not m:
-            continue
-        if m.group(1) == "paragraph":
-            p, start = paragraphs[int(m.group(2)) - 1], int(m.group(3))
-        elif m.group(1) == "footnote":
-            fid = next((f for f, n in numbering.items() if n == int(m.group(2))), None)
-            if notes is None:
-                notes = _footnotes(document) or (None, None)
-            note = None if notes[1] is None else next(
-                (n for n in notes[1].iter(W + "footnote") if n.get(W + "id") == fid), None)
-            found = None if note is None else _in_footnote(note, int(m.group(3)), numbering)
-            if found is None:
-                continue
-            p, start = found
-        else:
-            rows = tables[int(m.group(4)) - 1].findall(W + "tr")
-            cell = rows[int(m.group(5)) - 1].findall(W + "tc")[int(m.group(6)) - 1]
-            start = int(m.group(7))
-            # the reader joins a cell's paragraphs with a space; find the paragraph holding `start`
-            p = None
-            for para in cell.iter(W + "p"):
-                length = sum(n for _, pieces in _runs_with_text(para, dict(numbering)) for _, n in pieces)
-                if start <= length:
-                    p = para
-                    break
-                start -= length + 1
-            if p is None:
-                continue
-        span = _anchor(p, start, start + len(text), numbering)
+    by_place: dict[tuple[str, str], tuple[Place, list[tuple[dict, int]]]] = {}
+    for finding in report.findings:
+        data = finding_dict(report, finding)
+        for index, fig in enumerate(finding.figures):
+            place = report.place(fig)
+            if where(place) and Path(fig["path"]).resolve() == src.resolve():
+                # sorted by the place as written, so the comments come in the same order on every run
+                by_place.setdefault((where(place), fig["text"]), (place, []))[1].append((data, index))
+    locate = _Locator(document, numbering)
+    added = 0
+    for (_, text), (place, items) in sorted(by_place.items()):
+        found = locate(place)
+        span = None if found is None else _anchor(found[0], found[1], found[1] + len(text), numbering)
         if span is None:
             continue
         first, last = span
-        document.add_comment([Run(first, None), Run(last, None)], _comment_text(by_place[key]),
+        document.add_comment([Run(first, None), Run(last, None)], _comment_text(items),
                              author="checker", initials="CK")
         added += 1
-    if notes and notes[1] is not None:
-        from lxml import etree
-
-        notes[0]._blob = etree.tostring(notes[1], xml_declaration=True, encoding="UTF-8", standalone=True)
+    locate.save_footnotes()
     document.save(str(dst))
     return added
+
+
+class _Locator:
+    """The paragraph and offset in it of a place in the Word document: a body paragraph, a
+    footnote or a table cell."""
+
+    def __init__(self, document, numbering: dict[str, int]):
+        body = document.element.body
+        self.document, self.numbering = document, numbering
+        self.paragraphs = [c for c in body if c.tag == W + "p"]
+        self.tables = [c for c in body if c.tag == W + "tbl"]
+        self.notes = None  # the footnotes part and its XML, read when a footnote is annotated
+
+    def __call__(self, place: Place):
+        if place.kind == "paragraph":
+            return self.paragraphs[place.paragraph - 1], place.offset
+        if place.kind == "footnote":
+            return self._footnote(place.footnote, place.offset)
+        if place.kind == "table" and place.cell:
+            rows = self.tables[place.table - 1].findall(W + "tr")
+            return self._cell(rows[place.row - 1].findall(W + "tc")[place.cell - 1], place.offset)
+        return None
+
+    def _footnote(self, number: int, offset: int):
+        fid = next((f for f, n in self.numbering.items() if n == number), None)
+        if self.notes is None:
+            self.notes = _footnotes(self.document) or (None, None)
+        note = None if self.notes[1] is None else next(
+            (n for n in self.notes[1].iter(W + "footnote") if n.get(W + "id") == fid), None)
+        return None if note is None else _in_footnote(note, offset, self.numbering)
+
+    def _cell(self, cell, start: int):
+        """The reader joins a cell's paragraphs with a space: the paragraph holding `start`."""
+        for para in cell.iter(W + "p"):
+            length = sum(n for _, pieces in _runs_with_text(para, dict(self.numbering)) for _, n in pieces)
+            if start <= length:
+                return para, start
+            start -= length + 1
+        return None
+
+    def save_footnotes(self) -> None:
+        """python-docx keeps the footnotes part as a blob: write back the one annotated."""
+        if self.notes and self.notes[1] is not None:
+            from lxml import etree
+
+            self.notes[0]._blob = etree.tostring(self.notes[1], xml_declaration=True, encoding="UTF-8",
+                                                 standalone=True)

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import io
+import contextlib
 import os
 import sys
 from pathlib import Path
 
-from checker.records import InputError
+from checker.records import FAIL_LEVELS, InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-CATALOG_FILES = ("indicators.yaml", "entities.yaml", "cues.yaml", "units.yaml", "units.txt")
-FORMATS = ["terminal", "json", "markdown", "html", "sarif", "junit", "codequality"]
-FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "info": ("error", "warning", "info"), "never": ()}
 
 
 class Parser(argparse.ArgumentParser):
@@ -23,13 +20,15 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from checker.renderers import RENDERERS
+
     parser = Parser(prog="checker", description="Statistical consistency checker for draft reports.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     check = sub.add_parser("check", help="check drafts and data files and report every figure that disagrees "
                                          "with another")
     _check_arguments(check)
-    check.add_argument("--format", choices=FORMATS, default="terminal")
+    check.add_argument("--format", choices=list(RENDERERS), default="terminal")
     check.add_argument("--annotate", metavar="OUT.docx",
                        help="write a copy of the Word draft with a comment on each flagged figure")
     check.add_argument("--output", "-o", help="write the report to this new file instead of standard output")
@@ -89,144 +88,72 @@ def _write(text: str, output: str | None, inputs: list[str]) -> None:
     out.write_text(text, encoding="utf-8")
 
 
-def _extract(paths: list[str], catalog):
-    """The facts of all inputs, with a progress bar over the files on a terminal."""
-    from checker.facts import extract
-
-    if len(paths) > 1 and sys.stderr.isatty():
+@contextlib.contextmanager
+def _progress(paths: list[str]):
+    """A progress bar over the files on a terminal: the callback to give `check` or `extract`."""
+    if len(set(paths)) > 1 and sys.stderr.isatty():
         from rich.progress import Progress
 
         with Progress(transient=True) as progress:
-            task = progress.add_task("reading", total=len(paths))
-            return extract(paths, catalog, progress=lambda _: progress.advance(task))
-    return extract(paths, catalog)
+            task = progress.add_task("reading", total=len(set(paths)))
+            yield lambda _: progress.advance(task)
+    else:
+        yield None
 
 
-class Run:
-    """One check: the rules, the facts, and the findings reported, suppressed and baselined."""
+def _settings(args, use_baseline: bool = True):
+    from checker.config import load_config
+    from checker.pipeline import load_settings
 
-    def __init__(self, args):
-        from checker.catalog import load_catalog
-        from checker.config import load_config
-        from checker.engine import load_default_rules, run_rules, with_severity
-        from checker.gate import check_marker_rules, split_suppressed
-
-        self.config = config = load_config(args.config)
-        catalogs = args.catalogs or config.catalogs
-        if catalogs:
-            missing = [n for n in CATALOG_FILES if not (Path(catalogs) / n).is_file()]
-            if missing:
-                raise InputError(f"{catalogs}: not a catalogs folder (missing {', '.join(missing)})")
-        self.catalog = catalog = load_catalog(catalogs)
-        rule_files = args.rules or config.rules  # an explicit flag wins over the file
-        for r in rule_files or []:
-            if not Path(r).is_file():
-                raise InputError(f"{r}: no such rule file")
-        rules = load_default_rules(catalog, [Path(r) for r in rule_files] if rule_files else None)
-        self.rules = rules = with_severity(rules, config.severity)
-        known = {r.id for r in rules}
-        for rule_id in config.severity:
-            if rule_id not in known:
-                raise InputError(f"{config.path}: [severity] names an unknown rule '{rule_id}'")
-        self.paths = sorted(dict.fromkeys(args.paths))  # the same report whatever the order given
-        suppressions = _markers(self.paths)  # reading the drafts for them also checks they can be read
-        check_marker_rules(suppressions, known)
-        self.facts, self.documents = _extract(self.paths, catalog)
-        findings, self.outcomes = run_rules(self.facts, rules, catalog, severity_overrides=config.severity,
-                                            documents=self.documents)
-        _add_document_places(findings)
-        self.findings, self.suppressed = split_suppressed(findings, suppressions, self.facts)
-        self.baselined = self.gone = 0
+    return load_settings(load_config(args.config), catalogs=args.catalogs, rules=args.rules,
+                         fail_on=getattr(args, "fail_on", None), baseline=getattr(args, "baseline", None),
+                         use_baseline=use_baseline)
 
 
-def _markers(paths: list[str]) -> list:
-    """The suppression markers of the Markdown and text drafts.  Every draft is read here
-    (a Word or PDF one is converted once and cached), so one that cannot be read stops the
-    run before any work; a data file is checked row by row as it is read."""
-    from checker.datafile import is_data_file
-    from checker.gate import markers
-    from checker.ingest import read_text
+def _report(args, settings):
+    from checker.pipeline import check
 
-    found = []
-    for p in paths:
-        if is_data_file(p):
-            continue
-        text = read_text(p)
-        if not p.lower().endswith((".docx", ".pdf")):
-            found.extend(markers(p, text))
-    return found
+    with _progress(args.paths) as progress:
+        return check(args.paths, settings, progress=progress)
 
 
 def cmd_check(args) -> int:
-    from checker.report import render_terminal, summary, to_json, to_markdown
+    from checker.renderers import RENDERERS  # imported once, by build_parser
 
-    run = Run(args)
-    baseline = None if args.no_baseline else (args.baseline or run.config.baseline)
-    if baseline:
-        from checker.gate import read_baseline, split_baselined
-
-        run.findings, run.baselined, run.gone = split_baselined(run.findings, read_baseline(baseline))
-    findings = run.findings
+    report = _report(args, _settings(args, use_baseline=not args.no_baseline))
     if args.annotate:
-        _annotate(args, findings)
-    fail_on = args.fail_on or run.config.fail_on or "error"  # an explicit flag wins over the file
-    data = summary(findings, run.outcomes, run.facts, run.paths)
-    data["suppressed"] = len(run.suppressed)
-    if baseline:
-        data["baseline"] = {"file": baseline, "known": run.baselined, "gone": run.gone}
-    if args.format == "json":
-        _write(to_json(findings, data, run.suppressed), args.output, run.paths)
-    elif args.format == "markdown":
-        _write(to_markdown(findings, data), args.output, run.paths)
-    elif args.format == "html":
-        from checker.report import to_html
-
-        _write(to_html(findings, data, _line_reader()), args.output, run.paths)
-    elif args.format == "sarif":
-        from checker.formats import to_sarif
-
-        _write(to_sarif(findings, run.rules, run.suppressed), args.output, run.paths)
-    elif args.format == "junit":
-        from checker.formats import to_junit
-
-        _write(to_junit(findings, run.rules, run.paths), args.output, run.paths)
-    elif args.format == "codequality":
-        from checker.formats import to_codequality
-
-        _write(to_codequality(findings), args.output, run.paths)
+        _annotate(args, report)
+    if args.format != "terminal":
+        _write(RENDERERS[args.format](report), args.output, report.inputs)
+    elif args.output or not sys.stdout.isatty():
+        _write(RENDERERS["terminal"](report), args.output, report.inputs)
     else:
         from rich.console import Console
 
-        if args.output:
-            buffer = io.StringIO()
-            render_terminal(findings, data, Console(file=buffer, width=160, no_color=True))
-            _write(buffer.getvalue(), args.output, run.paths)
-        else:
-            console = Console() if sys.stdout.isatty() else Console(width=160)
-            render_terminal(findings, data, console)
+        console = Console()
+        sys.stdout.write(RENDERERS["terminal"](report, width=console.width, color_system=console.color_system))
     notes = []
-    if run.suppressed:
-        notes.append(f"{len(run.suppressed)} finding(s) suppressed where they are")
-    if baseline:
-        notes.append(f"{run.baselined} finding(s) in the baseline {baseline}; "
-                     f"{run.gone} baselined finding(s) no longer found")
+    if report.suppressed:
+        notes.append(f"{len(report.suppressed)} finding(s) suppressed where they are")
+    if report.baseline:
+        notes.append(f"{report.baseline.known} finding(s) in the baseline {report.baseline.file}; "
+                     f"{report.baseline.gone} baselined finding(s) no longer found")
     if notes and args.format != "terminal":
         print("checker: " + "; ".join(notes), file=sys.stderr)
-    failing = FAIL_LEVELS[fail_on]
-    return EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
+    return EXIT_FINDINGS if report.failed else EXIT_OK
 
 
 def cmd_baseline(args) -> int:
     from checker.gate import write_baseline
 
-    run = Run(args)
-    count = write_baseline(args.file, run.findings, force=args.force)
+    report = _report(args, _settings(args, use_baseline=False))
+    count = write_baseline(args.file, list(report.findings), force=args.force)
     print(f"{args.file}: {count} finding(s) recorded"
-          + (f" ({len(run.suppressed)} suppressed ones left out)" if run.suppressed else ""), file=sys.stderr)
+          + (f" ({len(report.suppressed)} suppressed ones left out)" if report.suppressed else ""), file=sys.stderr)
     return EXIT_OK
 
 
-def _annotate(args, findings) -> None:
+def _annotate(args, report) -> None:
     from checker.annotate import annotate
 
     words = [p for p in args.paths if p.lower().endswith(".docx")]
@@ -235,42 +162,8 @@ def _annotate(args, findings) -> None:
                          f"(got {len(words)})")
     if not args.annotate.lower().endswith(".docx"):
         raise InputError(f"{args.annotate}: --annotate writes a Word document; give it a .docx name")
-    added = annotate(words[0], [f.as_dict() for f in findings], args.annotate)
+    added = annotate(words[0], report, args.annotate)
     print(f"{args.annotate}: {added} comment(s) added", file=sys.stderr)
-
-
-def _line_reader():
-    """line_of(path, n): the n-th line of an input as the checker read it (cached per file)."""
-    from checker.datafile import is_data_file
-    from checker.ingest import read_text
-
-    cache: dict[str, list[str]] = {}
-
-    def line_of(path: str, line: int) -> str:
-        if is_data_file(path):
-            return ""  # a data row has no sentence around it
-        if path not in cache:
-            cache[path] = read_text(path).splitlines()
-        lines = cache[path]
-        return lines[line - 1] if 1 <= line <= len(lines) else ""
-    return line_of
-
-
-def _add_document_places(findings) -> None:
-    """For figures in a Word or PDF draft, say where in the document they are (paragraph,
-    table cell or page, and offset) beside the line and column of its text form; for a
-    data file's row, its row and spreadsheet column."""
-    from checker.datafile import is_data_file, spreadsheet_column
-    from checker.places import describe
-
-    for f in findings:
-        for fig in f.figures:
-            if is_data_file(fig.get("path", "")):
-                fig["where"] = f"row {fig['line']}, column {spreadsheet_column(fig['column'])}"
-            elif str(fig.get("path", "")).lower().endswith((".docx", ".pdf")):
-                where = describe(fig["path"], fig["line"], fig["column"])
-                if where:
-                    fig["where"] = where
 
 
 def _check_input(path: str) -> None:
@@ -286,9 +179,12 @@ def _check_input(path: str) -> None:
 def cmd_extract(args) -> int:
     from checker.catalog import load_catalog
 
+    from checker.facts import extract
+
     for p in args.paths:
         _check_input(p)
-    facts, _ = _extract(args.paths, load_catalog(args.catalogs))
+    with _progress(args.paths) as progress:
+        facts, _ = extract(args.paths, load_catalog(args.catalogs), progress=progress)
     if args.stats or args.unresolved:
         _write(_coverage_text(facts, args.stats, args.unresolved), args.output, args.paths)
         return EXIT_OK

@@ -8,10 +8,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.records import InputError
-
-SEVERITIES = ("error", "warning", "info")
-FAIL_LEVELS = ("error", "warning", "info", "never")
+from checker.records import FAIL_LEVELS, SEVERITIES, InputError
 
 
 @dataclass

@@ -26,7 +26,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from checker.places import PLACES, Place, table_row
+from checker.places import ConvertedText, LineOrigin, table_row
 from checker.records import InputError
 from checker.text import TO_SUPERSCRIPT as SUPERSCRIPT
 
@@ -37,8 +37,6 @@ MAX_TOTAL = 200 * 1024 * 1024  # uncompressed bytes over all entries
 MAX_RATIO = 200  # uncompressed / compressed, for any entry over 1 MiB
 
 LEGACY_FONT_RE = re.compile(r"^(?:\.Vn|VNI[- ]|VNtimes)", re.I)
-
-
 
 
 def check_archive(path: Path, what: str = "a Word document (.docx)") -> zipfile.ZipFile:
@@ -129,9 +127,9 @@ class _Reader:
         return style
 
 
-def docx_text(path: str | Path) -> str:
-    """The draft as text (headings, paragraphs, Markdown table rows, footnotes), recording
-    in PLACES where each line came from."""
+def read_docx(path: str | Path) -> ConvertedText:
+    """The draft as text (headings, paragraphs, Markdown table rows, footnotes), with
+    where each line came from."""
     path = Path(path)
     archive = check_archive(path)
     with archive:
@@ -144,9 +142,9 @@ def docx_text(path: str | Path) -> str:
         raise InputError(f"{path}: word/document.xml: no document body")
     reader = _Reader()
     lines: list[str] = []
-    places: list[Place] = []
+    places: list[LineOrigin] = []
 
-    def emit(text: str, place: Place) -> None:
+    def emit(text: str, place: LineOrigin) -> None:
         lines.append(text)
         places.append(place)
 
@@ -163,35 +161,39 @@ def docx_text(path: str | Path) -> str:
             m = re.match(r"heading\s*(\d)", style, re.I)
             prefix = "#" * int(m.group(1)) + " " if m else ("- " if style == "list" else "")
             if lines and places[-1].kind != "blank":
-                emit("", Place("blank"))
-            emit(prefix + text, Place("paragraph", paragraph_no, prefix=len(prefix) - lead))
+                emit("", LineOrigin("blank"))
+            emit(prefix + text, LineOrigin("paragraph", paragraph_no, prefix=len(prefix) - lead))
         elif child.tag == W + "tbl":
             table_no += 1
             if lines and places[-1].kind != "blank":
-                emit("", Place("blank"))
+                emit("", LineOrigin("blank"))
             for row_no, tr in enumerate(child.iter(W + "tr"), 1):
                 cells = []
                 for tc in tr.findall(W + "tc"):
                     parts = [reader.runs_text(p).strip() for p in tc.iter(W + "p")]
                     cells.append(" ".join(x for x in parts if x).replace("|", "/"))
                 line, spans = table_row(cells)
-                emit(line, Place("table", table_no, row_no, spans))
+                emit(line, LineOrigin("table", table_no, row_no, spans))
                 if row_no == 1:
-                    emit("|" + "---|" * len(cells), Place("blank"))
-            emit("", Place("blank"))
-    if notes_root is not None and reader.footnote_order:
-        notes = {n.get(W + "id"): n for n in notes_root.iter(W + "footnote")}
-        for fid, number in sorted(reader.footnote_order.items(), key=lambda kv: kv[1]):
-            note = notes.get(fid)
-            if note is None:
-                continue
-            text = " ".join(t for t in (reader.runs_text(p).strip() for p in note.iter(W + "p")) if t)
-            # The footnote's own reference mark (w:footnoteRef) is not text; we write the number.
-            prefix = str(number).translate(SUPERSCRIPT) + " "
-            emit("", Place("blank"))
-            emit(prefix + text, Place("footnote", number, prefix=len(prefix)))
+                    emit("|" + "---|" * len(cells), LineOrigin("blank"))
+            emit("", LineOrigin("blank"))
+    if notes_root is not None:
+        _footnotes(reader, notes_root, emit)
     if reader.legacy_font:
         raise InputError(f"{path}: set in the legacy Vietnamese font {reader.legacy_font} (TCVN3/VNI), "
                          f"not Unicode; convert it to Unicode (e.g. Unikey's converter) and check again")
-    PLACES[str(path)] = places
-    return "\n".join(lines) + "\n"
+    return ConvertedText("\n".join(lines) + "\n", tuple(places))
+
+
+def _footnotes(reader: _Reader, notes_root, emit) -> None:
+    """The footnotes the body refers to, in the order of their numbers, after the body."""
+    notes = {n.get(W + "id"): n for n in notes_root.iter(W + "footnote")}
+    for fid, number in sorted(reader.footnote_order.items(), key=lambda kv: kv[1]):
+        note = notes.get(fid)
+        if note is None:
+            continue
+        text = " ".join(t for t in (reader.runs_text(p).strip() for p in note.iter(W + "p")) if t)
+        # The footnote's own reference mark (w:footnoteRef) is not text; we write the number.
+        prefix = str(number).translate(SUPERSCRIPT) + " "
+        emit("", LineOrigin("blank"))
+        emit(prefix + text, LineOrigin("footnote", number, prefix=len(prefix)))

@@ -4,11 +4,9 @@ figure is, and a baseline of accepted findings.
 - A fingerprint is built from the rule and, for each figure, its indicator, province,
   period, role and text as written: never from line numbers, so an edit elsewhere in the
   document leaves it unchanged.
-- A suppression is a marker in a Markdown or text draft,
-  `<!-- checker-ignore SV01: why this is right -->` (several rules: `SV01,PW01`; every
-  rule: `all`).  Written at the end of a line it covers that line's figures; alone on a
-  line it covers the next line with text.  In a data file the `suppress` column holds the
-  reason (`SV01: why` for one rule).  A suppression without a reason is an error.
+- A suppression is a marker in a Markdown or text draft (read at ingest:
+  checker/markers.py), or a data file's `suppress` column, which holds the reason
+  (`SV01: why` for one rule).
 - A baseline file lists the fingerprints of accepted findings; a check against it reports
   only the others, and says how many baselined findings went away.
 """
@@ -19,14 +17,11 @@ import hashlib
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
+from checker.markers import Suppression
 from checker.records import Finding, InputError
 
-MARKER_RE = re.compile(r"<!--\s*checker-ignore\b(?P<body>.*?)-->", re.S)
-MARKER_BODY_RE = re.compile(r"\s*(?P<rules>(?:[A-Za-z]{2}\d{2}|all)(?:\s*,\s*(?:[A-Za-z]{2}\d{2}|all))*)\s*"
-                            r"(?::\s*(?P<reason>.*\S))?\s*$", re.S)
 BASELINE_VERSION = 1
 
 
@@ -37,56 +32,6 @@ def fingerprint(finding: Finding | dict) -> str:
                       g.get("role") or "", g.get("text") or ""] for g in f["figures"])
     basis = [f["rule"], figures] if figures else [f["rule"], f["message"]]
     return hashlib.sha256(json.dumps(basis, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
-
-
-@dataclass(frozen=True)
-class Suppression:
-    path: str
-    line: int  # the line whose figures it covers
-    rules: tuple[str, ...]  # rule ids, or ("all",)
-    reason: str
-    marker_line: int
-
-    def covers(self, rule: str) -> bool:
-        return "all" in self.rules or rule in self.rules
-
-
-def blank_markers(text: str) -> str:
-    """The text with suppression markers replaced by spaces (columns and lines unchanged),
-    so that a rule id or a reason is never read as a figure."""
-    return MARKER_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-
-
-def markers(path: str, text: str) -> list[Suppression]:
-    """The suppression markers of a draft, each with the line it covers."""
-    lines = text.splitlines()
-    out = []
-    for m in MARKER_RE.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
-        column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-        body = MARKER_BODY_RE.fullmatch(m.group("body"))
-        if body is None:
-            raise InputError(f"{path}:{line}:{column}: a suppression names rule ids: "
-                             f"<!-- checker-ignore SV01: why the figures are right -->")
-        if not body.group("reason"):
-            raise InputError(f"{path}:{line}:{column}: a suppression needs a reason: "
-                             f"<!-- checker-ignore {body.group('rules')}: why the figures are right -->")
-        rules = tuple(sorted({r.strip().upper() if r.strip() != "all" else "all"
-                              for r in body.group("rules").split(",")}))
-        end_line = text.count("\n", 0, m.end()) + 1
-        rest = blank_markers(lines[line - 1]).strip() if line <= len(lines) else ""
-        covered = line
-        if not rest:  # alone on its line: it covers the next line with text
-            covered = next((n for n in range(end_line + 1, len(lines) + 1) if lines[n - 1].strip()), end_line)
-        out.append(Suppression(path, covered, rules, " ".join(body.group("reason").split()), line))
-    return out
-
-
-def check_marker_rules(found: list[Suppression], known: set[str]) -> None:
-    for s in found:
-        for rule in s.rules:
-            if rule != "all" and rule not in known:
-                raise InputError(f"{s.path}:{s.marker_line}:1: the suppression names an unknown rule '{rule}'")
 
 
 def data_suppression(reason: str) -> tuple[tuple[str, ...], str]:

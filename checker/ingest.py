@@ -7,8 +7,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from checker.text import SUPERSCRIPT_DIGITS
+from checker.markers import blank_markers
+from checker.places import ConvertedText
 from checker.records import Block, Document, InputError
+from checker.text import SUPERSCRIPT_DIGITS
 
 # A document starts with a national or party motto; its issuing body's name
 # may stand on the line just before.
@@ -42,16 +44,25 @@ def superscript_number(text: str) -> int:
 
 
 @functools.lru_cache(maxsize=64)
-def _converted(path: str, mtime_ns: int, size: int) -> str:
+def _converted(path: str, mtime_ns: int, size: int) -> ConvertedText:
     """A Word or PDF draft as text, converted once per version of the file in a run (the
-    input check, the parse and the HTML report's sentences all read it)."""
+    input check and the parse both read it)."""
     if path.lower().endswith(".pdf"):
-        from checker.pdf import pdf_text
+        from checker.pdf import read_pdf
 
-        return pdf_text(path)
-    from checker.docx import docx_text
+        return read_pdf(path)
+    from checker.docx import read_docx
 
-    return docx_text(path)
+    return read_docx(path)
+
+
+def read_draft(path: str | Path) -> ConvertedText:
+    """A draft's text and, for a Word or PDF draft, the origin of each of its lines."""
+    p = Path(path)
+    if p.suffix.lower() in (".pdf", ".docx") and p.is_file():
+        stat = p.stat()
+        return _converted(str(p), stat.st_mtime_ns, stat.st_size)
+    return ConvertedText(read_text(p), ())
 
 
 def read_text(path: str | Path) -> str:
@@ -62,8 +73,7 @@ def read_text(path: str | Path) -> str:
     if p.is_dir():
         raise InputError(f"{p}: is a folder, not a file")
     if p.suffix.lower() in (".pdf", ".docx"):
-        stat = p.stat()
-        return _converted(str(p), stat.st_mtime_ns, stat.st_size)
+        return read_draft(p).text
     try:
         raw = p.read_bytes()
     except OSError as exc:
@@ -205,11 +215,12 @@ def body_markers(text: str) -> list[tuple[int, int]]:
 
 
 def parse(path: str | Path, text: str | None = None) -> list[Document]:
-    """Split a file into documents and blocks, each block with its location."""
-    from checker.gate import blank_markers
-
+    """Split a file into documents and blocks, each block with its location; a Word or
+    PDF draft's documents carry the origin of each line of its text."""
+    origins: tuple = ()
     if text is None:
-        text = read_text(path)
+        draft = read_draft(path)
+        text, origins = draft.text, draft.origins
     text = blank_markers(text)  # suppression markers are not part of the draft's text
     path = str(path)
     lines = text.splitlines()
@@ -220,7 +231,7 @@ def parse(path: str | Path, text: str | None = None) -> list[Document]:
         title, kind, year, place = _doc_meta(lines, first, last)
         if index == 0 and len(bounds) > 1 and any(CONTENTS_RE.match(lines[i].strip()) for i in range(first, last)):
             kind = "front_matter"
-        doc = Document(path, index, title, kind, year=year, line=first + 1, province=place)
+        doc = Document(path, index, title, kind, year=year, line=first + 1, province=place, origins=origins)
         _blocks(doc, lines, first, last)
         infer_footnotes(doc)
         documents.append(doc)
@@ -271,7 +282,7 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
         if fm:
             number = superscript_number(fm.group(1)) if fm.group(1) else int(fm.group(2))
             doc.blocks.append(Block("footnote", raw.rstrip(), line_no, 1, doc.index, 0, _sec(section),
-                                    footnote=number, markers=body_markers(raw[fm.end():]) and []))
+                                    footnote=number))
             continue
         md = MD_HEADING_RE.match(content)
         if md:
@@ -279,7 +290,7 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
             content = content[md.end():]
         level = heading_level(content) if not md else len(md.group(1))
         if level is not None:
-            in_contents = in_contents and level > 2 and False
+            in_contents = False
             while section and section[-1][0] >= level:
                 section.pop()
             section.append((level, content))
@@ -288,20 +299,23 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
         kind = "list_item" if LIST_RE.match(content) else "paragraph"
         previous = _unfinished_block(doc) if content[:1].islower() else None
         if previous is not None:
-            # A paragraph cut by a page break: join its halves.  Finished paragraphs found
-            # between them stand in the page's footnote area.
-            for between in doc.blocks[doc.blocks.index(previous) + 1:]:
-                if between.kind == "paragraph":
-                    between.in_footnote_area = True
-            join_at = len(previous.text) + 1
-            if not previous.line_starts:
-                previous.line_starts.append((0, previous.line, previous.column))
-            previous.line_starts.append((join_at, line_no, column))
-            previous.text = previous.text + " " + content
-            previous.markers = body_markers(previous.text)
+            _join(doc, previous, content, line_no, column)
             continue
         doc.blocks.append(Block(kind, content, line_no, column, doc.index, 0, _sec(section),
                                 markers=body_markers(content)))
+
+
+def _join(doc: Document, previous: Block, content: str, line_no: int, column: int) -> None:
+    """A paragraph cut by a page break: its second half goes on the first.  Finished
+    paragraphs found between them stand in the page's footnote area."""
+    for between in doc.blocks[doc.blocks.index(previous) + 1:]:
+        if between.kind == "paragraph":
+            between.in_footnote_area = True
+    if not previous.line_starts:
+        previous.line_starts.append((0, previous.line, previous.column))
+    previous.line_starts.append((len(previous.text) + 1, line_no, column))
+    previous.text = previous.text + " " + content
+    previous.markers = body_markers(previous.text)
 
 
 def infer_footnotes(doc: Document) -> None:

@@ -29,7 +29,7 @@ import statistics
 import unicodedata
 from pathlib import Path
 
-from checker.places import PLACES, Place, table_row
+from checker.places import ConvertedText, LineOrigin, table_row
 from checker.records import InputError
 from checker.text import TO_SUPERSCRIPT as SUPERSCRIPT
 
@@ -300,36 +300,63 @@ def _goes_on(text: str) -> bool:
     return first.isdigit() or first.islower()
 
 
-def pdf_text(path: str | Path) -> str:
+class _Text:
+    """The converted text being written, line by line, each line with its origin."""
+
+    def __init__(self):
+        self.out: list[str] = []
+        self.places: list[LineOrigin] = []
+        self.para: list[tuple[str, int, int]] = []  # the lines of the paragraph being read: (text, page, line)
+
+    def flush(self) -> None:
+        """A paragraph's wrapped lines become one line (a name or figure cut by the wrap is
+        whole again); each part remembers its page and line."""
+        if not self.para:
+            return
+        text, segments = "", []
+        for part, page, line in self.para:
+            if text:
+                text += " "
+            segments.append((len(text), page, line))
+            text += part
+        self.out.append(text)
+        self.places.append(LineOrigin("page", self.para[0][1], self.para[0][2], segments=tuple(segments)))
+        self.para.clear()
+
+    def emit(self, text: str, place: LineOrigin) -> None:
+        self.flush()
+        self.out.append(text)
+        self.places.append(place)
+
+    def table(self, item: dict) -> None:
+        """A table's rows as Markdown rows; a part after a page break goes on under the part before."""
+        self.flush()  # the paragraph before the table ends here, and a blank line follows it
+        if item["continues"]:
+            while self.out and self.out[-1] == "":  # the rows go on right under the part before
+                self.out.pop()
+                self.places.pop()
+        elif self.out and self.out[-1] != "":
+            self.emit("", LineOrigin("blank"))
+        head = item["header"]  # a header row left on the page before: its place is there
+        rows = [(head["cells"], None)] if head is not None else []
+        rows += [(row, r + item.get("skipped", 0)) for r, row in enumerate(item["rows"], 1)]
+        for n, (row, r) in enumerate(rows):
+            line, spans = table_row([c.replace("|", "/") for c in row])
+            self.emit(line, LineOrigin("page", head["page"], head["line_no"]) if r is None
+                      else LineOrigin("table", item["t_no"], r, spans, page=item["page"]))
+            if n == 0 and not item["continues"]:
+                self.emit("|" + "---|" * len(row), LineOrigin("blank"))
+        self.emit("", LineOrigin("blank"))
+
+
+def read_pdf(path: str | Path) -> ConvertedText:
+    """The draft as text (paragraphs joined across wraps and pages, Markdown table rows),
+    with where each line came from."""
     path = Path(path)
     try:
         import pdfplumber
     except ImportError:  # pragma: no cover - a dependency of the package
         raise InputError(f"{path}: reading PDF needs pdfplumber (pip install pdfplumber)") from None
-    out: list[str] = []
-    places: list = []
-    para: list[tuple[str, int, int]] = []  # the lines of the paragraph being read: (text, page, line)
-
-    def flush() -> None:
-        """A paragraph's wrapped lines become one line (a name or figure cut by the wrap is
-        whole again); each part remembers its page and line."""
-        if not para:
-            return
-        text, segments = "", []
-        for part, page, line in para:
-            if text:
-                text += " "
-            segments.append((len(text), page, line))
-            text += part
-        out.append(text)
-        places.append(Place("page", para[0][1], para[0][2], segments=tuple(segments)))
-        para.clear()
-
-    def emit(text: str, place) -> None:
-        flush()
-        out.append(text)
-        places.append(place)
-
     try:
         pdf = pdfplumber.open(path)
     except Exception as exc:  # pdfminer raises several kinds for a broken file
@@ -338,44 +365,26 @@ def pdf_text(path: str | Path) -> str:
         pages = [_page_items(page, page_no) for page_no, page in enumerate(pdf.pages, 1)]
     _drop_page_numbers(pages)
     _join_pages(pages)
+    text = _Text()
     for items in pages:
         continues = bool(items) and items[0]["kind"] == "table" and items[0]["continues"]
         # A sentence cut by the page break goes on: the paragraph stays open when it ends
         # without a full stop and the page goes on in lower case (or with a number).
-        carries = bool(para and items) and items[0]["kind"] == "line" \
-            and not re.search(r"[.:;!?…]\W*$", para[-1][0]) and _goes_on(items[0]["text"])
-        if out and not continues and not carries:
-            emit("", Place("blank"))
+        carries = bool(text.para and items) and items[0]["kind"] == "line" \
+            and not re.search(r"[.:;!?…]\W*$", text.para[-1][0]) and _goes_on(items[0]["text"])
+        if text.out and not continues and not carries:
+            text.emit("", LineOrigin("blank"))
         prev_bottom = None
         for item in items:
             if item["kind"] == "table":
-                flush()  # the paragraph before the table ends here, and a blank line follows it
-                if item["continues"]:
-                    while out and out[-1] == "":  # the rows go on right under the part before
-                        out.pop()
-                        places.pop()
-                elif out and out[-1] != "":
-                    emit("", Place("blank"))
-                head = item["header"]  # a header row left on the page before: its place is there
-                rows = [(head["cells"], None)] if head is not None else []
-                rows += [(row, r + item.get("skipped", 0)) for r, row in enumerate(item["rows"], 1)]
-                for n, (row, r) in enumerate(rows):
-                    line, spans = table_row([c.replace("|", "/") for c in row])
-                    emit(line, Place("page", head["page"], head["line_no"]) if r is None
-                         else Place("table", item["t_no"], r, spans, page=item["page"]))
-                    if n == 0 and not item["continues"]:
-                        emit("|" + "---|" * len(row), Place("blank"))
-                emit("", Place("blank"))
-                prev_bottom = item["bottom"]
-                continue
-            top, text = item["top"], item["text"]
-            height = item["bottom"] - top
-            if prev_bottom is not None and top - prev_bottom > 0.8 * max(height, item["body"]) and para:
-                emit("", Place("blank"))
-            para.append((text, item["page"], item["line_no"]))
+                text.table(item)
+            elif prev_bottom is not None and text.para \
+                    and item["top"] - prev_bottom > 0.8 * max(item["bottom"] - item["top"], item["body"]):
+                text.emit("", LineOrigin("blank"))
+            if item["kind"] == "line":
+                text.para.append((item["text"], item["page"], item["line_no"]))
             prev_bottom = item["bottom"]
-    flush()
-    PLACES[str(path)] = places
-    if not any(line.strip() for line in out):
+    text.flush()
+    if not any(line.strip() for line in text.out):
         raise InputError(f"{path}: no text in the PDF (a scan? run OCR first)")
-    return "\n".join(out) + "\n"
+    return ConvertedText("\n".join(text.out) + "\n", tuple(text.places))

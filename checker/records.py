@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, Mapping
 
 from checker.interval import Interval
 
@@ -57,6 +57,16 @@ class Document:
     province: str | None = None
     year: int | None = None
     line: int = 1
+    origins: tuple = ()  # a Word or PDF draft: where each line of its text came from (places.LineOrigin)
+
+    def place(self, line: int, column: int) -> Place:
+        """Where (line, column) of the file's text lies: in a Word or PDF draft, its place in
+        the original, from the origins its lines were read with."""
+        if not self.origins:
+            return Place(self.path, line, column)
+        if not 1 <= line <= len(self.origins):
+            return Place(self.path, line, column, "blank")
+        return self.origins[line - 1].place(self.path, line, column)
 
 
 # --- what the stages from the lexer to the facts table pass on --------------------------
@@ -239,3 +249,83 @@ class Finding:
             "imbalance": self.imbalance,
             "explanation": self.explanation,
         }
+
+
+# --- the pipeline's settings, places and report (checker/pipeline.py) ---------------------
+
+SEVERITIES = ("error", "warning", "info")
+# --fail-on / fail-on: the severities that make a check fail.
+FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "info": ("error", "warning", "info"),
+               "never": ()}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a figure stands: its file, line and column in the text the checker read and,
+    for a Word or PDF draft or a data file, its place in the original (0: not applicable)."""
+
+    path: str
+    line: int
+    column: int
+    kind: str = "text"  # text | paragraph | table | footnote | page | data | blank
+    paragraph: int = 0
+    footnote: int = 0
+    table: int = 0
+    row: int = 0
+    cell: int = 0
+    page: int = 0
+    page_line: int = 0
+    offset: int = 0  # characters from the start of the paragraph, footnote, cell or page line
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a check depends on besides its inputs (checker.pipeline.load_settings)."""
+
+    catalog: Any  # checker.catalog.Catalog, which carries its units
+    rules: tuple  # checker.rulefile.Rule records
+    severities: Mapping[str, str] = field(default_factory=dict)  # rule id → severity overriding the rule file's
+    fail_on: str = "error"
+    baseline: str | None = None  # a baseline file: report only findings not in it
+
+
+@dataclass(frozen=True)
+class BaselineResult:
+    file: str
+    known: int  # findings found in the baseline, not reported
+    gone: int  # baselined findings no longer found
+
+
+@dataclass(frozen=True)
+class Coverage:
+    figures: int
+    statistics: int
+    resolved: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a check found, as plain data: every renderer works from this alone."""
+
+    inputs: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    suppressed: tuple[tuple[Finding, str], ...]  # with the reason written where it is suppressed
+    outcomes: tuple  # checker.kinds.base.Outcome, one per rule
+    rules: tuple  # the rules run (SARIF and JUnit describe each)
+    coverage: Coverage
+    baseline: BaselineResult | None
+    places: Mapping[tuple[str, int, int], Place]  # (path, line, column) of each flagged figure → its place
+    lines: Mapping[tuple[str, int], str]  # (path, line) of each flagged figure in a draft → that line
+    fail_on: str = "error"
+    facts: Any = None  # the facts table (pandas), for `extract` and the tests
+    documents: tuple[Document, ...] = ()
+
+    def place(self, fig: Mapping[str, Any]) -> Place | None:
+        """The place of a figure named by a finding."""
+        return self.places.get((fig.get("path", ""), fig.get("line", 0), fig.get("column", 0)))
+
+    @property
+    def failed(self) -> bool:
+        """A finding at or above the fail threshold."""
+        failing = FAIL_LEVELS[self.fail_on]
+        return any(f.severity in failing for f in self.findings)

@@ -9,9 +9,8 @@ from typing import Any
 
 from checker.kinds.params import NoParams, ParamError, decode
 from checker.marked_yaml import MarkedDict, load_yaml_marked  # also imported from here
-from checker.records import InputError
+from checker.records import SEVERITIES, InputError
 
-SEVERITIES = ("error", "warning", "info")
 REQUIRED = ("id", "name", "kind", "severity", "message", "description")
 OPTIONAL = ("params", "link", "examples")
 

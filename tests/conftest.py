@@ -33,17 +33,28 @@ def scan(text: str):
 
 
 def run_text(tmp_path: Path, text: str, name: str = "draft.md"):
-    """Facts and findings for a draft written to a temporary file."""
-    from checker.catalog import load_catalog
-    from checker.engine import load_default_rules, run_rules
-    from checker.facts import extract
+    """Facts and findings for a draft written to a temporary file (the findings before
+    suppression, as the rules give them)."""
+    report = check_files([tmp_path / name], text)
+    return report.facts, every_finding(report), list(report.outcomes)
 
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    catalog = load_catalog()
-    facts, docs = extract([str(path)], catalog)
-    findings, outcomes = run_rules(facts, load_default_rules(catalog), catalog, documents=docs)
-    return facts, findings, outcomes
+
+def check_files(paths, text: str | None = None):
+    """The report of `checker check` with the bundled settings (`text` written to the one
+    path first)."""
+    from checker.pipeline import check, load_settings
+
+    if text is not None:
+        Path(paths[0]).write_text(text, encoding="utf-8")
+    return check([str(p) for p in paths], load_settings())
+
+
+def every_finding(report) -> list:
+    """The findings reported and the suppressed ones, in the engine's order."""
+    from checker.engine import SEVERITY_ORDER
+
+    found = list(report.findings) + [f for f, _ in report.suppressed]
+    return sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))
 
 
 @pytest.fixture(scope="session")
@@ -55,11 +66,5 @@ def corpus_path() -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_run(corpus_path):
-    from checker.catalog import load_catalog
-    from checker.engine import load_default_rules, run_rules
-    from checker.facts import extract
-
-    catalog = load_catalog()
-    facts, docs = extract([str(corpus_path)], catalog)
-    findings, outcomes = run_rules(facts, load_default_rules(catalog), catalog, documents=docs)
-    return facts, docs, findings, outcomes
+    report = check_files([corpus_path])
+    return report.facts, list(report.documents), every_finding(report), list(report.outcomes)

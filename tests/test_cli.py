@@ -156,7 +156,7 @@ def test_markdown_report_has_every_finding_and_a_well_formed_table():
 
 
 def test_markdown_escapes_draft_text(tmp_path):
-    from checker.report import _md
+    from checker.renderers.markdown import md as _md
 
     assert _md("a | b `c` <img onerror=x>") == "a \\| b \\`c\\` \\<img onerror=x\\>"
 

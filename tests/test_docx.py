@@ -141,14 +141,14 @@ def _bomb(path: Path, size: int) -> Path:
 
 
 def test_a_zip_bomb_is_refused_with_little_memory(tmp_path):
-    from checker.docx import docx_text
+    from checker.docx import read_docx
     from checker.records import InputError
 
     path = _bomb(tmp_path / "bomb.docx", 64 << 20)
     assert path.stat().st_size < 1 << 20
     tracemalloc.start()
     with pytest.raises(InputError, match="possibly a zip bomb"):
-        docx_text(path)
+        read_docx(path)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert peak < 4 << 20  # nothing was decompressed
@@ -212,14 +212,14 @@ def test_annotated_copy_has_the_same_text_and_one_comment_per_flagged_figure(sam
 
     import docx
 
-    from checker.docx import docx_text
+    from checker.docx import read_docx
 
     before = hashlib.sha256(sample_docx.read_bytes()).hexdigest()
     out = tmp_path / "annotated.docx"
     proc = run_cli("check", str(sample_docx), "--annotate", str(out), "--fail-on", "never")
     assert proc.returncode == 0, proc.stderr
     assert hashlib.sha256(sample_docx.read_bytes()).hexdigest() == before  # the input is untouched
-    assert docx_text(out) == docx_text(sample_docx)
+    assert read_docx(out).text == read_docx(sample_docx).text
 
     findings = _json(sample_docx)["findings"]
     flagged = {(fig["where"], fig["text"]) for f in findings for fig in f["figures"]}

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from checker.catalog import load_catalog
-from checker.engine import load_default_rules, run_rules
 from checker.facts import extract
+from tests.conftest import check_files, every_finding
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -53,9 +53,7 @@ PLANTED = {
 
 @pytest.mark.parametrize("name", sorted(PLANTED))
 def test_planted_mismatches_are_found_and_nothing_else(name):
-    catalog = load_catalog()
-    facts, docs = extract([str(DATA / name)], catalog)
-    findings, _ = run_rules(facts, load_default_rules(catalog), catalog, documents=docs)
+    findings = every_finding(check_files([DATA / name]))
     got = sorted((f.rule, sorted({fig["text"] for fig in f.figures})) for f in findings)
     want = sorted((rule, sorted(texts)) for rule, texts in PLANTED[name])
     assert got == want

@@ -39,3 +39,10 @@ def test_pre_commit_hook_runs_the_installed_command_on_drafts_and_data_files():
     assert all(files.search(n) for n in ("draft.md", "a.txt", "b.docx", "c.pdf", "d.csv", "e.xlsx"))
     assert not files.search("script.py")
     assert hook["require_serial"] is True  # cross-file rules need every file in one run
+
+
+def test_every_subpackage_is_installed():
+    """setuptools installs only the packages listed: a new one left out breaks `pip install .`."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "checker").rglob("__init__.py")}
+    assert found <= set(config["tool"]["setuptools"]["packages"]), sorted(found)

@@ -29,9 +29,9 @@ def test_pdf_gives_the_same_findings_as_its_text(sample_pdf):
 
 
 def test_superscript_markers_are_not_glued_onto_figures(sample_pdf):
-    from checker.pdf import pdf_text
+    from checker.pdf import read_pdf
 
-    text = pdf_text(sample_pdf)
+    text = read_pdf(sample_pdf).text
     assert "7,3%/năm¹" in text and "7,3%/năm1" not in text
     assert re.search(r"^¹ Theo từng tỉnh", text, flags=re.M)  # the footnote keeps its number
     assert "2020 - 2025\n\n| STT |" in text  # the heading before the table stays a block of its own
@@ -81,11 +81,11 @@ def borderless_pdf(request, tmp_path_factory) -> Path:
 def test_borderless_table_is_read_as_a_table(borderless_pdf):
     import pdfplumber
 
-    from checker.pdf import pdf_text
+    from checker.pdf import read_pdf
 
     with pdfplumber.open(borderless_pdf) as pdf:
         assert not any(page.find_tables() for page in pdf.pages)  # no lines to find it by
-    text = pdf_text(borderless_pdf)
+    text = read_pdf(borderless_pdf).text
     md = (ROOT / "data" / "sample-draft.md").read_text(encoding="utf-8")
     rows = [" ".join(ln.split()) for ln in md.splitlines() if ln.startswith("| ") and "---" not in ln]
     got = [" ".join(ln.split()) for ln in text.splitlines() if ln.startswith("| ")]
@@ -95,12 +95,12 @@ def test_borderless_table_is_read_as_a_table(borderless_pdf):
 
 
 def test_borderless_pdf_gives_the_same_findings_and_places(borderless_pdf):
-    from checker.pdf import pdf_text
+    from checker.pdf import read_pdf
 
     text = _json(ROOT / "data" / "sample-draft.md")
     pdf = _json(borderless_pdf)
     assert sorted(map(_key, pdf["findings"])) == sorted(map(_key, text["findings"]))
-    rows = [ln for ln in pdf_text(borderless_pdf).splitlines() if ln.startswith("| ")]
+    rows = [ln for ln in read_pdf(borderless_pdf).text.splitlines() if ln.startswith("| ")]
     cells = [[c.strip() for c in row.strip("|").split(" | ")] for row in rows]
     in_table = 0
     for fig in (f for finding in pdf["findings"] for f in finding["figures"]):
@@ -115,11 +115,11 @@ def test_borderless_pdf_gives_the_same_findings_and_places(borderless_pdf):
 def test_one_line_rows_with_empty_cells_stay_apart(tmp_path):
     """No wrapped cell: every line is a row, even where an empty cell doubles a column's
     spacing (the wrapped-cell spacing must not be taken from that)."""
-    from checker.pdf import pdf_text
+    from checker.pdf import read_pdf
 
     md = ("# Biểu 2\n\n| Chỉ tiêu | 2020 | 2025 |\n|---|---|---|\n| Dân số (nghìn người) | 1.320 | 1.800 |\n"
           "| Số xã đạt chuẩn |  | 144 |\n| Số huyện | 9 | 9 |\n| Số trường |  | 13 |\n\nĐoạn văn sau bảng.\n")
-    text = pdf_text(markdown_to_pdf(md, tmp_path / "short.pdf", ruled=False))
+    text = read_pdf(markdown_to_pdf(md, tmp_path / "short.pdf", ruled=False)).text
     assert [" ".join(ln.split()) for ln in text.splitlines() if ln.startswith("| ")] == [
         "| Chỉ tiêu | 2020 | 2025 |", "| Dân số (nghìn người) | 1.320 | 1.800 |", "| Số xã đạt chuẩn | | 144 |",
         "| Số huyện | 9 | 9 |", "| Số trường | | 13 |"]
@@ -131,20 +131,19 @@ def test_one_line_rows_with_empty_cells_stay_apart(tmp_path):
 def test_a_table_cut_by_page_breaks_is_one_table(tmp_path, ruled, repeat):
     """Rows on the next page go on under the rows before (not a new table whose first row
     would be taken for its header), and the page numbers between them are dropped."""
-    from checker.pdf import pdf_text
+    from checker.pdf import read_pdf
 
     rows = ["| STT | Xã | Số hộ nghèo năm 2020 | Số hộ nghèo năm 2025 |", "|---|---|---|---|"]
     rows += [f"| {i} | Xã số {i} của huyện | {1000 + 7 * i} | {400 + 3 * i} |" for i in range(1, 121)]
     md = "# Biểu 3\n\n" + "Đoạn mở đầu của phụ lục.\n\n" * 30 + "\n".join(rows) + "\n\nĐoạn sau bảng.\n"
     path = markdown_to_pdf(md, tmp_path / "long.pdf", ruled=ruled, page_numbers=True, repeat_header=repeat)
-    text = pdf_text(path)
+    converted = read_pdf(path)
+    text = converted.text
     got = [" ".join(ln.split()) for ln in text.splitlines() if ln.startswith("|")]
     assert got == [" ".join(r.split()) if "---" not in r else "|---|---|---|---|" for r in rows]
     assert "\nĐoạn sau bảng." in text
     assert not any(ln.strip().isdigit() for ln in text.splitlines())  # no page number left in the text
-    from checker.places import PLACES
-
-    pages = {p.page for p in PLACES[str(path)] if p.kind == "table"}
+    pages = {p.page for p in converted.origins if p.kind == "table"}
     assert len(pages) >= 2  # the table did cross a page break, and each row knows its page
 
 
@@ -170,8 +169,7 @@ def test_another_draft_as_pdf_gives_the_same_findings(tmp_path, ruled):
 def test_a_paragraph_cut_by_a_page_break_stays_one_paragraph(tmp_path):
     """Push the sample down a line at a time, so that each paragraph in turn is cut by the
     page break: every paragraph still reads whole, and the headings stay apart."""
-    from checker.pdf import pdf_text
-    from checker.places import PLACES
+    from checker.pdf import read_pdf
 
     md = (ROOT / "data" / "sample-draft.md").read_text(encoding="utf-8")
     paragraphs = [ln for ln in md.splitlines() if ln.strip() and not ln.startswith(("|", "#"))]
@@ -179,8 +177,9 @@ def test_a_paragraph_cut_by_a_page_break_stays_one_paragraph(tmp_path):
     for n in range(14):
         filler = "Đoạn văn không có số liệu, để đẩy nội dung xuống.\n\n" * n
         path = markdown_to_pdf(md.replace("## 1. Kinh tế", filler + "## 1. Kinh tế"), tmp_path / f"push{n}.pdf")
-        lines = set(pdf_text(path).splitlines())
+        converted = read_pdf(path)
+        lines = set(converted.text.splitlines())
         missing = [p for p in paragraphs if p.replace("`", "") not in lines and p not in lines]
         assert not missing, (n, missing[:1])
-        crossed += any(p.kind == "page" and len({s[1] for s in p.segments}) > 1 for p in PLACES[str(path)])
+        crossed += any(p.kind == "page" and len({s[1] for s in p.segments}) > 1 for p in converted.origins)
     assert crossed  # some paragraph did run onto the next page

@@ -1,5 +1,5 @@
 """Machine-readable reports for CI: SARIF 2.1.0 (GitHub code scanning), JUnit XML (test
-dashboards) and GitLab Code Quality JSON.  Like every renderer, these take findings as
+dashboards) and GitLab Code Quality JSON.  Like every renderer, these take the report as
 data and return text; the same input gives byte-identical output."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 from checker import __version__
 from checker.datafile import is_data_file
 from checker.gate import fingerprint
-from checker.records import Finding
+from checker.records import Finding, Report
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -47,11 +47,12 @@ def _location(fig: dict, message: str | None = None, index: int | None = None) -
     return loc
 
 
-def to_sarif(findings: list[Finding], rules: list, suppressed: list[tuple[Finding, str]] = ()) -> str:
+def render_sarif(report: Report) -> str:
     """One run; every rule is described in the driver; each result carries its rule, the
     first figure as its location, the others as related locations, and a fingerprint
     that does not depend on line numbers.  Suppressed findings are included, marked as
     suppressed in source with their reason, as code scanning expects."""
+    rules, findings, suppressed = report.rules, report.findings, report.suppressed
     index = {r.id: i for i, r in enumerate(rules)}
     driver_rules = [{
         "id": r.id, "name": r.name,
@@ -97,11 +98,12 @@ def to_sarif(findings: list[Finding], rules: list, suppressed: list[tuple[Findin
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_junit(findings: list[Finding], rules: list, paths: list[str]) -> str:
+def render_junit(report: Report) -> str:
     """One test suite per input file, one test case per rule in it: a case fails with the
     rule's findings reported in that file (at their suspect figure, else their first)."""
     from junitparser import Failure, JUnitXml, TestCase, TestSuite
 
+    rules, findings, paths = report.rules, report.findings, report.inputs
     xml = JUnitXml("checker")
     for path in sorted(paths):
         suite = TestSuite(_uri(path))
@@ -124,11 +126,11 @@ def _figures(f: Finding) -> str:
     return ", ".join(f"{g['text']} at {_uri(g['path'])}:{g['line']}:{g['column']}" for g in f.figures)
 
 
-def to_codequality(findings: list[Finding]) -> str:
+def render_codequality(report: Report) -> str:
     """GitLab Code Quality: one issue per finding, at its suspect (or first) figure."""
     issues = []
     seen: dict[str, int] = {}
-    for f in findings:
+    for f in report.findings:
         fig = primary(f) or {"path": "", "line": 1}
         fp = fingerprint(f)
         seen[fp] = seen.get(fp, 0) + 1

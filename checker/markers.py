@@ -1,0 +1,69 @@
+"""Suppression markers in a Markdown or text draft, read when the draft is read.
+
+`<!-- checker-ignore SV01: why this is right -->` (several rules: `SV01,PW01`; every rule:
+`all`).  Written at the end of a line it covers that line's figures; alone on a line it
+covers the next line with text.  A suppression without a reason is an error.  The markers
+are blanked out of the text the figures are read from, so that a rule id or a reason is
+never read as a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.records import InputError
+
+MARKER_RE = re.compile(r"<!--\s*checker-ignore\b(?P<body>.*?)-->", re.S)
+MARKER_BODY_RE = re.compile(r"\s*(?P<rules>(?:[A-Za-z]{2}\d{2}|all)(?:\s*,\s*(?:[A-Za-z]{2}\d{2}|all))*)\s*"
+                            r"(?::\s*(?P<reason>.*\S))?\s*$", re.S)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    path: str
+    line: int  # the line whose figures it covers
+    rules: tuple[str, ...]  # rule ids, or ("all",)
+    reason: str
+    marker_line: int
+
+    def covers(self, rule: str) -> bool:
+        return "all" in self.rules or rule in self.rules
+
+
+def blank_markers(text: str) -> str:
+    """The text with suppression markers replaced by spaces (columns and lines unchanged),
+    so that a rule id or a reason is never read as a figure."""
+    return MARKER_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def markers(path: str, text: str) -> list[Suppression]:
+    """The suppression markers of a draft, each with the line it covers."""
+    lines = text.splitlines()
+    out = []
+    for m in MARKER_RE.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        body = MARKER_BODY_RE.fullmatch(m.group("body"))
+        if body is None:
+            raise InputError(f"{path}:{line}:{column}: a suppression names rule ids: "
+                             f"<!-- checker-ignore SV01: why the figures are right -->")
+        if not body.group("reason"):
+            raise InputError(f"{path}:{line}:{column}: a suppression needs a reason: "
+                             f"<!-- checker-ignore {body.group('rules')}: why the figures are right -->")
+        rules = tuple(sorted({r.strip().upper() if r.strip() != "all" else "all"
+                              for r in body.group("rules").split(",")}))
+        end_line = text.count("\n", 0, m.end()) + 1
+        rest = blank_markers(lines[line - 1]).strip() if line <= len(lines) else ""
+        covered = line
+        if not rest:  # alone on its line: it covers the next line with text
+            covered = next((n for n in range(end_line + 1, len(lines) + 1) if lines[n - 1].strip()), end_line)
+        out.append(Suppression(path, covered, rules, " ".join(body.group("reason").split()), line))
+    return out
+
+
+def check_marker_rules(found: list[Suppression], known: set[str]) -> None:
+    for s in found:
+        for rule in s.rules:
+            if rule != "all" and rule not in known:
+                raise InputError(f"{s.path}:{s.marker_line}:1: the suppression names an unknown rule '{rule}'")

@@ -1,0 +1,139 @@
+"""The whole pipeline, one way: `check(paths, settings) -> Report`.
+
+paths → ingest (documents of located blocks; suppression markers; the places of a Word or
+PDF draft's lines) → figures → resolve → facts (checker.facts.extract) → engine (the rules)
+→ suppressions and baseline (checker.gate) → a `Report` that every renderer works from.
+The command line, the tests and the benchmark all call `check`; what a run depends on
+besides its inputs comes in `Settings` (`load_settings`), never from a module default.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable
+
+from checker.records import (FAIL_LEVELS, BaselineResult, Coverage, Finding, InputError, Place, Report,
+                             Settings)
+
+CATALOG_FILES = ("indicators.yaml", "entities.yaml", "cues.yaml", "units.yaml", "units.txt")
+
+
+def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] | None = None,
+                  fail_on: str | None = None, baseline: str | None = None,
+                  use_baseline: bool = True) -> Settings:
+    """Settings from explicit values (command-line flags), else the configuration
+    (`checker.config.Config`), else the bundled catalogs and rules."""
+    from checker.catalog import load_catalog
+    from checker.config import Config
+    from checker.engine import load_default_rules, with_severity
+
+    config = config or Config()
+    catalogs = catalogs or config.catalogs
+    if catalogs:
+        missing = [n for n in CATALOG_FILES if not (Path(catalogs) / n).is_file()]
+        if missing:
+            raise InputError(f"{catalogs}: not a catalogs folder (missing {', '.join(missing)})")
+    catalog = load_catalog(catalogs)
+    rule_files = rules or config.rules  # an explicit flag wins over the file
+    for r in rule_files or []:
+        if not Path(r).is_file():
+            raise InputError(f"{r}: no such rule file")
+    loaded = load_default_rules(catalog, [Path(r) for r in rule_files] if rule_files else None)
+    known = {r.id for r in loaded}
+    for rule_id in config.severity:
+        if rule_id not in known:
+            raise InputError(f"{config.path}: [severity] names an unknown rule '{rule_id}'")
+    fail_on = fail_on or config.fail_on or "error"
+    if fail_on not in FAIL_LEVELS:
+        raise InputError(f"fail-on must be one of {', '.join(FAIL_LEVELS)}")
+    # The rules as configured: SARIF and JUnit list them with the severities in force.
+    loaded = with_severity(loaded, config.severity)
+    return Settings(catalog, tuple(loaded), dict(config.severity), fail_on,
+                    (baseline or config.baseline) if use_baseline else None)
+
+
+def check(paths: Iterable[str], settings: Settings,
+          progress: Callable[[str], None] | None = None) -> Report:
+    """Check drafts and data files; `progress(path)` is called as each file is read."""
+    from checker.engine import run_rules
+    from checker.facts import extract
+    from checker.gate import read_baseline, split_baselined, split_suppressed
+    from checker.markers import check_marker_rules
+
+    inputs = tuple(sorted(dict.fromkeys(str(p) for p in paths)))  # the same report whatever the order given
+    texts, suppressions = _read_drafts(inputs)
+    check_marker_rules(suppressions, {r.id for r in settings.rules})
+    facts, documents = extract(list(inputs), settings.catalog, progress=progress)
+    findings, outcomes = run_rules(facts, list(settings.rules), settings.catalog,
+                                   severity_overrides=dict(settings.severities), documents=documents)
+    kept, suppressed = split_suppressed(findings, suppressions, facts)
+    baseline = None
+    if settings.baseline:
+        kept, known, gone = split_baselined(kept, read_baseline(settings.baseline))
+        baseline = BaselineResult(settings.baseline, known, gone)
+    return Report(inputs=inputs, findings=tuple(kept), suppressed=tuple(suppressed), outcomes=tuple(outcomes),
+                  rules=settings.rules, coverage=_coverage(facts), baseline=baseline,
+                  places=_places(findings, documents), lines=_lines(findings, texts), fail_on=settings.fail_on,
+                  facts=facts, documents=tuple(documents))
+
+
+def _read_drafts(paths: tuple[str, ...]) -> tuple[dict[str, str], list]:
+    """Each draft's text and the suppression markers of the Markdown and text ones.  Every
+    draft is read here (a Word or PDF one is converted once and cached), so one that cannot
+    be read stops the run before any work; a data file is checked row by row as it is read."""
+    from checker.datafile import is_data_file
+    from checker.ingest import read_text
+    from checker.markers import markers
+
+    texts, found = {}, []
+    for p in paths:
+        if is_data_file(p):
+            continue
+        texts[p] = read_text(p)
+        if not p.lower().endswith((".docx", ".pdf")):
+            found.extend(markers(p, texts[p]))
+    return texts, found
+
+
+def _coverage(facts) -> Coverage:
+    stats = facts[facts["kind"].isin(["statistic", "range", "fraction"])] if len(facts) else facts
+    resolved = stats.dropna(subset=["indicator", "entity", "period", "role"]) if len(stats) else stats
+    return Coverage(int(len(facts)), int(len(stats)), int(len(resolved)))
+
+
+def _places(findings: list[Finding], documents: list) -> dict[tuple[str, int, int], Place]:
+    """The place of every figure a finding names: a data file's row and column, or where
+    in a draft (for a Word or PDF one, in the original, as its document was read)."""
+    from checker.datafile import is_data_file
+
+    by_path = {d.path: d for d in documents}
+    places = {}
+    for f in findings:
+        for fig in f.figures:
+            key = (fig["path"], fig["line"], fig["column"])
+            if key in places:
+                continue
+            if is_data_file(fig["path"]):
+                places[key] = Place(*key, "data")
+            elif fig["path"] in by_path:
+                places[key] = by_path[fig["path"]].place(fig["line"], fig["column"])
+            else:
+                places[key] = Place(*key)
+    return places
+
+
+def _lines(findings: list[Finding], texts: dict[str, str]) -> dict[tuple[str, int], str]:
+    """The line of every figure a finding names in a draft, as the checker read it (the
+    HTML report shows each figure in its sentence)."""
+    split = {}
+    lines = {}
+    for f in findings:
+        for fig in f.figures:
+            path, n = fig["path"], fig["line"]
+            if path not in texts or (path, n) in lines:
+                continue
+            if path not in split:
+                split[path] = texts[path].splitlines()
+            if 1 <= n <= len(split[path]):
+                lines[(path, n)] = split[path][n - 1]
+    return lines

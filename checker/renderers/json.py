@@ -1,0 +1,17 @@
+"""The JSON report: the findings, the summary, and the suppressed findings with their reasons."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from checker.records import Report
+from checker.renderers.summary import finding_dict, summary
+
+
+def render(report: Report) -> str:
+    data: dict[str, Any] = {"findings": [finding_dict(report, f) for f in report.findings],
+                            "summary": summary(report)}
+    if report.suppressed:
+        data["suppressed"] = [dict(finding_dict(report, f), reason=reason) for f, reason in report.suppressed]
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
