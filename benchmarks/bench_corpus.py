@@ -55,10 +55,35 @@ def in_process(runs: int) -> tuple[list[float], int, int]:
     return times, len(report.findings), peak
 
 
+def against(other: Path, runs: int) -> tuple[list[float], list[float]]:
+    """End to end here and in another checkout (`--against DIR`), alternating run by run so
+    that both see the same machine load: their ratio is fair where absolute times are not."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    command = [sys.executable, "-m", "checker", "check", "--format", "json", str(CORPUS)]
+    here, there = [], []
+    for i in range(runs + 1):
+        for root, times in ((ROOT, here), (other, there)):
+            child = os.times()
+            proc = subprocess.run(command, cwd=root, capture_output=True, env={**env, "PYTHONPATH": str(root)})
+            after = os.times()
+            if proc.returncode not in (0, 1):
+                raise SystemExit(f"{root}: {proc.stderr.decode()[-300:]}")
+            if i:  # the first round warms the bytecode caches
+                times.append((after.children_user - child.children_user) + (after.children_system - child.children_system))
+    return here, there
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="another checkout (say, of the previous release) to compare end to end with")
     args = parser.parse_args()
+    if args.against:
+        here, there = against(args.against.resolve(), args.runs)
+        print(f"end to end, CPU seconds, median of {args.runs} alternating runs: here {statistics.median(here):.3f}, "
+              f"{args.against} {statistics.median(there):.3f}, ratio {statistics.median(here) / statistics.median(there):.3f}")
+        return
     if not CORPUS.exists():
         raise SystemExit(f"corpus not found: {CORPUS}")
     e2e = end_to_end(args.runs)
