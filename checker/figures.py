@@ -17,11 +17,23 @@ NUMBER_RE = re.compile(NUMBER)
 
 LETTER = r"A-Za-zÀ-ỹĐđ"
 # Things made of digits that are not statistics.
+# A part of the day written before a date (`chiều 9/7`): the date is a news item's.
+DAY_PART = "|".join(rf"(?<={w} )" for w in ("sáng", "trưa", "chiều", "tối", "đêm", "hôm", "Sáng", "Trưa", "Chiều", "Tối",
+                                             "Đêm", "Hôm", "ngày", "từ", "đến", "Từ", "hết"))
 NON_STATISTIC = [
+    # Web addresses, clock times and ISO dates of news pages: never statistics.
+    ("url", re.compile(r"(?:https?://|www\.)\S+", re.I)),
+    ("date", re.compile(r"(?<![\d.,/])(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:T[\d:.+Z-]+)?(?![\d])")),
+    ("date", re.compile(r"(?<![\d.,/-])\d{1,2}-\d{1,2}-(?:19|20)\d{2}(?![\d])")),
+    ("time", re.compile(r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d])|\(?\bGMT\s*[+-]\s*\d{1,2}\)?")),
+    ("time", re.compile(r"(?<![\d.,])\d{1,2}\s*(?:h|giờ)\s*\d{2}(?:\s*phút)?(?![\d])", re.I)),
+    # A quarter or a month with its year (`quý 2-2025`, `quý 1/2025`, `tháng 7/2025`) is a period.
+    ("date", re.compile(r"(?:(?<=quý )|(?<=tháng ))\d{1,2}\s*[-/]\s*(?:19|20)\d{2}(?![\d])", re.I)),
+    ("date", re.compile(r"(?<=quý )[1-4](?![\d.,/])", re.I)),
     ("date", re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)),
     ("date", re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")),
     ("docnum", re.compile(rf"(?<![\w/])\d+(?:/\d{{2,4}})?[-/][A-ZĐ]{{1,6}}(?:[-/][{LETTER}]{{1,8}})*\d*")),
-    ("date", re.compile(r"(?:(?<=ngày )|(?<=từ )|(?<=đến )|(?<=Từ )|(?<=hết ))\d{1,2}/\d{1,2}(?![\d/])")),
+    ("date", re.compile(rf"(?:{DAY_PART})\d{{1,2}}/\d{{1,2}}(?![\d/])")),
     ("ordinal", re.compile(r"(?<![\w)])\(\d{1,2}\)")),
     ("ordinal", re.compile(r"^\s*(?:[-+•–]\s*)?\d{1,2}\s*(?=\.\s|\)\s)")),
     ("date", re.compile(r"(?<=ngày )\d{1,2}(?=\s+(?:đến|-|–)\s+(?:ngày\s+)?\d{1,2}/\d{1,2})")),

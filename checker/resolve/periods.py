@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checker.records import Evidence, Resolution
@@ -22,7 +22,21 @@ DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR}){NOT_AFTER
 YEAR_RE = re.compile(rf"(?<!tu )(?:nam|den nam|den het nam|truoc nam|het nam|cuoi nam|vao nam)\s+({YEAR}){NOT_AFTER_YEAR}")
 TERM_EDGE_RE = re.compile(r"(đầu|cuối)\s+nhiệm kỳ", re.I)
 TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
-COMPARED_WITH_RE = re.compile(r"so với\s*$", re.I)
+# Parts of a year (read without diacritics): `quý II/2025`, `quý 2-2025`, `tháng 7/2025`,
+# `6 tháng đầu năm 2025`, `9 tháng năm 2025`, `lũy kế 10 tháng`.  Without a year they are
+# the report's year (`?` until the figure's document is known).
+QUARTER_RE = re.compile(rf"(?<![\w])quy\s+(iii|ii|iv|i|[1-4])(?![\w])(?:\s*(?:/|-|–|nam)\s*({YEAR}))?{NOT_AFTER_YEAR}")
+MONTH_RE = re.compile(rf"(?<![\d]\s)(?<![\w])thang\s+(\d{{1,2}})\s*(?:/|-|nam)\s*({YEAR}){NOT_AFTER_YEAR}")
+MONTHS_RE = re.compile(
+    rf"(?<![\w])(?:(luy ke)\s+)?(\d{{1,2}}|sau|chin)\s+thang(?:\s+(dau nam))?(?:\s+(?:cua\s+)?(?:nam\s+)?({YEAR}))?{NOT_AFTER_YEAR}")
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+WORD_NUMBER = {"sau": 6, "chin": 9}
+UNKNOWN_YEAR = "?"
+SUB_YEAR_RE = re.compile(r"(?:\d{4}|\?)-(?:\d{1,2}M|Q[1-4]|\d{2})")
+# `tăng 1,4 lần, từ 9.500 lên 13.300`: the figure after `từ` is the earlier value of a change.
+FROM_RE = re.compile(r"(?<![\w])từ\s*(?:mức\s*)?$", re.I)
+TO_RE = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[^\d;.()]{0,25}?)?\s*(?:lên|xuống|đến|tới)\s+(?:còn\s+|mức\s+)?[\d(]", re.I)
+ABSTAIN = "abstains:"
 
 
 @dataclass(frozen=True)
@@ -30,8 +44,26 @@ class Period:
     start: int
     end: int
     text: str
-    value: str  # "2025", "2021-2025" or "2025-07-01/2025-09-12"
-    kind: str  # year, range, date, dates
+    value: str  # "2025", "2021-2025", "2025-07-01/2025-09-12", "2025-9M", "2025-Q1" or "2025-07"
+    kind: str  # year, range, date, dates, months, quarter, month
+
+
+def is_sub_year(value: str | None) -> bool:
+    """`2025-9M`, `2025-Q1`, `2025-07`: a part of a year, never the year itself."""
+    return bool(value and SUB_YEAR_RE.fullmatch(value))
+
+
+def with_year(value: str, year: int | None) -> str | None:
+    """A part of a year stated without its year belongs to the report's year."""
+    if not value.startswith(UNKNOWN_YEAR):
+        return value
+    return f"{year}{value[1:]}" if year else None
+
+
+def deliberately_blank(resolution) -> bool:
+    """A period left blank on purpose (the earlier value of a change with no stated base):
+    no heading or document default may fill it."""
+    return resolution is not None and resolution.value is None and resolution.reason.startswith(ABSTAIN)
 
 
 def normalise_range(a: int, b: int) -> str:
@@ -43,7 +75,7 @@ def normalise_range(a: int, b: int) -> str:
 
 
 def period_end(value: str) -> int | None:
-    m = re.search(r"(\d{4})(?:-\d{2}-\d{2})?$", value)
+    m = re.search(r"(\d{4})(?:-\d{2}-\d{2}|-\d{1,2}M|-Q[1-4]|-\d{2})?$", value)
     return int(m.group(1)) if m else None
 
 
@@ -109,25 +141,53 @@ def _ranges_and_years(text: str, original: str, taken: _Taken, not_period: tuple
     return found
 
 
+def _sub_years(text: str, original: str, taken: _Taken) -> list[Period]:
+    found = []
+
+    def add(m: re.Match, value: str, kind: str) -> None:
+        if taken.free(m.start(), m.end()):
+            found.append(Period(m.start(), m.end(), original[m.start():m.end()], value, kind))
+            taken.add(m.start(), m.end())
+
+    for m in QUARTER_RE.finditer(text):
+        q = ROMAN.get(m.group(1)) or int(m.group(1))
+        add(m, f"{m.group(2) or UNKNOWN_YEAR}-Q{q}", "quarter")
+    for m in MONTH_RE.finditer(text):
+        if 1 <= int(m.group(1)) <= 12:
+            add(m, f"{m.group(2)}-{int(m.group(1)):02d}", "month")
+    for m in MONTHS_RE.finditer(text):
+        cumulative, n, early, year = m.groups()
+        months = WORD_NUMBER.get(n) or int(n)
+        # A bare `6 tháng` is a duration; a part of a year says so (`đầu năm`, its year, `lũy kế`).
+        if 2 <= months <= 11 and (cumulative or early or year):
+            add(m, f"{year or UNKNOWN_YEAR}-{months}M", "months")
+    return found
+
+
 @lru_cache(maxsize=8192)
 def _find_periods(original: str, not_period: tuple[Mention, ...]) -> tuple[Period, ...]:
     text = fold(original)
     taken = _Taken()
-    found = _dates(text, original, taken) + _ranges_and_years(text, original, taken, not_period)
+    found = _dates(text, original, taken) + _sub_years(text, original, taken)
+    found += _ranges_and_years(text, original, taken, not_period)
     found.sort(key=lambda p: p.start)
     return tuple(found)
 
 
-def heading_period(section: tuple[str, ...], title: str) -> Resolution | None:
-    """The period of the nearest heading that states one, else the span of the title."""
+def heading_period(section: tuple[str, ...], title: str, year: int | None = None) -> Resolution | None:
+    """The period of the nearest heading that states one, else the title's span of years
+    or part of a year (`Báo cáo tình hình kinh tế - xã hội 9 tháng năm 2025`)."""
     for heading in reversed(section):
         periods = [p for p in find_periods(heading, []) if p.kind not in ("dates", "date")]
-        values = {p.value for p in periods}
+        values = {with_year(p.value, year) for p in periods} - {None}
         if len(values) == 1:
             return Resolution(values.pop(), Evidence.HEADING, f"heading `{heading.strip()[:60]}`")
     periods = {p.value for p in find_periods(title, []) if p.kind == "range"}
     if len(periods) == 1:
         return Resolution(periods.pop(), Evidence.DOCUMENT, "the document title's period")
+    parts = {with_year(p.value, year) for p in find_periods(title, []) if is_sub_year(p.value)} - {None}
+    if len(parts) == 1:
+        return Resolution(parts.pop(), Evidence.DOCUMENT, "the document title's part of a year")
     return None
 
 
@@ -152,23 +212,57 @@ def at_nature(period: str | None, temporal: str | None) -> tuple[str | None, str
     return period, ""
 
 
+@lru_cache(maxsize=16)
+def _base_lead(base: tuple[str, ...], multiple: tuple[str, ...]) -> re.Pattern:
+    """The words before a base period: `so với (cùng kỳ)`, `gấp 1,54 lần`, `bằng 95%`."""
+    words = "|".join(re.escape(w) for w in sorted(base, key=len, reverse=True))
+    times = "|".join(re.escape(w) for w in sorted(multiple, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?:(?<![\w])(?:{words})|(?<![\w])(?:{times})\s+[\d.,]+\s*(?:lần|%))"
+                      r"\s*(?:cùng kỳ\s*)?(?:của\s*)?$", re.I)
+
+
+def _stated(passage) -> list[tuple[Period, bool]]:
+    """The passage's periods, each with its year (a part of a year written without one is
+    the report's) and whether it is a base a figure is compared with."""
+    words = passage.catalog.cues.get("resolve_period", {})
+    lead = _base_lead(tuple(words.get("base", ["so với"])), tuple(words.get("base_multiple", [])))
+    text, out = passage.text, []
+    for p in passage.periods:
+        value = with_year(p.value, passage.doc.year)
+        if value is None:
+            continue
+        out.append((replace(p, value=value), bool(lead.search(text[max(0, p.start - 40):p.start]))))
+    return out
+
+
+def _inside_base(text: str, period: Period, fig) -> bool:
+    """`so với năm 2020 (40,1 triệu đồng)`: the figure right after a base is the base's."""
+    return period.end <= fig.start and bool(re.fullmatch(r"\s*(?:là|:)?\s*\(?\s*", text[period.end:fig.start]))
+
+
 def prose_period(passage, fig, spot) -> Resolution | None:
     """A prose figure's period: stated right after it (`24.735 tỷ đồng năm 2025`), `đến
-    nay`, the nearest before it in its sentence, later in its clause, the sentence its
-    footnote marker follows, or the edge of the heading's term (`cuối nhiệm kỳ`)."""
-    text, doc, periods = passage.text, passage.doc, passage.periods
+    nay`, the nearest before it in its sentence (a base period, `so với năm 2020`, only for
+    the figure inside it), later in its clause, the earlier value of a change (`từ A lên
+    B`), an earlier lead sentence's part of a year, the sentence its footnote marker
+    follows, or the edge of the heading's term (`cuối nhiệm kỳ`)."""
+    text, doc = passage.text, passage.doc
+    stated = _stated(passage)
+    periods = [p for p, base in stated if not base or _inside_base(text, p, fig)]
     after = [p for p in periods if fig.end <= p.start < spot.next_figure_start
              and text[fig.end:p.start].strip() in ("", "(")]
-    # `so với năm 2020` names the base a figure is compared with: it is the period only
-    # of a figure stated right after it (`so với năm 2020 (40,1 triệu đồng)`).
-    before = [p for p in periods if spot.sentence_start <= p.start and p.end <= fig.start
-              and (not COMPARED_WITH_RE.search(text[max(0, p.start - 12):p.start])
-                   or re.fullmatch(r"\s*\(?\s*", text[p.end:fig.start]))]
+    before = [p for p in periods if spot.sentence_start <= p.start and p.end <= fig.start]
     later = [p for p in periods if fig.end <= p.start < spot.clause_end]
     lead = text[spot.clause_start:fig.start]
     now = passage.cues.now.search(lead)
     if after:
         return Resolution(after[0].value, Evidence.CLAUSE, f"`{after[0].text}` right after the figure")
+    several = _several_periods(passage, lead)
+    if several and not [p for p in before if p.start >= spot.clause_start + several.end()]:
+        return Resolution(None, Evidence.NONE, f"{ABSTAIN} `{several.group(0)}`: said of several periods")
+    earlier = _earlier_value(passage, fig, spot, stated)
+    if earlier is not None:
+        return earlier
     if now and doc.year and not [p for p in before if p.start >= spot.clause_start + now.start()]:
         return Resolution(str(doc.year), Evidence.CLAUSE, f"`{now.group(0)}`: the report's year")
     if before:
@@ -176,12 +270,56 @@ def prose_period(passage, fig, spot) -> Resolution | None:
         return Resolution(before[-1].value, where, f"`{before[-1].text}` before the figure")
     if later:
         return Resolution(later[0].value, Evidence.CLAUSE, f"`{later[0].text}` later in its clause")
+    carried = _lead_part_of_year(passage, spot, stated)
+    if carried is not None:
+        return carried
     anchor = passage.anchor_period
     if passage.block.kind == "footnote" and anchor and not (doc.year and (period_end(anchor) or 0) > doc.year):
         # (a programme's future horizon is not the figure's period)
         return Resolution(anchor, Evidence.FOOTNOTE_LINK, "the period of the sentence its marker follows")
     heading = passage.heading
-    if heading and "-" in heading.value and TERM_EDGE_RE.search(lead):
-        return Resolution(term_edge(lead, heading.value), Evidence.HEADING,
-                          f"`{TERM_EDGE_RE.search(lead).group(0)}` of {heading.reason}")
+    edge = TERM_EDGE_RE.search(lead)
+    if heading and "-" in heading.value and edge and not re.search(r"so\s*(?:với)?\s*$", lead[:edge.start()], re.I):
+        return Resolution(term_edge(lead, heading.value), Evidence.HEADING, f"`{edge.group(0)}` of {heading.reason}")
+    return None
+
+
+def _several_periods(passage, lead: str) -> re.Match | None:
+    words = passage.catalog.cues.get("resolve_period", {}).get("several", [])
+    if not words:
+        return None
+    found = list(_phrases(tuple(words)).finditer(lead))
+    return found[-1] if found else None
+
+
+@lru_cache(maxsize=16)
+def _phrases(words: tuple[str, ...]) -> re.Pattern:
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.I)
+
+
+def _earlier_value(passage, fig, spot, stated) -> Resolution | None:
+    """`tăng 1,4 lần, từ 9.500 lên 13.300`: the value after `từ` is the earlier one, of the
+    sentence's base period, else of the start of the heading's term, else of no known period."""
+    text = passage.text
+    if not (FROM_RE.search(text[max(spot.sentence_start, fig.start - 12):fig.start])
+            and TO_RE.match(text[fig.end:fig.end + 80])):
+        return None
+    bases = [p for p, base in stated if base and spot.sentence_start <= p.start < spot.sentence_end]
+    if bases:
+        where = Evidence.CLAUSE if spot.in_clause(bases[0].start) else Evidence.SENTENCE
+        return Resolution(bases[0].value, where, f"the earlier value of a change, `{bases[0].text}`")
+    heading = passage.heading
+    if heading and re.fullmatch(r"\d{4}-\d{4}", heading.value):
+        return Resolution(str(int(heading.value[:4]) - 1), Evidence.HEADING,
+                          f"the earlier value of a change: the start of {heading.reason}")
+    return Resolution(None, Evidence.NONE, f"{ABSTAIN} the earlier value of a change names no period")
+
+
+def _lead_part_of_year(passage, spot, stated) -> Resolution | None:
+    """`9 tháng năm 2025, ... . Thu ngân sách đạt ...`: a part of a year stated in an earlier
+    sentence of the paragraph goes on until another period is stated."""
+    earlier = [p for p, base in stated if not base and p.end <= spot.sentence_start]
+    if earlier and is_sub_year(earlier[-1].value):
+        return Resolution(earlier[-1].value, Evidence.BLOCK, f"`{earlier[-1].text}` in an earlier sentence")
     return None

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from checker.records import Evidence, Resolution
-from checker.resolve.periods import at_nature, period_end
+from checker.resolve.periods import at_nature, deliberately_blank, period_end
 from checker.resolve.resolved import Resolved
 from checker.text import fold
 
@@ -100,7 +100,7 @@ def result_over_target(r: Resolved, count_units) -> Resolved | None:
 def finish(r: Resolved, catalog, heading: Resolution | None, cues) -> None:
     """Period by the heading where the text gave none, by the indicator's nature (a level
     over a term is its level at the end), and the role by the period."""
-    if r.period is None and heading is not None:
+    if r.period is None and heading is not None and not deliberately_blank(r.fields.get("period")):
         r.settle("period", heading)
     ind = catalog.indicators.get(r.indicator) if r.indicator else None
     if ind is not None:
