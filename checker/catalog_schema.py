@@ -92,7 +92,8 @@ CUES = Record(name="cue catalog", label=None, required={
     "not_period": Cue(cue="not_period", shared=True),
     "share": Cue(cue="share", shared=True),
     # The resolver's own word lists (checker/resolve/cues.py compiles them into patterns).
-    "resolve_entity": Record(required={"own_before": PHRASES, "after_figure": PHRASES}),
+    "resolve_entity": Record(required={"own_before": PHRASES, "after_figure": PHRASES},
+                             optional={"elsewhere": PHRASES, "province_group": PHRASES}),
     "resolve_period": Record(required={"now": PHRASES, "annual": PHRASES},
                              optional={"base": PHRASES, "base_multiple": PHRASES, "several": PHRASES}),
     "resolve_role": Record(required={name: PHRASES for name in ("margin", "plan", "heading_target", "heading_actual")}),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.catalog import Catalog
 from checker.records import Document, Evidence, Resolution
 from checker.text import Mention
 
 BREAKDOWN_LEAD_RE = re.compile(r"trong đó[\s,:]*(?:có\s+)?(?:tỉnh\s+|thành phố\s+)?$", re.I)
+RANK_RE = re.compile(r"(?<![\w])thứ\s*\d+[^;()]{0,30}$", re.I)
 CONJUNCTION_RE = re.compile(r"^\s*(?:,|và|với)\s*$", re.I)
 OWN = "the report's own province (from its title)"
 
@@ -71,6 +73,12 @@ def _mention_entity(catalog: Catalog, text: str, mention: Mention, mentions: lis
         return former, "cue: former"
     if cue_after(mention, merged_cues):
         return province, "cue: merged"
+    siblings = [m for m in mentions if m.text.lower() == mention.text.lower() and m is not mention]
+    if any(cue_after(m, former_cues) and _same_sentence(text, m, mention) for m in siblings):
+        return province, "another mention in its sentence is the former province"
+    if any(set(m.keys) & partners and _same_sentence(text, m, mention) for m in mentions):
+        # `trong đó Hưng Yên có 376 trường, Thái Bình có 498 trường`: a per-former list.
+        return former, "named beside a partner province in its sentence"
     if any(cue_after(m, former_cues) for m in mentions if m.text.lower() == mention.text.lower() and m is not mention):
         return province, "another mention is the former province"
     if BREAKDOWN_LEAD_RE.search(text[:mention.start]) and any(
@@ -86,6 +94,22 @@ def _mention_entity(catalog: Catalog, text: str, mention: Mention, mentions: lis
         # `Hai tỉnh đã tổ chức ...²` and the footnote `² Thái Nguyên: ...`
         return former, "the text speaks of the former provinces"
     return province, "merged province by default"
+
+
+def _same_sentence(text: str, a: Mention, b: Mention) -> bool:
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return not re.search(r"[.!?](?:\s|$)|\n", text[lo:hi])
+
+
+def section_partners(catalog: Catalog, context: str) -> dict[str, set[str]]:
+    """The former provinces the headings above name, by the merged province they formed."""
+    by_province: dict[str, set[str]] = {}
+    for m in catalog.entity_matcher.find(context):
+        for k in m.keys:
+            ent = catalog.entities[k]
+            if ent.level == "former":
+                by_province.setdefault(ent.merged_into, set()).add(k)
+    return by_province
 
 
 def section_names_partners(catalog: Catalog, context: str) -> bool:
@@ -113,7 +137,14 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
     several_before = [c for c in reading.several if s_start <= c.start and c.end <= fig.start]
     own_before = list(reading.cues.own_before.finditer(text, s_start, fig.start))
     last_entity_end = preceding[-1][0].end if preceding else -1
+    elsewhere = _elsewhere(reading, s_start, fig.start)
+    if elsewhere is not None and elsewhere.start() > max([last_entity_end] + [c.start() for c in own_before]):
+        note = f"`{elsewhere.group(0)}`: the nation's or a region's figure, not the province's"
+        return Resolution(None, Evidence.NONE, note), note
     if several_before and several_before[-1].start > last_entity_end:
+        merged = _all_formers(reading, several_before[-1])
+        if merged is not None:
+            return merged, None
         return Resolution(None, Evidence.NONE, "figure speaks of several provinces"), "figure speaks of several provinces"
     if own_before and own_before[-1].start() > last_entity_end and reading.own:
         cue = own_before[-1]
@@ -130,6 +161,38 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
     return _unnamed(reading, spot, several_in_anchor)
 
 
+NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "cả hai": 2, "cả ba": 3}
+
+
+def _all_formers(reading, cue: Mention) -> Resolution | None:
+    """`thu ngân sách của hai tỉnh`: when the report's province was merged from exactly that
+    many provinces, the figure is the merged province's."""
+    own = reading.own
+    formers = reading.catalog.entities[own].formers if own else []
+    count = NUMBER_WORDS.get(re.sub(r"\s*(?:tỉnh|thành phố)$", "", cue.text.lower()).strip())
+    if not formers or count != len(formers):
+        return None
+    return Resolution(own, Evidence.CLAUSE, f"`{cue.text}`: all the provinces merged into {OWN}")
+
+
+@lru_cache(maxsize=16)
+def _elsewhere_pattern(words: tuple[str, ...], groups: tuple[str, ...]) -> re.Pattern:
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    nouns = "|".join(re.escape(w) for w in sorted(groups, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w])(?:{names})(?![\w])|\d+\s*/\s*\d+\s+(?:{nouns})(?![\w])", re.I)
+
+
+def _elsewhere(reading, start: int, end: int) -> re.Match | None:
+    """The last mention of the nation, a region or a group of provinces in text[start:end]."""
+    cues = reading.catalog.cues.get("resolve_entity", {})
+    pattern = _elsewhere_pattern(tuple(cues.get("elsewhere", [])), tuple(cues.get("province_group", [])))
+    text = reading.text
+    # `đứng thứ 3 cả nước`, `thứ 08/63 tỉnh, thành phố`: a rank of the province itself.
+    found = [m for m in pattern.finditer(text, start, end)
+             if not RANK_RE.search(text[max(start, m.start() - 40):m.start() + 1])]
+    return found[-1] if found else None
+
+
 def _unnamed(reading, spot, several_in_anchor: bool) -> tuple[Resolution, str | None]:
     """A figure whose sentence names no province: a footnote's earlier sentence, else the
     report's own province unless the section speaks of several."""
@@ -142,7 +205,12 @@ def _unnamed(reading, spot, several_in_anchor: bool) -> tuple[Resolution, str | 
         earlier = [(m, e) for m, e, _ in reading.entities if m.end <= spot.sentence_start]
         if earlier and earlier[-1][1] is not None:
             return Resolution(earlier[-1][1], Evidence.BLOCK, f"`{earlier[-1][0].text}` in an earlier sentence"), None
-    if section_names_partners(reading.catalog, reading.context):
+    partners = section_partners(reading.catalog, reading.context)
+    own = reading.own
+    if own and set(partners) == {own} and partners[own] == set(reading.catalog.entities[own].formers):
+        # `KẾT QUẢ ... CỦA TỈNH BÌNH ĐỊNH VÀ TỈNH GIA LAI`: all the report's former provinces.
+        return Resolution(own, Evidence.HEADING, f"the heading names all the provinces merged into {OWN}"), None
+    if any(len(formers) >= 2 for formers in partners.values()):
         note = "section speaks of several provinces and the figure names none"
         return Resolution(None, Evidence.NONE, note), note
     return _own_by_default(reading.own), None
