@@ -93,7 +93,7 @@ CUES = Record(name="cue catalog", label=None, required={
     "share": Cue(cue="share", shared=True),
     # The resolver's own word lists (checker/resolve/cues.py compiles them into patterns).
     "resolve_entity": Record(required={"own_before": PHRASES, "after_figure": PHRASES},
-                             optional={"elsewhere": PHRASES, "province_group": PHRASES}),
+                             optional={"elsewhere": PHRASES, "province_group": PHRASES, "distributive": PHRASES}),
     "resolve_period": Record(required={"now": PHRASES, "annual": PHRASES},
                              optional={"base": PHRASES, "base_multiple": PHRASES, "several": PHRASES}),
     "resolve_role": Record(required={name: PHRASES for name in ("margin", "plan", "heading_target", "heading_actual")}),

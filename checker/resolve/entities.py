@@ -142,7 +142,7 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
         note = f"`{elsewhere.group(0)}`: the nation's or a region's figure, not the province's"
         return Resolution(None, Evidence.NONE, note), note
     if several_before and several_before[-1].start > last_entity_end:
-        merged = _all_formers(reading, several_before[-1])
+        merged = _all_formers(reading, several_before[-1], fig.start)
         if merged is not None:
             return merged, None
         return Resolution(None, Evidence.NONE, "figure speaks of several provinces"), "figure speaks of several provinces"
@@ -164,10 +164,13 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
 NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "cả hai": 2, "cả ba": 3}
 
 
-def _all_formers(reading, cue: Mention) -> Resolution | None:
+def _all_formers(reading, cue: Mention, fig_start: int) -> Resolution | None:
     """`thu ngân sách của hai tỉnh`: when the report's province was merged from exactly that
-    many provinces, the figure is the merged province's."""
+    many provinces, the figure is the merged province's (but `hai tỉnh đều đạt` is each one's)."""
     own = reading.own
+    words = reading.catalog.cues.get("resolve_entity", {}).get("distributive", [])
+    if words and _elsewhere_pattern(tuple(words), ()).search(reading.text, cue.end, fig_start):
+        return None
     formers = reading.catalog.entities[own].formers if own else []
     count = NUMBER_WORDS.get(re.sub(r"\s*(?:tỉnh|thành phố)$", "", cue.text.lower()).strip())
     if not formers or count != len(formers):
