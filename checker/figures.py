@@ -25,6 +25,7 @@ NON_STATISTIC = [
     ("url", re.compile(r"(?:https?://|www\.)\S+", re.I)),
     ("date", re.compile(r"(?<![\d.,/])(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:T[\d:.+Z-]+)?(?![\d])")),
     ("date", re.compile(r"(?<![\d.,/-])\d{1,2}-\d{1,2}-(?:19|20)\d{2}(?![\d])")),
+    ("date", re.compile(r"(?<=\()(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?=\))")),
     ("time", re.compile(r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d])|\(?\bGMT\s*[+-]\s*\d{1,2}\)?")),
     ("time", re.compile(r"(?<![\d.,])\d{1,2}\s*(?:h|giờ)\s*\d{2}(?:\s*phút)?(?![\d])", re.I)),
     # A quarter or a month with its year (`quý 2-2025`, `quý 1/2025`, `tháng 7/2025`) is a period.

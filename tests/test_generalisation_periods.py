@@ -30,6 +30,7 @@ def _flagged(findings, rule: str, texts: set[str]) -> bool:
     "Cập nhật lúc 08:45 (GMT+7) sáng 3/8",
     "Bài đăng 2025-08-03, xem https://tin.example.vn/bai-viet-2025-08-03-123.htm",
     "Đăng lúc 7h15 ngày 04-08-2025",
+    "Du khách tăng mạnh (2025-08)",
     "Kết quả quý 3-2025 và tháng 8/2025 của địa phương",
 ])
 def test_dates_times_and_addresses_are_not_statistics(text):
@@ -153,3 +154,14 @@ def test_a_shared_name_beside_a_partner_is_the_former_province(tmp_path):
     facts, _, _ = run_text(tmp_path, _draft(body))
     assert _row(facts, "230 trường")["entity"] == "tuyen_quang_cu"
     assert _row(facts, "420 trường")["entity"] == "tuyen_quang"
+
+
+BRACKET = """Thu ngân sách nhà nước năm 2025 ước đạt 9.800 tỷ đồng. Riêng Hà Giang đạt 3.900 tỷ đồng, tăng gấp 1,6 lần so với đầu nhiệm kỳ (2.440 tỷ đồng năm 2020); Tuyên Quang (cũ) đạt 5.900 tỷ đồng.
+"""
+
+
+def test_a_period_inside_a_bracket_is_only_its_brackets(tmp_path):
+    facts, _, _ = run_text(tmp_path, _draft(BRACKET))
+    assert _row(facts, "2.440 tỷ đồng")["period"] == "2020"
+    assert _row(facts, "3.900 tỷ đồng")["period"] == "2025"
+    assert _row(facts, "5.900 tỷ đồng")["period"] == "2025"

@@ -235,6 +235,21 @@ def _stated(passage) -> list[tuple[Period, bool]]:
     return out
 
 
+def _bracket_closes(text: str, start: int, end: int) -> bool:
+    """A bracket open at `start` closes before `end`."""
+    depth = 0
+    for ch in text[start:end]:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return True
+    return False
+
+
+def _bracket_opens(text: str, start: int, end: int) -> bool:
+    """A bracket opened after `start` is still open at `end`."""
+    return _bracket_closes(text[start:end][::-1].translate(str.maketrans("()", ")(")), 0, end - start)
+
+
 def _inside_base(text: str, period: Period, fig) -> bool:
     """`so với năm 2020 (40,1 triệu đồng)`: the figure right after a base is the base's."""
     return period.end <= fig.start and bool(re.fullmatch(r"\s*(?:là|:)?\s*\(?\s*", text[period.end:fig.start]))
@@ -251,8 +266,10 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     periods = [p for p, base in stated if not base or _inside_base(text, p, fig)]
     after = [p for p in periods if fig.end <= p.start < spot.next_figure_start
              and text[fig.end:p.start].strip() in ("", "(")]
-    before = [p for p in periods if spot.sentence_start <= p.start and p.end <= fig.start]
-    later = [p for p in periods if fig.end <= p.start < spot.clause_end]
+    # A period inside a bracket (`(20.150 tỷ đồng năm 2020)`) is only its bracket's.
+    before = [p for p in periods if spot.sentence_start <= p.start and p.end <= fig.start
+              and not _bracket_closes(text, p.end, fig.start)]
+    later = [p for p in periods if fig.end <= p.start < spot.clause_end and not _bracket_opens(text, fig.end, p.start)]
     lead = text[spot.clause_start:fig.start]
     now = passage.cues.now.search(lead)
     if after:
@@ -319,7 +336,14 @@ def _earlier_value(passage, fig, spot, stated) -> Resolution | None:
 def _lead_part_of_year(passage, spot, stated) -> Resolution | None:
     """`9 tháng năm 2025, ... . Thu ngân sách đạt ...`: a part of a year stated in an earlier
     sentence of the paragraph goes on until another period is stated."""
-    earlier = [p for p, base in stated if not base and p.end <= spot.sentence_start]
-    if earlier and is_sub_year(earlier[-1].value):
-        return Resolution(earlier[-1].value, Evidence.BLOCK, f"`{earlier[-1].text}` in an earlier sentence")
+    earlier = [p for p, base in stated if not base and p.end <= spot.sentence_start
+               and not _bracket_closes(passage.text, p.end, spot.sentence_start)]
+    if not earlier:
+        return None
+    words = passage.catalog.cues.get("resolve_period", {}).get("continues", [])
+    opening = passage.text[spot.sentence_start:spot.sentence_start + 40].lstrip()
+    goes_on = bool(words) and bool(_phrases(tuple(words)).match(opening))
+    if is_sub_year(earlier[-1].value) or goes_on:
+        why = "the sentence it goes on from" if goes_on else "an earlier sentence"
+        return Resolution(earlier[-1].value, Evidence.BLOCK, f"`{earlier[-1].text}` in {why}")
     return None
