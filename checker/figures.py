@@ -40,6 +40,8 @@ NON_STATISTIC = [
     ("date", re.compile(r"(?<=ngày )\d{1,2}(?=\s+(?:đến|-|–)\s+(?:ngày\s+)?\d{1,2}/\d{1,2})")),
     ("name", re.compile(rf"(?<=[{LETTER}])-?\d+(?:[.,]\d+)?")),
     ("year", re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?![\d.,/]|\s*(?:%|tỷ|triệu|nghìn|người|hộ))")),
+    # `trong tháng 7`: a month, after every longer date has been read.
+    ("date", re.compile(r"(?<=tháng )\d{1,2}(?![\d/]|[.,]\d)", re.I)),
 ]
 
 DURATION_RE = re.compile(r" (?:năm|tháng|tuần|ngày|giờ|thập kỷ)(?![\w]| (?:19|20)\d{2}| \d)", re.I)

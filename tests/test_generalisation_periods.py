@@ -165,3 +165,16 @@ def test_a_period_inside_a_bracket_is_only_its_brackets(tmp_path):
     assert _row(facts, "2.440 tỷ đồng")["period"] == "2020"
     assert _row(facts, "3.900 tỷ đồng")["period"] == "2025"
     assert _row(facts, "5.900 tỷ đồng")["period"] == "2025"
+
+
+NEWS = """https://tin.example.vn/kinh-te-tuyen-quang-thang-8 | Kinh tế Tuyên Quang khởi sắc (2025-09-02)
+
+Trong tháng 8, kim ngạch xuất khẩu của tỉnh ước đạt 96 triệu USD; tính chung 8 tháng ước đạt 705 triệu USD. Lũy kế từ đầu năm đến nay, thu ngân sách nhà nước đạt 6.120 tỷ đồng.
+"""
+
+
+def test_a_news_page_dates_its_months_and_its_year_to_date(tmp_path):
+    facts, _, _ = run_text(tmp_path, NEWS, name="news.txt")
+    assert _row(facts, "ước đạt 96 triệu USD")["period"] == "2025-08"
+    assert _row(facts, "ước đạt 705 triệu USD")["period"] == "2025-8M"
+    assert _row(facts, "6.120 tỷ đồng")["period"] == "2025-YTD"

@@ -27,12 +27,18 @@ TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
 # the report's year (`?` until the figure's document is known).
 QUARTER_RE = re.compile(rf"(?<![\w])quy\s+(iii|ii|iv|i|[1-4])(?![\w])(?:\s*(?:/|-|–|nam)\s*({YEAR}))?{NOT_AFTER_YEAR}")
 MONTH_RE = re.compile(rf"(?<![\d]\s)(?<![\w])thang\s+(\d{{1,2}})\s*(?:/|-|nam)\s*({YEAR}){NOT_AFTER_YEAR}")
+# `Trong tháng 7, ...`: a month of the report's year.
+BARE_MONTH_RE = re.compile(r"(?<![\w])(?:trong|rieng|tinh rieng)\s+thang\s+(\d{1,2})(?![\d/]|[.,]\d|\s*(?:-|nam)\s*\d)")
+# `lũy kế từ đầu năm (đến nay)`: the year to the report's date, never the whole year.
+YEAR_TO_NOW_RE = re.compile(r"(?<![\w])(?:luy ke\s+)?tu dau nam(?:\s+(?:den nay|toi nay|den thoi diem nay))?")
+# A news page's date written after its headline: `(2025-08-03)`, `(2025-08)`.
+PAGE_DATE_RE = re.compile(rf"\(({YEAR})-\d{{2}}(?:-\d{{2}})?\)")
 MONTHS_RE = re.compile(
-    rf"(?<![\w])(?:(luy ke)\s+)?(\d{{1,2}}|sau|chin)\s+thang(?:\s+(dau nam))?(?:\s+(?:cua\s+)?(?:nam\s+)?({YEAR}))?{NOT_AFTER_YEAR}")
+    rf"(?<![\w])(?:(luy ke|tinh chung|cong don)\s+)?(\d{{1,2}}|sau|chin)\s+thang(?:\s+(dau nam))?(?:\s+(?:cua\s+)?(?:nam\s+)?({YEAR}))?{NOT_AFTER_YEAR}")
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 WORD_NUMBER = {"sau": 6, "chin": 9}
 UNKNOWN_YEAR = "?"
-SUB_YEAR_RE = re.compile(r"(?:\d{4}|\?)-(?:\d{1,2}M|Q[1-4]|\d{2})")
+SUB_YEAR_RE = re.compile(r"(?:\d{4}|\?)-(?:\d{1,2}M|Q[1-4]|\d{2}|YTD)")
 # `tăng 1,4 lần, từ 9.500 lên 13.300`: the figure after `từ` is the earlier value of a change.
 FROM_RE = re.compile(r"(?<![\w])từ\s*(?:mức\s*)?$", re.I)
 TO_RE = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[^\d;.()]{0,25}?)?\s*(?:lên|xuống|đến|tới)\s+(?:còn\s+|mức\s+)?[\d(]", re.I)
@@ -44,7 +50,7 @@ class Period:
     start: int
     end: int
     text: str
-    value: str  # "2025", "2021-2025", "2025-07-01/2025-09-12", "2025-9M", "2025-Q1" or "2025-07"
+    value: str  # "2025", "2021-2025", "2025-07-01/2025-09-12", "2025-9M", "2025-Q1", "2025-07" or "2025-YTD"
     kind: str  # year, range, date, dates, months, quarter, month
 
 
@@ -58,6 +64,14 @@ def with_year(value: str, year: int | None) -> str | None:
     if not value.startswith(UNKNOWN_YEAR):
         return value
     return f"{year}{value[1:]}" if year else None
+
+
+def report_year(doc) -> int | None:
+    """The report's year: its own, else the date of a news page written after its headline."""
+    if doc.year:
+        return doc.year
+    m = PAGE_DATE_RE.search(doc.title or "")
+    return int(m.group(1)) if m else None
 
 
 def deliberately_blank(resolution) -> bool:
@@ -75,7 +89,7 @@ def normalise_range(a: int, b: int) -> str:
 
 
 def period_end(value: str) -> int | None:
-    m = re.search(r"(\d{4})(?:-\d{2}-\d{2}|-\d{1,2}M|-Q[1-4]|-\d{2})?$", value)
+    m = re.search(r"(\d{4})(?:-\d{2}-\d{2}|-\d{1,2}M|-Q[1-4]|-\d{2}|-YTD)?$", value)
     return int(m.group(1)) if m else None
 
 
@@ -155,6 +169,11 @@ def _sub_years(text: str, original: str, taken: _Taken) -> list[Period]:
     for m in MONTH_RE.finditer(text):
         if 1 <= int(m.group(1)) <= 12:
             add(m, f"{m.group(2)}-{int(m.group(1)):02d}", "month")
+    for m in YEAR_TO_NOW_RE.finditer(text):
+        add(m, f"{UNKNOWN_YEAR}-YTD", "months")
+    for m in BARE_MONTH_RE.finditer(text):
+        if 1 <= int(m.group(1)) <= 12:
+            add(m, f"{UNKNOWN_YEAR}-{int(m.group(1)):02d}", "month")
     for m in MONTHS_RE.finditer(text):
         cumulative, n, early, year = m.groups()
         months = WORD_NUMBER.get(n) or int(n)
@@ -228,7 +247,7 @@ def _stated(passage) -> list[tuple[Period, bool]]:
     lead = _base_lead(tuple(words.get("base", ["so với"])), tuple(words.get("base_multiple", [])))
     text, out = passage.text, []
     for p in passage.periods:
-        value = with_year(p.value, passage.doc.year)
+        value = with_year(p.value, report_year(passage.doc))
         if value is None:
             continue
         out.append((replace(p, value=value), bool(lead.search(text[max(0, p.start - 40):p.start]))))
@@ -280,8 +299,9 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     earlier = _earlier_value(passage, fig, spot, stated)
     if earlier is not None:
         return earlier
-    if now and doc.year and not [p for p in before if p.start >= spot.clause_start + now.start()]:
-        return Resolution(str(doc.year), Evidence.CLAUSE, f"`{now.group(0)}`: the report's year")
+    year = report_year(doc)
+    if now and year and not [p for p in before if p.end >= spot.clause_start + now.start()]:
+        return Resolution(str(year), Evidence.CLAUSE, f"`{now.group(0)}`: the report's year")
     if before:
         where = Evidence.CLAUSE if spot.in_clause(before[-1].start) else Evidence.SENTENCE
         return Resolution(before[-1].value, where, f"`{before[-1].text}` before the figure")

@@ -25,7 +25,7 @@ from checker.resolve.indicators import (
     pick_indicator,
     trailing_subject,
 )
-from checker.resolve.periods import Period, find_periods, heading_period, prose_period
+from checker.resolve.periods import Period, find_periods, heading_period, prose_period, report_year
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import (
     SHARE_LEAD_RE,
@@ -98,7 +98,7 @@ def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own
         find_periods(text, catalog.cue("not_period").find(text)),
         [m for m in catalog.cue("scope").find(text) if not text[m.end:m.end + 4].lower().startswith(" mới")],
         catalog.cue("target").find(text), catalog.cue("share").find(text),
-        heading_period(block.section, doc.title, doc.year), anchor, anchor_sentence, anchor_period)
+        heading_period(block.section, doc.title, report_year(doc)), anchor, anchor_sentence, anchor_period)
 
 
 def read_prose(passage: Passage, count_units) -> list[Resolved]:
