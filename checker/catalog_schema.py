@@ -96,7 +96,7 @@ CUES = Record(name="cue catalog", label=None, required={
                              optional={"elsewhere": PHRASES, "province_group": PHRASES, "distributive": PHRASES}),
     "resolve_period": Record(required={"now": PHRASES, "annual": PHRASES},
                              optional={"base": PHRASES, "base_multiple": PHRASES, "several": PHRASES,
-                                       "continues": PHRASES}),
+                                       "continues": PHRASES, "relative_base": PHRASES}),
     "resolve_role": Record(required={name: PHRASES for name in ("margin", "plan", "heading_target", "heading_actual")}),
     "resolve_clause": Record(required={
         name: PHRASES for name in ("continues_sentence", "parallel_part", "not_a_subject", "label_stop_words")}),

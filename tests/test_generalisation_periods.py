@@ -178,3 +178,29 @@ def test_a_news_page_dates_its_months_and_its_year_to_date(tmp_path):
     assert _row(facts, "ước đạt 96 triệu USD")["period"] == "2025-08"
     assert _row(facts, "ước đạt 705 triệu USD")["period"] == "2025-8M"
     assert _row(facts, "6.120 tỷ đồng")["period"] == "2025-YTD"
+
+
+LEAD = """https://tin.example.vn/bai-viet | Kinh tế nửa đầu năm khởi sắc (2025-07-10)
+
+Theo Cục Thống kê tỉnh Tuyên Quang, 6 tháng đầu năm 2025, tốc độ tăng trưởng kinh tế (GRDP) ước tăng 7,4%, cao hơn cùng kỳ năm trước ({base}).
+
+Tốc độ tăng trưởng kinh tế (GRDP) 6 tháng đầu năm 2025 ước tăng {again}.
+"""
+
+
+def test_a_news_page_takes_its_province_from_the_lead(tmp_path):
+    facts, findings, _ = run_text(tmp_path, LEAD.format(base="6,2%", again="7,4%"), name="news.txt")
+    assert set(facts[facts["text"] == "7,4%"]["entity"]) == {"tuyen_quang"}
+    assert not isinstance(_row(facts, "6,2%")["period"], str)  # the base of a year ago
+    assert not any(f.rule == "SV01" for f in findings)
+
+
+def test_a_news_page_restating_its_figure_differently_is_flagged(tmp_path):
+    _, findings, _ = run_text(tmp_path, LEAD.format(base="6,2%", again="7,1%"), name="news.txt")
+    assert _flagged(findings, "SV01", {"7,4%", "7,1%"})
+
+
+def test_a_lead_naming_several_provinces_names_none(tmp_path):
+    body = LEAD.replace("tỉnh Tuyên Quang", "các tỉnh Tuyên Quang và Lào Cai").format(base="6,2%", again="7,1%")
+    facts, _, _ = run_text(tmp_path, body, name="news.txt")
+    assert not isinstance(facts[facts["text"] == "7,1%"].iloc[0]["entity"], str)

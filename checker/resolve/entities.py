@@ -19,7 +19,8 @@ EntityMention = tuple[Mention, "str | None", str]
 
 
 def own_province(catalog: Catalog, doc: Document, docs: list[Document]) -> str | None:
-    """The report's own province, from its title block (or its sibling documents')."""
+    """The report's own province, from its title block (or its sibling documents'); a news
+    page without an issuing body's header takes the one province its headline or lead names."""
     for candidate in (doc.province, doc.title, *(d.province for d in docs), *(d.title for d in docs)):
         if not candidate:
             continue
@@ -27,7 +28,24 @@ def own_province(catalog: Catalog, doc: Document, docs: list[Document]) -> str |
             for key in mention.keys:
                 if catalog.entities[key].level == "province":
                     return key
+    if doc.province or any(d.province for d in docs):
+        return None
+    lead = next((b.text for b in doc.blocks if b.kind == "paragraph" and not b.section
+                 and not re.match(r"\s*(?:https?://|www\.)", b.text)), "")
+    for candidate in (doc.title or "", lead):
+        named = single_place(catalog, candidate)
+        if named is not None:
+            return named
     return None
+
+
+def single_place(catalog: Catalog, text: str) -> str | None:
+    """The one province (merged or, in an older text, former) `text` names, else None."""
+    places = set()
+    for mention in catalog.entity_matcher.find(text):
+        keys = [k for k in mention.keys if catalog.entities[k].level == "province"] or list(mention.keys)
+        places.add(keys[0] if len(keys) == 1 or catalog.entities[keys[0]].level == "province" else None)
+    return places.pop() if len(places) == 1 else None
 
 
 def closed_brackets(text: str, start: int, end: int) -> bool:
@@ -208,6 +226,11 @@ def _unnamed(reading, spot, several_in_anchor: bool) -> tuple[Resolution, str | 
         earlier = [(m, e) for m, e, _ in reading.entities if m.end <= spot.sentence_start]
         if earlier and earlier[-1][1] is not None:
             return Resolution(earlier[-1][1], Evidence.BLOCK, f"`{earlier[-1][0].text}` in an earlier sentence"), None
+    heading = next((h for h in reversed(reading.block.section) if reading.catalog.entity_matcher.find(h)), None)
+    named = single_place(reading.catalog, heading) if heading else None
+    if named is not None and named != reading.own and not section_partners(reading.catalog, heading):
+        # A section headed by another province's name (`Hải Phòng`) speaks of that province.
+        return Resolution(named, Evidence.HEADING, f"heading `{heading.strip()[:40]}` names it"), None
     partners = section_partners(reading.catalog, reading.context)
     own = reading.own
     if own and set(partners) == {own} and partners[own] == set(reading.catalog.entities[own].formers):

@@ -293,6 +293,9 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     now = passage.cues.now.search(lead)
     if after:
         return Resolution(after[0].value, Evidence.CLAUSE, f"`{after[0].text}` right after the figure")
+    relative = _relative_base(passage, fig)
+    if relative is not None:
+        return Resolution(None, Evidence.NONE, f"{ABSTAIN} `{relative.group(0).strip()}`: the value of a base with no year")
     several = _several_periods(passage, lead)
     if several and not [p for p in before if p.start >= spot.clause_start + several.end()]:
         return Resolution(None, Evidence.NONE, f"{ABSTAIN} `{several.group(0)}`: said of several periods")
@@ -319,6 +322,15 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     if heading and "-" in heading.value and edge and not re.search(r"so\s*(?:với)?\s*$", lead[:edge.start()], re.I):
         return Resolution(term_edge(lead, heading.value), Evidence.HEADING, f"`{edge.group(0)}` of {heading.reason}")
     return None
+
+
+def _relative_base(passage, fig) -> re.Match | None:
+    """`cao hơn cùng kỳ năm trước (6,13%)`: the figure right after a base without a year."""
+    words = passage.catalog.cues.get("resolve_period", {}).get("relative_base", [])
+    if not words:
+        return None
+    alternation = _phrases(tuple(words)).pattern
+    return re.search(rf"{alternation}\s*(?:là|đạt|:)?\s*\(\s*$", passage.text[max(0, fig.start - 40):fig.start], re.I)
 
 
 def _several_periods(passage, lead: str) -> re.Match | None:
