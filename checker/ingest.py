@@ -10,6 +10,7 @@ from pathlib import Path
 from checker.markers import blank_markers
 from checker.places import ConvertedText
 from checker.records import Block, Document, InputError
+from checker.table_header import continues_header, merge_header
 from checker.text import SUPERSCRIPT_DIGITS
 
 # A document starts with a national or party motto; its issuing body's name
@@ -238,10 +239,19 @@ def parse(path: str | Path, text: str | None = None) -> list[Document]:
     return documents
 
 
+def _rule_follows(lines: list[str], i: int, last: int) -> bool:
+    """The next non-blank line is a Markdown table's `|---|---|` rule."""
+    nxt = next((lines[k] for k in range(i + 1, last) if lines[k].strip()), "")
+    return bool(PIPE_ROW_RE.match(nxt) and PIPE_RULE_RE.match(nxt))
+
+
 def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
     section: list[tuple[int, str]] = []
     table_id = None
     header: tuple[str, ...] = ()
+    header_rows: list[tuple[str, ...]] = []  # the raw rows of the current table's header
+    header_blocks: list[Block] = []
+    in_body = False
     tables = 0
     in_contents = False
     for i in range(first, last):
@@ -262,12 +272,24 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
             if table_id is None or (not header):
                 tables += 1
                 table_id = tables
-                header = cells_text
-                doc.blocks.append(Block("table_header", text, line_no, 1, doc.index, 0, _sec(section),
-                                        cells=spans, table=table_id, header=header))
+                header_rows, in_body = [cells_text], False
+                header = merge_header(header_rows)
+                header_blocks = [Block("table_header", text, line_no, 1, doc.index, 0, _sec(section),
+                                       cells=spans, table=table_id, header=header)]
+                doc.blocks.append(header_blocks[0])
                 continue
-            if cells_text == header:
+            if cells_text in header_rows:
                 continue  # the header repeated after a page break
+            if not in_body and continues_header(header_rows, cells_text, is_pipe and _rule_follows(lines, i, last)):
+                header_rows.append(cells_text)
+                header = merge_header(header_rows)
+                header_blocks.append(Block("table_header", text, line_no, 1, doc.index, 0, _sec(section),
+                                           cells=spans, table=table_id, header=header))
+                doc.blocks.append(header_blocks[-1])
+                for b in header_blocks:
+                    b.header = header
+                continue
+            in_body = True
             kind = "contents_row" if in_contents else "table_row"
             doc.blocks.append(Block(kind, text, line_no, 1, doc.index, 0, _sec(section),
                                     cells=spans, table=table_id, header=header))
@@ -275,7 +297,7 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
         if table_id is not None:
             nxt = next((lines[k] for k in range(i, last) if lines[k].strip()), "")
             if "\t" not in nxt and not PIPE_ROW_RE.match(nxt):
-                table_id, header = None, ()
+                table_id, header, header_rows = None, (), []
         if CONTENTS_RE.match(content):
             in_contents = True
         fm = FOOTNOTE_RE.match(raw)

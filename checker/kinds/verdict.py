@@ -65,7 +65,8 @@ class Verdict:
         rows: dict[tuple, list[dict]] = {}
         for r in ctx.records:
             if r["block"] == "table_row":
-                rows.setdefault((r["path"], r["line"]), []).append(r)
+                # A row with a column group per province holds one target, result and word each.
+                rows.setdefault((r["path"], r["line"], r["entity"] or ""), []).append(r)
         for key in sorted(rows):
             cells = rows[key]
             labels = [r for r in cells if r["role"] == "evaluation" and r["label"]]
