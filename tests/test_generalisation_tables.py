@@ -193,3 +193,39 @@ def test_a_table_that_cannot_be_read_yields_nothing(tmp_path):
     facts, findings, _ = run_text(tmp_path, text)
     assert _cells(facts).empty
     assert not _alarms(findings)
+
+
+def test_years_under_former_province_groups(tmp_path):
+    text = header("Đắk Lắk") + "PHỤ LỤC\n\nMỘT SỐ CHỈ TIÊU CỦA TỈNH PHÚ YÊN VÀ TỈNH ĐẮK LẮK\n\n" + (
+        "Chỉ tiêu\tĐơn vị tính\tTỉnh Phú Yên (cũ)\t\tTỉnh Đắk Lắk (cũ)\t\n"
+        "\t\t2020\t2025\t2020\t2025\n"
+        "Tỷ lệ che phủ rừng\t%\t38,5\t41,2\t37,0\t38,1\n")
+    facts, _, _ = run_text(tmp_path, text, "draft.txt")
+    got = {(r.text, r.entity, r.period) for r in _cells(facts).itertuples()}
+    assert got == {("38,5", "phu_yen", "2020"), ("41,2", "phu_yen", "2025"),
+                   ("37,0", "dak_lak_cu", "2020"), ("38,1", "dak_lak_cu", "2025")}
+    assert set(_cells(facts)["indicator"]) == {"forest_cover"}
+
+
+def test_words_in_a_comparison_column_are_evaluations(tmp_path):
+    text = header("Lào Cai") + (
+        "| TT | Chỉ tiêu | Kế hoạch | Ước thực hiện | So sánh |\n|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ lao động qua đào tạo năm 2025 | 70% | {result} | Vượt |\n")
+    facts, findings, _ = run_text(tmp_path, text.format(result="71,4%"))
+    assert (_fact(facts, "Vượt")["role"], _fact(facts, "Vượt")["label"]) == ("evaluation", "exceeded")
+    assert not _alarms(findings)
+    _, findings, _ = run_text(tmp_path, text.format(result="66,4%"))
+    assert len(_alarms(findings)) == 1
+
+
+def test_a_rate_per_10000_people_whose_label_states_the_denominator(tmp_path):
+    text = header("Lào Cai") + (
+        "# I. KẾT QUẢ\n\nNăm 2025, toàn tỉnh có {body} bác sĩ/vạn dân.\n\n"
+        "| TT | Chỉ tiêu | Kế hoạch | Thực hiện | Đánh giá |\n|---|---|---|---|---|\n"
+        "| 1 | Số bác sĩ/vạn dân năm 2025 | 12 bác sĩ | 12,6 bác sĩ | {word} |\n")
+    facts, findings, _ = run_text(tmp_path, text.format(body="12,6", word="Vượt"))
+    cell = _fact(facts, "12,6 bác sĩ")
+    assert (cell["indicator"], cell["unit"]) == ("doctors_per_10k", "bac_si / nguoi")
+    assert not _alarms(findings)
+    _, findings, _ = run_text(tmp_path, text.format(body="16,2", word="Không đạt"))
+    assert sorted(f.rule for f in _alarms(findings)) == ["SV01", "VD01"]

@@ -125,7 +125,7 @@ class TableReader:
         period = self._label_period(label, heading)
         row = _Row(block, doc, label, context, roles, entity, period, heading, cols, bool(names))
         results = [r for i, cell, off in value_cells for r in self._values(row, i, cell, off, cells)]
-        return results + self._evaluations(row, cells)
+        return results + self._evaluations(row, cells, results)
 
     def _cell_entity(self, row: "_Row", i: int) -> Resolution:
         """A cell's province: the row label's, else its column group's, else the row's block,
@@ -169,6 +169,7 @@ class TableReader:
                 # `| GRDP bình quân đầu người | triệu đồng/người | 180 |`: the unit has a column of its own.
                 fig = replace(fig, unit=column_unit.unit, unit_text=column_unit.text, scale=column_unit.scale,
                               interval=fig.interval.scaled(column_unit.scale) if fig.interval is not None else None)
+            fig = self._per_10k(fig, row.label)
             r = Resolved(fig, row.block, row.doc, column_role=row.roles[i], row_label=row.label)
             self._settle_indicator(r, row, column, fig, parts, j, head, len(figs))
             r.settle("entity", self._cell_entity(row, i))
@@ -180,6 +181,22 @@ class TableReader:
             finish(r, self.catalog, row.heading, self.cues)
             results.append(r)
         return results
+
+    def _per_10k(self, fig: Figure, label: str) -> Figure:
+        """`Số bác sĩ/vạn dân | 10 bác sĩ`: the row label states the rate's denominator, the
+        cell only its count noun; read the cell as written under its label."""
+        if fig.unit is None or "/" in fig.unit or fig.unit == "percent":
+            return fig
+        ending = next((e for e in self.units.per_10k if e in label.lower()), None)
+        if ending is None:
+            return fig
+        written = fig.text if fig.unit_text and fig.unit_text in fig.text else f"{fig.text} {fig.unit_text}"
+        read = [f for f in self.lexer.scan(written + ending) if f.kind in STAT_KINDS]
+        if len(read) != 1 or read[0].unit is None or not read[0].unit.endswith("/ nguoi"):
+            return fig
+        interval = fig.interval.scaled(read[0].scale / fig.scale) if fig.interval is not None and fig.scale else None
+        return replace(fig, unit=read[0].unit, scale=read[0].scale, interval=interval or read[0].interval,
+                       unit_text=f"{fig.unit_text}{ending}")
 
     def _rate_period(self, r: Resolved, row: "_Row", period: Resolution | None) -> Resolution | None:
         """`Thực hiện năm 2025` over a growth rate averaged over the term 2021-2025: the rate's
@@ -262,7 +279,7 @@ class TableReader:
                   and not label[m.end:m.end + 4].lower().startswith(" mới")]
         return scopes[-1].keys[0] if scopes else ""
 
-    def _evaluations(self, row: "_Row", cells) -> list[Resolved]:
+    def _evaluations(self, row: "_Row", cells, values: list[Resolved]) -> list[Resolved]:
         """`Đạt`, `Vượt mục tiêu` in the evaluation column: a label fact of the row.  Under
         column groups (`Tỉnh A (cũ) | | Tỉnh B (cũ) |`) a compound `Vượt/Không đạt` splits over
         the groups in header order; a count that does not fit is read as no word (abstain)."""
@@ -287,7 +304,7 @@ class TableReader:
                 begin = start + (len(word) - len(word.lstrip()))
                 fig = Figure(text, begin, begin + len(text), None, None, kind="label", label=lab)
                 r = Resolved(fig, row.block, row.doc, column_role="evaluation", row_label=row.label)
-                r.settle("indicator", self._evaluation_indicator(row))
+                r.settle("indicator", self._evaluation_indicator(row, values, entity))
                 r.settle("entity", entity)
                 r.settle("period", row.period or row.heading)
                 r.settle("role", Resolution("evaluation", Evidence.TABLE_HEADER, f"column `{row.columns[i].heading}`"))
@@ -314,7 +331,13 @@ class TableReader:
             return groups[0]
         return Resolution(None, Evidence.NONE, "one evaluation word for several column groups")
 
-    def _evaluation_indicator(self, row: "_Row") -> Resolution | None:
+    def _evaluation_indicator(self, row: "_Row", values: list[Resolved], entity: Resolution) -> Resolution | None:
+        """What the row's target and result measure (read with their units), else the one
+        indicator its label names."""
+        ids = {v.indicator for v in values if v.indicator and v.role in ("target", "actual")
+               and (entity.value is None or v.entity == entity.value)}
+        if len(ids) == 1:
+            return Resolution(ids.pop(), Evidence.TABLE_HEADER, "the indicator of the row's target and result")
         mentions = self._label_mentions(row.label)
         longest = [m for m in mentions if m.end - m.start == mentions[0].end - mentions[0].start] if mentions else []
         ids = {k for m in longest for k in m.keys}
