@@ -229,3 +229,14 @@ def test_a_rate_per_10000_people_whose_label_states_the_denominator(tmp_path):
     assert not _alarms(findings)
     _, findings, _ = run_text(tmp_path, text.format(body="16,2", word="Không đạt"))
     assert sorted(f.rule for f in _alarms(findings)) == ["SV01", "VD01"]
+
+
+def test_evaluation_words_under_a_result_heading_are_read(tmp_path):
+    text = header("Lào Cai") + (
+        "| TT | Chỉ tiêu | Mục tiêu | Thực hiện | Kết quả |\n|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ che phủ rừng năm 2025 | 60% | {result} | Đạt |\n")
+    facts, findings, _ = run_text(tmp_path, text.format(result="60,8%"))
+    assert (_fact(facts, "Đạt")["role"], _fact(facts, "Đạt")["label"]) == ("evaluation", "met")
+    assert not _alarms(findings)
+    _, findings, _ = run_text(tmp_path, text.format(result="58,8%"))
+    assert [f.rule for f in _alarms(findings)] == ["VD01"]

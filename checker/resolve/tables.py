@@ -123,7 +123,7 @@ class TableReader:
         entity = row_entity(cat, names, group, context, own)
         heading = heading_period(block.section, doc.title)
         period = self._label_period(label, heading)
-        row = _Row(block, doc, label, context, roles, entity, period, heading, cols, bool(names))
+        row = _Row(block, doc, label, context, roles, entity, period, heading, cols, bool(names), label_i)
         results = [r for i, cell, off in value_cells for r in self._values(row, i, cell, off, cells)]
         return results + self._evaluations(row, cells, results)
 
@@ -287,11 +287,12 @@ class TableReader:
         results = []
         for i, (cell, off) in enumerate(cells):
             kind = row.roles[i] if i < len(row.roles) else None
-            if not cell.strip() or kind not in ("evaluation", "comparison"):
+            if not cell.strip() or kind not in ("evaluation", *VALUE_KINDS) or i == row.label_index:
                 continue
             words = [(m.group(0), off + m.start()) for m in re.finditer(r"[^/]+", cell) if m.group(0).strip()]
-            if kind == "comparison" and not all(self._label(w) for w, _ in words):
-                continue  # `So sánh | 104,5%`: a number, read as a value
+            if kind != "evaluation" and not all(self._label(w, whole=True) for w, _ in words):
+                # `So sánh | 104,5%` is a number, read as a value; but `Kết quả | Đạt` is a word.
+                continue
             if len(words) > 1 and len(words) != len(groups):
                 note = f"{len(words)} evaluation words for {len(groups)} column groups"
                 words, entities = [(cell, off)], [Resolution(None, Evidence.NONE, note)]
@@ -311,9 +312,15 @@ class TableReader:
                 results.append(r)
         return results
 
-    def _label(self, word: str) -> str | None:
+    def _label(self, word: str, whole: bool = False) -> str | None:
+        """The evaluation a word says; with `whole`, only a cell that is nothing but the word."""
         labels = self.catalog.cue("labels").find(word)
-        return max(labels, key=lambda m: m.end - m.start).keys[0] if labels else None
+        if not labels:
+            return None
+        best = max(labels, key=lambda m: m.end - m.start)
+        if whole and best.text.strip().lower() != word.strip(" .;").lower():
+            return None
+        return best.keys[0]
 
     def _value_groups(self, row: "_Row") -> list[Resolution]:
         """The provinces of the value columns' groups, in header order."""
@@ -360,3 +367,4 @@ class _Row:
     heading: Resolution | None
     columns: tuple = ()
     named: bool = False  # the row label names the province
+    label_index: int = 1
