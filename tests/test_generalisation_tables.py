@@ -240,3 +240,15 @@ def test_evaluation_words_under_a_result_heading_are_read(tmp_path):
     assert not _alarms(findings)
     _, findings, _ = run_text(tmp_path, text.format(result="58,8%"))
     assert [f.rule for f in _alarms(findings)] == ["VD01"]
+
+
+def test_a_shared_name_beside_its_partners_is_the_former_province(tmp_path):
+    rows = "1\tTỷ lệ che phủ rừng năm 2025\t{a}\t{b}\n"
+    columns = header("Lào Cai") + "Chỉ tiêu\tĐơn vị tính\tYên Bái\tLào Cai\n" + \
+        "Tỷ lệ che phủ rừng năm 2025\t%\t63,4\t58,4\n"
+    facts, _, _ = run_text(tmp_path, columns, "draft.txt")
+    assert (_fact(facts, "63,4")["entity"], _fact(facts, "58,4")["entity"]) == ("yen_bai", "lao_cai_cu")
+    blocks = header("Lào Cai") + "TT\tChỉ tiêu\tKế hoạch\tThực hiện\nI\tLÀO CAI\t\t\n" + rows.format(a="57%", b="58,4%") + \
+        "II\tYÊN BÁI\t\t\n" + rows.format(a="63%", b="63,4%")
+    facts, _, _ = run_text(tmp_path, blocks, "draft.txt")
+    assert (_fact(facts, "58,4%")["entity"], _fact(facts, "63,4%")["entity"]) == ("lao_cai_cu", "yen_bai")

@@ -75,7 +75,10 @@ def column_roles(catalog: Catalog, header: tuple[str, ...]) -> list[str | None]:
 
 def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...]:
     """The columns of a header; a header cell of several rows lists them top to bottom, one a line."""
-    columns = [_column(catalog, cell.split("\n"), i) for i, cell in enumerate(header)]
+    # The whole header is each heading's context: `Hà Nam | Nam Định | Ninh Bình` side by side
+    # are the former provinces, although `Ninh Bình` alone is the merged one.
+    context = " | ".join(cell.replace("\n", " | ") for cell in header)
+    columns = [_column(catalog, cell.split("\n"), i, context) for i, cell in enumerate(header)]
     label_seen = False
     for i, col in enumerate(columns):
         if col.kind == "label":
@@ -93,7 +96,7 @@ def _role(kind: str, heading: str) -> Resolution | None:
     return None
 
 
-def _column(catalog: Catalog, parts: list[str], index: int) -> Column:
+def _column(catalog: Catalog, parts: list[str], index: int, context: str) -> Column:
     heading = " / ".join(p.strip() for p in parts)
     kind, at = None, None
     for k in range(len(parts) - 1, -1, -1):  # the lowest header row that names a role decides
@@ -104,7 +107,7 @@ def _column(catalog: Catalog, parts: list[str], index: int) -> Column:
     if kind == "label" and at is not None and at > 0:
         kind = "target"  # `Chỉ tiêu | Thực hiện` under a province's group cell
     period, year_column = _column_period(catalog, parts)
-    entity = _column_entity(catalog, parts) if kind != "evaluation" else None
+    entity = _column_entity(catalog, parts, context) if kind != "evaluation" else None
     indicators: tuple[Mention, ...] = ()
     unit_text = None
     if kind is None and index > 0:
@@ -130,10 +133,10 @@ def _column_period(catalog: Catalog, parts: list[str]) -> tuple[Resolution | Non
     return None, False
 
 
-def _column_entity(catalog: Catalog, parts: list[str]) -> Resolution | None:
+def _column_entity(catalog: Catalog, parts: list[str], context: str) -> Resolution | None:
     """The province a column (or its group cell) names, if exactly one."""
     for part in reversed(parts):
-        names = entity_mentions(catalog, part, part)
+        names = entity_mentions(catalog, part, context)
         if not names:
             continue
         entities = {e for _, e, _ in names}

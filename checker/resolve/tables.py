@@ -98,6 +98,16 @@ class TableReader:
             self._tables[key] = table_entity(self.catalog, caption_of(doc, block.table), block.section)
         return self._tables[key]
 
+    def _group_context(self, doc, block, context: str) -> str:
+        """The headings and every group row of the table (`I | HÀ NAM`, `II | NINH BÌNH`): a
+        name shared by a merged and a former province, beside its partners, is the former."""
+        key = (doc.path, doc.index, block.table, "groups")
+        if key not in self._tables:
+            labels = [b.text for b in doc.blocks if b.table == block.table and b.kind == "table_row"
+                      and not re.search(r"\d", re.sub(r"^\W*\w{1,4}\W", "", b.text))]
+            self._tables[key] = " | ".join(labels)
+        return context + " | " + self._tables[key] if self._tables[key] else context
+
     def read_row(self, doc, block, own: str | None, groups: dict[int, Resolution]) -> list[Resolved]:
         cat = self.catalog
         cols = self.columns(block.header)
@@ -110,7 +120,7 @@ class TableReader:
                        if i != label_i and roles[i:i + 1] and roles[i] in VALUE_KINDS]
         has_values = any(c.strip() for _, c, _ in value_cells) or any(
             roles[i:i + 1] == ["evaluation"] and c.strip() for i, (c, _) in enumerate(cells))
-        names = entity_mentions(cat, BRACKETED_NAMES_RE.sub(_blank, label), context)
+        names = entity_mentions(cat, BRACKETED_NAMES_RE.sub(_blank, label), self._group_context(doc, block, context))
         if not has_values and names:
             m, e, why = names[0]
             groups[block.table] = Resolution(e, Evidence.TABLE_HEADER if e else Evidence.NONE,
