@@ -252,3 +252,34 @@ def test_a_shared_name_beside_its_partners_is_the_former_province(tmp_path):
         "II\tYÊN BÁI\t\t\n" + rows.format(a="63%", b="63,4%")
     facts, _, _ = run_text(tmp_path, blocks, "draft.txt")
     assert (_fact(facts, "58,4%")["entity"], _fact(facts, "63,4%")["entity"]) == ("lao_cai_cu", "yen_bai")
+
+
+def test_a_word_table_with_cells_merged_across_columns(tmp_path):
+    from checker.engine import load_default_rules, run_rules
+    from checker.facts import extract
+    from tests.docx_build import paragraph, run, write_docx
+
+    def cell(text: str, span: int = 1) -> str:
+        props = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+        return f"<w:tc>{props}{paragraph(run(text))}</w:tc>"
+
+    def row(*cells: str) -> str:
+        return "<w:tr>" + "".join(cells) + "</w:tr>"
+
+    grid = ("<w:tbl>"
+            + row(cell("STT"), cell("Chỉ tiêu"), cell("Tỉnh Phú Yên (cũ)", 2), cell("Tỉnh Đắk Lắk (cũ)", 2),
+                  cell("Đánh giá"))
+            + row(cell(""), cell(""), cell("Kế hoạch"), cell("Thực hiện"), cell("Kế hoạch"), cell("Thực hiện"), cell(""))
+            + row(cell("1"), cell("Tỷ lệ che phủ rừng năm 2025"), cell("40%"), cell("41,2%"), cell("39%"),
+                  cell("38,1%"), cell("Vượt/Đạt"))
+            + "</w:tbl>")
+    body = [paragraph(run("TỈNH ỦY ĐẮK LẮK")), paragraph(run("ĐẢNG CỘNG SẢN VIỆT NAM")),
+            paragraph(run("Đắk Lắk, ngày 10 tháng 9 năm 2025")), paragraph(run("BÁO CÁO THỬ NGHIỆM")), grid]
+    path = write_docx(tmp_path / "grid.docx", body)
+    catalog = load_catalog()
+    facts, docs = extract([str(path)], catalog)
+    assert (_fact(facts, "38,1%")["entity"], _fact(facts, "38,1%")["role"]) == ("dak_lak_cu", "actual")
+    assert (_fact(facts, "40%")["entity"], _fact(facts, "40%")["role"]) == ("phu_yen", "target")
+    findings, _ = run_rules(facts, load_default_rules(catalog), catalog, documents=docs)
+    flagged = [sorted(fig["text"] for fig in f.figures) for f in _alarms(findings)]
+    assert flagged == [["38,1%", "39%", "Đạt"]]  # Đắk Lắk: 38,1% short of 39%, marked met
