@@ -283,3 +283,13 @@ def test_a_word_table_with_cells_merged_across_columns(tmp_path):
     findings, _ = run_rules(facts, load_default_rules(catalog), catalog, documents=docs)
     flagged = [sorted(fig["text"] for fig in f.figures) for f in _alarms(findings)]
     assert flagged == [["38,1%", "39%", "Đạt"]]  # Đắk Lắk: 38,1% short of 39%, marked met
+
+
+def test_a_ceiling_target_says_lower_is_better(tmp_path):
+    text = header("Lào Cai") + (
+        "| TT | Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện | Đánh giá |\n|---|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều cuối năm 2025 | % | Dưới 2,5 | {result} | Đạt |\n")
+    _, findings, _ = run_text(tmp_path, text.format(result="2,1"))
+    assert not _alarms(findings)
+    _, findings, _ = run_text(tmp_path, text.format(result="2,9"))
+    assert [f.rule for f in _alarms(findings)] == ["VD01"]
