@@ -1,14 +1,17 @@
-"""A table's header: the rows that head its columns, and each column's heading from them."""
+"""Table rows in text: Markdown (`| a | b |`) and tab-separated cells, and a table's header (the
+rows that head its columns, and each column's heading from them)."""
 
 from __future__ import annotations
 
 import re
 
+PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+PIPE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 HEADER_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 MAX_HEADER_ROWS = 3
 
 
-def continues_header(rows: list[tuple[str, ...]], cells: tuple[str, ...], rule_follows: bool) -> bool:
+def continues_header(rows: list[tuple[str, ...]], cells: tuple[str, ...], before_rule: bool) -> bool:
     """A row under a table's header row is another header row when it holds no figure
     (years aside) and either a Markdown rule line follows it, or it leaves the first column
     blank and heads columns that a group cell above spans (`Tỉnh A (cũ) | |` over
@@ -17,7 +20,7 @@ def continues_header(rows: list[tuple[str, ...]], cells: tuple[str, ...], rule_f
         return False
     if not any(cells):
         return False
-    if rule_follows:
+    if before_rule:
         return True
     top = rows[-1]
 
@@ -47,3 +50,31 @@ def merge_header(rows: list[tuple[str, ...]]) -> tuple[str, ...]:
                 parts.append(row[j])
         merged.append("\n".join(parts))
     return tuple(merged)
+
+
+def split_pipes(text: str) -> list[tuple[int, int]]:
+    """Cell spans of a Markdown table row `| a | b |`, without the outer bars."""
+    bars = [i for i, ch in enumerate(text) if ch == "|"]
+    cells = []
+    for a, b in zip(bars, bars[1:]):
+        start, end = a + 1, b
+        while start < end and text[start] == " ":
+            start += 1
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        cells.append((start, end))
+    return cells
+
+
+def split_tabs(text: str) -> list[tuple[int, int]]:
+    cells, pos = [], 0
+    for part in text.split("\t"):
+        cells.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return cells
+
+
+def rule_follows(lines: list[str], i: int, last: int) -> bool:
+    """The next non-blank line is a Markdown table's `|---|---|` rule."""
+    nxt = next((lines[k] for k in range(i + 1, last) if lines[k].strip()), "")
+    return bool(PIPE_ROW_RE.match(nxt) and PIPE_RULE_RE.match(nxt))

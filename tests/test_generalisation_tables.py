@@ -26,7 +26,7 @@ def _alarms(findings, rule=None):
     return [f for f in findings if f.severity in ("error", "warning") and (rule is None or f.rule == rule)]
 
 
-def test_column_roles_in_the_draft_own_words():
+def test_column_kinds_in_the_draft_own_words():
     from checker.resolve.columns import read_columns
 
     cat = load_catalog()

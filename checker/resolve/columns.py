@@ -68,11 +68,6 @@ def cell_role(catalog: Catalog, cell: str) -> str | None:
     return None
 
 
-def column_roles(catalog: Catalog, header: tuple[str, ...]) -> list[str | None]:
-    """Each column's kind from its heading (see `read_columns`)."""
-    return [c.kind for c in read_columns(catalog, header)]
-
-
 def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...]:
     """The columns of a header; a header cell of several rows lists them top to bottom, one a line."""
     # The whole header is each heading's context: `Hà Nam | Nam Định | Ninh Bình` side by side
