@@ -37,6 +37,9 @@ def test_column_kinds_in_the_draft_own_words():
         ["number", "label", "unit", "target", "actual", "plan_share", "comparison"]
     assert kinds("Chỉ tiêu", "Mục tiêu", "Ước thực hiện", "Kết quả", "So sánh") == \
         ["label", "target", "actual", "actual", "comparison"]
+    periods = [c.period.value if c.period else None
+               for c in read_columns(cat, ("Chỉ tiêu", "KH 2025", "ƯTH 2025", "TH 6 tháng 2025", "Năm 2024"))]
+    assert periods[1:3] == ["2025", "2025"] and periods[4] == "2024"
     # `TH` is a word of its own, not the start of `Thu ngân sách`: that column names an indicator.
     assert kinds("STT", "Tên tỉnh", "Thu ngân sách (tỷ đồng)") == ["number", None, "value"]
 

@@ -18,6 +18,8 @@ VALUE_KINDS = ("target", "actual", "value", "comparison", "plan_share")
 RELATIVE_KINDS = ("comparison", "plan_share")
 BARE_YEARS_RE = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?\s*$", re.I)
 BRACKET_RE = re.compile(r"\(([^()]{1,30})\)")
+ROLE_YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d{2})(?![\d.,/%])")
+SUB_YEAR_RE = re.compile(r"tháng|quý|học kỳ", re.I)
 CAPTION_RE = re.compile(r"^\s*(?:\*\*)?(?:bảng|biểu|phụ lục)\b", re.I)
 
 
@@ -125,6 +127,10 @@ def _column_period(catalog: Catalog, parts: list[str]) -> tuple[Resolution | Non
         periods = find_periods(part, catalog.cue("not_period").find(part))
         if periods:
             return Resolution(periods[-1].value, Evidence.TABLE_HEADER, f"column `{part.strip()}`"), False
+        years = set(ROLE_YEAR_RE.findall(part))
+        if len(years) == 1 and not SUB_YEAR_RE.search(part):
+            # `KH 2025`, `ƯTH 2025`: a role word and the year it is for.
+            return Resolution(years.pop(), Evidence.TABLE_HEADER, f"column `{part.strip()}`"), False
     return None, False
 
 
