@@ -85,7 +85,8 @@ CUES = Record(name="cue catalog", label=None, required={
         "target": Cue(cue="target", shared=True),
         # Table column headings, read by the resolver from catalog.cues["role"]["columns"].
         "columns": Record(required={
-            name: PHRASES for name in ("label", "number", "unit", "evaluation", "target", "actual")}),
+            name: PHRASES for name in ("label", "number", "unit", "evaluation", "target", "actual",
+                                       "comparison", "plan_share")}),
         "labels": CueMap(cue="labels"),
     }),
     "scope": CueMap(cue="scope", shared=True),

@@ -168,12 +168,17 @@ def read_docx(path: str | Path) -> ConvertedText:
             if lines and places[-1].kind != "blank":
                 emit("", LineOrigin("blank"))
             for row_no, tr in enumerate(child.iter(W + "tr"), 1):
-                cells = []
+                cells, real = [], []
                 for tc in tr.findall(W + "tc"):
                     parts = [reader.runs_text(p).strip() for p in tc.iter(W + "p")]
+                    real.append(len(cells))
                     cells.append(" ".join(x for x in parts if x).replace("|", "/"))
+                    # A cell merged across columns (`Tỉnh A (cũ)` over `Nghị quyết | Thực hiện`)
+                    # stands over blank cells, so that the columns of every row line up.
+                    span = tc.find(W + "tcPr/" + W + "gridSpan")
+                    cells.extend([""] * (int(span.get(W + "val") or 1) - 1 if span is not None else 0))
                 line, spans = table_row(cells)
-                emit(line, LineOrigin("table", table_no, row_no, spans))
+                emit(line, LineOrigin("table", table_no, row_no, tuple(spans[i] for i in real)))
                 if row_no == 1:
                     emit("|" + "---|" * len(cells), LineOrigin("blank"))
             emit("", LineOrigin("blank"))

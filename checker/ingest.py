@@ -10,6 +10,15 @@ from pathlib import Path
 from checker.markers import blank_markers
 from checker.places import ConvertedText
 from checker.records import Block, Document, InputError
+from checker.table_header import (
+    PIPE_ROW_RE,
+    PIPE_RULE_RE,
+    continues_header,
+    merge_header,
+    rule_follows,
+    split_pipes,
+    split_tabs,
+)
 from checker.text import SUPERSCRIPT_DIGITS
 
 # A document starts with a national or party motto; its issuing body's name
@@ -171,31 +180,7 @@ def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | 
     return title, kind, year, place
 
 
-PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
-PIPE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+")
-
-
-def split_pipes(text: str) -> list[tuple[int, int]]:
-    """Cell spans of a Markdown table row `| a | b |`, without the outer bars."""
-    bars = [i for i, ch in enumerate(text) if ch == "|"]
-    cells = []
-    for a, b in zip(bars, bars[1:]):
-        start, end = a + 1, b
-        while start < end and text[start] == " ":
-            start += 1
-        while end > start and text[end - 1] == " ":
-            end -= 1
-        cells.append((start, end))
-    return cells
-
-
-def split_tabs(text: str) -> list[tuple[int, int]]:
-    cells, pos = [], 0
-    for part in text.split("\t"):
-        cells.append((pos, pos + len(part)))
-        pos += len(part) + 1
-    return cells
 
 
 def body_markers(text: str) -> list[tuple[int, int]]:
@@ -242,6 +227,9 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
     section: list[tuple[int, str]] = []
     table_id = None
     header: tuple[str, ...] = ()
+    header_rows: list[tuple[str, ...]] = []  # the raw rows of the current table's header
+    header_blocks: list[Block] = []
+    in_body = False
     tables = 0
     in_contents = False
     for i in range(first, last):
@@ -262,12 +250,24 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
             if table_id is None or (not header):
                 tables += 1
                 table_id = tables
-                header = cells_text
-                doc.blocks.append(Block("table_header", text, line_no, 1, doc.index, 0, _sec(section),
-                                        cells=spans, table=table_id, header=header))
+                header_rows, in_body = [cells_text], False
+                header = merge_header(header_rows)
+                header_blocks = [Block("table_header", text, line_no, 1, doc.index, 0, _sec(section),
+                                       cells=spans, table=table_id, header=header)]
+                doc.blocks.append(header_blocks[0])
                 continue
-            if cells_text == header:
+            if cells_text in header_rows:
                 continue  # the header repeated after a page break
+            if not in_body and continues_header(header_rows, cells_text, is_pipe and rule_follows(lines, i, last)):
+                header_rows.append(cells_text)
+                header = merge_header(header_rows)
+                header_blocks.append(Block("table_header", text, line_no, 1, doc.index, 0, _sec(section),
+                                           cells=spans, table=table_id, header=header))
+                doc.blocks.append(header_blocks[-1])
+                for b in header_blocks:
+                    b.header = header
+                continue
+            in_body = True
             kind = "contents_row" if in_contents else "table_row"
             doc.blocks.append(Block(kind, text, line_no, 1, doc.index, 0, _sec(section),
                                     cells=spans, table=table_id, header=header))
@@ -275,7 +275,7 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
         if table_id is not None:
             nxt = next((lines[k] for k in range(i, last) if lines[k].strip()), "")
             if "\t" not in nxt and not PIPE_ROW_RE.match(nxt):
-                table_id, header = None, ()
+                table_id, header, header_rows = None, (), []
         if CONTENTS_RE.match(content):
             in_contents = True
         fm = FOOTNOTE_RE.match(raw)

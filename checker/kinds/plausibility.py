@@ -35,6 +35,11 @@ class Plausibility:
             end = last_year(r["period"])
             if end is None:
                 continue
+            if any(a["role"] == "actual" and a["indicator"] == r["indicator"] and a["entity"] == r["entity"]
+                   and a["period"] == r["period"] and a["path"] == r["path"] and a["line"] == r["line"] for a in recs):
+                # `| Chỉ tiêu | Nghị quyết | Thực hiện |`: a target stated beside its own result is
+                # being judged (the verdict rule's task), not set after what was reached.
+                continue
             # Results of single earlier years only: an average over a term is a rate, not a level.
             reached = [a for a in recs if a["role"] == "actual" and a["indicator"] == r["indicator"]
                        and a["entity"] == r["entity"] and a["unit"] == r["unit"]

@@ -65,7 +65,8 @@ class Verdict:
         rows: dict[tuple, list[dict]] = {}
         for r in ctx.records:
             if r["block"] == "table_row":
-                rows.setdefault((r["path"], r["line"]), []).append(r)
+                # A row with a column group per province holds one target, result and word each.
+                rows.setdefault((r["path"], r["line"], r["entity"] or ""), []).append(r)
         for key in sorted(rows):
             cells = rows[key]
             labels = [r for r in cells if r["role"] == "evaluation" and r["label"]]
@@ -83,8 +84,13 @@ class Verdict:
             return NOT_APPLICABLE
         target, result = pairs[0]
         ind = ctx.catalog.indicators[target["indicator"]]
-        verdict = judge(target["interval"], result["interval"], ind.direction != "lower",
-                        target["qualifier"] == "range")
+        higher = ind.direction != "lower"
+        bound = target["interval"]
+        if (bound.lo == float("-inf")) != (bound.hi == float("inf")):
+            # `Dưới 2,5%` is a ceiling, `trên 46%` a floor: a one-sided target says itself
+            # which way is better, whatever the row's indicator was read as.
+            higher = bound.hi == float("inf")
+        verdict = judge(bound, result["interval"], higher, target["qualifier"] == "range")
         if verdict == "unsure" or verdict == says:
             return PASS
         figures = [figure_dict(r) for r in (target, result, label)]
@@ -92,7 +98,7 @@ class Verdict:
         msg = rule.message.format(indicator=ctx.indicator_name(ind.id), entity=ctx.entity_name(target["entity"]),
                                   period=target["period"], label=label["text"], target=target["text"],
                                   result=result["text"], expected=expected, stated=label["text"])
-        direction = "higher" if ind.direction != "lower" else "lower"
+        direction = "higher" if higher else "lower"
         expl = (f"result {result['text']} against target {target['text']} ({direction} is better): "
                 f"{'reached' if verdict == 'met' else 'not reached'}, but marked '{label['text']}'")
         return fail(Finding(rule.id, rule.severity, msg, figures, 2, expected, None, expl, rule.name))

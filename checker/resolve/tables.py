@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from checker.catalog import Catalog
 from checker.records import Evidence, Figure, Resolution
 from checker.resolve.clauses import STAT_KINDS
+from checker.resolve.columns import RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, read_columns, table_entity
 from checker.resolve.entities import entity_mentions, row_entity
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
@@ -17,24 +18,12 @@ from checker.resolve.roles import finish
 from checker.text import Mention, fold
 
 FUZZY_EXTRA = 3  # words a table label may have beyond an indicator's name
+# `Hưng Yên (Thái Bình + Hưng Yên)`: the bracket lists what the province was made of.
+BRACKETED_NAMES_RE = re.compile(r"\((?=[^()]*[+,;]|[^()]*\bvà\b)[^()]{3,}\)")
 
 
-def column_roles(catalog: Catalog, header: tuple[str, ...]) -> list[str | None]:
-    """Each column's role (label, number, unit, evaluation, target, actual) from its heading."""
-    cols = catalog.cues["role"]["columns"]
-    roles: list[str | None] = []
-    for cell in header:
-        low = cell.lower().strip()
-        # The longest heading word that opens the cell decides: `Chỉ tiêu Đại hội` is a
-        # target column although `Chỉ tiêu` alone heads the labels.
-        best = max(((len(w), name) for name in cols for w in cols[name]
-                    if low == w or low.startswith(w + " ") or low.startswith(w)), default=None)
-        role = best[1] if best else None
-        if role is None:
-            role = next((name for name in ("evaluation", "target", "actual", "label")
-                         if any(w in low for w in cols[name])), None)
-        roles.append(role)
-    return roles
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
 
 
 class FuzzyLabels:
@@ -94,29 +83,78 @@ class TableReader:
         self.catalog, self.lexer, self.cues = catalog, lexer, cues
         self.units = catalog.units
         self.fuzzy = FuzzyLabels(catalog, cues.label_stop_words)
+        self._columns: dict[tuple[str, ...], tuple[Column, ...]] = {}
+        self._tables: dict[tuple, Resolution | None] = {}
+
+    def columns(self, header: tuple[str, ...]) -> tuple[Column, ...]:
+        cols = self._columns.get(header)
+        if cols is None:
+            cols = self._columns[header] = read_columns(self.catalog, header)
+        return cols
+
+    def _table_entity(self, doc, block) -> Resolution | None:
+        key = (doc.path, doc.index, block.table)
+        if key not in self._tables:
+            self._tables[key] = table_entity(self.catalog, caption_of(doc, block.table), block.section)
+        return self._tables[key]
+
+    def _group_context(self, doc, block, context: str) -> str:
+        """The headings and every group row of the table (`I | HÀ NAM`, `II | NINH BÌNH`): a
+        name shared by a merged and a former province, beside its partners, is the former."""
+        key = (doc.path, doc.index, block.table, "groups")
+        if key not in self._tables:
+            labels = [b.text for b in doc.blocks if b.table == block.table and b.kind == "table_row"
+                      and not re.search(r"\d", re.sub(r"^\W*\w{1,4}\W", "", b.text))]
+            self._tables[key] = " | ".join(labels)
+        return context + " | " + self._tables[key] if self._tables[key] else context
 
     def read_row(self, doc, block, own: str | None, groups: dict[int, Resolution]) -> list[Resolved]:
         cat = self.catalog
-        roles = column_roles(cat, block.header)
+        cols = self.columns(block.header)
+        roles = [c.kind for c in cols]
         cells = [(block.text[a:b], a) for a, b in block.cells]
         label_i = roles.index("label") if "label" in roles else (1 if len(cells) > 1 else 0)
         label = cells[label_i][0] if label_i < len(cells) else ""
         context = " | ".join(block.section)
-        value_cells = [(i, c, off) for i, (c, off) in enumerate(cells) if roles[i:i + 1] and roles[i] in ("target", "actual")]
+        value_cells = [(i, c, off) for i, (c, off) in enumerate(cells)
+                       if i != label_i and roles[i:i + 1] and roles[i] in VALUE_KINDS]
         has_values = any(c.strip() for _, c, _ in value_cells) or any(
             roles[i:i + 1] == ["evaluation"] and c.strip() for i, (c, _) in enumerate(cells))
-        names = entity_mentions(cat, label, context)
+        names = entity_mentions(cat, BRACKETED_NAMES_RE.sub(_blank, label), self._group_context(doc, block, context))
         if not has_values and names:
             m, e, why = names[0]
             groups[block.table] = Resolution(e, Evidence.TABLE_HEADER if e else Evidence.NONE,
                                              f"group row `{m.text}` above: {why}")
             return []
-        entity = row_entity(cat, names, groups.get(block.table), context, own)
+        group = groups.get(block.table)
+        if not names and group is None:
+            # No row names the province: the table's caption or heading may (`A. Tỉnh X (cũ)`).
+            group = self._table_entity(doc, block)
+        entity = row_entity(cat, names, group, context, own)
         heading = heading_period(block.section, doc.title)
         period = self._label_period(label, heading)
-        row = _Row(block, doc, label, context, roles, entity, period, heading)
+        row = _Row(block, doc, label, context, roles, entity, period, heading, cols, bool(names), label_i)
         results = [r for i, cell, off in value_cells for r in self._values(row, i, cell, off, cells)]
-        return results + self._evaluations(row, cells)
+        return results + self._evaluations(row, cells, results)
+
+    def _cell_entity(self, row: "_Row", i: int) -> Resolution:
+        """A cell's province: the row label's, else its column group's, else the row's block,
+        caption or heading; a column group and a row block naming two provinces: none."""
+        column = row.columns[i].entity if i < len(row.columns) else None
+        if row.named or column is None:
+            return row.entity
+        if column.value is not None and row.entity.evidence is Evidence.TABLE_HEADER \
+                and row.entity.value not in (None, column.value):
+            return Resolution(None, Evidence.NONE, f"{column.reason}, but {row.entity.reason}")
+        return column
+
+    def _cell_period(self, row: "_Row", i: int) -> Resolution | None:
+        """A year column (`2020 | 2025`) gives its cells' period; else the row label's, else the
+        column heading's (`Thực hiện năm 2025`), else the heading's (left to `finish`)."""
+        column = row.columns[i] if i < len(row.columns) else None
+        if column is not None and column.period is not None and (column.year_column or row.period is None):
+            return column.period
+        return row.period
 
     def _label_period(self, label: str, heading: Resolution | None) -> Resolution | None:
         periods = find_periods(label, self.catalog.cue("not_period").find(label))
@@ -128,7 +166,9 @@ class TableReader:
 
     def _values(self, row: "_Row", i: int, cell: str, off: int, cells) -> list[Resolved]:
         figs = [f for f in self.lexer.scan(cell) if f.kind in STAT_KINDS]
-        column_unit = self._column_unit(row.roles, cells)
+        column = row.columns[i]
+        column_unit = self._column_unit(row.roles, cells) or (
+            self.units.match(" " + column.unit_text, 0) if column.unit_text else None)
         head, _, tail = row.label.partition(":")
         # `Cơ cấu kinh tế: Công nghiệp, xây dựng - Dịch vụ - Nông, lâm nghiệp`: one label, several indicators.
         parts = [p.strip() for p in tail.split(" - ")] if tail and " - " in tail else []
@@ -139,24 +179,66 @@ class TableReader:
                 # `| GRDP bình quân đầu người | triệu đồng/người | 180 |`: the unit has a column of its own.
                 fig = replace(fig, unit=column_unit.unit, unit_text=column_unit.text, scale=column_unit.scale,
                               interval=fig.interval.scaled(column_unit.scale) if fig.interval is not None else None)
+            fig = self._per_10k(fig, row.label)
             r = Resolved(fig, row.block, row.doc, column_role=row.roles[i], row_label=row.label)
-            if parts and len(parts) == len(figs):
-                reading = self._indicator(fig, self.catalog.indicator_matcher.find(parts[j]),
-                                          row.context + " | " + head, row.label, f"part `{parts[j]}` of the row label")
-            else:
-                reading = self._indicator(fig, self._label_mentions(row.label), row.context + " | " + row.label,
-                                          row.label, f"row label `{row.label.strip()[:60]}`")
-            r.unit, r.factor = reading.unit, reading.factor
-            r.settle("indicator", reading.resolution())
-            if reading.note:
-                r.notes.append(reading.note)
-            r.settle("entity", row.entity)
-            r.settle("period", row.period)
-            r.settle("role", Resolution(row.roles[i], Evidence.TABLE_HEADER, f"column `{row.block.header[i].strip()}`"))
+            self._settle_indicator(r, row, column, fig, parts, j, head, len(figs))
+            r.settle("entity", self._cell_entity(row, i))
+            r.settle("period", self._rate_period(r, row, self._cell_period(row, i)))
+            r.settle("role", column.role)
+            if column.kind in RELATIVE_KINDS:
+                r.measure = column.kind
             r.scope = self._label_scope(row.label)
             finish(r, self.catalog, row.heading, self.cues)
             results.append(r)
         return results
+
+    def _per_10k(self, fig: Figure, label: str) -> Figure:
+        """`Số bác sĩ/vạn dân | 10 bác sĩ`: the row label states the rate's denominator, the
+        cell only its count noun; read the cell as written under its label."""
+        if fig.unit is None or "/" in fig.unit or fig.unit == "percent":
+            return fig
+        ending = next((e for e in self.units.per_10k if e in label.lower()), None)
+        if ending is None:
+            return fig
+        written = fig.text if fig.unit_text and fig.unit_text in fig.text else f"{fig.text} {fig.unit_text}"
+        read = [f for f in self.lexer.scan(written + ending) if f.kind in STAT_KINDS]
+        if len(read) != 1 or read[0].unit is None or not read[0].unit.endswith("/ nguoi"):
+            return fig
+        interval = fig.interval.scaled(read[0].scale / fig.scale) if fig.interval is not None and fig.scale else None
+        return replace(fig, unit=read[0].unit, scale=read[0].scale, interval=interval or read[0].interval,
+                       unit_text=f"{fig.unit_text}{ending}")
+
+    def _rate_period(self, r: Resolved, row: "_Row", period: Resolution | None) -> Resolution | None:
+        """`Thực hiện năm 2025` over a growth rate averaged over the term 2021-2025: the rate's
+        period is the term the heading names, reported in its last year."""
+        ind = self.catalog.indicators.get(r.indicator) if r.indicator else None
+        heading = row.heading
+        if ind is None or ind.temporal != "rate" or period is None or heading is None or period is row.period:
+            return period
+        if "-" in heading.value and heading.value.split("-")[-1] == period.value:
+            return Resolution(heading.value, heading.evidence, f"{heading.reason}: a rate over the term ({period.reason})")
+        return period
+
+    def _settle_indicator(self, r: Resolved, row: "_Row", column: Column, fig: Figure, parts, j: int,
+                          head: str, count: int) -> None:
+        """The row label's indicator, else the column heading's (`Tổng GRDP (tỷ đồng)`); a
+        comparison or share-of-plan cell is not a level of it: left unresolved."""
+        if column.kind in RELATIVE_KINDS:
+            r.settle("indicator", Resolution(None, Evidence.NONE, f"column `{column.heading}` compares, not a level"))
+            return
+        if parts and len(parts) == count:
+            reading = self._indicator(fig, self.catalog.indicator_matcher.find(parts[j]),
+                                      row.context + " | " + head, row.label, f"part `{parts[j]}` of the row label")
+        else:
+            mentions = self._label_mentions(row.label)
+            where = f"row label `{row.label.strip()[:60]}`"
+            if not mentions and column.indicators:
+                mentions, where = list(column.indicators), f"column `{column.heading[:60]}`"
+            reading = self._indicator(fig, mentions, row.context + " | " + row.label, row.label, where)
+        r.unit, r.factor = reading.unit, reading.factor
+        r.settle("indicator", reading.resolution())
+        if reading.note:
+            r.notes.append(reading.note)
 
     def _column_unit(self, roles, cells):
         unit_cell = next((c for i, (c, _) in enumerate(cells) if roles[i:i + 1] == ["unit"] and c.strip()), None)
@@ -207,24 +289,78 @@ class TableReader:
                   and not label[m.end:m.end + 4].lower().startswith(" mới")]
         return scopes[-1].keys[0] if scopes else ""
 
-    def _evaluations(self, row: "_Row", cells) -> list[Resolved]:
-        """`Đạt`, `Vượt mục tiêu` in the evaluation column: a label fact of the row."""
+    def _evaluations(self, row: "_Row", cells, values: list[Resolved]) -> list[Resolved]:
+        """`Đạt`, `Vượt mục tiêu` in the evaluation column: a label fact of the row.  Under
+        column groups (`Tỉnh A (cũ) | | Tỉnh B (cũ) |`) a compound `Vượt/Không đạt` splits over
+        the groups in header order; a count that does not fit is read as no word (abstain)."""
+        groups = self._value_groups(row)
         results = []
         for i, (cell, off) in enumerate(cells):
-            if row.roles[i:i + 1] != ["evaluation"] or not cell.strip():
+            kind = row.roles[i] if i < len(row.roles) else None
+            if not cell.strip() or kind not in ("evaluation", *VALUE_KINDS) or i == row.label_index:
                 continue
-            labels = self.catalog.cue("labels").find(cell)
-            lab = max(labels, key=lambda m: m.end - m.start).keys[0] if labels else None
-            fig = Figure(cell.strip(), off, off + len(cell.rstrip()), None, None, kind="label", label=lab)
-            r = Resolved(fig, row.block, row.doc, column_role="evaluation", row_label=row.label)
-            ids = {k for m in self.catalog.indicator_matcher.find(row.label) for k in m.keys}
-            r.settle("indicator", Resolution(sorted(ids)[0], Evidence.TABLE_HEADER, f"row label `{row.label.strip()[:60]}`")
-                     if len(ids) == 1 else None)
-            r.settle("entity", row.entity)
-            r.settle("period", row.period or row.heading)
-            r.settle("role", Resolution("evaluation", Evidence.TABLE_HEADER, f"column `{row.block.header[i].strip()}`"))
-            results.append(r)
+            words = [(m.group(0), off + m.start()) for m in re.finditer(r"[^/]+", cell) if m.group(0).strip()]
+            if kind != "evaluation" and not all(self._label(w, whole=True) for w, _ in words):
+                # `So sánh | 104,5%` is a number, read as a value; but `Kết quả | Đạt` is a word.
+                continue
+            if len(words) > 1 and len(words) != len(groups):
+                note = f"{len(words)} evaluation words for {len(groups)} column groups"
+                words, entities = [(cell, off)], [Resolution(None, Evidence.NONE, note)]
+                labels = [None]
+            else:
+                entities = groups if len(words) > 1 else [self._evaluation_entity(row, groups)]
+                labels = [self._label(w) for w, _ in words]
+            for (word, start), entity, lab in zip(words, entities, labels):
+                text = word.strip()
+                begin = start + (len(word) - len(word.lstrip()))
+                fig = Figure(text, begin, begin + len(text), None, None, kind="label", label=lab)
+                r = Resolved(fig, row.block, row.doc, column_role="evaluation", row_label=row.label)
+                r.settle("indicator", self._evaluation_indicator(row, values, entity))
+                r.settle("entity", entity)
+                r.settle("period", row.period or row.heading)
+                r.settle("role", Resolution("evaluation", Evidence.TABLE_HEADER, f"column `{row.columns[i].heading}`"))
+                results.append(r)
         return results
+
+    def _label(self, word: str, whole: bool = False) -> str | None:
+        """The evaluation a word says; with `whole`, only a cell that is nothing but the word."""
+        labels = self.catalog.cue("labels").find(word)
+        if not labels:
+            return None
+        best = max(labels, key=lambda m: m.end - m.start)
+        if whole and best.text.strip().lower() != word.strip(" .;").lower():
+            return None
+        return best.keys[0]
+
+    def _value_groups(self, row: "_Row") -> list[Resolution]:
+        """The provinces of the value columns' groups, in header order."""
+        groups: list[Resolution] = []
+        for col in row.columns:
+            if col.kind in ("target", "actual", "value") and col.entity is not None and col.entity.value is not None \
+                    and all(g.value != col.entity.value for g in groups):
+                groups.append(col.entity)
+        return groups
+
+    def _evaluation_entity(self, row: "_Row", groups: list[Resolution]) -> Resolution:
+        if row.named or not groups:
+            return row.entity
+        if len(groups) == 1:
+            return groups[0]
+        return Resolution(None, Evidence.NONE, "one evaluation word for several column groups")
+
+    def _evaluation_indicator(self, row: "_Row", values: list[Resolved], entity: Resolution) -> Resolution | None:
+        """What the row's target and result measure (read with their units), else the one
+        indicator its label names."""
+        ids = {v.indicator for v in values if v.indicator and v.role in ("target", "actual")
+               and (entity.value is None or v.entity == entity.value)}
+        if len(ids) == 1:
+            return Resolution(ids.pop(), Evidence.TABLE_HEADER, "the indicator of the row's target and result")
+        mentions = self._label_mentions(row.label)
+        longest = [m for m in mentions if m.end - m.start == mentions[0].end - mentions[0].start] if mentions else []
+        ids = {k for m in longest for k in m.keys}
+        if len(ids) == 1:
+            return Resolution(ids.pop(), Evidence.TABLE_HEADER, f"row label `{row.label.strip()[:60]}`")
+        return None
 
 
 @dataclass(frozen=True)
@@ -239,3 +375,6 @@ class _Row:
     entity: Resolution
     period: Resolution | None
     heading: Resolution | None
+    columns: tuple = ()
+    named: bool = False  # the row label names the province
+    label_index: int = 1

@@ -1,0 +1,188 @@
+"""A table's columns read from its header: each column's kind (label, unit, target, actual,
+evaluation, comparison, share of plan, plain value), period, province and named indicator,
+and the province the whole table is about (its caption or the heading above it)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.catalog import Catalog
+from checker.records import Evidence, Resolution
+from checker.resolve.entities import entity_mentions
+from checker.resolve.periods import find_periods, normalise_range
+from checker.text import Mention
+
+VALUE_KINDS = ("target", "actual", "value", "comparison", "plan_share")
+# Kinds whose cells are numbers about the row's indicator but not its level.
+RELATIVE_KINDS = ("comparison", "plan_share")
+BARE_YEARS_RE = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?\s*$", re.I)
+BRACKET_RE = re.compile(r"\(([^()]{1,30})\)")
+ROLE_YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d{2})(?![\d.,/%])")
+SUB_YEAR_RE = re.compile(r"tháng|quý|học kỳ", re.I)
+CAPTION_RE = re.compile(r"^\s*(?:\*\*)?(?:bảng|biểu|phụ lục)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Column:
+    """What a column's heading (all its header rows) says about the cells under it."""
+
+    heading: str  # as written, header rows joined by ` / `
+    kind: str | None
+    role: Resolution | None  # for a value column whose heading names its role
+    period: Resolution | None
+    entity: Resolution | None
+    indicators: tuple[Mention, ...] = ()  # `Tổng GRDP (tỷ đồng)`: the column names its indicator
+    unit_text: str | None = None  # `(tỷ đồng)` in the heading
+    year_column: bool = False  # headed by a year alone (`2020 | 2025`)
+
+
+def _word_re(words: list[str]) -> re.Pattern:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I)
+
+
+_PATTERNS: dict[int, tuple[object, dict]] = {}
+
+
+def _patterns(catalog: Catalog) -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    """The heading words compiled once per catalog (kept with the catalog they were read from)."""
+    cached = _PATTERNS.get(id(catalog))
+    if cached is None or cached[0] is not catalog:
+        cols = catalog.cues["role"]["columns"]
+        cached = (catalog, {name: (re.compile(rf"^\s*(?:{_word_re(words).pattern})", re.I), _word_re(words))
+                            for name, words in cols.items()})
+        _PATTERNS[id(catalog)] = cached
+    return cached[1]
+
+
+def cell_role(catalog: Catalog, cell: str) -> str | None:
+    """The role one heading cell names: the longest heading word opening it decides (`Chỉ
+    tiêu Đại hội` is a target column although `Chỉ tiêu` alone heads the labels), else a
+    role word anywhere in it.  Words match whole (`TH` is not the start of `Thu`)."""
+    pats = _patterns(catalog)
+    opening = [(m.end(), name) for name, (lead, _) in pats.items() for m in [lead.match(cell)] if m]
+    if opening:
+        return max(opening)[1]
+    for name in ("evaluation", "plan_share", "comparison", "target", "actual", "label"):
+        if pats[name][1].search(cell):
+            return name
+    return None
+
+
+def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...]:
+    """The columns of a header; a header cell of several rows lists them top to bottom, one a line."""
+    # The whole header is each heading's context: `Hà Nam | Nam Định | Ninh Bình` side by side
+    # are the former provinces, although `Ninh Bình` alone is the merged one.
+    context = " | ".join(cell.replace("\n", " | ") for cell in header)
+    columns = [_column(catalog, cell.split("\n"), i, context) for i, cell in enumerate(header)]
+    label_seen = False
+    for i, col in enumerate(columns):
+        if col.kind == "label":
+            if label_seen:
+                # A second `Chỉ tiêu` column, or one under a group, states the target.
+                columns[i] = Column(col.heading, "target", _role("target", col.heading), col.period,
+                                    col.entity, col.indicators, col.unit_text, col.year_column)
+            label_seen = True
+    return tuple(columns)
+
+
+def _role(kind: str, heading: str) -> Resolution | None:
+    if kind in ("target", "actual", "comparison", "plan_share"):
+        return Resolution(kind, Evidence.TABLE_HEADER, f"column `{heading}`")
+    return None
+
+
+def _column(catalog: Catalog, parts: list[str], index: int, context: str) -> Column:
+    heading = " / ".join(p.strip() for p in parts)
+    kind, at = None, None
+    for k in range(len(parts) - 1, -1, -1):  # the lowest header row that names a role decides
+        kind = cell_role(catalog, parts[k])
+        if kind is not None:
+            at = k
+            break
+    if kind == "label" and at is not None and at > 0:
+        kind = "target"  # `Chỉ tiêu | Thực hiện` under a province's group cell
+    period, year_column = _column_period(catalog, parts)
+    entity = _column_entity(catalog, parts, context) if kind != "evaluation" else None
+    indicators: tuple[Mention, ...] = ()
+    unit_text = None
+    if kind is None and index > 0:
+        indicators = tuple(sorted(catalog.indicator_matcher.find(parts[-1]), key=lambda m: m.start - m.end))
+        unit_text = next((m.group(1) for m in BRACKET_RE.finditer(parts[-1])
+                          if catalog.units.match(" " + m.group(1).strip(), 0).unit is not None), None)
+        if year_column or entity is not None or indicators or unit_text:
+            kind = "value"
+    return Column(heading, kind, _role(kind, heading) if kind else None, period, entity, indicators, unit_text,
+                  year_column and kind == "value")
+
+
+def _column_period(catalog: Catalog, parts: list[str]) -> tuple[Resolution | None, bool]:
+    for part in reversed(parts):
+        bare = BARE_YEARS_RE.match(part)
+        if bare:
+            a, b = bare.group(1), bare.group(2)
+            value = normalise_range(int(a), int(b)) if b else a
+            return Resolution(value, Evidence.TABLE_HEADER, f"column `{part.strip()}`"), True
+        periods = find_periods(part, catalog.cue("not_period").find(part))
+        if periods:
+            return Resolution(periods[-1].value, Evidence.TABLE_HEADER, f"column `{part.strip()}`"), False
+        years = set(ROLE_YEAR_RE.findall(part))
+        if len(years) == 1 and not SUB_YEAR_RE.search(part):
+            # `KH 2025`, `ƯTH 2025`: a role word and the year it is for.
+            return Resolution(years.pop(), Evidence.TABLE_HEADER, f"column `{part.strip()}`"), False
+    return None, False
+
+
+def _column_entity(catalog: Catalog, parts: list[str], context: str) -> Resolution | None:
+    """The province a column (or its group cell) names, if exactly one."""
+    for part in reversed(parts):
+        names = entity_mentions(catalog, part, context)
+        if not names:
+            continue
+        entities = {e for _, e, _ in names}
+        if len(entities) != 1 or None in entities or catalog.cue("several").find(part):
+            return Resolution(None, Evidence.NONE, f"column `{part.strip()}` names several provinces")
+        m, e, why = names[0]
+        return Resolution(e, Evidence.TABLE_HEADER, f"column `{part.strip()}`: {why}")
+    return None
+
+
+def table_entity(catalog: Catalog, caption: str | None, section: tuple[str, ...]) -> Resolution | None:
+    """The province a table is about: named by its caption or the innermost heading above it
+    that names any (`A. Tỉnh X (cũ)` is the former province X).  A caption or heading naming
+    several (`CỦA HAI TỈNH`, `TỈNH A VÀ TỈNH B`) names no single one: None is returned with
+    the reason, and no outer heading is asked."""
+    texts = ([("caption", caption)] if caption else []) + [("heading", h) for h in reversed(section)]
+    for where, text in texts:
+        names = entity_mentions(catalog, text, text)
+        # `trước hợp nhất` with no name before it speaks of the former provinces together.
+        several = catalog.cue("several").find(text) or [
+            c for c in catalog.cue("former").find(text) if len(c.text) > 4 and not names]
+        if not names and not several:
+            continue
+        entities = {e for _, e, _ in names}
+        evidence = Evidence.TABLE_HEADER if where == "caption" else Evidence.HEADING
+        if several or len(entities) != 1 or None in entities:
+            return Resolution(None, Evidence.NONE, f"{where} `{text.strip()[:60]}` names no single province")
+        m, e, why = names[0]
+        return Resolution(e, evidence, f"{where} `{text.strip()[:60]}`: {why}")
+    return None
+
+
+def caption_of(doc, table: int) -> str | None:
+    """The short line right before a table (`Bảng 2. Kết quả ... tỉnh X (cũ)`) when it reads as its caption."""
+    previous = None
+    for block in doc.blocks:
+        if block.table == table and block.kind == "table_header":
+            break
+        previous = block
+    else:
+        return None
+    if previous is None or previous.kind not in ("paragraph", "list_item") or previous.table is not None:
+        return None
+    text = previous.text.strip()
+    if CAPTION_RE.match(text) or (len(text) <= 160 and not text.endswith((".", ";", ":"))
+                                  and not re.search(r"\d", re.sub(r"(?:19|20)\d{2}", "", text))):
+        return text
+    return None
