@@ -13,7 +13,9 @@ from checker.interval import Interval, format_vn
 from checker.records import Finding
 
 STAT = ("statistic", "range", "fraction")
-KEY = ["indicator", "entity", "period", "role", "scope", "measure", "unit"]
+# `points`: written in percentage points (`0,3 điểm %`), a difference of two rates, which a
+# resolver may keep in its indicator's unit (percent) but which is never the same fact as a rate.
+KEY = ["indicator", "entity", "period", "role", "scope", "measure", "unit", "points"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ class Context:
         for rec in self.records:
             if "interval" not in rec:
                 rec["interval"] = None if rec["lo"] is None else interval_of(rec)
+            if "points" not in rec:
+                rec["points"] = written_in_points(rec, self.catalog)
 
     @property
     def by_id(self) -> dict[int, dict]:
@@ -96,6 +100,14 @@ class Context:
         if found.formers:
             return f"{found.name} (sau hợp nhất)"
         return found.name
+
+
+def written_in_points(rec: dict, catalog) -> bool:
+    """Whether a figure was written in percentage points (`điểm %`, `điểm phần trăm/năm`)."""
+    text = rec.get("unit_text") or ""
+    if "điểm" not in text.lower() or catalog is None:
+        return False
+    return catalog.units.match(text, 0).unit == "percentage_point"
 
 
 def _blank(v) -> bool:

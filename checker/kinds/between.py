@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, figure_dict, pick_suspect
 from checker.kinds.params import EntityId, IndicatorId
-from checker.kinds.part_whole import merged_provinces
+from checker.kinds.part_whole import breakdowns, merged_provinces, part_interval
 from checker.records import Finding
 
 
 class BetweenMode(str, enum.Enum):
     RANGE = "range"  # the merged value lies within its former provinces' values
     EQUALS_ONE = "equals_one"  # ...and does not equal one of them while the others differ
+    BREAKDOWN = "breakdown"  # a rate lies within the rates of its former provinces listed after it
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,9 @@ class Between:
     (a rate, a share, a per-head value), checks the merged province's figure against its
     former provinces' figures for the same period and role.  Mode `range`: it must lie
     within them.  Mode `equals_one`: it must not equal one former province's value while
-    the others differ, since every former province has some weight.
+    the others differ, since every former province has some weight.  Mode `breakdown`:
+    a rate listed with the rates of all its former provinces (`95,8% (Bình Định 95,6%;
+    Gia Lai 93,1%)`) must lie within them; lists of other parts are not checked.
 
     Why it matters: a weighted mean cannot leave the range of what it averages; and a
     merged figure identical to one former province's usually means that province's
@@ -44,6 +47,9 @@ class Between:
 
     def run(self, rule, ctx: Context) -> Results:
         params = rule.params
+        if params.mode is BetweenMode.BREAKDOWN:
+            yield from self._breakdowns(rule, ctx)
+            return
         in_range = params.mode is BetweenMode.RANGE
         for key, entity, values in merged_provinces(ctx, "weighted_mean", set(params.indicators),
                                                     set(params.entities)):
@@ -85,3 +91,49 @@ class Between:
                 imbalance = merged.mid - min(max(merged.mid, hull.lo), hull.hi)
             yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
                                expl, rule.name))
+
+    def _breakdowns(self, rule, ctx: Context) -> Results:
+        """`tỷ lệ … đạt 95,8% (Bình Định 95,6%; Gia Lai 93,1%)`: a merged province's rate
+        listed with every former province's rate must lie within them.  Lists of other
+        parts (sectors, quarters, kinds) are not checked: nothing says how they weigh."""
+        params = rule.params
+        for total, items, combine in breakdowns(ctx):
+            merged = _merged_of(ctx, total, items) if combine == "mean" else None
+            if merged is None or (params.indicators and total["indicator"] not in params.indicators) \
+                    or (params.entities and merged not in params.entities):
+                yield NOT_APPLICABLE
+                continue
+            ivs = [part_interval(total, r) for r in items]
+            hull = ivs[0]
+            for iv in ivs[1:]:
+                hull = hull.hull(iv)
+            value = total["interval"]
+            if value.overlaps(hull):
+                yield PASS
+                continue
+            rows = [total] + items
+            figures = [figure_dict(r) for r in rows]
+            msg = rule.message.format(indicator=ctx.indicator_name(total["indicator"]),
+                                      entity=ctx.entity_name(merged), period=total["period"], role=total["role"],
+                                      value=total["text"], expected=hull.format(),
+                                      formers=", ".join(f"{ctx.entity_name(r['entity'])} {r['text']}" for r in items))
+            imbalance = value.mid - min(max(value.mid, hull.lo), hull.hi) if value.bounded and hull.bounded else None
+            expl = f"the former provinces' values span {hull.format()}, stated {total['text']}"
+            suspect = pick_suspect([int(r["id"]) for r in rows], ctx)
+            yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, hull.format(), imbalance,
+                               expl, rule.name))
+
+
+def _merged_of(ctx: Context, total: dict, items: list[dict]) -> str | None:
+    """The merged province whose former provinces are exactly the parts' entities, one
+    part each, when the total is that province or names none; else None."""
+    ents = [r["entity"] for r in items]
+    if None in ents or len(set(ents)) != len(ents):
+        return None
+    owners = {getattr(ctx.catalog.entities.get(e), "merged_into", None) for e in ents}
+    if len(owners) != 1 or None in owners:
+        return None
+    merged = ctx.catalog.entities.get(owners.pop())
+    if merged is None or set(merged.formers) != set(ents) or total["entity"] not in (None, merged.id):
+        return None
+    return merged.id

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass
+from typing import Iterator
 
 from checker.interval import Interval
 from checker.kinds.base import (KEY, NOT_APPLICABLE, PASS, Context, Results, consensus, fail, figure_dict, fmt,
                                  group_records, pick_suspect, stat_records)
 from checker.kinds.params import EntityId, IndicatorId
-from checker.records import Finding
+from checker.records import Evidence, Finding
 
 
 class PartWholeMode(str, enum.Enum):
@@ -118,20 +120,14 @@ class PartWhole:
                                imbalance, expl, rule.name))
 
     def _breakdown(self, rule, ctx) -> Results:
-        groups: dict[int, list[dict]] = {}
-        for r in ctx.records:
-            if r["part_of"] is not None:
-                groups.setdefault(int(r["part_of"]), []).append(r)
-        for total_id in sorted(groups):
-            items = groups[total_id]
-            total = ctx.by_id[total_id]
-            if total["lo"] is None or any(r["lo"] is None for r in items):
-                yield NOT_APPLICABLE
+        for total, items, combine in breakdowns(ctx):
+            if combine != "sum":
+                yield NOT_APPLICABLE  # a rate's parts do not add up to it: BT03 checks them
                 continue
             total_iv = total["interval"]
             summed = None
             for r in items:
-                iv = r["interval"]
+                iv = part_interval(total, r)
                 summed = iv if summed is None else summed + iv
             bounded = any(r["part_bound"] for r in items)
             ok = summed.lo <= total_iv.hi if bounded else summed.overlaps(total_iv)
@@ -152,3 +148,113 @@ class PartWhole:
             expl = f"{sum_text} = {fmt(summed.mid, 2)}, stated {total['text']}"
             yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
                                expl, rule.name))
+
+
+def breakdowns(ctx: Context) -> Iterator[tuple[dict, list[dict], str | None]]:
+    """Each total with the figures listed as its parts, and how they combine into it:
+    `sum` (counts and amounts), `mean` (rates, shares, per-head values) or None (a part
+    that is not one: another unit, measure or period; or nothing says how)."""
+    groups: dict[int, list[dict]] = {}
+    for r in ctx.records:
+        if r["part_of"] is not None:
+            groups.setdefault(int(r["part_of"]), []).append(r)
+    for total_id in sorted(groups):
+        total, items = ctx.by_id[total_id], groups[total_id]
+        if total["lo"] is None or any(r["lo"] is None for r in items):
+            yield total, items, None
+            continue
+        combine = combination(total, ctx.catalog)
+        if combine is not None and not all(_part_fits(total, r, ctx.catalog.units) for r in items):
+            combine = None
+        yield total, items, combine
+
+
+def part_interval(total: dict, part: dict) -> Interval:
+    """A part's interval in the total's terms: a bare number listed after `12,0 bác sĩ/vạn
+    dân` or `1.386,5 nghìn tấn` is written in the total's unit, scale word included."""
+    iv = part["interval"]
+    if part["unit_text"] or not total["unit_text"] or not total["value"] or not part["value"]:
+        return iv
+    written = float(part["value"])
+    if iv.lo != written and iv.hi != written and not (iv.lo < written < iv.hi):
+        return iv  # already scaled by the resolver
+    scale = 10 ** round(math.log10(abs(total["interval"].mid / float(total["value"])))) \
+        if total["interval"].bounded else 1
+    return iv.scaled(scale) if scale != 1 else iv
+
+
+def combination(rec: dict, catalog) -> str | None:
+    """How parts combine into this figure: the catalog's aggregation of its indicator, or
+    for an uncatalogued figure what its unit measures.  A share or a change is neither."""
+    if rec["measure"]:
+        return None
+    units, unit = catalog.units, rec["unit"]
+    ind = catalog.indicators.get(rec["indicator"]) if rec["indicator"] else None
+    if ind is not None:
+        if ind.aggregation == "additive":
+            return None if rate_unit(units, unit) else "sum"
+        return "mean" if ind.aggregation == "weighted_mean" else None
+    if additive_unit(units, unit):
+        return "sum"
+    return "mean" if rate_unit(units, unit) else None
+
+
+def additive_unit(units, unit: str | None) -> bool:
+    """A count (`đảng viên`, `xã`) or an amount (`tỷ đồng`, `tấn`, `ha`), also per year
+    (`đảng viên/năm`): one base dimension that is not a rate's own (points, age, speed)."""
+    if unit is None:
+        return False
+    amount, per = _per_time(unit)
+    if per is None:
+        return False
+    if amount in units.count_units:
+        return True
+    dims = _dimension(units, amount)
+    return bool(dims) and all(power > 0 for _, power in dims) and not set(d for d, _ in dims) & NOT_AMOUNTS
+
+
+def rate_unit(units, unit: str | None) -> bool:
+    """%, %/năm, điểm %, lần, an index, per head or per 10.000 people: never summed."""
+    if unit is None:
+        return False
+    amount, per = _per_time(unit)
+    if per is None:
+        return True  # per head, per hectare, per 10.000 people
+    dims = _dimension(units, amount)
+    return dims is not None and (not dims or dict(dims) == {"percentage_point": 1})
+
+
+def _per_time(unit: str) -> tuple[str, str | None]:
+    """`dang_vien / year` → (`dang_vien`, `year`); `dong / nguoi` → (`dong`, None): what a
+    unit counts, and whether it is counted per nothing or per a span of time only."""
+    amount, *per = [p.strip() for p in unit.split("/")]
+    if any(p not in PER_TIME for p in per):
+        return amount, None
+    return amount, "/".join(per)
+
+
+PER_TIME = {"year", "month", "day"}
+# Dimensions of units that measure a level, not an amount: adding two ages makes no sense.
+NOT_AMOUNTS = {"percentage_point", "age", "data_rate"}
+
+
+def _dimension(units, unit: str):
+    try:
+        return units.dimensionality(unit)
+    except Exception:  # a unit the registry does not know: nothing can be said of it
+        return None
+
+
+def _part_fits(total: dict, part: dict, units) -> bool:
+    """A part is in the total's unit (or none, lent by the total), of its measure, and of
+    its period unless the period was only inferred for one of them (`quý I tăng 7,56%`
+    under a half-year's rate is another period, not a part)."""
+    if part["measure"] != total["measure"]:
+        return False
+    if part["unit"] is not None and part["unit"] != total["unit"]:
+        counted = part["unit"] in units.count_units and total["unit"] in units.count_units
+        if not counted:
+            return False
+    if part["period"] and total["period"] and part["period"] != total["period"]:
+        return not Evidence(part["period_evidence"]).at_least(Evidence.CLAUSE)
+    return True
