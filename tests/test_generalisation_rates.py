@@ -78,3 +78,54 @@ def test_a_change_in_points_is_not_the_same_fact_as_a_rate_in_percent():
     in_percent = record(1, Interval.stated("0.35"), **key)
     assert run("same_value", [rate, points]).fails == 0
     assert run("same_value", [rate, in_percent]).fails == 1
+
+
+# --- evidence gating: SV01 compares only figures whose key is stated -----------------------
+
+def _forest(i: int, value: str, line: int, **kw) -> dict:
+    fields = dict(EVIDENCE, indicator="forest_cover", entity="thai_nguyen", period="2025")
+    fields.update(kw)
+    rec = record(i, Interval.stated(value), **fields)
+    rec["line"], rec["column"] = line, 1 + 30 * i
+    return rec
+
+
+def test_two_values_of_one_sentence_with_a_carried_indicator_are_not_one_fact():
+    # `Tỷ lệ che phủ rừng đạt 58,4%, chỉ số hài lòng đạt 72%`: the second figure only
+    # borrows its indicator from earlier in the sentence.
+    pair = [_forest(0, "58.4", 5), _forest(1, "72", 5, indicator_evidence="sentence")]
+    outcome = run("same_value", pair)
+    assert (outcome.fails, outcome.na) == (0, 1)
+
+
+def test_two_values_of_one_sentence_each_stated_in_its_clause_are_compared():
+    pair = [_forest(0, "58.4", 5), _forest(1, "72", 5)]
+    assert run("same_value", pair).fails == 1
+
+
+def test_figures_of_different_sentences_may_carry_their_indicator():
+    pair = [_forest(0, "58.4", 5, indicator_evidence="sentence"), _forest(1, "72", 40, indicator_evidence="sentence")]
+    assert run("same_value", pair).fails == 1
+
+
+def test_a_period_only_the_document_supplies_is_too_weak():
+    pair = [_forest(0, "58.4", 5, period_evidence="document"), _forest(1, "72", 40)]
+    assert run("same_value", pair).na == 1
+
+
+def test_the_documents_province_is_ambiguous_where_it_also_gives_former_provinces_figures():
+    unnamed = dict(entity_evidence="document")
+    former = _forest(2, "46", 60, entity="thai_nguyen_cu")
+    pair = [_forest(0, "58.4", 5, **unnamed), _forest(1, "46", 40, **unnamed)]
+    assert run("same_value", pair + [former]).na == 1
+    # A 2030 target can only be the merged province's: no former province has one.
+    targets = [_forest(0, "60", 5, role="target", period="2030", **unnamed),
+               _forest(1, "65", 40, role="target", period="2030", **unnamed)]
+    assert run("same_value", targets + [former]).fails == 1
+
+
+def test_a_restated_figure_of_a_named_province_is_still_compared(tmp_path):
+    body = ("I. KẾT QUẢ\n\nNăm 2025, tỷ lệ che phủ rừng của Bắc Kạn đạt 73,4%.\n\n"
+            "II. PHỤ LỤC\n\nTỷ lệ che phủ rừng của Bắc Kạn năm 2025 đạt {}%.\n")
+    assert rules_fired(tmp_path, body.format("73,4")) == []
+    assert rules_fired(tmp_path, body.format("74,3")) == ["SV01"]

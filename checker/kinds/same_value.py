@@ -4,14 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.kinds.base import KEY, PASS, Context, Results, consensus, fail, figure_dict, group_records, stat_records
+from checker.kinds.base import (KEY, NOT_APPLICABLE, PASS, Context, Results, consensus, fail, figure_dict,
+                                 group_records, stat_records)
+from checker.kinds.evidence import DocumentEntity, defaults_with_formers, stated_in_own_clause, strong_enough
 from checker.kinds.params import Role
-from checker.records import Finding
+from checker.records import Evidence, Finding
 
 
 @dataclass(frozen=True)
 class SameValueParams:
     roles: tuple[Role, ...] = (Role.ACTUAL, Role.TARGET)  # the roles whose statements are compared
+    # The weakest evidence each compared figure's field may rest on.  An indicator or a
+    # period that only the document's defaults supply says nothing about the figure.
+    indicator_evidence: Evidence = Evidence.HEADING
+    entity_evidence: Evidence = Evidence.DOCUMENT
+    period_evidence: Evidence = Evidence.HEADING
+    role_evidence: Evidence = Evidence.DOCUMENT
+    document_entity: DocumentEntity = DocumentEntity.UNLESS_FORMERS
+    # Two values of one sentence with one key usually mean the key lost a qualifier (another
+    # base, period or province the sentence names): compared only when each figure's own
+    # clause states its indicator, province and period.
+    same_sentence_evidence: Evidence = Evidence.CLAUSE
 
 
 class SameValue:
@@ -27,6 +40,13 @@ class SameValue:
     quân 10,9%/năm` in the review report: [10,35; 10,45] and [10,85; 10,95] do not
     overlap, so the rule fails.  `46%` and `trên 46%` pass: 46,2 lies in both.
 
+    Evidence it needs (parameters `*_evidence`, `document_entity`, `same_sentence_evidence`):
+    each figure's indicator and period read at least from its section heading, not only
+    the document's defaults; its province not the document's default where the document
+    also gives that period's figures of the province's former provinces; and two figures of
+    one sentence each stating its own indicator, province and period.  Otherwise the group
+    is not applicable: the checker abstains rather than guess.
+
     A data file's row is the official value: where the statements are evenly split and
     the data rows agree among themselves, the one draft figure that disagrees with them is
     the suspect.
@@ -36,7 +56,9 @@ class SameValue:
     fields = {"indicator", "entity", "period", "role", "values", "expected"}
 
     def run(self, rule, ctx: Context) -> Results:
-        roles = {r.value for r in rule.params.roles}
+        params = rule.params
+        roles = {r.value for r in params.roles}
+        ambiguous = defaults_with_formers(ctx) if params.document_entity is DocumentEntity.UNLESS_FORMERS else set()
         seen: set = set()
         rows = []
         for r in stat_records(ctx, ("indicator", "entity", "period", "role")):
@@ -47,6 +69,11 @@ class SameValue:
         for key, group in group_records(rows, KEY):
             if len(group) < 2:
                 continue
+            kept = [r for r in group if strong_enough(r, params, ambiguous)]
+            if len(kept) < 2 or _sentence_conflict(kept, params.same_sentence_evidence):
+                yield NOT_APPLICABLE  # too weak to say these figures state one fact
+                continue
+            group = kept
             group.sort(key=lambda r: (r["path"], r["line"], r["column"]))
             ivs = [r["interval"] for r in group]
             best, unique = consensus(ivs)
@@ -72,6 +99,21 @@ class SameValue:
             explanation = "; ".join(f"{f['text']} stands for {iv.format()}" for f, iv in zip(figures, ivs))
             yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
                                explanation, rule.name))
+
+
+def _sentence_conflict(group: list[dict], weakest: Evidence) -> bool:
+    """Whether two figures of one sentence disagree although one of them does not state its
+    own indicator, province and period: the sentence then tells apart what the key does not."""
+    by_sentence: dict[tuple, list[dict]] = {}
+    for r in group:
+        by_sentence.setdefault((r["path"], r["line"], r["sentence"]), []).append(r)
+    for rows in by_sentence.values():
+        for i, a in enumerate(rows):
+            for b in rows[i + 1:]:
+                if not a["interval"].overlaps(b["interval"]) and not (
+                        stated_in_own_clause(a, weakest) and stated_in_own_clause(b, weakest)):
+                    return True
+    return False
 
 
 def _where(row: dict) -> str:
