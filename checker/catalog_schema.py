@@ -53,7 +53,7 @@ INDICATOR = Record(name="indicator", required={
     "accepts": ListOf(Nullable(TEXT)),
     "aggregation": Record(required={"kind": Choice("additive", "weighted_mean", "none")},
                           optional={"weight": IDENT}),
-    "direction": Choice("higher", "lower"),
+    "direction": Choice("higher", "lower", "none"),
     "temporal": Choice("stock", "flow", "rate"),
     "context": PHRASES,
     "patterns": ListOf(PATTERN),

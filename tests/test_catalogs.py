@@ -48,7 +48,7 @@ DAMAGES = [
      "    agregation: {kind: weighted_mean, weight: grdp}", 5,
      "indicator '{id}': unknown key 'agregation' (did you mean 'aggregation'?)"),
     ("indicators.yaml", "direction: lower", "direction: lowe", 16,
-     "indicator '{id}': direction is 'lowe', expected one of: higher, lower"),
+     "indicator '{id}': direction is 'lowe', expected one of: higher, lower, none"),
     ("indicators.yaml", "    temporal: stock", "    temporal: stok", 15,
      "indicator '{id}': temporal is 'stok', expected one of: stock, flow, rate"),
     ("indicators.yaml", "    aggregation: {kind: additive}", "    aggregation: {kind: sum}", 25,

@@ -129,3 +129,48 @@ def test_a_restated_figure_of_a_named_province_is_still_compared(tmp_path):
             "II. PHỤ LỤC\n\nTỷ lệ che phủ rừng của Bắc Kạn năm 2025 đạt {}%.\n")
     assert rules_fired(tmp_path, body.format("73,4")) == []
     assert rules_fired(tmp_path, body.format("74,3")) == ["SV01"]
+
+
+# --- C12: a target below what was reached is a slip only where the indicator has a direction ---
+
+def _shares(indicator: str) -> list[dict]:
+    key = dict(EVIDENCE, indicator=indicator, entity="thai_nguyen")
+    return [record(0, Interval.stated("38.2"), period="2024", **key),
+            record(1, Interval.stated("35"), period="2030", role="target", **key)]
+
+
+def test_a_structure_share_may_be_planned_lower_than_today():
+    outcome = run("plausibility", _shares("econ_share_industry_construction"))
+    assert (outcome.fails, outcome.na) == (0, 1)
+
+
+def test_a_rate_with_a_direction_planned_lower_than_reached_is_flagged():
+    assert run("plausibility", _shares("trained_labour_rate")).fails == 1
+
+
+# --- C13: a target is an exact threshold; only the result carries its rounding -------------
+
+TABLE = """| TT | Chỉ tiêu | Mục tiêu | Thực hiện | Đánh giá |
+|----|----------|----------|-----------|----------|
+| 1 | Tốc độ tăng trưởng kinh tế bình quân | 6,5 - 7%/năm | {result}%/năm | {label} |
+"""
+
+
+def test_a_result_just_below_a_target_range_marked_met_is_flagged(tmp_path):
+    assert rules_fired(tmp_path, TABLE.format(result="6,4", label="Đạt")) == ["VD01"]
+
+
+def test_a_result_at_the_lower_end_of_a_target_range_marked_met_passes(tmp_path):
+    assert rules_fired(tmp_path, TABLE.format(result="6,5", label="Đạt")) == []
+
+
+def test_a_structure_share_is_judged_only_against_a_range_or_a_bound():
+    key = dict(EVIDENCE, indicator="econ_share_services", entity="thai_nguyen", period="2025", block="table_row")
+    cells = [record(0, Interval(40.0, 42.0), role="target", qualifier="range", text="40 - 42%", value=40.0, **key),
+             record(1, Interval.stated("43.5"), **key),
+             dict(record(2, Interval.point(1), **key), kind="label", role="evaluation", label="met", lo=None, hi=None)]
+    for c in cells:
+        c["line"] = 7
+    assert run("verdict", cells).fails == 1
+    cells[0].update(qualifier="", text="41%", value=41.0, lo=40.5, hi=41.5)
+    assert run("verdict", cells).fails == 0

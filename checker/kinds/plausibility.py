@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from checker.kinds.base import PASS, Context, Results, fail, figure_dict, last_year
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, figure_dict, last_year
 from checker.kinds.params import NoParams
 from checker.records import Finding
 
@@ -16,6 +16,9 @@ class Plausibility:
     a warning: it may be a typo, an old figure, or a deliberate choice worth a sentence.
 
     Why it matters: a target copied from the previous term often sits below today's level.
+
+    Only for indicators with a declared direction: a share of the economy's structure
+    (industry, services, taxes) may be planned lower than today.
 
     Example: `Đến năm 2030, tỷ trọng kinh tế số đạt khoảng 35%` after `năm 2024 đạt 35,5%`
     is flagged, and so is `tỷ lệ che phủ rừng từ 60% trở lên` after `trên 61,6%`; a target
@@ -48,6 +51,9 @@ class Plausibility:
                 continue
             latest = max(reached, key=lambda a: (a["period"], a["line"]))
             ind = cat.indicators[r["indicator"]]
+            if ind.direction == "none":
+                yield NOT_APPLICABLE  # a structure share: a lower target is a choice, not a slip
+                continue
             higher = ind.direction != "lower"
             target = r["interval"]
             target_level = target.lo if higher else target.hi

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import math
+import re
 from dataclasses import dataclass
 
 from checker.interval import Interval
@@ -36,6 +38,43 @@ def judge(target: Interval, result: Interval, higher_is_better: bool, target_is_
     return "unsure"
 
 
+NUMBER_RE = re.compile(r"\d[\d.]*(?:,\d+)?")
+
+
+def exact_target(rec: dict) -> Interval:
+    """A target as the threshold it sets: its stated numbers exactly (`7,5 - 8%` is [7,5; 8],
+    `90%` is 90), not the rounding interval of a measurement.  Bounds are exact already."""
+    iv = rec["interval"]
+    if rec["qualifier"] in ("gt", "ge", "lt", "le") or not iv.bounded or not rec["value"]:
+        return iv
+    scale = 10 ** round(math.log10(abs(iv.mid / float(rec["value"])))) if iv.mid else 1.0
+    numbers = [_number(n) for n in NUMBER_RE.findall(rec["text"])]
+    if rec["qualifier"] == "range" and len(numbers) >= 2:
+        return Interval(numbers[0] * scale, numbers[-1] * scale, False, False)
+    return Interval.point(float(rec["value"]) * scale)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def judge_exact(target: dict, result: Interval, direction: str) -> tuple[str, str]:
+    """`judge` against the target's exact threshold, and the direction judged in: a one-sided
+    target says itself which way is better (`Dưới 2,5%` a ceiling, `trên 46%` a floor),
+    whatever the row's indicator was read as; else the indicator's, and for an indicator
+    with none (a structure share) only a range says which results meet it."""
+    exact = exact_target(target)
+    if (exact.lo == float("-inf")) != (exact.hi == float("inf")):
+        direction = "higher" if exact.hi == float("inf") else "lower"
+    elif direction == "none":
+        if target["qualifier"] != "range":
+            return "unsure", direction
+        if exact.lo <= result.lo and result.hi <= exact.hi:
+            return "met", direction
+        return ("missed" if result.hi < exact.lo or result.lo > exact.hi else "unsure"), direction
+    return judge(exact, result, direction != "lower", target["qualifier"] == "range"), direction
+
+
 class Verdict:
     """What it does: in two modes.  `label` — reads each evaluation word of a table row
     (`Đạt`, `Vượt mục tiêu`, `Không đạt`) against the row's target and result, in the
@@ -45,12 +84,15 @@ class Verdict:
     (`6,5% - 7,0%`, `≥ 80%`, `<3%`) are targets like any other.  `margin` — a stated margin
     (`vượt mục tiêu 0,3 điểm phần trăm`) must equal the result minus the target.
 
+    A target is an exact threshold: only the result carries the rounding of its stated
+    digits (`7,4%` against `7,5 - 8%` certainly falls short).
+
     Why it matters: the evaluation column is often filled in before the final figures, and
     never updated.
 
     Example: `Tỷ lệ dân số tham gia bảo hiểm y tế | >98,5% | 95,25% | Không đạt` passes;
-    the same row marked `Đạt` fails.  Where the stated precision leaves room (`90%` against
-    `90,4%`, `Vượt mục tiêu`), the rule does not judge.
+    the same row marked `Đạt` fails.  Where the result's stated precision leaves room (`90,0%`
+    against a target of `90%`, `Không đạt`), the rule does not judge.
     """
 
     Params = VerdictParams
@@ -84,13 +126,7 @@ class Verdict:
             return NOT_APPLICABLE
         target, result = pairs[0]
         ind = ctx.catalog.indicators[target["indicator"]]
-        higher = ind.direction != "lower"
-        bound = target["interval"]
-        if (bound.lo == float("-inf")) != (bound.hi == float("inf")):
-            # `Dưới 2,5%` is a ceiling, `trên 46%` a floor: a one-sided target says itself
-            # which way is better, whatever the row's indicator was read as.
-            higher = bound.hi == float("inf")
-        verdict = judge(bound, result["interval"], higher, target["qualifier"] == "range")
+        verdict, direction = judge_exact(target, result["interval"], ind.direction)
         if verdict == "unsure" or verdict == says:
             return PASS
         figures = [figure_dict(r) for r in (target, result, label)]
@@ -98,8 +134,8 @@ class Verdict:
         msg = rule.message.format(indicator=ctx.indicator_name(ind.id), entity=ctx.entity_name(target["entity"]),
                                   period=target["period"], label=label["text"], target=target["text"],
                                   result=result["text"], expected=expected, stated=label["text"])
-        direction = "higher" if higher else "lower"
-        expl = (f"result {result['text']} against target {target['text']} ({direction} is better): "
+        said = {"lower": "lower is better", "none": "within the target"}.get(direction, "higher is better")
+        expl = (f"result {result['text']} against target {target['text']} ({said}): "
                 f"{'reached' if verdict == 'met' else 'not reached'}, but marked '{label['text']}'")
         return fail(Finding(rule.id, rule.severity, msg, figures, 2, expected, None, expl, rule.name))
 
@@ -115,7 +151,7 @@ class Verdict:
                 yield NOT_APPLICABLE
                 continue
             target, result = targets[0], results[0]
-            computed = result["interval"] - target["interval"]
+            computed = result["interval"] - exact_target(target)
             stated = m["interval"]
             if stated.overlaps(computed):
                 yield PASS
