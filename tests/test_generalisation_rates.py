@@ -174,3 +174,44 @@ def test_a_structure_share_is_judged_only_against_a_range_or_a_bound():
     assert run("verdict", cells).fails == 1
     cells[0].update(qualifier="", text="41%", value=41.0, lo=40.5, hi=41.5)
     assert run("verdict", cells).fails == 0
+
+
+# --- the document's default province, where the document also speaks of former provinces ---
+
+def _plan(target_period: str) -> list[dict]:
+    unnamed = dict(EVIDENCE, entity_evidence="document", indicator="export_value", entity="thai_nguyen",
+                   unit="usd", unit_text="triệu USD")
+    reached = record(0, Interval.stated("1500", 1e6), period="2020", **unnamed)
+    target = record(1, Interval.stated("1200", 1e6), period=target_period, role="target", **unnamed)
+    former = record(2, Interval.stated("900", 1e6), **dict(unnamed, entity="bac_kan", entity_evidence="clause"))
+    return [reached, target, former]  # the former province's figure is for 2025
+
+
+def test_a_target_whose_province_is_only_the_documents_default_is_not_judged_where_formers_share_its_period():
+    outcome = run("plausibility", _plan("2025"))
+    assert (outcome.fails, outcome.na) == (0, 1)
+
+
+def test_a_later_target_can_only_be_the_merged_provinces():
+    assert run("plausibility", _plan("2030")).fails == 1
+
+
+def test_an_identity_over_default_provinces_abstains_where_formers_share_the_period():
+    unnamed = dict(EVIDENCE, entity_evidence="document", entity="thai_nguyen", period="2025")
+    rows = [record(0, Interval.stated("120", 1e6), indicator="grdp_per_capita", unit="dong / nguoi", **unnamed),
+            record(1, Interval.stated("1800", 1e3), indicator="population", unit="nguoi", **unnamed),
+            record(2, Interval.stated("150", 1e12), indicator="grdp", unit="dong", **unnamed)]
+    params = dict(left="grdp_per_capita * population", right="grdp")
+    assert run("identity", rows, **params).fails == 1
+    former = record(3, Interval.stated("60", 1e6), indicator="grdp_per_capita", unit="dong / nguoi",
+                    **dict(unnamed, entity="bac_kan", entity_evidence="clause"))
+    assert run("identity", rows + [former], **params).fails == 0
+
+
+def test_an_unnamed_table_row_is_ambiguous_where_formers_have_any_figure_for_its_period():
+    unnamed = dict(entity_evidence="document")
+    other = _forest(2, "70", 60, entity="bac_kan", indicator="trained_labour_rate")
+    prose = [_forest(0, "58.4", 5, **unnamed), _forest(1, "46", 40, **unnamed)]
+    assert run("same_value", prose + [other]).fails == 1
+    prose[1]["block"] = "table_row"
+    assert run("same_value", prose + [other]).na == 1

@@ -35,7 +35,12 @@ def strong_enough(rec: dict, params, ambiguous_defaults: set | None = None) -> b
         if weakest is not None and not level(rec, name).at_least(weakest):
             return False
     if ambiguous_defaults and level(rec, "entity") is Evidence.DOCUMENT:
-        return (rec["path"], rec["doc"], rec["entity"], rec["period"]) not in ambiguous_defaults
+        where = (rec["path"], rec["doc"], rec["entity"])
+        if (*where, rec["indicator"], rec["period"]) in ambiguous_defaults:
+            return False
+        # Tables of a merged province's report are often one per former province: a row
+        # whose province no heading gave may be a former one's whatever it measures.
+        return not (rec.get("block") == "table_row" and (*where, None, rec["period"]) in ambiguous_defaults)
     return True
 
 
@@ -45,9 +50,15 @@ def stated_in_own_clause(rec: dict, weakest: Evidence) -> bool:
 
 
 def defaults_with_formers(ctx) -> set[tuple]:
-    """(path, doc, province, period) for each merged province whose document also gives
-    figures of one of its former provinces for that period: there, the document's default
-    province is ambiguous (a 2030 target can only be the merged province's)."""
+    """(path, doc, province, indicator, period) for each merged province whose document also
+    gives that indicator for that period for one of its former provinces: there, a figure
+    whose province is only the document's default may be either (a table under the heading
+    of a former province), while a 2030 target can only be the merged province's.  The
+    indicator None stands for any: a table row is ambiguous whatever it measures."""
     entities = ctx.catalog.entities
-    return {(r["path"], r["doc"], entities[r["entity"]].merged_into, r["period"]) for r in ctx.records
-            if r["entity"] in entities and entities[r["entity"]].merged_into and r["period"]}
+    out = set()
+    for r in ctx.records:
+        if r["entity"] in entities and entities[r["entity"]].merged_into and r["period"]:
+            where = (r["path"], r["doc"], entities[r["entity"]].merged_into)
+            out.update({(*where, r["indicator"], r["period"]), (*where, None, r["period"])})
+    return out

@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 
 from checker.interval import Interval
+from checker.kinds.evidence import DocumentEntity, defaults_with_formers, strong_enough
 from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Result, Results, blame, fail, fmt
 from checker.kinds.params import IndicatorId
 
@@ -19,6 +20,9 @@ class GrowthMode(str, enum.Enum):
 class GrowthParams:
     pairs: tuple[tuple[IndicatorId, IndicatorId], ...] = ()  # (level, its average change) pairs
     mode: GrowthMode = GrowthMode.COMPOUND
+    # A province read only from the document's default is no evidence where the document
+    # gives that period's figures of its former provinces (see checker/kinds/evidence.py).
+    document_entity: DocumentEntity = DocumentEntity.UNLESS_FORMERS
 
 
 def average_growth(start: Interval, end: Interval, years: int) -> Interval:
@@ -51,8 +55,11 @@ class Growth:
     fields = {"indicator", "entity", "period", "stated", "expected", "start", "end"}
 
     def run(self, rule, ctx: Context) -> Results:
+        ambiguous = defaults_with_formers(ctx) if rule.params.document_entity is DocumentEntity.UNLESS_FORMERS \
+            else set()
         recs = [r for r in ctx.records if r["lo"] is not None and r["entity"] and r["period"] and not r["scope"]
-                and not r["measure"] and r["kind"] in ("statistic", "range") and r["role"] in ("actual", "baseline")]
+                and not r["measure"] and r["kind"] in ("statistic", "range") and r["role"] in ("actual", "baseline")
+                and strong_enough(r, rule.params, ambiguous)]
         for level_ind, change_ind in rule.params.pairs:
             for g in [r for r in recs if r["indicator"] == change_ind and r["role"] == "actual"]:
                 if not (len(g["period"]) == 9 and g["period"][4] == "-"):

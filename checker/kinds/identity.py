@@ -8,6 +8,7 @@ import operator
 from dataclasses import dataclass
 
 from checker.interval import Interval
+from checker.kinds.evidence import DocumentEntity, defaults_with_formers, strong_enough
 from checker.kinds.base import PASS, Context, Results, blame, consensus, fail, fmt
 from checker.kinds.part_whole import agreed_interval
 
@@ -54,6 +55,9 @@ def evaluate(tree: ast.AST, values: dict[str, Interval]) -> Interval:
 class IdentityParams:
     left: str  # a formula over indicator ids: numbers, names and + - * / only
     right: str
+    # A province read only from the document's default is no evidence where the document
+    # gives that period's figures of its former provinces (see checker/kinds/evidence.py).
+    document_entity: DocumentEntity = DocumentEntity.UNLESS_FORMERS
 
     def problems(self, catalog) -> list[tuple[str, str]]:
         """Problems with the formulas, each with the parameter it is in."""
@@ -92,11 +96,14 @@ class Identity:
     def run(self, rule, ctx: Context) -> Results:
         left, right = parse_formula(rule.params.left), parse_formula(rule.params.right)
         names = sorted(set(names_in(left)) | set(names_in(right)))
+        ambiguous = defaults_with_formers(ctx) if rule.params.document_entity is DocumentEntity.UNLESS_FORMERS \
+            else set()
         groups: dict[tuple, dict[str, list[dict]]] = {}
         for r in ctx.records:
             if r["indicator"] in names and r["lo"] is not None and r["kind"] in ("statistic", "range") \
                     and r["entity"] and r["period"] and r["role"] in ("actual", "target") \
-                    and not r["scope"] and not r["measure"] and r["part_of"] is None:
+                    and not r["scope"] and not r["measure"] and r["part_of"] is None \
+                    and strong_enough(r, rule.params, ambiguous):
                 groups.setdefault((r["entity"], r["period"], r["role"]), {}).setdefault(r["indicator"], []).append(r)
         for key in sorted(groups):
             group = groups[key]

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, figure_dict, last_year
-from checker.kinds.params import NoParams
+from checker.kinds.evidence import DocumentEntity, defaults_with_formers, strong_enough
 from checker.records import Finding
+
+
+@dataclass(frozen=True)
+class PlausibilityParams:
+    # The target's province must be unambiguous: read only from the document's default, it
+    # is no evidence where the document gives that period's figures of its former provinces.
+    document_entity: DocumentEntity = DocumentEntity.UNLESS_FORMERS
 
 
 class Plausibility:
@@ -25,15 +33,20 @@ class Plausibility:
     of `từ 65% trở lên` after `61,6%` is not.
     """
 
-    Params = NoParams
+    Params = PlausibilityParams
     fields = {"indicator", "entity", "target", "reached", "expected"}
 
     def run(self, rule, ctx: Context) -> Results:
         cat = ctx.catalog
         recs = [r for r in ctx.records if r["kind"] in ("statistic", "range") and r["lo"] is not None
                 and r["indicator"] and r["entity"] and r["period"] and not r["measure"] and not r["scope"]]
+        ambiguous = defaults_with_formers(ctx) if rule.params.document_entity is DocumentEntity.UNLESS_FORMERS \
+            else set()
         for r in recs:
             if r["role"] != "target":
+                continue
+            if not strong_enough(r, rule.params, ambiguous):
+                yield NOT_APPLICABLE  # whose target it is, the merged province's or a former one's, is unclear
                 continue
             end = last_year(r["period"])
             if end is None:
