@@ -215,3 +215,25 @@ def test_an_unnamed_table_row_is_ambiguous_where_formers_have_any_figure_for_its
     assert run("same_value", prose + [other]).fails == 1
     prose[1]["block"] = "table_row"
     assert run("same_value", prose + [other]).na == 1
+
+
+# --- C16: a former province's value listed under a total is a fact of its own --------------
+
+def _listed(appendix: str, part_entity: str = "bac_kan") -> list[dict]:
+    total = _forest(0, "58.4", 5)
+    parts = [_forest(1, "46", 5, entity="thai_nguyen_cu", part_of=0, scope="thai_nguyen_cu"),
+             _forest(2, "72.9", 5, entity=part_entity, part_of=0, scope="bac_kan")]
+    return [total] + parts + [_forest(3, appendix, 80, entity="bac_kan", block="table_row",
+                                      entity_evidence="table_header", indicator_evidence="table_header")]
+
+
+def test_a_former_provinces_value_in_a_bracket_is_compared_with_its_restatement():
+    assert run("same_value", _listed("72.9")).fails == 0
+    assert run("same_value", _listed("79.2")).fails == 1
+
+
+def test_a_part_of_the_totals_own_province_is_not_compared_on_its_own():
+    # `hoàn thành 6.953 hộ (xây mới 5.426 hộ, sửa chữa 1.527 hộ)`: parts by kind, one province.
+    key = dict(entity="bac_kan", scope="completed", indicator="houses_supported", unit="ho")
+    rows = [_forest(0, "6953", 5, **key)] + [_forest(i, v, 5, part_of=0, **key) for i, v in ((1, "5426"), (2, "1527"))]
+    assert run("same_value", rows).fails == 0

@@ -61,8 +61,8 @@ def test_every_kind_declares_typed_frozen_parameters(kind):
             assert issubclass(tp, enum.Enum), f"{kind}.mode: a mode is an enum of its allowed values"
 
 
-def test_a_kind_without_parameters_refuses_any(tmp_path):
+def test_a_kind_refuses_a_parameter_it_does_not_take(tmp_path):
     rule = RULE.format(id="A01").replace("same_value", "plausibility").replace("{values}", "{target}")
     (tmp_path / "main.yaml").write_text("rules:" + rule + "    params:\n      mode: strict\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"main.yaml:9:13: kind 'plausibility' has no parameter 'mode' \(it takes: none\)"):
+    with pytest.raises(InputError, match=r"main.yaml:9:13: kind 'plausibility' has no parameter 'mode' \(it takes: document_entity\)"):
         load_rules([tmp_path / "main.yaml"], KINDS, load_catalog())

@@ -9,6 +9,7 @@ from checker.kinds.base import (KEY, NOT_APPLICABLE, PASS, Context, Results, con
 from checker.kinds.evidence import DocumentEntity, defaults_with_formers, stated_in_own_clause, strong_enough
 from checker.kinds.params import Role
 from checker.records import Evidence, Finding
+from checker.text import slug
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,11 @@ class SameValue:
     Evidence it needs (parameters `*_evidence`, `document_entity`, `same_sentence_evidence`):
     each figure's indicator and period read at least from its section heading, not only
     the document's defaults; its province not the document's default where the document
-    also gives that period's figures of the province's former provinces; and two figures of
-    one sentence each stating its own indicator, province and period.  Otherwise the group
-    is not applicable: the checker abstains rather than guess.
+    also gives a former province's figure of that indicator and period (for a table row: of
+    that period); and two figures of one sentence each stating its own indicator, province
+    and period.  Otherwise the group is not applicable: the checker abstains rather than
+    guess.  A former province's value listed under a total (`72,4% (An Giang cũ 73,0%; …)`)
+    is compared under that province.
 
     A data file's row is the official value: where the statements are evenly split and
     the data rows agree among themselves, the one draft figure that disagrees with them is
@@ -63,9 +66,9 @@ class SameValue:
         rows = []
         for r in stat_records(ctx, ("indicator", "entity", "period", "role")):
             where = (r["path"], r["line"], r["column"])
-            if r["role"] in roles and r["part_of"] is None and where not in seen:
+            if r["role"] in roles and (r["part_of"] is None or _former_part(ctx, r)) and where not in seen:
                 seen.add(where)
-                rows.append(r)
+                rows.append(r if r["part_of"] is None else {**r, "scope": _own_scope(ctx, r)})
         for key, group in group_records(rows, KEY):
             if len(group) < 2:
                 continue
@@ -99,6 +102,23 @@ class SameValue:
             explanation = "; ".join(f"{f['text']} stands for {iv.format()}" for f, iv in zip(figures, ivs))
             yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
                                explanation, rule.name))
+
+
+def _former_part(ctx: Context, row: dict) -> bool:
+    """A part listed under a total is a fact of its own when its own clause names a former
+    province other than the total's (`(An Giang cũ 73,0%; …)`): the appendix may restate
+    it.  Parts of one province by kind (`xây mới …, sửa chữa …`) share their total's key
+    but for a label; a part named by a name the merged province shares is unclear."""
+    entity = ctx.catalog.entities.get(row["entity"])
+    total = ctx.by_id.get(int(row["part_of"]))
+    return (entity is not None and entity.level == "former" and row["entity_evidence"] == Evidence.CLAUSE.value
+            and total is not None and total["entity"] != row["entity"])
+
+
+def _own_scope(ctx: Context, row: dict) -> str:
+    """A part's scope, unless it is only the label that names its province (`Ninh Thuận cũ`)."""
+    names = {slug(a) for a in ctx.catalog.entities[row["entity"]].aliases}
+    return "" if any(row["scope"] in (n, n + "_cu") for n in names) else row["scope"]
 
 
 def _sentence_conflict(group: list[dict], weakest: Evidence) -> bool:
