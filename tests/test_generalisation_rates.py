@@ -98,9 +98,11 @@ def test_two_values_of_one_sentence_with_a_carried_indicator_are_not_one_fact():
     assert (outcome.fails, outcome.na) == (0, 1)
 
 
-def test_two_values_of_one_sentence_each_stated_in_its_clause_are_compared():
+def test_two_values_of_one_sentence_are_not_one_fact_even_where_each_clause_names_it():
+    # `tăng trưởng bình quân 13,4%/năm, trong đó công nghiệp tăng 20,13%/năm`: a lost sector.
     pair = [_forest(0, "58.4", 5), _forest(1, "72", 5)]
-    assert run("same_value", pair).fails == 1
+    assert run("same_value", pair).na == 1
+    assert run("same_value", pair, same_sentence_evidence="clause").fails == 1
 
 
 def test_figures_of_different_sentences_may_carry_their_indicator():
@@ -113,14 +115,14 @@ def test_a_period_only_the_document_supplies_is_too_weak():
     assert run("same_value", pair).na == 1
 
 
-def test_the_documents_province_is_ambiguous_where_it_also_gives_former_provinces_figures():
+def test_an_unnamed_table_row_is_ambiguous_where_the_document_gives_former_provinces_figures():
     unnamed = dict(entity_evidence="document")
     former = _forest(2, "46", 60, entity="thai_nguyen_cu")
-    pair = [_forest(0, "58.4", 5, **unnamed), _forest(1, "46", 40, **unnamed)]
+    pair = [_forest(0, "58.4", 5, **unnamed), _forest(1, "46", 40, block="table_row", **unnamed)]
     assert run("same_value", pair + [former]).na == 1
     # A 2030 target can only be the merged province's: no former province has one.
     targets = [_forest(0, "60", 5, role="target", period="2030", **unnamed),
-               _forest(1, "65", 40, role="target", period="2030", **unnamed)]
+               _forest(1, "65", 40, role="target", period="2030", block="table_row", **unnamed)]
     assert run("same_value", targets + [former]).fails == 1
 
 
@@ -182,12 +184,13 @@ def _plan(target_period: str) -> list[dict]:
     unnamed = dict(EVIDENCE, entity_evidence="document", indicator="export_value", entity="thai_nguyen",
                    unit="usd", unit_text="triệu USD")
     reached = record(0, Interval.stated("1500", 1e6), period="2020", **unnamed)
-    target = record(1, Interval.stated("1200", 1e6), period=target_period, role="target", **unnamed)
+    target = record(1, Interval.stated("1200", 1e6), period=target_period, role="target", block="table_row",
+                    **unnamed)
     former = record(2, Interval.stated("900", 1e6), **dict(unnamed, entity="bac_kan", entity_evidence="clause"))
     return [reached, target, former]  # the former province's figure is for 2025
 
 
-def test_a_target_whose_province_is_only_the_documents_default_is_not_judged_where_formers_share_its_period():
+def test_a_target_row_whose_province_is_only_the_documents_default_is_not_judged_where_formers_share_its_period():
     outcome = run("plausibility", _plan("2025"))
     assert (outcome.fails, outcome.na) == (0, 1)
 
@@ -196,19 +199,20 @@ def test_a_later_target_can_only_be_the_merged_provinces():
     assert run("plausibility", _plan("2030")).fails == 1
 
 
-def test_an_identity_over_default_provinces_abstains_where_formers_share_the_period():
+def test_an_identity_over_an_unnamed_table_row_abstains_where_formers_share_the_period():
     unnamed = dict(EVIDENCE, entity_evidence="document", entity="thai_nguyen", period="2025")
     rows = [record(0, Interval.stated("120", 1e6), indicator="grdp_per_capita", unit="dong / nguoi", **unnamed),
-            record(1, Interval.stated("1800", 1e3), indicator="population", unit="nguoi", **unnamed),
+            record(1, Interval.stated("1800", 1e3), indicator="population", unit="nguoi", block="table_row",
+                   **unnamed),
             record(2, Interval.stated("150", 1e12), indicator="grdp", unit="dong", **unnamed)]
     params = dict(left="grdp_per_capita * population", right="grdp")
     assert run("identity", rows, **params).fails == 1
-    former = record(3, Interval.stated("60", 1e6), indicator="grdp_per_capita", unit="dong / nguoi",
+    former = record(3, Interval.stated("60", 1e6), indicator="forest_cover", unit="percent",
                     **dict(unnamed, entity="bac_kan", entity_evidence="clause"))
     assert run("identity", rows + [former], **params).fails == 0
 
 
-def test_an_unnamed_table_row_is_ambiguous_where_formers_have_any_figure_for_its_period():
+def test_an_unnamed_sentence_speaks_of_the_merged_province_even_where_formers_are_named():
     unnamed = dict(entity_evidence="document")
     other = _forest(2, "70", 60, entity="bac_kan", indicator="trained_labour_rate")
     prose = [_forest(0, "58.4", 5, **unnamed), _forest(1, "46", 40, **unnamed)]
@@ -237,3 +241,14 @@ def test_a_part_of_the_totals_own_province_is_not_compared_on_its_own():
     key = dict(entity="bac_kan", scope="completed", indicator="houses_supported", unit="ho")
     rows = [_forest(0, "6953", 5, **key)] + [_forest(i, v, 5, part_of=0, **key) for i, v in ((1, "5426"), (2, "1527"))]
     assert run("same_value", rows).fails == 0
+
+
+# --- ST02: a unit slip needs the indicator named for the figure itself ----------------------
+
+def test_a_percentage_lent_an_indicator_by_a_related_figure_is_no_unit_slip():
+    # `GRDP bình quân đầu người … 119 triệu đồng, bằng 96,9% kế hoạch`: a share of the plan.
+    row = record(0, Interval.stated("96.9"), indicator="grdp_per_capita", entity="thai_nguyen",
+                 **dict(EVIDENCE, indicator_evidence="relation"))
+    assert run("structure", [row], mode="unit").fails == 0
+    row["indicator_evidence"] = "table_header"
+    assert run("structure", [row], mode="unit").fails == 1

@@ -8,11 +8,13 @@ from checker.records import Evidence
 
 
 class DocumentEntity(str, enum.Enum):
-    """Whether a province read only from the document's default (its title) is evidence."""
+    """Whether a table row's province read only from the document's default is evidence."""
 
     ALWAYS = "always"
-    # Not where the same document also speaks of that province's former provinces: an
-    # unnamed figure there may be either (a table under `A. Tỉnh An Giang (cũ)`).
+    # Not where the same document also gives former provinces' figures for that period:
+    # a merged province's report often has one table per former province, and a row whose
+    # province no heading gave may be a former one's (a table under `A. Tỉnh An Giang (cũ)`).
+    # A sentence that names no province speaks of the report's own (merged) province.
     UNLESS_FORMERS = "unless_formers"
 
 
@@ -29,18 +31,13 @@ def level(rec: dict, name: str) -> Evidence:
 def strong_enough(rec: dict, params, ambiguous_defaults: set | None = None) -> bool:
     """Whether each field of `rec` was read from at least the evidence `params` ask for
     (`indicator_evidence`, `entity_evidence`, ...: those a kind's parameters declare), and
-    its province is not a document default that `ambiguous_defaults` names."""
+    it is not a table row whose province is a document default `ambiguous_defaults` names."""
     for name in FIELDS:
         weakest = getattr(params, f"{name}_evidence", None)
         if weakest is not None and not level(rec, name).at_least(weakest):
             return False
-    if ambiguous_defaults and level(rec, "entity") is Evidence.DOCUMENT:
-        where = (rec["path"], rec["doc"], rec["entity"])
-        if (*where, rec["indicator"], rec["period"]) in ambiguous_defaults:
-            return False
-        # Tables of a merged province's report are often one per former province: a row
-        # whose province no heading gave may be a former one's whatever it measures.
-        return not (rec.get("block") == "table_row" and (*where, None, rec["period"]) in ambiguous_defaults)
+    if ambiguous_defaults and level(rec, "entity") is Evidence.DOCUMENT and rec.get("block") == "table_row":
+        return (rec["path"], rec["doc"], rec["entity"], rec["period"]) not in ambiguous_defaults
     return True
 
 
@@ -50,15 +47,10 @@ def stated_in_own_clause(rec: dict, weakest: Evidence) -> bool:
 
 
 def defaults_with_formers(ctx) -> set[tuple]:
-    """(path, doc, province, indicator, period) for each merged province whose document also
-    gives that indicator for that period for one of its former provinces: there, a figure
-    whose province is only the document's default may be either (a table under the heading
-    of a former province), while a 2030 target can only be the merged province's.  The
-    indicator None stands for any: a table row is ambiguous whatever it measures."""
+    """(path, doc, province, period) for each merged province whose document also gives
+    figures of one of its former provinces for that period: there, a table row whose
+    province is only the document's default may be a former one's.  A 2030 target can only
+    be the merged province's."""
     entities = ctx.catalog.entities
-    out = set()
-    for r in ctx.records:
-        if r["entity"] in entities and entities[r["entity"]].merged_into and r["period"]:
-            where = (r["path"], r["doc"], entities[r["entity"]].merged_into)
-            out.update({(*where, r["indicator"], r["period"]), (*where, None, r["period"])})
-    return out
+    return {(r["path"], r["doc"], entities[r["entity"]].merged_into, r["period"]) for r in ctx.records
+            if r["entity"] in entities and entities[r["entity"]].merged_into and r["period"]}

@@ -20,8 +20,8 @@ class GrowthMode(str, enum.Enum):
 class GrowthParams:
     pairs: tuple[tuple[IndicatorId, IndicatorId], ...] = ()  # (level, its average change) pairs
     mode: GrowthMode = GrowthMode.COMPOUND
-    # A province read only from the document's default is no evidence where the document
-    # gives that period's figures of its former provinces (see checker/kinds/evidence.py).
+    # A table row's province read only from the document's default is no evidence where the
+    # document gives that period's figures of its former provinces (checker/kinds/evidence.py).
     document_entity: DocumentEntity = DocumentEntity.UNLESS_FORMERS
 
 

@@ -55,8 +55,8 @@ def evaluate(tree: ast.AST, values: dict[str, Interval]) -> Interval:
 class IdentityParams:
     left: str  # a formula over indicator ids: numbers, names and + - * / only
     right: str
-    # A province read only from the document's default is no evidence where the document
-    # gives that period's figures of its former provinces (see checker/kinds/evidence.py).
+    # A table row's province read only from the document's default is no evidence where the
+    # document gives that period's figures of its former provinces (checker/kinds/evidence.py).
     document_entity: DocumentEntity = DocumentEntity.UNLESS_FORMERS
 
     def problems(self, catalog) -> list[tuple[str, str]]:

@@ -12,8 +12,9 @@ from checker.records import Finding
 
 @dataclass(frozen=True)
 class PlausibilityParams:
-    # The target's province must be unambiguous: read only from the document's default, it
-    # is no evidence where the document gives that period's figures of its former provinces.
+    # The target's province must be unambiguous: a table row's province read only from the
+    # document's default is no evidence where the document gives that period's figures of
+    # its former provinces (checker/kinds/evidence.py).
     document_entity: DocumentEntity = DocumentEntity.UNLESS_FORMERS
 
 

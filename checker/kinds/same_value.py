@@ -22,10 +22,11 @@ class SameValueParams:
     period_evidence: Evidence = Evidence.HEADING
     role_evidence: Evidence = Evidence.DOCUMENT
     document_entity: DocumentEntity = DocumentEntity.UNLESS_FORMERS
-    # Two values of one sentence with one key usually mean the key lost a qualifier (another
-    # base, period or province the sentence names): compared only when each figure's own
-    # clause states its indicator, province and period.
-    same_sentence_evidence: Evidence = Evidence.CLAUSE
+    # Two different values of one sentence with one key mean the key lost a qualifier (a
+    # sector, another base, period or province the sentence names): a writer does not state
+    # one fact twice in a sentence with two values.  Compared only when each figure's field
+    # is read at least at this level: by default only a data file's own columns will do.
+    same_sentence_evidence: Evidence = Evidence.DATA
 
 
 class SameValue:
@@ -43,12 +44,12 @@ class SameValue:
 
     Evidence it needs (parameters `*_evidence`, `document_entity`, `same_sentence_evidence`):
     each figure's indicator and period read at least from its section heading, not only
-    the document's defaults; its province not the document's default where the document
-    also gives a former province's figure of that indicator and period (for a table row: of
-    that period); and two figures of one sentence each stating its own indicator, province
-    and period.  Otherwise the group is not applicable: the checker abstains rather than
-    guess.  A former province's value listed under a total (`72,4% (An Giang cũ 73,0%; …)`)
-    is compared under that province.
+    the document's defaults; no table row whose province is only the document's default
+    where the document gives former provinces' figures for that period; and no two
+    different values of one sentence (there the key has lost a qualifier the sentence
+    names).  Otherwise the group is not applicable: the checker abstains rather than guess.
+    A former province's value listed under a total (`72,4% (An Giang cũ 73,0%; …)`) is
+    compared under that province.
 
     A data file's row is the official value: where the statements are evenly split and
     the data rows agree among themselves, the one draft figure that disagrees with them is
@@ -122,8 +123,9 @@ def _own_scope(ctx: Context, row: dict) -> str:
 
 
 def _sentence_conflict(group: list[dict], weakest: Evidence) -> bool:
-    """Whether two figures of one sentence disagree although one of them does not state its
-    own indicator, province and period: the sentence then tells apart what the key does not."""
+    """Whether two figures of one sentence disagree although one of them does not read its
+    indicator, province and period at `weakest`: the sentence then tells apart what the key
+    does not."""
     by_sentence: dict[tuple, list[dict]] = {}
     for r in group:
         by_sentence.setdefault((r["path"], r["line"], r["sentence"]), []).append(r)

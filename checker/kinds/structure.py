@@ -7,8 +7,9 @@ import re
 import enum
 from dataclasses import dataclass
 
-from checker.kinds.base import PASS, Context, Results, fail, figure_dict, written_decimals
-from checker.records import Finding
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, figure_dict, written_decimals
+from checker.kinds.evidence import level
+from checker.records import Evidence, Finding
 
 ROW_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*$")
 MARKER_TEXT_RE = re.compile(r"\s*(?:\$\^\{\^?\{?\d+\}+\$|[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
@@ -24,6 +25,10 @@ class StructureMode(str, enum.Enum):
 @dataclass(frozen=True)
 class StructureParams:
     mode: StructureMode = StructureMode.NUMBERING
+    # `unit`: a unit slip is judged only against an indicator named for the figure itself
+    # (its clause, its table row or column); one lent by a related figure may be of a share
+    # or a change of it (`GRDP bình quân đầu người …, bằng 96,91% kế hoạch`).
+    indicator_evidence: Evidence = Evidence.TABLE_HEADER
 
 
 def per_person(catalog, unit: str | None) -> bool:
@@ -170,6 +175,9 @@ class Structure:
             if r["kind"] not in ("statistic", "range") or r["lo"] is None or not r["indicator"]:
                 continue
             ind = cat.indicators[r["indicator"]]
+            if not level(r, "indicator").at_least(rule.params.indicator_evidence):
+                yield NOT_APPLICABLE
+                continue
             if percent_slip(cat, r["unit"], ind.unit):
                 what = f"{r['text']} is written in {r['unit']}, but {ind.name} is kept in {ind.unit}"
                 yield fail(self._finding(rule, [r], what, ind.unit or "?", r["unit_text"] or "?",
