@@ -252,3 +252,14 @@ def test_a_percentage_lent_an_indicator_by_a_related_figure_is_no_unit_slip():
     assert run("structure", [row], mode="unit").fails == 0
     row["indicator_evidence"] = "table_header"
     assert run("structure", [row], mode="unit").fails == 1
+
+
+def test_a_bare_former_province_value_is_compared_in_its_totals_unit():
+    # `12,0 bác sĩ/vạn dân (Thái Nguyên cũ 13,2; Bắc Kạn 9,4)` and a table row `9,4 bác sĩ/vạn dân`.
+    key = dict(EVIDENCE, indicator="doctors_per_10k", period="2025", unit="bac_si / nguoi")
+    total = record(0, Interval.stated("12.0", 1e-4), entity="thai_nguyen", unit_text="bác sĩ/vạn dân", **key)
+    part = record(1, Interval.stated("9.4"), entity="bac_kan", unit_text="", part_of=0, **key)
+    total["value"], part["value"] = 12.0, 9.4
+    row = record(2, Interval.stated("9.4", 1e-4), entity="bac_kan", unit_text="bác sĩ/vạn dân", **key)
+    row["line"] = 60
+    assert run("same_value", [total, part, row]).fails == 0

@@ -8,6 +8,7 @@ from checker.kinds.base import (KEY, NOT_APPLICABLE, PASS, Context, Results, con
                                  group_records, stat_records)
 from checker.kinds.evidence import DocumentEntity, defaults_with_formers, stated_in_own_clause, strong_enough
 from checker.kinds.params import Role
+from checker.kinds.part_whole import part_interval
 from checker.records import Evidence, Finding
 from checker.text import slug
 
@@ -69,7 +70,7 @@ class SameValue:
             where = (r["path"], r["line"], r["column"])
             if r["role"] in roles and (r["part_of"] is None or _former_part(ctx, r)) and where not in seen:
                 seen.add(where)
-                rows.append(r if r["part_of"] is None else {**r, "scope": _own_scope(ctx, r)})
+                rows.append(r if r["part_of"] is None else _as_own_fact(ctx, r))
         for key, group in group_records(rows, KEY):
             if len(group) < 2:
                 continue
@@ -114,6 +115,13 @@ def _former_part(ctx: Context, row: dict) -> bool:
     total = ctx.by_id.get(int(row["part_of"]))
     return (entity is not None and entity.level == "former" and row["entity_evidence"] == Evidence.CLAUSE.value
             and total is not None and total["entity"] != row["entity"])
+
+
+def _as_own_fact(ctx: Context, row: dict) -> dict:
+    """A former province's part as a fact of its own: in its total's terms (a bare `13,2`
+    after `12,0 bác sĩ/vạn dân` is per 10.000 people) and without its label-only scope."""
+    total = ctx.by_id[int(row["part_of"])]
+    return {**row, "scope": _own_scope(ctx, row), "interval": part_interval(total, row)}
 
 
 def _own_scope(ctx: Context, row: dict) -> str:
