@@ -100,8 +100,11 @@ CUES = Record(name="cue catalog", label=None, required={
                                        "continues": PHRASES, "relative_base": PHRASES}),
     "resolve_role": Record(required={name: PHRASES for name in ("margin", "plan", "heading_target", "heading_actual")}),
     "resolve_clause": Record(required={
-        name: PHRASES for name in ("continues_sentence", "parallel_part", "not_a_subject", "label_stop_words")}),
-    "resolve_relation": Record(required={"multiple": PHRASES}),
+        name: PHRASES for name in ("continues_sentence", "parallel_part", "not_a_subject", "label_stop_words",
+                                  "breakdown_lead", "not_a_head")}),
+    "resolve_relation": Record(required={
+        name: PHRASES for name in ("multiple", "parts_exhaustive", "parts_bounded", "total_after_list",
+                                   "respectively")}),
 })
 
 UNITS = Record(name="unit catalog", label=None, required={

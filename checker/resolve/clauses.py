@@ -61,12 +61,19 @@ class Spot:
 
 
 def clause_continues(text: str, clause_start: int, entity_starts: list[int], period_starts: list[int],
-                     parallel_part: re.Pattern) -> bool:
-    """May a figure after `;` take its indicator from before the `;`?  Only when its
-    clause is a parallel one that opens with a province or a period:
-    `Thái Nguyên tăng 8%/năm; Bắc Kạn tăng 10,9%/năm`."""
+                     parallel_part: re.Pattern, breakdown_lead: re.Pattern | None = None) -> bool:
+    """May a figure after `;` or `:` take its indicator from before it?  Only when its
+    clause is a list item (after `:`), a breakdown (`; trong đó ...`) or a parallel one
+    that opens with a province or a period: `Thái Nguyên tăng 8%/năm; Bắc Kạn tăng 10,9%/năm`."""
+    if clause_start > 0 and text[clause_start - 1] == ":":
+        return True
     head = text[clause_start:].lstrip()
     start = clause_start + len(text[clause_start:]) - len(head)
+    lead = breakdown_lead.match(head) if breakdown_lead is not None else None
+    if lead:
+        # `; trong đó Bình Định đạt 1.685 triệu USD`: the province after the lead.
+        head = head[lead.end():].lstrip(" ,:")
+        start = clause_start + len(text[clause_start:]) - len(head)
     if PROVINCE_WORD_RE.match(head):
         return True
     if any(0 <= s - start <= 8 for s in entity_starts) or any(0 <= s - start <= 8 for s in period_starts):
@@ -83,10 +90,44 @@ def spot_of(text: str, fig: Figure, others: list[Figure], sentences: Sentences, 
     in_sentence = [f for f in others if s_start <= f.start < s_end]
     next_fig = min((f.start for f in in_sentence if f.start >= fig.end), default=s_end)
     prev_fig = max((f.end for f in in_sentence if f.end <= fig.start), default=s_start)
-    clause_start = max(s_start, text.rfind(";", s_start, fig.start) + 1)
+    # A `:` opens a list whose items are clauses of their own (they inherit the head
+    # before the `:` only through `opens_parallel`, with the evidence of a sentence).
+    clause_start = max(s_start, text.rfind(";", s_start, fig.start) + 1, _list_colon(text, s_start, fig.start) + 1)
     clause_end = text.find(";", fig.end, s_end)
     reach = s_start if opens_parallel(clause_start) else clause_start
     if sid > 0 and continues_sentence.match(text[s_start:]):
         reach = sentences.bounds[sid - 1]  # `... gấp 1,5 lần so với năm 2025. Đạt trên 8 triệu đồng/tháng.`
     return Spot(sid, s_start, s_end, clause_start, s_end if clause_end < 0 else clause_end,
                 prev_fig, next_fig, reach, number_end(fig))
+
+
+def _list_colon(text: str, start: int, end: int) -> int:
+    """The last `:` before `end` that opens a list (not one inside brackets or a time)."""
+    pos = text.rfind(":", start, end)
+    while pos >= 0 and (text[pos + 1:pos + 2].isdigit() or text.count("(", start, pos) > text.count(")", start, pos)):
+        pos = text.rfind(":", start, pos)
+    return pos
+
+
+def head_reach(text: str, fig: Figure, spot: Spot, masked: list[tuple[int, int]], not_a_head: frozenset[str],
+               parallel_part: re.Pattern) -> int:
+    """How far back a figure may look for its indicator once a new head phrase stands
+    between it and the last separator: `tỷ lệ che phủ rừng duy trì 60%, chỉ số hạnh phúc
+    đạt 72%` — 72% is no forest cover, and the unknown head leaves it unnamed.  Names,
+    periods and cue words (`masked`) and the syllables of `not_a_head` open no head."""
+    floor = max(spot.reach, spot.prev_figure_end)
+    seps = [text.rfind(c, floor, fig.start) for c in ",;:"]
+    sep = max(seps)
+    if sep < 0 or sep < spot.reach:
+        return spot.reach
+    segment = list(text[sep + 1:fig.start])
+    for a, b in masked:
+        for k in range(max(a, sep + 1), min(b, fig.start)):
+            segment[k - sep - 1] = " "
+    words = "".join(segment)
+    if parallel_part.match(words.strip()):
+        return spot.reach  # `; khu vực kinh tế trong nước đạt 89 nghìn tỷ đồng`: a part, not a new head
+    # Only a segment that opens with a noun of its own is a new head: one that opens with a
+    # verb or a cue (`, đạt chuẩn ... tại nông thôn đạt 80%`) goes on with the head before it.
+    first = re.findall(r"[^\W\d_]+", words.lower())[:1]
+    return sep + 1 if first and first[0] not in not_a_head else spot.reach

@@ -37,6 +37,12 @@ class Cues:
     not_a_subject: re.Pattern
     label_stop_words: frozenset[str]
     multiple_lead: re.Pattern
+    breakdown_lead: re.Pattern
+    not_a_head: frozenset[str]
+    parts_exhaustive: re.Pattern
+    parts_bounded: re.Pattern
+    total_after_list: re.Pattern
+    respectively: re.Pattern
 
     @classmethod
     def from_catalog(cls, cues: dict) -> "Cues":
@@ -57,4 +63,10 @@ class Cues:
                                      r"|/|\(|,|;|\.|:|\)|-|–|\*|\d|$)", re.I),
             label_stop_words=frozenset(fold(w) for w in clause["label_stop_words"]),
             multiple_lead=re.compile(rf"(?:{_words(relation['multiple'])})\s*$", re.I),
+            breakdown_lead=re.compile(rf"\s*(?:{_words(clause['breakdown_lead'])})(?![\w])", re.I),
+            not_a_head=frozenset(w.lower() for w in clause["not_a_head"]),
+            parts_exhaustive=re.compile(_whole(relation["parts_exhaustive"]), re.I),
+            parts_bounded=re.compile(_whole(relation["parts_bounded"]), re.I),
+            total_after_list=re.compile(rf"{_whole(relation['total_after_list'])}\s*(?:là|có|đạt)?\s*$", re.I),
+            respectively=re.compile(_whole(relation["respectively"]), re.I),
         )

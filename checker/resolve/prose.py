@@ -13,6 +13,7 @@ from checker.resolve.clauses import (
     Sentences,
     Spot,
     clause_continues,
+    head_reach,
     number_end,
     sentence_start,
     spot_of,
@@ -72,7 +73,7 @@ class Passage:
 
     def opens_parallel(self, clause_start: int) -> bool:
         return clause_continues(self.text, clause_start, [m.start for m, _, _ in self.entities],
-                                [p.start for p in self.periods], self.cues.parallel_part)
+                                [p.start for p in self.periods], self.cues.parallel_part, self.cues.breakdown_lead)
 
 
 def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own: str | None, anchor,
@@ -116,6 +117,8 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
         others = [f for j, f in enumerate(stats) if j != k and not (j < k and j in names)]
         spot = spot_of(passage.text, fig, others, passage.sentences, passage.opens_parallel,
                        passage.cues.continues_sentence)
+        spot = replace(spot, reach=head_reach(passage.text, fig, spot, _masked(passage), passage.cues.not_a_head,
+                                              passage.cues.parallel_part))
         r = _resolve_figure(passage, fig, spot, prev_in_sentence.get(spot.sentence))
         prev_in_sentence[spot.sentence] = r
         results.append(r)
@@ -124,6 +127,13 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
             results.append(pair)
     share_trailing_names(results)
     return results
+
+
+def _masked(p: Passage) -> list[tuple[int, int]]:
+    """The spans of names, periods and cue words: no head phrase of their own."""
+    spans = [(m.start, m.end) for m, _, _ in p.entities] + [(q.start, q.end) for q in p.periods]
+    spans += [(m.start, m.end) for m in (*p.scopes, *p.targets, *p.shares, *p.several, *p.ind_mentions, *p.frames)]
+    return spans
 
 
 def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) -> Resolved:
@@ -241,6 +251,6 @@ def share_trailing_names(results: list[Resolved]) -> None:
             if later.indicator is not None:
                 r.settle("indicator", Resolution(later.indicator, Evidence.SENTENCE,
                                                  "named after the list it stands in"))
-                r.unit, r.scope = later.unit, later.scope or r.scope
+                r.unit, r.scope = later.unit, r.scope or later.scope
                 r.notes.append("named after the list it stands in")
                 break

@@ -13,14 +13,26 @@ from dataclasses import replace
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.resolve.clauses import STAT_KINDS
+from checker.resolve.entities import closed_brackets
+from checker.resolve.lists import (
+    ListContext,
+    clause_breakdowns,
+    inherit,
+    is_part,
+    respectively,
+    restaters_follow,
+    sentence_bounds,
+)
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import CHANGE_FROM_RE
 from checker.text import slug
 
-TO_RE = re.compile(r"^[^;()]{0,30}?\s(lên|xuống)\s*(?:mức\s*)?$", re.I)
+TO_RE = re.compile(r"^[^;()]{0,30}?\s(lên|xuống)\s*(?:còn\s*)?(?:mức\s*)?$", re.I)
 PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")
-BREAKDOWN_OPEN_RE = re.compile(r"[^;().\d]{0,100}?\(")
+# (`0,92% cuối năm 2025 (A 0,78%; B 1,02%)`: the figure's year may stand before its bracket)
+BREAKDOWN_OPEN_RE = re.compile(r"[^;().\d]{0,100}?(?:năm\s+\d{4}\s*)?\(")
 OPEN_END_RE = re.compile(r"(\.\.\.|…)\s*$")
+FROM_AHEAD_RE = re.compile(r"^\s*,?\s*(?:tăng\s+|giảm\s+)?từ\s*(?:mức\s*)?$", re.I)
 
 
 def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
@@ -28,10 +40,15 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     (footnotes are matched on what the figures said before any field was lent)."""
     out = [replace(r, fields=dict(r.fields), notes=list(r.notes), relations=[]) for r in resolved]
     for text, figs in _by_block(out):
-        _breakdowns(out, text, figs, catalog.units.count_units)
-        _restatements(out, text, figs)
-        _multiples(out, resolved, text, figs, cues.multiple_lead)
+        # A change's levels first (`giảm từ 2,35% xuống 0,92%` are levels, not reductions),
+        # so that the parts listed under them measure the level too.
         _changes(out, text, figs, catalog.indicators)
+        _breakdowns(out, text, figs, ListContext(catalog, cues, text))
+        clause_breakdowns(out, text, figs, catalog, cues, lambda *a: _add(out, *a))
+        respectively(out, text, figs, catalog, cues)
+        _restatements(out, text, figs)
+        restaters_follow(out)
+        _multiples(out, resolved, text, figs, cues.multiple_lead)
     _footnotes(out, resolved)
     _shares(out, resolved)
     return out
@@ -60,11 +77,11 @@ def _lend(part: Resolved, name: str, source: Resolved, why: str) -> None:
         part.settle(name, Resolution(source.fields[name].value, Evidence.RELATION, why))
 
 
-def _breakdowns(out, text, figs, counts) -> None:
+def _breakdowns(out, text, figs, ctx) -> None:
     """`905 đảng viên (khiển trách 757, cảnh cáo 112, ...)`: the list breaks down the total.
     Items may name kinds of the total's thing (`13.638 văn bản (3.191 quyết định, ...)`)."""
     for n, (i, total) in enumerate(figs):
-        listed = _listed_under(text, figs, n, total, counts)
+        listed = _listed_under(text, figs, n, total, ctx.counts)
         if listed is None:
             continue
         (opening, close), parts = listed
@@ -77,12 +94,9 @@ def _breakdowns(out, text, figs, counts) -> None:
                 out[j].unit = out[i].unit
             # A part measures what its total measures, narrowed to its own label:
             # `khiển trách 757` is the reprimanded part of `905 đảng viên`.
-            label = re.split(r"[,;(:]", text[previous_end:item.start])[-1].strip()
+            label_start = max(previous_end, max(text.rfind(c, previous_end, item.start) for c in ",;(") + 1)
             previous_end = item.end
-            for name in ("indicator", "entity", "period", "role"):
-                _lend(out[j], name, out[i], f"a part of the total `{total.text}`")
-            if not out[j].scope:
-                out[j].scope = slug(label) if label else (item.unit or "")
+            inherit(out, i, j, (label_start, item.start), text, ctx, f"a part of the total `{total.text}`")
 
 
 def _listed_under(text, figs, n, total, counts):
@@ -121,12 +135,17 @@ def _restatements(out, text, figs) -> None:
 def _multiples(out, read, text, figs, multiple_lead) -> None:
     """`119 triệu đồng/người, gấp 1,5 lần năm 2020 (79,4 triệu đồng)` and
     `tăng từ 16.440 tỷ đồng lên 24.735 tỷ đồng (gấp 1,70 lần)`: the multiple relates the
-    figure before it (numerator) to a base: the level it rose from, or one in brackets."""
+    head figure before it (numerator; never a part in brackets) to a base: the level it
+    rose from, or one in brackets; `tăng 1,35 lần, từ A lên B` relates B to A."""
     for n, (i, times) in enumerate(figs):
         if times.unit != "times" or not multiple_lead.search(text[max(0, times.start - 8):times.start]):
             continue
-        before = [(j, f) for j, f in figs[:n] if ";" not in text[f.end:times.start]]
-        after = [(j, f) for j, f in figs[n + 1:] if ";" not in text[times.end:f.start]]
+        if _multiple_ahead(out, read, text, figs, n, i):
+            continue
+        s_start, s_end = sentence_bounds(text, times.start)
+        before = [(j, f) for j, f in figs[:n] if f.start >= s_start and ";" not in _unbracketed(text, f.end, times.start)
+                  and not closed_brackets(text, f.end, times.start) and not is_part(out[j])]
+        after = [(j, f) for j, f in figs[n + 1:] if f.start < s_end and ";" not in text[times.end:f.start]]
         if not before:
             continue
         cur_i, _ = before[-1]
@@ -140,6 +159,28 @@ def _multiples(out, read, text, figs, multiple_lead) -> None:
             gap = text[times.end:f.start]
             if read[j].unit == unit and "(" in gap and len(gap) <= 30:
                 _add(out, RelationKind.MULTIPLE, i, (cur_i, j), reason="the base follows in brackets")
+
+
+def _multiple_ahead(out, read, text, figs, n: int, i: int) -> bool:
+    """`tăng 1,35 lần, từ 7.115 doanh nghiệp năm 2020 lên 9.604 doanh nghiệp năm 2025`."""
+    ahead = figs[n + 1:n + 3]
+    if len(ahead) < 2 or not FROM_AHEAD_RE.match(text[figs[n][1].end:ahead[0][1].start]):
+        return False
+    (a_i, a), (b_i, b) = ahead
+    if read[a_i].unit is None or read[a_i].unit != read[b_i].unit or not TO_RE.match(text[a.end:b.start]):
+        return False
+    _add(out, RelationKind.MULTIPLE, i, (b_i, a_i), reason="the change from one level to another that follows it")
+    return True
+
+
+def _unbracketed(text: str, start: int, end: int) -> str:
+    """`text[start:end]` without what stands inside brackets."""
+    out, depth = [], 0
+    for ch in text[start:end]:
+        depth += ch == "("
+        out.append(ch if depth == 0 else " ")
+        depth -= ch == ")" and depth > 0
+    return "".join(out)
 
 
 def _changes(out, text, figs, indicators) -> None:

@@ -1,0 +1,351 @@
+"""Clause-level lists of one sentence: a total and the parts a clause lists under it
+(`gồm`, `trong đó`, `với … và …`, a `:`-list, a trailing `tổng cộng N`), what each part
+inherits from its total, and values given `tương ứng` (respectively) to a list of names."""
+
+from __future__ import annotations
+
+import re
+
+from checker.records import Evidence, RelationKind, Resolution
+from checker.resolve.clauses import SENTENCE_END_RE
+from checker.resolve.entities import closed_brackets
+from checker.resolve.periods import find_periods
+from checker.text import slug
+
+SEPARATORS = ",;:("
+COLON_RE = re.compile(r":(?!\d)")
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The start and end of the sentence holding `pos`."""
+    start = max([0] + [m.end() for m in SENTENCE_END_RE.finditer(text, 0, pos)])
+    following = SENTENCE_END_RE.search(text, pos)
+    return start, following.start() if following else len(text)
+
+
+def is_part(r) -> bool:
+    return any(rel.kind is RelationKind.PART_OF for rel in r.relations)
+
+
+def compatible(whole, part, counts) -> bool:
+    """A part is counted in its total's unit, or both are counts of kinds of one thing."""
+    if whole.unit is None:
+        return False
+    if part.unit in (None, whole.unit):
+        return True
+    return whole.unit in counts and part.unit in counts
+
+
+def additive(r, catalog) -> bool:
+    """Do parts of this figure add up to it?  Not rates, shares, multiples or figures per
+    head (`8,6%/năm`, `128,7 triệu đồng/người`): their list only names each part's value."""
+    if r.unit in (None, "percent", "percentage_point", "times") or "/" in r.unit:
+        return False
+    ind = catalog.indicators.get(r.indicator or "")
+    return ind is None or ind.aggregation != "weighted_mean"
+
+
+def _pair_kind(r) -> str:
+    """`24.650/21.900 tỷ đồng` is a result and a target: a part pairs with its own kind."""
+    return r.figure.qualifier if r.figure.qualifier in ("result_of_pair", "target_of_pair") else ""
+
+
+def list_cues(text: str, cues):
+    """Each list opening after a figure: (start, end, exhaustive)."""
+    found = []
+    for m in cues.parts_exhaustive.finditer(text):
+        found.append((m.start(), m.end(), True))
+    for m in cues.parts_bounded.finditer(text):
+        before = text[:m.start()].rstrip()
+        # `với` opens a list only after a comma (`so với`, `cùng với` compare or join).
+        if m.group(0).lower() == "với" and not before.endswith(","):
+            continue
+        found.append((m.start(), m.end(), False))
+    for m in COLON_RE.finditer(text):
+        found.append((m.start(), m.end(), True))
+    return sorted(found)
+
+
+def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts):
+    """The total a list opened at `cue_start` breaks down: the figure right before the cue
+    (a `gồm` or `:` list), or the nearest one before it in its sentence, in a unit its
+    first part fits, outside any bracket (`trong đó`, which may follow a `;`)."""
+    s_start, s_end = sentence_bounds(text, cue_start)
+    before = [(i, f) for i, f in figs if s_start <= f.start and f.end <= cue_start]
+    after = [(i, f) for i, f in figs if cue_start <= f.start < s_end]
+    if not before or not after:
+        return None
+    first = out[after[0][0]]
+    for i, f in reversed(before):
+        r = out[i]
+        gap = text[f.end:cue_start]
+        if exhaustive and (len(gap) > 80 or ";" in gap):
+            return None
+        if closed_brackets(text, f.end, cue_start) or is_part(r) or f.kind not in ("statistic", "fraction"):
+            if exhaustive:
+                return None
+            continue
+        if compatible(r, first, counts) and (r.figure.unit or r.unit):
+            return i if exhaustive or not _one_of_many(out, before, i, text, cue_start, counts) else None
+        if exhaustive:
+            return None
+    return None
+
+
+def _one_of_many(out, before, i: int, text: str, cue_start: int, counts) -> bool:
+    """`đạt 08 giải nhất, 65 giải nhì ..., trong đó A có 07 giải nhất ...`: the clause before
+    the list states several figures of one kind, so no one of them is the list's total."""
+    f = out[i].figure
+    clause_start = max(text.rfind(";", 0, f.start), text.rfind(".", 0, f.start)) + 1
+    kin = [j for j, g in before if clause_start <= g.start and j != i and compatible(out[i], out[j], counts)
+           and not closed_brackets(text, g.end, cue_start) and not is_part(out[j])]
+    return bool(kin)
+
+
+def _opens_item(text: str, start: int, entity_starts: list[int], parallel_part) -> bool:
+    """Does the clause after a `;` go on with the list (`; Ninh Thuận (cũ) 4.790 tỷ đồng`)?"""
+    head = text[start:].lstrip()
+    lead = start + len(text[start:]) - len(head)
+    return any(0 <= s - lead <= 12 for s in entity_starts) or bool(parallel_part.match(head))
+
+
+def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
+    """The parts listed after a cue: unit-matched figures to the sentence end, leaving out
+    figures in a bracket of their own (a base, a sub-breakdown), shares, targets, and
+    stopping at a clause that goes on about something else or a new list."""
+    whole = out[whole_i]
+    _, s_end = sentence_bounds(text, cue_end)
+    items, prev_end = [], cue_end
+    for j, f in figs:
+        if f.start < cue_end or j == whole_i or out[j].figure.start == whole.figure.start:
+            continue
+        if f.start >= s_end:
+            break
+        gap = text[prev_end:f.start]
+        if ctx.cues.respectively.search(gap) or (items and _new_list(gap, ctx.cues)):
+            break
+        semi = gap.rfind(";")
+        if semi >= 0 and not _opens_item(text, prev_end + semi + 1, ctx.entity_starts, ctx.cues.parallel_part):
+            break
+        r = out[j]
+        opened = text.count("(", prev_end, f.start) > text.count(")", prev_end, f.start)
+        segment = _segment(text, prev_end, f.start)
+        if opened or not compatible(whole, r, ctx.counts) or _pair_kind(r) != _pair_kind(whole) \
+                or r.measure or is_part(r) or ctx.targets(segment):
+            continue
+        items.append((j, prev_end))
+        prev_end = _segment_end(text, f.end)
+    return items
+
+
+def _new_list(gap: str, cues) -> bool:
+    return bool(cues.parts_exhaustive.search(gap) or cues.parts_bounded.search(gap))
+
+
+def _segment(text: str, start: int, end: int) -> str:
+    """The words before a figure since the last separator."""
+    cut = max(text.rfind(c, start, end) for c in ",;:")
+    return text[max(start, cut + 1):end]
+
+
+def _segment_end(text: str, pos: int) -> int:
+    """Where the segment of a figure ends: its closing bracket, else the figure's end."""
+    if text.count("(", 0, pos) > text.count(")", 0, pos):
+        close = text.find(")", pos)
+        return close + 1 if close >= 0 else pos
+    return pos
+
+
+def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, ctx, why: str,
+            scoped: bool = True) -> None:
+    """A part measures what its total measures, for the province, period and role of the
+    total, unless its own label (the words before it) names its own: a former province
+    (`trong đó Hưng Yên 128,7`) names the former one; evidence `relation`, never `clause`."""
+    whole, part = out[whole_i], out[part_i]
+    a, b = label
+    # The label is what stands before the part since the last separator or `và`.
+    a = max([a] + [text.rfind(c, a, b) + len(c) for c in (",", ";", ":", " và ") if text.rfind(c, a, b) >= 0])
+    opening = text.rfind("(", a, b)
+    if opening >= 0 and text.find(")", opening, b) < 0:
+        a = opening + 1  # `(An Giang cũ 6,9%`: a bracket still open before the part
+    words = text[a:b]
+    end = _segment_end(text, part.figure.end)
+    own = text[a:max(end, part.figure.end + 12)]
+    named = ctx.catalog.indicator_matcher.find(words)
+    if whole.indicator and (not named or part.indicator is None) and not _kind_after(text, part.figure.end, ctx):
+        _set(part, "indicator", whole.indicator, f"{why} (its label names no indicator of its own)")
+    ents = ctx.catalog.entity_matcher.find(words)
+    former = _former(ctx.catalog, ents, whole.entity)
+    if former:
+        _set(part, "entity", former, f"{why}: a former province listed under it")
+    elif not ents and whole.entity:
+        _set(part, "entity", whole.entity, why)
+    if whole.period and not find_periods(own, ctx.catalog.cue("not_period").find(own)):
+        _set(part, "period", whole.period, why)
+    if whole.role and not ctx.targets(own):
+        _set(part, "role", whole.role, why)
+    if not part.scope:
+        part.scope = (_label_scope(words, ents, ctx) if scoped else "") or whole.scope
+
+
+def _kind_after(text: str, pos: int, ctx) -> bool:
+    """`trong đó có 10 sản phẩm đạt 5 sao`: words after a part name a kind of its own."""
+    tail = re.split(r"[,;.()]|\svà\s", text[pos:pos + 60])[0]
+    return any(w not in ctx.cues.not_a_head for w in re.findall(r"[^\W\d_]+", tail.lower()))
+
+
+def _set(r, name: str, value, why: str) -> None:
+    if r.fields[name].value != value or r.fields[name].evidence is Evidence.CLAUSE:
+        r.settle(name, Resolution(value, Evidence.RELATION, why))
+
+
+def _former(catalog, mentions, whole_entity) -> str | None:
+    """The former province a list item names, when its total is of the merged province."""
+    for m in reversed(mentions):
+        for key in m.keys:
+            ent = catalog.entities[key]
+            if ent.level == "former" and (whole_entity is None or ent.merged_into == whole_entity
+                                          or key == whole_entity):
+                return key
+    return None
+
+
+def _label_scope(words: str, ents, ctx) -> str:
+    """The part's own kind (`khai thác`), without province names, periods and cue words."""
+    chars = list(words)
+    spans = [(m.start, m.end) for m in ents] + [(p.start, p.end) for p in find_periods(words, [])]
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    kept = re.sub(r"\([^)]*\)", " ", "".join(chars))
+    kept = ctx.cues.breakdown_lead.sub(" ", kept)
+    content = [w for w in re.findall(r"[^\W\d_]+", kept.lower()) if w not in ctx.cues.not_a_head]
+    return slug(" ".join(content)) if content else ""
+
+
+class ListContext:
+    """What the list grammar reads once per block: names, target cues, count units."""
+
+    def __init__(self, catalog, cues, text: str):
+        self.catalog, self.cues, self.counts = catalog, cues, catalog.units.count_units
+        self.entity_starts = [m.start for m in catalog.entity_matcher.find(text)]
+        self._target = catalog.cue("target")
+
+    def targets(self, words: str) -> bool:
+        return bool(self._target.find(words))
+
+
+def clause_breakdowns(out, text: str, figs, catalog, cues, add) -> None:
+    """`102 đơn vị hành chính cấp xã, gồm 85 xã, 14 phường và 3 đặc khu`: parts of a total
+    (detail `bound` after `trong đó`/`với`: some parts, at most the total); a part is
+    never the same fact as its total.  `add(kind, subject, others, detail, reason)`."""
+    ctx = ListContext(catalog, cues, text)
+    for start, end, exhaustive in list_cues(text, cues):
+        if text.count("(", 0, start) > text.count(")", 0, start):
+            continue  # a bracketed list is read by the bracket grammar
+        whole_i = whole_before(out, figs, text, start, exhaustive, ctx.counts)
+        if whole_i is None:
+            continue
+        items = items_after(out, figs, text, whole_i, end, ctx)
+        if len(items) < (2 if exhaustive else 1):
+            continue
+        cue = text[start:end]
+        # A total takes one list of parts: a second one (`gồm 110 xã và 25 phường, trong đó
+        # khu vực A có 58 đơn vị, ...`) breaks it down another way, and only lends its fields.
+        summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i)
+        for j, label_start in items:
+            if summed:
+                add(RelationKind.PART_OF, j, (whole_i,), "" if exhaustive else "bound",
+                    f"listed after `{cue}` under `{out[whole_i].figure.text}`")
+            inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
+                    f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
+    _totals_after(out, text, figs, ctx, add)
+
+
+def _has_parts(out, i: int) -> bool:
+    return any(rel.kind is RelationKind.PART_OF and rel.others[0] == i for r in out for rel in r.relations)
+
+
+def _totals_after(out, text, figs, ctx, add) -> None:
+    """`A ban hành 9.845 văn bản, B ban hành 11.230 văn bản; tổng cộng 21.075 văn bản`:
+    the figure after `tổng cộng` totals the list before it in its sentence."""
+    for n, (i, total) in enumerate(figs):
+        cue = ctx.cues.total_after_list.search(text[max(0, total.start - 24):total.start])
+        if not cue or out[i].unit is None:
+            continue
+        s_start, _ = sentence_bounds(text, total.start)
+        parts = [(j, f) for j, f in figs[:n] if f.start >= s_start and not is_part(out[j])
+                 and compatible(out[i], out[j], ctx.counts) and not closed_brackets(text, f.end, total.start)
+                 and _pair_kind(out[j]) == _pair_kind(out[i]) and not out[j].measure]
+        if len(parts) < 2:
+            continue
+        _total_of_formers(out, i, parts, text, s_start, ctx)
+        prev = s_start
+        for j, f in parts:
+            add(RelationKind.PART_OF, j, (i,), "", f"listed before `{cue.group(0).strip()} {total.text}`")
+            inherit(out, i, j, (prev, f.start), text, ctx, f"a part of the total `{total.text}` after it", False)
+            prev = f.end
+
+
+def _total_of_formers(out, i: int, parts, text: str, s_start: int, ctx) -> None:
+    """A total after a list of two former provinces' figures is the merged province's, and
+    measures what its parts all measure."""
+    why = f"the total of the list before `{out[i].figure.text}`"
+    formers, prev = [], s_start
+    for j, f in parts:
+        formers.append(_former(ctx.catalog, ctx.catalog.entity_matcher.find(text[prev:f.start]), None))
+        prev = f.end
+    merged = {ctx.catalog.entities[k].merged_into for k in formers if k}
+    if len(set(formers)) == len(formers) and None not in formers and len(merged) == 1:
+        out[i].settle("entity", Resolution(merged.pop(), Evidence.RELATION, why))
+    kinds = {out[j].indicator for j, _ in parts}
+    if out[i].indicator is None and len(kinds) == 1 and None not in kinds:
+        out[i].settle("indicator", Resolution(kinds.pop(), Evidence.RELATION, why))
+
+
+def respectively(out, text: str, figs, catalog, cues) -> None:
+    """`Năm 2025 A đạt 123 tỷ đồng, B đạt 159 tỷ đồng; năm 2020 tương ứng là 81 và 99 tỷ
+    đồng`: the values after `tương ứng` go, in order, to the provinces (or periods) listed
+    before it, as many as there are values; otherwise they are left as read."""
+    for m in cues.respectively.finditer(text):
+        s_start, s_end = sentence_bounds(text, m.start())
+        stop = text.find(";", m.end(), s_end)
+        values = [(j, f) for j, f in figs if m.end() <= f.start < (s_end if stop < 0 else stop)
+                  and not is_part(out[j])]
+        if len(values) < 2:
+            continue
+        clause_start = max(s_start, text.rfind(";", s_start, m.start()) + 1)
+        periods = find_periods(text[clause_start:m.start()], catalog.cue("not_period").find(text[clause_start:m.start()]))
+        named = list(dict.fromkeys(p.value for p in periods))
+        why = f"`{m.group(0)}`: the values follow the list before it in order"
+        if len(named) == len(values):
+            for (j, _), period in zip(values, named):
+                out[j].settle("period", Resolution(period, Evidence.RELATION, why))
+            continue
+        earlier = [(j, f) for j, f in figs if s_start <= f.start < clause_start and out[j].entity
+                   and not is_part(out[j]) and out[j].unit == out[values[0][0]].unit]
+        entities = list(dict.fromkeys(out[j].entity for j, _ in earlier))
+        if len(entities) == len(values) == len(earlier):
+            for (j, _), (k, _) in zip(values, earlier):
+                out[j].settle("entity", Resolution(out[k].entity, Evidence.RELATION, why))
+                if out[k].indicator and out[j].indicator in (None, out[k].indicator) or \
+                        out[j].fields["indicator"].evidence is not Evidence.CLAUSE and out[k].indicator:
+                    out[j].settle("indicator", Resolution(out[k].indicator, Evidence.RELATION, why))
+        else:
+            for j, _ in values:
+                # Values that cannot be given to a listed name are no one province's.
+                out[j].settle("entity", Resolution(None, Evidence.NONE, f"`{m.group(0)}` with no list to follow"))
+                out[j].notes.append(f"`{m.group(0)}`: values not matched to a list of names")
+
+
+def restaters_follow(out) -> None:
+    """`trong đó A có 376/427 trường, đạt 88,06%`: a percentage restating a listed part
+    is of the part's province and period, as the part is."""
+    for r in out:
+        for rel in r.relations:
+            if rel.kind is not RelationKind.RESTATES or not is_part(out[rel.others[0]]):
+                continue
+            part = out[rel.others[0]]
+            for name in ("entity", "period"):
+                if part.fields[name].evidence is Evidence.RELATION and r.fields[name].value != part.fields[name].value:
+                    r.settle(name, Resolution(part.fields[name].value, Evidence.RELATION,
+                                              f"restates `{part.figure.text}`, {part.fields[name].reason}"))

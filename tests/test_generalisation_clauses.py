@@ -1,0 +1,129 @@
+"""The clause grammar of totals and parts, in short drafts of our own: a listed part is
+never the same fact as its total (`gồm`, `trong đó`, `với … và …`, `tổng cộng`), labels
+do not leak into a clause with a head of its own, `tương ứng` hands values out in order,
+and a multiple relates its head figure (never a bracketed part) to its base."""
+
+from __future__ import annotations
+
+from tests.conftest import header, run_text
+
+HEAD = header() + "# I. KẾT QUẢ NHIỆM KỲ 2020 - 2025\n\n"
+
+
+def _findings(tmp_path, body: str):
+    facts, findings, _ = run_text(tmp_path, HEAD + body + "\n")
+    return facts, [(f.rule, sorted(fig["text"] for fig in f.figures)) for f in findings]
+
+
+def _row(facts, text: str):
+    rows = facts[facts["text"] == text]
+    assert len(rows) >= 1, list(facts["text"])
+    return rows.iloc[0]
+
+
+# C1: parts taken for the whole.
+
+def test_parts_after_gom_are_not_the_total(tmp_path):
+    facts, found = _findings(tmp_path, "Toàn tỉnh có 120 đơn vị hành chính cấp xã, gồm 96 xã và 24 phường.")
+    assert found == []
+    assert _row(facts, "96 xã")["part_of"] == _row(facts, "120 đơn vị")["id"]
+
+
+def test_parts_after_gom_that_miss_the_total_are_flagged(tmp_path):
+    _, found = _findings(tmp_path, "Toàn tỉnh có 120 đơn vị hành chính cấp xã, gồm 96 xã và 22 phường.")
+    assert found == [("PW02", ["120 đơn vị", "22 phường", "96 xã"])]
+
+
+def test_trong_do_parts_may_fall_short_of_the_total(tmp_path):
+    facts, found = _findings(tmp_path, "Tổng thu ngân sách nhà nước năm 2025 đạt 15.400 tỷ đồng, tăng 8%; trong đó "
+                                       "thu nội địa 12.100 tỷ đồng, thu từ hoạt động xuất nhập khẩu 2.900 tỷ đồng.")
+    assert found == []
+    part = _row(facts, "12.100 tỷ đồng")
+    assert part["part_bound"] and part["indicator"] == _row(facts, "15.400 tỷ đồng")["indicator"]
+
+
+def test_trong_do_parts_above_the_total_are_flagged(tmp_path):
+    _, found = _findings(tmp_path, "Tổng thu ngân sách nhà nước năm 2025 đạt 15.400 tỷ đồng, tăng 8%; trong đó "
+                                   "thu nội địa 12.100 tỷ đồng, thu từ hoạt động xuất nhập khẩu 3.900 tỷ đồng.")
+    assert [rule for rule, _ in found] == ["PW02"]
+
+
+def test_a_list_after_voi_breaks_down_the_amount_before_it(tmp_path):
+    body = ("Năm 2025, tỉnh bố trí 2.350 tỷ đồng vốn đầu tư công, với 350 tỷ đồng cho trường học "
+            "và {} tỷ đồng cho bệnh viện.")
+    assert _findings(tmp_path, body.format("2.000"))[1] == []
+    assert [rule for rule, _ in _findings(tmp_path, body.format("2.100"))[1]] == ["PW02"]
+
+
+def test_a_total_after_the_list_totals_it(tmp_path):
+    body = ("Trong nhiệm kỳ, Tỉnh ủy Thái Nguyên ban hành 4.210 văn bản, Tỉnh ủy Bắc Kạn ban hành 3.150 văn bản; "
+            "tổng cộng {} văn bản lãnh đạo, chỉ đạo.")
+    facts, found = _findings(tmp_path, body.format("7.360"))
+    assert found == []
+    total = _row(facts, "7.360 văn bản")
+    assert total["entity"] == "thai_nguyen" and total["entity_evidence"] == "relation"
+    assert _row(facts, "4.210 văn bản")["entity"] == "thai_nguyen_cu"
+    assert [rule for rule, _ in _findings(tmp_path, body.format("7.630"))[1]] == ["PW02"]
+
+
+def test_a_former_provinces_part_is_the_former_province_with_the_totals_fields(tmp_path):
+    facts, found = _findings(tmp_path, "Kim ngạch xuất khẩu năm 2025 đạt 3.100 triệu USD, gấp 1,5 lần năm 2020 "
+                                       "(2.060 triệu USD); trong đó Thái Nguyên đạt 2.300 triệu USD, "
+                                       "Bắc Kạn đạt 800 triệu USD.")
+    part = _row(facts, "2.300 triệu USD")
+    assert (part["indicator"], part["entity"], part["period"], part["role"]) == (
+        "export_value", "thai_nguyen_cu", "2025", "actual")
+    assert part["indicator_evidence"] != "clause" and part["period_evidence"] == "relation"
+    assert not [f for f in found if f[0] == "SV01"]
+
+
+# C7: labels carried, and not carried.
+
+def test_a_new_head_phrase_stops_the_label_before_it(tmp_path):
+    body = "Đến năm 2030, tỷ lệ che phủ rừng duy trì 62%, chỉ số hài lòng của người dân đạt 85%."
+    facts, found = _findings(tmp_path, body)
+    assert found == []
+    assert _row(facts, "85%")["indicator"] != _row(facts, "62%")["indicator"]
+
+
+def test_a_new_head_phrase_leaves_a_real_mismatch_flagged(tmp_path):
+    body = ("Đến năm 2030, tỷ lệ che phủ rừng duy trì 62%, chỉ số hài lòng của người dân đạt 85%.\n\n"
+            "Phấn đấu đến năm 2030 tỷ lệ che phủ rừng đạt 65%.")
+    assert [rule for rule, _ in _findings(tmp_path, body)[1]] == ["SV01"]
+
+
+def test_colon_list_items_inherit_the_head_with_sentence_evidence(tmp_path):
+    facts, _ = _findings(tmp_path, "Năm 2025, tỷ lệ che phủ rừng được giữ vững: Thái Nguyên đạt 47,5%, "
+                                   "Bắc Kạn đạt 73,2%.")
+    item = _row(facts, "73,2%")
+    assert (item["indicator"], item["entity"], item["indicator_evidence"]) == ("forest_cover", "bac_kan", "sentence")
+
+
+# C11: respectively.
+
+def test_respectively_hands_values_to_the_listed_provinces(tmp_path):
+    body = ("Năm 2025, GRDP của Thái Nguyên (cũ) đạt 123.480 tỷ đồng, của Bắc Kạn (cũ) đạt 58.960 tỷ đồng; "
+            "năm 2020 tương ứng là 81.250 tỷ đồng và 38.640 tỷ đồng.")
+    facts, found = _findings(tmp_path, body)
+    assert found == []
+    assert (_row(facts, "81.250 tỷ đồng")["entity"], _row(facts, "38.640 tỷ đồng")["entity"]) == (
+        "thai_nguyen_cu", "bac_kan")
+    assert _row(facts, "38.640 tỷ đồng")["period"] == "2020"
+    later = body + "\n\nNăm 2020, GRDP của Bắc Kạn (cũ) đạt 36.640 tỷ đồng."
+    assert _findings(tmp_path, later)[1] == [("SV01", ["36.640 tỷ đồng", "38.640 tỷ đồng"])]
+
+
+# Multiples: the head figure, and a change that follows.
+
+def test_a_multiple_takes_the_head_figure_not_a_bracketed_part(tmp_path):
+    body = ("Thu ngân sách nhà nước năm 2025 đạt 27.000 tỷ đồng (Thái Nguyên cũ 18.000 tỷ đồng; "
+            "Bắc Kạn cũ 9.000 tỷ đồng), gấp {} lần năm 2020 (20.000 tỷ đồng).")
+    assert _findings(tmp_path, body.format("1,35"))[1] == []
+    assert _findings(tmp_path, body.format("1,6"))[1] == [("RT02", ["1,6 lần", "20.000 tỷ đồng", "27.000 tỷ đồng"])]
+
+
+def test_a_multiple_looks_ahead_to_the_change_it_sums_up(tmp_path):
+    body = "Số doanh nghiệp đang hoạt động tăng {} lần, từ 5.000 doanh nghiệp năm 2020 lên 7.000 doanh nghiệp năm 2025."
+    assert _findings(tmp_path, body.format("1,4"))[1] == []
+    assert _findings(tmp_path, body.format("1,7"))[1] == [
+        ("RT02", ["1,7 lần", "5.000 doanh nghiệp", "7.000 doanh nghiệp"])]
