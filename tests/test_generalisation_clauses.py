@@ -5,6 +5,8 @@ and a multiple relates its head figure (never a bracketed part) to its base."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from tests.conftest import header, run_text
 
 HEAD = header() + "# I. KẾT QUẢ NHIỆM KỲ 2020 - 2025\n\n"
@@ -127,3 +129,20 @@ def test_a_multiple_looks_ahead_to_the_change_it_sums_up(tmp_path):
     assert _findings(tmp_path, body.format("1,4"))[1] == []
     assert _findings(tmp_path, body.format("1,7"))[1] == [
         ("RT02", ["1,7 lần", "5.000 doanh nghiệp", "7.000 doanh nghiệp"])]
+
+
+def test_trong_do_naming_every_former_province_is_the_whole(tmp_path):
+    body = ("Thu ngân sách nhà nước năm 2025 đạt 20.000 tỷ đồng, trong đó Thái Nguyên (cũ) 15.000 tỷ đồng, "
+            "Bắc Kạn (cũ) {} tỷ đồng.")
+    assert _findings(tmp_path, body.format("5.000"))[1] == []
+    # Short of the total: not some of the parts, but all of them.
+    assert [rule for rule, _ in _findings(tmp_path, body.format("4.000"))[1]] == ["PW02"]
+
+
+def test_a_bracket_stated_respectively_is_no_breakdown(tmp_path):
+    body = ("Cơ cấu kinh tế năm 2025: khu vực nông, lâm nghiệp và thủy sản chiếm 12,5%; khu vực công nghiệp "
+            "và xây dựng chiếm 40,1%; khu vực dịch vụ chiếm 39,4%; thuế sản phẩm trừ trợ cấp sản phẩm chiếm 8,0% "
+            "(cơ cấu năm 2020 tương ứng là: 15,2%; 36,3%; 40,0% và 8,5%).")
+    facts, found = _findings(tmp_path, body)
+    assert not [f for f in found if f[0] == "PW02"]
+    assert _row(facts, "8,5%")["period"] == "2020" and pd.isna(_row(facts, "8,5%")["part_of"])

@@ -218,6 +218,7 @@ def _label_scope(words: str, ents, ctx) -> str:
         chars[s:e] = " " * (e - s)
     kept = re.sub(r"\([^)]*\)", " ", "".join(chars))
     kept = ctx.cues.breakdown_lead.sub(" ", kept)
+    kept = re.sub(ctx.cues.parallel_part.pattern, " ", kept, flags=re.I)  # `khu vực A cũ`: the area is A
     content = [w for w in re.findall(r"[^\W\d_]+", kept.lower()) if w not in ctx.cues.not_a_head]
     return slug(" ".join(content)) if content else ""
 
@@ -249,6 +250,7 @@ def clause_breakdowns(out, text: str, figs, catalog, cues, add) -> None:
         if len(items) < (2 if exhaustive else 1):
             continue
         cue = text[start:end]
+        exhaustive = exhaustive or _all_formers(out, whole_i, items, text, end, ctx)
         # A total takes one list of parts: a second one (`gồm 110 xã và 25 phường, trong đó
         # khu vực A có 58 đơn vị, ...`) breaks it down another way, and only lends its fields.
         summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i)
@@ -259,6 +261,19 @@ def clause_breakdowns(out, text: str, figs, catalog, cues, add) -> None:
             inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
     _totals_after(out, text, figs, ctx, add)
+
+
+def _all_formers(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bool:
+    """`trong đó A (cũ) 15.000 tỷ đồng, B (cũ) 5.000 tỷ đồng` under a merged province's total
+    names every former province once: the parts are the whole, not some of it."""
+    merged = ctx.catalog.entities.get(out[whole_i].entity or "")
+    if merged is None or not merged.formers:
+        return False
+    named = []
+    for j, label_start in items:
+        words = text[max(label_start, cue_end):out[j].figure.start]
+        named.append(_former(ctx.catalog, ctx.catalog.entity_matcher.find(words), merged.id))
+    return None not in named and sorted(named) == sorted(merged.formers)
 
 
 def _has_parts(out, i: int) -> bool:
@@ -304,37 +319,50 @@ def _total_of_formers(out, i: int, parts, text: str, s_start: int, ctx) -> None:
 
 def respectively(out, text: str, figs, catalog, cues) -> None:
     """`Năm 2025 A đạt 123 tỷ đồng, B đạt 159 tỷ đồng; năm 2020 tương ứng là 81 và 99 tỷ
-    đồng`: the values after `tương ứng` go, in order, to the provinces (or periods) listed
-    before it, as many as there are values; otherwise they are left as read."""
+    đồng`: the values after `tương ứng` pair, in order, with as many figures of their unit
+    stated before in the sentence (their province, indicator and scope), or with as many
+    periods named in their clause; otherwise they are no one province's."""
     for m in cues.respectively.finditer(text):
         s_start, s_end = sentence_bounds(text, m.start())
-        stop = text.find(";", m.end(), s_end)
-        values = [(j, f) for j, f in figs if m.end() <= f.start < (s_end if stop < 0 else stop)
-                  and not is_part(out[j])]
+        clause_start, stop = _respective_clause(text, s_start, s_end, m.start(), m.end())
+        values = [(j, f) for j, f in figs if m.end() <= f.start < stop and not is_part(out[j])]
         if len(values) < 2:
             continue
-        clause_start = max(s_start, text.rfind(";", s_start, m.start()) + 1)
-        periods = find_periods(text[clause_start:m.start()], catalog.cue("not_period").find(text[clause_start:m.start()]))
-        named = list(dict.fromkeys(p.value for p in periods))
         why = f"`{m.group(0)}`: the values follow the list before it in order"
+        lead = text[clause_start:m.start()]
+        named = list(dict.fromkeys(p.value for p in find_periods(lead, catalog.cue("not_period").find(lead))))
         if len(named) == len(values):
             for (j, _), period in zip(values, named):
                 out[j].settle("period", Resolution(period, Evidence.RELATION, why))
             continue
-        earlier = [(j, f) for j, f in figs if s_start <= f.start < clause_start and out[j].entity
-                   and not is_part(out[j]) and out[j].unit == out[values[0][0]].unit]
-        entities = list(dict.fromkeys(out[j].entity for j, _ in earlier))
-        if len(entities) == len(values) == len(earlier):
+        unit = out[values[0][0]].unit
+        earlier = [(j, f) for j, f in figs if s_start <= f.start < clause_start and out[j].unit == unit
+                   and not is_part(out[j])]
+        if len(earlier) == len(values):
             for (j, _), (k, _) in zip(values, earlier):
-                out[j].settle("entity", Resolution(out[k].entity, Evidence.RELATION, why))
-                if out[k].indicator and out[j].indicator in (None, out[k].indicator) or \
-                        out[j].fields["indicator"].evidence is not Evidence.CLAUSE and out[k].indicator:
-                    out[j].settle("indicator", Resolution(out[k].indicator, Evidence.RELATION, why))
-        else:
-            for j, _ in values:
-                # Values that cannot be given to a listed name are no one province's.
-                out[j].settle("entity", Resolution(None, Evidence.NONE, f"`{m.group(0)}` with no list to follow"))
-                out[j].notes.append(f"`{m.group(0)}`: values not matched to a list of names")
+                _pair_with(out[j], out[k], why)
+            continue
+        for j, _ in values:
+            out[j].settle("entity", Resolution(None, Evidence.NONE, f"`{m.group(0)}` with no list to follow"))
+            out[j].notes.append(f"`{m.group(0)}`: values not matched to a list")
+
+
+def _respective_clause(text: str, s_start: int, s_end: int, cue_start: int, cue_end: int) -> tuple[int, int]:
+    """Where a `tương ứng` clause starts and its values end: its bracket, else its `;`-clause."""
+    opening = text.rfind("(", s_start, cue_start)
+    if opening >= 0 and text.find(")", opening, cue_start) < 0:
+        close = text.find(")", cue_end)
+        return opening, (close if close >= 0 else s_end)
+    stop = text.find(";", cue_end, s_end)
+    return max(s_start, text.rfind(";", s_start, cue_start) + 1), (s_end if stop < 0 else stop)
+
+
+def _pair_with(value, earlier, why: str) -> None:
+    """A value stated `tương ứng` measures what its counterpart measures, for its province."""
+    value.settle("entity", Resolution(earlier.entity, Evidence.RELATION if earlier.entity else Evidence.NONE, why))
+    if earlier.indicator and value.fields["indicator"].value != earlier.indicator:
+        value.settle("indicator", Resolution(earlier.indicator, Evidence.RELATION, why))
+    value.scope = earlier.scope or value.scope
 
 
 def restaters_follow(out) -> None:

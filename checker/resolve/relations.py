@@ -85,6 +85,8 @@ def _breakdowns(out, text, figs, ctx) -> None:
         if listed is None:
             continue
         (opening, close), parts = listed
+        if ctx.cues.respectively.search(text[opening:close]):
+            continue  # `(năm 2024 tương ứng là: ...)`: the same list again, not parts
         bounded = bool(OPEN_END_RE.search(text[opening:close].strip()))
         previous_end = opening
         for j, item in parts:
