@@ -65,7 +65,8 @@ def test_a_total_after_the_list_totals_it(tmp_path):
     total = _row(facts, "7.360 văn bản")
     assert total["entity"] == "thai_nguyen" and total["entity_evidence"] == "relation"
     assert _row(facts, "4.210 văn bản")["entity"] == "thai_nguyen_cu"
-    assert [rule for rule, _ in _findings(tmp_path, body.format("7.630"))[1]] == ["PW02"]
+    # The former provinces' figures are theirs: the merged total is compared with their sum.
+    assert [rule for rule, _ in _findings(tmp_path, body.format("7.630"))[1]] == ["PW01"]
 
 
 def test_a_former_provinces_part_is_the_former_province_with_the_totals_fields(tmp_path):
@@ -76,7 +77,7 @@ def test_a_former_provinces_part_is_the_former_province_with_the_totals_fields(t
     assert (part["indicator"], part["entity"], part["period"], part["role"]) == (
         "export_value", "thai_nguyen_cu", "2025", "actual")
     assert part["indicator_evidence"] != "clause" and part["period_evidence"] == "relation"
-    assert not [f for f in found if f[0] == "SV01"]
+    assert found == []
 
 
 # C7: labels carried, and not carried.
@@ -131,12 +132,15 @@ def test_a_multiple_looks_ahead_to_the_change_it_sums_up(tmp_path):
         ("RT02", ["1,7 lần", "5.000 doanh nghiệp", "7.000 doanh nghiệp"])]
 
 
-def test_trong_do_naming_every_former_province_is_the_whole(tmp_path):
+def test_trong_do_naming_the_former_provinces_gives_them_the_totals_fields(tmp_path):
     body = ("Thu ngân sách nhà nước năm 2025 đạt 20.000 tỷ đồng, trong đó Thái Nguyên (cũ) 15.000 tỷ đồng, "
             "Bắc Kạn (cũ) {} tỷ đồng.")
-    assert _findings(tmp_path, body.format("5.000"))[1] == []
-    # Short of the total: not some of the parts, but all of them.
-    assert [rule for rule, _ in _findings(tmp_path, body.format("4.000"))[1]] == ["PW02"]
+    facts, found = _findings(tmp_path, body.format("5.000"))
+    assert found == []
+    part = _row(facts, "5.000 tỷ đồng")
+    assert (part["indicator"], part["entity"], part["period"]) == ("budget_revenue", "bac_kan", "2025")
+    # Short of the total: the former provinces are all of the merged one.
+    assert [rule for rule, _ in _findings(tmp_path, body.format("4.000"))[1]] == ["PW01"]
 
 
 def test_a_bracket_stated_respectively_is_no_breakdown(tmp_path):

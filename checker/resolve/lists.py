@@ -169,8 +169,9 @@ def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, c
     if opening >= 0 and text.find(")", opening, b) < 0:
         a = opening + 1  # `(An Giang cũ 6,9%`: a bracket still open before the part
     words = text[a:b]
-    end = _segment_end(text, part.figure.end)
-    own = text[a:max(end, part.figure.end + 12)]
+    # Its own words: the label, and what follows it up to the next separator (`năm 2020`).
+    tail = re.split(r"[,;.:()]|\svà\s", text[part.figure.end:part.figure.end + 40])[0]
+    own = text[a:part.figure.end] + tail
     named = ctx.catalog.indicator_matcher.find(words)
     if whole.indicator and (not named or part.indicator is None) and not _kind_after(text, part.figure.end, ctx):
         _set(part, "indicator", whole.indicator, f"{why} (its label names no indicator of its own)")
@@ -184,7 +185,11 @@ def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, c
         _set(part, "period", whole.period, why)
     if whole.role and not ctx.targets(own):
         _set(part, "role", whole.role, why)
-    if not part.scope:
+    if former:
+        # `Đảng bộ A (trước hợp nhất) 98.520`: the words around a former province's name
+        # describe the province, not a kind of the total.
+        part.scope = whole.scope
+    elif not part.scope:
         part.scope = (_label_scope(words, ents, ctx) if scoped else "") or whole.scope
 
 
@@ -250,10 +255,12 @@ def clause_breakdowns(out, text: str, figs, catalog, cues, add) -> None:
         if len(items) < (2 if exhaustive else 1):
             continue
         cue = text[start:end]
-        exhaustive = exhaustive or _all_formers(out, whole_i, items, text, end, ctx)
         # A total takes one list of parts: a second one (`gồm 110 xã và 25 phường, trong đó
         # khu vực A có 58 đơn vị, ...`) breaks it down another way, and only lends its fields.
-        summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i)
+        # A list of former provinces lends its fields too: each part is then a former province's
+        # own fact, which the rules on merged and former provinces compare (sum, bounds, restatements).
+        summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) \
+            and not _names_formers(out, whole_i, items, text, end, ctx)
         for j, label_start in items:
             if summed:
                 add(RelationKind.PART_OF, j, (whole_i,), "" if exhaustive else "bound",
@@ -263,17 +270,13 @@ def clause_breakdowns(out, text: str, figs, catalog, cues, add) -> None:
     _totals_after(out, text, figs, ctx, add)
 
 
-def _all_formers(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bool:
-    """`trong đó A (cũ) 15.000 tỷ đồng, B (cũ) 5.000 tỷ đồng` under a merged province's total
-    names every former province once: the parts are the whole, not some of it."""
-    merged = ctx.catalog.entities.get(out[whole_i].entity or "")
-    if merged is None or not merged.formers:
-        return False
-    named = []
+def _names_formers(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bool:
+    """`trong đó A (cũ) 15.000 tỷ đồng, B (cũ) 5.000 tỷ đồng`: the list names former provinces."""
     for j, label_start in items:
         words = text[max(label_start, cue_end):out[j].figure.start]
-        named.append(_former(ctx.catalog, ctx.catalog.entity_matcher.find(words), merged.id))
-    return None not in named and sorted(named) == sorted(merged.formers)
+        if _former(ctx.catalog, ctx.catalog.entity_matcher.find(words), out[whole_i].entity):
+            return True
+    return False
 
 
 def _has_parts(out, i: int) -> bool:
@@ -293,15 +296,16 @@ def _totals_after(out, text, figs, ctx, add) -> None:
                  and _pair_kind(out[j]) == _pair_kind(out[i]) and not out[j].measure]
         if len(parts) < 2:
             continue
-        _total_of_formers(out, i, parts, text, s_start, ctx)
+        by_formers = _total_of_formers(out, i, parts, text, s_start, ctx)
         prev = s_start
         for j, f in parts:
-            add(RelationKind.PART_OF, j, (i,), "", f"listed before `{cue.group(0).strip()} {total.text}`")
+            if not by_formers:  # former provinces' facts are compared as such (see clause_breakdowns)
+                add(RelationKind.PART_OF, j, (i,), "", f"listed before `{cue.group(0).strip()} {total.text}`")
             inherit(out, i, j, (prev, f.start), text, ctx, f"a part of the total `{total.text}` after it", False)
             prev = f.end
 
 
-def _total_of_formers(out, i: int, parts, text: str, s_start: int, ctx) -> None:
+def _total_of_formers(out, i: int, parts, text: str, s_start: int, ctx) -> bool:
     """A total after a list of two former provinces' figures is the merged province's, and
     measures what its parts all measure."""
     why = f"the total of the list before `{out[i].figure.text}`"
@@ -310,11 +314,13 @@ def _total_of_formers(out, i: int, parts, text: str, s_start: int, ctx) -> None:
         formers.append(_former(ctx.catalog, ctx.catalog.entity_matcher.find(text[prev:f.start]), None))
         prev = f.end
     merged = {ctx.catalog.entities[k].merged_into for k in formers if k}
-    if len(set(formers)) == len(formers) and None not in formers and len(merged) == 1:
-        out[i].settle("entity", Resolution(merged.pop(), Evidence.RELATION, why))
     kinds = {out[j].indicator for j, _ in parts}
     if out[i].indicator is None and len(kinds) == 1 and None not in kinds:
         out[i].settle("indicator", Resolution(kinds.pop(), Evidence.RELATION, why))
+    if len(set(formers)) == len(formers) and None not in formers and len(merged) == 1:
+        out[i].settle("entity", Resolution(merged.pop(), Evidence.RELATION, why))
+        return True
+    return False
 
 
 def respectively(out, text: str, figs, catalog, cues) -> None:
@@ -367,10 +373,10 @@ def _pair_with(value, earlier, why: str) -> None:
 
 def restaters_follow(out) -> None:
     """`trong đó A có 376/427 trường, đạt 88,06%`: a percentage restating a listed part
-    is of the part's province and period, as the part is."""
+    is of the province and period the part inherited."""
     for r in out:
         for rel in r.relations:
-            if rel.kind is not RelationKind.RESTATES or not is_part(out[rel.others[0]]):
+            if rel.kind is not RelationKind.RESTATES:
                 continue
             part = out[rel.others[0]]
             for name in ("entity", "period"):
