@@ -25,7 +25,6 @@ from checker.resolve.lists import (
 )
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import CHANGE_FROM_RE
-from checker.text import slug
 
 TO_RE = re.compile(r"^[^;()]{0,30}?\s(lên|xuống)\s*(?:còn\s*)?(?:mức\s*)?$", re.I)
 PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")
@@ -69,12 +68,6 @@ def _by_block(resolved: list[Resolved]):
 def _add(out: list[Resolved], kind: RelationKind, subject: int, others: tuple[int, ...], detail: str = "",
          reason: str = "") -> None:
     out[subject].relations.append(Relation(kind, subject, others, detail, reason))
-
-
-def _lend(part: Resolved, name: str, source: Resolved, why: str) -> None:
-    """A field the part does not state, taken from a related figure that does."""
-    if part.fields[name].value is None and source.fields[name].value is not None:
-        part.settle(name, Resolution(source.fields[name].value, Evidence.RELATION, why))
 
 
 def _breakdowns(out, text, figs, ctx) -> None:
