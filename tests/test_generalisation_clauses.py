@@ -150,3 +150,22 @@ def test_a_bracket_stated_respectively_is_no_breakdown(tmp_path):
     facts, found = _findings(tmp_path, body)
     assert not [f for f in found if f[0] == "PW02"]
     assert _row(facts, "8,5%")["period"] == "2020" and pd.isna(_row(facts, "8,5%")["part_of"])
+
+
+def test_a_comma_inside_one_head_carries_its_name(tmp_path):
+    # No figure has closed the head before the comma: `A, B đạt N` is one head.
+    facts, _ = _findings(tmp_path, "Năm 2025, thu ngân sách nhà nước trên địa bàn, kể cả thu tiền sử dụng đất "
+                                   "đạt 9.800 tỷ đồng.")
+    assert _row(facts, "9.800 tỷ đồng")["indicator"] == "budget_revenue"
+
+
+def test_a_colon_list_reaches_back_only_to_its_own_head(tmp_path):
+    facts, _ = _findings(tmp_path, "Năm 2025, tỷ lệ che phủ rừng đạt 47,5%; chỉ số cải cách hành chính: "
+                                   "Thái Nguyên đạt 88,2%, Bắc Kạn đạt 84,1%.")
+    assert _row(facts, "84,1%")["indicator"] != "forest_cover"
+
+
+def test_values_stated_respectively_go_to_the_names_before_them(tmp_path):
+    facts, _ = _findings(tmp_path, "Năm 2025, Quảng Ninh và Hải Phòng có mức tăng trưởng cao nhất, "
+                                   "lần lượt là 11,2% và 10,9%.")
+    assert (_row(facts, "11,2%")["entity"], _row(facts, "10,9%")["entity"]) == ("quang_ninh", "hai_phong")

@@ -62,11 +62,9 @@ class Spot:
 
 def clause_continues(text: str, clause_start: int, entity_starts: list[int], period_starts: list[int],
                      parallel_part: re.Pattern, breakdown_lead: re.Pattern | None = None) -> bool:
-    """May a figure after `;` or `:` take its indicator from before it?  Only when its
-    clause is a list item (after `:`), a breakdown (`; trong đó ...`) or a parallel one
-    that opens with a province or a period: `Thái Nguyên tăng 8%/năm; Bắc Kạn tăng 10,9%/năm`."""
-    if clause_start > 0 and text[clause_start - 1] == ":":
-        return True
+    """May a figure after `;` take its indicator from before it?  Only when its
+    clause is a breakdown (`; trong đó ...`) or a parallel one that opens with a province
+    or a period: `Thái Nguyên tăng 8%/năm; Bắc Kạn tăng 10,9%/năm`."""
     head = text[clause_start:].lstrip()
     start = clause_start + len(text[clause_start:]) - len(head)
     lead = breakdown_lead.match(head) if breakdown_lead is not None else None
@@ -90,11 +88,13 @@ def spot_of(text: str, fig: Figure, others: list[Figure], sentences: Sentences, 
     in_sentence = [f for f in others if s_start <= f.start < s_end]
     next_fig = min((f.start for f in in_sentence if f.start >= fig.end), default=s_end)
     prev_fig = max((f.end for f in in_sentence if f.end <= fig.start), default=s_start)
-    # A `:` opens a list whose items are clauses of their own (they inherit the head
-    # before the `:` only through `opens_parallel`, with the evidence of a sentence).
-    clause_start = max(s_start, text.rfind(";", s_start, fig.start) + 1, _list_colon(text, s_start, fig.start) + 1)
+    # A `:` opens a list whose items are clauses of their own: each reaches back to its head,
+    # the clause before the `:`, whose names it takes with the evidence of a sentence.
+    semi_start = max(s_start, text.rfind(";", s_start, fig.start) + 1)
+    colon = _list_colon(text, semi_start, fig.start)
+    clause_start = colon + 1 if colon >= 0 else semi_start
     clause_end = text.find(";", fig.end, s_end)
-    reach = s_start if opens_parallel(clause_start) else clause_start
+    reach = s_start if opens_parallel(semi_start) else semi_start
     if sid > 0 and continues_sentence.match(text[s_start:]):
         reach = sentences.bounds[sid - 1]  # `... gấp 1,5 lần so với năm 2025. Đạt trên 8 triệu đồng/tháng.`
     return Spot(sid, s_start, s_end, clause_start, s_end if clause_end < 0 else clause_end,
@@ -115,11 +115,16 @@ def head_reach(text: str, fig: Figure, spot: Spot, masked: list[tuple[int, int]]
     between it and the last separator: `tỷ lệ che phủ rừng duy trì 60%, chỉ số hạnh phúc
     đạt 72%` — 72% is no forest cover, and the unknown head leaves it unnamed.  Names,
     periods and cue words (`masked`) and the syllables of `not_a_head` open no head."""
-    floor = max(spot.reach, spot.prev_figure_end)
-    seps = [text.rfind(c, floor, fig.start) for c in ",;:"]
-    sep = max(seps)
-    if sep < 0 or sep < spot.reach:
+    # Only after a figure has closed the head before it: `Tổng mức bán lẻ hàng hóa, doanh thu
+    # dịch vụ ... đạt N` is one head, joined by a comma.
+    if spot.prev_figure_end <= spot.reach:
         return spot.reach
+    inside = [(a, b) for a, b in masked if a < fig.start and b > spot.prev_figure_end]
+    seps = [k for k in range(spot.prev_figure_end, fig.start) if text[k] in ",;:"
+            and not any(a <= k < b for a, b in inside)]
+    if not seps:
+        return spot.reach
+    sep = seps[-1]
     segment = list(text[sep + 1:fig.start])
     for a, b in masked:
         for k in range(max(a, sep + 1), min(b, fig.start)):

@@ -341,6 +341,12 @@ def respectively(out, text: str, figs, catalog, cues) -> None:
             for (j, _), period in zip(values, named):
                 out[j].settle("period", Resolution(period, Evidence.RELATION, why))
             continue
+        names = [k for k in (_one_entity(catalog, m) for m in catalog.entity_matcher.find(lead)) if k]
+        if len(dict.fromkeys(names)) == len(names) == len(values):
+            # `Quảng Ninh và Hải Phòng tăng với mức tăng lần lượt là 11,89% và 11,81%`
+            for (j, _), entity in zip(values, names):
+                out[j].settle("entity", Resolution(entity, Evidence.RELATION, why))
+            continue
         unit = out[values[0][0]].unit
         earlier = [(j, f) for j, f in figs if s_start <= f.start < clause_start and out[j].unit == unit
                    and not is_part(out[j])]
@@ -351,6 +357,14 @@ def respectively(out, text: str, figs, catalog, cues) -> None:
         for j, _ in values:
             out[j].settle("entity", Resolution(None, Evidence.NONE, f"`{m.group(0)}` with no list to follow"))
             out[j].notes.append(f"`{m.group(0)}`: values not matched to a list")
+
+
+def _one_entity(catalog, mention) -> str | None:
+    """The province a name means: its only reading, or the merged one of a shared name."""
+    if len(mention.keys) == 1:
+        return mention.keys[0]
+    provinces = [k for k in mention.keys if catalog.entities[k].level == "province"]
+    return provinces[0] if len(provinces) == 1 else None
 
 
 def _respective_clause(text: str, s_start: int, s_end: int, cue_start: int, cue_end: int) -> tuple[int, int]:
