@@ -1,5 +1,6 @@
 """Relations between the figures of one text, read once from the words between them:
-a total and its parts, a percentage restating a fraction, a multiple, a change from one
+a total and its parts (in brackets here; the clause grammar of lists, `gồm`, `trong đó`,
+`tổng cộng`, `tương ứng`, is checker/resolve/lists.py), a percentage restating a fraction, a multiple, a change from one
 level to another, and a footnote's figures and the body figure they annotate.
 
 `relate` returns new Resolved records carrying the relations (each on the figure it is
