@@ -169,3 +169,9 @@ def test_values_stated_respectively_go_to_the_names_before_them(tmp_path):
     facts, _ = _findings(tmp_path, "Năm 2025, Quảng Ninh và Hải Phòng có mức tăng trưởng cao nhất, "
                                    "lần lượt là 11,2% và 10,9%.")
     assert (_row(facts, "11,2%")["entity"], _row(facts, "10,9%")["entity"]) == ("quang_ninh", "hai_phong")
+
+
+def test_a_list_left_open_only_bounds_its_total(tmp_path):
+    body = "Toàn tỉnh có 120 đơn vị hành chính cấp xã, gồm 90 xã, 20 phường{}"
+    assert _findings(tmp_path, body.format("..."))[1] == []
+    assert [rule for rule, _ in _findings(tmp_path, body.format("."))[1]] == ["PW02"]

@@ -14,6 +14,7 @@ from checker.text import slug
 
 SEPARATORS = ",;:("
 COLON_RE = re.compile(r":(?!\d)")
+OPEN_LIST_RE = re.compile(r"^[^;.…]{0,30}?(?:\.\.\.|…|v\.v)")
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -259,6 +260,9 @@ def clause_breakdowns(out, text: str, figs, catalog, cues, add) -> None:
         # khu vực A có 58 đơn vị, ...`) breaks it down another way, and only lends its fields.
         # A list of former provinces lends its fields too: each part is then a former province's
         # own fact, which the rules on merged and former provinces compare (sum, bounds, restatements).
+        last = out[items[-1][0]].figure.end
+        # `gồm 50 xã, 10 phường, ...`: a list left open names some parts only.
+        exhaustive = exhaustive and not OPEN_LIST_RE.match(text[last:last + 40])
         summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) \
             and not _names_formers(out, whole_i, items, text, end, ctx)
         for j, label_start in items:
