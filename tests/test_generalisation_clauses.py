@@ -175,3 +175,12 @@ def test_a_list_left_open_only_bounds_its_total(tmp_path):
     body = "Toàn tỉnh có 120 đơn vị hành chính cấp xã, gồm 90 xã, 20 phường{}"
     assert _findings(tmp_path, body.format("..."))[1] == []
     assert [rule for rule, _ in _findings(tmp_path, body.format("."))[1]] == ["PW02"]
+
+
+def test_a_listed_part_keeps_the_totals_role_past_a_target_word_of_the_item_before(tmp_path):
+    body = ("Tỷ lệ lao động qua đào tạo năm 2025 đạt 70,0%; trong đó Thái Nguyên đạt 72,3%, vượt 2,3 điểm "
+            "phần trăm so với chỉ tiêu; Bắc Kạn đạt 68,4%, chưa đạt chỉ tiêu 70%.")
+    facts, found = _findings(tmp_path, body)
+    assert found == [] and _row(facts, "68,4%")["role"] == "actual"
+    later = body + "\n\nNăm 2025, tỷ lệ lao động qua đào tạo của Bắc Kạn đạt 66,4%."
+    assert _findings(tmp_path, later)[1] == [("SV01", ["66,4%", "68,4%"])]

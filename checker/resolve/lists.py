@@ -140,7 +140,8 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
 
 
 def _new_list(gap: str, cues) -> bool:
-    return bool(cues.parts_exhaustive.search(gap) or cues.parts_bounded.search(gap))
+    """Another list opens in the gap (`so với` opens none)."""
+    return any(gap[a:b] != ":" for a, b, _ in list_cues(gap, cues))
 
 
 def _segment(text: str, start: int, end: int) -> str:
