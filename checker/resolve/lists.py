@@ -12,7 +12,6 @@ from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import find_periods
 from checker.text import slug
 
-SEPARATORS = ",;:("
 COLON_RE = re.compile(r":(?!\d)")
 OPEN_LIST_RE = re.compile(r"^[^;.…]{0,30}?(?:\.\.\.|…|v\.v)")
 
@@ -242,11 +241,11 @@ class ListContext:
         return bool(self._target.find(words))
 
 
-def clause_breakdowns(out, text: str, figs, catalog, cues, add) -> None:
+def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
     """`102 đơn vị hành chính cấp xã, gồm 85 xã, 14 phường và 3 đặc khu`: parts of a total
     (detail `bound` after `trong đó`/`với`: some parts, at most the total); a part is
     never the same fact as its total.  `add(kind, subject, others, detail, reason)`."""
-    ctx = ListContext(catalog, cues, text)
+    catalog, cues = ctx.catalog, ctx.cues
     for start, end, exhaustive in list_cues(text, cues):
         if text.count("(", 0, start) > text.count(")", 0, start):
             continue  # a bracketed list is read by the bracket grammar
@@ -257,13 +256,13 @@ def clause_breakdowns(out, text: str, figs, catalog, cues, add) -> None:
         if len(items) < (2 if exhaustive else 1):
             continue
         cue = text[start:end]
+        last = out[items[-1][0]].figure.end
+        # `gồm 50 xã, 10 phường, ...`: a list left open names some parts only.
+        exhaustive = exhaustive and not OPEN_LIST_RE.match(text[last:last + 40])
         # A total takes one list of parts: a second one (`gồm 110 xã và 25 phường, trong đó
         # khu vực A có 58 đơn vị, ...`) breaks it down another way, and only lends its fields.
         # A list of former provinces lends its fields too: each part is then a former province's
         # own fact, which the rules on merged and former provinces compare (sum, bounds, restatements).
-        last = out[items[-1][0]].figure.end
-        # `gồm 50 xã, 10 phường, ...`: a list left open names some parts only.
-        exhaustive = exhaustive and not OPEN_LIST_RE.match(text[last:last + 40])
         summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) \
             and not _names_formers(out, whole_i, items, text, end, ctx)
         for j, label_start in items:

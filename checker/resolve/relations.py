@@ -43,8 +43,9 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         # A change's levels first (`giảm từ 2,35% xuống 0,92%` are levels, not reductions),
         # so that the parts listed under them measure the level too.
         _changes(out, text, figs, catalog.indicators)
-        _breakdowns(out, text, figs, ListContext(catalog, cues, text))
-        clause_breakdowns(out, text, figs, catalog, cues, lambda *a: _add(out, *a))
+        lists = ListContext(catalog, cues, text)
+        _breakdowns(out, text, figs, lists)
+        clause_breakdowns(out, text, figs, lists, lambda *a: _add(out, *a))
         respectively(out, text, figs, catalog, cues)
         _restatements(out, text, figs)
         restaters_follow(out)
