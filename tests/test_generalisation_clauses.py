@@ -185,3 +185,14 @@ def test_a_listed_part_keeps_the_totals_role_past_a_target_word_of_the_item_befo
     assert found == [] and _row(facts, "68,4%")["role"] == "actual"
     later = body + "\n\nNăm 2025, tỷ lệ lao động qua đào tạo của Bắc Kạn đạt 66,4%."
     assert _findings(tmp_path, later)[1] == [("SV01", ["66,4%", "68,4%"])]
+
+
+def test_a_part_in_a_bracket_after_an_item_is_that_items_part(tmp_path):
+    body = ("Giai đoạn 2021 - 2025, tốc độ tăng trưởng GRDP đạt bình quân 8,4%/năm, trong đó ngành công nghiệp - "
+            "xây dựng tăng 11,3%/năm (riêng công nghiệp tăng 12,1%/năm), ngành dịch vụ tăng 7,2%/năm.")
+    facts, found = _findings(tmp_path, body)
+    assert found == []
+    assert _row(facts, "12,1%/năm")["scope"] and _row(facts, "7,2%/năm")["scope"]
+    budget = "Thu ngân sách nhà nước năm 2025 đạt 12.000 tỷ đồng (riêng thu nội địa {} tỷ đồng)."
+    assert _findings(tmp_path, budget.format("9.000"))[1] == []
+    assert [rule for rule, _ in _findings(tmp_path, budget.format("13.000"))[1]] == ["PW02"]

@@ -13,6 +13,8 @@ from checker.resolve.periods import find_periods
 from checker.text import slug
 
 COLON_RE = re.compile(r":(?!\d)")
+BRACKETED_RE = re.compile(r"\([^()]*\)")
+TO_WHOLE_RE = re.compile(r"^[^\d;()]{0,30}$")
 OPEN_LIST_RE = re.compile(r"^[^;.…]{0,30}?(?:\.\.\.|…|v\.v)")
 
 
@@ -121,16 +123,18 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
             continue
         if f.start >= s_end:
             break
-        gap = text[prev_end:f.start]
+        if text.count("(", prev_end, f.start) > text.count(")", prev_end, f.start):
+            continue  # in a bracket of its own (a base, a sub-breakdown)
+        # (a bracket after an item is its own: `A 20% (riêng B 21%), C 9%` goes on with C)
+        gap = BRACKETED_RE.sub(lambda m: " " * len(m.group(0)), text[prev_end:f.start])
         if ctx.cues.respectively.search(gap) or (items and _new_list(gap, ctx.cues)):
             break
         semi = gap.rfind(";")
         if semi >= 0 and not _opens_item(text, prev_end + semi + 1, ctx.entity_starts, ctx.cues.parallel_part):
             break
         r = out[j]
-        opened = text.count("(", prev_end, f.start) > text.count(")", prev_end, f.start)
         segment = _segment(text, prev_end, f.start)
-        if opened or not compatible(whole, r, ctx.counts) or _pair_kind(r) != _pair_kind(whole) \
+        if not compatible(whole, r, ctx.counts) or _pair_kind(r) != _pair_kind(whole) \
                 or r.measure or is_part(r) or ctx.targets(segment):
             continue
         items.append((j, prev_end))
@@ -248,7 +252,8 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
     catalog, cues = ctx.catalog, ctx.cues
     for start, end, exhaustive in list_cues(text, cues):
         if text.count("(", 0, start) > text.count(")", 0, start):
-            continue  # a bracketed list is read by the bracket grammar
+            _bracket_lead(out, figs, text, start, end, ctx, add)
+            continue  # a bracketed list of two or more is read by the bracket grammar
         whole_i = whole_before(out, figs, text, start, exhaustive, ctx.counts)
         if whole_i is None:
             continue
@@ -272,6 +277,23 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
             inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
     _totals_after(out, text, figs, ctx, add)
+
+
+def _bracket_lead(out, figs, text: str, start: int, end: int, ctx, add) -> None:
+    """`ngành công nghiệp tăng 20,13%/năm (riêng công nghiệp tăng 21,44%/năm)`: one part in
+    a bracket opened by a list cue, of the figure right before the bracket."""
+    opening = text.rfind("(", 0, start)
+    close = text.find(")", end)
+    inside = [(j, f) for j, f in figs if opening < f.start < (close if close >= 0 else len(text))]
+    before = [(i, f) for i, f in figs if f.end <= opening]
+    if len(inside) != 1 or not before or text[opening + 1:start].strip() or inside[0][1].start < end:
+        return
+    (i, whole), (j, _) = before[-1], inside[0]
+    if not TO_WHOLE_RE.match(text[whole.end:opening]) or not compatible(out[i], out[j], ctx.counts):
+        return
+    if additive(out[i], ctx.catalog) and not is_part(out[j]):
+        add(RelationKind.PART_OF, j, (i,), "bound", f"`{text[start:end]}` in the brackets after `{whole.text}`")
+    inherit(out, i, j, (end, out[j].figure.start), text, ctx, f"a part of `{whole.text}` (`{text[start:end]}`)")
 
 
 def _names_formers(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bool:
