@@ -20,7 +20,8 @@ OPEN_LIST_RE = re.compile(r"^[^;.…]{0,30}?(?:\.\.\.|…|v\.v)")
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The start and end of the sentence holding `pos`."""
-    start = max([0] + [m.end() for m in SENTENCE_END_RE.finditer(text, 0, pos)])
+    # (the whole text is searched: a sentence end's look-ahead reads past `pos`)
+    start = max([0] + [m.end() for m in SENTENCE_END_RE.finditer(text) if m.end() <= pos])
     following = SENTENCE_END_RE.search(text, pos)
     return start, following.start() if following else len(text)
 
