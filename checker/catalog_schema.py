@@ -102,6 +102,10 @@ CUES = Record(name="cue catalog", label=None, required={
     "resolve_clause": Record(required={
         name: PHRASES for name in ("continues_sentence", "parallel_part", "not_a_subject", "label_stop_words")}),
     "resolve_relation": Record(required={"multiple": PHRASES}),
+}, optional={
+    # Words a figure's fallback key (its head phrase) is read without, and period words that
+    # make the clause too fine-grained for one (checker/resolve/indicators.py `head_phrase`).
+    "resolve_head": Record(required={"skip": PHRASES, "sub_year": PHRASES}),
 })
 
 UNITS = Record(name="unit catalog", label=None, required={

@@ -15,6 +15,8 @@ TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 TEX_MARKER_RE = re.compile(r"\$\^\{\^?\{?(\d{1,3})\}\}?\$")
 # Footnote markers written in Markdown: `... nghìn người[^1];` and the footnote's own `[^1]:`.
 MD_MARKER_RE = re.compile(r"\[\^(\d{1,3})\]")
+# A bracketed number glued to a word is a note's marker, not a figure: `1.200 tỷ đồng(1)`.
+GLUED_MARKER_RE = re.compile(r"(?<=[^\W\d_])\(\d{1,2}\)")
 
 
 def _markless_table() -> dict[int, str]:
@@ -52,6 +54,8 @@ def mask_markers(text: str) -> str:
     text = TEX_MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
     if "[^" in text:
         text = MD_MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
+    if "(" in text:
+        text = GLUED_MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
     return text.replace("**", "  ") if "**" in text else text
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from checker.records import Evidence, Resolution
 from checker.resolve.periods import at_nature, deliberately_blank, period_end
 from checker.resolve.resolved import Resolved
-from checker.text import fold
+from checker.text import fold, slug
 
 CHANGE_FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
 SHARE_LEAD_RE = re.compile(r"chiếm\s*(?:khoảng\s*|tỷ lệ\s*)?$", re.I)
@@ -42,13 +42,34 @@ def prose_role(text: str, fig, spot, targets) -> Resolution | None:
     if change:
         return Resolution("baseline", Evidence.CLAUSE, f"`{change.group(0).strip()}` before it")
     for t in targets:
-        if fig.start - 30 <= t.end <= fig.start and t.start >= spot.prev_figure_end - 1:
+        # A target word governs the figure right after it, not one in the next clause:
+        # `vượt 2,3 điểm so với chỉ tiêu; B đạt 68,4%` leaves 68,4 a result.
+        if fig.start - 30 <= t.end <= fig.start and t.start >= spot.prev_figure_end - 1 \
+                and not re.search(r"[;.]\s", text[t.end:fig.start]):
             return Resolution("target", Evidence.CLAUSE, f"`{t.text}` before it")
     return None
 
 
-def prose_measure(text: str, fig, spot, shares, plan_share: re.Pattern) -> str:
-    """`chiếm 8%` is a share of a whole; `đạt 100% kế hoạch` a share of the plan."""
+def per_year_mean(text: str, fig, spot, annual: re.Pattern) -> bool:
+    """`kết nạp 24.680 đảng viên, bình quân mỗi năm 4.936 đảng viên`: a count averaged over
+    the years of the term is another measure than the term's total.  Rates (%, points,
+    `/năm`) are averages already; a bare `bình quân` (`bình quân đầu người`) names no year."""
+    unit = fig.unit or ""
+    if fig.kind != "statistic" or unit in ("percent", "percentage_point") or "/" in unit:
+        return False
+    lead = text[max(spot.prev_figure_end, spot.sentence_start, fig.start - 40):fig.start]
+    cue = None
+    for cue in annual.finditer(lead):
+        pass
+    return cue is not None and "năm" in cue.group(0).lower() \
+        and re.fullmatch(r"(?:\s+[^\W\d]+){0,3}\s*", lead[cue.end():]) is not None
+
+
+def prose_measure(text: str, fig, spot, shares, plan_share: re.Pattern, annual: re.Pattern | None = None) -> str:
+    """`chiếm 8%` is a share of a whole; `đạt 100% kế hoạch` a share of the plan; `bình quân
+    mỗi năm 4.936 đảng viên` a mean per year."""
+    if annual is not None and per_year_mean(text, fig, spot, annual):
+        return "annual_mean"
     if fig.unit != "percent":
         return ""
     if plan_share.match(text[fig.end:fig.end + 40]):
@@ -66,15 +87,31 @@ def prose_scope(passage, fig, spot, prev: Resolved | None, r: Resolved) -> str:
     def in_names(m) -> bool:
         return any(n.start <= m.start and m.end <= n.end for n in passage.ind_mentions)
 
-    after_scope = [m for m in passage.scopes if m.start >= fig.end and text[fig.end:m.start].strip() == ""]
+    # A scope word inside an indicator's own name (`đô thị` in `tỷ lệ đô thị hóa`) narrows nothing.
+    after_scope = [m for m in passage.scopes if m.start >= fig.end and text[fig.end:m.start].strip() == ""
+                   and not in_names(m)]
     own_scope = [m for m in passage.scopes if spot.prev_figure_end <= m.start and m.end <= fig.start and not in_names(m)]
     if after_scope:
-        return after_scope[0].keys[0]
+        return scope_key(text, after_scope[0])
     if own_scope:
-        return own_scope[-1].keys[0]
-    if prev is not None and (prev.indicator == r.indicator or ";" not in text[prev.figure.end:fig.start]):
+        return scope_key(text, own_scope[-1])
+    # The scope of the figure before carries over, unless this clause names its indicator
+    # afresh (`X (không kể dầu thô) đạt A; X đạt B`: B is the whole).
+    renamed = any(prev is not None and prev.figure.end <= n.start and n.end <= fig.start
+                  for n in passage.ind_mentions)
+    if prev is not None and not renamed and (prev.indicator == r.indicator or ";" not in text[prev.figure.end:fig.start]):
         return prev.scope
     return ""
+
+
+def scope_key(text: str, mention) -> str:
+    """The scope a scope word gives; `không kể dầu thô` names what it leaves out, and the
+    scope keeps those words (`excluding_dau_tho`): two exclusions are two scopes."""
+    key = mention.keys[0]
+    if key != "excluding":
+        return key
+    left_out = re.match(r"\s*([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3})", text[mention.end:])
+    return f"excluding_{slug(left_out.group(1))}" if left_out else key
 
 
 def result_over_target(r: Resolved, count_units) -> Resolved | None:
