@@ -136,6 +136,14 @@ def test_an_exclusion_is_a_scope_of_its_own(tmp_path, catalog):
     assert _compared(findings, "SV01", "1.200 triệu USD", "1.250 triệu USD")
 
 
+def test_shares_of_plans_set_by_two_bodies_are_two_facts(tmp_path, catalog):
+    body = ("Thu ngân sách nhà nước ước đạt 9.870 tỷ đồng, đạt 104,2% dự toán Trung ương giao, "
+            "đạt 98,5% dự toán HĐND tỉnh giao.\n")
+    facts, findings = _run(tmp_path, catalog, body)
+    assert _row(facts, "104,2%")["scope"] != _row(facts, "98,5%")["scope"]
+    assert not _compared(findings, "SV01", "104,2%", "98,5%")
+
+
 # --- C10: a draft's own indicators ----------------------------------------------------
 
 def test_visitors_narrowed_by_their_kind_are_other_indicators(tmp_path, catalog):

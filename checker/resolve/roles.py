@@ -12,6 +12,9 @@ from checker.resolve.resolved import Resolved
 from checker.text import fold, slug
 
 CHANGE_FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
+# The body that set the plan a share is of: `… dự toán Trung ương giao`, `kế hoạch UBND tỉnh giao`.
+PLAN_BASE_RE = re.compile(r"\W*(?:so\s+(?:với\s+)?)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s+((?:[^\W\d_]+\s+){0,4}?)giao(?![\w])",
+                          re.I)
 SHARE_LEAD_RE = re.compile(r"chiếm\s*(?:khoảng\s*|tỷ lệ\s*)?$", re.I)
 
 
@@ -83,6 +86,11 @@ def prose_scope(passage, fig, spot, prev: Resolved | None, r: Resolved) -> str:
     """Urban, rural, FDI ... named right after the figure or between the previous figure
     and this one; else the scope of the figure before it in the sentence."""
     text = passage.text
+    if r.measure == "plan_share":
+        # `đạt 59,9% dự toán Trung ương giao, đạt 58% dự toán HĐND tỉnh giao`: two bases, two keys.
+        base = PLAN_BASE_RE.match(text, fig.end)
+        if base and base.group(1).strip() and passage.cues.plan_share.match(text, fig.end):
+            return "base_" + slug(base.group(1))
 
     def in_names(m) -> bool:
         return any(n.start <= m.start and m.end <= n.end for n in passage.ind_mentions)
