@@ -124,6 +124,25 @@ def test_a_target_word_governs_only_the_figure_after_it(tmp_path, catalog):
     assert not _compared(findings, "SV01", "64,5%", "66%")
 
 
+def test_a_rise_by_an_amount_against_a_base_is_a_change_not_a_level(tmp_path, catalog):
+    ok = ("Năm 2025, GRDP bình quân đầu người đạt 95 triệu đồng, tăng khoảng 12 triệu đồng so với năm 2024.\n\n"
+          "II. HẠN CHẾ\n\nNăm 2025, GRDP bình quân đầu người mới đạt 95 triệu đồng.\n")
+    facts, findings = _run(tmp_path, catalog, ok)
+    assert _row(facts, "khoảng 12 triệu đồng")["role"] == "change"
+    assert not any(f.rule == "SV01" for f in findings)
+    _, findings = _run(tmp_path, catalog, ok.replace("mới đạt 95 triệu đồng", "mới đạt 59 triệu đồng"))
+    assert _compared(findings, "SV01", "95 triệu đồng", "59 triệu đồng")
+
+
+def test_a_years_income_and_its_plan_in_brackets(tmp_path, catalog):
+    body = "Thu nhập bình quân đầu người năm 2025 đạt 62,5 triệu đồng/năm (KH 60 triệu đồng/người).\n"
+    facts, findings = _run(tmp_path, catalog, body)
+    income = _row(facts, "62,5 triệu đồng/năm")
+    assert income["indicator"] == "income_per_capita" and income["role"] == "actual"
+    assert _row(facts, "60 triệu đồng/người")["role"] == "target"
+    assert not any(f.rule in ("SV01", "ID03") for f in findings)
+
+
 def test_an_exclusion_is_a_scope_of_its_own(tmp_path, catalog):
     ok = ("Kim ngạch xuất khẩu (không kể dầu thô) năm 2025 đạt 1.200 triệu USD; "
           "kim ngạch xuất khẩu đạt 2.100 triệu USD.\n")

@@ -72,6 +72,12 @@ def pick_indicator(catalog: Catalog, figure: Figure, candidates: list[Mention], 
             best = max(f[2] for f in fits)
             if best:
                 fits = [f for f in fits if f[2] == best]
+        if len(fits) > 1:
+            # A unit written as the indicator keeps it beats one reached by conversion:
+            # `74,7 triệu đồng/năm` is a year's income, not 6,2 triệu a month.
+            exact = [f for f in fits if figure.unit in (f[0].unit, *f[0].accepts)]
+            if len(exact) == 1:
+                fits = exact
         if len(fits) == 1:
             ind, (unit, factor), _ = fits[0]
             return Reading(ind.id, unit, factor), mention

@@ -12,6 +12,9 @@ from checker.resolve.resolved import Resolved
 from checker.text import fold, slug
 
 CHANGE_FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
+# `tăng (thêm) khoảng N <unit> so với …`: the amount a level rose or fell by.
+CHANGE_BY_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|xấp xỉ))*\s*$", re.I)
+COMPARED_AFTER_RE = re.compile(r"\s*,?\s*so\s+với(?![\w])", re.I)
 # The body that set the plan a share is of: `… dự toán Trung ương giao`, `kế hoạch UBND tỉnh giao`.
 PLAN_BASE_RE = re.compile(r"\W*(?:so\s+(?:với\s+)?)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s+((?:[^\W\d_]+\s+){0,4}?)giao(?![\w])",
                           re.I)
@@ -40,10 +43,16 @@ def role_by_period(r: Resolved, cues) -> Resolution:
 
 
 def prose_role(text: str, fig, spot, targets) -> Resolution | None:
-    """`tăng từ A lên B`: A is the baseline; a target word just before a figure: a target."""
+    """`tăng từ A lên B`: A is the baseline; `tăng N triệu đồng so với năm X`: N is a change;
+    a target word just before a figure: a target."""
     change = CHANGE_FROM_RE.search(text[max(spot.sentence_start, fig.start - 12):fig.start])
     if change:
         return Resolution("baseline", Evidence.CLAUSE, f"`{change.group(0).strip()}` before it")
+    by = CHANGE_BY_RE.search(text[max(spot.sentence_start, spot.prev_figure_end, fig.start - 25):fig.start])
+    if by and fig.unit not in (None, "percent", "percentage_point", "times") \
+            and COMPARED_AFTER_RE.match(text, fig.end):
+        # A rise by an amount of the level's own unit, against a base: not the level itself.
+        return Resolution("change", Evidence.CLAUSE, f"`{by.group(0).strip()} … so với` around it")
     for t in targets:
         # A target word governs the figure right after it, not one in the next clause:
         # `vượt 2,3 điểm so với chỉ tiêu; B đạt 68,4%` leaves 68,4 a result.
