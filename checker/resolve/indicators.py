@@ -184,7 +184,7 @@ def head_phrase(text: str, fig: Figure, spot, cues: dict, not_a_subject: re.Patt
     if lead.count("(") > lead.count(")"):
         return ""  # `(tổng diện tích 6.402 ha)`: what the bracket measures stands outside it
     start = max(spot.clause_start, spot.prev_figure_end)
-    before = re.split(r"[,;:()\[\]*]", clean[start:fig.start])[-1]
+    before = re.split(r"[,;:()\[\]*/.|]", clean[start:fig.start])[-1]
     words = re.findall(r"[^\W\d_]+", skip.sub(" ", before))
     rest, pos, after = clean[fig.end:fig.end + 60], 0, []
     while len(after) < 3:
