@@ -105,6 +105,10 @@ CUES = Record(name="cue catalog", label=None, required={
     "resolve_relation": Record(required={
         name: PHRASES for name in ("multiple", "parts_exhaustive", "parts_bounded", "total_after_list",
                                    "respectively")}),
+}, optional={
+    # Words a figure's fallback key (its head phrase) is read without, and period words that
+    # make the clause too fine-grained for one (checker/resolve/indicators.py `head_phrase`).
+    "resolve_head": Record(required={"skip": PHRASES, "sub_year": PHRASES}),
 })
 
 UNITS = Record(name="unit catalog", label=None, required={

@@ -27,6 +27,7 @@ Schema (one row per figure; `lo`/`hi` are in `unit`, scale words applied):
 | role         | actual, target, baseline or evaluation                                  |
 | scope        | urban, rural, fdi ... when the figure covers part of the whole          |
 | measure      | `share` when the figure is a share of a whole (`chiếm 8%`)              |
+| head         | for a figure with no catalog indicator: its own key, the normalised head phrase of its clause, `|`, its unit and the words that narrow it (`đón | luot`, `khai thác | tonne`); empty when the clause gives none |
 | label        | for an evaluation word: exceeded, met, missed, positive                 |
 | footnote     | number of the footnote the figure stands in                             |
 | anchor_line  | for a footnote figure, the line of the marker it annotates              |
@@ -106,7 +107,7 @@ def _fact(i: int, r: Resolved, counts) -> Fact:
         text=fig.text, kind=fig.kind, value=fig.value, unit=r.unit, unit_text=fig.unit_text,
         lo=lo, hi=hi, lo_open=lo_open, hi_open=hi_open, qualifier=fig.qualifier or "", denominator=fig.denominator,
         indicator=r.indicator, entity=r.entity, period=r.period, role=r.role, scope=r.scope, measure=r.measure,
-        label=fig.label, footnote=r.block.footnote, anchor_line=r.anchor[0] if r.anchor else None,
+        head=r.head, label=fig.label, footnote=r.block.footnote, anchor_line=r.anchor[0] if r.anchor else None,
         table=r.block.table, row_label=r.row_label, column_role=r.column_role, sentence=r.sentence,
         position=fig.start, notes="; ".join(r.notes), context=_context(r.block.text, fig.start, fig.end),
         **_relation_columns(r), **evidence)

@@ -12,7 +12,10 @@ from checker.records import Figure
 from checker.text import mask_markers
 from checker.units import UnitCatalog
 
-NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# A dot after four or more ungrouped digits and before one or two is a decimal point, as
+# spreadsheets export it (`412204.00`): Vietnamese thousands groups have three digits.
+DOT_DECIMAL = r"(?!(?:19|20)\d{2}\.)\d{4,}\.\d{1,2}(?![\d.,])"
+NUMBER = rf"{DOT_DECIMAL}|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER_RE = re.compile(NUMBER)
 
 LETTER = r"A-Za-zÀ-ỹĐđ"
@@ -72,6 +75,8 @@ def parse_number(text: str) -> Decimal:
     if not re.fullmatch(NUMBER, cleaned):
         raise ValueError(f"not a Vietnamese number: {text!r}")
     try:
+        if re.fullmatch(DOT_DECIMAL, cleaned):
+            return Decimal(cleaned)
         return Decimal(cleaned.replace(".", "").replace(",", "."))
     except InvalidOperation as exc:  # pragma: no cover - the regex rules this out
         raise ValueError(f"not a number: {text!r}") from exc
@@ -263,7 +268,9 @@ class Lexer:
                       qualifier: str | None, fig_start: int) -> Figure | None:
         """A number with no unit after it that ends a name, or opens a range whose dash was lost."""
         start, end = m.start(), m.end()
-        if qualifier is None and "," not in m.group(0) and PROPER_NAME_BEFORE.search(before) \
+        name = PROPER_NAME_BEFORE.search(before)
+        # `À-Ỹ` spans lower-case letters too (`đạt 10 - 10,5%`): a name's word opens with a capital.
+        if qualifier is None and "," not in m.group(0) and name and name.group(0)[0].isupper() \
                 and start > 0 and not masked[:start].rstrip().endswith((":", ".")) \
                 and not self._after_place_name(before):
             # `Yên Bình 2`, `Thác Huống 2`: a number that ends a proper name.

@@ -40,8 +40,9 @@ HEADING_PATTERNS = [
 ]
 HEADING_LEVEL_OF_DOTTED = {1: 3, 2: 4, 3: 5}
 LIST_RE = re.compile(r"^(?:[-+•–]\s+(?:\*\*)?(?:\(?\d{1,2}[.)]\)?(?:\*\*)?\s+)?|\(\d{1,2}\)\s+)")
-FOOTNOTE_RE = re.compile(rf"^\s*(?:([{SUPERSCRIPT_DIGITS}]+)|\$\^\{{\^?\{{?(\d{{1,3}})\}}\}}?\$)\s*")
-BODY_MARKER_RE = re.compile(rf"(?<=[^\s{SUPERSCRIPT_DIGITS}])\s?([{SUPERSCRIPT_DIGITS}]+)|(?<=\S)\s?(\$\^\{{\^?\{{?(\d{{1,3}})\}}\}}?\$)"
+# A footnote line opens with its number: superscript, TeX (`$^{14}$`) or Markdown (`[^14]:`).
+FOOTNOTE_RE = re.compile(rf"^\s*(?:([{SUPERSCRIPT_DIGITS}]+)|(?:\$\^\{{\^?\{{?|\[\^)(\d{{1,3}})(?:\}}\}}?\$|\]:))\s*")
+BODY_MARKER_RE = re.compile(rf"(?<=[^\s{SUPERSCRIPT_DIGITS}])\s?([{SUPERSCRIPT_DIGITS}]+)|(?<=\S)\s?(\$\^\{{\^?\{{?(\d{{1,3}})\}}\}}?\$|\[\^(\d{{1,3}})\](?!:))"
                             rf"|(?<=%)\s(\d{{1,2}})(?=\s*$|\.(?:\s|$)|\s[A-ZĐÀ-Ỹ])")
 SUPERSCRIPT_CITE_RE = re.compile(rf"[^\s{SUPERSCRIPT_DIGITS}]\s?[{SUPERSCRIPT_DIGITS}]|\$\^\{{")
 RUN_IN_RE = re.compile(r"(?<=%)\s(\d{1,2})\s(?=[A-ZĐÀ-Ỹ])")
@@ -191,11 +192,11 @@ def body_markers(text: str) -> list[tuple[int, int]]:
             continue  # `km²`, `m³`: a unit's exponent, not a footnote marker
         if m.group(1):
             found.append((superscript_number(m.group(1)), m.start(1)))
-        elif m.group(3):
-            found.append((int(m.group(3)), m.start(2)))
+        elif m.group(3) or m.group(4):
+            found.append((int(m.group(3) or m.group(4)), m.start(2)))
         else:
             # `bằng 8,3% 17.`: a marker whose superscript was lost in extraction.
-            found.append((int(m.group(4)), m.start(4)))
+            found.append((int(m.group(5)), m.start(5)))
     return found
 
 

@@ -192,6 +192,9 @@ class Fact:
     role: str | None = None
     scope: str = ""
     measure: str = ""
+    # For a figure no catalog indicator names: what it counts, read from its own clause
+    # (`đón | luot`, `sản lượng lúa | tonne`), so that restatements of it can be compared.
+    head: str = ""
     label: str | None = None
     footnote: int | None = _int_column()
     anchor_line: int | None = _int_column()

@@ -13,6 +13,10 @@ SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 # Footnote markers written in TeX by the PDF extraction: $^{14}$, $^{^{14}}$.
 TEX_MARKER_RE = re.compile(r"\$\^\{\^?\{?(\d{1,3})\}\}?\$")
+# Footnote markers written in Markdown: `... nghìn người[^1];` and the footnote's own `[^1]:`.
+MD_MARKER_RE = re.compile(r"\[\^(\d{1,3})\]")
+# A bracketed number glued to a word is a note's marker, not a figure: `1.200 tỷ đồng(1)`.
+GLUED_MARKER_RE = re.compile(r"(?<=[^\W\d_])\(\d{1,2}\)")
 
 
 def _markless_table() -> dict[int, str]:
@@ -48,12 +52,33 @@ def slug(text: str) -> str:
 def mask_markers(text: str) -> str:
     """Blank out footnote markers (and Markdown bold stars) so that they do not break figures."""
     text = TEX_MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
+    if "[^" in text:
+        text = MD_MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
+    if "(" in text:
+        text = GLUED_MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
     return text.replace("**", "  ") if "**" in text else text
 
 
 def mask_all_markers(text: str) -> str:
     """`mask_markers`, and superscript digits too: `5 sao¹⁵` still ends in the word `sao`."""
     return mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text))
+
+
+# Two spellings in use for one word, one character for one (offsets hold): `tỉ lệ`/`tỷ lệ`,
+# `kĩ thuật`/`kỹ thuật`, and the old tone place `hoá`/`hóa`, `thuỷ`/`thủy`.  Phrases and
+# text are both respelled to one form before they are compared.
+_I_TO_Y = dict(zip("ìíỉĩị", "ỳýỷỹỵ"))
+_I_SYLLABLE_RE = re.compile(r"(?<!\w)([tklms])([ìíỉĩị])(?!\w)")
+_OLD_TONE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+             "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+             "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_OLD_TONE_RE = re.compile(r"(?:" + "|".join(_OLD_TONE) + r")(?!\w)")
+
+
+def respell(lowered: str) -> str:
+    """Lower-case text in one of its two spellings (same length, so offsets hold)."""
+    lowered = _I_SYLLABLE_RE.sub(lambda m: m.group(1) + _I_TO_Y[m.group(2)], lowered)
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(0)], lowered)
 
 
 def trie_pattern(phrases: list[str]) -> str:
@@ -134,8 +159,9 @@ class PhraseMatcher:
     def __init__(self, phrases: dict[str, list[str]], nested: bool = False, tolerant: bool = False):
         keys: dict[str, list[str]] = {}
         for phrase, phrase_keys in phrases.items():
-            bucket = keys.setdefault(phrase.lower(), [])
-            bucket.extend(k for k in phrase_keys if k not in bucket)
+            for form in dict.fromkeys((phrase.lower(), respell(phrase.lower()))):
+                bucket = keys.setdefault(form, [])
+                bucket.extend(k for k in phrase_keys if k not in bucket)
         self.keys: Mapping[str, tuple[str, ...]] = MappingProxyType({p: tuple(ks) for p, ks in keys.items()})
         # A long phrase also stands for the phrases inside it, so that the longest match
         # does not hide a shorter phrase another entry listens for.  Those keys come
@@ -177,6 +203,7 @@ class PhraseMatcher:
         lowered = masked.lower()
         if len(lowered) != len(masked):  # a character whose lower case is longer: keep offsets
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in masked)
+        lowered = respell(lowered)
         for m in self.regex.finditer(lowered):
             key = _squash(m.group(0))
             found.append(Mention(m.start(), m.end(), masked[m.start():m.end()], self.keys[key],

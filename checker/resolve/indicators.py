@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.catalog import Catalog, Indicator, unit_fit
 from checker.records import Evidence, Figure, Resolution
-from checker.text import SUPERSCRIPT_RE, Mention, mask_markers
+from checker.text import SUPERSCRIPT_RE, Mention, mask_all_markers, mask_markers, respell
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,12 @@ def pick_indicator(catalog: Catalog, figure: Figure, candidates: list[Mention], 
             best = max(f[2] for f in fits)
             if best:
                 fits = [f for f in fits if f[2] == best]
+        if len(fits) > 1:
+            # A unit written as the indicator keeps it beats one reached by conversion:
+            # `74,7 triệu đồng/năm` is a year's income, not 6,2 triệu a month.
+            exact = [f for f in fits if figure.unit in (f[0].unit, *f[0].accepts)]
+            if len(exact) == 1:
+                fits = exact
         if len(fits) == 1:
             ind, (unit, factor), _ = fits[0]
             return Reading(ind.id, unit, factor), mention
@@ -99,7 +106,7 @@ def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list
                 if len(gap) > len(fig.unit_text) + 24 or re.search(r"[,;.()]", gap):
                     continue
                 scored.append(((2, -m.start, direct), frame, f"frame `{m.text}` after the figure", Evidence.CLAUSE))
-            elif spot.reach <= m.start and m.end <= fig.start:
+            elif spot.reach <= m.start and m.end <= fig.start and not _named_between(catalog, text, m.end, fig.start):
                 evidence = Evidence.CLAUSE if spot.in_clause(m.start) else Evidence.SENTENCE
                 scored.append(((1, m.end, direct), frame, f"frame `{m.text}` before the figure", evidence))
     if not scored and unit in catalog.unit_frames:
@@ -118,6 +125,12 @@ def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list
     return Reading(frame.indicator, unit if keep else ind.unit, 1.0, "", evidence, reason, scope=frame.scope)
 
 
+def _named_between(catalog: Catalog, text: str, start: int, end: int) -> bool:
+    """An indicator named between a frame word and the figure is nearer to it than the
+    frame: `đón 17,8 triệu lượt khách, trong đó khách quốc tế 7,7 triệu lượt`."""
+    return any(start <= m.start and m.end <= end for m in catalog.indicator_matcher.find(text))
+
+
 def trailing_subject(text: str, fig: Figure, sentence_end: int, mentions: list[Mention], cues) -> list[Mention] | None:
     """`82% trường học đạt chuẩn`: a percentage followed by a noun is a share of that
     noun; its indicator is named after it or not at all."""
@@ -133,3 +146,53 @@ def trailing_subject(text: str, fig: Figure, sentence_end: int, mentions: list[M
     before = [m for m in mentions if fig.start - 25 <= m.end <= fig.start
               and not re.search(r"[,;.:()]", text[m.end:fig.start])]
     return after + before
+
+
+# Units too general to say what a figure measures without a catalog name: shares, rates, multiples.
+NO_HEAD_UNITS = ("percent", "percentage_point", "times", "index_point")
+
+
+@lru_cache(maxsize=8)
+def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern | None:
+    if not phrases:
+        return None
+    words = "|".join(re.escape(respell(p.lower())) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])")
+
+
+def head_cues(cues: dict) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """The `skip` and `sub_year` patterns of cues.yaml `resolve_head` (none: no fallback keys)."""
+    head = cues.get("resolve_head") or {}
+    return _phrases_re(tuple(head.get("skip", ()))), _phrases_re(tuple(head.get("sub_year", ())))
+
+
+def head_phrase(text: str, fig: Figure, spot, cues: dict, not_a_subject: re.Pattern,
+                blanks: list[tuple[int, int]]) -> str:
+    """A fallback key for a figure no catalog indicator names: the words of its own clause
+    before it (less `skip` words and the spans in `blanks`, its province's name), its unit,
+    and the words that narrow the unit right after it (`lượt khách quốc tế`).  Empty where
+    the clause names nothing of its own or speaks of a period finer than a year."""
+    skip, sub_year = head_cues(cues)
+    if skip is None or fig.kind != "statistic" or not fig.unit or fig.unit in NO_HEAD_UNITS or "/" in fig.unit:
+        return ""
+    clean = respell(mask_all_markers(text).lower())
+    for a, b in blanks:
+        clean = clean[:a] + " " * (b - a) + clean[b:]
+    if sub_year is not None and sub_year.search(clean[spot.sentence_start:spot.sentence_end]):
+        return ""
+    lead = clean[spot.sentence_start:fig.start]
+    if lead.count("(") > lead.count(")"):
+        return ""  # `(tổng diện tích 6.402 ha)`: what the bracket measures stands outside it
+    start = max(spot.clause_start, spot.prev_figure_end)
+    before = re.split(r"[,;:()\[\]*/.|]", clean[start:fig.start])[-1]
+    words = re.findall(r"[^\W\d_]+", skip.sub(" ", before))
+    rest, pos, after = clean[fig.end:fig.end + 60], 0, []
+    while len(after) < 3:
+        m = re.match(r"[ \t]+([^\W\d_]+)", rest[pos:])
+        if m is None or not_a_subject.match(rest[pos:]):
+            break
+        after.append(m.group(1))
+        pos += m.end()
+    if len(words) + len(after) < 2:
+        return ""  # one word (`đón`, `xây`) is too little to tell two counts apart
+    return " ".join(words) + " | " + " ".join([fig.unit, *after])

@@ -23,6 +23,7 @@ from checker.resolve.entities import EntityMention, entity_mentions, prose_entit
 from checker.resolve.indicators import (
     Reading,
     frame_indicator,
+    head_phrase,
     pick_indicator,
     trailing_subject,
 )
@@ -153,10 +154,13 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) 
         r.notes.append(note)
     r.settle("period", prose_period(p, fig, spot))
     r.settle("role", margin or prose_role(text, fig, spot, p.targets))
-    r.measure = prose_measure(text, fig, spot, p.shares, p.cues.plan_share)
+    r.measure = prose_measure(text, fig, spot, p.shares, p.cues.plan_share, p.cues.annual)
     if not r.scope:
         r.scope = prose_scope(p, fig, spot, prev, r)
     _averaged_over_term(p, r, spot)
+    if r.indicator is None:
+        r.head = head_phrase(text, fig, spot, p.catalog.cues, p.cues.not_a_subject,
+                             [(m.start, m.end) for m, _, _ in p.entities])
     finish(r, p.catalog, p.heading, p.cues)
     if p.anchor is not None:
         r.anchor = p.anchor[0].locate(p.anchor[1])

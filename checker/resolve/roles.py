@@ -9,9 +9,15 @@ from dataclasses import replace
 from checker.records import Evidence, Resolution
 from checker.resolve.periods import at_nature, deliberately_blank, period_end
 from checker.resolve.resolved import Resolved
-from checker.text import fold
+from checker.text import fold, slug
 
 CHANGE_FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
+# `tăng (thêm) khoảng N <unit> so với …`: the amount a level rose or fell by.
+CHANGE_BY_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|xấp xỉ))*\s*$", re.I)
+COMPARED_AFTER_RE = re.compile(r"\s*,?\s*so\s+với(?![\w])", re.I)
+# The body that set the plan a share is of: `… dự toán Trung ương giao`, `kế hoạch UBND tỉnh giao`.
+PLAN_BASE_RE = re.compile(r"\W*(?:so\s+(?:với\s+)?)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s+((?:[^\W\d_]+\s+){0,4}?)giao(?![\w])",
+                          re.I)
 SHARE_LEAD_RE = re.compile(r"chiếm\s*(?:khoảng\s*|tỷ lệ\s*)?$", re.I)
 
 
@@ -37,18 +43,45 @@ def role_by_period(r: Resolved, cues) -> Resolution:
 
 
 def prose_role(text: str, fig, spot, targets) -> Resolution | None:
-    """`tăng từ A lên B`: A is the baseline; a target word just before a figure: a target."""
+    """`tăng từ A lên B`: A is the baseline; `tăng N triệu đồng so với năm X`: N is a change;
+    a target word just before a figure: a target."""
     change = CHANGE_FROM_RE.search(text[max(spot.sentence_start, fig.start - 12):fig.start])
     if change:
         return Resolution("baseline", Evidence.CLAUSE, f"`{change.group(0).strip()}` before it")
+    by = CHANGE_BY_RE.search(text[max(spot.sentence_start, spot.prev_figure_end, fig.start - 25):fig.start])
+    if by and fig.unit not in (None, "percent", "percentage_point", "times") \
+            and COMPARED_AFTER_RE.match(text, fig.end):
+        # A rise by an amount of the level's own unit, against a base: not the level itself.
+        return Resolution("change", Evidence.CLAUSE, f"`{by.group(0).strip()} … so với` around it")
     for t in targets:
-        if fig.start - 30 <= t.end <= fig.start and t.start >= spot.prev_figure_end - 1:
+        # A target word governs the figure right after it, not one in the next clause:
+        # `vượt 2,3 điểm so với chỉ tiêu; B đạt 68,4%` leaves 68,4 a result.
+        if fig.start - 30 <= t.end <= fig.start and t.start >= spot.prev_figure_end - 1 \
+                and not re.search(r"[;.]\s", text[t.end:fig.start]):
             return Resolution("target", Evidence.CLAUSE, f"`{t.text}` before it")
     return None
 
 
-def prose_measure(text: str, fig, spot, shares, plan_share: re.Pattern) -> str:
-    """`chiếm 8%` is a share of a whole; `đạt 100% kế hoạch` a share of the plan."""
+def per_year_mean(text: str, fig, spot, annual: re.Pattern) -> bool:
+    """`kết nạp 24.680 đảng viên, bình quân mỗi năm 4.936 đảng viên`: a count averaged over
+    the years of the term is another measure than the term's total.  Rates (%, points,
+    `/năm`) are averages already; a bare `bình quân` (`bình quân đầu người`) names no year."""
+    unit = fig.unit or ""
+    if fig.kind != "statistic" or unit in ("percent", "percentage_point") or "/" in unit:
+        return False
+    lead = text[max(spot.prev_figure_end, spot.sentence_start, fig.start - 40):fig.start]
+    cue = None
+    for cue in annual.finditer(lead):
+        pass
+    return cue is not None and "năm" in cue.group(0).lower() \
+        and re.fullmatch(r"(?:\s+[^\W\d]+){0,3}\s*", lead[cue.end():]) is not None
+
+
+def prose_measure(text: str, fig, spot, shares, plan_share: re.Pattern, annual: re.Pattern | None = None) -> str:
+    """`chiếm 8%` is a share of a whole; `đạt 100% kế hoạch` a share of the plan; `bình quân
+    mỗi năm 4.936 đảng viên` a mean per year."""
+    if annual is not None and per_year_mean(text, fig, spot, annual):
+        return "annual_mean"
     if fig.unit != "percent":
         return ""
     if plan_share.match(text[fig.end:fig.end + 40]):
@@ -62,19 +95,40 @@ def prose_scope(passage, fig, spot, prev: Resolved | None, r: Resolved) -> str:
     """Urban, rural, FDI ... named right after the figure or between the previous figure
     and this one; else the scope of the figure before it in the sentence."""
     text = passage.text
+    if r.measure == "plan_share":
+        # `đạt 59,9% dự toán Trung ương giao, đạt 58% dự toán HĐND tỉnh giao`: two bases, two keys.
+        base = PLAN_BASE_RE.match(text, fig.end)
+        if base and base.group(1).strip() and passage.cues.plan_share.match(text, fig.end):
+            return "base_" + slug(base.group(1))
 
     def in_names(m) -> bool:
         return any(n.start <= m.start and m.end <= n.end for n in passage.ind_mentions)
 
-    after_scope = [m for m in passage.scopes if m.start >= fig.end and text[fig.end:m.start].strip() == ""]
+    # A scope word inside an indicator's own name (`đô thị` in `tỷ lệ đô thị hóa`) narrows nothing.
+    after_scope = [m for m in passage.scopes if m.start >= fig.end and text[fig.end:m.start].strip() == ""
+                   and not in_names(m)]
     own_scope = [m for m in passage.scopes if spot.prev_figure_end <= m.start and m.end <= fig.start and not in_names(m)]
     if after_scope:
-        return after_scope[0].keys[0]
+        return scope_key(text, after_scope[0])
     if own_scope:
-        return own_scope[-1].keys[0]
-    if prev is not None and (prev.indicator == r.indicator or ";" not in text[prev.figure.end:fig.start]):
+        return scope_key(text, own_scope[-1])
+    # The scope of the figure before carries over, unless this clause names its indicator
+    # afresh (`X (không kể dầu thô) đạt A; X đạt B`: B is the whole).
+    renamed = any(prev is not None and prev.figure.end <= n.start and n.end <= fig.start
+                  for n in passage.ind_mentions)
+    if prev is not None and not renamed and (prev.indicator == r.indicator or ";" not in text[prev.figure.end:fig.start]):
         return prev.scope
     return ""
+
+
+def scope_key(text: str, mention) -> str:
+    """The scope a scope word gives; `không kể dầu thô` names what it leaves out, and the
+    scope keeps those words (`excluding_dau_tho`): two exclusions are two scopes."""
+    key = mention.keys[0]
+    if key != "excluding":
+        return key
+    left_out = re.match(r"\s*([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3})", text[mention.end:])
+    return f"excluding_{slug(left_out.group(1))}" if left_out else key
 
 
 def result_over_target(r: Resolved, count_units) -> Resolved | None:
