@@ -402,12 +402,3 @@ def _unfinished_block(doc: Document) -> Block | None:
 
 def _sec(section: list[tuple[int, str]]) -> tuple[str, ...]:
     return tuple(text for _, text in section)
-
-
-def link_footnotes(doc: Document) -> dict[int, tuple[Block, int]]:
-    """Map each footnote number to the body block and offset of its marker."""
-    anchors: dict[int, tuple[Block, int]] = {}
-    for block in doc.blocks:
-        for number, offset in block.markers:
-            anchors.setdefault(number, (block, offset))
-    return anchors

@@ -72,6 +72,3 @@ class Resolved:
         elif resolution.value is None and resolution.evidence is not Evidence.NONE:
             resolution = Resolution(None, Evidence.NONE, resolution.reason)
         self.fields[name] = resolution
-
-    def settle_value(self, name: str, value: str | None, evidence: Evidence, reason: str) -> None:
-        self.settle(name, Resolution(value, evidence, reason))
