@@ -104,7 +104,8 @@ CUES = Record(name="cue catalog", label=None, required={
                                   "breakdown_lead", "not_a_head")}),
     "resolve_relation": Record(required={
         name: PHRASES for name in ("multiple", "parts_exhaustive", "parts_bounded", "total_after_list",
-                                   "respectively")}),
+                                   "respectively", "of_lead", "over_lead", "under_lead", "base", "measured_base",
+                                   "average")}),
 }, optional={
     # Words a figure's fallback key (its head phrase) is read without, and period words that
     # make the clause too fine-grained for one (checker/resolve/indicators.py `head_phrase`).

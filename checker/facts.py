@@ -39,6 +39,9 @@ Schema (one row per figure; `lo`/`hi` are in `unit`, scale words applied):
 | restates     | for a percentage, id of the fraction it restates (`115/121 xã, bằng 95,04%`) |
 | ratio_num, ratio_den | for a multiplier `gấp 1,5 lần`, ids of the two figures it relates |
 | change_from  | for `tăng từ A lên B`, on B: id of A; change_dir is up or down         |
+| of_result, of_base, of_form | for `A, bằng P% dự toán (B)` / `A/B tỷ đồng, bằng P%` / `vượt M điểm % so với chỉ tiêu (B)`, on P or M: ids of A and B, and the form (of, over, under: P = 100·A/B, 100·A/B − 100, 100 − 100·A/B; above, below: M = A − B, B − A) |
+| base         | the base a percentage of plan or a margin is stated against (`dự toán trung ương giao`, `kế hoạch`, `cùng kỳ`), as written, lower-case; figures of different bases are different facts |
+| avg_from, avg_to, avg_years, avg_form | for `từ A năm X lên B năm Y, bình quân mỗi năm tăng C`, on C: ids of A and B, Y − X, and the form (points_up/down, compound_up/down) |
 | notes        | why a field was left blank (ambiguity is reported, not guessed)          |
 | context      | the text around the figure, for people reading the table                |
 | suppress     | why findings on this figure are suppressed (a data file's column, a marker in a draft), or empty |
@@ -134,6 +137,13 @@ def _relation_columns(r: Resolved) -> dict:
             out["change_from"], out["change_dir"] = rel.others[0], rel.detail
         elif rel.kind is RelationKind.ANNOTATES:
             out["annotates"] = rel.others[0]
+        elif rel.kind is RelationKind.STATED_OF:
+            out["base"] = rel.base
+            if rel.others:
+                out["of_result"], out["of_base"], out["of_form"] = rel.others[0], rel.others[1], rel.detail
+        elif rel.kind is RelationKind.AVERAGE_CHANGE:
+            out["avg_from"], out["avg_to"] = rel.others
+            out["avg_years"], out["avg_form"] = rel.span, rel.detail
     return out
 
 

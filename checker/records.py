@@ -139,6 +139,8 @@ class RelationKind(str, Enum):
     CHANGE_FROM = "change_from"  # `tăng từ A lên B`: B changed from A
     ANNOTATES = "annotates"      # a footnote's figure breaks down the body figure its marker follows
     SHARE_OF = "share_of"        # a percentage of the figure before it: `chiếm 92%`, `đạt 100% kế hoạch` (detail: plan)
+    STATED_OF = "stated_of"      # `A, bằng P% dự toán (B)`, `A/B tỷ đồng, bằng P%`, `vượt M điểm % so với chỉ tiêu (B)`
+    AVERAGE_CHANGE = "average_change"  # `từ A năm X lên B năm Y, bình quân mỗi năm tăng C`
 
 
 @dataclass(frozen=True)
@@ -152,8 +154,10 @@ class Relation:
     kind: RelationKind
     subject: int
     others: tuple[int, ...]
-    detail: str = ""  # a change: up or down; a part: `bound` when its list ends with `…`
+    detail: str = ""  # a change: up or down; a part: `bound` when its list ends with `…`; stated_of, average_change: the form
     reason: str = ""
+    base: str = ""  # stated_of: the base of comparison as written (`dự toán trung ương giao`, `cùng kỳ`)
+    span: int = 0  # average_change: the years between its two levels
 
 
 RESOLVED_FIELDS = ("indicator", "entity", "period", "role")
@@ -211,6 +215,14 @@ class Fact:
     ratio_den: int | None = _int_column()
     change_from: int | None = _int_column()
     change_dir: str | None = None
+    of_result: int | None = _int_column()
+    of_base: int | None = _int_column()
+    of_form: str | None = None
+    base: str = ""
+    avg_from: int | None = _int_column()
+    avg_to: int | None = _int_column()
+    avg_years: int | None = _int_column()
+    avg_form: str | None = None
     notes: str = ""
     context: str = ""
     suppress: str = ""

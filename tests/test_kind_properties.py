@@ -23,7 +23,9 @@ FIELDS = dict(path="x.md", doc=1, doc_kind="report", block="paragraph", column=1
               unit_text="%", lo_open=False, hi_open=False, qualifier="", denominator=None, label=None, footnote=None,
               anchor_line=None, annotates=None, table=None, row_label=None, column_role=None, sentence=0,
               position=0, part_of=None, part_bound=False, restates=None, ratio_num=None, ratio_den=None,
-              change_from=None, change_dir=None, notes="", context="", scope="", measure="", period="2025",
+              change_from=None, change_dir=None, of_result=None, of_base=None, of_form=None, base="",
+              avg_from=None, avg_to=None, avg_years=None, avg_form=None, notes="", context="", scope="", measure="",
+              period="2025",
               role="actual", indicator=None, entity=None)
 
 

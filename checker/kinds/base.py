@@ -15,7 +15,8 @@ from checker.records import Finding
 STAT = ("statistic", "range", "fraction")
 # `points`: written in percentage points (`0,3 điểm %`), a difference of two rates, which a
 # resolver may keep in its indicator's unit (percent) but which is never the same fact as a rate.
-KEY = ["indicator", "entity", "period", "role", "scope", "measure", "unit", "points"]
+# `base`: a percentage of `dự toán Trung ương giao` is not one of `dự toán HĐND tỉnh giao`.
+KEY = ["indicator", "entity", "period", "role", "scope", "measure", "unit", "points", "base"]
 
 
 @dataclass(frozen=True)

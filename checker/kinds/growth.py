@@ -14,6 +14,7 @@ from checker.kinds.params import IndicatorId
 class GrowthMode(str, enum.Enum):
     COMPOUND = "compound"  # an average growth rate in percent a year
     POINTS = "points"  # an average yearly change of a rate, in percentage points
+    LOCAL = "local"  # the levels the sentence itself states (`từ A năm X lên B năm Y, bình quân ... C`)
 
 
 @dataclass(frozen=True)
@@ -49,29 +50,60 @@ class Growth:
     year; `tăng bình quân 9,5%/năm` fails, `6,6%/năm` passes.  A poverty rate from 12,5% to
     5,5% over five years falls 1,4 points a year; a stated 2% fails.  Real GRDP growth is left out:
     it is measured at constant prices, the levels at current prices.
+
+    Mode `local`: any indicator, catalogued or not, whose sentence states both levels with
+    their years and the yearly average (`giảm từ 28,6% năm 2020 xuống 24,1% năm 2025, bình
+    quân mỗi năm giảm 0,9 điểm %`; `2.805 triệu USD, tăng bình quân 12,7%/năm so với năm
+    2020 (1.542 triệu USD)`): the points per year, or the compound rate, from those levels.
     """
 
     Params = GrowthParams
-    fields = {"indicator", "entity", "period", "stated", "expected", "start", "end"}
+    fields = {"indicator", "entity", "period", "stated", "expected", "start", "end", "years"}
 
     def run(self, rule, ctx: Context) -> Results:
+        if rule.params.mode is GrowthMode.LOCAL:
+            yield from (self._local(rule, ctx, g) for g in ctx.records if g["avg_from"] is not None)
+            return
         ambiguous = defaults_with_formers(ctx) if rule.params.document_entity is DocumentEntity.UNLESS_FORMERS \
             else set()
-        recs = [r for r in ctx.records if r["lo"] is not None and r["entity"] and r["period"] and not r["scope"]
+        recs = [r for r in ctx.records if r["lo"] is not None and r["entity"] and r["period"]
                 and not r["measure"] and r["kind"] in ("statistic", "range") and r["role"] in ("actual", "baseline")
                 and strong_enough(r, rule.params, ambiguous)]
         for level_ind, change_ind in rule.params.pairs:
-            for g in [r for r in recs if r["indicator"] == change_ind and r["role"] == "actual"]:
+            # A change the sentence states with its own levels is checked on those (mode `local`).
+            for g in [r for r in recs if r["indicator"] == change_ind and r["role"] == "actual" and r["avg_from"] is None]:
                 if not (len(g["period"]) == 9 and g["period"][4] == "-"):
                     continue
                 first, last = int(g["period"][:4]), int(g["period"][5:])
+                # Levels of the same part of the whole (scope) as the change, and no other.
                 levels = {int(r["period"]): r for r in recs if r["indicator"] == level_ind and r["entity"] == g["entity"]
-                          and len(r["period"]) == 4}
+                          and len(r["period"]) == 4 and (r["scope"] or "") == (g["scope"] or "")}
                 start, end = levels.get(first - 1), levels.get(last)
                 if start is None or end is None:
                     yield NOT_APPLICABLE
                     continue
                 yield self._check(rule, ctx, start, end, g, last - first + 1)
+
+    def _local(self, rule, ctx: Context, g: dict) -> Result:
+        """The stated yearly average `g` against the two levels its own sentence states."""
+        start, end = ctx.by_id[int(g["avg_from"])], ctx.by_id[int(g["avg_to"])]
+        years, form = int(g["avg_years"]), g["avg_form"]
+        if form.startswith("points"):
+            change = end["interval"] - start["interval"]
+            up = form == "points_up"
+            expected = change.scaled((1 if up else -1) / years)
+            first, second = (end, start) if up else (start, end)
+            expl = f"({first['text']} − {second['text']}) / {years} = {fmt(expected.mid, 2)} per year"
+        else:
+            rate = average_growth(start["interval"], end["interval"], years)
+            expected = rate if form == "compound_up" else rate.scaled(-1)
+            expl = f"({end['text']} / {start['text']})^(1/{years}) − 1 = {fmt(rate.mid, 2)}%/năm"
+        if g["interval"].overlaps(expected):
+            return PASS
+        msg = rule.message.format(stated=g["text"], expected=expected.format(2), start=start["text"],
+                                  end=end["text"], years=years, indicator="", entity="", period=g["period"] or "")
+        return fail(blame(rule, ctx, [start, end, g], msg, expected.format(2), g["interval"].mid - expected.mid,
+                          f"{expl}, stated {g['text']}"))
 
     def _check(self, rule, ctx: Context, start: dict, end: dict, g: dict, years: int) -> Result:
         """The stated change `g` against the levels at the start and end of its `years`."""

@@ -14,6 +14,7 @@ class RatioMode(str, enum.Enum):
     SHARE = "share"  # `115/121 xã, bằng 95,04%`
     MULTIPLE = "multiple"  # `gấp 1,70 lần`
     DIRECTION = "direction"  # `tăng từ A lên B`
+    OF_BASE = "of_base"  # `18.650 tỷ đồng, bằng 104,8% dự toán (17.200 tỷ đồng)`
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,10 @@ class StatedRatio:
     `share` — `115/121 xã ..., bằng 95,04%`: 115 / 121 must round to the stated percentage;
     `multiple` — `24.735 tỷ đồng ... (gấp 1,70 lần)` after `16.440 tỷ đồng`: the quotient
     must round to the stated multiplier;
-    `direction` — `tăng từ A lên B` needs B above A, `giảm từ A xuống B` B below A.
+    `direction` — `tăng từ A lên B` needs B above A, `giảm từ A xuống B` B below A;
+    `of_base` — a result A stated as a percentage of its base B (`bằng 104,8% dự toán
+    (17.200 tỷ đồng)`, `4.790/4.500 tỷ đồng, bằng 104,6%`): 100·A/B; `vượt P%`: 100·A/B − 100;
+    `giảm P%`: 100 − 100·A/B; a margin in points (`vượt 1,6 điểm % so với chỉ tiêu (24%)`): A − B.
 
     Why it matters: a percentage or multiplier is often computed once and not updated
     when one of its figures changes.
@@ -39,12 +43,13 @@ class StatedRatio:
     fields = {"stated", "computed", "expected", "a", "b"}
 
     # The facts column that links a stated figure to the figures it is computed from.
-    LINK = {RatioMode.SHARE: "restates", RatioMode.MULTIPLE: "ratio_num", RatioMode.DIRECTION: "change_from"}
+    LINK = {RatioMode.SHARE: "restates", RatioMode.MULTIPLE: "ratio_num", RatioMode.DIRECTION: "change_from",
+            RatioMode.OF_BASE: "of_result"}
 
     def run(self, rule, ctx: Context) -> Results:
         mode = rule.params.mode
         check = {RatioMode.SHARE: self._share, RatioMode.MULTIPLE: self._multiple,
-                 RatioMode.DIRECTION: self._direction}[mode]
+                 RatioMode.DIRECTION: self._direction, RatioMode.OF_BASE: self._of_base}[mode]
         for row in [r for r in ctx.records if r[self.LINK[mode]] is not None]:
             yield check(rule, ctx, row)
 
@@ -74,6 +79,36 @@ class StatedRatio:
         text = f"{'tăng' if up else 'giảm'} từ {a['text']} {'lên' if up else 'xuống'} {row['text']}"
         expected = ("above " if up else "below ") + a["text"]
         return _failed(rule, ctx, [a, row], a["interval"], expected, text, imbalance=False)
+
+    def _of_base(self, rule, ctx: Context, row: dict) -> Result:
+        a, b = ctx.by_id[int(row["of_result"])], ctx.by_id[int(row["of_base"])]
+        # A target is a number set by a resolution, exact as written (issue C13); a past
+        # level (`cùng kỳ`) is a measurement and keeps its precision.
+        base = Interval.point(b["interval"].mid) if b["role"] == "target" and b["interval"].bounded else b["interval"]
+        computed = of_base(row["of_form"], a["interval"], base)
+        if computed is None or row["interval"].overlaps(computed):
+            return PASS
+        formula = {"of": "{a} / {b}", "over": "{a} / {b} − 100%", "under": "100% − {a} / {b}",
+                   "above": "{a} − {b}", "below": "{b} − {a}"}[row["of_form"]].format(a=_shown(a), b=_shown(b))
+        text = f"{formula} = {fmt(computed.mid, 2)}, stated {row['text']}"
+        return _failed(rule, ctx, [a, b, row], computed, computed.format(), text)
+
+
+def _shown(row: dict) -> str:
+    """A figure as written; one number of a pair `4.790/4.500 tỷ đồng` on its own."""
+    if row["qualifier"] in ("result_of_pair", "target_of_pair"):
+        return f"{fmt(row['value'], 2)} {row['unit_text']}".strip()
+    return row["text"]
+
+
+def of_base(form: str, a: Interval, b: Interval) -> Interval | None:
+    """What a figure stated of result `a` over base `b` in this form should be."""
+    if form in ("above", "below"):
+        return a - b if form == "above" else b - a
+    if not b.bounded or b.lo <= 0:
+        return None
+    ratio = (a / b).scaled(100)
+    return {"of": ratio, "over": ratio - Interval.point(100), "under": Interval.point(100) - ratio}[form]
 
 
 def _failed(rule, ctx: Context, rows: list[dict], computed: Interval, expected: str, explanation: str,

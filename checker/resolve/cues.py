@@ -43,6 +43,7 @@ class Cues:
     parts_bounded: re.Pattern
     total_after_list: re.Pattern
     respectively: re.Pattern
+    stated_of: "StatedOfCues"
 
     @classmethod
     def from_catalog(cls, cues: dict) -> "Cues":
@@ -69,4 +70,41 @@ class Cues:
             parts_bounded=re.compile(_whole(relation["parts_bounded"]), re.I),
             total_after_list=re.compile(rf"{_whole(relation['total_after_list'])}\s*(?:là|có|đạt)?\s*$", re.I),
             respectively=re.compile(_whole(relation["respectively"]), re.I),
+            stated_of=StatedOfCues.from_catalog(relation),
+        )
+
+
+# Words that may follow a base word and qualify it (`dự toán Trung ương giao`, `kế hoạch năm 2025`).
+YEARLY = r"(?:\s+(?:mỗi|hằng|hàng)\s+năm)?"
+BASE_WORDS = r"(?:\s+(?!(?:{stop})(?![\w]))(?:\d{{4}}(?![\d.,])|(?!\d)[^\s;,.:()]+)){{0,8}}"
+# Words that end a base phrase: a conjunction or the verb of the next statement (`dự toán năm và tăng 5%`).
+BASE_STOP = ["và", "nhưng", "song", "còn", "là", "so", "đồng thời"]
+
+
+@dataclass(frozen=True)
+class StatedOfCues:
+    """Patterns for figures stated of a base (`bằng 104,8% dự toán (17.200 tỷ đồng)`) and for
+    yearly average changes (`bình quân mỗi năm giảm 0,9 điểm %`)."""
+
+    lead: re.Pattern  # the end of the text before the stated figure: a lead, maybe a base
+    base_after: re.Pattern  # the start of the text after it: a base, maybe a bracket
+    measured: re.Pattern  # a base that is a past measurement (`cùng kỳ`), not a target
+    average: re.Pattern
+    average_lead: re.Pattern  # `tăng bình quân`, `bình quân mỗi năm giảm` right before a figure
+
+    @classmethod
+    def from_catalog(cls, relation: dict) -> "StatedOfCues":
+        base = rf"(?:{_words(relation['base'])})(?![\w])"
+        average = _words(relation["average"])
+        stop = _words(BASE_STOP + [w for k in ("of_lead", "over_lead", "under_lead") for w in relation[k]])
+        base = base + BASE_WORDS.format(stop=stop)
+        leads = "|".join(rf"(?P<{form}>{_words(relation[f'{form}_lead'])})" for form in ("of", "over", "under"))
+        return cls(
+            lead=re.compile(rf"(?<![\w])(?:{leads})\s+(?:(?:so với\s+)?(?P<base>{base})\s+)?"
+                            r"(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I),
+            base_after=re.compile(rf"\s*(?:so với\s+)?(?P<base>{base})\s*(?P<open>\(\s*)?", re.I),
+            measured=re.compile(rf"(?:{_words(relation['measured_base'])})(?![\w])", re.I),
+            average=re.compile(rf"(?<![\w])(?:{average})(?![\w])", re.I),
+            average_lead=re.compile(rf"(?<![\w])(?:(?P<d1>tăng|giảm)\s+(?:{average})|(?:{average}){YEARLY}"
+                                    rf"\s+(?P<d2>tăng|giảm)){YEARLY}\s*$", re.I),
         )

@@ -26,6 +26,7 @@ from checker.resolve.lists import (
 )
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import CHANGE_FROM_RE
+from checker.resolve.stated import stated_relations
 
 TO_RE = re.compile(r"^[^;()]{0,30}?\s(lên|xuống)\s*(?:còn\s*)?(?:mức\s*)?$", re.I)
 PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")
@@ -50,6 +51,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         _restatements(out, text, figs)
         restaters_follow(out)
         _multiples(out, resolved, text, figs, cues.multiple_lead)
+        stated_relations(out, text, figs, cues)
     _footnotes(out, resolved)
     _shares(out, resolved)
     return out

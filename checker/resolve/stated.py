@@ -1,0 +1,240 @@
+"""What a sentence states about its own figures, read locally (no catalog indicator needed):
+a percentage or margin stated of a base (`18.650 tỷ đồng, bằng 104,8% dự toán (17.200 tỷ
+đồng)`, `4.790/4.500 tỷ đồng, bằng 104,6%`, `25,4%, vượt 1,6 điểm % so với chỉ tiêu (24%)`)
+and a yearly average change between two levels of the same sentence (`từ 28,6% năm 2020
+xuống 24,1% năm 2025, bình quân mỗi năm giảm 0,9 điểm %`, `tăng 1,35 lần, từ A lên B`).
+
+Each becomes a relation on the stated figure; the kinds `stated_ratio` (mode `of_base`) and
+`growth` (mode `local`) recompute it.  Anything ambiguous (no unit, units that differ, two
+candidate bases, rates compared in `%` where points or percent could be meant) is left
+without a relation: the checker abstains."""
+
+from __future__ import annotations
+
+import re
+
+from checker.records import Evidence, Relation, RelationKind, Resolution
+
+YEAR_RE = re.compile(r"năm\s+(\d{4})(?!\d)", re.I)
+SINCE_YEAR_RE = re.compile(r"^\s*so với\s+(?:cuối\s+|đầu\s+)?năm\s+(\d{4})\s*\(\s*$", re.I)
+TIMES_FROM_RE = re.compile(r"^\s*,?\s*từ\s*(?:mức\s*)?$", re.I)
+TO_RE = re.compile(r"^[^;()]{0,30}?\s(lên|xuống)\s*(?:mức\s*|còn\s*)?$", re.I)
+DIRECTION_RE = re.compile(r"(?<![\w])(tăng|giảm)(?![\w])", re.I)
+BRACKETED_RE = re.compile(r"\([^()]*\)")
+STOP_RE = re.compile(r";|:|\.\s")
+POINTS = ("percentage_point",)
+RATES = ("percent",)
+
+
+def stated_relations(out, text: str, figs, cues) -> None:
+    """Add the stated-of and average-change relations of one block's statistics."""
+    for n in range(len(figs)):
+        _stated_of(out, text, figs, n, cues.stated_of)
+    _times_from_to(out, text, figs, cues)
+    for n, (j, _) in enumerate(figs):
+        changes = [rel for rel in out[j].relations if rel.kind is RelationKind.CHANGE_FROM]
+        if changes:
+            _average_after_change(out, text, figs, n, changes[0], cues.stated_of)
+        _average_since_year(out, text, figs, n, cues.stated_of)
+
+
+def outside(gap: str) -> str:
+    """The text between two figures without its closed brackets (`(A cũ 0,96%; B cũ 1,12%)`)."""
+    while True:
+        stripped = BRACKETED_RE.sub(" ", gap)
+        if stripped == gap:
+            return gap
+        gap = stripped
+
+
+def _head_before(text: str, figs, n: int) -> int | None:
+    """The position (in `figs`) of the figure a stated figure is said of: the last one before
+    it outside closed brackets, in the same clause, a short way back."""
+    start = figs[n][1].start
+    for m in range(n - 1, -1, -1):
+        gap = outside(text[figs[m][1].end:start])
+        if "(" in gap or ")" in gap:
+            continue  # inside a bracket closed before the stated figure, or one still open
+        if STOP_RE.search(gap) or len(gap) > 80:
+            return None
+        return m
+    return None
+
+
+def _before(text: str, fig, width: int) -> str:
+    """The text before a figure's number: `ước đạt 59,9%` keeps its lead in its own text."""
+    return text[max(0, fig.start - width):fig.start] + re.match(r"\D*", fig.text).group(0)
+
+
+def _is_points(fig, unit) -> bool:
+    return unit in POINTS or "điểm" in fig.text.lower()
+
+
+def _form(lead: re.Match, stated_points: bool, level_unit: str) -> str | None:
+    """How the stated figure relates a result A to its base B, or None when unsure."""
+    word = next(k for k in ("of", "over", "under") if lead.group(k))
+    if stated_points:
+        # A margin in points is a difference of two rates.
+        return None if word == "of" or level_unit not in RATES else {"over": "above", "under": "below"}[word]
+    if word != "of" and level_unit in RATES:
+        return None  # `vượt 1,4%` of a rate: points or percent? the writers use both
+    return {"of": "of", "over": "over", "under": "under"}[word]
+
+
+def _stated_of(out, text: str, figs, n: int, sc) -> None:
+    """`A, bằng P% <base> (B)`, `A/B unit, bằng P%`, `A, vượt M điểm % so với <base> (B)`."""
+    s_i, s = figs[n]
+    unit = out[s_i].unit
+    if s.kind != "statistic" or unit not in RATES + POINTS or (s.qualifier or "") in ("gt", "ge", "lt", "le", "range"):
+        return
+    lead = sc.lead.search(_before(text, s, 60))
+    if lead is None:
+        return
+    if lead.group("base") and lead.group("of"):
+        return  # `đạt chỉ tiêu 70%`: the figure is the base itself
+    after = sc.base_after.match(text, s.end)
+    base = lead.group("base") or (after.group("base") if after else "")
+    bracket = None
+    if after and after.group("open") and n + 1 < len(figs) and figs[n + 1][1].start == after.end():
+        bracket = figs[n + 1][0]
+    pair = _pair_before(out, text, figs, n)
+    if not base and pair is None:
+        return
+    _record_base(out[s_i], s_i, base)
+    if (pair is not None) == (bracket is not None):
+        return  # no base figure, or two candidates
+    if pair is not None:
+        a, b = pair
+    else:
+        head = _head_before(text, figs, n)
+        if head is None:
+            return
+        a, b = figs[head][0], bracket
+    level_unit = out[a].unit
+    if level_unit is None or out[b].unit != level_unit or level_unit == "times":
+        return
+    if _is_points(s, unit) and level_unit in POINTS:
+        return
+    form = _form(lead, _is_points(s, unit), level_unit)
+    if form is None or (form in ("above", "below")) != _is_points(s, unit):
+        return
+    why = f"`{lead.group(0).strip()}` {s.text} of `{out[a].figure.text}` over its base `{out[b].figure.text}`"
+    _replace_base(out[s_i], Relation(RelationKind.STATED_OF, s_i, (a, b), form, why, _norm(base)))
+    if b == bracket and base and not sc.measured.match(base):
+        # `bằng 104,8% dự toán (17.200 tỷ đồng)`: the bracketed base is the target itself.
+        out[b].settle("role", Resolution("target", Evidence.CLAUSE, f"the base `{base.strip()}` it stands in brackets for"))
+
+
+def _pair_before(out, text: str, figs, n: int):
+    """`4.790/4.500 tỷ đồng, bằng 104,6%`: the result and target of the pair right before."""
+    if n < 2:
+        return None
+    two = {f.qualifier: (i, f) for i, f in figs[n - 2:n]}
+    if set(two) != {"result_of_pair", "target_of_pair"} or figs[n - 2][1].start != figs[n - 1][1].start:
+        return None
+    (a, _), (b, fb) = two["result_of_pair"], two["target_of_pair"]
+    gap = text[fb.end:figs[n][1].start]
+    return (a, b) if len(gap) <= 30 and not STOP_RE.search(gap) and "(" not in gap else None
+
+
+def _norm(base: str) -> str:
+    return " ".join(base.lower().split()) if base else ""
+
+
+def _record_base(r, subject: int, base: str) -> None:
+    """Every percentage of a base carries its base, recomputable or not: `59,9% dự toán
+    Trung ương giao` and `58% dự toán HĐND tỉnh giao` are different facts."""
+    if base and not any(rel.kind is RelationKind.STATED_OF for rel in r.relations):
+        r.relations.append(Relation(RelationKind.STATED_OF, subject, (), "", "the base it is stated against", _norm(base)))
+
+
+def _replace_base(r, rel: Relation) -> None:
+    r.relations[:] = [x for x in r.relations if x.kind is not RelationKind.STATED_OF] + [rel]
+
+
+def _times_from_to(out, text: str, figs, cues) -> None:
+    """`tăng 1,35 lần, từ 7.115 doanh nghiệp năm 2020 lên 9.604 doanh nghiệp năm 2025`: the
+    multiple relates the level it rose to (numerator) to the one it rose from."""
+    for n in range(len(figs) - 2):
+        (t, ft), (a, fa), (b, fb) = figs[n], figs[n + 1], figs[n + 2]
+        if out[t].unit != "times" or any(rel.kind is RelationKind.MULTIPLE for rel in out[t].relations):
+            continue
+        if not cues.multiple_lead.search(text[max(0, ft.start - 8):ft.start]):
+            continue
+        if not TIMES_FROM_RE.match(text[ft.end:fa.start]) or not TO_RE.match(text[fa.end:fb.start]):
+            continue
+        if out[a].unit is None or out[a].unit != out[b].unit:
+            continue
+        out[t].relations.append(Relation(RelationKind.MULTIPLE, t, (b, a), "", "the multiple of the change after it"))
+
+
+def _years(text: str) -> int | None:
+    found = YEAR_RE.findall(text)
+    return int(found[-1]) if len(found) == 1 else None
+
+
+def _average_after_change(out, text: str, figs, n: int, change: Relation, sc) -> None:
+    """`từ A năm X xuống B năm Y (…), bình quân mỗi năm giảm C điểm %`: C = (A − B) / (Y − X);
+    for levels and `tăng bình quân C%/năm`, C is the compound rate (B / A)^(1/(Y − X)) − 1."""
+    b_i, fb = figs[n]
+    a_i = change.others[0]
+    fa = out[a_i].figure
+    if n + 1 >= len(figs):
+        return
+    for c_i, fc in figs[n + 1:]:
+        gap = outside(text[fb.end:fc.start])
+        if "(" not in gap and ")" not in gap:
+            break
+    else:
+        return
+    if STOP_RE.search(gap) or len(gap) > 60 or not sc.average.search(gap):
+        return
+    first, last = _years(text[fa.end:fb.start]), _years(outside(text[fb.end:fc.start]).split(",")[0])
+    if first is None or last is None or last <= first:
+        return
+    word = DIRECTION_RE.findall(gap)
+    up = word[-1].lower() == "tăng" if word else change.detail == "up"
+    form = _change_form(out, a_i, b_i, c_i, up)
+    if form is not None:
+        out[c_i].relations.append(Relation(RelationKind.AVERAGE_CHANGE, c_i, (a_i, b_i), form,
+                                           f"a yearly average of the change from `{fa.text}` to `{fb.text}`",
+                                           span=last - first))
+
+
+def _change_form(out, a: int, b: int, c: int, up: bool) -> str | None:
+    """Points for two rates and a change in points; compound for two levels and a rate in %."""
+    unit, c_unit = out[a].unit, out[c].unit
+    if unit is None or out[b].unit != unit:
+        return None
+    if _is_points(out[c].figure, c_unit) and unit in RATES:
+        return "points_up" if up else "points_down"
+    if c_unit in RATES and not _is_points(out[c].figure, c_unit) and unit not in RATES + POINTS + ("times",):
+        return "compound_up" if up else "compound_down"
+    return None
+
+
+def _average_since_year(out, text: str, figs, n: int, sc) -> None:
+    """`2.805 triệu USD, tăng bình quân 12,7%/năm so với năm 2020 (1.542 triệu USD)`: the
+    compound rate from the bracketed level of year X to the level before, of its own year."""
+    c_i, fc = figs[n]
+    if out[c_i].unit not in RATES or _is_points(fc, out[c_i].unit) or n + 1 >= len(figs):
+        return
+    m = sc.average_lead.search(_before(text, fc, 40))
+    if m is None:
+        return
+    since = SINCE_YEAR_RE.match(text[fc.end:figs[n + 1][1].start])
+    head = _head_before(text, figs, n)
+    if since is None or head is None:
+        return
+    b_i, a_i = figs[n + 1][0], figs[head][0]
+    clause_start = max(text.rfind(";", 0, figs[head][1].start), text.rfind(". ", 0, figs[head][1].start), 0)
+    year = YEAR_RE.findall(outside(text[clause_start:figs[head][1].start]))
+    if not year or int(year[-1]) <= int(since.group(1)):
+        return
+    up = (m.group("d1") or m.group("d2")).lower() == "tăng"
+    form = _change_form(out, b_i, a_i, c_i, up)
+    if form is not None and form.startswith("compound"):
+        out[c_i].relations.append(Relation(RelationKind.AVERAGE_CHANGE, c_i, (b_i, a_i), form,
+                                           f"a yearly average since `{out[b_i].figure.text}` (năm {since.group(1)})",
+                                           span=int(year[-1]) - int(since.group(1))))
+
