@@ -42,6 +42,14 @@ CASES = [
     # A level's compound rate from the base year in brackets: (3.221 / 2.000)^(1/5) − 1 = 10%.
     ("Doanh thu du lịch năm 2025 đạt 3.221 tỷ đồng, tăng bình quân 10%/năm so với năm 2020 (2.000 tỷ đồng).", None),
     ("Doanh thu du lịch năm 2025 đạt 3.221 tỷ đồng, tăng bình quân 13%/năm so với năm 2020 (2.000 tỷ đồng).", "RT05"),
+    # Two levels with their years in brackets and a compound yearly rate.
+    ("Số doanh nghiệp tăng từ 2.000 doanh nghiệp (năm 2020) lên 3.221 doanh nghiệp (năm 2025), bình quân "
+     "mỗi năm tăng 10%.", None),
+    ("Số doanh nghiệp tăng từ 2.000 doanh nghiệp (năm 2020) lên 3.221 doanh nghiệp (năm 2025), bình quân "
+     "mỗi năm tăng 12%.", "RT05"),
+    # 469/800 is 58,625 exactly: 58,62% is rounded half-way, not a mismatch (binary floats aside).
+    ("Có 469/800 xã đạt chuẩn nông thôn mới, bằng 58,62%.", None),
+    ("Có 469/800 xã đạt chuẩn nông thôn mới, bằng 58,64%.", "RT01"),
     # `tăng N lần, từ A lên B`: N = B / A.
     ("Số hợp tác xã tăng 1,6 lần, từ 250 hợp tác xã năm 2020 lên 400 hợp tác xã năm 2025.", None),
     ("Số hợp tác xã tăng 1,9 lần, từ 250 hợp tác xã năm 2020 lên 400 hợp tác xã năm 2025.", "RT02"),

@@ -57,7 +57,7 @@ class StatedRatio:
         frac = ctx.by_id[int(row["restates"])]
         den = float(frac["denominator"]) / float(frac["lo"]) * float(frac["value"]) if frac["lo"] else float(frac["denominator"])
         num = float(frac["value"])
-        computed = Interval.point(num / den * 100)
+        computed = _binary_slack(Interval.point(num / den * 100))
         if row["interval"].overlaps(computed):
             return PASS
         text = f"{frac['text']} = {fmt(computed.lo, 2)}%, stated {row['text']}"
@@ -107,8 +107,17 @@ def of_base(form: str, a: Interval, b: Interval) -> Interval | None:
         return a - b if form == "above" else b - a
     if not b.bounded or b.lo <= 0:
         return None
-    ratio = (a / b).scaled(100)
+    ratio = _binary_slack((a / b).scaled(100))
     return {"of": ratio, "over": ratio - Interval.point(100), "under": Interval.point(100) - ratio}[form]
+
+
+def _binary_slack(iv: Interval) -> Interval:
+    """`469/800` is 58,625 exactly, but 469 / 800 * 100 is 58,625000000000014 in binary
+    floating point: widen a computed quotient by that representation error only (1e-12
+    relative), so a percentage rounded half-way is not flagged.  Not a tolerance: the
+    stated precision still decides."""
+    return Interval(iv.lo - abs(iv.lo) * 1e-12, iv.hi + abs(iv.hi) * 1e-12, iv.lo_open, iv.hi_open) \
+        if iv.bounded else iv
 
 
 def _failed(rule, ctx: Context, rows: list[dict], computed: Interval, expected: str, explanation: str,

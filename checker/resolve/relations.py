@@ -26,9 +26,8 @@ from checker.resolve.lists import (
 )
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import CHANGE_FROM_RE
-from checker.resolve.stated import stated_relations
+from checker.resolve.stated import TO_RE, stated_relations
 
-TO_RE = re.compile(r"^[^;()]{0,30}?\s(lên|xuống)\s*(?:còn\s*)?(?:mức\s*)?$", re.I)
 PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")
 # (`0,92% cuối năm 2025 (A 0,78%; B 1,02%)`: the figure's year may stand before its bracket)
 BREAKDOWN_OPEN_RE = re.compile(r"[^;().\d]{0,100}?(?:năm\s+\d{4}\s*)?\(")

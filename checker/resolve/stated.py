@@ -18,7 +18,11 @@ from checker.records import Evidence, Relation, RelationKind, Resolution
 YEAR_RE = re.compile(r"năm\s+(\d{4})(?!\d)", re.I)
 SINCE_YEAR_RE = re.compile(r"^\s*so với\s+(?:cuối\s+|đầu\s+)?năm\s+(\d{4})\s*\(\s*$", re.I)
 TIMES_FROM_RE = re.compile(r"^\s*,?\s*từ\s*(?:mức\s*)?$", re.I)
-TO_RE = re.compile(r"^[^;()]{0,30}?\s(lên|xuống)\s*(?:mức\s*|còn\s*)?$", re.I)
+# A level's year, right after it: `28,6% năm 2020`, `3,95% cuối năm 2020`, `250 hợp tác xã (năm 2020)`.
+LEVEL_YEAR = r"\s*\(?\s*(?:vào\s+)?(?:cuối\s+|đầu\s+)?năm\s+(\d{4})(?!\d)\s*\)?"
+LEVEL_YEAR_RE = re.compile(LEVEL_YEAR, re.I)
+# `từ A [năm X] lên B`: the words between the two levels (a bracketed year is allowed).
+TO_RE = re.compile(rf"^(?:{LEVEL_YEAR})?[^;()]{{0,30}}?\s(lên|xuống)\s*(?:còn\s*)?(?:mức\s*)?$", re.I)
 DIRECTION_RE = re.compile(r"(?<![\w])(tăng|giảm)(?![\w])", re.I)
 BRACKETED_RE = re.compile(r"\([^()]*\)")
 STOP_RE = re.compile(r";|:|\.\s")
@@ -113,10 +117,8 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
     level_unit = out[a].unit
     if level_unit is None or out[b].unit != level_unit or level_unit == "times":
         return
-    if _is_points(s, unit) and level_unit in POINTS:
-        return
     form = _form(lead, _is_points(s, unit), level_unit)
-    if form is None or (form in ("above", "below")) != _is_points(s, unit):
+    if form is None:
         return
     why = f"`{lead.group(0).strip()}` {s.text} of `{out[a].figure.text}` over its base `{out[b].figure.text}`"
     _replace_base(out[s_i], Relation(RelationKind.STATED_OF, s_i, (a, b), form, why, _norm(base)))
@@ -168,9 +170,10 @@ def _times_from_to(out, text: str, figs, cues) -> None:
         out[t].relations.append(Relation(RelationKind.MULTIPLE, t, (b, a), "", "the multiple of the change after it"))
 
 
-def _years(text: str) -> int | None:
-    found = YEAR_RE.findall(text)
-    return int(found[-1]) if len(found) == 1 else None
+def _level_year(text: str, fig) -> int | None:
+    """The year written right after a level, or None."""
+    m = LEVEL_YEAR_RE.match(text, fig.end)
+    return int(m.group(1)) if m else None
 
 
 def _average_after_change(out, text: str, figs, n: int, change: Relation, sc) -> None:
@@ -189,7 +192,7 @@ def _average_after_change(out, text: str, figs, n: int, change: Relation, sc) ->
         return
     if STOP_RE.search(gap) or len(gap) > 60 or not sc.average.search(gap):
         return
-    first, last = _years(text[fa.end:fb.start]), _years(outside(text[fb.end:fc.start]).split(",")[0])
+    first, last = _level_year(text, fa), _level_year(text, fb)
     if first is None or last is None or last <= first:
         return
     word = DIRECTION_RE.findall(gap)
