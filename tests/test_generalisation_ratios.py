@@ -29,6 +29,9 @@ CASES = [
     # A margin in points over a target rate: M = A − B.
     ("Tỷ lệ che phủ cây xanh đô thị đạt 31,5%, vượt 1,5 điểm phần trăm so với chỉ tiêu (30%).", None),
     ("Tỷ lệ che phủ cây xanh đô thị đạt 31,5%, vượt 2,5 điểm phần trăm so với chỉ tiêu (30%).", "RT04"),
+    # ... with the target named without brackets.
+    ("Tỷ lệ hợp tác xã làm ăn có lãi đạt 86,5%, vượt 1,5 điểm % so với mục tiêu 85%.", None),
+    ("Tỷ lệ hợp tác xã làm ăn có lãi đạt 86,5%, vượt 2,5 điểm % so với mục tiêu 85%.", "RT04"),
     # A rate's yearly change in points between the two levels of its sentence.
     ("Tỷ lệ hộ dùng điện lưới giảm từ 12,0% năm 2020 xuống còn 4,5% năm 2025, bình quân mỗi năm giảm "
      "1,5 điểm %.", None),

@@ -99,7 +99,8 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
     after = sc.base_after.match(text, s.end)
     base = lead.group("base") or (after.group("base") if after else "")
     bracket = None
-    if after and after.group("open") and n + 1 < len(figs) and figs[n + 1][1].start == after.end():
+    if after and n + 1 < len(figs) and text[after.end():figs[n + 1][1].start].strip() == "":
+        # `bằng 104,8% dự toán (17.200 tỷ đồng)`, `vượt 1,6 điểm % so với chỉ tiêu 24%`
         bracket = figs[n + 1][0]
     pair = _pair_before(out, text, figs, n)
     if not base and pair is None:
@@ -123,7 +124,7 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
     why = f"`{lead.group(0).strip()}` {s.text} of `{out[a].figure.text}` over its base `{out[b].figure.text}`"
     _replace_base(out[s_i], Relation(RelationKind.STATED_OF, s_i, (a, b), form, why, _norm(base)))
     if b == bracket and base and not sc.measured.match(base):
-        # `bằng 104,8% dự toán (17.200 tỷ đồng)`: the bracketed base is the target itself.
+        # `bằng 104,8% dự toán (17.200 tỷ đồng)`: the base figure is the target itself.
         out[b].settle("role", Resolution("target", Evidence.CLAUSE, f"the base `{base.strip()}` it stands in brackets for"))
 
 
