@@ -132,13 +132,7 @@ def section_partners(catalog: Catalog, context: str) -> dict[str, set[str]]:
 
 def section_names_partners(catalog: Catalog, context: str) -> bool:
     """The headings above name two former provinces of one merged province."""
-    by_province: dict[str, set[str]] = {}
-    for m in catalog.entity_matcher.find(context):
-        for k in m.keys:
-            ent = catalog.entities[k]
-            if ent.level == "former":
-                by_province.setdefault(ent.merged_into, set()).add(k)
-    return any(len(formers) >= 2 for formers in by_province.values())
+    return any(len(formers) >= 2 for formers in section_partners(catalog, context).values())
 
 
 def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolution, str | None]:
