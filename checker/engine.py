@@ -11,13 +11,12 @@ from checker.kinds import KINDS
 from checker.kinds.base import KEY, STAT, Context, Outcome, group_records, records_of
 from checker.records import Finding
 from checker.rulefile import Rule, load_rules
-from checker.units import RULES_DIR
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 EVEN = " — the evidence is even: no figure is more likely wrong than another"
 
 
-def default_rule_files(rules_dir: Path = RULES_DIR) -> list[Path]:
+def default_rule_files(rules_dir: Path) -> list[Path]:
     return sorted((rules_dir / "checks").glob("*.yaml"))
 
 

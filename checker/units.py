@@ -13,15 +13,6 @@ from checker.schema import validate
 from checker.text import slug, trie_pattern
 
 
-def __getattr__(name: str):
-    # `RULES_DIR` is still importable (checker.engine reads it), but looked up when asked.
-    if name == "RULES_DIR":
-        from checker.catalog import rules_dir
-
-        return rules_dir()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def _is_word_char(ch: str) -> bool:
     # Superscript digits are footnote markers, not part of a word.
     return ch.isalpha() or ch.isdecimal() or ch == "_"
