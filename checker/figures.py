@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from checker.interval import INF, Interval
-from checker.records import Figure
+from checker.records import STAT_KINDS, Figure
 # The marker helpers are imported from here by checker.resolve.
 from checker.text import mask_markers
 from checker.units import UnitCatalog
@@ -339,7 +339,7 @@ class Lexer:
             prev, fig = marked[n - 1], marked[n]
             if fig.kind != "statistic" or fig.unit is not None or fig.qualifier:
                 continue
-            if prev.kind not in ("statistic", "range", "fraction") or prev.unit is None:
+            if prev.kind not in STAT_KINDS or prev.unit is None:
                 continue
             if masked[prev.end:fig.start] != " " or not re.fullmatch(r"[1-9]\d?", fig.text):
                 continue

@@ -12,18 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-from checker.records import (FAIL_LEVELS, BaselineResult, Coverage, Finding, InputError, Place, Report,
+from checker.records import (FAIL_LEVELS, STAT_KINDS, BaselineResult, Coverage, Finding, InputError, Place, Report,
                              Settings)
-
-CATALOG_FILES = ("indicators.yaml", "entities.yaml", "cues.yaml", "units.yaml", "units.txt")
-
 
 def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] | None = None,
                   fail_on: str | None = None, baseline: str | None = None,
                   use_baseline: bool = True) -> Settings:
     """Settings from explicit values (command-line flags), else the configuration
     (`checker.config.Config`), else the bundled catalogs and rules."""
-    from checker.catalog import load_catalog
+    from checker.catalog import CATALOG_FILES, load_catalog
     from checker.config import Config
     from checker.engine import load_default_rules, with_severity
 
@@ -96,7 +93,7 @@ def _read_drafts(paths: tuple[str, ...]) -> tuple[dict[str, str], list]:
 
 
 def _coverage(facts) -> Coverage:
-    stats = facts[facts["kind"].isin(["statistic", "range", "fraction"])] if len(facts) else facts
+    stats = facts[facts["kind"].isin(STAT_KINDS)] if len(facts) else facts
     resolved = stats.dropna(subset=["indicator", "entity", "period", "role"]) if len(stats) else stats
     return Coverage(int(len(facts)), int(len(stats)), int(len(resolved)))
 

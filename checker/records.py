@@ -71,6 +71,10 @@ class Document:
 
 # --- what the stages from the lexer to the facts table pass on --------------------------
 
+# The figure kinds that state a quantity (the others are years, dates, names, ordinals ...).
+STAT_KINDS = ("statistic", "range", "fraction")
+
+
 @dataclass(frozen=True)
 class Figure:
     """A number as written, with its unit, precision interval and qualifiers.  Frozen once

@@ -10,9 +10,9 @@ from typing import Any, Iterator
 import pandas as pd
 
 from checker.interval import Interval, format_vn
-from checker.records import Finding
+from checker.records import STAT_KINDS, Finding
 
-STAT = ("statistic", "range", "fraction")
+STAT = STAT_KINDS
 # `points`: written in percentage points (`0,3 điểm %`), a difference of two rates, which a
 # resolver may keep in its indicator's unit (percent) but which is never the same fact as a rate.
 # `base`: a percentage of `dự toán Trung ương giao` is not one of `dự toán HĐND tỉnh giao`.

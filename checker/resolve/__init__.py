@@ -7,7 +7,7 @@ figures, field by field), `relations` (totals and parts, restatements, multiples
 changes, footnote links) and `resolver` (the documents, block by block)."""
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
-from checker.resolve.clauses import STAT_KINDS
+from checker.records import STAT_KINDS
 from checker.resolve.periods import Period, find_periods, normalise_range, period_end
 from checker.resolve.resolved import Resolved
 from checker.resolve.resolver import Resolver, resolve_documents

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from checker.records import Figure
 
-STAT_KINDS = ("statistic", "range", "fraction")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(\-*\"“])")
 PROVINCE_WORD_RE = re.compile(r"(?:và\s+)?(?:tỉnh|thành phố|tp\.?)\s", re.I)
 

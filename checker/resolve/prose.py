@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass, replace
 
 from checker.catalog import Catalog
-from checker.records import Block, Document, Evidence, Figure, Resolution
+from checker.records import STAT_KINDS, Block, Document, Evidence, Figure, Resolution
 from checker.resolve.clauses import (
-    STAT_KINDS,
     Sentences,
     Spot,
     clause_continues,

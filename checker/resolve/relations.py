@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
-from checker.resolve.clauses import STAT_KINDS
+from checker.records import STAT_KINDS
 from checker.resolve.entities import closed_brackets
 from checker.resolve.lists import (
     ListContext,

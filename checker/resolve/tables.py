@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from checker.catalog import Catalog
 from checker.records import Evidence, Figure, Resolution
-from checker.resolve.clauses import STAT_KINDS
+from checker.records import STAT_KINDS
 from checker.resolve.columns import RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, read_columns, table_entity
 from checker.resolve.entities import entity_mentions, row_entity
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
