@@ -73,6 +73,57 @@ def against(other: Path, runs: int) -> tuple[list[float], list[float]]:
     return here, there
 
 
+# Run in a child process with PYTHONPATH set to a checkout: times `check` in process, once with
+# a fresh catalog (settings loaded inside the timing, as a command-line run does) and then warm.
+# Checkouts from before the pipeline existed (issue 10) are driven through their old functions,
+# so that a release can be compared with one that predates the entry point.
+IN_PROCESS_CHILD = r"""
+import statistics, sys, time
+import pandas, pint, rich
+corpus, runs = sys.argv[1], int(sys.argv[2])
+try:
+    from checker.pipeline import check, load_settings
+    def run(settings=None):
+        check([corpus], settings or load_settings())
+    def settings_once():
+        return load_settings()
+except ImportError:
+    from checker.catalog import load_catalog
+    from checker.engine import load_default_rules, run_rules
+    from checker.facts import extract
+    def run(settings=None):
+        catalog, rules = settings or settings_once()
+        facts, documents = extract([corpus], catalog)
+        run_rules(facts, rules, catalog, documents=documents)
+    def settings_once():
+        catalog = load_catalog()
+        return catalog, load_default_rules(catalog)
+start = time.process_time(); run(); fresh = time.process_time() - start
+settings = settings_once()
+warm = []
+for _ in range(runs):
+    start = time.process_time(); run(settings); warm.append(time.process_time() - start)
+print(fresh, statistics.median(warm))
+"""
+
+
+def in_process_against(other: Path, runs: int) -> dict[str, list[float]]:
+    """In-process CPU seconds (fresh and warm) here and in `other`, alternating by round."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    out: dict[str, list[float]] = {"here fresh": [], "there fresh": [], "here warm": [], "there warm": []}
+    for i in range(runs + 1):
+        for root, side in ((ROOT, "here"), (other, "there")):
+            proc = subprocess.run([sys.executable, "-c", IN_PROCESS_CHILD, str(CORPUS), "3"], cwd=root,
+                                  capture_output=True, text=True, env={**env, "PYTHONPATH": str(root)})
+            if proc.returncode:
+                raise SystemExit(f"{root}: {proc.stderr[-300:]}")
+            if i:
+                fresh, warm = map(float, proc.stdout.split())
+                out[f"{side} fresh"].append(fresh)
+                out[f"{side} warm"].append(warm)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -83,6 +134,11 @@ def main() -> None:
         here, there = against(args.against.resolve(), args.runs)
         print(f"end to end, CPU seconds, median of {args.runs} alternating runs: here {statistics.median(here):.3f}, "
               f"{args.against} {statistics.median(there):.3f}, ratio {statistics.median(here) / statistics.median(there):.3f}")
+        inner = in_process_against(args.against.resolve(), args.runs)
+        for mode in ("fresh", "warm"):
+            a, b = statistics.median(inner[f"here {mode}"]), statistics.median(inner[f"there {mode}"])
+            print(f"in process ({mode} settings), CPU seconds, median of {args.runs} alternating runs: "
+                  f"here {a:.3f}, {args.against} {b:.3f}, ratio {a / b:.3f}")
         return
     if not CORPUS.exists():
         raise SystemExit(f"corpus not found: {CORPUS}")

@@ -17,34 +17,41 @@ from checker.units import UnitCatalog
 DOT_DECIMAL = r"(?!(?:19|20)\d{2}\.)\d{4,}\.\d{1,2}(?![\d.,])"
 NUMBER = rf"{DOT_DECIMAL}|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER_RE = re.compile(NUMBER)
+DOT_DECIMAL_RE = re.compile(DOT_DECIMAL)
 
 LETTER = r"A-Za-zÀ-ỹĐđ"
-# Things made of digits that are not statistics.
+# Things made of digits that are not statistics, each with its gate: words one of which the
+# block must hold (lower-cased) for the pattern to be tried at all.  Every block is lexed, so
+# each pattern here costs a pass over the whole text; the gates and the digit-first forms
+# below (`\d(?<![…]\d)` rather than `(?<![…])\d`, which lets `re` skip to the next digit
+# instead of trying every position) keep that cost down without changing what matches.
 # A part of the day written before a date (`chiều 9/7`): the date is a news item's.
-DAY_PART = "|".join(rf"(?<={w} )" for w in ("sáng", "trưa", "chiều", "tối", "đêm", "hôm", "Sáng", "Trưa", "Chiều", "Tối",
-                                             "Đêm", "Hôm", "ngày", "từ", "đến", "Từ", "hết"))
+DAY_PART = "|".join(rf"(?<={w} \d)" for w in ("sáng", "trưa", "chiều", "tối", "đêm", "hôm", "Sáng", "Trưa", "Chiều",
+                                               "Tối", "Đêm", "Hôm", "ngày", "từ", "đến", "Từ", "hết"))
 NON_STATISTIC = [
     # Web addresses, clock times and ISO dates of news pages: never statistics.
-    ("url", re.compile(r"(?:https?://|www\.)\S+", re.I)),
-    ("date", re.compile(r"(?<![\d.,/])(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:T[\d:.+Z-]+)?(?![\d])")),
-    ("date", re.compile(r"(?<![\d.,/-])\d{1,2}-\d{1,2}-(?:19|20)\d{2}(?![\d])")),
-    ("date", re.compile(r"(?<=\()(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?=\))")),
-    ("time", re.compile(r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d])|\(?\bGMT\s*[+-]\s*\d{1,2}\)?")),
-    ("time", re.compile(r"(?<![\d.,])\d{1,2}\s*(?:h|giờ)\s*\d{2}(?:\s*phút)?(?![\d])", re.I)),
+    ("url", re.compile(r"(?:https?://|www\.)\S+", re.I), ("http", "www.")),
+    ("date", re.compile(r"(?:19|20)(?<![\d.,/]\d\d)\d{2}-\d{1,2}-\d{1,2}(?:T[\d:.+Z-]+)?(?![\d])"), ("-",)),
+    ("date", re.compile(r"\d(?<![\d.,/-]\d)\d?-\d{1,2}-(?:19|20)\d{2}(?![\d])"), ("-",)),
+    ("date", re.compile(r"(?<=\()(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?=\))"), ("(",)),
+    ("time", re.compile(r"\d(?<![\d.,:]\d)\d?:\d{2}(?::\d{2})?(?![\d])|\(?\bGMT\s*[+-]\s*\d{1,2}\)?"), (":", "gmt")),
+    ("time", re.compile(r"\d(?<![\d.,]\d)\d?\s*(?:h|giờ)\s*\d{2}(?:\s*phút)?(?![\d])", re.I), ("h", "giờ")),
     # A quarter or a month with its year (`quý 2-2025`, `quý 1/2025`, `tháng 7/2025`) is a period.
-    ("date", re.compile(r"(?:(?<=quý )|(?<=tháng ))\d{1,2}\s*[-/]\s*(?:19|20)\d{2}(?![\d])", re.I)),
-    ("date", re.compile(r"(?<=quý )[1-4](?![\d.,/])", re.I)),
-    ("date", re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)),
-    ("date", re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")),
-    ("docnum", re.compile(rf"(?<![\w/])\d+(?:/\d{{2,4}})?[-/][A-ZĐ]{{1,6}}(?:[-/][{LETTER}]{{1,8}})*\d*")),
-    ("date", re.compile(rf"(?:{DAY_PART})\d{{1,2}}/\d{{1,2}}(?![\d/])")),
-    ("ordinal", re.compile(r"(?<![\w)])\(\d{1,2}\)")),
-    ("ordinal", re.compile(r"^\s*(?:[-+•–]\s*)?\d{1,2}\s*(?=\.\s|\)\s)")),
-    ("date", re.compile(r"(?<=ngày )\d{1,2}(?=\s+(?:đến|-|–)\s+(?:ngày\s+)?\d{1,2}/\d{1,2})")),
-    ("name", re.compile(rf"(?<=[{LETTER}])-?\d+(?:[.,]\d+)?")),
-    ("year", re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?![\d.,/]|\s*(?:%|tỷ|triệu|nghìn|người|hộ))")),
+    ("date", re.compile(r"(?:(?<=quý )|(?<=tháng ))\d{1,2}\s*[-/]\s*(?:19|20)\d{2}(?![\d])", re.I), ("quý", "tháng")),
+    ("date", re.compile(r"(?<=quý )[1-4](?![\d.,/])", re.I), ("quý",)),
+    ("date", re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I),
+     ("tháng",)),
+    ("date", re.compile(r"\d(?<![\d/]\d)\d?/\d{1,2}/\d{4}(?![\d/])"), ("/",)),
+    ("docnum", re.compile(rf"\d(?<![\w/]\d)\d*(?:/\d{{2,4}})?[-/][A-ZĐ]{{1,6}}(?:[-/][{LETTER}]{{1,8}})*\d*"), ("-", "/")),
+    ("date", re.compile(rf"\d(?:{DAY_PART})\d?/\d{{1,2}}(?![\d/])"), ("/",)),
+    ("ordinal", re.compile(r"(?<![\w)])\(\d{1,2}\)"), ("(",)),
+    ("ordinal", re.compile(r"^\s*(?:[-+•–]\s*)?\d{1,2}\s*(?=\.\s|\)\s)"), ()),
+    ("date", re.compile(r"(?<=ngày )\d{1,2}(?=\s+(?:đến|-|–)\s+(?:ngày\s+)?\d{1,2}/\d{1,2})"), ("ngày",)),
+    ("name", re.compile(rf"(?:-(?<=[{LETTER}]-)\d+|\d(?<=[{LETTER}]\d)\d*)(?:[.,]\d+)?"), ()),
+    ("year", re.compile(r"(?:19|20)(?<![\d.,/]\d\d)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?![\d.,/]|\s*(?:%|tỷ|triệu|nghìn|người|hộ))"),
+     ()),
     # `trong tháng 7`: a month, after every longer date has been read.
-    ("date", re.compile(r"(?<=tháng )\d{1,2}(?![\d/]|[.,]\d)", re.I)),
+    ("date", re.compile(r"(?<=tháng )\d{1,2}(?![\d/]|[.,]\d)", re.I), ("tháng",)),
 ]
 
 DURATION_RE = re.compile(r" (?:năm|tháng|tuần|ngày|giờ|thập kỷ)(?![\w]| (?:19|20)\d{2}| \d)", re.I)
@@ -67,15 +74,32 @@ BOUNDS = {c: k for c, k in COMPARATOR_KIND.items() if k in ("ge", "le", "gt", "l
 UPWARD_RE = re.compile(r"\s*trở lên", re.I)
 DOWNWARD_RE = re.compile(r"\s*trở xuống", re.I)
 RANGE_DASH_RE = re.compile(r"\s*[-–]\s*")
+# Precompiled, and matched at a position rather than on a slice of the rest of the block:
+# a slice copies the block once per figure, which grows with the square of its length.
+DIGIT_RE = re.compile(r"\d")
+YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+LOST_YEAR_DASH_RE = re.compile(r"\s*[-–]?\s*\d")
+NEXT_YEAR_RE = re.compile(r"\s+((?:19|20)\d{2})(?![\d.,])")
+DENOMINATOR_RE = re.compile(r"/(" + NUMBER + r")(?![\d/])")
+RANK_OF_RE = re.compile(r"/\d+")
+LOST_DASH_RE = re.compile(r" (" + NUMBER + r")(?![\d/])")
+UNTIL_RE = re.compile(r"\s+đến\s+")
+
+
+def _last_mark_before(text: str, pos: int) -> str:
+    """The last character before `pos` that is not a space ("" if none)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1:pos]
 
 
 def parse_number(text: str) -> Decimal:
     """Read a Vietnamese number: `.` groups thousands and `,` is the decimal mark."""
     cleaned = text.strip()
-    if not re.fullmatch(NUMBER, cleaned):
+    if not NUMBER_RE.fullmatch(cleaned):
         raise ValueError(f"not a Vietnamese number: {text!r}")
     try:
-        if re.fullmatch(DOT_DECIMAL, cleaned):
+        if DOT_DECIMAL_RE.fullmatch(cleaned):
             return Decimal(cleaned)
         return Decimal(cleaned.replace(".", "").replace(",", "."))
     except InvalidOperation as exc:  # pragma: no cover - the regex rules this out
@@ -137,11 +161,14 @@ class Lexer:
             return any(s < b and a < e for s, e in spans)
 
         figures: list[Figure] = []
-        for kind, pattern in NON_STATISTIC:
+        lowered = masked.lower()
+        for kind, pattern, gate in NON_STATISTIC:
+            if gate and not any(word in lowered for word in gate):
+                continue
             for m in pattern.finditer(masked):
                 if is_taken(m.start(), m.end()):
                     continue
-                if not re.search(r"\d", m.group(0)):
+                if not DIGIT_RE.search(m.group(0)):
                     continue
                 if kind == "name":
                     # `Covid-19`, `QH15`: digits glued to the word before them.
@@ -151,11 +178,11 @@ class Lexer:
                     figures.append(Figure(text[start:m.end()], start, m.end(), None, None, kind="name"))
                     spans.append((start, m.end()))
                     continue
-                if kind == "year" and re.match(r"\s*[-–]?\s*\d", masked[m.end():m.end() + 3]) and "-" not in m.group(0) and "–" not in m.group(0):
+                if kind == "year" and LOST_YEAR_DASH_RE.match(masked[m.end():m.end() + 3]) and "-" not in m.group(0) and "–" not in m.group(0):
                     # `2026 2030`: a range of years whose dash was lost.
-                    nxt = re.match(r"\s+((?:19|20)\d{2})(?![\d.,])", masked[m.end():])
+                    nxt = NEXT_YEAR_RE.match(masked, m.end())
                     if nxt:
-                        end = m.end() + nxt.end()
+                        end = nxt.end()
                         figures.append(Figure(text[m.start():end], m.start(), end, None, None, kind="year"))
                         spans.append((m.start(), end))
                         continue
@@ -201,9 +228,9 @@ class Lexer:
             if qualifier == "eq":
                 qualifier = None
         fig_start = start - (len(before) - cm.start(1)) if cm and qualifier else start
-        frac = re.match(r"/(" + NUMBER + r")(?![\d/])", masked[end:])
-        if frac and not re.fullmatch(r"(?:19|20)\d{2}", frac.group(1)):
-            return self._fraction(text, masked, start, end + frac.end(), number, parse_number(frac.group(1)))
+        frac = DENOMINATOR_RE.match(masked, end)
+        if frac and not YEAR_RE.fullmatch(frac.group(1)):
+            return self._fraction(text, masked, start, frac.end(), number, parse_number(frac.group(1)))
         unit = self.units.match(masked, end)
         if unit.length == 0:
             figure = self._without_unit(text, masked, m, number, before, qualifier, fig_start)
@@ -226,7 +253,7 @@ class Lexer:
                 qualifier = "le"
         interval = qualified_interval(number, unit.scale, qualifier)
         kind = "statistic"
-        if re.fullmatch(r"(?:19|20)\d{2}", m.group(0)) and unit.unit is None and unit.scale == 1.0:
+        if YEAR_RE.fullmatch(m.group(0)) and unit.unit is None and unit.scale == 1.0:
             kind = "year"
         return Figure(text[fig_start:stop].rstrip(), fig_start, stop, float(number), interval,
                       unit=unit.unit, unit_text=unit.text, kind=kind,
@@ -236,8 +263,8 @@ class Lexer:
     def _part_of_words(text: str, masked: str, start: int, end: int, number: Decimal, before: str) -> Figure | None:
         """A rank, a span of time or part of a name, told by the words around the number."""
         if ORDINAL_BEFORE.search(before):
-            rank = re.match(r"/\d+", masked[end:])  # `xếp thứ 09/63 tỉnh`
-            stop = end + (rank.end() if rank else 0)
+            rank = RANK_OF_RE.match(masked, end)  # `xếp thứ 09/63 tỉnh`
+            stop = rank.end() if rank else end
             return Figure(text[start:stop], start, stop, float(number), None, kind="ordinal")
         after = DURATION_RE.match(masked, end)
         if after:
@@ -271,17 +298,17 @@ class Lexer:
         name = PROPER_NAME_BEFORE.search(before)
         # `À-Ỹ` spans lower-case letters too (`đạt 10 - 10,5%`): a name's word opens with a capital.
         if qualifier is None and "," not in m.group(0) and name and name.group(0)[0].isupper() \
-                and start > 0 and not masked[:start].rstrip().endswith((":", ".")) \
+                and start > 0 and _last_mark_before(masked, start) not in (":", ".") \
                 and not self._after_place_name(before):
             # `Yên Bình 2`, `Thác Huống 2`: a number that ends a proper name.
             return Figure(text[start:end], start, end, float(number), None, kind="name")
-        lost = re.match(r" (" + NUMBER + r")(?![\d/])", masked[end:])
+        lost = LOST_DASH_RE.match(masked, end)
         if lost:
-            unit2 = self.units.match(masked, end + lost.end())
+            unit2 = self.units.match(masked, lost.end())
             hi_number = parse_number(lost.group(1))
             if unit2.unit is not None and hi_number > number:
                 # `giảm 1 1,5 điểm%/năm`: a range whose dash was lost in extraction.
-                stop2 = end + lost.end() + unit2.length
+                stop2 = lost.end() + unit2.length
                 lo_iv = Interval.stated(number, unit2.scale)
                 hi_iv = Interval.stated(hi_number, unit2.scale)
                 return Figure(text[fig_start:stop2], fig_start, stop2, float(number), Interval(lo_iv.lo, hi_iv.hi),
@@ -300,7 +327,7 @@ class Lexer:
         """A range: 6,5% - 7,0%/năm, 5,2-5,3%, từ 3 đến 5 sao (`stop` is where the first number's unit ends)."""
         joiner = RANGE_DASH_RE.match(masked, stop)
         if not joiner and qualifier == "from":
-            joiner = re.compile(r"\s+đến\s+").match(masked, stop)
+            joiner = UNTIL_RE.match(masked, stop)
         if not joiner:
             return None
         second = NUMBER_RE.match(masked, joiner.end())

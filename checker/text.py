@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -131,6 +132,18 @@ def lost_marks_only(written: str, phrase: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=4096)
+def _prepared(text: str) -> tuple[str, str]:
+    """`text` with its markers masked, and that lower-cased in one spelling (offsets hold).
+    Every matcher and cue category reads a block this way: made once per text, not once each.
+    A pure function's cache, so no state leaks between runs."""
+    masked = mask_all_markers(text)
+    lowered = masked.lower()
+    if len(lowered) != len(masked):  # a character whose lower case is longer: keep offsets
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in masked)
+    return masked, respell(lowered)
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -198,12 +211,8 @@ class PhraseMatcher:
         cached = self._found.get(text)
         if cached is not None:
             return cached
-        masked = mask_all_markers(text)
+        masked, lowered = _prepared(text)
         found = []
-        lowered = masked.lower()
-        if len(lowered) != len(masked):  # a character whose lower case is longer: keep offsets
-            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in masked)
-        lowered = respell(lowered)
         for m in self.regex.finditer(lowered):
             key = _squash(m.group(0))
             found.append(Mention(m.start(), m.end(), masked[m.start():m.end()], self.keys[key],

@@ -117,12 +117,18 @@ def _blank(v) -> bool:
 
 def records_of(facts: pd.DataFrame) -> list[dict]:
     """The facts table as plain dicts, blanks as None: what the rule kinds iterate over."""
-    out = facts.to_dict("records")
-    for rec in out:
-        for k, v in rec.items():
-            if v is not None and _blank(v):
-                rec[k] = None
-    return out
+    # Column by column: `to_dict("records")` boxes every cell and `_blank` tests every
+    # value in Python, which cost more than all the rules together.
+    names = list(facts.columns)
+    columns = []
+    for name in names:
+        column = facts[name]
+        values = column.tolist()
+        blank = column.isna().to_numpy()
+        if blank.any():
+            values = [None if b else v for v, b in zip(values, blank)]
+        columns.append(values)
+    return [dict(zip(names, row)) for row in zip(*columns)]
 
 
 def stat_records(ctx: "Context", need: tuple[str, ...] = ()) -> list[dict]:
