@@ -25,8 +25,8 @@ TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
 # Parts of a year (read without diacritics): `quý II/2025`, `quý 2-2025`, `tháng 7/2025`,
 # `6 tháng đầu năm 2025`, `9 tháng năm 2025`, `lũy kế 10 tháng`.  Without a year they are
 # the report's year (`?` until the figure's document is known).
-QUARTER_RE = re.compile(rf"(?<![\w])quy\s+(iii|ii|iv|i|[1-4])(?![\w])(?:\s*(?:/|-|–|nam)\s*({YEAR}))?{NOT_AFTER_YEAR}")
-MONTH_RE = re.compile(rf"(?<![\d]\s)(?<![\w])thang\s+(\d{{1,2}})\s*(?:/|-|nam)\s*({YEAR}){NOT_AFTER_YEAR}")
+QUARTER_RE = re.compile(rf"quy(?<![\w]quy)\s+(iii|ii|iv|i|[1-4])(?![\w])(?:\s*(?:/|-|–|nam)\s*({YEAR}))?{NOT_AFTER_YEAR}")
+MONTH_RE = re.compile(rf"thang(?<![\d]\sthang)(?<![\w]thang)\s+(\d{{1,2}})\s*(?:/|-|nam)\s*({YEAR}){NOT_AFTER_YEAR}")
 # `Trong tháng 7, ...`: a month of the report's year.
 BARE_MONTH_RE = re.compile(r"(?<![\w])(?:trong|rieng|tinh rieng)\s+thang\s+(\d{1,2})(?![\d/]|[.,]\d|\s*(?:-|nam)\s*\d)")
 # `lũy kế từ đầu năm (đến nay)`: the year to the report's date, never the whole year.
@@ -114,6 +114,8 @@ class _Taken:
 
 def _dates(text: str, original: str, taken: _Taken) -> list[Period]:
     found = []
+    if "/" not in text:  # every date here is written d/m/yyyy
+        return found
     for m in DATE_RANGE_RE.finditer(text):
         d1, m1, y1, d2, m2, y2 = m.groups()
         y1 = y1 or y2
@@ -163,18 +165,20 @@ def _sub_years(text: str, original: str, taken: _Taken) -> list[Period]:
             found.append(Period(m.start(), m.end(), original[m.start():m.end()], value, kind))
             taken.add(m.start(), m.end())
 
-    for m in QUARTER_RE.finditer(text):
+    # Each pattern is tried only where its word is there at all: these run on every block.
+    for m in QUARTER_RE.finditer(text) if "quy" in text else ():
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         add(m, f"{m.group(2) or UNKNOWN_YEAR}-Q{q}", "quarter")
-    for m in MONTH_RE.finditer(text):
+    months_named = "thang" in text
+    for m in MONTH_RE.finditer(text) if months_named else ():
         if 1 <= int(m.group(1)) <= 12:
             add(m, f"{m.group(2)}-{int(m.group(1)):02d}", "month")
-    for m in YEAR_TO_NOW_RE.finditer(text):
+    for m in YEAR_TO_NOW_RE.finditer(text) if "tu dau nam" in text else ():
         add(m, f"{UNKNOWN_YEAR}-YTD", "months")
-    for m in BARE_MONTH_RE.finditer(text):
+    for m in BARE_MONTH_RE.finditer(text) if months_named else ():
         if 1 <= int(m.group(1)) <= 12:
             add(m, f"{UNKNOWN_YEAR}-{int(m.group(1)):02d}", "month")
-    for m in MONTHS_RE.finditer(text):
+    for m in MONTHS_RE.finditer(text) if months_named else ():
         cumulative, n, early, year = m.groups()
         months = WORD_NUMBER.get(n) or int(n)
         # A bare `6 tháng` is a duration; a part of a year says so (`đầu năm`, its year, `lũy kế`).
