@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import accumulate
 import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -116,6 +117,68 @@ def _whole_words(phrases: list[str]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w])(?:{trie_pattern(sorted(phrases))})(?![\w])")
 
 
+# Words, and every other character that is not a space on its own: how phrases and text are
+# compared.  Each token notes whether a space comes before it (`(cũ)` is three tokens with
+# none; `bà rịa - vũng tàu` has spaces throughout).
+SPACED_TOKEN_RE = re.compile(r"(\s*)(\w+|\S)")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `\w` is for `re` on text
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(lowered: str) -> tuple[list[str], list[bool], list[int]]:
+    """The tokens of a prepared text, whether spaces come before each, and where each ends."""
+    pairs = SPACED_TOKEN_RE.findall(lowered)
+    ends = list(accumulate(len(g) + len(t) for g, t in pairs))
+    return [t for _, t in pairs], [g != "" for g, _ in pairs], ends
+
+
+class _PhraseTrie:
+    """Catalog phrases as a trie of tokens.  A match is a run of text tokens equal to a
+    phrase's, spaced where the phrase is spaced, and not glued to a word on either side: the
+    leftmost match, and there the longest, as one trie-shaped regex of every phrase would
+    find, without compiling one (compiling took most of the catalog's load time)."""
+
+    END = ""  # a node's key for the phrase that ends there (no token is empty)
+
+    def __init__(self, phrases: list[str]):
+        root: dict = {}
+        for phrase in phrases:
+            words, spaced, _ = _tokens(phrase)
+            if not words:
+                continue
+            node = root.setdefault(words[0], {})
+            for word, space in zip(words[1:], spaced[1:]):
+                node = node.setdefault((word, space), {})
+            node[self.END] = phrase
+        self.root = root
+
+    def finditer(self, lowered: str):
+        """(start, end, phrase) of each match in `lowered`, left to right, never overlapping."""
+        words, spaced, ends = _tokens(lowered)
+        root, n, free, size = self.root, len(words), 0, len(lowered)
+        for i in [i for i, w in enumerate(words) if w in root]:
+            start = ends[i] - len(words[i])
+            if i < free or (start and _is_word_char(lowered[start - 1])):
+                continue
+            node, j, best = root[words[i]], i, None
+            while True:
+                phrase = node.get(self.END)
+                if phrase is not None and (ends[j] == size or not _is_word_char(lowered[ends[j]])):
+                    best = (j, phrase)
+                j += 1
+                if j == n:
+                    break
+                node = node.get((words[j], spaced[j]))
+                if node is None:
+                    break
+            if best:
+                yield start, ends[best[0]], best[1]
+                free = best[0] + 1
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower())
 
@@ -181,7 +244,7 @@ class PhraseMatcher:
         # second: `GRDP bình quân đầu người` means per-head GRDP before it means GRDP.
         self.inner: Mapping[str, tuple[str, ...]] = MappingProxyType(self._inner_keys() if nested else {})
         # Phrases are lower case and the text is lowered before matching: cheaper than IGNORECASE.
-        self.regex = _whole_words(list(self.keys))
+        self.index = _PhraseTrie(list(self.keys)) if self.keys else None
         self.tolerant = tolerant
         self._found = _Memo()
         self._found_tolerant = _Memo()
@@ -206,17 +269,15 @@ class PhraseMatcher:
         return inner
 
     def find(self, text: str) -> list[Mention]:
-        if self.regex is None:
+        if self.index is None:
             return []
         cached = self._found.get(text)
         if cached is not None:
             return cached
         masked, lowered = _prepared(text)
         found = []
-        for m in self.regex.finditer(lowered):
-            key = _squash(m.group(0))
-            found.append(Mention(m.start(), m.end(), masked[m.start():m.end()], self.keys[key],
-                                 self.inner.get(key, ())))
+        for start, end, key in self.index.finditer(lowered):
+            found.append(Mention(start, end, masked[start:end], self.keys[key], self.inner.get(key, ())))
         return self._found.put(text, found)
 
     def _pairs(self) -> dict[str, list[str]]:

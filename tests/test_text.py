@@ -70,3 +70,24 @@ def test_a_new_cue_list_is_one_declaration(tmp_path, monkeypatch):
     assert [(m.text, m.keys) for m in catalog.cue("own").find("Kinh tế của tỉnh tăng 8%")] == [("của tỉnh", ("own",))]
     # The shared cues are unchanged by it: `toàn tỉnh` is still a merged-province cue.
     assert [m.keys for m in catalog.cue("merged").find("toàn tỉnh")] == [("merged",)]
+
+
+# The phrase matcher walks a trie of tokens; its reference is one regex of every phrase,
+# shaped as a trie (longest phrase first at each position, whole words only).
+PHRASES = ["tỷ lệ", "tỷ lệ hộ nghèo", "hộ nghèo", "(cũ)", "bà rịa - vũng tàu", "thu ngân sách",
+           "thu ngân sách nhà nước", "ngân sách", "km2", "tp.", "% kế hoạch", "lệ"]
+PIECES = ["tỷ", "lệ", "hộ", "nghèo", "(", "cũ", ")", "bà", "rịa", "-", "vũng", "tàu", "thu", "ngân",
+          "sách", "nhà", "nước", "km2", "tp", ".", "%", "kế", "hoạch", "x", "7", "_"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(PIECES + PHRASES), st.sampled_from(["", " ", "  ", "\n", "\t"])),
+                max_size=12))
+def test_the_phrase_trie_finds_what_one_regex_of_all_phrases_finds(parts):
+    import re
+
+    from checker.text import _PhraseTrie, trie_pattern
+
+    text = "".join(piece + gap for piece, gap in parts)
+    reference = re.compile(rf"(?<![\w])(?:{trie_pattern(sorted(PHRASES))})(?![\w])")
+    expected = [(m.start(), m.end()) for m in reference.finditer(text)]
+    assert [(start, end) for start, end, _ in _PhraseTrie(PHRASES).finditer(text)] == expected
