@@ -1,4 +1,4 @@
-"""Units: a pint registry built from rules/units.txt, and the surface forms that map to it."""
+"""Units: definitions in pint's syntax (rules/units.txt), the surface forms that map to them, and conversions that tests hold to pint's."""
 
 from __future__ import annotations
 
@@ -122,7 +122,13 @@ class UnitCatalog:
 
     def signature(self, unit: str) -> tuple[tuple[str, int], ...]:
         """The dimension of a unit expression such as `dong / nguoi / year`."""
+        return self._expression(unit)[1]
+
+    def _expression(self, unit: str) -> tuple[float, tuple[tuple[str, int], ...]]:
+        """How many base units one `unit` is, and its dimension, read from the same
+        definitions pint's registry is built from (tests hold the two to agree)."""
         dims: dict[str, int] = {}
+        scale = 1.0
         for i, part in enumerate(p.strip() for p in unit.split("/")):
             sign = 1 if i == 0 else -1
             for name in part.split("*"):
@@ -131,9 +137,11 @@ class UnitCatalog:
                 if not m or m.group(1) not in self._bases:
                     raise InputError(f"unknown unit '{name}' in '{unit}'")
                 power = int(m.group(2) or 1)
-                for k, v in self._bases[m.group(1)][1].items():
+                base_scale, base_dims = self._bases[m.group(1)]
+                scale *= base_scale ** (sign * power)
+                for k, v in base_dims.items():
                     dims[k] = dims.get(k, 0) + sign * v * power
-        return tuple(sorted((k, v) for k, v in dims.items() if v))
+        return scale, tuple(sorted((k, v) for k, v in dims.items() if v))
 
     @staticmethod
     def _word_at(text: str, pos: int, word: str) -> bool:
@@ -221,5 +229,12 @@ class UnitCatalog:
         return self.dimensionality(a) == self.dimensionality(b)
 
     def factor(self, unit: str, base: str) -> float:
-        """How many `base` one `unit` is (1 percent is 0.01 of one)."""
-        return float(self.registry.Quantity(1, unit).to(base).magnitude)
+        """How many `base` one `unit` is (1 percent is 0.01 of one).  The ratio of the two
+        units' magnitudes over the definitions' base units: what pint computes from the same
+        lines (tests/test_units.py checks every pair), without importing pint, which cost a
+        tenth of a run, for the one conversion a draft needs."""
+        scale, dims = self._expression(unit)
+        base_scale, base_dims = self._expression(base)
+        if dims != base_dims:
+            raise ValueError(f"cannot convert '{unit}' to '{base}'")
+        return scale / base_scale

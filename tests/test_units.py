@@ -43,3 +43,27 @@ def test_duplicate_definition_is_refused(tmp_path):
     (rules / "units.yaml").write_text("scales: {}\nunits: {}\nper: {}\nper_10k: []\ncount_nouns: {}\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"units.txt:2:1: unit 'dong' is defined twice"):
         UnitCatalog(rules)
+
+
+def _catalog_units(catalog):
+    units = {u for ind in catalog.indicators.values() for u in (ind.unit, *ind.accepts) if u}
+    return sorted(units | {f"{u} / {per}" for u in ("dong", "ty_dong", "usd", "tonne") for per in ("year", "month", "nguoi")
+                           if per in catalog.units._bases and u in catalog.units._bases})
+
+
+def test_every_conversion_agrees_with_pint():
+    """`factor` reads the definitions pint is built from; pint is the reference."""
+    catalog = load_catalog()
+    units = catalog.units
+    names = _catalog_units(catalog)
+    checked = 0
+    for a in names:
+        for b in names:
+            if units.signature(a) != units.signature(b):
+                with pytest.raises(ValueError):
+                    units.factor(a, b)
+                continue
+            expected = float(units.registry.Quantity(1, a).to(b).magnitude)
+            assert units.factor(a, b) == pytest.approx(expected, rel=1e-12), (a, b)
+            checked += 1
+    assert checked > len(names)  # more than each unit with itself
