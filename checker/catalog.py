@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -22,14 +22,16 @@ CATALOG_FILES = ("indicators.yaml", "entities.yaml", "cues.yaml", "units.yaml", 
 
 def rules_dir() -> Path:
     """The bundled catalogs and rule files, looked up when asked: $CHECKER_RULES, else the
-    checkout's rules/, else the copy that `pip install .` puts under <prefix>/share/checker/rules."""
+    package's own `checker/rules` (a wheel, `pip install .` or `--user` build the repository's
+    top-level rules/ into the package: pyproject.toml maps it), else, for a checkout or an
+    editable install, the repository's rules/ beside the package."""
     env = os.environ.get("CHECKER_RULES")
     if env:
         return Path(env)
-    here = Path(__file__).resolve().parent.parent / "rules"
-    if (here / "indicators.yaml").exists():
-        return here
-    return Path(sys.prefix) / "share" / "checker" / "rules"
+    bundled = Path(str(files("checker").joinpath("rules")))
+    if (bundled / "indicators.yaml").is_file():
+        return bundled
+    return Path(__file__).resolve().parent.parent / "rules"
 
 
 @dataclass(frozen=True)
