@@ -20,10 +20,15 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from checker.renderers import RENDERERS
+    from checker import __version__
+    from checker.renderers import RENDERERS  # names only: each renderer is imported when used
 
     parser = Parser(prog="checker", description="Statistical consistency checker for draft reports.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    parser.add_argument("--version", action="version", version=f"checker {__version__}")
+    parser.add_argument("--show-config", action="store_true",
+                        help="print the settings in force and where each came from, then exit")
+    parser.add_argument("--config", dest="main_config", metavar="FILE", help="configuration file (for --show-config)")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     check = sub.add_parser("check", help="check drafts and data files and report every figure that disagrees "
                                          "with another")
@@ -38,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE",
                        help="report only findings not in this baseline (see `checker baseline write`)")
     check.add_argument("--no-baseline", action="store_true", help="ignore the baseline set in the configuration")
+    check.add_argument("--show-config", action="store_true",
+                       help="print the settings in force with these flags and where each came from, then exit")
 
     baseline = sub.add_parser("baseline", help="record the current findings as accepted, for `check --baseline`")
     baseline_sub = baseline.add_subparsers(dest="action", required=True, parser_class=Parser)
@@ -47,31 +54,52 @@ def build_parser() -> argparse.ArgumentParser:
     write.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     extract = sub.add_parser("extract", help="write the table of facts: one row per figure")
-    extract.add_argument("paths", nargs="+")
+    extract.add_argument("paths", nargs="+", help="drafts and data files, or folders of them")
     extract.add_argument("--format", choices=["csv", "json"], default="csv")
     extract.add_argument("--catalogs", metavar="DIR", help="folder of catalogs, as for `check`; default: rules/")
+    extract.add_argument("--exclude", action="extend", type=_listed, default=[], metavar="GLOB",
+                         help="leave out files a folder or glob would give (repeatable, or comma-separated)")
     extract.add_argument("--output", "-o", help="write to this new file instead of standard output")
     extract.add_argument("--stats", action="store_true",
                          help="print how many figures are statistics and how many of those are fully resolved")
     extract.add_argument("--unresolved", action="store_true",
                          help="list the statistics not fully resolved, with their context and why")
 
-    rules = sub.add_parser("rules", help="list every rule: id, kind, severity, description")
-    rules.add_argument("--rules", action="append")
+    rules = sub.add_parser("rules", help="list every rule: id, kind, severity in force, description")
+    _rule_arguments(rules)
 
     explain = sub.add_parser("explain", help="print a rule's documentation")
-    explain.add_argument("rule_id")
-    explain.add_argument("--rules", action="append")
+    explain.add_argument("rule_id", help="a rule's id (any case) or name")
+    _rule_arguments(explain)
     return parser
 
 
-def _check_arguments(parser) -> None:
-    parser.add_argument("paths", nargs="+", help="drafts (.md, .txt, .docx, .pdf) and data files (.csv, .xlsx)")
+def _listed(value: str) -> list[str]:
+    """`SV01,PW01` → ["SV01", "PW01"] (a flag also repeats)."""
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _rule_arguments(parser) -> None:
+    """Where the rules come from and which run: shared by every command that loads them."""
     parser.add_argument("--rules", action="append", help="rule file (repeatable; default: rules/checks/*.yaml)")
     parser.add_argument("--catalogs", metavar="DIR", help="folder of catalogs (indicators.yaml, entities.yaml, "
                                                           "cues.yaml, units.yaml, units.txt); default: rules/")
-    parser.add_argument("--config", help="configuration file (default: checker.toml, else [tool.checker] "
-                                         "in pyproject.toml, in the current folder)")
+    parser.add_argument("--config", help="configuration file (default: checker.toml, else [tool.checker] in "
+                                         "pyproject.toml, in the current folder or the nearest above it)")
+    parser.add_argument("--select", action="extend", type=_listed, default=None, metavar="IDS",
+                        help="run only these rules: ids or id prefixes (RT), comma-separated or repeated")
+    parser.add_argument("--ignore", action="extend", type=_listed, default=None, metavar="IDS",
+                        help="do not run these rules: ids or id prefixes")
+
+
+def _check_arguments(parser) -> None:
+    parser.add_argument("paths", nargs="+", help="drafts (.md, .txt, .docx, .pdf) and data files (.csv, .xlsx), "
+                                                 "folders of them (checked recursively), globs, or - for "
+                                                 "standard input")
+    _rule_arguments(parser)
+    parser.add_argument("--exclude", action="extend", type=_listed, default=None, metavar="GLOB",
+                        help="leave out files a folder or glob would give (`archive`, `*-old.md`; repeatable)")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="the name of the draft read from - in the report")
 
 
 def _write(text: str, output: str | None, inputs: list[str]) -> None:
@@ -101,26 +129,68 @@ def _progress(paths: list[str]):
         yield None
 
 
-def _settings(args, use_baseline: bool = True):
+def _config(args):
+    """The configuration file's settings, with the command line's flags winning."""
     from checker.config import load_config
+
+    return load_config(args.config).with_flags(
+        rules=getattr(args, "rules", None), catalogs=getattr(args, "catalogs", None),
+        fail_on=getattr(args, "fail_on", None), baseline=getattr(args, "baseline", None),
+        select=getattr(args, "select", None), ignore=getattr(args, "ignore", None),
+        exclude=getattr(args, "exclude", None))
+
+
+def _settings(args, config, use_baseline: bool = True):
     from checker.pipeline import load_settings
 
-    return load_settings(load_config(args.config), catalogs=args.catalogs, rules=args.rules,
-                         fail_on=getattr(args, "fail_on", None), baseline=getattr(args, "baseline", None),
-                         use_baseline=use_baseline)
+    return load_settings(config, catalogs=config.catalogs, rules=config.rules, fail_on=config.fail_on,
+                         baseline=config.baseline, use_baseline=use_baseline)
 
 
-def _report(args, settings):
+def _inputs(args, config) -> tuple[list[str], dict[str, str]]:
+    """The files to check (folders walked, globs expanded) and the text of a draft read
+    from standard input, by the name it goes by."""
+    from checker.inputs import STDIN, expand, read_stdin
+
+    paths = expand(args.paths, config.exclude)
+    name = getattr(args, "stdin_filename", None)
+    if STDIN not in paths:
+        if name:
+            raise InputError("--stdin-filename names the draft read from -, and no - was given")
+        return paths, {}
+    name = name or STDIN
+    if name != STDIN and name in paths:
+        raise InputError(f"{name}: given both as a file and as the name of standard input")
+    sources = {name: read_stdin(sys.stdin.buffer, name)}
+    return sorted(name if p == STDIN else p for p in paths), sources
+
+
+def _report(args, settings, paths: list[str], sources: dict[str, str]):
     from checker.pipeline import check
 
-    with _progress(args.paths) as progress:
-        return check(args.paths, settings, progress=progress)
+    with _progress(paths) as progress:
+        return check(paths, settings, progress=progress, sources=sources)
+
+
+def _say_no_figures(report, sources: dict[str, str]) -> None:
+    """An input with no figure is never a silent pass: one line on standard error for each."""
+    for path in report.no_figures:
+        text = sources[path] if path in sources else None
+        if text is None and Path(path).is_file() and Path(path).suffix.lower() in (".md", ".txt", ".csv"):
+            text = Path(path).read_bytes().decode("utf-8", errors="replace")
+        why = "an empty file" if text is not None and not text.strip() else "no figure found"
+        print(f"checker: {path}: {why}; nothing in it was checked", file=sys.stderr)
 
 
 def cmd_check(args) -> int:
-    from checker.renderers import RENDERERS  # imported once, by build_parser
+    from checker.renderers import RENDERERS
 
-    report = _report(args, _settings(args, use_baseline=not args.no_baseline))
+    config = _config(args)
+    if args.show_config:
+        return _show_config(config)
+    settings = _settings(args, config, use_baseline=not args.no_baseline)
+    paths, sources = _inputs(args, config)
+    report = _report(args, settings, paths, sources)
     if args.annotate:
         _annotate(args, report)
     if args.format != "terminal":
@@ -140,13 +210,27 @@ def cmd_check(args) -> int:
                      f"{report.baseline.gone} baselined finding(s) no longer found")
     if notes and args.format != "terminal":
         print("checker: " + "; ".join(notes), file=sys.stderr)
+    _say_no_figures(report, sources)
     return EXIT_FINDINGS if report.failed else EXIT_OK
+
+
+def _show_config(config) -> int:
+    from checker.catalog import rules_dir
+    from checker.config import describe
+
+    bundled = rules_dir()
+    defaults = {"rules": f'"{bundled / "checks"}/*.yaml"', "catalogs": f'"{bundled}"', "fail_on": '"error"',
+                "select": "(every rule)", "ignore": "[]", "exclude": "[]", "baseline": "(none)",
+                "severity": "{}  (as the rule files set them)"}
+    sys.stdout.write(describe(config, defaults))
+    return EXIT_OK
 
 
 def cmd_baseline(args) -> int:
     from checker.gate import write_baseline
 
-    report = _report(args, _settings(args, use_baseline=False))
+    config = _config(args)
+    report = _report(args, _settings(args, config, use_baseline=False), *_inputs(args, config))
     count = write_baseline(args.file, list(report.findings), force=args.force)
     print(f"{args.file}: {count} finding(s) recorded"
           + (f" ({len(report.suppressed)} suppressed ones left out)" if report.suppressed else ""), file=sys.stderr)
@@ -181,10 +265,13 @@ def cmd_extract(args) -> int:
 
     from checker.facts import extract
 
-    for p in args.paths:
+    from checker.inputs import expand
+
+    paths = expand(args.paths, args.exclude)
+    for p in paths:
         _check_input(p)
-    with _progress(args.paths) as progress:
-        facts, _ = extract(args.paths, load_catalog(args.catalogs), progress=progress)
+    with _progress(paths) as progress:
+        facts, _ = extract(paths, load_catalog(args.catalogs), progress=progress)
     if args.stats or args.unresolved:
         _write(_coverage_text(facts, args.stats, args.unresolved), args.output, args.paths)
         return EXIT_OK
@@ -220,50 +307,41 @@ def _coverage_text(facts, stats: bool, listing: bool) -> str:
     return "\n".join(out) + "\n"
 
 
+def _rules_in_force(args) -> list:
+    """Every rule loaded, with the severity the configuration and flags give it (`off`
+    for one that does not run)."""
+    from dataclasses import replace
+
+    from checker.engine import load_default_rules
+
+    settings = _settings(args, _config(args), use_baseline=False)
+    running = {r.id: r for r in settings.rules}
+    files = [Path(r) for r in _config(args).rules] if _config(args).rules else None
+    return [running.get(r.id, replace(r, severity="off")) for r in load_default_rules(settings.catalog, files)]
+
+
 def cmd_rules(args) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from checker.catalog import load_catalog
-    from checker.engine import load_default_rules
-
-    catalog = load_catalog()
-    rules = load_default_rules(catalog, [Path(r) for r in args.rules] if args.rules else None)
     table = Table()
     for col in ("id", "name", "kind", "severity", "description"):
         table.add_column(col, overflow="fold")
-    for r in rules:
+    for r in _rules_in_force(args):
         table.add_row(r.id, r.name, r.kind, r.severity, r.description)
     Console().print(table)
     return EXIT_OK
 
 
 def cmd_explain(args) -> int:
-    import inspect
-
-    from checker.catalog import load_catalog
-    from checker.engine import load_default_rules
     from checker.kinds import KINDS
-    from checker.kinds.params import shown_params
+    from checker.rule_docs import documentation
 
-    catalog = load_catalog()
-    rules = load_default_rules(catalog, [Path(r) for r in args.rules] if args.rules else None)
-    found = [r for r in rules if r.id == args.rule_id or r.name == args.rule_id]
+    wanted = args.rule_id.strip()
+    found = [r for r in _rules_in_force(args) if r.id.upper() == wanted.upper() or r.name == wanted.lower()]
     if not found:
         raise InputError(f"no rule '{args.rule_id}' (see `checker rules`)")
-    r = found[0]
-    lines = [f"{r.id} {r.name} ({r.kind}, {r.severity})", "", r.description, ""]
-    if shown_params(r.params):
-        lines.append("Parameters: " + shown_params(r.params))
-        lines.append("")
-    if r.link:
-        lines += [f"More: {r.link}", ""]
-    lines.append(f"Kind `{r.kind}`:")
-    lines.append(inspect.cleandoc(KINDS[r.kind].__doc__ or ""))
-    for ex in r.examples:
-        for k, v in ex.items():
-            lines.append(f"{k}: {v}")
-    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.write(documentation(found[0], KINDS[found[0].kind].__doc__ or ""))
     return EXIT_OK
 
 
@@ -274,6 +352,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.command is None:
+            if not args.show_config:
+                parser.error("name a command: check, baseline, extract, rules or explain (see --help)")
+            from checker.config import load_config
+
+            return _show_config(load_config(args.main_config))
         return COMMANDS[args.command](args)
     except InputError as exc:
         sys.stderr.write(f"checker: error: {exc}\n")

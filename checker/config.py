@@ -1,24 +1,56 @@
-"""Configuration from checker.toml or `[tool.checker]` in pyproject.toml: rule files,
-catalogs, severities, the fail threshold and the baseline.  Paths are relative to the
-configuration file's folder.  An explicit command-line flag wins over the file."""
+"""Configuration from checker.toml or `[tool.checker]` in pyproject.toml, found by walking up
+from the current folder to the repository's root: rule files, catalogs, severities, which
+rules run, files left out, the fail threshold and the baseline.  Paths are relative to the
+configuration file's folder.  An explicit command-line flag wins over the file, and every
+setting remembers where it came from (`checker --show-config`)."""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from checker.records import FAIL_LEVELS, SEVERITIES, InputError
+
+OFF = "off"  # a severity that turns a rule off
+KNOWN = ("fail-on", "severity", "rules", "catalogs", "baseline", "select", "ignore", "exclude")
 
 
 @dataclass
 class Config:
     path: str = ""
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)  # rule id → severity, or "off"
     fail_on: str | None = None
     rules: list[str] | None = None  # rule files (globs allowed)
     catalogs: str | None = None  # folder with indicators.yaml, entities.yaml, cues.yaml, units
     baseline: str | None = None
+    select: list[str] | None = None  # rule ids or id prefixes to run (None: every rule)
+    ignore: list[str] = field(default_factory=list)  # rule ids or id prefixes not to run
+    exclude: list[str] = field(default_factory=list)  # globs of files a folder or glob leaves out
+    origin: dict[str, str] = field(default_factory=dict)  # setting → where it came from
+
+    def with_flags(self, **flags) -> Config:
+        """This configuration with the command-line flags given (None: not given) winning."""
+        for name, value in flags.items():
+            if value is None or value == []:
+                continue
+            setattr(self, name, value)
+            self.origin[name] = "--" + name.replace("_", "-")
+        return self
+
+
+def find_config(folder: Path) -> Path | None:
+    """The first checker.toml, or pyproject.toml with a [tool.checker] table, in `folder` or
+    above it, stopping at the repository's root (a folder with .git) or the file system's."""
+    for place in (folder, *folder.parents):
+        if (place / "checker.toml").is_file():
+            return place / "checker.toml"
+        pyproject = place / "pyproject.toml"
+        if pyproject.is_file() and "checker" in _read(pyproject).get("tool", {}):
+            return pyproject
+        if (place / ".git").exists():
+            return None
+    return None
 
 
 def load_config(explicit: str | None = None, folder: Path | None = None) -> Config:
@@ -28,52 +60,67 @@ def load_config(explicit: str | None = None, folder: Path | None = None) -> Conf
         rules = ["rules/checks/*.yaml", "local-rules.yaml"]
         catalogs = "rules"
         baseline = "checker-baseline.json"
+        select = ["SV", "PW01"]            # ids or id prefixes; default: every rule
+        ignore = ["ST03"]
+        exclude = ["archive", "*-old.md"]  # files a folder or a glob leaves out
         [severity]
         ST03 = "warning"
+        TP01 = "off"
 
-    An explicit --config file must exist; otherwise the current folder is looked in."""
-    folder = folder or Path.cwd()
+    An explicit --config file must exist; otherwise the current folder and those above it
+    are looked in (`find_config`)."""
     if explicit:
         path = Path(explicit)
-        if not path.exists():
+        if not path.is_file():
             raise InputError(f"{path}: no such configuration file")
         section = _read(path)
         if path.name == "pyproject.toml":
             section = section.get("tool", {}).get("checker", {})
-    elif (folder / "checker.toml").exists():
-        path = folder / "checker.toml"
-        section = _read(path)
-    elif (folder / "pyproject.toml").exists() and "checker" in _read(folder / "pyproject.toml").get("tool", {}):
-        path = folder / "pyproject.toml"
-        section = _read(path)["tool"]["checker"]
     else:
-        return Config()
+        found = find_config((folder or Path.cwd()).resolve())
+        if found is None:
+            return Config()
+        path = found
+        section = _read(path)
+        if path.name == "pyproject.toml":
+            section = section["tool"]["checker"]
     config = Config(str(path))
     for key, value in section.items():
-        if key == "severity":
-            if not isinstance(value, dict):
-                raise InputError(f"{path}: [severity] is a table of rule id = severity")
-            for rule_id, severity in value.items():
-                if severity not in SEVERITIES:
-                    raise InputError(f"{path}: severity of {rule_id} must be one of {', '.join(SEVERITIES)}")
-                config.severity[rule_id] = severity
-        elif key == "fail-on":
-            if value not in FAIL_LEVELS:
-                raise InputError(f"{path}: fail-on must be one of {', '.join(FAIL_LEVELS)}")
-            config.fail_on = value
-        elif key == "rules":
-            if isinstance(value, str):
-                value = [value]
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise InputError(f"{path}: rules is a list of rule files (globs allowed)")
-            config.rules = _rule_files(path, value)
-        elif key in ("catalogs", "baseline"):
-            if not isinstance(value, str):
-                raise InputError(f"{path}: {key} is a path")
-            setattr(config, key, str(path.parent / value))
-        else:
-            raise InputError(f"{path}: unknown setting '{key}' (known: fail-on, severity, rules, catalogs, baseline)")
+        _setting(config, path, key, value)
+        config.origin[key.replace("-", "_")] = str(path)
     return config
+
+
+def _setting(config: Config, path: Path, key: str, value) -> None:
+    if key == "severity":
+        if not isinstance(value, dict):
+            raise InputError(f"{path}: [severity] is a table of rule id = severity")
+        for rule_id, severity in value.items():
+            if severity not in (*SEVERITIES, OFF):
+                raise InputError(f"{path}: severity of {rule_id} must be one of {', '.join((*SEVERITIES, OFF))}")
+            config.severity[rule_id] = severity
+    elif key == "fail-on":
+        if value not in FAIL_LEVELS:
+            raise InputError(f"{path}: fail-on must be one of {', '.join(FAIL_LEVELS)}")
+        config.fail_on = value
+    elif key == "rules":
+        config.rules = _rule_files(path, _strings(path, key, value))
+    elif key in ("select", "ignore", "exclude"):
+        setattr(config, key, _strings(path, key, value))
+    elif key in ("catalogs", "baseline"):
+        if not isinstance(value, str):
+            raise InputError(f"{path}: {key} is a path")
+        setattr(config, key, str(path.parent / value))
+    else:
+        raise InputError(f"{path}: unknown setting '{key}' (known: {', '.join(KNOWN)})")
+
+
+def _strings(path: Path, key: str, value) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError(f"{path}: {key} is a list of strings")
+    return value
 
 
 def _rule_files(path: Path, patterns: list[str]) -> list[str]:
@@ -96,3 +143,47 @@ def _read(path: Path) -> dict:
         raise InputError(f"{path}: bad TOML: {exc}") from None
     except UnicodeDecodeError:
         raise InputError(f"{path}:1:1: not UTF-8 text") from None
+
+
+def selected(rules, config: Config, where: str = "") -> list:
+    """The rules that run: those `select` names (all when it is not set), less those
+    `ignore` names and those whose severity is off.  Ids are matched in any case, and a
+    prefix (`RT`) names every rule whose id starts with it; one that names no rule is an
+    error, as a typo would otherwise silently run everything."""
+    ids = [r.id for r in rules]
+    for name in ("select", "ignore"):
+        for pattern in getattr(config, name) or ():
+            if not any(_names(pattern, i) for i in ids):
+                source = config.origin.get(name, where or "configuration")
+                said = source if source.startswith("--") else f"{source}: {name}"
+                raise InputError(f"{said} names no rule '{pattern}' (see `checker rules`)")
+    chosen = [r for r in rules if config.select is None or any(_names(p, r.id) for p in config.select)]
+    return [r for r in chosen if not any(_names(p, r.id) for p in config.ignore)
+            and config.severity.get(r.id) != OFF]
+
+
+def _names(pattern: str, rule_id: str) -> bool:
+    return rule_id.upper().startswith(pattern.strip().upper()) and bool(pattern.strip())
+
+
+def describe(config: Config, defaults: dict[str, str]) -> str:
+    """The settings in force, one per line, each with where it came from (`--show-config`)."""
+    lines = [f"# configuration file: {config.path or 'none found'}"]
+    for f in fields(Config):
+        if f.name in ("path", "origin"):
+            continue
+        value = getattr(config, f.name)
+        shown = _toml(value) if value not in (None, [], {}) else defaults.get(f.name, "(not set)")
+        origin = config.origin.get(f.name, "default")
+        lines.append(f"{f.name.replace('_', '-')} = {shown}  # {origin}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml(value) -> str:
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + "}"
+    return str(value)

@@ -175,10 +175,11 @@ def unresolved(facts: pd.DataFrame) -> pd.DataFrame:
     return stats[stats["missing"] != ""]
 
 
-def extract(paths: list[str], catalog, progress=None) -> tuple[pd.DataFrame, list[Document]]:
+def extract(paths: list[str], catalog, progress=None, sources=None) -> tuple[pd.DataFrame, list[Document]]:
     """Read drafts and data files and return the facts table and the drafts' documents.
     Files are read in sorted order, so the table (and every output) is the same whatever
-    order they are given in.  `progress(path)` is called as each file is read."""
+    order they are given in.  `progress(path)` is called as each file is read; `sources`
+    gives the text of drafts not read from disk (standard input), by name."""
     from checker.datafile import is_data_file, read_data_files
     from checker.ingest import parse
     from checker.resolve import resolve_documents
@@ -187,7 +188,7 @@ def extract(paths: list[str], catalog, progress=None) -> tuple[pd.DataFrame, lis
     docs: list[Document] = []
     for path in paths:
         if not is_data_file(path):
-            docs.extend(parse(path))
+            docs.extend(parse(path, (sources or {}).get(path)))
         if progress:
             progress(path)
     resolved = resolve_documents(docs, catalog)

@@ -10,7 +10,7 @@ besides its inputs comes in `Settings` (`load_settings`), never from a module de
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from checker.records import (FAIL_LEVELS, STAT_KINDS, BaselineResult, Coverage, Finding, InputError, Place, Report,
                              Settings)
@@ -21,7 +21,7 @@ def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] 
     """Settings from explicit values (command-line flags), else the configuration
     (`checker.config.Config`), else the bundled catalogs and rules."""
     from checker.catalog import CATALOG_FILES, load_catalog
-    from checker.config import Config
+    from checker.config import OFF, Config, selected
     from checker.engine import load_default_rules, with_severity
 
     config = config or Config()
@@ -43,24 +43,27 @@ def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] 
     fail_on = fail_on or config.fail_on or "error"
     if fail_on not in FAIL_LEVELS:
         raise InputError(f"fail-on must be one of {', '.join(FAIL_LEVELS)}")
-    # The rules as configured: SARIF and JUnit list them with the severities in force.
-    loaded = with_severity(loaded, config.severity)
-    return Settings(catalog, tuple(loaded), dict(config.severity), fail_on,
-                    (baseline or config.baseline) if use_baseline else None)
+    # The rules as configured: SARIF and JUnit list them with the severities in force;
+    # those not selected, ignored or set off do not run (a suppression may still name them).
+    severities = {k: v for k, v in config.severity.items() if v != OFF}
+    loaded = selected(with_severity(loaded, severities), config)
+    return Settings(catalog, tuple(loaded), severities, fail_on,
+                    (baseline or config.baseline) if use_baseline else None, known_rules=tuple(sorted(known)))
 
 
 def check(paths: Iterable[str], settings: Settings,
-          progress: Callable[[str], None] | None = None) -> Report:
-    """Check drafts and data files; `progress(path)` is called as each file is read."""
+          progress: Callable[[str], None] | None = None, sources: Mapping[str, str] | None = None) -> Report:
+    """Check drafts and data files; `progress(path)` is called as each file is read.
+    `sources` gives the text of drafts not read from disk (standard input), by name."""
     from checker.engine import run_rules
     from checker.facts import extract
     from checker.gate import read_baseline, split_baselined, split_suppressed
     from checker.markers import check_marker_rules
 
     inputs = tuple(sorted(dict.fromkeys(str(p) for p in paths)))  # the same report whatever the order given
-    texts, suppressions = _read_drafts(inputs)
-    check_marker_rules(suppressions, {r.id for r in settings.rules})
-    facts, documents = extract(list(inputs), settings.catalog, progress=progress)
+    texts, suppressions = _read_drafts(inputs, sources or {})
+    check_marker_rules(suppressions, set(settings.known_rules) or {r.id for r in settings.rules})
+    facts, documents = extract(list(inputs), settings.catalog, progress=progress, sources=sources)
     findings, outcomes = run_rules(facts, list(settings.rules), settings.catalog,
                                    severity_overrides=dict(settings.severities), documents=documents)
     kept, suppressed = split_suppressed(findings, suppressions, facts)
@@ -71,10 +74,10 @@ def check(paths: Iterable[str], settings: Settings,
     return Report(inputs=inputs, findings=tuple(kept), suppressed=tuple(suppressed), outcomes=tuple(outcomes),
                   rules=settings.rules, coverage=_coverage(facts), baseline=baseline,
                   places=_places(findings, documents), lines=_lines(findings, texts), fail_on=settings.fail_on,
-                  facts=facts, documents=tuple(documents))
+                  facts=facts, documents=tuple(documents), no_figures=_no_figures(inputs, facts))
 
 
-def _read_drafts(paths: tuple[str, ...]) -> tuple[dict[str, str], list]:
+def _read_drafts(paths: tuple[str, ...], sources: Mapping[str, str]) -> tuple[dict[str, str], list]:
     """Each draft's text and the suppression markers of the Markdown and text ones.  Every
     draft is read here (a Word or PDF one is converted once and cached), so one that cannot
     be read stops the run before any work; a data file is checked row by row as it is read."""
@@ -86,10 +89,16 @@ def _read_drafts(paths: tuple[str, ...]) -> tuple[dict[str, str], list]:
     for p in paths:
         if is_data_file(p):
             continue
-        texts[p] = read_text(p)
+        texts[p] = sources[p] if p in sources else read_text(p)
         if not p.lower().endswith((".docx", ".pdf")):
             found.extend(markers(p, texts[p]))
     return texts, found
+
+
+def _no_figures(inputs: tuple[str, ...], facts) -> tuple[str, ...]:
+    """The inputs in which no figure was found (an empty file among them): never a silent pass."""
+    found = set(facts["path"]) if len(facts) else set()
+    return tuple(p for p in inputs if p not in found)
 
 
 def _coverage(facts) -> Coverage:

@@ -306,6 +306,7 @@ class Settings:
     severities: Mapping[str, str] = field(default_factory=dict)  # rule id → severity overriding the rule file's
     fail_on: str = "error"
     baseline: str | None = None  # a baseline file: report only findings not in it
+    known_rules: tuple[str, ...] = ()  # every rule loaded, run or not (a suppression may name any)
 
 
 @dataclass(frozen=True)
@@ -338,6 +339,7 @@ class Report:
     fail_on: str = "error"
     facts: Any = None  # the facts table (pandas), for `extract` and the tests
     documents: tuple[Document, ...] = ()
+    no_figures: tuple[str, ...] = ()  # inputs in which no figure was found (an empty file among them)
 
     def place(self, fig: Mapping[str, Any]) -> Place | None:
         """The place of a figure named by a finding."""

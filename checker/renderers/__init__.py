@@ -3,17 +3,39 @@ picks one by name from `RENDERERS`."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Mapping
+from importlib import import_module
+from typing import Callable, Iterator
 
-from checker.records import Report
-from checker.renderers import ci, html, json, markdown, terminal
-
-RENDERERS: dict[str, Callable[[Report], str]] = {
-    "terminal": terminal.render,
-    "json": json.render,
-    "markdown": markdown.render,
-    "html": html.render,
-    "sarif": ci.render_sarif,
-    "junit": ci.render_junit,
-    "codequality": ci.render_codequality,
+# name → "module:function".  A renderer's module is imported when it is first used, so that
+# `checker --help` lists the formats without loading what the reports need.
+_RENDERERS = {
+    "terminal": "checker.renderers.terminal:render",
+    "json": "checker.renderers.json:render",
+    "markdown": "checker.renderers.markdown:render",
+    "html": "checker.renderers.html:render",
+    "sarif": "checker.renderers.ci:render_sarif",
+    "junit": "checker.renderers.ci:render_junit",
+    "codequality": "checker.renderers.ci:render_codequality",
+    "github": "checker.renderers.github:render",
 }
+
+
+class _Registry(Mapping):
+    """The renderers by name, each imported on first use."""
+
+    def __init__(self, targets: dict[str, str]):
+        self._targets = targets
+
+    def __getitem__(self, name: str) -> Callable:
+        module, _, function = self._targets[name].partition(":")
+        return getattr(import_module(module), function)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._targets)
+
+    def __len__(self) -> int:
+        return len(self._targets)
+
+
+RENDERERS: Mapping[str, Callable] = _Registry(_RENDERERS)

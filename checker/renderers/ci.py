@@ -47,6 +47,18 @@ def _location(fig: dict, message: str | None = None, index: int | None = None) -
     return loc
 
 
+def _rule_help(rule) -> dict[str, Any]:
+    """SARIF's `help` (the rule's documentation, as `checker explain` prints it) and `helpUri`."""
+    from checker.kinds import KINDS
+    from checker.rule_docs import documentation
+
+    kind = KINDS.get(rule.kind)
+    out: dict[str, Any] = {"help": {"text": documentation(rule, kind.__doc__ if kind else "")}}
+    if rule.link:
+        out["helpUri"] = rule.link
+    return out
+
+
 def render_sarif(report: Report) -> str:
     """One run; every rule is described in the driver; each result carries its rule, the
     first figure as its location, the others as related locations, and a fingerprint
@@ -60,6 +72,7 @@ def render_sarif(report: Report) -> str:
         "fullDescription": {"text": (r.description or r.name).strip()},
         "defaultConfiguration": {"level": SARIF_LEVEL[r.severity]},
         "properties": {"kind": r.kind},
+        **_rule_help(r),
     } for r in rules]
     results = []
     for f, reason in [(f, None) for f in findings] + list(suppressed):

@@ -20,6 +20,8 @@ def summary(report: Report) -> dict[str, Any]:
         "rules": [o.as_dict() for o in report.outcomes],
         "suppressed": len(report.suppressed),
     }
+    if report.no_figures:
+        data["no_figures"] = list(report.no_figures)
     if report.baseline:
         data["baseline"] = {"file": report.baseline.file, "known": report.baseline.known,
                             "gone": report.baseline.gone}
@@ -34,6 +36,8 @@ def gate_line(report: Report) -> str:
     base = report.baseline
     if base:
         parts.append(f"{base.known} in the baseline {base.file}, {base.gone} baselined finding(s) gone")
+    if report.no_figures:
+        parts.append("no figure found in " + ", ".join(report.no_figures) + " (nothing was checked there)")
     return "; ".join(parts) + ("." if parts else "")
 
 
