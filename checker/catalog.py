@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from checker.bundled import rules_dir  # noqa: F401  (where the bundled catalogs are; callers import it from here)
 from checker.catalog_schema import CUES, ENTITIES, INDICATORS, Cue, CueMap
 from checker.marked_yaml import FastMarkedLoader, load_yaml_marked
 from checker.records import InputError
@@ -18,20 +17,6 @@ from checker.text import CueView, PhraseMatcher
 from checker.units import UnitCatalog
 
 CATALOG_FILES = ("indicators.yaml", "entities.yaml", "cues.yaml", "units.yaml", "units.txt")
-
-
-def rules_dir() -> Path:
-    """The bundled catalogs and rule files, looked up when asked: $CHECKER_RULES, else the
-    package's own `checker/rules` (a wheel, `pip install .` or `--user` build the repository's
-    top-level rules/ into the package: pyproject.toml maps it), else, for a checkout or an
-    editable install, the repository's rules/ beside the package."""
-    env = os.environ.get("CHECKER_RULES")
-    if env:
-        return Path(env)
-    bundled = Path(str(files("checker").joinpath("rules")))
-    if (bundled / "indicators.yaml").is_file():
-        return bundled
-    return Path(__file__).resolve().parent.parent / "rules"
 
 
 @dataclass(frozen=True)

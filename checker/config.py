@@ -7,7 +7,7 @@ setting remembers where it came from (`checker --show-config`)."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from checker.records import FAIL_LEVELS, SEVERITIES, InputError
@@ -143,6 +143,17 @@ def _read(path: Path) -> dict:
         raise InputError(f"{path}: bad TOML: {exc}") from None
     except UnicodeDecodeError:
         raise InputError(f"{path}:1:1: not UTF-8 text") from None
+
+
+def configured(loaded, config: Config) -> list:
+    """Every rule loaded, with the severity in force: the configuration's, else the rule
+    file's, or `off` for one that does not run (not selected, ignored, or set off)."""
+    known = {r.id for r in loaded}
+    for rule_id in config.severity:
+        if rule_id not in known:
+            raise InputError(f"{config.path}: [severity] names an unknown rule '{rule_id}'")
+    running = {r.id for r in selected(loaded, config)}
+    return [replace(r, severity=config.severity.get(r.id, r.severity) if r.id in running else OFF) for r in loaded]
 
 
 def selected(rules, config: Config, where: str = "") -> list:

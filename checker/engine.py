@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from checker.kinds import KINDS
 from checker.kinds.base import KEY, STAT, Context, Outcome, group_records, records_of
 from checker.records import Finding
 from checker.rulefile import Rule, load_rules
+
+if TYPE_CHECKING:  # the facts table; `checker rules` loads the rules without pandas
+    import pandas as pd
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 EVEN = " — the evidence is even: no figure is more likely wrong than another"

@@ -75,13 +75,25 @@ def load_yaml_marked(path: Path, what: str = "rule file", loader: type = MarkedL
         raise InputError(f"{path}: no such {what}") from None
     except UnicodeDecodeError:
         raise InputError(f"{path}:1:1: not UTF-8 text") from None
-    reader = loader(text)
-    reader.path = str(path)
+    if loader is MarkedLoader:
+        # The C parser reads a good file faster (start-up of `checker rules`); a broken one
+        # is read again by the pure-Python parser, whose messages rule files promise.
+        try:
+            return _load(FastMarkedLoader, text, path)
+        except yaml.YAMLError:
+            pass
     try:
-        return reader.get_single_data()
+        return _load(loader, text, path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
         raise InputError(f"{path}:{where}: bad YAML: {getattr(exc, 'problem', None) or exc}") from None
+
+
+def _load(loader: type, text: str, path: Path):
+    reader = loader(text)
+    reader.path = str(path)
+    try:
+        return reader.get_single_data()
     finally:
         reader.dispose()

@@ -21,8 +21,8 @@ def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] 
     """Settings from explicit values (command-line flags), else the configuration
     (`checker.config.Config`), else the bundled catalogs and rules."""
     from checker.catalog import CATALOG_FILES, load_catalog
-    from checker.config import OFF, Config, selected
-    from checker.engine import load_default_rules, with_severity
+    from checker.config import OFF, Config, configured
+    from checker.engine import load_default_rules
 
     config = config or Config()
     catalogs = catalogs or config.catalogs
@@ -36,19 +36,15 @@ def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] 
         if not Path(r).is_file():
             raise InputError(f"{r}: no such rule file")
     loaded = load_default_rules(catalog, [Path(r) for r in rule_files] if rule_files else None)
-    known = {r.id for r in loaded}
-    for rule_id in config.severity:
-        if rule_id not in known:
-            raise InputError(f"{config.path}: [severity] names an unknown rule '{rule_id}'")
     fail_on = fail_on or config.fail_on or "error"
     if fail_on not in FAIL_LEVELS:
         raise InputError(f"fail-on must be one of {', '.join(FAIL_LEVELS)}")
     # The rules as configured: SARIF and JUnit list them with the severities in force;
     # those not selected, ignored or set off do not run (a suppression may still name them).
-    severities = {k: v for k, v in config.severity.items() if v != OFF}
-    loaded = selected(with_severity(loaded, severities), config)
-    return Settings(catalog, tuple(loaded), severities, fail_on,
-                    (baseline or config.baseline) if use_baseline else None, known_rules=tuple(sorted(known)))
+    running = tuple(r for r in configured(loaded, config) if r.severity != OFF)
+    return Settings(catalog, running, {k: v for k, v in config.severity.items() if v != OFF}, fail_on,
+                    (baseline or config.baseline) if use_baseline else None,
+                    known_rules=tuple(sorted(r.id for r in loaded)))
 
 
 def check(paths: Iterable[str], settings: Settings,

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from dataclasses import dataclass, field
-from typing import Any, Iterator
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Iterator
 
 from checker.interval import Interval, format_vn
 from checker.records import STAT_KINDS, Finding
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 STAT = STAT_KINDS
 # `points`: written in percentage points (`0,3 điểm %`), a difference of two rates, which a
@@ -111,8 +113,15 @@ def written_in_points(rec: dict, catalog) -> bool:
     return catalog.units.match(text, 0).unit == "percentage_point"
 
 
+def _is_na(v) -> bool:
+    """pandas' NA, without importing pandas to ask: rule files load (`checker rules`) without
+    it, and a facts table's values come with it loaded."""
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and v is pandas.NA
+
+
 def _blank(v) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+    return v is None or _is_na(v) or (isinstance(v, float) and math.isnan(v))
 
 
 def records_of(facts: pd.DataFrame) -> list[dict]:
@@ -167,7 +176,7 @@ def written_decimals(row) -> str:
 
 def figure_dict(row) -> dict[str, Any]:
     def clean(v):
-        if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+        if v is None or (isinstance(v, float) and math.isnan(v)) or _is_na(v):
             return None
         return v
     value = clean(row["value"])
