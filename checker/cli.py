@@ -140,7 +140,7 @@ def _config(args):
         exclude=getattr(args, "exclude", None))
 
 
-def _settings(args, config, use_baseline: bool = True):
+def _settings(config, use_baseline: bool = True):
     from checker.pipeline import load_settings
 
     return load_settings(config, catalogs=config.catalogs, rules=config.rules, fail_on=config.fail_on,
@@ -165,7 +165,7 @@ def _inputs(args, config) -> tuple[list[str], dict[str, str]]:
     return sorted(name if p == STDIN else p for p in paths), sources
 
 
-def _report(args, settings, paths: list[str], sources: dict[str, str]):
+def _report(settings, paths: list[str], sources: dict[str, str]):
     from checker.pipeline import check
 
     with _progress(paths) as progress:
@@ -188,9 +188,9 @@ def cmd_check(args) -> int:
     config = _config(args)
     if args.show_config:
         return _show_config(config)
-    settings = _settings(args, config, use_baseline=not args.no_baseline)
+    settings = _settings(config, use_baseline=not args.no_baseline)
     paths, sources = _inputs(args, config)
-    report = _report(args, settings, paths, sources)
+    report = _report(settings, paths, sources)
     if args.annotate:
         _annotate(args, report)
     if args.format != "terminal":
@@ -230,7 +230,7 @@ def cmd_baseline(args) -> int:
     from checker.gate import write_baseline
 
     config = _config(args)
-    report = _report(args, _settings(args, config, use_baseline=False), *_inputs(args, config))
+    report = _report(_settings(config, use_baseline=False), *_inputs(args, config))
     count = write_baseline(args.file, list(report.findings), force=args.force)
     print(f"{args.file}: {count} finding(s) recorded"
           + (f" ({len(report.suppressed)} suppressed ones left out)" if report.suppressed else ""), file=sys.stderr)
@@ -240,7 +240,7 @@ def cmd_baseline(args) -> int:
 def _annotate(args, report) -> None:
     from checker.annotate import annotate
 
-    words = [p for p in args.paths if p.lower().endswith(".docx")]
+    words = [p for p in report.inputs if p.lower().endswith(".docx")]
     if len(words) != 1:
         raise InputError(f"{args.annotate}: --annotate needs exactly one .docx draft among the inputs "
                          f"(got {len(words)})")
