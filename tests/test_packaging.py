@@ -87,8 +87,9 @@ def _run(*args, env=None, cwd=None) -> str:
 
 @pytest.mark.slow
 def test_wheel_and_user_installs_check_the_sample_as_the_checkout_does(tmp_path):
-    """A wheel in a fresh virtual environment, and `pip install --user` into a temporary home,
-    each find the bundled rules inside the package and report what the checkout reports."""
+    """A wheel in a fresh virtual environment (then an editable install over it), and
+    `pip install --user` into a temporary home, each find the bundled rules and report what
+    the checkout reports."""
     import os
     import shutil
     import sys
@@ -113,6 +114,12 @@ def test_wheel_and_user_installs_check_the_sample_as_the_checkout_does(tmp_path)
     where = _run(str(venv / "bin" / "python"), "-c", "import checker.catalog as c; print(c.rules_dir())",
                  env=env, cwd=work)
     assert Path(where.strip()).is_relative_to(venv), where
+    assert _sample_findings([str(venv / "bin" / "checker")], work, env) == expected
+    # an editable install over it reads the source's top-level rules/
+    _run(str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps", "-e", str(source), env=env)
+    where = _run(str(venv / "bin" / "python"), "-c", "import checker.catalog as c; print(c.rules_dir())",
+                 env=env, cwd=work)
+    assert Path(where.strip()) == source / "rules", where
     assert _sample_findings([str(venv / "bin" / "checker")], work, env) == expected
 
     # --user needs a Python that sees a user site: a virtual environment over the system one.
