@@ -93,7 +93,7 @@ def _rule_arguments(parser) -> None:
 
 
 def _check_arguments(parser) -> None:
-    parser.add_argument("paths", nargs="+", help="drafts (.md, .txt, .docx, .pdf) and data files (.csv, .xlsx), "
+    parser.add_argument("paths", nargs="*", help="drafts (.md, .txt, .docx, .pdf) and data files (.csv, .xlsx), "
                                                  "folders of them (checked recursively), globs, or - for "
                                                  "standard input")
     _rule_arguments(parser)
@@ -152,6 +152,8 @@ def _inputs(args, config) -> tuple[list[str], dict[str, str]]:
     from standard input, by the name it goes by."""
     from checker.inputs import STDIN, expand, read_stdin
 
+    if not args.paths:  # optional for the parser only so that `check --show-config` needs none
+        raise InputError("name the drafts, data files or folders to check (- reads standard input)")
     paths = expand(args.paths, config.exclude)
     name = getattr(args, "stdin_filename", None)
     if STDIN not in paths:

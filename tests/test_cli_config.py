@@ -105,7 +105,7 @@ def test_show_config_says_where_each_setting_came_from(tmp_path, monkeypatch, ca
     assert lines["exclude"] == f'["old"]  # {config}'
     assert lines["select"] == "(every rule)  # default"
     # with `check`, the flags given are settings too
-    code, out, _ = cli(monkeypatch, capsys, tmp_path / "sub", "check", SAMPLE, "--show-config",
+    code, out, _ = cli(monkeypatch, capsys, tmp_path / "sub", "check", "--show-config",
                        "--select", "RT,SV01", "--fail-on", "error")
     lines = dict(line.split(" = ", 1) for line in out.splitlines()[1:])
     assert code == 0 and lines["select"] == '["RT", "SV01"]  # --select' and lines["fail-on"] == '"error"  # --fail-on'
