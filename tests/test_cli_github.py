@@ -95,3 +95,14 @@ def test_sarif_rules_carry_their_documentation(report):
         assert " ".join(rule.description.split())[:60] in " ".join(help_text.split())
         assert f"Kind `{rule.kind}`" in help_text and "What it does" in help_text
         assert sarif.get("helpUri") == (rule.link or None)
+
+
+def test_github_annotation_of_a_rule_that_failed_to_run_has_no_file(report):
+    from dataclasses import replace
+
+    from checker.records import Finding
+    from checker.renderers.github import render
+
+    broken = Finding("ZZ01", "error", "rule ZZ01 failed to run: 50%, then: more", [], name="x.y")
+    (note,) = parse(render(replace(report, findings=(broken,))))
+    assert note == {"level": "error", "title": "ZZ01 x.y", "message": "rule ZZ01 failed to run: 50%, then: more"}
