@@ -36,6 +36,54 @@ def end_to_end(runs: int) -> list[float]:
     return times
 
 
+# What a check cannot cost less than, measured in the same run as the check: the interpreter
+# alone, the interpreter importing the third-party packages a check of a text draft imports
+# (pandas, with numpy, and yaml), and one pass of one regex over the draft's text.
+FLOORS = {"interpreter": "pass", "imports (pandas, yaml)": "import pandas, yaml"}
+
+
+def floors(runs: int) -> dict[str, float]:
+    """Median CPU seconds of each floor process, and of a one-regex pass in process."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    out = {}
+    for name, code in FLOORS.items():
+        times = []
+        for i in range(runs + 1):
+            child = os.times()
+            subprocess.run([sys.executable, "-c", code], env=env, check=True)
+            after = os.times()
+            if i:
+                times.append((after.children_user - child.children_user) + (after.children_system - child.children_system))
+        out[name] = statistics.median(times)
+    import re
+
+    text = CORPUS.read_text(encoding="utf-8")
+    pattern = re.compile(r"\d+(?:[.,]\d+)*")
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        sum(1 for _ in pattern.finditer(text))
+        times.append(time.process_time() - start)
+    out["one regex pass"] = statistics.median(times)
+    return out
+
+
+def end_to_end_cpu(runs: int) -> list[float]:
+    """CPU seconds of `python -m checker check` (user + system, of the child)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    command = [sys.executable, "-m", "checker", "check", "--format", "json", str(CORPUS)]
+    times = []
+    for i in range(runs + 1):
+        child = os.times()
+        proc = subprocess.run(command, cwd=ROOT, capture_output=True, env=env)
+        after = os.times()
+        if proc.returncode not in (0, 1):
+            raise SystemExit(proc.stderr.decode())
+        if i:
+            times.append((after.children_user - child.children_user) + (after.children_system - child.children_system))
+    return times
+
+
 def in_process(runs: int) -> tuple[list[float], int, int]:
     """`check` as the command line calls it, with the settings loaded once (warm)."""
     sys.path.insert(0, str(ROOT))
@@ -83,6 +131,9 @@ import pandas, pint, rich
 corpus, runs = sys.argv[1], int(sys.argv[2])
 try:
     from checker.pipeline import check, load_settings
+    # The modules `check` imports on first use, imported before the clock starts, as the
+    # other side imports them at the top: the timing is of the work, not of the imports.
+    import checker.engine, checker.facts, checker.gate, checker.markers  # noqa: E401,F401
     def run(settings=None):
         check([corpus], settings or load_settings())
     def settings_once():
@@ -148,6 +199,14 @@ def main() -> None:
     print(f"end to end (python -m checker check): median {statistics.median(e2e):.3f} s, best {min(e2e):.3f} s")
     print(f"in process (checker.pipeline.check, warm): median {statistics.median(inproc):.3f} s, best {min(inproc):.3f} s")
     print(f"peak traced memory in process: {peak / 2**20:.1f} MiB; findings: {n_findings}")
+    floor = floors(args.runs)
+    cpu = statistics.median(end_to_end_cpu(args.runs))
+    for name, value in floor.items():
+        print(f"floor, {name}: {value * 1000:.1f} ms CPU")
+    imports = floor["imports (pandas, yaml)"]
+    print(f"end to end: {cpu:.3f} s CPU = {cpu / imports:.2f}x the import floor "
+          f"(issue 14 target: at most 1.3x); the check's own share {cpu - imports:.3f} s "
+          f"= {(cpu - imports) / floor['one regex pass']:.0f}x one regex pass")
     print(f"target: end to end under 1 s -> {'met' if statistics.median(e2e) < 1.0 else 'NOT met'}")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import accumulate
+from itertools import accumulate, compress
 import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -130,9 +130,12 @@ def _is_word_char(ch: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _tokens(lowered: str) -> tuple[list[str], list[bool], list[int]]:
     """The tokens of a prepared text, whether spaces come before each, and where each ends."""
-    pairs = SPACED_TOKEN_RE.findall(lowered)
-    ends = list(accumulate(len(g) + len(t) for g, t in pairs))
-    return [t for _, t in pairs], [g != "" for g, _ in pairs], ends
+    # `split` lays the text out as [before, space, token, between, space, token, ...] (the
+    # befores and betweens empty, tokens and spaces covering it all), so that slicing and
+    # running sums in C give each token, its space and its end without a Python loop.
+    parts = SPACED_TOKEN_RE.split(lowered)
+    ends = list(accumulate(map(len, parts)))
+    return parts[2::3], list(map(bool, parts[1::3])), ends[2::3]
 
 
 class _PhraseTrie:
@@ -159,7 +162,7 @@ class _PhraseTrie:
         """(start, end, phrase) of each match in `lowered`, left to right, never overlapping."""
         words, spaced, ends = _tokens(lowered)
         root, n, free, size = self.root, len(words), 0, len(lowered)
-        for i in [i for i, w in enumerate(words) if w in root]:
+        for i in compress(range(n), map(root.__contains__, words)):
             start = ends[i] - len(words[i])
             if i < free or (start and _is_word_char(lowered[start - 1])):
                 continue
@@ -288,10 +291,11 @@ class PhraseMatcher:
                 words = re.findall(r"\w+", phrase)
                 for a, b in zip(words, words[1:]):
                     pair = f"{a} {b}"
-                    bucket = index.setdefault(fold(pair), [])
+                    folded = fold(pair)
+                    bucket = index.setdefault(folded, [])
                     if pair not in bucket:
                         bucket.append(pair)
-                    self._phrases_by_pair.setdefault(fold(pair), set()).add(phrase)
+                    self._phrases_by_pair.setdefault(folded, set()).add(phrase)
             self._pair_index = index
         return self._pair_index
 

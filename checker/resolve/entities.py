@@ -139,10 +139,10 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
     """The province of a figure in prose, and a note when it is left blank on purpose."""
     text, entities = reading.text, reading.entities
     s_start = spot.sentence_start
-    trailing = [(m, e, why) for m, e, why in entities if m.start >= fig.end
-                and reading.cues.entity_after_gap.match(text[fig.end:m.start])]
+    trailing = next(((m, e, why) for m, e, why in entities if m.start >= fig.end
+                     and reading.cues.entity_after_gap.match(text[fig.end:m.start])), None)
     if trailing:
-        m, e, why = trailing[0]
+        m, e, why = trailing
         return _named(e, Evidence.CLAUSE, f"`{m.text}` after the figure: {why}"), None
     preceding = [(m, e, why) for m, e, why in entities if s_start <= m.start and m.end <= fig.start
                  and not closed_brackets(text, m.end, fig.start)]
@@ -197,11 +197,22 @@ def _elsewhere_pattern(words: tuple[str, ...], groups: tuple[str, ...]) -> re.Pa
     return re.compile(rf"(?<![\w])(?:{names})(?![\w])|\d+\s*/\s*\d+\s+(?:{nouns})(?![\w])", re.I)
 
 
+@lru_cache(maxsize=1024)
+def _may_name_elsewhere(text: str, names: tuple[str, ...], groups: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of the words `_elsewhere_pattern` needs (a name, or a slash
+    and a group noun): where it holds none, that pattern cannot match."""
+    lowered = text.lower()
+    return any(w.lower() in lowered for w in names) or ("/" in text and any(g.lower() in lowered for g in groups))
+
+
 def _elsewhere(reading, start: int, end: int) -> re.Match | None:
     """The last mention of the nation, a region or a group of provinces in text[start:end]."""
     cues = reading.catalog.cues.get("resolve_entity", {})
-    pattern = _elsewhere_pattern(tuple(cues.get("elsewhere", [])), tuple(cues.get("province_group", [])))
+    names, groups = tuple(cues.get("elsewhere", [])), tuple(cues.get("province_group", []))
     text = reading.text
+    if not _may_name_elsewhere(text, names, groups):
+        return None  # asked once per figure: a block that names no such place is told at once
+    pattern = _elsewhere_pattern(names, groups)
     # `đứng thứ 3 cả nước`, `thứ 08/63 tỉnh, thành phố`: a rank of the province itself.
     found = [m for m in pattern.finditer(text, start, end)
              if not RANK_RE.search(text[max(start, m.start() - 40):m.start() + 1])]

@@ -94,19 +94,23 @@ def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list
     unit, num_end = fig.unit, spot.number_end
     scored: list[tuple[tuple, object, str, Evidence]] = []
     for m in frames:
+        after = num_end <= m.start < spot.next_figure_start
+        before = spot.reach <= m.start and m.end <= fig.start
+        if not (after or before):
+            continue  # every frame of the block is offered; most are nowhere near this figure
         for key, direct in [(k, 1) for k in m.keys] + [(k, 0) for k in m.inner]:
             side, ind_id, n = key.split(":")
             frame = catalog.indicators[ind_id].patterns[int(n)]
             if not ("any" in frame.units and unit is None or unit in frame.units):
                 continue
             if side == "after":
-                if m.start < num_end or m.start >= spot.next_figure_start:
+                if not after:
                     continue
                 gap = text[num_end:m.start]
                 if len(gap) > len(fig.unit_text) + 24 or re.search(r"[,;.()]", gap):
                     continue
                 scored.append(((2, -m.start, direct), frame, f"frame `{m.text}` after the figure", Evidence.CLAUSE))
-            elif spot.reach <= m.start and m.end <= fig.start and not _named_between(catalog, text, m.end, fig.start):
+            elif before and not _named_between(catalog, text, m.end, fig.start):
                 evidence = Evidence.CLAUSE if spot.in_clause(m.start) else Evidence.SENTENCE
                 scored.append(((1, m.end, direct), frame, f"frame `{m.text}` before the figure", evidence))
     if not scored and unit in catalog.unit_frames:

@@ -48,7 +48,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         clause_breakdowns(out, text, figs, lists, lambda *a: _add(out, *a))
         respectively(out, text, figs, catalog, cues)
         _restatements(out, text, figs)
-        restaters_follow(out)
+        restaters_follow(out, [i for i, _ in figs])
         _multiples(out, resolved, text, figs, cues.multiple_lead)
         stated_relations(out, text, figs, cues)
     _footnotes(out, resolved)
