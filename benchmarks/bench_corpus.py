@@ -175,16 +175,37 @@ def in_process_against(other: Path, runs: int) -> dict[str, list[float]]:
     return out
 
 
+def instructions(root: Path) -> int:
+    """Instructions executed by an end-to-end check in checkout `root`, counted by valgrind:
+    slow (a few minutes) but the same on a busy machine as on an idle one, where CPU times
+    of a shared machine vary by a third from run to run."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+               sys.executable, "-m", "checker", "check", "--format", "json", str(CORPUS)]
+    subprocess.run(command[4:], cwd=root, capture_output=True, env={**env, "PYTHONPATH": str(root)})  # bytecode
+    proc = subprocess.run(command, cwd=root, capture_output=True, text=True, env={**env, "PYTHONPATH": str(root)})
+    for line in proc.stderr.splitlines():
+        if "I   refs:" in line:
+            return int(line.split("I   refs:")[1].replace(",", "").strip())
+    raise SystemExit(f"{root}: valgrind gave no count: {proc.stderr[-300:]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--against", type=Path, metavar="DIR",
                         help="another checkout (say, of the previous release) to compare end to end with")
+    parser.add_argument("--instructions", action="store_true",
+                        help="with --against: also count instructions under valgrind (minutes; load-independent)")
     args = parser.parse_args()
     if args.against:
         here, there = against(args.against.resolve(), args.runs)
         print(f"end to end, CPU seconds, median of {args.runs} alternating runs: here {statistics.median(here):.3f}, "
               f"{args.against} {statistics.median(there):.3f}, ratio {statistics.median(here) / statistics.median(there):.3f}")
+        if args.instructions:
+            here_n, there_n = instructions(ROOT), instructions(args.against.resolve())
+            print(f"end to end, instructions (valgrind): here {here_n / 1e9:.2f} G, {args.against} "
+                  f"{there_n / 1e9:.2f} G, ratio {here_n / there_n:.3f}")
         inner = in_process_against(args.against.resolve(), args.runs)
         for mode in ("fresh", "warm"):
             a, b = statistics.median(inner[f"here {mode}"]), statistics.median(inner[f"there {mode}"])
