@@ -182,7 +182,7 @@ def instructions(root: Path) -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
                sys.executable, "-m", "checker", "check", "--format", "json", str(CORPUS)]
-    subprocess.run(command[4:], cwd=root, capture_output=True, env={**env, "PYTHONPATH": str(root)})  # bytecode
+    subprocess.run(command[3:], cwd=root, capture_output=True, env={**env, "PYTHONPATH": str(root)})  # bytecode
     proc = subprocess.run(command, cwd=root, capture_output=True, text=True, env={**env, "PYTHONPATH": str(root)})
     for line in proc.stderr.splitlines():
         if "I   refs:" in line:
