@@ -40,9 +40,9 @@ def _annotation(report: Report, f: Finding) -> str:
             if kind == "text":
                 props.append(f"col={max(int(fig['column']), 1)}")
         else:  # a Word or PDF draft has no lines GitHub can show: say where in words
-            message = f"{fig['text']} ({figure_place(report, fig)}): {message}"
+            message = f"{fig['text']} at {figure_place(report, fig)}: {message}"
     props.append(f"title={escape_property(f'{f.rule} {f.name}'.strip())}")
     others = [g for g in f.figures if g is not fig]
     if others:
-        message += "\n" + "\n".join(f"- {g['text']} ({figure_place(report, g)})" for g in others)
+        message += "\n" + "\n".join(f"- {g['text']} at {figure_place(report, g)}" for g in others)
     return f"::{LEVEL[f.severity]} {','.join(props)}::{escape_data(message)}"
