@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from checker.i18n import LANGS, gettext, language
 from checker.records import FAIL_LEVELS, InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -45,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-baseline", action="store_true", help="ignore the baseline set in the configuration")
     check.add_argument("--show-config", action="store_true",
                        help="print the settings in force with these flags and where each came from, then exit")
+    check.add_argument("--lang", choices=list(LANGS), default=None,
+                       help="language of the report and messages: vi (default) or en; also `lang` in the configuration")
+    check.add_argument("--statistics", action="store_true", help="add the table of every rule's outcomes")
+    check.add_argument("--verbose", "-v", action="store_true", help="show rule names and catalog ids beside names")
 
     baseline = sub.add_parser("baseline", help="record the current findings as accepted, for `check --baseline`")
     baseline_sub = baseline.add_subparsers(dest="action", required=True, parser_class=Parser)
@@ -108,11 +113,11 @@ def _write(text: str, output: str | None, inputs: list[str]) -> None:
         return
     out = Path(output)
     if any(out.resolve() == Path(p).resolve() for p in inputs):
-        raise InputError(f"{output}: refusing to overwrite an input file")
+        raise InputError(gettext("{file}: refusing to overwrite an input file").format(file=output))
     if out.exists():
-        raise InputError(f"{output}: already exists; name a new file")
+        raise InputError(gettext("{file}: already exists; name a new file").format(file=output))
     if not out.parent.exists():
-        raise InputError(f"{output}: folder {out.parent} does not exist")
+        raise InputError(gettext("{file}: folder {folder} does not exist").format(file=output, folder=out.parent))
     out.write_text(text, encoding="utf-8")
 
 
@@ -137,7 +142,7 @@ def _config(args):
         rules=getattr(args, "rules", None), catalogs=getattr(args, "catalogs", None),
         fail_on=getattr(args, "fail_on", None), baseline=getattr(args, "baseline", None),
         select=getattr(args, "select", None), ignore=getattr(args, "ignore", None),
-        exclude=getattr(args, "exclude", None))
+        exclude=getattr(args, "exclude", None), lang=getattr(args, "lang", None))
 
 
 def _settings(config, use_baseline: bool = True):
@@ -185,31 +190,38 @@ def _say_no_figures(report, sources: dict[str, str]) -> None:
 
 
 def cmd_check(args) -> int:
-    from checker.renderers import RENDERERS
-
     config = _config(args)
     if args.show_config:
         return _show_config(config)
+    with language(config.lang):  # the configuration's language, once it is read (--lang wins over it)
+        return _check(args, config)
+
+
+def _check(args, config) -> int:
+    from checker.renderers import RENDERERS
+
     settings = _settings(config, use_baseline=not args.no_baseline)
     paths, sources = _inputs(args, config)
     report = _report(settings, paths, sources)
     if args.annotate:
         _annotate(args, report)
+    options = {"lang": config.lang, "statistics": args.statistics, "verbose": args.verbose}
     if args.format != "terminal":
-        _write(RENDERERS[args.format](report), args.output, report.inputs)
+        _write(RENDERERS[args.format](report, **options), args.output, report.inputs)
     elif args.output or not sys.stdout.isatty():
-        _write(RENDERERS["terminal"](report), args.output, report.inputs)
+        _write(RENDERERS["terminal"](report, **options), args.output, report.inputs)
     else:
         from rich.console import Console
 
         console = Console()
-        sys.stdout.write(RENDERERS["terminal"](report, width=console.width, color_system=console.color_system))
+        sys.stdout.write(RENDERERS["terminal"](report, width=console.width, color_system=console.color_system,
+                                               **options))
     notes = []
     if report.suppressed:
-        notes.append(f"{len(report.suppressed)} finding(s) suppressed where they are")
+        notes.append(gettext("{count} finding(s) suppressed where they are").format(count=len(report.suppressed)))
     if report.baseline:
-        notes.append(f"{report.baseline.known} finding(s) in the baseline {report.baseline.file}; "
-                     f"{report.baseline.gone} baselined finding(s) no longer found")
+        notes.append(gettext("{known} finding(s) in the baseline {file}; {gone} baselined finding(s) no longer found")
+                     .format(known=report.baseline.known, file=report.baseline.file, gone=report.baseline.gone))
     if notes and args.format != "terminal":
         print("checker: " + "; ".join(notes), file=sys.stderr)
     _say_no_figures(report, sources)
@@ -223,7 +235,7 @@ def _show_config(config) -> int:
     bundled = rules_dir()
     defaults = {"rules": f'"{bundled / "checks"}/*.yaml"', "catalogs": f'"{bundled}"', "fail_on": '"error"',
                 "select": "(every rule)", "ignore": "[]", "exclude": "[]", "baseline": "(none)",
-                "severity": "{}  (as the rule files set them)"}
+                "severity": "{}  (as the rule files set them)", "lang": '"vi"'}
     sys.stdout.write(describe(config, defaults))
     return EXIT_OK
 
@@ -244,12 +256,13 @@ def _annotate(args, report) -> None:
 
     words = [p for p in report.inputs if p.lower().endswith(".docx")]
     if len(words) != 1:
-        raise InputError(f"{args.annotate}: --annotate needs exactly one .docx draft among the inputs "
-                         f"(got {len(words)})")
+        raise InputError(gettext("{file}: --annotate needs exactly one .docx draft among the inputs (got {count})")
+                         .format(file=args.annotate, count=len(words)))
     if not args.annotate.lower().endswith(".docx"):
-        raise InputError(f"{args.annotate}: --annotate writes a Word document; give it a .docx name")
+        raise InputError(gettext("{file}: --annotate writes a Word document; give it a .docx name").format(
+            file=args.annotate))
     added = annotate(words[0], report, args.annotate)
-    print(f"{args.annotate}: {added} comment(s) added", file=sys.stderr)
+    print(gettext("{file}: {count} comment(s) added").format(file=args.annotate, count=added), file=sys.stderr)
 
 
 def _check_input(path: str) -> None:
@@ -345,7 +358,7 @@ def cmd_explain(args) -> int:
     wanted = args.rule_id.strip()
     found = [r for r in _rules_in_force(args) if r.id.upper() == wanted.upper() or r.name == wanted.lower()]
     if not found:
-        raise InputError(f"no rule '{args.rule_id}' (see `checker rules`)")
+        raise InputError(gettext("no rule '{rule}' (see `checker rules`)").format(rule=args.rule_id))
     sys.stdout.write(documentation(found[0], KINDS[found[0].kind].__doc__ or ""))
     return EXIT_OK
 
@@ -363,19 +376,21 @@ def main(argv: list[str] | None = None) -> int:
             from checker.config import load_config
 
             return _show_config(load_config(args.main_config))
-        return COMMANDS[args.command](args)
+        with language(getattr(args, "lang", None)):  # --lang speaks from the start
+            return COMMANDS[args.command](args)
     except InputError as exc:
         sys.stderr.write(f"checker: error: {exc}\n")
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
-        sys.stderr.write("checker: interrupted\n")
+        sys.stderr.write("checker: " + gettext("interrupted") + "\n")
         return 130
     except Exception as exc:  # never a traceback for the user; CHECKER_DEBUG=1 shows it
         if os.environ.get("CHECKER_DEBUG"):
             raise
-        sys.stderr.write(f"checker: internal error: {type(exc).__name__}: {exc} (set CHECKER_DEBUG=1 for details)\n")
+        sys.stderr.write("checker: " + gettext("internal error: {error} (set CHECKER_DEBUG=1 for details)").format(
+            error=f"{type(exc).__name__}: {exc}") + "\n")
         return EXIT_USAGE
 
 

@@ -10,10 +10,11 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from checker.i18n import LANGS, gettext
 from checker.records import FAIL_LEVELS, SEVERITIES, InputError
 
 OFF = "off"  # a severity that turns a rule off
-KNOWN = ("fail-on", "severity", "rules", "catalogs", "baseline", "select", "ignore", "exclude")
+KNOWN = ("fail-on", "severity", "rules", "catalogs", "baseline", "select", "ignore", "exclude", "lang")
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)  # rule ids or id prefixes not to run
     exclude: list[str] = field(default_factory=list)  # globs of files a folder or glob leaves out
     origin: dict[str, str] = field(default_factory=dict)  # setting → where it came from
+    lang: str | None = None  # the language of reports and messages: vi or en
 
     def with_flags(self, **flags) -> Config:
         """This configuration with the command-line flags given (None: not given) winning."""
@@ -63,6 +65,7 @@ def load_config(explicit: str | None = None, folder: Path | None = None) -> Conf
         select = ["SV", "PW01"]            # ids or id prefixes; default: every rule
         ignore = ["ST03"]
         exclude = ["archive", "*-old.md"]  # files a folder or a glob leaves out
+        lang = "en"                         # the reports' language: vi (default) or en
         [severity]
         ST03 = "warning"
         TP01 = "off"
@@ -72,7 +75,7 @@ def load_config(explicit: str | None = None, folder: Path | None = None) -> Conf
     if explicit:
         path = Path(explicit)
         if not path.is_file():
-            raise InputError(f"{path}: no such configuration file")
+            raise InputError(gettext("{file}: no such configuration file").format(file=path))
         section = _read(path)
         if path.name == "pyproject.toml":
             section = section.get("tool", {}).get("checker", {})
@@ -107,6 +110,10 @@ def _setting(config: Config, path: Path, key: str, value) -> None:
         config.rules = _rule_files(path, _strings(path, key, value))
     elif key in ("select", "ignore", "exclude"):
         setattr(config, key, _strings(path, key, value))
+    elif key == "lang":
+        if value not in LANGS:
+            raise InputError(gettext("{file}: lang must be one of {known}").format(file=path, known=", ".join(LANGS)))
+        config.lang = value
     elif key in ("catalogs", "baseline"):
         if not isinstance(value, str):
             raise InputError(f"{path}: {key} is a path")

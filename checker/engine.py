@@ -6,8 +6,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checker.i18n import N_
 from checker.kinds import KINDS
 from checker.kinds.base import KEY, STAT, Context, Outcome, group_records, records_of
+from checker.messages import finding_expected, finding_explanation, finding_message
 from checker.records import Finding
 from checker.rulefile import Rule, load_rules
 
@@ -15,7 +17,6 @@ if TYPE_CHECKING:  # the facts table; `checker rules` loads the rules without pa
     import pandas as pd
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-EVEN = " — the evidence is even: no figure is more likely wrong than another"
 
 
 def default_rule_files(rules_dir: Path) -> list[Path]:
@@ -54,16 +55,60 @@ def run_rule(rule: Rule, ctx: Context) -> Outcome:
             findings.extend(result.findings)
     except Exception as exc:  # a broken rule is reported, not fatal: validate's "error" outcome
         outcome.items = outcome.errors = 1
-        outcome.findings = [Finding(rule.id, "error", f"rule {rule.id} failed to run: {exc}", [], name=rule.name)]
+        broken = Finding(rule.id, "error", "", [], name=rule.name, template=N_("rule {rule} failed to run: {error}"),
+                         args={"rule": rule.id, "error": str(exc)})
+        outcome.findings = [worded(broken, ctx.catalog)]
         return outcome
     outcome.passes, outcome.fails, outcome.na = counts["pass"], counts["fail"], counts["na"]
     outcome.items = sum(counts.values())
     for f in findings:
         f.severity = rule.severity
-        if f.suspect is None and len(f.figures) > 1 and EVEN not in f.message:
-            f.message += EVEN
+        worded(f, ctx.catalog)
     outcome.findings = findings
     return outcome
+
+
+def worded(f: Finding, catalog) -> Finding:
+    """The finding with the catalog names of the ids it names, and its message, expected
+    value and explanation in English: the stable text that sorts findings and that a
+    baseline records.  Renderers word it again in the reader's language."""
+    for fig in f.figures:
+        for kind in ("indicator", "entity"):
+            if fig.get(kind):
+                f.names.setdefault(f"{kind}:{fig[kind]}", catalog_name(catalog, kind, fig[kind]))
+    for ident in _ids(f.args):
+        f.names.setdefault(ident, catalog_name(catalog, *ident.split(":", 1)))
+    f.message = finding_message(f, "en")
+    f.expected = finding_expected(f, "en")
+    f.explanation = finding_explanation(f, "en")
+    return f
+
+
+def _ids(value) -> list[str]:
+    """`indicator:ID` and `entity:ID` for every name an argument value asks for."""
+    if isinstance(value, dict):
+        found = [f"{k}:{value[k]}" for k in ("indicator", "entity") if isinstance(value.get(k), str) and value[k]]
+        return found + [i for v in value.values() for i in _ids(v)]
+    if isinstance(value, list):
+        return [i for v in value for i in _ids(v)]
+    return []
+
+
+def catalog_name(catalog, kind: str, ident: str):
+    """An indicator's catalog name; a province's, with `former`/`merged` where a former
+    province and the merged one share that name (`Thái Nguyên (trước hợp nhất)`)."""
+    if kind == "indicator":
+        found = catalog.indicators.get(ident) if catalog is not None else None
+        return found.name if found else ident
+    found = catalog.entities.get(ident) if catalog is not None else None
+    if found is None:
+        return ident
+    if found.level == "former":
+        merged = catalog.entities.get(found.merged_into)
+        same = merged is not None and merged.name == found.name
+        return {"name": found.name, "qualifier": "former" if same else None}
+    same = any(getattr(catalog.entities.get(f), "name", None) == found.name for f in found.formers or ())
+    return {"name": found.name, "qualifier": "merged" if same else None}
 
 
 def run_rules(facts: pd.DataFrame, rules: list[Rule], catalog,

@@ -251,6 +251,13 @@ class Finding:
     imbalance: float | None = None
     explanation: str = ""
     name: str = ""
+    # What the text says, as data (checker/messages.py): renderers word it in the reader's
+    # language.  `template` and `why` are catalog msgids with {fields} that `args` fill;
+    # `names` holds the catalog name of each indicator and province id (the engine adds it).
+    template: str = ""
+    args: dict[str, Any] = field(default_factory=dict)
+    why: str = ""
+    names: dict[str, Any] = field(default_factory=dict)
 
     def sort_key(self) -> tuple:
         first = self.figures[0] if self.figures else {}

@@ -54,7 +54,7 @@ def test_clean_draft_exits_zero(tmp_path):
     path.write_text(header() + "Năm 2025 có 144/216 xã đạt chuẩn nông thôn mới, bằng 66,7% số xã.\n", encoding="utf-8")
     proc = run("check", str(path))
     assert proc.returncode == 0, proc.stdout
-    assert "No mismatches found" in proc.stdout
+    assert "Không phát hiện sai lệch nào" in proc.stdout  # Vietnamese by default
 
 
 def test_json_contract():
@@ -88,12 +88,12 @@ def test_output_goes_to_a_new_file_and_never_over_an_input(tmp_path):
     assert run("check", "--format", "json", "-o", str(out), "data/sample-draft.md").returncode == 1
     assert json.loads(out.read_text(encoding="utf-8"))["findings"]
     again = run("check", "--format", "json", "-o", str(out), "data/sample-draft.md")
-    assert again.returncode == 2 and "already exists" in again.stderr
+    assert again.returncode == 2 and "đã tồn tại" in again.stderr  # Vietnamese by default
     src = tmp_path / "draft.md"
     src.write_text((ROOT / "data/sample-draft.md").read_text(encoding="utf-8"), encoding="utf-8")
     before = src.read_bytes()
     clash = run("check", "-o", str(src), str(src))
-    assert clash.returncode == 2 and "refusing to overwrite an input file" in clash.stderr
+    assert clash.returncode == 2 and "không ghi đè lên tệp đầu vào" in clash.stderr
     assert src.read_bytes() == before
 
 
@@ -121,7 +121,7 @@ def test_rules_and_explain():
     assert explained.returncode == 0
     assert "What it does" in explained.stdout and "Example" in explained.stdout
     missing = run("explain", "ZZ99")
-    assert missing.returncode == 2 and missing.stderr.startswith("checker: error: no rule 'ZZ99'")
+    assert missing.returncode == 2 and missing.stderr.startswith("checker: error: không có quy tắc 'ZZ99'")
 
 
 def test_severity_override_and_fail_on_from_config(tmp_path):
@@ -148,7 +148,7 @@ def test_markdown_report_has_every_finding_and_a_well_formed_table():
     headings = re.findall(r"^### (\S+) ", md, flags=re.M)
     assert sorted(headings) == sorted(f["rule"] for f in report["findings"])
     suspects = sum(1 for f in report["findings"] if f["suspect"] is not None)
-    assert md.count("**suspect**") == suspects
+    assert md.count("**nghi sai**") == suspects  # "suspect", in Vietnamese by default
     for line in md.splitlines():
         if line.startswith("|"):
             cells = re.split(r"(?<!\\)\|", line)[1:-1]  # escaped pipes do not split a cell

@@ -40,6 +40,7 @@ def report():
 
 
 def test_github_annotations_parse_back_to_the_findings(report, monkeypatch):
+    from checker.messages import finding_message
     from checker.renderers import RENDERERS
     from checker.renderers.ci import primary
 
@@ -53,7 +54,7 @@ def test_github_annotations_parse_back_to_the_findings(report, monkeypatch):
         assert note["file"] == Path(fig["path"]).relative_to(ROOT).as_posix() and int(note["line"]) == fig["line"]
         assert note.get("col") == (None if fig["path"].endswith(".csv") else str(fig["column"]))
         first, *others = note["message"].split("\n")
-        assert first == f.message
+        assert first == finding_message(f, "vi", report)  # Vietnamese by default
         assert len(others) == len(f.figures) - 1 and all(o.startswith("- ") for o in others)
 
 
@@ -80,7 +81,7 @@ def test_github_places_a_word_or_pdf_figure_in_words(report, monkeypatch):
     monkeypatch.chdir(ROOT)
     (note, *_) = parse(render(replace(report, findings=(f,), places=places)))
     assert "line" not in note and "col" not in note and note["file"] == "data/sample-draft.md"
-    assert note["message"].startswith(f"{fig['text']} at {fig['path']} (paragraph 8")
+    assert note["message"].startswith(f"{fig['text']} at {fig['path']} · ")  # the place in the editor's terms
 
 
 def test_sarif_rules_carry_their_documentation(report):

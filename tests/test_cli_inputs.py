@@ -102,7 +102,7 @@ def test_empty_file_and_file_without_figures_are_reported(tmp_path, monkeypatch,
     assert json.loads(out)["summary"]["no_figures"] == ["empty.md", "words.md"]
     assert err.splitlines() == ["checker: empty.md: an empty file; nothing in it was checked",
                                 "checker: words.md: no figure found; nothing in it was checked"]
-    _, text, _ = cli(monkeypatch, capsys, tmp_path, "check", "empty.md", "draft.md")
+    _, text, _ = cli(monkeypatch, capsys, tmp_path, "check", "empty.md", "draft.md", "--lang", "en")
     assert "no figure found in empty.md (nothing was checked there)" in text
     _, out, err = cli(monkeypatch, capsys, tmp_path, "check", "-", "--stdin-filename", "piped.md",
                       "--format", "json", stdin=b"  \n")

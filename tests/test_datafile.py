@@ -28,7 +28,7 @@ def test_sample_data_file_finds_the_planted_disagreement_and_blames_the_draft():
     f = planted[0]
     assert [g["text"] for g in f["figures"]] == ["8 trường", "7 trường"]
     assert f["figures"][f["suspect"]]["path"] == "data/sample-draft.md"  # the data file is the official value
-    assert f["expected"] == "8"
+    assert f["expected"] == "8 trường"  # every expected value carries its unit
     # The data's 10,4% sides with the appendix table, so the review's 10,9% is now the suspect.
     growth = next(f for f in new if f["figures"][0]["indicator"] == "industrial_production_growth")
     assert growth["figures"][growth["suspect"]]["text"] == "10,9%/năm"

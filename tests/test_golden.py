@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -27,9 +29,10 @@ def run_json(*paths: str) -> tuple[int, dict]:
     return proc.returncode, json.loads(proc.stdout)
 
 
-def test_sample_draft_golden():
-    code, report = run_json("data/sample-draft.md")
-    expected = (GOLDEN / "sample-draft.expected").read_text(encoding="utf-8").splitlines()
+@pytest.mark.parametrize("lang, golden", [("vi", "sample-draft.expected"), ("en", "sample-draft.en.expected")])
+def test_sample_draft_golden(lang, golden):
+    code, report = run_json("data/sample-draft.md", "--lang", lang)
+    expected = (GOLDEN / golden).read_text(encoding="utf-8").splitlines()
     assert finding_lines(report) == expected
     assert code == 1
 

@@ -5,7 +5,9 @@ The contract of a kind (its docstring says What it does / Why it matters / Examp
   `EntityId` for catalog ids), which a rule's `params:` decode into when the file loads;
 - `fields`: the names a rule's message template may use;
 - `run(rule, ctx)`: yields one `Result` per item checked (`PASS`, `fail(finding, ...)` or
-  `NOT_APPLICABLE`); the engine counts them and adds the shared wording.
+  `NOT_APPLICABLE`); the engine counts them.  A finding's words are data: the rule's
+  template and the arguments the kind fills it with (`checker.kinds.base.finding`, values
+  made by `checker.messages`), worded in the reader's language when it is shown.
 """
 
 from checker.kinds.between import Between

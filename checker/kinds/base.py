@@ -83,27 +83,6 @@ class Context:
             self._by_id = {int(r["id"]): r for r in self.records}
         return self._by_id
 
-    def indicator_name(self, ind: str | None) -> str:
-        if not ind:
-            return "?"
-        found = self.catalog.indicators.get(ind)
-        return found.name if found else ind
-
-    def entity_name(self, ent: str | None) -> str:
-        if not ent:
-            return "?"
-        found = self.catalog.entities.get(ent)
-        if found is None:
-            return ent
-        if found.level == "former":
-            merged = self.catalog.entities.get(found.merged_into)
-            if merged is not None and merged.name == found.name:
-                return f"{found.name} (trước sáp nhập)"
-            return found.name
-        if found.formers:
-            return f"{found.name} (sau hợp nhất)"
-        return found.name
-
 
 def written_in_points(rec: dict, catalog) -> bool:
     """Whether a figure was written in percentage points (`điểm %`, `điểm phần trăm/năm`)."""
@@ -202,12 +181,20 @@ def pick_suspect(ids: list[int], ctx: Context, candidates: list[int] | None = No
     return None
 
 
-def blame(rule, ctx: Context, rows: list[dict], message: str, expected: str | None, imbalance: float | None,
-          explanation: str) -> Finding:
+def blame(rule, ctx: Context, rows: list[dict], args: dict, imbalance: float | None, why: str = "") -> Finding:
     """A finding about `rows`, with the suspect picked by support (None when it is even)."""
     ids = [int(r["id"]) for r in rows]
-    return Finding(rule.id, rule.severity, message, [figure_dict(r) for r in rows], pick_suspect(ids, ctx),
-                   expected, imbalance, explanation, rule.name)
+    return finding(rule, rows, pick_suspect(ids, ctx), args, imbalance, why)
+
+
+def finding(rule, rows: list[dict], suspect: int | None, args: dict, imbalance: float | None = None,
+            why: str = "", figures: list[dict] | None = None) -> Finding:
+    """A finding about `rows` (or ready-made `figures`): its message is the rule's template
+    filled from `args` (checker/messages.py) when it is shown, in the reader's language;
+    `why` is the explanation's template (a msgid marked with N_), filled from the same args."""
+    figures = figures if figures is not None else [figure_dict(r) for r in rows]
+    return Finding(rule.id, rule.severity, "", figures, suspect, None, imbalance, "", rule.name,
+                   template=rule.message, args=args, why=why)
 
 
 def fmt(value: float, digits: int = 2) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, figure_dict, pick_suspect
+from checker import messages as m
+from checker.i18n import N_
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, finding, pick_suspect
 from checker.kinds.params import EntityId, IndicatorId
 from checker.kinds.part_whole import breakdowns, merged_provinces, part_interval
-from checker.records import Finding
 
 
 class BetweenMode(str, enum.Enum):
@@ -43,7 +44,7 @@ class Between:
     """
 
     Params = BetweenParams
-    fields = {"indicator", "entity", "period", "role", "value", "formers", "expected"}
+    fields = {"subject", "indicator", "entity", "period", "role", "value", "formers", "expected"}
 
     def run(self, rule, ctx: Context) -> Results:
         params = rule.params
@@ -64,33 +65,33 @@ class Between:
             for iv in formers[1:]:
                 hull = hull.hull(iv)
             figs = [merged_rows[0]] + [values[f][1][0] for f in present]
+            digits = max(m.written_digits(r["text"]) for r in figs)
             if in_range:
                 if merged.overlaps(hull):
                     yield PASS
                     continue
-                expected = hull.format()
-                expl = f"the former provinces' values span {hull.format()}, stated {merged_rows[0]['text']}"
+                expected = m.quantity(hull, like=figs[0], digits=digits, extra=1)
+                why = N_("the former provinces' values span {expected}, stated {value}")
             else:
                 equal = [i for i, iv in enumerate(formers) if iv.contains(merged) or merged.contains(iv) and iv.bounded]
                 others_apart = all(not formers[j].overlaps(merged) for j in range(len(formers)) if j not in equal)
                 if not (len(equal) == 1 and others_apart and merged.bounded):
                     yield PASS
                     continue
-                expected = f"strictly between {hull.format()}"
-                expl = (f"{merged_rows[0]['text']} equals {values[present[equal[0]]][1][0]['text']} "
-                        f"of {ctx.entity_name(present[equal[0]])}, though the other former province differs")
-            figures = [figure_dict(r) for r in figs]
+                expected = m.quantity(hull, like=figs[0], digits=digits, strict=True, extra=1)
+                why = N_("{value} equals {same} of {same_entity}, though the other former province differs")
             ids = [int(r["id"]) for r in figs]
             suspect = pick_suspect(ids, ctx) if in_range else 0
-            msg = rule.message.format(indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(ent),
-                                      period=key[1], role=key[2], value=figures[0]["text"],
-                                      formers=", ".join(f"{ctx.entity_name(p)} {values[p][1][0]['text']}" for p in present),
-                                      expected=expected)
+            args = {"subject": m.subject(key[0], ent, key[1], key[2]), "indicator": m.indicator(key[0]),
+                    "entity": m.entity(ent), "period": m.period(key[1]), "role": m.role(key[2]),
+                    "value": m.fig(0), "expected": expected,
+                    "formers": m.items([m.items([m.entity(p), m.fig(i)], " ") for i, p in enumerate(present, 1)])}
+            if not in_range:
+                args.update(same=m.fig(1 + equal[0]), same_entity=m.entity(present[equal[0]]))
             imbalance = None
             if merged.bounded and hull.bounded:
                 imbalance = merged.mid - min(max(merged.mid, hull.lo), hull.hi)
-            yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
-                               expl, rule.name))
+            yield fail(finding(rule, figs, suspect, args, imbalance, why))
 
     def _breakdowns(self, rule, ctx: Context) -> Results:
         """`tỷ lệ … đạt 95,8% (Bình Định 95,6%; Gia Lai 93,1%)`: a merged province's rate
@@ -112,16 +113,16 @@ class Between:
                 yield PASS
                 continue
             rows = [total] + items
-            figures = [figure_dict(r) for r in rows]
-            msg = rule.message.format(indicator=ctx.indicator_name(total["indicator"]),
-                                      entity=ctx.entity_name(merged), period=total["period"], role=total["role"],
-                                      value=total["text"], expected=hull.format(),
-                                      formers=", ".join(f"{ctx.entity_name(r['entity'])} {r['text']}" for r in items))
+            args = {"subject": m.subject(total["indicator"], merged, total["period"], total["role"]),
+                    "indicator": m.indicator(total["indicator"]), "entity": m.entity(merged),
+                    "period": m.period(total["period"]), "role": m.role(total["role"]), "value": m.fig(0),
+                    "expected": m.quantity(hull, like=total, digits=max(m.written_digits(r["text"]) for r in rows),
+                                           extra=1),
+                    "formers": m.items([m.items([m.entity(r["entity"]), m.fig(i)], " ") for i, r in enumerate(items, 1)])}
             imbalance = value.mid - min(max(value.mid, hull.lo), hull.hi) if value.bounded and hull.bounded else None
-            expl = f"the former provinces' values span {hull.format()}, stated {total['text']}"
             suspect = pick_suspect([int(r["id"]) for r in rows], ctx)
-            yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, hull.format(), imbalance,
-                               expl, rule.name))
+            yield fail(finding(rule, rows, suspect, args, imbalance,
+                               N_("the former provinces' values span {expected}, stated {value}")))
 
 
 def _merged_of(ctx: Context, total: dict, items: list[dict]) -> str | None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from checker import messages as m
+from checker.i18n import N_
 from checker.interval import Interval
 from checker.kinds.evidence import DocumentEntity, defaults_with_formers, strong_enough
-from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Result, Results, blame, fail, fmt
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Result, Results, blame, fail
 from checker.kinds.params import IndicatorId
 
 
@@ -58,7 +60,7 @@ class Growth:
     """
 
     Params = GrowthParams
-    fields = {"indicator", "entity", "period", "stated", "expected", "start", "end", "years"}
+    fields = {"subject", "indicator", "entity", "period", "stated", "expected", "start", "end", "years"}
 
     def run(self, rule, ctx: Context) -> Results:
         if rule.params.mode is GrowthMode.LOCAL:
@@ -92,23 +94,26 @@ class Growth:
             change = end["interval"] - start["interval"]
             up = form == "points_up"
             expected = change.scaled((1 if up else -1) / years)
-            first, second = (end, start) if up else (start, end)
-            expl = f"({first['text']} − {second['text']}) / {years} = {fmt(expected.mid, 2)} per year"
+            first, second = (2, 1) if up else (1, 2)
+            why = N_("({first} − {second}) / {years} = {expected} a year, stated {stated}")
         else:
             rate = average_growth(start["interval"], end["interval"], years)
             expected = rate if form == "compound_up" else rate.scaled(-1)
-            expl = f"({end['text']} / {start['text']})^(1/{years}) − 1 = {fmt(rate.mid, 2)}%/năm"
+            first, second = 1, 2
+            why = N_("({end} / {start})^(1/{years}) − 1 = {expected}, stated {stated}")
         if g["interval"].overlaps(expected):
             return PASS
-        msg = rule.message.format(stated=g["text"], expected=expected.format(2), start=start["text"],
-                                  end=end["text"], years=years, indicator="", entity="", period=g["period"] or "")
-        return fail(blame(rule, ctx, [start, end, g], msg, expected.format(2), g["interval"].mid - expected.mid,
-                          f"{expl}, stated {g['text']}"))
+        shown = m.quantity(expected, like=g, digits=max(m.written_digits(g["text"]), 2))
+        args = {"stated": m.fig(2), "expected": shown, "start": m.fig(0), "end": m.fig(1), "years": years,
+                "first": m.fig(first - 1), "second": m.fig(second - 1), "indicator": "", "entity": "",
+                "period": m.period(g["period"]), "subject": ""}
+        return fail(blame(rule, ctx, [start, end, g], args, g["interval"].mid - expected.mid, why))
 
     def _check(self, rule, ctx: Context, start: dict, end: dict, g: dict, years: int) -> Result:
         """The stated change `g` against the levels at the start and end of its `years`."""
         cat = ctx.catalog
         points = rule.params.mode is GrowthMode.POINTS
+        falls = False
         if points:
             # `bình quân mỗi năm giảm 1,4 điểm %`: the yearly average of a rate's change, counted
             # as a fall when the change and its level are better in opposite directions.
@@ -120,12 +125,15 @@ class Growth:
         stated = g["interval"]
         if stated.overlaps(expected):
             return PASS
-        msg = rule.message.format(indicator=cat.indicators[g["indicator"]].name, entity=ctx.entity_name(g["entity"]),
-                                  period=g["period"], stated=g["text"], expected=expected.format(2),
-                                  start=f"{start['text']} ({start['period']})", end=f"{end['text']} ({end['period']})")
+        shown = m.quantity(expected, like=g, digits=max(m.written_digits(g["text"]), 2))
+        args = {"subject": m.subject(g["indicator"], g["entity"], g["period"]), "indicator": m.indicator(g["indicator"]),
+                "entity": m.entity(g["entity"]), "period": m.period(g["period"]), "stated": m.fig(2),
+                "expected": shown, "years": years, "first": m.fig(0 if not points or falls else 1),
+                "second": m.fig(1 if not points or falls else 0),
+                "start": m.items([m.fig(0), m.period(start["period"])], " "),
+                "end": m.items([m.fig(1), m.period(end["period"])], " ")}
         if points:
-            expl = f"({start['text']} − {end['text']}) / {years} = {fmt(expected.mid, 2)} per year, stated {g['text']}"
+            why = N_("({first} − {second}) / {years} = {expected} a year, stated {stated}")
         else:
-            expl = (f"({end['text']} / {start['text']})^(1/{years}) − 1 = {fmt(expected.mid, 2)}%/năm, "
-                    f"stated {g['text']}")
-        return fail(blame(rule, ctx, [start, end, g], msg, expected.format(2), stated.mid - expected.mid, expl))
+            why = N_("({end} / {start})^(1/{years}) − 1 = {expected}, stated {stated}")
+        return fail(blame(rule, ctx, [start, end, g], args, stated.mid - expected.mid, why))

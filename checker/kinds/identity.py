@@ -7,9 +7,13 @@ import operator
 
 from dataclasses import dataclass
 
+import re
+
+from checker import messages as m
+from checker.i18n import N_
 from checker.interval import Interval
 from checker.kinds.evidence import DocumentEntity, defaults_with_formers, strong_enough
-from checker.kinds.base import PASS, Context, Results, blame, consensus, fail, fmt
+from checker.kinds.base import PASS, Context, Results, blame, consensus, fail
 from checker.kinds.part_whole import agreed_interval
 
 OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
@@ -91,7 +95,7 @@ class Identity:
     """
 
     Params = IdentityParams
-    fields = {"formula", "entity", "period", "role", "left", "right", "expected"}
+    fields = {"formula", "entity", "period", "role", "left", "right", "expected", "values"}
 
     def run(self, rule, ctx: Context) -> Results:
         left, right = parse_formula(rule.params.left), parse_formula(rule.params.right)
@@ -122,10 +126,27 @@ class Identity:
                 if lv.overlaps(rv):
                     yield PASS
                     continue
-                formula = f"{rule.params.left} = {rule.params.right}"
-                msg = rule.message.format(formula=formula, entity=ctx.entity_name(key[0]), period=key[1],
-                                          role=key[2], left=fmt(lv.mid, 0), right=fmt(rv.mid, 0),
-                                          expected=rv.format(0))
-                expl = "; ".join(f"{n} = {r['text']}" for n, r in zip(names, rows)) + \
-                    f" → {rule.params.left} ≈ {fmt(lv.mid, 0)}, {rule.params.right} ≈ {fmt(rv.mid, 0)}"
-                yield fail(blame(rule, ctx, rows, msg, rv.format(0), None, expl))
+                # Both sides in the unit and scale of the figure that states the right side alone.
+                # A side that is one stated figure is shown as written; a computed one by its middle.
+                right_name = rule.params.right.strip()
+                like = rows[names.index(right_name)] if right_name in names else None
+                digits = m.written_digits(like["text"]) if like is not None else 0
+                left_q = m.quantity(Interval(lv.mid, lv.mid), like=like, digits=digits, extra=1, about=True)
+                args = {"formula": formula_words(f"{rule.params.left} = {rule.params.right}"),
+                        "entity": m.entity(key[0]), "period": m.period(key[1]), "role": m.role(key[2]),
+                        "left": left_q, "expected": left_q,
+                        "right": m.fig(names.index(right_name)) if like is not None
+                        else m.quantity(Interval(rv.mid, rv.mid), digits=digits, extra=1, about=True),
+                        "values": m.items([m.items([m.indicator(n), m.fig(i)], " = ") for i, n in enumerate(names)], "; ")}
+                yield fail(blame(rule, ctx, rows, args, None, N_("{values}: {left} against {right}")))
+
+
+def formula_words(formula: str) -> dict:
+    """A formula over indicator ids as an argument that names each indicator (`×` for `*`)."""
+    out = []
+    for token in re.split(r"([A-Za-z_]\w*)", formula):
+        if re.fullmatch(r"[A-Za-z_]\w*", token):
+            out.append(m.indicator(token))
+        elif token:
+            out.append(token.replace("*", "×").replace("/", "÷"))
+    return m.items(out, "")

@@ -7,11 +7,13 @@ import math
 from dataclasses import dataclass
 from typing import Iterator
 
+from checker import messages as m
+from checker.i18n import N_
 from checker.interval import Interval
-from checker.kinds.base import (KEY, NOT_APPLICABLE, PASS, Context, Results, consensus, fail, figure_dict, fmt,
-                                 group_records, pick_suspect, stat_records)
+from checker.kinds.base import (KEY, NOT_APPLICABLE, PASS, Context, Results, consensus, fail, finding, group_records,
+                                 pick_suspect, stat_records)
 from checker.kinds.params import EntityId, IndicatorId
-from checker.records import Evidence, Finding
+from checker.records import Evidence
 
 
 class PartWholeMode(str, enum.Enum):
@@ -85,7 +87,7 @@ class PartWhole:
     """
 
     Params = PartWholeParams
-    fields = {"indicator", "entity", "period", "role", "total", "parts", "sum", "expected"}
+    fields = {"subject", "indicator", "entity", "period", "role", "total", "parts", "sum", "expected"}
 
     def run(self, rule, ctx: Context) -> Results:
         modes = {PartWholeMode.MERGED: self._merged, PartWholeMode.BREAKDOWN: self._breakdown}
@@ -107,17 +109,13 @@ class PartWhole:
                 yield PASS
                 continue
             figs = [total_rows[0]] + [p[1][0] for p in parts]
-            figures = [figure_dict(r) for r in figs]
-            ids = [int(r["id"]) for r in figs]
-            suspect = pick_suspect(ids, ctx)
-            sum_text = " + ".join(f["text"] for f in figures[1:])
-            msg = rule.message.format(indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(ent),
-                                      period=key[1], role=key[2], total=figures[0]["text"], parts=sum_text,
-                                      sum=summed.format(), expected=summed.format())
+            suspect = pick_suspect([int(r["id"]) for r in figs], ctx)
+            summed_q = m.quantity(summed, like=figs[0])
+            args = {"subject": m.subject(key[0], ent, key[1], key[2]), "indicator": m.indicator(key[0]),
+                    "entity": m.entity(ent), "period": m.period(key[1]), "role": m.role(key[2]),
+                    "total": m.fig(0), "parts": m.figs(range(1, len(figs)), "+"), "sum": summed_q, "expected": summed_q}
             imbalance = total.mid - summed.mid if total.bounded and summed.bounded else None
-            expl = f"{sum_text} = {summed.format()}, stated {figures[0]['text']}"
-            yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, summed.format(),
-                               imbalance, expl, rule.name))
+            yield fail(finding(rule, figs, suspect, args, imbalance, N_("{parts} = {sum}, stated {total}")))
 
     def _breakdown(self, rule, ctx) -> Results:
         for total, items, combine in breakdowns(ctx):
@@ -135,19 +133,15 @@ class PartWhole:
                 yield PASS
                 continue
             rows = [total] + items
-            figures = [figure_dict(r) for r in rows]
-            ids = [int(r["id"]) for r in rows]
-            suspect = pick_suspect(ids, ctx)
-            sum_text = " + ".join(f["text"] for f in figures[1:])
-            expected = (f"at least {fmt(summed.lo, 0)}" if bounded else summed.format())
-            msg = rule.message.format(indicator=ctx.indicator_name(total["indicator"]),
-                                      entity=ctx.entity_name(total["entity"]), period=total["period"],
-                                      role=total["role"], total=total["text"], parts=sum_text,
-                                      sum=summed.format(), expected=expected)
+            suspect = pick_suspect([int(r["id"]) for r in rows], ctx)
+            summed_q = m.quantity(summed, like=total)
+            expected = (m.quantity(Interval(summed.lo, float("inf")), like=total) if bounded else summed_q)
+            args = {"subject": m.subject(total["indicator"], total["entity"], total["period"], total["role"]),
+                    "indicator": m.indicator(total["indicator"]), "entity": m.entity(total["entity"]),
+                    "period": m.period(total["period"]), "role": m.role(total["role"]), "total": m.fig(0),
+                    "parts": m.figs(range(1, len(rows)), "+"), "sum": summed_q, "expected": expected}
             imbalance = total_iv.mid - summed.mid if total_iv.bounded else None
-            expl = f"{sum_text} = {fmt(summed.mid, 2)}, stated {total['text']}"
-            yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
-                               expl, rule.name))
+            yield fail(finding(rule, rows, suspect, args, imbalance, N_("{parts} = {sum}, stated {total}")))
 
 
 def breakdowns(ctx: Context) -> Iterator[tuple[dict, list[dict], str | None]]:

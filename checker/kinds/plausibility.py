@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, figure_dict, last_year
+from checker import messages as m
+from checker.i18n import N_
+from checker.interval import Interval
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, finding, last_year
 from checker.kinds.evidence import DocumentEntity, defaults_with_formers, strong_enough
-from checker.records import Finding
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Plausibility:
     """
 
     Params = PlausibilityParams
-    fields = {"indicator", "entity", "target", "reached", "expected"}
+    fields = {"subject", "indicator", "entity", "target", "reached", "expected"}
 
     def run(self, rule, ctx: Context) -> Results:
         cat = ctx.catalog
@@ -82,10 +84,12 @@ class Plausibility:
             if not below:
                 yield PASS
                 continue
-            figures = [figure_dict(x) for x in (r, latest)]
-            msg = rule.message.format(indicator=ind.name, entity=ctx.entity_name(r["entity"]), target=r["text"],
-                                      reached=f"{latest['text']} ({latest['period']})",
-                                      expected=f"{'at least' if higher else 'at most'} {latest['text']}")
-            expl = (f"target {r['text']} for {r['period']} is {'below' if higher else 'above'} "
-                    f"{latest['text']} reached in {latest['period']} ({'higher' if higher else 'lower'} is better)")
-            yield fail(Finding(rule.id, rule.severity, msg, figures, 0, None, None, expl, rule.name))
+            bound = Interval(latest["interval"].mid, float("inf")) if higher else Interval(float("-inf"), latest["interval"].mid)
+            args = {"subject": m.subject(r["indicator"], r["entity"], r["period"], "target"),
+                    "indicator": m.indicator(r["indicator"]), "entity": m.entity(r["entity"]), "target": m.fig(0),
+                    "reached": m.items([m.fig(1), m.period(latest["period"])], " "),
+                    "expected": m.quantity(bound, like=latest),
+                    "direction": m.word(N_("higher is better") if higher else N_("lower is better"))}
+            why = (N_("the target {target} is below {reached} ({direction})") if higher
+                   else N_("the target {target} is above {reached} ({direction})"))
+            yield fail(finding(rule, [r, latest], 0, args, None, why))

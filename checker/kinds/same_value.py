@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.kinds.base import (KEY, NOT_APPLICABLE, PASS, Context, Results, consensus, fail, figure_dict,
-                                 group_records, stat_records)
+from checker import messages as m
+from checker.i18n import N_
+from checker.kinds.base import (KEY, NOT_APPLICABLE, PASS, Context, Results, consensus, fail, finding, group_records,
+                                 stat_records)
 from checker.kinds.evidence import DocumentEntity, defaults_with_formers, stated_in_own_clause, strong_enough
 from checker.kinds.params import Role
 from checker.kinds.part_whole import part_interval
-from checker.records import Evidence, Finding
+from checker.records import Evidence
 from checker.text import slug
 
 
@@ -58,7 +60,7 @@ class SameValue:
     """
 
     Params = SameValueParams
-    fields = {"indicator", "entity", "period", "role", "values", "expected"}
+    fields = {"subject", "indicator", "entity", "period", "role", "values", "expected"}
 
     def run(self, rule, ctx: Context) -> Results:
         params = rule.params
@@ -85,7 +87,6 @@ class SameValue:
             if len(best) == len(ivs):
                 yield PASS
                 continue
-            figures = [figure_dict(r) for r in group]
             outside = [i for i in range(len(ivs)) if i not in best]
             suspect = outside[0] if unique and len(outside) == 1 and len(best) > 1 else None
             if suspect is None:
@@ -93,17 +94,18 @@ class SameValue:
             agreed = ivs[best[0]]
             for i in best[1:]:
                 agreed = agreed.intersection(ivs[i])
-            values = " vs ".join(f"{f['text']} ({_where(r)})" for f, r in zip(figures, group))
-            expected = agreed.format() if suspect is not None else None
-            msg = rule.message.format(
-                indicator=ctx.indicator_name(key[0]), entity=ctx.entity_name(key[1]), period=key[2],
-                role=key[3], values=values, expected=expected or "?")
+            args = {"subject": m.subject(key[0], key[1], key[2], key[3]), "indicator": m.indicator(key[0]),
+                    "entity": m.entity(key[1]), "period": m.period(key[2]), "role": m.role(key[3]),
+                    "values": m.figs(range(len(group)), "differs" if len(group) == 2 else "; ", at=True),
+                    "stands_for": m.items([m.items([m.fig(i), m.quantity(iv, like=r, extra=1)],
+                                                   " → ") for i, (r, iv) in enumerate(zip(group, ivs))], "; ")}
+            if suspect is not None:
+                args["expected"] = m.quantity(agreed, like=group[best[0]])
             imbalance = None
             if suspect is not None and agreed.bounded and ivs[suspect].bounded:
                 imbalance = ivs[suspect].mid - agreed.mid
-            explanation = "; ".join(f"{f['text']} stands for {iv.format()}" for f, iv in zip(figures, ivs))
-            yield fail(Finding(rule.id, rule.severity, msg, figures, suspect, expected, imbalance,
-                               explanation, rule.name))
+            yield fail(finding(rule, group, suspect, args, imbalance,
+                               N_("as written, each figure stands for: {stands_for}")))
 
 
 def _former_part(ctx: Context, row: dict) -> bool:
@@ -144,10 +146,6 @@ def _sentence_conflict(group: list[dict], weakest: Evidence) -> bool:
                         stated_in_own_clause(a, weakest) and stated_in_own_clause(b, weakest)):
                     return True
     return False
-
-
-def _where(row: dict) -> str:
-    return f"{row['path']} row {row['line']}" if row["block"] == "data_row" else f"line {row['line']}"
 
 
 def _official(group: list[dict], ivs: list, best: list[int]) -> tuple[list[int], int | None]:

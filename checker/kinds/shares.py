@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker import messages as m
+from checker.i18n import N_
 from checker.interval import Interval
 from checker.kinds.base import PASS, Context, Results, blame, consensus, fail
 from checker.kinds.params import IndicatorId
@@ -62,9 +64,8 @@ class Shares:
                     yield PASS
                     continue
                 rows = [agreed[ind][1] for ind in s]
-                parts_text = " + ".join(r["text"] for r in rows)
-                msg = rule.message.format(structure=", ".join(ctx.indicator_name(i) for i in s),
-                                          entity=ctx.entity_name(key[0]), period=key[1], role=key[2],
-                                          parts=parts_text, sum=total.format(2), expected="100%")
-                expl = f"{parts_text} = {total.format(2)}, which does not contain 100"
-                yield fail(blame(rule, ctx, rows, msg, "100%", total.mid - 100, expl))
+                args = {"structure": m.items([m.indicator(i) for i in s], "; "), "entity": m.entity(key[0]),
+                        "period": m.period(key[1]), "role": m.role(key[2]), "parts": m.figs(range(len(rows)), "+"),
+                        "sum": m.quantity(total, unit="%", digits=1, extra=1), "expected": "100%"}
+                yield fail(blame(rule, ctx, rows, args, total.mid - 100,
+                                 N_("{parts} = {sum}, which does not contain 100%")))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from checker import messages as m
+from checker.i18n import N_
 from checker.interval import Interval
-from checker.kinds.base import PASS, Context, Result, Results, fail, figure_dict, fmt, pick_suspect
-from checker.records import Finding
+from checker.kinds.base import PASS, Context, Result, Results, fail, finding, fmt, pick_suspect
 
 
 class RatioMode(str, enum.Enum):
@@ -40,7 +41,7 @@ class StatedRatio:
     """
 
     Params = StatedRatioParams
-    fields = {"stated", "computed", "expected", "a", "b"}
+    fields = {"stated", "computed", "expected", "a", "b", "base"}
 
     # The facts column that links a stated figure to the figures it is computed from.
     LINK = {RatioMode.SHARE: "restates", RatioMode.MULTIPLE: "ratio_num", RatioMode.DIRECTION: "change_from",
@@ -60,25 +61,25 @@ class StatedRatio:
         computed = _binary_slack(Interval.point(num / den * 100))
         if row["interval"].overlaps(computed):
             return PASS
-        text = f"{frac['text']} = {fmt(computed.lo, 2)}%, stated {row['text']}"
-        return _failed(rule, ctx, [frac, row], computed, computed.format(), text)
+        shown = m.quantity(computed, like=row, digits=max(m.written_digits(row["text"]), 2), unit="%")
+        return _failed(rule, ctx, [frac, row], computed, shown, N_("{a} = {computed}, stated {stated}"))
 
     def _multiple(self, rule, ctx: Context, row: dict) -> Result:
         a, b = ctx.by_id[int(row["ratio_num"])], ctx.by_id[int(row["ratio_den"])]
         computed = a["interval"] / b["interval"]
         if row["interval"].overlaps(computed):
             return PASS
-        text = f"{a['text']} / {b['text']} = {fmt(computed.mid, 2)}, stated {row['text']}"
-        return _failed(rule, ctx, [a, b, row], computed, computed.format(), text)
+        shown = m.quantity(computed, like=row, digits=max(m.written_digits(row["text"]), 2))
+        return _failed(rule, ctx, [a, b, row], computed, shown, N_("{a} / {base} = {computed}, stated {stated}"))
 
     def _direction(self, rule, ctx: Context, row: dict) -> Result:
         a = ctx.by_id[int(row["change_from"])]
         up = row["change_dir"] == "up"
         if row["interval"].hi > a["interval"].lo if up else row["interval"].lo < a["interval"].hi:
             return PASS
-        text = f"{'tăng' if up else 'giảm'} từ {a['text']} {'lên' if up else 'xuống'} {row['text']}"
-        expected = ("above " if up else "below ") + a["text"]
-        return _failed(rule, ctx, [a, row], a["interval"], expected, text, imbalance=False)
+        expected = m.items([m.word(N_("above") if up else N_("below")), m.fig(0)], " ")
+        why = N_("the text says it rose from {a} to {b}") if up else N_("the text says it fell from {a} to {b}")
+        return _failed(rule, ctx, [a, row], a["interval"], expected, why, imbalance=False)
 
     def _of_base(self, rule, ctx: Context, row: dict) -> Result:
         a, b = ctx.by_id[int(row["of_result"])], ctx.by_id[int(row["of_base"])]
@@ -90,8 +91,9 @@ class StatedRatio:
             return PASS
         formula = {"of": "{a} / {b}", "over": "{a} / {b} − 100%", "under": "100% − {a} / {b}",
                    "above": "{a} − {b}", "below": "{b} − {a}"}[row["of_form"]].format(a=_shown(a), b=_shown(b))
-        text = f"{formula} = {fmt(computed.mid, 2)}, stated {row['text']}"
-        return _failed(rule, ctx, [a, b, row], computed, computed.format(), text)
+        shown = m.quantity(computed, like=row, digits=max(m.written_digits(row["text"]), 1))
+        return _failed(rule, ctx, [a, b, row], computed, shown, N_("{formula} = {computed}, stated {stated}"),
+                       formula=formula)
 
 
 def _shown(row: dict) -> str:
@@ -120,13 +122,13 @@ def _binary_slack(iv: Interval) -> Interval:
         if iv.bounded else iv
 
 
-def _failed(rule, ctx: Context, rows: list[dict], computed: Interval, expected: str, explanation: str,
-            imbalance: bool = True) -> Result:
+def _failed(rule, ctx: Context, rows: list[dict], computed: Interval, expected: dict, why: str,
+            imbalance: bool = True, **extra) -> Result:
     """The finding for a stated figure (the last of `rows`) that does not recompute."""
     stated = rows[-1]["interval"]
     ids = [int(r["id"]) for r in rows]
-    msg = rule.message.format(stated=rows[-1]["text"], computed=fmt(computed.mid, 2) if computed.bounded else "?",
-                              expected=expected, a=rows[0]["text"], b=rows[-1]["text"])
+    last = len(rows) - 1
+    args = {"stated": m.fig(last), "computed": expected, "expected": expected, "a": m.fig(0), "b": m.fig(last),
+            **({"base": m.fig(1)} if last == 2 else {}), **extra}
     off = stated.mid - computed.mid if imbalance and computed.bounded and stated.bounded else None
-    return fail(Finding(rule.id, rule.severity, msg, [figure_dict(r) for r in rows], pick_suspect(ids, ctx),
-                        expected, off, explanation, rule.name))
+    return fail(finding(rule, rows, pick_suspect(ids, ctx), args, off, why))

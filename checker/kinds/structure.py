@@ -7,9 +7,12 @@ import re
 import enum
 from dataclasses import dataclass
 
-from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, figure_dict, written_decimals
+from checker import messages as words
+from checker.interval import Interval
+from checker.i18n import N_
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, finding, written_decimals
 from checker.kinds.evidence import level
-from checker.records import Evidence, Finding
+from checker.records import Evidence
 
 ROW_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*$")
 MARKER_TEXT_RE = re.compile(r"\s*(?:\$\^\{\^?\{?\d+\}+\$|[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
@@ -40,6 +43,19 @@ def percent_slip(catalog, written: str | None, kept: str | None) -> bool:
     """A rate per person written as a percentage, or the other way round: the one unit
     misfit the resolver keeps on a figure (and that this rule reports)."""
     return (written == "percent" and per_person(catalog, kept)) or (kept == "percent" and per_person(catalog, written))
+
+
+def written_unit(units, name: str | None) -> str:
+    """A unit as the reports write it (`bác sĩ/vạn dân` for `bac_si / van_dan`): each part's
+    shortest surface form in the units catalog, else its name."""
+    if not name:
+        return "?"
+    parts = []
+    for part in (p.strip() for p in name.split("/")):
+        known = units.surfaces.pairs + units.per.pairs
+        forms = sorted((surface for surface, value in known if value == part), key=len)
+        parts.append(forms[0] if forms else part)
+    return "/".join(parts)
 
 
 def table_sequences(doc) -> list[list[tuple[int, object]]]:
@@ -97,10 +113,9 @@ class Structure:
                  StructureMode.PRECISION: self._precision}
         return modes[rule.params.mode](rule, ctx)
 
-    def _finding(self, rule, rows, what, expected, stated, expl, suspect=0):
-        figures = [figure_dict(r) for r in rows]
-        msg = rule.message.format(what=what, where=f"line {rows[0]['line']}", expected=expected, stated=stated)
-        return Finding(rule.id, rule.severity, msg, figures, suspect, expected, None, expl, rule.name)
+    def _finding(self, rule, rows, what: dict, expected, why: str, suspect=0, **extra):
+        args = {"what": what, "where": words.fig(0, at=True), "expected": expected, "stated": words.fig(0), **extra}
+        return finding(rule, rows, suspect, args, None, why)
 
     def _numbering(self, rule, ctx: Context) -> Results:
         for doc in ctx.documents or []:
@@ -117,17 +132,17 @@ class Structure:
         findings = []
         for (a, _), (b, block) in zip(seq, seq[1:]):
             if b == a:
-                what = f"number {b} repeated"
+                what = words.phrase(N_("number {number} repeated"), number=str(b))
             elif b > a + 1:
-                what = f"number {', '.join(str(n) for n in range(a + 1, b))} missing"
+                what = words.phrase(N_("number {numbers} missing"), numbers=", ".join(str(n) for n in range(a + 1, b)))
             else:
                 continue
             start, end = block.cells[0] if block.cells else (0, min(len(block.text), 6))
             if not block.cells:
                 m = LIST_NUMBER_RE.match(block.text)
                 start, end = (m.start(1) - 1, m.end(1) + 1) if m else (start, end)
-            findings.append(self._block_finding(rule, doc, what, block, start, end, f"{a + 1}", f"{b}",
-                                                f"after {a} comes {b}"))
+            findings.append(self._block_finding(rule, doc, what, block, start, end, str(a + 1),
+                                                words.phrase(N_("after {before} comes {after}"), before=str(a), after=str(b))))
         return fail(*findings) if findings else PASS
 
     @staticmethod
@@ -148,26 +163,29 @@ class Structure:
             if n > highest + 1:
                 missing = ", ".join(str(k) for k in range(highest + 1, n))
                 m = MARKER_TEXT_RE.match(block.text, off)
-                problems.append((f"footnote marker {missing} missing before {n}", block, off, m.end() if m else off + 6,
-                                 str(highest + 1), str(n), "footnote markers run 1, 2, 3 … in the order they appear"))
+                problems.append((words.phrase(N_("footnote marker {missing} missing before {number}"), missing=missing,
+                                              number=str(n)), block, off, m.end() if m else off + 6, str(highest + 1),
+                                 words.phrase(N_("footnote markers run 1, 2, 3 … in the order they appear"))))
             highest = max(highest, n)
         seen: set[int] = set()
         for b in texts:
             if b.footnote in seen:
                 m = MARKER_TEXT_RE.match(b.text)
-                problems.append((f"footnote {b.footnote} written twice", b, 0, m.end() if m else 6, "one footnote",
-                                 "two", "each footnote number is used for one footnote"))
+                problems.append((words.phrase(N_("footnote {number} written twice"), number=str(b.footnote)), b, 0,
+                                 m.end() if m else 6, words.phrase(N_("one footnote")),
+                                 words.phrase(N_("each footnote number is used for one footnote"))))
             seen.add(b.footnote)
         return problems
 
     @staticmethod
-    def _block_finding(rule, doc, what, block, start, end, expected, stated, explanation):
+    def _block_finding(rule, doc, what, block, start, end, expected, explanation):
         """A finding about the characters [start, end) of a block: a row, item or footnote number."""
         line, column = block.locate(start)
         fig = {"path": doc.path, "line": line, "column": column, "text": block.text[start:end].strip(),
                "value": None, "unit": None, "indicator": None, "entity": None, "period": None, "role": None}
-        msg = rule.message.format(what=what, where=f"line {line}", expected=expected, stated=stated)
-        return Finding(rule.id, rule.severity, msg, [fig], 0, expected, None, explanation, rule.name)
+        args = {"what": what, "where": words.fig(0, at=True), "expected": expected, "stated": words.fig(0),
+                **explanation["args"]}
+        return finding(rule, [], 0, args, None, explanation["phrase"], figures=[fig])
 
     def _unit(self, rule, ctx: Context) -> Results:
         cat = ctx.catalog
@@ -179,9 +197,12 @@ class Structure:
                 yield NOT_APPLICABLE
                 continue
             if percent_slip(cat, r["unit"], ind.unit):
-                what = f"{r['text']} is written in {r['unit']}, but {ind.name} is kept in {ind.unit}"
-                yield fail(self._finding(rule, [r], what, ind.unit or "?", r["unit_text"] or "?",
-                                         f"the row names {ind.name}; its unit is {ind.unit}"))
+                what = words.phrase(N_("{figure} is written in {unit}, but {indicator} is kept in {kept}"),
+                                    figure=words.fig(0), unit=r["unit_text"] or r["unit"],
+                                    indicator=words.indicator(ind.id), kept=written_unit(cat.units, ind.unit))
+                yield fail(self._finding(rule, [r], what, written_unit(cat.units, ind.unit),
+                                         N_("the row names {indicator}; its unit is {expected}"),
+                                         indicator=words.indicator(ind.id)))
                 continue
             # Which indicators are shares is read from their name until the catalog has a field for it.
             if r["unit"] == "percent" and ind.unit == "percent" and ind.name.lower().startswith(("tỷ lệ", "tỷ trọng")) \
@@ -189,8 +210,9 @@ class Structure:
                 if r["lo"] <= 100:
                     yield PASS
                     continue
-                yield fail(self._finding(rule, [r], f"{r['text']} is a share above 100%", "at most 100%",
-                                         r["text"], f"{ind.name} cannot exceed 100%"))
+                what = words.phrase(N_("{figure} is a share above 100%"), figure=words.fig(0))
+                yield fail(self._finding(rule, [r], what, words.quantity(Interval(float("-inf"), 100.0), unit="%"),
+                                         N_("{indicator} cannot exceed 100%"), indicator=words.indicator(ind.id)))
 
     def _precision(self, rule, ctx: Context) -> Results:
         for r in ctx.records:
@@ -203,6 +225,7 @@ class Structure:
                 yield PASS
                 continue
             shown = decimals.rstrip("0") or "0"
-            yield fail(self._finding(rule, [r], f"{r['text']} is written with {len(decimals)} decimals, "
-                                     f"the last of them 0", f"{len(shown)} decimal(s)", r["text"],
-                                     "a trailing zero past the first decimal is unusual in these reports"))
+            what = words.phrase(N_("{figure} is written with {decimals} decimals, the last of them 0"),
+                                figure=words.fig(0), decimals=len(decimals))
+            yield fail(self._finding(rule, [r], what, words.phrase(N_("{count} decimal(s)"), count=len(shown)),
+                                     N_("a trailing zero past the first decimal is unusual in these reports")))

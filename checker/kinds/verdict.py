@@ -7,9 +7,10 @@ import math
 import re
 from dataclasses import dataclass
 
+from checker import messages as words
+from checker.i18n import N_
 from checker.interval import Interval
-from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Result, Results, blame, fail, figure_dict, fmt
-from checker.records import Finding
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Result, Results, blame, fail, finding
 
 
 class VerdictMode(str, enum.Enum):
@@ -96,7 +97,7 @@ class Verdict:
     """
 
     Params = VerdictParams
-    fields = {"indicator", "entity", "period", "label", "target", "result", "expected", "stated"}
+    fields = {"subject", "indicator", "entity", "period", "label", "target", "result", "expected", "stated"}
 
     LABEL_SAYS = {"exceeded": "met", "met": "met", "missed": "missed"}
 
@@ -129,15 +130,15 @@ class Verdict:
         verdict, direction = judge_exact(target, result["interval"], ind.direction)
         if verdict == "unsure" or verdict == says:
             return PASS
-        figures = [figure_dict(r) for r in (target, result, label)]
-        expected = "Đạt or Vượt" if verdict == "met" else "Không đạt"
-        msg = rule.message.format(indicator=ctx.indicator_name(ind.id), entity=ctx.entity_name(target["entity"]),
-                                  period=target["period"], label=label["text"], target=target["text"],
-                                  result=result["text"], expected=expected, stated=label["text"])
-        said = {"lower": "lower is better", "none": "within the target"}.get(direction, "higher is better")
-        expl = (f"result {result['text']} against target {target['text']} ({said}): "
-                f"{'reached' if verdict == 'met' else 'not reached'}, but marked '{label['text']}'")
-        return fail(Finding(rule.id, rule.severity, msg, figures, 2, expected, None, expl, rule.name))
+        said = {"lower": N_("lower is better"), "none": N_("within the target")}.get(direction, N_("higher is better"))
+        args = {"subject": words.subject(ind.id, target["entity"], target["period"]), "indicator": words.indicator(ind.id),
+                "entity": words.entity(target["entity"]), "period": words.period(target["period"]), "target": words.fig(0),
+                "result": words.fig(1), "label": words.fig(2), "stated": words.fig(2), "direction": words.word(said),
+                "expected": words.word(N_("met (Đạt, Vượt)") if verdict == "met" else N_("not met (Không đạt)"))}
+        why = (N_("result {result} against target {target} ({direction}): reached, but marked '{label}'")
+               if verdict == "met" else
+               N_("result {result} against target {target} ({direction}): not reached, but marked '{label}'"))
+        return fail(finding(rule, [target, result, label], 2, args, None, why))
 
     def _margins(self, rule, ctx: Context) -> Results:
         recs = [r for r in ctx.records if r["kind"] in ("statistic", "range") and r["lo"] is not None]
@@ -156,8 +157,10 @@ class Verdict:
             if stated.overlaps(computed):
                 yield PASS
                 continue
-            msg = rule.message.format(indicator=ctx.indicator_name(m["indicator"]), entity=ctx.entity_name(m["entity"]),
-                                      period=m["period"], label="", target=target["text"], result=result["text"],
-                                      expected=computed.format(), stated=m["text"])
-            expl = f"{result['text']} − {target['text']} = {fmt(computed.mid, 2)} điểm phần trăm, stated {m['text']}"
-            yield fail(blame(rule, ctx, [result, target, m], msg, computed.format(), stated.mid - computed.mid, expl))
+            args = {"subject": words.subject(m["indicator"], m["entity"], m["period"]),
+                    "indicator": words.indicator(m["indicator"]), "entity": words.entity(m["entity"]),
+                    "period": words.period(m["period"]), "label": "", "result": words.fig(0), "target": words.fig(1),
+                    "stated": words.fig(2),
+                    "expected": words.quantity(computed, like=m, digits=max(words.written_digits(m["text"]), 1))}
+            yield fail(blame(rule, ctx, [result, target, m], args, stated.mid - computed.mid,
+                             N_("{result} − {target} = {expected}, stated {stated}")))

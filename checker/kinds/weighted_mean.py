@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Result, Results, fail, figure_dict, fmt, pick_suspect
+from checker import messages as m
+from checker.i18n import N_
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Result, Results, fail, finding, pick_suspect
 from checker.kinds.params import EntityId, IndicatorId
 from checker.kinds.part_whole import merged_provinces
-from checker.records import Finding
 
 WEIGHT_INDICATORS = {"population": "population", "area": "area"}
 
@@ -33,7 +34,7 @@ class WeightedMean:
     """
 
     Params = WeightedMeanParams
-    fields = {"indicator", "entity", "period", "role", "value", "expected", "weights"}
+    fields = {"subject", "indicator", "entity", "period", "role", "value", "expected", "weights"}
 
     def run(self, rule, ctx: Context) -> Results:
         cat = ctx.catalog
@@ -65,7 +66,6 @@ class WeightedMean:
     @staticmethod
     def _check(rule, ctx: Context, key: tuple, entity, values: dict, weights: dict[str, dict]) -> Result:
         """The merged province's value against its former provinces' values, weighted."""
-        ind = ctx.catalog.indicators[key[0]]
         total_w = weighted = None
         for f in entity.formers:
             w, v = weights[f]["interval"], values[f][0]
@@ -76,15 +76,14 @@ class WeightedMean:
         if merged.overlaps(expected):
             return PASS
         rows = [merged_rows[0]] + [values[f][1][0] for f in entity.formers] + [weights[f] for f in entity.formers]
-        figures = [figure_dict(r) for r in rows]
         ids = [int(r["id"]) for r in rows]
-        weights_text = ", ".join(f"{ctx.entity_name(f)} {values[f][1][0]['text']} × {weights[f]['text']}"
-                                 for f in entity.formers)
-        msg = rule.message.format(indicator=ind.name, entity=ctx.entity_name(entity.id), period=key[1],
-                                  role=key[2], value=merged_rows[0]["text"], expected=expected.format(2),
-                                  weights=weights_text)
-        expl = f"({weights_text}) / total weight = {fmt(expected.mid, 2)}, stated {merged_rows[0]['text']}"
+        n = len(entity.formers)
+        args = {"subject": m.subject(key[0], entity.id, key[1], key[2]), "indicator": m.indicator(key[0]),
+                "entity": m.entity(entity.id), "period": m.period(key[1]), "role": m.role(key[2]), "value": m.fig(0),
+                "expected": m.quantity(expected, like=merged_rows[0], digits=max(m.written_digits(merged_rows[0]["text"]), 1)),
+                "weights": m.items([m.items([m.entity(f), m.fig(1 + i), "×", m.fig(1 + n + i)], " ")
+                                    for i, f in enumerate(entity.formers)])}
         imbalance = merged.mid - expected.mid if merged.bounded and expected.bounded else None
-        suspect = pick_suspect(ids, ctx, list(range(1 + len(entity.formers))))
-        return fail(Finding(rule.id, rule.severity, msg, figures, suspect, expected.format(2), imbalance,
-                            expl, rule.name))
+        suspect = pick_suspect(ids, ctx, list(range(1 + n)))
+        return fail(finding(rule, rows, suspect, args, imbalance,
+                            N_("({weights}) / total weight = {expected}, stated {value}")))

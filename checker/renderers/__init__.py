@@ -1,5 +1,6 @@
-"""Renderers: each turns a `Report` into text (`render(report) -> str`); the command line
-picks one by name from `RENDERERS`."""
+"""Renderers: each turns a `Report` into text (`render(report, lang=..., **options) -> str`;
+`lang` is "vi" (the default) or "en", and a renderer ignores options it has no use for:
+`verbose`, `statistics`, `width`); the command line picks one by name from `RENDERERS`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Callable, Iterator
 # `checker --help` lists the formats without loading what the reports need.
 _RENDERERS = {
     "terminal": "checker.renderers.terminal:render",
+    "concise": "checker.renderers.concise:render",
     "json": "checker.renderers.json:render",
     "markdown": "checker.renderers.markdown:render",
     "html": "checker.renderers.html:render",

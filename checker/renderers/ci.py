@@ -11,6 +11,9 @@ from typing import Any
 from checker import __version__
 from checker.datafile import is_data_file
 from checker.gate import fingerprint
+from checker.i18n import _, language
+from checker.messages import figure_what, finding_expected, finding_explanation, finding_message
+from checker.place_text import figure_place
 from checker.records import Finding, Report
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -59,11 +62,16 @@ def _rule_help(rule) -> dict[str, Any]:
     return out
 
 
-def render_sarif(report: Report) -> str:
+def render_sarif(report: Report, lang: str | None = None, **_options) -> str:
     """One run; every rule is described in the driver; each result carries its rule, the
     first figure as its location, the others as related locations, and a fingerprint
     that does not depend on line numbers.  Suppressed findings are included, marked as
     suppressed in source with their reason, as code scanning expects."""
+    with language(lang):
+        return _sarif(report)
+
+
+def _sarif(report: Report) -> str:
     rules, findings, suppressed = report.rules, report.findings, report.suppressed
     index = {r.id: i for i, r in enumerate(rules)}
     driver_rules = [{
@@ -80,7 +88,7 @@ def render_sarif(report: Report) -> str:
         result: dict[str, Any] = {
             "ruleId": f.rule,
             "level": SARIF_LEVEL[f.severity],
-            "message": {"text": f.message},
+            "message": {"text": finding_message(f, None, report)},
             "partialFingerprints": {"checkerFinding/v1": fingerprint(f)},
         }
         if f.rule in index:
@@ -88,11 +96,12 @@ def render_sarif(report: Report) -> str:
         if figures:
             first = f.suspect if f.suspect is not None else 0
             result["locations"] = [_location(figures[first])]
-            others = [_location(g, f"{g['text']} ({g.get('indicator') or '?'}, {g.get('entity') or '?'}, "
-                                   f"{g.get('period') or '?'})", i) for i, g in enumerate(figures) if i != first]
+            others = [_location(g, f"{g['text']} ({figure_place(report, g)}; {figure_what(f, g)})", i)
+                      for i, g in enumerate(figures) if i != first]
             if others:
                 result["relatedLocations"] = others
-        props = {k: v for k, v in (("expected", f.expected), ("explanation", f.explanation)) if v}
+        props = {k: v for k, v in (("expected", finding_expected(f)), ("explanation", finding_explanation(f, None, report)))
+                 if v}
         if props:
             result["properties"] = props
         if reason is not None:
@@ -111,9 +120,14 @@ def render_sarif(report: Report) -> str:
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_junit(report: Report) -> str:
+def render_junit(report: Report, lang: str | None = None, **_options) -> str:
     """One test suite per input file, one test case per rule in it: a case fails with the
     rule's findings reported in that file (at their suspect figure, else their first)."""
+    with language(lang):
+        return _junit(report)
+
+
+def _junit(report: Report) -> str:
     from junitparser import Failure, JUnitXml, TestCase, TestSuite
 
     rules, findings, paths = report.rules, report.findings, report.inputs
@@ -124,8 +138,8 @@ def render_junit(report: Report) -> str:
             case = TestCase(f"{rule.id} {rule.name}", classname=_uri(path), time=0)
             mine = [f for f in findings if f.rule == rule.id and (primary(f) or {}).get("path") == path]
             if mine:
-                failure = Failure(f"{len(mine)} finding(s)", type_=rule.severity)
-                failure.text = "\n".join(f"{f.message} [{_figures(f)}]" for f in mine)
+                failure = Failure(_("{count} finding(s)").format(count=len(mine)), type_=rule.severity)
+                failure.text = "\n".join(f"{finding_message(f, None, report)} [{_figures(f)}]" for f in mine)
                 case.result = [failure]
             suite.add_testcase(case)
         suite.update_statistics()
@@ -136,10 +150,10 @@ def render_junit(report: Report) -> str:
 
 
 def _figures(f: Finding) -> str:
-    return ", ".join(f"{g['text']} at {_uri(g['path'])}:{g['line']}:{g['column']}" for g in f.figures)
+    return ", ".join(f"{g['text']} {_uri(g['path'])}:{g['line']}:{g['column']}" for g in f.figures)
 
 
-def render_codequality(report: Report) -> str:
+def render_codequality(report: Report, lang: str | None = None, **_options) -> str:
     """GitLab Code Quality: one issue per finding, at its suspect (or first) figure."""
     issues = []
     seen: dict[str, int] = {}
@@ -150,7 +164,7 @@ def render_codequality(report: Report) -> str:
         if seen[fp] > 1:  # GitLab wants each fingerprint once
             fp = f"{fp}-{seen[fp]}"
         issues.append({
-            "description": f"{f.rule} {f.message}",
+            "description": f"{f.rule} {finding_message(f, lang, report)}",
             "check_name": f.rule,
             "fingerprint": fp,
             "severity": CODEQUALITY_SEVERITY[f.severity],

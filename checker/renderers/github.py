@@ -3,6 +3,8 @@ repositories without code scanning: GitHub shows each on the changed file in a p
 
 from __future__ import annotations
 
+from checker.i18n import language
+from checker.messages import finding_message
 from checker.records import Finding, Report
 from checker.renderers.ci import _uri, primary
 from checker.renderers.summary import figure_place
@@ -20,14 +22,15 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: Report) -> str:
+def render(report: Report, lang: str | None = None, **_options) -> str:
     """One annotation line per finding, at its suspect (or first) figure; the message names
     the other figures and where they are."""
-    return "".join(_annotation(report, f) + "\n" for f in report.findings)
+    with language(lang):
+        return "".join(_annotation(report, f) + "\n" for f in report.findings)
 
 
 def _annotation(report: Report, f: Finding) -> str:
-    props, message = [], f.message
+    props, message = [], finding_message(f, None, report)
     fig = primary(f)
     if fig is not None:
         props.append(f"file={escape_property(_uri(fig['path']))}")

@@ -14,7 +14,7 @@ from checker.records import Finding, Report
 from checker.renderers.summary import by_severity, figure_where, summary, what
 
 
-def render(report: Report) -> str:
+def render(report: Report, lang: str | None = None, **_options) -> str:
     from importlib.resources import files
 
     from jinja2 import Environment, select_autoescape

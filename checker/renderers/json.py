@@ -1,4 +1,5 @@
-"""The JSON report: the findings, the summary, and the suppressed findings with their reasons."""
+"""The JSON report: the findings, the summary, and the suppressed findings with their reasons.
+Keys and rule ids never change; `message`, `expected` and `explanation` follow the language."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from checker.records import Report
 from checker.renderers.summary import finding_dict, summary
 
 
-def render(report: Report) -> str:
-    data: dict[str, Any] = {"findings": [finding_dict(report, f) for f in report.findings],
+def render(report: Report, lang: str | None = None, verbose: bool = False, **_options) -> str:
+    data: dict[str, Any] = {"findings": [finding_dict(report, f, lang, verbose) for f in report.findings],
                             "summary": summary(report)}
     if report.suppressed:
-        data["suppressed"] = [dict(finding_dict(report, f), reason=reason) for f, reason in report.suppressed]
+        data["suppressed"] = [dict(finding_dict(report, f, lang, verbose), reason=reason)
+                              for f, reason in report.suppressed]
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,124 @@
+"""The language every text a person reads is in: gettext catalogs (checker/locale/LANG/LC_MESSAGES/
+checker.po, read with Babel), the current language, and a record of texts asked for that no
+catalog translates (a test fails on any)."""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import gettext as _gettext
+import io
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from checker.records import InputError
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+DOMAIN = "checker"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+_current: contextvars.ContextVar[str] = contextvars.ContextVar("checker_language", default=DEFAULT_LANG)
+# msgids asked for in a language whose catalog has no translation for them, with the language.
+MISSING: set[tuple[str, str]] = set()
+
+
+def check_lang(lang: str | None) -> str:
+    """A language code the checker speaks, or an input error naming those it does."""
+    lang = lang or DEFAULT_LANG
+    if lang not in LANGS:
+        raise InputError(gettext("unknown language '{lang}' (known: {known})").format(lang=lang, known=", ".join(LANGS)))
+    return lang
+
+
+@contextlib.contextmanager
+def language(lang: str | None) -> Iterator[str]:
+    """Speak `lang` inside the block: `_` and everything built on it use its catalog (None:
+    keep the language already spoken)."""
+    if lang is None:
+        yield _current.get()
+        return
+    token = _current.set(check_lang(lang))
+    try:
+        yield _current.get()
+    finally:
+        _current.reset(token)
+
+
+def current_language() -> str:
+    return _current.get()
+
+
+@lru_cache(maxsize=None)
+def catalog(lang: str) -> _gettext.GNUTranslations:
+    """The language's catalog, compiled in memory from its .po file (no .mo can go stale)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with path.open("rb") as fh:
+        po = read_po(fh, locale=lang, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, po, use_fuzzy=False)
+    buffer.seek(0)
+    return _gettext.GNUTranslations(buffer)
+
+
+def translated(msgid: str, lang: str) -> str | None:
+    """The catalog's translation of `msgid`, or None when it has none."""
+    if not msgid:
+        return ""
+    found = catalog(lang)._catalog.get(msgid)  # GNUTranslations falls back silently; we must know
+    return found or None
+
+
+def _in(msgid: str, lang: str) -> str:
+    text = translated(msgid, lang)
+    if text is None:
+        MISSING.add((lang, msgid))
+        return msgid
+    return text
+
+
+def _(msgid: str) -> str:
+    """`msgid` in the current language (recorded in MISSING, and given as is, if untranslated)."""
+    return _in(msgid, _current.get())
+
+
+def gettext(msgid: str, lang: str | None = None) -> str:
+    """`msgid` in `lang` (default: the current language)."""
+    return _in(msgid, lang or _current.get())
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form for `n` in the current language (Vietnamese has one, English two)."""
+    lang = _current.get()
+    key = (singular, catalog(lang).plural(n))
+    text = catalog(lang)._catalog.get(key)
+    if not text:
+        MISSING.add((lang, singular))
+        return singular if n == 1 else plural
+    return text
+
+
+def N_(msgid: str) -> str:
+    """Mark a text for the catalogs where it is written; it is translated where it is shown."""
+    return msgid
+
+
+def translatable(text: str, lang: str) -> str:
+    """A text from outside the code (a rule file's message or description): its translation
+    if the catalog has one, else the text as written, not recorded as missing: a user's own
+    rule file may be written in any language."""
+    return translated(text, lang) or text
+
+
+def extract_rule_messages(fileobj, keywords, comment_tags, options):
+    """A Babel extractor for rule files (babel.cfg): each rule's `message` is a msgid."""
+    import yaml
+
+    data = yaml.safe_load(fileobj.read().decode("utf-8")) or {}
+    for rule in data.get("rules", []) or []:
+        if isinstance(rule, dict) and isinstance(rule.get("message"), str):
+            yield 0, None, rule["message"], [f"rule {rule.get('id', '?')}"]
