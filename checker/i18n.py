@@ -52,17 +52,31 @@ def current_language() -> str:
 
 @lru_cache(maxsize=None)
 def catalog(lang: str) -> _gettext.GNUTranslations:
-    """The language's catalog, compiled in memory from its .po file (no .mo can go stale)."""
+    """The language's compiled catalog (checker.mo beside checker.po), read with the standard
+    library: compiling the .po with Babel on every run cost more than the rest of start-up.
+    tools/update_catalogs.py writes the .mo; a test fails when it no longer matches its .po."""
+    with mo_path(lang).open("rb") as fh:
+        return _gettext.GNUTranslations(fh)
+
+
+def po_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def mo_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+def compile_po(lang: str) -> bytes:
+    """The .mo that the language's .po compiles to (Babel; fuzzy entries left out)."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    with path.open("rb") as fh:
+    with po_path(lang).open("rb") as fh:
         po = read_po(fh, locale=lang, domain=DOMAIN)
     buffer = io.BytesIO()
     write_mo(buffer, po, use_fuzzy=False)
-    buffer.seek(0)
-    return _gettext.GNUTranslations(buffer)
+    return buffer.getvalue()
 
 
 def translated(msgid: str, lang: str) -> str | None:

@@ -41,6 +41,13 @@ def test_every_msgid_has_a_text_in_both_catalogs():
         assert not missing, f"{lang}: no text for {missing[:5]}"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_compiled_catalog_is_that_of_its_po_file(lang):
+    """The checker reads checker.mo; after a .po is edited, tools/update_catalogs.py must run."""
+    assert i18n.mo_path(lang).read_bytes() == i18n.compile_po(lang), \
+        f"{i18n.mo_path(lang)} is stale: run python tools/update_catalogs.py"
+
+
 def test_every_rule_message_is_extracted():
     from checker.catalog import load_catalog
     from checker.engine import load_default_rules

@@ -25,6 +25,11 @@ def main() -> int:
                         "--no-wrap", *(["--no-fuzzy-matching", "--ignore-obsolete"] if action == "update" else [])],
                        cwd=ROOT, check=True)
     _english_is_its_own_text(LOCALE / "en" / "LC_MESSAGES" / "checker.po")
+    sys.path.insert(0, str(ROOT))
+    from checker.i18n import compile_po, mo_path
+
+    for lang in ("vi", "en"):  # what the checker reads at run time
+        mo_path(lang).write_bytes(compile_po(lang))
     return 0
 
 
