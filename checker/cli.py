@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=["csv", "json"], default="csv")
     extract.add_argument("--catalogs", metavar="DIR", help="folder of catalogs, as for `check`; default: rules/")
     extract.add_argument("--output", "-o", help="write to this new file instead of standard output")
+    _parallel_arguments(extract)
     extract.add_argument("--stats", action="store_true",
                          help="print how many figures are statistics and how many of those are fully resolved")
     extract.add_argument("--unresolved", action="store_true",
@@ -72,6 +73,14 @@ def _check_arguments(parser) -> None:
                                                           "cues.yaml, units.yaml, units.txt); default: rules/")
     parser.add_argument("--config", help="configuration file (default: checker.toml, else [tool.checker] "
                                          "in pyproject.toml, in the current folder)")
+    _parallel_arguments(parser)
+
+
+def _parallel_arguments(parser) -> None:
+    parser.add_argument("--jobs", "-j", type=int, metavar="N",
+                        help="processes that read the drafts, each file in one (default: one per core; 1: none)")
+    parser.add_argument("--progress", action="store_true",
+                        help="show a progress bar over the files even when standard error is not a terminal")
 
 
 def _write(text: str, output: str | None, inputs: list[str]) -> None:
@@ -89,12 +98,14 @@ def _write(text: str, output: str | None, inputs: list[str]) -> None:
 
 
 @contextlib.contextmanager
-def _progress(paths: list[str]):
-    """A progress bar over the files on a terminal: the callback to give `check` or `extract`."""
-    if len(set(paths)) > 1 and sys.stderr.isatty():
+def _progress(paths: list[str], asked: bool = False):
+    """A progress bar over the files on a terminal, or wherever `--progress` asks: the
+    callback to give `check` or `extract`."""
+    if len(set(paths)) > 1 and (asked or sys.stderr.isatty()):
+        from rich.console import Console
         from rich.progress import Progress
 
-        with Progress(transient=True) as progress:
+        with Progress(console=Console(stderr=True, force_terminal=asked or None), transient=True) as progress:
             task = progress.add_task("reading", total=len(set(paths)))
             yield lambda _: progress.advance(task)
     else:
@@ -107,13 +118,13 @@ def _settings(args, use_baseline: bool = True):
 
     return load_settings(load_config(args.config), catalogs=args.catalogs, rules=args.rules,
                          fail_on=getattr(args, "fail_on", None), baseline=getattr(args, "baseline", None),
-                         use_baseline=use_baseline)
+                         use_baseline=use_baseline, jobs=args.jobs)
 
 
 def _report(args, settings):
     from checker.pipeline import check
 
-    with _progress(args.paths) as progress:
+    with _progress(args.paths, args.progress) as progress:
         return check(args.paths, settings, progress=progress)
 
 
@@ -178,13 +189,15 @@ def _check_input(path: str) -> None:
 
 def cmd_extract(args) -> int:
     from checker.catalog import load_catalog
+    from checker.pipeline import job_count
 
     from checker.facts import extract
 
     for p in args.paths:
         _check_input(p)
-    with _progress(args.paths) as progress:
-        facts, _ = extract(args.paths, load_catalog(args.catalogs), progress=progress)
+    jobs = job_count(args.jobs)
+    with _progress(args.paths, args.progress) as progress:
+        facts, _ = extract(args.paths, load_catalog(args.catalogs), progress=progress, jobs=jobs)
     if args.stats or args.unresolved:
         _write(_coverage_text(facts, args.stats, args.unresolved), args.output, args.paths)
         return EXIT_OK

@@ -19,6 +19,7 @@ class Config:
     rules: list[str] | None = None  # rule files (globs allowed)
     catalogs: str | None = None  # folder with indicators.yaml, entities.yaml, cues.yaml, units
     baseline: str | None = None
+    jobs: int | None = None  # processes that read the drafts; default: one per core
 
 
 def load_config(explicit: str | None = None, folder: Path | None = None) -> Config:
@@ -28,6 +29,7 @@ def load_config(explicit: str | None = None, folder: Path | None = None) -> Conf
         rules = ["rules/checks/*.yaml", "local-rules.yaml"]
         catalogs = "rules"
         baseline = "checker-baseline.json"
+        jobs = 2
         [severity]
         ST03 = "warning"
 
@@ -67,12 +69,16 @@ def load_config(explicit: str | None = None, folder: Path | None = None) -> Conf
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise InputError(f"{path}: rules is a list of rule files (globs allowed)")
             config.rules = _rule_files(path, value)
+        elif key == "jobs":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise InputError(f"{path}: jobs is a whole number of processes, 1 or more")
+            config.jobs = value
         elif key in ("catalogs", "baseline"):
             if not isinstance(value, str):
                 raise InputError(f"{path}: {key} is a path")
             setattr(config, key, str(path.parent / value))
         else:
-            raise InputError(f"{path}: unknown setting '{key}' (known: fail-on, severity, rules, catalogs, baseline)")
+            raise InputError(f"{path}: unknown setting '{key}' (known: fail-on, severity, rules, catalogs, baseline, jobs)")
     return config
 
 

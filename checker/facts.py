@@ -54,15 +54,18 @@ file's row as `line` and the value's column as `column`.
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import dataclass, field, fields, replace
 
 import pandas as pd
 
-from checker.records import RESOLVED_FIELDS, Document, Fact, RelationKind
+from checker.records import RESOLVED_FIELDS, Document, Fact, InputError, RelationKind
 from checker.resolve import STAT_KINDS, Resolved
 
 COLUMNS = [f.name for f in fields(Fact)]
 INT_COLUMNS = [f.name for f in fields(Fact) if f.metadata.get("dtype") == "Int64"]
+# The columns that name another row by its id (the relations `_relation_columns` writes).
+ROW_REFERENCES = ("annotates", "part_of", "restates", "ratio_num", "ratio_den", "change_from", "of_result",
+                  "of_base", "avg_from", "avg_to")
 
 
 def empty_facts() -> pd.DataFrame:
@@ -175,21 +178,92 @@ def unresolved(facts: pd.DataFrame) -> pd.DataFrame:
     return stats[stats["missing"] != ""]
 
 
-def extract(paths: list[str], catalog, progress=None) -> tuple[pd.DataFrame, list[Document]]:
-    """Read drafts and data files and return the facts table and the drafts' documents.
-    Files are read in sorted order, so the table (and every output) is the same whatever
-    order they are given in.  `progress(path)` is called as each file is read."""
-    from checker.datafile import is_data_file, read_data_files
-    from checker.ingest import parse
+@dataclass
+class DraftFile:
+    """One draft read, lexed and resolved on its own (files are independent until the
+    rules): its text, suppression markers, documents and facts, the facts numbered from 0
+    (`combine` numbers them on), or the error that stopped it and whether reading did."""
+
+    path: str
+    text: str = ""
+    markers: list = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    rows: list[Fact] = field(default_factory=list)
+    error: InputError | None = None
+    unreadable: bool = False
+
+
+def read_draft_file(path: str, catalog) -> DraftFile:
+    """A draft's text, markers (of a Markdown or text draft), documents and facts."""
+    from checker.ingest import parse, read_text
+    from checker.markers import markers
     from checker.resolve import resolve_documents
 
-    paths = sorted(dict.fromkeys(str(p) for p in paths))
-    docs: list[Document] = []
-    for path in paths:
-        if not is_data_file(path):
-            docs.extend(parse(path))
+    try:
+        text = read_text(path)
+        found = [] if path.lower().endswith((".docx", ".pdf")) else markers(path, text)
+    except InputError as exc:
+        return DraftFile(path, error=exc, unreadable=True)
+    try:
+        documents = parse(path)
+        resolved = resolve_documents(documents, catalog)
+        rows = [_fact(i, r, catalog.units.count_units) for i, r in enumerate(resolved)]
+    except InputError as exc:
+        return DraftFile(path, text, found, error=exc)
+    return DraftFile(path, text, found, documents, rows)
+
+
+def read_drafts(paths: list[str], catalog, jobs: int = 1, progress=None) -> list[DraftFile]:
+    """`read_draft_file` for each draft, in the order given; with `jobs` > 1 in that many
+    processes (checker/pool.py).  `progress(path)` is called as each file is done."""
+    from checker.pool import map_in_order
+
+    done = []
+    for draft in map_in_order(read_draft_file, paths, catalog, jobs):
+        done.append(draft)
         if progress:
-            progress(path)
-    resolved = resolve_documents(docs, catalog)
-    data_rows = read_data_files([p for p in paths if is_data_file(p)], catalog)
-    return build_facts(resolved, catalog, data_rows), docs
+            progress(draft.path)
+    return done
+
+
+def combine(drafts: list[DraftFile], data_rows: list[Fact] | None = None) -> pd.DataFrame:
+    """The facts table of drafts read one by one, numbered as if read together: each
+    file's ids, and the ids its relations name, follow on from the file before; then the
+    data files' rows."""
+    rows: list[Fact] = []
+    for draft in drafts:
+        offset = len(rows)
+        rows += draft.rows if not offset else [_renumbered(row, offset) for row in draft.rows]
+    rows += [replace(row, id=len(rows) + n) for n, row in enumerate(data_rows or [])]
+    return facts_table(rows)
+
+
+def _renumbered(row: Fact, offset: int) -> Fact:
+    moved = {c: getattr(row, c) + offset for c in ROW_REFERENCES if getattr(row, c) is not None}
+    return replace(row, id=row.id + offset, **moved)
+
+
+def raise_first_error(drafts: list[DraftFile], unreadable: bool) -> None:
+    """The first draft's error (in the drafts' order) of those that could not be read
+    (`unreadable`) or of the others: the run stops as a serial one would."""
+    for draft in drafts:
+        if draft.error is not None and draft.unreadable == unreadable:
+            raise draft.error
+
+
+def extract(paths: list[str], catalog, progress=None, jobs: int = 1) -> tuple[pd.DataFrame, list[Document]]:
+    """Read drafts and data files and return the facts table and the drafts' documents.
+    Files are read in sorted order, so the table (and every output) is the same whatever
+    order they are given in, and whatever `jobs` (how many processes read the drafts).
+    `progress(path)` is called as each file is read."""
+    from checker.datafile import is_data_file, read_data_files
+
+    paths = sorted(dict.fromkeys(str(p) for p in paths))
+    drafts = read_drafts([p for p in paths if not is_data_file(p)], catalog, jobs, progress)
+    raise_first_error(drafts, unreadable=True)
+    raise_first_error(drafts, unreadable=False)
+    data = [p for p in paths if is_data_file(p)]
+    for path in data if progress else ():
+        progress(path)
+    data_rows = read_data_files(data, catalog)
+    return combine(drafts, data_rows), [d for draft in drafts for d in draft.documents]

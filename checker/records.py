@@ -306,6 +306,7 @@ class Settings:
     severities: Mapping[str, str] = field(default_factory=dict)  # rule id → severity overriding the rule file's
     fail_on: str = "error"
     baseline: str | None = None  # a baseline file: report only findings not in it
+    jobs: int = 1  # processes that read the drafts (checker/pool.py); 1: read here, one by one
 
 
 @dataclass(frozen=True)
