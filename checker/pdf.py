@@ -234,16 +234,33 @@ def _cells_of_line(line: list[dict], body_size: float) -> list[str]:
     return [_line_text(cell, body_size) for cell in cells if cell]
 
 
+def _tables_and_chars(page) -> tuple[list, list[dict]]:
+    """A page's ruled tables and its characters.  A page where nothing but text is drawn
+    has no ruled table, and its characters are taken straight from pdfminer's layout with
+    the fields this module reads, each computed as pdfplumber computes it: pdfplumber
+    turns every attribute of every character into a dict, more than half the time of
+    reading a page of prose."""
+    from pdfminer.layout import LTAnno, LTChar
+
+    objects = list(page.layout)
+    if page.pdf.unicode_norm is not None or not all(isinstance(o, (LTChar, LTAnno)) for o in objects):
+        return page.find_tables(), page.chars
+    height, (left, top) = page.height, page.mediabox[:2]
+    return [], [{"text": o.get_text(), "x0": o.x0 + left if left else o.x0, "x1": o.x1 + left if left else o.x1,
+                 "top": (height - o.y1) + top, "bottom": (height - o.y0) + top, "size": o.size}
+                for o in objects if isinstance(o, LTChar)]
+
+
 def _page_items(page, page_no: int) -> list[dict]:
     """A page's lines and tables in reading order."""
-    tables = page.find_tables()
+    tables, chars = _tables_and_chars(page)
     boxes = [t.bbox for t in tables]
 
     def inside(c) -> bool:
         return any(x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom
                    for x0, top, x1, bottom in boxes)
 
-    chars = [c for c in page.chars if not inside(c)]
+    chars = [c for c in chars if not inside(c)]
     sizes = [round(c["size"], 1) for c in chars if c["text"].strip()]
     body_size = statistics.mode(sizes) if sizes else 10.0
     lines = _lines(chars)
