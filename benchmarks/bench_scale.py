@@ -32,17 +32,22 @@ from scale_inputs import CORPUS, write_inputs  # noqa: E402
 
 
 def measure(paths: list[Path], jobs: int) -> dict:
-    """Run `check` on `paths` in a fresh process: seconds after start-up, peak MiB, findings."""
+    """Run `check` on `paths` in a fresh process: seconds after start-up (wall clock, and
+    CPU of the process and its workers: on a shared machine the CPU time is the steadier
+    figure), peak MiB (of the process or of its largest worker), findings."""
     code = ("import json, resource, sys, time\n"
             "from checker.pipeline import check, load_settings\n"
             "paths, jobs = json.loads(sys.argv[1]), int(sys.argv[2])\n"
             "settings = load_settings(jobs=jobs)\n"
-            "start = time.perf_counter()\n"
+            "def cpu():\n"
+            "    return sum(getattr(resource.getrusage(who), f) for who in"
+            " (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for f in ('ru_utime', 'ru_stime'))\n"
+            "start, start_cpu = time.perf_counter(), cpu()\n"
             "report = check(paths, settings)\n"
-            "took = time.perf_counter() - start\n"
+            "took, took_cpu = time.perf_counter() - start, cpu() - start_cpu\n"
             "own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
             "workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-            "print(json.dumps({'seconds': took, 'peak_mib': max(own, workers) / 1024,"
+            "print(json.dumps({'seconds': took, 'cpu': took_cpu, 'peak_mib': max(own, workers) / 1024,"
             " 'findings': len(report.findings)}))\n")
     proc = subprocess.run([sys.executable, "-c", code, json.dumps([str(p) for p in paths]), str(jobs)],
                           cwd=ROOT, capture_output=True, text=True)
@@ -61,24 +66,28 @@ def exponent(sizes: list[int], seconds: list[float]) -> float:
 def scaling(folder: Path, sizes: list[int], jobs: int) -> None:
     for one_file in (True, False):
         layout = "one file" if one_file else "many files"
-        print(f"\n{layout} (jobs {jobs}): copies, seconds after start-up, per copy, peak MiB, findings")
-        times = []
+        print(f"\n{layout} (jobs {jobs}): copies, seconds after start-up (wall, CPU), CPU per copy, "
+              f"peak MiB, findings")
+        walls, cpus = [], []
         for n in sizes:
             paths = write_inputs(folder / f"{'one' if one_file else 'many'}-{n}", n, one_file)
             m = measure(paths, jobs)
-            times.append(m["seconds"])
-            print(f"  {n:3d}  {m['seconds']:8.2f} s  {m['seconds'] / n:6.3f} s  {m['peak_mib']:7.1f} MiB"
-                  f"  {m['findings']:6d}")
+            walls.append(m["seconds"])
+            cpus.append(m["cpu"])
+            print(f"  {n:3d}  {m['seconds']:8.2f} s  {m['cpu']:8.2f} s  {m['cpu'] / n:6.3f} s  "
+                  f"{m['peak_mib']:7.1f} MiB  {m['findings']:6d}")
         if len(sizes) > 1:
-            print(f"  fitted exponent: {exponent(sizes, times):.2f}; {sizes[-1]} copies = "
-                  f"{times[-1] / (sizes[-1] * times[0]):.2f} × {sizes[-1]} × one")
+            for name, times in (("wall", walls), ("CPU", cpus)):
+                print(f"  {name}: fitted exponent {exponent(sizes, times):.2f}; {sizes[-1]} copies = "
+                      f"{times[-1] / (sizes[-1] * times[0]):.2f} × {sizes[-1]} × one")
 
 
 def parallel(folder: Path, jobs: int) -> None:
     paths = write_inputs(folder / "many-16", 16, False)
     serial, spread = measure(paths, 1), measure(paths, jobs)
-    print(f"\n16 files: serial {serial['seconds']:.2f} s, {jobs} jobs {spread['seconds']:.2f} s "
-          f"= {spread['seconds'] / serial['seconds']:.2f} × serial (target ≤ 0,65 on 2 cores); "
+    print(f"\n16 files: serial {serial['seconds']:.2f} s (CPU {serial['cpu']:.2f} s), {jobs} jobs "
+          f"{spread['seconds']:.2f} s (CPU {spread['cpu']:.2f} s)"
+          f" = {spread['seconds'] / serial['seconds']:.2f} × serial (target ≤ 0,65 on 2 cores); "
           f"same findings: {serial['findings'] == spread['findings']}")
 
 
@@ -95,11 +104,10 @@ def documents(folder: Path) -> None:
     with pdfplumber.open(pdf) as opened:
         pages = len(opened.pages)
     text = measure([CORPUS], 1)
-    print("\nthe corpus: seconds after start-up, × the text, peak MiB, findings")
-    print(f"  text        {text['seconds']:6.2f} s  1.00 ×  {text['peak_mib']:6.1f} MiB  {text['findings']}")
-    for name, path in ((f"PDF, {pages} pages", pdf), ("Word", docx)):
-        m = measure([path], 1)
-        print(f"  {name:<11} {m['seconds']:6.2f} s  {m['seconds'] / text['seconds']:4.2f} ×  "
+    print("\nthe corpus: seconds after start-up (wall, CPU), CPU × the text's, peak MiB, findings")
+    for name, path in (("text", CORPUS), (f"PDF, {pages} pages", pdf), ("Word", docx)):
+        m = text if path == CORPUS else measure([path], 1)
+        print(f"  {name:<13} {m['seconds']:6.2f} s  {m['cpu']:6.2f} s  {m['cpu'] / text['cpu']:4.2f} ×  "
               f"{m['peak_mib']:6.1f} MiB  {m['findings']}")
 
 
