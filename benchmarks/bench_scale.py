@@ -1,7 +1,8 @@
 """How the check scales: 1, 4, 16 and 64 distinct copies of the corpus, as one file and as
 many files; the corpus as a PDF and as a Word file; 16 files serial and in parallel.
 
-Usage: python benchmarks/bench_scale.py [--sizes 1 4 16 64] [--jobs N] [--skip-documents]
+Usage: python benchmarks/bench_scale.py [--sizes 1 4 16 64] [--jobs N] [--layouts one many]
+       [--skip-parallel] [--skip-documents]
 
 Every measurement runs in a fresh process (no cache carries over) and times `check` after
 the fixed start-up (imports, catalog and rules), then reports the process's peak memory.
@@ -63,8 +64,8 @@ def exponent(sizes: list[int], seconds: list[float]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
 
 
-def scaling(folder: Path, sizes: list[int], jobs: int) -> None:
-    for one_file in (True, False):
+def scaling(folder: Path, sizes: list[int], jobs: int, layouts: list[str]) -> None:
+    for one_file in [layout == "one" for layout in layouts]:
         layout = "one file" if one_file else "many files"
         print(f"\n{layout} (jobs {jobs}): copies, seconds after start-up (wall, CPU), CPU per copy, "
               f"peak MiB, findings")
@@ -117,13 +118,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 4, 16, 64])
     parser.add_argument("--jobs", type=int, default=default_jobs(), help="processes for the parallel runs")
+    parser.add_argument("--layouts", nargs="+", choices=["one", "many"], default=["one", "many"],
+                        help="the copies as one file, as many files, or both")
+    parser.add_argument("--skip-parallel", action="store_true", help="leave out 16 files serial and parallel")
     parser.add_argument("--skip-documents", action="store_true", help="leave out the PDF and Word timings")
     args = parser.parse_args()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         folder = Path(tmp)
-        scaling(folder, args.sizes, args.jobs)
-        parallel(folder, args.jobs)
+        scaling(folder, args.sizes, args.jobs, args.layouts)
+        if not args.skip_parallel:
+            parallel(folder, args.jobs)
         if not args.skip_documents:
             documents(folder)
     print(f"\n(benchmark took {time.perf_counter() - started:.0f} s; own peak "
