@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--exclude", action="extend", type=_listed, default=[], metavar="GLOB",
                          help="leave out files a folder or glob would give (repeatable, or comma-separated)")
     extract.add_argument("--output", "-o", help="write to this new file instead of standard output")
+    _parallel_arguments(extract)
     extract.add_argument("--stats", action="store_true",
                          help="print how many figures are statistics and how many of those are fully resolved")
     extract.add_argument("--unresolved", action="store_true",
@@ -95,6 +96,7 @@ def _rule_arguments(parser) -> None:
                         help="run only these rules: ids or id prefixes (RT), comma-separated or repeated")
     parser.add_argument("--ignore", action="extend", type=_listed, default=None, metavar="IDS",
                         help="do not run these rules: ids or id prefixes")
+    _parallel_arguments(parser)
 
 
 def _check_arguments(parser) -> None:
@@ -105,6 +107,13 @@ def _check_arguments(parser) -> None:
     parser.add_argument("--exclude", action="extend", type=_listed, default=None, metavar="GLOB",
                         help="leave out files a folder or glob would give (`archive`, `*-old.md`; repeatable)")
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name of the draft read from - in the report")
+
+
+def _parallel_arguments(parser) -> None:
+    parser.add_argument("--jobs", "-j", type=int, metavar="N",
+                        help="processes that read the drafts, each file in one (default: one per core; 1: none)")
+    parser.add_argument("--progress", action="store_true",
+                        help="show a progress bar over the files even when standard error is not a terminal")
 
 
 def _write(text: str, output: str | None, inputs: list[str]) -> None:
@@ -122,12 +131,14 @@ def _write(text: str, output: str | None, inputs: list[str]) -> None:
 
 
 @contextlib.contextmanager
-def _progress(paths: list[str]):
-    """A progress bar over the files on a terminal: the callback to give `check` or `extract`."""
-    if len(set(paths)) > 1 and sys.stderr.isatty():
+def _progress(paths: list[str], asked: bool = False):
+    """A progress bar over the files on a terminal, or wherever `--progress` asks: the
+    callback to give `check` or `extract`."""
+    if len(set(paths)) > 1 and (asked or sys.stderr.isatty()):
+        from rich.console import Console
         from rich.progress import Progress
 
-        with Progress(transient=True) as progress:
+        with Progress(console=Console(stderr=True, force_terminal=asked or None), transient=True) as progress:
             task = progress.add_task("reading", total=len(set(paths)))
             yield lambda _: progress.advance(task)
     else:
@@ -142,14 +153,14 @@ def _config(args):
         rules=getattr(args, "rules", None), catalogs=getattr(args, "catalogs", None),
         fail_on=getattr(args, "fail_on", None), baseline=getattr(args, "baseline", None),
         select=getattr(args, "select", None), ignore=getattr(args, "ignore", None),
-        exclude=getattr(args, "exclude", None), lang=getattr(args, "lang", None))
+        exclude=getattr(args, "exclude", None), lang=getattr(args, "lang", None), jobs=getattr(args, "jobs", None))
 
 
 def _settings(config, use_baseline: bool = True):
     from checker.pipeline import load_settings
 
     return load_settings(config, catalogs=config.catalogs, rules=config.rules, fail_on=config.fail_on,
-                         baseline=config.baseline, use_baseline=use_baseline)
+                         baseline=config.baseline, use_baseline=use_baseline, jobs=config.jobs)
 
 
 def _inputs(args, config) -> tuple[list[str], dict[str, str]]:
@@ -172,10 +183,10 @@ def _inputs(args, config) -> tuple[list[str], dict[str, str]]:
     return sorted(name if p == STDIN else p for p in paths), sources
 
 
-def _report(settings, paths: list[str], sources: dict[str, str]):
+def _report(settings, paths: list[str], sources: dict[str, str], progress_asked: bool = False):
     from checker.pipeline import check
 
-    with _progress(paths) as progress:
+    with _progress(paths, progress_asked) as progress:
         return check(paths, settings, progress=progress, sources=sources)
 
 
@@ -202,7 +213,7 @@ def _check(args, config) -> int:
 
     settings = _settings(config, use_baseline=not args.no_baseline)
     paths, sources = _inputs(args, config)
-    report = _report(settings, paths, sources)
+    report = _report(settings, paths, sources, args.progress)
     if args.annotate:
         _annotate(args, report)
     options = {"lang": config.lang, "statistics": args.statistics, "verbose": args.verbose}
@@ -235,7 +246,7 @@ def _show_config(config) -> int:
     bundled = rules_dir()
     defaults = {"rules": f'"{bundled / "checks"}/*.yaml"', "catalogs": f'"{bundled}"', "fail_on": '"error"',
                 "select": "(every rule)", "ignore": "[]", "exclude": "[]", "baseline": "(none)",
-                "severity": "{}  (as the rule files set them)", "lang": '"vi"'}
+                "severity": "{}  (as the rule files set them)", "lang": '"vi"', "jobs": "(one per core)"}
     sys.stdout.write(describe(config, defaults))
     return EXIT_OK
 
@@ -244,7 +255,7 @@ def cmd_baseline(args) -> int:
     from checker.gate import write_baseline
 
     config = _config(args)
-    report = _report(_settings(config, use_baseline=False), *_inputs(args, config))
+    report = _report(_settings(config, use_baseline=False), *_inputs(args, config), args.progress)
     count = write_baseline(args.file, list(report.findings), force=args.force)
     print(f"{args.file}: {count} finding(s) recorded"
           + (f" ({len(report.suppressed)} suppressed ones left out)" if report.suppressed else ""), file=sys.stderr)
@@ -277,6 +288,7 @@ def _check_input(path: str) -> None:
 
 def cmd_extract(args) -> int:
     from checker.catalog import load_catalog
+    from checker.pipeline import job_count
 
     from checker.facts import extract
 
@@ -285,8 +297,8 @@ def cmd_extract(args) -> int:
     paths = expand(args.paths, args.exclude)
     for p in paths:
         _check_input(p)
-    with _progress(paths) as progress:
-        facts, _ = extract(paths, load_catalog(args.catalogs), progress=progress)
+    with _progress(paths, args.progress) as progress:
+        facts, _ = extract(paths, load_catalog(args.catalogs), progress=progress, jobs=job_count(args.jobs))
     if args.stats or args.unresolved:
         _write(_coverage_text(facts, args.stats, args.unresolved), args.output, args.paths)
         return EXIT_OK

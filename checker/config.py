@@ -14,7 +14,7 @@ from checker.i18n import LANGS, gettext
 from checker.records import FAIL_LEVELS, SEVERITIES, InputError
 
 OFF = "off"  # a severity that turns a rule off
-KNOWN = ("fail-on", "severity", "rules", "catalogs", "baseline", "select", "ignore", "exclude", "lang")
+KNOWN = ("fail-on", "severity", "rules", "catalogs", "baseline", "select", "ignore", "exclude", "lang", "jobs")
 
 
 @dataclass
@@ -30,6 +30,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)  # globs of files a folder or glob leaves out
     origin: dict[str, str] = field(default_factory=dict)  # setting → where it came from
     lang: str | None = None  # the language of reports and messages: vi or en
+    jobs: int | None = None  # processes that read the drafts; default: one per core
 
     def with_flags(self, **flags) -> Config:
         """This configuration with the command-line flags given (None: not given) winning."""
@@ -66,6 +67,7 @@ def load_config(explicit: str | None = None, folder: Path | None = None) -> Conf
         ignore = ["ST03"]
         exclude = ["archive", "*-old.md"]  # files a folder or a glob leaves out
         lang = "en"                         # the reports' language: vi (default) or en
+        jobs = 2                            # processes that read the drafts
         [severity]
         ST03 = "warning"
         TP01 = "off"
@@ -114,6 +116,10 @@ def _setting(config: Config, path: Path, key: str, value) -> None:
         if value not in LANGS:
             raise InputError(gettext("{file}: lang must be one of {known}").format(file=path, known=", ".join(LANGS)))
         config.lang = value
+    elif key == "jobs":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise InputError(f"{path}: jobs is a whole number of processes, 1 or more")
+        config.jobs = value
     elif key in ("catalogs", "baseline"):
         if not isinstance(value, str):
             raise InputError(f"{path}: {key} is a path")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from checker.i18n import N_
 from checker.kinds import KINDS
-from checker.kinds.base import KEY, STAT, Context, Outcome, group_records, records_of
+from checker.kinds.base import KEY, STAT, Context, Outcome, group_records, overlap_counts, records_of
 from checker.messages import finding_expected, finding_explanation, finding_message
 from checker.records import Finding
 from checker.rulefile import Rule, load_rules
@@ -31,9 +31,8 @@ def support_counts(records: list[dict]) -> dict[int, int]:
     for _, group in group_records(rows, KEY):
         if len(group) < 2:
             continue
-        items = [(int(r["id"]), r["interval"]) for r in group]
-        for i, iv in items:
-            support[i] = sum(1 for j, jv in items if j != i and iv.overlaps(jv))
+        for r, count in zip(group, overlap_counts([r["interval"] for r in group])):
+            support[int(r["id"])] = count
     return support
 
 

@@ -54,15 +54,18 @@ file's row as `line` and the value's column as `column`.
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import dataclass, field, fields, replace
 
 import pandas as pd
 
-from checker.records import RESOLVED_FIELDS, Document, Fact, RelationKind
+from checker.records import RESOLVED_FIELDS, Document, Fact, InputError, RelationKind
 from checker.resolve import STAT_KINDS, Resolved
 
 COLUMNS = [f.name for f in fields(Fact)]
 INT_COLUMNS = [f.name for f in fields(Fact) if f.metadata.get("dtype") == "Int64"]
+# The columns that name another row by its id (the relations `_relation_columns` writes).
+ROW_REFERENCES = ("annotates", "part_of", "restates", "ratio_num", "ratio_den", "change_from", "of_result",
+                  "of_base", "avg_from", "avg_to")
 
 
 def empty_facts() -> pd.DataFrame:
@@ -175,22 +178,99 @@ def unresolved(facts: pd.DataFrame) -> pd.DataFrame:
     return stats[stats["missing"] != ""]
 
 
-def extract(paths: list[str], catalog, progress=None, sources=None) -> tuple[pd.DataFrame, list[Document]]:
-    """Read drafts and data files and return the facts table and the drafts' documents.
-    Files are read in sorted order, so the table (and every output) is the same whatever
-    order they are given in.  `progress(path)` is called as each file is read; `sources`
-    gives the text of drafts not read from disk (standard input), by name."""
-    from checker.datafile import is_data_file, read_data_files
-    from checker.ingest import parse
+@dataclass
+class DraftFile:
+    """One draft read, lexed and resolved on its own (files are independent until the
+    rules): its text, suppression markers, documents and facts, the facts numbered from 0
+    (`combine` numbers them on), or the error that stopped it and whether reading did."""
+
+    path: str
+    text: str = ""
+    markers: list = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    rows: list[Fact] = field(default_factory=list)
+    error: InputError | None = None
+    unreadable: bool = False
+
+
+def read_draft_file(draft: tuple[str, str | None], catalog) -> DraftFile:
+    """A draft's text, markers (of a Markdown or text draft), documents and facts.  `draft`
+    is its path and, for one not read from disk (standard input), its text."""
+    from checker.ingest import parse, read_text
+    from checker.markers import markers
     from checker.resolve import resolve_documents
 
-    paths = sorted(dict.fromkeys(str(p) for p in paths))
-    docs: list[Document] = []
-    for path in paths:
-        if not is_data_file(path):
-            docs.extend(parse(path, (sources or {}).get(path)))
+    path, source = draft
+    try:
+        text = read_text(path) if source is None else source
+        found = [] if path.lower().endswith((".docx", ".pdf")) else markers(path, text)
+    except InputError as exc:
+        return DraftFile(path, error=exc, unreadable=True)
+    try:
+        documents = parse(path, source)
+        resolved = resolve_documents(documents, catalog)
+        rows = [_fact(i, r, catalog.units.count_units) for i, r in enumerate(resolved)]
+    except InputError as exc:
+        return DraftFile(path, text, found, error=exc)
+    return DraftFile(path, text, found, documents, rows)
+
+
+def read_drafts(paths: list[str], catalog, jobs: int = 1, progress=None, sources=None) -> list[DraftFile]:
+    """`read_draft_file` for each draft, in the order given; with `jobs` > 1 in that many
+    processes (checker/pool.py).  `progress(path)` is called as each file is done;
+    `sources` gives the text of drafts not read from disk (standard input), by name."""
+    from checker.pool import map_in_order
+
+    done = []
+    items = [(p, (sources or {}).get(p)) for p in paths]
+    for draft in map_in_order(read_draft_file, items, catalog, jobs):
+        done.append(draft)
         if progress:
-            progress(path)
-    resolved = resolve_documents(docs, catalog)
-    data_rows = read_data_files([p for p in paths if is_data_file(p)], catalog)
-    return build_facts(resolved, catalog, data_rows), docs
+            progress(draft.path)
+    return done
+
+
+def combine(drafts: list[DraftFile], data_rows: list[Fact] | None = None) -> pd.DataFrame:
+    """The facts table of drafts read one by one, numbered as if read together: each
+    file's ids, and the ids its relations name, follow on from the file before; then the
+    data files' rows.  Renumbered column by column, not row by row."""
+    rows = [row for draft in drafts for row in draft.rows] + list(data_rows or [])
+    table = facts_table(rows)
+    if rows and (len(drafts) > 1 or data_rows):
+        shift, start = [], 0
+        for draft in drafts:
+            shift += [start] * len(draft.rows)
+            start += len(draft.rows)
+        shift = pd.Series(shift + [0] * len(data_rows or []), index=table.index, dtype="int64")
+        table["id"] = pd.Series(range(len(table)), index=table.index, dtype="int64")
+        for col in ROW_REFERENCES:
+            table[col] = table[col] + shift
+    return table
+
+
+def raise_first_error(drafts: list[DraftFile], unreadable: bool) -> None:
+    """The first draft's error (in the drafts' order) of those that could not be read
+    (`unreadable`) or of the others: the run stops as a serial one would."""
+    for draft in drafts:
+        if draft.error is not None and draft.unreadable == unreadable:
+            raise draft.error
+
+
+def extract(paths: list[str], catalog, progress=None, jobs: int = 1,
+            sources=None) -> tuple[pd.DataFrame, list[Document]]:
+    """Read drafts and data files and return the facts table and the drafts' documents.
+    Files are read in sorted order, so the table (and every output) is the same whatever
+    order they are given in, and whatever `jobs` (how many processes read the drafts).
+    `progress(path)` is called as each file is read; `sources` gives the text of drafts not
+    read from disk (standard input), by name."""
+    from checker.datafile import is_data_file, read_data_files
+
+    paths = sorted(dict.fromkeys(str(p) for p in paths))
+    drafts = read_drafts([p for p in paths if not is_data_file(p)], catalog, jobs, progress, sources)
+    raise_first_error(drafts, unreadable=True)
+    raise_first_error(drafts, unreadable=False)
+    data = [p for p in paths if is_data_file(p)]
+    for path in data if progress else ():
+        progress(path)
+    data_rows = read_data_files(data, catalog)
+    return combine(drafts, data_rows), [d for draft in drafts for d in draft.documents]

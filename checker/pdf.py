@@ -40,24 +40,53 @@ def _is_superscript(char: dict, body_size: float, baseline: float) -> bool:
     return raised > 0.3 * body_size or (char["size"] < 0.85 * body_size and raised > 0.15 * body_size)
 
 
+class _Line:
+    """A line being built: its characters, and its extent and largest size kept as it grows."""
+
+    __slots__ = ("chars", "top", "bottom", "size")
+
+    def __init__(self, ch: dict):
+        self.chars = [ch]
+        self.top, self.bottom, self.size = ch["top"], ch["bottom"], ch["size"]
+
+    def takes(self, ch: dict) -> bool:
+        """The character overlaps the line by more than a third of its height, or is a
+        smaller one (a superscript, an accent) standing within it."""
+        top, bottom = self.top, self.bottom
+        height = bottom - top
+        return ch["top"] < bottom - 0.3 * height and ch["bottom"] > top + 0.3 * height \
+            or (ch["bottom"] <= bottom + 0.5 and ch["top"] >= top - 0.5 * height and ch["size"] < 0.85 * self.size)
+
+    def add(self, ch: dict) -> None:
+        self.chars.append(ch)
+        self.top, self.bottom = min(self.top, ch["top"]), max(self.bottom, ch["bottom"])
+        self.size = max(self.size, ch["size"])
+
+
 def _lines(chars: list[dict]) -> list[list[dict]]:
-    """Group characters into lines by their vertical position, each sorted left to right."""
-    lines: list[list[dict]] = []
+    """Group characters into lines by their vertical position, each sorted left to right.
+    A character joins the first line made that takes it.  Characters come top down, so a
+    line whose foot lies above every character still to come is closed: a character is
+    compared only with the few lines open at its height, and the reading is linear."""
+    made: list[_Line] = []
+    open_: list[_Line] = []  # in the order made, as the first line that takes a character wins
+    row = None
     for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
-        for line in lines:
-            top = min(c["top"] for c in line)
-            bottom = max(c["bottom"] for c in line)
-            if ch["top"] < bottom - 0.3 * (bottom - top) and ch["bottom"] > top + 0.3 * (bottom - top) \
-                    or (ch["bottom"] <= bottom + 0.5 and ch["top"] >= top - 0.5 * (bottom - top)
-                        and ch["size"] < 0.85 * max(c["size"] for c in line)):
-                line.append(ch)
+        if round(ch["top"]) != row:
+            row = round(ch["top"])
+            # Every character from here on has its top at row - 0.5 or below it, and a line
+            # takes only a character whose top is at most half a point under its foot
+            # (pdfminer gives each character top <= bottom); one more point is a margin.
+            open_ = [ln for ln in open_ if ln.bottom + 2.0 >= row]
+        for line in open_:
+            if line.takes(ch):
+                line.add(ch)
                 break
         else:
-            lines.append([ch])
-    for line in lines:
-        line.sort(key=lambda c: c["x0"])
-    lines.sort(key=lambda ln: min(c["top"] for c in ln))
-    return lines
+            made.append(_Line(ch))
+            open_.append(made[-1])
+    made.sort(key=lambda ln: ln.top)
+    return [sorted(ln.chars, key=lambda c: c["x0"]) for ln in made]
 
 
 def _line_text(line: list[dict], body_size: float) -> str:
@@ -205,16 +234,33 @@ def _cells_of_line(line: list[dict], body_size: float) -> list[str]:
     return [_line_text(cell, body_size) for cell in cells if cell]
 
 
+def _tables_and_chars(page) -> tuple[list, list[dict]]:
+    """A page's ruled tables and its characters.  A page where nothing but text is drawn
+    has no ruled table, and its characters are taken straight from pdfminer's layout with
+    the fields this module reads, each computed as pdfplumber computes it: pdfplumber
+    turns every attribute of every character into a dict, more than half the time of
+    reading a page of prose."""
+    from pdfminer.layout import LTAnno, LTChar
+
+    objects = list(page.layout)
+    if page.pdf.unicode_norm is not None or not all(isinstance(o, (LTChar, LTAnno)) for o in objects):
+        return page.find_tables(), page.chars
+    height, (left, top) = page.height, page.mediabox[:2]
+    return [], [{"text": o.get_text(), "x0": o.x0 + left if left else o.x0, "x1": o.x1 + left if left else o.x1,
+                 "top": (height - o.y1) + top, "bottom": (height - o.y0) + top, "size": o.size}
+                for o in objects if isinstance(o, LTChar)]
+
+
 def _page_items(page, page_no: int) -> list[dict]:
     """A page's lines and tables in reading order."""
-    tables = page.find_tables()
+    tables, chars = _tables_and_chars(page)
     boxes = [t.bbox for t in tables]
 
     def inside(c) -> bool:
         return any(x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom
                    for x0, top, x1, bottom in boxes)
 
-    chars = [c for c in page.chars if not inside(c)]
+    chars = [c for c in chars if not inside(c)]
     sizes = [round(c["size"], 1) for c in chars if c["text"].strip()]
     body_size = statistics.mode(sizes) if sizes else 10.0
     lines = _lines(chars)

@@ -17,9 +17,10 @@ from checker.records import (FAIL_LEVELS, STAT_KINDS, BaselineResult, Coverage, 
 
 def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] | None = None,
                   fail_on: str | None = None, baseline: str | None = None,
-                  use_baseline: bool = True) -> Settings:
+                  use_baseline: bool = True, jobs: int | None = None) -> Settings:
     """Settings from explicit values (command-line flags), else the configuration
-    (`checker.config.Config`), else the bundled catalogs and rules."""
+    (`checker.config.Config`), else the bundled catalogs and rules; `jobs` (processes that
+    read the drafts) else the cores this process may use."""
     from checker.catalog import CATALOG_FILES, load_catalog
     from checker.config import OFF, Config, configured
     from checker.engine import load_default_rules
@@ -36,6 +37,10 @@ def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] 
         if not Path(r).is_file():
             raise InputError(f"{r}: no such rule file")
     loaded = load_default_rules(catalog, [Path(r) for r in rule_files] if rule_files else None)
+    known = {r.id for r in loaded}
+    for rule_id in config.severity:
+        if rule_id not in known:
+            raise InputError(f"{config.path}: [severity] names an unknown rule '{rule_id}'")
     fail_on = fail_on or config.fail_on or "error"
     if fail_on not in FAIL_LEVELS:
         raise InputError(f"fail-on must be one of {', '.join(FAIL_LEVELS)}")
@@ -44,25 +49,50 @@ def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] 
     running = tuple(r for r in configured(loaded, config) if r.severity != OFF)
     return Settings(catalog, running, {k: v for k, v in config.severity.items() if v != OFF}, fail_on,
                     (baseline or config.baseline) if use_baseline else None,
-                    known_rules=tuple(sorted(r.id for r in loaded)))
+                    known_rules=tuple(sorted(r.id for r in loaded)),
+                    jobs=job_count(jobs if jobs is not None else config.jobs))
+
+
+def job_count(jobs: int | None) -> int:
+    """How many processes read the drafts: as asked (at least 1), else one per core."""
+    from checker.pool import default_jobs
+
+    if jobs is None:
+        return default_jobs()
+    if jobs < 1:
+        raise InputError(f"jobs must be 1 or more (got {jobs})")
+    return jobs
 
 
 def check(paths: Iterable[str], settings: Settings,
           progress: Callable[[str], None] | None = None, sources: Mapping[str, str] | None = None) -> Report:
     """Check drafts and data files; `progress(path)` is called as each file is read.
-    `sources` gives the text of drafts not read from disk (standard input), by name."""
+    `sources` gives the text of drafts not read from disk (standard input), by name.
+    Drafts are read, lexed and resolved each on its own, in `settings.jobs` processes;
+    the rules then run on the facts of all of them, so the report is the same whatever
+    the job count."""
+    from checker.datafile import is_data_file, read_data_files
     from checker.engine import run_rules
-    from checker.facts import extract
+    from checker.facts import combine, raise_first_error, read_drafts
     from checker.gate import read_baseline, split_baselined, split_suppressed
     from checker.markers import check_marker_rules
 
     inputs = tuple(sorted(dict.fromkeys(str(p) for p in paths)))  # the same report whatever the order given
-    texts, suppressions = _read_drafts(inputs, sources or {})
-    check_marker_rules(suppressions, set(settings.known_rules) or {r.id for r in settings.rules})
-    facts, documents = extract(list(inputs), settings.catalog, progress=progress, sources=sources)
+    drafts = read_drafts([p for p in inputs if not is_data_file(p)], settings.catalog, settings.jobs, progress,
+                         sources)
+    # A draft that cannot be read stops the run, before a marker naming an unknown rule does.
+    raise_first_error(drafts, unreadable=True)
+    check_marker_rules([m for d in drafts for m in d.markers], set(settings.known_rules) or {r.id for r in settings.rules})
+    raise_first_error(drafts, unreadable=False)
+    data = [p for p in inputs if is_data_file(p)]
+    for path in data if progress else ():
+        progress(path)
+    facts = combine(drafts, read_data_files(data, settings.catalog))
+    documents = [doc for d in drafts for doc in d.documents]
+    texts = {d.path: d.text for d in drafts}
     findings, outcomes = run_rules(facts, list(settings.rules), settings.catalog,
                                    severity_overrides=dict(settings.severities), documents=documents)
-    kept, suppressed = split_suppressed(findings, suppressions, facts)
+    kept, suppressed = split_suppressed(findings, [m for d in drafts for m in d.markers], facts)
     baseline = None
     if settings.baseline:
         kept, known, gone = split_baselined(kept, read_baseline(settings.baseline))
@@ -71,24 +101,6 @@ def check(paths: Iterable[str], settings: Settings,
                   rules=settings.rules, coverage=_coverage(facts), baseline=baseline,
                   places=_places(findings, documents), lines=_lines(findings, texts), fail_on=settings.fail_on,
                   facts=facts, documents=tuple(documents), no_figures=_no_figures(inputs, facts))
-
-
-def _read_drafts(paths: tuple[str, ...], sources: Mapping[str, str]) -> tuple[dict[str, str], list]:
-    """Each draft's text and the suppression markers of the Markdown and text ones.  Every
-    draft is read here (a Word or PDF one is converted once and cached), so one that cannot
-    be read stops the run before any work; a data file is checked row by row as it is read."""
-    from checker.datafile import is_data_file
-    from checker.ingest import read_text
-    from checker.markers import markers
-
-    texts, found = {}, []
-    for p in paths:
-        if is_data_file(p):
-            continue
-        texts[p] = sources[p] if p in sources else read_text(p)
-        if not p.lower().endswith((".docx", ".pdf")):
-            found.extend(markers(p, texts[p]))
-    return texts, found
 
 
 def _no_figures(inputs: tuple[str, ...], facts) -> tuple[str, ...]:

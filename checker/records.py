@@ -314,6 +314,7 @@ class Settings:
     fail_on: str = "error"
     baseline: str | None = None  # a baseline file: report only findings not in it
     known_rules: tuple[str, ...] = ()  # every rule loaded, run or not (a suppression may name any)
+    jobs: int = 1  # processes that read the drafts (checker/pool.py); 1: read here, one by one
 
 
 @dataclass(frozen=True)

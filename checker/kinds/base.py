@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import sys
@@ -203,22 +204,68 @@ def fmt(value: float, digits: int = 2) -> str:
 
 def consensus(intervals: list[Interval]) -> tuple[list[int], bool]:
     """Fellegi–Holt in one dimension: the largest set of figures that can all be true
-    at once (the point covered by most intervals), and whether that set is unique."""
+    at once (the point covered by most intervals, the first such), and whether that set
+    is unique (no other set as large is covered at some other point)."""
     events = []
     for i, iv in enumerate(intervals):
         # At one coordinate: open ends leave first, then closed starts, closed ends, open starts.
         events.append((iv.lo, 0 if not iv.lo_open else 2, i))
         events.append((iv.hi, 1 if not iv.hi_open else -1, i))
-    best: list[int] = []
-    ties = 0
+    events.sort(key=lambda e: (e[0], e[1]))
+    # A sweep finds where the most intervals are first covered; a second sweep takes that
+    # set and counts the other sets as large, keeping how many of the best set are covered
+    # instead of comparing whole sets: n log n in the figures, not quadratic.
     active: set[int] = set()
-    for _, order, i in sorted(events, key=lambda e: (e[0], e[1])):
+    most, at = 0, -1
+    for n, (_, order, i) in enumerate(events):
         if order in (0, 2):
             active.add(i)
-            if len(active) > len(best):
-                best, ties = sorted(active), 0
-            elif len(active) == len(best) and sorted(active) != best:
-                ties += 1
+            if len(active) > most:
+                most, at = len(active), n
         else:
             active.discard(i)
-    return best, ties == 0
+    if at < 0:
+        return [], True
+    active = set()
+    for _, order, i in events[:at + 1]:
+        (active.add if order in (0, 2) else active.discard)(i)
+    best, inside, ties = frozenset(active), len(active), 0
+    for _, order, i in events[at + 1:]:
+        if order in (0, 2):
+            if i not in active:
+                active.add(i)
+                inside += i in best
+            if len(active) == most and inside != most:
+                ties += 1
+        elif i in active:
+            active.discard(i)
+            inside -= i in best
+    return sorted(best), ties == 0
+
+
+def overlap_counts(intervals: list[Interval]) -> list[int]:
+    """For each interval, how many of the others it overlaps: all others but those lying
+    wholly below or wholly above it, counted from the sorted ends (n log n, not pairwise)."""
+    if any(iv.lo > iv.hi or (iv.lo == iv.hi and (iv.lo_open or iv.hi_open)) for iv in intervals):
+        # An empty interval overlaps nothing, itself included: count pair by pair.
+        return [sum(1 for j, jv in enumerate(intervals) if j != i and iv.overlaps(jv))
+                for i, iv in enumerate(intervals)]
+    his, los = sorted(iv.hi for iv in intervals), sorted(iv.lo for iv in intervals)
+    hi_at: dict[float, list[int]] = {}  # end value → [ends there, open ends there]
+    lo_at: dict[float, list[int]] = {}
+    for iv in intervals:
+        hi_at.setdefault(iv.hi, [0, 0])
+        hi_at[iv.hi][0] += 1
+        hi_at[iv.hi][1] += iv.hi_open
+        lo_at.setdefault(iv.lo, [0, 0])
+        lo_at[iv.lo][0] += 1
+        lo_at[iv.lo][1] += iv.lo_open
+    counts = []
+    for iv in intervals:
+        # Below: ending before its start, or at its start where either end is open.
+        ends, open_ends = hi_at.get(iv.lo, (0, 0))
+        below = bisect.bisect_left(his, iv.lo) + (ends if iv.lo_open else open_ends)
+        starts, open_starts = lo_at.get(iv.hi, (0, 0))
+        above = len(los) - bisect.bisect_right(los, iv.hi) + (starts if iv.hi_open else open_starts)
+        counts.append(len(intervals) - 1 - below - above)
+    return counts

@@ -72,14 +72,14 @@ class Growth:
                 and not r["measure"] and r["kind"] in ("statistic", "range") and r["role"] in ("actual", "baseline")
                 and strong_enough(r, rule.params, ambiguous)]
         for level_ind, change_ind in rule.params.pairs:
+            levels_of = _levels(recs, level_ind)
             # A change the sentence states with its own levels is checked on those (mode `local`).
             for g in [r for r in recs if r["indicator"] == change_ind and r["role"] == "actual" and r["avg_from"] is None]:
                 if not (len(g["period"]) == 9 and g["period"][4] == "-"):
                     continue
                 first, last = int(g["period"][:4]), int(g["period"][5:])
                 # Levels of the same part of the whole (scope) as the change, and no other.
-                levels = {int(r["period"]): r for r in recs if r["indicator"] == level_ind and r["entity"] == g["entity"]
-                          and len(r["period"]) == 4 and (r["scope"] or "") == (g["scope"] or "")}
+                levels = levels_of.get((g["entity"], g["scope"] or ""), {})
                 start, end = levels.get(first - 1), levels.get(last)
                 if start is None or end is None:
                     yield NOT_APPLICABLE
@@ -137,3 +137,13 @@ class Growth:
         else:
             why = N_("({end} / {start})^(1/{years}) − 1 = {expected}, stated {stated}")
         return fail(blame(rule, ctx, [start, end, g], args, stated.mid - expected.mid, why))
+
+
+def _levels(recs: list[dict], indicator: str) -> dict[tuple, dict[int, dict]]:
+    """An indicator's levels of single years per (province, scope), built once per pair
+    rather than once per stated change; of two levels of one year the later row counts."""
+    levels: dict[tuple, dict[int, dict]] = {}
+    for r in recs:
+        if r["indicator"] == indicator and len(r["period"]) == 4:
+            levels.setdefault((r["entity"], r["scope"] or ""), {})[int(r["period"])] = r
+    return levels

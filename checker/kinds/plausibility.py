@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 
@@ -45,6 +46,7 @@ class Plausibility:
                 and r["indicator"] and r["entity"] and r["period"] and not r["measure"] and not r["scope"]]
         ambiguous = defaults_with_formers(ctx) if rule.params.document_entity is DocumentEntity.UNLESS_FORMERS \
             else set()
+        beside, latest_by_year = _actuals(recs)
         for r in recs:
             if r["role"] != "target":
                 continue
@@ -54,18 +56,13 @@ class Plausibility:
             end = last_year(r["period"])
             if end is None:
                 continue
-            if any(a["role"] == "actual" and a["indicator"] == r["indicator"] and a["entity"] == r["entity"]
-                   and a["period"] == r["period"] and a["path"] == r["path"] and a["line"] == r["line"] for a in recs):
+            if (r["indicator"], r["entity"], r["period"], r["path"], r["line"]) in beside:
                 # `| Chỉ tiêu | Nghị quyết | Thực hiện |`: a target stated beside its own result is
                 # being judged (the verdict rule's task), not set after what was reached.
                 continue
-            # Results of single earlier years only: an average over a term is a rate, not a level.
-            reached = [a for a in recs if a["role"] == "actual" and a["indicator"] == r["indicator"]
-                       and a["entity"] == r["entity"] and a["unit"] == r["unit"]
-                       and len(a["period"]) == 4 and int(a["period"]) < end]
-            if not reached:
+            latest = _latest_before(latest_by_year.get((r["indicator"], r["entity"], r["unit"])), end)
+            if latest is None:
                 continue
-            latest = max(reached, key=lambda a: (a["period"], a["line"]))
             ind = cat.indicators[r["indicator"]]
             if ind.direction == "none":
                 yield NOT_APPLICABLE  # a structure share: a lower target is a choice, not a slip
@@ -93,3 +90,32 @@ class Plausibility:
             why = (N_("the target {target} is below {reached} ({direction})") if higher
                    else N_("the target {target} is above {reached} ({direction})"))
             yield fail(finding(rule, [r, latest], 0, args, None, why))
+
+
+def _actuals(recs: list[dict]) -> tuple[set[tuple], dict[tuple, tuple[list[int], dict[int, dict]]]]:
+    """The results, indexed once: the (indicator, province, period, path, line) of each, and
+    per (indicator, province, unit) the latest result of each single year (the last line
+    stating it; the first row of that line) with the years in order, so that each target
+    looks its candidates up instead of scanning every row."""
+    beside: set[tuple] = set()
+    by_year: dict[tuple, dict[int, dict]] = {}
+    for a in recs:
+        if a["role"] != "actual":
+            continue
+        beside.add((a["indicator"], a["entity"], a["period"], a["path"], a["line"]))
+        # Results of single earlier years only: an average over a term is a rate, not a level.
+        if len(a["period"]) == 4:
+            years = by_year.setdefault((a["indicator"], a["entity"], a["unit"]), {})
+            best = years.get(int(a["period"]))
+            if best is None or a["line"] > best["line"]:
+                years[int(a["period"])] = a
+    return beside, {key: (sorted(years), years) for key, years in by_year.items()}
+
+
+def _latest_before(found: tuple[list[int], dict[int, dict]] | None, end: int) -> dict | None:
+    """The result of the latest single year before `end` (of those, the last line's)."""
+    if found is None:
+        return None
+    years, best = found
+    i = bisect.bisect_left(years, end)
+    return best[years[i - 1]] if i else None

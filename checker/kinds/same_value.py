@@ -87,7 +87,8 @@ class SameValue:
             if len(best) == len(ivs):
                 yield PASS
                 continue
-            outside = [i for i in range(len(ivs)) if i not in best]
+            agreeing = set(best)
+            outside = [i for i in range(len(ivs)) if i not in agreeing]
             suspect = outside[0] if unique and len(outside) == 1 and len(best) > 1 else None
             if suspect is None:
                 best, suspect = _official(group, ivs, best)
@@ -156,8 +157,9 @@ def _official(group: list[dict], ivs: list, best: list[int]) -> tuple[list[int],
     if not data or len(data) == len(group):
         return best, None
     agree = [i for i in range(len(group)) if all(ivs[i].overlaps(ivs[d]) for d in data)]
-    if not all(d in agree for d in data):
+    agreeing = set(agree)
+    if not all(d in agreeing for d in data):
         return best, None  # the data rows disagree among themselves: no official value
-    outside = [i for i in range(len(group)) if i not in agree]
+    outside = [i for i in range(len(group)) if i not in agreeing]
     return (agree, outside[0]) if len(outside) == 1 else (best, None)
 

@@ -142,16 +142,16 @@ class Verdict:
 
     def _margins(self, rule, ctx: Context) -> Results:
         recs = [r for r in ctx.records if r["kind"] in ("statistic", "range") and r["lo"] is not None]
+        first = _first_percent_rows(recs)
         for m in [r for r in recs if r["role"] == "margin"]:
-            same = [r for r in recs if r["indicator"] == m["indicator"] and r["entity"] == m["entity"]
-                    and r["period"] == m["period"] and r["unit"] == "percent"]
-            targets = [r for r in same if r["role"] == "target"]
-            results = [r for r in same if r["role"] == "actual" and r["path"] == m["path"] and r["line"] == m["line"]]
-            results = results or [r for r in same if r["role"] == "actual"]
-            if not targets or not results:
+            # The first target and result of the margin's indicator, province and period in
+            # percent; a result on the margin's own line comes before any other.
+            key = (m["indicator"], m["entity"], m["period"])
+            target = first.get(("target", *key))
+            result = first.get(("actual", *key, m["path"], m["line"])) or first.get(("actual", *key))
+            if target is None or result is None:
                 yield NOT_APPLICABLE
                 continue
-            target, result = targets[0], results[0]
             computed = result["interval"] - exact_target(target)
             stated = m["interval"]
             if stated.overlaps(computed):
@@ -164,3 +164,16 @@ class Verdict:
                     "expected": words.quantity(computed, like=m, digits=max(words.written_digits(m["text"]), 1))}
             yield fail(blame(rule, ctx, [result, target, m], args, stated.mid - computed.mid,
                              N_("{result} − {target} = {expected}, stated {stated}")))
+
+
+def _first_percent_rows(recs: list[dict]) -> dict[tuple, dict]:
+    """The first target and result in percent of each (indicator, province, period), and
+    the first result of each line too: each margin looks its figures up here."""
+    first: dict[tuple, dict] = {}
+    for r in recs:
+        if r["unit"] == "percent" and r["role"] in ("target", "actual"):
+            key = (r["role"], r["indicator"], r["entity"], r["period"])
+            first.setdefault(key, r)
+            if r["role"] == "actual":
+                first.setdefault((*key, r["path"], r["line"]), r)
+    return first

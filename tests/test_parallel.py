@@ -1,0 +1,93 @@
+"""Several files read in worker processes: the report is the one a serial run gives, byte
+for byte, and each file's facts are numbered as if the files were read together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.conftest import ROOT
+from tests.test_cli import run as run_cli
+
+INPUTS = sorted(str(p) for p in (ROOT / "data").iterdir() if p.suffix in (".md", ".txt", ".csv"))
+
+
+@pytest.fixture(scope="module")
+def settings():
+    from checker.pipeline import load_settings
+
+    return load_settings()
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "sarif"])
+def test_parallel_report_is_the_serial_one(settings, fmt):
+    from dataclasses import replace
+
+    from checker.pipeline import check
+    from checker.renderers import RENDERERS
+
+    serial = check(INPUTS, replace(settings, jobs=1))
+    parallel = check(INPUTS, replace(settings, jobs=2))
+    assert serial.findings and len({f["path"] for x in serial.findings for f in x.figures}) > 1
+    assert RENDERERS[fmt](parallel) == RENDERERS[fmt](serial)
+    pd.testing.assert_frame_equal(parallel.facts, serial.facts)
+
+
+def test_each_file_is_numbered_after_the_files_before(settings):
+    """A file's facts read with others are its facts read alone, their ids and the ids its
+    relations name moved on by the rows of the files before it."""
+    from checker.facts import ROW_REFERENCES, extract
+
+    first, second = str(ROOT / "data" / "hai-phong-draft.txt"), str(ROOT / "data" / "sample-draft.md")
+    together, _ = extract([second, first], settings.catalog, jobs=2)
+    alone, _ = extract([second], settings.catalog, jobs=1)
+    offset = int((together["path"] == first).sum())
+    assert offset and alone[list(ROW_REFERENCES)].notna().any().any()  # relations to renumber
+    moved = alone.copy()
+    for col in ["id", *ROW_REFERENCES]:
+        moved[col] = moved[col] + offset
+    tail = together[together["path"] == second].reset_index(drop=True)
+    pd.testing.assert_frame_equal(tail, moved.astype(tail.dtypes), check_dtype=False)
+
+
+def test_jobs_flag_gives_the_same_output_on_the_command_line():
+    serial = run_cli("check", *INPUTS, "--format", "json", "--fail-on", "never", "--jobs", "1")
+    parallel = run_cli("check", *INPUTS, "--format", "json", "--fail-on", "never", "--jobs", "2")
+    assert serial.returncode == parallel.returncode == 0, serial.stderr + parallel.stderr
+    assert parallel.stdout == serial.stdout and serial.stdout.count('"rule"') > 1
+
+
+def test_an_unreadable_draft_among_several_stops_the_run_with_its_error(tmp_path):
+    bad = tmp_path / "broken.md"
+    bad.write_bytes(b"T\xe1\xbb\x89nh \xff\xfe\n")
+    proc = run_cli("check", *INPUTS, str(bad), "--jobs", "2")
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [f"checker: error: {bad}:1:6: not UTF-8 text (byte 0xff)"], proc.stderr
+
+
+@pytest.mark.parametrize("jobs", [0, -1])
+def test_jobs_must_be_one_or_more(jobs):
+    proc = run_cli("check", INPUTS[0], "--jobs", str(jobs))
+    assert proc.returncode == 2 and "jobs must be 1 or more" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_jobs_from_the_configuration(tmp_path):
+    from checker.config import load_config
+    from checker.pipeline import load_settings
+    from checker.records import InputError
+
+    (tmp_path / "checker.toml").write_text("jobs = 3\n", encoding="utf-8")
+    assert load_settings(load_config(folder=tmp_path)).jobs == 3
+    assert load_settings(load_config(folder=tmp_path), jobs=1).jobs == 1  # the flag wins
+    (tmp_path / "checker.toml").write_text('jobs = "two"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="jobs is a whole number"):
+        load_config(folder=tmp_path)
+
+
+def test_progress_is_shown_when_asked(tmp_path):
+    proc = run_cli("check", *INPUTS, "--format", "json", "--fail-on", "never", "--progress")
+    assert proc.returncode == 0 and "reading" in proc.stderr
+    quiet = run_cli("check", *INPUTS, "--format", "json", "--fail-on", "never")
+    assert "reading" not in quiet.stderr and quiet.stdout == proc.stdout
