@@ -33,6 +33,7 @@ class Cues:
     heading_target: re.Pattern
     heading_actual: re.Pattern
     continues_sentence: re.Pattern
+    goes_on: re.Pattern  # a sentence opening `Riêng`, `Trong đó`: about the one before it
     parallel_part: re.Pattern
     not_a_subject: re.Pattern
     label_stop_words: frozenset[str]
@@ -59,6 +60,7 @@ class Cues:
             heading_target=re.compile(rf"{HEADING_NUMBER}(?:cac\s+)?(?:{_words(role['heading_target'], True)})"),
             heading_actual=re.compile(rf"{HEADING_NUMBER}(?:{_words(role['heading_actual'], True)})"),
             continues_sentence=re.compile(rf"\s*(?:{_words(clause['continues_sentence'])})\s"),
+            goes_on=re.compile(rf"\s*(?:{_words(period['continues'])})(?![\w])", re.I),
             parallel_part=re.compile(rf"(?:{_words(clause['parallel_part'])})\s", re.I),
             not_a_subject=re.compile(rf"^\s*(?:(?:{_words(clause['not_a_subject'])})(?![\w])"
                                      r"|/|\(|,|;|\.|:|\)|-|–|\*|\d|$)", re.I),

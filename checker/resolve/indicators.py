@@ -129,6 +129,44 @@ def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list
     return Reading(frame.indicator, unit if keep else ind.unit, 1.0, "", evidence, reason, scope=frame.scope)
 
 
+# `GRDP (giá so sánh) tăng bình quân 7,1%/năm`: a percentage right after `tăng` says how
+# fast the level named before it rose.
+RISE_LEAD_RE = re.compile(r"(?<![\w])tăng(?:\s+(?:bình quân|trung bình|khoảng|đạt|được|ở mức|mỗi năm|hằng năm|"
+                          r"hàng năm))*\s*$", re.I)
+_RATES: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def rates_of_levels(catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    """Each level indicator with the percentage rates the catalog declares of it (`level:`)."""
+    found = _RATES.get(id(catalog.indicators))
+    if found is None:
+        pairs: dict[str, list[str]] = {}
+        for ind in catalog.indicators.values():
+            if ind.level and ind.unit == "percent" and ind.temporal == "rate":
+                pairs.setdefault(ind.level, []).append(ind.id)
+        found = _RATES[id(catalog.indicators)] = {k: tuple(v) for k, v in pairs.items()}
+    return found
+
+
+def rate_of_named_level(catalog: Catalog, text: str, fig: Figure, spot, preceding: list[Mention]) -> Reading | None:
+    """`tổng sản phẩm trên địa bàn (GRDP) tăng bình quân 7,1%/năm`: a percentage after `tăng`
+    whose nearest name before it is a level is that level's rate of growth; the level must
+    declare exactly one rate in the catalog, else nothing is read."""
+    if fig.unit != "percent" or fig.kind not in ("statistic", "range"):
+        return None
+    if not RISE_LEAD_RE.search(text[max(spot.clause_start, spot.prev_figure_end, fig.start - 40):fig.start]):
+        return None
+    rates = rates_of_levels(catalog)
+    for m in preceding[:1]:
+        found = {r for k in m.keys if k in rates for r in rates[k]}
+        if len(found) != 1:
+            return None
+        evidence = Evidence.CLAUSE if spot.in_clause(m.start) else Evidence.SENTENCE
+        return Reading(found.pop(), "percent", 1.0, "", evidence,
+                       f"`tăng` after `{m.text}`: the rate the level rose at")
+    return None
+
+
 def _named_between(catalog: Catalog, text: str, start: int, end: int) -> bool:
     """An indicator named between a frame word and the figure is nearer to it than the
     frame: `đón 17,8 triệu lượt khách, trong đó khách quốc tế 7,7 triệu lượt`."""

@@ -24,6 +24,7 @@ from checker.resolve.indicators import (
     frame_indicator,
     head_phrase,
     pick_indicator,
+    rate_of_named_level,
     trailing_subject,
 )
 from checker.resolve.periods import Period, find_periods, heading_period, prose_period, report_year
@@ -35,6 +36,7 @@ from checker.resolve.roles import (
     prose_role,
     prose_scope,
     result_over_target,
+    states_present,
 )
 from checker.text import Mention
 
@@ -160,7 +162,7 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) 
     if r.indicator is None:
         r.head = head_phrase(text, fig, spot, p.catalog.cues, p.cues.not_a_subject,
                              [(m.start, m.end) for m, _, _ in p.entities])
-    finish(r, p.catalog, p.heading, p.cues)
+    finish(r, p.catalog, p.heading, p.cues, states_present(text[spot.clause_start:fig.start]))
     if p.anchor is not None:
         r.anchor = p.anchor[0].locate(p.anchor[1])
         r.anchor_block, r.anchor_offset = p.anchor
@@ -199,6 +201,10 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     framed = frame_indicator(cat, text, fig, spot, p.frames)
     frame_scope = framed.scope if framed is not None else ""
     reading = framed or _named(cat, fig, spot, trailing, preceding, named_context, subject is not None)
+    if reading.indicator is None:
+        reading = rate_of_named_level(cat, text, fig, spot, preceding) or reading
+    if reading.indicator is None and subject is None and not trailing:
+        reading = _goes_on(p, fig, spot, named_context) or reading
     share_of = None
     if reading.indicator is None and fig.unit == "percent" and prev is not None and prev.indicator \
             and SHARE_LEAD_RE.search(text[max(0, fig.start - 20):fig.start]) and ";" not in text[prev.figure.end:fig.start]:
@@ -222,6 +228,42 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
             return (Reading(margin.indicator, "percentage_point", 1.0, reading.note, margin.evidence,
                             margin.reason + " (a rate's margin in points)"), frame_scope, role, share_of)
     return reading, frame_scope, None, share_of
+
+
+def _goes_on(p: Passage, fig: Figure, spot: Spot, context: str) -> Reading | None:
+    """`Thu ngân sách ... đạt 54.850 tỷ đồng. Riêng Hưng Yên (cũ) đạt 36.200 tỷ đồng`: a
+    sentence opening with `riêng`, `trong đó` goes on about the one before it, and a figure
+    whose own words name nothing but a province, a period or cue words (not `Riêng thu từ
+    đất đạt ...`, a part of its own) measures what the name before it does, in its unit."""
+    if spot.sentence == 0 or spot.reach < spot.sentence_start:
+        return None
+    text = p.text
+    cue = p.cues.goes_on.match(text, spot.sentence_start)
+    if cue is None:
+        return None
+    lead = max(cue.end(), spot.clause_start, spot.prev_figure_end)
+    if _own_words(p, lead, fig.start):
+        return None
+    before = p.sentences.bounds[spot.sentence - 1]
+    earlier = sorted((m for m in p.mentions if before <= m.start and m.end <= spot.sentence_start),
+                     key=lambda m: -m.end)
+    reading, mention = pick_indicator(p.catalog, fig, earlier, context)
+    if mention is None:
+        return None
+    return replace(reading, evidence=Evidence.BLOCK,
+                   reason=f"`{mention.text}` in the sentence `{cue.group(0).strip()}` goes on from")
+
+
+def _own_words(p: Passage, start: int, end: int) -> bool:
+    """Whether `text[start:end]` holds a word of its own (an indicator's name is one: `thuế
+    sản phẩm tăng 11,66%`): not a province, a period, a cue of role or share, or a
+    syllable that opens no head (`đạt`, `so với`, `cũ`)."""
+    chars = list(p.text[start:end].lower())
+    spans = [(m.start, m.end) for m, _, _ in p.entities] + [(q.start, q.end) for q in p.periods]
+    for a, b in spans + [(m.start, m.end) for m in (*p.targets, *p.shares, *p.several)]:
+        for k in range(max(a, start), min(b, end)):
+            chars[k - start] = " "
+    return any(w not in p.cues.not_a_head for w in re.findall(r"[^\W\d_]+", "".join(chars)))
 
 
 def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], preceding: list[Mention],

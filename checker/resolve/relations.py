@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.records import STAT_KINDS
+from checker.resolve.clauses import sentence_start
 from checker.resolve.entities import closed_brackets
 from checker.resolve.lists import (
     ListContext,
@@ -53,6 +54,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         stated_relations(out, text, figs, cues)
     _footnotes(out, resolved)
     _shares(out, resolved)
+    _name_multiples(out, catalog.indicators)
     return out
 
 
@@ -159,6 +161,29 @@ def _multiples(out, read, text, figs, multiple_lead) -> None:
                 _add(out, RelationKind.MULTIPLE, i, (cur_i, j), reason="the base follows in brackets")
 
 
+def _name_multiples(out: list[Resolved], indicators) -> None:
+    """`đón 9,6 triệu lượt khách ..., gấp 2,6 lần năm 2020 (4,1 triệu lượt)`: a multiple no
+    name was read for measures how many times its numerator's level grew, the catalog's
+    multiple of that level (an indicator in `lần` that declares it as its `level`)."""
+    multiples: dict[str, list[str]] = {}
+    for ind in indicators.values():
+        if ind.level and ind.unit == "times":
+            multiples.setdefault(ind.level, []).append(ind.id)
+    for r in out:
+        if r.indicator is not None or r.figure.unit != "times":
+            continue
+        for rel in r.relations:
+            if rel.kind is not RelationKind.MULTIPLE:
+                continue
+            numerator = out[rel.others[0]]
+            found = multiples.get(numerator.indicator or "", [])
+            if len(found) == 1:
+                r.settle("indicator", Resolution(found[0], Evidence.RELATION,
+                                                 f"a multiple of `{numerator.figure.text}`"))
+                r.notes.append("indicator of the level it is a multiple of")
+            break
+
+
 def _multiple_ahead(out, read, text, figs, n: int, i: int) -> bool:
     """`tăng 1,35 lần, từ 7.115 doanh nghiệp năm 2020 lên 9.604 doanh nghiệp năm 2025`."""
     ahead = figs[n + 1:n + 3]
@@ -236,6 +261,13 @@ def _footnotes(out: list[Resolved], read: list[Resolved]) -> None:
         target = max(pool, key=lambda j: read[j].figure.end)
         _add(out, RelationKind.ANNOTATES, i, (target,), reason="its marker follows that figure")
         body = read[target]
+        if out[i].indicator is None and not (body.indicator and body.unit == out[i].unit):
+            # `219/301 xã đạt chuẩn, bằng 72,8%⁵` — `⁵ Bình Định có 91/117 xã`: the marker
+            # follows the percentage, the footnote breaks down the count of its sentence.
+            opening = sentence_start(r.anchor_block.text, r.anchor_offset)
+            alike = [j for j in before if read[j].figure.start >= opening and read[j].indicator
+                     and read[j].unit == out[i].unit]
+            body = read[max(alike, key=lambda j: read[j].figure.end)] if alike else body
         if out[i].indicator is None and body.indicator and body.unit == out[i].unit:
             # `¹ Hải Phòng (cũ) tăng trưởng bình quân 10,6%/năm`: a breakdown measures
             # what the figure it annotates measures.

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from checker.records import Evidence, Resolution
-from checker.resolve.periods import at_nature, deliberately_blank, period_end
+from checker.resolve.periods import at_nature, deliberately_blank, period_end, report_year
 from checker.resolve.resolved import Resolved
 from checker.text import fold, slug
 
@@ -19,6 +19,10 @@ COMPARED_AFTER_RE = re.compile(r"\s*,?\s*so\s+với(?![\w])", re.I)
 PLAN_BASE_RE = re.compile(r"\W*(?:so\s+(?:với\s+)?)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s+((?:[^\W\d_]+\s+){0,4}?)giao(?![\w])",
                           re.I)
 SHARE_LEAD_RE = re.compile(r"chiếm\s*(?:khoảng\s*|tỷ lệ\s*)?$", re.I)
+# What a province has (`Tỉnh có`, `gồm`, `với dân số`; not `so với`, `đối với`), and the
+# verbs of a result, which make the figure an achievement of some period instead.
+HAVE_RE = re.compile(r"(?<![\w])(?:có|gồm|(?<!so )(?<!đối )với)(?![\w])", re.I)
+RESULT_VERB_RE = re.compile(r"(?<![\w])(?:đạt|ước|tăng|giảm|vượt|là|còn|lên|xuống|thêm|được)(?![\w])", re.I)
 
 
 def heading_role(section: tuple[str, ...], cues) -> Resolution | None:
@@ -151,12 +155,15 @@ def result_over_target(r: Resolved, count_units) -> Resolved | None:
     return target
 
 
-def finish(r: Resolved, catalog, heading: Resolution | None, cues) -> None:
+def finish(r: Resolved, catalog, heading: Resolution | None, cues, present: bool = False) -> None:
     """Period by the heading where the text gave none, by the indicator's nature (a level
-    over a term is its level at the end), and the role by the period."""
+    over a term is its level at the end), and the role by the period.  `present`: the
+    figure's clause states what the province has (`Tỉnh có ...`)."""
     if r.period is None and heading is not None and not deliberately_blank(r.fields.get("period")):
         r.settle("period", heading)
     ind = catalog.indicators.get(r.indicator) if r.indicator else None
+    if present and r.period is None and ind is not None and not deliberately_blank(r.fields.get("period")):
+        _as_of_report(r, ind)
     if ind is not None:
         period, why = at_nature(r.period, ind.temporal)
         if why:
@@ -164,3 +171,23 @@ def finish(r: Resolved, catalog, heading: Resolution | None, cues) -> None:
             r.settle("period", Resolution(period, was.evidence, f"{was.reason}; {why}"))
     if r.role is None:
         r.settle("role", role_by_period(r, cues))
+
+
+def states_present(lead: str) -> bool:
+    """`Tỉnh có diện tích tự nhiên`, `gồm`, `với dân số`: the clause before a figure says
+    what the province has, with no verb of a result (`đạt`, `tăng`, `là`) after it."""
+    found = None
+    for found in HAVE_RE.finditer(lead):
+        pass
+    return found is not None and not RESULT_VERB_RE.search(lead, found.end())
+
+
+def _as_of_report(r: Resolved, ind) -> None:
+    """`Tỉnh có diện tích tự nhiên 21.576,5 km²` with no year, no heading's period: a level
+    the province has is its level at the report's date.  A flow or a rate with no period
+    stays blank (which year's total would it be?), and so does a target."""
+    year = report_year(r.doc)
+    if ind.temporal != "stock" or year is None or r.role == "target":
+        return
+    r.settle("period", Resolution(str(year), Evidence.DOCUMENT,
+                                  "a level the province has, stated with no period: as of the report's year"))
