@@ -142,3 +142,25 @@ def test_common_wordings_are_named(tmp_path):
                      "16 phiên": "standing_board_meetings", "46 nghị quyết": "thematic_resolutions"}
     assert _row(facts, "87%")["measure"] == "plan_share"
     assert _row(facts, "90.000 lao động")["role"] == "target"
+
+
+PER_HEAD = ("Quy mô GRDP năm 2025 theo giá hiện hành đạt 95.000 tỷ đồng, gấp 1,5 lần năm 2020 (63.300 tỷ đồng); "
+            "GRDP bình quân đầu người đạt 82,5 triệu đồng[^3].\n\n"
+            "[^3]: Thái Nguyên (cũ) đạt 88,1 triệu đồng/người; Bắc Kạn (cũ) đạt 61,2 triệu đồng/người.\n\n"
+            "# PHỤ LỤC. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2020 - 2025\n\n"
+            "### B. Tỉnh Bắc Kạn (cũ)\n\n"
+            "| TT | Chỉ tiêu | Mục tiêu Nghị quyết | Thực hiện năm 2025 | Đánh giá |\n"
+            "|---:|---|---|---|---|\n"
+            "| 1 | GRDP bình quân đầu người | 60 triệu đồng | {} triệu đồng | Vượt |")
+
+
+def test_a_footnote_is_of_the_period_of_the_figure_it_annotates(tmp_path):
+    # The last year before the marker is the base of `gấp 1,5 lần năm 2020`, not the footnote's.
+    facts, found = _run(tmp_path, TERM, PER_HEAD.format("61,2"))
+    assert found == []
+    assert _fields(facts, "61,2 triệu đồng/người") == ("grdp_per_capita", "bac_kan", "2025", "actual")
+
+
+def test_a_footnote_that_disagrees_with_the_appendix_is_flagged(tmp_path):
+    _, found = _run(tmp_path, TERM, PER_HEAD.format("62,1"))
+    assert found == [("SV01", ["61,2 triệu đồng/người", "62,1 triệu đồng"])]

@@ -16,6 +16,7 @@ from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.records import STAT_KINDS
 from checker.resolve.clauses import sentence_start
 from checker.resolve.entities import closed_brackets
+from checker.resolve.periods import at_nature
 from checker.resolve.lists import (
     ListContext,
     clause_breakdowns,
@@ -52,7 +53,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         restaters_follow(out, [i for i, _ in figs])
         _multiples(out, resolved, text, figs, cues.multiple_lead)
         stated_relations(out, text, figs, cues)
-    _footnotes(out, resolved)
+    _footnotes(out, resolved, catalog.indicators)
     _shares(out, resolved)
     _name_multiples(out, catalog.indicators)
     return out
@@ -233,7 +234,7 @@ def _as_level(r: Resolved, indicators) -> None:
         r.settle("period", Resolution(r.period.split("-")[-1], period.evidence, f"{period.reason}; a level at its end"))
 
 
-def _footnotes(out: list[Resolved], read: list[Resolved]) -> None:
+def _footnotes(out: list[Resolved], read: list[Resolved], indicators) -> None:
     """A footnote's figures break down the body figure its marker follows (`đạt 7,3%/năm¹²`):
     the last one before the marker, preferring the same indicator and period."""
     by_block: dict[int, list[int]] = {}
@@ -261,6 +262,7 @@ def _footnotes(out: list[Resolved], read: list[Resolved]) -> None:
         target = max(pool, key=lambda j: read[j].figure.end)
         _add(out, RelationKind.ANNOTATES, i, (target,), reason="its marker follows that figure")
         body = read[target]
+        _period_of_body(out[i], body, indicators)
         if out[i].indicator is None and not (body.indicator and body.unit == out[i].unit):
             # `219/301 xã đạt chuẩn, bằng 72,8%⁵` — `⁵ Bình Định có 91/117 xã`: the marker
             # follows the percentage, the footnote breaks down the count of its sentence.
@@ -274,6 +276,20 @@ def _footnotes(out: list[Resolved], read: list[Resolved]) -> None:
             out[i].settle("indicator", Resolution(body.indicator, Evidence.FOOTNOTE_LINK,
                                                   f"the indicator of `{body.figure.text}` its marker follows"))
             out[i].notes.append("indicator of the figure it annotates")
+
+
+def _period_of_body(r: Resolved, body: Resolved, indicators) -> None:
+    """`... gấp 1,57 lần năm 2020 (…); GRDP bình quân đầu người đạt 76,7 triệu đồng³`: a
+    footnote that states no period of its own is of the period of the figure it annotates,
+    not of the last year written before its marker (there a base year)."""
+    was = r.fields.get("period")
+    if was is None or was.evidence is not Evidence.FOOTNOTE_LINK or not body.period or body.period == r.period:
+        return
+    ind = indicators.get(r.indicator or "")
+    period, why = at_nature(body.period, ind.temporal if ind else None)
+    if period != r.period:
+        r.settle("period", Resolution(period, Evidence.FOOTNOTE_LINK,
+                                      f"the period of `{body.figure.text}` its marker follows" + (f"; {why}" if why else "")))
 
 
 def _shares(out: list[Resolved], read: list[Resolved]) -> None:
