@@ -164,3 +164,22 @@ def test_a_footnote_is_of_the_period_of_the_figure_it_annotates(tmp_path):
 def test_a_footnote_that_disagrees_with_the_appendix_is_flagged(tmp_path):
     _, found = _run(tmp_path, TERM, PER_HEAD.format("62,1"))
     assert found == [("SV01", ["61,2 triệu đồng/người", "62,1 triệu đồng"])]
+
+
+def test_trong_nhiem_ky_is_the_headings_term(tmp_path):
+    facts, _ = _run(tmp_path, TERM, "Tỷ lệ lao động qua đào tạo năm 2025 đạt 70,5%; trong nhiệm kỳ giải quyết "
+                                     "việc làm cho 131.400 lượt lao động. Trong nhiệm kỳ 2025 - 2030 phấn đấu "
+                                     "giải quyết việc làm cho 150.000 lao động.")
+    assert _fields(facts, "70,5%")[2] == "2025"
+    assert _fields(facts, "131.400 lượt") == ("jobs_created_total", "thai_nguyen", "2021-2025", "actual")
+    # A term named by its years is that term.
+    assert _fields(facts, "150.000 lao động")[2:] == ("2026-2030", "target")
+
+
+def test_a_part_followed_by_a_proper_name_is_a_part_of_the_total(tmp_path):
+    body = "Tỉnh có {} đơn vị hành chính cấp xã, gồm 48 xã, 16 phường và 01 đặc khu Cô Tô."
+    facts, found = _run(tmp_path, TERM, body.format("65"))
+    assert found == []
+    assert _fields(facts, "01 đặc khu")[0] == "communes"
+    _, found = _run(tmp_path, TERM, body.format("66"))
+    assert [rule for rule, _ in found] == ["PW02"]

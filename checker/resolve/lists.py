@@ -200,9 +200,10 @@ def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, c
 
 
 def _kind_after(text: str, pos: int, ctx) -> bool:
-    """`trong đó có 10 sản phẩm đạt 5 sao`: words after a part name a kind of its own."""
+    """`trong đó có 10 sản phẩm đạt 5 sao`: words after a part name a kind of its own; a
+    proper name (`01 đặc khu Trường Sa`) names the one item counted, not a kind."""
     tail = re.split(r"[,;.()]|\svà\s", text[pos:pos + 60])[0]
-    return any(w not in ctx.cues.not_a_head for w in re.findall(r"[^\W\d_]+", tail.lower()))
+    return any(w.lower() not in ctx.cues.not_a_head and not w.istitle() for w in re.findall(r"[^\W\d_]+", tail))
 
 
 def _set(r, name: str, value, why: str) -> None:

@@ -22,6 +22,10 @@ DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR}){NOT_AFTER
 YEAR_RE = re.compile(rf"(?<!tu )(?:nam|den nam|den het nam|truoc nam|het nam|cuoi nam|vao nam)\s+({YEAR}){NOT_AFTER_YEAR}")
 TERM_EDGE_RE = re.compile(r"(đầu|cuối)\s+nhiệm kỳ", re.I)
 TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
+# `trong nhiệm kỳ`, `cả nhiệm kỳ`, `nhiệm kỳ qua` with no years of their own: the heading's term
+# (not `trong nhiệm kỳ 2025 - 2030`, not `nhiệm kỳ Đại hội XII`, another term by name).
+WHOLE_TERM_RE = re.compile(r"(?<![\w])(?:(?:trong|cả|suốt|qua)\s+(?:cả\s+)?nhiệm kỳ(?:\s+qua)?|nhiệm kỳ qua)"
+                           r"(?!\s*(?:\d|đại hội|(?-i:[A-ZĐ])))", re.I)
 # Parts of a year (read without diacritics): `quý II/2025`, `quý 2-2025`, `tháng 7/2025`,
 # `6 tháng đầu năm 2025`, `9 tháng năm 2025`, `lũy kế 10 tháng`.  Without a year they are
 # the report's year (`?` until the figure's document is known).
@@ -309,6 +313,9 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     year = report_year(doc)
     if now and year and not [p for p in before if p.end >= spot.clause_start + now.start()]:
         return Resolution(str(year), Evidence.CLAUSE, f"`{now.group(0)}`: the report's year")
+    term = _whole_term(passage, lead, spot, before)
+    if term is not None:
+        return term
     if before:
         where = Evidence.CLAUSE if spot.in_clause(before[-1].start) else Evidence.SENTENCE
         return Resolution(before[-1].value, where, f"`{before[-1].text}` before the figure")
@@ -326,6 +333,20 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     if heading and "-" in heading.value and edge and not re.search(r"so\s*(?:với)?\s*$", lead[:edge.start()], re.I):
         return Resolution(term_edge(lead, heading.value), Evidence.HEADING, f"`{edge.group(0)}` of {heading.reason}")
     return None
+
+
+def _whole_term(passage, lead: str, spot, before: list[Period]) -> Resolution | None:
+    """`...năm 2025 đạt 64,3%; trong nhiệm kỳ giải quyết việc làm cho 231.400 lượt lao động`:
+    the term the heading spans, when its clause says `trong nhiệm kỳ` after any year."""
+    heading = passage.heading
+    if heading is None or not re.fullmatch(r"\d{4}-\d{4}", heading.value):
+        return None
+    found = None
+    for found in WHOLE_TERM_RE.finditer(lead):
+        pass
+    if found is None or any(p.start >= spot.clause_start + found.start() for p in before):
+        return None
+    return Resolution(heading.value, Evidence.CLAUSE, f"`{found.group(0)}`: the term of {heading.reason}")
 
 
 def _relative_base(passage, fig) -> re.Match | None:
