@@ -183,3 +183,11 @@ def test_a_part_followed_by_a_proper_name_is_a_part_of_the_total(tmp_path):
     assert _fields(facts, "01 đặc khu")[0] == "communes"
     _, found = _run(tmp_path, TERM, body.format("66"))
     assert [rule for rule, _ in found] == ["PW02"]
+
+
+def test_a_multiple_is_of_its_numerators_period(tmp_path):
+    facts, found = _run(tmp_path, TERM, "Số doanh nghiệp đang hoạt động tăng 1,35 lần, từ 7.115 doanh nghiệp năm "
+                                        "2020 lên 9.605 doanh nghiệp năm 2025.")
+    assert found == []
+    assert _fields(facts, "1,35 lần") == ("enterprises_multiple", "thai_nguyen", "2025", "actual")
+    assert _fields(facts, "7.115 doanh nghiệp")[2] == "2020"

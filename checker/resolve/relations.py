@@ -55,7 +55,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         stated_relations(out, text, figs, cues)
     _footnotes(out, resolved, catalog.indicators)
     _shares(out, resolved)
-    _name_multiples(out, catalog.indicators)
+    _read_multiples(out, catalog.indicators)
     return out
 
 
@@ -162,21 +162,28 @@ def _multiples(out, read, text, figs, multiple_lead) -> None:
                 _add(out, RelationKind.MULTIPLE, i, (cur_i, j), reason="the base follows in brackets")
 
 
-def _name_multiples(out: list[Resolved], indicators) -> None:
-    """`đón 9,6 triệu lượt khách ..., gấp 2,6 lần năm 2020 (4,1 triệu lượt)`: a multiple no
-    name was read for measures how many times its numerator's level grew, the catalog's
-    multiple of that level (an indicator in `lần` that declares it as its `level`)."""
+def _read_multiples(out: list[Resolved], indicators) -> None:
+    """`đón 9,6 triệu lượt khách ..., gấp 2,6 lần năm 2020 (4,1 triệu lượt)`: a multiple is
+    of its numerator's period (the year after `lần` is the base's), and one no name was read
+    for measures how many times its numerator's level grew: the catalog's multiple of that
+    level (an indicator in `lần` that declares it as its `level`)."""
     multiples: dict[str, list[str]] = {}
     for ind in indicators.values():
         if ind.level and ind.unit == "times":
             multiples.setdefault(ind.level, []).append(ind.id)
     for r in out:
-        if r.indicator is not None or r.figure.unit != "times":
+        if r.figure.unit != "times":
             continue
         for rel in r.relations:
             if rel.kind is not RelationKind.MULTIPLE:
                 continue
-            numerator = out[rel.others[0]]
+            numerator, base = out[rel.others[0]], out[rel.others[1]]
+            if numerator.period and r.period == base.period != numerator.period:
+                # `tăng 1,35 lần, từ 7.115 năm 2020 lên 9.604 năm 2025`: the base's year is not the multiple's.
+                r.settle("period", Resolution(numerator.period, Evidence.RELATION,
+                                              f"the period of `{numerator.figure.text}`, the level it is a multiple of"))
+            if r.indicator is not None:
+                break
             found = multiples.get(numerator.indicator or "", [])
             if len(found) == 1:
                 r.settle("indicator", Resolution(found[0], Evidence.RELATION,
