@@ -110,6 +110,12 @@ CUES = Record(name="cue catalog", label=None, required={
     # Words a figure's fallback key (its head phrase) is read without, and period words that
     # make the clause too fine-grained for one (checker/resolve/indicators.py `head_phrase`).
     "resolve_head": Record(required={"skip": PHRASES, "sub_year": PHRASES}),
+    # A subject whose growth names an indicator (`Kinh tế hai tỉnh duy trì tăng trưởng: A bình
+    # quân 6,8%/năm`; checker/resolve/prose.py `_growth_of_subject`).
+    "resolve_indicator": Record(optional={
+        "growth_of": ListOf(Record(name="growth subject", label="indicator",
+                                   required={"indicator": IDENT, "subject": PHRASES, "verb": PHRASES})),
+    }),
 })
 
 UNITS = Record(name="unit catalog", label=None, required={

@@ -191,3 +191,23 @@ def test_a_multiple_is_of_its_numerators_period(tmp_path):
     assert found == []
     assert _fields(facts, "1,35 lần") == ("enterprises_multiple", "thai_nguyen", "2025", "actual")
     assert _fields(facts, "7.115 doanh nghiệp")[2] == "2020"
+
+
+ECONOMY = ("Kinh tế hai tỉnh duy trì mức tăng trưởng khá: Thái Nguyên (cũ) tăng bình quân 7,8%/năm, Bắc Kạn (cũ) "
+           "tăng bình quân {}%/năm. Kinh tế số tăng trưởng nhanh: năm 2025 đạt 21%. Tốc độ tăng trưởng GRDP bình "
+           "quân giai đoạn 2021 - 2025 đạt 7,4%/năm; trong đó Thái Nguyên (cũ) 7,8%/năm, Bắc Kạn (cũ) 5,1%/năm.")
+
+
+def test_the_growth_a_list_heads_is_its_items_indicator(tmp_path):
+    facts, found = _run(tmp_path, TERM, ECONOMY.format("5,1"))
+    assert found == []
+    rows = facts[facts["text"] == "5,1%/năm"]
+    assert list(rows["indicator"]) == ["grdp_growth", "grdp_growth"]
+    assert list(rows["entity"]) == ["bac_kan", "bac_kan"]
+    # `số` stands between the subject and its growth: the digital economy, not the economy.
+    assert _fields(facts, "21%")[0] is None
+
+
+def test_a_listed_growth_that_disagrees_with_its_restatement_is_flagged(tmp_path):
+    _, found = _run(tmp_path, TERM, ECONOMY.format("5,4"))
+    assert found == [("SV01", ["5,1%/năm", "5,4%/năm"])]

@@ -45,6 +45,8 @@ class Cues:
     total_after_list: re.Pattern
     respectively: re.Pattern
     stated_of: "StatedOfCues"
+    # (indicator, subject, verb): `Kinh tế ... tăng trưởng` names grdp_growth (cues.yaml `resolve_indicator`)
+    growth_of: tuple[tuple[str, re.Pattern, re.Pattern], ...] = ()
 
     @classmethod
     def from_catalog(cls, cues: dict) -> "Cues":
@@ -73,6 +75,9 @@ class Cues:
             total_after_list=re.compile(rf"{_whole(relation['total_after_list'])}\s*(?:là|có|đạt)?\s*$", re.I),
             respectively=re.compile(_whole(relation["respectively"]), re.I),
             stated_of=StatedOfCues.from_catalog(relation),
+            growth_of=tuple((g["indicator"], re.compile(_whole(list(g["subject"])), re.I),
+                             re.compile(_whole(list(g["verb"])), re.I))
+                            for g in (cues.get("resolve_indicator") or {}).get("growth_of", ())),
         )
 
 

@@ -204,7 +204,7 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     if reading.indicator is None:
         reading = rate_of_named_level(cat, text, fig, spot, preceding) or reading
     if reading.indicator is None and subject is None and not trailing:
-        reading = _goes_on(p, fig, spot, named_context) or reading
+        reading = _goes_on(p, fig, spot, named_context) or _growth_of_subject(p, fig, spot) or reading
     share_of = None
     if reading.indicator is None and fig.unit == "percent" and prev is not None and prev.indicator \
             and SHARE_LEAD_RE.search(text[max(0, fig.start - 20):fig.start]) and ";" not in text[prev.figure.end:fig.start]:
@@ -252,6 +252,32 @@ def _goes_on(p: Passage, fig: Figure, spot: Spot, context: str) -> Reading | Non
         return None
     return replace(reading, evidence=Evidence.BLOCK,
                    reason=f"`{mention.text}` in the sentence `{cue.group(0).strip()}` goes on from")
+
+
+def _growth_of_subject(p: Passage, fig: Figure, spot: Spot) -> Reading | None:
+    """`Kinh tế hai tỉnh duy trì mức tăng trưởng ...: Hưng Yên tăng bình quân 8,5%/năm`: a
+    percentage whose own words name nothing, under a head where a subject of the catalog
+    grows (cues.yaml `resolve_indicator`), with only provinces and cue words between the
+    subject and its verb, and no name between the verb and the figure."""
+    if fig.unit != "percent" or fig.kind not in ("statistic", "range") or not p.cues.growth_of:
+        return None
+    text = p.text
+    if _own_words(p, max(spot.clause_start, spot.prev_figure_end), fig.start):
+        return None
+    for indicator, subject, verb in p.cues.growth_of:
+        verbs = list(verb.finditer(text, spot.reach, fig.start))
+        if not verbs or indicator not in p.catalog.indicators:
+            continue
+        grows = verbs[-1]
+        subjects = list(subject.finditer(text, spot.sentence_start, grows.start()))
+        if not subjects or _own_words(p, subjects[-1].end(), grows.start()):
+            continue
+        if any(grows.end() <= m.start and m.end <= fig.start for m in p.ind_mentions):
+            continue
+        evidence = Evidence.CLAUSE if spot.in_clause(subjects[-1].start()) else Evidence.SENTENCE
+        return Reading(indicator, "percent", 1.0, "", evidence,
+                       f"`{subjects[-1].group(0)} … {grows.group(0)}`: the growth its head speaks of")
+    return None
 
 
 def _own_words(p: Passage, start: int, end: int) -> bool:
