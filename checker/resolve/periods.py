@@ -22,6 +22,7 @@ DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR}){NOT_AFTER
 YEAR_RE = re.compile(rf"(?<!tu )(?:nam|den nam|den het nam|truoc nam|het nam|cuoi nam|vao nam)\s+({YEAR}){NOT_AFTER_YEAR}")
 TERM_EDGE_RE = re.compile(r"(đầu|cuối)\s+nhiệm kỳ", re.I)
 TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
+TERM_SPAN_RE = re.compile(r"\d{4}-\d{4}")
 # `trong nhiệm kỳ`, `cả nhiệm kỳ`, `nhiệm kỳ qua` with no years of their own: the heading's term
 # (not `trong nhiệm kỳ 2025 - 2030`, not `nhiệm kỳ Đại hội XII`, another term by name).
 WHOLE_TERM_RE = re.compile(r"(?<![\w])(?:(?:trong|cả|suốt|qua)\s+(?:cả\s+)?nhiệm kỳ(?:\s+qua)?|nhiệm kỳ qua)"
@@ -339,7 +340,7 @@ def _whole_term(passage, lead: str, spot, before: list[Period]) -> Resolution | 
     """`...năm 2025 đạt 64,3%; trong nhiệm kỳ giải quyết việc làm cho 231.400 lượt lao động`:
     the term the heading spans, when its clause says `trong nhiệm kỳ` after any year."""
     heading = passage.heading
-    if heading is None or not re.fullmatch(r"\d{4}-\d{4}", heading.value):
+    if heading is None or "hiệm kỳ" not in lead or not TERM_SPAN_RE.fullmatch(heading.value):
         return None
     found = None
     for found in WHOLE_TERM_RE.finditer(lead):

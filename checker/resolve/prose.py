@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from checker.catalog import Catalog
 from checker.records import STAT_KINDS, Block, Document, Evidence, Figure, Resolution
@@ -72,6 +73,13 @@ class Passage:
     @property
     def text(self) -> str:
         return self.block.text
+
+    @cached_property
+    def growth_marks(self) -> list[tuple[str, list[re.Match], list[re.Match]]]:
+        """Each growth subject of the catalog with its subjects and verbs in the block, found
+        once, on first need."""
+        return [(ind, list(subject.finditer(self.text)), list(verb.finditer(self.text)))
+                for ind, subject, verb in self.cues.growth_of]
 
     def opens_parallel(self, clause_start: int) -> bool:
         return clause_continues(self.text, clause_start, [m.start for m, _, _ in self.entities],
@@ -162,7 +170,9 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) 
     if r.indicator is None:
         r.head = head_phrase(text, fig, spot, p.catalog.cues, p.cues.not_a_subject,
                              [(m.start, m.end) for m, _, _ in p.entities])
-    finish(r, p.catalog, p.heading, p.cues, states_present(text[spot.clause_start:fig.start]))
+    # (read only where neither the text nor a heading gave a period)
+    present = r.period is None and p.heading is None and states_present(text[spot.clause_start:fig.start])
+    finish(r, p.catalog, p.heading, p.cues, present)
     if p.anchor is not None:
         r.anchor = p.anchor[0].locate(p.anchor[1])
         r.anchor_block, r.anchor_offset = p.anchor
@@ -261,16 +271,14 @@ def _growth_of_subject(p: Passage, fig: Figure, spot: Spot) -> Reading | None:
     subject and its verb, and no name between the verb and the figure."""
     if fig.unit != "percent" or fig.kind not in ("statistic", "range") or not p.cues.growth_of:
         return None
-    text = p.text
-    if _own_words(p, max(spot.clause_start, spot.prev_figure_end), fig.start):
-        return None
-    for indicator, subject, verb in p.cues.growth_of:
-        verbs = list(verb.finditer(text, spot.reach, fig.start))
+    for indicator, subjects, verbs in p.growth_marks:
+        verbs = [v for v in verbs if spot.reach <= v.start() and v.end() <= fig.start]
         if not verbs or indicator not in p.catalog.indicators:
             continue
         grows = verbs[-1]
-        subjects = list(subject.finditer(text, spot.sentence_start, grows.start()))
-        if not subjects or _own_words(p, subjects[-1].end(), grows.start()):
+        subjects = [m for m in subjects if spot.sentence_start <= m.start() and m.end() <= grows.start()]
+        if not subjects or _own_words(p, subjects[-1].end(), grows.start()) \
+                or _own_words(p, max(spot.clause_start, spot.prev_figure_end), fig.start):
             continue
         if any(grows.end() <= m.start and m.end <= fig.start for m in p.ind_mentions):
             continue
@@ -284,12 +292,12 @@ def _own_words(p: Passage, start: int, end: int) -> bool:
     """Whether `text[start:end]` holds a word of its own (an indicator's name is one: `thuế
     sản phẩm tăng 11,66%`): not a province, a period, a cue of role or share, or a
     syllable that opens no head (`đạt`, `so với`, `cũ`)."""
-    chars = list(p.text[start:end].lower())
+    words = [w for w in re.finditer(r"[^\W\d_]+", p.text[start:end]) if w.group(0).lower() not in p.cues.not_a_head]
+    if not words:
+        return False
     spans = [(m.start, m.end) for m, _, _ in p.entities] + [(q.start, q.end) for q in p.periods]
-    for a, b in spans + [(m.start, m.end) for m in (*p.targets, *p.shares, *p.several)]:
-        for k in range(max(a, start), min(b, end)):
-            chars[k - start] = " "
-    return any(w not in p.cues.not_a_head for w in re.findall(r"[^\W\d_]+", "".join(chars)))
+    spans += [(m.start, m.end) for m in (*p.targets, *p.shares, *p.several)]
+    return any(not any(a <= start + w.start() and start + w.end() <= b for a, b in spans) for w in words)
 
 
 def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], preceding: list[Mention],

@@ -167,13 +167,14 @@ def _read_multiples(out: list[Resolved], indicators) -> None:
     of its numerator's period (the year after `lần` is the base's), and one no name was read
     for measures how many times its numerator's level grew: the catalog's multiple of that
     level (an indicator in `lần` that declares it as its `level`)."""
+    stated = [r for r in out if r.figure.unit == "times" and r.relations]
+    if not stated:
+        return
     multiples: dict[str, list[str]] = {}
     for ind in indicators.values():
         if ind.level and ind.unit == "times":
             multiples.setdefault(ind.level, []).append(ind.id)
-    for r in out:
-        if r.figure.unit != "times":
-            continue
+    for r in stated:
         for rel in r.relations:
             if rel.kind is not RelationKind.MULTIPLE:
                 continue
