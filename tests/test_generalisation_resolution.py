@@ -211,3 +211,11 @@ def test_the_growth_a_list_heads_is_its_items_indicator(tmp_path):
 def test_a_listed_growth_that_disagrees_with_its_restatement_is_flagged(tmp_path):
     _, found = _run(tmp_path, TERM, ECONOMY.format("5,4"))
     assert found == [("SV01", ["5,1%/năm", "5,4%/năm"])]
+
+
+def test_a_target_after_a_comma_is_no_base_of_the_figure_before(tmp_path):
+    body = "Tỷ lệ che phủ rừng năm 2025 đạt 42%, mục tiêu đến năm 2030 đạt 45%. Năm 2025, tỷ lệ che phủ rừng là {}%."
+    facts, found = _run(tmp_path, TERM, body.format("42"))
+    assert found == [] and set(facts.loc[facts["text"] == "42%", "measure"]) == {""}
+    _, found = _run(tmp_path, TERM, body.format("44"))
+    assert found == [("SV01", ["42%", "44%"])]
