@@ -219,3 +219,13 @@ def test_a_target_after_a_comma_is_no_base_of_the_figure_before(tmp_path):
     assert found == [] and set(facts.loc[facts["text"] == "42%", "measure"]) == {""}
     _, found = _run(tmp_path, TERM, body.format("44"))
     assert found == [("SV01", ["42%", "44%"])]
+
+
+def test_a_rise_is_the_named_levels_only_with_no_words_of_its_own_between(tmp_path):
+    facts, found = _run(tmp_path, TERM, (
+        "Năm 2025, GRDP đạt 95 nghìn tỷ đồng, tăng 8,2%; công nghiệp chế tạo tăng 12,1%. Thu ngân sách năm 2025 "
+        "đạt 21.300 tỷ đồng. Trong đó, 5.000 tỷ đồng thu từ đất."))
+    assert found == []
+    assert _fields(facts, "8,2%")[0] == "grdp_growth"
+    assert _fields(facts, "12,1%")[0] is None
+    assert _fields(facts, "5.000 tỷ đồng")[0] is None

@@ -148,23 +148,23 @@ def rates_of_levels(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     return found
 
 
-def rate_of_named_level(catalog: Catalog, text: str, fig: Figure, spot, preceding: list[Mention]) -> Reading | None:
+def rate_of_named_level(catalog: Catalog, text: str, fig: Figure, spot, preceding: list[Mention]
+                        ) -> tuple[Reading, Mention] | None:
     """`tổng sản phẩm trên địa bàn (GRDP) tăng bình quân 7,1%/năm`: a percentage after `tăng`
-    whose nearest name before it is a level is that level's rate of growth; the level must
-    declare exactly one rate in the catalog, else nothing is read."""
-    if fig.unit != "percent" or fig.kind not in ("statistic", "range"):
+    whose nearest name before it, in its clause, is a level is that level's rate of growth;
+    the level must declare exactly one rate in the catalog, else nothing is read.  (The
+    caller checks that no words of their own stand between the name and the figure.)"""
+    if fig.unit != "percent" or fig.kind not in ("statistic", "range") or not preceding:
         return None
     if not RISE_LEAD_RE.search(text[max(spot.clause_start, spot.prev_figure_end, fig.start - 40):fig.start]):
         return None
+    m = preceding[0]
     rates = rates_of_levels(catalog)
-    for m in preceding[:1]:
-        found = {r for k in m.keys if k in rates for r in rates[k]}
-        if len(found) != 1:
-            return None
-        evidence = Evidence.CLAUSE if spot.in_clause(m.start) else Evidence.SENTENCE
-        return Reading(found.pop(), "percent", 1.0, "", evidence,
-                       f"`tăng` after `{m.text}`: the rate the level rose at")
-    return None
+    found = {r for k in m.keys if k in rates for r in rates[k]}
+    if len(found) != 1 or not spot.in_clause(m.start):
+        return None
+    return Reading(found.pop(), "percent", 1.0, "", Evidence.CLAUSE,
+                   f"`tăng` after `{m.text}`: the rate the level rose at"), m
 
 
 def _named_between(catalog: Catalog, text: str, start: int, end: int) -> bool:

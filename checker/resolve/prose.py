@@ -212,7 +212,7 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     frame_scope = framed.scope if framed is not None else ""
     reading = framed or _named(cat, fig, spot, trailing, preceding, named_context, subject is not None)
     if reading.indicator is None:
-        reading = rate_of_named_level(cat, text, fig, spot, preceding) or reading
+        reading = _rate_of_level(p, fig, spot, preceding) or reading
     if reading.indicator is None and subject is None and not trailing:
         reading = _goes_on(p, fig, spot, named_context) or _growth_of_subject(p, fig, spot) or reading
     share_of = None
@@ -240,6 +240,21 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     return reading, frame_scope, None, share_of
 
 
+def _rate_of_level(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:
+    """`GRDP (giá so sánh 2010) tăng 7,1%`, `GRDP đạt 95 nghìn tỷ đồng, tăng 8,2%`: the level's
+    rate, unless words of their own (outside brackets) stand between its name and the
+    figure (`GRDP tăng 8,2%, trong đó công nghiệp tăng 12,1%`)."""
+    found = rate_of_named_level(p.catalog, p.text, fig, spot, preceding)
+    if found is None:
+        return None
+    reading, name = found
+    text, start = p.text, max(name.end, spot.prev_figure_end)
+    closing = text.rfind(")", start, fig.start)
+    if closing >= 0 and text.count("(", start, closing) < text.count(")", start, closing + 1):
+        start = closing + 1  # the name stood in a bracket that closed before the figure
+    return None if _own_words(p, start, fig.start) else reading
+
+
 def _goes_on(p: Passage, fig: Figure, spot: Spot, context: str) -> Reading | None:
     """`Thu ngân sách ... đạt 54.850 tỷ đồng. Riêng Hưng Yên (cũ) đạt 36.200 tỷ đồng`: a
     sentence opening with `riêng`, `trong đó` goes on about the one before it, and a figure
@@ -258,7 +273,7 @@ def _goes_on(p: Passage, fig: Figure, spot: Spot, context: str) -> Reading | Non
     earlier = sorted((m for m in p.mentions if before <= m.start and m.end <= spot.sentence_start),
                      key=lambda m: -m.end)
     reading, mention = pick_indicator(p.catalog, fig, earlier, context)
-    if mention is None:
+    if mention is None or _kind_follows(p, fig):
         return None
     return replace(reading, evidence=Evidence.BLOCK,
                    reason=f"`{mention.text}` in the sentence `{cue.group(0).strip()}` goes on from")
@@ -286,6 +301,13 @@ def _growth_of_subject(p: Passage, fig: Figure, spot: Spot) -> Reading | None:
         return Reading(indicator, "percent", 1.0, "", evidence,
                        f"`{subjects[-1].group(0)} … {grows.group(0)}`: the growth its head speaks of")
     return None
+
+
+def _kind_follows(p: Passage, fig: Figure) -> bool:
+    """`Trong đó, 5.000 tỷ đồng thu từ đất`: words of its own right after a figure name what
+    it counts (a proper name, `đặc khu Trường Sa`, names one item)."""
+    tail = re.split(r"[,;.:()]|\svà\s", p.text[fig.end:fig.end + 60])[0]
+    return any(w.lower() not in p.cues.not_a_head and not w.istitle() for w in re.findall(r"[^\W\d_]+", tail))
 
 
 def _own_words(p: Passage, start: int, end: int) -> bool:
