@@ -11,7 +11,7 @@ from pathlib import Path
 from checker.i18n import LANGS, gettext, language
 from checker.records import FAIL_LEVELS, InputError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class Parser(argparse.ArgumentParser):
@@ -118,16 +118,27 @@ def _parallel_arguments(parser) -> None:
 
 def _write(text: str, output: str | None, inputs: list[str]) -> None:
     if output is None:
+        if sys.stdout is None:
+            raise InputError("standard output is closed; give -o FILE")
         sys.stdout.write(text)
         return
-    out = Path(output)
-    if any(out.resolve() == Path(p).resolve() for p in inputs):
-        raise InputError(gettext("{file}: refusing to overwrite an input file").format(file=output))
-    if out.exists():
-        raise InputError(gettext("{file}: already exists; name a new file").format(file=output))
-    if not out.parent.exists():
-        raise InputError(gettext("{file}: folder {folder} does not exist").format(file=output, folder=out.parent))
-    out.write_text(text, encoding="utf-8")
+    from checker.safe_io import output_target, write_output
+
+    write_output(output_target(output, inputs), text)
+
+
+def _check_outputs(args, inputs: list[str]) -> None:
+    """Every place a command will write is checked before the analysis starts."""
+    from checker.safe_io import output_target
+
+    if getattr(args, "output", None):
+        output_target(args.output, inputs)
+    if getattr(args, "annotate", None):
+        output_target(args.annotate, inputs, replace=False, what="annotated copy")
+    if getattr(args, "file", None):
+        if Path(args.file).exists() and not args.force:
+            raise InputError(f"{args.file}: already exists; pass --force to replace the baseline")
+        output_target(args.file, inputs, what="baseline")
 
 
 @contextlib.contextmanager
@@ -213,6 +224,7 @@ def _check(args, config) -> int:
 
     settings = _settings(config, use_baseline=not args.no_baseline)
     paths, sources = _inputs(args, config)
+    _check_outputs(args, paths)
     report = _report(settings, paths, sources, args.progress)
     if args.annotate:
         _annotate(args, report)
@@ -255,8 +267,10 @@ def cmd_baseline(args) -> int:
     from checker.gate import write_baseline
 
     config = _config(args)
-    report = _report(_settings(config, use_baseline=False), *_inputs(args, config), args.progress)
-    count = write_baseline(args.file, list(report.findings), force=args.force)
+    paths, sources = _inputs(args, config)
+    _check_outputs(args, paths)
+    report = _report(_settings(config, use_baseline=False), paths, sources, args.progress)
+    count = write_baseline(args.file, list(report.findings), force=args.force, inputs=tuple(paths))
     print(f"{args.file}: {count} finding(s) recorded"
           + (f" ({len(report.suppressed)} suppressed ones left out)" if report.suppressed else ""), file=sys.stderr)
     return EXIT_OK
@@ -272,7 +286,10 @@ def _annotate(args, report) -> None:
     if not args.annotate.lower().endswith(".docx"):
         raise InputError(gettext("{file}: --annotate writes a Word document; give it a .docx name").format(
             file=args.annotate))
-    added = annotate(words[0], report, args.annotate)
+    from checker.safe_io import output_target, replacing
+
+    with replacing(output_target(args.annotate, report.inputs, replace=False, what="annotated copy")) as tmp:
+        added = annotate(words[0], report, str(tmp))
     print(gettext("{file}: {count} comment(s) added").format(file=args.annotate, count=added), file=sys.stderr)
 
 
@@ -295,18 +312,19 @@ def cmd_extract(args) -> int:
     from checker.inputs import expand
 
     paths = expand(args.paths, args.exclude)
+    _check_outputs(args, paths)
     for p in paths:
         _check_input(p)
     with _progress(paths, args.progress) as progress:
         facts, _ = extract(paths, load_catalog(args.catalogs), progress=progress, jobs=job_count(args.jobs))
     if args.stats or args.unresolved:
-        _write(_coverage_text(facts, args.stats, args.unresolved), args.output, args.paths)
+        _write(_coverage_text(facts, args.stats, args.unresolved), args.output, paths)
         return EXIT_OK
     if args.format == "csv":
         text = facts.to_csv(index=False, lineterminator="\n")
     else:
         text = facts.to_json(orient="records", force_ascii=False, indent=2) + "\n"
-    _write(text, args.output, args.paths)
+    _write(text, args.output, paths)
     return EXIT_OK
 
 
@@ -390,8 +408,8 @@ def main(argv: list[str] | None = None) -> int:
             return _show_config(load_config(args.main_config))
         with language(getattr(args, "lang", None)):  # --lang speaks from the start
             return COMMANDS[args.command](args)
-    except InputError as exc:
-        sys.stderr.write(f"checker: error: {exc}\n")
+    except InputError as exc:  # one line, whatever the message holds (a file name with a newline)
+        sys.stderr.write("checker: error: " + str(exc).replace("\r", "\\r").replace("\n", "\\n") + "\n")
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
@@ -401,9 +419,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for the user; CHECKER_DEBUG=1 shows it
         if os.environ.get("CHECKER_DEBUG"):
             raise
-        sys.stderr.write("checker: " + gettext("internal error: {error} (set CHECKER_DEBUG=1 for details)").format(
-            error=f"{type(exc).__name__}: {exc}") + "\n")
-        return EXIT_USAGE
+        message = " ".join(f"{type(exc).__name__}: {exc}".split())
+        sys.stderr.write(f"checker: internal error: {message} (a bug: please report it with the command and "
+                         f"its inputs; CHECKER_DEBUG=1 shows the traceback)\n")
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

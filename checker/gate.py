@@ -67,16 +67,16 @@ def split_suppressed(findings: list[Finding], suppressions: list[Suppression], f
 
 # --- baseline ---------------------------------------------------------------------------
 
-def write_baseline(path: str, findings: list[Finding], force: bool = False) -> int:
-    out = Path(path)
-    if out.exists() and not force:
+def write_baseline(path: str, findings: list[Finding], force: bool = False, inputs: tuple[str, ...] = ()) -> int:
+    from checker.safe_io import output_target, write_output
+
+    if Path(path).exists() and not force:
         raise InputError(f"{path}: already exists; pass --force to replace the baseline")
-    if not out.parent.exists():
-        raise InputError(f"{path}: folder {out.parent} does not exist")
+    target = output_target(path, inputs, what="baseline")
     entries = sorted(({"fingerprint": fingerprint(f), "rule": f.rule, "message": f.message} for f in findings),
                      key=lambda e: (e["fingerprint"], e["message"]))
-    out.write_text(json.dumps({"checker-baseline": BASELINE_VERSION, "findings": entries},
-                              ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_output(target, json.dumps({"checker-baseline": BASELINE_VERSION, "findings": entries},
+                                    ensure_ascii=False, indent=2) + "\n")
     return len(entries)
 
 

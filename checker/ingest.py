@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from pathlib import Path
 
+from checker import limits
 from checker.markers import blank_markers
 from checker.places import ConvertedText
 from checker.records import Block, Document, InputError
@@ -76,50 +76,52 @@ def read_draft(path: str | Path) -> ConvertedText:
 
 
 def read_text(path: str | Path) -> str:
-    """Read a UTF-8 text file (or a Word or PDF draft, as text) normalised to NFC, or raise InputError."""
+    """Read a text file (UTF-8, UTF-16 with a byte-order mark or Windows-1258; a Word or PDF
+    draft, as text) normalised to NFC, or raise InputError saying what the file is."""
+    from checker.text_encoding import OFFICE_FILES, SAVE_AS_DOCX, decode_draft
+
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a folder, not a file")
+    info = _regular_file(p)
     if p.suffix.lower() in (".pdf", ".docx"):
-        return read_draft(p).text
+        text = read_draft(p).text
+        if len(text) > limits.active().draft_bytes:
+            raise limits.exceeded(p, "its text of", f"{len(text):,} characters", "draft_bytes")
+        return text
+    if p.suffix.lower() in OFFICE_FILES:
+        raise InputError(f"{p}: {OFFICE_FILES[p.suffix.lower()]}, which checker does not read; {SAVE_AS_DOCX}")
+    cap = limits.active().draft_bytes
+    if info.st_size > cap:
+        raise limits.exceeded(p, "its size of", f"{info.st_size:,} bytes", "draft_bytes")
     try:
-        raw = p.read_bytes()
+        with p.open("rb") as handle:
+            raw = handle.read(cap + 1)  # a file that grows, or lies about its size, stops here too
     except OSError as exc:
         raise InputError(f"{p}: cannot read: {exc.strerror}") from None
+    if len(raw) > cap:
+        raise limits.exceeded(p, "its size of more than", f"{cap:,} bytes", "draft_bytes")
+    return decode_draft(raw, p)
+
+
+def _regular_file(p: Path):
+    """The file's status, after refusing what is not a regular file: a missing file, a
+    folder, a FIFO (reading it would wait for ever) or a device (`/dev/zero` never ends)."""
+    import errno
+    import stat
+
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        legacy = _windows_1258(raw)
-        if legacy is not None:
-            return legacy
-        line = raw[: exc.start].count(b"\n") + 1
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
-        raise InputError(f"{p}:{line}:{col}: not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
-    if "\x00" in text:
-        raise InputError(f"{p}:1:1: a binary file, not text")
-    return unicodedata.normalize("NFC", text)
-
-
-UTF8_SEQUENCE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
-VIETNAMESE_1258 = set("ăâđêôơưĂÂĐÊÔƠƯ")
-
-
-def _windows_1258(raw: bytes) -> str | None:
-    """A Vietnamese text saved in Windows-1258 (base letters plus combining tone marks), as
-    NFC; None when the bytes are not that (a file with any UTF-8 sequence in it is broken
-    UTF-8, not a legacy code page, and gets the UTF-8 error)."""
-    if UTF8_SEQUENCE_RE.search(raw):
-        return None
-    try:
-        text = raw.decode("cp1258")
-    except UnicodeDecodeError:
-        return None
-    if not VIETNAMESE_1258 & set(text) or "\x00" in text:
-        return None
-    return unicodedata.normalize("NFC", text)
+        info = p.stat()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except OSError as exc:
+        why = "the file name is too long for the system" if exc.errno == errno.ENAMETOOLONG \
+            else (exc.strerror or type(exc).__name__).lower()
+        raise InputError(f"{p}: cannot read: {why}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{p}: is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        what = "a FIFO (named pipe)" if stat.S_ISFIFO(info.st_mode) else "a device or special file"
+        raise InputError(f"{p}: {what}, not a regular file; save the draft to a file and check that")
+    return info
 
 
 def heading_level(line: str) -> int | None:

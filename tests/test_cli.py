@@ -83,17 +83,17 @@ def test_locations_point_at_the_figure_as_written():
             assert line[fig["column"] - 1:].startswith(fig["text"]), (fig, line)
 
 
-def test_output_goes_to_a_new_file_and_never_over_an_input(tmp_path):
+def test_output_replaces_an_output_and_never_an_input(tmp_path):
     out = tmp_path / "report.json"
+    out.write_text("an older report\n", encoding="utf-8")
     assert run("check", "--format", "json", "-o", str(out), "data/sample-draft.md").returncode == 1
     assert json.loads(out.read_text(encoding="utf-8"))["findings"]
-    again = run("check", "--format", "json", "-o", str(out), "data/sample-draft.md")
-    assert again.returncode == 2 and "đã tồn tại" in again.stderr  # Vietnamese by default
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left
     src = tmp_path / "draft.md"
     src.write_text((ROOT / "data/sample-draft.md").read_text(encoding="utf-8"), encoding="utf-8")
     before = src.read_bytes()
     clash = run("check", "-o", str(src), str(src))
-    assert clash.returncode == 2 and "không ghi đè lên tệp đầu vào" in clash.stderr
+    assert clash.returncode == 2 and "refusing to overwrite the input" in clash.stderr
     assert src.read_bytes() == before
 
 
