@@ -11,10 +11,12 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from checker.i18n import LANGS, gettext
+from checker.limits import Limits, from_table
 from checker.records import FAIL_LEVELS, SEVERITIES, InputError
 
 OFF = "off"  # a severity that turns a rule off
-KNOWN = ("fail-on", "severity", "rules", "catalogs", "baseline", "select", "ignore", "exclude", "lang", "jobs")
+KNOWN = ("fail-on", "severity", "rules", "catalogs", "baseline", "select", "ignore", "exclude", "lang", "jobs",
+         "limits")
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Config:
     origin: dict[str, str] = field(default_factory=dict)  # setting → where it came from
     lang: str | None = None  # the language of reports and messages: vi or en
     jobs: int | None = None  # processes that read the drafts; default: one per core
+    limits: Limits = field(default_factory=Limits)  # [limits]: see checker/limits.py
 
     def with_flags(self, **flags) -> Config:
         """This configuration with the command-line flags given (None: not given) winning."""
@@ -49,7 +52,7 @@ def find_config(folder: Path) -> Path | None:
         if (place / "checker.toml").is_file():
             return place / "checker.toml"
         pyproject = place / "pyproject.toml"
-        if pyproject.is_file() and "checker" in _read(pyproject).get("tool", {}):
+        if pyproject.is_file() and _tool_checker(pyproject) is not None:
             return pyproject
         if (place / ".git").exists():
             return None
@@ -80,7 +83,7 @@ def load_config(explicit: str | None = None, folder: Path | None = None) -> Conf
             raise InputError(gettext("{file}: no such configuration file").format(file=path))
         section = _read(path)
         if path.name == "pyproject.toml":
-            section = section.get("tool", {}).get("checker", {})
+            section = _tool_checker(path, section) or {}
     else:
         found = find_config((folder or Path.cwd()).resolve())
         if found is None:
@@ -88,7 +91,7 @@ def load_config(explicit: str | None = None, folder: Path | None = None) -> Conf
         path = found
         section = _read(path)
         if path.name == "pyproject.toml":
-            section = section["tool"]["checker"]
+            section = _tool_checker(path)
     config = Config(str(path))
     for key, value in section.items():
         _setting(config, path, key, value)
@@ -120,12 +123,27 @@ def _setting(config: Config, path: Path, key: str, value) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise InputError(f"{path}: jobs is a whole number of processes, 1 or more")
         config.jobs = value
+    elif key == "limits":
+        config.limits = from_table(value, str(path))
     elif key in ("catalogs", "baseline"):
         if not isinstance(value, str):
             raise InputError(f"{path}: {key} is a path")
         setattr(config, key, str(path.parent / value))
     else:
         raise InputError(f"{path}: unknown setting '{key}' (known: {', '.join(KNOWN)})")
+
+
+def _tool_checker(path: Path, data: dict | None = None) -> dict | None:
+    """`[tool.checker]` of a pyproject.toml, None when absent; an error when `tool` or
+    `tool.checker` is not a table."""
+    tool = (_read(path) if data is None else data).get("tool", {})
+    if not isinstance(tool, dict):
+        raise InputError(f"{path}: `tool` is not a table")
+    if "checker" not in tool:
+        return None
+    if not isinstance(tool["checker"], dict):
+        raise InputError(f"{path}: `tool.checker` is not a table")
+    return tool["checker"]
 
 
 def _strings(path: Path, key: str, value) -> list[str]:

@@ -35,6 +35,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from checker import limits
 from checker.catalog import unit_fit
 from checker.figures import BOUNDS, NUMBER, format_number, parse_number, qualified_interval
 from checker.interval import Interval
@@ -78,15 +79,20 @@ def _cells(path: Path) -> tuple[list[list[object]], set[tuple[int, int]]]:
             percent = _percent_cells(archive, path)
         try:
             frame = pd.read_excel(path, engine="calamine", header=None, dtype=object, keep_default_na=False,
-                                  na_filter=False)  # `n/a` is what was written, not a blank
+                                  na_filter=False, nrows=limits.active().data_rows + 2)  # `n/a` is what was written
         except Exception as exc:  # calamine raises its own errors for a broken workbook
             raise InputError(f"{path}: not a readable Excel workbook ({type(exc).__name__})") from None
+        if len(frame) > limits.active().data_rows + 1:
+            raise limits.exceeded(path, f"it has more than {limits.active().data_rows:,} rows", "data_rows")
     else:
         import io
 
         from checker.ingest import read_text
 
         text = read_text(path)
+        rows = text.count("\n") + (not text.endswith("\n"))
+        if rows > limits.active().data_rows + 1:  # the header is not a data row
+            raise limits.exceeded(path, f"it has {rows - 1:,} rows", "data_rows")
         header = text.split("\n", 1)[0]
         sep = ";" if header.count(";") > header.count(",") else ","  # Excel in a Vietnamese locale writes `;`
         try:
@@ -191,9 +197,10 @@ class DataReader:
         self.seen: dict[tuple, str] = {}  # key → where it was first given, across files
 
     def read(self, path: str | Path) -> list[Fact]:
+        from checker.ingest import regular_file
+
         path = Path(path)
-        if not path.exists():
-            raise InputError(f"{path}: no such file")
+        regular_file(path)  # a FIFO or device never ends
         rows, percent = _cells(path)
         while rows and not any(_cell_text(c) for c in rows[-1]):
             rows.pop()

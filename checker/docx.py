@@ -64,10 +64,15 @@ def parse_part(archive: zipfile.ZipFile, name: str, path: Path):
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import fromstring
 
+    from checker import limits
+
     try:
-        data = archive.read(name)
+        size = archive.getinfo(name).file_size
     except KeyError:
         return None
+    if size > limits.active().docx_xml_bytes:  # parsed XML takes ten times its size in memory
+        raise limits.exceeded(path, f"its part {name} unpacks to {size:,} bytes of XML", "docx_xml_bytes")
+    data = archive.read(name)
     try:
         return fromstring(data, forbid_dtd=True)
     except DefusedXmlException:

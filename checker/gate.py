@@ -85,7 +85,9 @@ def read_baseline(path: str) -> Counter:
     if not p.exists():
         raise InputError(f"{path}: no such baseline (write one with `checker baseline write {path} FILES`)")
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
+        text = p.read_text(encoding="utf-8")
+        _check_depth(path, text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}:{exc.colno}: not a baseline file (bad JSON: {exc.msg})") from None
     except UnicodeDecodeError:
@@ -97,6 +99,19 @@ def read_baseline(path: str) -> Counter:
         return Counter(str(e["fingerprint"]) for e in data["findings"])
     except (TypeError, KeyError):
         raise InputError(f"{path}: a baseline entry has no fingerprint") from None
+
+
+def _check_depth(path: str, text: str) -> None:
+    """Refuse JSON nested past the limit before parsing it (the parser recurses)."""
+    from itertools import accumulate
+
+    from checker import limits
+
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"', "", text)  # brackets inside strings do not nest
+    steps = (1 if ch in "[{" else -1 for ch in bare if ch in "[]{}")
+    depth = max(accumulate(steps, initial=0))
+    if depth > limits.active().json_depth:
+        raise limits.exceeded(path, f"its JSON is nested {depth} deep", "json_depth")
 
 
 def split_baselined(findings: list[Finding], baseline: Counter) -> tuple[list[Finding], int, int]:

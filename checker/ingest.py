@@ -81,28 +81,28 @@ def read_text(path: str | Path) -> str:
     from checker.text_encoding import OFFICE_FILES, SAVE_AS_DOCX, decode_draft
 
     p = Path(path)
-    info = _regular_file(p)
+    info = regular_file(p)
     if p.suffix.lower() in (".pdf", ".docx"):
         text = read_draft(p).text
         if len(text) > limits.active().draft_bytes:
-            raise limits.exceeded(p, "its text of", f"{len(text):,} characters", "draft_bytes")
+            raise limits.exceeded(p, f"its text is {len(text):,} characters", "draft_bytes")
         return text
     if p.suffix.lower() in OFFICE_FILES:
         raise InputError(f"{p}: {OFFICE_FILES[p.suffix.lower()]}, which checker does not read; {SAVE_AS_DOCX}")
     cap = limits.active().draft_bytes
     if info.st_size > cap:
-        raise limits.exceeded(p, "its size of", f"{info.st_size:,} bytes", "draft_bytes")
+        raise limits.exceeded(p, f"it is {info.st_size:,} bytes", "draft_bytes")
     try:
         with p.open("rb") as handle:
             raw = handle.read(cap + 1)  # a file that grows, or lies about its size, stops here too
     except OSError as exc:
         raise InputError(f"{p}: cannot read: {exc.strerror}") from None
     if len(raw) > cap:
-        raise limits.exceeded(p, "its size of more than", f"{cap:,} bytes", "draft_bytes")
+        raise limits.exceeded(p, f"it is more than {cap:,} bytes", "draft_bytes")
     return decode_draft(raw, p)
 
 
-def _regular_file(p: Path):
+def regular_file(p: Path):
     """The file's status, after refusing what is not a regular file: a missing file, a
     folder, a FIFO (reading it would wait for ever) or a device (`/dev/zero` never ends)."""
     import errno

@@ -18,8 +18,8 @@ from checker.records import InputError
 @dataclass(frozen=True)
 class Limits:
     draft_bytes: int = 16 * 1024 * 1024  # bytes read from a text, Markdown or converted draft
-    data_rows: int = 100_000  # rows of a CSV or XLSX data file
-    docx_xml_bytes: int = 64 * 1024 * 1024  # XML unpacked from one part of a Word or Excel file
+    data_rows: int = 50_000  # rows of a CSV or XLSX data file
+    docx_xml_bytes: int = 32 * 1024 * 1024  # XML unpacked from one part of a Word or Excel file
     pdf_pages: int = 600
     pdf_chars: int = 4_000_000  # characters on all the pages of a PDF
     yaml_bytes: int = 8 * 1024 * 1024  # a rule file or catalog
@@ -72,8 +72,9 @@ def from_table(table: object, where: str) -> Limits:
     return replace(Limits(), **values)
 
 
-def exceeded(path: object, what: str, found: object, name: str) -> InputError:
-    """The error for a file over a limit: names the file, the limit and its setting."""
+def exceeded(path: object, found: str, name: str) -> InputError:
+    """The error for a file over a limit: names the file, what was found, the limit and
+    the setting that raises it."""
     limit = getattr(active(), name)
-    return InputError(f"{path}: refused: {what} {found} is over the limit of {limit:,} "
-                      f"(set limits.{Limits.setting(name)} in the configuration to allow more)")
+    return InputError(f"{path}: refused: {found} (limit {limit:,}: set limits.{Limits.setting(name)} "
+                      f"in the configuration to change it)")

@@ -34,6 +34,10 @@ def _construct_mapping(loader, node: yaml.MappingNode) -> MarkedDict:
     result.mark = _place(node)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool, type(None))):
+            line, col = _place(key_node)
+            raise InputError(f"{loader.path}:{line}:{col}: a key must be a plain word or number, "
+                             f"not a {'list' if isinstance(key, list) else 'mapping'}")
         if key in result:
             line, col = _place(key_node)
             raise InputError(f"{loader.path}:{line}:{col}: duplicate key '{key}'")
@@ -66,13 +70,52 @@ for _loader in (MarkedLoader, FastMarkedLoader):
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+def expanded_size(root: yaml.Node, cap: int) -> int:
+    """How many nodes the document holds once every alias is expanded, counted without
+    expanding (each node's size is computed once), stopping early past `cap`."""
+    sizes: dict[int, int] = {}
+    order, stack = [], [root]
+    while stack:  # children before parents, without recursion (a deep document is no error here)
+        node = stack.pop()
+        if id(node) in sizes:
+            continue
+        sizes[id(node)] = 0
+        order.append(node)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+    for node in reversed(order):
+        if isinstance(node, yaml.SequenceNode):
+            children = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        else:
+            children = []
+        sizes[id(node)] = min(cap + 1, 1 + sum(sizes[id(c)] for c in children))
+    return sizes[id(root)]
+
+
 def load_yaml_marked(path: Path, what: str = "rule file", loader: type = MarkedLoader):
     """The YAML document of `path`, with marks; an InputError naming file:line:column if it
-    cannot be read (`what` names the file's role in the message)."""
+    cannot be read (`what` names the file's role in the message), is over the size limit,
+    or expands (through aliases) past the node limit."""
+    import stat
+
+    from checker import limits
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        info = Path(path).stat()
     except FileNotFoundError:
         raise InputError(f"{path}: no such {what}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {(exc.strerror or type(exc).__name__).lower()}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file")
+    if info.st_size > limits.active().yaml_bytes:
+        raise limits.exceeded(path, f"it is {info.st_size:,} bytes", "yaml_bytes")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise InputError(f"{path}:1:1: not UTF-8 text") from None
     if loader is MarkedLoader:
@@ -80,20 +123,37 @@ def load_yaml_marked(path: Path, what: str = "rule file", loader: type = MarkedL
         # is read again by the pure-Python parser, whose messages rule files promise.
         try:
             return _load(FastMarkedLoader, text, path)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):
             pass
     try:
         return _load(loader, text, path)
+    except yaml.reader.ReaderError as exc:  # a control character: the reader refuses it as it starts
+        before = text[:exc.position]
+        line, col = before.count("\n") + 1, exc.position - before.rfind("\n")
+        raise InputError(f"{path}:{line}:{col}: bad YAML: the character #x{exc.character:04x} "
+                         f"is not allowed") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
         raise InputError(f"{path}:{where}: bad YAML: {getattr(exc, 'problem', None) or exc}") from None
+    except RecursionError:
+        raise InputError(f"{path}: refused: its YAML is nested too deeply") from None
 
 
 def _load(loader: type, text: str, path: Path):
+    """The document, refused when its aliases would expand past the node limit."""
+    from checker import limits
+
     reader = loader(text)
     reader.path = str(path)
     try:
-        return reader.get_single_data()
+        node = reader.get_single_node()
+        if node is None:
+            return None
+        cap = limits.active().yaml_nodes
+        if expanded_size(node, cap) > cap:
+            raise limits.exceeded(path, f"with its aliases expanded it holds more than {cap:,} YAML nodes",
+                                  "yaml_nodes")
+        return reader.construct_document(node)
     finally:
         reader.dispose()

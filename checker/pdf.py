@@ -395,6 +395,21 @@ class _Text:
         self.emit("", LineOrigin("blank"))
 
 
+def _within_limits(pdf, path: Path):
+    """The pages, refused past the page or character limit (checker/limits.py) before the
+    work on them runs away."""
+    from checker import limits
+
+    if len(pdf.pages) > limits.active().pdf_pages:
+        raise limits.exceeded(path, f"it has {len(pdf.pages):,} pages", "pdf_pages")
+    chars = 0
+    for page in pdf.pages:
+        chars += len(page.chars)
+        if chars > limits.active().pdf_chars:
+            raise limits.exceeded(path, f"its first {page.page_number} pages hold {chars:,} characters", "pdf_chars")
+        yield page
+
+
 def read_pdf(path: str | Path) -> ConvertedText:
     """The draft as text (paragraphs joined across wraps and pages, Markdown table rows),
     with where each line came from."""
@@ -408,7 +423,7 @@ def read_pdf(path: str | Path) -> ConvertedText:
     except Exception as exc:  # pdfminer raises several kinds for a broken file
         raise InputError(f"{path}: not a readable PDF ({type(exc).__name__})") from None
     with pdf:
-        pages = [_page_items(page, page_no) for page_no, page in enumerate(pdf.pages, 1)]
+        pages = [_page_items(page, page_no) for page_no, page in enumerate(_within_limits(pdf, path), 1)]
     _drop_page_numbers(pages)
     _join_pages(pages)
     text = _Text()

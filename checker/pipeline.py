@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
+from checker import limits
 from checker.records import (FAIL_LEVELS, STAT_KINDS, BaselineResult, Coverage, Finding, InputError, Place, Report,
                              Settings)
 
@@ -26,6 +27,7 @@ def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] 
     from checker.engine import load_default_rules
 
     config = config or Config()
+    limits.use(config.limits)  # in force for the rule files and catalogs read here, then the inputs
     catalogs = catalogs or config.catalogs
     if catalogs:
         missing = [n for n in CATALOG_FILES if not (Path(catalogs) / n).is_file()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,10 +57,18 @@ def load_rules(paths: list[Path], kinds: dict, catalog=None, _seen: set | None =
         for key in sorted(unknown):
             line, col = data.marks[key]
             raise InputError(f"{path}:{line}:{col}: unknown top-level key '{key}'")
-        for inc in data.get("include", []) or []:
-            inc_path = (path.parent / inc)
+        includes = data.get("include", []) or []
+        if isinstance(includes, str):
+            includes = [includes]
+        for inc in includes:
+            line, col = data.marks["include"]
+            if not isinstance(inc, str):
+                raise InputError(f"{path}:{line}:{col}: include is a list of rule file names")
+            inc_path = (path.parent / inc).resolve()
+            if not inc_path.is_relative_to(path.parent):  # a rule file reaches only its own folder
+                raise InputError(f"{path}:{line}:{col}: included file '{inc}' is outside the rule file's folder "
+                                 f"(name it on the command line instead)")
             if not inc_path.exists():
-                line, col = data.marks["include"]
                 raise InputError(f"{path}:{line}:{col}: included file '{inc}' does not exist")
             for rule in load_rules([inc_path], kinds, catalog, seen):
                 if rule.id in ids:
@@ -86,6 +95,10 @@ def _rule(raw, path: Path, kinds: dict, catalog) -> Rule:
         if key not in REQUIRED and key not in OPTIONAL:
             kl, kc = raw.marks[key]
             raise InputError(f"{path}:{kl}:{kc}: unknown field '{key}' in rule {raw['id']}")
+    for key in REQUIRED:
+        if not isinstance(raw[key], str) and not (key == "id" and isinstance(raw[key], int)):
+            kl, kc = raw.marks[key]
+            raise InputError(f"{path}:{kl}:{kc}: {key} of rule {raw['id']} must be text")
     kind = raw["kind"]
     if kind not in kinds:
         kl, kc = raw.marks["kind"]
@@ -107,6 +120,7 @@ def _rule(raw, path: Path, kinds: dict, catalog) -> Rule:
     if not isinstance(link, str):
         kl, kc = raw.marks["link"]
         raise InputError(f"{path}:{kl}:{kc}: link must be a web address (text)")
+    _check_template(raw, path)
     unknown_fields = template_fields(raw["message"]) - set(impl.fields)
     if unknown_fields:
         kl, kc = raw.marks["message"]
@@ -114,3 +128,24 @@ def _rule(raw, path: Path, kinds: dict, catalog) -> Rule:
                          f"(kind '{kind}' offers: {', '.join(sorted(impl.fields))})")
     return Rule(str(raw["id"]), raw["name"], kind, raw["severity"], raw["message"], raw["description"].strip(),
                 params, str(path), line, tuple(raw.get("examples") or []), col, link)
+
+
+def _check_template(raw: MarkedDict, path: Path) -> None:
+    """A message template that Python's formatter can read, with no width or precision
+    past the limit (`{values:>999999999}` would build a string of a gigabyte)."""
+    from checker import limits
+
+    kl, kc = raw.marks["message"]
+    cap = limits.active().format_width
+    try:
+        parts = list(string.Formatter().parse(raw["message"]))
+    except ValueError as exc:
+        raise InputError(f"{path}:{kl}:{kc}: message is not a valid template ({exc})") from None
+    for _, name, spec, _ in parts:
+        for number in re.findall(r"\d+", spec or ""):
+            if int(number) > cap:
+                raise limits.exceeded(f"{path}:{kl}:{kc}", f"the field {{{name}:{spec}}} in the message is "
+                                      f"{int(number):,} characters wide", "format_width")
+        if spec and "{" in spec:
+            raise InputError(f"{path}:{kl}:{kc}: the field {{{name}}} takes its format from another field; "
+                             f"write the format out")

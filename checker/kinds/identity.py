@@ -25,6 +25,12 @@ class ExpressionError(ValueError):
 
 def parse_formula(text: str) -> ast.AST:
     """Parse `a * b` into a tree of + - * /, names and numbers only; anything else is refused."""
+    from checker import limits
+
+    depth = text.count("(") + sum(text.count(op) for op in "+-*/")
+    if depth > limits.active().expression_depth:  # a deep tree exhausts the parser and the evaluator's stack
+        raise ExpressionError(f"'{text[:40]}…' has {depth} operators and parentheses "
+                              f"(limit {limits.active().expression_depth}: set limits.expression-depth)")
     try:
         tree = ast.parse(text, mode="eval").body
     except SyntaxError as exc:
