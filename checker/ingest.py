@@ -186,19 +186,27 @@ def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | 
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+")
 
 
-def body_markers(text: str) -> list[tuple[int, int]]:
-    """Footnote markers inside a block's text: (footnote number, offset)."""
+UNIT_EXPONENT_RE = re.compile(r"[^\w](?:k|c|d)?m\s?$")
+MAX_MARKER_DIGITS = 4  # a run of more superscript digits is no footnote number
+
+
+def body_markers(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Footnote markers inside a block's text: (footnote number, offset), those from `start` on."""
     found = []
-    for m in BODY_MARKER_RE.finditer(text):
-        if m.group(1) in ("²", "³") and re.search(r"(?:^|[^\w])(?:k|c|d)?m\s?$", text[:m.start(1)]):
+    for m in BODY_MARKER_RE.finditer(text, max(0, start - 2)):  # a match may open a character early
+        offset = m.start(1) if m.group(1) else m.start(2) if m.group(2) else m.start(5)
+        if offset < start or len(m.group(1) or "") > MAX_MARKER_DIGITS:
+            continue
+        window = ("" if offset > 5 else " ") + text[max(0, offset - 5):offset]  # " ": the start of the text
+        if m.group(1) in ("²", "³") and UNIT_EXPONENT_RE.search(window):
             continue  # `km²`, `m³`: a unit's exponent, not a footnote marker
         if m.group(1):
-            found.append((superscript_number(m.group(1)), m.start(1)))
+            found.append((superscript_number(m.group(1)), offset))
         elif m.group(3) or m.group(4):
-            found.append((int(m.group(3) or m.group(4)), m.start(2)))
+            found.append((int(m.group(3) or m.group(4)), offset))
         else:
             # `bằng 8,3% 17.`: a marker whose superscript was lost in extraction.
-            found.append((int(m.group(5)), m.start(5)))
+            found.append((int(m.group(5)), offset))
     return found
 
 
@@ -235,6 +243,7 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
     in_body = False
     tables = 0
     in_contents = False
+    joined: dict[int, list[str]] = {}  # the pieces of paragraphs cut by page breaks, by block index
     for i in range(first, last):
         raw = lines[i]
         if not raw.strip():
@@ -282,7 +291,7 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
         if CONTENTS_RE.match(content):
             in_contents = True
         fm = FOOTNOTE_RE.match(raw)
-        if fm:
+        if fm and len(fm.group(1) or "") <= MAX_MARKER_DIGITS:
             number = superscript_number(fm.group(1)) if fm.group(1) else int(fm.group(2))
             doc.blocks.append(Block("footnote", raw.rstrip(), line_no, 1, doc.index, 0, _sec(section),
                                     footnote=number))
@@ -300,25 +309,50 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
             doc.blocks.append(Block("heading", content, line_no, column, doc.index, level, _sec(section[:-1])))
             continue
         kind = "list_item" if LIST_RE.match(content) else "paragraph"
-        previous = _unfinished_block(doc) if content[:1].islower() else None
+        previous = _unfinished_block(doc, joined) if content[:1].islower() else None
         if previous is not None:
-            _join(doc, previous, content, line_no, column)
+            _join(doc, joined, previous, content, line_no, column)
             continue
         doc.blocks.append(Block(kind, content, line_no, column, doc.index, 0, _sec(section),
                                 markers=body_markers(content)))
+    for index, pieces in joined.items():
+        doc.blocks[index].text = "".join(pieces)
 
 
-def _join(doc: Document, previous: Block, content: str, line_no: int, column: int) -> None:
+def _join(doc: Document, joined: dict[int, list[str]], index: int, content: str, line_no: int,
+          column: int) -> None:
     """A paragraph cut by a page break: its second half goes on the first.  Finished
-    paragraphs found between them stand in the page's footnote area."""
-    for between in doc.blocks[doc.blocks.index(previous) + 1:]:
+    paragraphs found between them stand in the page's footnote area.  The pieces are
+    kept in `joined` and put together once, at the end, and only the markers near the joint
+    are looked for again, so that joining many lines stays linear."""
+    previous = doc.blocks[index]
+    for between in doc.blocks[index + 1:]:
         if between.kind == "paragraph":
             between.in_footnote_area = True
     if not previous.line_starts:
         previous.line_starts.append((0, previous.line, previous.column))
-    previous.line_starts.append((len(previous.text) + 1, line_no, column))
-    previous.text = previous.text + " " + content
-    previous.markers = body_markers(previous.text)
+    pieces = joined.setdefault(index, [previous.text])
+    joint = previous.line_starts[-1][0] + len(pieces[-1])  # the text's length so far
+    previous.line_starts.append((joint + 1, line_no, column))
+    tail = _tail(pieces, 32)
+    pieces.append(" " + content)
+    # A marker's match looks at most a few characters either side (`% 17` at the end of a text).
+    redo = max(0, joint - 16)
+    start = joint - len(tail)
+    window = tail + " " + content
+    previous.markers = [mk for mk in previous.markers if mk[1] < redo] + \
+        [(n, start + at) for n, at in body_markers(window, redo - start)]
+
+
+def _tail(pieces: list[str], size: int) -> str:
+    """The last `size` characters (or fewer) of the text the pieces make."""
+    out, have = [], 0
+    for piece in reversed(pieces):
+        out.append(piece)
+        have += len(piece)
+        if have >= size:
+            break
+    return "".join(reversed(out))[-size:]
 
 
 def infer_footnotes(doc: Document) -> None:
@@ -384,18 +418,20 @@ def infer_footnotes(doc: Document) -> None:
     doc.blocks = out
 
 
-def _unfinished_block(doc: Document) -> Block | None:
-    """The paragraph or list item that a line starting in lower case goes on: the last one
+def _unfinished_block(doc: Document, joined: dict[int, list[str]]) -> int | None:
+    """The index of the paragraph or list item that a line starting in lower case goes on: the last one
     not ended by a full stop, looking back past footnotes and a few finished paragraphs
     (the footnotes of a page whose markers were lost); None across a heading or table."""
     finished = 0
-    for block in reversed(doc.blocks):
+    for index in range(len(doc.blocks) - 1, -1, -1):
+        block = doc.blocks[index]
         if block.kind == "footnote":
             continue
         if block.kind not in ("paragraph", "list_item"):
             return None
-        if not block.text.rstrip().endswith((".", ":", ";", "!", "?", "…")):
-            return block
+        text = joined[index][-1] if index in joined else block.text
+        if not text.rstrip().endswith((".", ":", ";", "!", "?", "…")):
+            return index
         finished += 1
         if finished > 3:
             return None
