@@ -159,7 +159,8 @@ class UnitCatalog:
             return None
         word = m.group(0)
         if self._word_at(text, pos, word):
-            return table.lookup[word.lower()]
+            # The pattern lets the words of a form stand apart by any space (`triệu  tỷ`).
+            return table.lookup[" ".join(word.lower().split())]
         # The longest match ends inside a word (`hộ` in `hội`): try shorter ones.
         shorter = [(s, v) for s, v in table.pairs if len(s) < len(word) and self._word_at(text, pos, s)]
         return shorter[0] if shorter else None
