@@ -86,16 +86,23 @@ def _cp1258(raw: bytes) -> str | None:
 
 def vietnamese_share(text: str) -> tuple[float, int]:
     """The share of Vietnamese letters among the non-ASCII characters that are not plain
-    punctuation, and how many such letters there are."""
+    punctuation, and how many such letters there are.  A letter right after a vowel of the
+    same base (`oồ`, `aả`) counts against: Vietnamese has no such pairs, but VNI bytes read
+    as TCVN3 give them at every mark."""
     letters = other = 0
+    before = ""
     for ch in text:
-        if ch < "\x80" or ch in NEUTRAL:
-            continue
-        if ch in VIETNAMESE:
-            letters += 1
-        else:
-            other += 1
+        if ch >= "\x80" and ch not in NEUTRAL:
+            if ch in VIETNAMESE and _base(ch) != _base(before):
+                letters += 1
+            else:
+                other += 1
+        before = ch
     return (letters / (letters + other) if letters + other else 0.0), letters
+
+
+def _base(ch: str) -> str:
+    return unicodedata.normalize("NFD", ch)[:1].lower()
 
 
 def legacy_encoding(raw: bytes) -> tuple[str, str] | None:

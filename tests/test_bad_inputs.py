@@ -1,0 +1,84 @@
+"""The hostile-input suite: every case of tests/bad_inputs/cases.py gives its exact exit
+code and one-line error, leaves every file it was given unchanged, writes nothing but what
+was asked, and stays under the time and memory bounds."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.bad_inputs.cases import CASES, ROOT
+
+PEAK_BYTES = 1 << 30  # the issue's bound: no input takes more than 1 GiB
+SECONDS = 120  # far above what any case needs on a loaded machine; 30 s on a quiet one
+
+
+def _run(args: list[str], cwd: Path) -> tuple[int, str, int]:
+    """Exit code, stderr and peak resident memory (bytes) of one `checker` run."""
+    out, err = cwd / ".stdout", cwd / ".stderr"
+    with out.open("wb") as o, err.open("wb") as e:
+        proc = subprocess.Popen([sys.executable, "-m", "checker", *args], cwd=ROOT, stdout=o, stderr=e,
+                                stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONHASHSEED": "0"})
+        timer = threading.Timer(SECONDS, proc.kill)
+        timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    text = err.read_text(encoding="utf-8")
+    out.unlink()
+    err.unlink()
+    return proc.returncode, text, usage.ru_maxrss * 1024
+
+
+def _snapshot(folder: Path) -> dict[str, bytes | str]:
+    """Every entry under the folder: a file's hash, a link's target."""
+    found: dict[str, bytes | str] = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_symlink():
+            found[str(p)] = "-> " + os.readlink(p)
+        elif p.is_file():
+            found[str(p)] = hashlib.sha256(p.read_bytes()).digest()
+    return found
+
+
+PARAMS = [pytest.param(name, marks=[pytest.mark.slow] if case.slow else [], id=name) for name, case in CASES.items()]
+
+
+@pytest.mark.parametrize("name", PARAMS)
+def test_bad_input(name, tmp_path):
+    case = CASES[name]
+    if case.root_skips and os.geteuid() == 0:
+        pytest.skip("root may write into a read-only folder")
+    folder = tmp_path / "case"
+    folder.mkdir()
+    args = case.build(folder)
+    before = _snapshot(folder)
+    code, err, peak = _run(args, tmp_path)
+    codes = case.code if isinstance(case.code, tuple) else (case.code,)
+    assert code in codes, err
+    assert "Traceback" not in err and "internal error" not in err, err
+    if case.error is not None:
+        assert err.rstrip("\n") == case.error.format(dir=folder), err
+    assert peak < PEAK_BYTES, f"peak memory {peak >> 20} MiB"
+    after = _snapshot(folder)
+    assert {k: v for k, v in after.items() if k in before} == before  # nothing given was changed
+    created = set(after) - set(before)
+    asked = {a for a in args if a.endswith((".json", ".txt", ".docx")) and a not in before}
+    assert created <= asked, created - asked  # nothing written but what was asked
+    assert not (folder.parent / "escaped.txt").exists()  # an archive's path never leads out
+
+
+def test_the_number_of_320_digits_gives_valid_json(tmp_path):
+    import json
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    args = CASES["number-of-320-digits"].build(folder)
+    proc = subprocess.run([sys.executable, "-m", "checker", *args], cwd=ROOT, capture_output=True, text=True)
+    json.loads(proc.stdout, parse_constant=lambda c: pytest.fail(f"{c} is not JSON"))
