@@ -316,7 +316,7 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
         doc.blocks.append(Block(kind, content, line_no, column, doc.index, 0, _sec(section),
                                 markers=body_markers(content)))
     for index, pieces in joined.items():
-        doc.blocks[index].text = "".join(pieces)
+        doc.blocks[index].text = " ".join(pieces)
 
 
 def _join(doc: Document, joined: dict[int, list[str]], index: int, content: str, line_no: int,
@@ -335,7 +335,7 @@ def _join(doc: Document, joined: dict[int, list[str]], index: int, content: str,
     joint = previous.line_starts[-1][0] + len(pieces[-1])  # the text's length so far
     previous.line_starts.append((joint + 1, line_no, column))
     tail = _tail(pieces, 32)
-    pieces.append(" " + content)
+    pieces.append(content)  # the pieces are joined with a space
     # A marker's match looks at most a few characters either side (`% 17` at the end of a text).
     redo = max(0, joint - 16)
     start = joint - len(tail)
@@ -345,14 +345,14 @@ def _join(doc: Document, joined: dict[int, list[str]], index: int, content: str,
 
 
 def _tail(pieces: list[str], size: int) -> str:
-    """The last `size` characters (or fewer) of the text the pieces make."""
+    """The last `size` characters (or fewer) of the text the pieces make, joined by spaces."""
     out, have = [], 0
     for piece in reversed(pieces):
         out.append(piece)
-        have += len(piece)
+        have += len(piece) + 1
         if have >= size:
             break
-    return "".join(reversed(out))[-size:]
+    return " ".join(reversed(out))[-size:]
 
 
 def infer_footnotes(doc: Document) -> None:
