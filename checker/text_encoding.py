@@ -67,8 +67,11 @@ VNI_LETTERS = {"ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư", "ñ": "đ", "Ñ":
 VNI_RE = re.compile("([aeiouyAEIOUYơưƠƯ])([" + "".join(VNI_MARKS) + "])")
 
 
+TCVN3_TRANSLATION = str.maketrans({chr(b): ch for b, ch in TCVN3.items()})
+
+
 def _tcvn3(raw: bytes) -> str:
-    return "".join(TCVN3.get(b, chr(b)) if b >= 0x80 else chr(b) for b in raw)
+    return raw.decode("latin-1").translate(TCVN3_TRANSLATION)
 
 
 def _vni(raw: bytes) -> str:

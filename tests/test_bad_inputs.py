@@ -82,3 +82,33 @@ def test_the_number_of_320_digits_gives_valid_json(tmp_path):
     args = CASES["number-of-320-digits"].build(folder)
     proc = subprocess.run([sys.executable, "-m", "checker", *args], cwd=ROOT, capture_output=True, text=True)
     json.loads(proc.stdout, parse_constant=lambda c: pytest.fail(f"{c} is not JSON"))
+
+
+def test_windows_1258_is_recognised_whatever_the_length():
+    from checker.text_encoding import decode_draft
+    from tests.bad_inputs.cases import VIETNAMESE, cp1258
+
+    for times in (1, 10, 3000):  # 3.000 sentences: about 400 KB, the size of the corpus's drafts
+        assert decode_draft(cp1258(VIETNAMESE * times), "w.txt") == VIETNAMESE * times
+
+
+def test_the_whole_corpus_in_windows_1258_is_read():
+    from checker.text_encoding import decode_draft
+    from tests.bad_inputs.cases import cp1258
+    from tests.conftest import CORPUS
+
+    if not CORPUS.exists():
+        pytest.skip("the corpus is not on this machine")
+    text = "".join(ch for ch in CORPUS.read_text(encoding="utf-8") if _in_cp1258(ch))
+    assert len(text) > 100_000 and sum(ch in "ôơưđ" for ch in text) > 1000
+    assert decode_draft(cp1258(text), CORPUS.name) == text
+
+
+def _in_cp1258(ch: str) -> bool:
+    from tests.bad_inputs.cases import cp1258
+
+    try:
+        cp1258(ch)
+        return True
+    except UnicodeEncodeError:
+        return False
