@@ -400,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if sys.stdout is None and args.command != "baseline" and not getattr(args, "output", None):
+            raise InputError("standard output is closed; give -o FILE")  # found before any work
         if args.command is None:
             if not args.show_config:
                 parser.error("name a command: check, baseline, extract, rules or explain (see --help)")

@@ -112,3 +112,24 @@ def _in_cp1258(ch: str) -> bool:
         return True
     except UnicodeEncodeError:
         return False
+
+
+def test_standard_output_closed_is_one_line_error():
+    proc = subprocess.run(f"{sys.executable} -m checker check data/sample-draft.md >&-", shell=True, cwd=ROOT,
+                          capture_output=False, stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr == "checker: error: standard output is closed; give -o FILE\n"
+
+
+def test_an_internal_error_exits_3_with_a_hint_to_report(monkeypatch, capsys):
+    from checker import cli
+
+    def broken(args):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setitem(cli.COMMANDS, "rules", broken)
+    monkeypatch.delenv("CHECKER_DEBUG", raising=False)
+    assert cli.main(["rules"]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("checker: internal error: ZeroDivisionError: a bug (a bug: please report it")
+    assert err.count("\n") == 1
