@@ -76,7 +76,9 @@ def read_stdin(stream, name: str) -> str:
     if name.lower().endswith(STDIN_BINARY):
         raise InputError(f"{name}: standard input is read as a text or Markdown draft; "
                          f"give a {Path(name).suffix} file by its path instead")
-    raw = stream.read()
+    from checker import limits
+
+    raw = stream.read(limits.active().draft_bytes + 1)  # `< /dev/zero` stops here; read_text refuses it
     with tempfile.TemporaryDirectory(prefix="checker-stdin-") as folder:
         path = Path(folder) / (Path(name).name if name != STDIN else "stdin.txt")
         path.write_bytes(raw)
