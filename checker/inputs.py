@@ -25,12 +25,12 @@ def expand(paths: list[str], exclude: list[str] = ()) -> list[str]:
     for given in paths:
         if given == STDIN:
             found.append(given)
-        elif Path(given).is_dir():
+        elif os.path.isdir(given):  # False, not OSError, for a name too long for the system
             files = _walk(Path(given), exclude)
             if not files:
                 raise InputError(f"{given}: no draft or data file in this folder ({' '.join(SUPPORTED)})")
             found.extend(files)
-        elif glob.has_magic(given) and not Path(given).exists():
+        elif glob.has_magic(given) and not os.path.exists(given):
             found.extend(_glob(given, exclude))
         else:
             found.append(given)
