@@ -133,3 +133,15 @@ def test_an_internal_error_exits_3_with_a_hint_to_report(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert err.startswith("checker: internal error: ZeroDivisionError: a bug (a bug: please report it")
     assert err.count("\n") == 1
+
+
+def test_the_readme_lists_every_limit_with_its_default():
+    import re
+    import tomllib
+
+    from checker.limits import Limits, from_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(\[limits\]\n.*?)```", readme, re.S).group(1)
+    assert from_table(tomllib.loads(block)["limits"], "README.md") == Limits()
+    assert set(tomllib.loads(block)["limits"]) == {Limits.setting(n) for n in Limits.__dataclass_fields__}
