@@ -59,7 +59,9 @@ def output_target(output: str, inputs: Iterable[str], *, replace: bool = True, w
         if not stat.S_ISREG(existing.st_mode):
             raise InputError(f"{output}: not a regular file; name a file for the {what}")
         if not replace:
-            raise InputError(f"{output}: already exists; name a new file for the {what}")
+            from checker.i18n import gettext
+
+            raise InputError(gettext("{file}: already exists; name a new file").format(file=output))
     folder = target.parent
     found = _stat(folder)
     if found is None:

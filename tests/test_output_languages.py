@@ -125,10 +125,10 @@ def test_vietnamese_is_the_default(tmp_path):
 
 
 def test_error_messages_in_both_languages(tmp_path):
-    out = tmp_path / "taken.txt"
+    out = tmp_path / "taken.docx"  # -o replaces an older report; --annotate writes only a new file
     out.write_text("x", encoding="utf-8")
     for lang, words in (("vi", "đã tồn tại"), ("en", "already exists")):
-        proc = run_cli("check", SAMPLE, "-o", str(out), "--lang", lang)
+        proc = run_cli("check", SAMPLE, "--annotate", str(out), "--lang", lang)
         assert proc.returncode == 2 and words in proc.stderr and proc.stderr.count("\n") == 1
     proc = run_cli("check", SAMPLE, "--config", str(tmp_path / "none.toml"), "--lang", "en")
     assert proc.stderr.strip() == f"checker: error: {tmp_path / 'none.toml'}: no such configuration file"
