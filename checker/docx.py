@@ -215,18 +215,24 @@ def comment_suppressions(path: str | Path, origins) -> list:
     path = Path(path)
     with check_archive(path) as archive:
         notes = parse_part(archive, "word/comments.xml", path)
-        body_root = parse_part(archive, "word/document.xml", path) if notes is not None else None
-    if notes is None or body_root is None:
+        if notes is None:
+            return []
+        body_root = parse_part(archive, "word/document.xml", path)
+        footnotes_root = parse_part(archive, "word/footnotes.xml", path)
+    if body_root is None:
         return []
     reader = _Reader()
     texts = {c.get(W + "id"): " ".join(t for t in (reader.runs_text(p).strip() for p in c.iter(W + "p")) if t)
              for c in notes.iter(W + "comment")}
     lines = {(o.kind, o.index, o.row if o.kind == "table" else 0): n
-             for n, o in enumerate(origins, 1) if o.kind in ("paragraph", "table")}
+             for n, o in enumerate(origins, 1) if o.kind in ("paragraph", "table", "footnote")}
+    anchors = _comment_anchors(body_root.find(W + "body"))
+    if footnotes_root is not None:
+        anchors += _footnote_comment_anchors(body_root, footnotes_root)
     found = []
-    for (kind, index, row), ids in _comment_anchors(body_root.find(W + "body")):
+    for (kind, index, row), ids in anchors:
         line = lines.get((kind, index, row))
-        at = f"paragraph {index}" if kind == "paragraph" else f"table {index}, row {row}"
+        at = f"table {index}, row {row}" if kind == "table" else f"{kind} {index}"
         for cid in ids:
             s = comment_suppression(str(path), line or 0, texts.get(cid, ""), f"comment on {at}")
             if s is not None and line:
@@ -251,4 +257,18 @@ def _comment_anchors(body) -> list[tuple[tuple[str, int, int], list[str]]]:
                 ids = [c.get(W + "id") for c in tr.iter(W + "commentRangeStart")]
                 if ids:
                     out.append((("table", table_no, row_no), ids))
+    return out
+
+
+def _footnote_comment_anchors(body_root, footnotes_root) -> list[tuple[tuple[str, int, int], list[str]]]:
+    """The comments whose range starts in a footnote, by the footnote's number as shown
+    (the order of first reference in the body, as `read_docx` numbers them)."""
+    reader = _Reader()
+    reader.runs_text(body_root)  # numbers the references in reading order, deletions left out
+    out = []
+    for note in footnotes_root.iter(W + "footnote"):
+        ids = [c.get(W + "id") for c in note.iter(W + "commentRangeStart")]
+        number = reader.footnote_order.get(note.get(W + "id"))
+        if ids and number:
+            out.append((("footnote", number, 0), ids))
     return out

@@ -126,3 +126,34 @@ def test_checker_ignore_comment_without_a_reason_is_an_error(sample_docx, tmp_pa
     proc = run_cli("check", str(bad))
     assert proc.returncode == 2
     assert "needs a reason" in proc.stderr and "bad.docx" in proc.stderr and len(proc.stderr.splitlines()) == 1
+
+
+def test_checker_ignore_comment_in_a_footnote(sample_docx, tmp_path):
+    """A comment on a figure in a footnote: Word keeps its range in the footnotes part."""
+    import zipfile
+
+    from lxml import etree
+
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    before = _json(str(sample_docx))
+    target = next(f for f in before["findings"] if any(g["where"].startswith("footnote") for g in f["figures"]))
+    annotated = tmp_path / "annotated.docx"
+    _annotated(sample_docx, annotated, "--annotate-all")  # a comment on every figure, footnotes too
+    with zipfile.ZipFile(annotated) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    in_note = {c.get(W + "id") for c in etree.fromstring(parts["word/footnotes.xml"]).iter(W + "commentRangeStart")}
+    comments = etree.fromstring(parts["word/comments.xml"])
+    for c in comments.iter(W + "comment"):
+        texts = list(c.iter(W + "t"))
+        if c.get(W + "id") in in_note and texts[0].text.startswith(target["rule"]):
+            texts[0].text = f"checker-ignore {target['rule']}: chú thích đã được kiểm tra"
+            for t in texts[1:]:
+                t.text = ""
+    parts["word/comments.xml"] = etree.tostring(comments, xml_declaration=True, encoding="UTF-8", standalone=True)
+    edited = tmp_path / "edited.docx"
+    with zipfile.ZipFile(edited, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    after = _json(str(edited))
+    assert [(s["rule"], s["reason"]) for s in after["suppressed"]] == [(target["rule"], "chú thích đã được kiểm tra")]
+    assert len(after["findings"]) == len(before["findings"]) - 1
