@@ -203,52 +203,67 @@ def _initials(author: str) -> str:
 
 
 def _message(report: Report, finding) -> str:
-    """The finding's message as the reports give it (one place to change its wording)."""
-    return finding.message
+    """The finding's message in the current language, its figures placed."""
+    from checker.messages import finding_message
+
+    return finding_message(finding, None, report)
 
 
 def _place_text(report: Report, fig: dict) -> str:
-    """Where a figure stands, in the editor's terms."""
-    return where(report.place(fig)) or f"{fig['line']}:{fig['column']}"
+    """Where a figure stands, in the editor's terms (document, headings, table and row)."""
+    from checker.place_text import figure_place
+
+    return figure_place(report, fig)
 
 
 def _finding_text(report: Report, finding, main: int) -> str:
     """The comment on a finding's main figure: the rule, the message, the other figures by
-    their places, the expected value; the suspect only when there is one."""
-    lines = [f"{finding.rule} {finding.name}: {_message(report, finding)}"]
+    their places (those the message does not place already), the expected value, and the
+    suspect only when there is one."""
+    from checker.i18n import _
+    from checker.messages import finding_expected
+
+    message = _message(report, finding)
+    lines = [f"{finding.rule} {finding.name}: {message}"]
     others = [f"{g['text']} ({_place_text(report, g)})" for j, g in enumerate(finding.figures) if j != main]
+    others = [o for o in others if o not in message]
     if others:
-        lines.append("Other figures: " + "; ".join(others))
-    if finding.expected:
-        lines.append(f"Expected: {finding.expected}")
+        lines.append(_("other figures: {figures}").format(figures="; ".join(others)))
+    expected = finding_expected(finding)
+    if expected:
+        lines.append(_("expected {value}").format(value=expected))
     if finding.suspect is not None:
-        suspect = finding.figures[finding.suspect]
-        lines.append("Suspect: " + ("this figure" if finding.suspect == main
-                                    else f"{suspect['text']} ({_place_text(report, suspect)})"))
+        lines.append(_("suspect: {figure}").format(figure=finding.figures[finding.suspect]["text"]))
     return "\n".join(lines)
 
 
 def _pointer_text(report: Report, finding, main: int) -> str:
     """`--annotate-all`: the short comment on a finding's other figures."""
+    from checker.i18n import _
+
     fig = finding.figures[main]
-    return f"{finding.rule}: see the comment on {fig['text']} ({_place_text(report, fig)})"
+    return _("{rule}: see the comment on {figure} ({place})").format(rule=finding.rule, figure=fig["text"],
+                                                                       place=_place_text(report, fig))
 
 
 def _summary_text(report: Report, planned) -> str:
     """The summary comment: the draft's findings counted by severity and by rule."""
     from collections import Counter
 
+    from checker.i18n import _
+    from checker.messages import severity_text
     from checker.records import SEVERITIES
 
-    findings = [f for *_, f in planned if f is not None]
+    findings = [f for *_x, f in planned if f is not None]
     severity = Counter(f.severity for f in findings)
     rules = Counter((f.rule, f.name) for f in findings)
-    lines = [f"checker: {len(findings)} finding(s): "
-             + ", ".join(f"{severity[s]} {s}" for s in SEVERITIES if severity[s])]
+    counts = ", ".join(f"{severity[s]} {severity_text(s, n=severity[s])}" for s in SEVERITIES if severity[s])
+    lines = ["checker: " + _("{count} finding(s)").format(count=len(findings)) + f" ({counts})"]
     lines += [f"{rule} {name}: {n}" for (rule, name), n in sorted(rules.items())]
     if report.suppressed:
-        lines.append(f"{len(report.suppressed)} suppressed (checker-ignore)")
+        lines.append(_("{count} suppressed where they are").format(count=len(report.suppressed)))
     return "\n".join(lines)
+
 
 class _Locator:
     """The paragraph and offset in it of a place in the Word document: a body paragraph, a

@@ -112,9 +112,9 @@ def test_each_sentence_quoted_once_per_finding_with_heading_paths(tmp_path):
         figures = len(re.findall(r'class="figure-link"', article))
         fewer += len(quotes) < figures
     assert fewer >= 1  # some finding has two figures in one sentence, quoted once
-    paths = re.findall(r'<span class="heading-path">([^<]+)</span>', html)
-    assert paths and all("Phần thứ" in p or "PHỤ LỤC" in p for p in paths)
-    assert any(" › " in p for p in paths)
+    places = re.findall(r'<span class="where">([^<]+)</span>', html)  # each figure's place names its headings
+    assert places and all("Phần thứ" in p or "Phụ lục" in p for p in places)
+    assert any(" › " in p for p in places)
 
 
 def test_summary_charts_print_stylesheet_and_rule_counts(tmp_path):
@@ -125,7 +125,7 @@ def test_summary_charts_print_stylesheet_and_rule_counts(tmp_path):
     assert 'class="chart by-section"' in html
     assert "@media print" in html
     table = html[html.index('<table id="rules">'):]
-    rows = re.findall(r"<tr><td>(\w+)</td><td>[^<]*</td><td>\w+</td>((?:<td>\d+</td>){5})</tr>", table)
+    rows = re.findall(r"<tr><td>(\w+)</td><td>[^<]*</td><td>[^<]+</td>((?:<td>\d+</td>){5})</tr>", table)
     expected = {o["rule"]: [o["items"], o["passes"], o["fails"], o["na"], o["errors"]]
                 for o in report["summary"]["rules"]}
     assert {r: [int(x) for x in re.findall(r"\d+", cells)] for r, cells in rows} == expected
@@ -159,14 +159,14 @@ def test_report_in_headless_chromium(tmp_path):
         assert total == html.count("<article") and total >= 2
         assert articles.first.is_visible()
         assert page.evaluate("window.pwned === undefined")
-        assert page.locator("#shown").inner_text() == f"{total} shown"  # the page's own script ran
+        assert page.locator("#shown").inner_text() == _shown(total)  # the page's own script ran
         rules = page.locator("#f-rule option").all_inner_texts()[1:]
         chosen = rules[0]
         page.select_option("#f-rule", chosen)
         visible = [a for a in articles.all() if a.is_visible()]
         assert visible and all(a.get_attribute("data-rule") == chosen for a in visible)
         assert len(visible) < total
-        assert page.locator("#shown").inner_text() == f"{len(visible)} shown"
+        assert page.locator("#shown").inner_text() == _shown(len(visible))
         assert not [e for e in errors if "Content Security Policy" in e]
         browser.close()
     assert (tmp_path / "report.png").stat().st_size > 1000
@@ -207,6 +207,12 @@ def test_document_view_in_headless_chromium(tmp_path):
         page.screenshot(path=str(shot))
         browser.close()
     assert shot.stat().st_size > 10_000
+
+
+def _shown(count: int) -> str:
+    from checker.i18n import gettext
+
+    return gettext("{count} shown", "vi").format(count=count)
 
 
 def _in_view(page, locator) -> bool:

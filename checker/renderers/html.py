@@ -15,9 +15,12 @@ import base64
 import hashlib
 from collections import Counter
 
+from checker.i18n import N_, _, language
+from checker.messages import finding_message, severity_text
 from checker.records import Finding, Report
 from checker.renderers.html_view import document_views, figure_id, heading_path, sentence_bounds
-from checker.renderers.summary import by_severity, figure_where, summary, what
+from checker.renderers.summary import (by_severity, details_line, figure_place, findings_heading, gate_line,
+                                       no_findings, summary, totals_line, what)
 
 BAR_WIDTH = 240  # pixels of the longest bar in the summary charts
 
@@ -33,15 +36,30 @@ def render(report: Report, lang: str | None = None, **_options) -> str:
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     template = env.from_string((here / "report.html.j2").read_text(encoding="utf-8"))
     number = {id(f): k for k, f in enumerate(report.findings, 1)}  # a finding's anchor: its rank in the report
-    groups = [(severity, [_finding(report, f, number[id(f)]) for f in group])
-              for severity, group in by_severity(report.findings)]
-    return template.render(summary=summary(report), groups=groups, style=style, script=script,
-                           style_hash=_digest(style), script_hash=_digest(script),
-                           severities=[s for s, _ in groups], rule_ids=sorted({f.rule for f in report.findings}),
-                           documents=sorted({fig["path"] for f in report.findings for fig in f.figures}),
-                           by_rule=_chart(Counter((f.rule, f.name) for f in report.findings)),
-                           by_section=_chart(Counter(_section_of(report, f) for f in report.findings)),
-                           views=document_views(report, number))
+    with language(lang) as current:
+        groups = [(severity, findings_heading(severity, len(group)), [_finding(report, f, number[id(f)]) for f in group])
+                  for severity, group in by_severity(report.findings)]
+        return template.render(
+            lang=current, t=_labels(), totals=totals_line(report), gate=gate_line(report), none=no_findings(), summary=summary(report),
+            groups=groups, style=style, script=script, style_hash=_digest(style), script_hash=_digest(script),
+            severities=[(s, severity_text(s)) for s, *_x in groups], rule_ids=sorted({f.rule for f in report.findings}),
+            documents=sorted({fig["path"] for f in report.findings for fig in f.figures}),
+            by_rule=_chart(Counter((f.rule, f.name) for f in report.findings)),
+            by_section=_chart(Counter(_section_of(report, f) for f in report.findings)),
+            rules=[dict(o.as_dict(), severity=severity_text(o.severity)) for o in report.outcomes],
+            views=document_views(report, number))
+
+
+def _labels() -> dict[str, str]:
+    """The page's own words, in the current language."""
+    words = {"title": N_("checker report"), "summary": N_("Summary"), "by_rule": N_("By rule"),
+             "by_section": N_("By section"), "findings": N_("Findings"), "documents": N_("Documents"),
+             "rules": N_("Rules"), "files": N_("Files"), "severity": N_("severity"), "rule": N_("rule"),
+             "document": N_("document"), "all": N_("all"), "shown": N_("{count} shown"),
+             "flagged": N_("{count} flagged figure(s)"), "suspect": N_("suspect"), "name": N_("name"),
+             "items": N_("items"), "passes": N_("passes"), "fails": N_("fails"), "na": N_("n/a"),
+             "errors": N_("errors (column)")}
+    return {key: _(msgid) for key, msgid in words.items()}
 
 
 def _digest(text: str) -> str:
@@ -49,14 +67,8 @@ def _digest(text: str) -> str:
 
 
 def _message(report: Report, f: Finding) -> str:
-    """The finding's message (one place to change how it is worded)."""
-    return f.message
-
-
-def _place(report: Report, fig: dict) -> str:
-    """Where a figure stands, in words."""
-    place = figure_where(report, fig) or f"line {fig['line']}, column {fig['column']}"
-    return f"{fig['path']} ({place})"
+    """The finding's message in the current language, its figures placed."""
+    return finding_message(f, None, report)
 
 
 def _finding(report: Report, f: Finding, number: int) -> dict:
@@ -71,11 +83,10 @@ def _finding(report: Report, f: Finding, number: int) -> dict:
         key = (fig["path"], fig["line"], left, right) if found else (fig["path"], fig["line"], -i, -i)
         quote = quotes.setdefault(key, {"line": text, "left": left, "right": right, "figs": []})
         quote["figs"].append({"text": fig["text"], "start": start, "found": found, "suspect": f.suspect == i,
-                              "place": _place(report, fig), "what": what(fig), "id": figure_id(report, fig),
-                              "heading": heading_path(report, fig)})
+                              "place": figure_place(report, fig), "what": what(fig, f), "id": figure_id(report, fig)})
     shown = [{"segments": _segments(q), "figs": q["figs"]} for q in quotes.values()]
     main = f.figures[f.suspect if f.suspect is not None else 0] if f.figures else None
-    details = " · ".join(d for d in (f.explanation, f"expected {f.expected}" if f.expected else "") if d)
+    details = details_line(report, f)
     return {"number": number, "rule": f.rule, "name": f.name, "severity": f.severity, "message": _message(report, f),
             "quotes": shown, "details": details, "main": figure_id(report, main) if main else "",
             "docs": "\n".join(sorted({fig["path"] for fig in f.figures}))}

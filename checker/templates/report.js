@@ -15,7 +15,7 @@
     document.querySelectorAll("section.severity").forEach(function (s) {
       s.hidden = !s.querySelector("article.finding:not([hidden])");
     });
-    shown.textContent = n + " shown";
+    shown.textContent = shown.dataset.label.replace("{count}", n);
   }
   [sev, rule, doc].forEach(function (el) { el.addEventListener("change", apply); });
   apply();
