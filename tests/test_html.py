@@ -190,7 +190,10 @@ def test_document_view_in_headless_chromium(tmp_path):
         assert marks.count() == len(flagged)
         background = marks.first.evaluate("e => getComputedStyle(e).backgroundColor")
         assert background not in ("rgba(0, 0, 0, 0)", "transparent")  # highlighted
-        last = page.locator("article.finding").last  # far from its figure: the page must scroll
+        # the finding whose figure stands furthest down the draft: the view must scroll to it
+        links = page.locator("article.finding a.to-figure")
+        hrefs = links.evaluate_all("ls => ls.map(l => l.getAttribute('href'))")
+        last = page.locator("article.finding").nth(max(range(len(hrefs)), key=lambda i: int(hrefs[i].split("-")[2])))
         target = last.locator("a.to-figure").get_attribute("href")[1:]
         figure = page.locator(f"[id='{target}']")
         assert not _in_view(page, figure)
@@ -216,5 +219,12 @@ def _shown(count: int) -> str:
 
 
 def _in_view(page, locator) -> bool:
-    return locator.evaluate("e => { const r = e.getBoundingClientRect();"
-                            " return r.bottom > 0 && r.top < window.innerHeight; }")
+    """Visible in the window and inside every scrolled box around it."""
+    return locator.evaluate("""e => { const r = e.getBoundingClientRect();
+        for (let p = e.parentElement; p; p = p.parentElement) {
+            if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) {
+                const c = p.getBoundingClientRect();
+                if (r.bottom <= c.top || r.top >= c.bottom) { return false; }
+            }
+        }
+        return r.bottom > 0 && r.top < window.innerHeight; }""")

@@ -20,7 +20,7 @@ from checker.messages import finding_message, severity_text
 from checker.records import Finding, Report
 from checker.renderers.html_view import document_views, figure_id, heading_path, sentence_bounds
 from checker.renderers.summary import (by_severity, details_line, figure_place, findings_heading, gate_line,
-                                       no_findings, summary, totals_line, what)
+                                       no_findings, totals_line, what)
 
 BAR_WIDTH = 240  # pixels of the longest bar in the summary charts
 
@@ -37,12 +37,14 @@ def render(report: Report, lang: str | None = None, **_options) -> str:
     template = env.from_string((here / "report.html.j2").read_text(encoding="utf-8"))
     number = {id(f): k for k, f in enumerate(report.findings, 1)}  # a finding's anchor: its rank in the report
     with language(lang) as current:
-        groups = [(severity, findings_heading(severity, len(group)), [_finding(report, f, number[id(f)]) for f in group])
+        groups = [(severity, findings_heading(severity, len(group)),
+                   [_finding(report, f, number[id(f)]) for f in group])
                   for severity, group in by_severity(report.findings)]
         return template.render(
-            lang=current, t=_labels(), totals=totals_line(report), gate=gate_line(report), none=no_findings(), summary=summary(report),
-            groups=groups, style=style, script=script, style_hash=_digest(style), script_hash=_digest(script),
-            severities=[(s, severity_text(s)) for s, *_x in groups], rule_ids=sorted({f.rule for f in report.findings}),
+            lang=current, t=_labels(), totals=totals_line(report), gate=gate_line(report), none=no_findings(),
+            files=report.inputs, groups=groups, style=style, script=script, style_hash=_digest(style),
+            script_hash=_digest(script), severities=[(s, severity_text(s)) for s, *_x in groups],
+            rule_ids=sorted({f.rule for f in report.findings}),
             documents=sorted({fig["path"] for f in report.findings for fig in f.figures}),
             by_rule=_chart(Counter((f.rule, f.name) for f in report.findings)),
             by_section=_chart(Counter(_section_of(report, f) for f in report.findings)),
@@ -107,7 +109,11 @@ def _segments(quote: dict) -> list[tuple[str, bool]]:
         pieces[0] = ("…" + pieces[0][0][-240:], False)
     if len(pieces) > 1 and len(pieces[-1][0]) > 240:
         pieces[-1] = (pieces[-1][0][:240] + "…", False)
-    return [(t.lstrip() if k == 0 else t, m) for k, (t, m) in enumerate(pieces) if t] if marks else []
+    if not marks:
+        return []
+    pieces[0] = (pieces[0][0].lstrip(), pieces[0][1])
+    pieces[-1] = (pieces[-1][0].rstrip(), pieces[-1][1])
+    return [(t, m) for t, m in pieces if t]
 
 
 def _section_of(report: Report, f: Finding) -> str:

@@ -40,15 +40,14 @@ def heading_path(report: Report, fig: dict, depth: int | None = None) -> str:
 
 
 def sentence_bounds(line: str, start: int, length: int) -> tuple[int, int]:
-    """The start and end of the sentence (or table cell) holding line[start:start+length]."""
-    left = max(line.rfind(". ", 0, start), line.rfind("; ", 0, start), line.rfind("|", 0, start))
+    """The start and end of the sentence holding line[start:start+length]; in a table row,
+    the whole row (a cell alone would not say what it counts)."""
+    if line.lstrip().startswith("|"):
+        return line.index("|") + 1, len(line.rstrip().rstrip("|"))
+    left = max(line.rfind(". ", 0, start), line.rfind("; ", 0, start))
     left = 0 if left < 0 else left + 1
-    ends = [i for i in (line.find(". ", start + length), line.find("; ", start + length),
-                        line.find("|", start + length)) if i >= 0]
-    right = min(ends) + 1 if ends else len(line)
-    if line[right - 1:right] == "|":
-        right -= 1
-    return left, right
+    ends = [i for i in (line.find(". ", start + length), line.find("; ", start + length)) if i >= 0]
+    return left, min(ends) + 1 if ends else len(line)
 
 
 def _marks(report: Report, number: dict[int, int]) -> dict[tuple[str, int], dict[int, dict]]:
