@@ -148,7 +148,7 @@ def annotate(source: str, report: Report, out: str, *, author: str = "checker", 
     if summary and planned:
         added += _comment_on(document, locate.first_paragraph(), 0, None, _summary_text(report, planned),
                              author, numbering)
-    for place, text, body, _ in planned:
+    for place, text, body, _finding in planned:
         found = locate(place)
         if found is not None:
             added += _comment_on(document, found[0], found[1], text, body, author, numbering)
