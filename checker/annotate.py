@@ -133,11 +133,13 @@ def annotate(source: str, report: Report, out: str, *, author: str = "checker", 
     number of comments added."""
     import docx
 
+    from checker.i18n import _
+
     src, dst = Path(source), Path(out)
     if dst.resolve() == src.resolve():
-        raise InputError(f"{dst}: --annotate would overwrite the input; name a new file")
+        raise InputError(_("{file}: --annotate would overwrite the input; name a new file").format(file=dst))
     if dst.exists():
-        raise InputError(f"{dst}: already exists; --annotate writes only to a new file")
+        raise InputError(_("{file}: already exists; --annotate writes only to a new file").format(file=dst))
     document = docx.Document(str(src))
     numbering: dict[str, int] = {}
     for p in document.element.body.iter(W + "p"):  # reference marks numbered in reading order, as the reader does

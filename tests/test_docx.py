@@ -236,8 +236,8 @@ def test_annotated_copy_has_the_same_text_and_a_comment_on_each_finding(sample_d
 def test_annotate_never_overwrites(sample_docx, tmp_path):
     out = tmp_path / "exists.docx"
     out.write_bytes(b"keep me")
-    proc = run_cli("check", str(sample_docx), "--annotate", str(out))
+    proc = run_cli("check", str(sample_docx), "--annotate", str(out), "--lang", "en")
     assert proc.returncode == 2 and "already exists" in proc.stderr
     assert out.read_bytes() == b"keep me"
-    proc = run_cli("check", str(sample_docx), "--annotate", str(sample_docx))
+    proc = run_cli("check", str(sample_docx), "--annotate", str(sample_docx), "--lang", "en")
     assert proc.returncode == 2 and "overwrite the input" in proc.stderr
