@@ -205,6 +205,13 @@ def test_document_view_in_headless_chromium(tmp_path):
         cells = page.locator("table#rules tbody tr").first.locator("td").all_inner_texts()
         assert all(c.isdigit() for c in cells[3:]) and int(cells[3]) > 0
         assert len(page.locator("table#rules tbody tr").all()) == len(report["summary"]["rules"])
+        page.select_option("#f-rule", index=1)  # a filter hides findings on screen ...
+        assert not all(a.is_visible() for a in page.locator("article.finding").all())
+        page.emulate_media(media="print")  # ... the print stylesheet: no filters, every finding, the drafts in full
+        assert not page.locator("#filters").is_visible()
+        assert all(a.is_visible() for a in page.locator("article.finding").all())
+        assert page.locator("section.document .text").first.evaluate("e => getComputedStyle(e).overflowY") == "visible"
+        page.emulate_media(media="screen")
         shot = tmp_path / "html-report.png"
         page.goto((tmp_path / "report.html").as_uri() + "#documents")
         page.screenshot(path=str(shot))
