@@ -220,8 +220,8 @@ def _place_text(report: Report, fig: dict) -> str:
 
 def _finding_text(report: Report, finding, main: int) -> str:
     """The comment on a finding's main figure: the rule, the message, the other figures by
-    their places (those the message does not place already), the expected value, and the
-    suspect only when there is one."""
+    their places (those the message does not place already) and the expected value; the
+    message names the suspect when there is one."""
     from checker.i18n import _
     from checker.messages import finding_expected
 
@@ -234,8 +234,6 @@ def _finding_text(report: Report, finding, main: int) -> str:
     expected = finding_expected(finding)
     if expected:
         lines.append(_("expected {value}").format(value=expected))
-    if finding.suspect is not None:
-        lines.append(_("suspect: {figure}").format(figure=finding.figures[finding.suspect]["text"]))
     return "\n".join(lines)
 
 

@@ -57,8 +57,8 @@ def test_one_comment_per_finding_anchored_on_its_suspect_figure(sample_docx, tmp
     assert {c.author for c in comments} == {"checker"}
     with_suspect = [f for f in findings if f["suspect"] is not None]
     assert with_suspect and len(with_suspect) < len(findings)  # both cases are exercised
-    suspect = gettext("suspect: {figure}", "vi").split("{")[0]
-    assert suspect != "suspect: "  # the comments are in Vietnamese
+    suspect = gettext("{message}; suspect: {figure}", "vi").split("{message}")[1].split("{")[0]
+    assert suspect != "; suspect: "  # the comments are in Vietnamese
     assert sum(suspect in c.text for c in comments) == len(with_suspect)
 
 
