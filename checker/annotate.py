@@ -1,10 +1,13 @@
-"""`--annotate OUT.docx`: a copy of a Word draft with a comment on each flagged figure.
+"""`--annotate OUT.docx`: a copy of a Word draft with one comment per finding.
 
-The input is opened read-only and the copy written to a new file.  Each figure that a
-finding names gets one Word comment anchored on exactly its characters (runs are split at
-the figure's edges; the text is unchanged).  A figure named by several findings gets one
-comment listing them all.  The comment gives the rule, the message, the other figures as
-written with their places, the expected value and which figure is suspect.
+The input is opened read-only and the copy written to a new file.  Each finding gets one
+Word comment anchored on exactly the characters of its suspect figure (or, with no
+suspect, its first figure in the draft); runs are split at the figure's edges and the text
+is unchanged.  The comment gives the rule, the message, the other figures by their places
+and the expected value.  On request (`--annotate-all`) each other figure of a finding gets
+a short comment pointing to the main one, and (`--annotate-summary`) a comment on the
+first paragraph counts the draft's findings by severity and rule.  The author is
+`--comment-author` (or `comment-author` in the configuration), `checker` by default.
 
 Figures inside a footnote are anchored inside the footnote, as Word does when an editor
 comments on footnote text: the range marks and the comment's reference go into the
@@ -95,25 +98,6 @@ def _anchor(p, start: int, end: int, numbering: dict[str, int]):
     return first, last
 
 
-def _comment_text(items: list[tuple[dict, int]]) -> str:
-    parts = []
-    for finding, index in items:
-        lines = [f"{finding['rule']} {finding['name']}: {finding['message']}"]
-        others = [f"{g['text']} ({g.get('where') or str(g['line']) + ':' + str(g['column'])})"
-                  for j, g in enumerate(finding["figures"]) if j != index]
-        if others:
-            lines.append("Other figures: " + "; ".join(others))
-        if finding.get("expected"):
-            lines.append(f"Expected: {finding['expected']}")
-        suspect = finding.get("suspect")
-        if suspect is None:
-            lines.append("Suspect: none (the evidence is even)")
-        else:
-            lines.append("Suspect: " + ("this figure" if suspect == index else finding["figures"][suspect]["text"]))
-        parts.append("\n".join(lines))
-    return "\n\n".join(parts)
-
-
 def _footnotes(document):
     """The footnotes part and its parsed XML (python-docx keeps it as a plain blob), or None."""
     from docx.oxml import parse_xml
@@ -142,45 +126,143 @@ def _in_footnote(note, start: int, numbering: dict[str, int]):
     return None
 
 
-def annotate(source: str, report: Report, out: str) -> int:
-    """Write `out`: a copy of the Word draft `source` with a comment per flagged figure.
-    Returns the number of comments added."""
+def annotate(source: str, report: Report, out: str, *, author: str = "checker", all_figures: bool = False,
+             summary: bool = False) -> int:
+    """Write `out`: a copy of the Word draft `source` with one comment per finding (and, if
+    asked, a pointer on each of its other figures and a summary at the top).  Returns the
+    number of comments added."""
     import docx
-    from docx.text.run import Run
 
-    from checker.renderers.summary import finding_dict
+    from checker.i18n import _
 
     src, dst = Path(source), Path(out)
     if dst.resolve() == src.resolve():
-        raise InputError(f"{dst}: --annotate would overwrite the input; name a new file")
+        raise InputError(_("{file}: --annotate would overwrite the input; name a new file").format(file=dst))
     if dst.exists():
-        raise InputError(f"{dst}: already exists; --annotate writes only to a new file")
+        raise InputError(_("{file}: already exists; --annotate writes only to a new file").format(file=dst))
     document = docx.Document(str(src))
     numbering: dict[str, int] = {}
     for p in document.element.body.iter(W + "p"):  # reference marks numbered in reading order, as the reader does
         _runs_with_text(p, numbering)
-    by_place: dict[tuple[str, str], tuple[Place, list[tuple[dict, int]]]] = {}
-    for finding in report.findings:
-        data = finding_dict(report, finding)
-        for index, fig in enumerate(finding.figures):
-            place = report.place(fig)
-            if where(place) and Path(fig["path"]).resolve() == src.resolve():
-                # sorted by the place as written, so the comments come in the same order on every run
-                by_place.setdefault((where(place), fig["text"]), (place, []))[1].append((data, index))
     locate = _Locator(document, numbering)
+    planned = _planned(report, src.resolve(), all_figures)
     added = 0
-    for (_, text), (place, items) in sorted(by_place.items()):
+    if summary and planned:
+        added += _comment_on(document, locate.first_paragraph(), 0, None, _summary_text(report, planned),
+                             author, numbering)
+    for place, text, body, _finding in planned:
         found = locate(place)
-        span = None if found is None else _anchor(found[0], found[1], found[1] + len(text), numbering)
-        if span is None:
-            continue
-        first, last = span
-        document.add_comment([Run(first, None), Run(last, None)], _comment_text(items),
-                             author="checker", initials="CK")
-        added += 1
+        if found is not None:
+            added += _comment_on(document, found[0], found[1], text, body, author, numbering)
     locate.save_footnotes()
     document.save(str(dst))
     return added
+
+
+def _planned(report: Report, src: Path, all_figures: bool) -> list[tuple[Place, str, str, object]]:
+    """(place, figure as written, comment text, finding) of every comment, in document order:
+    one per finding on its suspect figure (else its first figure in this draft), and with
+    `all_figures` a short pointer on each of its other figures."""
+    planned = []
+    for finding in report.findings:
+        here = [i for i, g in enumerate(finding.figures)
+                if where(report.place(g)) and Path(g["path"]).resolve() == src]
+        if not here:
+            continue
+        main = finding.suspect if finding.suspect in here else here[0]
+        planned.append((report.place(finding.figures[main]), finding.figures[main]["text"],
+                        _finding_text(report, finding, main), finding))
+        if all_figures:
+            pointer = _pointer_text(report, finding, main)
+            planned.extend((report.place(finding.figures[i]), finding.figures[i]["text"], pointer, None)
+                           for i in here if i != main)
+    # by place, then text: the same comments in the same order on every run
+    return sorted(planned, key=lambda c: (c[0].line, c[0].column, c[2]))
+
+
+def _comment_on(document, paragraph, start: int, text: str | None, body: str, author: str,
+                numbering: dict[str, int]) -> int:
+    """Add one comment anchored on `text` at `start` of `paragraph` (None: the whole
+    paragraph); 1 if added, 0 if the figure could not be found there."""
+    from docx.text.run import Run
+
+    if paragraph is None:
+        return 0
+    if text is None:
+        end = sum(n for _, pieces in _runs_with_text(paragraph, dict(numbering)) for _, n in pieces)
+    else:
+        end = start + len(text)
+    span = _anchor(paragraph, start, end, numbering)
+    if span is None:
+        return 0
+    document.add_comment([Run(span[0], None), Run(span[1], None)], body, author=author,
+                         initials=_initials(author))
+    return 1
+
+
+def _initials(author: str) -> str:
+    return "".join(w[0] for w in author.split())[:3].upper() or "CK"
+
+
+def _message(report: Report, finding) -> str:
+    """The finding's message in the current language, its figures placed."""
+    from checker.messages import finding_message
+
+    return finding_message(finding, None, report)
+
+
+def _place_text(report: Report, fig: dict) -> str:
+    """Where a figure stands, in the editor's terms (document, headings, table and row)."""
+    from checker.place_text import figure_place
+
+    return figure_place(report, fig)
+
+
+def _finding_text(report: Report, finding, main: int) -> str:
+    """The comment on a finding's main figure: the rule, the message, the other figures by
+    their places (those the message does not place already) and the expected value; the
+    message names the suspect when there is one."""
+    from checker.i18n import _
+    from checker.messages import finding_expected
+
+    message = _message(report, finding)
+    lines = [f"{finding.rule} {finding.name}: {message}"]
+    others = [f"{g['text']} ({_place_text(report, g)})" for j, g in enumerate(finding.figures) if j != main]
+    others = [o for o in others if o not in message]
+    if others:
+        lines.append(_("other figures: {figures}").format(figures="; ".join(others)))
+    expected = finding_expected(finding)
+    if expected:
+        lines.append(_("expected {value}").format(value=expected))
+    return "\n".join(lines)
+
+
+def _pointer_text(report: Report, finding, main: int) -> str:
+    """`--annotate-all`: the short comment on a finding's other figures."""
+    from checker.i18n import _
+
+    fig = finding.figures[main]
+    return _("{rule}: see the comment on {figure} ({place})").format(rule=finding.rule, figure=fig["text"],
+                                                                       place=_place_text(report, fig))
+
+
+def _summary_text(report: Report, planned) -> str:
+    """The summary comment: the draft's findings counted by severity and by rule."""
+    from collections import Counter
+
+    from checker.i18n import _
+    from checker.messages import severity_text
+    from checker.records import SEVERITIES
+
+    findings = [f for *_x, f in planned if f is not None]
+    severity = Counter(f.severity for f in findings)
+    rules = Counter((f.rule, f.name) for f in findings)
+    counts = ", ".join(f"{severity[s]} {severity_text(s, n=severity[s])}" for s in SEVERITIES if severity[s])
+    lines = ["checker: " + _("{count} finding(s)").format(count=len(findings)) + f" ({counts})"]
+    lines += [f"{rule} {name}: {n}" for (rule, name), n in sorted(rules.items())]
+    if report.suppressed:
+        lines.append(_("{count} suppressed where they are").format(count=len(report.suppressed)))
+    return "\n".join(lines)
 
 
 class _Locator:
@@ -220,6 +302,11 @@ class _Locator:
                 return para, start
             start -= length + 1
         return None
+
+    def first_paragraph(self):
+        """The first body paragraph with text: the summary comment's anchor."""
+        return next((p for p in self.paragraphs
+                     if any(n for _, pieces in _runs_with_text(p, dict(self.numbering)) for _, n in pieces)), None)
 
     def save_footnotes(self) -> None:
         """python-docx keeps the footnotes part as a blob: write back the one annotated."""

@@ -36,7 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     _check_arguments(check)
     check.add_argument("--format", choices=list(RENDERERS), default="terminal")
     check.add_argument("--annotate", metavar="OUT.docx",
-                       help="write a copy of the Word draft with a comment on each flagged figure")
+                       help="write a copy of the Word draft with a comment on each finding")
+    check.add_argument("--annotate-all", action="store_true",
+                       help="with --annotate: also a short comment on each other figure of a finding")
+    check.add_argument("--annotate-summary", action="store_true",
+                       help="with --annotate: a comment at the top counting the findings by severity and rule")
+    check.add_argument("--comment-author", metavar="NAME",
+                       help="with --annotate: the comments' author (default: comment-author in the "
+                            "configuration, else checker)")
     check.add_argument("--output", "-o", help="write the report to this new file instead of standard output")
     check.add_argument("--fail-on", choices=list(FAIL_LEVELS), default=None,
                        help="exit 1 when a finding is at or above this severity (default: error; "
@@ -286,10 +293,13 @@ def _annotate(args, report) -> None:
     if not args.annotate.lower().endswith(".docx"):
         raise InputError(gettext("{file}: --annotate writes a Word document; give it a .docx name").format(
             file=args.annotate))
+    from checker.config import load_config
     from checker.safe_io import output_target, replacing
 
+    author = args.comment_author or load_config(args.config).comment_author or "checker"
     with replacing(output_target(args.annotate, report.inputs, replace=False, what="annotated copy")) as tmp:
-        added = annotate(words[0], report, str(tmp))
+        added = annotate(words[0], report, str(tmp), author=author, all_figures=args.annotate_all,
+                         summary=args.annotate_summary)
     print(gettext("{file}: {count} comment(s) added").format(file=args.annotate, count=added), file=sys.stderr)
 
 

@@ -16,7 +16,7 @@ from checker.records import FAIL_LEVELS, SEVERITIES, InputError
 
 OFF = "off"  # a severity that turns a rule off
 KNOWN = ("fail-on", "severity", "rules", "catalogs", "baseline", "select", "ignore", "exclude", "lang", "jobs",
-         "limits")
+         "limits", "comment-author")
 
 
 @dataclass
@@ -34,6 +34,7 @@ class Config:
     lang: str | None = None  # the language of reports and messages: vi or en
     jobs: int | None = None  # processes that read the drafts; default: one per core
     limits: Limits = field(default_factory=Limits)  # [limits]: see checker/limits.py
+    comment_author: str | None = None  # the author of --annotate's Word comments
 
     def with_flags(self, **flags) -> Config:
         """This configuration with the command-line flags given (None: not given) winning."""
@@ -71,6 +72,7 @@ def load_config(explicit: str | None = None, folder: Path | None = None) -> Conf
         exclude = ["archive", "*-old.md"]  # files a folder or a glob leaves out
         lang = "en"                         # the reports' language: vi (default) or en
         jobs = 2                            # processes that read the drafts
+        comment-author = "Phòng Tổng hợp"    # the author of --annotate's Word comments
         [severity]
         ST03 = "warning"
         TP01 = "off"
@@ -119,6 +121,10 @@ def _setting(config: Config, path: Path, key: str, value) -> None:
         if value not in LANGS:
             raise InputError(gettext("{file}: lang must be one of {known}").format(file=path, known=", ".join(LANGS)))
         config.lang = value
+    elif key == "comment-author":
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(gettext("{file}: comment-author is a name").format(file=path))
+        config.comment_author = value.strip()
     elif key == "jobs":
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise InputError(f"{path}: jobs is a whole number of processes, 1 or more")

@@ -207,3 +207,73 @@ def _footnotes(reader: _Reader, notes_root, emit) -> None:
         prefix = str(number).translate(SUPERSCRIPT) + " "
         emit("", LineOrigin("blank"))
         emit(prefix + text, LineOrigin("footnote", number, prefix=len(prefix)))
+
+
+# --- comments: an editor accepting a finding in Word --------------------------------------
+
+def comment_suppressions(path: str | Path, origins) -> list:
+    """The suppressions written as Word comments (`checker-ignore SV01: lý do`), each
+    covering the line of the converted text (`origins`, from `read_docx`) that holds the
+    start of its range: a body paragraph or a table row.  Other comments are not read."""
+    from checker.markers import comment_suppression
+
+    path = Path(path)
+    with check_archive(path) as archive:
+        notes = parse_part(archive, "word/comments.xml", path)
+        if notes is None:
+            return []
+        body_root = parse_part(archive, "word/document.xml", path)
+        footnotes_root = parse_part(archive, "word/footnotes.xml", path)
+    if body_root is None:
+        return []
+    reader = _Reader()
+    texts = {c.get(W + "id"): " ".join(t for t in (reader.runs_text(p).strip() for p in c.iter(W + "p")) if t)
+             for c in notes.iter(W + "comment")}
+    lines = {(o.kind, o.index, o.row if o.kind == "table" else 0): n
+             for n, o in enumerate(origins, 1) if o.kind in ("paragraph", "table", "footnote")}
+    anchors = _comment_anchors(body_root.find(W + "body"))
+    if footnotes_root is not None:
+        anchors += _footnote_comment_anchors(body_root, footnotes_root)
+    found = []
+    for (kind, index, row), ids in anchors:
+        line = lines.get((kind, index, row))
+        at = f"table {index}, row {row}" if kind == "table" else f"{kind} {index}"
+        for cid in ids:
+            s = comment_suppression(str(path), line or 0, texts.get(cid, ""), f"comment on {at}")
+            if s is not None and line:
+                found.append(s)
+    return found
+
+
+def _comment_anchors(body) -> list[tuple[tuple[str, int, int], list[str]]]:
+    """The ids of the comments whose range starts in each body paragraph and table row, as
+    (kind, paragraph or table number, row) counted the way `read_docx` counts them."""
+    out = []
+    paragraph_no = table_no = 0
+    for child in body if body is not None else ():
+        if child.tag == W + "p":
+            paragraph_no += 1
+            ids = [c.get(W + "id") for c in child.iter(W + "commentRangeStart")]
+            if ids:
+                out.append((("paragraph", paragraph_no, 0), ids))
+        elif child.tag == W + "tbl":
+            table_no += 1
+            for row_no, tr in enumerate(child.iter(W + "tr"), 1):
+                ids = [c.get(W + "id") for c in tr.iter(W + "commentRangeStart")]
+                if ids:
+                    out.append((("table", table_no, row_no), ids))
+    return out
+
+
+def _footnote_comment_anchors(body_root, footnotes_root) -> list[tuple[tuple[str, int, int], list[str]]]:
+    """The comments whose range starts in a footnote, by the footnote's number as shown
+    (the order of first reference in the body, as `read_docx` numbers them)."""
+    reader = _Reader()
+    reader.runs_text(body_root)  # numbers the references in reading order, deletions left out
+    out = []
+    for note in footnotes_root.iter(W + "footnote"):
+        ids = [c.get(W + "id") for c in note.iter(W + "commentRangeStart")]
+        number = reader.footnote_order.get(note.get(W + "id"))
+        if ids and number:
+            out.append((("footnote", number, 0), ids))
+    return out

@@ -194,16 +194,21 @@ class DraftFile:
 
 
 def read_draft_file(draft: tuple[str, str | None], catalog) -> DraftFile:
-    """A draft's text, markers (of a Markdown or text draft), documents and facts.  `draft`
-    is its path and, for one not read from disk (standard input), its text."""
-    from checker.ingest import parse, read_text
+    """A draft's text, suppressions (markers in a Markdown or text draft, `checker-ignore`
+    comments in a Word one), documents and facts.  `draft` is its path and, for one not
+    read from disk (standard input), its text."""
+    from checker.docx import comment_suppressions
+    from checker.ingest import parse, read_draft, read_text
     from checker.markers import markers
     from checker.resolve import resolve_documents
 
     path, source = draft
     try:
         text = read_text(path) if source is None else source
-        found = [] if path.lower().endswith((".docx", ".pdf")) else markers(path, text)
+        if path.lower().endswith(".docx"):  # an editor's `checker-ignore` comments
+            found = comment_suppressions(path, read_draft(path).origins) if source is None else []
+        else:
+            found = [] if path.lower().endswith(".pdf") else markers(path, text)
     except InputError as exc:
         return DraftFile(path, error=exc, unreadable=True)
     try:

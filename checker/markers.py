@@ -2,8 +2,9 @@
 
 `<!-- checker-ignore SV01: why this is right -->` (several rules: `SV01,PW01`; every rule:
 `all`).  Written at the end of a line it covers that line's figures; alone on a line it
-covers the next line with text.  A suppression without a reason is an error.  The markers
-are blanked out of the text the figures are read from, so that a rule id or a reason is
+covers the next line with text.  In a Word draft the same text opens a comment anchored on
+the figure (checker.docx.comment_suppressions).  A suppression without a reason is an
+error.  The markers are blanked out of the text the figures are read from, so that a rule id or a reason is
 never read as a figure.
 """
 
@@ -44,22 +45,38 @@ def markers(path: str, text: str) -> list[Suppression]:
     for m in MARKER_RE.finditer(text):
         line = text.count("\n", 0, m.start()) + 1
         column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-        body = MARKER_BODY_RE.fullmatch(m.group("body"))
-        if body is None:
-            raise InputError(f"{path}:{line}:{column}: a suppression names rule ids: "
-                             f"<!-- checker-ignore SV01: why the figures are right -->")
-        if not body.group("reason"):
-            raise InputError(f"{path}:{line}:{column}: a suppression needs a reason: "
-                             f"<!-- checker-ignore {body.group('rules')}: why the figures are right -->")
-        rules = tuple(sorted({r.strip().upper() if r.strip() != "all" else "all"
-                              for r in body.group("rules").split(",")}))
+        rules, reason = _rules_and_reason(m.group("body"), f"{path}:{line}:{column}")
         end_line = text.count("\n", 0, m.end()) + 1
         rest = blank_markers(lines[line - 1]).strip() if line <= len(lines) else ""
         covered = line
         if not rest:  # alone on its line: it covers the next line with text
             covered = next((n for n in range(end_line + 1, len(lines) + 1) if lines[n - 1].strip()), end_line)
-        out.append(Suppression(path, covered, rules, " ".join(body.group("reason").split()), line))
+        out.append(Suppression(path, covered, rules, reason, line))
     return out
+
+
+def _rules_and_reason(body_text: str, at: str) -> tuple[tuple[str, ...], str]:
+    """`SV01,PW01: why` → the rule ids and the reason, or an InputError at `at`."""
+    body = MARKER_BODY_RE.fullmatch(body_text)
+    if body is None:
+        raise InputError(f"{at}: a suppression names rule ids: "
+                         f"<!-- checker-ignore SV01: why the figures are right -->")
+    if not body.group("reason"):
+        raise InputError(f"{at}: a suppression needs a reason: "
+                         f"<!-- checker-ignore {body.group('rules')}: why the figures are right -->")
+    rules = tuple(sorted({r.strip().upper() if r.strip() != "all" else "all"
+                          for r in body.group("rules").split(",")}))
+    return rules, " ".join(body.group("reason").split())
+
+
+def comment_suppression(path: str, line: int, text: str, at: str) -> Suppression | None:
+    """A Word comment that starts `checker-ignore SV01: why` (an editor accepting a finding
+    in Word): a suppression of the line it is anchored on; None for any other comment."""
+    m = re.match(r"\s*checker-ignore\b(?P<body>.*)", text, re.S)
+    if m is None:
+        return None
+    rules, reason = _rules_and_reason(m.group("body"), f"{path}: {at}")
+    return Suppression(path, line, rules, reason, line)
 
 
 def check_marker_rules(found: list[Suppression], known: set[str]) -> None:

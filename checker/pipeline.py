@@ -102,7 +102,8 @@ def check(paths: Iterable[str], settings: Settings,
     return Report(inputs=inputs, findings=tuple(kept), suppressed=tuple(suppressed), outcomes=tuple(outcomes),
                   rules=settings.rules, coverage=_coverage(facts), baseline=baseline,
                   places=_places(findings, documents), lines=_lines(findings, texts), fail_on=settings.fail_on,
-                  facts=facts, documents=tuple(documents), no_figures=_no_figures(inputs, facts))
+                  facts=facts, documents=tuple(documents), no_figures=_no_figures(inputs, facts),
+                  texts=texts)
 
 
 def _no_figures(inputs: tuple[str, ...], facts) -> tuple[str, ...]:

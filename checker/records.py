@@ -348,6 +348,7 @@ class Report:
     facts: Any = None  # the facts table (pandas), for `extract` and the tests
     documents: tuple[Document, ...] = ()
     no_figures: tuple[str, ...] = ()  # inputs in which no figure was found (an empty file among them)
+    texts: Mapping[str, str] = field(default_factory=dict)  # each draft's whole text as read (the HTML document view)
 
     def place(self, fig: Mapping[str, Any]) -> Place | None:
         """The place of a figure named by a finding."""

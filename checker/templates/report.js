@@ -15,8 +15,27 @@
     document.querySelectorAll("section.severity").forEach(function (s) {
       s.hidden = !s.querySelector("article.finding:not([hidden])");
     });
-    shown.textContent = n + " shown";
+    shown.textContent = shown.dataset.label.replace("{count}", n);
   }
   [sev, rule, doc].forEach(function (el) { el.addEventListener("change", apply); });
   apply();
+
+  // A figure of the document view outlines the other figures of its findings.
+  function relate(fig, on) {
+    (fig.dataset.related || "").split(" ").forEach(function (id) {
+      var other = id && document.getElementById(id);
+      if (other) { other.classList.toggle("related", on); }
+    });
+  }
+  document.querySelectorAll("a.fig").forEach(function (fig) {
+    ["mouseenter", "focus"].forEach(function (e) { fig.addEventListener(e, function () { relate(fig, true); }); });
+    ["mouseleave", "blur"].forEach(function (e) { fig.addEventListener(e, function () { relate(fig, false); }); });
+  });
+  // A link to a finding the filters hide shows it first.
+  document.querySelectorAll("a[href^='#finding-']").forEach(function (link) {
+    link.addEventListener("click", function () {
+      var target = document.getElementById(link.getAttribute("href").slice(1));
+      if (target && target.hidden) { sev.value = ""; rule.value = ""; doc.value = ""; apply(); }
+    });
+  });
 })();
