@@ -40,9 +40,7 @@ def test_every_format_is_covered(outputs):
     assert all(set(o) == set(RENDERERS) for o in outputs)
 
 
-FORMATS = [pytest.param(name, marks=pytest.mark.xfail(
-    strict=False, reason="the rules table printed a Python method's address; fixed by the HTML renderer's "
-                         "engineer (wt-wordhtml)")) if name == "html" else name for name in RENDERERS]
+FORMATS = list(RENDERERS)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
