@@ -151,7 +151,11 @@ def _load(loader: type, text: str, path: Path):
         if node is None:
             return None
         cap = limits.active().yaml_nodes
-        if expanded_size(node, cap) > cap:
+        # Without an anchor there is no alias, and a document holds at most two nodes per
+        # character (`a:` is a mapping, a key and a null): the walk is needed only where
+        # aliases could multiply nodes or the file is long enough to reach the cap itself.
+        may_exceed = "&" in text or 2 * len(text) + 1 >= cap
+        if may_exceed and expanded_size(node, cap) > cap:
             raise limits.exceeded(path, f"with its aliases expanded it holds more than {cap:,} YAML nodes",
                                   "yaml_nodes")
         return reader.construct_document(node)

@@ -99,12 +99,12 @@ def _mention_entity(catalog: Catalog, text: str, mention: Mention, mentions: lis
         return former, "named beside a partner province in its sentence"
     if any(cue_after(m, former_cues) for m in mentions if m.text.lower() == mention.text.lower() and m is not mention):
         return province, "another mention is the former province"
-    if BREAKDOWN_LEAD_RE.search(text[:mention.start]) and any(
+    if _breakdown_lead_before(text, mention.start) and any(
             m.end <= mention.start and set(m.keys) == set(mention.keys) for m in mentions):
         # `tỉnh Thái Nguyên có 791 cơ sở (trong đó Thái Nguyên có 636; Bắc Kạn có 155)`
         return former, "a part after `trong đó`"
     if any(m.start > mention.end and set(m.keys) == set(mention.keys)
-           and BREAKDOWN_LEAD_RE.search(text[:m.start]) for m in mentions):
+           and _breakdown_lead_before(text, m.start) for m in mentions):
         return province, "a total broken down by former province"
     if any(set(m.keys) & partners for m in mentions) or any(set(m.keys) & partners for m in context_mentions):
         return former, "named beside a partner province"
@@ -112,6 +112,22 @@ def _mention_entity(catalog: Catalog, text: str, mention: Mention, mentions: lis
         # `Hai tỉnh đã tổ chức ...²` and the footnote `² Thái Nguyên: ...`
         return former, "the text speaks of the former provinces"
     return province, "merged province by default"
+
+
+@lru_cache(maxsize=256)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+def _breakdown_lead_before(text: str, pos: int) -> bool:
+    """`BREAKDOWN_LEAD_RE.search(text[:pos])`, without copying the text before every mention:
+    a lead runs from `trong đó` to `pos` with nothing but its own words between, so only the
+    last `trong đó` before `pos` can begin one."""
+    lowered = _lowered(text)
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets differ
+        return bool(BREAKDOWN_LEAD_RE.search(text[:pos]))
+    start = lowered.rfind("trong đó", 0, pos)
+    return start >= 0 and BREAKDOWN_LEAD_RE.match(text, start, pos) is not None
 
 
 def _same_sentence(text: str, a: Mention, b: Mention) -> bool:
