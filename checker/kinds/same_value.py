@@ -101,7 +101,7 @@ class SameValue:
                     "stands_for": m.items([m.items([m.fig(i), m.quantity(iv, like=r, extra=1)],
                                                    " → ") for i, (r, iv) in enumerate(zip(group, ivs))], "; ")}
             if suspect is not None:
-                args["expected"] = m.quantity(agreed, like=group[best[0]])
+                args["expected"] = m.quantity(agreed, like=group[best[0]], extra=1)  # a range's ends need their half digit
             imbalance = None
             if suspect is not None and agreed.bounded and ivs[suspect].bounded:
                 imbalance = ivs[suspect].mid - agreed.mid
