@@ -203,16 +203,19 @@ def read_draft_file(draft: tuple[str, str | None], catalog) -> DraftFile:
     from checker.resolve import resolve_documents
 
     path, source = draft
+    converted = path.lower().endswith((".docx", ".pdf")) and source is None
     try:
         text = read_text(path) if source is None else source
+        # A Word or PDF draft's conversion is cached: its lines' origins cost no second read.
+        origins = read_draft(path).origins if converted else ()
         if path.lower().endswith(".docx"):  # an editor's `checker-ignore` comments
-            found = comment_suppressions(path, read_draft(path).origins) if source is None else []
+            found = comment_suppressions(path, origins) if source is None else []
         else:
             found = [] if path.lower().endswith(".pdf") else markers(path, text)
     except InputError as exc:
         return DraftFile(path, error=exc, unreadable=True)
     try:
-        documents = parse(path, source)
+        documents = parse(path, text, origins)  # the text read above, not the file read again
         resolved = resolve_documents(documents, catalog)
         rows = [_fact(i, r, catalog.units.count_units) for i, r in enumerate(resolved)]
     except InputError as exc:

@@ -210,10 +210,10 @@ def body_markers(text: str, start: int = 0) -> list[tuple[int, int]]:
     return found
 
 
-def parse(path: str | Path, text: str | None = None) -> list[Document]:
+def parse(path: str | Path, text: str | None = None, origins: tuple = ()) -> list[Document]:
     """Split a file into documents and blocks, each block with its location; a Word or
-    PDF draft's documents carry the origin of each line of its text."""
-    origins: tuple = ()
+    PDF draft's documents carry the origin of each line of its text.  A caller that has
+    read the draft already gives its text (and, for Word or PDF, its lines' origins)."""
     if text is None:
         draft = read_draft(path)
         text, origins = draft.text, draft.origins
