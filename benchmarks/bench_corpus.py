@@ -19,21 +19,29 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "thai-nguyen-congress-2025.txt"
 
 
-def end_to_end(runs: int) -> list[float]:
-    # As a user runs it: Python caches bytecode by default (an installed package has it
-    # from pip).  Some sandboxes set PYTHONDONTWRITEBYTECODE, which would time the
-    # compilation of our sources on every run instead; one untimed run warms the cache.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    command = [sys.executable, "-m", "checker", "check", "--format", "json", str(CORPUS)]
-    times = []
-    for i in range(runs + 1):
-        start = time.perf_counter()
-        proc = subprocess.run(command, cwd=ROOT, capture_output=True, env=env)
-        if i:
-            times.append(time.perf_counter() - start)
-        if proc.returncode not in (0, 1):
-            raise SystemExit(proc.stderr.decode())
-    return times
+# As a user runs it: Python caches bytecode by default (an installed package has it from
+# pip).  Some sandboxes set PYTHONDONTWRITEBYTECODE, which would time the compilation of our
+# sources on every run instead; the first, untimed run of each measure warms the cache.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+CHECK = [sys.executable, "-m", "checker", "check", "--format", "json", str(CORPUS)]
+
+
+def run_child(command: list[str], cwd: Path = ROOT, root: Path | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one child process; `root`: the checkout it
+    imports checker from.  A check's exit is 0 or 1; anything else stops the benchmark."""
+    env = {**ENV, "PYTHONPATH": str(root)} if root else ENV
+    child, start = os.times(), time.perf_counter()
+    proc = subprocess.run(command, cwd=cwd, capture_output=True, env=env)
+    wall, after = time.perf_counter() - start, os.times()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{root or cwd}: {proc.stderr.decode()[-300:]}")
+    return wall, (after.children_user - child.children_user) + (after.children_system - child.children_system)
+
+
+def end_to_end(runs: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of `python -m checker check` on the corpus, run by run."""
+    timed = [run_child(CHECK) for _ in range(runs + 1)][1:]
+    return [wall for wall, _ in timed], [cpu for _, cpu in timed]
 
 
 # What a check cannot cost less than, measured in the same run as the check: the interpreter
@@ -44,17 +52,8 @@ FLOORS = {"interpreter": "pass", "imports (pandas, yaml)": "import pandas, yaml"
 
 def floors(runs: int) -> dict[str, float]:
     """Median CPU seconds of each floor process, and of a one-regex pass in process."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    out = {}
-    for name, code in FLOORS.items():
-        times = []
-        for i in range(runs + 1):
-            child = os.times()
-            subprocess.run([sys.executable, "-c", code], env=env, check=True)
-            after = os.times()
-            if i:
-                times.append((after.children_user - child.children_user) + (after.children_system - child.children_system))
-        out[name] = statistics.median(times)
+    out = {name: statistics.median([run_child([sys.executable, "-c", code])[1] for _ in range(runs + 1)][1:])
+           for name, code in FLOORS.items()}
     import re
 
     text = CORPUS.read_text(encoding="utf-8")
@@ -66,22 +65,6 @@ def floors(runs: int) -> dict[str, float]:
         times.append(time.process_time() - start)
     out["one regex pass"] = statistics.median(times)
     return out
-
-
-def end_to_end_cpu(runs: int) -> list[float]:
-    """CPU seconds of `python -m checker check` (user + system, of the child)."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    command = [sys.executable, "-m", "checker", "check", "--format", "json", str(CORPUS)]
-    times = []
-    for i in range(runs + 1):
-        child = os.times()
-        proc = subprocess.run(command, cwd=ROOT, capture_output=True, env=env)
-        after = os.times()
-        if proc.returncode not in (0, 1):
-            raise SystemExit(proc.stderr.decode())
-        if i:
-            times.append((after.children_user - child.children_user) + (after.children_system - child.children_system))
-    return times
 
 
 def in_process(runs: int) -> tuple[list[float], int, int]:
@@ -106,18 +89,12 @@ def in_process(runs: int) -> tuple[list[float], int, int]:
 def against(other: Path, runs: int) -> tuple[list[float], list[float]]:
     """End to end here and in another checkout (`--against DIR`), alternating run by run so
     that both see the same machine load: their ratio is fair where absolute times are not."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    command = [sys.executable, "-m", "checker", "check", "--format", "json", str(CORPUS)]
     here, there = [], []
     for i in range(runs + 1):
         for root, times in ((ROOT, here), (other, there)):
-            child = os.times()
-            proc = subprocess.run(command, cwd=root, capture_output=True, env={**env, "PYTHONPATH": str(root)})
-            after = os.times()
-            if proc.returncode not in (0, 1):
-                raise SystemExit(f"{root}: {proc.stderr.decode()[-300:]}")
+            cpu = run_child(CHECK, cwd=root, root=root)[1]
             if i:  # the first round warms the bytecode caches
-                times.append((after.children_user - child.children_user) + (after.children_system - child.children_system))
+                times.append(cpu)
     return here, there
 
 
@@ -160,12 +137,11 @@ print(fresh, statistics.median(warm))
 
 def in_process_against(other: Path, runs: int) -> dict[str, list[float]]:
     """In-process CPU seconds (fresh and warm) here and in `other`, alternating by round."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     out: dict[str, list[float]] = {"here fresh": [], "there fresh": [], "here warm": [], "there warm": []}
     for i in range(runs + 1):
         for root, side in ((ROOT, "here"), (other, "there")):
             proc = subprocess.run([sys.executable, "-c", IN_PROCESS_CHILD, str(CORPUS), "3"], cwd=root,
-                                  capture_output=True, text=True, env={**env, "PYTHONPATH": str(root)})
+                                  capture_output=True, text=True, env={**ENV, "PYTHONPATH": str(root)})
             if proc.returncode:
                 raise SystemExit(f"{root}: {proc.stderr[-300:]}")
             if i:
@@ -179,11 +155,9 @@ def instructions(root: Path) -> int:
     """Instructions executed by an end-to-end check in checkout `root`, counted by valgrind:
     slow (a few minutes) but the same on a busy machine as on an idle one, where CPU times
     of a shared machine vary by a third from run to run."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-               sys.executable, "-m", "checker", "check", "--format", "json", str(CORPUS)]
-    subprocess.run(command[3:], cwd=root, capture_output=True, env={**env, "PYTHONPATH": str(root)})  # bytecode
-    proc = subprocess.run(command, cwd=root, capture_output=True, text=True, env={**env, "PYTHONPATH": str(root)})
+    run_child(CHECK, cwd=root, root=root)  # bytecode
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *CHECK]
+    proc = subprocess.run(command, cwd=root, capture_output=True, text=True, env={**ENV, "PYTHONPATH": str(root)})
     for line in proc.stderr.splitlines():
         if "I   refs:" in line:
             return int(line.split("I   refs:")[1].replace(",", "").strip())
@@ -214,14 +188,14 @@ def main() -> None:
         return
     if not CORPUS.exists():
         raise SystemExit(f"corpus not found: {CORPUS}")
-    e2e = end_to_end(args.runs)
+    e2e, e2e_cpu = end_to_end(args.runs)
     inproc, n_findings, peak = in_process(args.runs)
     print(f"corpus: {CORPUS.name} ({CORPUS.stat().st_size // 1024} KiB), {args.runs} runs each")
     print(f"end to end (python -m checker check): median {statistics.median(e2e):.3f} s, best {min(e2e):.3f} s")
     print(f"in process (checker.pipeline.check, warm): median {statistics.median(inproc):.3f} s, best {min(inproc):.3f} s")
     print(f"peak traced memory in process: {peak / 2**20:.1f} MiB; findings: {n_findings}")
     floor = floors(args.runs)
-    cpu = statistics.median(end_to_end_cpu(args.runs))
+    cpu = statistics.median(e2e_cpu)
     for name, value in floor.items():
         print(f"floor, {name}: {value * 1000:.1f} ms CPU")
     imports = floor["imports (pandas, yaml)"]
