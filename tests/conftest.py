@@ -39,6 +39,18 @@ def run_text(tmp_path: Path, text: str, name: str = "draft.md"):
     return report.facts, every_finding(report), list(report.outcomes)
 
 
+def rules_and_texts(findings) -> list[tuple[str, list[str]]]:
+    """Each finding as its rule and the texts of its figures: what a draft's test compares."""
+    return [(f.rule, sorted(fig["text"] for fig in f.figures)) for f in findings]
+
+
+def fact_row(facts, text: str):
+    """The first fact written as `text`; there must be one."""
+    rows = facts[facts["text"] == text]
+    assert len(rows) >= 1, list(facts["text"])
+    return rows.iloc[0]
+
+
 def check_files(paths, text: str | None = None):
     """The report of `checker check` with the bundled settings (`text` written to the one
     path first)."""

@@ -6,7 +6,7 @@ before names; a multiple measures its numerator's level; a footnote that breaks 
 
 from __future__ import annotations
 
-from tests.conftest import header, run_text
+from tests.conftest import fact_row, header, rules_and_texts, run_text
 
 # A section whose heading states no period: only the text can give one.
 PLAIN = header() + "# I. ĐẶC ĐIỂM TÌNH HÌNH\n\n"
@@ -15,17 +15,11 @@ TERM = header() + "# I. KẾT QUẢ NHIỆM KỲ 2020 - 2025\n\n"
 
 def _run(tmp_path, head: str, body: str):
     facts, findings, _ = run_text(tmp_path, head + body + "\n")
-    return facts, [(f.rule, sorted(fig["text"] for fig in f.figures)) for f in findings]
-
-
-def _row(facts, text: str):
-    rows = facts[facts["text"] == text]
-    assert len(rows) >= 1, list(facts["text"])
-    return rows.iloc[0]
+    return facts, rules_and_texts(findings)
 
 
 def _fields(facts, text: str) -> tuple:
-    r = _row(facts, text)
+    r = fact_row(facts, text)
     return tuple(None if v != v else v for v in (r["indicator"], r["entity"], r["period"], r["role"]))
 
 
@@ -77,7 +71,7 @@ def test_a_sentence_opening_rieng_measures_what_the_sentence_before_names(tmp_pa
     assert _fields(facts, "1,5 lần")[0] == "budget_revenue_multiple"
     assert _fields(facts, "2.650 tỷ đồng") == ("budget_revenue", "bac_kan", "2025", "actual")
     assert _fields(facts, "2.528 tỷ đồng") == ("budget_revenue", "bac_kan", "2025", "target")
-    assert _row(facts, "104,8%")["measure"] == "plan_share"
+    assert fact_row(facts, "104,8%")["measure"] == "plan_share"
     # `thu từ đất` is a part of its own, not the revenue the sentence before names.
     assert _fields(facts, "5.000 tỷ đồng")[0] is None
 
@@ -116,7 +110,7 @@ def test_farm_output_is_named(tmp_path):
     assert found == []
     assert _fields(facts, "3,45 triệu tấn") == ("rice_output", "thai_nguyen", "2025", "actual")
     assert _fields(facts, "1,35 triệu tấn") == ("rice_output", "bac_kan", "2025", "actual")
-    part = _row(facts, "20,3 nghìn tấn")
+    part = fact_row(facts, "20,3 nghìn tấn")
     assert (part["indicator"], part["scope"]) == ("fisheries_output", "khai_thac")
 
 
@@ -133,15 +127,15 @@ def test_common_wordings_are_named(tmp_path):
         "Tổng thu từ khách du lịch năm 2025 đạt 6.480 tỷ đồng. Thường trực Tỉnh ủy họp 16 phiên. "
         "Ban Thường vụ Tỉnh ủy ban hành 46 nghị quyết chuyên đề."))
     assert found == []
-    named = {t: _row(facts, t)["indicator"] for t in (
+    named = {t: fact_row(facts, t)["indicator"] for t in (
         "1.250 căn nhà", "450 căn", "95.400 lao động", "90.000 lao động", "87%", "6.480 tỷ đồng", "16 phiên",
         "46 nghị quyết")}
     assert named == {"1.250 căn nhà": "temporary_houses_removed", "450 căn": "temporary_houses_removed",
                      "95.400 lao động": "jobs_created_total", "90.000 lao động": "jobs_created_total",
                      "87%": "export_value", "6.480 tỷ đồng": "tourism_revenue",
                      "16 phiên": "standing_board_meetings", "46 nghị quyết": "thematic_resolutions"}
-    assert _row(facts, "87%")["measure"] == "plan_share"
-    assert _row(facts, "90.000 lao động")["role"] == "target"
+    assert fact_row(facts, "87%")["measure"] == "plan_share"
+    assert fact_row(facts, "90.000 lao động")["role"] == "target"
 
 
 PER_HEAD = ("Quy mô GRDP năm 2025 theo giá hiện hành đạt 95.000 tỷ đồng, gấp 1,5 lần năm 2020 (63.300 tỷ đồng); "
