@@ -54,7 +54,7 @@ file's row as `line` and the value's column as `column`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 
 import pandas as pd
 
@@ -81,13 +81,6 @@ def facts_table(facts: list[Fact]) -> pd.DataFrame:
     for col in INT_COLUMNS:
         df[col] = df[col].astype("Int64")
     return df
-
-
-def build_facts(resolved: list[Resolved], catalog, data_rows: list[Fact] | None = None) -> pd.DataFrame:
-    """The facts table: the drafts' figures, then the data files' rows (ids follow on)."""
-    rows = [_fact(i, r, catalog.units.count_units) for i, r in enumerate(resolved)]
-    rows += [replace(row, id=len(rows) + n) for n, row in enumerate(data_rows or [])]
-    return facts_table(rows)
 
 
 def _fact(i: int, r: Resolved, counts) -> Fact:

@@ -8,7 +8,6 @@ have no other reason to know about limits."""
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
 from dataclasses import dataclass, fields, replace
 
@@ -46,16 +45,6 @@ def active() -> Limits:
 def use(limits: Limits) -> None:
     """Make `limits` the ones in force for the rest of the run."""
     _ACTIVE.set(limits)
-
-
-@contextlib.contextmanager
-def using(limits: Limits):
-    """`limits` in force inside the block only (tests)."""
-    token = _ACTIVE.set(limits)
-    try:
-        yield limits
-    finally:
-        _ACTIVE.reset(token)
 
 
 def from_table(table: object, where: str) -> Limits:
