@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from checker.places import ConvertedText, LineOrigin, table_row
@@ -88,14 +89,20 @@ class _Reader:
         self.footnote_order: dict[str, int] = {}  # w:id → number shown
         self.legacy_font: str | None = None
 
-    def runs_text(self, element) -> str:
-        """Text of a paragraph as it reads with every tracked change accepted."""
+    def runs_text(self, element, marks: dict[tuple[str, str], int] | None = None) -> str:
+        """Text of a paragraph as it reads with every tracked change accepted; `marks`, when
+        given, receives the offset in that text of each comment range's start and end
+        (("start" or "end", comment id) → offset)."""
         out: list[str] = []
+        raw_marks: dict[tuple[str, str], int] = {}
 
         def walk(node, deleted: bool) -> None:
             tag = node.tag
             if tag in (W + "del", W + "moveFrom"):
                 deleted = True
+            if marks is not None and tag in (W + "commentRangeStart", W + "commentRangeEnd"):
+                raw_marks[("start" if tag == W + "commentRangeStart" else "end", node.get(W + "id"))] = \
+                    sum(map(len, out))
             if not deleted:
                 if tag == W + "t":
                     out.append(node.text or "")
@@ -118,7 +125,10 @@ class _Reader:
                 walk(child, deleted)
 
         walk(element, False)
-        return unicodedata.normalize("NFC", "".join(out)).replace("\t", " ")
+        raw = "".join(out)
+        if marks is not None:  # offsets in the normalised text, as the figures' columns count
+            marks.update({k: len(unicodedata.normalize("NFC", raw[:pos])) for k, pos in raw_marks.items()})
+        return unicodedata.normalize("NFC", raw).replace("\t", " ")
 
     @staticmethod
     def style(p) -> str:
@@ -213,8 +223,9 @@ def _footnotes(reader: _Reader, notes_root, emit) -> None:
 
 def comment_suppressions(path: str | Path, origins) -> list:
     """The suppressions written as Word comments (`checker-ignore SV01: lý do`), each
-    covering the line of the converted text (`origins`, from `read_docx`) that holds the
-    start of its range: a body paragraph or a table row.  Other comments are not read."""
+    covering what its range spans on the line of the converted text (`origins`, from
+    `read_docx`) that holds its start: the figure the comment is anchored on, not the other
+    figures of its paragraph, table row or footnote.  Other comments are not read."""
     from checker.markers import comment_suppression
 
     path = Path(path)
@@ -235,45 +246,83 @@ def comment_suppressions(path: str | Path, origins) -> list:
     if footnotes_root is not None:
         anchors += _footnote_comment_anchors(body_root, footnotes_root)
     found = []
-    for (kind, index, row), ids in anchors:
+    for (kind, index, row), ranges in anchors:
         line = lines.get((kind, index, row))
         at = f"table {index}, row {row}" if kind == "table" else f"{kind} {index}"
-        for cid in ids:
+        for cid, (start, end) in ranges.items():
             s = comment_suppression(str(path), line or 0, texts.get(cid, ""), f"comment on {at}")
             if s is not None and line:
-                found.append(s)
+                span = (_column(origins[line - 1], start), _column(origins[line - 1], end))
+                found.append(replace(s, span=(min(span), max(span))))
     return found
 
 
-def _comment_anchors(body) -> list[tuple[tuple[str, int, int], list[str]]]:
-    """The ids of the comments whose range starts in each body paragraph and table row, as
+# A place in a block: (cell index in a table row, or 0; offset in that text).
+Spot = tuple[int, int]
+
+
+def _column(origin, spot: Spot) -> int:
+    """The column (1-based) of the converted line at a place in its block."""
+    cell, offset = spot
+    if origin.kind == "table":
+        return origin.cells[min(cell, len(origin.cells) - 1)][0] + offset + 1
+    return origin.prefix + offset + 1
+
+
+def _ranges(pieces: list[tuple[int, list]], raw: bool = False) -> dict[str, tuple[Spot, Spot]]:
+    """The range (start, end) of each comment that starts in a block, given as its pieces:
+    (cell index, the paragraphs of that cell) in order.  A cell or footnote reads as its
+    paragraphs' stripped texts joined by spaces (as `read_docx` writes it); a body
+    paragraph (`raw`) as its whole text, the offsets counting from its first character.
+    A range that ends beyond the block runs to the block's end."""
+    reader = _Reader()
+    starts: dict[str, Spot] = {}
+    ends: dict[str, Spot] = {}
+    last: Spot = (0, 0)
+    for cell, paragraphs in pieces:
+        length = 0
+        for p in paragraphs:
+            marks: dict[tuple[str, str], int] = {}
+            text = reader.runs_text(p, marks)
+            part = text if raw else text.strip()
+            lead = 0 if raw else len(text) - len(text.lstrip())
+            base = length + (1 if length and part else 0)
+            for (which, cid), pos in marks.items():
+                (starts if which == "start" else ends)[cid] = (cell, base + min(max(pos - lead, 0), len(part)))
+            if part:
+                length = base + len(part)
+        last = (cell, length)
+    return {cid: (start, ends.get(cid, last) if ends.get(cid, last) >= start else last)
+            for cid, start in starts.items()}
+
+
+def _comment_anchors(body) -> list[tuple[tuple[str, int, int], dict[str, tuple[Spot, Spot]]]]:
+    """The ranges of the comments that start in each body paragraph and table row, by
     (kind, paragraph or table number, row) counted the way `read_docx` counts them."""
     out = []
     paragraph_no = table_no = 0
     for child in body if body is not None else ():
         if child.tag == W + "p":
             paragraph_no += 1
-            ids = [c.get(W + "id") for c in child.iter(W + "commentRangeStart")]
-            if ids:
-                out.append((("paragraph", paragraph_no, 0), ids))
+            if child.find(".//" + W + "commentRangeStart") is not None:
+                out.append((("paragraph", paragraph_no, 0), _ranges([(0, [child])], raw=True)))
         elif child.tag == W + "tbl":
             table_no += 1
             for row_no, tr in enumerate(child.iter(W + "tr"), 1):
-                ids = [c.get(W + "id") for c in tr.iter(W + "commentRangeStart")]
-                if ids:
-                    out.append((("table", table_no, row_no), ids))
+                if tr.find(".//" + W + "commentRangeStart") is not None:
+                    cells = [(i, list(tc.iter(W + "p"))) for i, tc in enumerate(tr.findall(W + "tc"))]
+                    out.append((("table", table_no, row_no), _ranges(cells)))
     return out
 
 
-def _footnote_comment_anchors(body_root, footnotes_root) -> list[tuple[tuple[str, int, int], list[str]]]:
+def _footnote_comment_anchors(body_root, footnotes_root) -> list[tuple[tuple[str, int, int], dict]]:
     """The comments whose range starts in a footnote, by the footnote's number as shown
     (the order of first reference in the body, as `read_docx` numbers them)."""
     reader = _Reader()
     reader.runs_text(body_root)  # numbers the references in reading order, deletions left out
     out = []
     for note in footnotes_root.iter(W + "footnote"):
-        ids = [c.get(W + "id") for c in note.iter(W + "commentRangeStart")]
         number = reader.footnote_order.get(note.get(W + "id"))
-        if ids and number:
-            out.append((("footnote", number, 0), ids))
+        if number and note.find(".//" + W + "commentRangeStart") is not None:
+            out.append((("footnote", number, 0), _ranges([(0, list(note.iter(W + "p")))])))
     return out

@@ -57,7 +57,7 @@ def split_suppressed(findings: list[Finding], suppressions: list[Suppression], f
     kept, suppressed = [], []
     for f in findings:
         reason = next((s.reason for g in f.figures for s in by_line.get((g.get("path"), g.get("line")), [])
-                       if s.covers(f.rule)), None)
+                       if s.covers(f.rule) and s.spans(g.get("column") or 0, len(g.get("text") or ""))), None)
         if reason is None:
             kept.append(f)
         else:

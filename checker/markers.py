@@ -27,9 +27,22 @@ class Suppression:
     rules: tuple[str, ...]  # rule ids, or ("all",)
     reason: str
     marker_line: int
+    # A Word comment's range on the line, (first column, column after the last): it covers
+    # only the figures it spans, not the rest of its paragraph or row.  None: the whole line.
+    span: tuple[int, int] | None = None
 
     def covers(self, rule: str) -> bool:
         return "all" in self.rules or rule in self.rules
+
+    def spans(self, column: int, length: int) -> bool:
+        """Whether the figure at `column` (`length` characters) is under the suppression: a
+        comment range overlapping it, or, for a range of no width, touching it."""
+        if self.span is None:
+            return True
+        start, end = self.span
+        if start == end:
+            return column <= start <= column + length
+        return column < end and start < column + length
 
 
 def blank_markers(text: str) -> str:

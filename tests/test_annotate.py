@@ -163,3 +163,78 @@ def test_checker_ignore_comment_in_a_footnote(sample_docx, tmp_path):
     suppressed = [(s["rule"], s["reason"]) for s in after["suppressed"]]
     assert suppressed == [(target["rule"], "chú thích đã được kiểm tra")]
     assert len(after["findings"]) == len(before["findings"]) - 1
+
+
+def _comment_on_figure(sample: Path, out: Path, figure: dict, text: str) -> Path:
+    """The sample with an editor's comment whose range is exactly the figure as written
+    (its run split around it), as Word stores a comment on a selected number."""
+    import copy
+    import zipfile
+
+    from lxml import etree
+
+    from checker.docx import read_docx
+
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    origin = read_docx(sample).origins[figure["line"] - 1]
+    with zipfile.ZipFile(sample) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    document = etree.fromstring(parts["word/document.xml"])
+    body = document.find(W + "body")
+    if origin.kind == "paragraph":
+        block = body.findall(W + "p")[origin.index - 1]
+    else:
+        block = list(body.findall(W + "tbl")[origin.index - 1].iter(W + "tr"))[origin.row - 1]
+    t = next(t for t in block.iter(W + "t") if figure["text"] in (t.text or ""))
+    before, after = t.text.split(figure["text"], 1)
+    r = t.getparent()
+    pieces = []
+    for piece in (before, figure["text"], after):
+        new = copy.deepcopy(r)
+        new.find(W + "t").text = piece
+        new.find(W + "t").set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        pieces.append(new)
+    start, end = etree.Element(W + "commentRangeStart"), etree.Element(W + "commentRangeEnd")
+    start.set(W + "id", "7")
+    end.set(W + "id", "7")
+    reference = etree.fromstring(f'<w:r xmlns:w="{W[1:-1]}"><w:commentReference w:id="7"/></w:r>')
+    parent, at = r.getparent(), r.getparent().index(r)
+    parent.remove(r)
+    for offset, node in enumerate([pieces[0], start, pieces[1], end, reference, pieces[2]]):
+        parent.insert(at + offset, node)
+    parts["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts["word/comments.xml"] = (f'<w:comments xmlns:w="{W[1:-1]}"><w:comment w:id="7" w:author="Biên tập viên">'
+                                  f'<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:comment></w:comments>').encode()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return out
+
+
+def _figure_of(findings: list[dict], rule: str, where: str) -> dict:
+    return next(g for f in findings if f["rule"] == rule for g in f["figures"] if g["where"].startswith(where))
+
+
+@pytest.mark.parametrize("rule, where, kept", [
+    # paragraph 15 holds the 75% of a BT01 finding and the 71% of a TP01 finding
+    ("BT01", "paragraph 15", {"TP01"}),
+    ("TP01", "paragraph 15", {"BT01"}),
+    # table 1, row 10: the 5 of ST01 in cell 1, 75% (VD01) in cell 3, 72,9% (BT01 and VD01) in cell 4
+    ("ST01", "table 1, row 10", {"BT01", "VD01"}),
+    ("BT01", "table 1, row 10", {"ST01"}),
+])
+def test_checker_ignore_comment_covers_only_the_figure_it_is_on(sample_docx, tmp_path, rule, where, kept):
+    """`checker-ignore all` on one figure: the findings on that figure are suppressed, those
+    on the other figures of the same paragraph or table row are still reported."""
+    before = _json(str(sample_docx))["findings"]
+    figure = _figure_of(before, rule, where)
+    on_it = {f["rule"] for f in before if any(g["line"] == figure["line"] and g["column"] == figure["column"]
+                                               for g in f["figures"])}
+    same_block = {f["rule"] for f in before if any(g["line"] == figure["line"] for g in f["figures"])}
+    assert rule in on_it and same_block - on_it == kept  # the block holds findings on other figures
+    edited = _comment_on_figure(sample_docx, tmp_path / "edited.docx", figure, "checker-ignore all: đã đối chiếu")
+    after = _json(str(edited))
+    assert sorted(s["rule"] for s in after["suppressed"]) == sorted(
+        f["rule"] for f in before if f["rule"] in on_it and any(g["line"] == figure["line"] for g in f["figures"]))
+    still = {f["rule"] for f in after["findings"] if any(g["line"] == figure["line"] for g in f["figures"])}
+    assert still == kept
