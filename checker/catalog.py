@@ -8,6 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from checker.i18n import N_, _
 from checker.bundled import rules_dir  # noqa: F401  (where the bundled catalogs are; callers import it from here)
 from checker.catalog_schema import CUES, ENTITIES, INDICATORS, Cue, CueMap
 from checker.marked_yaml import FastMarkedLoader, load_yaml_marked
@@ -107,7 +108,7 @@ def unit_fit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> tupl
 
 
 def _read(path: Path, shape: Record):
-    data = load_yaml_marked(path, "catalog file", FastMarkedLoader)
+    data = load_yaml_marked(path, N_("catalog file"), FastMarkedLoader)
     validate(data, shape, path)
     return data
 
@@ -146,7 +147,7 @@ def _check_units(path: Path, raw: dict, ind: Indicator, units: UnitCatalog) -> N
         try:
             units.dimensionality(unit)
         except InputError:
-            raise _fail(path, raw.marks[key], f"indicator '{ind.id}' names an unknown unit '{unit}'") from None
+            raise _fail(path, raw.marks[key], _("indicator '{id}' names an unknown unit '{unit}'").format(id=ind.id, unit=unit)) from None
 
 
 def _read_indicators(path: Path, units: UnitCatalog) -> dict[str, Indicator]:
@@ -155,19 +156,19 @@ def _read_indicators(path: Path, units: UnitCatalog) -> dict[str, Indicator]:
     for raw, mark in zip(raw_list, raw_list.marks):
         ind = _indicator(raw)
         if ind.id in indicators:
-            raise _fail(path, raw.marks["id"], f"indicator id '{ind.id}' is defined twice")
+            raise _fail(path, raw.marks["id"], _("indicator id '{id}' is defined twice").format(id=ind.id))
         agg = raw.get("aggregation") or {}
         if (ind.aggregation == "weighted_mean") != (ind.weight is not None):
             where = agg.marks.get("weight", raw.marks["aggregation"]) if agg else mark
-            raise _fail(path, where, f"indicator '{ind.id}': a weight goes with aggregation kind "
-                                     "weighted_mean, and only with it")
+            raise _fail(path, where, _("indicator '{id}': a weight goes with aggregation kind weighted_mean, and only "
+                                       "with it").format(id=ind.id))
         _check_units(path, raw, ind, units)
         indicators[ind.id] = ind
     for raw in raw_list:
         level = raw.get("level")
         if level is not None and level not in indicators:
             raise _fail(path, raw.marks["level"],
-                        f"indicator '{raw['id']}' names an unknown level indicator '{level}'")
+                        _("indicator '{id}' names an unknown level indicator '{level}'").format(id=raw["id"], level=level))
     return indicators
 
 
@@ -179,7 +180,7 @@ def _read_entities(path: Path) -> tuple[dict[str, Entity], dict[str, list[str]]]
     listed = [(raw, "province") for raw in data["provinces"]] + [(raw, "former") for raw in data.get("formers") or ()]
     for raw, level in listed:
         if raw["id"] in entities:
-            raise _fail(path, raw.marks["id"], f"entity id '{raw['id']}' is defined twice")
+            raise _fail(path, raw.marks["id"], _("entity id '{id}' is defined twice").format(id=raw["id"]))
         aliases = tuple(raw.get("aliases") or ())
         entities[raw["id"]] = Entity(raw["id"], raw["name"], raw.get("type", "tỉnh"), level,
                                      tuple(raw.get("formers") or ()), raw.get("merged_into"), aliases)
@@ -190,16 +191,21 @@ def _read_entities(path: Path) -> tuple[dict[str, Entity], dict[str, list[str]]]
     return entities, phrases
 
 
+LEVELS = {"province": N_("province"), "former": N_("former province")}
+
+
 def _check_merger(path: Path, raw: dict, level: str, entities: dict[str, Entity]) -> None:
     """A province's formers and a former's merged_into name known entities, and agree."""
     for key, wanted in (("formers", "former"), ("merged_into", "province")):
         named = raw.get(key) or ()
         for other in [named] if isinstance(named, str) else named:
             if other not in entities or entities[other].level != wanted:
-                raise _fail(path, raw.marks[key], f"{level} '{raw['id']}' names an unknown {wanted} '{other}'")
+                raise _fail(path, raw.marks[key], _("{level} '{id}' names an unknown {wanted} '{other}'").format(
+                    level=_(LEVELS[level]), id=raw["id"], wanted=_(LEVELS[wanted]), other=other))
             if raw["id"] not in (entities[other].formers if wanted == "province" else (entities[other].merged_into,)):
-                raise _fail(path, raw.marks[key], f"{level} '{raw['id']}' names {wanted} '{other}', "
-                                                  f"which does not name it back")
+                raise _fail(path, raw.marks[key], _("{level} '{id}' names {wanted} '{other}', which does not name it "
+                                                    "back").format(level=_(LEVELS[level]), id=raw["id"],
+                                                                   wanted=_(LEVELS[wanted]), other=other))
 
 
 def _frames(indicators: Mapping[str, Indicator]) -> tuple[PhraseMatcher, dict[str, tuple[Frame, ...]]]:

@@ -17,7 +17,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INTERNAL = 0, 1, 3  # and EXIT_USAGE, 2, for bad in
 def _write(text: str, output: str | None, inputs: list[str]) -> None:
     if output is None:
         if sys.stdout is None:
-            raise InputError("standard output is closed; give -o FILE")
+            raise InputError(gettext("standard output is closed; give -o FILE"))
         sys.stdout.write(text)
         return
     from checker.safe_io import output_target, write_output
@@ -35,7 +35,7 @@ def _check_outputs(args, inputs: list[str]) -> None:
         output_target(args.annotate, inputs, replace=False, what="annotated copy")
     if getattr(args, "file", None):
         if Path(args.file).exists() and not args.force:
-            raise InputError(f"{args.file}: already exists; pass --force to replace the baseline")
+            raise InputError(gettext("{file}: already exists; pass --force to replace the baseline").format(file=args.file))
         output_target(args.file, inputs, what="baseline")
 
 
@@ -48,7 +48,7 @@ def _progress(paths: list[str], asked: bool = False):
         from rich.progress import Progress
 
         with Progress(console=Console(stderr=True, force_terminal=asked or None), transient=True) as progress:
-            task = progress.add_task("reading", total=len(set(paths)))
+            task = progress.add_task(gettext("reading"), total=len(set(paths)))
             yield lambda _: progress.advance(task)
     else:
         yield None
@@ -57,12 +57,15 @@ def _progress(paths: list[str], asked: bool = False):
 def _config(args):
     """The configuration file's settings, with the command line's flags winning."""
     from checker.config import load_config
+    from checker.i18n import speak
 
-    return load_config(args.config).with_flags(
+    config = load_config(args.config).with_flags(
         rules=getattr(args, "rules", None), catalogs=getattr(args, "catalogs", None),
         fail_on=getattr(args, "fail_on", None), baseline=getattr(args, "baseline", None),
         select=getattr(args, "select", None), ignore=getattr(args, "ignore", None),
         exclude=getattr(args, "exclude", None), lang=getattr(args, "lang", None), jobs=getattr(args, "jobs", None))
+    speak(config.lang)  # the configuration's language from here on (--lang wins over it)
+    return config
 
 
 def _settings(config, use_baseline: bool = True):
@@ -78,16 +81,16 @@ def _inputs(args, config) -> tuple[list[str], dict[str, str]]:
     from checker.inputs import STDIN, expand, read_stdin
 
     if not args.paths:  # optional for the parser only so that `check --show-config` needs none
-        raise InputError("name the drafts, data files or folders to check (- reads standard input)")
+        raise InputError(gettext("name the drafts, data files or folders to check (- reads standard input)"))
     paths = expand(args.paths, config.exclude)
     name = getattr(args, "stdin_filename", None)
     if STDIN not in paths:
         if name:
-            raise InputError("--stdin-filename names the draft read from -, and no - was given")
+            raise InputError(gettext("--stdin-filename names the draft read from -, and no - was given"))
         return paths, {}
     name = name or STDIN
     if name != STDIN and name in paths:
-        raise InputError(f"{name}: given both as a file and as the name of standard input")
+        raise InputError(gettext("{file}: given both as a file and as the name of standard input").format(file=name))
     sources = {name: read_stdin(sys.stdin.buffer, name)}
     return sorted(name if p == STDIN else p for p in paths), sources
 
@@ -105,16 +108,17 @@ def _say_no_figures(report, sources: dict[str, str]) -> None:
         text = sources[path] if path in sources else None
         if text is None and Path(path).is_file() and Path(path).suffix.lower() in (".md", ".txt", ".csv"):
             text = Path(path).read_bytes().decode("utf-8", errors="replace")
-        why = "an empty file" if text is not None and not text.strip() else "no figure found"
-        print(f"checker: {path}: {why}; nothing in it was checked", file=sys.stderr)
+        empty = text is not None and not text.strip()
+        print("checker: " + (gettext("{file}: an empty file; nothing in it was checked") if empty else
+                             gettext("{file}: no figure found; nothing in it was checked")).format(file=path),
+              file=sys.stderr)
 
 
 def cmd_check(args) -> int:
     config = _config(args)
     if args.show_config:
         return _show_config(config)
-    with language(config.lang):  # the configuration's language, once it is read (--lang wins over it)
-        return _check(args, config)
+    return _check(args, config)
 
 
 def _check(args, config) -> int:
@@ -155,8 +159,9 @@ def _show_config(config) -> int:
 
     bundled = rules_dir()
     defaults = {"rules": f'"{bundled / "checks"}/*.yaml"', "catalogs": f'"{bundled}"', "fail_on": '"error"',
-                "select": "(every rule)", "ignore": "[]", "exclude": "[]", "baseline": "(none)",
-                "severity": "{}  (as the rule files set them)", "lang": '"vi"', "jobs": "(one per core)"}
+                "select": gettext("(every rule)"), "ignore": "[]", "exclude": "[]", "baseline": gettext("(none)"),
+                "severity": "{}  " + gettext("(as the rule files set them)"), "lang": '"vi"',
+                "jobs": gettext("(one per core)")}
     sys.stdout.write(describe(config, defaults))
     return EXIT_OK
 
@@ -169,8 +174,10 @@ def cmd_baseline(args) -> int:
     _check_outputs(args, paths)
     report = _report(_settings(config, use_baseline=False), paths, sources, args.progress)
     count = write_baseline(args.file, list(report.findings), force=args.force, inputs=tuple(paths))
-    print(f"{args.file}: {count} finding(s) recorded"
-          + (f" ({len(report.suppressed)} suppressed ones left out)" if report.suppressed else ""), file=sys.stderr)
+    line = gettext("{file}: {count} finding(s) recorded").format(file=args.file, count=count)
+    if report.suppressed:
+        line += " " + gettext("({count} suppressed ones left out)").format(count=len(report.suppressed))
+    print(line, file=sys.stderr)
     return EXIT_OK
 
 
@@ -266,7 +273,7 @@ def _rules_in_force(args) -> list:
     config = _config(args)
     for r in config.rules or []:
         if not Path(r).is_file():
-            raise InputError(f"{r}: no such rule file")
+            raise InputError(gettext("{file}: no such rule file").format(file=r))
     files = [Path(r) for r in config.rules] if config.rules else default_rule_files(Path(config.catalogs or rules_dir()))
     return configured(load_rules(files, KINDS, None), config)
 
@@ -274,8 +281,10 @@ def _rules_in_force(args) -> list:
 def cmd_rules(args) -> int:
     """A plain table, aligned on the widest entry of each column (rich would double the
     command's start-up time for no gain here)."""
-    rows = [("id", "name", "kind", "severity", "description")]
-    rows += [(r.id, r.name, r.kind, r.severity, " ".join(r.description.split())) for r in _rules_in_force(args)]
+    from checker.rule_docs import described
+
+    rows = [(gettext("id"), gettext("name"), gettext("kind"), gettext("severity"), gettext("description"))]
+    rows += [(r.id, r.name, r.kind, gettext(r.severity), " ".join(described(r).split())) for r in _rules_in_force(args)]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         sys.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4] + "\n")
@@ -297,22 +306,47 @@ def cmd_explain(args) -> int:
 COMMANDS = {"check": cmd_check, "baseline": cmd_baseline, "extract": cmd_extract, "rules": cmd_rules, "explain": cmd_explain}
 
 
+def asked_language(argv: list[str]) -> str | None:
+    """The language `--lang` asks for, found before the parser runs so that its own
+    messages (usage, errors, --help) are in that language too; None when not asked."""
+    from checker.i18n import LANGS
+
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = arg[len("--lang="):] if arg.startswith("--lang=") else \
+            (argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in LANGS:
+            return value
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    from checker.i18n import current_language
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # --lang speaks from the start; a command that reads the configuration then speaks its
+    # `lang` unless --lang was given, until the run ends.
+    with language(asked_language(argv) or current_language()):
+        return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if sys.stdout is None and args.command != "baseline" and not getattr(args, "output", None):
-            raise InputError("standard output is closed; give -o FILE")  # found before any work
+            raise InputError(gettext("standard output is closed; give -o FILE"))  # found before any work
         if args.command is None:
             if not args.show_config:
-                parser.error("name a command: check, baseline, extract, rules or explain (see --help)")
+                parser.error(gettext("name a command: check, baseline, extract, rules or explain (see --help)"))
             from checker.config import load_config
 
             return _show_config(load_config(args.main_config))
-        with language(getattr(args, "lang", None)):  # --lang speaks from the start
-            return COMMANDS[args.command](args)
+        return COMMANDS[args.command](args)
     except InputError as exc:  # one line, whatever the message holds (a file name with a newline)
-        sys.stderr.write("checker: error: " + str(exc).replace("\r", "\\r").replace("\n", "\\n") + "\n")
+        sys.stderr.write(gettext("checker: error: {message}").format(
+            message=str(exc).replace("\r", "\\r").replace("\n", "\\n")) + "\n")
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
@@ -323,8 +357,8 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("CHECKER_DEBUG"):
             raise
         message = " ".join(f"{type(exc).__name__}: {exc}".split())
-        sys.stderr.write(f"checker: internal error: {message} (a bug: please report it with the command and "
-                         f"its inputs; CHECKER_DEBUG=1 shows the traceback)\n")
+        sys.stderr.write(gettext("checker: internal error: {message} (a bug: please report it with the command and "
+                                 "its inputs; CHECKER_DEBUG=1 shows the traceback)").format(message=message) + "\n")
         return EXIT_INTERNAL
 
 

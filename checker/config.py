@@ -6,15 +6,16 @@ setting remembers where it came from (`checker --show-config`)."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from checker.i18n import LANGS, gettext
+from checker.i18n import LANGS, N_, gettext
 from checker.limits import Limits, from_table
 from checker.records import FAIL_LEVELS, SEVERITIES, InputError
 
-OFF = "off"  # a severity that turns a rule off
+OFF = N_("off")  # a severity that turns a rule off
 KNOWN = ("fail-on", "severity", "rules", "catalogs", "baseline", "select", "ignore", "exclude", "lang", "jobs",
          "limits", "comment-author")
 
@@ -104,14 +105,15 @@ def load_config(explicit: str | None = None, folder: Path | None = None) -> Conf
 def _setting(config: Config, path: Path, key: str, value) -> None:
     if key == "severity":
         if not isinstance(value, dict):
-            raise InputError(f"{path}: [severity] is a table of rule id = severity")
+            raise InputError(gettext("{file}: [severity] is a table of rule id = severity").format(file=path))
         for rule_id, severity in value.items():
             if severity not in (*SEVERITIES, OFF):
-                raise InputError(f"{path}: severity of {rule_id} must be one of {', '.join((*SEVERITIES, OFF))}")
+                raise InputError(gettext("{file}: severity of {rule} must be one of {known}").format(
+                    file=path, rule=rule_id, known=", ".join((*SEVERITIES, OFF))))
             config.severity[rule_id] = severity
     elif key == "fail-on":
         if value not in FAIL_LEVELS:
-            raise InputError(f"{path}: fail-on must be one of {', '.join(FAIL_LEVELS)}")
+            raise InputError(gettext("{file}: fail-on must be one of {known}").format(file=path, known=", ".join(FAIL_LEVELS)))
         config.fail_on = value
     elif key == "rules":
         config.rules = _rule_files(path, _strings(path, key, value))
@@ -127,16 +129,17 @@ def _setting(config: Config, path: Path, key: str, value) -> None:
         config.comment_author = value.strip()
     elif key == "jobs":
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise InputError(f"{path}: jobs is a whole number of processes, 1 or more")
+            raise InputError(gettext("{file}: jobs is a whole number of processes, 1 or more").format(file=path))
         config.jobs = value
     elif key == "limits":
         config.limits = from_table(value, str(path))
     elif key in ("catalogs", "baseline"):
         if not isinstance(value, str):
-            raise InputError(f"{path}: {key} is a path")
+            raise InputError(gettext("{file}: {key} is a path").format(file=path, key=key))
         setattr(config, key, str(path.parent / value))
     else:
-        raise InputError(f"{path}: unknown setting '{key}' (known: {', '.join(KNOWN)})")
+        raise InputError(gettext("{file}: unknown setting '{key}' (known: {known})").format(
+            file=path, key=key, known=", ".join(KNOWN)))
 
 
 def _tool_checker(path: Path, data: dict | None = None) -> dict | None:
@@ -144,11 +147,11 @@ def _tool_checker(path: Path, data: dict | None = None) -> dict | None:
     `tool.checker` is not a table."""
     tool = (_read(path) if data is None else data).get("tool", {})
     if not isinstance(tool, dict):
-        raise InputError(f"{path}: `tool` is not a table")
+        raise InputError(gettext("{file}: `tool` is not a table").format(file=path))
     if "checker" not in tool:
         return None
     if not isinstance(tool["checker"], dict):
-        raise InputError(f"{path}: `tool.checker` is not a table")
+        raise InputError(gettext("{file}: `tool.checker` is not a table").format(file=path))
     return tool["checker"]
 
 
@@ -156,7 +159,7 @@ def _strings(path: Path, key: str, value) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InputError(f"{path}: {key} is a list of strings")
+        raise InputError(gettext("{file}: {key} is a list of strings").format(file=path, key=key))
     return value
 
 
@@ -166,7 +169,7 @@ def _rule_files(path: Path, patterns: list[str]) -> list[str]:
         if any(ch in pattern for ch in "*?["):
             found = sorted(str(p) for p in path.parent.glob(pattern))
             if not found:
-                raise InputError(f"{path}: rules pattern '{pattern}' matches no file")
+                raise InputError(gettext("{file}: rules pattern '{pattern}' matches no file").format(file=path, pattern=pattern))
             files.extend(found)
         else:
             files.append(str(path.parent / pattern))
@@ -177,9 +180,12 @@ def _read(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{path}: bad TOML: {exc}") from None
+        # tomllib ends its message with the place: put it first, as every error does
+        m = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", str(exc))
+        at, problem = (f"{path}:{m.group(2)}:{m.group(3)}", m.group(1)) if m else (str(path), str(exc))
+        raise InputError(gettext("{at}: bad TOML: {problem}").format(at=at, problem=problem)) from None
     except UnicodeDecodeError:
-        raise InputError(f"{path}:1:1: not UTF-8 text") from None
+        raise InputError(gettext("{file}:1:1: not UTF-8 text").format(file=path)) from None
 
 
 def configured(loaded, config: Config) -> list:
@@ -188,7 +194,7 @@ def configured(loaded, config: Config) -> list:
     known = {r.id for r in loaded}
     for rule_id in config.severity:
         if rule_id not in known:
-            raise InputError(f"{config.path}: [severity] names an unknown rule '{rule_id}'")
+            raise InputError(gettext("{file}: [severity] names an unknown rule '{rule}'").format(file=config.path, rule=rule_id))
     running = {r.id for r in selected(loaded, config)}
     return [replace(r, severity=config.severity.get(r.id, r.severity) if r.id in running else OFF) for r in loaded]
 
@@ -202,9 +208,10 @@ def selected(rules, config: Config, where: str = "") -> list:
     for name in ("select", "ignore"):
         for pattern in getattr(config, name) or ():
             if not any(_names(pattern, i) for i in ids):
-                source = config.origin.get(name, where or "configuration")
+                source = config.origin.get(name, where or gettext("configuration"))
                 said = source if source.startswith("--") else f"{source}: {name}"
-                raise InputError(f"{said} names no rule '{pattern}' (see `checker rules`)")
+                raise InputError(gettext("{said} names no rule '{rule}' (see `checker rules`)").format(said=said,
+                                                                                                     rule=pattern))
     chosen = [r for r in rules if config.select is None or any(_names(p, r.id) for p in config.select)]
     return [r for r in chosen if not any(_names(p, r.id) for p in config.ignore)
             and config.severity.get(r.id) != OFF]
@@ -216,13 +223,13 @@ def _names(pattern: str, rule_id: str) -> bool:
 
 def describe(config: Config, defaults: dict[str, str]) -> str:
     """The settings in force, one per line, each with where it came from (`--show-config`)."""
-    lines = [f"# configuration file: {config.path or 'none found'}"]
+    lines = ["# " + gettext("configuration file: {file}").format(file=config.path or gettext("none found"))]
     for f in fields(Config):
         if f.name in ("path", "origin"):
             continue
         value = getattr(config, f.name)
-        shown = _toml(value) if value not in (None, [], {}) else defaults.get(f.name, "(not set)")
-        origin = config.origin.get(f.name, "default")
+        shown = _toml(value) if value not in (None, [], {}) else defaults.get(f.name, gettext("(not set)"))
+        origin = config.origin.get(f.name, gettext("default"))
         lines.append(f"{f.name.replace('_', '-')} = {shown}  # {origin}")
     return "\n".join(lines) + "\n"
 

@@ -35,6 +35,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from checker.i18n import N_, _, whole
 from checker import limits
 from checker.catalog import unit_fit
 from checker.figures import BOUNDS, NUMBER, format_number, parse_number, qualified_interval
@@ -75,15 +76,16 @@ def _cells(path: Path) -> tuple[list[list[object]], set[tuple[int, int]]]:
     if path.suffix.lower() == ".xlsx":
         from checker.docx import check_archive
 
-        with check_archive(path, "an Excel workbook (.xlsx)") as archive:  # the zip is checked once, here
+        with check_archive(path, N_("an Excel workbook (.xlsx)")) as archive:  # the zip is checked once, here
             percent = _percent_cells(archive, path)
         try:
             frame = pd.read_excel(path, engine="calamine", header=None, dtype=object, keep_default_na=False,
                                   na_filter=False, nrows=limits.active().data_rows + 2)  # `n/a` is what was written
         except Exception as exc:  # calamine raises its own errors for a broken workbook
-            raise InputError(f"{path}: not a readable Excel workbook ({type(exc).__name__})") from None
+            raise InputError(_("{file}: not a readable Excel workbook ({error})").format(file=path, error=type(exc).__name__)) from None
         if len(frame) > limits.active().data_rows + 1:
-            raise limits.exceeded(path, f"it has more than {limits.active().data_rows:,} rows", "data_rows")
+            raise limits.exceeded(path, _("it has more than {count} rows").format(count=whole(limits.active().data_rows)),
+                                  "data_rows")
     else:
         import io
 
@@ -92,7 +94,7 @@ def _cells(path: Path) -> tuple[list[list[object]], set[tuple[int, int]]]:
         text = read_text(path)
         rows = text.count("\n") + (not text.endswith("\n"))
         if rows > limits.active().data_rows + 1:  # the header is not a data row
-            raise limits.exceeded(path, f"it has {rows - 1:,} rows", "data_rows")
+            raise limits.exceeded(path, _("it has {count} rows").format(count=whole(rows - 1)), "data_rows")
         header = text.split("\n", 1)[0]
         sep = ";" if header.count(";") > header.count(",") else ","  # Excel in a Vietnamese locale writes `;`
         try:
@@ -103,10 +105,11 @@ def _cells(path: Path) -> tuple[list[list[object]], set[tuple[int, int]]]:
         except pd.errors.ParserError as exc:
             m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
             if m:
-                hint = '; a decimal comma needs quotes ("7,35")' if sep == "," else ""
-                raise InputError(f"{path}:{m.group(2)}:1: {m.group(3)} cells in this row, "
-                                 f"{m.group(1)} in the rows above{hint}") from None
-            raise InputError(f"{path}: not a valid CSV file ({' '.join(str(exc).split())})") from None
+                hint = _('; a decimal comma needs quotes ("7,35")') if sep == "," else ""
+                raise InputError(_("{file}:{line}:1: {count} cells in this row, {above} in the rows above{hint}").format(
+                    file=path, line=m.group(2), count=m.group(3), above=m.group(1), hint=hint)) from None
+            raise InputError(_("{file}: not a valid CSV file ({error})").format(
+                file=path, error=" ".join(str(exc).split()))) from None
     return frame.astype(object).values.tolist(), percent
 
 
@@ -165,7 +168,7 @@ def parse_value(text: str) -> tuple[Decimal, Interval, str | None, str]:
     if len(parts) == 2 and qualifier is None:
         lo, hi = _number(parts[0]), _number(parts[1])
         if lo > hi:
-            raise ValueError("a range from the larger number to the smaller")
+            raise ValueError(_("a range from the larger number to the smaller"))
         return lo, Interval(Interval.stated(lo).lo, Interval.stated(hi).hi), "range", "range"
     d = _number(raw)
     return d, qualified_interval(d, 1.0, qualifier), qualifier, "statistic"
@@ -180,7 +183,7 @@ def _number(text: str) -> Decimal:
     elif DOT_DECIMAL_RE.fullmatch(body):
         d = Decimal(body)
     else:
-        raise ValueError(f"'{text}' is not a number")
+        raise ValueError(_("'{text}' is not a number").format(text=text))
     return d if sign > 0 else -d
 
 
@@ -205,22 +208,22 @@ class DataReader:
         while rows and not any(_cell_text(c) for c in rows[-1]):
             rows.pop()
         if not rows:
-            raise InputError(f"{path}:1:1: empty data file; the first row names the columns "
-                             f"({', '.join(REQUIRED)})")
+            raise InputError(_("{file}:1:1: empty data file; the first row names the columns ({columns})").format(
+                file=path, columns=", ".join(REQUIRED)))
         header = [_cell_text(c).lower() for c in rows[0]]
         where_col: dict[str, int] = {}
         for i, name in enumerate(header, 1):
             if not name:
                 continue
             if name not in REQUIRED + OPTIONAL:
-                raise InputError(f"{self._at(path, 1, i)}: unknown column '{name}' "
-                                 f"(columns: {', '.join(REQUIRED + OPTIONAL)})")
+                raise InputError(_("{at}: unknown column '{name}' (columns: {columns})").format(
+                    at=self._at(path, 1, i), name=name, columns=", ".join(REQUIRED + OPTIONAL)))
             if name in where_col:
-                raise InputError(f"{self._at(path, 1, i)}: column '{name}' given twice")
+                raise InputError(_("{at}: column '{name}' given twice").format(at=self._at(path, 1, i), name=name))
             where_col[name] = i
         missing = [c for c in REQUIRED if c not in where_col]
         if missing:
-            raise InputError(f"{self._at(path, 1, 1)}: missing column(s) {', '.join(missing)}")
+            raise InputError(_("{at}: missing column(s) {columns}").format(at=self._at(path, 1, 1), columns=", ".join(missing)))
         out = []
         for number, cells in enumerate(rows[1:], 2):
             values = {name: (cells[i - 1] if i - 1 < len(cells) else None) for name, i in where_col.items()}
@@ -232,7 +235,8 @@ class DataReader:
     @staticmethod
     def _at(path: Path, row: int, col: int) -> str:
         if path.suffix.lower() == ".xlsx":
-            return f"{path}:{row}:{col} (cell {spreadsheet_column(col)}{row})"
+            return _("{file}:{row}:{column} (cell {cell})").format(file=path, row=row, column=col,
+                                                                   cell=f"{spreadsheet_column(col)}{row}")
         return f"{path}:{row}:{col}"
 
     def _row(self, path: Path, number: int, values: dict, cols: dict[str, int],
@@ -245,26 +249,29 @@ class DataReader:
 
         for name in REQUIRED:
             if not text(name):
-                raise fail(name, f"no {name}")
+                raise fail(name, _("no {column}").format(column=name))
         ind_id = text("indicator")
         indicator = self.catalog.indicators.get(ind_id)
         if indicator is None:
-            raise fail("indicator", f"unknown indicator '{ind_id}'{_suggest(ind_id, self.catalog.indicators)}")
+            raise fail("indicator", _("unknown indicator '{name}'").format(name=ind_id)
+                       + _suggest(ind_id, self.catalog.indicators))
         entity = self._entity(text("entity"), lambda m: fail("entity", m))
         period = text("period")
         if not PERIOD_RE.fullmatch(period):
-            raise fail("period", f"period '{period}' is not a year (2025) or a span of years (2021-2025)")
+            raise fail("period", _("period '{period}' is not a year (2025) or a span of years (2021-2025)").format(
+                period=period))
         period = re.sub(r"\s*[-–]\s*", "-", period)
         role = text("role").lower()
         if role not in ROLES:
-            raise fail("role", f"role '{role}' is not one of {', '.join(ROLES)}")
+            raise fail("role", _("role '{role}' is not one of {known}").format(role=role, known=", ".join(ROLES)))
         unit_text = text("unit")
         match = self.units.match(unit_text, 0)
         if match.unit is None or match.length < len(unit_text):
-            raise fail("unit", f"unknown unit '{unit_text}'")
+            raise fail("unit", _("unknown unit '{unit}'").format(unit=unit_text))
         fit = unit_fit(self.units, match.unit, indicator)
         if fit is None:
-            raise fail("unit", f"unit '{unit_text}' does not fit {ind_id} (kept in {indicator.unit})")
+            raise fail("unit", _("unit '{unit}' does not fit {indicator} (kept in {kept})").format(
+                unit=unit_text, indicator=ind_id, kept=indicator.unit))
         unit, factor = fit
         amount, interval, qualifier, kind, written = self._value(values.get("value"), number, cols, percent,
                                                                 unit_text, fail)
@@ -278,8 +285,8 @@ class DataReader:
         key = (ind_id, entity, period, role)
         here = f"{path}:{number}"
         if key in self.seen:
-            raise fail("value", f"{ind_id} · {entity} · {period} · {role} is given twice "
-                                f"(first at {self.seen[key]})")
+            raise fail("value", _("{key} is given twice (first at {first})").format(
+                key=f"{ind_id} · {entity} · {period} · {role}", first=self.seen[key]))
         self.seen[key] = here
         source = text("source")
         stated = {f"{name}_{part}": value for name in RESOLVED_FIELDS
@@ -302,14 +309,15 @@ class DataReader:
                 amount = Decimal(repr(float(raw))).normalize() if isinstance(raw, float) else Decimal(raw)
                 if (number, cols["value"]) in percent:  # shown as 7,35%, stored as 0.0735
                     if not unit_text.startswith("%"):
-                        raise fail("value", f"the cell is formatted as a percentage but the unit is '{unit_text}'")
+                        raise fail("value", _("the cell is formatted as a percentage but the unit is '{unit}'").format(
+                            unit=unit_text))
                     amount = (amount * 100).normalize()
                 if amount == amount.to_integral_value():
                     amount = amount.quantize(Decimal(1))
                 return amount, Interval.stated(amount), None, "statistic", format_number(amount)
             return (*parse_value(written), written)
         except (ValueError, InvalidOperation) as exc:
-            raise fail("value", f"value '{written}' is not a number ({exc})") from None
+            raise fail("value", _("value '{value}' is not a number ({why})").format(value=written, why=exc)) from None
 
     def _entity(self, written: str, fail) -> str:
         if written in self.catalog.entities:
@@ -318,15 +326,16 @@ class DataReader:
         if len(ids) == 1:
             return next(iter(ids))
         if ids:
-            raise fail(f"entity '{written}' names several provinces ({', '.join(sorted(ids))}); give the id")
-        raise fail(f"unknown entity '{written}'{_suggest(written, self.catalog.entities)}")
+            raise fail(_("entity '{name}' names several provinces ({ids}); give the id").format(
+                name=written, ids=", ".join(sorted(ids))))
+        raise fail(_("unknown entity '{name}'").format(name=written) + _suggest(written, self.catalog.entities))
 
 
 def _suggest(word: str, known) -> str:
     from rapidfuzz import process
 
     best = process.extractOne(word, list(known), score_cutoff=70)
-    return f"; did you mean '{best[0]}'?" if best else ""
+    return _("; did you mean '{name}'?").format(name=best[0]) if best else ""
 
 
 def read_data_files(paths: list[str], catalog) -> list[Fact]:

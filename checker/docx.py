@@ -27,6 +27,7 @@ import zipfile
 from dataclasses import replace
 from pathlib import Path
 
+from checker.i18n import N_, _, whole
 from checker.places import ConvertedText, LineOrigin, table_row
 from checker.records import InputError
 from checker.text import TO_SUPERSCRIPT as SUPERSCRIPT
@@ -40,23 +41,26 @@ MAX_RATIO = 200  # uncompressed / compressed, for any entry over 1 MiB
 LEGACY_FONT_RE = re.compile(r"^(?:\.Vn|VNI[- ]|VNtimes)", re.I)
 
 
-def check_archive(path: Path, what: str = "a Word document (.docx)") -> zipfile.ZipFile:
+def check_archive(path: Path, what: str = N_("a Word document (.docx)")) -> zipfile.ZipFile:
     """Open a zip after checking it cannot blow up: few entries, bounded size and ratio."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        raise InputError(f"{path}: not {what}: that is a zip archive, and this is not one") from None
+        raise InputError(_("{file}: not {what}: that is a zip archive, and this is not one").format(
+            file=path, what=_(what))) from None
     entries = archive.infolist()
     if len(entries) > MAX_ENTRIES:
-        raise InputError(f"{path}: refused: {len(entries)} entries in the archive (at most {MAX_ENTRIES})")
+        raise InputError(_("{file}: refused: {count} entries in the archive (at most {most})").format(
+            file=path, count=whole(len(entries)), most=whole(MAX_ENTRIES)))
     total = sum(e.file_size for e in entries)
     if total > MAX_TOTAL:
-        raise InputError(f"{path}: refused: it would unpack to {total // (1024 * 1024)} MiB "
-                         f"(at most {MAX_TOTAL // (1024 * 1024)} MiB); possibly a zip bomb")
+        raise InputError(_("{file}: refused: it would unpack to {size} MiB (at most {most} MiB); possibly a zip "
+                           "bomb").format(file=path, size=whole(total // (1024 * 1024)),
+                                          most=whole(MAX_TOTAL // (1024 * 1024))))
     for e in entries:
         if e.file_size > 1024 * 1024 and e.file_size > MAX_RATIO * max(e.compress_size, 1):
-            raise InputError(f"{path}: refused: entry {e.filename} is compressed "
-                             f"{e.file_size // max(e.compress_size, 1)}:1; possibly a zip bomb")
+            raise InputError(_("{file}: refused: entry {entry} is compressed {ratio}:1; possibly a zip bomb").format(
+                file=path, entry=e.filename, ratio=e.file_size // max(e.compress_size, 1)))
     return archive
 
 
@@ -72,16 +76,17 @@ def parse_part(archive: zipfile.ZipFile, name: str, path: Path):
     except KeyError:
         return None
     if size > limits.active().docx_xml_bytes:  # parsed XML takes ten times its size in memory
-        raise limits.exceeded(path, f"its part {name} unpacks to {size:,} bytes of XML", "docx_xml_bytes")
+        raise limits.exceeded(path, _("its part {part} unpacks to {size} bytes of XML").format(part=name, size=whole(size)),
+                              "docx_xml_bytes")
     data = archive.read(name)
     try:
         return fromstring(data, forbid_dtd=True)
     except DefusedXmlException:
-        raise InputError(f"{path}: {name}: refused: the XML declares a DTD or entities") from None
+        raise InputError(_("{file}: {part}: refused: the XML declares a DTD or entities").format(file=path, part=name)) from None
     except Exception as exc:  # ParseError: position in the part
         where = getattr(exc, "position", None)
         at = f":{where[0]}:{where[1] + 1}" if where else ""
-        raise InputError(f"{path}: {name}{at}: not well-formed XML") from None
+        raise InputError(_("{file}: {part}{at}: not well-formed XML").format(file=path, part=name, at=at)) from None
 
 
 class _Reader:
@@ -150,11 +155,11 @@ def read_docx(path: str | Path) -> ConvertedText:
     with archive:
         body_root = parse_part(archive, "word/document.xml", path)
         if body_root is None:
-            raise InputError(f"{path}: not a Word document (no word/document.xml)")
+            raise InputError(_("{file}: not a Word document (no word/document.xml)").format(file=path))
         notes_root = parse_part(archive, "word/footnotes.xml", path)
     body = body_root.find(W + "body")
     if body is None:
-        raise InputError(f"{path}: word/document.xml: no document body")
+        raise InputError(_("{file}: word/document.xml: no document body").format(file=path))
     reader = _Reader()
     lines: list[str] = []
     places: list[LineOrigin] = []
@@ -200,8 +205,9 @@ def read_docx(path: str | Path) -> ConvertedText:
     if notes_root is not None:
         _footnotes(reader, notes_root, emit)
     if reader.legacy_font:
-        raise InputError(f"{path}: set in the legacy Vietnamese font {reader.legacy_font} (TCVN3/VNI), "
-                         f"not Unicode; convert it to Unicode (e.g. Unikey's converter) and check again")
+        raise InputError(_("{file}: set in the legacy Vietnamese font {font} (TCVN3/VNI), not Unicode; convert it "
+                           "to Unicode (e.g. Unikey's converter) and check again").format(file=path,
+                                                                                         font=reader.legacy_font))
     return ConvertedText("\n".join(lines) + "\n", tuple(places))
 
 

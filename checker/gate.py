@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from checker.i18n import _
 from checker.markers import Suppression
 from checker.records import Finding, InputError
 
@@ -71,7 +72,7 @@ def write_baseline(path: str, findings: list[Finding], force: bool = False, inpu
     from checker.safe_io import output_target, write_output
 
     if Path(path).exists() and not force:
-        raise InputError(f"{path}: already exists; pass --force to replace the baseline")
+        raise InputError(_("{file}: already exists; pass --force to replace the baseline").format(file=path))
     target = output_target(path, inputs, what="baseline")
     entries = sorted(({"fingerprint": fingerprint(f), "rule": f.rule, "message": f.message} for f in findings),
                      key=lambda e: (e["fingerprint"], e["message"]))
@@ -83,22 +84,25 @@ def write_baseline(path: str, findings: list[Finding], force: bool = False, inpu
 def read_baseline(path: str) -> Counter:
     p = Path(path)
     if not p.exists():
-        raise InputError(f"{path}: no such baseline (write one with `checker baseline write {path} FILES`)")
+        raise InputError(_("{file}: no such baseline (write one with `checker baseline write {file} FILES`)").format(
+            file=path))
     try:
         text = p.read_text(encoding="utf-8")
         _check_depth(path, text)
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: not a baseline file (bad JSON: {exc.msg})") from None
+        raise InputError(_("{at}: not a baseline file (bad JSON: {problem})").format(
+            at=f"{path}:{exc.lineno}:{exc.colno}", problem=exc.msg)) from None
     except UnicodeDecodeError:
-        raise InputError(f"{path}:1:1: not a baseline file (not UTF-8 text)") from None
+        raise InputError(_("{file}:1:1: not a baseline file (not UTF-8 text)").format(file=path)) from None
     if not isinstance(data, dict) or data.get("checker-baseline") != BASELINE_VERSION \
             or not isinstance(data.get("findings"), list):
-        raise InputError(f"{path}:1:1: not a checker baseline (version {BASELINE_VERSION})")
+        raise InputError(_("{file}:1:1: not a checker baseline (version {version})").format(file=path,
+                                                                                    version=BASELINE_VERSION))
     try:
         return Counter(str(e["fingerprint"]) for e in data["findings"])
     except (TypeError, KeyError):
-        raise InputError(f"{path}: a baseline entry has no fingerprint") from None
+        raise InputError(_("{file}: a baseline entry has no fingerprint").format(file=path)) from None
 
 
 def _check_depth(path: str, text: str) -> None:
@@ -111,7 +115,7 @@ def _check_depth(path: str, text: str) -> None:
     steps = (1 if ch in "[{" else -1 for ch in bare if ch in "[]{}")
     depth = max(accumulate(steps, initial=0))
     if depth > limits.active().json_depth:
-        raise limits.exceeded(path, f"its JSON is nested {depth} deep", "json_depth")
+        raise limits.exceeded(path, _("its JSON is nested {depth} deep").format(depth=depth), "json_depth")
 
 
 def split_baselined(findings: list[Finding], baseline: Counter) -> tuple[list[Finding], int, int]:

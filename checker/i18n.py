@@ -5,6 +5,7 @@ catalog translates (a test fails on any)."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import contextvars
 import gettext as _gettext
 import io
@@ -44,6 +45,13 @@ def language(lang: str | None) -> Iterator[str]:
         yield _current.get()
     finally:
         _current.reset(token)
+
+
+def speak(lang: str | None) -> None:
+    """Speak `lang` from here to the end of the enclosing `language` block (None: keep the
+    language spoken): a command speaks its configuration's language once it is read."""
+    if lang is not None:
+        _current.set(check_lang(lang))
 
 
 def current_language() -> str:
@@ -116,9 +124,32 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return text
 
 
+def whole(n: int) -> str:
+    """A whole number with its thousands grouped as the current language writes them
+    (1.000.000 in Vietnamese, 1,000,000 in English)."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if _current.get() == "vi" else text
+
+
 def N_(msgid: str) -> str:
     """Mark a text for the catalogs where it is written; it is translated where it is shown."""
     return msgid
+
+
+# The reasons of the system errors a user meets reading or writing files (the system's own
+# text is English whatever the language).
+_OS_REASONS = {errno.EACCES: N_("permission denied"), errno.EPERM: N_("operation not permitted"),
+               errno.ENOENT: N_("no such file or folder"), errno.ENAMETOOLONG: N_("the file name is too long for the system"),
+               errno.EISDIR: N_("is a folder"), errno.ENOTDIR: N_("a part of the path is not a folder"),
+               errno.ELOOP: N_("too many levels of symbolic links"), errno.ENOSPC: N_("no space left on the device"),
+               errno.EROFS: N_("the file system is read-only"), errno.EIO: N_("input/output error")}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in the current language."""
+    if exc.errno in _OS_REASONS:
+        return _(_OS_REASONS[exc.errno])
+    return (exc.strerror or type(exc).__name__).lower()
 
 
 def translatable(text: str, lang: str) -> str:
@@ -129,10 +160,13 @@ def translatable(text: str, lang: str) -> str:
 
 
 def extract_rule_messages(fileobj, keywords, comment_tags, options):
-    """A Babel extractor for rule files (babel.cfg): each rule's `message` is a msgid."""
+    """A Babel extractor for rule files (babel.cfg): each rule's `message` and description
+    (its spaces made single) are msgids."""
     import yaml
 
     data = yaml.safe_load(fileobj.read().decode("utf-8")) or {}
     for rule in data.get("rules", []) or []:
         if isinstance(rule, dict) and isinstance(rule.get("message"), str):
             yield 0, None, rule["message"], [f"rule {rule.get('id', '?')}"]
+        if isinstance(rule, dict) and isinstance(rule.get("description"), str):  # as rule_docs.described keys it
+            yield 0, None, " ".join(rule["description"].split()), [f"rule {rule.get('id', '?')} description"]

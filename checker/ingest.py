@@ -6,6 +6,7 @@ import functools
 import re
 from pathlib import Path
 
+from checker.i18n import _, os_reason, whole
 from checker import limits
 from checker.markers import blank_markers
 from checker.places import ConvertedText
@@ -85,42 +86,41 @@ def read_text(path: str | Path) -> str:
     if p.suffix.lower() in (".pdf", ".docx"):
         text = read_draft(p).text
         if len(text) > limits.active().draft_bytes:
-            raise limits.exceeded(p, f"its text is {len(text):,} characters", "draft_bytes")
+            raise limits.exceeded(p, _("its text is {count} characters").format(count=whole(len(text))), "draft_bytes")
         return text
     if p.suffix.lower() in OFFICE_FILES:
-        raise InputError(f"{p}: {OFFICE_FILES[p.suffix.lower()]}, which checker does not read; {SAVE_AS_DOCX}")
+        raise InputError(_("{file}: {what}, which checker does not read; {advice}").format(
+            file=p, what=_(OFFICE_FILES[p.suffix.lower()]), advice=_(SAVE_AS_DOCX)))
     cap = limits.active().draft_bytes
     if info.st_size > cap:
-        raise limits.exceeded(p, f"it is {info.st_size:,} bytes", "draft_bytes")
+        raise limits.exceeded(p, _("it is {count} bytes").format(count=whole(info.st_size)), "draft_bytes")
     try:
         with p.open("rb") as handle:
             raw = handle.read(cap + 1)  # a file that grows, or lies about its size, stops here too
     except OSError as exc:
-        raise InputError(f"{p}: cannot read: {exc.strerror}") from None
+        raise InputError(_("{file}: cannot read: {reason}").format(file=p, reason=os_reason(exc))) from None
     if len(raw) > cap:
-        raise limits.exceeded(p, f"it is more than {cap:,} bytes", "draft_bytes")
+        raise limits.exceeded(p, _("it is more than {count} bytes").format(count=whole(cap)), "draft_bytes")
     return decode_draft(raw, p)
 
 
 def regular_file(p: Path):
     """The file's status, after refusing what is not a regular file: a missing file, a
     folder, a FIFO (reading it would wait for ever) or a device (`/dev/zero` never ends)."""
-    import errno
     import stat
 
     try:
         info = p.stat()
     except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
+        raise InputError(_("{file}: no such file").format(file=p)) from None
     except OSError as exc:
-        why = "the file name is too long for the system" if exc.errno == errno.ENAMETOOLONG \
-            else (exc.strerror or type(exc).__name__).lower()
-        raise InputError(f"{p}: cannot read: {why}") from None
+        raise InputError(_("{file}: cannot read: {reason}").format(file=p, reason=os_reason(exc))) from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{p}: is a folder, not a file")
+        raise InputError(_("{file}: is a folder, not a file").format(file=p))
     if not stat.S_ISREG(info.st_mode):
-        what = "a FIFO (named pipe)" if stat.S_ISFIFO(info.st_mode) else "a device or special file"
-        raise InputError(f"{p}: {what}, not a regular file; save the draft to a file and check that")
+        what = _("a FIFO (named pipe)") if stat.S_ISFIFO(info.st_mode) else _("a device or special file")
+        raise InputError(_("{file}: {what}, not a regular file; save the draft to a file and check that").format(
+            file=p, what=what))
     return info
 
 

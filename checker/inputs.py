@@ -9,6 +9,7 @@ import tempfile
 import unicodedata
 from pathlib import Path, PurePath
 
+from checker.i18n import _
 from checker.records import InputError
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".csv", ".xlsx")
@@ -28,7 +29,8 @@ def expand(paths: list[str], exclude: list[str] = ()) -> list[str]:
         elif os.path.isdir(given):  # False, not OSError, for a name too long for the system
             files = _walk(Path(given), exclude)
             if not files:
-                raise InputError(f"{given}: no draft or data file in this folder ({' '.join(SUPPORTED)})")
+                raise InputError(_("{file}: no draft or data file in this folder ({kinds})").format(
+                    file=given, kinds=" ".join(SUPPORTED)))
             found.extend(files)
         elif glob.has_magic(given) and not os.path.exists(given):
             found.extend(_glob(given, exclude))
@@ -58,7 +60,7 @@ def _glob(pattern: str, exclude) -> list[str]:
         elif Path(match).suffix.lower() in SUPPORTED and not excluded(Path(match), exclude):
             files.append(match)
     if not files:
-        raise InputError(f"{pattern}: matches no draft or data file")
+        raise InputError(_("{file}: matches no draft or data file").format(file=pattern))
     return files
 
 
@@ -74,8 +76,8 @@ def read_stdin(stream, name: str) -> str:
     from checker.ingest import read_text
 
     if name.lower().endswith(STDIN_BINARY):
-        raise InputError(f"{name}: standard input is read as a text or Markdown draft; "
-                         f"give a {Path(name).suffix} file by its path instead")
+        raise InputError(_("{file}: standard input is read as a text or Markdown draft; give a {suffix} file by its "
+                           "path instead").format(file=name, suffix=Path(name).suffix))
     from checker import limits
 
     raw = stream.read(limits.active().draft_bytes + 1)  # `< /dev/zero` stops here; read_text refuses it

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextvars
 from dataclasses import dataclass, fields, replace
 
+from checker.i18n import _, whole
 from checker.records import InputError
 
 
@@ -50,13 +51,13 @@ def use(limits: Limits) -> None:
 def from_table(table: object, where: str) -> Limits:
     """The `[limits]` table of a configuration file, each value a positive whole number."""
     if not isinstance(table, dict):
-        raise InputError(f"{where}: [limits] is a table of name = number ({', '.join(KEYS)})")
+        raise InputError(_("{file}: [limits] is a table of name = number ({known})").format(file=where, known=", ".join(KEYS)))
     values = {}
     for key, value in table.items():
         if key not in KEYS:
-            raise InputError(f"{where}: unknown limit '{key}' (known: {', '.join(KEYS)})")
+            raise InputError(_("{file}: unknown limit '{key}' (known: {known})").format(file=where, key=key, known=", ".join(KEYS)))
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise InputError(f"{where}: limit {key} must be a whole number above 0")
+            raise InputError(_("{file}: limit {key} must be a whole number above 0").format(file=where, key=key))
         values[KEYS[key]] = value
     return replace(Limits(), **values)
 
@@ -65,5 +66,5 @@ def exceeded(path: object, found: str, name: str) -> InputError:
     """The error for a file over a limit: names the file, what was found, the limit and
     the setting that raises it."""
     limit = getattr(active(), name)
-    return InputError(f"{path}: refused: {found} (limit {limit:,}: set limits.{Limits.setting(name)} "
-                      f"in the configuration to change it)")
+    return InputError(_("{file}: refused: {found} (limit {limit}: set limits.{setting} in the configuration to "
+                        "change it)").format(file=path, found=found, limit=whole(limit), setting=Limits.setting(name)))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from checker.i18n import N_, _, os_reason, whole
 from checker.records import InputError
 
 
@@ -36,11 +37,12 @@ def _construct_mapping(loader, node: yaml.MappingNode) -> MarkedDict:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool, type(None))):
             line, col = _place(key_node)
-            raise InputError(f"{loader.path}:{line}:{col}: a key must be a plain word or number, "
-                             f"not a {'list' if isinstance(key, list) else 'mapping'}")
+            raise InputError((_("{at}: a key must be a plain word or number, not a list") if isinstance(key, list)
+                              else _("{at}: a key must be a plain word or number, not a mapping")).format(
+                at=f"{loader.path}:{line}:{col}"))
         if key in result:
             line, col = _place(key_node)
-            raise InputError(f"{loader.path}:{line}:{col}: duplicate key '{key}'")
+            raise InputError(_("{at}: duplicate key '{key}'").format(at=f"{loader.path}:{line}:{col}", key=key))
         result[key] = loader.construct_object(value_node, deep=True)
         result.marks[key] = _place(value_node)
         result.key_marks[key] = _place(key_node)
@@ -96,7 +98,7 @@ def expanded_size(root: yaml.Node, cap: int) -> int:
     return sizes[id(root)]
 
 
-def load_yaml_marked(path: Path, what: str = "rule file", loader: type = MarkedLoader):
+def load_yaml_marked(path: Path, what: str = N_("rule file"), loader: type = MarkedLoader):
     """The YAML document of `path`, with marks; an InputError naming file:line:column if it
     cannot be read (`what` names the file's role in the message), is over the size limit,
     or expands (through aliases) past the node limit."""
@@ -107,17 +109,17 @@ def load_yaml_marked(path: Path, what: str = "rule file", loader: type = MarkedL
     try:
         info = Path(path).stat()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such {what}") from None
+        raise InputError(_("{file}: no such {what}").format(file=path, what=_(what))) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {(exc.strerror or type(exc).__name__).lower()}") from None
+        raise InputError(_("{file}: cannot read: {reason}").format(file=path, reason=os_reason(exc))) from None
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"{path}: not a regular file")
+        raise InputError(_("{file}: not a regular file").format(file=path))
     if info.st_size > limits.active().yaml_bytes:
-        raise limits.exceeded(path, f"it is {info.st_size:,} bytes", "yaml_bytes")
+        raise limits.exceeded(path, _("it is {count} bytes").format(count=whole(info.st_size)), "yaml_bytes")
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise InputError(f"{path}:1:1: not UTF-8 text") from None
+        raise InputError(_("{file}:1:1: not UTF-8 text").format(file=path)) from None
     if loader is MarkedLoader:
         # The C parser reads a good file faster (start-up of `checker rules`); a broken one
         # is read again by the pure-Python parser, whose messages rule files promise.
@@ -130,14 +132,15 @@ def load_yaml_marked(path: Path, what: str = "rule file", loader: type = MarkedL
     except yaml.reader.ReaderError as exc:  # a control character: the reader refuses it as it starts
         before = text[:exc.position]
         line, col = before.count("\n") + 1, exc.position - before.rfind("\n")
-        raise InputError(f"{path}:{line}:{col}: bad YAML: the character #x{exc.character:04x} "
-                         f"is not allowed") from None
+        raise InputError(_("{at}: bad YAML: the character #x{code:04x} is not allowed").format(
+            at=f"{path}:{line}:{col}", code=exc.character)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
-        raise InputError(f"{path}:{where}: bad YAML: {getattr(exc, 'problem', None) or exc}") from None
+        raise InputError(_("{at}: bad YAML: {problem}").format(at=f"{path}:{where}",
+                                                                problem=getattr(exc, "problem", None) or exc)) from None
     except RecursionError:
-        raise InputError(f"{path}: refused: its YAML is nested too deeply") from None
+        raise InputError(_("{file}: refused: its YAML is nested too deeply").format(file=path)) from None
 
 
 def _load(loader: type, text: str, path: Path):
@@ -156,8 +159,8 @@ def _load(loader: type, text: str, path: Path):
         # aliases could multiply nodes or the file is long enough to reach the cap itself.
         may_exceed = "&" in text or 2 * len(text) + 1 >= cap
         if may_exceed and expanded_size(node, cap) > cap:
-            raise limits.exceeded(path, f"with its aliases expanded it holds more than {cap:,} YAML nodes",
-                                  "yaml_nodes")
+            raise limits.exceeded(path, _("with its aliases expanded it holds more than {count} YAML nodes").format(
+                count=whole(cap)), "yaml_nodes")
         return reader.construct_document(node)
     finally:
         reader.dispose()

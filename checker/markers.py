@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.i18n import _
 from checker.records import InputError
 
 MARKER_RE = re.compile(r"<!--\s*checker-ignore\b(?P<body>.*?)-->", re.S)
@@ -72,11 +73,11 @@ def _rules_and_reason(body_text: str, at: str) -> tuple[tuple[str, ...], str]:
     """`SV01,PW01: why` → the rule ids and the reason, or an InputError at `at`."""
     body = MARKER_BODY_RE.fullmatch(body_text)
     if body is None:
-        raise InputError(f"{at}: a suppression names rule ids: "
-                         f"<!-- checker-ignore SV01: why the figures are right -->")
+        raise InputError(_("{at}: a suppression names rule ids: {example}").format(
+            at=at, example="<!-- checker-ignore SV01: " + _("why the figures are right") + " -->"))
     if not body.group("reason"):
-        raise InputError(f"{at}: a suppression needs a reason: "
-                         f"<!-- checker-ignore {body.group('rules')}: why the figures are right -->")
+        raise InputError(_("{at}: a suppression needs a reason: {example}").format(
+            at=at, example=f"<!-- checker-ignore {body.group('rules')}: " + _("why the figures are right") + " -->"))
     rules = tuple(sorted({r.strip().upper() if r.strip() != "all" else "all"
                           for r in body.group("rules").split(",")}))
     return rules, " ".join(body.group("reason").split())
@@ -96,4 +97,5 @@ def check_marker_rules(found: list[Suppression], known: set[str]) -> None:
     for s in found:
         for rule in s.rules:
             if rule != "all" and rule not in known:
-                raise InputError(f"{s.path}:{s.marker_line}:1: the suppression names an unknown rule '{rule}'")
+                raise InputError(_("{at}: the suppression names an unknown rule '{rule}'").format(
+                    at=f"{s.path}:{s.marker_line}:1", rule=rule))

@@ -29,6 +29,7 @@ import statistics
 import unicodedata
 from pathlib import Path
 
+from checker.i18n import _, whole
 from checker.places import ConvertedText, LineOrigin, table_row
 from checker.records import InputError
 from checker.text import TO_SUPERSCRIPT as SUPERSCRIPT
@@ -401,12 +402,13 @@ def _within_limits(pdf, path: Path):
     from checker import limits
 
     if len(pdf.pages) > limits.active().pdf_pages:
-        raise limits.exceeded(path, f"it has {len(pdf.pages):,} pages", "pdf_pages")
+        raise limits.exceeded(path, _("it has {count} pages").format(count=whole(len(pdf.pages))), "pdf_pages")
     chars = 0
     for page in pdf.pages:
         chars += len(page.chars)
         if chars > limits.active().pdf_chars:
-            raise limits.exceeded(path, f"its first {page.page_number} pages hold {chars:,} characters", "pdf_chars")
+            raise limits.exceeded(path, _("its first {pages} pages hold {count} characters").format(
+                pages=page.page_number, count=whole(chars)), "pdf_chars")
         yield page
 
 
@@ -417,11 +419,11 @@ def read_pdf(path: str | Path) -> ConvertedText:
     try:
         import pdfplumber
     except ImportError:  # pragma: no cover - a dependency of the package
-        raise InputError(f"{path}: reading PDF needs pdfplumber (pip install pdfplumber)") from None
+        raise InputError(_("{file}: reading PDF needs pdfplumber (pip install pdfplumber)").format(file=path)) from None
     try:
         pdf = pdfplumber.open(path)
     except Exception as exc:  # pdfminer raises several kinds for a broken file
-        raise InputError(f"{path}: not a readable PDF ({type(exc).__name__})") from None
+        raise InputError(_("{file}: not a readable PDF ({error})").format(file=path, error=type(exc).__name__)) from None
     with pdf:
         pages = [_page_items(page, page_no) for page_no, page in enumerate(_within_limits(pdf, path), 1)]
     _drop_page_numbers(pages)
@@ -447,5 +449,5 @@ def read_pdf(path: str | Path) -> ConvertedText:
             prev_bottom = item["bottom"]
     text.flush()
     if not any(line.strip() for line in text.out):
-        raise InputError(f"{path}: no text in the PDF (a scan? run OCR first)")
+        raise InputError(_("{file}: no text in the PDF (a scan? run OCR first)").format(file=path))
     return ConvertedText("\n".join(text.out) + "\n", tuple(text.places))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
+from checker.i18n import _
 from checker import limits
 from checker.records import (FAIL_LEVELS, STAT_KINDS, BaselineResult, Coverage, Finding, InputError, Place, Report,
                              Settings)
@@ -32,20 +33,21 @@ def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] 
     if catalogs:
         missing = [n for n in CATALOG_FILES if not (Path(catalogs) / n).is_file()]
         if missing:
-            raise InputError(f"{catalogs}: not a catalogs folder (missing {', '.join(missing)})")
+            raise InputError(_("{file}: not a catalogs folder (missing {missing})").format(file=catalogs,
+                                                                                         missing=", ".join(missing)))
     catalog = load_catalog(catalogs)
     rule_files = rules or config.rules  # an explicit flag wins over the file
     for r in rule_files or []:
         if not Path(r).is_file():
-            raise InputError(f"{r}: no such rule file")
+            raise InputError(_("{file}: no such rule file").format(file=r))
     loaded = load_default_rules(catalog, [Path(r) for r in rule_files] if rule_files else None)
     known = {r.id for r in loaded}
     for rule_id in config.severity:
         if rule_id not in known:
-            raise InputError(f"{config.path}: [severity] names an unknown rule '{rule_id}'")
+            raise InputError(_("{file}: [severity] names an unknown rule '{rule}'").format(file=config.path, rule=rule_id))
     fail_on = fail_on or config.fail_on or "error"
     if fail_on not in FAIL_LEVELS:
-        raise InputError(f"fail-on must be one of {', '.join(FAIL_LEVELS)}")
+        raise InputError(_("fail-on must be one of {known}").format(known=", ".join(FAIL_LEVELS)))
     # The rules as configured: SARIF and JUnit list them with the severities in force;
     # those not selected, ignored or set off do not run (a suppression may still name them).
     running = tuple(r for r in configured(loaded, config) if r.severity != OFF)
@@ -62,7 +64,7 @@ def job_count(jobs: int | None) -> int:
     if jobs is None:
         return default_jobs()
     if jobs < 1:
-        raise InputError(f"jobs must be 1 or more (got {jobs})")
+        raise InputError(_("jobs must be 1 or more (got {jobs})").format(jobs=jobs))
     return jobs
 
 

@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import inspect
 
+from checker.i18n import _, current_language, translated
+
+
+def described(rule) -> str:
+    """The rule's description in the language spoken: the catalogs' text for a bundled
+    rule (keyed by the description with its spaces and line breaks made single spaces),
+    else the description as written (a user's rule file may be in any language)."""
+    text = (rule.description or rule.name).strip()
+    key = " ".join(text.split())
+    found = translated(key, current_language())
+    return found if found and found != key else text
+
 
 def documentation(rule, kind_doc: str = "") -> str:
     """The rule's description, parameters, link, its kind's docstring and its examples."""
     from checker.kinds.params import shown_params
 
-    lines = [f"{rule.id} {rule.name} ({rule.kind}, {rule.severity})", "", rule.description, ""]
+    lines = [f"{rule.id} {rule.name} ({rule.kind}, {_(rule.severity)})", "", described(rule), ""]
     if shown_params(rule.params):
-        lines += ["Parameters: " + shown_params(rule.params), ""]
+        lines += [_("Parameters: {params}").format(params=shown_params(rule.params)), ""]
     if rule.link:
-        lines += [f"More: {rule.link}", ""]
-    lines.append(f"Kind `{rule.kind}`:")
+        lines += [_("More: {link}").format(link=rule.link), ""]
+    lines.append(_("Kind `{kind}`:").format(kind=rule.kind))
     lines.append(inspect.cleandoc(kind_doc or ""))
     for example in rule.examples:
         for key, value in example.items():

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.i18n import _, gettext, whole
 from checker.kinds.params import NoParams, ParamError, decode
 from checker.marked_yaml import MarkedDict, load_yaml_marked  # also imported from here
 from checker.records import SEVERITIES, InputError
@@ -52,33 +53,36 @@ def load_rules(paths: list[Path], kinds: dict, catalog=None, _seen: set | None =
         if data is None:
             continue
         if not isinstance(data, dict):
-            raise InputError(f"{path}:1:1: a rule file is a mapping with `rules:` (and optionally `include:`)")
+            raise InputError(_("{file}:1:1: a rule file is a mapping with `rules:` (and optionally `include:`)").format(
+                file=path))
         unknown = set(data) - {"rules", "include"}
         for key in sorted(unknown):
             line, col = data.marks[key]
-            raise InputError(f"{path}:{line}:{col}: unknown top-level key '{key}'")
+            raise InputError(_("{at}: unknown top-level key '{key}'").format(at=f"{path}:{line}:{col}", key=key))
         includes = data.get("include", []) or []
         if isinstance(includes, str):
             includes = [includes]
         for inc in includes:
             line, col = data.marks["include"]
             if not isinstance(inc, str):
-                raise InputError(f"{path}:{line}:{col}: include is a list of rule file names")
+                raise InputError(_("{at}: include is a list of rule file names").format(at=f"{path}:{line}:{col}"))
             inc_path = (path.parent / inc).resolve()
             if not inc_path.is_relative_to(path.parent):  # a rule file reaches only its own folder
-                raise InputError(f"{path}:{line}:{col}: included file '{inc}' is outside the rule file's folder "
-                                 f"(name it on the command line instead)")
+                raise InputError(_("{at}: included file '{name}' is outside the rule file's folder (name it on the "
+                                   "command line instead)").format(at=f"{path}:{line}:{col}", name=inc))
             if not inc_path.exists():
-                raise InputError(f"{path}:{line}:{col}: included file '{inc}' does not exist")
+                raise InputError(_("{at}: included file '{name}' does not exist").format(at=f"{path}:{line}:{col}", name=inc))
             for rule in load_rules([inc_path], kinds, catalog, seen):
                 if rule.id in ids:
-                    raise InputError(f"{rule.path}:{rule.line}:{rule.column}: duplicate rule id '{rule.id}' (also in {ids[rule.id]})")
+                    raise InputError(_("{at}: duplicate rule id '{rule}' (also in {other})").format(
+                        at=f"{rule.path}:{rule.line}:{rule.column}", rule=rule.id, other=ids[rule.id]))
                 ids[rule.id] = rule.path
                 rules.append(rule)
         for raw in data.get("rules", []) or []:
             rule = _rule(raw, path, kinds, catalog)
             if rule.id in ids:
-                raise InputError(f"{path}:{rule.line}:{rule.column}: duplicate rule id '{rule.id}' (also in {ids[rule.id]})")
+                raise InputError(_("{at}: duplicate rule id '{rule}' (also in {other})").format(
+                    at=f"{path}:{rule.line}:{rule.column}", rule=rule.id, other=ids[rule.id]))
             ids[rule.id] = str(path)
             rules.append(rule)
     return rules
@@ -86,26 +90,31 @@ def load_rules(paths: list[Path], kinds: dict, catalog=None, _seen: set | None =
 
 def _rule(raw, path: Path, kinds: dict, catalog) -> Rule:
     if not isinstance(raw, MarkedDict):
-        raise InputError(f"{path}: each rule is a mapping")
+        raise InputError(_("{file}: each rule is a mapping").format(file=path))
     line, col = raw.mark
     for key in REQUIRED:
         if key not in raw:
-            raise InputError(f"{path}:{line}:{col}: rule {raw.get('id', '?')} has no '{key}'")
+            raise InputError(_("{at}: rule {rule} has no '{key}'").format(at=f"{path}:{line}:{col}", rule=raw.get("id", "?"),
+                                                                            key=key))
     for key in raw:
         if key not in REQUIRED and key not in OPTIONAL:
             kl, kc = raw.marks[key]
-            raise InputError(f"{path}:{kl}:{kc}: unknown field '{key}' in rule {raw['id']}")
+            raise InputError(_("{at}: unknown field '{key}' in rule {rule}").format(at=f"{path}:{kl}:{kc}", key=key,
+                                                                                      rule=raw["id"]))
     for key in REQUIRED:
         if not isinstance(raw[key], str) and not (key == "id" and isinstance(raw[key], int)):
             kl, kc = raw.marks[key]
-            raise InputError(f"{path}:{kl}:{kc}: {key} of rule {raw['id']} must be text")
+            raise InputError(_("{at}: {key} of rule {rule} must be text").format(at=f"{path}:{kl}:{kc}", key=key,
+                                                                                   rule=raw["id"]))
     kind = raw["kind"]
     if kind not in kinds:
         kl, kc = raw.marks["kind"]
-        raise InputError(f"{path}:{kl}:{kc}: unknown kind '{kind}' (known: {', '.join(sorted(kinds))})")
+        raise InputError(_("{at}: unknown kind '{kind}' (known: {known})").format(
+            at=f"{path}:{kl}:{kc}", kind=kind, known=", ".join(sorted(kinds))))
     if raw["severity"] not in SEVERITIES:
         kl, kc = raw.marks["severity"]
-        raise InputError(f"{path}:{kl}:{kc}: severity must be one of {', '.join(SEVERITIES)}")
+        raise InputError(_("{at}: severity must be one of {known}").format(at=f"{path}:{kl}:{kc}",
+                                                                           known=", ".join(SEVERITIES)))
     impl = kinds[kind]
     raw_params = raw.get("params")
     try:
@@ -119,13 +128,14 @@ def _rule(raw, path: Path, kinds: dict, catalog) -> Rule:
     link = raw.get("link") or ""
     if not isinstance(link, str):
         kl, kc = raw.marks["link"]
-        raise InputError(f"{path}:{kl}:{kc}: link must be a web address (text)")
+        raise InputError(_("{at}: link must be a web address (text)").format(at=f"{path}:{kl}:{kc}"))
     _check_template(raw, path)
     unknown_fields = template_fields(raw["message"]) - set(impl.fields)
     if unknown_fields:
         kl, kc = raw.marks["message"]
-        raise InputError(f"{path}:{kl}:{kc}: message uses unknown field(s) {', '.join(sorted(unknown_fields))} "
-                         f"(kind '{kind}' offers: {', '.join(sorted(impl.fields))})")
+        raise InputError(_("{at}: message uses unknown field(s) {fields} (kind '{kind}' offers: {offered})").format(
+            at=f"{path}:{kl}:{kc}", fields=", ".join(sorted(unknown_fields)), kind=kind,
+            offered=", ".join(sorted(impl.fields))))
     return Rule(str(raw["id"]), raw["name"], kind, raw["severity"], raw["message"], raw["description"].strip(),
                 params, str(path), line, tuple(raw.get("examples") or []), col, link)
 
@@ -140,12 +150,14 @@ def _check_template(raw: MarkedDict, path: Path) -> None:
     try:
         parts = list(string.Formatter().parse(raw["message"]))
     except ValueError as exc:
-        raise InputError(f"{path}:{kl}:{kc}: message is not a valid template ({exc})") from None
+        raise InputError(gettext("{at}: message is not a valid template ({error})").format(
+            at=f"{path}:{kl}:{kc}", error=exc)) from None
     for _, name, spec, _ in parts:
         for number in re.findall(r"\d+", spec or ""):
             if int(number) > cap:
-                raise limits.exceeded(f"{path}:{kl}:{kc}", f"the field {{{name}:{spec}}} in the message is "
-                                      f"{int(number):,} characters wide", "format_width")
+                raise limits.exceeded(f"{path}:{kl}:{kc}", gettext("the field {field} in the message is {count} "
+                                                                   "characters wide").format(
+                    field="{" + f"{name}:{spec}" + "}", count=whole(int(number))), "format_width")
         if spec and "{" in spec:
-            raise InputError(f"{path}:{kl}:{kc}: the field {{{name}}} takes its format from another field; "
-                             f"write the format out")
+            raise InputError(gettext("{at}: the field {field} takes its format from another field; write the "
+                                     "format out").format(at=f"{path}:{kl}:{kc}", field="{" + name + "}"))

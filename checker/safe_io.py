@@ -5,13 +5,13 @@ analysis starts so that a bad place costs nothing."""
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from checker.i18n import N_, _, os_reason
 from checker.records import InputError
 
 
@@ -21,13 +21,11 @@ def _stat(path: Path, follow: bool = True) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as exc:  # a name too long, a loop of links, a folder we may not enter
-        raise InputError(f"{path}: {_reason(exc)}") from None
+        raise InputError(_("{file}: {reason}").format(file=path, reason=os_reason(exc))) from None
 
 
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ENAMETOOLONG:
-        return "the file name is too long for the system"
-    return (exc.strerror or type(exc).__name__).lower()
+# What a command writes, as the errors name it.
+WHAT = {"output": N_("the report"), "annotated copy": N_("the annotated copy"), "baseline": N_("the baseline")}
 
 
 def output_target(output: str, inputs: Iterable[str], *, replace: bool = True, what: str = "output") -> Path:
@@ -41,11 +39,11 @@ def output_target(output: str, inputs: Iterable[str], *, replace: bool = True, w
     if link is not None and stat.S_ISLNK(link.st_mode):
         target = Path(os.path.realpath(asked))
         if _stat(target) is None:
-            raise InputError(f"{output}: a symbolic link to {target}, which does not exist; "
-                             f"refusing to write through it")
+            raise InputError(_("{file}: a symbolic link to {target}, which does not exist; refusing to write "
+                               "through it").format(file=output, target=target))
         if target.parent != Path(os.path.realpath(asked.parent)):
-            raise InputError(f"{output}: a symbolic link out of its folder (to {target}); "
-                             f"refusing to write through it")
+            raise InputError(_("{file}: a symbolic link out of its folder (to {target}); refusing to write "
+                               "through it").format(file=output, target=target))
     existing = _stat(target)
     if existing is not None:
         for p in inputs:
@@ -53,23 +51,21 @@ def output_target(output: str, inputs: Iterable[str], *, replace: bool = True, w
                 continue
             other = _stat(Path(p))
             if other is not None and (other.st_dev, other.st_ino) == (existing.st_dev, existing.st_ino):
-                raise InputError(f"{output}: refusing to overwrite the input {p}")
+                raise InputError(_("{file}: refusing to overwrite the input {input}").format(file=output, input=p))
         if stat.S_ISDIR(existing.st_mode):
-            raise InputError(f"{output}: is a folder; name a file for the {what}")
+            raise InputError(_("{file}: is a folder; name a file for {what}").format(file=output, what=_(WHAT[what])))
         if not stat.S_ISREG(existing.st_mode):
-            raise InputError(f"{output}: not a regular file; name a file for the {what}")
+            raise InputError(_("{file}: not a regular file; name a file for {what}").format(file=output, what=_(WHAT[what])))
         if not replace:
-            from checker.i18n import gettext
-
-            raise InputError(gettext("{file}: already exists; name a new file").format(file=output))
+            raise InputError(_("{file}: already exists; name a new file").format(file=output))
     folder = target.parent
     found = _stat(folder)
     if found is None:
-        raise InputError(f"{output}: folder {folder} does not exist")
+        raise InputError(_("{file}: folder {folder} does not exist").format(file=output, folder=folder))
     if not stat.S_ISDIR(found.st_mode):
-        raise InputError(f"{output}: {folder} is not a folder")
+        raise InputError(_("{file}: {folder} is not a folder").format(file=output, folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise InputError(f"{output}: folder {folder} is not writable")
+        raise InputError(_("{file}: folder {folder} is not writable").format(file=output, folder=folder))
     return target
 
 
@@ -86,7 +82,7 @@ def replacing(target: Path) -> Iterator[Path]:
         _set_mode(tmp, target)
         os.replace(tmp, target)
     except OSError as exc:
-        raise InputError(f"{target}: cannot write: {_reason(exc)}") from None
+        raise InputError(_("{file}: cannot write: {reason}").format(file=target, reason=os_reason(exc))) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

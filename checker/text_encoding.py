@@ -13,21 +13,22 @@ import codecs
 import re
 import unicodedata
 
+from checker.i18n import N_, _
 from checker.records import InputError
 
-SAVE_AS_DOCX = "Lưu thành .docx (File → Save As → Word Document) and check again"
-TO_UNICODE = "convert it to Unicode (Unikey: Công cụ chuyển mã, {name} → Unicode), save it as UTF-8 and check again"
+SAVE_AS_DOCX = N_("save it as .docx (File → Save As → Word Document) and check again")
+TO_UNICODE = N_("convert it to Unicode (Unikey: Công cụ chuyển mã, {name} → Unicode), save it as UTF-8 and check again")
 
 OFFICE_FILES = {
-    ".doc": "a Word 97-2003 document (.doc)",
-    ".rtf": "a Rich Text document (.rtf)",
-    ".odt": "an OpenDocument text (.odt)",
-    ".wps": "a Works document (.wps)",
+    ".doc": N_("a Word 97-2003 document (.doc)"),
+    ".rtf": N_("a Rich Text document (.rtf)"),
+    ".odt": N_("an OpenDocument text (.odt)"),
+    ".wps": N_("a Works document (.wps)"),
 }
 MAGIC = [
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 document (.doc) or another old Office file"),
-    (b"{\\rtf", "a Rich Text document (.rtf)"),
-    (b"%PDF-", "a PDF file (give it a .pdf name)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", N_("a Word 97-2003 document (.doc) or another old Office file")),
+    (b"{\\rtf", N_("a Rich Text document (.rtf)")),
+    (b"%PDF-", N_("a PDF file (give it a .pdf name)")),
 ]
 
 
@@ -137,9 +138,10 @@ def decode_draft(raw: bytes, path: object) -> str:
     """The text of a draft's bytes, NFC; or an InputError saying what the bytes are."""
     for magic, what in MAGIC:
         if raw.startswith(magic):
-            raise InputError(f"{path}: {what}, not text; {SAVE_AS_DOCX}")
+            raise InputError(_("{file}: {what}, not text; {advice}").format(file=path, what=_(what), advice=_(SAVE_AS_DOCX)))
     if raw.startswith(b"PK\x03\x04") and b"opendocument" in raw[:200]:
-        raise InputError(f"{path}: {OFFICE_FILES['.odt']}, not text; {SAVE_AS_DOCX}")
+        raise InputError(_("{file}: {what}, not text; {advice}").format(file=path, what=_(OFFICE_FILES[".odt"]),
+                                                                        advice=_(SAVE_AS_DOCX)))
     if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) and raw[:4] != codecs.BOM_UTF16_LE + b"\x00\x01":
         return _decoded(raw, "utf-32", path)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -150,9 +152,9 @@ def decode_draft(raw: bytes, path: object) -> str:
         return _not_utf8(raw, exc, path)
     if "\x00" in text:
         if _utf16_without_bom(raw):
-            raise InputError(f"{path}:1:1: UTF-16 text without a byte-order mark; save it as UTF-8 "
-                             f"(or UTF-16 with a byte-order mark) and check again")
-        raise InputError(f"{path}:1:1: a binary file, not text")
+            raise InputError(_("{file}:1:1: UTF-16 text without a byte-order mark; save it as UTF-8 (or UTF-16 with "
+                               "a byte-order mark) and check again").format(file=path))
+        raise InputError(_("{file}:1:1: a binary file, not text").format(file=path))
     return unicodedata.normalize("NFC", text)
 
 
@@ -160,25 +162,26 @@ def _decoded(raw: bytes, codec: str, path: object) -> str:
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not {codec.upper()} text after its byte-order mark "
-                         f"(bytes {exc.start}-{exc.end})") from None
+        raise InputError(_("{file}: not {codec} text after its byte-order mark (bytes {start}-{end})").format(
+            file=path, codec=codec.upper(), start=exc.start, end=exc.end)) from None
     if "\x00" in text:
-        raise InputError(f"{path}:1:1: a binary file, not text")
+        raise InputError(_("{file}:1:1: a binary file, not text").format(file=path))
     return unicodedata.normalize("NFC", text.lstrip("\ufeff"))
 
 
 def _not_utf8(raw: bytes, exc: UnicodeDecodeError, path: object) -> str:
     if _utf16_without_bom(raw):
-        raise InputError(f"{path}:1:1: UTF-16 text without a byte-order mark; save it as UTF-8 "
-                         f"(or UTF-16 with a byte-order mark) and check again")
+        raise InputError(_("{file}:1:1: UTF-16 text without a byte-order mark; save it as UTF-8 (or UTF-16 with "
+                           "a byte-order mark) and check again").format(file=path))
     if b"\x00" not in raw:
         legacy = legacy_encoding(raw)
         if legacy is not None and legacy[0] == "cp1258":
             return legacy[1]
         if legacy is not None:
-            raise InputError(f"{path}: Vietnamese text in the legacy {legacy[0]} encoding, not Unicode; "
-                             + TO_UNICODE.format(name=legacy[0]))
+            raise InputError(_("{file}: Vietnamese text in the legacy {name} encoding, not Unicode; {advice}").format(
+                file=path, name=legacy[0], advice=_(TO_UNICODE).format(name=legacy[0])))
     line = raw[: exc.start].count(b"\n") + 1
     line_start = raw.rfind(b"\n", 0, exc.start) + 1
     col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
-    raise InputError(f"{path}:{line}:{col}: not UTF-8 text (byte 0x{raw[exc.start]:02x})")
+    raise InputError(_("{file}:{line}:{column}: not UTF-8 text (byte 0x{byte:02x})").format(
+        file=path, line=line, column=col, byte=raw[exc.start]))

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.i18n import N_, _, gettext
 from checker.catalog_schema import UNITS
 from checker.marked_yaml import FastMarkedLoader, load_yaml_marked
 from checker.records import InputError
@@ -43,7 +44,7 @@ class UnitCatalog:
 
     def __init__(self, rules_dir: Path):
         spec_path = rules_dir / "units.yaml"
-        spec = load_yaml_marked(spec_path, "catalog file", FastMarkedLoader)
+        spec = load_yaml_marked(spec_path, N_("catalog file"), FastMarkedLoader)
         validate(spec, UNITS, spec_path)
         self._registry = None
         self._definitions: list[str] = []
@@ -53,7 +54,8 @@ class UnitCatalog:
             for surface, name in spec[table].items():
                 if name not in self._bases:
                     line, col = spec[table].marks[surface]
-                    raise InputError(f"{spec_path}:{line}:{col}: unit '{name}' is not defined in units.txt")
+                    raise InputError(_("{at}: unit '{name}' is not defined in units.txt").format(
+                        at=f"{spec_path}:{line}:{col}", name=name))
         surfaces: dict[str, str] = dict(spec["units"])
         count_units: set[str] = set()
         for noun, others in spec["count_nouns"].items():
@@ -82,12 +84,12 @@ class UnitCatalog:
                 continue
             name, _, definition = (part.strip() for part in line.partition("="))
             if name in seen:
-                raise InputError(f"{path}:{number}:1: unit '{name}' is defined twice")
+                raise InputError(gettext("{at}: unit '{name}' is defined twice").format(at=f"{path}:{number}:1", name=name))
             seen.add(name)
             try:
                 self._bases[name] = self._parse_definition(definition.split("=")[0].strip())
             except (KeyError, ValueError):
-                raise InputError(f"{path}:{number}:1: bad unit definition '{line}'") from None
+                raise InputError(gettext("{at}: bad unit definition '{line}'").format(at=f"{path}:{number}:1", line=line)) from None
             self._definitions.append(line)
 
     def _parse_definition(self, definition: str) -> tuple[float, dict[str, int]]:
@@ -135,7 +137,7 @@ class UnitCatalog:
                 name = name.strip()
                 m = re.fullmatch(r"(\w+)(?:\s*\*\*\s*(\d+))?", name)
                 if not m or m.group(1) not in self._bases:
-                    raise InputError(f"unknown unit '{name}' in '{unit}'")
+                    raise InputError(_("unknown unit '{name}' in '{unit}'").format(name=name, unit=unit))
                 power = int(m.group(2) or 1)
                 base_scale, base_dims = self._bases[m.group(1)]
                 scale *= base_scale ** (sign * power)

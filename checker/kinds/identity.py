@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import re
 
+from checker.i18n import _
 from checker import messages as m
 from checker.i18n import N_
 from checker.interval import Interval
@@ -29,20 +30,21 @@ def parse_formula(text: str) -> ast.AST:
 
     depth = text.count("(") + sum(text.count(op) for op in "+-*/")
     if depth > limits.active().expression_depth:  # a deep tree exhausts the parser and the evaluator's stack
-        raise ExpressionError(f"'{text[:40]}…' has {depth} operators and parentheses "
-                              f"(limit {limits.active().expression_depth}: set limits.expression-depth)")
+        raise ExpressionError(_("'{text}…' has {depth} operators and parentheses (limit {limit}: set "
+                                "limits.expression-depth)").format(text=text[:40], depth=depth,
+                                                                   limit=limits.active().expression_depth))
     try:
         tree = ast.parse(text, mode="eval").body
     except SyntaxError as exc:
-        raise ExpressionError(f"cannot read '{text}': {exc.msg}") from None
+        raise ExpressionError(_("cannot read '{text}': {problem}").format(text=text, problem=exc.msg)) from None
     for node in ast.walk(tree):
         if isinstance(node, ast.BinOp):
             if type(node.op) not in OPERATORS:
-                raise ExpressionError(f"'{text}': only + - * / are allowed")
+                raise ExpressionError(_("'{text}': only + - * / are allowed").format(text=text))
         elif not isinstance(node, (ast.Name, ast.Constant, ast.Load, ast.BinOp, *OPERATORS)):
-            raise ExpressionError(f"'{text}': only indicator names, numbers and + - * / are allowed")
+            raise ExpressionError(_("'{text}': only indicator names, numbers and + - * / are allowed").format(text=text))
         if isinstance(node, ast.Constant) and not isinstance(node.value, (int, float)):
-            raise ExpressionError(f"'{text}': constants must be numbers")
+            raise ExpressionError(_("'{text}': constants must be numbers").format(text=text))
     return tree
 
 

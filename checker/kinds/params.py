@@ -7,6 +7,8 @@ import typing
 from dataclasses import MISSING, dataclass, fields
 from typing import Any, NewType
 
+from checker.i18n import _
+
 IndicatorId = NewType("IndicatorId", str)  # an id of rules/indicators.yaml, checked against the catalog
 EntityId = NewType("EntityId", str)  # an id of rules/entities.yaml, checked against the catalog
 
@@ -40,17 +42,19 @@ def decode(spec: type, raw: dict, kind: str, catalog=None):
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise ParamError(None, f"params of kind '{kind}' must be a mapping of parameter names to values")
+        raise ParamError(None, _("params of kind '{kind}' must be a mapping of parameter names to values").format(
+            kind=kind))
     hints = typing.get_type_hints(spec)
     names = [f.name for f in fields(spec)]
     values = {}
     for key, value in raw.items():
         if key not in names:
-            raise ParamError(key, f"kind '{kind}' has no parameter '{key}' (it takes: {', '.join(sorted(names)) or 'none'})")
+            raise ParamError(key, _("kind '{kind}' has no parameter '{key}' (it takes: {names})").format(
+                kind=kind, key=key, names=", ".join(sorted(names)) or _("none")))
         values[key] = _decode(hints[key], value, key, kind, catalog)
     for f in fields(spec):
         if f.name not in values and f.default is MISSING and f.default_factory is MISSING:
-            raise ParamError(None, f"kind '{kind}' needs parameter '{f.name}'")
+            raise ParamError(None, _("kind '{kind}' needs parameter '{key}'").format(kind=kind, key=f.name))
     params = spec(**values)
     for key, problem in getattr(params, "problems", lambda _: [])(catalog):
         raise ParamError(key, problem)
@@ -59,7 +63,8 @@ def decode(spec: type, raw: dict, kind: str, catalog=None):
 
 def _decode(tp, value, key: str, kind: str, catalog):
     def wrong() -> ParamError:
-        return ParamError(key, f"parameter '{key}' of kind '{kind}' must be {describe(tp)}, not {_shown(value)}")
+        return ParamError(key, _("parameter '{key}' of kind '{kind}' must be {wanted}, not {value}").format(
+            key=key, kind=kind, wanted=describe(tp), value=_shown(value)))
 
     origin = typing.get_origin(tp)
     if origin is tuple:
@@ -74,15 +79,15 @@ def _decode(tp, value, key: str, kind: str, catalog):
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         allowed = [m.value for m in tp]
         if not isinstance(value, str) or value not in allowed:
-            raise ParamError(key, f"parameter '{key}' of kind '{kind}' must be one of {', '.join(allowed)}, "
-                                  f"not {_shown(value)}")
+            raise ParamError(key, _("parameter '{key}' of kind '{kind}' must be one of {known}, not {value}").format(
+                key=key, kind=kind, known=", ".join(allowed), value=_shown(value)))
         return tp(value)
     if not isinstance(value, str):
         raise wrong()
     if tp is IndicatorId and catalog is not None and value not in catalog.indicators:
-        raise ParamError(key, f"unknown indicator '{value}'")
+        raise ParamError(key, _("unknown indicator '{name}'").format(name=value))
     if tp is EntityId and catalog is not None and value not in catalog.entities:
-        raise ParamError(key, f"unknown entity '{value}'")
+        raise ParamError(key, _("unknown entity '{name}'").format(name=value))
     return value
 
 

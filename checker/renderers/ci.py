@@ -12,6 +12,7 @@ from checker import __version__
 from checker.datafile import is_data_file
 from checker.gate import fingerprint
 from checker.i18n import _, language
+from checker.rule_docs import described
 from checker.messages import figure_what, finding_expected, finding_explanation, finding_message
 from checker.place_text import figure_place
 from checker.records import Finding, Report
@@ -76,8 +77,8 @@ def _sarif(report: Report) -> str:
     index = {r.id: i for i, r in enumerate(rules)}
     driver_rules = [{
         "id": r.id, "name": r.name,
-        "shortDescription": {"text": (r.description or r.name).strip().split("\n")[0][:200]},
-        "fullDescription": {"text": (r.description or r.name).strip()},
+        "shortDescription": {"text": described(r).split("\n")[0][:200]},
+        "fullDescription": {"text": described(r)},
         "defaultConfiguration": {"level": SARIF_LEVEL[r.severity]},
         "properties": {"kind": r.kind},
         **_rule_help(r),
