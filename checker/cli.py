@@ -281,10 +281,10 @@ def _rules_in_force(args) -> list:
 def cmd_rules(args) -> int:
     """A plain table, aligned on the widest entry of each column (rich would double the
     command's start-up time for no gain here)."""
-    from checker.rule_docs import described
+    from checker.rule_docs import described, severity_word
 
     rows = [(gettext("id"), gettext("name"), gettext("kind"), gettext("severity"), gettext("description"))]
-    rows += [(r.id, r.name, r.kind, gettext(r.severity), " ".join(described(r).split())) for r in _rules_in_force(args)]
+    rows += [(r.id, r.name, r.kind, severity_word(r.severity), " ".join(described(r).split())) for r in _rules_in_force(args)]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         sys.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4] + "\n")

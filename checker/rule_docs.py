@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import inspect
 
-from checker.i18n import _, current_language, translated
+from checker.i18n import N_, _, current_language, translated
+
+# A rule's severity as a reader sees it (`off`: the configuration turns the rule off).
+SEVERITY = {"error": N_("error"), "warning": N_("warning"), "info": N_("info"), "off": N_("off")}
 
 
 def described(rule) -> str:
@@ -17,11 +20,15 @@ def described(rule) -> str:
     return found if found and found != key else text
 
 
+def severity_word(severity: str) -> str:
+    return _(SEVERITY.get(severity, severity))
+
+
 def documentation(rule, kind_doc: str = "") -> str:
     """The rule's description, parameters, link, its kind's docstring and its examples."""
     from checker.kinds.params import shown_params
 
-    lines = [f"{rule.id} {rule.name} ({rule.kind}, {_(rule.severity)})", "", described(rule), ""]
+    lines = [f"{rule.id} {rule.name} ({rule.kind}, {severity_word(rule.severity)})", "", described(rule), ""]
     if shown_params(rule.params):
         lines += [_("Parameters: {params}").format(params=shown_params(rule.params)), ""]
     if rule.link:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,35 @@ def corpus_path() -> Path:
 def corpus_run(corpus_path):
     report = check_files([corpus_path])
     return report.facts, list(report.documents), every_finding(report), list(report.outcomes)
+
+
+# --- the language of error lines ---------------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def english_fragments() -> frozenset[str]:
+    """The English words of every catalog message that Vietnamese words differently: the
+    pieces between its fields, long enough to be a phrase (a file name is not one)."""
+    from checker import i18n
+
+    vi = i18n.catalog("vi")._catalog
+    vi_texts = " ".join(t for t in vi.values() if isinstance(t, str))
+    found = set()
+    for key, text in vi.items():
+        msgid = key if isinstance(key, str) else key[0]
+        if not msgid or text == msgid:
+            continue
+        for piece in re.split(r"\{[^{}]*\}|%\(\w+\)[sr]|%[sr]", msgid):
+            piece = piece.strip(" :;,.()'\"\n")
+            if len(piece) >= 10 and " " in piece and piece not in vi_texts:
+                found.add(piece)
+    return frozenset(found)
+
+
+def assert_vietnamese_error(vi: str, en: str) -> None:
+    """`vi`, the error line of a run in the default language, is the Vietnamese of `en`
+    (that of the same run with --lang en): one line, worded differently (a message left
+    out of the catalogs reads the same in both), and no English phrase of the catalogs."""
+    assert vi != en, f"untranslated: {vi}"
+    assert vi.startswith("checker: lỗi: ") and vi.rstrip("\n").count("\n") == 0, vi
+    leaked = sorted(f for f in english_fragments() if f in vi)
+    assert not leaked, (leaked, vi)

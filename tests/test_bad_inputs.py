@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.bad_inputs.cases import CASES, ROOT
+from tests.conftest import assert_vietnamese_error
 
 PEAK_BYTES = 1 << 30  # the bound: no input takes more than 1 GiB
 SECONDS = 120  # far above what any case needs on a loaded machine; 30 s on a quiet one
@@ -59,12 +60,15 @@ def test_bad_input(name, tmp_path):
     folder.mkdir()
     args = case.build(folder)
     before = _snapshot(folder)
-    code, err, peak = _run(args, tmp_path)
+    code, err, peak = _run([*args, "--lang", "en"], tmp_path)  # the pinned lines are the English ones
     codes = case.code if isinstance(case.code, tuple) else (case.code,)
     assert code in codes, err
     assert "Traceback" not in err and "internal error" not in err, err
     if case.error is not None:
         assert err.rstrip("\n") == case.error.format(dir=folder), err
+        code_vi, err_vi, _ = _run(args, tmp_path)  # the default language: the same error, in Vietnamese
+        assert code_vi == code
+        assert_vietnamese_error(err_vi, err)
     assert peak < PEAK_BYTES, f"peak memory {peak >> 20} MiB"
     after = _snapshot(folder)
     assert {k: v for k, v in after.items() if k in before} == before  # nothing given was changed
@@ -115,10 +119,14 @@ def _in_cp1258(ch: str) -> bool:
 
 
 def test_standard_output_closed_is_one_line_error():
-    proc = subprocess.run(f"{sys.executable} -m checker check data/sample-draft.md >&-", shell=True, cwd=ROOT,
-                          capture_output=False, stderr=subprocess.PIPE, text=True)
+    def run(lang: str) -> subprocess.CompletedProcess:
+        return subprocess.run(f"{sys.executable} -m checker check data/sample-draft.md {lang} >&-", shell=True,
+                              cwd=ROOT, capture_output=False, stderr=subprocess.PIPE, text=True)
+
+    proc = run("--lang en")
     assert proc.returncode == 2
     assert proc.stderr == "checker: error: standard output is closed; give -o FILE\n"
+    assert run("").stderr == "checker: lỗi: đầu ra chuẩn đã đóng; hãy dùng -o TỆP\n"
 
 
 def test_an_internal_error_exits_3_with_a_hint_to_report(monkeypatch, capsys):
@@ -129,10 +137,13 @@ def test_an_internal_error_exits_3_with_a_hint_to_report(monkeypatch, capsys):
 
     monkeypatch.setitem(cli.COMMANDS, "rules", broken)
     monkeypatch.delenv("CHECKER_DEBUG", raising=False)
-    assert cli.main(["rules"]) == 3
+    assert cli.main(["rules", "--lang", "en"]) == 3
     err = capsys.readouterr().err
     assert err.startswith("checker: internal error: ZeroDivisionError: a bug (a bug: please report it")
     assert err.count("\n") == 1
+    assert cli.main(["rules"]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("checker: lỗi nội bộ: ZeroDivisionError: a bug (đây là lỗi của chương trình")
 
 
 def test_the_readme_lists_every_limit_with_its_default():

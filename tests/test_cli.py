@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.conftest import assert_vietnamese_error
+
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).parent / "bad_inputs"
 
@@ -30,7 +32,7 @@ def bad_cases():
 def test_bad_input_gets_one_line_error(case):
     rel = "tests/bad_inputs"
     args = [a.replace("{dir}", rel) for a in case["args"]]
-    proc = run(*args)
+    proc = run(*args, "--lang", "en")  # the pinned lines are the English ones
     expected = case["error"].replace("{dir}", rel).replace("{abs}", str(BAD))
     assert proc.returncode == 2
     if case.get("prefix"):
@@ -39,6 +41,9 @@ def test_bad_input_gets_one_line_error(case):
         assert proc.stderr.strip() == expected
     assert "Traceback" not in proc.stderr
     assert proc.stdout == ""
+    vi = run(*args)  # the default language: the same error, in Vietnamese
+    assert vi.returncode == 2 and vi.stdout == ""
+    assert_vietnamese_error(vi.stderr, proc.stderr)
 
 
 def test_exit_codes_follow_fail_on():
@@ -93,7 +98,7 @@ def test_output_replaces_an_output_and_never_an_input(tmp_path):
     src.write_text((ROOT / "data/sample-draft.md").read_text(encoding="utf-8"), encoding="utf-8")
     before = src.read_bytes()
     clash = run("check", "-o", str(src), str(src))
-    assert clash.returncode == 2 and "refusing to overwrite the input" in clash.stderr
+    assert clash.returncode == 2 and "không ghi đè lên tệp đầu vào" in clash.stderr
     assert src.read_bytes() == before
 
 
@@ -121,7 +126,9 @@ def test_rules_and_explain():
     assert explained.returncode == 0
     assert "What it does" in explained.stdout and "Example" in explained.stdout
     missing = run("explain", "ZZ99")
-    assert missing.returncode == 2 and missing.stderr.startswith("checker: error: không có quy tắc 'ZZ99'")
+    assert missing.returncode == 2 and missing.stderr.startswith("checker: lỗi: không có quy tắc 'ZZ99'")
+    english = run("explain", "ZZ99", "--lang", "en")
+    assert english.stderr.startswith("checker: error: no rule 'ZZ99'")
 
 
 def test_severity_override_and_fail_on_from_config(tmp_path):
@@ -137,7 +144,7 @@ def test_severity_override_and_fail_on_from_config(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('[severity]\nZZ99 = "info"\n', encoding="utf-8")
     proc = run("check", "--config", str(bad), draft, cwd=tmp_path)
-    assert proc.returncode == 2 and "unknown rule 'ZZ99'" in proc.stderr
+    assert proc.returncode == 2 and "[severity] nêu quy tắc không có: 'ZZ99'" in proc.stderr
 
 
 def test_markdown_report_has_every_finding_and_a_well_formed_table():

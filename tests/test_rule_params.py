@@ -33,7 +33,7 @@ EXPECTED = yaml.safe_load((BAD / "expected.yaml").read_text(encoding="utf-8"))
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_a_bad_parameter_is_one_line_naming_its_place(name):
-    proc = checker("check", "--rules", str(BAD / name), "data/sample-draft.md")
+    proc = checker("check", "--rules", str(BAD / name), "data/sample-draft.md", "--lang", "en")
     assert proc.returncode == 2
     assert proc.stderr.splitlines() == [EXPECTED[name].replace("{dir}", str(BAD))]
 
@@ -66,7 +66,7 @@ def test_a_rule_keeps_its_link_and_explain_shows_it(tmp_path):
     path.write_text(LINKED, encoding="utf-8")
     [rule] = load_rules([path], KINDS, load_catalog())
     assert rule.link == "https://example.org/rules/X01"
-    proc = checker("explain", "X01", "--rules", str(path))
+    proc = checker("explain", "X01", "--rules", str(path), "--lang", "en")
     assert proc.returncode == 0
     assert "https://example.org/rules/X01" in proc.stdout
     assert "Parameters: roles=[actual, target]" in proc.stdout
@@ -75,7 +75,7 @@ def test_a_rule_keeps_its_link_and_explain_shows_it(tmp_path):
 def test_a_link_that_is_not_text_is_refused(tmp_path):
     path = tmp_path / "linked.yaml"
     path.write_text(LINKED.replace("https://example.org/rules/X01", "[1, 2]"), encoding="utf-8")
-    proc = checker("check", "--rules", str(path), "data/sample-draft.md")
+    proc = checker("check", "--rules", str(path), "data/sample-draft.md", "--lang", "en")
     assert proc.returncode == 2
     assert proc.stderr.splitlines() == [f"checker: error: {path}:8:11: link must be a web address (text)"]
 

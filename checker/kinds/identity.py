@@ -84,7 +84,7 @@ class IdentityParams:
             if catalog is not None:
                 for name in names_in(tree):
                     if name not in catalog.indicators:
-                        problems.append((key, f"unknown indicator '{name}' in '{text}'"))
+                        problems.append((key, _("unknown indicator '{name}' in '{text}'").format(name=name, text=text)))
         return problems
 
 

@@ -258,7 +258,7 @@ CASES: dict[str, Case] = {
         _read_only, 2, "checker: error: {dir}/ro/report.txt: folder {dir}/ro is not writable", root_skips=True),
     "output-is-a-folder": Case(
         lambda d: ["check", "-o", str(d), draft(d)], 2,
-        "checker: error: {dir}: is a folder; name a file for the output"),
+        "checker: error: {dir}: is a folder; name a file for the report"),
     # --- special files and names
     "dev-zero-as-a-draft": Case(
         lambda d: ["check", "/dev/zero"], 2,
@@ -354,21 +354,21 @@ CASES: dict[str, Case] = {
     "doc-file": Case(
         lambda d: ((d / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500),
                    ["check", str(d / "old.doc")])[1], 2,
-        "checker: error: {dir}/old.doc: a Word 97-2003 document (.doc), which checker does not read; Lưu thành "
+        "checker: error: {dir}/old.doc: a Word 97-2003 document (.doc), which checker does not read; save it as "
         ".docx (File → Save As → Word Document) and check again"),
     "doc-bytes-named-txt": Case(
         lambda d: ((d / "old.txt").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500),
                    ["check", str(d / "old.txt")])[1], 2,
-        "checker: error: {dir}/old.txt: a Word 97-2003 document (.doc) or another old Office file, not text; Lưu "
-        "thành .docx (File → Save As → Word Document) and check again"),
+        "checker: error: {dir}/old.txt: a Word 97-2003 document (.doc) or another old Office file, not text; save "
+        "it as .docx (File → Save As → Word Document) and check again"),
     "rtf-file": Case(
         lambda d: ((d / "r.rtf").write_bytes(b"{\\rtf1\\ansi GRDP 7,35%}"), ["check", str(d / "r.rtf")])[1], 2,
-        "checker: error: {dir}/r.rtf: a Rich Text document (.rtf), which checker does not read; Lưu thành .docx "
+        "checker: error: {dir}/r.rtf: a Rich Text document (.rtf), which checker does not read; save it as .docx "
         "(File → Save As → Word Document) and check again"),
     "odt-file": Case(
         lambda d: ((d / "t.odt").write_bytes(b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.text"),
                    ["check", str(d / "t.odt")])[1], 2,
-        "checker: error: {dir}/t.odt: an OpenDocument text (.odt), which checker does not read; Lưu thành .docx "
+        "checker: error: {dir}/t.odt: an OpenDocument text (.odt), which checker does not read; save it as .docx "
         "(File → Save As → Word Document) and check again"),
     # --- numbers
     "footnote-marker-of-thousands-of-digits": Case(
