@@ -254,9 +254,11 @@ def comment_suppressions(path: str | Path, origins) -> list:
     found = []
     for (kind, index, row), ranges in anchors:
         line = lines.get((kind, index, row))
-        at = f"table {index}, row {row}" if kind == "table" else f"{kind} {index}"
+        at = (_("comment on table {table}, row {row}").format(table=index, row=row) if kind == "table" else
+              _("comment on paragraph {number}").format(number=index) if kind == "paragraph" else
+              _("comment on footnote {number}").format(number=index))
         for cid, (start, end) in ranges.items():
-            s = comment_suppression(str(path), line or 0, texts.get(cid, ""), f"comment on {at}")
+            s = comment_suppression(str(path), line or 0, texts.get(cid, ""), at)
             if s is not None and line:
                 span = (_column(origins[line - 1], start), _column(origins[line - 1], end))
                 found.append(replace(s, span=(min(span), max(span))))

@@ -69,15 +69,16 @@ def markers(path: str, text: str) -> list[Suppression]:
     return out
 
 
-def _rules_and_reason(body_text: str, at: str) -> tuple[tuple[str, ...], str]:
-    """`SV01,PW01: why` → the rule ids and the reason, or an InputError at `at`."""
+def _rules_and_reason(body_text: str, at: str, form: str = "<!-- {} -->") -> tuple[tuple[str, ...], str]:
+    """`SV01,PW01: why` → the rule ids and the reason, or an InputError at `at` showing
+    the right `form` (a Markdown marker, or a Word comment's bare text)."""
     body = MARKER_BODY_RE.fullmatch(body_text)
     if body is None:
         raise InputError(_("{at}: a suppression names rule ids: {example}").format(
-            at=at, example="<!-- checker-ignore SV01: " + _("why the figures are right") + " -->"))
+            at=at, example=form.format("checker-ignore SV01: " + _("why the figures are right"))))
     if not body.group("reason"):
         raise InputError(_("{at}: a suppression needs a reason: {example}").format(
-            at=at, example=f"<!-- checker-ignore {body.group('rules')}: " + _("why the figures are right") + " -->"))
+            at=at, example=form.format(f"checker-ignore {body.group('rules')}: " + _("why the figures are right"))))
     rules = tuple(sorted({r.strip().upper() if r.strip() != "all" else "all"
                           for r in body.group("rules").split(",")}))
     return rules, " ".join(body.group("reason").split())
@@ -89,7 +90,7 @@ def comment_suppression(path: str, line: int, text: str, at: str) -> Suppression
     m = re.match(r"\s*checker-ignore\b(?P<body>.*)", text, re.S)
     if m is None:
         return None
-    rules, reason = _rules_and_reason(m.group("body"), f"{path}: {at}")
+    rules, reason = _rules_and_reason(m.group("body"), f"{path}: {at}", "{}")
     return Suppression(path, line, rules, reason, line)
 
 

@@ -128,9 +128,12 @@ def test_checker_ignore_comment_in_word_suppresses_its_finding(sample_docx, tmp_
 def test_checker_ignore_comment_without_a_reason_is_an_error(sample_docx, tmp_path):
     target = next(f for f in _json(str(sample_docx))["findings"] if _main(f)["where"].startswith("paragraph"))
     bad = _with_comment(sample_docx, tmp_path / "bad.docx", target, f"checker-ignore {target['rule']}")
-    proc = run_cli("check", str(bad))
+    proc = run_cli("check", str(bad), "--lang", "en")
     assert proc.returncode == 2
     assert "needs a reason" in proc.stderr and "bad.docx" in proc.stderr and len(proc.stderr.splitlines()) == 1
+    assert "comment on paragraph" in proc.stderr and f": checker-ignore {target['rule']}: why" in proc.stderr
+    vi = run_cli("check", str(bad))
+    assert "phải nêu lý do" in vi.stderr and "nhận xét tại đoạn" in vi.stderr and len(vi.stderr.splitlines()) == 1
 
 
 def test_checker_ignore_comment_in_a_footnote(sample_docx, tmp_path):
