@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.i18n import N_
 from checker.schema import Choice, Flag, ListOf, MapOf, Nullable, Number, Record, Text
 
-IDENT = Text(r"[a-z][a-z0-9_]*", "an identifier (lower-case letters, digits and _)")
+IDENT = Text(r"[a-z][a-z0-9_]*", N_("an identifier (lower-case letters, digits and _)"))
 TEXT = Text()
 PHRASES = ListOf(TEXT)
 
@@ -44,7 +45,7 @@ PATTERN = Record(optional={
     "scope": TEXT,
 })
 
-INDICATOR = Record(name="indicator", required={
+INDICATOR = Record(name=N_("indicator"), required={
     "id": IDENT,
     "name": TEXT,
     "aliases": PHRASES,
@@ -60,22 +61,22 @@ INDICATOR = Record(name="indicator", required={
     "level": IDENT,
 })
 
-INDICATORS = Record(name="indicator catalog", label=None, required={"indicators": ListOf(INDICATOR)})
+INDICATORS = Record(name=N_("indicator catalog"), label=None, required={"indicators": ListOf(INDICATOR)})
 
 PROVINCE_TYPE = Choice("tỉnh", "thành phố")
 
-ENTITIES = Record(name="entity catalog", label=None, required={
-    "provinces": ListOf(Record(name="province", required={"id": IDENT, "name": TEXT}, optional={
+ENTITIES = Record(name=N_("entity catalog"), label=None, required={
+    "provinces": ListOf(Record(name=N_("province"), required={"id": IDENT, "name": TEXT}, optional={
         "type": PROVINCE_TYPE,
         "aliases": PHRASES,
         "formers": ListOf(IDENT),
     })),
 }, optional={
-    "formers": ListOf(Record(name="former province", required={"id": IDENT, "name": TEXT, "merged_into": IDENT},
+    "formers": ListOf(Record(name=N_("former province"), required={"id": IDENT, "name": TEXT, "merged_into": IDENT},
                              optional={"type": PROVINCE_TYPE, "aliases": PHRASES})),
 })
 
-CUES = Record(name="cue catalog", label=None, required={
+CUES = Record(name=N_("cue catalog"), label=None, required={
     "entity": Record(required={
         "former": Cue(cue="former", shared=True),
         "merged": Cue(cue="merged", shared=True),
@@ -113,12 +114,12 @@ CUES = Record(name="cue catalog", label=None, required={
     # A subject whose growth names an indicator (`Kinh tế hai tỉnh duy trì tăng trưởng: A bình
     # quân 6,8%/năm`; checker/resolve/prose.py `_growth_of_subject`).
     "resolve_indicator": Record(optional={
-        "growth_of": ListOf(Record(name="growth subject", label="indicator",
+        "growth_of": ListOf(Record(name=N_("growth subject"), label="indicator",
                                    required={"indicator": IDENT, "subject": PHRASES, "verb": PHRASES})),
     }),
 })
 
-UNITS = Record(name="unit catalog", label=None, required={
+UNITS = Record(name=N_("unit catalog"), label=None, required={
     "scales": MapOf(Number()),
     "units": MapOf(TEXT),  # each a unit name of units.txt
     "per": MapOf(TEXT),  # each a unit name of units.txt

@@ -170,3 +170,21 @@ def extract_rule_messages(fileobj, keywords, comment_tags, options):
             yield 0, None, rule["message"], [f"rule {rule.get('id', '?')}"]
         if isinstance(rule, dict) and isinstance(rule.get("description"), str):  # as rule_docs.described keys it
             yield 0, None, " ".join(rule["description"].split()), [f"rule {rule.get('id', '?')} description"]
+
+
+def extract_kind_docs(fileobj, keywords, comment_tags, options):
+    """A Babel extractor for checker/kinds/*.py (babel.cfg): the code's messages, as the
+    Python extractor finds them, and each paragraph of a kind's documentation (a docstring
+    in the `What it does:` template), its spaces made single, as `checker explain` keys it."""
+    import ast
+
+    from babel.messages.extract import extract_python
+
+    data = fileobj.read()
+    yield from extract_python(io.BytesIO(data), keywords, comment_tags, options)
+    for node in ast.walk(ast.parse(data)):
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef)):
+            doc = ast.get_docstring(node) or ""
+            if doc.startswith("What it does:"):
+                for paragraph in doc.split("\n\n"):
+                    yield node.lineno, None, " ".join(paragraph.split()), ["kind documentation"]

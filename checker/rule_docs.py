@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import textwrap
 
 from checker.i18n import N_, _, current_language, translated
 
@@ -24,6 +25,18 @@ def severity_word(severity: str) -> str:
     return _(SEVERITY.get(severity, severity))
 
 
+def kind_documentation(doc: str) -> str:
+    """A kind's docstring in the language spoken, paragraph by paragraph (the catalogs key
+    each paragraph with its spaces made single; tools/update_catalogs.py extracts them)."""
+    lang = current_language()
+    out = []
+    for paragraph in inspect.cleandoc(doc or "").split("\n\n"):
+        key = " ".join(paragraph.split())
+        found = translated(key, lang) if key else None
+        out.append(textwrap.fill(found, 88) if found and found != key else paragraph)
+    return "\n\n".join(out)
+
+
 def documentation(rule, kind_doc: str = "") -> str:
     """The rule's description, parameters, link, its kind's docstring and its examples."""
     from checker.kinds.params import shown_params
@@ -34,7 +47,7 @@ def documentation(rule, kind_doc: str = "") -> str:
     if rule.link:
         lines += [_("More: {link}").format(link=rule.link), ""]
     lines.append(_("Kind `{kind}`:").format(kind=rule.kind))
-    lines.append(inspect.cleandoc(kind_doc or ""))
+    lines.append(kind_documentation(kind_doc))
     for example in rule.examples:
         for key, value in example.items():
             lines.append(f"{key}: {value}")

@@ -10,6 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from checker.i18n import N_, _
 from checker.records import InputError
 
 Mark = tuple[int, int]
@@ -17,18 +18,26 @@ Mark = tuple[int, int]
 
 def _kind_of(value) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, (int, float)):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return type(value).__name__
+
+
+def describe(shape) -> str:
+    """What a shape expects, in the language spoken: a composite shape words its own
+    description; a plain one's is a msgid."""
+    if isinstance(getattr(type(shape), "description", None), property):
+        return shape.description
+    return _(shape.description)
 
 
 @dataclass(frozen=True)
@@ -57,13 +66,14 @@ def _item_mark(container, index) -> Mark | None:
 
 
 class Shape:
-    description = "a value"
+    description = N_("a value")
 
     def check(self, value, at: At) -> None:
         raise NotImplementedError
 
     def wrong(self, value, at: At) -> InputError:
-        return at.fail(f"{at.what} must be {self.description}, not {_kind_of(value)}")
+        return at.fail(_("{what} must be {wanted}, not {found}").format(what=at.what, wanted=describe(self),
+                                                                        found=_kind_of(value)))
 
 
 @dataclass(frozen=True)
@@ -71,18 +81,19 @@ class Text(Shape):
     """A non-empty string; `pattern`, if given, must match all of it."""
 
     pattern: str | None = None
-    description: str = "text"
+    description: str = N_("text")
 
     def check(self, value, at: At) -> None:
         if not isinstance(value, str) or not value.strip():
             raise self.wrong(value, at)
         if self.pattern and not re.fullmatch(self.pattern, value):
-            raise at.fail(f"{at.what} '{value}' must be {self.description}")
+            raise at.fail(_("{what} '{value}' must be {wanted}").format(what=at.what, value=value,
+                                                                       wanted=describe(self)))
 
 
 @dataclass(frozen=True)
 class Number(Shape):
-    description: str = "a number"
+    description: str = N_("a number")
 
     def check(self, value, at: At) -> None:
         if isinstance(value, str):  # YAML 1.1 reads `1.0e15` (no exponent sign) as text
@@ -90,14 +101,14 @@ class Number(Shape):
                 float(value)
                 return
             except ValueError:
-                raise at.fail(f"{at.what} is '{value}', not a number") from None
+                raise at.fail(_("{what} is '{value}', not a number").format(what=at.what, value=value)) from None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.wrong(value, at)
 
 
 @dataclass(frozen=True)
 class Flag(Shape):
-    description: str = "true or false"
+    description: str = N_("true or false")
 
     def check(self, value, at: At) -> None:
         if not isinstance(value, bool):
@@ -113,12 +124,13 @@ class Choice(Shape):
 
     @property
     def description(self) -> str:
-        return "one of: " + ", ".join(self.values)
+        return _("one of: {values}").format(values=", ".join(self.values))
 
     def check(self, value, at: At) -> None:
         if value not in self.values:
             shown = f"'{value}'" if isinstance(value, str) else _kind_of(value)
-            raise at.fail(f"{at.what} is {shown}, expected one of: {', '.join(self.values)}")
+            raise at.fail(_("{what} is {found}, expected one of: {values}").format(what=at.what, found=shown,
+                                                                                  values=", ".join(self.values)))
 
 
 @dataclass(frozen=True)
@@ -127,7 +139,7 @@ class Nullable(Shape):
 
     @property
     def description(self) -> str:
-        return f"{self.inner.description} or nothing"
+        return _("{inner} or nothing").format(inner=describe(self.inner))
 
     def check(self, value, at: At) -> None:
         if value is not None:
@@ -140,7 +152,7 @@ class ListOf(Shape):
 
     @property
     def description(self) -> str:
-        return f"a list of {self.item.description}"
+        return _("a list of {item}").format(item=describe(self.item))
 
     def check(self, value, at: At) -> None:
         if not isinstance(value, list):
@@ -157,7 +169,7 @@ class MapOf(Shape):
 
     @property
     def description(self) -> str:
-        return f"a mapping of text to {self.value.description}"
+        return _("a mapping of text to {value}").format(value=describe(self.value))
 
     def check(self, value, at: At) -> None:
         if not isinstance(value, dict):
@@ -165,7 +177,8 @@ class MapOf(Shape):
         key_marks = getattr(value, "key_marks", {})
         for key, item in value.items():
             if not isinstance(key, str) or not key.strip():
-                raise at.to(key_marks.get(key), at.what).fail(f"{at.what}: key {key!r} must be text")
+                raise at.to(key_marks.get(key), at.what).fail(_("{what}: key {key} must be text").format(
+                    what=at.what, key=repr(key)))
             self.value.check(item, at.to(_item_mark(value, key), f"{at.what} '{key}'"))
 
 
@@ -182,7 +195,7 @@ class Record(Shape):
     @property
     def description(self) -> str:
         keys = list(self.required) or list(self.optional)
-        return f"a mapping with {', '.join(keys)}" if keys else "a mapping"
+        return _("a mapping with {keys}").format(keys=", ".join(keys)) if keys else _("a mapping")
 
     def check(self, value, at: At) -> None:
         if not isinstance(value, dict):
@@ -194,11 +207,13 @@ class Record(Shape):
         for key in value:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), list(allowed), n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"allowed: {', '.join(allowed)}"
-                raise here.to(key_marks.get(key), entry).fail(f"{entry}: unknown key '{key}' ({hint})")
+                hint = _("did you mean '{name}'?").format(name=close[0]) if close else \
+                    _("allowed: {keys}").format(keys=", ".join(allowed))
+                raise here.to(key_marks.get(key), entry).fail(_("{entry}: unknown key '{key}' ({hint})").format(
+                    entry=entry, key=key, hint=hint))
         for key in self.required:
             if key not in value:
-                raise here.fail(f"{entry} has no '{key}'")
+                raise here.fail(_("{entry} has no '{key}'").format(entry=entry, key=key))
         for key, item in value.items():
             allowed[key].check(item, here.to(_item_mark(value, key), f"{entry}: {key}"))
 
@@ -206,12 +221,12 @@ class Record(Shape):
         if not self.name:
             return fallback
         label = value.get(self.label) if self.label else None
-        return f"{self.name} '{label}'" if isinstance(label, str) else self.name
+        return f"{_(self.name)} '{label}'" if isinstance(label, str) else _(self.name)
 
 
 def validate(data, shape: Shape, path) -> None:
     """Check a marked YAML document against its declared shape; raise the first mismatch."""
-    at = At(str(path), getattr(data, "mark", (1, 1)), getattr(shape, "name", "") or "the file")
+    at = At(str(path), getattr(data, "mark", (1, 1)), _(getattr(shape, "name", "") or N_("the file")))
     if data is None:
-        raise at.fail(f"empty file: expected {shape.description}")
+        raise at.fail(_("empty file: expected {wanted}").format(wanted=describe(shape)))
     shape.check(data, at)
