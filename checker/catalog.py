@@ -191,7 +191,7 @@ def _read_entities(path: Path) -> tuple[dict[str, Entity], dict[str, list[str]]]
     return entities, phrases
 
 
-LEVELS = {"province": N_("province"), "former": N_("former province")}
+LEVELS = {"province": N_("province"), "former": N_("former")}
 
 
 def _check_merger(path: Path, raw: dict, level: str, entities: dict[str, Entity]) -> None:

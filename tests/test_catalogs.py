@@ -14,6 +14,9 @@ from dataclasses import FrozenInstanceError
 
 import pytest
 
+from checker.i18n import language
+
+from tests.conftest import assert_vietnamese_error
 from tests.conftest import ROOT, header
 
 SAMPLE = str(ROOT / "data" / "sample-draft.md")
@@ -77,18 +80,19 @@ def test_a_damaged_catalog_is_one_line_naming_file_line_column(tmp_path, name, o
     line, _ = _damage(folder / name, old, new)
     lines = (folder / name).read_text(encoding="utf-8").splitlines()[:line]
     entry = next((t.split(": ", 1)[1] for t in reversed(lines) if t.startswith("  - id: ")), "")
-    proc = _run("check", "--catalogs", str(folder), SAMPLE)
+    proc = _run("check", "--catalogs", str(folder), SAMPLE, "--lang", "en")
     assert proc.returncode == 2, proc.stdout[-500:]
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.strip() == f"checker: error: {folder / name}:{line}:{column}: {message.format(id=entry)}"
     assert proc.stdout == ""
+    assert_vietnamese_error(_run("check", "--catalogs", str(folder), SAMPLE).stderr, proc.stderr)
 
 
 @pytest.mark.parametrize("name", ["indicators.yaml", "entities.yaml", "cues.yaml", "units.yaml"])
 def test_an_empty_catalog_file_is_an_error_not_a_traceback(tmp_path, name):
     folder = _catalogs(tmp_path)
     (folder / name).write_text("# nothing here yet\n", encoding="utf-8")
-    proc = _run("check", "--catalogs", str(folder), SAMPLE)
+    proc = _run("check", "--catalogs", str(folder), SAMPLE, "--lang", "en")
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith(f"checker: error: {folder / name}:1:1: empty file: expected a mapping with ")
@@ -103,7 +107,7 @@ def test_an_empty_catalog_file_is_an_error_not_a_traceback(tmp_path, name):
 def test_a_catalog_of_the_wrong_shape_is_an_error(tmp_path, name, text, where, message):
     folder = _catalogs(tmp_path)
     (folder / name).write_text(text, encoding="utf-8")
-    proc = _run("check", "--catalogs", str(folder), SAMPLE)
+    proc = _run("check", "--catalogs", str(folder), SAMPLE, "--lang", "en")
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith(f"checker: error: {folder / name}:{where}: {message}")
@@ -224,7 +228,7 @@ def test_every_cue_list_is_read(tmp_path):
                                         "scope", "labels"}
     folder = _catalogs(tmp_path)
     line, _ = _damage(folder / "cues.yaml", "role:\n", 'role:\n  baseline: ["so với"]\n')
-    with pytest.raises(InputError, match=rf"cues.yaml:{line + 1}:3: cue catalog: role: unknown key 'baseline'"):
+    with language("en"), pytest.raises(InputError, match=rf"cues.yaml:{line + 1}:3: cue catalog: role: unknown key 'baseline'"):
         load_catalog(folder)
 
 

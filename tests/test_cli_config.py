@@ -61,12 +61,14 @@ def test_a_rule_not_run_may_still_be_named_by_a_suppression(tmp_path, monkeypatc
 
 def test_bad_selection_is_one_line(tmp_path, monkeypatch, capsys):
     (tmp_path / "checker.toml").write_text('select = ["XX"]\n', encoding="utf-8")
-    code, out, err = cli(monkeypatch, capsys, tmp_path, "check", SAMPLE)
+    code, out, err = cli(monkeypatch, capsys, tmp_path, "check", SAMPLE, "--lang", "en")
     assert code == 2 and out == ""
     assert err == f"checker: error: {tmp_path / 'checker.toml'}: select names no rule 'XX' (see `checker rules`)\n"
     (tmp_path / "checker.toml").write_text('[severity]\nRT01 = "loud"\n', encoding="utf-8")
-    code, _, err = cli(monkeypatch, capsys, tmp_path, "check", SAMPLE)
+    code, _, err = cli(monkeypatch, capsys, tmp_path, "check", SAMPLE, "--lang", "en")
     assert code == 2 and "severity of RT01 must be one of error, warning, info, off" in err
+    code, _, err = cli(monkeypatch, capsys, tmp_path, "check", SAMPLE)
+    assert code == 2 and "mức độ của RT01 phải là một trong error, warning, info, off" in err
 
 
 def test_configuration_is_found_from_a_subfolder_up_to_the_repository_root(tmp_path, monkeypatch, capsys):
@@ -88,7 +90,7 @@ def test_configuration_is_found_from_a_subfolder_up_to_the_repository_root(tmp_p
     (repo / "pyproject.toml").unlink()
     (outer / "checker.toml").write_text('fail-on = "never"\n', encoding="utf-8")
     code, out, _ = cli(monkeypatch, capsys, deep, "--show-config")
-    assert code == 0 and out.startswith("# configuration file: none found\n")
+    assert code == 0 and out.startswith("# tệp cấu hình: không tìm thấy\n")
     assert cli(monkeypatch, capsys, deep, "check", SAMPLE)[0] == 1  # not "never"
 
 
@@ -99,11 +101,11 @@ def test_show_config_says_where_each_setting_came_from(tmp_path, monkeypatch, ca
     code, out, _ = cli(monkeypatch, capsys, tmp_path / "sub", "--show-config")
     assert code == 0
     lines = dict(line.split(" = ", 1) for line in out.splitlines()[1:])
-    assert out.splitlines()[0] == f"# configuration file: {config}"
+    assert out.splitlines()[0] == f"# tệp cấu hình: {config}"
     assert lines["fail-on"] == f'"warning"  # {config}'
     assert lines["severity"] == f'{{ST03 = "off"}}  # {config}'
     assert lines["exclude"] == f'["old"]  # {config}'
-    assert lines["select"] == "(every rule)  # default"
+    assert lines["select"] == "(mọi quy tắc)  # mặc định"
     # with `check`, the flags given are settings too
     code, out, _ = cli(monkeypatch, capsys, tmp_path / "sub", "check", "--show-config",
                        "--select", "RT,SV01", "--fail-on", "error")
@@ -114,18 +116,18 @@ def test_show_config_says_where_each_setting_came_from(tmp_path, monkeypatch, ca
 def test_rules_and_explain_follow_the_configuration(tmp_path, monkeypatch, capsys):
     (tmp_path / "checker.toml").write_text('ignore = ["PW02"]\n[severity]\nRT02 = "info"\nST03 = "off"\n',
                                            encoding="utf-8")
-    code, out, _ = cli(monkeypatch, capsys, tmp_path, "rules")
+    code, out, _ = cli(monkeypatch, capsys, tmp_path, "rules", "--lang", "en")
     severity = {line.split()[0]: line.split()[3] for line in out.splitlines()[1:]}
     assert code == 0 and severity["RT02"] == "info" and severity["ST03"] == "off" and severity["PW02"] == "off"
     assert severity["SV01"] == "error"
-    code, out, _ = cli(monkeypatch, capsys, tmp_path, "explain", "rt02")
+    code, out, _ = cli(monkeypatch, capsys, tmp_path, "explain", "rt02", "--lang", "en")
     assert code == 0 and out.startswith("RT02 ratio.stated-multiple (stated_ratio, info)")
-    assert cli(monkeypatch, capsys, tmp_path, "explain", "ratio.stated-multiple")[1] == out
+    assert cli(monkeypatch, capsys, tmp_path, "explain", "ratio.stated-multiple", "--lang", "en")[1] == out
     # --config names another file; the one found is then not read
     other = tmp_path / "other.toml"
     other.write_text('[severity]\nRT02 = "warning"\n', encoding="utf-8")
-    _, out, _ = cli(monkeypatch, capsys, tmp_path, "explain", "RT02", "--config", str(other))
+    _, out, _ = cli(monkeypatch, capsys, tmp_path, "explain", "RT02", "--config", str(other), "--lang", "en")
     assert out.startswith("RT02 ratio.stated-multiple (stated_ratio, warning)")
-    _, out, _ = cli(monkeypatch, capsys, tmp_path, "rules", "--config", str(other), "--select", "RT")
+    _, out, _ = cli(monkeypatch, capsys, tmp_path, "rules", "--config", str(other), "--select", "RT", "--lang", "en")
     assert {line.split()[0] for line in out.splitlines()[1:] if line.split()[3] != "off"} == \
         {"RT01", "RT02", "RT03", "RT04", "RT05"}

@@ -87,8 +87,13 @@ def test_github_places_a_word_or_pdf_figure_in_words(report, monkeypatch):
 def test_sarif_rules_carry_their_documentation(report):
     from checker.renderers import RENDERERS
 
-    rules = json.loads(RENDERERS["sarif"](report))["runs"][0]["tool"]["driver"]["rules"]
+    rules = json.loads(RENDERERS["sarif"](report, lang="en"))["runs"][0]["tool"]["driver"]["rules"]
     assert len(rules) == len(report.rules)
+    vietnamese = json.loads(RENDERERS["sarif"](report, lang="vi"))["runs"][0]["tool"]["driver"]["rules"]
+    for en, vi in zip(rules, vietnamese):  # the machine keys stay; the words are the reader's
+        assert en.keys() == vi.keys() and en["id"] == vi["id"] and en["name"] == vi["name"]
+        assert vi["fullDescription"]["text"] != en["fullDescription"]["text"]
+        assert "Quy tắc làm gì" in vi["help"]["text"] and "What it does" not in vi["help"]["text"]
     for rule, sarif in zip(report.rules, rules):
         assert sarif["shortDescription"]["text"] and sarif["fullDescription"]["text"]
         help_text = sarif["help"]["text"]

@@ -82,11 +82,12 @@ def test_stdin_with_a_name_reports_as_the_file_would(tree, monkeypatch, capsys):
 
 
 def test_stdin_refuses_a_binary_format_and_a_clash(tree, monkeypatch, capsys):
-    code, out, err = cli(monkeypatch, capsys, tree, "check", "-", "--stdin-filename", "x.docx", stdin=b"PK")
+    code, out, err = cli(monkeypatch, capsys, tree, "check", "-", "--stdin-filename", "x.docx", "--lang", "en",
+                         stdin=b"PK")
     assert code == 2 and out == "" and err == ("checker: error: x.docx: standard input is read as a text or "
                                                "Markdown draft; give a .docx file by its path instead\n")
     code, _, err = cli(monkeypatch, capsys, tree, "check", "-", LISTED[0], "--stdin-filename", LISTED[0], stdin=b"")
-    assert code == 2 and "given both as a file and as the name of standard input" in err
+    assert code == 2 and "vừa là tên tệp vừa là tên của đầu vào chuẩn" in err
 
 
 def test_empty_file_and_file_without_figures_are_reported(tmp_path, monkeypatch, capsys):
@@ -97,7 +98,7 @@ def test_empty_file_and_file_without_figures_are_reported(tmp_path, monkeypatch,
     (tmp_path / "draft.md").write_text(header() + "Năm 2025 có 144/216 xã đạt chuẩn, bằng 66,7%.\n",
                                        encoding="utf-8")
     code, out, err = cli(monkeypatch, capsys, tmp_path, "check", "empty.md", "words.md", "draft.md",
-                         "--format", "json")
+                         "--format", "json", "--lang", "en")
     assert code == 0
     assert json.loads(out)["summary"]["no_figures"] == ["empty.md", "words.md"]
     assert err.splitlines() == ["checker: empty.md: an empty file; nothing in it was checked",
@@ -105,7 +106,7 @@ def test_empty_file_and_file_without_figures_are_reported(tmp_path, monkeypatch,
     _, text, _ = cli(monkeypatch, capsys, tmp_path, "check", "empty.md", "draft.md", "--lang", "en")
     assert "no figure found in empty.md (nothing was checked there)" in text
     _, out, err = cli(monkeypatch, capsys, tmp_path, "check", "-", "--stdin-filename", "piped.md",
-                      "--format", "json", stdin=b"  \n")
+                      "--format", "json", "--lang", "en", stdin=b"  \n")
     assert json.loads(out)["summary"]["no_figures"] == ["piped.md"]
     assert err == "checker: piped.md: an empty file; nothing in it was checked\n"
     # a report with figures everywhere says nothing of the kind

@@ -7,6 +7,9 @@ import json
 
 import pytest
 
+from checker.i18n import language
+
+from tests.conftest import assert_vietnamese_error
 from tests.test_cli import ROOT, run
 from tests.xlsx_build import Percent, write_xlsx
 
@@ -109,27 +112,28 @@ BAD_ROWS = [
 def test_schema_errors_name_file_row_and_column(tmp_path, row, place, message):
     data = tmp_path / "bad.csv"
     data.write_text(HEADER + row + "\n", encoding="utf-8")
-    proc = run("check", str(data))
+    proc = run("check", "--lang", "en", str(data))
     assert proc.returncode == 2
     err = proc.stderr.strip()
     assert len(err.splitlines()) == 1 and "Traceback" not in err, err
     assert f"bad.csv{place}" in err and message in err, err
+    assert_vietnamese_error(run("check", str(data)).stderr, proc.stderr)
 
 
 def test_header_errors(tmp_path):
     data = tmp_path / "cols.csv"
     data.write_text("indicator,entity,period,role,value\n", encoding="utf-8")
-    proc = run("check", str(data))
+    proc = run("check", "--lang", "en", str(data))
     assert proc.returncode == 2 and "cols.csv:1:1: missing column(s) unit" in proc.stderr
     data.write_text("indicator,entity,period,role,value,unit,sauce\n", encoding="utf-8")
-    proc = run("check", str(data))
+    proc = run("check", "--lang", "en", str(data))
     assert proc.returncode == 2 and "cols.csv:1:7: unknown column 'sauce'" in proc.stderr
 
 
 def test_a_row_with_too_many_cells_is_named(tmp_path):
     data = tmp_path / "ragged.csv"
     data.write_text(HEADER + "grdp,bac_kan,2025,actual,1,tỷ đồng,,extra\n", encoding="utf-8")
-    proc = run("check", str(data))
+    proc = run("check", "--lang", "en", str(data))
     assert proc.returncode == 2 and "ragged.csv:2:1: 8 cells in this row, 7 in the rows above" in proc.stderr, \
         proc.stderr
 
@@ -158,7 +162,7 @@ def test_a_percentage_formatted_cell_is_read_as_the_percentage_it_shows(tmp_path
         ["indicator", "entity", "period", "role", "value", "unit"],
         ["boarding_schools", "bac_kan", "2025", "actual", Percent(0.07), "trường"],
     ])
-    proc = run("check", str(bad))
+    proc = run("check", "--lang", "en", str(bad))
     assert proc.returncode == 2 and "pct-bad.xlsx:2:5 (cell E2): the cell is formatted as a percentage" in proc.stderr
 
 
@@ -167,11 +171,11 @@ def test_xlsx_errors_name_the_cell_and_a_broken_workbook_is_refused(tmp_path):
         ["indicator", "entity", "period", "role", "value", "unit"],
         ["grdp", "bac_kan", "2025", "actual", "n/a", "tỷ đồng"],
     ])
-    proc = run("check", str(book))
+    proc = run("check", "--lang", "en", str(book))
     assert proc.returncode == 2 and "bad.xlsx:2:5 (cell E2): value 'n/a' is not a number" in proc.stderr
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a zip at all")
-    proc = run("check", str(broken))
+    proc = run("check", "--lang", "en", str(broken))
     assert proc.returncode == 2 and "broken.xlsx: not an Excel workbook" in proc.stderr, proc.stderr
 
 
@@ -191,10 +195,10 @@ def test_an_xlsx_zip_bomb_is_refused_before_anything_is_unpacked(tmp_path):
     reader = DataReader(load_catalog())
     __import__("pandas")  # imported before measuring: its import is not the file's cost
     tracemalloc.start()
-    with pytest.raises(InputError, match="possibly a zip bomb"):
+    with language("en"), pytest.raises(InputError, match="possibly a zip bomb"):
         reader.read(path)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert peak < 4 << 20
-    proc = run("check", str(path))
+    proc = run("check", "--lang", "en", str(path))
     assert proc.returncode == 2 and "bomb.xlsx" in proc.stderr and "Traceback" not in proc.stderr

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import assert_vietnamese_error
 from tests.test_cli import ROOT, run
 
 SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-2.1.0.json"
@@ -125,7 +126,7 @@ def test_gate_cycle_in_a_repository(tmp_path):
     gate = lambda: run("check", "draft.md", "data.csv", cwd=repo)  # noqa: E731
     # No baseline yet: the configured baseline file is missing, and that is said plainly.
     first = gate()
-    assert first.returncode == 2 and "checker-baseline.json: no such baseline" in first.stderr
+    assert first.returncode == 2 and "checker-baseline.json: không có baseline này" in first.stderr
     assert run("check", "--no-baseline", "draft.md", "data.csv", cwd=repo).returncode == 1  # the planted disagreement
     wrote = run("baseline", "write", "checker-baseline.json", "draft.md", "data.csv", cwd=repo)
     assert wrote.returncode == 0, wrote.stderr
@@ -172,7 +173,7 @@ def test_cli_flag_wins_over_the_configuration(tmp_path):
     assert {f["rule"] for f in json.loads(proc.stdout)["findings"]} == {"RT01", "RT02", "RT03"}
     (repo / "checker.toml").write_text('catalogs = "nowhere"\n', encoding="utf-8")
     proc = run("check", "draft.md", cwd=repo)
-    assert proc.returncode == 2 and "not a catalogs folder" in proc.stderr
+    assert proc.returncode == 2 and "không phải thư mục danh mục" in proc.stderr
 
 
 def test_suppression_marker_in_a_draft_needs_a_reason(tmp_path):
@@ -196,10 +197,11 @@ def test_suppression_marker_in_a_draft_needs_a_reason(tmp_path):
                      ("<!-- checker-ignore XX99: lý do -->", "unknown rule 'XX99'"),
                      ("<!-- checker-ignore: lý do -->", "names rule ids")]:
         draft.write_text(text.replace(target, target + " " + bad), encoding="utf-8")
-        proc = run("check", str(draft))
+        proc = run("check", str(draft), "--lang", "en")
         assert proc.returncode == 2, proc.stderr
         err = proc.stderr.strip()
         assert len(err.splitlines()) == 1 and why in err and f"{draft}:" in err, err
+        assert_vietnamese_error(run("check", str(draft)).stderr, proc.stderr)
 
 
 def test_suppression_column_in_a_data_file(tmp_path):
@@ -242,5 +244,5 @@ def test_configured_catalogs_are_the_ones_used(tmp_path):
     (cat / "indicators.yaml").write_text(yaml.safe_dump(indicators, allow_unicode=True), encoding="utf-8")
     (repo / "checker.toml").write_text('catalogs = "catalogs"\n', encoding="utf-8")
     proc = run("check", "data.csv", cwd=repo)
-    assert proc.returncode == 2 and "unknown indicator 'boarding_schools'" in proc.stderr, proc.stderr
+    assert proc.returncode == 2 and "không có chỉ tiêu 'boarding_schools'" in proc.stderr, proc.stderr
     assert run("check", "--catalogs", str(ROOT / "rules"), "--fail-on", "never", "data.csv", cwd=repo).returncode == 0
