@@ -241,3 +241,76 @@ def test_a_word_draft_places_its_figures_as_word_shows_them(tmp_path):
     assert finding_message(by_rule["SV01"], "vi", report).endswith("khác 10,4%/năm (Báo cáo, Phụ lục, bảng 1, dòng 8)")
     places = [figure_place(report, fig, "en") for fig in by_rule["PW01"].figures]
     assert places[1:] == ["Report, Phần thứ nhất › 1, footnote 3"] * 2
+
+
+# --- error lines, argparse and the command line ------------------------------------------
+
+ERROR_MAKERS = {"InputError", "ParamError", "ExpressionError", "fail", "exceeded", "_fail", "ValueError"}
+
+
+def _literal_messages() -> list[str]:
+    """Every place in checker/ where an error a user sees is built from a string written in
+    the code (a literal or an f-string) rather than a catalog lookup (`_`, `gettext`, …)."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "checker").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name not in ERROR_MAKERS:
+                continue
+            for arg in node.args:
+                # an f-string that only joins a place and a looked-up problem (`{at}: {problem}`) has no words
+                parts = [v.value for v in arg.values if isinstance(v, ast.Constant)] if isinstance(arg, ast.JoinedStr) \
+                    else [arg.value] if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else []
+                if any(re.search(r"[A-Za-z]{2}", part) and (isinstance(arg, ast.JoinedStr) or " " in part)
+                       for part in parts):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+# Errors a user never sees: a programming slip caught inside the checker, or a value read
+# back by the code (figures.parse_number's callers test the text first).
+NOT_SHOWN = {"checker/figures.py", "checker/units.py", "checker/kinds/identity.py"}
+
+
+def test_every_error_message_is_looked_up_in_the_catalogs():
+    """No error a user sees is built from a string written in English in the code: each
+    goes through `_`/`gettext` (tests/test_bad_inputs.py checks the lines they give)."""
+    literal = [where for where in _literal_messages() if where.split(":")[0] not in NOT_SHOWN or
+               not _internal(where)]
+    assert not literal, literal
+
+
+def _internal(where: str) -> bool:
+    """The lines of NOT_SHOWN modules whose literal is an internal error."""
+    path, line = where.split(":")
+    text = (ROOT / path).read_text(encoding="utf-8").splitlines()[int(line) - 1]
+    return any(w in text for w in ("not a Vietnamese number", "not a number: {text!r}", "unexpected node",
+                                   "cannot convert", "raise ValueError(definition)"))
+
+
+def test_argparse_speaks_the_catalogs_language():
+    """argparse words its usage, headings and errors through gettext: each text of the
+    running Python's argparse has a Vietnamese text, and the parser uses it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("update_catalogs", ROOT / "tools" / "update_catalogs.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    messages = tool.argparse_msgids()
+    ids = [m for m in messages if isinstance(m, str)]
+    assert "usage: " in ids and "the following arguments are required: %s" in ids
+    missing = [m for m in ids if not i18n.translated(m, "vi")]
+    missing += [m[0] for m in messages if not isinstance(m, str) and not i18n.catalog("vi")._catalog.get((m[0], 0))]
+    assert not missing, missing
+    from checker.cli_args import build_parser
+
+    with language("vi"):
+        usage = build_parser().format_help()
+    assert usage.startswith(i18n.translated("usage: ", "vi")) and "show this help message" not in usage
+    with language("en"):
+        assert build_parser().format_help().startswith("usage: ")
