@@ -133,5 +133,5 @@ def test_error_messages_in_both_languages(tmp_path):
     proc = run_cli("check", SAMPLE, "--config", str(tmp_path / "none.toml"), "--lang", "en")
     assert proc.stderr.strip() == f"checker: error: {tmp_path / 'none.toml'}: no such configuration file"
     proc = run_cli("check", SAMPLE, "--config", str(tmp_path / "none.toml"))
-    assert proc.stderr.strip() == f"checker: error: {tmp_path / 'none.toml'}: không có tệp cấu hình này"
+    assert proc.stderr.strip() == f"checker: lỗi: {tmp_path / 'none.toml'}: không có tệp cấu hình này"
     assert out.read_text(encoding="utf-8") == "x"

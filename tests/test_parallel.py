@@ -8,6 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from checker.i18n import language
+
 from tests.conftest import ROOT
 from tests.test_cli import run as run_cli
 
@@ -62,15 +64,17 @@ def test_jobs_flag_gives_the_same_output_on_the_command_line():
 def test_an_unreadable_draft_among_several_stops_the_run_with_its_error(tmp_path):
     bad = tmp_path / "broken.md"
     bad.write_bytes(b"T\xe1\xbb\x89nh \xff\xfe\n")
-    proc = run_cli("check", *INPUTS, str(bad), "--jobs", "2")
+    proc = run_cli("check", *INPUTS, str(bad), "--jobs", "2", "--lang", "en")
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [f"checker: error: {bad}:1:6: not UTF-8 text (byte 0xff)"], proc.stderr
+    proc = run_cli("check", *INPUTS, str(bad), "--jobs", "2")  # the workers speak the language asked for
+    assert proc.stderr.strip().splitlines() == [f"checker: lỗi: {bad}:1:6: không phải văn bản UTF-8 (byte 0xff)"]
 
 
 @pytest.mark.parametrize("jobs", [0, -1])
 def test_jobs_must_be_one_or_more(jobs):
     proc = run_cli("check", INPUTS[0], "--jobs", str(jobs))
-    assert proc.returncode == 2 and "jobs must be 1 or more" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 2 and "jobs phải từ 1 trở lên" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_jobs_from_the_configuration(tmp_path):
@@ -82,12 +86,12 @@ def test_jobs_from_the_configuration(tmp_path):
     assert load_settings(load_config(folder=tmp_path)).jobs == 3
     assert load_settings(load_config(folder=tmp_path), jobs=1).jobs == 1  # the flag wins
     (tmp_path / "checker.toml").write_text('jobs = "two"\n', encoding="utf-8")
-    with pytest.raises(InputError, match="jobs is a whole number"):
+    with language("en"), pytest.raises(InputError, match="jobs is a whole number"):
         load_config(folder=tmp_path)
 
 
 def test_progress_is_shown_when_asked(tmp_path):
     proc = run_cli("check", *INPUTS, "--format", "json", "--fail-on", "never", "--progress")
-    assert proc.returncode == 0 and "reading" in proc.stderr
+    assert proc.returncode == 0 and "đang đọc" in proc.stderr
     quiet = run_cli("check", *INPUTS, "--format", "json", "--fail-on", "never")
     assert "reading" not in quiet.stderr and quiet.stdout == proc.stdout

@@ -6,6 +6,8 @@ import enum
 
 import pytest
 
+from checker.i18n import language
+
 from checker.catalog import load_catalog
 from checker.kinds import KINDS
 from checker.records import InputError
@@ -31,13 +33,13 @@ def test_include_reads_the_other_file(tmp_path):
 def test_a_duplicate_id_across_files_is_refused(tmp_path):
     (tmp_path / "base.yaml").write_text("rules:" + RULE.format(id="A01"), encoding="utf-8")
     (tmp_path / "main.yaml").write_text("include: [base.yaml]\nrules:" + RULE.format(id="A01"), encoding="utf-8")
-    with pytest.raises(InputError, match=r"main.yaml:3:5: duplicate rule id 'A01'"):
+    with language("en"), pytest.raises(InputError, match=r"main.yaml:3:5: duplicate rule id 'A01'"):
         load_rules([tmp_path / "main.yaml"], KINDS, load_catalog())
 
 
 def test_a_missing_include_names_where(tmp_path):
     (tmp_path / "main.yaml").write_text("include: [nowhere.yaml]\nrules: []\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"main.yaml:1:10: included file 'nowhere.yaml' does not exist"):
+    with language("en"), pytest.raises(InputError, match=r"main.yaml:1:10: included file 'nowhere.yaml' does not exist"):
         load_rules([tmp_path / "main.yaml"], KINDS, load_catalog())
 
 
@@ -64,5 +66,5 @@ def test_every_kind_declares_typed_frozen_parameters(kind):
 def test_a_kind_refuses_a_parameter_it_does_not_take(tmp_path):
     rule = RULE.format(id="A01").replace("same_value", "plausibility").replace("{values}", "{target}")
     (tmp_path / "main.yaml").write_text("rules:" + rule + "    params:\n      mode: strict\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"main.yaml:9:13: kind 'plausibility' has no parameter 'mode' \(it takes: document_entity\)"):
+    with language("en"), pytest.raises(InputError, match=r"main.yaml:9:13: kind 'plausibility' has no parameter 'mode' \(it takes: document_entity\)"):
         load_rules([tmp_path / "main.yaml"], KINDS, load_catalog())

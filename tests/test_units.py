@@ -2,6 +2,8 @@
 
 import pytest
 
+from checker.i18n import language
+
 from checker.catalog import load_catalog
 from checker.records import InputError
 
@@ -41,7 +43,7 @@ def test_duplicate_definition_is_refused(tmp_path):
     rules = tmp_path
     (rules / "units.txt").write_text("dong = [currency]\ndong = [other]\n", encoding="utf-8")
     (rules / "units.yaml").write_text("scales: {}\nunits: {}\nper: {}\nper_10k: []\ncount_nouns: {}\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"units.txt:2:1: unit 'dong' is defined twice"):
+    with language("en"), pytest.raises(InputError, match=r"units.txt:2:1: unit 'dong' is defined twice"):
         UnitCatalog(rules)
 
 
