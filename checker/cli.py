@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from checker.cli_args import EXIT_USAGE, build_parser
-from checker.i18n import gettext, language
+from checker.i18n import N_, gettext, language
 from checker.records import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INTERNAL = 0, 1, 3  # and EXIT_USAGE, 2, for bad input
@@ -236,26 +236,33 @@ def cmd_extract(args) -> int:
     return EXIT_OK
 
 
+# The fields a statistic is resolved to, as `extract --unresolved` names those it lacks.
+FIELD_WORDS = {"indicator": N_("indicator"), "entity": N_("province"), "period": N_("period"), "role": N_("role")}
+
+
 def _coverage_text(facts, stats: bool, listing: bool) -> str:
     from checker.facts import coverage, unresolved
 
     out = []
     if stats:
         table = coverage(facts)
-        out.append(f"{'document':<40} {'block':<12} {'figures':>8} {'statistics':>10} {'resolved':>9} {'share':>7}")
+        titles = [gettext("document"), gettext("block"), gettext("figures"), gettext("statistics"),
+                  gettext("resolved"), gettext("share")]
+        out.append(f"{titles[0]:<40} {titles[1]:<12} {titles[2]:>8} {titles[3]:>10} {titles[4]:>9} {titles[5]:>7}")
         for _, r in table.iterrows():
             share = f"{100 * r['resolved'] / r['statistics']:.1f}%" if r["statistics"] else "-"
             doc = f"{Path(r['path']).name}#{r['doc']} {r['doc_kind']}"
             out.append(f"{doc:<40} {r['block']:<12} {r['figures']:>8} {r['statistics']:>10} {r['resolved']:>9} {share:>7}")
         total_s, total_r = int(table["statistics"].sum()), int(table["resolved"].sum())
         share = f"{100 * total_r / total_s:.1f}%" if total_s else "-"
-        out.append(f"{'total':<53} {int(table['figures'].sum()):>8} {total_s:>10} {total_r:>9} {share:>7}")
+        out.append(f"{gettext('total'):<53} {int(table['figures'].sum()):>8} {total_s:>10} {total_r:>9} {share:>7}")
     if listing:
         rows = unresolved(facts)
         if stats:
             out.append("")
         for _, r in rows.iterrows():
-            why = f"missing {r['missing']}" + (f" ({r['notes']})" if r["notes"] else "")
+            missing = ", ".join(gettext(FIELD_WORDS[f]) for f in r["missing"].split(", "))
+            why = gettext("missing {fields}").format(fields=missing) + (f" ({r['notes']})" if r["notes"] else "")
             out.append(f"{r['path']}:{r['line']}:{r['column']}: {r['text']} — {why}: {r['context']}")
     return "\n".join(out) + "\n"
 
