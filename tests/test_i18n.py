@@ -245,7 +245,8 @@ def test_a_word_draft_places_its_figures_as_word_shows_them(tmp_path):
 
 # --- error lines, argparse and the command line ------------------------------------------
 
-ERROR_MAKERS = {"InputError", "ParamError", "ExpressionError", "fail", "exceeded", "_fail", "ValueError"}
+# What builds an error a user sees; `problems.append` gathers a rule's parameter problems.
+ERROR_MAKERS = {"InputError", "ParamError", "ExpressionError", "fail", "exceeded", "_fail", "ValueError", "append"}
 
 
 def _literal_messages() -> list[str]:
@@ -260,9 +261,10 @@ def _literal_messages() -> list[str]:
             if not isinstance(node, ast.Call):
                 continue
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            if name not in ERROR_MAKERS:
+            if name not in ERROR_MAKERS or (name == "append" and getattr(node.func.value, "id", "") != "problems"):
                 continue
-            for arg in node.args:
+            args = [a for arg in node.args for a in (arg.elts if isinstance(arg, ast.Tuple) else [arg])]
+            for arg in args:
                 # an f-string that only joins a place and a looked-up problem (`{at}: {problem}`) has no words
                 parts = [v.value for v in arg.values if isinstance(v, ast.Constant)] if isinstance(arg, ast.JoinedStr) \
                     else [arg.value] if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else []

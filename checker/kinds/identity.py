@@ -79,7 +79,7 @@ class IdentityParams:
             try:
                 tree = parse_formula(text)
             except ExpressionError as exc:
-                problems.append((key, f"bad expression: {exc}"))
+                problems.append((key, _("bad expression: {problem}").format(problem=exc)))
                 continue
             if catalog is not None:
                 for name in names_in(tree):
