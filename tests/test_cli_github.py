@@ -79,9 +79,11 @@ def test_github_places_a_word_or_pdf_figure_in_words(report, monkeypatch):
     key = (fig["path"], fig["line"], fig["column"])
     places = {**report.places, key: Place(*key, "paragraph", paragraph=8)}
     monkeypatch.chdir(ROOT)
-    (note, *_) = parse(render(replace(report, findings=(f,), places=places)))
+    (note, *_) = parse(render(replace(report, findings=(f,), places=places), lang="en"))
     assert "line" not in note and "col" not in note and note["file"] == "data/sample-draft.md"
     assert note["message"].startswith(f"{fig['text']} at {fig['path']} · ")  # the place in the editor's terms
+    (note, *_) = parse(render(replace(report, findings=(f,), places=places), lang="vi"))
+    assert note["message"].startswith(f"{fig['text']} tại {fig['path']} · ")
 
 
 def test_sarif_rules_carry_their_documentation(report):

@@ -3,7 +3,7 @@ repositories without code scanning: GitHub shows each on the changed file in a p
 
 from __future__ import annotations
 
-from checker.i18n import language
+from checker.i18n import _, language
 from checker.messages import finding_message
 from checker.records import Finding, Report
 from checker.renderers.ci import _uri, primary
@@ -40,9 +40,12 @@ def _annotation(report: Report, f: Finding) -> str:
             if kind == "text":
                 props.append(f"col={max(int(fig['column']), 1)}")
         else:  # a Word or PDF draft has no lines GitHub can show: say where in words
-            message = f"{fig['text']} at {figure_place(report, fig)}: {message}"
+            message = _("{figure} at {place}").format(figure=fig["text"], place=figure_place(report, fig)) \
+                + f": {message}"
     props.append(f"title={escape_property(f'{f.rule} {f.name}'.strip())}")
     others = [g for g in f.figures if g is not fig]
     if others:
-        message += "\n" + "\n".join(f"- {g['text']} at {figure_place(report, g)}" for g in others)
+        message += "\n" + "\n".join("- " + _("{figure} at {place}").format(figure=g["text"],
+                                                                        place=figure_place(report, g))
+                                    for g in others)
     return f"::{LEVEL[f.severity]} {','.join(props)}::{escape_data(message)}"
