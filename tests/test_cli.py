@@ -124,7 +124,10 @@ def test_rules_and_explain():
         assert rule_id in listed.stdout
     explained = run("explain", "SV01")
     assert explained.returncode == 0
-    assert "What it does" in explained.stdout and "Example" in explained.stdout
+    assert "Quy tắc làm gì" in explained.stdout and "Ví dụ" in explained.stdout  # the kind's documentation too
+    assert "What it does" not in explained.stdout
+    english = run("explain", "SV01", "--lang", "en")
+    assert "What it does" in english.stdout and "Example" in english.stdout
     missing = run("explain", "ZZ99")
     assert missing.returncode == 2 and missing.stderr.startswith("checker: lỗi: không có quy tắc 'ZZ99'")
     english = run("explain", "ZZ99", "--lang", "en")
