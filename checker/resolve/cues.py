@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.text import fold
+from checker.text import fold, slug
 
 
 def _words(words: list[str], fold_them: bool = False) -> str:
@@ -47,6 +47,9 @@ class Cues:
     stated_of: "StatedOfCues"
     # (indicator, subject, verb): `Kinh tế ... tăng trưởng` names grdp_growth (cues.yaml `resolve_indicator`)
     growth_of: tuple[tuple[str, re.Pattern, re.Pattern], ...] = ()
+    # Kinds that together make up any whole (`khai thác` and `nuôi trồng`), as slugs: a
+    # `trong đó` list naming each of one set is all of its total (cues.yaml `partitions`).
+    partitions: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def from_catalog(cls, cues: dict) -> "Cues":
@@ -79,6 +82,7 @@ class Cues:
             growth_of=tuple((g["indicator"], re.compile(_whole(list(g["subject"])), re.I),
                              re.compile(_whole(list(g["verb"])), re.I))
                             for g in (cues.get("resolve_indicator") or {}).get("growth_of", ())),
+            partitions=tuple(frozenset(slug(w) for w in kinds) for kinds in relation.get("partitions", ())),
         )
 
 

@@ -273,12 +273,28 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) \
             and not _names_formers(out, whole_i, items, text, end, ctx)
         for j, label_start in items:
+            inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
+                    f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
+        exhaustive = exhaustive or _partition(out, items, whole_i, cues.partitions)
+        for j, _ in items:
             if summed:
                 add(RelationKind.PART_OF, j, (whole_i,), "" if exhaustive else "bound",
                     f"listed after `{cue}` under `{out[whole_i].figure.text}`")
-            inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
-                    f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
     _totals_after(out, text, figs, ctx, add)
+
+
+def _partition(out, items, whole_i: int, partitions) -> bool:
+    """`trong đó khai thác 60, nuôi trồng 150`: the parts are, one each, every kind of a set
+    that makes up any whole, so they are all of it, not some."""
+    scopes = [out[j].scope for j, _ in items]
+    if out[whole_i].scope in scopes:
+        return False
+    for kinds in partitions:
+        # each part's label ends with its kind (`khách quốc tế`); the longest kind wins
+        named = [max((k for k in kinds if s == k or s.endswith("_" + k)), key=len, default=None) for s in scopes]
+        if len(named) == len(kinds) and set(named) == kinds:
+            return True
+    return False
 
 
 def _bracket_lead(out, figs, text: str, start: int, end: int, ctx, add) -> None:
