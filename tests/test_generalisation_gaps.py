@@ -63,3 +63,48 @@ def test_a_part_with_its_own_indicator_that_its_formers_miss_is_flagged(tmp_path
     _, found = _findings(tmp_path, VISITORS.format("0,21"))
     assert [rule for rule, _ in found] == ["PW01"]
     assert "0,42 triệu lượt khách" in found[0][1]
+
+
+# A year named in a rate's own clause, and a level reached (`còn`), under a term's heading.
+
+TERM = header() + "# I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ 2020 - 2025\n\n"
+
+
+def _term(tmp_path, body: str):
+    facts, findings, _ = run_text(tmp_path, TERM + body + "\n")
+    return facts, rules_and_texts(findings)
+
+
+GROWTH = ("Tăng trưởng kinh tế bình quân giai đoạn 2021 - 2025 đạt 7,2%/năm. Riêng năm 2025, tốc độ tăng trưởng "
+          "GRDP đạt 8,6%, cao nhất nhiệm kỳ.\n\nTốc độ tăng trưởng GRDP năm 2025 ước đạt {}%.")
+
+
+def test_a_rate_of_a_year_named_in_its_clause_is_that_years(tmp_path):
+    facts, found = _term(tmp_path, GROWTH.format("8,6"))
+    assert found == []
+    assert fact_row(facts, "8,6%")["period"] == "2025"
+    assert fact_row(facts, "7,2%/năm")["period"] == "2021-2025"
+
+
+def test_a_rate_of_a_year_restated_differently_is_flagged(tmp_path):
+    _, found = _term(tmp_path, GROWTH.format("8,9"))
+    assert [(rule, texts) for rule, texts in found if rule == "SV01"] == [("SV01", ["8,6%", "ước đạt 8,9%"])]
+
+
+def test_a_rate_until_the_terms_end_is_the_terms(tmp_path):
+    facts, _ = _term(tmp_path, "Đến hết năm 2025, tốc độ tăng trưởng GRDP đạt 7,4%.")
+    assert fact_row(facts, "7,4%")["period"] == "2021-2025"
+
+
+POOR = ("Tỷ lệ hộ nghèo đa chiều của tỉnh cuối năm 2025 còn 1,6%; riêng tỷ lệ hộ nghèo ở vùng đồng bào dân tộc "
+        "thiểu số giảm từ 17,2% năm 2020 xuống 9,8% năm 2025, bình quân giảm 1,48 điểm %/năm.\n\n"
+        "# II. MỤC TIÊU NHIỆM KỲ 2025 - 2030\n\nTỷ lệ hộ nghèo giảm bình quân 0,5 - 1 điểm %/năm.")
+
+
+def test_a_level_after_con_is_a_level_not_a_reduction(tmp_path):
+    facts, found = _term(tmp_path, POOR)
+    assert found == []
+    left = fact_row(facts, "1,6%")
+    assert left["indicator"] == "poverty_rate" and left["period"] == "2025"
+    average = fact_row(facts, "1,48 điểm %/năm")
+    assert average["indicator"] == "poverty_reduction" and average["period"] == "2021-2025"

@@ -15,6 +15,7 @@ from checker.text import slug
 COLON_RE = re.compile(r":(?!\d)")
 BRACKETED_RE = re.compile(r"\([^()]*\)")
 TO_WHOLE_RE = re.compile(r"^[^\d;()]{0,30}$")
+RATE_UNITS = ("percent", "percentage_point")
 OPEN_LIST_RE = re.compile(r"^[^;.…]{0,30}?(?:\.\.\.|…|v\.v)")
 
 
@@ -179,7 +180,10 @@ def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, c
     tail = re.split(r"[,;.:()]|\svà\s", text[part.figure.end:part.figure.end + 40])[0]
     own = text[a:part.figure.end] + tail
     named = ctx.catalog.indicator_matcher.find(words)
-    if whole.indicator and (not named or part.indicator is None) and not _kind_after(text, part.figure.end, ctx):
+    # (a figure in a unit its total's indicator does not take measures something else)
+    fits = whole.indicator is None or _unit_fits(ctx.catalog.indicators[whole.indicator], whole, part)
+    if whole.indicator and (not named or part.indicator is None) and not _kind_after(text, part.figure.end, ctx) \
+            and fits:
         _set(part, "indicator", whole.indicator, f"{why} (its label names no indicator of its own)")
     ents = ctx.catalog.entity_matcher.find(words)
     former = _former(ctx.catalog, ents, whole.entity)
@@ -187,7 +191,7 @@ def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, c
         _set(part, "entity", former, f"{why}: a former province listed under it")
     elif not ents and whole.entity:
         _set(part, "entity", whole.entity, why)
-    if whole.period and not find_periods(own, ctx.catalog.cue("not_period").find(own)):
+    if whole.period and fits and not find_periods(own, ctx.catalog.cue("not_period").find(own)):
         _set(part, "period", whole.period, why)
     if whole.role and not ctx.targets(own):
         _set(part, "role", whole.role, why)
@@ -197,6 +201,13 @@ def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, c
         part.scope = whole.scope
     elif not part.scope:
         part.scope = (_label_scope(words, ents, ctx) if scoped else "") or whole.scope
+
+
+def _unit_fits(ind, whole, part) -> bool:
+    """`tỷ lệ hộ nghèo còn 2,1%; riêng …, bình quân giảm 0,9 điểm %/năm`: a figure in a unit
+    its total's indicator does not take (points under a level in %) measures something else."""
+    unit = part.figure.unit
+    return unit not in RATE_UNITS or unit in (whole.figure.unit, ind.unit, *ind.accepts)
 
 
 def _kind_after(text: str, pos: int, ctx) -> bool:

@@ -189,9 +189,23 @@ def _averaged_over_term(p: Passage, r: Resolved, spot: Spot) -> None:
             and heading.endswith(r.period)):
         return
     if p.cues.annual.search(p.text[spot.clause_start:r.figure.start]) or (
-            r.indicator and p.catalog.indicators[r.indicator].temporal == "rate"):
+            r.indicator and p.catalog.indicators[r.indicator].temporal == "rate"
+            and not _own_year(p.text, spot, r)):
         r.settle("period", Resolution(heading, p.heading.evidence,
                                       f"an average over the term ending {r.period} ({p.heading.reason})"))
+
+
+def _own_year(text: str, spot: Spot, r: Resolved) -> bool:
+    """`Tốc độ tăng trưởng năm 2025 đạt 8,1%`: a rate whose clause names the year (not as
+    the end of a span, `đến hết năm 2025`) is that year's, not the term's."""
+    res = r.fields["period"]
+    if res.evidence is not Evidence.CLAUSE:
+        return False
+    before = text[spot.clause_start:r.figure.start]
+    return bool(re.search(rf"năm {r.period}", before, re.I)) and not UNTIL_YEAR_RE.search(before)
+
+
+UNTIL_YEAR_RE = re.compile(r"(?:đến|tới|hết|giai đoạn|nhiệm kỳ)\s+(?:hết\s+)?(?:năm\s+)?\d{4}", re.I)
 
 
 def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None

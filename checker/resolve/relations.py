@@ -34,6 +34,8 @@ PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")
 # (`0,92% cuối năm 2025 (A 0,78%; B 1,02%)`: the figure's year may stand before its bracket)
 BREAKDOWN_OPEN_RE = re.compile(r"[^;().\d]{0,100}?(?:năm\s+\d{4}\s*)?\(")
 OPEN_END_RE = re.compile(r"(\.\.\.|…)\s*$")
+# `(giảm) còn 1,32%`: the level a rate came down to, not how much it fell.
+LEFT_AT_RE = re.compile(r"(?<![\w])còn(?:\s+(?:khoảng|dưới|gần|mức))?\s*$", re.I)
 FROM_AHEAD_RE = re.compile(r"^\s*,?\s*(?:tăng\s+|giảm\s+)?từ\s*(?:mức\s*)?$", re.I)
 
 
@@ -216,10 +218,13 @@ def _unbracketed(text: str, start: int, end: int) -> str:
 
 
 def _changes(out, text, figs, indicators) -> None:
-    """`tăng từ A lên B`: B must be above A; `giảm từ A xuống B`: below."""
+    """`tăng từ A lên B`: B must be above A; `giảm từ A xuống B`: below.  Both, and a
+    figure after `còn`, are levels."""
     for n, (i, a) in enumerate(figs):
         fm = CHANGE_FROM_RE.search(text[max(0, a.start - 12):a.start])
         if not fm:
+            if LEFT_AT_RE.search(text[max(0, a.start - 20):a.start]):
+                _as_level(out[i], indicators)  # `tỷ lệ hộ nghèo còn 1,32%`: the level left
             continue
         for j, b in figs[n + 1:n + 2]:
             if TO_RE.match(text[a.end:b.start]) and a.unit == b.unit:
