@@ -33,6 +33,7 @@ CONTENTS_RE = re.compile(r"^(DANH MỤC TÀI LIỆU|MỤC LỤC)\b")
 HEADING_PATTERNS = [
     (1, re.compile(r"^Phần thứ (nhất|hai|ba|tư|năm|sáu)\b", re.I)),
     (2, re.compile(r"^[IVX]{1,5}\.\s")),
+    (2, re.compile(r"^Điều \d{1,3}\.\s")),  # a resolution's articles
     (4, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s")),
     (3, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")),
     (3, re.compile(r"^\d{1,2}\.\s")),
@@ -130,7 +131,7 @@ def heading_level(line: str) -> int | None:
         return None
     for level, pattern in HEADING_PATTERNS:
         if pattern.match(stripped):
-            if level in (2, 3, 4) and (len(stripped) > 220 or stripped.rstrip("*").endswith((".", ";", ":"))):
+            if level in (2, 3, 4, 5) and (len(stripped) > 220 or stripped.rstrip("*").endswith((".", ";", ":"))):
                 return None
             if level == 3 and "." in stripped.split(" ", 1)[0][:-1]:
                 depth = stripped.split(" ", 1)[0].rstrip(".").count(".") + 1

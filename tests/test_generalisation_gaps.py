@@ -108,3 +108,53 @@ def test_a_level_after_con_is_a_level_not_a_reduction(tmp_path):
     assert left["indicator"] == "poverty_rate" and left["period"] == "2025"
     average = fact_row(facts, "1,48 điểm %/năm")
     assert average["indicator"] == "poverty_reduction" and average["period"] == "2021-2025"
+
+
+# A People's Council resolution: articles (`Điều N.`) head its sections, lettered targets are
+# statements, and an annex table may give its unit on the line above it.
+
+RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH ĐIỆN BIÊN
+
+Điện Biên, ngày 12 tháng 12 năm 2025
+
+NGHỊ QUYẾT
+Về kế hoạch phát triển kinh tế - xã hội năm 2026
+
+Điều 1. Kết quả thực hiện kế hoạch năm 2025
+
+Tổng vốn đầu tư toàn xã hội ước đạt 21.400 tỷ đồng.
+
+Điều 2. Các chỉ tiêu chủ yếu năm 2026
+
+a) Tổng vốn đầu tư toàn xã hội đạt 24.000 tỷ đồng.
+b) Tỷ lệ che phủ rừng đạt 45,5%.
+
+PHỤ LỤC
+
+Đơn vị: tỷ đồng
+
+| STT | Chỉ tiêu | Ước thực hiện 2025 | Kế hoạch 2026 |
+|---|---|---|---|
+| 1 | Tổng vốn đầu tư toàn xã hội | 21.400 | {} |
+| 2 | Tổng thu NSNN trên địa bàn | 3.150 | 3.420 |
+"""
+
+
+def test_articles_head_a_resolution_and_lettered_targets_are_read(tmp_path):
+    facts, found, _ = run_text(tmp_path, RESOLUTION.format("24.000"), "draft.txt")
+    assert rules_and_texts(found) == []
+    done, planned = fact_row(facts, "ước đạt 21.400 tỷ đồng"), fact_row(facts, "24.000 tỷ đồng")
+    assert (done["period"], done["role"]) == ("2025", "actual")
+    assert (planned["period"], planned["role"]) == ("2026", "target")
+
+
+def test_an_annex_restating_a_lettered_target_differently_is_flagged(tmp_path):
+    _, found, _ = run_text(tmp_path, RESOLUTION.format("25.000"), "draft.txt")
+    assert rules_and_texts(found) == [("SV01", ["24.000 tỷ đồng", "25.000"])]
+
+
+def test_a_tables_unit_line_gives_its_bare_cells_their_unit(tmp_path):
+    facts, _, _ = run_text(tmp_path, RESOLUTION.format("24.000"), "draft.txt")
+    cell = fact_row(facts, "3.420")
+    assert cell["unit"] == "dong" and cell["indicator"] != "mobile_5g_coverage"

@@ -17,7 +17,7 @@ def _whole(words: list[str]) -> str:
     return rf"(?<![\w])(?:{_words(words)})(?![\w])"
 
 
-HEADING_NUMBER = r"^(?:[ivx]+\.|\d+(?:\.\d+)*\.|\*)?\s*(?:phan thu \w+\s+)?"
+HEADING_NUMBER = r"^(?:[ivx]+\.|\d+(?:\.\d+)*\.|dieu \d+\.|\*)?\s*(?:phan thu \w+\s+)?"
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,9 @@ class FuzzyLabels:
         return ranked[0][0], "label matched approximately"
 
 
+UNIT_CAPTION_RE = re.compile(r"(?:Đơn vị tính|Đơn vị|ĐVT)\s*:\s*([^;,()]+)", re.I)
+
+
 class TableReader:
     """Reads the value and evaluation cells of table rows; a row naming only a province
     (no values) heads the rows under it."""
@@ -96,6 +99,16 @@ class TableReader:
         key = (doc.path, doc.index, block.table)
         if key not in self._tables:
             self._tables[key] = table_entity(self.catalog, caption_of(doc, block.table), block.section)
+        return self._tables[key]
+
+    def _table_unit(self, row: "_Row"):
+        """`Đơn vị: tỷ đồng` on the line before a table: the unit of its bare cells."""
+        doc, block = row.doc, row.block
+        key = (doc.path, doc.index, block.table, "unit")
+        if key not in self._tables:
+            caption = UNIT_CAPTION_RE.search(caption_of(doc, block.table) or "")
+            unit = self.units.match(" " + caption.group(1).strip(), 0) if caption else None
+            self._tables[key] = unit if unit is not None and unit.unit is not None else None
         return self._tables[key]
 
     def _group_context(self, doc, block, context: str) -> str:
@@ -168,7 +181,7 @@ class TableReader:
         figs = [f for f in self.lexer.scan(cell) if f.kind in STAT_KINDS]
         column = row.columns[i]
         column_unit = self._column_unit(row.roles, cells) or (
-            self.units.match(" " + column.unit_text, 0) if column.unit_text else None)
+            self.units.match(" " + column.unit_text, 0) if column.unit_text else None) or self._table_unit(row)
         head, _, tail = row.label.partition(":")
         # `Cơ cấu kinh tế: Công nghiệp, xây dựng - Dịch vụ - Nông, lâm nghiệp`: one label, several indicators.
         parts = [p.strip() for p in tail.split(" - ")] if tail and " - " in tail else []
