@@ -158,3 +158,29 @@ def test_a_tables_unit_line_gives_its_bare_cells_their_unit(tmp_path):
     facts, _, _ = run_text(tmp_path, RESOLUTION.format("24.000"), "draft.txt")
     cell = fact_row(facts, "3.420")
     assert cell["unit"] == "dong" and cell["indicator"] != "mobile_5g_coverage"
+
+
+# Targets that are not levels to hold against a result.
+
+NEXT_YEAR = header() + "# I. KẾT QUẢ NĂM 2025\n\n{}\n\n# II. MỤC TIÊU NĂM 2026\n\n{}\n"
+
+
+def test_a_target_of_more_is_an_increase_not_a_level(tmp_path):
+    done = "Năm 2025, toàn tỉnh có 131 xã đạt chuẩn nông thôn mới."
+    facts, found, _ = run_text(tmp_path, NEXT_YEAR.format(done, "Có thêm 12 xã đạt chuẩn nông thôn mới."))
+    assert rules_and_texts(found) == [] and fact_row(facts, "12 xã")["measure"] == "increase"
+    _, found, _ = run_text(tmp_path, NEXT_YEAR.format(done, "Có 125 xã đạt chuẩn nông thôn mới."))
+    assert [rule for rule, _ in rules_and_texts(found)] == ["TP01"]
+
+
+def test_a_budget_estimate_may_lie_below_this_years_outturn(tmp_path):
+    done = "Thu ngân sách nhà nước trên địa bàn năm 2025 ước đạt 24.310 tỷ đồng."
+    plan = "Dự toán thu ngân sách nhà nước trên địa bàn năm 2026 là 22.900 tỷ đồng."
+    facts, found, _ = run_text(tmp_path, NEXT_YEAR.format(done, plan))
+    assert fact_row(facts, "22.900 tỷ đồng")["role"] == "target"
+    assert rules_and_texts(found) == []
+
+
+def test_growth_of_the_gross_product_named_in_full_is_grdp_growth(tmp_path):
+    facts, _, _ = run_text(tmp_path, HEAD + "Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) năm 2025 ước đạt 8,3%.\n")
+    assert fact_row(facts, "ước đạt 8,3%")["indicator"] == "grdp_growth"

@@ -66,5 +66,5 @@ def test_every_kind_declares_typed_frozen_parameters(kind):
 def test_a_kind_refuses_a_parameter_it_does_not_take(tmp_path):
     rule = RULE.format(id="A01").replace("same_value", "plausibility").replace("{values}", "{target}")
     (tmp_path / "main.yaml").write_text("rules:" + rule + "    params:\n      mode: strict\n", encoding="utf-8")
-    with language("en"), pytest.raises(InputError, match=r"main.yaml:9:13: kind 'plausibility' has no parameter 'mode' \(it takes: document_entity\)"):
+    with language("en"), pytest.raises(InputError, match=r"main.yaml:9:13: kind 'plausibility' has no parameter 'mode' \(it takes: document_entity, exempt\)"):
         load_rules([tmp_path / "main.yaml"], KINDS, load_catalog())

@@ -11,6 +11,7 @@ from checker.i18n import N_
 from checker.interval import Interval
 from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, finding, last_year
 from checker.kinds.evidence import DocumentEntity, defaults_with_formers, strong_enough
+from checker.kinds.params import IndicatorId
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,9 @@ class PlausibilityParams:
     # document's default is no evidence where the document gives that period's figures of
     # its former provinces (checker/kinds/evidence.py).
     document_entity: DocumentEntity = DocumentEntity.UNLESS_FORMERS
+    # Indicators whose next target is set from this year's plan, not its outturn (a budget
+    # estimate, `dự toán`, routinely lies below a year boosted by one-off revenue).
+    exempt: tuple[IndicatorId, ...] = ()
 
 
 class Plausibility:
@@ -47,8 +51,9 @@ class Plausibility:
         ambiguous = defaults_with_formers(ctx) if rule.params.document_entity is DocumentEntity.UNLESS_FORMERS \
             else set()
         beside, latest_by_year = _actuals(recs)
+        exempt = set(rule.params.exempt)
         for r in recs:
-            if r["role"] != "target":
+            if r["role"] != "target" or r["indicator"] in exempt:
                 continue
             if not strong_enough(r, rule.params, ambiguous):
                 yield NOT_APPLICABLE  # whose target it is, the merged province's or a former one's, is unclear

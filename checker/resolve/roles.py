@@ -81,11 +81,16 @@ def per_year_mean(text: str, fig, spot, annual: re.Pattern) -> bool:
         and re.fullmatch(r"(?:\s+[^\W\d]+){0,3}\s*", lead[cue.end():]) is not None
 
 
+ADDED_RE = re.compile(r"(?<![\w])thêm\s+$", re.I)
+
+
 def prose_measure(text: str, fig, spot, shares, plan_share: re.Pattern, annual: re.Pattern | None = None) -> str:
     """`chiếm 8%` is a share of a whole; `đạt 100% kế hoạch` a share of the plan; `bình quân
-    mỗi năm 4.936 đảng viên` a mean per year."""
+    mỗi năm 4.936 đảng viên` a mean per year; `thêm 10 xã` an increase."""
     if annual is not None and per_year_mean(text, fig, spot, annual):
         return "annual_mean"
+    if ADDED_RE.search(text, max(0, fig.start - 12), fig.start):
+        return "increase"  # `có thêm 10 xã đạt chuẩn`: how many more, not how many
     if fig.unit != "percent":
         return ""
     if plan_share.match(text[fig.end:fig.end + 40]):
