@@ -184,3 +184,33 @@ def test_a_budget_estimate_may_lie_below_this_years_outturn(tmp_path):
 def test_growth_of_the_gross_product_named_in_full_is_grdp_growth(tmp_path):
     facts, _, _ = run_text(tmp_path, HEAD + "Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) năm 2025 ước đạt 8,3%.\n")
     assert fact_row(facts, "ước đạt 8,3%")["indicator"] == "grdp_growth"
+
+
+# A share-of-plan column: the row's result over its target of the same year.
+
+SHARES = header() + """# I. KẾT QUẢ 9 THÁNG NĂM 2025
+
+Đơn vị: tỷ đồng
+
+| STT | Nội dung | Dự toán 2025 | Ước thực hiện 9 tháng 2025 | So sánh ƯTH/DT (%) | Dự toán 2026 |
+|---|---|---|---|---|---|
+| 1 | Thu nội địa | 8.400 | 6.216 | {} | 9.100 |
+
+Biểu 02. Sản xuất
+
+| TT | Chỉ tiêu | ĐVT | Kế hoạch năm 2025 | Thực hiện 9 tháng | % so với KH |
+|---|---|---|---|---|---|
+| 1 | Sản lượng thủy sản | nghìn tấn | 240 | 182,4 | 76,0 |
+"""
+
+
+def test_a_share_of_plan_cell_agrees_with_its_row(tmp_path):
+    facts, found, _ = run_text(tmp_path, SHARES.format("74,0"))
+    assert rules_and_texts(found) == []
+    assert fact_row(facts, "76,0")["unit"] != "tonne"  # a share, not in the row's unit
+    assert fact_row(facts, "74,0")["of_result"] == fact_row(facts, "6.216")["id"]
+
+
+def test_a_share_of_plan_cell_that_disagrees_with_its_row_is_flagged(tmp_path):
+    _, found, _ = run_text(tmp_path, SHARES.format("77,0"))
+    assert rules_and_texts(found) == [("RT04", ["6.216", "77,0", "8.400"])]

@@ -186,3 +186,26 @@ def caption_of(doc, table: int) -> str | None:
                                   and not re.search(r"\d", re.sub(r"(?:19|20)\d{2}", "", text))):
         return text
     return None
+
+
+def row_share_of_plan(out, figs, add) -> None:
+    """`| Thu nội địa | 32.500 | 38.420 | 118,2 |` under `Dự toán | Ước thực hiện | ƯTH/DT (%)`:
+    a share-of-plan cell is the row's result over its target of the same year, as
+    `bằng 118,2% dự toán (32.500 tỷ đồng)` would say in prose.  `add(kind, subject, others,
+    detail, reason)`."""
+    from checker.records import RelationKind
+
+    def cells(role: str) -> list[int]:
+        return [i for i, _ in figs if out[i].column_role == role]
+
+    shares, actual, targets = cells("plan_share"), cells("actual"), cells("target")
+    if len(shares) != 1 or len(actual) != 1 or not targets:
+        return
+    a = actual[0]
+    year = (out[a].period or "")[:4]
+    if len(targets) > 1:
+        targets = [t for t in targets if (out[t].period or "")[:4] == year]
+    if len(targets) != 1 or out[a].unit is None or out[targets[0]].unit != out[a].unit:
+        return
+    add(RelationKind.STATED_OF, shares[0], (a, targets[0]), "of",
+        "a share-of-plan column: the row's result over its target")

@@ -180,7 +180,8 @@ class TableReader:
     def _values(self, row: "_Row", i: int, cell: str, off: int, cells) -> list[Resolved]:
         figs = [f for f in self.lexer.scan(cell) if f.kind in STAT_KINDS]
         column = row.columns[i]
-        column_unit = self._column_unit(row.roles, cells) or (
+        # (a comparison or share-of-plan cell is a percentage, not in the row's unit)
+        column_unit = None if column.kind in RELATIVE_KINDS else self._column_unit(row.roles, cells) or (
             self.units.match(" " + column.unit_text, 0) if column.unit_text else None) or self._table_unit(row)
         head, _, tail = row.label.partition(":")
         # `Cơ cấu kinh tế: Công nghiệp, xây dựng - Dịch vụ - Nông, lâm nghiệp`: one label, several indicators.
