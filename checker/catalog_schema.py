@@ -87,7 +87,9 @@ CUES = Record(name=N_("cue catalog"), label=None, required={
         # Table column headings, read by the resolver from catalog.cues["role"]["columns"].
         "columns": Record(required={
             name: PHRASES for name in ("label", "number", "unit", "evaluation", "target", "actual",
-                                       "comparison", "plan_share")}),
+                                       "comparison", "plan_share")},
+            # `Toàn tỉnh` beside columns of the former provinces: the merged province's.
+            optional={"whole": PHRASES}),
         "labels": CueMap(cue="labels"),
     }),
     "scope": CueMap(cue="scope", shared=True),

@@ -214,3 +214,26 @@ def test_a_share_of_plan_cell_agrees_with_its_row(tmp_path):
 def test_a_share_of_plan_cell_that_disagrees_with_its_row_is_flagged(tmp_path):
     _, found, _ = run_text(tmp_path, SHARES.format("77,0"))
     assert rules_and_texts(found) == [("RT04", ["6.216", "77,0", "8.400"])]
+
+
+# A column of the whole province beside its former provinces' columns.
+
+BY_FORMER = header() + """# I. KẾT QUẢ NĂM 2025
+
+Biểu 02. Một số chỉ tiêu theo địa bàn tỉnh cũ
+
+| TT | Chỉ tiêu | Đơn vị | Thái Nguyên (cũ) | Bắc Kạn (cũ) | Toàn tỉnh |
+|---|---|---|---|---|---|
+| 1 | Sản lượng lúa | nghìn tấn | 412,5 | 146,3 | {} |
+"""
+
+
+def test_a_whole_province_column_is_the_merged_provinces(tmp_path):
+    facts, found, _ = run_text(tmp_path, BY_FORMER.format("558,8"))
+    assert rules_and_texts(found) == []
+    assert fact_row(facts, "558,8")["entity"] == "thai_nguyen"
+
+
+def test_a_whole_province_column_that_its_formers_miss_is_flagged(tmp_path):
+    _, found, _ = run_text(tmp_path, BY_FORMER.format("585,8"))
+    assert rules_and_texts(found) == [("PW01", ["146,3", "412,5", "585,8"])]

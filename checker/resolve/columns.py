@@ -84,7 +84,24 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
                 columns[i] = Column(col.heading, "target", _role("target", col.heading), col.period,
                                     col.entity, col.indicators, col.unit_text, col.year_column)
             label_seen = True
-    return tuple(columns)
+    return _whole_columns(catalog, columns)
+
+
+def _whole_columns(catalog: Catalog, columns: list[Column]) -> tuple[Column, ...]:
+    """`Cà Mau (cũ) | Bạc Liêu (cũ) | Toàn tỉnh`: a whole-province column beside columns of
+    former provinces of one merged province is that province's; else it names nothing."""
+    entities = catalog.entities
+    merged = {entities[c.entity.value].merged_into for c in columns if c.entity is not None
+              and c.entity.value in entities and entities[c.entity.value].merged_into}
+    out = []
+    for col in columns:
+        if col.kind == "whole":
+            entity = Resolution(next(iter(merged)), Evidence.TABLE_HEADER,
+                                f"column `{col.heading}` beside the former provinces") if len(merged) == 1 else None
+            col = Column(col.heading, "value" if entity else None, None, col.period, entity, col.indicators,
+                         col.unit_text, col.year_column)
+        out.append(col)
+    return tuple(out)
 
 
 def _role(kind: str, heading: str) -> Resolution | None:
