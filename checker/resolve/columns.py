@@ -11,7 +11,7 @@ from checker.catalog import Catalog
 from checker.records import Evidence, Resolution
 from checker.resolve.entities import entity_mentions
 from checker.resolve.periods import find_periods, normalise_range
-from checker.text import Mention
+from checker.text import Mention, fold
 
 VALUE_KINDS = ("target", "actual", "value", "comparison", "plan_share")
 # Kinds whose cells are numbers about the row's indicator but not its level.
@@ -51,7 +51,7 @@ def _patterns(catalog: Catalog) -> dict[str, tuple[re.Pattern, re.Pattern]]:
     if cached is None or cached[0] is not catalog:
         cols = catalog.cues["role"]["columns"]
         cached = (catalog, {name: (re.compile(rf"^\s*(?:{_word_re(words).pattern})", re.I), _word_re(words))
-                            for name, words in cols.items()})
+                            for name, words in cols.items() if name != "whole"})
         _PATTERNS[id(catalog)] = cached
     return cached[1]
 
@@ -93,9 +93,10 @@ def _whole_columns(catalog: Catalog, columns: list[Column]) -> tuple[Column, ...
     entities = catalog.entities
     merged = {entities[c.entity.value].merged_into for c in columns if c.entity is not None
               and c.entity.value in entities and entities[c.entity.value].merged_into}
+    whole = {fold(w) for w in catalog.cues["role"]["columns"].get("whole", ())}
     out = []
     for col in columns:
-        if col.kind == "whole":
+        if col.kind is None and fold(BRACKET_RE.sub("", col.heading.split(" / ")[-1]).strip()) in whole:
             entity = Resolution(next(iter(merged)), Evidence.TABLE_HEADER,
                                 f"column `{col.heading}` beside the former provinces") if len(merged) == 1 else None
             col = Column(col.heading, "value" if entity else None, None, col.period, entity, col.indicators,
