@@ -60,6 +60,8 @@ ORDINAL_BEFORE = re.compile(r"(?:Trung ương|thứ|số|khóa|khoá|Điều|Kho
 PROPER_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<![\n])\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s$")
 
 COMPARATORS = [
+    # (a mark passed or reached is a bound, not the value: `vượt mốc 60 nghìn tỷ đồng`)
+    ("vượt mốc", "gt"), ("vượt qua mốc", "gt"), ("vượt ngưỡng", "gt"), ("cán mốc", "ge"),
     ("≥", "ge"), ("≤", "le"), (">=", "ge"), ("<=", "le"), (">", "gt"), ("<", "lt"),
     ("từ", "from"), ("trên", "gt"), ("hơn", "gt"), ("dưới", "lt"), ("ít nhất", "ge"),
     ("tối thiểu", "ge"), ("tối đa", "le"), ("không quá", "le"), ("không dưới", "ge"),

@@ -237,3 +237,35 @@ def test_a_whole_province_column_is_the_merged_provinces(tmp_path):
 def test_a_whole_province_column_that_its_formers_miss_is_flagged(tmp_path):
     _, found, _ = run_text(tmp_path, BY_FORMER.format("585,8"))
     assert rules_and_texts(found) == [("PW01", ["146,3", "412,5", "585,8"])]
+
+
+# A budget report's sentences: the estimate's subject goes on, a base's year is the base's,
+# a mark passed is a bound, and a second percentage is said of the same result.
+
+BUDGET = header() + """# I. TÌNH HÌNH THỰC HIỆN DỰ TOÁN NĂM 2025
+
+Thu ngân sách nhà nước trên địa bàn năm 2025 được giao 18.400 tỷ đồng. Ước thực hiện cả năm đạt 20.610 tỷ đồng, bằng 112,0% dự toán, tăng {}% so với thực hiện năm 2024 (18.900 tỷ đồng).
+
+# II. ĐÁNH GIÁ CHUNG
+
+Năm 2025, thu ngân sách nhà nước trên địa bàn ước đạt {} tỷ đồng, lần đầu vượt mốc 20 nghìn tỷ đồng.
+"""
+
+
+def test_a_budget_estimates_sentences_are_read_whole(tmp_path):
+    facts, found, _ = run_text(tmp_path, BUDGET.format("9,0", "20.610"))
+    assert rules_and_texts(found) == []
+    outturn = fact_row(facts, "20.610 tỷ đồng")
+    assert (outturn["indicator"], outturn["period"]) == ("budget_revenue", "2025")
+    assert fact_row(facts, "9,0%")["of_result"] == outturn["id"]
+    assert fact_row(facts, "vượt mốc 20 nghìn tỷ đồng")["qualifier"] == "gt"
+
+
+def test_a_budget_estimate_restated_differently_is_flagged(tmp_path):
+    _, found, _ = run_text(tmp_path, BUDGET.format("9,0", "21.060"))
+    assert [rule for rule, _ in rules_and_texts(found)] == ["SV01"]
+
+
+def test_a_growth_over_last_years_outturn_that_does_not_recompute_is_flagged(tmp_path):
+    _, found, _ = run_text(tmp_path, BUDGET.format("6,9", "20.610"))
+    assert rules_and_texts(found) == [("RT04", ["18.900 tỷ đồng", "20.610 tỷ đồng", "6,9%"])]

@@ -242,11 +242,11 @@ def at_nature(period: str | None, temporal: str | None) -> tuple[str | None, str
 
 @lru_cache(maxsize=16)
 def _base_lead(base: tuple[str, ...], multiple: tuple[str, ...]) -> re.Pattern:
-    """The words before a base period: `so với (cùng kỳ)`, `gấp 1,54 lần`, `bằng 95%`."""
+    """The words before a base period: `so với (cùng kỳ)`, `so với thực hiện`, `gấp 1,54 lần`, `bằng 95%`."""
     words = "|".join(re.escape(w) for w in sorted(base, key=len, reverse=True))
     times = "|".join(re.escape(w) for w in sorted(multiple, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?:(?<![\w])(?:{words})|(?<![\w])(?:{times})\s+[\d.,]+\s*(?:lần|%))"
-                      r"\s*(?:cùng kỳ\s*)?(?:của\s*)?$", re.I)
+                      r"\s*(?:cùng kỳ\s*|(?:ước\s+)?thực hiện\s*|kết quả\s*)?(?:của\s*)?$", re.I)
 
 
 def _stated(passage) -> list[tuple[Period, bool]]:

@@ -53,7 +53,8 @@ def outside(gap: str) -> str:
 
 def _head_before(text: str, figs, n: int) -> int | None:
     """The position (in `figs`) of the figure a stated figure is said of: the last one before
-    it outside closed brackets, in the same clause, a short way back."""
+    it outside closed brackets, in the same clause, a short way back, passing over other
+    percentages stated of it."""
     start = figs[n][1].start
     for m in range(n - 1, -1, -1):
         gap = outside(text[figs[m][1].end:start])
@@ -61,8 +62,14 @@ def _head_before(text: str, figs, n: int) -> int | None:
             continue  # inside a bracket closed before the stated figure, or one still open
         if STOP_RE.search(gap) or len(gap) > 80:
             return None
+        if figs[m][1].unit in SIBLING_UNITS and figs[n][1].unit in SIBLING_UNITS:
+            start = figs[m][1].start  # `đạt A, bằng 113,9% dự toán, tăng 9,6% so với …`: both of A
+            continue
         return m
     return None
+
+
+SIBLING_UNITS = ("percent",)  # (a margin in points is said of the rate before it)
 
 
 def _before(text: str, fig, width: int) -> str:
