@@ -269,3 +269,37 @@ def test_a_budget_estimate_restated_differently_is_flagged(tmp_path):
 def test_a_growth_over_last_years_outturn_that_does_not_recompute_is_flagged(tmp_path):
     _, found, _ = run_text(tmp_path, BUDGET.format("6,9", "20.610"))
     assert rules_and_texts(found) == [("RT04", ["18.900 tỷ đồng", "20.610 tỷ đồng", "6,9%"])]
+
+
+def test_a_part_written_rounder_than_its_total_only_bounds_it(tmp_path):
+    body = "Năm 2025, sản lượng thủy sản đạt 118.437 tấn; trong đó khai thác 96.400 tấn, nuôi trồng 22.031 tấn."
+    facts, found = _findings(tmp_path, body)
+    assert found == [] and fact_row(facts, "22.031 tấn")["part_bound"]
+
+
+# A table's unnumbered rows under a numbered one, and the prose parts they restate.
+
+SUB_ROWS = header() + """# I. CHỈ TIÊU NĂM 2026
+
+Tổng thu ngân sách nhà nước trên địa bàn năm 2026 đạt 9.800 tỷ đồng, trong đó thu nội địa 8.300 tỷ đồng, thu từ hoạt động xuất nhập khẩu 1.500 tỷ đồng.
+
+Biểu 01. Chỉ tiêu chủ yếu
+
+| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2026 |
+|---|---|---|---|
+| 1 | Tổng thu ngân sách nhà nước trên địa bàn | tỷ đồng | 9.800 |
+| | Trong đó: Thu nội địa | tỷ đồng | 8.300 |
+| | Thu từ hoạt động xuất nhập khẩu | tỷ đồng | {} |
+"""
+
+
+def test_an_unnumbered_row_is_a_kind_of_the_row_above(tmp_path):
+    facts, found, _ = run_text(tmp_path, SUB_ROWS.format("1.500"))
+    assert rules_and_texts(found) == []
+    cell = facts[(facts["text"] == "8.300") & (facts["block"] == "table_row")].iloc[0]
+    assert (cell["indicator"], cell["scope"]) == ("budget_revenue", "thu_noi_dia")
+
+
+def test_an_unnumbered_row_restating_a_listed_part_differently_is_flagged(tmp_path):
+    _, found, _ = run_text(tmp_path, SUB_ROWS.format("1.700"))
+    assert rules_and_texts(found) == [("SV01", ["1.500 tỷ đồng", "1.700"])]

@@ -70,7 +70,8 @@ class SameValue:
         rows = []
         for r in stat_records(ctx, ("indicator", "entity", "period", "role")):
             where = (r["path"], r["line"], r["column"])
-            if r["role"] in roles and (r["part_of"] is None or _former_part(ctx, r)) and where not in seen:
+            if r["role"] in roles and (r["part_of"] is None or _former_part(ctx, r) or _kind_part(r)) \
+                    and where not in seen:
                 seen.add(where)
                 rows.append(r if r["part_of"] is None else _as_own_fact(ctx, r))
         for key, group in group_records(rows, KEY):
@@ -118,6 +119,12 @@ def _former_part(ctx: Context, row: dict) -> bool:
     total = ctx.by_id.get(int(row["part_of"]))
     return (entity is not None and entity.level == "former" and row["entity_evidence"] == Evidence.CLAUSE.value
             and total is not None and total["entity"] != row["entity"])
+
+
+def _kind_part(row: dict) -> bool:
+    """`trong đó thu nội địa 16.800 tỷ đồng`: a part its label names as a kind of its total
+    (its scope) is a fact of its own, which a table row of that kind may restate."""
+    return bool(row["scope"])
 
 
 def _as_own_fact(ctx: Context, row: dict) -> dict:

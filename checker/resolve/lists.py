@@ -304,8 +304,19 @@ def _partition(out, items, whole_i: int, partitions) -> bool:
         # each part's label ends with its kind (`khách quốc tế`); the longest kind wins
         named = [max((k for k in kinds if s == k or s.endswith("_" + k)), key=len, default=None) for s in scopes]
         if len(named) == len(kinds) and set(named) == kinds:
-            return True
+            # (a part written rounder than its total, `239.600` under `249.762`, is
+            # approximate: the parts then only bound the total)
+            return all(_zeros(out[j].figure) <= _zeros(out[whole_i].figure) for j, _ in items)
     return False
+
+
+def _zeros(fig) -> int:
+    """How many zeros end a figure's whole number as written (`239.600` → 2; `842,3` → 0)."""
+    digits = re.match(r"\D*([\d.]+)(,\d+)?", fig.text)
+    if digits is None or digits.group(2):
+        return 0
+    whole = digits.group(1).replace(".", "")
+    return len(whole) - len(whole.rstrip("0"))
 
 
 def _bracket_lead(out, figs, text: str, start: int, end: int, ctx, add) -> None:

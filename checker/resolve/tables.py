@@ -15,7 +15,7 @@ from checker.resolve.indicators import Reading, percent_slip, pick_indicator, un
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import finish
-from checker.text import Mention, fold
+from checker.text import Mention, fold, slug
 
 FUZZY_EXTRA = 3  # words a table label may have beyond an indicator's name
 # `Hưng Yên (Thái Bình + Hưng Yên)`: the bracket lists what the province was made of.
@@ -75,6 +75,7 @@ class FuzzyLabels:
         return ranked[0][0], "label matched approximately"
 
 
+SUB_LEAD_RE = re.compile(r"^\s*(?:trong đó|bao gồm|gồm|riêng)?\s*[:\-–+]?\s*", re.I)
 UNIT_CAPTION_RE = re.compile(r"(?:Đơn vị tính|Đơn vị|ĐVT)\s*:\s*([^;,()]+)", re.I)
 
 
@@ -148,7 +149,30 @@ class TableReader:
         period = self._label_period(label, heading)
         row = _Row(block, doc, label, context, roles, entity, period, heading, cols, bool(names), label_i)
         results = [r for i, cell, off in value_cells for r in self._values(row, i, cell, off, cells)]
+        self._sub_row(row, cells, results)
         return results + self._evaluations(row, cells, results)
+
+    def _sub_row(self, row: "_Row", cells, results: list[Resolved]) -> None:
+        """`| 3 | Tổng thu ngân sách … | 19.500 |` then `| | Trong đó: Thu nội địa | 16.800 |`: a
+        row with no number under a numbered one is a kind of it, and measures what it does
+        (narrowed by its own label) where its label names nothing of its own."""
+        if "number" not in row.roles:
+            return
+        key = (row.doc.path, row.doc.index, row.block.table, "parent")
+        numbered = bool(cells[row.roles.index("number")][0].strip()) if row.roles.index("number") < len(cells) else False
+        if numbered:
+            self._tables[key] = {r.column_role: r for r in results if r.indicator}
+            return
+        parent = self._tables.get(key) or {}
+        words = [w for w in re.findall(r"[^\W\d_]+", SUB_LEAD_RE.sub("", row.label).lower())
+                 if w not in self.cues.not_a_head]
+        for r in results:
+            above = parent.get(r.column_role)
+            if r.indicator is None and above is not None and words and r.column_role in ("target", "actual", "value"):
+                r.settle("indicator", Resolution(above.indicator, Evidence.RELATION,
+                                                 f"a row under `{above.row_label.strip()[:40]}`"))
+                r.unit = r.unit or above.unit
+                r.scope = r.scope or slug(" ".join(words))
 
     def _cell_entity(self, row: "_Row", i: int) -> Resolution:
         """A cell's province: the row label's, else its column group's, else the row's block,
