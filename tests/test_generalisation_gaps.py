@@ -303,3 +303,25 @@ def test_an_unnumbered_row_is_a_kind_of_the_row_above(tmp_path):
 def test_an_unnumbered_row_restating_a_listed_part_differently_is_flagged(tmp_path):
     _, found, _ = run_text(tmp_path, SUB_ROWS.format("1.700"))
     assert rules_and_texts(found) == [("SV01", ["1.500 tỷ đồng", "1.700"])]
+
+
+SPENDING = ("Năm 2025, tổng chi ngân sách địa phương ước thực hiện 30.520 tỷ đồng, bằng 104,2% dự toán "
+            "(29.290 tỷ đồng), gồm: chi đầu tư phát triển 9.870 tỷ đồng; chi thường xuyên {} tỷ đồng; "
+            "chi khác 1.240 tỷ đồng.")
+
+
+def test_a_colon_list_of_amounts_split_by_semicolons_adds_up(tmp_path):
+    facts, found = _findings(tmp_path, SPENDING.format("19.410"))
+    assert found == []
+    assert fact_row(facts, "1.240 tỷ đồng")["part_of"] == fact_row(facts, "30.520 tỷ đồng")["id"]
+
+
+def test_a_colon_list_of_amounts_that_misses_its_total_is_flagged(tmp_path):
+    _, found = _findings(tmp_path, SPENDING.format("19.140"))
+    assert [rule for rule, _ in found] == ["PW02"]
+
+
+def test_clauses_after_a_colon_in_other_units_are_no_list(tmp_path):
+    body = ("Đến nay, toàn Đảng bộ có 88 đảng bộ trực thuộc, gồm: 81 đảng bộ xã, phường; 612 chi bộ cơ sở; "
+            "124.300 đảng viên.")
+    assert _findings(tmp_path, body)[1] == []

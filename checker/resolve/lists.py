@@ -85,13 +85,16 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts):
         gap = text[f.end:cue_start]
         if exhaustive and (len(gap) > 80 or ";" in gap):
             return None
+        # (`71.640 tỷ đồng, bằng 108,3% dự toán (66.150 tỷ đồng), gồm: …`: the total's own
+        # comparison, a percentage and its bracketed base, stands between it and its list)
+        own_comparison = closed_brackets(text, f.end, cue_start) or r.figure.unit == "percent"
         if closed_brackets(text, f.end, cue_start) or is_part(r) or f.kind not in ("statistic", "fraction"):
-            if exhaustive:
+            if exhaustive and not own_comparison:
                 return None
             continue
         if compatible(r, first, counts) and (r.figure.unit or r.unit):
             return i if exhaustive or not _one_of_many(out, before, i, text, cue_start, counts) else None
-        if exhaustive:
+        if exhaustive and not own_comparison:
             return None
     return None
 
@@ -120,6 +123,8 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
     whole = out[whole_i]
     _, s_end = sentence_bounds(text, cue_end)
     items, prev_end = [], cue_end
+    # (`gồm: A 10 tỷ đồng; B 20 tỷ đồng`: after a colon, `;` separates items in the total's unit)
+    colon_list = text[cue_end - 1:cue_end + 2].count(":") > 0
     for j, f in figs:
         if f.start < cue_end or j == whole_i or out[j].figure.start == whole.figure.start:
             continue
@@ -132,7 +137,9 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
         if ctx.cues.respectively.search(gap) or (items and _new_list(gap, ctx.cues)):
             break
         semi = gap.rfind(";")
-        if semi >= 0 and not _opens_item(text, prev_end + semi + 1, ctx.entity_starts, ctx.cues.parallel_part):
+        same_unit = colon_list and out[j].unit is not None and out[j].unit == whole.unit
+        if semi >= 0 and not same_unit and not _opens_item(text, prev_end + semi + 1, ctx.entity_starts,
+                                                           ctx.cues.parallel_part):
             break
         r = out[j]
         segment = _segment(text, prev_end, f.start)
