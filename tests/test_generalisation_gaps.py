@@ -325,3 +325,20 @@ def test_clauses_after_a_colon_in_other_units_are_no_list(tmp_path):
     body = ("Đến nay, toàn Đảng bộ có 88 đảng bộ trực thuộc, gồm: 81 đảng bộ xã, phường; 612 chi bộ cơ sở; "
             "124.300 đảng viên.")
     assert _findings(tmp_path, body)[1] == []
+
+
+# An evaluation word in prose, against the target in brackets after it.
+
+JUDGED = "Năm 2025, tỷ lệ trường học đạt chuẩn quốc gia đạt {} (Thái Nguyên cũ 81,2%; Bắc Kạn cũ 64,0%), {} mục tiêu đề ra (75%)."
+
+
+def test_an_evaluation_word_that_fits_its_result_passes(tmp_path):
+    facts, found = _findings(tmp_path, JUDGED.format("76,4%", "vượt"))
+    assert found == []
+    assert fact_row(facts, "vượt")["label"] == "exceeded"
+    assert fact_row(facts, "75%")["indicator"] == fact_row(facts, "76,4%")["indicator"]
+
+
+def test_an_evaluation_word_against_its_result_is_flagged(tmp_path):
+    _, found = _findings(tmp_path, JUDGED.format("73,9%", "đạt"))
+    assert found == [("VD01", ["73,9%", "75%", "đạt"])]

@@ -110,6 +110,8 @@ class Verdict:
             if r["block"] == "table_row":
                 # A row with a column group per province holds one target, result and word each.
                 rows.setdefault((r["path"], r["line"], r["entity"] or ""), []).append(r)
+            else:  # `đạt 66,5%, chưa đạt chỉ tiêu kế hoạch (66%)`: a sentence's word, result and target
+                rows.setdefault((r["path"], r["line"], r["entity"] or "", r["sentence"]), []).append(r)
         for key in sorted(rows):
             cells = rows[key]
             labels = [r for r in cells if r["role"] == "evaluation" and r["label"]]

@@ -30,6 +30,7 @@ from checker.resolve.lists import (
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import CHANGE_FROM_RE
 from checker.resolve.stated import TO_RE, stated_relations
+from checker.resolve.verdicts import prose_verdicts
 
 PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")
 # (`0,92% cuối năm 2025 (A 0,78%; B 1,02%)`: the figure's year may stand before its bracket)
@@ -44,6 +45,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     """The resolved figures again, with their relations; `resolved` is left as it was read
     (footnotes are matched on what the figures said before any field was lent)."""
     out = [replace(r, fields=dict(r.fields), notes=list(r.notes), relations=[]) for r in resolved]
+    verdicts = []
     for text, figs in _by_block(out):
         # A change's levels first (`giảm từ 2,35% xuống 0,92%` are levels, not reductions),
         # so that the parts listed under them measure the level too.
@@ -58,10 +60,12 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         stated_relations(out, text, figs, cues)
         if figs and out[figs[0][0]].block.kind == "table_row":
             row_share_of_plan(out, figs, lambda *a: _add(out, *a))
+        elif figs:
+            verdicts += prose_verdicts(out, text, figs, catalog)
     _footnotes(out, resolved, catalog.indicators)
     _shares(out, resolved)
     _read_multiples(out, catalog.indicators)
-    return out
+    return out + verdicts
 
 
 def _by_block(resolved: list[Resolved]):

@@ -1,0 +1,60 @@
+"""Evaluation words in prose: `đạt 66,5%, chưa đạt chỉ tiêu kế hoạch (66%)` judges a result
+against the target in brackets, as an evaluation column judges a table row's."""
+
+from __future__ import annotations
+
+import re
+
+from checker.records import Evidence, Figure, Resolution
+from checker.resolve.resolved import Resolved
+
+# The evaluation word and the base it judges against, then the target's opening bracket.
+BRACKET_RE = re.compile(r"\([^()]*\)")
+VERDICT_RE = re.compile(r"\s*,?\s*(?<![\w])((?:chưa|không)\s+(?:đạt|hoàn thành)|vượt|đạt|hoàn thành)\s+"
+                        r"(?:so với\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)[^()\d;.,]{0,40}\(\s*$", re.I)
+
+
+def prose_verdicts(out: list[Resolved], text: str, figs, catalog) -> list[Resolved]:
+    """For each result followed by `<word> mục tiêu/chỉ tiêu/kế hoạch (<target>)` in its
+    clause (a bracketed breakdown of the result may stand between): a label record of the
+    word, of the result's indicator, province and period; the target takes the result's
+    indicator (its bracket states the result's target)."""
+    labels = catalog.cue("labels")
+    found = []
+    for n, (j, b) in enumerate(figs):
+        target = out[j]
+        m = VERDICT_RE.search(text, max(0, b.start - 80), b.start) if target.role == "target" else None
+        if m is None or n == 0:
+            continue
+        i, a = _result_before(text, figs[:n], m.start())
+        result = out[i] if i is not None else None
+        if result is None or result.indicator is None or result.role != "actual":
+            continue
+        said = [w for w in labels.find(m.group(1)) if w.end - w.start == len(m.group(1))]
+        if not said:
+            continue
+        if target.indicator != result.indicator:
+            target.settle("indicator", Resolution(result.indicator, Evidence.RELATION,
+                                                  f"the target `{m.group(1)}` judges `{a.text}` against"))
+            target.unit = result.unit
+        start = m.start(1)
+        fig = Figure(m.group(1), start, start + len(m.group(1)), None, None, kind="label", label=said[0].keys[0])
+        r = Resolved(fig, result.block, result.doc, sentence=result.sentence, column_role="evaluation")
+        r.settle("indicator", Resolution(result.indicator, Evidence.CLAUSE, f"the result `{a.text}` it judges"))
+        r.settle("entity", result.fields["entity"])
+        r.settle("period", result.fields["period"])
+        r.settle("role", Resolution("evaluation", Evidence.CLAUSE, f"`{m.group(0).strip()}` after `{a.text}`"))
+        found.append(r)
+    return found
+
+
+def _result_before(text: str, figs, end: int):
+    """The figure an evaluation word right after it judges: the last one before `end`,
+    passing over one bracket of its own (`1,94% (A 2,21%; B 1,58%), đạt …`)."""
+    for i, f in reversed(figs):
+        between = text[f.end:end]
+        if between.count("(") == between.count(")") and BRACKET_RE.sub("", between).strip(" ,") == "":
+            return i, f
+        if ")" not in between:
+            break
+    return None, None
