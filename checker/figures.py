@@ -353,7 +353,7 @@ class Lexer:
 
     def _after_place_name(self, before: str) -> bool:
         """`Vĩnh Phúc 9.800`: a figure stated for a province, not a number in a name."""
-        words = before.split()
+        words = [w.strip("([{\"'“‘;,") for w in before.split()]  # `(Bình Định 121.600`: the bracket is no part of the name
         for n in (1, 2, 3, 4):
             if len(words) >= n and " ".join(words[-n:]).lower() in self.place_names:
                 return True

@@ -342,3 +342,19 @@ def test_an_evaluation_word_that_fits_its_result_passes(tmp_path):
 def test_an_evaluation_word_against_its_result_is_flagged(tmp_path):
     _, found = _findings(tmp_path, JUDGED.format("73,9%", "đạt"))
     assert found == [("VD01", ["73,9%", "75%", "đạt"])]
+
+
+# A province's figure right after its name, inside a bracket.
+
+PER_PROVINCE = "Trong nhiệm kỳ, toàn tỉnh giải quyết việc làm cho {} lượt lao động (Thái Nguyên 86.400; Bắc Kạn 21.300)."
+
+
+def test_a_figure_after_a_bracketed_province_name_is_read(tmp_path):
+    facts, found = _findings(tmp_path, PER_PROVINCE.format("107.700"))
+    assert found == []
+    assert fact_row(facts, "86.400")["kind"] == "statistic"
+
+
+def test_a_total_its_bracketed_provinces_miss_is_flagged(tmp_path):
+    _, found = _findings(tmp_path, PER_PROVINCE.format("108.700"))
+    assert found == [("PW02", ["108.700 lượt", "21.300", "86.400"])]
