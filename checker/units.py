@@ -71,6 +71,11 @@ class UnitCatalog:
         self.surfaces = _Surfaces(surfaces.items())
         self.per = _Surfaces(spec["per"].items())
         self.per_10k = tuple(sorted(spec["per_10k"], key=len, reverse=True))
+        # `14 bác sĩ và 38 giường bệnh trên 1 vạn dân`: the ending after the second count is
+        # the first's too.
+        self._shared_10k = re.compile(r"\s+và\s+\d[\d.,]*\s+[^\d,;.()/]{1,25}?\s*(?:"
+                                      + "|".join(re.escape(e) for e in self.per_10k if not e.startswith("/"))
+                                      + r")(?![\w])", re.I)
         self._dims: dict[str, tuple] = {}  # a memo of `signature`, by unit expression
 
     def _read_file(self, path: Path) -> None:
@@ -203,6 +208,10 @@ class UnitCatalog:
                     scale *= 1e-4
                     cursor = probe + len(ending)
                     break
+            else:
+                if unit in self.count_units and self._shared_10k.match(text, cursor):
+                    unit = f"{unit} / nguoi"
+                    scale *= 1e-4
             while cursor < len(text) and text[cursor] == "/":
                 nxt = self._longest(text, cursor + 1, self.per) or self._longest(text, cursor + 1, self.surfaces)
                 if nxt is None:

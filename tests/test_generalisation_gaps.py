@@ -358,3 +358,22 @@ def test_a_figure_after_a_bracketed_province_name_is_read(tmp_path):
 def test_a_total_its_bracketed_provinces_miss_is_flagged(tmp_path):
     _, found = _findings(tmp_path, PER_PROVINCE.format("108.700"))
     assert found == [("PW02", ["108.700 lượt", "21.300", "86.400"])]
+
+
+DOCTORS = header() + """# II. MỤC TIÊU NHIỆM KỲ 2025 - 2030
+
+Đến năm 2030 có 13 bác sĩ và 36 giường bệnh trên 1 vạn dân.
+
+Phấn đấu đến năm 2030 đạt {} bác sĩ/vạn dân.
+"""
+
+
+def test_a_per_10000_ending_after_two_counts_is_both_counts(tmp_path):
+    facts, found, _ = run_text(tmp_path, DOCTORS.format("13"))
+    assert rules_and_texts(found) == []
+    assert fact_row(facts, "13 bác sĩ")["indicator"] == "doctors_per_10k"
+
+
+def test_a_count_per_10000_restated_differently_is_flagged(tmp_path):
+    _, found, _ = run_text(tmp_path, DOCTORS.format("15"))
+    assert [rule for rule, _ in rules_and_texts(found)] == ["SV01"]
