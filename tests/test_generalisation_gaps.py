@@ -377,3 +377,19 @@ def test_a_per_10000_ending_after_two_counts_is_both_counts(tmp_path):
 def test_a_count_per_10000_restated_differently_is_flagged(tmp_path):
     _, found, _ = run_text(tmp_path, DOCTORS.format("15"))
     assert [rule for rule, _ in rules_and_texts(found)] == ["SV01"]
+
+
+POWER = ("Đến năm 2025, tỉnh trở thành một trung tâm năng lượng của cả nước; tổng công suất các nhà máy điện "
+         "đã vận hành đạt 1.820 MW (điện mặt trời 1.300 MW, điện gió {} MW).")
+
+
+def test_installed_capacity_of_the_province_after_a_national_qualifier(tmp_path):
+    facts, found = _findings(tmp_path, POWER.format("520"))
+    assert found == []
+    total = fact_row(facts, "1.820 MW")
+    assert (total["indicator"], total["entity"]) == ("power_capacity", "thai_nguyen")
+
+
+def test_installed_capacity_whose_parts_miss_it_is_flagged(tmp_path):
+    _, found = _findings(tmp_path, POWER.format("540"))
+    assert [rule for rule, _ in found] == ["PW02"]

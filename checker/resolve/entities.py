@@ -206,6 +206,9 @@ def _all_formers(reading, cue: Mention, fig_start: int) -> Resolution | None:
     return Resolution(own, Evidence.CLAUSE, f"`{cue.text}`: all the provinces merged into {OWN}")
 
 
+GENITIVE_RE = re.compile(r"(?<![\w])của\s+$", re.I)
+
+
 @lru_cache(maxsize=16)
 def _elsewhere_pattern(words: tuple[str, ...], groups: tuple[str, ...]) -> re.Pattern:
     names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
@@ -230,8 +233,11 @@ def _elsewhere(reading, start: int, end: int) -> re.Match | None:
         return None  # asked once per figure: a block that names no such place is told at once
     pattern = _elsewhere_pattern(names, groups)
     # `đứng thứ 3 cả nước`, `thứ 08/63 tỉnh, thành phố`: a rank of the province itself.
+    # `trung tâm năng lượng của cả nước; tổng công suất … đạt 3.650 MW`: a place that only
+    # qualifies a noun (`của`) in an earlier clause is not the figure's.
     found = [m for m in pattern.finditer(text, start, end)
-             if not RANK_RE.search(text[max(start, m.start() - 40):m.start() + 1])]
+             if not RANK_RE.search(text[max(start, m.start() - 40):m.start() + 1])
+             and not (GENITIVE_RE.search(text, max(start, m.start() - 5), m.start()) and ";" in text[m.end():end])]
     return found[-1] if found else None
 
 
