@@ -163,10 +163,10 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
     preceding = [(m, e, why) for m, e, why in entities if s_start <= m.start and m.end <= fig.start
                  and not closed_brackets(text, m.end, fig.start)]
     several_before = [c for c in reading.several if s_start <= c.start and c.end <= fig.start]
-    own_before = list(reading.cues.own_before.finditer(text, s_start, fig.start))
+    own_before = reading.leads.last_between(reading.cues.own_before, s_start, fig.start)
     last_entity_end = preceding[-1][0].end if preceding else -1
     elsewhere = _elsewhere(reading, s_start, fig.start)
-    if elsewhere is not None and elsewhere.start() > max([last_entity_end] + [c.start() for c in own_before]):
+    if elsewhere is not None and elsewhere.start() > max(last_entity_end, own_before.start() if own_before else -1):
         note = f"`{elsewhere.group(0)}`: the nation's or a region's figure, not the province's"
         return Resolution(None, Evidence.NONE, note), note
     if several_before and several_before[-1].start > last_entity_end:
@@ -174,8 +174,8 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
         if merged is not None:
             return merged, None
         return Resolution(None, Evidence.NONE, "figure speaks of several provinces"), "figure speaks of several provinces"
-    if own_before and own_before[-1].start() > last_entity_end and reading.own:
-        cue = own_before[-1]
+    if own_before and own_before.start() > last_entity_end and reading.own:
+        cue = own_before
         return Resolution(reading.own, _where(spot, cue.start()), f"`{cue.group(0)}`: {OWN}"), None
     if preceding:
         mention, entity, why = preceding[-1]
@@ -230,9 +230,8 @@ def _elsewhere(reading, start: int, end: int) -> re.Match | None:
         return None  # asked once per figure: a block that names no such place is told at once
     pattern = _elsewhere_pattern(names, groups)
     # `đứng thứ 3 cả nước`, `thứ 08/63 tỉnh, thành phố`: a rank of the province itself.
-    found = [m for m in pattern.finditer(text, start, end)
-             if not RANK_RE.search(text[max(start, m.start() - 40):m.start() + 1])]
-    return found[-1] if found else None
+    return next((m for m in reading.leads.scan(pattern, start, sliced=False).backwards(end)
+                 if not RANK_RE.search(text[max(start, m.start() - 40):m.start() + 1])), None)
 
 
 def _unnamed(reading, spot, several_in_anchor: bool) -> tuple[Resolution, str | None]:

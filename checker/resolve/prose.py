@@ -28,8 +28,9 @@ from checker.resolve.indicators import (
     rate_of_named_level,
     trailing_subject,
 )
-from checker.resolve.periods import Period, find_periods, heading_period, prose_period, report_year
+from checker.resolve.periods import Period, find_periods, heading_period, prose_period, report_year, stated_periods
 from checker.resolve.resolved import Resolved
+from checker.resolve.scans import Leads
 from checker.resolve.roles import (
     SHARE_LEAD_RE,
     finish,
@@ -73,6 +74,19 @@ class Passage:
     @property
     def text(self) -> str:
         return self.block.text
+
+    @cached_property
+    def stated(self) -> list[tuple[Period, bool]]:
+        return stated_periods(self)
+
+    @cached_property
+    def stated_starts(self) -> list[int]:
+        return [p.start for p, _ in self.stated]
+
+    @cached_property
+    def leads(self) -> Leads:
+        """The searches of the text before each figure, kept for the block."""
+        return Leads(self.text)
 
     @cached_property
     def growth_marks(self) -> list[tuple[str, list[re.Match], list[re.Match]]]:
@@ -171,7 +185,7 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) 
         r.head = head_phrase(text, fig, spot, p.catalog.cues, p.cues.not_a_subject,
                              [(m.start, m.end) for m, _, _ in p.entities])
     # (read only where neither the text nor a heading gave a period)
-    present = r.period is None and p.heading is None and states_present(text[spot.clause_start:fig.start])
+    present = r.period is None and p.heading is None and states_present(p.leads, spot.clause_start, fig.start)
     finish(r, p.catalog, p.heading, p.cues, present)
     if p.anchor is not None:
         r.anchor = p.anchor[0].locate(p.anchor[1])

@@ -173,13 +173,12 @@ def finish(r: Resolved, catalog, heading: Resolution | None, cues, present: bool
         r.settle("role", role_by_period(r, cues))
 
 
-def states_present(lead: str) -> bool:
-    """`Tỉnh có diện tích tự nhiên`, `gồm`, `với dân số`: the clause before a figure says
-    what the province has, with no verb of a result (`đạt`, `tăng`, `là`) after it."""
-    found = None
-    for found in HAVE_RE.finditer(lead):
-        pass
-    return found is not None and not RESULT_VERB_RE.search(lead, found.end())
+def states_present(leads, start: int, end: int) -> bool:
+    """`Tỉnh có diện tích tự nhiên`, `gồm`, `với dân số`: the clause before a figure (the
+    block's `text[start:end]`, searched through its `leads`) says what the province has,
+    with no verb of a result (`đạt`, `tăng`, `là`) after it."""
+    found = leads.last(HAVE_RE, start, end)
+    return found is not None and not leads.first(RESULT_VERB_RE, start, end, found.end())
 
 
 def _as_of_report(r: Resolved, ind) -> None:

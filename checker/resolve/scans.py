@@ -1,0 +1,143 @@
+"""Searches over the text before each figure, done once per block: the matches of a pattern
+in `text[start:end]` for one start and a growing end, as exact as searching each slice."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from re import _constants as C  # noqa: N812  (the parser's opcodes)
+from re import _parser
+
+UNBOUNDED = None
+
+
+@lru_cache(maxsize=256)
+def reach(pattern: re.Pattern) -> int | None:
+    """How many characters past its start an attempt of `pattern` may look at (consumed,
+    looked ahead of, or tested for a word edge or the end), or None when unbounded or when
+    the pattern can match the empty string (finditer steps differently after those)."""
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    if parsed.getwidth()[0] == 0:
+        return UNBOUNDED
+    return _reach(parsed)
+
+
+def _reach(items) -> int | None:
+    total = 0
+    for op, av in items:
+        step = _item_reach(op, av)
+        if step is UNBOUNDED:
+            return UNBOUNDED
+        total += step
+    return total
+
+
+def _item_reach(op, av) -> int | None:
+    if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
+        return 1
+    if op is C.AT:
+        return 1  # a word edge or the end looks at the character there
+    if op is C.SUBPATTERN:
+        return _reach(av[-1])
+    if op is C.ATOMIC_GROUP:
+        return _reach(av)
+    if op is C.BRANCH:
+        steps = [_reach(branch) for branch in av[1]]
+        return UNBOUNDED if UNBOUNDED in steps else max(steps)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        step = _reach(sub)
+        return UNBOUNDED if step is UNBOUNDED or high is C.MAXREPEAT else step * high
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        direction, sub = av
+        return 0 if direction < 0 else _reach(sub)  # a look behind reads before the start
+    return UNBOUNDED
+
+
+class Growing:
+    """`pattern.finditer(string, pos, end)` for a fixed `pos` and a growing `end`, where the
+    string is `text` itself or, `sliced`, the text from `offset` on (read lazily).
+
+    The pattern is run once over a longer stretch and its matches are kept.  An attempt at
+    position p reads no further than p + reach, so up to `end - reach - 2` the attempts of
+    the long run are those of the run that stops at `end`; only the last few positions are
+    searched again.  A pattern of unbounded reach is searched directly each time."""
+
+    chunk = 256  # the shortest stretch scanned ahead
+
+    def __init__(self, pattern: re.Pattern, text: str, offset: int, pos: int, sliced: bool):
+        self.pattern, self.text, self.offset, self.pos, self.sliced = pattern, text, offset, pos, sliced
+        self.reach = reach(pattern)
+        self.size = len(text) - offset if sliced else len(text)
+        self.string = "" if sliced else text
+        self.limit = -1
+        self.matches: list[re.Match] = []
+        self.starts: list[int] = []
+
+    def _string(self, end: int) -> str:
+        if self.sliced and len(self.string) < end:
+            self.string = self.text[self.offset:self.offset + max(end, 2 * len(self.string), self.chunk)]
+        return self.string
+
+    def _cover(self, end: int) -> tuple[int, int]:
+        """How many kept matches are the short run's, and where its search resumes."""
+        need = min(self.size, end + self.reach + 2)
+        if self.limit < need:
+            self.limit = min(self.size, self.pos + max(need - self.pos, 2 * (self.limit - self.pos), self.chunk))
+            self.matches = list(self.pattern.finditer(self._string(self.limit), self.pos, self.limit))
+            self.starts = [m.start() for m in self.matches]
+        safe = end - self.reach - 1  # attempts before this read nothing at or past `end`
+        kept = bisect_left(self.starts, safe)
+        resume = max(safe, self.pos, self.matches[kept - 1].end() if kept else self.pos)
+        return kept, resume
+
+    def first(self, end: int) -> re.Match | None:
+        """`pattern.search(string, pos, end)`."""
+        if self.reach is UNBOUNDED:
+            return self.pattern.search(self._string(end), self.pos, end)
+        kept, resume = self._cover(end)
+        return self.matches[0] if kept else self.pattern.search(self.string, resume, end)
+
+    def backwards(self, end: int):
+        """The matches of `pattern.finditer(string, pos, end)`, last first."""
+        if self.reach is UNBOUNDED:
+            yield from reversed(list(self.pattern.finditer(self._string(end), self.pos, end)))
+            return
+        kept, resume = self._cover(end)
+        yield from reversed(list(self.pattern.finditer(self.string, resume, end)))
+        for k in range(kept - 1, -1, -1):
+            yield self.matches[k]
+
+    def last(self, end: int) -> re.Match | None:
+        """The last match of `pattern.finditer(string, pos, end)`."""
+        return next(self.backwards(end), None)
+
+
+class Leads:
+    """The growing searches of one block's text, by pattern and start: `sliced` ones search
+    `text[start:end]` as a string of its own (offsets in it), the others `text` from `start`
+    to `end` (offsets in the text, a look behind sees before `start`)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._scans: dict[tuple, Growing] = {}
+
+    def scan(self, pattern: re.Pattern, start: int, sliced: bool = True, pos: int = 0) -> Growing:
+        key = (pattern, start, sliced, pos)
+        found = self._scans.get(key)
+        if found is None:
+            found = self._scans[key] = Growing(pattern, self.text, start, pos if sliced else start, sliced)
+        return found
+
+    def first(self, pattern: re.Pattern, start: int, end: int, pos: int = 0) -> re.Match | None:
+        """`pattern.search(text[start:end], pos)`."""
+        return self.scan(pattern, start, True, pos).first(end - start)
+
+    def last(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
+        """The last match of `pattern.finditer(text[start:end])`."""
+        return self.scan(pattern, start).last(end - start)
+
+    def last_between(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
+        """The last match of `pattern.finditer(text, start, end)`."""
+        return self.scan(pattern, start, False).last(end)
