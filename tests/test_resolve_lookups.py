@@ -8,8 +8,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checker.records import STAT_KINDS, Block, Document, Evidence, Figure, Resolution
+from checker.resolve.clauses import Beside, Sentences, spot_of
 from checker.resolve.periods import find_periods
-from checker.resolve.scans import Growing, Leads, reach
+from checker.resolve.prose import share_trailing_names
+from checker.resolve.resolved import Resolved
+from checker.resolve.scans import Containers, Growing, Leads, reach
 
 # Patterns of the shapes resolution searches with: word lists bounded by look arounds,
 # word edges, an end anchor, and unbounded ones (searched directly).
@@ -69,3 +73,70 @@ def test_periods_are_in_order_of_start(text):
     """`prose_period` takes a sentence's periods by bisecting their starts."""
     starts = [p.start for p in find_periods(text, [])]
     assert starts == sorted(starts)
+
+
+def share_trailing_names_scan(results) -> None:
+    """`share_trailing_names` as first written: each unnamed figure scans the ones after it."""
+    for i, r in enumerate(results):
+        if r.indicator is not None or r.figure.unit is None or r.figure.kind not in STAT_KINDS:
+            continue
+        for later in results[i + 1:]:
+            if later.sentence != r.sentence or later.figure.unit != r.figure.unit:
+                break
+            if later.indicator is not None:
+                r.settle("indicator", Resolution(later.indicator, Evidence.SENTENCE,
+                                                 "named after the list it stands in"))
+                r.unit, r.scope = later.unit, r.scope or later.scope
+                r.notes.append("named after the list it stands in")
+                break
+
+
+ROW = st.tuples(st.sampled_from([0, 1]), st.sampled_from(["percent", "ha", None]),
+                st.sampled_from([None, None, "a", "b"]), st.sampled_from(["statistic", "marker"]))
+
+
+def _results(rows):
+    doc = Document(path="x.txt", index=0, title="", kind="report")
+    block = Block(kind="paragraph", text="", line=1, column=1)
+    out = []
+    for k, (sentence, unit, indicator, kind) in enumerate(rows):
+        r = Resolved(Figure(str(k), k, k + 1, 1.0, None, unit, kind=kind), block, doc, sentence=sentence)
+        r.unit, r.scope = unit, f"scope {k}" if k % 3 == 0 else ""
+        if indicator:
+            r.settle("indicator", Resolution(indicator, Evidence.CLAUSE, "named"))
+        out.append(r)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ROW, max_size=10))
+def test_share_trailing_names_is_the_scan(rows):
+    fast, slow = _results(rows), _results(rows)
+    share_trailing_names(fast)
+    share_trailing_names_scan(slow)
+    assert [(r.indicator, r.fields["indicator"].reason, r.unit, r.scope, r.notes) for r in fast] == \
+        [(r.indicator, r.fields["indicator"].reason, r.unit, r.scope, r.notes) for r in slow]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=8), st.integers(0, 30), st.integers(0, 8))
+def test_containers_are_the_scan(spans, a, width):
+    spans = [(s, s + w) for s, w in spans]
+    b = a + width
+    assert Containers(spans).holds(a, b) == any(s <= a and b <= e for s, e in spans)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab. C;:(", min_size=1, max_size=40), st.data())
+def test_spot_beside_is_the_spot_among_all(text, data):
+    """`read_prose` gives `spot_of` the two figures beside one where the figures are in order."""
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=10))))
+    stats = [Figure(text[a:b], a, b, 1.0, None) for a, b in zip(cuts[::2], cuts[1::2]) if a < b]
+    names = set(data.draw(st.lists(st.integers(0, max(0, len(stats) - 1)), max_size=3)))
+    sentences = Sentences(text, stats)
+    kept = [k for k in range(len(stats)) if k not in names]
+    for n, k in enumerate(kept):
+        others = [f for j, f in enumerate(stats) if j != k and not (j < k and j in names)]
+        beside = Beside(stats[kept[n - 1]] if n else None, stats[k + 1] if k + 1 < len(stats) else None)
+        args = (sentences, lambda start: start % 2 == 0, re.compile(r"\s*C"))
+        assert spot_of(text, stats[k], beside, *args) == spot_of(text, stats[k], others, *args)

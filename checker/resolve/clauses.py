@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from checker.records import Figure
@@ -34,9 +35,9 @@ class Sentences:
 
     def of(self, pos: int) -> tuple[int, int, int]:
         """The index, start and end of the sentence holding `pos`."""
-        for i, (a, b) in enumerate(zip(self.bounds, self.bounds[1:])):
-            if a <= pos < b:
-                return i, a, b
+        i = bisect_right(self.bounds, pos) - 1  # the bounds are sorted and distinct
+        if 0 <= i < len(self.bounds) - 1:
+            return i, self.bounds[i], self.bounds[i + 1]
         return len(self.bounds) - 2, self.bounds[-2], self.bounds[-1]
 
 
@@ -79,14 +80,30 @@ def clause_continues(text: str, clause_start: int, entity_starts: list[int], per
     return bool(parallel_part.match(head))
 
 
-def spot_of(text: str, fig: Figure, others: list[Figure], sentences: Sentences, opens_parallel,
+@dataclass(frozen=True)
+class Beside:
+    """The other statistics of a block that stand right before and right after a figure,
+    where the block's figures are in order and none is inside another: only those two
+    can be its neighbours."""
+
+    before: Figure | None
+    after: Figure | None
+
+
+def spot_of(text: str, fig: Figure, others: list[Figure] | Beside, sentences: Sentences, opens_parallel,
             continues_sentence: re.Pattern) -> Spot:
-    """The spot of `fig` among the other statistics of its block.  `opens_parallel(start)`
-    says whether the clause starting at `start` is a parallel one."""
+    """The spot of `fig` among the other statistics of its block (all of them, or the two
+    `Beside` it).  `opens_parallel(start)` says whether the clause starting at `start` is
+    a parallel one."""
     sid, s_start, s_end = sentences.of(fig.start)
-    in_sentence = [f for f in others if s_start <= f.start < s_end]
-    next_fig = min((f.start for f in in_sentence if f.start >= fig.end), default=s_end)
-    prev_fig = max((f.end for f in in_sentence if f.end <= fig.start), default=s_start)
+    if isinstance(others, Beside):
+        after, before = others.after, others.before
+        next_fig = after.start if after is not None and s_start <= after.start < s_end else s_end
+        prev_fig = before.end if before is not None and s_start <= before.start < s_end else s_start
+    else:
+        in_sentence = [f for f in others if s_start <= f.start < s_end]
+        next_fig = min((f.start for f in in_sentence if f.start >= fig.end), default=s_end)
+        prev_fig = max((f.end for f in in_sentence if f.end <= fig.start), default=s_start)
     # A `:` opens a list whose items are clauses of their own: each reaches back to its head,
     # the clause before the `:`, whose names it takes with the evidence of a sentence.
     semi_start = max(s_start, text.rfind(";", s_start, fig.start) + 1)

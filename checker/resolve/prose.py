@@ -10,6 +10,7 @@ from functools import cached_property
 from checker.catalog import Catalog
 from checker.records import STAT_KINDS, Block, Document, Evidence, Figure, Resolution
 from checker.resolve.clauses import (
+    Beside,
     Sentences,
     Spot,
     clause_continues,
@@ -30,7 +31,7 @@ from checker.resolve.indicators import (
 )
 from checker.resolve.periods import Period, find_periods, heading_period, prose_period, report_year, stated_periods
 from checker.resolve.resolved import Resolved
-from checker.resolve.scans import Leads
+from checker.resolve.scans import Containers, Leads
 from checker.resolve.roles import (
     SHARE_LEAD_RE,
     finish,
@@ -108,7 +109,8 @@ def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own
     ind_mentions = (catalog.indicator_matcher.find_tolerant if tolerant else catalog.indicator_matcher.find)(text)
     # A count noun that is a figure's unit (`905 đảng viên`) does not name what it counts.
     unit_spans = [(number_end(f), f.end) for f in figures if f.kind in STAT_KINDS and f.unit_text]
-    mentions = [m for m in ind_mentions if not any(a <= m.start and m.end <= b for a, b in unit_spans)]
+    in_unit = Containers(unit_spans)
+    mentions = [m for m in ind_mentions if not in_unit.holds(m.start, m.end)]
     anchor_sentence, anchor_period = "", None
     if anchor is not None:
         a_block, a_off = anchor
@@ -130,16 +132,24 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
     """The resolved statistics of a prose block, with the target of each result/target pair."""
     stats = [f for f in passage.figures if f.kind in STAT_KINDS]
     # Digits inside an indicator's name (`sản phẩm 5 sao`) are no statistic.
-    names = {k for k, f in enumerate(stats)
-             if any(m.start <= f.start and f.end <= m.end for m in passage.ind_mentions)}
+    inside = Containers([(m.start, m.end) for m in passage.ind_mentions])
+    names = {k for k, f in enumerate(stats) if inside.holds(f.start, f.end)}
     results: list[Resolved] = []
     prev_in_sentence: dict[int, Resolved] = {}
+    in_order = all(f.start < f.end for f in stats) and all(a.end <= b.start for a, b in zip(stats, stats[1:]))
+    last_kept = -1  # the last figure before this one that is no name
     for k, fig in enumerate(stats):
         if k in names:
             continue
         # A name read before this figure no longer stands beside it; one after it still does.
-        others = [f for j, f in enumerate(stats) if j != k and not (j < k and j in names)]
-        spot = spot_of(passage.text, fig, others, passage.sentences, passage.opens_parallel,
+        if in_order:
+            # (figures in order, none inside another: the neighbours are the kept one before
+            # it and the next one, whatever it is)
+            beside = Beside(stats[last_kept] if last_kept >= 0 else None, stats[k + 1] if k + 1 < len(stats) else None)
+        else:
+            beside = [f for j, f in enumerate(stats) if j != k and not (j < k and j in names)]
+        last_kept = k
+        spot = spot_of(passage.text, fig, beside, passage.sentences, passage.opens_parallel,
                        passage.cues.continues_sentence)
         spot = replace(spot, reach=head_reach(passage.text, fig, spot, _masked(passage), passage.cues.not_a_head,
                                               passage.cues.parallel_part))
@@ -356,16 +366,21 @@ def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], prece
 
 def share_trailing_names(results: list[Resolved]) -> None:
     """`Hải Dương có 161 xã, Hải Phòng (cũ) có 55 xã đạt chuẩn nông thôn mới`: counts of
-    one noun listed in a row share the name written after the last of them."""
+    one noun listed in a row share the name written after the last of them: the first named
+    one after it in the run of its sentence and unit, found for all in one pass from the end
+    (settling one changes none after it)."""
+    named_from: list[Resolved | None] = [None] * (len(results) + 1)  # the first named one from i on, in i's run
+    for i in range(len(results) - 1, -1, -1):
+        r, nxt = results[i], results[i + 1] if i + 1 < len(results) else None
+        same_run = nxt is not None and nxt.sentence == r.sentence and nxt.figure.unit == r.figure.unit
+        named_from[i] = r if r.indicator is not None else named_from[i + 1] if same_run else None
     for i, r in enumerate(results):
         if r.indicator is not None or r.figure.unit is None or r.figure.kind not in STAT_KINDS:
             continue
-        for later in results[i + 1:]:
-            if later.sentence != r.sentence or later.figure.unit != r.figure.unit:
-                break
-            if later.indicator is not None:
-                r.settle("indicator", Resolution(later.indicator, Evidence.SENTENCE,
-                                                 "named after the list it stands in"))
-                r.unit, r.scope = later.unit, r.scope or later.scope
-                r.notes.append("named after the list it stands in")
-                break
+        nxt = results[i + 1] if i + 1 < len(results) else None
+        later = named_from[i + 1] if nxt is not None and nxt.sentence == r.sentence \
+            and nxt.figure.unit == r.figure.unit else None
+        if later is not None:
+            r.settle("indicator", Resolution(later.indicator, Evidence.SENTENCE, "named after the list it stands in"))
+            r.unit, r.scope = later.unit, r.scope or later.scope
+            r.notes.append("named after the list it stands in")

@@ -4,7 +4,7 @@ in `text[start:end]` for one start and a growing end, as exact as searching each
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from re import _constants as C  # noqa: N812  (the parser's opcodes)
 from re import _parser
@@ -141,3 +141,20 @@ class Leads:
     def last_between(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
         """The last match of `pattern.finditer(text, start, end)`."""
         return self.scan(pattern, start, False).last(end)
+
+
+class Containers:
+    """Spans, asked which hold a given one: `holds(a, b)` is `any(s <= a and b <= e for s, e
+    in spans)`, answered by bisection over the spans sorted by start with the furthest end
+    reached so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []
+        for _, e in ordered:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def holds(self, a: int, b: int) -> bool:
+        k = bisect_right(self.starts, a)
+        return k > 0 and self.reach[k - 1] >= b
