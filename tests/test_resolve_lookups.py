@@ -8,10 +8,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.records import STAT_KINDS, Block, Document, Evidence, Figure, Resolution
+from checker.records import STAT_KINDS, Block, Document, Evidence, Figure, RelationKind, Resolution
 from checker.resolve.clauses import Beside, Sentences, spot_of
+from checker.resolve.lists import _has_parts
 from checker.resolve.periods import find_periods
 from checker.resolve.prose import share_trailing_names
+from checker.resolve.relations import Related, _add
 from checker.resolve.resolved import Resolved
 from checker.resolve.scans import Containers, Growing, Leads, reach
 
@@ -140,3 +142,14 @@ def test_spot_beside_is_the_spot_among_all(text, data):
         beside = Beside(stats[kept[n - 1]] if n else None, stats[k + 1] if k + 1 < len(stats) else None)
         args = (sentences, lambda start: start % 2 == 0, re.compile(r"\s*C"))
         assert spot_of(text, stats[k], beside, *args) == spot_of(text, stats[k], others, *args)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(list(RelationKind)), st.integers(0, 5), st.integers(0, 5)), max_size=12))
+def test_wholes_kept_are_the_scan(adds):
+    """`lists._has_parts` asks the wholes `relations._add` keeps instead of every relation."""
+    rows = _results([(0, "ha", None, "statistic")] * 6)
+    related, plain = Related(rows), list(rows)
+    for kind, subject, whole in adds:
+        _add(related, kind, subject, (whole,))
+    assert [_has_parts(related, i) for i in range(6)] == [_has_parts(plain, i) for i in range(6)]

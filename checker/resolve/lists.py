@@ -308,6 +308,10 @@ def _names_formers(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bo
 
 
 def _has_parts(out, i: int) -> bool:
+    """Whether a part is listed under figure i already (`relations.Related` keeps the wholes)."""
+    wholes = getattr(out, "wholes", None)
+    if wholes is not None:
+        return i in wholes
     return any(rel.kind is RelationKind.PART_OF and rel.others[0] == i for r in out for rel in r.relations)
 
 
