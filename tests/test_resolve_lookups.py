@@ -43,6 +43,7 @@ def test_leads_are_the_searches_of_each_slice(text, data):
     Growing.chunk = data.draw(st.sampled_from([1, 5, 256]))  # scan ahead by little, to grow often
     try:
         leads = Leads(text)
+        leads.short = data.draw(st.sampled_from([0, 10]))  # (a lead this short is searched directly)
         pattern = data.draw(st.sampled_from(PATTERNS))
         start = data.draw(st.integers(0, len(text)))
         ends = sorted(data.draw(st.lists(st.integers(start, len(text)), max_size=6)))
@@ -58,7 +59,7 @@ def test_leads_are_the_searches_of_each_slice(text, data):
             between = list(pattern.finditer(text, start, end))
             last = leads.last_between(pattern, start, end)
             assert (last and last.span()) == (between[-1].span() if between else None)
-            assert [m.span() for m in leads.scan(pattern, start, False).backwards(end)] == \
+            assert [m.span() for m in leads.backwards_between(pattern, start, end)] == \
                 [m.span() for m in reversed(between)]
     finally:
         Growing.chunk = 256

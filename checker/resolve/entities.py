@@ -66,13 +66,52 @@ def entity_mentions(catalog: Catalog, text: str, context: str, tolerant: bool = 
     """Each province name in `text` with the entity it means and why."""
     mentions = (catalog.entity_matcher.find_tolerant if tolerant else catalog.entity_matcher.find)(text)
     context_mentions = catalog.entity_matcher.find(context)
-    return [(m, *_mention_entity(catalog, text, m, mentions, context, context_mentions)) for m in mentions]
+    names = _Names(catalog, text, mentions)
+    return [(m, *_mention_entity(catalog, text, k, names, context, context_mentions)) for k, m in enumerate(mentions)]
 
 
-def _mention_entity(catalog: Catalog, text: str, mention: Mention, mentions: list[Mention], context: str,
+class _Names:
+    """What `_mention_entity` asks of every name of a text, found once for the text: each
+    name's lower case and keys, whether a cue of a former province follows it, whether a
+    `trong đó` lead stands before it (found on first need: most names are not ambiguous)."""
+
+    def __init__(self, catalog: Catalog, text: str, mentions: list[Mention]):
+        self.catalog, self.text, self.mentions = catalog, text, mentions
+        self.lowered = [m.text.lower() for m in mentions]
+        self.keys = [set(m.keys) for m in mentions]
+        self._former_after: list[bool] | None = None
+        self._merged_cues: list[Mention] | None = None
+        self._lead_before: list[bool] | None = None
+
+    @property
+    def former_after(self) -> list[bool]:
+        if self._former_after is None:
+            cues = self.catalog.cue("former").find(self.text)
+            self._former_after = [_cue_after(m, cues) for m in self.mentions]
+        return self._former_after
+
+    @property
+    def merged_cues(self) -> list[Mention]:
+        if self._merged_cues is None:
+            self._merged_cues = self.catalog.cue("merged").find(self.text)
+        return self._merged_cues
+
+    @property
+    def lead_before(self) -> list[bool]:
+        if self._lead_before is None:
+            self._lead_before = [_breakdown_lead_before(self.text, m.start) for m in self.mentions]
+        return self._lead_before
+
+
+def _cue_after(m: Mention, cues: list[Mention]) -> bool:
+    return any(0 <= c.start - m.end <= 2 for c in cues)
+
+
+def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names, context: str,
                     context_mentions: list[Mention]) -> tuple[str | None, str]:
     """A merged province and the former province sharing its name are told apart by cues,
     a partner province named beside it, `trong đó` breakdowns and the text's subject."""
+    mentions, mention = names.mentions, names.mentions[k]
     keys, entities = mention.keys, catalog.entities
     provinces = [k for k in keys if entities[k].level == "province"]
     formers = [k for k in keys if entities[k].level == "former"]
@@ -82,31 +121,28 @@ def _mention_entity(catalog: Catalog, text: str, mention: Mention, mentions: lis
         return None, "ambiguous name"
     province, former = provinces[0], formers[0]
     partners = set(entities[province].formers) - {former}
-    former_cues, merged_cues = catalog.cue("former").find(text), catalog.cue("merged").find(text)
+    former_after, own_keys = names.former_after, names.keys[k]
 
-    def cue_after(m: Mention, cues: list[Mention]) -> bool:
-        return any(0 <= c.start - m.end <= 2 for c in cues)
-
-    if cue_after(mention, former_cues):
+    if former_after[k]:
         return former, "cue: former"
-    if cue_after(mention, merged_cues):
+    if _cue_after(mention, names.merged_cues):
         return province, "cue: merged"
-    siblings = [m for m in mentions if m.text.lower() == mention.text.lower() and m is not mention]
-    if any(cue_after(m, former_cues) and _same_sentence(text, m, mention) for m in siblings):
+    siblings = [j for j, low in enumerate(names.lowered) if low == names.lowered[k] and j != k]
+    if any(former_after[j] and _same_sentence(text, mentions[j], mention) for j in siblings):
         return province, "another mention in its sentence is the former province"
-    if any(set(m.keys) & partners and _same_sentence(text, m, mention) for m in mentions):
+    beside = [j for j, ks in enumerate(names.keys) if ks & partners]
+    if any(_same_sentence(text, mentions[j], mention) for j in beside):
         # `trong đó Hưng Yên có 376 trường, Thái Bình có 498 trường`: a per-former list.
         return former, "named beside a partner province in its sentence"
-    if any(cue_after(m, former_cues) for m in mentions if m.text.lower() == mention.text.lower() and m is not mention):
+    if any(former_after[j] for j in siblings):
         return province, "another mention is the former province"
-    if _breakdown_lead_before(text, mention.start) and any(
-            m.end <= mention.start and set(m.keys) == set(mention.keys) for m in mentions):
+    alike = [j for j, ks in enumerate(names.keys) if ks == own_keys]
+    if names.lead_before[k] and any(mentions[j].end <= mention.start for j in alike):
         # `tỉnh Thái Nguyên có 791 cơ sở (trong đó Thái Nguyên có 636; Bắc Kạn có 155)`
         return former, "a part after `trong đó`"
-    if any(m.start > mention.end and set(m.keys) == set(mention.keys)
-           and _breakdown_lead_before(text, m.start) for m in mentions):
+    if any(mentions[j].start > mention.end and names.lead_before[j] for j in alike):
         return province, "a total broken down by former province"
-    if any(set(m.keys) & partners for m in mentions) or any(set(m.keys) & partners for m in context_mentions):
+    if beside or any(set(m.keys) & partners for m in context_mentions):
         return former, "named beside a partner province"
     if catalog.cue("several").find(context):
         # `Hai tỉnh đã tổ chức ...²` and the footnote `² Thái Nguyên: ...`
@@ -230,7 +266,7 @@ def _elsewhere(reading, start: int, end: int) -> re.Match | None:
         return None  # asked once per figure: a block that names no such place is told at once
     pattern = _elsewhere_pattern(names, groups)
     # `đứng thứ 3 cả nước`, `thứ 08/63 tỉnh, thành phố`: a rank of the province itself.
-    return next((m for m in reading.leads.scan(pattern, start, sliced=False).backwards(end)
+    return next((m for m in reading.leads.backwards_between(pattern, start, end)
                  if not RANK_RE.search(text[max(start, m.start() - 40):m.start() + 1])), None)
 
 

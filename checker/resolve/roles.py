@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from checker.records import Evidence, Resolution
 from checker.resolve.periods import at_nature, deliberately_blank, period_end, report_year
@@ -28,11 +29,18 @@ RESULT_VERB_RE = re.compile(r"(?<![\w])(?:đạt|ước|tăng|giảm|vượt|là
 def heading_role(section: tuple[str, ...], cues) -> Resolution | None:
     """A section headed `III. MỤC TIÊU ...` holds targets; one headed `I. KẾT QUẢ ...`
     results.  A heading that only mentions goals (`gắn với các mục tiêu`) says nothing."""
+    return _heading_role(section, cues.heading_actual, cues.heading_target)
+
+
+@lru_cache(maxsize=512)
+def _heading_role(section: tuple[str, ...], heading_actual: re.Pattern, heading_target: re.Pattern
+                  ) -> Resolution | None:
+    """(asked for every figure of a section: read once a section)"""
     for heading in reversed(section):
         folded = fold(heading)
-        if cues.heading_actual.match(folded):
+        if heading_actual.match(folded):
             return Resolution("actual", Evidence.HEADING, f"heading `{heading.strip()[:60]}`")
-        if cues.heading_target.match(folded):
+        if heading_target.match(folded):
             return Resolution("target", Evidence.HEADING, f"heading `{heading.strip()[:60]}`")
     return None
 

@@ -119,6 +119,8 @@ class Leads:
     `text[start:end]` as a string of its own (offsets in it), the others `text` from `start`
     to `end` (offsets in the text, a look behind sees before `start`)."""
 
+    short = 300  # a lead this short is searched directly: keeping its matches costs more
+
     def __init__(self, text: str):
         self.text = text
         self._scans: dict[tuple, Growing] = {}
@@ -132,15 +134,28 @@ class Leads:
 
     def first(self, pattern: re.Pattern, start: int, end: int, pos: int = 0) -> re.Match | None:
         """`pattern.search(text[start:end], pos)`."""
+        if end - start <= self.short:
+            return pattern.search(self.text[start:end], pos)
         return self.scan(pattern, start, True, pos).first(end - start)
 
     def last(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
         """The last match of `pattern.finditer(text[start:end])`."""
+        if end - start <= self.short:
+            found = None
+            for found in pattern.finditer(self.text[start:end]):
+                pass
+            return found
         return self.scan(pattern, start).last(end - start)
 
     def last_between(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
         """The last match of `pattern.finditer(text, start, end)`."""
-        return self.scan(pattern, start, False).last(end)
+        return next(self.backwards_between(pattern, start, end), None)
+
+    def backwards_between(self, pattern: re.Pattern, start: int, end: int):
+        """The matches of `pattern.finditer(text, start, end)`, last first."""
+        if end - start <= self.short:
+            return reversed(list(pattern.finditer(self.text, start, end)))
+        return self.scan(pattern, start, False).backwards(end)
 
 
 class Containers:
