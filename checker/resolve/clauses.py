@@ -59,6 +59,11 @@ class Spot:
     def in_clause(self, pos: int) -> bool:
         return self.clause_start <= pos
 
+    def reaching(self, reach: int) -> Spot:
+        """The spot with another reach (`dataclasses.replace`, without its cost per figure)."""
+        return Spot(self.sentence, self.sentence_start, self.sentence_end, self.clause_start, self.clause_end,
+                    self.prev_figure_end, self.next_figure_start, reach, self.number_end)
+
 
 def clause_continues(text: str, clause_start: int, entity_starts: list[int], period_starts: list[int],
                      parallel_part: re.Pattern, breakdown_lead: re.Pattern | None = None) -> bool:

@@ -77,6 +77,14 @@ class Passage:
         return self.block.text
 
     @cached_property
+    def masked(self) -> list[tuple[int, int]]:
+        """The spans of names, periods and cue words: no head phrase of their own."""
+        spans = [(m.start, m.end) for m, _, _ in self.entities] + [(q.start, q.end) for q in self.periods]
+        spans += [(m.start, m.end) for m in (*self.scopes, *self.targets, *self.shares, *self.several,
+                                             *self.ind_mentions, *self.frames)]
+        return spans
+
+    @cached_property
     def stated(self) -> list[tuple[Period, bool]]:
         return stated_periods(self)
 
@@ -151,8 +159,8 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
         last_kept = k
         spot = spot_of(passage.text, fig, beside, passage.sentences, passage.opens_parallel,
                        passage.cues.continues_sentence)
-        spot = replace(spot, reach=head_reach(passage.text, fig, spot, _masked(passage), passage.cues.not_a_head,
-                                              passage.cues.parallel_part))
+        spot = spot.reaching(head_reach(passage.text, fig, spot, passage.masked, passage.cues.not_a_head,
+                                        passage.cues.parallel_part))
         r = _resolve_figure(passage, fig, spot, prev_in_sentence.get(spot.sentence))
         prev_in_sentence[spot.sentence] = r
         results.append(r)
@@ -161,13 +169,6 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
             results.append(pair)
     share_trailing_names(results)
     return results
-
-
-def _masked(p: Passage) -> list[tuple[int, int]]:
-    """The spans of names, periods and cue words: no head phrase of their own."""
-    spans = [(m.start, m.end) for m, _, _ in p.entities] + [(q.start, q.end) for q in p.periods]
-    spans += [(m.start, m.end) for m in (*p.scopes, *p.targets, *p.shares, *p.several, *p.ind_mentions, *p.frames)]
-    return spans
 
 
 def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) -> Resolved:

@@ -9,8 +9,8 @@ measures, a footnote's figure what the figure it annotates measures."""
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import replace
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.records import STAT_KINDS
@@ -40,7 +40,7 @@ FROM_AHEAD_RE = re.compile(r"^\s*,?\s*(?:tăng\s+|giảm\s+)?từ\s*(?:mức\s*)
 def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     """The resolved figures again, with their relations; `resolved` is left as it was read
     (footnotes are matched on what the figures said before any field was lent)."""
-    out = Related(replace(r, fields=dict(r.fields), notes=list(r.notes), relations=[]) for r in resolved)
+    out = Related(_fresh(r) for r in resolved)
     for text, figs in _by_block(out):
         # A change's levels first (`giảm từ 2,35% xuống 0,92%` are levels, not reductions),
         # so that the parts listed under them measure the level too.
@@ -69,6 +69,14 @@ def _by_block(resolved: list[Resolved]):
     for key, idx in groups.items():
         ordered = sorted(idx, key=lambda i: resolved[i].figure.start)
         yield texts[key], [(i, resolved[i].figure) for i in ordered if resolved[i].figure.kind in STAT_KINDS]
+
+
+def _fresh(r: Resolved) -> Resolved:
+    """`replace(r, fields=dict(r.fields), notes=list(r.notes), relations=[])`, without
+    replace's reading of the class's fields for each figure."""
+    new = copy.copy(r)
+    new.fields, new.notes, new.relations = dict(r.fields), list(r.notes), []
+    return new
 
 
 class Related(list):
