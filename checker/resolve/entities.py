@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -189,16 +190,16 @@ def section_names_partners(catalog: Catalog, context: str) -> bool:
 
 def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolution, str | None]:
     """The province of a figure in prose, and a note when it is left blank on purpose."""
-    text, entities = reading.text, reading.entities
+    text, near = reading.text, reading.by_start["entities"]
     s_start = spot.sentence_start
-    trailing = next(((m, e, why) for m, e, why in entities if m.start >= fig.end
-                     and reading.cues.entity_after_gap.match(text[fig.end:m.start])), None)
+    trailing = next(((m, e, why) for m, e, why in near.between(fig.end, _after_gap_end(reading, fig.end) + 1)
+                     if reading.cues.entity_after_gap.match(text[fig.end:m.start])), None)
     if trailing:
         m, e, why = trailing
         return _named(e, Evidence.CLAUSE, f"`{m.text}` after the figure: {why}"), None
-    preceding = [(m, e, why) for m, e, why in entities if s_start <= m.start and m.end <= fig.start
+    preceding = [(m, e, why) for m, e, why in near.between(s_start, fig.start + 1) if m.end <= fig.start
                  and not closed_brackets(text, m.end, fig.start)]
-    several_before = [c for c in reading.several if s_start <= c.start and c.end <= fig.start]
+    several_before = [c for c in reading.by_start["several"].between(s_start, fig.start + 1) if c.end <= fig.start]
     own_before = reading.leads.last_between(reading.cues.own_before, s_start, fig.start)
     last_entity_end = preceding[-1][0].end if preceding else -1
     elsewhere = _elsewhere(reading, s_start, fig.start)
@@ -223,6 +224,19 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
                 return Resolution(None, Evidence.NONE, note), note
         return _named(entity, _where(spot, mention.start), f"`{mention.text}` before the figure: {why}"), None
     return _unnamed(reading, spot, several_in_anchor)
+
+
+NON_SPACE_RE = re.compile(r"\S")
+
+
+def _after_gap_end(reading, start: int) -> int:
+    """Where a name after a figure may start at the latest and still be `entity_after_gap`
+    away (blank space, one of the catalog's words, blank space): at the character after
+    the words' letters, the most any of them has, from `start`."""
+    words = reading.catalog.cues.get("resolve_entity", {}).get("after_figure", [])
+    letters = max((len(w) - sum(ch.isspace() for ch in w) for w in words), default=0)
+    found = list(itertools.islice(NON_SPACE_RE.finditer(reading.text, start), letters + 1))
+    return found[-1].start() if len(found) == letters + 1 else len(reading.text)
 
 
 NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "cả hai": 2, "cả ba": 3}

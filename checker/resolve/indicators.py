@@ -208,8 +208,20 @@ def head_cues(cues: dict) -> tuple[re.Pattern | None, re.Pattern | None]:
     return _phrases_re(tuple(head.get("skip", ()))), _phrases_re(tuple(head.get("sub_year", ())))
 
 
+def blanked(text: str, blanks: list[tuple[int, int]]) -> str:
+    """The text as `head_phrase` reads it: markers masked, lower case, one spelling, and
+    the spans of `blanks` (a block's province names) blank."""
+    clean = respell(mask_all_markers(text).lower())
+    if not blanks:
+        return clean
+    chars = list(clean)
+    for a, b in blanks:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def head_phrase(text: str, fig: Figure, spot, cues: dict, not_a_subject: re.Pattern,
-                blanks: list[tuple[int, int]]) -> str:
+                blanks: list[tuple[int, int]], clean: str | None = None) -> str:
     """A fallback key for a figure no catalog indicator names: the words of its own clause
     before it (less `skip` words and the spans in `blanks`, its province's name), its unit,
     and the words that narrow the unit right after it (`lượt khách quốc tế`).  Empty where
@@ -217,9 +229,8 @@ def head_phrase(text: str, fig: Figure, spot, cues: dict, not_a_subject: re.Patt
     skip, sub_year = head_cues(cues)
     if skip is None or fig.kind != "statistic" or not fig.unit or fig.unit in NO_HEAD_UNITS or "/" in fig.unit:
         return ""
-    clean = respell(mask_all_markers(text).lower())
-    for a, b in blanks:
-        clean = clean[:a] + " " * (b - a) + clean[b:]
+    if clean is None:  # (`blanked(text, blanks)`, which a block reads once for all its figures)
+        clean = blanked(text, blanks)
     if sub_year is not None and sub_year.search(clean[spot.sentence_start:spot.sentence_end]):
         return ""
     lead = clean[spot.sentence_start:fig.start]

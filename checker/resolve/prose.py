@@ -23,6 +23,7 @@ from checker.resolve.cues import Cues
 from checker.resolve.entities import EntityMention, entity_mentions, prose_entity
 from checker.resolve.indicators import (
     Reading,
+    blanked,
     frame_indicator,
     head_phrase,
     pick_indicator,
@@ -31,7 +32,7 @@ from checker.resolve.indicators import (
 )
 from checker.resolve.periods import Period, find_periods, heading_period, prose_period, report_year, stated_periods
 from checker.resolve.resolved import Resolved
-from checker.resolve.scans import Containers, Leads
+from checker.resolve.scans import ByStart, Containers, Leads
 from checker.resolve.roles import (
     SHARE_LEAD_RE,
     finish,
@@ -83,6 +84,38 @@ class Passage:
         spans += [(m.start, m.end) for m in (*self.scopes, *self.targets, *self.shares, *self.several,
                                              *self.ind_mentions, *self.frames)]
         return spans
+
+    @cached_property
+    def masked_by(self) -> tuple[ByStart, int]:
+        """The masked spans by start, and the longest: those that reach past `pos` start
+        after `pos - longest`."""
+        spans = sorted(self.masked)
+        return ByStart(spans, start=lambda s: s[0]), max((b - a for a, b in spans), default=0)
+
+    def masked_near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The masked spans that may overlap `[start, end)` (a superset, in order of start)."""
+        spans, longest = self.masked_by
+        return spans.between(start - longest, end)
+
+    @cached_property
+    def by_start(self) -> dict[str, ByStart]:
+        """The block's names and cue words by where they start, each kind on its own."""
+        return {"mentions": ByStart(self.mentions), "ind_mentions": ByStart(self.ind_mentions),
+                "frames": ByStart(self.frames), "scopes": ByStart(self.scopes), "targets": ByStart(self.targets),
+                "several": ByStart(self.several), "entities": ByStart(self.entities, start=lambda e: e[0].start)}
+
+    @cached_property
+    def entity_spans(self) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m, _, _ in self.entities]
+
+    @cached_property
+    def head_text(self) -> str:
+        """The block as `head_phrase` reads it, made once for all its figures."""
+        return blanked(self.text, self.entity_spans)
+
+    @cached_property
+    def in_names(self) -> Containers:
+        return Containers([(m.start, m.end) for m in self.ind_mentions])
 
     @cached_property
     def stated(self) -> list[tuple[Period, bool]]:
@@ -159,8 +192,8 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
         last_kept = k
         spot = spot_of(passage.text, fig, beside, passage.sentences, passage.opens_parallel,
                        passage.cues.continues_sentence)
-        spot = spot.reaching(head_reach(passage.text, fig, spot, passage.masked, passage.cues.not_a_head,
-                                        passage.cues.parallel_part))
+        spot = spot.reaching(head_reach(passage.text, fig, spot, passage.masked_near(spot.prev_figure_end, fig.start),
+                                        passage.cues.not_a_head, passage.cues.parallel_part))
         r = _resolve_figure(passage, fig, spot, prev_in_sentence.get(spot.sentence))
         prev_in_sentence[spot.sentence] = r
         results.append(r)
@@ -187,14 +220,15 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) 
     if note:
         r.notes.append(note)
     r.settle("period", prose_period(p, fig, spot))
-    r.settle("role", margin or prose_role(text, fig, spot, p.targets))
+    # (a target word governs a figure only from right before it)
+    r.settle("role", margin or prose_role(text, fig, spot, p.by_start["targets"].between(spot.prev_figure_end - 1,
+                                                                                        fig.start + 1)))
     r.measure = prose_measure(text, fig, spot, p.shares, p.cues.plan_share, p.cues.annual)
     if not r.scope:
         r.scope = prose_scope(p, fig, spot, prev, r)
     _averaged_over_term(p, r, spot)
     if r.indicator is None:
-        r.head = head_phrase(text, fig, spot, p.catalog.cues, p.cues.not_a_subject,
-                             [(m.start, m.end) for m, _, _ in p.entities])
+        r.head = head_phrase(text, fig, spot, p.catalog.cues, p.cues.not_a_subject, p.entity_spans, p.head_text)
     # (read only where neither the text nor a heading gave a period)
     present = r.period is None and p.heading is None and states_present(p.leads, spot.clause_start, fig.start)
     finish(r, p.catalog, p.heading, p.cues, present)
@@ -225,15 +259,18 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     its frame, else the nearest name before it in reach), the scope its frame gives, its
     role when it is a margin over a target, and the figure it is a share of."""
     text, cat = p.text, p.catalog
-    trailing = [m for m in p.mentions if spot.number_end <= m.start < spot.next_figure_start
-                and TRAIL_GAP_RE.match(text[spot.number_end:m.start])]
-    preceding = sorted((m for m in p.mentions if spot.reach <= m.start and m.end <= fig.start),
+    near = p.by_start["mentions"]
+    trailing = [m for m in near.between(spot.number_end, spot.next_figure_start)
+                if TRAIL_GAP_RE.match(text[spot.number_end:m.start])]
+    preceding = sorted((m for m in near.between(spot.reach, fig.start + 1) if m.end <= fig.start),
                        key=lambda m: (-m.end, -(m.end - m.start)))
     subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues)
     if subject is not None:
         trailing, preceding = subject, []
     named_context = p.context + " | " + text[:fig.start]
-    framed = frame_indicator(cat, text, fig, spot, p.frames)
+    # (a frame counts after the number or from the reach on: the others are passed by)
+    framed = frame_indicator(cat, text, fig, spot, p.by_start["frames"].between(
+        min(spot.number_end, spot.reach), max(spot.next_figure_start, fig.start + 1)))
     frame_scope = framed.scope if framed is not None else ""
     reading = framed or _named(cat, fig, spot, trailing, preceding, named_context, subject is not None)
     if reading.indicator is None:

@@ -22,6 +22,7 @@ PLAN_BASE_RE = re.compile(r"\W*(?:so\s+(?:với\s+)?)?[^\W\d_]+(?:\s+[^\W\d_]+)?
 SHARE_LEAD_RE = re.compile(r"chiếm\s*(?:khoảng\s*|tỷ lệ\s*)?$", re.I)
 # What a province has (`Tỉnh có`, `gồm`, `với dân số`; not `so với`, `đối với`), and the
 # verbs of a result, which make the figure an achievement of some period instead.
+NON_SPACE_RE = re.compile(r"\S")
 HAVE_RE = re.compile(r"(?<![\w])(?:có|gồm|(?<!so )(?<!đối )với)(?![\w])", re.I)
 RESULT_VERB_RE = re.compile(r"(?<![\w])(?:đạt|ước|tăng|giảm|vượt|là|còn|lên|xuống|thêm|được)(?![\w])", re.I)
 
@@ -114,20 +115,24 @@ def prose_scope(passage, fig, spot, prev: Resolved | None, r: Resolved) -> str:
             return "base_" + slug(base.group(1))
 
     def in_names(m) -> bool:
-        return any(n.start <= m.start and m.end <= n.end for n in passage.ind_mentions)
+        return passage.in_names.holds(m.start, m.end)
 
     # A scope word inside an indicator's own name (`đô thị` in `tỷ lệ đô thị hóa`) narrows nothing.
-    after_scope = [m for m in passage.scopes if m.start >= fig.end and text[fig.end:m.start].strip() == ""
-                   and not in_names(m)]
-    own_scope = [m for m in passage.scopes if spot.prev_figure_end <= m.start and m.end <= fig.start and not in_names(m)]
+    # Only white space stands before it: it starts at most at the first other character.
+    word = NON_SPACE_RE.search(text, fig.end)
+    scopes = passage.by_start["scopes"]
+    after_scope = [m for m in scopes.between(fig.end, (word.start() if word else len(text)) + 1)
+                   if text[fig.end:m.start].strip() == "" and not in_names(m)]
+    own_scope = [m for m in scopes.between(spot.prev_figure_end, fig.start + 1)
+                 if m.end <= fig.start and not in_names(m)]
     if after_scope:
         return scope_key(text, after_scope[0])
     if own_scope:
         return scope_key(text, own_scope[-1])
     # The scope of the figure before carries over, unless this clause names its indicator
     # afresh (`X (không kể dầu thô) đạt A; X đạt B`: B is the whole).
-    renamed = any(prev is not None and prev.figure.end <= n.start and n.end <= fig.start
-                  for n in passage.ind_mentions)
+    renamed = prev is not None and any(n.end <= fig.start for n in passage.by_start["ind_mentions"].between(
+        prev.figure.end, fig.start + 1))
     if prev is not None and not renamed and (prev.indicator == r.indicator or ";" not in text[prev.figure.end:fig.start]):
         return prev.scope
     return ""

@@ -173,3 +173,19 @@ class Containers:
     def holds(self, a: int, b: int) -> bool:
         k = bisect_right(self.starts, a)
         return k > 0 and self.reach[k - 1] >= b
+
+
+class ByStart:
+    """Items (mentions, spans) and those that start in `[lo, hi)`, in their own order:
+    a figure asks only for those near it instead of filtering all of a block's for each."""
+
+    def __init__(self, items: list, start=lambda m: m.start):
+        self.items = items
+        self.starts = [start(m) for m in items]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+
+    def between(self, lo: int, hi: int | None = None) -> list:
+        if not self.ordered:
+            return [m for m, s in zip(self.items, self.starts) if lo <= s and (hi is None or s < hi)]
+        end = len(self.items) if hi is None else bisect_left(self.starts, hi)
+        return self.items[bisect_left(self.starts, lo):end]
