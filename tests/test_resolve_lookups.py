@@ -10,7 +10,10 @@ from hypothesis import strategies as st
 
 from checker.records import STAT_KINDS, Block, Document, Evidence, Figure, RelationKind, Resolution
 from checker.resolve.clauses import Beside, Sentences, spot_of
-from checker.resolve.lists import _has_parts
+from checker.resolve.clauses import SENTENCE_END_RE
+from checker.resolve.entities import _after_gap_end, _Names, _same_sentence
+from checker.resolve.lists import _has_parts, sentence_bounds
+from checker.text import Mention
 from checker.resolve.periods import find_periods
 from checker.resolve.prose import share_trailing_names
 from checker.resolve.relations import Related, _add
@@ -154,3 +157,34 @@ def test_wholes_kept_are_the_scan(adds):
     for kind, subject, whole in adds:
         _add(related, kind, subject, (whole,))
     assert [_has_parts(related, i) for i in range(6)] == [_has_parts(plain, i) for i in range(6)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a .!?\n\tB", max_size=30), st.data())
+def test_same_sentence_from_breaks_is_the_search(text, data):
+    """`_Names.same_sentence` answers from the text's breaks found once."""
+    names = _Names(None, text, [])
+    spans = [tuple(sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=2, max_size=2)))) for _ in range(2)]
+    a, b = (Mention(s, e, text[s:e], ()) for s, e in spans)
+    assert names.same_sentence(a, b) == _same_sentence(text, a, b)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab ,\n", max_size=30), st.lists(st.sampled_from(["ab", "a b", "ba a", "b"]), max_size=3),
+       st.integers(0, 30))
+def test_name_after_gap_is_never_past_its_bound(text, words, start):
+    """`prose_entity` looks for the name after a figure no further than `_after_gap_end`:
+    past it, no stretch can be the gap (blank, one of the words, blank)."""
+    start = min(start, len(text))
+    gap = re.compile(rf"^\s*(?:{'|'.join(re.escape(w) for w in words)})\s+$", re.I)
+    reading = type("R", (), {"text": text, "catalog": type("C", (), {"cues": {"resolve_entity": {"after_figure": words}}})})
+    bound = _after_gap_end(reading, start)
+    assert not any(gap.match(text[start:end]) for end in range(bound + 1, len(text) + 1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a. B\n", max_size=30), st.integers(0, 30))
+def test_sentence_bounds_from_kept_ends_is_the_scan(text, pos):
+    pos = min(pos, len(text))
+    start = max([0] + [m.end() for m in SENTENCE_END_RE.finditer(text) if m.end() <= pos])
+    assert sentence_bounds(text, pos)[0] == start

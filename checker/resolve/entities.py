@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from checker.catalog import Catalog
@@ -83,6 +84,7 @@ class _Names:
         self._former_after: list[bool] | None = None
         self._merged_cues: list[Mention] | None = None
         self._lead_before: list[bool] | None = None
+        self._breaks: list[int] | None = None
 
     @property
     def former_after(self) -> list[bool]:
@@ -96,6 +98,20 @@ class _Names:
         if self._merged_cues is None:
             self._merged_cues = self.catalog.cue("merged").find(self.text)
         return self._merged_cues
+
+    def same_sentence(self, a: Mention, b: Mention) -> bool:
+        """`_same_sentence(text, a, b)`, from the sentence breaks of the text found once: a
+        `[.!?]` before white space, a line break, or a `[.!?]` that ends the stretch between."""
+        if self._breaks is None:
+            text = self.text
+            self._breaks = sorted([k for k, ch in enumerate(text) if ch == "\n"]
+                                  + [m.start() for m in DOT_SPACE_RE.finditer(text)])
+        lo, hi = min(a.end, b.end), max(a.start, b.start)
+        if hi <= lo:
+            return not _same_sentence_breaks("")
+        k = bisect_left(self._breaks, lo)
+        inside = k < len(self._breaks) and self._breaks[k] < hi - 1 or "\n" in self.text[hi - 1:hi]
+        return not (inside or self.text[hi - 1] in ".!?")
 
     @property
     def lead_before(self) -> list[bool]:
@@ -129,10 +145,10 @@ def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names, context:
     if _cue_after(mention, names.merged_cues):
         return province, "cue: merged"
     siblings = [j for j, low in enumerate(names.lowered) if low == names.lowered[k] and j != k]
-    if any(former_after[j] and _same_sentence(text, mentions[j], mention) for j in siblings):
+    if any(former_after[j] and names.same_sentence(mentions[j], mention) for j in siblings):
         return province, "another mention in its sentence is the former province"
     beside = [j for j, ks in enumerate(names.keys) if ks & partners]
-    if any(_same_sentence(text, mentions[j], mention) for j in beside):
+    if any(names.same_sentence(mentions[j], mention) for j in beside):
         # `trong đó Hưng Yên có 376 trường, Thái Bình có 498 trường`: a per-former list.
         return former, "named beside a partner province in its sentence"
     if any(former_after[j] for j in siblings):
@@ -167,9 +183,17 @@ def _breakdown_lead_before(text: str, pos: int) -> bool:
     return start >= 0 and BREAKDOWN_LEAD_RE.match(text, start, pos) is not None
 
 
+SENTENCE_BREAK_RE = re.compile(r"[.!?](?:\s|$)|\n")
+DOT_SPACE_RE = re.compile(r"[.!?](?=\s)")
+
+
 def _same_sentence(text: str, a: Mention, b: Mention) -> bool:
     lo, hi = min(a.end, b.end), max(a.start, b.start)
-    return not re.search(r"[.!?](?:\s|$)|\n", text[lo:hi])
+    return not _same_sentence_breaks(text[lo:hi])
+
+
+def _same_sentence_breaks(stretch: str) -> bool:
+    return bool(SENTENCE_BREAK_RE.search(stretch))
 
 
 def section_partners(catalog: Catalog, context: str) -> dict[str, set[str]]:

@@ -39,21 +39,31 @@ def percent_slip(written: str | None, kept: str | None) -> bool:
     return (written == "percent" and per_person(kept)) or (kept == "percent" and per_person(written))
 
 
-def _context_strength(ind: Indicator, mention: Mention, low_context: str) -> int | None:
+def _context_strength(ind: Indicator, mention: Mention, low_context) -> int | None:
     """How specifically the context (headings, the sentence so far) fits a context-bound
-    indicator (`Tỷ trọng Dịch vụ`): the longest context word found, None when none is."""
+    indicator (`Tỷ trọng Dịch vụ`): the longest context word found, None when none is.
+    `low_context()` gives the context in lower case (made only where an indicator asks)."""
     if not ind.context:
         return 0
+    low_context = low_context()
     # The context may stand before the name or inside it (`Tỷ trọng Dịch vụ`).
     words = [c.lower() for c in ind.context if c.lower() in low_context or c.lower() in mention.text.lower()]
     return max(len(w) for w in words) if words else None
 
 
-def pick_indicator(catalog: Catalog, figure: Figure, candidates: list[Mention], context_text: str
+def pick_indicator(catalog: Catalog, figure: Figure, candidates: list[Mention], context_text
                    ) -> tuple[Reading, Mention | None]:
     """The first candidate name whose indicators fit the figure's unit (and context) in
-    exactly one way; two that fit equally are ambiguity, reported and not picked."""
-    low_context = context_text.lower()
+    exactly one way; two that fit equally are ambiguity, reported and not picked.  The
+    context is a text or what makes it (the text before a figure of a long block is
+    copied and lowered only for a context-bound indicator)."""
+    lowered: list[str] = []
+
+    def low_context() -> str:
+        if not lowered:
+            lowered.append((context_text() if callable(context_text) else context_text).lower())
+        return lowered[0]
+
     tiers = []
     for mention in candidates:
         tiers.append((mention, mention.keys))

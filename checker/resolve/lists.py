@@ -5,6 +5,8 @@ inherits from its total, and values given `tương ứng` (respectively) to a li
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from checker.records import Evidence, RelationKind, Resolution
 from checker.resolve.clauses import SENTENCE_END_RE
@@ -20,10 +22,17 @@ OPEN_LIST_RE = re.compile(r"^[^;.…]{0,30}?(?:\.\.\.|…|v\.v)")
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The start and end of the sentence holding `pos`."""
-    # (the whole text is searched: a sentence end's look-ahead reads past `pos`)
-    start = max([0] + [m.end() for m in SENTENCE_END_RE.finditer(text) if m.end() <= pos])
+    # (the whole text is searched, once: a sentence end's look-ahead reads past `pos`)
+    ends = _sentence_ends(text)
+    start = max(0, ends[bisect_right(ends, pos) - 1]) if ends and ends[0] <= pos else 0
     following = SENTENCE_END_RE.search(text, pos)
     return start, following.start() if following else len(text)
+
+
+@lru_cache(maxsize=64)
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of `text` after the first starts, in order."""
+    return [m.end() for m in SENTENCE_END_RE.finditer(text)]
 
 
 def is_part(r) -> bool:

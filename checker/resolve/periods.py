@@ -76,7 +76,13 @@ def report_year(doc) -> int | None:
     """The report's year: its own, else the date of a news page written after its headline."""
     if doc.year:
         return doc.year
-    m = PAGE_DATE_RE.search(doc.title or "")
+    return _page_year(doc.title or "")
+
+
+@lru_cache(maxsize=64)
+def _page_year(title: str) -> int | None:
+    """(asked for every figure of a document: read once a title)"""
+    m = PAGE_DATE_RE.search(title)
     return int(m.group(1)) if m else None
 
 

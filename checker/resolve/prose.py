@@ -267,7 +267,9 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues)
     if subject is not None:
         trailing, preceding = subject, []
-    named_context = p.context + " | " + text[:fig.start]
+    def named_context() -> str:  # (made only where an indicator is bound to a context)
+        return p.context + " | " + text[:fig.start]
+
     # (a frame counts after the number or from the reach on: the others are passed by)
     framed = frame_indicator(cat, text, fig, spot, p.by_start["frames"].between(
         min(spot.number_end, spot.reach), max(spot.next_figure_start, fig.start + 1)))
@@ -317,7 +319,7 @@ def _rate_of_level(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]
     return None if _own_words(p, start, fig.start) else reading
 
 
-def _goes_on(p: Passage, fig: Figure, spot: Spot, context: str) -> Reading | None:
+def _goes_on(p: Passage, fig: Figure, spot: Spot, context) -> Reading | None:
     """`Thu ngân sách ... đạt 54.850 tỷ đồng. Riêng Hưng Yên (cũ) đạt 36.200 tỷ đồng`: a
     sentence opening with `riêng`, `trong đó` goes on about the one before it, and a figure
     whose own words name nothing but a province, a period or cue words (not `Riêng thu từ
@@ -385,7 +387,7 @@ def _own_words(p: Passage, start: int, end: int) -> bool:
 
 
 def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], preceding: list[Mention],
-           context: str, subject: bool) -> Reading:
+           context, subject: bool) -> Reading:
     """The indicator named after the figure or before it, with where the name stands."""
     reading, mention = pick_indicator(cat, fig, trailing + preceding, context)
     if mention is None:
