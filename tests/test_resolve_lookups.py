@@ -18,7 +18,7 @@ from checker.resolve.periods import find_periods
 from checker.resolve.prose import share_trailing_names
 from checker.resolve.relations import Related, _add
 from checker.resolve.resolved import Resolved
-from checker.resolve.scans import Containers, Growing, Leads, reach
+from checker.resolve.scans import Brackets, Containers, Growing, Leads, reach
 
 # Patterns of the shapes resolution searches with: word lists bounded by look arounds,
 # word edges, an end anchor, and unbounded ones (searched directly).
@@ -188,3 +188,19 @@ def test_sentence_bounds_from_kept_ends_is_the_scan(text, pos):
     pos = min(pos, len(text))
     start = max([0] + [m.end() for m in SENTENCE_END_RE.finditer(text) if m.end() <= pos])
     assert sentence_bounds(text, pos)[0] == start
+
+
+def _closes_scan(text: str, start: int, end: int) -> bool:
+    depth = 0
+    for ch in text[start:end]:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return True
+    return False
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="(()) a", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_brackets_close_as_the_walk_says(text, start, end):
+    """`Brackets.closes` is the character walk of `periods._bracket_closes` and `closed_brackets`."""
+    assert Brackets(text).closes(start, end) == _closes_scan(text, start, end)

@@ -222,7 +222,7 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
         m, e, why = trailing
         return _named(e, Evidence.CLAUSE, f"`{m.text}` after the figure: {why}"), None
     preceding = [(m, e, why) for m, e, why in near.between(s_start, fig.start + 1) if m.end <= fig.start
-                 and not closed_brackets(text, m.end, fig.start)]
+                 and not reading.brackets.closes(m.end, fig.start)]
     several_before = [c for c in reading.by_start["several"].between(s_start, fig.start + 1) if c.end <= fig.start]
     own_before = reading.leads.last_between(reading.cues.own_before, s_start, fig.start)
     last_entity_end = preceding[-1][0].end if preceding else -1

@@ -312,7 +312,7 @@ def prose_period(passage, fig, spot) -> Resolution | None:
              and text[fig.end:p.start].strip() in ("", "(")]
     # A period inside a bracket (`(20.150 tỷ đồng năm 2020)`) is only its bracket's.
     before = [p for p in periods if spot.sentence_start <= p.start and p.end <= fig.start
-              and not _bracket_closes(text, p.end, fig.start)]
+              and not passage.brackets.closes(p.end, fig.start)]
     later = [p for p in periods if fig.end <= p.start < spot.clause_end and not _bracket_opens(text, fig.end, p.start)]
     lead = text[spot.clause_start:fig.start]
     now = passage.leads.first(passage.cues.now, spot.clause_start, fig.start)
@@ -413,7 +413,7 @@ def _lead_part_of_year(passage, spot, stated) -> Resolution | None:
     # (the last such period: the list is walked from its end)
     last = next((p for p, base in reversed(stated[:bisect_left(passage.stated_starts, spot.sentence_start)])
                  if not base and p.end <= spot.sentence_start
-                 and not _bracket_closes(passage.text, p.end, spot.sentence_start)), None)
+                 and not passage.brackets.closes(p.end, spot.sentence_start)), None)
     if last is None:
         return None
     earlier = [last]

@@ -32,7 +32,7 @@ from checker.resolve.indicators import (
 )
 from checker.resolve.periods import Period, find_periods, heading_period, prose_period, report_year, stated_periods
 from checker.resolve.resolved import Resolved
-from checker.resolve.scans import ByStart, Containers, Leads
+from checker.resolve.scans import Brackets, ByStart, Containers, Leads
 from checker.resolve.roles import (
     SHARE_LEAD_RE,
     finish,
@@ -103,6 +103,11 @@ class Passage:
         return {"mentions": ByStart(self.mentions), "ind_mentions": ByStart(self.ind_mentions),
                 "frames": ByStart(self.frames), "scopes": ByStart(self.scopes), "targets": ByStart(self.targets),
                 "several": ByStart(self.several), "entities": ByStart(self.entities, start=lambda e: e[0].start)}
+
+    @cached_property
+    def brackets(self) -> Brackets:
+        """Whether a bracket closes between two places of the block, from its brackets found once."""
+        return Brackets(self.text)
 
     @cached_property
     def entity_spans(self) -> list[tuple[int, int]]:

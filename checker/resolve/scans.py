@@ -10,6 +10,7 @@ from re import _constants as C  # noqa: N812  (the parser's opcodes)
 from re import _parser
 
 UNBOUNDED = None
+BRACKET_RE = re.compile(r"[()]")
 
 
 @lru_cache(maxsize=256)
@@ -189,3 +190,28 @@ class ByStart:
             return [m for m, s in zip(self.items, self.starts) if lo <= s and (hi is None or s < hi)]
         end = len(self.items) if hi is None else bisect_left(self.starts, hi)
         return self.items[bisect_left(self.starts, lo):end]
+
+
+class Brackets:
+    """Whether a bracket open before `start` closes before `end` (`closes`), for any
+    stretch of one text, from its brackets found once: the depth before each bracket and,
+    for each, the first later bracket where the depth falls below it."""
+
+    def __init__(self, text: str):
+        self.positions = [m.start() for m in BRACKET_RE.finditer(text)]
+        depth, before = 0, []
+        for pos in self.positions:
+            before.append(depth)
+            depth += 1 if text[pos] == "(" else -1
+        before.append(depth)
+        # drop[i]: the first bracket after which the depth is below its depth before bracket i
+        self.drop = [len(self.positions)] * (len(self.positions) + 1)
+        waiting = [0]  # brackets whose fall is not found yet, deepest last
+        for j in range(1, len(before)):
+            while waiting and before[j] < before[waiting[-1]]:
+                self.drop[waiting.pop()] = j - 1  # the depth falls at bracket j - 1
+            waiting.append(j)
+
+    def closes(self, start: int, end: int) -> bool:
+        first = bisect_left(self.positions, start)
+        return self.drop[first] < bisect_left(self.positions, end) if first < len(self.positions) else False
