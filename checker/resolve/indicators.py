@@ -96,7 +96,8 @@ def pick_indicator(catalog: Catalog, figure: Figure, candidates: list[Mention], 
     return Reading(None, figure.unit), None
 
 
-def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list[Mention]) -> Reading | None:
+def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list[Mention], named=None
+                    ) -> Reading | None:
     """A count read from its frame: the catalog's words before or after the figure, or its
     unit alone.  Two indicators framed equally well are ambiguity, not a pick."""
     if fig.kind not in ("statistic", "fraction", "range"):
@@ -120,7 +121,7 @@ def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list
                 if len(gap) > len(fig.unit_text) + 24 or re.search(r"[,;.()]", gap):
                     continue
                 scored.append(((2, -m.start, direct), frame, f"frame `{m.text}` after the figure", Evidence.CLAUSE))
-            elif before and not _named_between(catalog, text, m.end, fig.start):
+            elif before and not _named_between(catalog, text, m.end, fig.start, named):
                 evidence = Evidence.CLAUSE if spot.in_clause(m.start) else Evidence.SENTENCE
                 scored.append(((1, m.end, direct), frame, f"frame `{m.text}` before the figure", evidence))
     if not scored and unit in catalog.unit_frames:
@@ -177,9 +178,12 @@ def rate_of_named_level(catalog: Catalog, text: str, fig: Figure, spot, precedin
                    f"`tăng` after `{m.text}`: the rate the level rose at"), m
 
 
-def _named_between(catalog: Catalog, text: str, start: int, end: int) -> bool:
+def _named_between(catalog: Catalog, text: str, start: int, end: int, named=None) -> bool:
     """An indicator named between a frame word and the figure is nearer to it than the
-    frame: `đón 17,8 triệu lượt khách, trong đó khách quốc tế 7,7 triệu lượt`."""
+    frame: `đón 17,8 triệu lượt khách, trong đó khách quốc tế 7,7 triệu lượt`.  `named`:
+    the text's names by start (`scans.ByStart`), when the caller keeps them."""
+    if named is not None:
+        return any(m.end <= end for m in named.between(start, end + 1))
     return any(start <= m.start and m.end <= end for m in catalog.indicator_matcher.find(text))
 
 

@@ -119,6 +119,11 @@ class Passage:
         return blanked(self.text, self.entity_spans)
 
     @cached_property
+    def named(self) -> ByStart:
+        """Every indicator name of the block (read strictly, as frames are) by where it starts."""
+        return ByStart(self.catalog.indicator_matcher.find(self.text))
+
+    @cached_property
     def in_names(self) -> Containers:
         return Containers([(m.start, m.end) for m in self.ind_mentions])
 
@@ -136,10 +141,11 @@ class Passage:
         return Leads(self.text)
 
     @cached_property
-    def growth_marks(self) -> list[tuple[str, list[re.Match], list[re.Match]]]:
+    def growth_marks(self) -> list[tuple[str, ByStart, ByStart]]:
         """Each growth subject of the catalog with its subjects and verbs in the block, found
-        once, on first need."""
-        return [(ind, list(subject.finditer(self.text)), list(verb.finditer(self.text)))
+        once, on first need (by where they start)."""
+        return [(ind, ByStart(list(subject.finditer(self.text)), start=re.Match.start),
+                 ByStart(list(verb.finditer(self.text)), start=re.Match.start))
                 for ind, subject, verb in self.cues.growth_of]
 
     def opens_parallel(self, clause_start: int) -> bool:
@@ -277,7 +283,7 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
 
     # (a frame counts after the number or from the reach on: the others are passed by)
     framed = frame_indicator(cat, text, fig, spot, p.by_start["frames"].between(
-        min(spot.number_end, spot.reach), max(spot.next_figure_start, fig.start + 1)))
+        min(spot.number_end, spot.reach), max(spot.next_figure_start, fig.start + 1)), p.named)
     frame_scope = framed.scope if framed is not None else ""
     reading = framed or _named(cat, fig, spot, trailing, preceding, named_context, subject is not None)
     if reading.indicator is None:
@@ -356,15 +362,15 @@ def _growth_of_subject(p: Passage, fig: Figure, spot: Spot) -> Reading | None:
     if fig.unit != "percent" or fig.kind not in ("statistic", "range") or not p.cues.growth_of:
         return None
     for indicator, subjects, verbs in p.growth_marks:
-        verbs = [v for v in verbs if spot.reach <= v.start() and v.end() <= fig.start]
+        verbs = [v for v in verbs.between(spot.reach, fig.start + 1) if v.end() <= fig.start]
         if not verbs or indicator not in p.catalog.indicators:
             continue
         grows = verbs[-1]
-        subjects = [m for m in subjects if spot.sentence_start <= m.start() and m.end() <= grows.start()]
+        subjects = [m for m in subjects.between(spot.sentence_start, grows.start() + 1) if m.end() <= grows.start()]
         if not subjects or _own_words(p, subjects[-1].end(), grows.start()) \
                 or _own_words(p, max(spot.clause_start, spot.prev_figure_end), fig.start):
             continue
-        if any(grows.end() <= m.start and m.end <= fig.start for m in p.ind_mentions):
+        if any(m.end <= fig.start for m in p.by_start["ind_mentions"].between(grows.end(), fig.start + 1)):
             continue
         evidence = Evidence.CLAUSE if spot.in_clause(subjects[-1].start()) else Evidence.SENTENCE
         return Reading(indicator, "percent", 1.0, "", evidence,
