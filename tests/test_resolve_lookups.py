@@ -18,7 +18,7 @@ from checker.resolve.periods import find_periods
 from checker.resolve.prose import share_trailing_names
 from checker.resolve.relations import Related, _add
 from checker.resolve.resolved import Resolved
-from checker.resolve.scans import Brackets, Containers, Growing, Leads, reach
+from checker.resolve.scans import Brackets, ByStart, Containers, Growing, Leads, reach
 
 # Patterns of the shapes resolution searches with: word lists bounded by look arounds,
 # word edges, an end anchor, and unbounded ones (searched directly).
@@ -204,3 +204,12 @@ def _closes_scan(text: str, start: int, end: int) -> bool:
 def test_brackets_close_as_the_walk_says(text, start, end):
     """`Brackets.closes` is the character walk of `periods._bracket_closes` and `closed_brackets`."""
     assert Brackets(text).closes(start, end) == _closes_scan(text, start, end)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.integers(0, 20), max_size=10), st.integers(0, 22), st.integers(0, 22), st.booleans())
+def test_by_start_is_the_filter(starts, lo, hi, ordered):
+    """`ByStart.between` keeps the items (in their order) that the filter on starts keeps."""
+    items = [Mention(s, s + 1, "x", ()) for s in (sorted(starts) if ordered else starts)]
+    assert ByStart(items).between(lo, hi) == [m for m in items if lo <= m.start < hi]
+    assert ByStart(items).between(lo) == [m for m in items if lo <= m.start]
