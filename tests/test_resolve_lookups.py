@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checker.figures import _Taken
 from checker.records import STAT_KINDS, Block, Document, Evidence, Figure, RelationKind, Resolution
 from checker.resolve.clauses import Beside, Sentences, spot_of
 from checker.resolve.clauses import SENTENCE_END_RE
@@ -213,3 +214,15 @@ def test_by_start_is_the_filter(starts, lo, hi, ordered):
     items = [Mention(s, s + 1, "x", ()) for s in (sorted(starts) if ordered else starts)]
     assert ByStart(items).between(lo, hi) == [m for m in items if lo <= m.start < hi]
     assert ByStart(items).between(lo) == [m for m in items if lo <= m.start]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(0, 12), st.lists(st.tuples(st.integers(-2, 14), st.integers(-2, 14)), max_size=6),
+       st.lists(st.tuples(st.integers(-2, 14), st.integers(-2, 14)), max_size=6))
+def test_lexer_taken_marks_are_the_span_scan(size, spans, questions):
+    """The lexer's `_Taken` answers from marks what comparing with every span answered."""
+    taken = _Taken(size)
+    for span in spans:
+        taken.append(span)
+    for a, b in questions:
+        assert taken(a, b) == any(s < b and a < e for s, e in spans)
