@@ -15,8 +15,8 @@ from checker.resolve.clauses import SENTENCE_END_RE
 from checker.resolve.entities import _after_gap_end, _Names, _same_sentence
 from checker.resolve.lists import _has_parts, sentence_bounds
 from checker.text import Mention
-from checker.resolve.periods import find_periods
-from checker.resolve.prose import share_trailing_names
+from checker.resolve.periods import _bracket_opens, find_periods
+from checker.resolve.prose import SWAP_BRACKETS, share_trailing_names
 from checker.resolve.relations import Related, _add
 from checker.resolve.resolved import Resolved
 from checker.resolve.scans import Brackets, ByStart, Containers, Growing, Leads, reach
@@ -226,3 +226,12 @@ def test_lexer_taken_marks_are_the_span_scan(size, spans, questions):
         taken.append(span)
     for a, b in questions:
         assert taken(a, b) == any(s < b and a < e for s, e in spans)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="(()) a", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_brackets_open_read_from_the_end(text, start, end):
+    """`prose_period` asks `_bracket_opens` of the reversed text's `Brackets`."""
+    back = Brackets(text[::-1].translate(SWAP_BRACKETS))
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    assert back.closes(len(text) - end, len(text) - start) == _bracket_opens(text, start, end)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from checker.records import Figure
 
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(\-*\"“])")
+NON_SPACE_RE = re.compile(r"\S")
 PROVINCE_WORD_RE = re.compile(r"(?:và\s+)?(?:tỉnh|thành phố|tp\.?)\s", re.I)
 
 
@@ -69,20 +70,24 @@ def clause_continues(text: str, clause_start: int, entity_starts: list[int], per
                      parallel_part: re.Pattern, breakdown_lead: re.Pattern | None = None) -> bool:
     """May a figure after `;` take its indicator from before it?  Only when its
     clause is a breakdown (`; trong đó ...`) or a parallel one that opens with a province
-    or a period: `Thái Nguyên tăng 8%/năm; Bắc Kạn tăng 10,9%/năm`."""
-    head = text[clause_start:].lstrip()
-    start = clause_start + len(text[clause_start:]) - len(head)
-    lead = breakdown_lead.match(head) if breakdown_lead is not None else None
+    or a period: `Thái Nguyên tăng 8%/năm; Bắc Kạn tăng 10,9%/năm`.  The names' and
+    periods' starts are sorted."""
+    # (matched in place, not on a copy of the rest of the block: these patterns look neither
+    # behind nor for the start of the text)
+    word = NON_SPACE_RE.search(text, clause_start)
+    start = word.start() if word else len(text)
+    lead = breakdown_lead.match(text, start) if breakdown_lead is not None else None
     if lead:
         # `; trong đó Bình Định đạt 1.685 triệu USD`: the province after the lead.
-        head = head[lead.end():].lstrip(" ,:")
-        start = clause_start + len(text[clause_start:]) - len(head)
-    if PROVINCE_WORD_RE.match(head):
+        start = lead.end()
+        while start < len(text) and text[start] in " ,:":
+            start += 1
+    if PROVINCE_WORD_RE.match(text, start):
         return True
-    if any(0 <= s - start <= 8 for s in entity_starts) or any(0 <= s - start <= 8 for s in period_starts):
+    if _starts_within(entity_starts, start, start + 8) or _starts_within(period_starts, start, start + 8):
         return True
     # `...; khu vực kinh tế trong nước đạt 89 nghìn tỷ đồng`: a parallel part.
-    return bool(parallel_part.match(head))
+    return bool(parallel_part.match(text, start))
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,12 @@ class Beside:
 
     before: Figure | None
     after: Figure | None
+
+
+def _starts_within(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted `starts` lies in `[lo, hi]`."""
+    k = bisect_left(starts, lo)
+    return k < len(starts) and starts[k] <= hi
 
 
 def spot_of(text: str, fig: Figure, others: list[Figure] | Beside, sentences: Sentences, opens_parallel,

@@ -12,6 +12,7 @@ from checker.records import Evidence, RelationKind, Resolution
 from checker.resolve.clauses import SENTENCE_END_RE
 from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import find_periods
+from checker.resolve.scans import ByStart
 from checker.text import slug
 
 COLON_RE = re.compile(r":(?!\d)")
@@ -78,13 +79,14 @@ def list_cues(text: str, cues):
     return sorted(found)
 
 
-def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts):
+def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near: ByStart | None = None):
     """The total a list opened at `cue_start` breaks down: the figure right before the cue
     (a `gồm` or `:` list), or the nearest one before it in its sentence, in a unit its
     first part fits, outside any bracket (`trong đó`, which may follow a `;`)."""
     s_start, s_end = sentence_bounds(text, cue_start)
-    before = [(i, f) for i, f in figs if s_start <= f.start and f.end <= cue_start]
-    after = [(i, f) for i, f in figs if cue_start <= f.start < s_end]
+    near = near or ByStart(figs, start=lambda item: item[1].start)  # (the block's figures by start)
+    before = [(i, f) for i, f in near.between(s_start, cue_start + 1) if f.end <= cue_start]
+    after = near.between(cue_start, s_end)
     if not before or not after:
         return None
     first = out[after[0][0]]
@@ -261,11 +263,12 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
     (detail `bound` after `trong đó`/`với`: some parts, at most the total); a part is
     never the same fact as its total.  `add(kind, subject, others, detail, reason)`."""
     catalog, cues = ctx.catalog, ctx.cues
+    near = ByStart(figs, start=lambda item: item[1].start)  # (each list's whole is looked for near its cue)
     for start, end, exhaustive in list_cues(text, cues):
         if text.count("(", 0, start) > text.count(")", 0, start):
             _bracket_lead(out, figs, text, start, end, ctx, add)
             continue  # a bracketed list of two or more is read by the bracket grammar
-        whole_i = whole_before(out, figs, text, start, exhaustive, ctx.counts)
+        whole_i = whole_before(out, figs, text, start, exhaustive, ctx.counts, near)
         if whole_i is None:
             continue
         items = items_after(out, figs, text, whole_i, end, ctx)

@@ -313,7 +313,8 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     # A period inside a bracket (`(20.150 tỷ đồng năm 2020)`) is only its bracket's.
     before = [p for p in periods if spot.sentence_start <= p.start and p.end <= fig.start
               and not passage.brackets.closes(p.end, fig.start)]
-    later = [p for p in periods if fig.end <= p.start < spot.clause_end and not _bracket_opens(text, fig.end, p.start)]
+    later = [p for p in periods if fig.end <= p.start < spot.clause_end
+             and not passage.brackets_back.closes(len(text) - p.start, len(text) - fig.end)]
     lead = text[spot.clause_start:fig.start]
     now = passage.leads.first(passage.cues.now, spot.clause_start, fig.start)
     if after:

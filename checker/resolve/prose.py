@@ -44,6 +44,7 @@ from checker.resolve.roles import (
 )
 from checker.text import Mention
 
+SWAP_BRACKETS = str.maketrans("()", ")(")
 TRAIL_GAP_RE = re.compile(r"^[^,;:.()\d]{0,30}$")
 
 
@@ -110,6 +111,12 @@ class Passage:
         return Brackets(self.text)
 
     @cached_property
+    def brackets_back(self) -> Brackets:
+        """The same, read from the end (brackets swapped): a bracket opened after `start` is
+        still open at `end` where `brackets_back.closes(len - end, len - start)`."""
+        return Brackets(self.text[::-1].translate(SWAP_BRACKETS))
+
+    @cached_property
     def entity_spans(self) -> list[tuple[int, int]]:
         return [(m.start, m.end) for m, _, _ in self.entities]
 
@@ -148,9 +155,17 @@ class Passage:
                  ByStart(list(verb.finditer(self.text)), start=re.Match.start))
                 for ind, subject, verb in self.cues.growth_of]
 
+    @cached_property
+    def _parallel(self) -> tuple[dict[int, bool], list[int], list[int]]:
+        return {}, sorted(m.start for m, _, _ in self.entities), sorted(p.start for p in self.periods)
+
     def opens_parallel(self, clause_start: int) -> bool:
-        return clause_continues(self.text, clause_start, [m.start for m, _, _ in self.entities],
-                                [p.start for p in self.periods], self.cues.parallel_part, self.cues.breakdown_lead)
+        """(asked for each figure: answered once a clause)"""
+        known, entity_starts, period_starts = self._parallel
+        if clause_start not in known:
+            known[clause_start] = clause_continues(self.text, clause_start, entity_starts, period_starts,
+                                                   self.cues.parallel_part, self.cues.breakdown_lead)
+        return known[clause_start]
 
 
 def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own: str | None, anchor,
