@@ -13,6 +13,7 @@ from checker.records import STAT_KINDS, Block, Document, Evidence, Figure, Relat
 from checker.resolve.clauses import Beside, Sentences, spot_of
 from checker.resolve.clauses import SENTENCE_END_RE
 from checker.resolve.entities import _after_gap_end, _Names, _same_sentence
+from checker.resolve.indicators import LeadContext, lowered_in_place
 from checker.resolve.lists import _has_parts, sentence_bounds
 from checker.text import Mention
 from checker.resolve.periods import _bracket_opens, find_periods
@@ -65,6 +66,9 @@ def test_leads_are_the_searches_of_each_slice(text, data):
             assert (last and last.span()) == (between[-1].span() if between else None)
             assert [m.span() for m in leads.backwards_between(pattern, start, end)] == \
                 [m.span() for m in reversed(between)]
+            even = [m for m in between if m.start() % 2 == 0]
+            kept = leads.last_between_where(pattern, start, end, lambda m: m.start() % 2 == 0)
+            assert (kept and kept.span()) == (even[-1].span() if even else None)
     finally:
         Growing.chunk = 256
 
@@ -235,3 +239,14 @@ def test_brackets_open_read_from_the_end(text, start, end):
     back = Brackets(text[::-1].translate(SWAP_BRACKETS))
     start, end = sorted((min(start, len(text)), min(end, len(text))))
     assert back.closes(len(text) - end, len(text) - start) == _bracket_opens(text, start, end)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aBc |Σİ", max_size=12), st.text(alphabet="aBc |ΣİD", max_size=20), st.integers(0, 20),
+       st.text(alphabet="abc |σi", min_size=1, max_size=4))
+def test_lead_context_is_the_lowered_copy(context, text, end, word):
+    """`pick_indicator` asks `LeadContext` what it asked of the lowered copy of the context
+    and the text before the figure."""
+    low = lowered_in_place(text)
+    if low is not None:
+        assert (word in LeadContext(context, low, end)) == (word in (context + " | " + text[:end]).lower())

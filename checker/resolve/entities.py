@@ -304,8 +304,8 @@ def _elsewhere(reading, start: int, end: int) -> re.Match | None:
         return None  # asked once per figure: a block that names no such place is told at once
     pattern = _elsewhere_pattern(names, groups)
     # `đứng thứ 3 cả nước`, `thứ 08/63 tỉnh, thành phố`: a rank of the province itself.
-    return next((m for m in reading.leads.backwards_between(pattern, start, end)
-                 if not RANK_RE.search(text[max(start, m.start() - 40):m.start() + 1])), None)
+    return reading.leads.last_between_where(
+        pattern, start, end, lambda m: not RANK_RE.search(text[max(start, m.start() - 40):m.start() + 1]))
 
 
 def _unnamed(reading, spot, several_in_anchor: bool) -> tuple[Resolution, str | None]:

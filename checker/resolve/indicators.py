@@ -51,6 +51,28 @@ def _context_strength(ind: Indicator, mention: Mention, low_context) -> int | No
     return max(len(w) for w in words) if words else None
 
 
+class LeadContext:
+    """`(context + " | " + text[:end]).lower()` as far as `in` asks, without copying the
+    text before each figure: `low_text` is the block's text in lower case, made once (where
+    lowering keeps every character's place: see `lowered_in_place`)."""
+
+    def __init__(self, context: str, low_text: str, end: int):
+        self.head, self.low_text, self.end = (context + " | ").lower(), low_text, end
+
+    def __contains__(self, word: str) -> bool:
+        if self.low_text.find(word, 0, self.end) >= 0:
+            return True
+        # (an occurrence that starts in the headings runs at most len(word) - 1 into the text)
+        return word in self.head + self.low_text[:min(self.end, max(0, len(word) - 1))]
+
+
+def lowered_in_place(text: str) -> str | None:
+    """`text.lower()` where each character's lower case is one character that does not
+    depend on its neighbours (so that a prefix's lower case is the lower case's prefix)."""
+    low = text.lower()
+    return low if len(low) == len(text) and "Σ" not in text else None
+
+
 def pick_indicator(catalog: Catalog, figure: Figure, candidates: list[Mention], context_text
                    ) -> tuple[Reading, Mention | None]:
     """The first candidate name whose indicators fit the figure's unit (and context) in
@@ -59,9 +81,10 @@ def pick_indicator(catalog: Catalog, figure: Figure, candidates: list[Mention], 
     copied and lowered only for a context-bound indicator)."""
     lowered: list[str] = []
 
-    def low_context() -> str:
+    def low_context():
         if not lowered:
-            lowered.append((context_text() if callable(context_text) else context_text).lower())
+            made = context_text() if callable(context_text) else context_text
+            lowered.append(made.lower() if isinstance(made, str) else made)
         return lowered[0]
 
     tiers = []

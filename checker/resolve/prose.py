@@ -22,10 +22,12 @@ from checker.resolve.clauses import (
 from checker.resolve.cues import Cues
 from checker.resolve.entities import EntityMention, entity_mentions, prose_entity
 from checker.resolve.indicators import (
+    LeadContext,
     Reading,
     blanked,
     frame_indicator,
     head_phrase,
+    lowered_in_place,
     pick_indicator,
     rate_of_named_level,
     trailing_subject,
@@ -104,6 +106,10 @@ class Passage:
         return {"mentions": ByStart(self.mentions), "ind_mentions": ByStart(self.ind_mentions),
                 "frames": ByStart(self.frames), "scopes": ByStart(self.scopes), "targets": ByStart(self.targets),
                 "several": ByStart(self.several), "entities": ByStart(self.entities, start=lambda e: e[0].start)}
+
+    @cached_property
+    def low_text(self) -> str | None:
+        return lowered_in_place(self.text)
 
     @cached_property
     def brackets(self) -> Brackets:
@@ -293,7 +299,9 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues)
     if subject is not None:
         trailing, preceding = subject, []
-    def named_context() -> str:  # (made only where an indicator is bound to a context)
+    def named_context():  # (made only where an indicator is bound to a context)
+        if p.low_text is not None:
+            return LeadContext(p.context, p.low_text, fig.start)
         return p.context + " | " + text[:fig.start]
 
     # (a frame counts after the number or from the reach on: the others are passed by)

@@ -114,6 +114,28 @@ class Growing:
         """The last match of `pattern.finditer(string, pos, end)`."""
         return next(self.backwards(end), None)
 
+    def last_where(self, end: int, keep) -> re.Match | None:
+        """The last match before `end` that `keep(match)` accepts (asked once a match: each
+        kept match remembers the last accepted one up to it)."""
+        if self.reach is UNBOUNDED:
+            return next((m for m in self.backwards(end) if keep(m)), None)
+        kept, resume = self._cover(end)
+        found = next((m for m in reversed(list(self.pattern.finditer(self.string, resume, end))) if keep(m)), None)
+        if found is not None or not kept:
+            return found
+        best = self._accepted(kept, keep)
+        return self.matches[best] if best >= 0 else None
+
+    def _accepted(self, upto: int, keep) -> int:
+        """The index of the last kept match accepted among the first `upto` (-1: none)."""
+        if getattr(self, "_best_of", None) is not self.matches:
+            self._best_of, self._best = self.matches, []
+        best = self._best
+        while len(best) < upto:
+            k = len(best)
+            best.append(k if keep(self.matches[k]) else (best[-1] if best else -1))
+        return best[upto - 1]
+
 
 class Leads:
     """The growing searches of one block's text, by pattern and start: `sliced` ones search
@@ -151,6 +173,14 @@ class Leads:
     def last_between(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
         """The last match of `pattern.finditer(text, start, end)`."""
         return next(self.backwards_between(pattern, start, end), None)
+
+    def last_between_where(self, pattern: re.Pattern, start: int, end: int, keep) -> re.Match | None:
+        """The last match of `pattern.finditer(text, start, end)` that `keep` accepts: `keep`
+        answers for a match alone, and is the same function for a given pattern and start
+        (its answers are kept with the pattern's matches)."""
+        if end - start <= self.short:
+            return next((m for m in self.backwards_between(pattern, start, end) if keep(m)), None)
+        return self.scan(pattern, start, False).last_where(end, keep)
 
     def backwards_between(self, pattern: re.Pattern, start: int, end: int):
         """The matches of `pattern.finditer(text, start, end)`, last first."""
