@@ -210,7 +210,8 @@ def _named_between(catalog: Catalog, text: str, start: int, end: int, named=None
     return any(start <= m.start and m.end <= end for m in catalog.indicator_matcher.find(text))
 
 
-def trailing_subject(text: str, fig: Figure, sentence_end: int, mentions: list[Mention], cues) -> list[Mention] | None:
+def trailing_subject(text: str, fig: Figure, sentence_end: int, mentions: list[Mention], cues, near=None
+                     ) -> list[Mention] | None:
     """`82% trường học đạt chuẩn`: a percentage followed by a noun is a share of that
     noun; its indicator is named after it or not at all."""
     if fig.unit != "percent" or fig.kind != "statistic":
@@ -220,10 +221,12 @@ def trailing_subject(text: str, fig: Figure, sentence_end: int, mentions: list[M
         return None
     stop = re.search(r"[;.:]", rest)
     window_end = fig.end + (stop.start() if stop else len(rest))
-    after = [m for m in mentions if fig.end <= m.start and m.end <= window_end]
+    # (`near`: the mentions by start and the longest, to take only those near the figure)
+    after = [m for m in (mentions if near is None else near[0].between(fig.end, window_end + 1))
+             if fig.end <= m.start and m.end <= window_end]
     # `5G phủ sóng 100% dân số`: a name just before the figure, nothing between.
-    before = [m for m in mentions if fig.start - 25 <= m.end <= fig.start
-              and not re.search(r"[,;.:()]", text[m.end:fig.start])]
+    before = [m for m in (mentions if near is None else near[0].between(fig.start - 25 - near[1], fig.start + 1))
+              if fig.start - 25 <= m.end <= fig.start and not re.search(r"[,;.:()]", text[m.end:fig.start])]
     return after + before
 
 

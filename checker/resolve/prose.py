@@ -108,6 +108,10 @@ class Passage:
                 "several": ByStart(self.several), "entities": ByStart(self.entities, start=lambda e: e[0].start)}
 
     @cached_property
+    def longest_mention(self) -> int:
+        return max((m.end - m.start for m in self.mentions), default=0)
+
+    @cached_property
     def low_text(self) -> str | None:
         return lowered_in_place(self.text)
 
@@ -296,7 +300,7 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
                 if TRAIL_GAP_RE.match(text[spot.number_end:m.start])]
     preceding = sorted((m for m in near.between(spot.reach, fig.start + 1) if m.end <= fig.start),
                        key=lambda m: (-m.end, -(m.end - m.start)))
-    subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues)
+    subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues, (near, p.longest_mention))
     if subject is not None:
         trailing, preceding = subject, []
     def named_context():  # (made only where an indicator is bound to a context)
