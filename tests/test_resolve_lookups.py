@@ -17,7 +17,8 @@ from checker.resolve.indicators import LeadContext, lowered_in_place
 from checker.resolve.lists import _has_parts, sentence_bounds
 from checker.text import Mention
 from checker.resolve.periods import _bracket_opens, find_periods
-from checker.resolve.prose import SWAP_BRACKETS, share_trailing_names
+from checker.resolve.passage import SWAP_BRACKETS
+from checker.resolve.prose import share_trailing_names
 from checker.resolve.relations import Related, _add
 from checker.resolve.resolved import Resolved
 from checker.resolve.scans import Brackets, ByStart, Containers, Growing, Leads, reach
