@@ -75,6 +75,8 @@ class Growing:
         self.limit = -1
         self.matches: list[re.Match] = []
         self.starts: list[int] = []
+        self._best_of: list[re.Match] | None = None  # the matches `_best` was read for
+        self._best: list[int] = []
 
     def _string(self, end: int) -> str:
         if self.sliced and len(self.string) < end:
@@ -128,7 +130,7 @@ class Growing:
 
     def _accepted(self, upto: int, keep) -> int:
         """The index of the last kept match accepted among the first `upto` (-1: none)."""
-        if getattr(self, "_best_of", None) is not self.matches:
+        if self._best_of is not self.matches:
             self._best_of, self._best = self.matches, []
         best = self._best
         while len(best) < upto:
