@@ -106,7 +106,8 @@ CUES = Record(name=N_("cue catalog"), label=None, required={
     "resolve_relation": Record(required={
         name: PHRASES for name in ("multiple", "parts_exhaustive", "parts_bounded", "total_after_list",
                                    "respectively", "of_lead", "over_lead", "under_lead", "base", "measured_base",
-                                   "average")}),
+                                   "average")},
+        optional={name: PHRASES for name in ("parts_one", "parts_inclusive", "parts_excluded")}),
 }, optional={
     # Words a figure's fallback key (its head phrase) is read without, and period words that
     # make the clause too fine-grained for one (checker/resolve/indicators.py `head_phrase`).

@@ -63,6 +63,8 @@ COMPARATORS = [
     ("≥", "ge"), ("≤", "le"), (">=", "ge"), ("<=", "le"), (">", "gt"), ("<", "lt"),
     ("từ", "from"), ("trên", "gt"), ("hơn", "gt"), ("dưới", "lt"), ("ít nhất", "ge"),
     ("tối thiểu", "ge"), ("tối đa", "le"), ("không quá", "le"), ("không dưới", "ge"),
+    # a threshold passed is a bound, not a measurement (`46/63 địa phương vượt mốc 55% dự toán`)
+    ("vượt mốc", "gt"), ("vượt ngưỡng", "gt"), ("trên mức", "gt"), ("dưới mức", "lt"),
     ("khoảng", "about"), ("xấp xỉ", "about"), ("gần", "nearly"), ("ước đạt", "estimate"),
     ("ước", "estimate"), ("lên đến", "eq"), ("đạt", "eq"),
 ]

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from checker.records import Figure
 
-SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(\-*\"“])")
+# (the dot of an abbreviated place word ends no sentence: `TP. Hồ Chí Minh`, `Tp. Huế`, `TX. Sơn Tây`)
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])(?<!\bT[Pp]\.)(?<!\bT[Xx]\.)\s+(?=[A-ZĐÀ-Ỹ(\-*\"“])")
 NON_SPACE_RE = re.compile(r"\S")
 PROVINCE_WORD_RE = re.compile(r"(?:và\s+)?(?:tỉnh|thành phố|tp\.?)\s", re.I)
 

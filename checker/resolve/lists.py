@@ -66,16 +66,22 @@ def _pair_kind(r) -> str:
 def list_cues(text: str, cues):
     """Each list opening after a figure: (start, end, exhaustive)."""
     found = []
+    # `đã bao gồm` names some parts; `không bao gồm` names what is left out, no part at all.
+    inclusive = [(m.start(), m.end()) for m in cues.parts_inclusive.finditer(text)]
+    excluded = [(m.start(), m.end()) for m in cues.parts_excluded.finditer(text)]
     for m in cues.parts_exhaustive.finditer(text):
-        found.append((m.start(), m.end(), True))
+        if not any(a <= m.start() < b for a, b in inclusive + excluded):
+            found.append((m.start(), m.end(), True))
     for m in cues.parts_bounded.finditer(text):
         before = text[:m.start()].rstrip()
         # `với` opens a list only after a comma (`so với`, `cùng với` compare or join).
         if m.group(0).lower() == "với" and not before.endswith(","):
             continue
         found.append((m.start(), m.end(), False))
+    found += [(a, b, False) for a, b in inclusive]
     for m in COLON_RE.finditer(text):
-        found.append((m.start(), m.end(), True))
+        if not any(a <= m.start() <= b + 2 for a, b in excluded):
+            found.append((m.start(), m.end(), True))
     return sorted(found)
 
 
@@ -147,16 +153,28 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
         r = out[j]
         segment = _segment(text, prev_end, f.start)
         if not compatible(whole, r, ctx.counts) or _pair_kind(r) != _pair_kind(whole) \
-                or r.measure or is_part(r) or ctx.targets(segment):
+                or r.measure or is_part(r) or ctx.targets(segment) \
+                or _other_count(whole, r, [out[k] for k, _ in items], text[whole.figure.end:cue_end]):
             continue
         items.append((j, prev_end))
         prev_end = _segment_end(text, f.end)
     return items
 
 
+def _other_count(whole, part, items, head: str) -> bool:
+    """`145 xã, trong đó 59 xã khu vực III, 74 xã khu vực I và 86 thôn`: once parts are counted
+    in their total's own noun, a part counted in another noun its total's words do not name
+    (`thôn`, where the total names `xã, phường`) counts something else."""
+    unit = whole.figure.unit  # (as written: a part of `120 đơn vị` may have taken its unit)
+    return part.figure.unit != unit and any(k.figure.unit == unit for k in items) \
+        and not re.search(rf"(?<!\w){re.escape(part.figure.unit_text)}(?!\w)", head, re.I)
+
+
 def _new_list(gap: str, cues) -> bool:
-    """Another list opens in the gap (`so với` opens none)."""
-    return any(gap[a:b] != ":" for a, b, _ in list_cues(gap, cues))
+    """Another list opens in the gap (`so với` opens none).  An item's own label takes one
+    colon (`cấp xã: 7.650.907`); a second one opens a list under a new head (`…, cụ thể như
+    sau: Thu nội địa: 16.016.000`)."""
+    return gap.count(":") >= 2 or any(gap[a:b] != ":" for a, b, _ in list_cues(gap, cues))
 
 
 def _segment(text: str, start: int, end: int) -> str:
@@ -275,6 +293,8 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         if len(items) < (2 if exhaustive else 1):
             continue
         cue = text[start:end]
+        if ctx.cues.parts_one.fullmatch(cue):
+            items = items[:1]
         last = out[items[-1][0]].figure.end
         # `gồm 50 xã, 10 phường, ...`: a list left open names some parts only.
         exhaustive = exhaustive and not OPEN_LIST_RE.match(text[last:last + 40])

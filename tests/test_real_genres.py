@@ -1,0 +1,130 @@
+"""False alarms found on real budget reports, People's Council sessions, statistics releases
+and thematic reviews, fixed as classes, each in a short draft of our own: an abbreviated place
+word (`TP.`) ends no sentence; `đã bao gồm` lists some parts and `không bao gồm` none; a second
+colon opens a list under a new head; a part counted in a noun its total does not name is no
+part; a threshold passed (`vượt mốc 55%`) is a bound; `km²` right after its number is no
+footnote marker; `riêng` sets one part apart, not a list."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import fact_row, header, rules_and_texts, run_text
+
+HALF = "# I. TÌNH HÌNH 6 THÁNG ĐẦU NĂM 2025\n\n"
+BUDGET = "# I. DỰ TOÁN NGÂN SÁCH NĂM 2026\n\n"
+
+
+def _run(tmp_path, body: str, province: str = "Thái Nguyên", section: str = HALF):
+    facts, findings, _ = run_text(tmp_path, header(province) + section + body + "\n")
+    return facts, rules_and_texts(findings)
+
+
+def test_an_abbreviated_city_word_keeps_the_city_in_its_clause(tmp_path):
+    facts, found = _run(tmp_path, "Sáu tháng đầu năm 2025, GRDP của tỉnh tăng 10,2% so với cùng kỳ. Cùng thời "
+                                  "gian, GRDP của TP. Hồ Chí Minh tăng 6,6% so với cùng kỳ.", "Phú Thọ")
+    assert found == []
+    assert fact_row(facts, "6,6%")["entity"] == "ho_chi_minh"
+    assert fact_row(facts, "10,2%")["entity"] == "phu_tho"
+
+
+SPENDING = ("Tổng chi ngân sách địa phương năm 2026 là 12.000 tỷ đồng, {} 2.100 tỷ đồng chi đầu tư phát triển "
+            "và 6.300 tỷ đồng chi thường xuyên.")
+
+
+@pytest.mark.parametrize("cue", ["đã bao gồm", "không bao gồm", "chưa bao gồm"])
+def test_an_inclusion_or_an_exclusion_is_no_full_list_of_parts(tmp_path, cue):
+    _, found = _run(tmp_path, SPENDING.format(cue), section=BUDGET)
+    assert found == []
+
+
+def test_a_full_list_of_parts_is_still_summed(tmp_path):
+    _, found = _run(tmp_path, SPENDING.format("gồm"), section=BUDGET)
+    assert found == [("PW02", ["12.000 tỷ đồng", "2.100 tỷ đồng", "6.300 tỷ đồng"])]
+
+
+LEVELS = ("Tổng thu ngân sách trên địa bàn: 17.700 tỷ đồng, trong đó: cấp tỉnh: 10.000 tỷ đồng, cấp xã: {} "
+          "tỷ đồng, cụ thể như sau: Thu nội địa: 16.000 tỷ đồng.")
+
+
+def test_a_second_colon_opens_a_list_under_a_new_head(tmp_path):
+    _, found = _run(tmp_path, LEVELS.format("7.700"), section=BUDGET)
+    assert found == []
+
+
+def test_the_list_before_the_new_head_is_still_summed(tmp_path):
+    _, found = _run(tmp_path, LEVELS.format("7.800"), section=BUDGET)
+    assert found == [("PW02", ["10.000 tỷ đồng", "17.700 tỷ đồng", "7.800 tỷ đồng"])]
+
+
+COMMUNES = ("Toàn tỉnh có 145 xã, phường thuộc vùng đồng bào dân tộc thiểu số, trong đó có {} xã khu vực III, "
+            "12 xã khu vực II, 74 xã khu vực I và 86 thôn đặc biệt khó khăn.")
+
+
+def test_a_part_counted_in_another_noun_is_no_part(tmp_path):
+    _, found = _run(tmp_path, COMMUNES.format("59"))
+    assert found == []
+
+
+def test_the_parts_counted_in_the_totals_noun_are_still_summed(tmp_path):
+    _, found = _run(tmp_path, COMMUNES.format("60"))
+    assert found == [("PW02", ["12 xã", "145 xã", "60 xã", "74 xã"])]
+
+
+def test_a_noun_the_total_names_is_one_of_its_parts(tmp_path):
+    _, found = _run(tmp_path, "Toàn tỉnh có 135 xã, phường, gồm 110 xã và 26 phường.")
+    assert found == [("PW02", ["110 xã", "135 xã", "26 phường"])]
+
+
+THRESHOLD = "Sáu tháng đầu năm 2025, 46/63 địa phương có số thu nội địa vượt mốc {}% dự toán năm."
+
+
+def test_a_threshold_passed_is_a_bound_of_the_share(tmp_path):
+    facts, found = _run(tmp_path, THRESHOLD.format("55"))
+    assert found == []
+    assert fact_row(facts, "vượt mốc 55%")["qualifier"] == "gt"
+
+
+def test_a_threshold_the_share_does_not_pass_is_flagged(tmp_path):
+    _, found = _run(tmp_path, THRESHOLD.format("80"))
+    assert found == [("RT01", ["46/63", "vượt mốc 80%"])]
+
+
+def test_a_square_unit_right_after_its_number_is_no_footnote_marker(tmp_path):
+    _, found = _run(tmp_path, "Sau sắp xếp, tỉnh có diện tích tự nhiên 24.000km². Dân số toàn tỉnh là 3,9 triệu "
+                              "người.\n\nTỉnh cũ có diện tích 3.194km² (gồm 1.668km² và 1.526km²).")
+    assert found == []
+
+
+SECTORS = ("Sáu tháng đầu năm 2025, khu vực công nghiệp - xây dựng đạt 17.400 tỷ đồng, tăng 13,3%, riêng công "
+           "nghiệp đạt {} tỷ đồng; khu vực dịch vụ đạt 5.700 tỷ đồng; khu vực nông, lâm nghiệp và thủy sản "
+           "đạt 2.100 tỷ đồng.")
+
+
+def test_riêng_sets_one_part_apart_and_its_siblings_follow(tmp_path):
+    _, found = _run(tmp_path, SECTORS.format("15.500"))
+    assert found == []
+
+
+def test_a_part_set_apart_above_its_total_is_flagged(tmp_path):
+    _, found = _run(tmp_path, SECTORS.format("17.900"))
+    assert found == [("PW02", ["17.400 tỷ đồng", "17.900 tỷ đồng"])]
+
+
+ANNEX = """Phụ lục I. Cân đối thu ngân sách nhà nước năm 2026
+
+Đơn vị: triệu đồng
+
+| STT | Nội dung | Dự toán năm 2025 | Ước thực hiện năm 2025 | Dự toán năm 2026 |
+|---|---|---|---|---|
+| A | Tổng thu NSNN trên địa bàn | 17.700.000 | 18.400.000 | 19.500.000 |
+| 1 | Thu tiền sử dụng đất | 5.000.000 | 5.200.000 | 5.500.000 |
+"""
+
+
+def test_a_budget_label_is_not_read_as_a_name_one_slip_per_syllable_away(tmp_path):
+    # Folded, `thu tiền sử dụng đất` is one slip per syllable from `số đảng viên`, and `tổng
+    # thu` from `phủ sóng`: no indicator is read from such a label, so no unit rule fires.
+    facts, found = _run(tmp_path, ANNEX, "Nghệ An", BUDGET)
+    assert found == []
+    assert {fact_row(facts, v)["indicator"] for v in ("5.000.000", "17.700.000")} == {None}
