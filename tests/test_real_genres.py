@@ -128,3 +128,79 @@ def test_a_budget_label_is_not_read_as_a_name_one_slip_per_syllable_away(tmp_pat
     facts, found = _run(tmp_path, ANNEX, "Nghệ An", BUDGET)
     assert found == []
     assert {fact_row(facts, v)["indicator"] for v in ("5.000.000", "17.700.000")} == {None}
+
+
+INDUSTRY = ("Giá trị sản xuất công nghiệp 6 tháng đầu năm 2025 đạt 101.800 triệu đồng, bằng 76,5% kế hoạch. "
+            "Trong đó công nghiệp khai thác 4.500 triệu đồng, công nghiệp chế biến {} triệu đồng.")
+
+
+def test_a_sentence_opening_trong_do_breaks_down_the_sentence_before(tmp_path):
+    _, found = _run(tmp_path, INDUSTRY.format("97.300"))
+    assert found == []
+
+
+def test_parts_of_the_sentence_before_above_it_are_flagged(tmp_path):
+    _, found = _run(tmp_path, INDUSTRY.format("98.300"))
+    assert found == [("PW02", ["101.800 triệu đồng", "4.500 triệu đồng", "98.300 triệu đồng"])]
+
+
+def test_a_sentence_before_with_several_totals_gives_none(tmp_path):
+    _, found = _run(tmp_path, "Thu nội địa đạt 900 tỷ đồng, thu xuất nhập khẩu đạt 300 tỷ đồng. Trong đó thu tiền "
+                              "sử dụng đất 950 tỷ đồng.")
+    assert found == []
+
+
+DELEGATES = "Đại hội có mặt 398/398 đại biểu được triệu tập. Trong đó, có 39 đại biểu đương nhiên; {} đại biểu được bầu."
+
+
+def test_a_clause_opening_with_its_figure_goes_on_with_the_list(tmp_path):
+    _, found = _run(tmp_path, DELEGATES.format("359"))
+    assert found == []
+
+
+def test_delegates_that_miss_their_total_are_flagged(tmp_path):
+    _, found = _run(tmp_path, DELEGATES.format("369"))
+    assert found == [("PW02", ["369 đại biểu", "39 đại biểu", "398/398 đại biểu"])]
+
+
+REVENUE = ("Có 14/16 khoản thu đạt dự toán, với tổng thu ước đạt 1.070 tỷ đồng, đạt 50,2% kế hoạch; trong đó, thu "
+           "cân đối ngân sách 1.060 tỷ đồng và thu quản lý qua ngân sách {} tỷ đồng.")
+
+
+def test_a_bare_count_before_a_total_does_not_hide_it(tmp_path):
+    _, found = _run(tmp_path, REVENUE.format("10"))
+    assert found == []
+
+
+def test_the_total_after_a_bare_count_is_checked(tmp_path):
+    _, found = _run(tmp_path, REVENUE.format("20"))
+    assert found == [("PW02", ["1.060 tỷ đồng", "20 tỷ đồng", "ước đạt 1.070 tỷ đồng"])]
+
+
+DOMESTIC = ("Sáu tháng đầu năm 2025, thu nội địa đạt 2.430 tỷ đồng, bằng 28,4% dự toán Trung ương giao, tăng 75,6% "
+            "so với cùng kỳ, gồm: thu thuế, phí và thu khác đạt 1.290 tỷ đồng, bằng 21,7% dự toán Trung ương giao; "
+            "thu tiền sử dụng đất đạt {} tỷ đồng, bằng 43,5% dự toán Trung ương giao.")
+
+
+def test_a_colon_list_after_a_total_and_its_shares_goes_on_past_a_semicolon(tmp_path):
+    _, found = _run(tmp_path, DOMESTIC.format("1.140"))
+    assert found == []
+
+
+def test_a_colon_list_that_misses_its_total_is_flagged(tmp_path):
+    _, found = _run(tmp_path, DOMESTIC.format("1.240"))
+    assert found == [("PW02", ["1.240 tỷ đồng", "1.290 tỷ đồng", "2.430 tỷ đồng"])]
+
+
+def test_a_semicolon_clause_about_something_else_ends_the_list(tmp_path):
+    _, found = _run(tmp_path, "Sáu tháng đầu năm 2025, thu nội địa đạt 2.430 tỷ đồng, gồm: thu thuế 1.290 tỷ đồng, "
+                              "thu tiền sử dụng đất 1.140 tỷ đồng; chi ngân sách địa phương đạt 5.400 tỷ đồng.")
+    assert found == []
+
+
+def test_a_figure_called_a_total_is_no_part(tmp_path):
+    # `với` after a comma lists parts, but a figure its own words call a total (`tổng dân số`)
+    # is not one of them, though people and provinces are both counted.
+    _, found = _run(tmp_path, "Theo phương án, 13 tỉnh, thành phố của vùng sẽ sắp xếp còn 6 đơn vị hành chính cấp "
+                              "tỉnh, với tổng dân số gần 18 triệu người.")
+    assert found == []

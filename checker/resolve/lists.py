@@ -18,6 +18,9 @@ from checker.text import slug
 COLON_RE = re.compile(r":(?!\d)")
 BRACKETED_RE = re.compile(r"\([^()]*\)")
 TO_WHOLE_RE = re.compile(r"^[^\d;()]{0,30}$")
+# `6 đơn vị hành chính, với tổng dân số gần 18 triệu người`: a figure its words call a total
+# is no one's part.
+TOTAL_WORD_RE = re.compile(r"(?<!\w)tổng(?!\w)", re.I)
 OPEN_LIST_RE = re.compile(r"^[^;.…]{0,30}?(?:\.\.\.|…|v\.v)")
 
 
@@ -93,13 +96,18 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
     near = near or ByStart(figs, start=lambda item: item[1].start)  # (the block's figures by start)
     before = [(i, f) for i, f in near.between(s_start, cue_start + 1) if f.end <= cue_start]
     after = near.between(cue_start, s_end)
-    if not before or not after:
+    if not after:
         return None
     first = out[after[0][0]]
+    if not before and not exhaustive and s_start > 0 and not text[s_start:cue_start].strip():
+        return _whole_of_sentence_before(out, near, text, s_start, first, counts)
+    if not before:
+        return None
+    stated_of = 0  # `X tỷ đồng, bằng 28,4% dự toán, tăng 75,6% so với cùng kỳ, gồm: …`
     for i, f in reversed(before):
         r = out[i]
         gap = text[f.end:cue_start]
-        if exhaustive and (len(gap) > 80 or ";" in gap):
+        if exhaustive and (len(gap) > 80 + 60 * stated_of or ";" in gap):
             return None
         if closed_brackets(text, f.end, cue_start) or is_part(r) or f.kind not in ("statistic", "fraction"):
             if exhaustive:
@@ -108,8 +116,26 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
         if compatible(r, first, counts) and (r.figure.unit or r.unit):
             return i if exhaustive or not _one_of_many(out, before, i, text, cue_start, counts) else None
         if exhaustive:
+            # A percentage stated of the total (its share of a plan, its growth) stands
+            # between a total and its `gồm` list; anything else before the cue is no total.
+            if r.unit in ("percent", "percentage_point") and first.unit not in ("percent", "percentage_point"):
+                stated_of += 1
+                continue
             return None
     return None
+
+
+def _whole_of_sentence_before(out, near, text: str, s_start: int, first, counts):
+    """`… đạt 101.799 triệu đồng, bằng 76,5% KH. Trong đó công nghiệp khai thác 4.519 triệu
+    đồng, …`: a sentence opening with a bounded cue breaks down the one figure of its first
+    part's unit the sentence before states (none when it states several)."""
+    p_start, _ = sentence_bounds(text, s_start - 1)
+    kin = [i for i, f in near.between(p_start, s_start + 1) if f.end <= s_start and out[i].unit is not None
+           and f.kind in ("statistic", "fraction") and compatible(out[i], first, counts)
+           and (out[i].figure.unit or out[i].unit)]
+    if len(kin) != 1 or is_part(out[kin[0]]) or closed_brackets(text, out[kin[0]].figure.end, s_start):
+        return None
+    return kin[0]
 
 
 def _one_of_many(out, before, i: int, text: str, cue_start: int, counts) -> bool:
@@ -117,7 +143,9 @@ def _one_of_many(out, before, i: int, text: str, cue_start: int, counts) -> bool
     the list states several figures of one kind, so no one of them is the list's total."""
     f = out[i].figure
     clause_start = max(text.rfind(";", 0, f.start), text.rfind(".", 0, f.start)) + 1
-    kin = [j for j, g in before if clause_start <= g.start and j != i and compatible(out[i], out[j], counts)
+    # (a figure with no unit, `14/16 khoản` read bare, is of no kind)
+    kin = [j for j, g in before if clause_start <= g.start and j != i and out[j].unit is not None
+           and compatible(out[i], out[j], counts)
            and not closed_brackets(text, g.end, cue_start) and not is_part(out[j])]
     return bool(kin)
 
@@ -136,6 +164,9 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
     whole = out[whole_i]
     _, s_end = sentence_bounds(text, cue_end)
     items, prev_end = [], cue_end
+    # `gồm: Thu thuế … đạt 1.292 tỷ đồng, bằng …; thu tiền sử dụng đất đạt 1.141 tỷ đồng`: in a
+    # colon list, a `;` clause opening with the word the first item's label opens with goes on.
+    colon, lead = text[cue_end - 1:cue_end + 2].strip().startswith(":"), None
     for j, f in figs:
         if f.start < cue_end or j == whole_i or out[j].figure.start == whole.figure.start:
             continue
@@ -148,17 +179,29 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
         if ctx.cues.respectively.search(gap) or (items and _new_list(gap, ctx.cues)):
             break
         semi = gap.rfind(";")
-        if semi >= 0 and not _opens_item(text, prev_end + semi + 1, ctx.entity_starts, ctx.cues.parallel_part):
+        # (`; 359 đại biểu bầu`: a clause that opens with its figure goes on with the list)
+        if semi >= 0 and text[prev_end + semi + 1:f.start].strip() \
+                and not _opens_item(text, prev_end + semi + 1, ctx.entity_starts, ctx.cues.parallel_part) \
+                and not (colon and lead and _lead_word(text[prev_end + semi + 1:f.start], ctx) == lead):
             break
         r = out[j]
         segment = _segment(text, prev_end, f.start)
         if not compatible(whole, r, ctx.counts) or _pair_kind(r) != _pair_kind(whole) \
-                or r.measure or is_part(r) or ctx.targets(segment) \
+                or r.measure or is_part(r) or ctx.targets(segment) or TOTAL_WORD_RE.search(segment) \
                 or _other_count(whole, r, [out[k] for k, _ in items], text[whole.figure.end:cue_end]):
             continue
+        if not items:
+            lead = _lead_word(text[cue_end:f.start], ctx)
         items.append((j, prev_end))
         prev_end = _segment_end(text, f.end)
     return items
+
+
+def _lead_word(label: str, ctx) -> str | None:
+    """The first word of an item's label, when it opens a head (`thu`, not `đạt`)."""
+    m = re.search(r"[^\W\d_]+", label)
+    word = m.group(0).lower() if m else None
+    return word if word and word not in ctx.cues.not_a_head else None
 
 
 def _other_count(whole, part, items, head: str) -> bool:
@@ -290,7 +333,7 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         if whole_i is None:
             continue
         items = items_after(out, figs, text, whole_i, end, ctx)
-        if len(items) < (2 if exhaustive else 1):
+        if len(items) < (2 if exhaustive else 1) or not _may_break_down(out, whole_i, items, text, start, end, ctx):
             continue
         cue = text[start:end]
         if ctx.cues.parts_one.fullmatch(cue):
@@ -311,6 +354,17 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
             inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
     _totals_after(out, text, figs, ctx, add)
+
+
+def _may_break_down(out, whole_i: int, items, text: str, start: int, end: int, ctx) -> bool:
+    """A total in the sentence before (`… 101.800 triệu đồng. Trong đó …`) is broken down only
+    by `trong đó`-like cues, when it adds up, and for its own period: `Riêng quý III, …` after a
+    9-month rate speaks of another period (read by the resolver, not as a part)."""
+    if out[whole_i].figure.start >= sentence_bounds(text, start)[0]:
+        return True
+    lead = text[end:out[items[0][0]].figure.start]
+    return not ctx.cues.parts_one.fullmatch(text[start:end]) and additive(out[whole_i], ctx.catalog) \
+        and not find_periods(lead, ctx.catalog.cue("not_period").find(lead))
 
 
 def _bracket_lead(out, figs, text: str, start: int, end: int, ctx, add) -> None:
