@@ -204,3 +204,29 @@ def test_a_figure_called_a_total_is_no_part(tmp_path):
     _, found = _run(tmp_path, "Theo phương án, 13 tỉnh, thành phố của vùng sẽ sắp xếp còn 6 đơn vị hành chính cấp "
                               "tỉnh, với tổng dân số gần 18 triệu người.")
     assert found == []
+
+
+RESOLUTION = """Điều 1. Dự toán thu ngân sách nhà nước trên địa bàn năm 2026 là 19.500 tỷ đồng.
+
+Phụ lục I. Cân đối thu ngân sách nhà nước năm 2026
+
+Đơn vị: triệu đồng
+
+| STT | Nội dung | Ước thực hiện năm 2025 | Dự toán năm 2026 | So sánh (%) |
+|---|---|---|---|---|
+| A | Thu ngân sách nhà nước trên địa bàn | 18.400.000 | {} | 106,0 |
+"""
+
+
+def test_an_annex_unit_line_gives_its_bare_numbers_their_unit(tmp_path):
+    facts, found = _run(tmp_path, RESOLUTION.format("19.500.000"), "Nghệ An", BUDGET)
+    assert found == []
+    row = fact_row(facts, "19.500.000")
+    assert (row["indicator"], row["unit"], row["period"], row["role"]) == ("budget_revenue", "dong", "2026", "target")
+    assert row["lo"] == pytest.approx(19_500_000 * 1e6, rel=1e-6)
+    assert fact_row(facts, "106,0")["unit"] != "dong"  # a `So sánh (%)` cell keeps its own
+
+
+def test_an_annex_that_restates_the_resolution_differently_is_flagged(tmp_path):
+    _, found = _run(tmp_path, RESOLUTION.format("19.600.000"), "Nghệ An", BUDGET)
+    assert found == [("SV01", ["19.500 tỷ đồng", "19.600.000"])]

@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from checker.catalog import Catalog
 from checker.records import Evidence, Figure, Resolution
 from checker.records import STAT_KINDS
-from checker.resolve.columns import RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, read_columns, table_entity
+from checker.resolve.columns import (RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, read_columns, table_entity,
+                                     table_unit)
 from checker.resolve.entities import entity_mentions, row_entity
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
@@ -20,6 +21,10 @@ from checker.text import Mention, fold
 FUZZY_EXTRA = 3  # words a table label may have beyond an indicator's name
 # `Hưng Yên (Thái Bình + Hưng Yên)`: the bracket lists what the province was made of.
 BRACKETED_NAMES_RE = re.compile(r"\((?=[^()]*[+,;]|[^()]*\bvà\b)[^()]{3,}\)")
+
+
+# A row label that names a unit of its own (`Tốc độ tăng (%)`, `Tỷ lệ … (người/km²)`).
+PERCENT_LABEL_RE = re.compile(r"%|\([^()]*(?:/|đồng|người|ha|tấn|km)[^()]*\)", re.I)
 
 
 def _blank(m: re.Match) -> str:
@@ -105,6 +110,12 @@ class TableReader:
             self._tables[key] = table_entity(self.catalog, caption_of(doc, block.table), block.section)
         return self._tables[key]
 
+    def _table_unit(self, doc, block):
+        key = (doc.path, doc.index, block.table, "unit")
+        if key not in self._tables:
+            self._tables[key] = table_unit(self.catalog, doc, block.table)
+        return self._tables[key]
+
     def _group_context(self, doc, block, context: str) -> str:
         """The headings and every group row of the table (`I | HÀ NAM`, `II | NINH BÌNH`): a
         name shared by a merged and a former province, beside its partners, is the former."""
@@ -176,6 +187,9 @@ class TableReader:
         column = row.columns[i]
         column_unit = self._column_unit(row.roles, cells) or (
             self.units.match(" " + column.unit_text, 0) if column.unit_text else None)
+        if column_unit is None and column.kind not in RELATIVE_KINDS and not PERCENT_LABEL_RE.search(row.label):
+            # `Đơn vị: triệu đồng` above the table: its bare numbers' unit (not a `So sánh` or a `(%)` row's)
+            column_unit = self._table_unit(row.doc, row.block)
         head, _, tail = row.label.partition(":")
         # `Cơ cấu kinh tế: Công nghiệp, xây dựng - Dịch vụ - Nông, lâm nghiệp`: one label, several indicators.
         parts = [p.strip() for p in tail.split(" - ")] if tail and " - " in tail else []
