@@ -230,3 +230,33 @@ def test_an_annex_unit_line_gives_its_bare_numbers_their_unit(tmp_path):
 def test_an_annex_that_restates_the_resolution_differently_is_flagged(tmp_path):
     _, found = _run(tmp_path, RESOLUTION.format("19.600.000"), "Nghệ An", BUDGET)
     assert found == [("SV01", ["19.500 tỷ đồng", "19.600.000"])]
+
+
+LEVELS_OF_BUDGET = ("Sáu tháng đầu năm 2025, thu ngân sách nhà nước trên địa bàn đạt 2.690 tỷ đồng, tăng 70% so với "
+                    "cùng kỳ. Thu ngân sách địa phương đạt {} tỷ đồng, tăng 32,8% so với cùng kỳ.")
+
+
+def test_local_budget_revenue_is_not_the_state_revenue_on_the_territory(tmp_path):
+    facts, found = _run(tmp_path, LEVELS_OF_BUDGET.format("6.550"), "Lào Cai")
+    assert found == []
+    assert fact_row(facts, "6.550 tỷ đồng")["scope"] == "local_budget"
+
+
+def test_local_budget_revenue_restated_differently_is_flagged(tmp_path):
+    body = LEVELS_OF_BUDGET.format("6.550") + " Riêng thu ngân sách địa phương 6 tháng đầu năm 2025 là 6.650 tỷ đồng."
+    _, found = _run(tmp_path, body, "Lào Cai")
+    assert ("SV01", ["6.550 tỷ đồng", "6.650 tỷ đồng"]) in found
+
+
+HOUSES = ("Đến nay, toàn tỉnh đã khởi công 10.760/10.760 căn nhà cho các hộ thuộc 3 chương trình. Trong đó xây "
+          "mới 7.475 căn, sửa chữa {} căn.")
+
+
+def test_the_total_in_the_parts_own_noun_is_broken_down(tmp_path):
+    _, found = _run(tmp_path, HOUSES.format("3.285"))
+    assert found == []
+
+
+def test_houses_that_miss_their_total_are_flagged(tmp_path):
+    _, found = _run(tmp_path, HOUSES.format("3.385"))
+    assert found == [("PW02", ["10.760/10.760 căn nhà", "3.385 căn", "7.475 căn"])]

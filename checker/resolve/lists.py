@@ -133,6 +133,10 @@ def _whole_of_sentence_before(out, near, text: str, s_start: int, first, counts)
     kin = [i for i, f in near.between(p_start, s_start + 1) if f.end <= s_start and out[i].unit is not None
            and f.kind in ("statistic", "fraction") and compatible(out[i], first, counts)
            and (out[i].figure.unit or out[i].unit)]
+    # (`10.760 căn nhà cho 3 chương trình. Trong đó xây mới 7.475 căn`: the figure counted in
+    # the part's own noun, when only one is)
+    same = [i for i in kin if out[i].figure.unit == first.figure.unit]
+    kin = same if len(same) == 1 else kin
     if len(kin) != 1 or is_part(out[kin[0]]) or closed_brackets(text, out[kin[0]].figure.end, s_start):
         return None
     return kin[0]
