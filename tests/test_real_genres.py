@@ -260,3 +260,27 @@ def test_the_total_in_the_parts_own_noun_is_broken_down(tmp_path):
 def test_houses_that_miss_their_total_are_flagged(tmp_path):
     _, found = _run(tmp_path, HOUSES.format("3.385"))
     assert found == [("PW02", ["10.760/10.760 căn nhà", "3.385 căn", "7.475 căn"])]
+
+
+ESTIMATES = ("Dự toán thu ngân sách nhà nước trên địa bàn năm 2025 do Trung ương giao là 15.000 tỷ đồng. Dự toán "
+             "thu ngân sách nhà nước trên địa bàn năm 2025 do HĐND tỉnh giao là {} tỷ đồng. Ước thực hiện cả năm "
+             "2025, thu ngân sách nhà nước trên địa bàn đạt 18.200 tỷ đồng, bằng 121,3% dự toán Trung ương giao, "
+             "bằng 110,3% dự toán HĐND tỉnh giao. HĐND tỉnh điều chỉnh dự toán thu ngân sách năm 2025 tăng thêm "
+             "1.500 tỷ đồng.")
+ANNUAL = "# I. TÌNH HÌNH THỰC HIỆN DỰ TOÁN NĂM 2025\n\n"
+
+
+def test_two_bodies_estimates_and_an_increment_are_not_one_fact(tmp_path):
+    facts, found = _run(tmp_path, ESTIMATES.format("16.500"), "Quảng Ngãi", ANNUAL)
+    assert found == []
+    assert tuple(fact_row(facts, "15.000 tỷ đồng")[["role", "scope"]]) == ("target", "central_assigned")
+    assert tuple(fact_row(facts, "16.500 tỷ đồng")[["role", "scope"]]) == ("target", "council_assigned")
+    assert fact_row(facts, "110,3%")["role"] == "actual"  # the base before it is the figure before's
+    assert fact_row(facts, "1.500 tỷ đồng")["role"] == "change"
+
+
+def test_one_bodys_estimate_restated_differently_is_flagged(tmp_path):
+    body = ESTIMATES.format("16.500") + (" Theo nghị quyết, dự toán thu ngân sách nhà nước trên địa bàn năm 2025 do "
+                                         "HĐND tỉnh giao là 16.800 tỷ đồng.")
+    _, found = _run(tmp_path, body, "Quảng Ngãi", ANNUAL)
+    assert found == [("SV01", ["16.500 tỷ đồng", "16.800 tỷ đồng"])]

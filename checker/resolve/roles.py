@@ -15,6 +15,7 @@ from checker.text import fold, slug
 CHANGE_FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
 # `tăng (thêm) khoảng N <unit> so với …`: the amount a level rose or fell by.
 CHANGE_BY_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|xấp xỉ))*\s*$", re.I)
+BASE_GAP_RE = re.compile(r"[^,;:.()]*")  # no separator: the words after a figure are its own
 COMPARED_AFTER_RE = re.compile(r"\s*,?\s*so\s+với(?![\w])", re.I)
 # The body that set the plan a share is of: `… dự toán Trung ương giao`, `kế hoạch UBND tỉnh giao`.
 PLAN_BASE_RE = re.compile(r"\W*(?:so\s+(?:với\s+)?)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s+((?:[^\W\d_]+\s+){0,4}?)giao(?![\w])",
@@ -63,14 +64,19 @@ def prose_role(text: str, fig, spot, targets) -> Resolution | None:
         return Resolution("baseline", Evidence.CLAUSE, f"`{change.group(0).strip()}` before it")
     by = CHANGE_BY_RE.search(text[max(spot.sentence_start, spot.prev_figure_end, fig.start - 25):fig.start])
     if by and fig.unit not in (None, "percent", "percentage_point", "times") \
-            and COMPARED_AFTER_RE.match(text, fig.end):
-        # A rise by an amount of the level's own unit, against a base: not the level itself.
+            and (COMPARED_AFTER_RE.match(text, fig.end) or re.search(r"(?<!\w)thêm(?!\w)", by.group(0), re.I)):
+        # A rise by an amount of the level's own unit, against a base (or `tăng thêm`, an
+        # increment whatever its base): not the level itself.
         return Resolution("change", Evidence.CLAUSE, f"`{by.group(0).strip()} … so với` around it")
     for t in targets:
         # A target word governs the figure right after it, not one in the next clause:
         # `vượt 2,3 điểm so với chỉ tiêu; B đạt 68,4%` leaves 68,4 a result.
+        # Nor is a plan word right after the figure before its base (`bằng 121,3% dự toán
+        # Trung ương giao, bằng 110,3% …`): the next figure is no target for it.
         if fig.start - 30 <= t.end <= fig.start and t.start >= spot.prev_figure_end - 1 \
-                and not re.search(r"[;.]\s", text[t.end:fig.start]):
+                and not re.search(r"[;.]\s", text[t.end:fig.start]) \
+                and not (spot.prev_figure_end > spot.sentence_start and not t.text.startswith("(")
+                         and BASE_GAP_RE.fullmatch(text, spot.prev_figure_end, t.start)):
             return Resolution("target", Evidence.CLAUSE, f"`{t.text}` before it")
     return None
 
