@@ -127,7 +127,8 @@ def test_a_budget_label_is_not_read_as_a_name_one_slip_per_syllable_away(tmp_pat
     # thu` from `phủ sóng`: no indicator is read from such a label, so no unit rule fires.
     facts, found = _run(tmp_path, ANNEX, "Nghệ An", BUDGET)
     assert found == []
-    assert {fact_row(facts, v)["indicator"] for v in ("5.000.000", "17.700.000")} == {None}
+    assert fact_row(facts, "5.000.000")["indicator"] != "party_members"
+    assert fact_row(facts, "17.700.000")["indicator"] == "budget_revenue"  # `thu NSNN`, not `phủ sóng`
 
 
 INDUSTRY = ("Giá trị sản xuất công nghiệp 6 tháng đầu năm 2025 đạt 101.800 triệu đồng, bằng 76,5% kế hoạch. "
@@ -284,3 +285,12 @@ def test_one_bodys_estimate_restated_differently_is_flagged(tmp_path):
                                          "HĐND tỉnh giao là 16.800 tỷ đồng.")
     _, found = _run(tmp_path, body, "Quảng Ngãi", ANNUAL)
     assert found == [("SV01", ["16.500 tỷ đồng", "16.800 tỷ đồng"])]
+
+
+def test_nsnn_is_the_state_budget(tmp_path):
+    body = ("Sáu tháng đầu năm 2025, tổng thu NSNN trên địa bàn đạt 2.690 tỷ đồng, tăng 70% so với cùng kỳ. Thu ngân "
+            "sách nhà nước trên địa bàn 6 tháng đầu năm 2025 là {} tỷ đồng.")
+    facts, found = _run(tmp_path, body.format("2.690"), "Lào Cai")
+    assert found == [] and fact_row(facts, "2.690 tỷ đồng")["indicator"] == "budget_revenue"
+    _, found = _run(tmp_path, body.format("2.960"), "Lào Cai")
+    assert found == [("SV01", ["2.690 tỷ đồng", "2.960 tỷ đồng"])]
