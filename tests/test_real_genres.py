@@ -294,3 +294,22 @@ def test_nsnn_is_the_state_budget(tmp_path):
     assert found == [] and fact_row(facts, "2.690 tỷ đồng")["indicator"] == "budget_revenue"
     _, found = _run(tmp_path, body.format("2.960"), "Lào Cai")
     assert found == [("SV01", ["2.690 tỷ đồng", "2.960 tỷ đồng"])]
+
+
+EXCESS = ("Năm 2025, thu ngân sách nhà nước trên địa bàn đạt 28.400 tỷ đồng, vượt 37,8% dự toán Trung ương giao, "
+          "vượt 21% dự toán HĐND tỉnh giao. Ban Kinh tế - Ngân sách thống nhất ước thu ngân sách năm 2025 đạt 28.400 "
+          "tỷ đồng, bằng {}% dự toán Trung ương giao.")
+
+
+def test_an_excess_over_the_plan_is_not_its_share(tmp_path):
+    facts, found = _run(tmp_path, EXCESS.format("137,8"), "Gia Lai", ANNUAL)
+    assert found == []
+    assert fact_row(facts, "37,8%")["measure"] == "plan_excess"
+
+
+def test_two_shares_of_one_plan_still_compare(tmp_path):
+    _, found = _run(tmp_path, EXCESS.format("139,8"), "Gia Lai", ANNUAL)
+    assert found == []  # an excess and a share are not compared (the checker abstains) ...
+    body = EXCESS.format("137,8") + " Cả năm 2025, thu ngân sách đạt 28.400 tỷ đồng, bằng 139,8% dự toán Trung ương giao."
+    _, found = _run(tmp_path, body, "Gia Lai", ANNUAL)
+    assert ("SV01", ["137,8%", "139,8%"]) in found  # ... but two shares of one plan are

@@ -328,7 +328,8 @@ def _shares(out: list[Resolved], read: list[Resolved]) -> None:
     hoạch`: the percentage is a share of the figure before it (of its plan: detail `plan`)."""
     position = {id(r): i for i, r in enumerate(read)}
     for i, r in enumerate(read):
-        if r.share_of is not None and id(r.share_of) in position:
+        # (`vượt 37,8% dự toán` is a margin over the plan, no share of the figure before)
+        if r.share_of is not None and id(r.share_of) in position and r.measure not in ("plan_excess", "plan_shortfall"):
             plan = r.measure == "plan_share"
             _add(out, RelationKind.SHARE_OF, i, (position[id(r.share_of)],), "plan" if plan else "",
                  "a share of plan of the figure before it" if plan else "`chiếm`: a share of the figure before it")

@@ -15,6 +15,7 @@ from checker.text import fold, slug
 CHANGE_FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
 # `tăng (thêm) khoảng N <unit> so với …`: the amount a level rose or fell by.
 CHANGE_BY_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|xấp xỉ))*\s*$", re.I)
+MARGIN_LEAD_RE = re.compile(r"(?<!\w)(vượt|cao hơn|hụt|thấp hơn)\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", re.I)
 BASE_GAP_RE = re.compile(r"[^,;:.()]*")  # no separator: the words after a figure are its own
 COMPARED_AFTER_RE = re.compile(r"\s*,?\s*so\s+với(?![\w])", re.I)
 # The body that set the plan a share is of: `… dự toán Trung ương giao`, `kế hoạch UBND tỉnh giao`.
@@ -104,6 +105,11 @@ def prose_measure(text: str, fig, spot, shares, plan_share: re.Pattern, annual: 
     if fig.unit != "percent":
         return ""
     if plan_share.match(text[fig.end:fig.end + 40]):
+        # `vượt 37,8% dự toán` is 137,8% of it: an excess over the plan is another measure.
+        lead = text[max(spot.prev_figure_end, spot.sentence_start, fig.start - 12):fig.start]
+        margin = MARGIN_LEAD_RE.search(lead)
+        if margin:
+            return "plan_shortfall" if margin.group(1).lower() in ("hụt", "thấp hơn") else "plan_excess"
         return "plan_share"
     if any(s.start < fig.start and fig.start - s.end <= 12 and s.start >= spot.prev_figure_end for s in shares):
         return "share"
@@ -114,7 +120,7 @@ def prose_scope(passage, fig, spot, prev: Resolved | None, r: Resolved) -> str:
     """Urban, rural, FDI ... named right after the figure or between the previous figure
     and this one; else the scope of the figure before it in the sentence."""
     text = passage.text
-    if r.measure == "plan_share":
+    if r.measure in ("plan_share", "plan_excess", "plan_shortfall"):
         # `đạt 59,9% dự toán Trung ương giao, đạt 58% dự toán HĐND tỉnh giao`: two bases, two keys.
         base = PLAN_BASE_RE.match(text, fig.end)
         if base and base.group(1).strip() and passage.cues.plan_share.match(text, fig.end):
