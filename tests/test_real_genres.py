@@ -313,3 +313,15 @@ def test_two_shares_of_one_plan_still_compare(tmp_path):
     body = EXCESS.format("137,8") + " Cả năm 2025, thu ngân sách đạt 28.400 tỷ đồng, bằng 139,8% dự toán Trung ương giao."
     _, found = _run(tmp_path, body, "Gia Lai", ANNUAL)
     assert ("SV01", ["137,8%", "139,8%"]) in found  # ... but two shares of one plan are
+
+
+MONTHLY = ("# I. TÌNH HÌNH THÁNG 9 VÀ 9 THÁNG NĂM 2025\n\n"
+           "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 9 ước đạt 14.500 tỷ đồng, tăng 1,2% so với "
+           "tháng trước; lũy kế 9 tháng ước đạt 130.365 tỷ đồng. Thu ngân sách tháng 9 ước đạt 1.450 tỷ đồng; lũy kế 9 "
+           "tháng đạt 17.900 tỷ đồng, bằng 96,8% dự toán năm.")
+
+
+def test_a_year_to_date_total_is_no_stock_of_projects(tmp_path):
+    facts, found = _run(tmp_path, MONTHLY, "Nghệ An", "")
+    assert found == []
+    assert fact_row(facts, "ước đạt 130.365 tỷ đồng")["indicator"] != "domestic_project_capital"
