@@ -325,3 +325,16 @@ def test_a_year_to_date_total_is_no_stock_of_projects(tmp_path):
     facts, found = _run(tmp_path, MONTHLY, "Nghệ An", "")
     assert found == []
     assert fact_row(facts, "ước đạt 130.365 tỷ đồng")["indicator"] != "domestic_project_capital"
+
+
+MONTH_AND_YEAR_TO_DATE = ("# I. TÌNH HÌNH THÁNG 9 VÀ 9 THÁNG NĂM 2025\n\n"
+                          "Kim ngạch xuất khẩu tháng 9 ước đạt 350 triệu USD; 9 tháng ước đạt {} triệu USD. Chỉ số giá "
+                          "tiêu dùng tháng 9 tăng 0,42% so với tháng trước; bình quân 9 tháng tăng 3,4%.")
+
+
+def test_a_month_and_the_months_to_date_are_two_periods(tmp_path):
+    facts, found = _run(tmp_path, MONTH_AND_YEAR_TO_DATE.format("3.050"), "Nghệ An", "")
+    assert found == []
+    assert fact_row(facts, "ước đạt 350 triệu USD")["period"] == "2025-09"
+    assert fact_row(facts, "ước đạt 3.050 triệu USD")["period"] == "2025-9M"
+    assert fact_row(facts, "3,4%")["period"] == "2025-9M"

@@ -33,14 +33,17 @@ WHOLE_TERM_RE = re.compile(r"(?<![\w])(?:(?:trong|cả|suốt|qua)\s+(?:cả\s+)
 # the report's year (`?` until the figure's document is known).
 QUARTER_RE = re.compile(rf"quy(?<![\w]quy)\s+(iii|ii|iv|i|[1-4])(?![\w])(?:\s*(?:/|-|–|nam)\s*({YEAR}))?{NOT_AFTER_YEAR}")
 MONTH_RE = re.compile(rf"thang(?<![\d]\sthang)(?<![\w]thang)\s+(\d{{1,2}})\s*(?:/|-|nam)\s*({YEAR}){NOT_AFTER_YEAR}")
-# `Trong tháng 7, ...`: a month of the report's year.
-BARE_MONTH_RE = re.compile(r"(?<![\w])(?:trong|rieng|tinh rieng)\s+thang\s+(\d{1,2})(?![\d/]|[.,]\d|\s*(?:-|nam)\s*\d)")
+# `Trong tháng 7, ...`, `CPI tháng 9 tăng 0,42%`, `tháng 9 ước đạt 14.500 tỷ đồng`: a month of the
+# report's year (not `ngày 20 tháng 7`, not `9 tháng`).
+BARE_MONTH_RE = re.compile(r"(?:(?<![\w])(?:trong|rieng|tinh rieng)\s+thang\s+(\d{1,2})|(?<!\d\s)(?<![\w])thang\s+"
+                           r"(\d{1,2})(?=\s+(?:uoc|dat|tang|giam)(?![\w])))(?![\d/]|[.,]\d|\s*(?:-|nam)\s*\d)")
 # `lũy kế từ đầu năm (đến nay)`: the year to the report's date, never the whole year.
 YEAR_TO_NOW_RE = re.compile(r"(?<![\w])(?:luy ke\s+)?tu dau nam(?:\s+(?:den nay|toi nay|den thoi diem nay))?")
 # A news page's date written after its headline: `(2025-08-03)`, `(2025-08)`.
 PAGE_DATE_RE = re.compile(rf"\(({YEAR})-\d{{2}}(?:-\d{{2}})?\)")
 MONTHS_RE = re.compile(
     rf"(?<![\w])(?:(luy ke|tinh chung|cong don)\s+)?(\d{{1,2}}|sau|chin)\s+thang(?:\s+(dau nam))?(?:\s+(?:cua\s+)?(?:nam\s+)?({YEAR}))?{NOT_AFTER_YEAR}")
+RESULT_AFTER_RE = re.compile(r"\s+(?:uoc|dat|tang|giam)(?![\w])")
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 WORD_NUMBER = {"sau": 6, "chin": 9}
 UNKNOWN_YEAR = "?"
@@ -188,13 +191,15 @@ def _sub_years(text: str, original: str, taken: _Taken) -> list[Period]:
     for m in YEAR_TO_NOW_RE.finditer(text) if "tu dau nam" in text else ():
         add(m, f"{UNKNOWN_YEAR}-YTD", "months")
     for m in BARE_MONTH_RE.finditer(text) if months_named else ():
-        if 1 <= int(m.group(1)) <= 12:
-            add(m, f"{UNKNOWN_YEAR}-{int(m.group(1)):02d}", "month")
+        month = int(m.group(1) or m.group(2))
+        if 1 <= month <= 12:
+            add(m, f"{UNKNOWN_YEAR}-{month:02d}", "month")
     for m in MONTHS_RE.finditer(text) if months_named else ():
         cumulative, n, early, year = m.groups()
         months = WORD_NUMBER.get(n) or int(n)
-        # A bare `6 tháng` is a duration; a part of a year says so (`đầu năm`, its year, `lũy kế`).
-        if 2 <= months <= 11 and (cumulative or early or year):
+        # A bare `6 tháng` is a duration; a part of a year says so (`đầu năm`, its year, `lũy kế`,
+        # or a result verb right after it: `; 9 tháng ước đạt 3.050 triệu USD`).
+        if 2 <= months <= 11 and (cumulative or early or year or RESULT_AFTER_RE.match(text, m.end())):
             add(m, f"{year or UNKNOWN_YEAR}-{months}M", "months")
     return found
 
