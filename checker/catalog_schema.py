@@ -110,7 +110,8 @@ CUES = Record(name=N_("cue catalog"), label=None, required={
                                    "respectively", "of_lead", "over_lead", "under_lead", "base", "measured_base",
                                    "average")},
         # Sets of kinds that make up a whole together (`khai thác`, `nuôi trồng`).
-        optional={"partitions": ListOf(PHRASES)}),
+        optional={"partitions": ListOf(PHRASES),
+                  **{name: PHRASES for name in ("parts_one", "parts_inclusive", "parts_excluded")}}),
 }, optional={
     # Words a figure's fallback key (its head phrase) is read without, and period words that
     # make the clause too fine-grained for one (checker/resolve/indicators.py `head_phrase`).

@@ -65,6 +65,8 @@ COMPARATORS = [
     ("≥", "ge"), ("≤", "le"), (">=", "ge"), ("<=", "le"), (">", "gt"), ("<", "lt"),
     ("từ", "from"), ("trên", "gt"), ("hơn", "gt"), ("dưới", "lt"), ("ít nhất", "ge"),
     ("tối thiểu", "ge"), ("tối đa", "le"), ("không quá", "le"), ("không dưới", "ge"),
+    # a threshold passed is a bound, not a measurement (`46/63 địa phương vượt mốc 55% dự toán`)
+    ("vượt mốc", "gt"), ("vượt ngưỡng", "gt"), ("trên mức", "gt"), ("dưới mức", "lt"),
     ("khoảng", "about"), ("xấp xỉ", "about"), ("gần", "nearly"), ("ước đạt", "estimate"),
     ("ước", "estimate"), ("lên đến", "eq"), ("đạt", "eq"),
 ]
@@ -149,6 +151,29 @@ def qualified_interval(d: Decimal, scale: float, qualifier: str | None) -> Inter
     return base
 
 
+class _Taken:
+    """The spans of a text already read as figures, asked whether a new one meets any:
+    each position's mark, instead of comparing with every span (the square of a block)."""
+
+    def __init__(self, size: int):
+        self.marks = bytearray(size)
+        self.spans: list[tuple[int, int]] = []
+        self.odd: list[tuple[int, int]] = []  # empty or out of the text: compared as before
+
+    def append(self, span: tuple[int, int]) -> None:
+        s, e = span
+        self.spans.append(span)
+        if 0 <= s < e <= len(self.marks):
+            self.marks[s:e] = b"\x01" * (e - s)
+        else:
+            self.odd.append(span)
+
+    def __call__(self, a: int, b: int) -> bool:
+        if not 0 <= a < b <= len(self.marks):  # (a question the marks cannot answer)
+            return any(s < b and a < e for s, e in self.spans)
+        return self.marks.find(1, a, b) >= 0 or any(s < b and a < e for s, e in self.odd)
+
+
 class Lexer:
     def __init__(self, units: UnitCatalog, place_names: set[str] | None = None):
         self.units = units
@@ -157,10 +182,7 @@ class Lexer:
     def scan(self, text: str) -> list[Figure]:
         """Every figure in `text`, in order, statistics and non-statistics alike."""
         masked = mask_markers(text)
-        spans: list[tuple[int, int]] = []
-
-        def is_taken(a: int, b: int) -> bool:
-            return any(s < b and a < e for s, e in spans)
+        spans = _Taken(len(masked))
 
         figures: list[Figure] = []
         lowered = masked.lower()
@@ -168,7 +190,7 @@ class Lexer:
             if gate and not any(word in lowered for word in gate):
                 continue
             for m in pattern.finditer(masked):
-                if is_taken(m.start(), m.end()):
+                if spans(m.start(), m.end()):
                     continue
                 if not DIGIT_RE.search(m.group(0)):
                     continue
@@ -196,7 +218,7 @@ class Lexer:
             if not m:
                 break
             pos = m.end()
-            if is_taken(m.start(), m.end()):
+            if spans(m.start(), m.end()):
                 continue
             if m.start() > 0 and (masked[m.start() - 1].isalnum() or masked[m.start() - 1] in "._"):
                 continue

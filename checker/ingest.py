@@ -187,7 +187,8 @@ def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | 
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+")
 
 
-UNIT_EXPONENT_RE = re.compile(r"[^\w](?:k|c|d)?m\s?$")
+# (a unit may stand right after its number: `24.000km²`)
+UNIT_EXPONENT_RE = re.compile(r"(?:[^\w]|\d)(?:k|c|d)?m\s?$")
 MAX_MARKER_DIGITS = 4  # a run of more superscript digits is no footnote number
 
 

@@ -156,3 +156,18 @@ def test_the_readme_lists_every_limit_with_its_default():
     block = re.search(r"```toml\n(\[limits\]\n.*?)```", readme, re.S).group(1)
     assert from_table(tomllib.loads(block)["limits"], "README.md") == Limits()
     assert set(tomllib.loads(block)["limits"]) == {Limits.setting(n) for n in Limits.__dataclass_fields__}
+
+
+def test_parts_that_overflow_their_sum_give_valid_json(tmp_path):
+    """Two parts of 308 digits each sum past the largest float: the finding is still made,
+    and its imbalance (no size) is left out rather than written as `-Infinity`."""
+    import json
+
+    big = "9" * 308
+    draft = tmp_path / "draft.md"
+    draft.write_text(f"# BÁO CÁO TỈNH THÁI NGUYÊN\n\nTổng vốn đầu tư đạt 5 đồng năm 2025, gồm: vốn ngân sách "
+                     f"{big} đồng, vốn doanh nghiệp {big} đồng.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "json", "--fail-on", "never",
+                           str(draft)], cwd=ROOT, capture_output=True, text=True)
+    data = json.loads(proc.stdout, parse_constant=lambda c: pytest.fail(f"{c} is not JSON"))
+    assert [f["imbalance"] for f in data["findings"]] == [None]

@@ -194,6 +194,8 @@ def finding(rule, rows: list[dict], suspect: int | None, args: dict, imbalance: 
     filled from `args` (checker/messages.py) when it is shown, in the reader's language;
     `why` is the explanation's template (a msgid marked with N_), filled from the same args."""
     figures = figures if figures is not None else [figure_dict(r) for r in rows]
+    if imbalance is not None and not math.isfinite(imbalance):
+        imbalance = None  # figures of 309 digits and more overflow: no size, and no `Infinity` in JSON
     return Finding(rule.id, rule.severity, "", figures, suspect, None, imbalance, "", rule.name,
                    template=rule.message, args=args, why=why)
 

@@ -41,7 +41,7 @@ class Shares:
         groups: dict[tuple, dict[str, list[dict]]] = {}
         for r in ctx.records:
             if r["indicator"] in wanted and r["unit"] == "percent" and r["lo"] is not None \
-                    and r["measure"] != "plan_share" \
+                    and r["measure"] not in ("plan_share", "plan_excess", "plan_shortfall") \
                     and r["entity"] and r["period"] and r["role"] in ("actual", "target") and not r["scope"]:
                 key = (r["entity"], r["period"], r["role"])
                 groups.setdefault(key, {}).setdefault(r["indicator"], []).append(r)

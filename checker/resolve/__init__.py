@@ -2,9 +2,11 @@
 evidence, and the relations between figures.
 
 One module per job: `clauses` (sentences and clauses), `periods` (the period grammar),
-`entities`, `indicators`, `roles` (role, measure, scope), `tables`, `prose` (a paragraph's
-figures, field by field), `relations` (totals and parts, restatements, multiples,
-changes, footnote links) and `resolver` (the documents, block by block)."""
+`entities`, `indicators`, `roles` (role, measure, scope), `tables`, `passage` (a prose
+block read once, with its indexes), `prose` (a paragraph's figures, field by field),
+`relations` (totals and parts, restatements, multiples, changes, footnote links),
+`scans` (the lookups that replace a scan per figure) and `resolver` (the documents,
+block by block)."""
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.records import STAT_KINDS

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from checker.records import Figure
 
-SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(\-*\"“])")
+# (the dot of an abbreviated place word ends no sentence: `TP. Hồ Chí Minh`, `Tp. Huế`, `TX. Sơn Tây`)
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])(?<!\bT[Pp]\.)(?<!\bT[Xx]\.)\s+(?=[A-ZĐÀ-Ỹ(\-*\"“])")
+NON_SPACE_RE = re.compile(r"\S")
 PROVINCE_WORD_RE = re.compile(r"(?:và\s+)?(?:tỉnh|thành phố|tp\.?)\s", re.I)
 
 
@@ -34,9 +37,9 @@ class Sentences:
 
     def of(self, pos: int) -> tuple[int, int, int]:
         """The index, start and end of the sentence holding `pos`."""
-        for i, (a, b) in enumerate(zip(self.bounds, self.bounds[1:])):
-            if a <= pos < b:
-                return i, a, b
+        i = bisect_right(self.bounds, pos) - 1  # the bounds are sorted and distinct
+        if 0 <= i < len(self.bounds) - 1:
+            return i, self.bounds[i], self.bounds[i + 1]
         return len(self.bounds) - 2, self.bounds[-2], self.bounds[-1]
 
 
@@ -58,35 +61,66 @@ class Spot:
     def in_clause(self, pos: int) -> bool:
         return self.clause_start <= pos
 
+    def reaching(self, reach: int) -> Spot:
+        """The spot with another reach (`dataclasses.replace`, without its cost per figure)."""
+        return Spot(self.sentence, self.sentence_start, self.sentence_end, self.clause_start, self.clause_end,
+                    self.prev_figure_end, self.next_figure_start, reach, self.number_end)
+
 
 def clause_continues(text: str, clause_start: int, entity_starts: list[int], period_starts: list[int],
                      parallel_part: re.Pattern, breakdown_lead: re.Pattern | None = None) -> bool:
     """May a figure after `;` take its indicator from before it?  Only when its
     clause is a breakdown (`; trong đó ...`) or a parallel one that opens with a province
-    or a period: `Thái Nguyên tăng 8%/năm; Bắc Kạn tăng 10,9%/năm`."""
-    head = text[clause_start:].lstrip()
-    start = clause_start + len(text[clause_start:]) - len(head)
-    lead = breakdown_lead.match(head) if breakdown_lead is not None else None
+    or a period: `Thái Nguyên tăng 8%/năm; Bắc Kạn tăng 10,9%/năm`.  The names' and
+    periods' starts are sorted."""
+    # (matched in place, not on a copy of the rest of the block: these patterns look neither
+    # behind nor for the start of the text)
+    word = NON_SPACE_RE.search(text, clause_start)
+    start = word.start() if word else len(text)
+    lead = breakdown_lead.match(text, start) if breakdown_lead is not None else None
     if lead:
         # `; trong đó Bình Định đạt 1.685 triệu USD`: the province after the lead.
-        head = head[lead.end():].lstrip(" ,:")
-        start = clause_start + len(text[clause_start:]) - len(head)
-    if PROVINCE_WORD_RE.match(head):
+        start = lead.end()
+        while start < len(text) and text[start] in " ,:":
+            start += 1
+    if PROVINCE_WORD_RE.match(text, start):
         return True
-    if any(0 <= s - start <= 8 for s in entity_starts) or any(0 <= s - start <= 8 for s in period_starts):
+    if _starts_within(entity_starts, start, start + 8) or _starts_within(period_starts, start, start + 8):
         return True
     # `...; khu vực kinh tế trong nước đạt 89 nghìn tỷ đồng`: a parallel part.
-    return bool(parallel_part.match(head))
+    return bool(parallel_part.match(text, start))
 
 
-def spot_of(text: str, fig: Figure, others: list[Figure], sentences: Sentences, opens_parallel,
+@dataclass(frozen=True)
+class Beside:
+    """The other statistics of a block that stand right before and right after a figure,
+    where the block's figures are in order and none is inside another: only those two
+    can be its neighbours."""
+
+    before: Figure | None
+    after: Figure | None
+
+
+def _starts_within(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted `starts` lies in `[lo, hi]`."""
+    k = bisect_left(starts, lo)
+    return k < len(starts) and starts[k] <= hi
+
+
+def spot_of(text: str, fig: Figure, others: list[Figure] | Beside, sentences: Sentences, opens_parallel,
             continues_sentence: re.Pattern) -> Spot:
-    """The spot of `fig` among the other statistics of its block.  `opens_parallel(start)`
-    says whether the clause starting at `start` is a parallel one."""
+    """The spot of `fig` among the other statistics of its block (all of them, or the two
+    `Beside` it).  `opens_parallel(start)` says whether the clause starting at `start` is
+    a parallel one."""
     sid, s_start, s_end = sentences.of(fig.start)
-    in_sentence = [f for f in others if s_start <= f.start < s_end]
-    next_fig = min((f.start for f in in_sentence if f.start >= fig.end), default=s_end)
-    prev_fig = max((f.end for f in in_sentence if f.end <= fig.start), default=s_start)
+    if isinstance(others, Beside):
+        after, before = others.after, others.before
+        next_fig = after.start if after is not None and s_start <= after.start < s_end else s_end
+        prev_fig = before.end if before is not None and s_start <= before.start < s_end else s_start
+    else:
+        in_sentence = [f for f in others if s_start <= f.start < s_end]
+        next_fig = min((f.start for f in in_sentence if f.start >= fig.end), default=s_end)
+        prev_fig = max((f.end for f in in_sentence if f.end <= fig.start), default=s_start)
     # A `:` opens a list whose items are clauses of their own: each reaches back to its head,
     # the clause before the `:`, whose names it takes with the evidence of a sentence.
     semi_start = max(s_start, text.rfind(";", s_start, fig.start) + 1)

@@ -227,3 +227,21 @@ def row_share_of_plan(out, figs, add) -> None:
         return
     add(RelationKind.STATED_OF, shares[0], (a, targets[0]), "of",
         "a share-of-plan column: the row's result over its target")
+def table_unit(catalog: Catalog, doc, table: int):
+    """`Đơn vị: triệu đồng` (or `ĐVT: …`, `(Đơn vị tính: tỷ đồng)`) on one of the two short lines
+    right before a table: the unit of its bare numbers (a unit match), else None."""
+    words = "|".join(re.escape(w) for w in sorted(catalog.cues["role"]["columns"]["unit"], key=len, reverse=True))
+    line_re = re.compile(rf"^\s*\(?\s*(?:{words})\s*:\s*(?P<unit>[^():;]{{1,30}}?)\s*\)?\s*\.?\s*$", re.I)
+    previous = []
+    for block in doc.blocks:
+        if block.table == table and block.kind == "table_header":
+            break
+        previous = (previous + [block])[-2:]
+    else:
+        return None
+    for block in reversed(previous):
+        m = line_re.match(block.text) if block.table is None else None
+        if m:
+            found = catalog.units.match(" " + m.group("unit"), 0)
+            return found if found.unit is not None else None
+    return None

@@ -17,6 +17,11 @@ def _whole(words: list[str]) -> str:
     return rf"(?<![\w])(?:{_words(words)})(?![\w])"
 
 
+def _whole_or_none(words: list[str] | None) -> str:
+    """`_whole` of an optional cue list; a pattern that matches nothing when it is absent."""
+    return _whole(words) if words else r"(?!)"
+
+
 HEADING_NUMBER = r"^(?:[ivx]+\.|\d+(?:\.\d+)*\.|dieu \d+\.|\*)?\s*(?:phan thu \w+\s+)?"
 
 
@@ -42,6 +47,9 @@ class Cues:
     not_a_head: frozenset[str]
     parts_exhaustive: re.Pattern
     parts_bounded: re.Pattern
+    parts_one: re.Pattern  # `riêng`: one part set apart, not a list
+    parts_inclusive: re.Pattern  # `đã bao gồm`: some of what a total holds (a bounded list)
+    parts_excluded: re.Pattern  # `không bao gồm`: what a total leaves out (no list of its parts)
     total_after_list: re.Pattern
     respectively: re.Pattern
     stated_of: "StatedOfCues"
@@ -76,6 +84,9 @@ class Cues:
             not_a_head=frozenset(w.lower() for w in clause["not_a_head"]),
             parts_exhaustive=re.compile(_whole(relation["parts_exhaustive"]), re.I),
             parts_bounded=re.compile(_whole(relation["parts_bounded"]), re.I),
+            parts_one=re.compile(_whole_or_none(relation.get("parts_one")), re.I),
+            parts_inclusive=re.compile(_whole_or_none(relation.get("parts_inclusive")), re.I),
+            parts_excluded=re.compile(_whole_or_none(relation.get("parts_excluded")), re.I),
             total_after_list=re.compile(rf"{_whole(relation['total_after_list'])}\s*(?:là|có|đạt)?\s*$", re.I),
             respectively=re.compile(_whole(relation["respectively"]), re.I),
             stated_of=StatedOfCues.from_catalog(relation),

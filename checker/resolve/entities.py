@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from checker.catalog import Catalog
@@ -66,13 +68,67 @@ def entity_mentions(catalog: Catalog, text: str, context: str, tolerant: bool = 
     """Each province name in `text` with the entity it means and why."""
     mentions = (catalog.entity_matcher.find_tolerant if tolerant else catalog.entity_matcher.find)(text)
     context_mentions = catalog.entity_matcher.find(context)
-    return [(m, *_mention_entity(catalog, text, m, mentions, context, context_mentions)) for m in mentions]
+    names = _Names(catalog, text, mentions)
+    return [(m, *_mention_entity(catalog, text, k, names, context, context_mentions)) for k, m in enumerate(mentions)]
 
 
-def _mention_entity(catalog: Catalog, text: str, mention: Mention, mentions: list[Mention], context: str,
+class _Names:
+    """What `_mention_entity` asks of every name of a text, found once for the text: each
+    name's lower case and keys, whether a cue of a former province follows it, whether a
+    `trong đó` lead stands before it (found on first need: most names are not ambiguous)."""
+
+    def __init__(self, catalog: Catalog, text: str, mentions: list[Mention]):
+        self.catalog, self.text, self.mentions = catalog, text, mentions
+        self.lowered = [m.text.lower() for m in mentions]
+        self.keys = [set(m.keys) for m in mentions]
+        self._former_after: list[bool] | None = None
+        self._merged_cues: list[Mention] | None = None
+        self._lead_before: list[bool] | None = None
+        self._breaks: list[int] | None = None
+
+    @property
+    def former_after(self) -> list[bool]:
+        if self._former_after is None:
+            cues = self.catalog.cue("former").find(self.text)
+            self._former_after = [_cue_after(m, cues) for m in self.mentions]
+        return self._former_after
+
+    @property
+    def merged_cues(self) -> list[Mention]:
+        if self._merged_cues is None:
+            self._merged_cues = self.catalog.cue("merged").find(self.text)
+        return self._merged_cues
+
+    def same_sentence(self, a: Mention, b: Mention) -> bool:
+        """`_same_sentence(text, a, b)`, from the sentence breaks of the text found once: a
+        `[.!?]` before white space, a line break, or a `[.!?]` that ends the stretch between."""
+        if self._breaks is None:
+            text = self.text
+            self._breaks = sorted([k for k, ch in enumerate(text) if ch == "\n"]
+                                  + [m.start() for m in DOT_SPACE_RE.finditer(text)])
+        lo, hi = min(a.end, b.end), max(a.start, b.start)
+        if hi <= lo:
+            return not _same_sentence_breaks("")
+        k = bisect_left(self._breaks, lo)
+        inside = k < len(self._breaks) and self._breaks[k] < hi - 1 or "\n" in self.text[hi - 1:hi]
+        return not (inside or self.text[hi - 1] in ".!?")
+
+    @property
+    def lead_before(self) -> list[bool]:
+        if self._lead_before is None:
+            self._lead_before = [_breakdown_lead_before(self.text, m.start) for m in self.mentions]
+        return self._lead_before
+
+
+def _cue_after(m: Mention, cues: list[Mention]) -> bool:
+    return any(0 <= c.start - m.end <= 2 for c in cues)
+
+
+def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names, context: str,
                     context_mentions: list[Mention]) -> tuple[str | None, str]:
     """A merged province and the former province sharing its name are told apart by cues,
     a partner province named beside it, `trong đó` breakdowns and the text's subject."""
+    mentions, mention = names.mentions, names.mentions[k]
     keys, entities = mention.keys, catalog.entities
     provinces = [k for k in keys if entities[k].level == "province"]
     formers = [k for k in keys if entities[k].level == "former"]
@@ -82,31 +138,28 @@ def _mention_entity(catalog: Catalog, text: str, mention: Mention, mentions: lis
         return None, "ambiguous name"
     province, former = provinces[0], formers[0]
     partners = set(entities[province].formers) - {former}
-    former_cues, merged_cues = catalog.cue("former").find(text), catalog.cue("merged").find(text)
+    former_after, own_keys = names.former_after, names.keys[k]
 
-    def cue_after(m: Mention, cues: list[Mention]) -> bool:
-        return any(0 <= c.start - m.end <= 2 for c in cues)
-
-    if cue_after(mention, former_cues):
+    if former_after[k]:
         return former, "cue: former"
-    if cue_after(mention, merged_cues):
+    if _cue_after(mention, names.merged_cues):
         return province, "cue: merged"
-    siblings = [m for m in mentions if m.text.lower() == mention.text.lower() and m is not mention]
-    if any(cue_after(m, former_cues) and _same_sentence(text, m, mention) for m in siblings):
+    siblings = [j for j, low in enumerate(names.lowered) if low == names.lowered[k] and j != k]
+    if any(former_after[j] and names.same_sentence(mentions[j], mention) for j in siblings):
         return province, "another mention in its sentence is the former province"
-    if any(set(m.keys) & partners and _same_sentence(text, m, mention) for m in mentions):
+    beside = [j for j, ks in enumerate(names.keys) if ks & partners]
+    if any(names.same_sentence(mentions[j], mention) for j in beside):
         # `trong đó Hưng Yên có 376 trường, Thái Bình có 498 trường`: a per-former list.
         return former, "named beside a partner province in its sentence"
-    if any(cue_after(m, former_cues) for m in mentions if m.text.lower() == mention.text.lower() and m is not mention):
+    if any(former_after[j] for j in siblings):
         return province, "another mention is the former province"
-    if _breakdown_lead_before(text, mention.start) and any(
-            m.end <= mention.start and set(m.keys) == set(mention.keys) for m in mentions):
+    alike = [j for j, ks in enumerate(names.keys) if ks == own_keys]
+    if names.lead_before[k] and any(mentions[j].end <= mention.start for j in alike):
         # `tỉnh Thái Nguyên có 791 cơ sở (trong đó Thái Nguyên có 636; Bắc Kạn có 155)`
         return former, "a part after `trong đó`"
-    if any(m.start > mention.end and set(m.keys) == set(mention.keys)
-           and _breakdown_lead_before(text, m.start) for m in mentions):
+    if any(mentions[j].start > mention.end and names.lead_before[j] for j in alike):
         return province, "a total broken down by former province"
-    if any(set(m.keys) & partners for m in mentions) or any(set(m.keys) & partners for m in context_mentions):
+    if beside or any(set(m.keys) & partners for m in context_mentions):
         return former, "named beside a partner province"
     if catalog.cue("several").find(context):
         # `Hai tỉnh đã tổ chức ...²` and the footnote `² Thái Nguyên: ...`
@@ -130,9 +183,17 @@ def _breakdown_lead_before(text: str, pos: int) -> bool:
     return start >= 0 and BREAKDOWN_LEAD_RE.match(text, start, pos) is not None
 
 
+SENTENCE_BREAK_RE = re.compile(r"[.!?](?:\s|$)|\n")
+DOT_SPACE_RE = re.compile(r"[.!?](?=\s)")
+
+
 def _same_sentence(text: str, a: Mention, b: Mention) -> bool:
     lo, hi = min(a.end, b.end), max(a.start, b.start)
-    return not re.search(r"[.!?](?:\s|$)|\n", text[lo:hi])
+    return not _same_sentence_breaks(text[lo:hi])
+
+
+def _same_sentence_breaks(stretch: str) -> bool:
+    return bool(SENTENCE_BREAK_RE.search(stretch))
 
 
 def section_partners(catalog: Catalog, context: str) -> dict[str, set[str]]:
@@ -153,20 +214,20 @@ def section_names_partners(catalog: Catalog, context: str) -> bool:
 
 def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolution, str | None]:
     """The province of a figure in prose, and a note when it is left blank on purpose."""
-    text, entities = reading.text, reading.entities
+    text, near = reading.text, reading.by_start["entities"]
     s_start = spot.sentence_start
-    trailing = next(((m, e, why) for m, e, why in entities if m.start >= fig.end
-                     and reading.cues.entity_after_gap.match(text[fig.end:m.start])), None)
+    trailing = next(((m, e, why) for m, e, why in near.between(fig.end, _after_gap_end(reading, fig.end) + 1)
+                     if reading.cues.entity_after_gap.match(text[fig.end:m.start])), None)
     if trailing:
         m, e, why = trailing
         return _named(e, Evidence.CLAUSE, f"`{m.text}` after the figure: {why}"), None
-    preceding = [(m, e, why) for m, e, why in entities if s_start <= m.start and m.end <= fig.start
-                 and not closed_brackets(text, m.end, fig.start)]
-    several_before = [c for c in reading.several if s_start <= c.start and c.end <= fig.start]
-    own_before = list(reading.cues.own_before.finditer(text, s_start, fig.start))
+    preceding = [(m, e, why) for m, e, why in near.between(s_start, fig.start + 1) if m.end <= fig.start
+                 and not reading.brackets.closes(m.end, fig.start)]
+    several_before = [c for c in reading.by_start["several"].between(s_start, fig.start + 1) if c.end <= fig.start]
+    own_before = reading.leads.last_between(reading.cues.own_before, s_start, fig.start)
     last_entity_end = preceding[-1][0].end if preceding else -1
     elsewhere = _elsewhere(reading, s_start, fig.start)
-    if elsewhere is not None and elsewhere.start() > max([last_entity_end] + [c.start() for c in own_before]):
+    if elsewhere is not None and elsewhere.start() > max(last_entity_end, own_before.start() if own_before else -1):
         note = f"`{elsewhere.group(0)}`: the nation's or a region's figure, not the province's"
         return Resolution(None, Evidence.NONE, note), note
     if several_before and several_before[-1].start > last_entity_end:
@@ -174,8 +235,8 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
         if merged is not None:
             return merged, None
         return Resolution(None, Evidence.NONE, "figure speaks of several provinces"), "figure speaks of several provinces"
-    if own_before and own_before[-1].start() > last_entity_end and reading.own:
-        cue = own_before[-1]
+    if own_before and own_before.start() > last_entity_end and reading.own:
+        cue = own_before
         return Resolution(reading.own, _where(spot, cue.start()), f"`{cue.group(0)}`: {OWN}"), None
     if preceding:
         mention, entity, why = preceding[-1]
@@ -187,6 +248,19 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
                 return Resolution(None, Evidence.NONE, note), note
         return _named(entity, _where(spot, mention.start), f"`{mention.text}` before the figure: {why}"), None
     return _unnamed(reading, spot, several_in_anchor)
+
+
+NON_SPACE_RE = re.compile(r"\S")
+
+
+def _after_gap_end(reading, start: int) -> int:
+    """Where a name after a figure may start at the latest and still be `entity_after_gap`
+    away (blank space, one of the catalog's words, blank space): at the character after
+    the words' letters, the most any of them has, from `start`."""
+    words = reading.catalog.cues.get("resolve_entity", {}).get("after_figure", [])
+    letters = max((len(w) - sum(ch.isspace() for ch in w) for w in words), default=0)
+    found = list(itertools.islice(NON_SPACE_RE.finditer(reading.text, start), letters + 1))
+    return found[-1].start() if len(found) == letters + 1 else len(reading.text)
 
 
 NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "cả hai": 2, "cả ba": 3}
@@ -235,10 +309,9 @@ def _elsewhere(reading, start: int, end: int) -> re.Match | None:
     # `đứng thứ 3 cả nước`, `thứ 08/63 tỉnh, thành phố`: a rank of the province itself.
     # `trung tâm năng lượng của cả nước; tổng công suất … đạt 3.650 MW`: a place that only
     # qualifies a noun (`của`) in an earlier clause is not the figure's.
-    found = [m for m in pattern.finditer(text, start, end)
-             if not RANK_RE.search(text[max(start, m.start() - 40):m.start() + 1])
-             and not (GENITIVE_RE.search(text, max(start, m.start() - 5), m.start()) and ";" in text[m.end():end])]
-    return found[-1] if found else None
+    return reading.leads.last_between_where(
+        pattern, start, end, lambda m: not RANK_RE.search(text[max(start, m.start() - 40):m.start() + 1])
+        and not (GENITIVE_RE.search(text, max(start, m.start() - 5), m.start()) and text.find(";", m.end(), end) >= 0))
 
 
 def _unnamed(reading, spot, several_in_anchor: bool) -> tuple[Resolution, str | None]:

@@ -39,21 +39,54 @@ def percent_slip(written: str | None, kept: str | None) -> bool:
     return (written == "percent" and per_person(kept)) or (kept == "percent" and per_person(written))
 
 
-def _context_strength(ind: Indicator, mention: Mention, low_context: str) -> int | None:
+def _context_strength(ind: Indicator, mention: Mention, low_context) -> int | None:
     """How specifically the context (headings, the sentence so far) fits a context-bound
-    indicator (`Tỷ trọng Dịch vụ`): the longest context word found, None when none is."""
+    indicator (`Tỷ trọng Dịch vụ`): the longest context word found, None when none is.
+    `low_context()` gives the context in lower case (made only where an indicator asks)."""
     if not ind.context:
         return 0
+    low_context = low_context()
     # The context may stand before the name or inside it (`Tỷ trọng Dịch vụ`).
     words = [c.lower() for c in ind.context if c.lower() in low_context or c.lower() in mention.text.lower()]
     return max(len(w) for w in words) if words else None
 
 
-def pick_indicator(catalog: Catalog, figure: Figure, candidates: list[Mention], context_text: str
+class LeadContext:
+    """`(context + " | " + text[:end]).lower()` as far as `in` asks, without copying the
+    text before each figure: `low_text` is the block's text in lower case, made once (where
+    lowering keeps every character's place: see `lowered_in_place`)."""
+
+    def __init__(self, context: str, low_text: str, end: int):
+        self.head, self.low_text, self.end = (context + " | ").lower(), low_text, end
+
+    def __contains__(self, word: str) -> bool:
+        if self.low_text.find(word, 0, self.end) >= 0:
+            return True
+        # (an occurrence that starts in the headings runs at most len(word) - 1 into the text)
+        return word in self.head + self.low_text[:min(self.end, max(0, len(word) - 1))]
+
+
+def lowered_in_place(text: str) -> str | None:
+    """`text.lower()` where each character's lower case is one character that does not
+    depend on its neighbours (so that a prefix's lower case is the lower case's prefix)."""
+    low = text.lower()
+    return low if len(low) == len(text) and "Σ" not in text else None
+
+
+def pick_indicator(catalog: Catalog, figure: Figure, candidates: list[Mention], context_text
                    ) -> tuple[Reading, Mention | None]:
     """The first candidate name whose indicators fit the figure's unit (and context) in
-    exactly one way; two that fit equally are ambiguity, reported and not picked."""
-    low_context = context_text.lower()
+    exactly one way; two that fit equally are ambiguity, reported and not picked.  The
+    context is a text or what makes it (the text before a figure of a long block is
+    copied and lowered only for a context-bound indicator)."""
+    lowered: list[str] = []
+
+    def low_context():
+        if not lowered:
+            made = context_text() if callable(context_text) else context_text
+            lowered.append(made.lower() if isinstance(made, str) else made)
+        return lowered[0]
+
     tiers = []
     for mention in candidates:
         tiers.append((mention, mention.keys))
@@ -86,7 +119,8 @@ def pick_indicator(catalog: Catalog, figure: Figure, candidates: list[Mention], 
     return Reading(None, figure.unit), None
 
 
-def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list[Mention]) -> Reading | None:
+def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list[Mention], named=None
+                    ) -> Reading | None:
     """A count read from its frame: the catalog's words before or after the figure, or its
     unit alone.  Two indicators framed equally well are ambiguity, not a pick."""
     if fig.kind not in ("statistic", "fraction", "range"):
@@ -110,7 +144,7 @@ def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list
                 if len(gap) > len(fig.unit_text) + 24 or re.search(r"[,;.()]", gap):
                     continue
                 scored.append(((2, -m.start, direct), frame, f"frame `{m.text}` after the figure", Evidence.CLAUSE))
-            elif before and not _named_between(catalog, text, m.end, fig.start):
+            elif before and not _named_between(catalog, text, m.end, fig.start, named):
                 evidence = Evidence.CLAUSE if spot.in_clause(m.start) else Evidence.SENTENCE
                 scored.append(((1, m.end, direct), frame, f"frame `{m.text}` before the figure", evidence))
     if not scored and unit in catalog.unit_frames:
@@ -167,13 +201,17 @@ def rate_of_named_level(catalog: Catalog, text: str, fig: Figure, spot, precedin
                    f"`tăng` after `{m.text}`: the rate the level rose at"), m
 
 
-def _named_between(catalog: Catalog, text: str, start: int, end: int) -> bool:
+def _named_between(catalog: Catalog, text: str, start: int, end: int, named=None) -> bool:
     """An indicator named between a frame word and the figure is nearer to it than the
-    frame: `đón 17,8 triệu lượt khách, trong đó khách quốc tế 7,7 triệu lượt`."""
+    frame: `đón 17,8 triệu lượt khách, trong đó khách quốc tế 7,7 triệu lượt`.  `named`:
+    the text's names by start (`scans.ByStart`), when the caller keeps them."""
+    if named is not None:
+        return any(m.end <= end for m in named.between(start, end + 1))
     return any(start <= m.start and m.end <= end for m in catalog.indicator_matcher.find(text))
 
 
-def trailing_subject(text: str, fig: Figure, sentence_end: int, mentions: list[Mention], cues) -> list[Mention] | None:
+def trailing_subject(text: str, fig: Figure, sentence_end: int, mentions: list[Mention], cues, near=None
+                     ) -> list[Mention] | None:
     """`82% trường học đạt chuẩn`: a percentage followed by a noun is a share of that
     noun; its indicator is named after it or not at all."""
     if fig.unit != "percent" or fig.kind != "statistic":
@@ -183,10 +221,12 @@ def trailing_subject(text: str, fig: Figure, sentence_end: int, mentions: list[M
         return None
     stop = re.search(r"[;.:]", rest)
     window_end = fig.end + (stop.start() if stop else len(rest))
-    after = [m for m in mentions if fig.end <= m.start and m.end <= window_end]
+    # (`near`: the mentions by start and the longest, to take only those near the figure)
+    after = [m for m in (mentions if near is None else near[0].between(fig.end, window_end + 1))
+             if fig.end <= m.start and m.end <= window_end]
     # `5G phủ sóng 100% dân số`: a name just before the figure, nothing between.
-    before = [m for m in mentions if fig.start - 25 <= m.end <= fig.start
-              and not re.search(r"[,;.:()]", text[m.end:fig.start])]
+    before = [m for m in (mentions if near is None else near[0].between(fig.start - 25 - near[1], fig.start + 1))
+              if fig.start - 25 <= m.end <= fig.start and not re.search(r"[,;.:()]", text[m.end:fig.start])]
     return after + before
 
 
@@ -208,8 +248,20 @@ def head_cues(cues: dict) -> tuple[re.Pattern | None, re.Pattern | None]:
     return _phrases_re(tuple(head.get("skip", ()))), _phrases_re(tuple(head.get("sub_year", ())))
 
 
+def blanked(text: str, blanks: list[tuple[int, int]]) -> str:
+    """The text as `head_phrase` reads it: markers masked, lower case, one spelling, and
+    the spans of `blanks` (a block's province names) blank."""
+    clean = respell(mask_all_markers(text).lower())
+    if not blanks:
+        return clean
+    chars = list(clean)
+    for a, b in blanks:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def head_phrase(text: str, fig: Figure, spot, cues: dict, not_a_subject: re.Pattern,
-                blanks: list[tuple[int, int]]) -> str:
+                blanks: list[tuple[int, int]], clean: str | None = None) -> str:
     """A fallback key for a figure no catalog indicator names: the words of its own clause
     before it (less `skip` words and the spans in `blanks`, its province's name), its unit,
     and the words that narrow the unit right after it (`lượt khách quốc tế`).  Empty where
@@ -217,9 +269,8 @@ def head_phrase(text: str, fig: Figure, spot, cues: dict, not_a_subject: re.Patt
     skip, sub_year = head_cues(cues)
     if skip is None or fig.kind != "statistic" or not fig.unit or fig.unit in NO_HEAD_UNITS or "/" in fig.unit:
         return ""
-    clean = respell(mask_all_markers(text).lower())
-    for a, b in blanks:
-        clean = clean[:a] + " " * (b - a) + clean[b:]
+    if clean is None:  # (`blanked(text, blanks)`, which a block reads once for all its figures)
+        clean = blanked(text, blanks)
     if sub_year is not None and sub_year.search(clean[spot.sentence_start:spot.sentence_end]):
         return ""
     lead = clean[spot.sentence_start:fig.start]

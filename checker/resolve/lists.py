@@ -5,26 +5,39 @@ inherits from its total, and values given `tương ứng` (respectively) to a li
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from checker.records import Evidence, RelationKind, Resolution
 from checker.resolve.clauses import SENTENCE_END_RE
 from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import find_periods
+from checker.resolve.scans import ByStart
 from checker.text import slug
 
 COLON_RE = re.compile(r":(?!\d)")
 BRACKETED_RE = re.compile(r"\([^()]*\)")
 TO_WHOLE_RE = re.compile(r"^[^\d;()]{0,30}$")
 RATE_UNITS = ("percent", "percentage_point")
+# `6 đơn vị hành chính, với tổng dân số gần 18 triệu người`: a figure its words call a total
+# is no one's part.
+TOTAL_WORD_RE = re.compile(r"(?<!\w)tổng(?!\w)", re.I)
 OPEN_LIST_RE = re.compile(r"^[^;.…]{0,30}?(?:\.\.\.|…|v\.v)")
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The start and end of the sentence holding `pos`."""
-    # (the whole text is searched: a sentence end's look-ahead reads past `pos`)
-    start = max([0] + [m.end() for m in SENTENCE_END_RE.finditer(text) if m.end() <= pos])
+    # (the whole text is searched, once: a sentence end's look-ahead reads past `pos`)
+    ends = _sentence_ends(text)
+    start = max(0, ends[bisect_right(ends, pos) - 1]) if ends and ends[0] <= pos else 0
     following = SENTENCE_END_RE.search(text, pos)
     return start, following.start() if following else len(text)
+
+
+@lru_cache(maxsize=64)
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of `text` after the first starts, in order."""
+    return [m.end() for m in SENTENCE_END_RE.finditer(text)]
 
 
 def is_part(r) -> bool:
@@ -57,33 +70,45 @@ def _pair_kind(r) -> str:
 def list_cues(text: str, cues):
     """Each list opening after a figure: (start, end, exhaustive)."""
     found = []
+    # `đã bao gồm` names some parts; `không bao gồm` names what is left out, no part at all.
+    inclusive = [(m.start(), m.end()) for m in cues.parts_inclusive.finditer(text)]
+    excluded = [(m.start(), m.end()) for m in cues.parts_excluded.finditer(text)]
     for m in cues.parts_exhaustive.finditer(text):
-        found.append((m.start(), m.end(), True))
+        if not any(a <= m.start() < b for a, b in inclusive + excluded):
+            found.append((m.start(), m.end(), True))
     for m in cues.parts_bounded.finditer(text):
         before = text[:m.start()].rstrip()
         # `với` opens a list only after a comma (`so với`, `cùng với` compare or join).
         if m.group(0).lower() == "với" and not before.endswith(","):
             continue
         found.append((m.start(), m.end(), False))
+    found += [(a, b, False) for a, b in inclusive]
     for m in COLON_RE.finditer(text):
-        found.append((m.start(), m.end(), True))
+        if not any(a <= m.start() <= b + 2 for a, b in excluded):
+            found.append((m.start(), m.end(), True))
     return sorted(found)
 
 
-def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts):
+def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near: ByStart | None = None):
     """The total a list opened at `cue_start` breaks down: the figure right before the cue
     (a `gồm` or `:` list), or the nearest one before it in its sentence, in a unit its
     first part fits, outside any bracket (`trong đó`, which may follow a `;`)."""
     s_start, s_end = sentence_bounds(text, cue_start)
-    before = [(i, f) for i, f in figs if s_start <= f.start and f.end <= cue_start]
-    after = [(i, f) for i, f in figs if cue_start <= f.start < s_end]
-    if not before or not after:
+    near = near or ByStart(figs, start=lambda item: item[1].start)  # (the block's figures by start)
+    before = [(i, f) for i, f in near.between(s_start, cue_start + 1) if f.end <= cue_start]
+    after = near.between(cue_start, s_end)
+    if not after:
         return None
     first = out[after[0][0]]
+    if not before and not exhaustive and s_start > 0 and not text[s_start:cue_start].strip():
+        return _whole_of_sentence_before(out, near, text, s_start, first, counts)
+    if not before:
+        return None
+    stated_of = 0  # `X tỷ đồng, bằng 28,4% dự toán, tăng 75,6% so với cùng kỳ, gồm: …`
     for i, f in reversed(before):
         r = out[i]
         gap = text[f.end:cue_start]
-        if exhaustive and (len(gap) > 80 or ";" in gap):
+        if exhaustive and (len(gap) > 80 + 60 * stated_of or ";" in gap):
             return None
         # (`71.640 tỷ đồng, bằng 108,3% dự toán (66.150 tỷ đồng), gồm: …`: the total's own
         # comparison, a percentage and its bracketed base, stands between it and its list)
@@ -94,9 +119,32 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts):
             continue
         if compatible(r, first, counts) and (r.figure.unit or r.unit):
             return i if exhaustive or not _one_of_many(out, before, i, text, cue_start, counts) else None
-        if exhaustive and not own_comparison:
+        if exhaustive:
+            # A percentage stated of the total (its share of a plan, its growth), or the total's
+            # own bracketed comparison, stands between a total and its `gồm` list; anything else
+            # before the cue is no total.
+            if own_comparison or (r.unit in RATE_UNITS and first.unit not in RATE_UNITS):
+                stated_of += 1
+                continue
             return None
     return None
+
+
+def _whole_of_sentence_before(out, near, text: str, s_start: int, first, counts):
+    """`… đạt 101.799 triệu đồng, bằng 76,5% KH. Trong đó công nghiệp khai thác 4.519 triệu
+    đồng, …`: a sentence opening with a bounded cue breaks down the one figure of its first
+    part's unit the sentence before states (none when it states several)."""
+    p_start, _ = sentence_bounds(text, s_start - 1)
+    kin = [i for i, f in near.between(p_start, s_start + 1) if f.end <= s_start and out[i].unit is not None
+           and f.kind in ("statistic", "fraction") and compatible(out[i], first, counts)
+           and (out[i].figure.unit or out[i].unit)]
+    # (`10.760 căn nhà cho 3 chương trình. Trong đó xây mới 7.475 căn`: the figure counted in
+    # the part's own noun, when only one is)
+    same = [i for i in kin if out[i].figure.unit == first.figure.unit]
+    kin = same if len(same) == 1 else kin
+    if len(kin) != 1 or is_part(out[kin[0]]) or closed_brackets(text, out[kin[0]].figure.end, s_start):
+        return None
+    return kin[0]
 
 
 def _one_of_many(out, before, i: int, text: str, cue_start: int, counts) -> bool:
@@ -104,7 +152,9 @@ def _one_of_many(out, before, i: int, text: str, cue_start: int, counts) -> bool
     the list states several figures of one kind, so no one of them is the list's total."""
     f = out[i].figure
     clause_start = max(text.rfind(";", 0, f.start), text.rfind(".", 0, f.start)) + 1
-    kin = [j for j, g in before if clause_start <= g.start and j != i and compatible(out[i], out[j], counts)
+    # (a figure with no unit, `14/16 khoản` read bare, is of no kind)
+    kin = [j for j, g in before if clause_start <= g.start and j != i and out[j].unit is not None
+           and compatible(out[i], out[j], counts)
            and not closed_brackets(text, g.end, cue_start) and not is_part(out[j])]
     return bool(kin)
 
@@ -123,8 +173,9 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
     whole = out[whole_i]
     _, s_end = sentence_bounds(text, cue_end)
     items, prev_end = [], cue_end
-    # (`gồm: A 10 tỷ đồng; B 20 tỷ đồng`: after a colon, `;` separates items in the total's unit)
-    colon_list = text[cue_end - 1:cue_end + 2].count(":") > 0
+    # `gồm: Thu thuế … đạt 1.292 tỷ đồng, bằng …; thu tiền sử dụng đất đạt 1.141 tỷ đồng`: in a
+    # colon list, a `;` clause opening with the word the first item's label opens with goes on.
+    colon, lead = text[cue_end - 1:cue_end + 2].strip().startswith(":"), None
     for j, f in figs:
         if f.start < cue_end or j == whole_i or out[j].figure.start == whole.figure.start:
             continue
@@ -137,23 +188,45 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
         if ctx.cues.respectively.search(gap) or (items and _new_list(gap, ctx.cues)):
             break
         semi = gap.rfind(";")
-        same_unit = colon_list and out[j].unit is not None and out[j].unit == whole.unit
-        if semi >= 0 and not same_unit and not _opens_item(text, prev_end + semi + 1, ctx.entity_starts,
-                                                           ctx.cues.parallel_part):
+        # (`; 359 đại biểu bầu`: a clause that opens with its figure goes on with the list)
+        if semi >= 0 and text[prev_end + semi + 1:f.start].strip() \
+                and not _opens_item(text, prev_end + semi + 1, ctx.entity_starts, ctx.cues.parallel_part) \
+                and not (colon and lead and _lead_word(text[prev_end + semi + 1:f.start], ctx) == lead):
             break
         r = out[j]
         segment = _segment(text, prev_end, f.start)
         if not compatible(whole, r, ctx.counts) or _pair_kind(r) != _pair_kind(whole) \
-                or r.measure or is_part(r) or ctx.targets(segment):
+                or r.measure or is_part(r) or ctx.targets(segment) or TOTAL_WORD_RE.search(segment) \
+                or _other_count(whole, r, [out[k] for k, _ in items], text[whole.figure.end:cue_end]):
             continue
+        if not items:
+            lead = _lead_word(text[cue_end:f.start], ctx)
         items.append((j, prev_end))
         prev_end = _segment_end(text, f.end)
     return items
 
 
+def _lead_word(label: str, ctx) -> str | None:
+    """The first word of an item's label, when it opens a head (`thu`, not `đạt`)."""
+    m = re.search(r"[^\W\d_]+", label)
+    word = m.group(0).lower() if m else None
+    return word if word and word not in ctx.cues.not_a_head else None
+
+
+def _other_count(whole, part, items, head: str) -> bool:
+    """`145 xã, trong đó 59 xã khu vực III, 74 xã khu vực I và 86 thôn`: once parts are counted
+    in their total's own noun, a part counted in another noun its total's words do not name
+    (`thôn`, where the total names `xã, phường`) counts something else."""
+    unit = whole.figure.unit  # (as written: a part of `120 đơn vị` may have taken its unit)
+    return part.figure.unit != unit and any(k.figure.unit == unit for k in items) \
+        and not re.search(rf"(?<!\w){re.escape(part.figure.unit_text)}(?!\w)", head, re.I)
+
+
 def _new_list(gap: str, cues) -> bool:
-    """Another list opens in the gap (`so với` opens none)."""
-    return any(gap[a:b] != ":" for a, b, _ in list_cues(gap, cues))
+    """Another list opens in the gap (`so với` opens none).  An item's own label takes one
+    colon (`cấp xã: 7.650.907`); a second one opens a list under a new head (`…, cụ thể như
+    sau: Thu nội địa: 16.016.000`)."""
+    return gap.count(":") >= 2 or any(gap[a:b] != ":" for a, b, _ in list_cues(gap, cues))
 
 
 def _segment(text: str, start: int, end: int) -> str:
@@ -270,17 +343,20 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
     (detail `bound` after `trong đó`/`với`: some parts, at most the total); a part is
     never the same fact as its total.  `add(kind, subject, others, detail, reason)`."""
     catalog, cues = ctx.catalog, ctx.cues
+    near = ByStart(figs, start=lambda item: item[1].start)  # (each list's whole is looked for near its cue)
     for start, end, exhaustive in list_cues(text, cues):
         if text.count("(", 0, start) > text.count(")", 0, start):
             _bracket_lead(out, figs, text, start, end, ctx, add)
             continue  # a bracketed list of two or more is read by the bracket grammar
-        whole_i = whole_before(out, figs, text, start, exhaustive, ctx.counts)
+        whole_i = whole_before(out, figs, text, start, exhaustive, ctx.counts, near)
         if whole_i is None:
             continue
         items = items_after(out, figs, text, whole_i, end, ctx)
-        if len(items) < (2 if exhaustive else 1):
+        if len(items) < (2 if exhaustive else 1) or not _may_break_down(out, whole_i, items, text, start, end, ctx):
             continue
         cue = text[start:end]
+        if ctx.cues.parts_one.fullmatch(cue):
+            items = items[:1]
         last = out[items[-1][0]].figure.end
         # `gồm 50 xã, 10 phường, ...`: a list left open names some parts only.
         exhaustive = exhaustive and not OPEN_LIST_RE.match(text[last:last + 40])
@@ -324,6 +400,15 @@ def _zeros(fig) -> int:
         return 0
     whole = digits.group(1).replace(".", "")
     return len(whole) - len(whole.rstrip("0"))
+def _may_break_down(out, whole_i: int, items, text: str, start: int, end: int, ctx) -> bool:
+    """A total in the sentence before (`… 101.800 triệu đồng. Trong đó …`) is broken down only
+    by `trong đó`-like cues, when it adds up, and for its own period: `Riêng quý III, …` after a
+    9-month rate speaks of another period (read by the resolver, not as a part)."""
+    if out[whole_i].figure.start >= sentence_bounds(text, start)[0]:
+        return True
+    lead = text[end:out[items[0][0]].figure.start]
+    return not ctx.cues.parts_one.fullmatch(text[start:end]) and additive(out[whole_i], ctx.catalog) \
+        and not find_periods(lead, ctx.catalog.cue("not_period").find(lead))
 
 
 def _bracket_lead(out, figs, text: str, start: int, end: int, ctx, add) -> None:
@@ -353,6 +438,10 @@ def _names_formers(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bo
 
 
 def _has_parts(out, i: int) -> bool:
+    """Whether a part is listed under figure i already (`relations.Related` keeps the wholes)."""
+    wholes = getattr(out, "wholes", None)
+    if wholes is not None:
+        return i in wholes
     return any(rel.kind is RelationKind.PART_OF and rel.others[0] == i for r in out for rel in r.relations)
 
 

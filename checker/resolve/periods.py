@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -32,14 +33,17 @@ WHOLE_TERM_RE = re.compile(r"(?<![\w])(?:(?:trong|cả|suốt|qua)\s+(?:cả\s+)
 # the report's year (`?` until the figure's document is known).
 QUARTER_RE = re.compile(rf"quy(?<![\w]quy)\s+(iii|ii|iv|i|[1-4])(?![\w])(?:\s*(?:/|-|–|nam)\s*({YEAR}))?{NOT_AFTER_YEAR}")
 MONTH_RE = re.compile(rf"thang(?<![\d]\sthang)(?<![\w]thang)\s+(\d{{1,2}})\s*(?:/|-|nam)\s*({YEAR}){NOT_AFTER_YEAR}")
-# `Trong tháng 7, ...`: a month of the report's year.
-BARE_MONTH_RE = re.compile(r"(?<![\w])(?:trong|rieng|tinh rieng)\s+thang\s+(\d{1,2})(?![\d/]|[.,]\d|\s*(?:-|nam)\s*\d)")
+# `Trong tháng 7, ...`, `CPI tháng 9 tăng 0,42%`, `tháng 9 ước đạt 14.500 tỷ đồng`: a month of the
+# report's year (not `ngày 20 tháng 7`, not `9 tháng`).
+BARE_MONTH_RE = re.compile(r"(?:(?<![\w])(?:trong|rieng|tinh rieng)\s+thang\s+(\d{1,2})|(?<!\d\s)(?<![\w])thang\s+"
+                           r"(\d{1,2})(?=\s+(?:uoc|dat|tang|giam)(?![\w])))(?![\d/]|[.,]\d|\s*(?:-|nam)\s*\d)")
 # `lũy kế từ đầu năm (đến nay)`: the year to the report's date, never the whole year.
 YEAR_TO_NOW_RE = re.compile(r"(?<![\w])(?:luy ke\s+)?tu dau nam(?:\s+(?:den nay|toi nay|den thoi diem nay))?")
 # A news page's date written after its headline: `(2025-08-03)`, `(2025-08)`.
 PAGE_DATE_RE = re.compile(rf"\(({YEAR})-\d{{2}}(?:-\d{{2}})?\)")
 MONTHS_RE = re.compile(
     rf"(?<![\w])(?:(luy ke|tinh chung|cong don)\s+)?(\d{{1,2}}|sau|chin)\s+thang(?:\s+(dau nam))?(?:\s+(?:cua\s+)?(?:nam\s+)?({YEAR}))?{NOT_AFTER_YEAR}")
+RESULT_AFTER_RE = re.compile(r"\s+(?:uoc|dat|tang|giam)(?![\w])")
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 WORD_NUMBER = {"sau": 6, "chin": 9}
 UNKNOWN_YEAR = "?"
@@ -75,7 +79,13 @@ def report_year(doc) -> int | None:
     """The report's year: its own, else the date of a news page written after its headline."""
     if doc.year:
         return doc.year
-    m = PAGE_DATE_RE.search(doc.title or "")
+    return _page_year(doc.title or "")
+
+
+@lru_cache(maxsize=64)
+def _page_year(title: str) -> int | None:
+    """(asked for every figure of a document: read once a title)"""
+    m = PAGE_DATE_RE.search(title)
     return int(m.group(1)) if m else None
 
 
@@ -181,13 +191,15 @@ def _sub_years(text: str, original: str, taken: _Taken) -> list[Period]:
     for m in YEAR_TO_NOW_RE.finditer(text) if "tu dau nam" in text else ():
         add(m, f"{UNKNOWN_YEAR}-YTD", "months")
     for m in BARE_MONTH_RE.finditer(text) if months_named else ():
-        if 1 <= int(m.group(1)) <= 12:
-            add(m, f"{UNKNOWN_YEAR}-{int(m.group(1)):02d}", "month")
+        month = int(m.group(1) or m.group(2))
+        if 1 <= month <= 12:
+            add(m, f"{UNKNOWN_YEAR}-{month:02d}", "month")
     for m in MONTHS_RE.finditer(text) if months_named else ():
         cumulative, n, early, year = m.groups()
         months = WORD_NUMBER.get(n) or int(n)
-        # A bare `6 tháng` is a duration; a part of a year says so (`đầu năm`, its year, `lũy kế`).
-        if 2 <= months <= 11 and (cumulative or early or year):
+        # A bare `6 tháng` is a duration; a part of a year says so (`đầu năm`, its year, `lũy kế`,
+        # or a result verb right after it: `; 9 tháng ước đạt 3.050 triệu USD`).
+        if 2 <= months <= 11 and (cumulative or early or year or RESULT_AFTER_RE.match(text, m.end())):
             add(m, f"{year or UNKNOWN_YEAR}-{months}M", "months")
     return found
 
@@ -249,9 +261,10 @@ def _base_lead(base: tuple[str, ...], multiple: tuple[str, ...]) -> re.Pattern:
                       r"\s*(?:cùng kỳ\s*|(?:ước\s+)?thực hiện\s*|kết quả\s*)?(?:của\s*)?$", re.I)
 
 
-def _stated(passage) -> list[tuple[Period, bool]]:
+def stated_periods(passage) -> list[tuple[Period, bool]]:
     """The passage's periods, each with its year (a part of a year written without one is
-    the report's) and whether it is a base a figure is compared with."""
+    the report's) and whether it is a base a figure is compared with (read once a block:
+    see `Passage.stated`)."""
     words = passage.catalog.cues.get("resolve_period", {})
     lead = _base_lead(tuple(words.get("base", ["so với"])), tuple(words.get("base_multiple", [])))
     text, out = passage.text, []
@@ -261,6 +274,12 @@ def _stated(passage) -> list[tuple[Period, bool]]:
             continue
         out.append((replace(p, value=value), bool(lead.search(text[max(0, p.start - 40):p.start]))))
     return out
+
+
+def _starting_in(passage, start: int, end: int) -> list[tuple[Period, bool]]:
+    """The stated periods that start in `[start, end)`, in order (they are sorted by start)."""
+    starts = passage.stated_starts
+    return passage.stated[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 def _bracket_closes(text: str, start: int, end: int) -> bool:
@@ -290,22 +309,25 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     B`), an earlier lead sentence's part of a year, the sentence its footnote marker
     follows, or the edge of the heading's term (`cuối nhiệm kỳ`)."""
     text, doc = passage.text, passage.doc
-    stated = _stated(passage)
-    periods = [p for p, base in stated if not base or _inside_base(text, p, fig)]
+    stated = passage.stated
+    # Every period read here starts in the figure's sentence.
+    periods = [p for p, base in _starting_in(passage, spot.sentence_start, spot.sentence_end)
+               if not base or _inside_base(text, p, fig)]
     after = [p for p in periods if fig.end <= p.start < spot.next_figure_start
              and text[fig.end:p.start].strip() in ("", "(")]
     # A period inside a bracket (`(20.150 tỷ đồng năm 2020)`) is only its bracket's.
     before = [p for p in periods if spot.sentence_start <= p.start and p.end <= fig.start
-              and not _bracket_closes(text, p.end, fig.start)]
-    later = [p for p in periods if fig.end <= p.start < spot.clause_end and not _bracket_opens(text, fig.end, p.start)]
+              and not passage.brackets.closes(p.end, fig.start)]
+    later = [p for p in periods if fig.end <= p.start < spot.clause_end
+             and not passage.brackets_back.closes(len(text) - p.start, len(text) - fig.end)]
     lead = text[spot.clause_start:fig.start]
-    now = passage.cues.now.search(lead)
+    now = passage.leads.first(passage.cues.now, spot.clause_start, fig.start)
     if after:
         return Resolution(after[0].value, Evidence.CLAUSE, f"`{after[0].text}` right after the figure")
     relative = _relative_base(passage, fig)
     if relative is not None:
         return Resolution(None, Evidence.NONE, f"{ABSTAIN} `{relative.group(0).strip()}`: the value of a base with no year")
-    several = _several_periods(passage, lead)
+    several = _several_periods(passage, spot.clause_start, fig.start)
     if several and not [p for p in before if p.start >= spot.clause_start + several.end()]:
         return Resolution(None, Evidence.NONE, f"{ABSTAIN} `{several.group(0)}`: said of several periods")
     earlier = _earlier_value(passage, fig, spot, stated)
@@ -330,8 +352,8 @@ def prose_period(passage, fig, spot) -> Resolution | None:
         # (a programme's future horizon is not the figure's period)
         return Resolution(anchor, Evidence.FOOTNOTE_LINK, "the period of the sentence its marker follows")
     heading = passage.heading
-    edge = TERM_EDGE_RE.search(lead)
-    if heading and "-" in heading.value and edge and not re.search(r"so\s*(?:với)?\s*$", lead[:edge.start()], re.I):
+    edge = TERM_EDGE_RE.search(lead) if heading and "-" in heading.value else None
+    if edge and not re.search(r"so\s*(?:với)?\s*$", lead[:edge.start()], re.I):
         return Resolution(term_edge(lead, heading.value), Evidence.HEADING, f"`{edge.group(0)}` of {heading.reason}")
     return None
 
@@ -359,12 +381,12 @@ def _relative_base(passage, fig) -> re.Match | None:
     return re.search(rf"{alternation}\s*(?:là|đạt|:)?\s*\(\s*$", passage.text[max(0, fig.start - 40):fig.start], re.I)
 
 
-def _several_periods(passage, lead: str) -> re.Match | None:
+def _several_periods(passage, start: int, end: int) -> re.Match | None:
+    """The last word of several periods in `text[start:end]` (offsets in that lead)."""
     words = passage.catalog.cues.get("resolve_period", {}).get("several", [])
     if not words:
         return None
-    found = list(_phrases(tuple(words)).finditer(lead))
-    return found[-1] if found else None
+    return passage.leads.last(_phrases(tuple(words)), start, end)
 
 
 @lru_cache(maxsize=16)
@@ -380,7 +402,7 @@ def _earlier_value(passage, fig, spot, stated) -> Resolution | None:
     if not (FROM_RE.search(text[max(spot.sentence_start, fig.start - 12):fig.start])
             and TO_RE.match(text[fig.end:fig.end + 80])):
         return None
-    bases = [p for p, base in stated if base and spot.sentence_start <= p.start < spot.sentence_end]
+    bases = [p for p, base in _starting_in(passage, spot.sentence_start, spot.sentence_end) if base]
     if bases:
         where = Evidence.CLAUSE if spot.in_clause(bases[0].start) else Evidence.SENTENCE
         return Resolution(bases[0].value, where, f"the earlier value of a change, `{bases[0].text}`")
@@ -394,10 +416,13 @@ def _earlier_value(passage, fig, spot, stated) -> Resolution | None:
 def _lead_part_of_year(passage, spot, stated) -> Resolution | None:
     """`9 tháng năm 2025, ... . Thu ngân sách đạt ...`: a part of a year stated in an earlier
     sentence of the paragraph goes on until another period is stated."""
-    earlier = [p for p, base in stated if not base and p.end <= spot.sentence_start
-               and not _bracket_closes(passage.text, p.end, spot.sentence_start)]
-    if not earlier:
+    # (the last such period: the list is walked from its end)
+    last = next((p for p, base in reversed(stated[:bisect_left(passage.stated_starts, spot.sentence_start)])
+                 if not base and p.end <= spot.sentence_start
+                 and not passage.brackets.closes(p.end, spot.sentence_start)), None)
+    if last is None:
         return None
+    earlier = [last]
     words = passage.catalog.cues.get("resolve_period", {}).get("continues", [])
     opening = passage.text[spot.sentence_start:spot.sentence_start + 40].lstrip()
     goes_on = bool(words) and bool(_phrases(tuple(words)).match(opening))

@@ -4,23 +4,14 @@ field from its clause outwards (its sentence, its heading, the document)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import replace
 
 from checker.catalog import Catalog
-from checker.records import STAT_KINDS, Block, Document, Evidence, Figure, Resolution
-from checker.resolve.clauses import (
-    Sentences,
-    Spot,
-    clause_continues,
-    head_reach,
-    number_end,
-    sentence_start,
-    spot_of,
-)
-from checker.resolve.cues import Cues
-from checker.resolve.entities import EntityMention, entity_mentions, prose_entity
+from checker.records import STAT_KINDS, Evidence, Figure, Resolution
+from checker.resolve.clauses import Beside, Spot, head_reach, spot_of
+from checker.resolve.entities import prose_entity
 from checker.resolve.indicators import (
+    LeadContext,
     Reading,
     frame_indicator,
     head_phrase,
@@ -28,7 +19,8 @@ from checker.resolve.indicators import (
     rate_of_named_level,
     trailing_subject,
 )
-from checker.resolve.periods import Period, find_periods, heading_period, prose_period, report_year
+from checker.resolve.passage import Passage
+from checker.resolve.periods import prose_period
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import (
     SHARE_LEAD_RE,
@@ -44,91 +36,30 @@ from checker.text import Mention
 TRAIL_GAP_RE = re.compile(r"^[^,;:.()\d]{0,30}$")
 
 
-@dataclass
-class Passage:
-    """What a prose block says around its figures, found once for all of them."""
-
-    catalog: Catalog
-    cues: Cues
-    doc: Document
-    block: Block
-    own: str | None
-    context: str  # the headings above the block
-    figures: list[Figure]
-    sentences: Sentences
-    frames: list[Mention]
-    ind_mentions: list[Mention]  # every indicator name
-    mentions: list[Mention]  # ... but a count's unit (`905 đảng viên`)
-    entities: list[EntityMention]
-    several: list[Mention]
-    periods: list[Period]
-    scopes: list[Mention]
-    targets: list[Mention]
-    shares: list[Mention]
-    heading: Resolution | None
-    anchor: tuple[Block, int] | None
-    anchor_sentence: str
-    anchor_period: str | None
-
-    @property
-    def text(self) -> str:
-        return self.block.text
-
-    @cached_property
-    def growth_marks(self) -> list[tuple[str, list[re.Match], list[re.Match]]]:
-        """Each growth subject of the catalog with its subjects and verbs in the block, found
-        once, on first need."""
-        return [(ind, list(subject.finditer(self.text)), list(verb.finditer(self.text)))
-                for ind, subject, verb in self.cues.growth_of]
-
-    def opens_parallel(self, clause_start: int) -> bool:
-        return clause_continues(self.text, clause_start, [m.start for m, _, _ in self.entities],
-                                [p.start for p in self.periods], self.cues.parallel_part, self.cues.breakdown_lead)
-
-
-def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own: str | None, anchor,
-                 tolerant: bool) -> Passage:
-    text = block.text
-    figures = lexer.scan(text)
-    context = " | ".join(block.section)
-    ind_mentions = (catalog.indicator_matcher.find_tolerant if tolerant else catalog.indicator_matcher.find)(text)
-    # A count noun that is a figure's unit (`905 đảng viên`) does not name what it counts.
-    unit_spans = [(number_end(f), f.end) for f in figures if f.kind in STAT_KINDS and f.unit_text]
-    mentions = [m for m in ind_mentions if not any(a <= m.start and m.end <= b for a, b in unit_spans)]
-    anchor_sentence, anchor_period = "", None
-    if anchor is not None:
-        a_block, a_off = anchor
-        anchor_sentence = a_block.text[sentence_start(a_block.text, a_off):a_off]
-        a_periods = find_periods(anchor_sentence, catalog.cue("not_period").find(anchor_sentence))
-        anchor_period = a_periods[-1].value if a_periods else None
-    return Passage(
-        catalog, cues, doc, block, own, context, figures, Sentences(text, figures),
-        catalog.frame_matcher.find(text) if catalog.frame_matcher else [], ind_mentions, mentions,
-        entity_mentions(catalog, text, context + " | " + anchor_sentence, tolerant),
-        catalog.cue("several").find(text),
-        find_periods(text, catalog.cue("not_period").find(text)),
-        [m for m in catalog.cue("scope").find(text) if not text[m.end:m.end + 4].lower().startswith(" mới")],
-        catalog.cue("target").find(text), catalog.cue("share").find(text),
-        heading_period(block.section, doc.title, report_year(doc)), anchor, anchor_sentence, anchor_period)
-
-
 def read_prose(passage: Passage, count_units) -> list[Resolved]:
     """The resolved statistics of a prose block, with the target of each result/target pair."""
     stats = [f for f in passage.figures if f.kind in STAT_KINDS]
     # Digits inside an indicator's name (`sản phẩm 5 sao`) are no statistic.
-    names = {k for k, f in enumerate(stats)
-             if any(m.start <= f.start and f.end <= m.end for m in passage.ind_mentions)}
+    names = {k for k, f in enumerate(stats) if passage.in_names.holds(f.start, f.end)}
     results: list[Resolved] = []
     prev_in_sentence: dict[int, Resolved] = {}
+    in_order = all(f.start < f.end for f in stats) and all(a.end <= b.start for a, b in zip(stats, stats[1:]))
+    last_kept = -1  # the last figure before this one that is no name
     for k, fig in enumerate(stats):
         if k in names:
             continue
         # A name read before this figure no longer stands beside it; one after it still does.
-        others = [f for j, f in enumerate(stats) if j != k and not (j < k and j in names)]
-        spot = spot_of(passage.text, fig, others, passage.sentences, passage.opens_parallel,
+        if in_order:
+            # (figures in order, none inside another: the neighbours are the kept one before
+            # it and the next one, whatever it is)
+            beside = Beside(stats[last_kept] if last_kept >= 0 else None, stats[k + 1] if k + 1 < len(stats) else None)
+        else:
+            beside = [f for j, f in enumerate(stats) if j != k and not (j < k and j in names)]
+        last_kept = k
+        spot = spot_of(passage.text, fig, beside, passage.sentences, passage.opens_parallel,
                        passage.cues.continues_sentence)
-        spot = replace(spot, reach=head_reach(passage.text, fig, spot, _masked(passage), passage.cues.not_a_head,
-                                              passage.cues.parallel_part))
+        spot = spot.reaching(head_reach(passage.text, fig, spot, passage.masked_near(spot.prev_figure_end, fig.start),
+                                        passage.cues.not_a_head, passage.cues.parallel_part))
         r = _resolve_figure(passage, fig, spot, prev_in_sentence.get(spot.sentence))
         prev_in_sentence[spot.sentence] = r
         results.append(r)
@@ -137,13 +68,6 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
             results.append(pair)
     share_trailing_names(results)
     return results
-
-
-def _masked(p: Passage) -> list[tuple[int, int]]:
-    """The spans of names, periods and cue words: no head phrase of their own."""
-    spans = [(m.start, m.end) for m, _, _ in p.entities] + [(q.start, q.end) for q in p.periods]
-    spans += [(m.start, m.end) for m in (*p.scopes, *p.targets, *p.shares, *p.several, *p.ind_mentions, *p.frames)]
-    return spans
 
 
 def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) -> Resolved:
@@ -162,16 +86,17 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) 
     if note:
         r.notes.append(note)
     r.settle("period", prose_period(p, fig, spot))
-    r.settle("role", margin or prose_role(text, fig, spot, p.targets))
+    # (a target word governs a figure only from right before it)
+    r.settle("role", margin or prose_role(text, fig, spot, p.by_start["targets"].between(spot.prev_figure_end - 1,
+                                                                                        fig.start + 1)))
     r.measure = prose_measure(text, fig, spot, p.shares, p.cues.plan_share, p.cues.annual)
     if not r.scope:
         r.scope = prose_scope(p, fig, spot, prev, r)
     _averaged_over_term(p, r, spot)
     if r.indicator is None:
-        r.head = head_phrase(text, fig, spot, p.catalog.cues, p.cues.not_a_subject,
-                             [(m.start, m.end) for m, _, _ in p.entities])
+        r.head = head_phrase(text, fig, spot, p.catalog.cues, p.cues.not_a_subject, p.entity_spans, p.head_text)
     # (read only where neither the text nor a heading gave a period)
-    present = r.period is None and p.heading is None and states_present(text[spot.clause_start:fig.start])
+    present = r.period is None and p.heading is None and states_present(p.leads, spot.clause_start, fig.start)
     finish(r, p.catalog, p.heading, p.cues, present)
     if p.anchor is not None:
         r.anchor = p.anchor[0].locate(p.anchor[1])
@@ -214,15 +139,22 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     its frame, else the nearest name before it in reach), the scope its frame gives, its
     role when it is a margin over a target, and the figure it is a share of."""
     text, cat = p.text, p.catalog
-    trailing = [m for m in p.mentions if spot.number_end <= m.start < spot.next_figure_start
-                and TRAIL_GAP_RE.match(text[spot.number_end:m.start])]
-    preceding = sorted((m for m in p.mentions if spot.reach <= m.start and m.end <= fig.start),
+    near = p.by_start["mentions"]
+    trailing = [m for m in near.between(spot.number_end, spot.next_figure_start)
+                if TRAIL_GAP_RE.match(text[spot.number_end:m.start])]
+    preceding = sorted((m for m in near.between(spot.reach, fig.start + 1) if m.end <= fig.start),
                        key=lambda m: (-m.end, -(m.end - m.start)))
-    subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues)
+    subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues, (near, p.longest_mention))
     if subject is not None:
         trailing, preceding = subject, []
-    named_context = p.context + " | " + text[:fig.start]
-    framed = frame_indicator(cat, text, fig, spot, p.frames)
+    def named_context():  # (made only where an indicator is bound to a context)
+        if p.low_text is not None:
+            return LeadContext(p.context, p.low_text, fig.start)
+        return p.context + " | " + text[:fig.start]
+
+    # (a frame counts after the number or from the reach on: the others are passed by)
+    framed = frame_indicator(cat, text, fig, spot, p.by_start["frames"].between(
+        min(spot.number_end, spot.reach), max(spot.next_figure_start, fig.start + 1)), p.named)
     frame_scope = framed.scope if framed is not None else ""
     reading = framed or _named(cat, fig, spot, trailing, preceding, named_context, subject is not None)
     if reading.indicator is None:
@@ -269,7 +201,7 @@ def _rate_of_level(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]
     return None if _own_words(p, start, fig.start) else reading
 
 
-def _goes_on(p: Passage, fig: Figure, spot: Spot, context: str) -> Reading | None:
+def _goes_on(p: Passage, fig: Figure, spot: Spot, context) -> Reading | None:
     """`Thu ngân sách ... đạt 54.850 tỷ đồng. Riêng Hưng Yên (cũ) đạt 36.200 tỷ đồng`: a
     sentence opening with `riêng`, `trong đó` goes on about the one before it, and a figure
     whose own words name nothing but a province, a period or cue words (not `Riêng thu từ
@@ -301,15 +233,15 @@ def _growth_of_subject(p: Passage, fig: Figure, spot: Spot) -> Reading | None:
     if fig.unit != "percent" or fig.kind not in ("statistic", "range") or not p.cues.growth_of:
         return None
     for indicator, subjects, verbs in p.growth_marks:
-        verbs = [v for v in verbs if spot.reach <= v.start() and v.end() <= fig.start]
+        verbs = [v for v in verbs.between(spot.reach, fig.start + 1) if v.end() <= fig.start]
         if not verbs or indicator not in p.catalog.indicators:
             continue
         grows = verbs[-1]
-        subjects = [m for m in subjects if spot.sentence_start <= m.start() and m.end() <= grows.start()]
+        subjects = [m for m in subjects.between(spot.sentence_start, grows.start() + 1) if m.end() <= grows.start()]
         if not subjects or _own_words(p, subjects[-1].end(), grows.start()) \
                 or _own_words(p, max(spot.clause_start, spot.prev_figure_end), fig.start):
             continue
-        if any(grows.end() <= m.start and m.end <= fig.start for m in p.ind_mentions):
+        if any(m.end <= fig.start for m in p.by_start["ind_mentions"].between(grows.end(), fig.start + 1)):
             continue
         evidence = Evidence.CLAUSE if spot.in_clause(subjects[-1].start()) else Evidence.SENTENCE
         return Reading(indicator, "percent", 1.0, "", evidence,
@@ -337,7 +269,7 @@ def _own_words(p: Passage, start: int, end: int) -> bool:
 
 
 def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], preceding: list[Mention],
-           context: str, subject: bool) -> Reading:
+           context, subject: bool) -> Reading:
     """The indicator named after the figure or before it, with where the name stands."""
     reading, mention = pick_indicator(cat, fig, trailing + preceding, context)
     if mention is None:
@@ -356,16 +288,21 @@ def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], prece
 
 def share_trailing_names(results: list[Resolved]) -> None:
     """`Hải Dương có 161 xã, Hải Phòng (cũ) có 55 xã đạt chuẩn nông thôn mới`: counts of
-    one noun listed in a row share the name written after the last of them."""
+    one noun listed in a row share the name written after the last of them: the first named
+    one after it in the run of its sentence and unit, found for all in one pass from the end
+    (settling one changes none after it)."""
+    named_from: list[Resolved | None] = [None] * (len(results) + 1)  # the first named one from i on, in i's run
+    for i in range(len(results) - 1, -1, -1):
+        r, nxt = results[i], results[i + 1] if i + 1 < len(results) else None
+        same_run = nxt is not None and nxt.sentence == r.sentence and nxt.figure.unit == r.figure.unit
+        named_from[i] = r if r.indicator is not None else named_from[i + 1] if same_run else None
     for i, r in enumerate(results):
         if r.indicator is not None or r.figure.unit is None or r.figure.kind not in STAT_KINDS:
             continue
-        for later in results[i + 1:]:
-            if later.sentence != r.sentence or later.figure.unit != r.figure.unit:
-                break
-            if later.indicator is not None:
-                r.settle("indicator", Resolution(later.indicator, Evidence.SENTENCE,
-                                                 "named after the list it stands in"))
-                r.unit, r.scope = later.unit, r.scope or later.scope
-                r.notes.append("named after the list it stands in")
-                break
+        nxt = results[i + 1] if i + 1 < len(results) else None
+        later = named_from[i + 1] if nxt is not None and nxt.sentence == r.sentence \
+            and nxt.figure.unit == r.figure.unit else None
+        if later is not None:
+            r.settle("indicator", Resolution(later.indicator, Evidence.SENTENCE, "named after the list it stands in"))
+            r.unit, r.scope = later.unit, r.scope or later.scope
+            r.notes.append("named after the list it stands in")

@@ -9,8 +9,8 @@ measures, a footnote's figure what the figure it annotates measures."""
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import replace
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.records import STAT_KINDS
@@ -44,7 +44,7 @@ FROM_AHEAD_RE = re.compile(r"^\s*,?\s*(?:tăng\s+|giảm\s+)?từ\s*(?:mức\s*)
 def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     """The resolved figures again, with their relations; `resolved` is left as it was read
     (footnotes are matched on what the figures said before any field was lent)."""
-    out = [replace(r, fields=dict(r.fields), notes=list(r.notes), relations=[]) for r in resolved]
+    out = Related(_fresh(r) for r in resolved)
     verdicts = []
     for text, figs in _by_block(out):
         # A change's levels first (`giảm từ 2,35% xuống 0,92%` are levels, not reductions),
@@ -80,9 +80,30 @@ def _by_block(resolved: list[Resolved]):
         yield texts[key], [(i, resolved[i].figure) for i in ordered if resolved[i].figure.kind in STAT_KINDS]
 
 
+def _fresh(r: Resolved) -> Resolved:
+    """`replace(r, fields=dict(r.fields), notes=list(r.notes), relations=[])`, without
+    replace's reading of the class's fields for each figure."""
+    new = copy.copy(r)
+    new.fields, new.notes, new.relations = dict(r.fields), list(r.notes), []
+    return new
+
+
+class Related(list):
+    """The figures being related, with the wholes that parts have been listed under so far
+    (every part is added through `_add`): a list asks for each of its wholes whether it
+    is broken down already, which scanning every figure's relations answered in the square
+    of the document."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.wholes: set[int] = set()
+
+
 def _add(out: list[Resolved], kind: RelationKind, subject: int, others: tuple[int, ...], detail: str = "",
          reason: str = "") -> None:
     out[subject].relations.append(Relation(kind, subject, others, detail, reason))
+    if kind is RelationKind.PART_OF and isinstance(out, Related):
+        out.wholes.add(others[0])
 
 
 def _breakdowns(out, text, figs, ctx) -> None:
@@ -261,14 +282,16 @@ def _footnotes(out: list[Resolved], read: list[Resolved], indicators) -> None:
     for i, r in enumerate(read):
         if r.figure.kind in STAT_KINDS:
             by_block.setdefault(id(r.block), []).append(i)
+    last_body: dict[tuple[int, str | None], int] = {}  # (document, indicator) → its last body statistic so far
     for i, r in enumerate(read):
+        if i and read[i - 1].block.kind != "footnote" and read[i - 1].figure.kind in STAT_KINDS:
+            last_body[id(read[i - 1].doc), read[i - 1].indicator] = i - 1  # (`read` is never changed here)
         if r.anchor_block is None and r.block.kind == "footnote" and r.block.footnote is None and r.indicator:
             # A footnote whose marker is lost for good: it breaks down the body figure of the
             # same indicator stated last before it.
-            earlier = [j for j in range(i) if read[j].block.kind != "footnote" and read[j].doc is r.doc
-                       and read[j].indicator == r.indicator and read[j].figure.kind in STAT_KINDS]
-            if earlier:
-                _add(out, RelationKind.ANNOTATES, i, (earlier[-1],), reason="linked by content")
+            earlier = last_body.get((id(r.doc), r.indicator))
+            if earlier is not None:
+                _add(out, RelationKind.ANNOTATES, i, (earlier,), reason="linked by content")
                 out[i].notes.append("footnote linked by content: its marker was lost")
             continue
         if r.anchor_block is None:
@@ -317,7 +340,8 @@ def _shares(out: list[Resolved], read: list[Resolved]) -> None:
     hoạch`: the percentage is a share of the figure before it (of its plan: detail `plan`)."""
     position = {id(r): i for i, r in enumerate(read)}
     for i, r in enumerate(read):
-        if r.share_of is not None and id(r.share_of) in position:
+        # (`vượt 37,8% dự toán` is a margin over the plan, no share of the figure before)
+        if r.share_of is not None and id(r.share_of) in position and r.measure not in ("plan_excess", "plan_shortfall"):
             plan = r.measure == "plan_share"
             _add(out, RelationKind.SHARE_OF, i, (position[id(r.share_of)],), "plan" if plan else "",
                  "a share of plan of the figure before it" if plan else "`chiếm`: a share of the figure before it")

@@ -7,7 +7,8 @@ from checker.figures import Lexer
 from checker.records import Block, Document, Resolution
 from checker.resolve.cues import Cues
 from checker.resolve.entities import own_province
-from checker.resolve.prose import read_passage, read_prose
+from checker.resolve.passage import read_passage
+from checker.resolve.prose import read_prose
 from checker.resolve.relations import relate
 from checker.resolve.resolved import Resolved
 from checker.resolve.tables import TableReader

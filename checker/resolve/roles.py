@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from checker.records import Evidence, Resolution
 from checker.resolve.periods import at_nature, deliberately_blank, period_end, report_year
@@ -14,6 +15,8 @@ from checker.text import fold, slug
 CHANGE_FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
 # `tăng (thêm) khoảng N <unit> so với …`: the amount a level rose or fell by.
 CHANGE_BY_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|xấp xỉ))*\s*$", re.I)
+MARGIN_LEAD_RE = re.compile(r"(?<!\w)(vượt|cao hơn|hụt|thấp hơn)\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", re.I)
+BASE_GAP_RE = re.compile(r"[^,;:.()]*")  # no separator: the words after a figure are its own
 COMPARED_AFTER_RE = re.compile(r"\s*,?\s*so\s+với(?![\w])", re.I)
 # The body that set the plan a share is of: `… dự toán Trung ương giao`, `kế hoạch UBND tỉnh giao`.
 PLAN_BASE_RE = re.compile(r"\W*(?:so\s+(?:với\s+)?)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s+((?:[^\W\d_]+\s+){0,4}?)giao(?![\w])",
@@ -21,6 +24,7 @@ PLAN_BASE_RE = re.compile(r"\W*(?:so\s+(?:với\s+)?)?[^\W\d_]+(?:\s+[^\W\d_]+)?
 SHARE_LEAD_RE = re.compile(r"chiếm\s*(?:khoảng\s*|tỷ lệ\s*)?$", re.I)
 # What a province has (`Tỉnh có`, `gồm`, `với dân số`; not `so với`, `đối với`), and the
 # verbs of a result, which make the figure an achievement of some period instead.
+NON_SPACE_RE = re.compile(r"\S")
 HAVE_RE = re.compile(r"(?<![\w])(?:có|gồm|(?<!so )(?<!đối )với)(?![\w])", re.I)
 RESULT_VERB_RE = re.compile(r"(?<![\w])(?:đạt|ước|tăng|giảm|vượt|là|còn|lên|xuống|thêm|được)(?![\w])", re.I)
 
@@ -28,11 +32,18 @@ RESULT_VERB_RE = re.compile(r"(?<![\w])(?:đạt|ước|tăng|giảm|vượt|là
 def heading_role(section: tuple[str, ...], cues) -> Resolution | None:
     """A section headed `III. MỤC TIÊU ...` holds targets; one headed `I. KẾT QUẢ ...`
     results.  A heading that only mentions goals (`gắn với các mục tiêu`) says nothing."""
+    return _heading_role(section, cues.heading_actual, cues.heading_target)
+
+
+@lru_cache(maxsize=512)
+def _heading_role(section: tuple[str, ...], heading_actual: re.Pattern, heading_target: re.Pattern
+                  ) -> Resolution | None:
+    """(asked for every figure of a section: read once a section)"""
     for heading in reversed(section):
         folded = fold(heading)
-        if cues.heading_actual.match(folded):
+        if heading_actual.match(folded):
             return Resolution("actual", Evidence.HEADING, f"heading `{heading.strip()[:60]}`")
-        if cues.heading_target.match(folded):
+        if heading_target.match(folded):
             return Resolution("target", Evidence.HEADING, f"heading `{heading.strip()[:60]}`")
     return None
 
@@ -54,14 +65,19 @@ def prose_role(text: str, fig, spot, targets) -> Resolution | None:
         return Resolution("baseline", Evidence.CLAUSE, f"`{change.group(0).strip()}` before it")
     by = CHANGE_BY_RE.search(text[max(spot.sentence_start, spot.prev_figure_end, fig.start - 25):fig.start])
     if by and fig.unit not in (None, "percent", "percentage_point", "times") \
-            and COMPARED_AFTER_RE.match(text, fig.end):
-        # A rise by an amount of the level's own unit, against a base: not the level itself.
+            and (COMPARED_AFTER_RE.match(text, fig.end) or re.search(r"(?<!\w)thêm(?!\w)", by.group(0), re.I)):
+        # A rise by an amount of the level's own unit, against a base (or `tăng thêm`, an
+        # increment whatever its base): not the level itself.
         return Resolution("change", Evidence.CLAUSE, f"`{by.group(0).strip()} … so với` around it")
     for t in targets:
         # A target word governs the figure right after it, not one in the next clause:
         # `vượt 2,3 điểm so với chỉ tiêu; B đạt 68,4%` leaves 68,4 a result.
+        # Nor is a plan word right after the figure before its base (`bằng 121,3% dự toán
+        # Trung ương giao, bằng 110,3% …`): the next figure is no target for it.
         if fig.start - 30 <= t.end <= fig.start and t.start >= spot.prev_figure_end - 1 \
-                and not re.search(r"[;.]\s", text[t.end:fig.start]):
+                and not re.search(r"[;.]\s", text[t.end:fig.start]) \
+                and not (spot.prev_figure_end > spot.sentence_start and not t.text.startswith("(")
+                         and BASE_GAP_RE.fullmatch(text, spot.prev_figure_end, t.start)):
             return Resolution("target", Evidence.CLAUSE, f"`{t.text}` before it")
     return None
 
@@ -94,6 +110,11 @@ def prose_measure(text: str, fig, spot, shares, plan_share: re.Pattern, annual: 
     if fig.unit != "percent":
         return ""
     if plan_share.match(text[fig.end:fig.end + 40]):
+        # `vượt 37,8% dự toán` is 137,8% of it: an excess over the plan is another measure.
+        lead = text[max(spot.prev_figure_end, spot.sentence_start, fig.start - 12):fig.start]
+        margin = MARGIN_LEAD_RE.search(lead)
+        if margin:
+            return "plan_shortfall" if margin.group(1).lower() in ("hụt", "thấp hơn") else "plan_excess"
         return "plan_share"
     if any(s.start < fig.start and fig.start - s.end <= 12 and s.start >= spot.prev_figure_end for s in shares):
         return "share"
@@ -104,27 +125,31 @@ def prose_scope(passage, fig, spot, prev: Resolved | None, r: Resolved) -> str:
     """Urban, rural, FDI ... named right after the figure or between the previous figure
     and this one; else the scope of the figure before it in the sentence."""
     text = passage.text
-    if r.measure == "plan_share":
+    if r.measure in ("plan_share", "plan_excess", "plan_shortfall"):
         # `đạt 59,9% dự toán Trung ương giao, đạt 58% dự toán HĐND tỉnh giao`: two bases, two keys.
         base = PLAN_BASE_RE.match(text, fig.end)
         if base and base.group(1).strip() and passage.cues.plan_share.match(text, fig.end):
             return "base_" + slug(base.group(1))
 
     def in_names(m) -> bool:
-        return any(n.start <= m.start and m.end <= n.end for n in passage.ind_mentions)
+        return passage.in_names.holds(m.start, m.end)
 
     # A scope word inside an indicator's own name (`đô thị` in `tỷ lệ đô thị hóa`) narrows nothing.
-    after_scope = [m for m in passage.scopes if m.start >= fig.end and text[fig.end:m.start].strip() == ""
-                   and not in_names(m)]
-    own_scope = [m for m in passage.scopes if spot.prev_figure_end <= m.start and m.end <= fig.start and not in_names(m)]
+    # Only white space stands before it: it starts at most at the first other character.
+    word = NON_SPACE_RE.search(text, fig.end)
+    scopes = passage.by_start["scopes"]
+    after_scope = [m for m in scopes.between(fig.end, (word.start() if word else len(text)) + 1)
+                   if text[fig.end:m.start].strip() == "" and not in_names(m)]
+    own_scope = [m for m in scopes.between(spot.prev_figure_end, fig.start + 1)
+                 if m.end <= fig.start and not in_names(m)]
     if after_scope:
         return scope_key(text, after_scope[0])
     if own_scope:
         return scope_key(text, own_scope[-1])
     # The scope of the figure before carries over, unless this clause names its indicator
     # afresh (`X (không kể dầu thô) đạt A; X đạt B`: B is the whole).
-    renamed = any(prev is not None and prev.figure.end <= n.start and n.end <= fig.start
-                  for n in passage.ind_mentions)
+    renamed = prev is not None and any(n.end <= fig.start for n in passage.by_start["ind_mentions"].between(
+        prev.figure.end, fig.start + 1))
     if prev is not None and not renamed and (prev.indicator == r.indicator or ";" not in text[prev.figure.end:fig.start]):
         return prev.scope
     return ""
@@ -178,13 +203,12 @@ def finish(r: Resolved, catalog, heading: Resolution | None, cues, present: bool
         r.settle("role", role_by_period(r, cues))
 
 
-def states_present(lead: str) -> bool:
-    """`Tỉnh có diện tích tự nhiên`, `gồm`, `với dân số`: the clause before a figure says
-    what the province has, with no verb of a result (`đạt`, `tăng`, `là`) after it."""
-    found = None
-    for found in HAVE_RE.finditer(lead):
-        pass
-    return found is not None and not RESULT_VERB_RE.search(lead, found.end())
+def states_present(leads, start: int, end: int) -> bool:
+    """`Tỉnh có diện tích tự nhiên`, `gồm`, `với dân số`: the clause before a figure (the
+    block's `text[start:end]`, searched through its `leads`) says what the province has,
+    with no verb of a result (`đạt`, `tăng`, `là`) after it."""
+    found = leads.last(HAVE_RE, start, end)
+    return found is not None and not leads.first(RESULT_VERB_RE, start, end, found.end())
 
 
 def _as_of_report(r: Resolved, ind) -> None:

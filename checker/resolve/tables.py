@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from checker.catalog import Catalog
 from checker.records import Evidence, Figure, Resolution
 from checker.records import STAT_KINDS
-from checker.resolve.columns import RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, read_columns, table_entity
+from checker.resolve.columns import (RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, read_columns, table_entity,
+                                     table_unit)
 from checker.resolve.entities import entity_mentions, row_entity
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
@@ -20,6 +21,10 @@ from checker.text import Mention, fold, slug
 FUZZY_EXTRA = 3  # words a table label may have beyond an indicator's name
 # `Hưng Yên (Thái Bình + Hưng Yên)`: the bracket lists what the province was made of.
 BRACKETED_NAMES_RE = re.compile(r"\((?=[^()]*[+,;]|[^()]*\bvà\b)[^()]{3,}\)")
+
+
+# A row label that names a unit of its own (`Tốc độ tăng (%)`, `Tỷ lệ … (người/km²)`).
+PERCENT_LABEL_RE = re.compile(r"%|\([^()]*(?:/|đồng|người|ha|tấn|km)[^()]*\)", re.I)
 
 
 def _blank(m: re.Match) -> str:
@@ -52,14 +57,21 @@ class FuzzyLabels:
         if not words:
             return None, ""
 
-        def present(token: str) -> bool:
+        exact = set(words)
+
+        def slipped(token: str) -> bool:
             limit = 1 if len(token) >= 2 else 0
             return any(Levenshtein.distance(token, w, score_cutoff=limit) <= limit for w in words)
 
         best: dict[str, int] = {}
         for choice, ids in self.choices.items():
             tokens = [t for t in choice.split() if t not in self.stop_words]
-            if len(tokens) < 2 or not all(present(t) for t in tokens):
+            if len(tokens) < 2:
+                continue
+            # Folded syllables are short: one slip turns `số đảng viên` into `sử dụng tiền`, so
+            # a name may slip on one syllable only, beside at least two it shares exactly.
+            slips = [t for t in tokens if t not in exact]
+            if len(slips) > 1 or (slips and len(tokens) - 1 < 2) or not all(slipped(t) for t in slips):
                 continue
             extra = len(words) - len(tokens)
             if extra > FUZZY_EXTRA:
@@ -102,14 +114,10 @@ class TableReader:
             self._tables[key] = table_entity(self.catalog, caption_of(doc, block.table), block.section)
         return self._tables[key]
 
-    def _table_unit(self, row: "_Row"):
-        """`Đơn vị: tỷ đồng` on the line before a table: the unit of its bare cells."""
-        doc, block = row.doc, row.block
+    def _table_unit(self, doc, block):
         key = (doc.path, doc.index, block.table, "unit")
         if key not in self._tables:
-            caption = UNIT_CAPTION_RE.search(caption_of(doc, block.table) or "")
-            unit = self.units.match(" " + caption.group(1).strip(), 0) if caption else None
-            self._tables[key] = unit if unit is not None and unit.unit is not None else None
+            self._tables[key] = table_unit(self.catalog, doc, block.table)
         return self._tables[key]
 
     def _group_context(self, doc, block, context: str) -> str:
@@ -204,9 +212,14 @@ class TableReader:
     def _values(self, row: "_Row", i: int, cell: str, off: int, cells) -> list[Resolved]:
         figs = [f for f in self.lexer.scan(cell) if f.kind in STAT_KINDS]
         column = row.columns[i]
-        # (a comparison or share-of-plan cell is a percentage, not in the row's unit)
-        column_unit = None if column.kind in RELATIVE_KINDS else self._column_unit(row.roles, cells) or (
-            self.units.match(" " + column.unit_text, 0) if column.unit_text else None) or self._table_unit(row)
+        if column.kind in RELATIVE_KINDS:
+            column_unit = None  # (a comparison or share-of-plan cell is a percentage, not in the row's unit)
+        else:
+            column_unit = self._column_unit(row.roles, cells) or (
+                self.units.match(" " + column.unit_text, 0) if column.unit_text else None)
+            if column_unit is None and not PERCENT_LABEL_RE.search(row.label):
+                # `Đơn vị: triệu đồng` above the table: its bare numbers' unit (not a `(%)` row's)
+                column_unit = self._table_unit(row.doc, row.block)
         head, _, tail = row.label.partition(":")
         # `Cơ cấu kinh tế: Công nghiệp, xây dựng - Dịch vụ - Nông, lâm nghiệp`: one label, several indicators.
         parts = [p.strip() for p in tail.split(" - ")] if tail and " - " in tail else []

@@ -1,0 +1,249 @@
+"""Searches over the text before each figure, done once per block: the matches of a pattern
+in `text[start:end]` for one start and a growing end, as exact as searching each slice."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from re import _constants as C  # noqa: N812  (the parser's opcodes)
+from re import _parser
+
+UNBOUNDED = None
+BRACKET_RE = re.compile(r"[()]")
+
+
+@lru_cache(maxsize=256)
+def reach(pattern: re.Pattern) -> int | None:
+    """How many characters past its start an attempt of `pattern` may look at (consumed,
+    looked ahead of, or tested for a word edge or the end), or None when unbounded or when
+    the pattern can match the empty string (finditer steps differently after those)."""
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    if parsed.getwidth()[0] == 0:
+        return UNBOUNDED
+    return _reach(parsed)
+
+
+def _reach(items) -> int | None:
+    total = 0
+    for op, av in items:
+        step = _item_reach(op, av)
+        if step is UNBOUNDED:
+            return UNBOUNDED
+        total += step
+    return total
+
+
+def _item_reach(op, av) -> int | None:
+    if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
+        return 1
+    if op is C.AT:
+        return 1  # a word edge or the end looks at the character there
+    if op is C.SUBPATTERN:
+        return _reach(av[-1])
+    if op is C.ATOMIC_GROUP:
+        return _reach(av)
+    if op is C.BRANCH:
+        steps = [_reach(branch) for branch in av[1]]
+        return UNBOUNDED if UNBOUNDED in steps else max(steps)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        step = _reach(sub)
+        return UNBOUNDED if step is UNBOUNDED or high is C.MAXREPEAT else step * high
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        direction, sub = av
+        return 0 if direction < 0 else _reach(sub)  # a look behind reads before the start
+    return UNBOUNDED
+
+
+class Growing:
+    """`pattern.finditer(string, pos, end)` for a fixed `pos` and a growing `end`, where the
+    string is `text` itself or, `sliced`, the text from `offset` on (read lazily).
+
+    The pattern is run once over a longer stretch and its matches are kept.  An attempt at
+    position p reads no further than p + reach, so up to `end - reach - 2` the attempts of
+    the long run are those of the run that stops at `end`; only the last few positions are
+    searched again.  A pattern of unbounded reach is searched directly each time."""
+
+    chunk = 256  # the shortest stretch scanned ahead
+
+    def __init__(self, pattern: re.Pattern, text: str, offset: int, pos: int, sliced: bool):
+        self.pattern, self.text, self.offset, self.pos, self.sliced = pattern, text, offset, pos, sliced
+        self.reach = reach(pattern)
+        self.size = len(text) - offset if sliced else len(text)
+        self.string = "" if sliced else text
+        self.limit = -1
+        self.matches: list[re.Match] = []
+        self.starts: list[int] = []
+        self._best_of: list[re.Match] | None = None  # the matches `_best` was read for
+        self._best: list[int] = []
+
+    def _string(self, end: int) -> str:
+        if self.sliced and len(self.string) < end:
+            self.string = self.text[self.offset:self.offset + max(end, 2 * len(self.string), self.chunk)]
+        return self.string
+
+    def _cover(self, end: int) -> tuple[int, int]:
+        """How many kept matches are the short run's, and where its search resumes."""
+        need = min(self.size, end + self.reach + 2)
+        if self.limit < need:
+            self.limit = min(self.size, self.pos + max(need - self.pos, 2 * (self.limit - self.pos), self.chunk))
+            self.matches = list(self.pattern.finditer(self._string(self.limit), self.pos, self.limit))
+            self.starts = [m.start() for m in self.matches]
+        safe = end - self.reach - 1  # attempts before this read nothing at or past `end`
+        kept = bisect_left(self.starts, safe)
+        resume = max(safe, self.pos, self.matches[kept - 1].end() if kept else self.pos)
+        return kept, resume
+
+    def first(self, end: int) -> re.Match | None:
+        """`pattern.search(string, pos, end)`."""
+        if self.reach is UNBOUNDED:
+            return self.pattern.search(self._string(end), self.pos, end)
+        kept, resume = self._cover(end)
+        return self.matches[0] if kept else self.pattern.search(self.string, resume, end)
+
+    def backwards(self, end: int):
+        """The matches of `pattern.finditer(string, pos, end)`, last first."""
+        if self.reach is UNBOUNDED:
+            yield from reversed(list(self.pattern.finditer(self._string(end), self.pos, end)))
+            return
+        kept, resume = self._cover(end)
+        yield from reversed(list(self.pattern.finditer(self.string, resume, end)))
+        for k in range(kept - 1, -1, -1):
+            yield self.matches[k]
+
+    def last(self, end: int) -> re.Match | None:
+        """The last match of `pattern.finditer(string, pos, end)`."""
+        return next(self.backwards(end), None)
+
+    def last_where(self, end: int, keep) -> re.Match | None:
+        """The last match before `end` that `keep(match)` accepts (asked once a match: each
+        kept match remembers the last accepted one up to it)."""
+        if self.reach is UNBOUNDED:
+            return next((m for m in self.backwards(end) if keep(m)), None)
+        kept, resume = self._cover(end)
+        found = next((m for m in reversed(list(self.pattern.finditer(self.string, resume, end))) if keep(m)), None)
+        if found is not None or not kept:
+            return found
+        best = self._accepted(kept, keep)
+        return self.matches[best] if best >= 0 else None
+
+    def _accepted(self, upto: int, keep) -> int:
+        """The index of the last kept match accepted among the first `upto` (-1: none)."""
+        if self._best_of is not self.matches:
+            self._best_of, self._best = self.matches, []
+        best = self._best
+        while len(best) < upto:
+            k = len(best)
+            best.append(k if keep(self.matches[k]) else (best[-1] if best else -1))
+        return best[upto - 1]
+
+
+class Leads:
+    """The growing searches of one block's text, by pattern and start: `sliced` ones search
+    `text[start:end]` as a string of its own (offsets in it), the others `text` from `start`
+    to `end` (offsets in the text, a look behind sees before `start`)."""
+
+    short = 300  # a lead this short is searched directly: keeping its matches costs more
+
+    def __init__(self, text: str):
+        self.text = text
+        self._scans: dict[tuple, Growing] = {}
+
+    def scan(self, pattern: re.Pattern, start: int, sliced: bool = True, pos: int = 0) -> Growing:
+        key = (pattern, start, sliced, pos)
+        found = self._scans.get(key)
+        if found is None:
+            found = self._scans[key] = Growing(pattern, self.text, start, pos if sliced else start, sliced)
+        return found
+
+    def first(self, pattern: re.Pattern, start: int, end: int, pos: int = 0) -> re.Match | None:
+        """`pattern.search(text[start:end], pos)`."""
+        if end - start <= self.short:
+            return pattern.search(self.text[start:end], pos)
+        return self.scan(pattern, start, True, pos).first(end - start)
+
+    def last(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
+        """The last match of `pattern.finditer(text[start:end])`."""
+        if end - start <= self.short:
+            found = None
+            for found in pattern.finditer(self.text[start:end]):
+                pass
+            return found
+        return self.scan(pattern, start).last(end - start)
+
+    def last_between(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
+        """The last match of `pattern.finditer(text, start, end)`."""
+        return next(self.backwards_between(pattern, start, end), None)
+
+    def last_between_where(self, pattern: re.Pattern, start: int, end: int, keep) -> re.Match | None:
+        """The last match of `pattern.finditer(text, start, end)` that `keep` accepts: `keep`
+        answers for a match alone, and is the same function for a given pattern and start
+        (its answers are kept with the pattern's matches)."""
+        if end - start <= self.short:
+            return next((m for m in self.backwards_between(pattern, start, end) if keep(m)), None)
+        return self.scan(pattern, start, False).last_where(end, keep)
+
+    def backwards_between(self, pattern: re.Pattern, start: int, end: int):
+        """The matches of `pattern.finditer(text, start, end)`, last first."""
+        if end - start <= self.short:
+            return reversed(list(pattern.finditer(self.text, start, end)))
+        return self.scan(pattern, start, False).backwards(end)
+
+
+class Containers:
+    """Spans, asked which hold a given one: `holds(a, b)` is `any(s <= a and b <= e for s, e
+    in spans)`, answered by bisection over the spans sorted by start with the furthest end
+    reached so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []
+        for _, e in ordered:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def holds(self, a: int, b: int) -> bool:
+        k = bisect_right(self.starts, a)
+        return k > 0 and self.reach[k - 1] >= b
+
+
+class ByStart:
+    """Items (mentions, spans) and those that start in `[lo, hi)`, in their own order:
+    a figure asks only for those near it instead of filtering all of a block's for each."""
+
+    def __init__(self, items: list, start=lambda m: m.start):
+        self.items = items
+        self.starts = [start(m) for m in items]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+
+    def between(self, lo: int, hi: int | None = None) -> list:
+        if not self.ordered:
+            return [m for m, s in zip(self.items, self.starts) if lo <= s and (hi is None or s < hi)]
+        end = len(self.items) if hi is None else bisect_left(self.starts, hi)
+        return self.items[bisect_left(self.starts, lo):end]
+
+
+class Brackets:
+    """Whether a bracket open before `start` closes before `end` (`closes`), for any
+    stretch of one text, from its brackets found once: the depth before each bracket and,
+    for each, the first later bracket where the depth falls below it."""
+
+    def __init__(self, text: str):
+        self.positions = [m.start() for m in BRACKET_RE.finditer(text)]
+        depth, before = 0, []
+        for pos in self.positions:
+            before.append(depth)
+            depth += 1 if text[pos] == "(" else -1
+        before.append(depth)
+        # drop[i]: the first bracket after which the depth is below its depth before bracket i
+        self.drop = [len(self.positions)] * (len(self.positions) + 1)
+        waiting = [0]  # brackets whose fall is not found yet, deepest last
+        for j in range(1, len(before)):
+            while waiting and before[j] < before[waiting[-1]]:
+                self.drop[waiting.pop()] = j - 1  # the depth falls at bracket j - 1
+            waiting.append(j)
+
+    def closes(self, start: int, end: int) -> bool:
+        first = bisect_left(self.positions, start)
+        return self.drop[first] < bisect_left(self.positions, end) if first < len(self.positions) else False
