@@ -23,9 +23,8 @@ def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] 
     """Settings from explicit values (command-line flags), else the configuration
     (`checker.config.Config`), else the bundled catalogs and rules; `jobs` (processes that
     read the drafts) else the cores this process may use."""
-    from checker.catalog import CATALOG_FILES, load_catalog
+    from checker.catalog import CATALOG_FILES
     from checker.config import OFF, Config, configured
-    from checker.engine import load_default_rules
 
     config = config or Config()
     limits.use(config.limits)  # in force for the rule files and catalogs read here, then the inputs
@@ -35,12 +34,11 @@ def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] 
         if missing:
             raise InputError(_("{file}: not a catalogs folder (missing {missing})").format(file=catalogs,
                                                                                          missing=", ".join(missing)))
-    catalog = load_catalog(catalogs)
     rule_files = rules or config.rules  # an explicit flag wins over the file
     for r in rule_files or []:
         if not Path(r).is_file():
             raise InputError(_("{file}: no such rule file").format(file=r))
-    loaded = load_default_rules(catalog, [Path(r) for r in rule_files] if rule_files else None)
+    catalog, loaded = catalog_and_rules(catalogs, [Path(r) for r in rule_files] if rule_files else None)
     known = {r.id for r in loaded}
     for rule_id in config.severity:
         if rule_id not in known:
@@ -55,6 +53,36 @@ def load_settings(config=None, *, catalogs: str | None = None, rules: list[str] 
                     (baseline or config.baseline) if use_baseline else None,
                     known_rules=tuple(sorted(r.id for r in loaded)),
                     jobs=job_count(jobs if jobs is not None else config.jobs))
+
+
+_LOADED: dict[str, tuple] = {}  # this process's loads, by cache key
+
+
+def catalog_and_rules(catalogs: str | None, rule_files: list[Path] | None) -> tuple:
+    """The catalog of folder `catalogs` (by default the bundled one) and the rules of
+    `rule_files` (by default the folder's checks/), checked: from the disk cache when their
+    files are as they were (checker/catalog_cache.py), else loaded and cached."""
+    from checker import catalog_cache
+    from checker.bundled import rules_dir
+    from checker.catalog import CATALOG_FILES
+    from checker.engine import default_rule_files
+
+    folder = Path(catalogs or rules_dir()).resolve()
+    paths = [p.resolve() for p in rule_files] if rule_files else default_rule_files(folder)
+    key = catalog_cache.entry_key([folder / n for n in CATALOG_FILES] + paths, limits.active())
+    loaded = _LOADED.get(key) or catalog_cache.read(key)
+    if loaded is None:
+        from checker.catalog import load_catalog
+        from checker.kinds import KINDS
+        from checker.rulefile import load_rules
+
+        catalog, seen = load_catalog(folder), set()
+        loaded = catalog, load_rules(paths, KINDS, catalog, seen)
+        catalog_cache.write(key, loaded, sorted(seen - set(paths)))
+    if len(_LOADED) > 4:
+        _LOADED.clear()
+    _LOADED[key] = loaded
+    return loaded
 
 
 def job_count(jobs: int | None) -> int:

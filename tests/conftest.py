@@ -71,6 +71,14 @@ def every_finding(report) -> list:
     return sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_dir(tmp_path_factory):
+    """The loaded-catalog cache of this test session (children inherit it): never the user's."""
+    import os
+
+    os.environ["CHECKER_CACHE_DIR"] = str(tmp_path_factory.mktemp("checker-cache"))
+
+
 @pytest.fixture(scope="session")
 def corpus_path() -> Path:
     if not CORPUS.exists():
