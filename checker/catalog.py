@@ -11,7 +11,6 @@ from typing import Mapping
 from checker.i18n import N_, _
 from checker.bundled import rules_dir  # noqa: F401  (where the bundled catalogs are; callers import it from here)
 from checker.catalog_schema import CUES, ENTITIES, INDICATORS, Cue, CueMap
-from checker.marked_yaml import FastMarkedLoader, load_yaml_marked
 from checker.records import InputError
 from checker.schema import Record, validate
 from checker.text import CueView, PhraseMatcher
@@ -108,6 +107,8 @@ def unit_fit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> tupl
 
 
 def _read(path: Path, shape: Record):
+    from checker.marked_yaml import FastMarkedLoader, load_yaml_marked  # not needed when the load is cached
+
     data = load_yaml_marked(path, N_("catalog file"), FastMarkedLoader)
     validate(data, shape, path)
     return data

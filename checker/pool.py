@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -30,6 +28,9 @@ def map_in_order(work: Callable[[T, Any], R], items: Iterable[T], shared: Any, j
     calls run here, one by one.  `work` must be a module-level function."""
     items = list(items)
     jobs = min(jobs, len(items))
+    if jobs > 1:  # imported only where workers may start: most runs read one draft
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (work(item, shared) for item in items)
         return

@@ -6,12 +6,14 @@ import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.i18n import _, gettext, whole
 from checker.kinds.params import NoParams, ParamError, decode
-from checker.marked_yaml import MarkedDict, load_yaml_marked  # also imported from here
 from checker.records import SEVERITIES, InputError
+
+if TYPE_CHECKING:
+    from checker.marked_yaml import MarkedDict
 
 REQUIRED = ("id", "name", "kind", "severity", "message", "description")
 OPTIONAL = ("params", "link", "examples")
@@ -41,6 +43,8 @@ def template_fields(template: str) -> set[str]:
 
 def load_rules(paths: list[Path], kinds: dict, catalog=None, _seen: set | None = None) -> list[Rule]:
     """Read rule files (following `include:`), validate every rule, return them in file order."""
+    from checker.marked_yaml import load_yaml_marked  # not needed when the load is cached
+
     rules: list[Rule] = []
     ids: dict[str, str] = {}
     seen = _seen if _seen is not None else set()
@@ -89,6 +93,8 @@ def load_rules(paths: list[Path], kinds: dict, catalog=None, _seen: set | None =
 
 
 def _rule(raw, path: Path, kinds: dict, catalog) -> Rule:
+    from checker.marked_yaml import MarkedDict
+
     if not isinstance(raw, MarkedDict):
         raise InputError(_("{file}: each rule is a mapping").format(file=path))
     line, col = raw.mark
@@ -137,7 +143,17 @@ def _rule(raw, path: Path, kinds: dict, catalog) -> Rule:
             at=f"{path}:{kl}:{kc}", fields=", ".join(sorted(unknown_fields)), kind=kind,
             offered=", ".join(sorted(impl.fields))))
     return Rule(str(raw["id"]), raw["name"], kind, raw["severity"], raw["message"], raw["description"].strip(),
-                params, str(path), line, tuple(raw.get("examples") or []), col, link)
+                params, str(path), line, tuple(_plain(e) for e in raw.get("examples") or []), col, link)
+
+
+def _plain(value):
+    """YAML as plain dicts and lists, without the places they were read at: a loaded rule
+    carries no loader type (the cached rules unpickle without the YAML library)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _check_template(raw: MarkedDict, path: Path) -> None:
