@@ -24,7 +24,10 @@ GLUED_MARKER_RE = re.compile(r"(?<=[^\W\d_])\(\d{1,2}\)")
 def _markless_table() -> dict[int, str]:
     """Each Latin letter with diacritics to its bare letter, case kept: `Ấ` -> `A`, `đ` -> `d`."""
     table = {ord("đ"): "d", ord("Đ"): "D"}
-    for code in range(0x00C0, 0x1EFF + 1):
+    # Latin-1 Supplement, Latin Extended-A and -B, and Latin Extended Additional (where
+    # Vietnamese letters are): the blocks between them (IPA, Greek, Cyrillic, ...) hold no
+    # letter whose base is an ASCII one, and walking them took most of this module's import.
+    for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
         ch = chr(code)
         base = unicodedata.normalize("NFD", ch)[0]
         if base != ch and base.isascii() and base.isalpha():

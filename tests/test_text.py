@@ -91,3 +91,17 @@ def test_the_phrase_trie_finds_what_one_regex_of_all_phrases_finds(parts):
     reference = re.compile(rf"(?<![\w])(?:{trie_pattern(sorted(PHRASES))})(?![\w])")
     expected = [(m.start(), m.end()) for m in reference.finditer(text)]
     assert [(start, end) for start, end, _ in _PhraseTrie(PHRASES).finditer(text)] == expected
+
+
+def test_the_folding_table_misses_no_latin_letter():
+    """`fold` walks only the Latin blocks: every character from U+00C0 to U+1EFF whose base
+    letter is ASCII is in its table (the blocks it skips hold none)."""
+    import unicodedata
+
+    from checker.text import MARKLESS
+
+    for code in range(0x00C0, 0x1EFF + 1):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            assert MARKLESS.get(code) == base, hex(code)
+    assert MARKLESS[ord("đ")] == "d"

@@ -100,6 +100,9 @@ def _is_na(v) -> bool:
     return pandas is not None and v is pandas.NA
 
 
+_PLAIN_TYPES = frozenset({str, int, bool, type(None)})  # values that are never blank (None is its own key)
+
+
 def _blank(v) -> bool:
     return v is None or _is_na(v) or (isinstance(v, float) and math.isnan(v))
 
@@ -131,7 +134,9 @@ def group_records(rows: list[dict], keys: list[str]) -> list[tuple[tuple, list[d
     Plain Python beats pandas' groupby on string columns for tables of this size."""
     groups: dict[tuple, list[dict]] = {}
     for rec in rows:
-        key = tuple(None if _blank(rec[k]) else rec[k] for k in keys)
+        key = tuple(map(rec.__getitem__, keys))
+        if not _PLAIN_TYPES.issuperset(map(type, key)):  # only a float or NA can be blank
+            key = tuple(None if _blank(v) else v for v in key)
         groups.setdefault(key, []).append(rec)
     order = sorted(groups, key=lambda k: tuple((v is not None, str(v) if v is not None else "") for v in k))
     return [(k, groups[k]) for k in order]
