@@ -6,15 +6,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from checker.i18n import N_, _
 from checker.bundled import rules_dir  # noqa: F401  (where the bundled catalogs are; callers import it from here)
-from checker.catalog_schema import CUES, ENTITIES, INDICATORS, Cue, CueMap
 from checker.records import InputError
-from checker.schema import Record, validate
 from checker.text import CueView, PhraseMatcher
 from checker.units import UnitCatalog
+
+if TYPE_CHECKING:
+    from checker.schema import Record
 
 CATALOG_FILES = ("indicators.yaml", "entities.yaml", "cues.yaml", "units.yaml", "units.txt")
 
@@ -107,7 +108,10 @@ def unit_fit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> tupl
 
 
 def _read(path: Path, shape: Record):
-    from checker.marked_yaml import FastMarkedLoader, load_yaml_marked  # not needed when the load is cached
+    # The YAML loader and the schemas are imported where files are read: a run that finds
+    # its catalog in the cache (checker/catalog_cache.py) needs neither.
+    from checker.marked_yaml import FastMarkedLoader, load_yaml_marked
+    from checker.schema import validate
 
     data = load_yaml_marked(path, N_("catalog file"), FastMarkedLoader)
     validate(data, shape, path)
@@ -152,6 +156,8 @@ def _check_units(path: Path, raw: dict, ind: Indicator, units: UnitCatalog) -> N
 
 
 def _read_indicators(path: Path, units: UnitCatalog) -> dict[str, Indicator]:
+    from checker.catalog_schema import INDICATORS
+
     raw_list = _read(path, INDICATORS)["indicators"]
     indicators: dict[str, Indicator] = {}
     for raw, mark in zip(raw_list, raw_list.marks):
@@ -175,6 +181,8 @@ def _read_indicators(path: Path, units: UnitCatalog) -> dict[str, Indicator]:
 
 def _read_entities(path: Path) -> tuple[dict[str, Entity], dict[str, list[str]]]:
     """The provinces and former provinces, and the phrases that name each."""
+    from checker.catalog_schema import ENTITIES
+
     data = _read(path, ENTITIES)
     entities: dict[str, Entity] = {}
     phrases: dict[str, list[str]] = {}
@@ -227,6 +235,9 @@ def _frames(indicators: Mapping[str, Indicator]) -> tuple[PhraseMatcher, dict[st
 
 def _declared_cues(data, shape: Record):
     """(declaration, its phrases) for every Cue and CueMap in the cue catalog's shape."""
+    from checker.catalog_schema import Cue, CueMap
+    from checker.schema import Record
+
     for key, sub in {**shape.required, **shape.optional}.items():
         if key not in data:
             continue
@@ -239,6 +250,8 @@ def _declared_cues(data, shape: Record):
 def _cue_matchers(cues) -> dict[str, PhraseMatcher | CueView]:
     """A matcher for each declared cue.  The shared ones are found in one pass over a text
     (the longest phrase wins across them), each category being a view of that pass."""
+    from checker.catalog_schema import CUES, CueMap
+
     shared: dict[str, list[str]] = {}
     matchers: dict[str, PhraseMatcher | CueView] = {}
     declared = list(_declared_cues(cues, CUES))
@@ -278,6 +291,8 @@ def load_catalog(folder: Path | str | None = None) -> Catalog:
 
 @lru_cache(maxsize=4)
 def _load_catalog(folder: Path, stamp: tuple) -> Catalog:
+    from checker.catalog_schema import CUES
+
     units = UnitCatalog(folder)
     indicators = _read_indicators(folder / "indicators.yaml", units)
     entities, entity_phrases = _read_entities(folder / "entities.yaml")

@@ -190,7 +190,6 @@ def read_draft_file(draft: tuple[str, str | None], catalog) -> DraftFile:
     """A draft's text, suppressions (markers in a Markdown or text draft, `checker-ignore`
     comments in a Word one), documents and facts.  `draft` is its path and, for one not
     read from disk (standard input), its text."""
-    from checker.docx import comment_suppressions
     from checker.ingest import parse, read_draft, read_text
     from checker.markers import markers
     from checker.resolve import resolve_documents
@@ -202,6 +201,8 @@ def read_draft_file(draft: tuple[str, str | None], catalog) -> DraftFile:
         # A Word or PDF draft's conversion is cached: its lines' origins cost no second read.
         origins = read_draft(path).origins if converted else ()
         if path.lower().endswith(".docx"):  # an editor's `checker-ignore` comments
+            from checker.docx import comment_suppressions
+
             found = comment_suppressions(path, origins) if source is None else []
         else:
             found = [] if path.lower().endswith(".pdf") else markers(path, text)

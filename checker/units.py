@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.i18n import N_, _, gettext
-from checker.catalog_schema import UNITS
 from checker.records import InputError
-from checker.schema import validate
 from checker.text import slug, trie_pattern
 
 
@@ -42,7 +40,9 @@ class UnitCatalog:
     """Surface forms of units, read from rules/units.yaml, over a pint registry."""
 
     def __init__(self, rules_dir: Path):
-        from checker.marked_yaml import FastMarkedLoader, load_yaml_marked  # not needed when the load is cached
+        from checker.catalog_schema import UNITS  # loaders and schemas: not needed when the load is cached
+        from checker.marked_yaml import FastMarkedLoader, load_yaml_marked
+        from checker.schema import validate
 
         spec_path = rules_dir / "units.yaml"
         spec = load_yaml_marked(spec_path, N_("catalog file"), FastMarkedLoader)
