@@ -126,10 +126,6 @@ def _whole_words(phrases: list[str]) -> re.Pattern | None:
 SPACED_TOKEN_RE = re.compile(r"(\s*)(\w+|\S)")
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # what `\w` is for `re` on text
-
-
 @functools.lru_cache(maxsize=4096)
 def _tokens(lowered: str) -> tuple[list[str], list[bool], list[int]]:
     """The tokens of a prepared text, whether spaces come before each, and where each ends."""
@@ -164,16 +160,23 @@ class _PhraseTrie:
     def finditer(self, lowered: str):
         """(start, end, phrase) of each match in `lowered`, left to right, never overlapping."""
         words, spaced, ends = _tokens(lowered)
-        root, n, free, size = self.root, len(words), 0, len(lowered)
+        root, n, free, size, end_key = self.root, len(words), 0, len(lowered), self.END
         for i in compress(range(n), map(root.__contains__, words)):
-            start = ends[i] - len(words[i])
-            if i < free or (start and _is_word_char(lowered[start - 1])):
+            if i < free:
                 continue
+            start = ends[i] - len(words[i])
+            if start:
+                before = lowered[start - 1]
+                if before.isalnum() or before == "_":  # glued to a word (what `\w` is for `re` on text)
+                    continue
             node, j, best = root[words[i]], i, None
             while True:
-                phrase = node.get(self.END)
-                if phrase is not None and (ends[j] == size or not _is_word_char(lowered[ends[j]])):
-                    best = (j, phrase)
+                phrase = node.get(end_key)
+                if phrase is not None:
+                    end = ends[j]
+                    after = lowered[end] if end < size else " "
+                    if not (after.isalnum() or after == "_"):
+                        best = (j, phrase)
                 j += 1
                 if j == n:
                     break

@@ -56,6 +56,7 @@ def test_data_values_take_the_lexers_bounding_comparators():
 def test_a_new_cue_list_is_one_declaration(tmp_path, monkeypatch):
     """How to add a cue list: write it in cues.yaml and declare it in catalog_schema.CUES."""
     import checker.catalog as catalog_module
+    import checker.catalog_schema as schema_module
     from checker.catalog_schema import CUES, Cue
 
     folder = tmp_path / "rules"
@@ -65,7 +66,7 @@ def test_a_new_cue_list_is_one_declaration(tmp_path, monkeypatch):
                                       encoding="utf-8")
     entity = CUES.required["entity"]
     declared = replace(entity, optional={**entity.optional, "own": Cue(cue="own")})
-    monkeypatch.setattr(catalog_module, "CUES", replace(CUES, required={**CUES.required, "entity": declared}))
+    monkeypatch.setattr(schema_module, "CUES", replace(CUES, required={**CUES.required, "entity": declared}))
     catalog = catalog_module.load_catalog(folder)
     assert [(m.text, m.keys) for m in catalog.cue("own").find("Kinh tế của tỉnh tăng 8%")] == [("của tỉnh", ("own",))]
     # The shared cues are unchanged by it: `toàn tỉnh` is still a merged-province cue.
