@@ -152,3 +152,14 @@ def test_other_limits_load_again(cache, catalogs, monkeypatch):
     finally:
         limits._ACTIVE.reset(token)
     assert len(loads) == 2
+
+
+def test_the_cache_lives_in_the_user_cache_folder_not_beside_the_files(tmp_path, catalogs, monkeypatch):
+    monkeypatch.delenv("CHECKER_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(pipeline, "_LOADED", {})
+    assert catalog_cache.cache_dir() == tmp_path / "xdg" / "checker"
+    before = sorted(p for p in catalogs.rglob("*"))
+    _settings(catalogs)
+    assert len(list((tmp_path / "xdg" / "checker").glob("catalog-*.pickle"))) == 1
+    assert sorted(p for p in catalogs.rglob("*")) == before
