@@ -10,6 +10,7 @@ import pytest
 
 from checker import catalog_cache, pipeline
 from checker.pipeline import check, load_settings
+from checker.records import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample-draft.md"  # a draft with findings
@@ -147,7 +148,7 @@ def test_other_limits_load_again(cache, catalogs, monkeypatch):
     _settings(catalogs)
     token = limits._ACTIVE.set(limits.Limits(yaml_nodes=10))
     try:
-        with pytest.raises(Exception, match="refused"):
+        with pytest.raises(InputError, match=r"limits\.yaml-nodes"):
             pipeline.catalog_and_rules(str(catalogs), None)
     finally:
         limits._ACTIVE.reset(token)
