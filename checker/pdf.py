@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from checker.i18n import _, whole
@@ -252,9 +253,8 @@ def _tables_and_chars(page) -> tuple[list, list[dict]]:
                 for o in objects if isinstance(o, LTChar)]
 
 
-def _page_items(page, page_no: int) -> list[dict]:
+def _page_items(page_no: int, tables: list, chars: list[dict]) -> list[dict]:
     """A page's lines and tables in reading order."""
-    tables, chars = _tables_and_chars(page)
     boxes = [t.bbox for t in tables]
 
     def inside(c) -> bool:
@@ -396,20 +396,38 @@ class _Text:
         self.emit("", LineOrigin("blank"))
 
 
-def _within_limits(pdf, path: Path):
-    """The pages, refused past the page or character limit (checker/limits.py) before the
-    work on them runs away."""
+def _read_pages(pdf, path: Path) -> Iterator[list[dict]]:
+    """Each page's items, one page at a time, refused past the page or character limit
+    (checker/limits.py) before the work on them runs away.  A page's layout (pdfminer's
+    objects for every character) and pdfplumber's caches of it are dropped as soon as
+    its lines are taken, so memory is bounded by a page, not by the document."""
     from checker import limits
 
     if len(pdf.pages) > limits.active().pdf_pages:
         raise limits.exceeded(path, _("it has {count} pages").format(count=whole(len(pdf.pages))), "pdf_pages")
     chars = 0
     for page in pdf.pages:
-        chars += len(page.chars)
-        if chars > limits.active().pdf_chars:
-            raise limits.exceeded(path, _("its first {pages} pages hold {count} characters").format(
-                pages=page.page_number, count=whole(chars)), "pdf_chars")
-        yield page
+        try:
+            tables, page_chars = _tables_and_chars(page)
+            chars += len(page_chars)
+            if chars > limits.active().pdf_chars:
+                raise limits.exceeded(path, _("its first {pages} pages hold {count} characters").format(
+                    pages=page.page_number, count=whole(chars)), "pdf_chars")
+            items = _page_items(page.page_number, tables, page_chars)
+        finally:
+            page.close()
+        yield _compact(items)
+
+
+def _compact(items: list[dict]) -> list[dict]:
+    """The page's items without their characters, but for the last line that is no page
+    number: only it may be read again (a table's header row left at the foot of the page,
+    see _join_pages).  Keeping every line's characters would hold the whole document's."""
+    kept = next((it for it in reversed(items) if not _is_page_number(it)), None)
+    for it in items:
+        if it["kind"] == "line" and it is not kept:
+            del it["chars"]
+    return items
 
 
 def read_pdf(path: str | Path) -> ConvertedText:
@@ -425,7 +443,7 @@ def read_pdf(path: str | Path) -> ConvertedText:
     except Exception as exc:  # pdfminer raises several kinds for a broken file
         raise InputError(_("{file}: not a readable PDF ({error})").format(file=path, error=type(exc).__name__)) from None
     with pdf:
-        pages = [_page_items(page, page_no) for page_no, page in enumerate(_within_limits(pdf, path), 1)]
+        pages = list(_read_pages(pdf, path))
     _drop_page_numbers(pages)
     _join_pages(pages)
     text = _Text()
