@@ -18,6 +18,8 @@
   are dropped.  A table cut by a page break is one table: the rows on the next page go
   on under the part before (a repeated header row is dropped), and a header row left alone
   at the foot of a page heads the rows on the next.
+- Pages are read one at a time and each page's layout is dropped once its lines are
+  taken: memory is bounded by a page, not by the document.
 - Each line of the converted text records its page and line on the page, so a figure's
   place is reported as `page 2, line 14, offset 30`.
 """
