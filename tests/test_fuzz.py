@@ -119,7 +119,6 @@ def test_data_file_rows_never_raise_but_input_errors(cells):
     import csv
     import io
 
-    from checker.catalog import load_catalog
     from checker.datafile import DataReader
 
     out = io.StringIO()

@@ -3,7 +3,6 @@ for byte, and each file's facts are numbered as if the files were read together.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pandas as pd
 import pytest

@@ -12,11 +12,11 @@ from checker.figures import _Taken
 from checker.records import STAT_KINDS, Block, Document, Evidence, Figure, RelationKind, Resolution
 from checker.resolve.clauses import Beside, Sentences, spot_of
 from checker.resolve.clauses import SENTENCE_END_RE
-from checker.resolve.entities import _after_gap_end, _Names, _same_sentence
+from checker.resolve.entities import _after_gap_end, _Names, _same_sentence, closed_brackets
 from checker.resolve.indicators import LeadContext, lowered_in_place
 from checker.resolve.lists import _has_parts, sentence_bounds
 from checker.text import Mention
-from checker.resolve.periods import _bracket_opens, find_periods
+from checker.resolve.periods import find_periods
 from checker.resolve.passage import SWAP_BRACKETS
 from checker.resolve.prose import share_trailing_names
 from checker.resolve.relations import Related, _add
@@ -196,20 +196,11 @@ def test_sentence_bounds_from_kept_ends_is_the_scan(text, pos):
     assert sentence_bounds(text, pos)[0] == start
 
 
-def _closes_scan(text: str, start: int, end: int) -> bool:
-    depth = 0
-    for ch in text[start:end]:
-        depth += (ch == "(") - (ch == ")")
-        if depth < 0:
-            return True
-    return False
-
-
 @settings(max_examples=800, deadline=None)
 @given(st.text(alphabet="(()) a", max_size=30), st.integers(0, 30), st.integers(0, 30))
 def test_brackets_close_as_the_walk_says(text, start, end):
-    """`Brackets.closes` is the character walk of `periods._bracket_closes` and `closed_brackets`."""
-    assert Brackets(text).closes(start, end) == _closes_scan(text, start, end)
+    """`Brackets.closes` is the character walk of `entities.closed_brackets`."""
+    assert Brackets(text).closes(start, end) == closed_brackets(text, start, end)
 
 
 @settings(max_examples=400, deadline=None)
@@ -233,13 +224,19 @@ def test_lexer_taken_marks_are_the_span_scan(size, spans, questions):
         assert taken(a, b) == any(s < b and a < e for s, e in spans)
 
 
+def _opens_scan(text: str, start: int, end: int) -> bool:
+    """A bracket opened after `start` is still open at `end`, by the character walk."""
+    return closed_brackets(text[start:end][::-1].translate(SWAP_BRACKETS), 0, end - start)
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="(()) a", max_size=30), st.integers(0, 30), st.integers(0, 30))
 def test_brackets_open_read_from_the_end(text, start, end):
-    """`prose_period` asks `_bracket_opens` of the reversed text's `Brackets`."""
+    """`prose_period` asks whether a bracket opened after `start` is still open at `end` of
+    the reversed text's `Brackets`: the walk over the reversed, bracket-swapped stretch."""
     back = Brackets(text[::-1].translate(SWAP_BRACKETS))
     start, end = sorted((min(start, len(text)), min(end, len(text))))
-    assert back.closes(len(text) - end, len(text) - start) == _bracket_opens(text, start, end)
+    assert back.closes(len(text) - end, len(text) - start) == _opens_scan(text, start, end)
 
 
 @settings(max_examples=500, deadline=None)

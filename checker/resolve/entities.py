@@ -108,7 +108,7 @@ class _Names:
                                   + [m.start() for m in DOT_SPACE_RE.finditer(text)])
         lo, hi = min(a.end, b.end), max(a.start, b.start)
         if hi <= lo:
-            return not _same_sentence_breaks("")
+            return True  # (nothing stands between them to break the sentence)
         k = bisect_left(self._breaks, lo)
         inside = k < len(self._breaks) and self._breaks[k] < hi - 1 or "\n" in self.text[hi - 1:hi]
         return not (inside or self.text[hi - 1] in ".!?")

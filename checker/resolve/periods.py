@@ -282,21 +282,6 @@ def _starting_in(passage, start: int, end: int) -> list[tuple[Period, bool]]:
     return passage.stated[bisect_left(starts, start):bisect_left(starts, end)]
 
 
-def _bracket_closes(text: str, start: int, end: int) -> bool:
-    """A bracket open at `start` closes before `end`."""
-    depth = 0
-    for ch in text[start:end]:
-        depth += (ch == "(") - (ch == ")")
-        if depth < 0:
-            return True
-    return False
-
-
-def _bracket_opens(text: str, start: int, end: int) -> bool:
-    """A bracket opened after `start` is still open at `end`."""
-    return _bracket_closes(text[start:end][::-1].translate(str.maketrans("()", ")(")), 0, end - start)
-
-
 def _inside_base(text: str, period: Period, fig) -> bool:
     """`so với năm 2020 (40,1 triệu đồng)`: the figure right after a base is the base's."""
     return period.end <= fig.start and bool(re.fullmatch(r"\s*(?:là|:)?\s*\(?\s*", text[period.end:fig.start]))

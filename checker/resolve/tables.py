@@ -88,7 +88,6 @@ class FuzzyLabels:
 
 
 SUB_LEAD_RE = re.compile(r"^\s*(?:trong đó|bao gồm|gồm|riêng)?\s*[:\-–+]?\s*", re.I)
-UNIT_CAPTION_RE = re.compile(r"(?:Đơn vị tính|Đơn vị|ĐVT)\s*:\s*([^;,()]+)", re.I)
 
 
 class TableReader:
