@@ -55,6 +55,7 @@ file's row as `line` and the value's column as `column`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 import pandas as pd
 
@@ -76,8 +77,10 @@ def facts_table(facts: list[Fact]) -> pd.DataFrame:
     """The facts table of these rows, in the schema of `Fact`."""
     if not facts:
         return empty_facts()
-    # Column by column from the records' attributes: asdict would deep-copy every value.
-    df = pd.DataFrame({c: [getattr(f, c) for f in facts] for c in COLUMNS}, columns=COLUMNS)
+    # Column by column from the records' attributes (asdict would deep-copy every value):
+    # each record's values read at once and the rows turned into columns.
+    columns = zip(*map(attrgetter(*COLUMNS), facts))
+    df = pd.DataFrame({c: list(values) for c, values in zip(COLUMNS, columns)}, columns=COLUMNS)
     for col in INT_COLUMNS:
         df[col] = df[col].astype("Int64")
     return df

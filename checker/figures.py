@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from checker.interval import INF, Interval
 from checker.records import STAT_KINDS, Figure
 # The marker helpers are imported from here by checker.resolve.
-from checker.text import mask_markers
+from checker.text import Memo, mask_markers
 from checker.units import UnitCatalog
 
 # A dot after four or more ungrouped digits and before one or two is a decimal point, as
@@ -58,6 +59,8 @@ NON_STATISTIC = [
     # `trong tháng 7`: a month, after every longer date has been read.
     ("date", re.compile(r"\d(?<=tháng \d)\d?(?![\d/]|[.,]\d)", re.I), ("tháng",)),
 ]
+# Every gate's words, looked for once a block (not once a pattern that names them).
+GATE_WORDS = tuple(sorted({word for _, _, gate in NON_STATISTIC for word in gate}))
 
 DURATION_RE = re.compile(r" (?:năm|tháng|tuần|ngày|giờ|thập kỷ)(?![\w]| (?:19|20)\d{2}| \d)", re.I)
 LEVEL_RE = re.compile(r" cấp(?![\w]| (?:xã|tỉnh|huyện|cơ sở|trung ương|quốc gia))", re.I)
@@ -115,6 +118,7 @@ def _last_mark_before(text: str, pos: int) -> str:
     return text[pos - 1:pos]
 
 
+@lru_cache(maxsize=4096)  # (the same few numbers recur: years, 1, 100, ...)
 def parse_number(text: str) -> Decimal:
     """Read a Vietnamese number: `.` groups thousands and `,` is the decimal mark."""
     cleaned = text.strip()
@@ -193,19 +197,31 @@ class _Taken:
 
 
 class Lexer:
+    """Reads the figures of a text with one catalog's units and place names; what it read
+    is kept by text (figures are frozen), as the catalog's phrase matchers keep theirs:
+    a text met again, in a run or in the next run on the same catalog, is not read twice."""
+
     def __init__(self, units: UnitCatalog, place_names: set[str] | None = None):
         self.units = units
         self.place_names = place_names or set()
+        self._read = Memo()
 
     def scan(self, text: str) -> list[Figure]:
         """Every figure in `text`, in order, statistics and non-statistics alike."""
+        found = self._read.get(text)
+        if found is None:
+            found = self._read.put(text, self._scan(text))
+        return list(found)
+
+    def _scan(self, text: str) -> list[Figure]:
         masked = mask_markers(text)
         spans = _Taken(len(masked))
 
         figures: list[Figure] = []
         lowered = masked.lower()
+        present = {word for word in GATE_WORDS if word in lowered}
         for kind, pattern, gate in NON_STATISTIC:
-            if gate and not any(word in lowered for word in gate):
+            if gate and present.isdisjoint(gate):
                 continue
             for m in pattern.finditer(masked):
                 if spans(m.start(), m.end()):

@@ -225,8 +225,8 @@ class Mention:
     inner: tuple[str, ...] = ()  # keys of shorter phrases inside this one
 
 
-class _Memo(dict):
-    """Results by text, for one matcher; emptied when large (drafts repeat their sentences)."""
+class Memo(dict):
+    """Results by text, for one matcher or lexer; emptied when large (drafts repeat their sentences)."""
 
     LIMIT = 20000
 
@@ -255,8 +255,8 @@ class PhraseMatcher:
         # Phrases are lower case and the text is lowered before matching: cheaper than IGNORECASE.
         self.index = _PhraseTrie(list(self.keys)) if self.keys else None
         self.tolerant = tolerant
-        self._found = _Memo()
-        self._found_tolerant = _Memo()
+        self._found = Memo()
+        self._found_tolerant = Memo()
         self._pair_index: dict[str, list[str]] | None = None
         self._phrases_by_pair: dict[str, set[str]] = {}
         self._folded_phrases: dict[str, list[str]] = {}
@@ -310,13 +310,22 @@ class PhraseMatcher:
         none changed (`ty le`, `Bac Kan`), by their folded form.  Single words are no sign:
         `tinh gọn` is a word."""
         index = self._pairs()
-        words = re.findall(r"\w+", text.lower())
+        lowered = text.lower()
+        words = re.findall(r"\w+", lowered)
+        # (folding keeps a word a word, one character for one: the folded words are these
+        # words folded, made in one pass rather than a pair at a time)
+        folded = re.findall(r"\w+", fold(lowered))
+        if len(folded) != len(words):  # (a character no table maps so: word by word)
+            folded = [fold(w) for w in words]
         found = set()
-        for a, b in zip(words, words[1:]):
+        for a, b, fa, fb in zip(words, words[1:], folded, folded[1:]):
+            known_pairs = index.get(f"{fa} {fb}")
+            if not known_pairs:
+                continue
             pair = f"{a} {b}"
-            for known in index.get(fold(pair), ()):
+            for known in known_pairs:
                 if pair != known and lost_marks_only(pair, known):
-                    found.add(fold(pair))
+                    found.add(f"{fa} {fb}")
         return found
 
     def lost_marks(self, text: str) -> bool:
@@ -379,7 +388,7 @@ class CueView:
         self.matcher = matcher
         self.category = category
         self.prefix = category + ":"
-        self._found = _Memo()
+        self._found = Memo()
 
     def find(self, text: str) -> list[Mention]:
         cached = self._found.get(text)

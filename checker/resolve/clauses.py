@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from checker.records import Figure
 
 # (the dot of an abbreviated place word ends no sentence: `TP. Hồ Chí Minh`, `Tp. Huế`, `TX. Sơn Tây`)
-SENTENCE_END_RE = re.compile(r"(?<=[.!?…])(?<!\bT[Pp]\.)(?<!\bT[Xx]\.)\s+(?=[A-ZĐÀ-Ỹ(\-*\"“])")
+# (white space first, the mark before it tested from there: `re` then tries only the
+# spaces of a text, not every position)
+SENTENCE_END_RE = re.compile(r"\s(?<=[.!?…]\s)(?<!\bT[Pp]\.\s)(?<!\bT[Xx]\.\s)\s*(?=[A-ZĐÀ-Ỹ(\-*\"“])")
 NON_SPACE_RE = re.compile(r"\S")
 PROVINCE_WORD_RE = re.compile(r"(?:và\s+)?(?:tỉnh|thành phố|tp\.?)\s", re.I)
 

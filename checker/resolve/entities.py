@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from checker.catalog import Catalog
 from checker.records import Document, Evidence, Resolution
+from checker.resolve.scans import BRACKET_RE
 from checker.text import Mention
 
 BREAKDOWN_LEAD_RE = re.compile(r"trong đó[\s,:]*(?:có\s+)?(?:tỉnh\s+|thành phố\s+)?$", re.I)
@@ -53,8 +54,12 @@ def single_place(catalog: Catalog, text: str) -> str | None:
 def closed_brackets(text: str, start: int, end: int) -> bool:
     """True when a bracket opened before `start` closes before `end`: the name stood
     inside a breakdown such as `(trong đó Thái Nguyên có 636; Bắc Kạn có 155)`."""
+    if start >= 0 and end >= 0:  # (the brackets alone are visited: `re` skips the rest)
+        chars = (m.group(0) for m in BRACKET_RE.finditer(text, start, end))
+    else:
+        chars = text[start:end]
     depth = 0
-    for ch in text[start:end]:
+    for ch in chars:
         if ch == "(":
             depth += 1
         elif ch == ")":
@@ -104,7 +109,7 @@ class _Names:
         `[.!?]` before white space, a line break, or a `[.!?]` that ends the stretch between."""
         if self._breaks is None:
             text = self.text
-            self._breaks = sorted([k for k, ch in enumerate(text) if ch == "\n"]
+            self._breaks = sorted([m.start() for m in NEWLINE_RE.finditer(text)]
                                   + [m.start() for m in DOT_SPACE_RE.finditer(text)])
         lo, hi = min(a.end, b.end), max(a.start, b.start)
         if hi <= lo:
@@ -185,6 +190,7 @@ def _breakdown_lead_before(text: str, pos: int) -> bool:
 
 SENTENCE_BREAK_RE = re.compile(r"[.!?](?:\s|$)|\n")
 DOT_SPACE_RE = re.compile(r"[.!?](?=\s)")
+NEWLINE_RE = re.compile("\n")
 
 
 def _same_sentence(text: str, a: Mention, b: Mention) -> bool:
@@ -257,10 +263,15 @@ def _after_gap_end(reading, start: int) -> int:
     """Where a name after a figure may start at the latest and still be `entity_after_gap`
     away (blank space, one of the catalog's words, blank space): at the character after
     the words' letters, the most any of them has, from `start`."""
-    words = reading.catalog.cues.get("resolve_entity", {}).get("after_figure", [])
-    letters = max((len(w) - sum(ch.isspace() for ch in w) for w in words), default=0)
+    letters = _most_letters(tuple(reading.catalog.cues.get("resolve_entity", {}).get("after_figure", [])))
     found = list(itertools.islice(NON_SPACE_RE.finditer(reading.text, start), letters + 1))
     return found[-1].start() if len(found) == letters + 1 else len(reading.text)
+
+
+@lru_cache(maxsize=16)
+def _most_letters(words: tuple[str, ...]) -> int:
+    """The most characters other than spaces of one of `words` (asked for every figure)."""
+    return max((len(w) - sum(ch.isspace() for ch in w) for w in words), default=0)
 
 
 NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "cả hai": 2, "cả ba": 3}

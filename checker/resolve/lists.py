@@ -67,19 +67,27 @@ def _pair_kind(r) -> str:
     return r.figure.qualifier if r.figure.qualifier in ("result_of_pair", "target_of_pair") else ""
 
 
+def _mark_before(text: str, pos: int) -> str:
+    """The last character before `pos` that is no white space ("" if none), without copying
+    the text before it."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1:pos]
+
+
 def list_cues(text: str, cues):
     """Each list opening after a figure: (start, end, exhaustive)."""
     found = []
     # `đã bao gồm` names some parts; `không bao gồm` names what is left out, no part at all.
     inclusive = [(m.start(), m.end()) for m in cues.parts_inclusive.finditer(text)]
     excluded = [(m.start(), m.end()) for m in cues.parts_excluded.finditer(text)]
+    either = inclusive + excluded
     for m in cues.parts_exhaustive.finditer(text):
-        if not any(a <= m.start() < b for a, b in inclusive + excluded):
+        if not any(a <= m.start() < b for a, b in either):
             found.append((m.start(), m.end(), True))
     for m in cues.parts_bounded.finditer(text):
-        before = text[:m.start()].rstrip()
         # `với` opens a list only after a comma (`so với`, `cùng với` compare or join).
-        if m.group(0).lower() == "với" and not before.endswith(","):
+        if m.group(0).lower() == "với" and _mark_before(text, m.start()) != ",":
             continue
         found.append((m.start(), m.end(), False))
     found += [(a, b, False) for a, b in inclusive]

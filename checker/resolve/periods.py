@@ -360,10 +360,15 @@ def _whole_term(passage, lead: str, spot, before: list[Period]) -> Resolution | 
 def _relative_base(passage, fig) -> re.Match | None:
     """`cao hơn cùng kỳ năm trước (6,13%)`: the figure right after a base without a year."""
     words = passage.catalog.cues.get("resolve_period", {}).get("relative_base", [])
-    if not words:
+    lead = passage.text[max(0, fig.start - 40):fig.start]
+    if not words or not lead.rstrip().endswith("("):  # (what the pattern ends with)
         return None
-    alternation = _phrases(tuple(words)).pattern
-    return re.search(rf"{alternation}\s*(?:là|đạt|:)?\s*\(\s*$", passage.text[max(0, fig.start - 40):fig.start], re.I)
+    return _relative_base_re(tuple(words)).search(lead)
+
+
+@lru_cache(maxsize=16)
+def _relative_base_re(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"{_phrases(words).pattern}\s*(?:là|đạt|:)?\s*\(\s*$", re.I)
 
 
 def _several_periods(passage, start: int, end: int) -> re.Match | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from checker.catalog import Catalog
 from checker.figures import Lexer
 from checker.records import Block, Document, Resolution
@@ -14,6 +16,18 @@ from checker.resolve.resolved import Resolved
 from checker.resolve.tables import TableReader
 
 SKIPPED_BLOCKS = ("heading", "table_header", "contents_row")
+
+_LEXERS: dict[int, Lexer] = {}  # by the id of a catalog still alive
+
+
+def lexer_of(catalog: Catalog) -> Lexer:
+    """The lexer of a catalog's units and place names, one for the catalog's life (its
+    memo of figures by text then serves every run on that catalog, as its matchers' do)."""
+    lexer = _LEXERS.get(id(catalog))
+    if lexer is None:
+        lexer = _LEXERS[id(catalog)] = Lexer(catalog.units, place_names=set(catalog.entity_matcher.keys))
+        weakref.finalize(catalog, _LEXERS.pop, id(catalog), None)  # (an id is reused once its object is gone)
+    return lexer
 
 
 def footnote_anchors(doc: Document) -> dict[int, tuple[Block, int]]:
@@ -31,7 +45,7 @@ class Resolver:
 
     def __init__(self, catalog: Catalog, lexer: Lexer | None = None):
         self.catalog = catalog
-        self.lexer = lexer or Lexer(catalog.units, place_names=set(catalog.entity_matcher.keys))
+        self.lexer = lexer or lexer_of(catalog)
         self.units = catalog.units
         self.cues = Cues.from_catalog(catalog.cues)
         self.tables = TableReader(catalog, self.lexer, self.cues)

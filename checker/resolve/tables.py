@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from checker.catalog import Catalog
 from checker.records import Evidence, Figure, Resolution
@@ -40,12 +41,18 @@ class FuzzyLabels:
     def __init__(self, catalog: Catalog, stop_words: frozenset[str]):
         self.catalog = catalog
         self.stop_words = stop_words
-        self.choices: dict[str, list[str]] = {}
-        for ind in catalog.indicators.values():
+
+    @cached_property
+    def choices(self) -> dict[str, list[str]]:
+        """Each indicator name and alias, folded, with the indicators it names (made on the
+        first label that needs it: most runs have none)."""
+        choices: dict[str, list[str]] = {}
+        for ind in self.catalog.indicators.values():
             for name in (ind.name, *ind.aliases):
                 key = " ".join(re.findall(r"\w+", fold(name)))
-                if len(key) >= 8 and ind.id not in self.choices.get(key, []):
-                    self.choices.setdefault(key, []).append(ind.id)
+                if len(key) >= 8 and ind.id not in choices.get(key, []):
+                    choices.setdefault(key, []).append(ind.id)
+        return choices
 
     def match(self, label: str, fig: Figure) -> tuple[str | None, str]:
         from rapidfuzz.distance import (
