@@ -64,6 +64,8 @@ from checker.resolve import STAT_KINDS, Resolved
 
 COLUMNS = [f.name for f in fields(Fact)]
 INT_COLUMNS = [f.name for f in fields(Fact) if f.metadata.get("dtype") == "Int64"]
+# Each resolved field with its evidence and reason columns.
+EVIDENCE_COLUMNS = tuple((name, f"{name}_evidence", f"{name}_reason") for name in RESOLVED_FIELDS)
 # The columns that name another row by its id (the relations `_relation_columns` writes).
 ROW_REFERENCES = ("annotates", "part_of", "restates", "ratio_num", "ratio_den", "change_from", "of_result",
                   "of_base", "avg_from", "avg_to")
@@ -100,10 +102,10 @@ def _fact(i: int, r: Resolved, counts) -> Fact:
         # their precision.
         lo = hi = float(fig.value) * r.factor
     evidence = {}
-    for name in RESOLVED_FIELDS:
+    for name, evidence_key, reason_key in EVIDENCE_COLUMNS:
         resolution = r.fields[name]
-        evidence[f"{name}_evidence"] = resolution.evidence.value
-        evidence[f"{name}_reason"] = resolution.reason
+        evidence[evidence_key] = resolution.evidence.value
+        evidence[reason_key] = resolution.reason
     return Fact(
         id=i, path=r.doc.path, doc=r.doc.index, doc_kind=r.doc.kind, block=r.block.kind, line=line, column=column,
         text=fig.text, kind=fig.kind, value=fig.value, unit=r.unit, unit_text=fig.unit_text,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_left
 from functools import lru_cache
@@ -256,7 +255,6 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
     return _unnamed(reading, spot, several_in_anchor)
 
 
-NON_SPACE_RE = re.compile(r"\S")
 
 
 def _after_gap_end(reading, start: int) -> int:
@@ -264,8 +262,15 @@ def _after_gap_end(reading, start: int) -> int:
     away (blank space, one of the catalog's words, blank space): at the character after
     the words' letters, the most any of them has, from `start`."""
     letters = _most_letters(tuple(reading.catalog.cues.get("resolve_entity", {}).get("after_figure", [])))
-    found = list(itertools.islice(NON_SPACE_RE.finditer(reading.text, start), letters + 1))
-    return found[-1].start() if len(found) == letters + 1 else len(reading.text)
+    found = _non_spaces(letters + 1).match(reading.text, start)
+    return found.end() - 1 if found else len(reading.text)
+
+
+@lru_cache(maxsize=16)
+def _non_spaces(n: int) -> re.Pattern:
+    """The stretch up to the n-th character that is no white space (one match, where
+    finding each of them made a match object a character)."""
+    return re.compile(rf"(?:\s*\S){{{n}}}")
 
 
 @lru_cache(maxsize=16)

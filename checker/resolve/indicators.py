@@ -24,6 +24,11 @@ class Reading:
     reason: str = ""
     scope: str = ""
 
+    def told(self, evidence: Evidence, reason: str) -> Reading:
+        """`replace(self, evidence=..., reason=...)`, made directly: asked for most figures,
+        and `replace` reads the class's fields each time."""
+        return Reading(self.indicator, self.unit, self.factor, self.note, evidence, reason, self.scope)
+
     def resolution(self) -> Resolution:
         if self.indicator is None:
             return Resolution(None, Evidence.NONE, self.note or "no indicator named")

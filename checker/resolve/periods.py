@@ -217,6 +217,11 @@ def _find_periods(original: str, not_period: tuple[Mention, ...]) -> tuple[Perio
 def heading_period(section: tuple[str, ...], title: str, year: int | None = None) -> Resolution | None:
     """The period of the nearest heading that states one, else the title's span of years
     or part of a year (`Báo cáo tình hình kinh tế - xã hội 9 tháng năm 2025`)."""
+    return _heading_period(tuple(section), title, year)
+
+
+@lru_cache(maxsize=1024)  # (asked for every block: the blocks under one heading ask the same)
+def _heading_period(section: tuple[str, ...], title: str, year: int | None) -> Resolution | None:
     for heading in reversed(section):
         periods = [p for p in find_periods(heading, []) if p.kind not in ("dates", "date")]
         values = {with_year(p.value, year) for p in periods} - {None}

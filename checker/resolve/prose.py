@@ -221,8 +221,7 @@ def _goes_on(p: Passage, fig: Figure, spot: Spot, context) -> Reading | None:
     reading, mention = pick_indicator(p.catalog, fig, earlier, context)
     if mention is None or _kind_follows(p, fig):
         return None
-    return replace(reading, evidence=Evidence.BLOCK,
-                   reason=f"`{mention.text}` in the sentence `{cue.group(0).strip()}` goes on from")
+    return reading.told(Evidence.BLOCK, f"`{mention.text}` in the sentence `{cue.group(0).strip()}` goes on from")
 
 
 def _growth_of_subject(p: Passage, fig: Figure, spot: Spot) -> Reading | None:
@@ -276,14 +275,14 @@ def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], prece
         return reading
     if mention in trailing:
         reason = f"`{mention.text}`: the noun the share is of" if subject else f"`{mention.text}` after the figure"
-        return replace(reading, evidence=Evidence.CLAUSE, reason=reason)
+        return reading.told(Evidence.CLAUSE, reason)
     if spot.in_clause(mention.start):
         evidence = Evidence.CLAUSE
     elif mention.start >= spot.sentence_start:
         evidence = Evidence.SENTENCE
     else:
         evidence = Evidence.BLOCK
-    return replace(reading, evidence=evidence, reason=f"`{mention.text}` before the figure")
+    return reading.told(evidence, f"`{mention.text}` before the figure")
 
 
 def share_trailing_names(results: list[Resolved]) -> None:
