@@ -124,6 +124,16 @@ def pick_indicator(catalog: Catalog, figure: Figure, candidates: list[Mention], 
     return Reading(None, figure.unit), None
 
 
+GAP_MARK_RE = re.compile(r"[,;.()]")
+
+
+@lru_cache(maxsize=4096)
+def _frame_key(key: str) -> tuple[str, str, int]:
+    """A frame matcher's key, `side:indicator:n`, read once (asked for every figure near it)."""
+    side, ind_id, n = key.split(":")
+    return side, ind_id, int(n)
+
+
 def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list[Mention], named=None
                     ) -> Reading | None:
     """A count read from its frame: the catalog's words before or after the figure, or its
@@ -138,15 +148,15 @@ def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list
         if not (after or before):
             continue  # every frame of the block is offered; most are nowhere near this figure
         for key, direct in [(k, 1) for k in m.keys] + [(k, 0) for k in m.inner]:
-            side, ind_id, n = key.split(":")
-            frame = catalog.indicators[ind_id].patterns[int(n)]
+            side, ind_id, n = _frame_key(key)
+            frame = catalog.indicators[ind_id].patterns[n]
             if not ("any" in frame.units and unit is None or unit in frame.units):
                 continue
             if side == "after":
                 if not after:
                     continue
                 gap = text[num_end:m.start]
-                if len(gap) > len(fig.unit_text) + 24 or re.search(r"[,;.()]", gap):
+                if len(gap) > len(fig.unit_text) + 24 or GAP_MARK_RE.search(gap):
                     continue
                 scored.append(((2, -m.start, direct), frame, f"frame `{m.text}` after the figure", Evidence.CLAUSE))
             elif before and not _named_between(catalog, text, m.end, fig.start, named):
