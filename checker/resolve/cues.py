@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from checker.text import fold, slug
+from checker.text import Memo, fold, slug
 
 
 def _words(words: list[str], fold_them: bool = False) -> str:
@@ -58,6 +58,9 @@ class Cues:
     # Kinds that together make up any whole (`khai thác` and `nuôi trồng`), as slugs: a
     # `trong đó` list naming each of one set is all of its total (cues.yaml `partitions`).
     partitions: tuple[frozenset[str], ...] = ()
+    # The list openings of each text read so far (lists.list_cues), by text: one Cues serves
+    # every run on its catalog (resolver.kept_for), so a text read again is not searched again.
+    lists: Memo = field(default_factory=Memo, compare=False, repr=False)
 
     @classmethod
     def from_catalog(cls, cues: dict) -> "Cues":

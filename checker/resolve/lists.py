@@ -75,8 +75,13 @@ def _mark_before(text: str, pos: int) -> str:
     return text[pos - 1:pos]
 
 
-def list_cues(text: str, cues):
+def list_cues(text: str, cues) -> list[tuple[int, int, bool]]:
     """Each list opening after a figure: (start, end, exhaustive)."""
+    found = cues.lists.get(text)
+    return list(found) if found is not None else list(cues.lists.put(text, _list_cues(text, cues)))
+
+
+def _list_cues(text: str, cues) -> list[tuple[int, int, bool]]:
     found = []
     # `đã bao gồm` names some parts; `không bao gồm` names what is left out, no part at all.
     inclusive = [(m.start(), m.end()) for m in cues.parts_inclusive.finditer(text)]

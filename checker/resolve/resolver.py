@@ -17,17 +17,19 @@ from checker.resolve.tables import TableReader
 
 SKIPPED_BLOCKS = ("heading", "table_header", "contents_row")
 
-_LEXERS: dict[int, Lexer] = {}  # by the id of a catalog still alive
+_KEPT: dict[int, tuple[Lexer, Cues]] = {}  # by the id of a catalog still alive
 
 
-def lexer_of(catalog: Catalog) -> Lexer:
-    """The lexer of a catalog's units and place names, one for the catalog's life (its
-    memo of figures by text then serves every run on that catalog, as its matchers' do)."""
-    lexer = _LEXERS.get(id(catalog))
-    if lexer is None:
-        lexer = _LEXERS[id(catalog)] = Lexer(catalog.units, place_names=set(catalog.entity_matcher.keys))
-        weakref.finalize(catalog, _LEXERS.pop, id(catalog), None)  # (an id is reused once its object is gone)
-    return lexer
+def kept_for(catalog: Catalog) -> tuple[Lexer, Cues]:
+    """The lexer of a catalog's units and place names and the patterns of its cues, made
+    once for the catalog's life: their memos of what a text holds (figures, list openings)
+    then serve every run on that catalog, as its phrase matchers' memos do."""
+    kept = _KEPT.get(id(catalog))
+    if kept is None:
+        lexer = Lexer(catalog.units, place_names=set(catalog.entity_matcher.keys))
+        kept = _KEPT[id(catalog)] = (lexer, Cues.from_catalog(catalog.cues))
+        weakref.finalize(catalog, _KEPT.pop, id(catalog), None)  # (an id is reused once its object is gone)
+    return kept
 
 
 def footnote_anchors(doc: Document) -> dict[int, tuple[Block, int]]:
@@ -45,9 +47,9 @@ class Resolver:
 
     def __init__(self, catalog: Catalog, lexer: Lexer | None = None):
         self.catalog = catalog
-        self.lexer = lexer or lexer_of(catalog)
+        kept_lexer, self.cues = kept_for(catalog)
+        self.lexer = lexer or kept_lexer
         self.units = catalog.units
-        self.cues = Cues.from_catalog(catalog.cues)
         self.tables = TableReader(catalog, self.lexer, self.cues)
 
     def resolve(self, docs: list[Document]) -> list[Resolved]:
