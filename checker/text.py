@@ -257,6 +257,7 @@ class PhraseMatcher:
         self.tolerant = tolerant
         self._found = Memo()
         self._found_tolerant = Memo()
+        self._damaged = Memo()
         self._pair_index: dict[str, list[str]] | None = None
         self._phrases_by_pair: dict[str, set[str]] = {}
         self._folded_phrases: dict[str, list[str]] = {}
@@ -308,7 +309,13 @@ class PhraseMatcher:
     def damaged_pairs(self, text: str) -> set[str]:
         """Pairs of the phrases' words that the text writes with some diacritics missing and
         none changed (`ty le`, `Bac Kan`), by their folded form.  Single words are no sign:
-        `tinh gọn` is a word."""
+        `tinh gọn` is a word.  (Kept by text, as `find` keeps its mentions.)"""
+        found = self._damaged.get(text)
+        if found is None:
+            found = self._damaged.put(text, frozenset(self._damaged_pairs(text)))
+        return set(found)
+
+    def _damaged_pairs(self, text: str) -> set[str]:
         index = self._pairs()
         lowered = text.lower()
         words = re.findall(r"\w+", lowered)

@@ -50,8 +50,10 @@ def _patterns(catalog: Catalog) -> dict[str, tuple[re.Pattern, re.Pattern]]:
     cached = _PATTERNS.get(id(catalog))
     if cached is None or cached[0] is not catalog:
         cols = catalog.cues["role"]["columns"]
-        cached = (catalog, {name: (re.compile(rf"^\s*(?:{_word_re(words).pattern})", re.I), _word_re(words))
-                            for name, words in cols.items() if name != "whole"})
+        words_re = {name: _word_re(words) for name, words in cols.items() if name != "whole"}
+        # (each list compiled once: the opening pattern takes the words' pattern text)
+        cached = (catalog, {name: (re.compile(rf"^\s*(?:{pattern.pattern})", re.I), pattern)
+                            for name, pattern in words_re.items()})
         _PATTERNS[id(catalog)] = cached
     return cached[1]
 
