@@ -248,3 +248,130 @@ def test_lead_context_is_the_lowered_copy(context, text, end, word):
     low = lowered_in_place(text)
     if low is not None:
         assert (word in LeadContext(context, low, end)) == (word in (context + " | " + text[:end]).lower())
+
+
+# The lexer's and resolution's patterns as they were written before they were made to open
+# with what they match first (so that `re` skips to it): the rewritten ones must match the same.
+NUMBER_BEFORE = (r"(?!(?:19|20)\d{2}\.)\d{4,}\.\d{1,2}(?![\d.,])"
+                 r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+LETTER = "A-Za-zÀ-ỹĐđ"
+NON_STATISTIC_BEFORE = {
+    3: (r"(?<=\()(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?=\))", 0),
+    6: (r"(?:(?<=quý )|(?<=tháng ))\d{1,2}\s*[-/]\s*(?:19|20)\d{2}(?![\d])", re.I),
+    7: (r"(?<=quý )[1-4](?![\d.,/])", re.I),
+    12: (r"(?<![\w)])\(\d{1,2}\)", 0),
+    14: (r"(?<=ngày )\d{1,2}(?=\s+(?:đến|-|–)\s+(?:ngày\s+)?\d{1,2}/\d{1,2})", 0),
+    15: (rf"(?:-(?<=[{LETTER}]-)\d+|\d(?<=[{LETTER}]\d)\d*)(?:[.,]\d+)?", 0),
+    17: (r"(?<=tháng )\d{1,2}(?![\d/]|[.,]\d)", re.I),
+}
+SENTENCE_END_BEFORE = re.compile(r"(?<=[.!?…])(?<!\bT[Pp]\.)(?<!\bT[Xx]\.)\s+(?=[A-ZĐÀ-Ỹ(\-*\"“])")
+LEXED = st.lists(st.sampled_from(["1", "9", "2", "0", "19", "20", "2025", ".", ",", "-", "/", " ", "(", ")", "a",
+                                  "Đ", "quý ", "tháng ", "Tháng ", "ngày ", " đến ", "h", "\n"]), max_size=14).map("".join)
+
+
+def _spans(pattern: re.Pattern, text: str) -> list:
+    return [m.span() for m in pattern.finditer(text)] + [
+        (m.span() if m else None) for m in (pattern.match(text, p) for p in range(len(text) + 1))]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(LEXED)
+def test_lexer_patterns_are_their_look_around_first_forms(text):
+    """The number pattern and the rewritten non-statistic patterns match where, and as far
+    as, the forms they replaced did: searched through a text and tried at each position."""
+    from checker.figures import NON_STATISTIC, NUMBER_RE
+
+    assert _spans(NUMBER_RE, text) == _spans(re.compile(NUMBER_BEFORE), text)
+    for k, (before, flags) in NON_STATISTIC_BEFORE.items():
+        assert _spans(NON_STATISTIC[k][1], text) == _spans(re.compile(before, flags), text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=". !?…\n\tTPpXxaA(Đ-*\"“", max_size=20))
+def test_sentence_end_is_its_look_behind_first_form(text):
+    """`SENTENCE_END_RE`, opening with its white space, finds what it found opening with the
+    mark before it: through the text, from each position, and up to each position."""
+    assert _spans(SENTENCE_END_RE, text) == _spans(SENTENCE_END_BEFORE, text)
+    for end in range(len(text) + 1):
+        assert [m.span() for m in SENTENCE_END_RE.finditer(text, 0, end)] == \
+            [m.span() for m in SENTENCE_END_BEFORE.finditer(text, 0, end)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["vượt qua mốc", "đạt", "khoảng", "trên", ">", "≥", "thứ", "Số", "Hội nghị lần",
+                                 "khu nghỉ dưỡng", " ", "  ", "\n", "(", ",", "x", "ab"]), max_size=6).map("".join))
+def test_word_before_a_number_is_the_search(before):
+    """`_ending` finds the comparator or ordinal word that ends the text before a number,
+    as searching the whole text did."""
+    from checker.figures import COMPARATOR_RE, LONGEST_COMPARATOR, LONGEST_ORDINAL, ORDINAL_BEFORE, _ending
+
+    for pattern, longest in ((COMPARATOR_RE, LONGEST_COMPARATOR), (ORDINAL_BEFORE, LONGEST_ORDINAL)):
+        found, searched = _ending(pattern, longest, before), pattern.search(before)
+        assert (found and found.regs) == (searched and searched.regs)
+
+
+def _walk(text: str, start: int, end: int) -> bool:
+    depth = 0
+    for ch in text[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="(()) a", max_size=30), st.integers(-3, 32), st.integers(-3, 32))
+def test_closed_brackets_is_the_walk(text, start, end):
+    """`closed_brackets`, visiting only the brackets, says what walking every character said."""
+    assert closed_brackets(text, start, end) == _walk(text, start, end)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=" \n\tab\u00a0", max_size=14), st.integers(1, 6), st.integers(0, 15))
+def test_nth_character_no_space_is_the_walk(text, n, start):
+    """`_non_spaces(n)` ends on the n-th character that is no white space from `start`."""
+    from checker.resolve.entities import _non_spaces
+
+    found = [k for k in range(start, len(text)) if not text[k].isspace()]
+    m = _non_spaces(n).match(text, start)
+    assert (m.end() - 1 if m else len(text)) == (found[n - 1] if len(found) >= n else len(text))
+
+
+def test_a_catalog_keeps_its_lexer_and_cues_while_it_lives():
+    """One lexer and one set of cue patterns serve a catalog's runs (their memos with them);
+    another catalog has its own, and a catalog's go when it does."""
+    import dataclasses
+    import gc
+
+    from checker.catalog import load_catalog
+    from checker.resolve.resolver import _KEPT, Resolver, kept_for
+
+    catalog = load_catalog()
+    other = dataclasses.replace(catalog)
+    assert kept_for(catalog) is kept_for(catalog)
+    assert Resolver(catalog).lexer is kept_for(catalog)[0] and Resolver(catalog).cues is kept_for(catalog)[1]
+    assert kept_for(other)[0] is not kept_for(catalog)[0]
+    gone = id(other)
+    del other
+    gc.collect()
+    assert gone not in _KEPT
+
+
+def test_kept_readings_are_handed_out_as_copies():
+    """The lexer's figures, a matcher's damaged pairs and a text's list openings are kept by
+    text: the second reading is the first, and changing what was handed out changes neither."""
+    from checker.catalog import load_catalog
+    from checker.resolve.lists import list_cues
+    from checker.resolve.resolver import kept_for
+
+    catalog = load_catalog()
+    lexer, cues = kept_for(catalog)
+    text = "Có 12 xã, gồm: 5 xã loại A và 7 xã loại B; tỷ le ho ngheo 2,1% (năm 2025)."
+    for read in (lexer.scan, catalog.indicator_matcher.damaged_pairs, lambda t: list_cues(t, cues)):
+        first = read(text)
+        kept = list(first) if isinstance(first, list) else set(first)
+        first.clear()
+        assert read(text) == kept
