@@ -79,10 +79,9 @@ def facts_table(facts: list[Fact]) -> pd.DataFrame:
     """The facts table of these rows, in the schema of `Fact`."""
     if not facts:
         return empty_facts()
-    # Column by column from the records' attributes (asdict would deep-copy every value):
-    # each record's values read at once and the rows turned into columns.
-    columns = zip(*map(attrgetter(*COLUMNS), facts))
-    df = pd.DataFrame({c: list(values) for c, values in zip(COLUMNS, columns)}, columns=COLUMNS)
+    # Column by column from the records' attributes, each read in a C loop (asdict would
+    # deep-copy every value; a tuple per record would hold the table twice over).
+    df = pd.DataFrame({c: list(map(attrgetter(c), facts)) for c in COLUMNS}, columns=COLUMNS)
     for col in INT_COLUMNS:
         df[col] = df[col].astype("Int64")
     return df
@@ -240,15 +239,23 @@ def read_drafts(paths: list[str], catalog, jobs: int = 1, progress=None, sources
 def combine(drafts: list[DraftFile], data_rows: list[Fact] | None = None) -> pd.DataFrame:
     """The facts table of drafts read one by one, numbered as if read together: each
     file's ids, and the ids its relations name, follow on from the file before; then the
-    data files' rows.  Renumbered column by column, not row by row."""
+    data files' rows.  Renumbered column by column, not row by row.  The drafts' rows are
+    handed over to the table (their lists are emptied): a `Fact` record costs several times
+    its row of the table, and the rules that run next need the most memory of a run."""
+    counts = [len(draft.rows) for draft in drafts]
     rows = [row for draft in drafts for row in draft.rows] + list(data_rows or [])
+    for draft in drafts:
+        draft.rows = []
+    several = len(drafts) > 1 or bool(data_rows)
+    data_count = len(rows) - sum(counts)
     table = facts_table(rows)
-    if rows and (len(drafts) > 1 or data_rows):
+    del rows  # the last reference to the records: they go before the table is renumbered
+    if len(table) and several:
         shift, start = [], 0
-        for draft in drafts:
-            shift += [start] * len(draft.rows)
-            start += len(draft.rows)
-        shift = pd.Series(shift + [0] * len(data_rows or []), index=table.index, dtype="int64")
+        for count in counts:
+            shift += [start] * count
+            start += count
+        shift = pd.Series(shift + [0] * data_count, index=table.index, dtype="int64")
         table["id"] = pd.Series(range(len(table)), index=table.index, dtype="int64")
         for col in ROW_REFERENCES:
             table[col] = table[col] + shift

@@ -171,7 +171,7 @@ def _int_column(default=None):
     return field(default=default, metadata={"dtype": "Int64"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One row of the facts table: a draft's figure or a data file's row.  The table's
     columns are these fields, in this order (checker/facts.py documents each)."""
