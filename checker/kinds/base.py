@@ -9,6 +9,7 @@ import re
 import sys
 from collections import deque
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Iterator
 
 from checker.interval import Interval, format_vn
@@ -167,21 +168,29 @@ def records_of(facts: pd.DataFrame) -> list:
 
 def stat_records(ctx: "Context", need: tuple[str, ...] = ()) -> list[dict]:
     """Statistics with a value (and with every field in `need` set)."""
-    return [r for r in ctx.records if r["kind"] in STAT and r["lo"] is not None
-            and all(r[k] is not None for k in need)]
+    rows = [r for r in ctx.records if r["kind"] in STAT and r["lo"] is not None]
+    for k in need:  # a pass per field: no generator per row
+        rows = [r for r in rows if r[k] is not None]
+    return rows
 
 
 def group_records(rows: list[dict], keys: list[str]) -> list[tuple[tuple, list[dict]]]:
     """Rows grouped by `keys`, in a deterministic order (blank keys first).
     Plain Python beats pandas' groupby on string columns for tables of this size."""
     groups: dict[tuple, list[dict]] = {}
+    read = itemgetter(*keys) if len(keys) > 1 else (lambda rec: (rec[keys[0]],))
     for rec in rows:
-        key = tuple(map(rec.__getitem__, keys))
+        key = read(rec)
         if not _PLAIN_TYPES.issuperset(map(type, key)):  # only a float or NA can be blank
             key = tuple(None if _blank(v) else v for v in key)
         groups.setdefault(key, []).append(rec)
-    order = sorted(groups, key=lambda k: tuple((v is not None, str(v) if v is not None else "") for v in k))
+    order = sorted(groups, key=_group_order)
     return [(k, groups[k]) for k in order]
+
+
+def _group_order(key: tuple) -> list:
+    """Blank values first, then by their text (a list compares as the tuple would)."""
+    return [(False, "") if v is None else (True, str(v)) for v in key]
 
 
 def interval_of(row) -> Interval:

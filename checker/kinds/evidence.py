@@ -19,13 +19,15 @@ class DocumentEntity(str, enum.Enum):
 
 
 FIELDS = ("indicator", "entity", "period", "role")
+_EVIDENCE_COLUMN = {name: f"{name}_evidence" for name in FIELDS}
+_EVIDENCE = {e.value: e for e in Evidence}  # the enum's lookup by value, without its call
 
 
 def level(rec: dict, name: str) -> Evidence:
     """Where a row's field was read.  A row built without the evidence columns was not read
     from prose (a data file, a test's hand-made row): it counts as stated."""
-    value = rec.get(f"{name}_evidence")
-    return Evidence.DATA if value is None else Evidence(value)
+    value = rec.get(_EVIDENCE_COLUMN.get(name) or f"{name}_evidence")
+    return Evidence.DATA if value is None else _EVIDENCE.get(value) or Evidence(value)
 
 
 def strong_enough(rec: dict, params, ambiguous_defaults: set | None = None) -> bool:
