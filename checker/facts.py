@@ -214,11 +214,20 @@ def read_draft_file(draft: tuple[str, str | None], catalog) -> DraftFile:
         return DraftFile(path, error=exc, unreadable=True)
     try:
         documents = parse(path, text, origins)  # the text read above, not the file read again
-        resolved = resolve_documents(documents, catalog)
-        rows = [_fact(i, r, catalog.units.count_units) for i, r in enumerate(resolved)]
+        rows = _rows(resolve_documents(documents, catalog), catalog.units.count_units)
     except InputError as exc:
         return DraftFile(path, text, found, error=exc)
     return DraftFile(path, text, found, documents, rows)
+
+
+def _rows(resolved: list[Resolved], counts) -> list[Fact]:
+    """The facts of resolved figures, each figure's resolution let go once its row is made:
+    a long draft's resolutions and rows are not all held at once."""
+    rows = []
+    for i in range(len(resolved)):
+        rows.append(_fact(i, resolved[i], counts))
+        resolved[i] = None
+    return rows
 
 
 def read_drafts(paths: list[str], catalog, jobs: int = 1, progress=None, sources=None) -> list[DraftFile]:
