@@ -9,6 +9,7 @@ besides its inputs comes in `Settings` (`load_settings`), never from a module de
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
@@ -143,9 +144,13 @@ def _no_figures(inputs: tuple[str, ...], facts) -> tuple[str, ...]:
 
 
 def _coverage(facts) -> Coverage:
-    stats = facts[facts["kind"].isin(STAT_KINDS)] if len(facts) else facts
-    resolved = stats.dropna(subset=["indicator", "entity", "period", "role"]) if len(stats) else stats
-    return Coverage(int(len(facts)), int(len(stats)), int(len(resolved)))
+    """Figures, statistics, and statistics with every field resolved: counted on masks, with
+    no copy of the table (a big run's table is tens of MiB)."""
+    if not len(facts):
+        return Coverage(0, 0, 0)
+    stats = facts["kind"].isin(STAT_KINDS)
+    resolved = stats & facts[["indicator", "entity", "period", "role"]].notna().all(axis=1)
+    return Coverage(int(len(facts)), int(stats.sum()), int(resolved.sum()))
 
 
 def _places(findings: list[Finding], documents: list) -> dict[tuple[str, int, int], Place]:
@@ -171,16 +176,36 @@ def _places(findings: list[Finding], documents: list) -> dict[tuple[str, int, in
 
 def _lines(findings: list[Finding], texts: dict[str, str]) -> dict[tuple[str, int], str]:
     """The line of every figure a finding names in a draft, as the checker read it (the
-    HTML report shows each figure in its sentence)."""
-    split = {}
-    lines = {}
+    HTML report shows each figure in its sentence).  Only those lines are cut from the
+    text: a big draft is not split into all its lines again."""
+    wanted: dict[str, set[int]] = {}
     for f in findings:
         for fig in f.figures:
+            if fig["path"] in texts:
+                wanted.setdefault(fig["path"], set()).add(fig["line"])
+    found = {path: _some_lines(texts[path], numbers) for path, numbers in wanted.items()}
+    lines = {}
+    for f in findings:  # in the order the findings name them
+        for fig in f.figures:
             path, n = fig["path"], fig["line"]
-            if path not in texts or (path, n) in lines:
-                continue
-            if path not in split:
-                split[path] = texts[path].splitlines()
-            if 1 <= n <= len(split[path]):
-                lines[(path, n)] = split[path][n - 1]
+            if n in found.get(path, ()):
+                lines[(path, n)] = found[path][n]
     return lines
+
+
+# What str.splitlines splits at, so that line numbers are those of the reader (checker/ingest.py).
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _some_lines(text: str, numbers: set[int]) -> dict[int, str]:
+    """Lines `numbers` (1-based) of `text`, as `text.splitlines()` numbers them."""
+    out, start, n, last = {}, 0, 1, max(numbers)
+    for brk in _LINE_BREAK.finditer(text):
+        if n in numbers:
+            out[n] = text[start:brk.start()]
+        start, n = brk.end(), n + 1
+        if n > last:
+            return out
+    if start < len(text) and n in numbers:
+        out[n] = text[start:]
+    return out
