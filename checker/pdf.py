@@ -19,7 +19,8 @@
   on under the part before (a repeated header row is dropped), and a header row left alone
   at the foot of a page heads the rows on the next.
 - Pages are read one at a time and each page's layout is dropped once its lines are
-  taken: memory is bounded by a page, not by the document.
+  taken: memory is bounded by a page, not by the document.  A page where nothing but
+  text is drawn is read by checker/pdf_chars.py, with only the fields used here.
 - Each line of the converted text records its page and line on the page, so a figure's
   place is reported as `page 2, line 14, offset 30`.
 """
@@ -30,6 +31,7 @@ import re
 import statistics
 import unicodedata
 from collections.abc import Iterator
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from checker.i18n import _, whole
@@ -53,44 +55,47 @@ class _Line:
         self.chars = [ch]
         self.top, self.bottom, self.size = ch["top"], ch["bottom"], ch["size"]
 
-    def takes(self, ch: dict) -> bool:
-        """The character overlaps the line by more than a third of its height, or is a
-        smaller one (a superscript, an accent) standing within it."""
-        top, bottom = self.top, self.bottom
-        height = bottom - top
-        return ch["top"] < bottom - 0.3 * height and ch["bottom"] > top + 0.3 * height \
-            or (ch["bottom"] <= bottom + 0.5 and ch["top"] >= top - 0.5 * height and ch["size"] < 0.85 * self.size)
-
-    def add(self, ch: dict) -> None:
-        self.chars.append(ch)
-        self.top, self.bottom = min(self.top, ch["top"]), max(self.bottom, ch["bottom"])
-        self.size = max(self.size, ch["size"])
-
 
 def _lines(chars: list[dict]) -> list[list[dict]]:
     """Group characters into lines by their vertical position, each sorted left to right.
-    A character joins the first line made that takes it.  Characters come top down, so a
-    line whose foot lies above every character still to come is closed: a character is
-    compared only with the few lines open at its height, and the reading is linear."""
+    A character joins the first line made that takes it: one it overlaps by more than a
+    third of the line's height, or one it stands within as a smaller character (a
+    superscript, an accent).  Characters come top down, so a line whose foot lies above
+    every character still to come is closed: a character is compared only with the few
+    lines open at its height, and the reading is linear.  (The loop is written out, with
+    no call per character: it runs for every character of the draft.)"""
     made: list[_Line] = []
     open_: list[_Line] = []  # in the order made, as the first line that takes a character wins
     row = None
-    for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
-        if round(ch["top"]) != row:
-            row = round(ch["top"])
+    keys = [(round(c["top"]), c["x0"]) for c in chars]
+    for i in sorted(range(len(chars)), key=keys.__getitem__):
+        ch = chars[i]
+        if keys[i][0] != row:
+            row = keys[i][0]
             # Every character from here on has its top at row - 0.5 or below it, and a line
             # takes only a character whose top is at most half a point under its foot
             # (pdfminer gives each character top <= bottom); one more point is a margin.
             open_ = [ln for ln in open_ if ln.bottom + 2.0 >= row]
+        c_top, c_bottom, c_size = ch["top"], ch["bottom"], ch["size"]
         for line in open_:
-            if line.takes(ch):
-                line.add(ch)
+            top, bottom = line.top, line.bottom
+            height = bottom - top
+            if c_top < bottom - 0.3 * height and c_bottom > top + 0.3 * height \
+                    or (c_bottom <= bottom + 0.5 and c_top >= top - 0.5 * height and c_size < 0.85 * line.size):
+                line.chars.append(ch)
+                # min() and max() as written before: a tie or a NaN keeps the line's value
+                if c_top < top:
+                    line.top = c_top
+                if c_bottom > bottom:
+                    line.bottom = c_bottom
+                if c_size > line.size:
+                    line.size = c_size
                 break
         else:
             made.append(_Line(ch))
             open_.append(made[-1])
-    made.sort(key=lambda ln: ln.top)
-    return [sorted(ln.chars, key=lambda c: c["x0"]) for ln in made]
+    made.sort(key=attrgetter("top"))
+    return [sorted(ln.chars, key=itemgetter("x0")) for ln in made]
 
 
 def _line_text(line: list[dict], body_size: float) -> str:
@@ -238,21 +243,19 @@ def _cells_of_line(line: list[dict], body_size: float) -> list[str]:
     return [_line_text(cell, body_size) for cell in cells if cell]
 
 
-def _tables_and_chars(page) -> tuple[list, list[dict]]:
+def _tables_and_chars(page, glyphs: dict) -> tuple[list, list[dict]]:
     """A page's ruled tables and its characters.  A page where nothing but text is drawn
-    has no ruled table, and its characters are taken straight from pdfminer's layout with
-    the fields this module reads, each computed as pdfplumber computes it: pdfplumber
-    turns every attribute of every character into a dict, more than half the time of
-    reading a page of prose."""
-    from pdfminer.layout import LTAnno, LTChar
+    has no ruled table, and its characters are read by checker/pdf_chars.py with only the
+    fields this module reads (pdfminer's objects for each character and pdfplumber's
+    dicts of all their attributes are most of the time of reading a page of prose)."""
+    from checker.pdf_chars import Drawn, page_chars
 
-    objects = list(page.layout)
-    if page.pdf.unicode_norm is not None or not all(isinstance(o, (LTChar, LTAnno)) for o in objects):
-        return page.find_tables(), page.chars
-    height, (left, top) = page.height, page.mediabox[:2]
-    return [], [{"text": o.get_text(), "x0": o.x0 + left if left else o.x0, "x1": o.x1 + left if left else o.x1,
-                 "top": (height - o.y1) + top, "bottom": (height - o.y0) + top, "size": o.size}
-                for o in objects if isinstance(o, LTChar)]
+    if page.pdf.unicode_norm is None:
+        try:
+            return [], page_chars(page, glyphs)
+        except Drawn:
+            pass
+    return page.find_tables(), page.chars
 
 
 def _page_items(page_no: int, tables: list, chars: list[dict]) -> list[dict]:
@@ -263,7 +266,8 @@ def _page_items(page_no: int, tables: list, chars: list[dict]) -> list[dict]:
         return any(x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom
                    for x0, top, x1, bottom in boxes)
 
-    chars = [c for c in chars if not inside(c)]
+    if boxes:
+        chars = [c for c in chars if not inside(c)]
     sizes = [round(c["size"], 1) for c in chars if c["text"].strip()]
     body_size = statistics.mode(sizes) if sizes else 10.0
     lines = _lines(chars)
@@ -407,10 +411,10 @@ def _read_pages(pdf, path: Path) -> Iterator[list[dict]]:
 
     if len(pdf.pages) > limits.active().pdf_pages:
         raise limits.exceeded(path, _("it has {count} pages").format(count=whole(len(pdf.pages))), "pdf_pages")
-    chars = 0
+    chars, glyphs = 0, {}
     for page in pdf.pages:
         try:
-            tables, page_chars = _tables_and_chars(page)
+            tables, page_chars = _tables_and_chars(page, glyphs)
             chars += len(page_chars)
             if chars > limits.active().pdf_chars:
                 raise limits.exceeded(path, _("its first {pages} pages hold {count} characters").format(
