@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -258,6 +259,17 @@ def _tables_and_chars(page, glyphs: dict) -> tuple[list, list[dict]]:
     return page.find_tables(), page.chars
 
 
+def _body_size(chars: list[dict]) -> float:
+    """The most common size of the page's visible characters, to a tenth of a point (the
+    first one met of equally common sizes, as statistics.mode takes it).  Counted per size
+    first: a page has a few sizes and thousands of characters."""
+    rounded: dict[float, int] = {}
+    for size, count in Counter(c["size"] for c in chars if c["text"].strip()).items():
+        key = round(size, 1)  # sizes met in order, so their tenths are too
+        rounded[key] = rounded.get(key, 0) + count
+    return max(rounded.items(), key=itemgetter(1))[0] if rounded else 10.0
+
+
 def _page_items(page_no: int, tables: list, chars: list[dict]) -> list[dict]:
     """A page's lines and tables in reading order."""
     boxes = [t.bbox for t in tables]
@@ -268,8 +280,7 @@ def _page_items(page_no: int, tables: list, chars: list[dict]) -> list[dict]:
 
     if boxes:
         chars = [c for c in chars if not inside(c)]
-    sizes = [round(c["size"], 1) for c in chars if c["text"].strip()]
-    body_size = statistics.mode(sizes) if sizes else 10.0
+    body_size = _body_size(chars)
     lines = _lines(chars)
     grids = [(t.bbox[1], t.bbox[3], [[" ".join((c or "").split()) for c in row] for row in t.extract()])
              for t in tables]

@@ -1,11 +1,14 @@
-"""The lean reading of a page's characters (checker/pdf_chars.py) gives exactly the
-characters pdfplumber gives, field for field, and the same converted text."""
+"""The fast paths of PDF reading give what the plain ones give: the lean reading of a
+page's characters (checker/pdf_chars.py) exactly the characters pdfplumber gives, field
+for field, and the same converted text."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.pdf_build import FONT, markdown_to_pdf
 from tests.test_cli import ROOT
@@ -128,3 +131,15 @@ def test_lean_and_pdfplumber_readings_give_the_same_text(tmp_path, monkeypatch):
     plumber = read_pdf(path)
     assert lean.text == plumber.text and lean.origins == plumber.origins
     assert "| STT |" in lean.text and "¹" in lean.text
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", " ", "1", "\t"]),
+                          st.floats(min_value=0, max_value=40, allow_nan=False).map(lambda x: round(x, 3)) | st.sampled_from([9.96, 10.04, 10.0, 8.05, 8.15]))))
+def test_body_size_is_the_mode_of_the_rounded_sizes(chars):
+    """Counting per size before rounding keeps statistics.mode's answer, ties included."""
+    import statistics
+
+    from checker.pdf import _body_size
+
+    sizes = [round(size, 1) for text, size in chars if text.strip()]
+    assert _body_size([{"text": t, "size": s} for t, s in chars]) == (statistics.mode(sizes) if sizes else 10.0)
