@@ -41,7 +41,7 @@ def test_superscript_markers_are_not_glued_onto_figures(sample_pdf):
 def test_places_are_on_the_right_page_and_line(sample_pdf):
     import pdfplumber
 
-    from checker.pdf import _lines
+    from checker.pdf_lines import group_lines
 
     checked = 0
     with pdfplumber.open(sample_pdf) as pdf:
@@ -61,7 +61,7 @@ def test_places_are_on_the_right_page_and_line(sample_pdf):
                 boxes = [t.bbox for t in page.find_tables()]
                 chars = [c for c in page.chars if not any(
                     b[0] <= c["x0"] and c["x1"] <= b[2] and b[1] <= c["top"] and c["bottom"] <= b[3] for b in boxes)]
-                line = _lines(chars)[int(m.group(2)) - 1]
+                line = group_lines(chars)[int(m.group(2)) - 1]
                 raw = "".join(c["text"] for c in line)
                 start = int(m.group(3))
                 assert raw[start:].startswith(fig["text"].split()[0]), (fig["where"], raw, fig["text"])
