@@ -42,7 +42,7 @@ from checker.records import InputError
 PAGE_NUMBER_RE = re.compile(r"[-–\s]*(?:Trang\s+)?(\d{1,4})(?:\s*/\s*\d{1,4})?[-–\s]*", re.I)
 
 
-def _tables_and_chars(page, glyphs: dict) -> tuple[list, list[dict]]:
+def _tables_and_chars(page) -> tuple[list, list[dict]]:
     """A page's ruled tables and its characters.  A page where nothing but text is drawn
     has no ruled table, and its characters are read by checker/pdf_chars.py with only the
     fields this module reads (pdfminer's objects for each character and pdfplumber's
@@ -51,7 +51,7 @@ def _tables_and_chars(page, glyphs: dict) -> tuple[list, list[dict]]:
 
     if page.pdf.unicode_norm is None:
         try:
-            return [], page_chars(page, glyphs)
+            return [], page_chars(page)
         except Drawn:
             pass
     return page.find_tables(), page.chars
@@ -220,10 +220,10 @@ def _read_pages(pdf, path: Path) -> Iterator[list[dict]]:
 
     if len(pdf.pages) > limits.active().pdf_pages:
         raise limits.exceeded(path, _("it has {count} pages").format(count=whole(len(pdf.pages))), "pdf_pages")
-    chars, glyphs = 0, {}
+    chars = 0
     for page in pdf.pages:
         try:
-            tables, page_chars = _tables_and_chars(page, glyphs)
+            tables, page_chars = _tables_and_chars(page)
             chars += len(page_chars)
             if chars > limits.active().pdf_chars:
                 raise limits.exceeded(path, _("its first {pages} pages hold {count} characters").format(

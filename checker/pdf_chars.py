@@ -28,10 +28,12 @@ class _CharDevice(PDFTextDevice):
     """Collects a page's characters as dicts of text, x0, x1, top, bottom and size, in
     pdfplumber's coordinates (top down, shifted by the media box's origin)."""
 
-    def __init__(self, rsrcmgr, height: float, left: float, top: float, glyphs: dict):
+    def __init__(self, rsrcmgr, height: float, left: float, top: float):
         super().__init__(rsrcmgr)
         self.height, self.left, self.top = height, left, top
-        self.glyphs = glyphs  # font -> {cid: (text, width)}: the same for every page of the document
+        # font -> {cid: (text, width)}, for the page only: a document's fonts may hold
+        # tens of thousands of characters, a page's characters are held anyway
+        self.glyphs: dict = {}
         self.chars: list[dict] = []
 
     def paint_path(self, *args) -> None:
@@ -103,15 +105,14 @@ class _CharDevice(PDFTextDevice):
         return (x, y)
 
 
-def page_chars(page, glyphs: dict) -> list[dict]:
+def page_chars(page) -> list[dict]:
     """The characters of a pdfplumber page where only horizontal text is drawn, in the
-    order drawn; raises Drawn for any other page.  `glyphs` caches each font's characters
-    from page to page."""
+    order drawn; raises Drawn for any other page."""
     from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfplumber.utils.exceptions import PdfminerException
 
     left, top = page.mediabox[:2]
-    device = _CharDevice(page.pdf.rsrcmgr, page.height, left, top, glyphs)
+    device = _CharDevice(page.pdf.rsrcmgr, page.height, left, top)
     try:
         PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     except Drawn:

@@ -60,10 +60,9 @@ def _both(path: Path) -> list[tuple[list, list]]:
 
     pages = []
     with pdfplumber.open(path) as pdf:
-        glyphs: dict = {}
         for page in pdf.pages:
             try:
-                lean = page_chars(page, glyphs)
+                lean = page_chars(page)
             except Drawn:
                 lean = None
             pages.append((lean, [{k: c[k] for k in FIELDS} for c in page.chars]))
@@ -96,7 +95,7 @@ def test_a_page_with_a_drawing_is_left_to_pdfplumber(tmp_path):
 
     path = _raw_pdf(tmp_path / "drawn.pdf", [("/MediaBox [0 0 595 842]", TEXT + " 50 50 m 300 50 l S")])
     with pdfplumber.open(path) as pdf, pytest.raises(Drawn):
-        page_chars(pdf.pages[0], {})
+        page_chars(pdf.pages[0])
 
 
 @needs_font
@@ -124,7 +123,7 @@ def test_lean_and_pdfplumber_readings_give_the_same_text(tmp_path, monkeypatch):
     path = markdown_to_pdf("\n\n".join([md] * 3), tmp_path / "sample.pdf", ruled=False, page_numbers=True)
     lean = read_pdf(path)
 
-    def drawn(page, glyphs):
+    def drawn(page):
         raise pdf_chars.Drawn
 
     monkeypatch.setattr(pdf_chars, "page_chars", drawn)

@@ -26,11 +26,11 @@ def test_a_page_is_laid_out_only_once_the_pages_before_are_dropped(tmp_path, mon
     laid_out, seen = [], []
     real = pdf._tables_and_chars
 
-    def spy(page, *args):
+    def spy(page):
         # Pages still holding pdfminer's layout or pdfplumber's objects when a new one starts.
         laid_out.append(sum(1 for p in page.pdf.pages if {"_layout", "_objects"} & vars(p).keys()))
         seen.append(page.page_number)
-        return real(page, *args)
+        return real(page)
 
     monkeypatch.setattr(pdf, "_tables_and_chars", spy)
     converted = pdf.read_pdf(_copies(tmp_path, 3))
