@@ -1,8 +1,10 @@
 """Third round of real text (2025 congress documents of merged provinces, post-merger People's
 Committee and Council reports with merged and former figures, 2026 targets, 2025 statistics
 releases): each class of false alarm or missed relation found there, in a short draft of our
-own.  A percentage in the next sentence restates no fraction; `nội địa` narrows revenue to its
-domestic part."""
+own.  A percentage in the next sentence restates no fraction; a town, an office and a cadre
+are counted; the time of the merger before a name (`sau khi hợp nhất`, `trước khi sáp nhập`)
+tells the merged province from the former one, and a partner listed in a `trong đó` breakdown
+after a name is not named beside it."""
 
 from __future__ import annotations
 
@@ -32,24 +34,70 @@ def test_a_percentage_in_the_fractions_own_sentence_still_restates_it(tmp_path):
     assert found == [("RT01", ["14/14", "90%"])]
 
 
-# Domestic revenue (`thu ngân sách nội địa`, `thu nội địa`) is a part of the revenue: stated
-# again in another paragraph, it is not the whole revenue.
-DOMESTIC = ("Tổng thu ngân sách nhà nước năm 2025 ước đạt 21.300 tỷ đồng, vượt 12% dự toán. Trong đó, thu "
-            "ngân sách nội địa lần đầu đạt 11.850 tỷ đồng.\n\n"
-            "Năm 2025, tỉnh thu ngân sách nội địa đạt {} tỷ đồng.")
+# Count nouns of merger texts: a town (`thị trấn`, `thị xã`), an office (`trụ sở`), a cadre
+# (`cán bộ`).  Without them the last part had no unit and the list was not summed.
+UNITS = "Toàn tỉnh có 25 đơn vị hành chính cấp xã (gồm 20 xã, 3 phường và {} thị trấn)."
 
 
-def test_domestic_revenue_is_not_the_whole_revenue(tmp_path):
-    facts, found = _run(tmp_path, DOMESTIC.format("11.850"))
+def test_a_list_of_communes_wards_and_towns_adds_up(tmp_path):
+    _, found = _run(tmp_path, UNITS.format("2"))
     assert found == []
-    assert fact_row(facts, "ước đạt 21.300 tỷ đồng")["scope"] in ("", None)
 
 
-def test_two_values_of_the_domestic_revenue_still_disagree(tmp_path):
-    _, found = _run(tmp_path, DOMESTIC.format("12.850"))
-    assert ("SV01", ["11.850 tỷ đồng", "12.850 tỷ đồng"]) in found
+def test_a_list_of_communes_wards_and_towns_that_does_not_add_up(tmp_path):
+    _, found = _run(tmp_path, UNITS.format("3"))
+    assert found == [("PW02", ["20 xã", "25 đơn vị", "3 phường", "3 thị trấn"])]
 
 
-def test_domestic_visitors_keep_their_own_indicator(tmp_path):
-    facts, _ = _run(tmp_path, "Năm 2025, tỉnh đón 3,2 triệu lượt khách du lịch nội địa, tăng 8%.")
-    assert fact_row(facts, "3,2 triệu lượt khách")["indicator"] == "domestic_tourists"
+OFFICES = ("Sau sắp xếp, dự kiến dôi dư {} trụ sở (trong đó Cần Thơ dư 70, Hậu Giang dư 45 và Sóc Trăng "
+           "dư 5 trụ sở); có 400 cán bộ nghỉ theo chế độ.")
+
+
+def test_offices_left_over_by_former_province_add_up(tmp_path):
+    _, found = _run(tmp_path, OFFICES.format("120"), "Cần Thơ")
+    assert found == []
+
+
+def test_offices_left_over_by_former_province_that_do_not_add_up(tmp_path):
+    _, found = _run(tmp_path, OFFICES.format("130"), "Cần Thơ")
+    assert [rule for rule, _ in found] == ["PW02"]
+
+
+# The time of the merger, earlier in the sentence, tells a merged province from the former one
+# of the same name, whatever partner the sentence names.
+MERGED_CITY = ("Năm 2025, sau khi hợp nhất với Hải Dương, TP. Hải Phòng đạt tốc độ tăng trưởng GRDP 11,8%, "
+               "đứng thứ hai cả nước.\n\nTheo Thống kê thành phố, GRDP của thành phố Hải Phòng năm 2025 tăng {}%.")
+
+
+def test_after_the_merger_the_name_is_the_merged_city(tmp_path):
+    facts, found = _run(tmp_path, MERGED_CITY.format("11,8"), "Hải Phòng")
+    assert found == []
+    assert fact_row(facts, "11,8%")["entity"] == "hai_phong"
+
+
+def test_the_merged_citys_growth_stated_twice_must_agree(tmp_path):
+    _, found = _run(tmp_path, MERGED_CITY.format("12,1"), "Hải Phòng")
+    assert found == [("SV01", ["11,8%", "12,1%"])]
+
+
+def test_before_the_merger_the_name_is_the_former_province(tmp_path):
+    facts, _ = _run(tmp_path, "Trước khi hợp nhất, GRDP của Quảng Ngãi tăng 12,4% so với cùng kỳ.",
+                    "Quảng Ngãi", HALF)
+    assert fact_row(facts, "12,4%")["entity"] == "quang_ngai_cu"
+
+
+# A partner listed in a breakdown after the name (`; trong đó A (cũ) …, B (cũ) …`) breaks the
+# name's figure down by former province: the name is the merged province's.
+BY_FORMER = ("Sáu tháng đầu năm 2025, Quảng Ngãi thu ngân sách 17.000 tỷ đồng, đạt 46% dự toán năm; trong đó "
+             "khu vực tỉnh Quảng Ngãi (cũ) đóng góp 15.000 tỷ đồng, Kon Tum (cũ) {} tỷ đồng.")
+
+
+def test_a_total_broken_down_by_former_province_is_the_merged_ones(tmp_path):
+    facts, found = _run(tmp_path, BY_FORMER.format("2.000"), "Quảng Ngãi", HALF)
+    assert found == []
+    assert fact_row(facts, "17.000 tỷ đồng")["entity"] == "quang_ngai"
+
+
+def test_a_total_broken_down_by_former_province_must_add_up(tmp_path):
+    _, found = _run(tmp_path, BY_FORMER.format("3.000"), "Quảng Ngãi", HALF)
+    assert [rule for rule, _ in found] == ["PW01"]
