@@ -101,3 +101,26 @@ def test_a_total_broken_down_by_former_province_is_the_merged_ones(tmp_path):
 def test_a_total_broken_down_by_former_province_must_add_up(tmp_path):
     _, found = _run(tmp_path, BY_FORMER.format("3.000"), "Quảng Ngãi", HALF)
     assert [rule for rule, _ in found] == ["PW01"]
+
+
+# A `Bao gồm` list may open the sentence after its total, and the plan word of an item's stated
+# share (`đạt 88% dự toán`) is no target cue of the next item.
+REVENUE_PARTS = ("Tổng thu ngân sách nhà nước 9 tháng đạt 41.250 tỷ đồng, bằng 81% dự toán. Bao gồm thu nội "
+                 "địa đạt {} tỷ đồng, đạt 84% dự toán và thu từ hoạt động xuất nhập khẩu đạt 9.800 tỷ đồng, "
+                 "đạt 70% dự toán.")
+
+
+def test_a_list_opening_the_next_sentence_that_adds_up(tmp_path):
+    _, found = _run(tmp_path, REVENUE_PARTS.format("31.450"))
+    assert found == []
+
+
+def test_a_list_opening_the_next_sentence_that_does_not_add_up(tmp_path):
+    _, found = _run(tmp_path, REVENUE_PARTS.format("32.450"))
+    assert found == [("PW02", ["32.450 tỷ đồng", "41.250 tỷ đồng", "9.800 tỷ đồng"])]
+
+
+def test_an_items_share_of_the_plan_does_not_make_the_next_item_a_target(tmp_path):
+    _, found = _run(tmp_path, "Năm 2025 tỉnh có 412 dự án đầu tư mới, gồm 380 dự án trong nước với tổng vốn "
+                              "21.500 tỷ đồng, đạt 95% kế hoạch và 42 dự án FDI với tổng vốn 610 triệu USD.")
+    assert found == [("PW02", ["380 dự án", "412 dự án", "42 dự án"])]
