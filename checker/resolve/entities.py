@@ -11,7 +11,11 @@ from checker.records import Document, Evidence, Resolution
 from checker.resolve.scans import BRACKET_RE
 from checker.text import Mention
 
-BREAKDOWN_LEAD_RE = re.compile(r"trong đó[\s,:]*(?:có\s+)?(?:tỉnh\s+|thành phố\s+)?$", re.I)
+BREAKDOWN_LEAD_RE = re.compile(r"trong đó[\s,:]*(?:có\s+)?(?:khu vực\s+)?(?:tỉnh\s+|thành phố\s+)?$", re.I)
+# `Sau khi hợp nhất với Hải Dương, TP. Hải Phòng đạt ...`: the time of the merger, earlier in
+# the name's sentence, tells which province it is.
+MERGE_TIME_RE = re.compile(r"(?<![\w])(sau|trước)\s+(?:khi\s+)?(?:sáp nhập|sát nhập|hợp nhất|sắp xếp)(?![\w])", re.I)
+SENTENCE_END_BEFORE_RE = re.compile(r"(?<![Tt][PpXx])[.!?…]\s|\n")
 RANK_RE = re.compile(r"(?<![\w])thứ\s*\d+[^;()]{0,30}$", re.I)
 CONJUNCTION_RE = re.compile(r"^\s*(?:,|và|với)\s*$", re.I)
 OWN = "the report's own province (from its title)"
@@ -151,7 +155,15 @@ def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names, context:
     siblings = [j for j, low in enumerate(names.lowered) if low == names.lowered[k] and j != k]
     if any(former_after[j] and names.same_sentence(mentions[j], mention) for j in siblings):
         return province, "another mention in its sentence is the former province"
-    beside = [j for j, ks in enumerate(names.keys) if ks & partners]
+    time = _merge_time(names.text, mention, [m.end for m in mentions])
+    if time and not names.lead_before[k]:
+        return (province, "after `sau sáp nhập` in its sentence") if time == "sau" else (
+            former, "after `trước sáp nhập` in its sentence")
+    # (a partner listed after the name in its sentence's `trong đó` breakdown, `…; trong đó
+    # khu vực tỉnh A (cũ) 15.000, B (cũ) 2.000`, breaks the name's figure down: not beside it)
+    listed = next((i for i in range(k + 1, len(mentions)) if names.lead_before[i]
+                   and names.same_sentence(mention, mentions[i])), None)
+    beside = [j for j, ks in enumerate(names.keys) if ks & partners and (listed is None or j < listed)]
     if any(names.same_sentence(mentions[j], mention) for j in beside):
         # `trong đó Hưng Yên có 376 trường, Thái Bình có 498 trường`: a per-former list.
         return former, "named beside a partner province in its sentence"
@@ -169,6 +181,22 @@ def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names, context:
         # `Hai tỉnh đã tổ chức ...²` and the footnote `² Thái Nguyên: ...`
         return former, "the text speaks of the former provinces"
     return province, "merged province by default"
+
+
+def _merge_time(text: str, mention: Mention, name_ends: list[int]) -> str | None:
+    """`sau` or `trước` when the name's sentence speaks, before it, of the time after or
+    before the merger (`Sau sáp nhập, tỉnh An Giang ...`), with no `;` between; a cue
+    written right after another name (`Hải Dương trước sáp nhập`) is that name's."""
+    window = text[max(0, mention.start - 300):mention.start]
+    ends = [m.end() for m in SENTENCE_END_BEFORE_RE.finditer(window)]
+    lead = [m for m in MERGE_TIME_RE.finditer(window, ends[-1] if ends else 0)]
+    if not lead or ";" in window[lead[-1].end():]:
+        return None
+    offset = mention.start - len(window)
+    start = lead[-1].start() + offset
+    if any(0 <= start - e <= 3 for e in name_ends):
+        return None
+    return lead[-1].group(1).lower()
 
 
 @lru_cache(maxsize=256)

@@ -113,7 +113,9 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
     if not after:
         return None
     first = out[after[0][0]]
-    if not before and not exhaustive and s_start > 0 and not text[s_start:cue_start].strip():
+    # (`… đạt 58.486 tỷ đồng, đạt 83% dự toán. Bao gồm thu nội địa 42.805 tỷ đồng và …`: a
+    # `gồm` list may open the next sentence too)
+    if not before and s_start > 0 and not text[s_start:cue_start].strip():
         return _whole_of_sentence_before(out, near, text, s_start, first, counts)
     if not before:
         return None
@@ -189,9 +191,11 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
     # `gồm: Thu thuế … đạt 1.292 tỷ đồng, bằng …; thu tiền sử dụng đất đạt 1.141 tỷ đồng`: in a
     # colon list, a `;` clause opening with the word the first item's label opens with goes on.
     colon, lead = text[cue_end - 1:cue_end + 2].strip().startswith(":"), None
+    last_end = cue_end  # (the end of the last figure passed, an item's stated share included)
     for j, f in figs:
         if f.start < cue_end or j == whole_i or out[j].figure.start == whole.figure.start:
             continue
+        seen_end, last_end = last_end, max(last_end, f.end)
         if f.start >= s_end:
             break
         if text.count("(", prev_end, f.start) > text.count(")", prev_end, f.start):
@@ -207,7 +211,10 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
                 and not (colon and lead and _lead_word(text[prev_end + semi + 1:f.start], ctx) == lead):
             break
         r = out[j]
-        segment = _segment(text, prev_end, f.start)
+        # (`thu nội địa 42.805 tỷ đồng, đạt 88% dự toán và thu từ xuất khẩu 15.681 tỷ đồng`: the
+        # plan word of the item before's share is no target cue of the next item)
+        since = OWN_WORDS_RE.match(text, seen_end, f.start).end() if seen_end > prev_end else prev_end
+        segment = _segment(text, since, f.start)
         if not compatible(whole, r, ctx.counts) or _pair_kind(r) != _pair_kind(whole) \
                 or r.measure or is_part(r) or ctx.targets(segment) or TOTAL_WORD_RE.search(segment) \
                 or _other_count(whole, r, [out[k] for k, _ in items], text[whole.figure.end:cue_end]):
@@ -217,6 +224,10 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
         items.append((j, prev_end))
         prev_end = _segment_end(text, f.end)
     return items
+
+
+# The words after a figure up to a separator or `và` are its own (`88% dự toán`).
+OWN_WORDS_RE = re.compile(r"[^,;:.()]*?(?=\svà\s|[,;:.()]|$)")
 
 
 def _lead_word(label: str, ctx) -> str | None:

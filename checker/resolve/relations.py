@@ -13,7 +13,7 @@ import re
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.records import STAT_KINDS
-from checker.resolve.clauses import sentence_start
+from checker.resolve.clauses import SENTENCE_END_RE, sentence_start
 from checker.resolve.columns import row_share_of_plan
 from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import at_nature
@@ -159,7 +159,10 @@ def _restatements(out, text, figs) -> None:
         if frac.kind != "fraction" or not frac.denominator:
             continue
         for j, pct in figs[n + 1:n + 2]:
-            if pct.unit == "percent" and PCT_GAP_RE.match(text[frac.end:pct.start]):
+            gap = text[frac.end:pct.start]
+            # (`đã hoàn thành 12/12 chỉ tiêu. Tốc độ tăng trưởng ... ước tăng 9,52%`: a
+            # percentage in the next sentence is that sentence's own figure)
+            if pct.unit == "percent" and PCT_GAP_RE.match(gap) and not SENTENCE_END_RE.search(gap):
                 _add(out, RelationKind.RESTATES, j, (i,), reason=f"restates `{frac.text}`")
 
 
