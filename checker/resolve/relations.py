@@ -13,6 +13,7 @@ import re
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.records import STAT_KINDS
+from checker.resolve.bases import stated_bases
 from checker.resolve.clauses import sentence_start
 from checker.resolve.columns import row_share_of_plan
 from checker.resolve.entities import closed_brackets
@@ -64,6 +65,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     _footnotes(out, resolved, catalog.indicators)
     _shares(out, resolved)
     _read_multiples(out, catalog.indicators)
+    stated_bases(out, _by_block(out), catalog.indicator_matcher)
     return out + verdicts
 
 

@@ -1,0 +1,95 @@
+"""Relations stated in prose whose base is stated elsewhere in the draft (blind drafts, round
+6): a growth `tăng P% so với năm X` whose year-X level is in a bracket after it or in
+another section, a share `chiếm P% <whole>` whose whole is stated before, and a share of
+plan `đạt P% dự toán` whose plan is stated elsewhere.  Short drafts in our own words: each
+form has a case that holds and one with a planted mismatch; the unsure forms stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import header, run_text
+
+HEAD = header("Gia Lai") + "# I. KẾT QUẢ NĂM 2025\n\n"
+
+# (draft paragraphs, the rule that must fail or None when they hold)
+CASES = [
+    # The base level in a bracket right after `so với năm 2024`, an indicator with no rate of its own.
+    ("Doanh thu dịch vụ lưu trú và ăn uống năm 2025 đạt 2.530 tỷ đồng, tăng 15% so với năm 2024 "
+     "(2.200 tỷ đồng).", None),
+    ("Doanh thu dịch vụ lưu trú và ăn uống năm 2025 đạt 2.530 tỷ đồng, tăng 18% so với năm 2024 "
+     "(2.200 tỷ đồng).", "RT04"),
+    # The base level stated in another paragraph, once.
+    ("Năm 2024, thu ngân sách nhà nước trên địa bàn đạt 9.000 tỷ đồng.\n\n"
+     "Năm 2025, thu ngân sách nhà nước trên địa bàn ước đạt 9.900 tỷ đồng, tăng 10% so với cùng kỳ.", None),
+    ("Năm 2024, thu ngân sách nhà nước trên địa bàn đạt 9.000 tỷ đồng.\n\n"
+     "Năm 2025, thu ngân sách nhà nước trên địa bàn ước đạt 9.900 tỷ đồng, tăng 12% so với cùng kỳ.", "RT04"),
+    # A fall: P = 100 − 100·A/B.
+    ("Năm 2024, kim ngạch xuất khẩu đạt 1.250 triệu USD.\n\n"
+     "Năm 2025, kim ngạch xuất khẩu đạt 1.150 triệu USD, giảm 8% so với năm 2024.", None),
+    ("Năm 2025, kim ngạch xuất khẩu đạt 1.150 triệu USD, giảm 6% so với năm 2024.\n\n"
+     "Năm 2024, kim ngạch xuất khẩu đạt 1.250 triệu USD.", "RT04"),
+    # A share of a whole named after it, the whole stated before under its own words.
+    ("Chi thường xuyên ước thực hiện 18.000 tỷ đồng. Trong chi thường xuyên, chi sự nghiệp giáo dục "
+     "6.300 tỷ đồng, chiếm 35% chi thường xuyên.", None),
+    ("Chi thường xuyên ước thực hiện 18.000 tỷ đồng. Trong chi thường xuyên, chi sự nghiệp giáo dục "
+     "6.300 tỷ đồng, chiếm 38% chi thường xuyên.", "RT04"),
+    # A share in a bracket after a part listed under its total.
+    ("Tổng chi ngân sách địa phương 30.000 tỷ đồng, trong đó: chi đầu tư phát triển 9.000 tỷ đồng "
+     "(chiếm 30%), chi thường xuyên 21.000 tỷ đồng.", None),
+    ("Tổng chi ngân sách địa phương 30.000 tỷ đồng, trong đó: chi đầu tư phát triển 9.000 tỷ đồng "
+     "(chiếm 33%), chi thường xuyên 21.000 tỷ đồng.", "RT04"),
+    # A share of a catalog indicator's level (GRDP) stated in another paragraph.
+    ("Tổng sản phẩm trên địa bàn (GRDP) năm 2025 đạt 120.000 tỷ đồng.\n\n"
+     "Vốn đầu tư phát triển toàn xã hội năm 2025 đạt 42.000 tỷ đồng, bằng 35% GRDP.", None),
+    ("Tổng sản phẩm trên địa bàn (GRDP) năm 2025 đạt 120.000 tỷ đồng.\n\n"
+     "Vốn đầu tư phát triển toàn xã hội năm 2025 đạt 42.000 tỷ đồng, bằng 38% GRDP.", "RT04"),
+    # A share of plan whose plan is stated in another paragraph.
+    ("Thu ngân sách nhà nước trên địa bàn năm 2025 theo kế hoạch là 8.000 tỷ đồng.\n\n"
+     "Thu ngân sách nhà nước trên địa bàn năm 2025 ước đạt 8.400 tỷ đồng, bằng 105% kế hoạch.", None),
+    ("Thu ngân sách nhà nước trên địa bàn năm 2025 theo kế hoạch là 8.000 tỷ đồng.\n\n"
+     "Thu ngân sách nhà nước trên địa bàn năm 2025 ước đạt 8.400 tỷ đồng, bằng 108% kế hoạch.", "RT04"),
+]
+
+# Forms that do not say enough: no relation, nothing reported by RT04.
+UNSURE = [
+    # The 2024 level stated twice, differently: which one the growth was computed from is unknown.
+    "Năm 2024, thu ngân sách nhà nước trên địa bàn đạt 9.000 tỷ đồng.\n\n"
+    "Năm 2024, thu ngân sách nhà nước trên địa bàn đạt 9.300 tỷ đồng.\n\n"
+    "Năm 2025, thu ngân sách nhà nước trên địa bàn ước đạt 9.900 tỷ đồng, tăng 3% so với cùng kỳ.",
+    # A half-year against a whole year is no growth.
+    "Năm 2024, kim ngạch xuất khẩu đạt 1.250 triệu USD.\n\n"
+    "Kim ngạch xuất khẩu 6 tháng năm 2025 đạt 700 triệu USD, tăng 2% so với năm 2024.",
+    # `(bằng P%)` over 100 after a part: of last year or of a plan, no share of its total.
+    "Tổng thu năm 2026 là 34.000 tỷ đồng; trong đó thu nội địa 26.000 tỷ đồng (bằng 105,4%), thu khác "
+    "8.000 tỷ đồng.",
+    # A bare `(bằng P%)` under a total: of last year, of a plan or of the total?
+    "Tổng thu năm 2026 là 34.000 tỷ đồng; trong đó thu nội địa 26.000 tỷ đồng (bằng 95%), thu khác "
+    "8.000 tỷ đồng.",
+    # A whole of another scope only: `thu nội địa` without land fees is no whole of all domestic revenue.
+    "Thu nội địa không kể thu tiền sử dụng đất đạt 20.000 tỷ đồng. Thu từ doanh nghiệp nhà nước "
+    "8.000 tỷ đồng, chiếm 30% thu nội địa.",
+    # Two plans that differ (the province's and the central one): which one is meant is unknown.
+    "Thu ngân sách nhà nước trên địa bàn năm 2025 theo kế hoạch là 8.000 tỷ đồng.\n\n"
+    "Thu ngân sách nhà nước trên địa bàn năm 2025 theo kế hoạch là 7.600 tỷ đồng.\n\n"
+    "Thu ngân sách nhà nước trên địa bàn năm 2025 ước đạt 8.400 tỷ đồng, bằng 108% kế hoạch.",
+    # No level of the base year anywhere.
+    "Năm 2025, kim ngạch xuất khẩu đạt 1.150 triệu USD, giảm 6% so với năm 2024.",
+]
+
+
+def _rt04(tmp_path, text: str):
+    facts, findings, _ = run_text(tmp_path, HEAD + text + "\n")
+    return facts, [f.rule for f in findings if f.rule == "RT04"]
+
+
+@pytest.mark.parametrize("text, rule", CASES)
+def test_a_percentage_recomputes_from_its_base_stated_elsewhere(tmp_path, text, rule):
+    _, rules = _rt04(tmp_path, text)
+    assert rules == ([rule] if rule else []), rules
+
+
+@pytest.mark.parametrize("text", UNSURE)
+def test_an_unsure_base_is_left_alone(tmp_path, text):
+    facts, rules = _rt04(tmp_path, text)
+    assert facts["of_result"].isna().all() and rules == []
