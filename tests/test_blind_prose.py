@@ -44,6 +44,11 @@ CASES = [
      "Vốn đầu tư phát triển toàn xã hội năm 2025 đạt 42.000 tỷ đồng, bằng 35% GRDP.", None),
     ("Tổng sản phẩm trên địa bàn (GRDP) năm 2025 đạt 120.000 tỷ đồng.\n\n"
      "Vốn đầu tư phát triển toàn xã hội năm 2025 đạt 42.000 tỷ đồng, bằng 38% GRDP.", "RT04"),
+    # A former province's share, with no whole named: of the merged province's level.
+    ("Tổng sản phẩm trên địa bàn (GRDP) toàn tỉnh năm 2025 (sau hợp nhất) đạt 200.000 tỷ đồng; trong đó Bình Định (cũ) "
+     "120.000 tỷ đồng, chiếm 60%; Gia Lai (cũ) 80.000 tỷ đồng.", None),
+    ("Tổng sản phẩm trên địa bàn (GRDP) toàn tỉnh năm 2025 (sau hợp nhất) đạt 200.000 tỷ đồng; trong đó Bình Định (cũ) "
+     "120.000 tỷ đồng, chiếm 64%; Gia Lai (cũ) 80.000 tỷ đồng.", "RT04"),
     # A share of plan whose plan is stated in another paragraph.
     ("Thu ngân sách nhà nước trên địa bàn năm 2025 theo kế hoạch là 8.000 tỷ đồng.\n\n"
      "Thu ngân sách nhà nước trên địa bàn năm 2025 ước đạt 8.400 tỷ đồng, bằng 105% kế hoạch.", None),
@@ -93,3 +98,24 @@ def test_a_percentage_recomputes_from_its_base_stated_elsewhere(tmp_path, text, 
 def test_an_unsure_base_is_left_alone(tmp_path, text):
     facts, rules = _rt04(tmp_path, text)
     assert facts["of_result"].isna().all() and rules == []
+
+
+# The same fact stated again in a later section (`Đánh giá chung`), in other words.
+RESTATED = [
+    # `mức tăng GRDP` / `tốc độ tăng GRDP` name the growth rate as `tốc độ tăng trưởng GRDP` does.
+    ("Tốc độ tăng trưởng GRDP năm 2025 ước đạt 7,6%.\n\n# II. ĐÁNH GIÁ CHUNG TÌNH HÌNH NĂM 2025\n\n"
+     "Kinh tế giữ được đà tăng trưởng khá với mức tăng GRDP 7,6%.", []),
+    ("Tốc độ tăng trưởng GRDP năm 2025 ước đạt 7,6%.\n\n# II. ĐÁNH GIÁ CHUNG TÌNH HÌNH NĂM 2025\n\n"
+     "Kinh tế giữ được đà tăng trưởng khá với mức tăng GRDP 7,9%.", ["SV01"]),
+    ("Tốc độ tăng trưởng GRDP năm 2025 ước đạt 7,6%.\n\n# II. ĐÁNH GIÁ CHUNG TÌNH HÌNH NĂM 2025\n\n"
+     "Tốc độ tăng GRDP năm 2025 là 7,9%.", ["SV01"]),
+    # A growth scenario set beforehand is a target, no second statement of the result.
+    ("Tốc độ tăng trưởng GRDP năm 2025 ước đạt 7,6%.\n\n# II. ĐÁNH GIÁ CHUNG TÌNH HÌNH NĂM 2025\n\n"
+     "Tăng trưởng GRDP (7,6%) thấp hơn kịch bản tăng trưởng đề ra (8,0%).", []),
+]
+
+
+@pytest.mark.parametrize("text, rules", RESTATED)
+def test_a_fact_restated_in_other_words_is_compared(tmp_path, text, rules):
+    _, findings, _ = run_text(tmp_path, HEAD + text + "\n")
+    assert [f.rule for f in findings if f.rule == "SV01"] == rules

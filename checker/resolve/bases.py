@@ -45,7 +45,7 @@ SUB_YEAR_RE = re.compile(r"^(\d{4})(-(?:\d+M|Q\d|\d{2}|YTD))?$")
 LEVEL_ROLES = ("actual", "baseline")
 
 
-def stated_bases(out: list[Resolved], blocks, indicators) -> None:
+def stated_bases(out: list[Resolved], blocks, catalog) -> None:
     """Add a `stated_of` relation to each growth whose base level the document states
     (in a bracket right after it, or elsewhere under the same key), and to each share
     whose whole it states."""
@@ -56,7 +56,12 @@ def stated_bases(out: list[Resolved], blocks, indicators) -> None:
             if any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations):
                 continue
             if not _growth(out, text, figs, n, index) and not _plan_share(out, s_i, index):
-                _share(out, text, figs, n, index, indicators)
+                _share(out, text, figs, n, index, catalog)
+
+
+def _role(r: Resolved) -> str:
+    """A share's whole has the role of its part: a target's whole is a target."""
+    return "target" if r.role == "target" else "actual"
 
 
 def _plan_share(out, s_i: int, index: "_LevelIndex") -> bool:
@@ -91,7 +96,7 @@ def _is_rate(out, s_i: int, s) -> bool:
         and (s.qualifier or "") not in ("gt", "ge", "lt", "le", "range")
 
 
-def _share(out, text: str, figs, n: int, index: "_LevelIndex", indicators) -> bool:
+def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
     """`A, chiếm P% <whole>` / `A (chiếm P%)` in a list under its total: P = 100·A/B."""
     s_i, s = figs[n]
     if not _is_rate(out, s_i, s) or n == 0:
@@ -116,25 +121,31 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", indicators) -> bo
         return False  # (over 100% is no share of a whole: `(bằng 105,4%)` of last year)
     if not phrase and not re.search(r"chiếm", before, re.I):
         return False  # a bare `bằng P%` may be of last year or of a plan: only `chiếm` says whole
-    b_i = _whole(out, a_i, phrase, index, indicators)
+    b_i = _whole(out, a_i, phrase, index, catalog)
     if b_i is None or out[b_i].unit != a.unit:
         return False
     why = f"`{before.strip()} {s.text}` of `{a.figure.text}` in its whole `{out[b_i].figure.text}`"
     return _relate(out, s_i, a_i, b_i, "of", why)
 
 
-def _whole(out, a_i: int, phrase: str, index: "_LevelIndex", indicators) -> int | None:
-    """The whole a share of `a_i` is of: the total it is listed under, when no whole is named;
-    else the one level of the catalog indicator the whole's words name, or the nearest
-    figure before whose own label names it."""
+def _whole(out, a_i: int, phrase: str, index: "_LevelIndex", catalog) -> int | None:
+    """The whole a share of `a_i` is of: when no whole is named, the total it is listed under,
+    or for a former province's level the merged province's (`Trong đó, A (cũ) 176.320 tỷ
+    đồng, chiếm 52,2%`); else the one level of the catalog indicator the whole's words name,
+    or the nearest figure before whose own label names it."""
     a = out[a_i]
     if not phrase:
         totals = [rel.others[0] for rel in a.relations if rel.kind is RelationKind.PART_OF]
-        return totals[0] if totals else None
-    named = [m for m in indicators.find(phrase) if m.start == 0]
+        if totals:
+            return totals[0]
+        entity = catalog.entities.get(a.entity) if a.entity else None
+        merged = entity.merged_into if entity is not None else None
+        return index.level(a, a.period, entity=merged, role=_role(a)) if merged and a.period else None
+    named = [m for m in catalog.indicator_matcher.find(phrase) if m.start == 0]
     if named:
         keys = [k for k in named[0].keys if k != a.indicator]
-        found = {index.level(a, a.period, k, any_scope=True) for k in keys} - {None} if a.period else set()
+        found = {index.level(a, a.period, k, any_scope=True, role=_role(a)) for k in keys} - {None} \
+            if a.period else set()
         return found.pop() if len(found) == 1 else None
     return index.labelled(a_i, phrase)
 
@@ -211,14 +222,14 @@ class _LevelIndex:
             "target" if r.role == "target" else "actual"
 
     def level(self, a: Resolved, period: str, indicator: str | None = None, any_scope: bool = False,
-              role: str = "actual") -> int | None:
+              role: str = "actual", entity: str | None = None) -> int | None:
         """The one level of `a`'s key in `period` (of `indicator`, when given; of the whole
         indicator, whatever `a`'s scope, when `any_scope`), or None when there is none or
         its statements differ."""
         indicator = indicator or a.indicator
         if not indicator or not a.entity:
             return None
-        key = (indicator, a.entity, "" if any_scope else a.scope or "", a.unit, period, role)
+        key = (indicator, entity or a.entity, "" if any_scope else a.scope or "", a.unit, period, role)
         found = [i for i in self.by_key.get(key, []) if self.out[i] is not a]
         return self._agreed(found)
 

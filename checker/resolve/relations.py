@@ -65,7 +65,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     _footnotes(out, resolved, catalog.indicators)
     _shares(out, resolved)
     _read_multiples(out, catalog.indicators)
-    stated_bases(out, _by_block(out), catalog.indicator_matcher)
+    stated_bases(out, _by_block(out), catalog)
     return out + verdicts
 
 
