@@ -56,6 +56,29 @@ CASES = [
      "Thu ngân sách nhà nước trên địa bàn năm 2025 ước đạt 8.400 tỷ đồng, bằng 108% kế hoạch.", "RT04"),
 ]
 
+# The change's own levels (`tăng từ A lên B, tăng P%`), a multiple of a base year after a colon,
+# a term's total over its years: (text, the rule that must report, or None).
+OWN_LEVELS = [
+    ("Số đảng viên toàn tỉnh tăng từ 80.000 đồng chí cuối năm 2020 lên 88.000 đồng chí, tăng 10%.", None),
+    ("Số đảng viên toàn tỉnh tăng từ 80.000 đồng chí cuối năm 2020 lên 88.000 đồng chí, tăng 12%.", "RT04"),
+    # `bình quân mỗi năm tăng P%` after a change is a yearly rate, not the whole change.
+    ("Số hợp tác xã tăng từ 200 hợp tác xã năm 2020 lên 320 hợp tác xã năm 2025, bình quân mỗi năm tăng 9,9%.", None),
+    ("Thu ngân sách năm 2025 đạt 9.000 tỷ đồng; trong đó huyện A 3.200 tỷ đồng (gấp 1,6 lần năm 2020: "
+     "2.000 tỷ đồng), huyện B 5.800 tỷ đồng.", None),
+    ("Thu ngân sách năm 2025 đạt 9.000 tỷ đồng; trong đó huyện A 3.200 tỷ đồng (gấp 1,9 lần năm 2020: "
+     "2.000 tỷ đồng), huyện B 5.800 tỷ đồng.", "RT02"),
+    ("Nhiệm kỳ 2020 - 2025, toàn Đảng bộ kết nạp 24.600 đảng viên, bình quân 4.920 đảng viên/năm.", None),
+    ("Nhiệm kỳ 2020 - 2025, toàn Đảng bộ kết nạp 24.600 đảng viên, bình quân 4.290 đảng viên/năm.", "RT06"),
+]
+
+
+@pytest.mark.parametrize("text, rule", OWN_LEVELS)
+def test_a_figure_recomputes_from_the_levels_its_sentence_states(tmp_path, text, rule):
+    _, findings, _ = run_text(tmp_path, HEAD + text + "\n")
+    rules = [f.rule for f in findings if f.rule in ("RT02", "RT04", "RT05", "RT06")]
+    assert rules == ([rule] if rule else []), rules
+
+
 # Forms that do not say enough: no relation, nothing reported by RT04.
 UNSURE = [
     # The 2024 level stated twice, differently: which one the growth was computed from is unknown.

@@ -2,7 +2,10 @@
 với năm 2024` whose 2024 level is stated in another section or a table, a share of plan
 `A, đạt P% dự toán` whose plan is stated elsewhere, a share `A, chiếm P% <whole>` whose
 whole is.  Each becomes a `stated_of` relation (A, B) on the percentage, which the kind
-`stated_ratio` (mode `of_base`) recomputes.
+`stated_ratio` (mode `of_base`) recomputes.  So does a growth after a change's own levels
+(`tăng từ A lên B, tăng P%`).  A yearly mean after its term's total (`kết nạp 30.390 đảng
+viên, bình quân mỗi năm 6.078`) becomes an `average_change` relation of form `mean`, which
+the kind `growth` (mode `mean`) recomputes.
 
 The base is taken only where the document states it once, or several times alike, under
 the same key as A (indicator, province, scope, unit) with the period, role or indicator
@@ -41,6 +44,13 @@ WHOLE_RE = re.compile(r"\s*(?:của\s+|trong\s+)?(?P<whole>[^\d,;:.()%]{2,60}?)\
 # A whole that is no level stated elsewhere: a base of a plan or a past period, or a share of a population.
 NOT_A_WHOLE_RE = re.compile(r"^(?:so với|dự toán|kế hoạch|mục tiêu|chỉ tiêu|nghị quyết|KH|cùng kỳ|thực hiện|"
                             r"ước thực hiện|năm|tỷ lệ|số|dân số|lao động|hộ|người)(?![\w])", re.I)
+# A yearly rate: `tăng 3%/năm`, `tăng 3% mỗi năm`.
+YEARLY_AFTER_RE = re.compile(r"\s*(?:/\s*năm|(?:mỗi|một|hằng|hàng)\s+năm|bình quân)", re.I)
+# `bình quân 6.583`, `bình quân mỗi năm 6.078` right before a mean a year.
+MEAN_LEAD_RE = re.compile(r"(?<![\w])bình quân(?:\s+(?:mỗi|hằng|hàng|một)\s+năm)?\s+(?:khoảng\s+|gần\s+)?$", re.I)
+PER_YEAR_RE = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:mỗi|một|hằng|hàng)\s+năm|\s*/\s*năm", re.I)
+SPAN_RE = re.compile(r"^(\d{4})-(\d{4})$")
+YEARLY_BEFORE_RE = re.compile(r"bình quân|trung bình|(?:mỗi|hằng|hàng)\s+năm", re.I)
 SUB_YEAR_RE = re.compile(r"^(\d{4})(-(?:\d+M|Q\d|\d{2}|YTD))?$")
 LEVEL_ROLES = ("actual", "baseline")
 
@@ -55,8 +65,36 @@ def stated_bases(out: list[Resolved], blocks, catalog) -> None:
         for n, (s_i, s) in enumerate(figs):
             if any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations):
                 continue
-            if not _growth(out, text, figs, n, index) and not _plan_share(out, s_i, index):
+            if not _growth(out, text, figs, n, index) and not _plan_share(out, s_i, index) \
+                    and not _yearly_mean(out, text, figs, n):
                 _share(out, text, figs, n, index, catalog)
+
+
+def _yearly_mean(out, text: str, figs, n: int) -> bool:
+    """`kết nạp 30.390 đảng viên (…), bình quân mỗi năm 6.078 đảng viên`: the total of a term
+    over its years (`bình quân 6.583 đảng viên/năm` alike)."""
+    s_i, s = figs[n]
+    r = out[s_i]
+    if s.kind != "statistic" or r.unit is None or r.unit in RATES + POINTS + ("times",):
+        return False
+    lead = MEAN_LEAD_RE.search(_before(text, s, 30))
+    if lead is None or not (r.measure == "annual_mean" or "năm" in lead.group(0).lower()
+                            or PER_YEAR_RE.match(text, s.end) or re.search(r"/\s*năm", s.text, re.I)):
+        return False
+    head = _head_before(text, figs, n)
+    if head is None:
+        return False
+    a_i = figs[head][0]
+    a = out[a_i]
+    span = SPAN_RE.match(a.period or "")
+    if a.unit != r.unit or a.indicator != r.indicator or a.measure or span is None:
+        return False
+    years = int(span.group(2)) - int(span.group(1)) + 1
+    if not 2 <= years <= 10:
+        return False
+    why = f"`{lead.group(0).strip()} {s.text}`: the mean a year of `{a.figure.text}` over {years} years"
+    r.relations.append(Relation(RelationKind.AVERAGE_CHANGE, s_i, (a_i, a_i), "mean", why, span=years))
+    return True
 
 
 def _role(r: Resolved) -> str:
@@ -157,9 +195,11 @@ def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
         return False
     lead = GROWTH_LEAD_RE.search(_before(text, s, 30))
     after = GROWTH_BASE_RE.match(text, s.end)
-    if lead is None or after is None:
+    if lead is None:
         return False
     word = lead.group("dir").lower()
+    if after is None:
+        return _growth_of_change(out, text, figs, n, word)
     if word in ("tăng", "giảm") and not after.group("compared"):
         return False  # `tăng 5% năm 2025`: no base said
     if word in ("bằng", "đạt") and not (after.group("same") or after.group("done")):
@@ -184,6 +224,24 @@ def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
     form = {"tăng": "over", "giảm": "under"}.get(word, "of")
     why = f"`{lead.group(0).strip()} {s.text}{after.group(0)}` of `{a.figure.text}` over its base `{out[b_i].figure.text}`"
     return _relate(out, s_i, a_i, b_i, form, why)
+
+
+def _growth_of_change(out, text: str, figs, n: int, word: str) -> bool:
+    """`tăng từ A lên B, tăng P%`: the change's own levels, P = 100·B/A − 100."""
+    s_i, s = figs[n]
+    if word not in ("tăng", "giảm") or YEARLY_AFTER_RE.match(text, s.end) \
+            or YEARLY_BEFORE_RE.search(text, max(0, s.start - 30), s.start):
+        return False  # (`tăng 3%/năm`, `bình quân mỗi năm tăng 3%`: a yearly rate, RT05's when its years are said)
+    head = _head_before(text, figs, n)
+    if head is None:
+        return False
+    a_i = figs[head][0]
+    a = out[a_i]
+    starts = [rel.others[0] for rel in a.relations if rel.kind is RelationKind.CHANGE_FROM]
+    if not starts or a.unit is None or a.unit in RATES + POINTS + ("times",) or out[starts[0]].unit != a.unit:
+        return False
+    why = f"`{word} {s.text}` of the change from `{out[starts[0]].figure.text}` to `{a.figure.text}`"
+    return _relate(out, s_i, a_i, starts[0], "over" if word == "tăng" else "under", why)
 
 
 def _base_period(period: str | None, after: re.Match) -> str | None:
