@@ -130,4 +130,4 @@ def test_rules_and_explain_follow_the_configuration(tmp_path, monkeypatch, capsy
     assert out.startswith("RT02 ratio.stated-multiple (stated_ratio, warning)")
     _, out, _ = cli(monkeypatch, capsys, tmp_path, "rules", "--config", str(other), "--select", "RT", "--lang", "en")
     assert {line.split()[0] for line in out.splitlines()[1:] if line.split()[3] != "off"} == \
-        {"RT01", "RT02", "RT03", "RT04", "RT05"}
+        {"RT01", "RT02", "RT03", "RT04", "RT05", "RT06"}

@@ -17,6 +17,7 @@ class GrowthMode(str, enum.Enum):
     COMPOUND = "compound"  # an average growth rate in percent a year
     POINTS = "points"  # an average yearly change of a rate, in percentage points
     LOCAL = "local"  # the levels the sentence itself states (`từ A năm X lên B năm Y, bình quân ... C`)
+    MEAN = "mean"  # a term's total over its years (`kết nạp 30.390 đảng viên, bình quân mỗi năm 6.078`)
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,11 @@ class Growth:
 
     def run(self, rule, ctx: Context) -> Results:
         if rule.params.mode is GrowthMode.LOCAL:
-            yield from (self._local(rule, ctx, g) for g in ctx.records if g["avg_from"] is not None)
+            yield from (self._local(rule, ctx, g) for g in ctx.records
+                        if g["avg_from"] is not None and g["avg_form"] != "mean")
+            return
+        if rule.params.mode is GrowthMode.MEAN:
+            yield from (self._mean(rule, ctx, g) for g in ctx.records if g["avg_form"] == "mean")
             return
         ambiguous = defaults_with_formers(ctx) if rule.params.document_entity is DocumentEntity.UNLESS_FORMERS \
             else set()
@@ -108,6 +113,19 @@ class Growth:
                 "first": m.fig(first - 1), "second": m.fig(second - 1), "indicator": "", "entity": "",
                 "period": m.period(g["period"]), "subject": ""}
         return fail(blame(rule, ctx, [start, end, g], args, g["interval"].mid - expected.mid, why))
+
+    def _mean(self, rule, ctx: Context, g: dict) -> Result:
+        """The stated mean a year `g` against its term's total over the term's years."""
+        total, years = ctx.by_id[int(g["avg_from"])], int(g["avg_years"])
+        expected = total["interval"].scaled(1 / years)
+        if g["interval"].overlaps(expected):
+            return PASS
+        shown = m.quantity(expected, like=g, digits=max(m.written_digits(g["text"]), 0))
+        args = {"stated": m.fig(1), "expected": shown, "start": m.fig(0), "end": m.fig(0), "years": years,
+                "first": m.fig(0), "second": m.fig(0), "indicator": "", "entity": "",
+                "period": m.period(g["period"]), "subject": ""}
+        return fail(blame(rule, ctx, [total, g], args, g["interval"].mid - expected.mid,
+                          N_("{first} / {years} = {expected}, stated {stated}")))
 
     def _check(self, rule, ctx: Context, start: dict, end: dict, g: dict, years: int) -> Result:
         """The stated change `g` against the levels at the start and end of its `years`."""

@@ -13,6 +13,7 @@ import re
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.records import STAT_KINDS
+from checker.resolve.bases import stated_bases
 from checker.resolve.clauses import SENTENCE_END_RE, sentence_start
 from checker.resolve.columns import row_share_of_plan
 from checker.resolve.entities import closed_brackets
@@ -37,6 +38,8 @@ BREAKDOWN_OPEN_RE = re.compile(r"[^;().\d]{0,100}?(?:năm\s+\d{4}\s*)?\(")
 OPEN_END_RE = re.compile(r"(\.\.\.|…)\s*$")
 # `(giảm) còn 1,32%`: the level a rate came down to, not how much it fell.
 LEFT_AT_RE = re.compile(r"(?<![\w])còn(?:\s+(?:khoảng|dưới|gần|mức))?\s*$", re.I)
+OWN_BRACKET_TIMES_RE = re.compile(r"\s*\(\s*(?:gấp|bằng)\s*", re.I)
+BASE_YEAR_COLON_RE = re.compile(r"năm\s+\d{4}\s*:\s*$", re.I)
 FROM_AHEAD_RE = re.compile(r"^\s*,?\s*(?:tăng\s+|giảm\s+)?từ\s*(?:mức\s*)?$", re.I)
 
 
@@ -64,6 +67,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     _footnotes(out, resolved, catalog.indicators)
     _shares(out, resolved)
     _read_multiples(out, catalog.indicators)
+    stated_bases(out, _by_block(out), catalog)
     return out + verdicts
 
 
@@ -179,6 +183,9 @@ def _multiples(out, read, text, figs, multiple_lead) -> None:
         s_start, s_end = sentence_bounds(text, times.start)
         before = [(j, f) for j, f in figs[:n] if f.start >= s_start and ";" not in _unbracketed(text, f.end, times.start)
                   and not closed_brackets(text, f.end, times.start) and not is_part(out[j])]
+        if n and OWN_BRACKET_TIMES_RE.fullmatch(text, figs[n - 1][1].end, times.start):
+            # `huyện A 3.200 tỷ đồng (gấp 1,6 lần năm 2020: …)`: the bracket is the part's own
+            before = [figs[n - 1]]
         after = [(j, f) for j, f in figs[n + 1:] if f.start < s_end and ";" not in text[times.end:f.start]]
         if not before:
             continue
@@ -191,7 +198,8 @@ def _multiples(out, read, text, figs, multiple_lead) -> None:
                 continue
         for j, f in after[:1]:
             gap = text[times.end:f.start]
-            if read[j].unit == unit and "(" in gap and len(gap) <= 30:
+            # (`gấp 1,58 lần năm 2020: 8.120 tỷ đồng`: the base year and its level after a colon)
+            if read[j].unit == unit and ("(" in gap or BASE_YEAR_COLON_RE.search(gap)) and len(gap) <= 30:
                 _add(out, RelationKind.MULTIPLE, i, (cur_i, j), reason="the base follows in brackets")
 
 

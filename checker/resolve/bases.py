@@ -1,0 +1,327 @@
+"""The base of a stated percentage found elsewhere in the document: a growth `A, tăng P% so
+với năm 2024` whose 2024 level is stated in another section or a table, a share of plan
+`A, đạt P% dự toán` whose plan is stated elsewhere, a share `A, chiếm P% <whole>` whose
+whole is.  Each becomes a `stated_of` relation (A, B) on the percentage, which the kind
+`stated_ratio` (mode `of_base`) recomputes.  So does a growth after a change's own levels
+(`tăng từ A lên B, tăng P%`).  A yearly mean after its term's total (`kết nạp 30.390 đảng
+viên, bình quân mỗi năm 6.078`) becomes an `average_change` relation of form `mean`, which
+the kind `growth` (mode `mean`) recomputes.
+
+The base is taken only where the document states it once, or several times alike, under
+the same key as A (indicator, province, scope, unit) with the period, role or indicator
+the wording names; a figure no catalog indicator names, two base values that differ, or a
+base wording not read with certainty leaves the percentage without a relation."""
+
+from __future__ import annotations
+
+import re
+
+from checker.records import Relation, RelationKind
+from checker.resolve.resolved import Resolved
+from checker.resolve.stated import POINTS, RATES, _before, _head_before
+
+# `tăng 9,5%`, `giảm khoảng 3%`, `bằng 97,4%` right before the percentage (not `tăng bình quân`,
+# `tăng trưởng`).
+GROWTH_LEAD_RE = re.compile(r"(?<![\w])(?P<dir>tăng|giảm|bằng|đạt)\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
+# The period the growth is measured against, right after the percentage: a past level
+# (`so với cùng kỳ`, `so với năm 2024`, `bằng 97,4% ước thực hiện năm 2025`) or a past plan
+# (`so với dự toán năm 2025`).
+GROWTH_BASE_RE = re.compile(
+    r"\s*(?P<compared>so với\s+)?(?:(?P<same>cùng kỳ)(?:\s+năm\s+(?:(?P<same_year>\d{4})|trước))?"
+    r"|(?P<plan>dự toán|kế hoạch)\s+năm\s+(?P<plan_year>\d{4})"
+    r"|(?P<done>(?:ước\s+)?(?:thực hiện|TH)\s+)?năm\s+(?:(?P<year>\d{4})|(?P<previous>trước))"
+    r")(?![\w])(?!\s*[-–]\s*\d)", re.I)
+# The bracket that holds the base level: `(7.182 tỷ đồng)`, `(cùng kỳ năm 2024 đạt 88.540 tỷ đồng)`.
+BRACKET_RE = re.compile(r"\s*\(\s*(?:(?:thực hiện\s+)?(?:cùng kỳ|năm)(?:\s+năm)?(?:\s+\d{4}|\s+trước)?"
+                        r"\s*(?:đạt|là|:)?\s*)?$", re.I)
+# `chiếm 34,8%`, `bằng 44,2%` right before a share of a whole.
+SHARE_LEAD_RE = re.compile(r"(?<![\w])(?:chiếm|bằng)(?:\s+tỷ\s+lệ)?\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
+# A share in a bracket right after its figure: `9.640 tỷ đồng (chiếm 29,7%)`.
+OWN_BRACKET_RE = re.compile(r"^\s*\(\s*(?:chiếm|bằng)(?:\s+tỷ\s+lệ)?\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
+# The whole a share is of, right after it, up to the end of its phrase.
+WHOLE_RE = re.compile(r"\s*(?:của\s+|trong\s+)?(?P<whole>[^\d,;:.()%]{2,60}?)\s*(?=$|[,;:.()]|\s(?:và|so với|của|năm)\s)",
+                      re.I)
+# A whole that is no level stated elsewhere: a base of a plan or a past period, or a share of a population.
+NOT_A_WHOLE_RE = re.compile(r"^(?:so với|dự toán|kế hoạch|mục tiêu|chỉ tiêu|nghị quyết|KH|cùng kỳ|thực hiện|"
+                            r"ước thực hiện|năm|tỷ lệ|số|dân số|lao động|hộ|người)(?![\w])", re.I)
+# A yearly rate: `tăng 3%/năm`, `tăng 3% mỗi năm`.
+YEARLY_AFTER_RE = re.compile(r"\s*(?:/\s*năm|(?:mỗi|một|hằng|hàng)\s+năm|bình quân)", re.I)
+# `bình quân 6.583`, `bình quân mỗi năm 6.078` right before a mean a year.
+MEAN_LEAD_RE = re.compile(r"(?<![\w])bình quân(?:\s+(?:mỗi|hằng|hàng|một)\s+năm)?\s+(?:khoảng\s+|gần\s+)?$", re.I)
+PER_YEAR_RE = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:mỗi|một|hằng|hàng)\s+năm|\s*/\s*năm", re.I)
+SPAN_RE = re.compile(r"^(\d{4})-(\d{4})$")
+YEARLY_BEFORE_RE = re.compile(r"bình quân|trung bình|(?:mỗi|hằng|hàng)\s+năm", re.I)
+SUB_YEAR_RE = re.compile(r"^(\d{4})(-(?:\d+M|Q\d|\d{2}|YTD))?$")
+LEVEL_ROLES = ("actual", "baseline")
+
+
+def stated_bases(out: list[Resolved], blocks, catalog) -> None:
+    """Add a `stated_of` relation to each growth whose base level the document states
+    (in a bracket right after it, or elsewhere under the same key), and to each share
+    whose whole it states."""
+    index = _LevelIndex(out)
+    blocks = list(blocks)
+    for text, figs in blocks:
+        for n, (s_i, s) in enumerate(figs):
+            if any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations):
+                continue
+            if not _growth(out, text, figs, n, index) and not _plan_share(out, s_i, index) \
+                    and not _yearly_mean(out, text, figs, n):
+                _share(out, text, figs, n, index, catalog)
+
+
+def _yearly_mean(out, text: str, figs, n: int) -> bool:
+    """`kết nạp 30.390 đảng viên (…), bình quân mỗi năm 6.078 đảng viên`: the total of a term
+    over its years (`bình quân 6.583 đảng viên/năm` alike)."""
+    s_i, s = figs[n]
+    r = out[s_i]
+    if s.kind != "statistic" or r.unit is None or r.unit in RATES + POINTS + ("times",):
+        return False
+    lead = MEAN_LEAD_RE.search(_before(text, s, 30))
+    if lead is None or not (r.measure == "annual_mean" or "năm" in lead.group(0).lower()
+                            or PER_YEAR_RE.match(text, s.end) or re.search(r"/\s*năm", s.text, re.I)):
+        return False
+    head = _head_before(text, figs, n)
+    if head is None:
+        return False
+    a_i = figs[head][0]
+    a = out[a_i]
+    span = SPAN_RE.match(a.period or "")
+    if a.unit != r.unit or a.indicator != r.indicator or a.measure or span is None:
+        return False
+    years = int(span.group(2)) - int(span.group(1)) + 1
+    if not 2 <= years <= 10:
+        return False
+    why = f"`{lead.group(0).strip()} {s.text}`: the mean a year of `{a.figure.text}` over {years} years"
+    r.relations.append(Relation(RelationKind.AVERAGE_CHANGE, s_i, (a_i, a_i), "mean", why, span=years))
+    return True
+
+
+def _role(r: Resolved) -> str:
+    """A share's whole has the role of its part: a target's whole is a target."""
+    return "target" if r.role == "target" else "actual"
+
+
+def _plan_share(out, s_i: int, index: "_LevelIndex") -> bool:
+    """`A, đạt P% dự toán` whose plan the document states elsewhere, once: P = 100·A/B."""
+    s = out[s_i]
+    if s.measure != "plan_share" or not _is_rate(out, s_i, s.figure):
+        return False
+    of = [rel.others[0] for rel in s.relations if rel.kind is RelationKind.SHARE_OF and rel.detail == "plan"]
+    if not of:
+        return False
+    a = out[of[0]]
+    if a.role != "actual" or not a.period or a.unit is None or a.unit in RATES + POINTS + ("times",):
+        return False
+    b_i = index.level(a, a.period, role="target")
+    if b_i is None:
+        return False
+    why = f"`{s.figure.text}` of plan: `{a.figure.text}` over the plan `{out[b_i].figure.text}` stated elsewhere"
+    return _relate(out, s_i, of[0], b_i, "of", why)
+
+
+def _relate(out, s_i: int, a_i: int, b_i: int, form: str, why: str) -> bool:
+    """The percentage `s_i` stated of `a_i` over its base `b_i`, keeping the base words it carries."""
+    base = next((rel.base for rel in out[s_i].relations if rel.kind is RelationKind.STATED_OF), "")
+    out[s_i].relations[:] = [x for x in out[s_i].relations if x.kind is not RelationKind.STATED_OF] + [
+        Relation(RelationKind.STATED_OF, s_i, (a_i, b_i), form, why, base)]
+    return True
+
+
+def _is_rate(out, s_i: int, s) -> bool:
+    """A percentage stated of a level (no bound, no range, no points)."""
+    return s.kind == "statistic" and out[s_i].unit in RATES and "điểm" not in s.text.lower() \
+        and (s.qualifier or "") not in ("gt", "ge", "lt", "le", "range")
+
+
+def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
+    """`A, chiếm P% <whole>` / `A (chiếm P%)` in a list under its total: P = 100·A/B."""
+    s_i, s = figs[n]
+    if not _is_rate(out, s_i, s) or n == 0:
+        return False
+    before = _before(text, s, 30)
+    own = OWN_BRACKET_RE.match(text[figs[n - 1][1].end:s.start])
+    if own:
+        head = n - 1
+    elif SHARE_LEAD_RE.search(before):
+        head = _head_before(text, figs, n)
+    else:
+        return False
+    if head is None:
+        return False
+    a_i = figs[head][0]
+    a = out[a_i]
+    if a.unit is None or a.unit in RATES + POINTS + ("times",):
+        return False
+    whole = WHOLE_RE.match(text, s.end)
+    phrase = whole.group("whole").strip() if whole else ""
+    if phrase and NOT_A_WHOLE_RE.match(phrase) or s.value is None or s.value > 100:
+        return False  # (over 100% is no share of a whole: `(bằng 105,4%)` of last year)
+    if not phrase and not re.search(r"chiếm", before, re.I):
+        return False  # a bare `bằng P%` may be of last year or of a plan: only `chiếm` says whole
+    b_i = _whole(out, a_i, phrase, index, catalog)
+    if b_i is None or out[b_i].unit != a.unit:
+        return False
+    why = f"`{before.strip()} {s.text}` of `{a.figure.text}` in its whole `{out[b_i].figure.text}`"
+    return _relate(out, s_i, a_i, b_i, "of", why)
+
+
+def _whole(out, a_i: int, phrase: str, index: "_LevelIndex", catalog) -> int | None:
+    """The whole a share of `a_i` is of: when no whole is named, the total it is listed under,
+    or for a former province's level the merged province's (`Trong đó, A (cũ) 176.320 tỷ
+    đồng, chiếm 52,2%`); else the one level of the catalog indicator the whole's words name,
+    or the nearest figure before whose own label names it."""
+    a = out[a_i]
+    if not phrase:
+        totals = [rel.others[0] for rel in a.relations if rel.kind is RelationKind.PART_OF]
+        if totals:
+            return totals[0]
+        entity = catalog.entities.get(a.entity) if a.entity else None
+        merged = entity.merged_into if entity is not None else None
+        return index.level(a, a.period, entity=merged, role=_role(a)) if merged and a.period else None
+    named = [m for m in catalog.indicator_matcher.find(phrase) if m.start == 0]
+    if named:
+        keys = [k for k in named[0].keys if k != a.indicator]
+        found = {index.level(a, a.period, k, any_scope=True, role=_role(a)) for k in keys} - {None} \
+            if a.period else set()
+        return found.pop() if len(found) == 1 else None
+    return index.labelled(a_i, phrase)
+
+
+def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
+    """`A, tăng P% so với năm 2024 (B)` / `... so với cùng kỳ`: P = 100·A/B − 100."""
+    s_i, s = figs[n]
+    if not _is_rate(out, s_i, s):
+        return False
+    lead = GROWTH_LEAD_RE.search(_before(text, s, 30))
+    after = GROWTH_BASE_RE.match(text, s.end)
+    if lead is None:
+        return False
+    word = lead.group("dir").lower()
+    if after is None:
+        return _growth_of_change(out, text, figs, n, word)
+    if word in ("tăng", "giảm") and not after.group("compared"):
+        return False  # `tăng 5% năm 2025`: no base said
+    if word in ("bằng", "đạt") and not (after.group("same") or after.group("done")):
+        return False  # `bằng 33% năm 2025`: a share of what?
+    head = _head_before(text, figs, n)
+    if head is None:
+        return False
+    a_i = figs[head][0]
+    a = out[a_i]
+    if a.unit is None or a.unit in RATES + POINTS + ("times",):
+        return False
+    bracket = n + 1 < len(figs) and BRACKET_RE.match(text[after.end():figs[n + 1][1].start])
+    if bracket:
+        b_i = figs[n + 1][0]
+        if out[b_i].unit != a.unit:
+            return False
+    else:
+        period = _base_period(a.period, after)
+        b_i = index.level(a, period, role="target" if after.group("plan") else "actual") if period else None
+        if b_i is None:
+            return False
+    form = {"tăng": "over", "giảm": "under"}.get(word, "of")
+    why = f"`{lead.group(0).strip()} {s.text}{after.group(0)}` of `{a.figure.text}` over its base `{out[b_i].figure.text}`"
+    return _relate(out, s_i, a_i, b_i, form, why)
+
+
+def _growth_of_change(out, text: str, figs, n: int, word: str) -> bool:
+    """`tăng từ A lên B, tăng P%`: the change's own levels, P = 100·B/A − 100."""
+    s_i, s = figs[n]
+    if word not in ("tăng", "giảm") or YEARLY_AFTER_RE.match(text, s.end) \
+            or YEARLY_BEFORE_RE.search(text, max(0, s.start - 30), s.start):
+        return False  # (`tăng 3%/năm`, `bình quân mỗi năm tăng 3%`: a yearly rate, RT05's when its years are said)
+    head = _head_before(text, figs, n)
+    if head is None:
+        return False
+    a_i = figs[head][0]
+    a = out[a_i]
+    starts = [rel.others[0] for rel in a.relations if rel.kind is RelationKind.CHANGE_FROM]
+    if not starts or a.unit is None or a.unit in RATES + POINTS + ("times",) or out[starts[0]].unit != a.unit:
+        return False
+    why = f"`{word} {s.text}` of the change from `{out[starts[0]].figure.text}` to `{a.figure.text}`"
+    return _relate(out, s_i, a_i, starts[0], "over" if word == "tăng" else "under", why)
+
+
+def _base_period(period: str | None, after: re.Match) -> str | None:
+    """The period of the base level: the year named, or the same span a year earlier."""
+    named = after.group("same_year") or after.group("year") or after.group("plan_year")
+    m = SUB_YEAR_RE.match(period or "")
+    if m is None:
+        # (a figure whose own period is unread still names its base's year: `so với năm 2025`)
+        return named if named and not period and not after.group("same") else None
+    year, within = int(m.group(1)), m.group(2) or ""
+    if within and not after.group("same"):
+        return None  # `6 tháng, tăng 5% so với năm 2024`: a half-year against a whole year is no growth
+    base_year = int(named) if named else year - 1
+    if base_year > year or base_year == year and not after.group("plan"):
+        return None  # (a plan of the same year is a base: `tăng 5% so với dự toán năm 2025`)
+    return f"{base_year}{within}"
+
+
+class _LevelIndex:
+    """The levels of the document by what they measure, to find a base stated elsewhere."""
+
+    def __init__(self, out: list[Resolved]):
+        self.out = out
+        self.by_key: dict[tuple, list[int]] = {}
+        self.levels: list[int] = []
+        for i, r in enumerate(out):
+            if r.figure.kind == "statistic" and r.entity and r.period and r.role in LEVEL_ROLES + ("target",) \
+                    and not r.measure and r.figure.interval is not None and r.unit not in RATES + POINTS:
+                self.levels.append(i)
+                if r.indicator:
+                    self.by_key.setdefault(self._key(r, r.indicator, r.period), []).append(i)
+
+    @staticmethod
+    def _key(r: Resolved, indicator: str, period: str, scope: str | None = None) -> tuple:
+        return indicator, r.entity, r.scope or "" if scope is None else scope, r.unit, period, \
+            "target" if r.role == "target" else "actual"
+
+    def level(self, a: Resolved, period: str, indicator: str | None = None, any_scope: bool = False,
+              role: str = "actual", entity: str | None = None) -> int | None:
+        """The one level of `a`'s key in `period` (of `indicator`, when given; of the whole
+        indicator, whatever `a`'s scope, when `any_scope`), or None when there is none or
+        its statements differ."""
+        indicator = indicator or a.indicator
+        if not indicator or not a.entity:
+            return None
+        key = (indicator, entity or a.entity, "" if any_scope else a.scope or "", a.unit, period, role)
+        found = [i for i in self.by_key.get(key, []) if self.out[i] is not a]
+        return self._agreed(found)
+
+    def labelled(self, a_i: int, phrase: str) -> int | None:
+        """The nearest level before `a_i`, of its province, period and role, whose own words
+        (its clause before it) name `phrase`: `Chi thường xuyên ước 17.988.700 triệu đồng`
+        for `chiếm 34,8% chi thường xuyên`."""
+        a = self.out[a_i]
+        words = re.compile(rf"(?<![\w]){re.escape(phrase)}(?![\w])", re.I)
+        for i in reversed([i for i in self.levels if i < a_i]):
+            r = self.out[i]
+            if r.doc is not a.doc or (r.entity, r.period, r.role, r.unit) != (a.entity, a.period, a.role, a.unit) \
+                    or (r.scope or "") not in ("", a.scope or ""):
+                continue  # (`thu nội địa, không kể tiền sử dụng đất` is no whole of all domestic revenue)
+            label = _label(r)
+            if words.search(label):
+                return i if _label(a) != label else None
+        return None
+
+    def _agreed(self, found: list[int]) -> int | None:
+        if not found:
+            return None
+        values = [self.out[i].figure.interval.scaled(self.out[i].factor) for i in found]
+        if any(not v.overlaps(values[0]) for v in values[1:]):
+            return None  # restated differently: the restatement check says so, not a guess here
+        return found[0]
+
+
+
+LABEL_START_RE = re.compile(r"[;:.!?]\s|[()]|^")
+
+
+def _label(r: Resolved) -> str:
+    """The words of a figure's own clause before it (`Chi thường xuyên ước`)."""
+    text = r.block.text[:r.figure.start]
+    starts = [m.end() for m in LABEL_START_RE.finditer(text)]
+    return text[starts[-1] if starts else 0:]
