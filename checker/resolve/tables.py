@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from checker.catalog import Catalog
+from checker.catalog import Catalog, unit_misfit
 from checker.records import Evidence, Figure, Resolution
 from checker.records import STAT_KINDS
-from checker.resolve.columns import (RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, read_columns, table_entity,
-                                     table_unit)
+from checker.resolve.columns import (RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, label_role, read_columns,
+                                     table_entity, table_unit)
 from checker.resolve.entities import entity_mentions, row_entity
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
@@ -94,6 +94,8 @@ class FuzzyLabels:
         return ranked[0][0], "label matched approximately"
 
 
+# A label that says its row is a rate or share (a rate's name may be shortened to its subject).
+RATE_LABEL_RE = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|chỉ số|%", re.I)
 SUB_LEAD_RE = re.compile(r"^\s*(?:trong đó|bao gồm|gồm|riêng)?\s*[:\-–+]?\s*", re.I)
 
 
@@ -241,7 +243,7 @@ class TableReader:
             self._settle_indicator(r, row, column, fig, parts, j, head, len(figs))
             r.settle("entity", self._cell_entity(row, i))
             r.settle("period", self._rate_period(r, row, self._cell_period(row, i)))
-            r.settle("role", column.role)
+            r.settle("role", column.role or (label_role(self.catalog, row.label) if column.kind == "value" else None))
             if column.kind in RELATIVE_KINDS:
                 r.measure = column.kind
             r.scope = self._label_scope(row.label)
@@ -311,6 +313,9 @@ class TableReader:
         unit of the one indicator named, else the label compared word by word, else a unit
         slip (`Tỷ lệ bác sĩ/vạn dân | 17,0%`) kept and noted."""
         cat = self.catalog
+        misfit = self._unit_misfit(fig, mentions, label, where)
+        if misfit is not None:
+            return misfit
         reading, _ = pick_indicator(cat, fig, mentions, context)
         if reading.indicator is not None:
             return replace(reading, evidence=Evidence.TABLE_HEADER, reason=where)
@@ -338,6 +343,36 @@ class TableReader:
                 note = f"unit {fig.unit} does not fit {ind_id} ({cat.indicators[ind_id].unit})"
                 return Reading(ind_id, reading.unit, reading.factor, note, Evidence.TABLE_HEADER, f"{where}; {note}")
         return reading
+
+    @staticmethod
+    def _whole_label(mention: Mention, label: str) -> bool:
+        """The name is the whole label, its brackets, years and a lead-in (`Trong đó:`) aside:
+        `Chi sự nghiệp y tế, dân số và gia đình` does not name the population."""
+        if label[mention.start:mention.end] != mention.text:
+            return False  # named by the column heading, not the label
+        rest = label[:mention.start] + " " + label[mention.end:]
+        rest = SUB_LEAD_RE.sub("", re.sub(r"\([^()]*\)|\b(?:năm\s+)?(?:19|20)\d{2}\b", " ", rest))
+        return not re.search(r"[^\W\d_]", rest)
+
+    def _unit_misfit(self, fig: Figure, mentions: list[Mention], label: str, where: str) -> Reading | None:
+        """`Số doanh nghiệp thành lập mới | tỷ đồng | 712`, `Tỷ lệ lao động qua đào tạo | người |
+        70`: the row names one indicator and its unit column a unit of another dimension.  The
+        row still measures what its label names: kept with the unit as written and a note (a
+        unit rule reads it), never read as some other indicator the unit would fit (`dân số`
+        inside the label is no reading of a rate's row).  A percentage may be a growth or a
+        share of the named level: not a misfit."""
+        if fig.unit is None or fig.unit == "percent" or not mentions or not self._whole_label(mentions[0], label):
+            return None
+        named = set(mentions[0].keys)
+        if len(named) != 1:
+            return None
+        ind = self.catalog.indicators[next(iter(named))]
+        if not unit_misfit(self.units, fig.unit, ind):
+            return None
+        if ind.unit == "percent" and not RATE_LABEL_RE.search(label):
+            return None  # `Tổ chức cơ sở đảng | tổ chức`: a rate's short name on a count's row
+        note = f"unit {fig.unit} does not fit {ind.id} ({ind.unit})"
+        return Reading(ind.id, fig.unit, 1.0, note, Evidence.TABLE_HEADER, f"{where}; {note}")
 
     def _label_scope(self, label: str) -> str:
         names = self.catalog.indicator_matcher.find(label)
