@@ -168,3 +168,30 @@ def test_a_fitting_unit_and_a_name_inside_another_label_give_no_misfit(tmp_path)
         "| 2 | Giải ngân vốn đầu tư công | 6.000 |\n")
     _, findings, _ = run_text(tmp_path, text)
     assert _alarms(findings, "ST02") == []
+
+
+def test_a_captioned_table_after_the_section_on_what_comes_next_holds_results(tmp_path):
+    text = header("Quảng Trị") + (
+        "# III. PHƯƠNG HƯỚNG NHIỆM KỲ TỚI\n\nTiếp tục nâng cao chất lượng công tác xây dựng Đảng.\n\n"
+        "Biểu 1. MỘT SỐ SỐ LIỆU VỀ DÂN SỐ NĂM 2025\n\n"
+        "| TT | Nội dung | Đơn vị | Tổng số | Hà Tĩnh (cũ) | Quảng Bình (cũ) |\n|---|---|---|---:|---:|---:|\n"
+        "| 1 | Dân số trung bình năm 2025 | nghìn người | 1.320,5 | 720,0 | 600,5 |\n")
+    facts, _, _ = run_text(tmp_path, text)
+    rows = facts[facts["block"] == "table_row"]
+    assert set(rows["role"]) == {"actual"}
+
+
+def test_a_slip_in_a_table_label_must_stand_for_a_word_of_its_own(tmp_path):
+    # `Tỷ lệ thôn có tổ chức đảng`: `sở` of `tổ chức cơ sở đảng` is no slip of the `có` that
+    # `cơ` already matched, so the label names no indicator (it would make 100 a second
+    # value of the organisations' rate).
+    from checker.catalog import load_catalog
+    from checker.records import Figure
+    from checker.resolve.tables import FuzzyLabels
+
+    cat = load_catalog()
+    fuzzy = FuzzyLabels(cat, frozenset())
+    fig = Figure("100", 0, 3, 100, None, kind="statistic", unit="percent")
+    assert fuzzy.match("Tỷ lệ thôn có tổ chức đảng", fig)[0] is None
+    # A real slip still reads (`thât` for `thất`).
+    assert fuzzy.match("Tỷ lệ thât nghiệp khu vực thành thị", fig)[0] == "urban_unemployment_rate"

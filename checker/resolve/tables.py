@@ -10,13 +10,13 @@ from functools import cached_property
 from checker.catalog import Catalog, unit_misfit
 from checker.records import Evidence, Figure, Resolution
 from checker.records import STAT_KINDS
-from checker.resolve.columns import (RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, label_role, read_columns,
+from checker.resolve.columns import (CAPTION_RE, RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, label_role, read_columns,
                                      table_entity, table_unit)
 from checker.resolve.entities import entity_mentions, row_entity
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
 from checker.resolve.resolved import Resolved
-from checker.resolve.roles import finish
+from checker.resolve.roles import finish, heading_role
 from checker.text import Mention, fold, slug
 
 FUZZY_EXTRA = 3  # words a table label may have beyond an indicator's name
@@ -66,9 +66,11 @@ class FuzzyLabels:
 
         exact = set(words)
 
-        def slipped(token: str) -> bool:
+        def slipped(token: str, taken: set[str]) -> bool:
+            # A slip stands for a word of its own: `sở` is no slip of the `có` that another
+            # word of the name (`cơ`, `có`) already matched exactly.
             limit = 1 if len(token) >= 2 else 0
-            return any(Levenshtein.distance(token, w, score_cutoff=limit) <= limit for w in words)
+            return any(Levenshtein.distance(token, w, score_cutoff=limit) <= limit for w in words if w not in taken)
 
         best: dict[str, int] = {}
         for choice, ids in self.choices.items():
@@ -78,7 +80,8 @@ class FuzzyLabels:
             # Folded syllables are short: one slip turns `số đảng viên` into `sử dụng tiền`, so
             # a name may slip on one syllable only, beside at least two it shares exactly.
             slips = [t for t in tokens if t not in exact]
-            if len(slips) > 1 or (slips and len(tokens) - 1 < 2) or not all(slipped(t) for t in slips):
+            taken = {t for t in tokens if t in exact}
+            if len(slips) > 1 or (slips and len(tokens) - 1 < 2) or not all(slipped(t, taken) for t in slips):
                 continue
             extra = len(words) - len(tokens)
             if extra > FUZZY_EXTRA:
@@ -248,8 +251,27 @@ class TableReader:
                 r.measure = column.kind
             r.scope = self._label_scope(row.label)
             finish(r, self.catalog, row.heading, self.cues)
+            self._caption_role(r, row)
             results.append(r)
         return results
+
+    def _caption_role(self, r: Resolved, row: "_Row") -> None:
+        """`III. PHƯƠNG HƯỚNG …` then `Biểu 1. MỘT SỐ SỐ LIỆU … NHIỆM KỲ 2020 - 2025`: a table
+        under its own caption is what the caption says, not a target for being placed after
+        the section on what comes next (a caption that names targets keeps them)."""
+        role = r.fields["role"]
+        if role.value != "target" or role.evidence is not Evidence.HEADING:
+            return
+        key = (row.doc.path, row.doc.index, row.block.table, "caption")
+        if key not in self._tables:
+            self._tables[key] = caption_of(row.doc, row.block.table)
+        caption = self._tables[key]
+        if caption is None or not CAPTION_RE.match(caption):
+            return
+        said = heading_role((CAPTION_RE.sub("", caption).lstrip(" .:-0-9IVX"),), self.cues)
+        if said is None or said.value == "actual":
+            r.settle("role", Resolution("actual", Evidence.TABLE_HEADER,
+                                        f"caption `{caption.strip()[:50]}` names no target"))
 
     def _per_10k(self, fig: Figure, label: str) -> Figure:
         """`Số bác sĩ/vạn dân | 10 bác sĩ`: the row label states the rate's denominator, the
