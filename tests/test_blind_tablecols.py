@@ -119,7 +119,7 @@ def test_a_structure_of_a_group_may_be_over_its_parent_row(tmp_path):
 FORMERS = (
     "# I. THU NGÂN SÁCH\n\nNăm 2025 thu ngân sách nhà nước trên địa bàn toàn tỉnh ước đạt 11.000 tỷ đồng.\n\n"
     "Biểu 2. Thu ngân sách theo khu vực tỉnh trước hợp nhất\n\nĐơn vị: tỷ đồng\n\n"
-    "| STT | Nội dung | Hà Tĩnh (cũ) | Quảng Bình (cũ) | Toàn tỉnh |\n|---|---|---:|---:|---:|\n"
+    "| STT | Nội dung | Quảng Trị (cũ) | Quảng Bình (cũ) | Toàn tỉnh |\n|---|---|---:|---:|---:|\n"
     "| 1 | Dự toán thu NSNN trên địa bàn năm 2025 | 6.000 | 4.000 | 10.000 |\n"
     "| 2 | Ước thực hiện thu NSNN trên địa bàn năm 2025 | 6.500 | 4.500 | 11.000 |\n")
 
@@ -141,7 +141,7 @@ def test_a_unit_line_in_italics_gives_the_table_its_unit(tmp_path):
 
 MISFIT = (
     "# I. KẾT QUẢ\n\nDân số trung bình năm 2025 của tỉnh là 1.320,5 nghìn người.\n\n"
-    "| Chỉ tiêu | ĐVT | Hà Tĩnh (cũ) | Quảng Bình (cũ) | Toàn tỉnh |\n|---|---|---:|---:|---:|\n"
+    "| Chỉ tiêu | ĐVT | Quảng Trị (cũ) | Quảng Bình (cũ) | Toàn tỉnh |\n|---|---|---:|---:|---:|\n"
     "| Dân số trung bình | nghìn người | 720,0 | 600,5 | 1.320,5 |\n"
     "| Tỷ lệ dân số tham gia bảo hiểm y tế | {unit} | 93,0 | 91,0 | 92,1 |\n"
     "| Số doanh nghiệp thành lập mới | {count} | 410 | 350 | 760 |\n")
@@ -174,7 +174,7 @@ def test_a_captioned_table_after_the_section_on_what_comes_next_holds_results(tm
     text = header("Quảng Trị") + (
         "# III. PHƯƠNG HƯỚNG NHIỆM KỲ TỚI\n\nTiếp tục nâng cao chất lượng công tác xây dựng Đảng.\n\n"
         "Biểu 1. MỘT SỐ SỐ LIỆU VỀ DÂN SỐ NĂM 2025\n\n"
-        "| TT | Nội dung | Đơn vị | Tổng số | Hà Tĩnh (cũ) | Quảng Bình (cũ) |\n|---|---|---|---:|---:|---:|\n"
+        "| TT | Nội dung | Đơn vị | Tổng số | Quảng Trị (cũ) | Quảng Bình (cũ) |\n|---|---|---|---:|---:|---:|\n"
         "| 1 | Dân số trung bình năm 2025 | nghìn người | 1.320,5 | 720,0 | 600,5 |\n")
     facts, _, _ = run_text(tmp_path, text)
     rows = facts[facts["block"] == "table_row"]
@@ -195,3 +195,28 @@ def test_a_slip_in_a_table_label_must_stand_for_a_word_of_its_own(tmp_path):
     assert fuzzy.match("Tỷ lệ thôn có tổ chức đảng", fig)[0] is None
     # A real slip still reads (`thât` for `thất`).
     assert fuzzy.match("Tỷ lệ thât nghiệp khu vực thành thị", fig)[0] == "urban_unemployment_rate"
+
+
+def test_a_comparison_stated_as_growth_is_read_as_growth(tmp_path):
+    # 9.020 / 8.200 = 110,0: a cell of 10,0 states the growth, and passes; 19,0 fails.
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + REVENUE.format(a="10,0"))
+    assert _alarms(findings, "RT04") == []
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + REVENUE.format(a="19,0"))
+    assert [_texts(f) for f in _alarms(findings, "RT04")] == [["19,0", "8.200", "9.020"]]
+
+
+def test_a_one_row_header_names_each_group_on_its_first_column(tmp_path):
+    # A tab-separated table has no merged cells: `Hà Tĩnh: NQ | Thực hiện | Đánh giá | …`.
+    from checker.resolve.columns import read_columns
+
+    cols = read_columns(load_catalog(), ("TT", "Chỉ tiêu", "ĐVT", "Quảng Trị (cũ): NQ", "Thực hiện", "Đánh giá",
+                                         "Quảng Bình (cũ): NQ", "Thực hiện", "Đánh giá"))
+    assert [c.entity.value if c.entity else None for c in cols[3:]] == ["quang_tri_cu"] * 3 + ["quang_binh"] * 3
+    text = header("Quảng Trị") + (
+        "# I. KẾT QUẢ\n\nKết quả thực hiện các chỉ tiêu nhiệm kỳ 2020 - 2025 như sau.\n\n"
+        "TT\tChỉ tiêu\tĐVT\tQuảng Trị (cũ): NQ\tThực hiện\tĐánh giá\tQuảng Bình (cũ): NQ\tThực hiện\tĐánh giá\n"
+        "1\tKim ngạch xuất khẩu năm 2025\ttriệu USD\t900\t850\t{a}\t700\t760\tVượt\n")
+    _, findings, _ = run_text(tmp_path, text.format(a="Đạt"), name="draft.txt")
+    assert [_texts(f) for f in _alarms(findings, "VD01")] == [["850", "900", "Đạt"]]
+    _, findings, _ = run_text(tmp_path, text.format(a="Không đạt"), name="draft.txt")
+    assert _alarms(findings) == []

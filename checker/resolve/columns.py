@@ -103,7 +103,33 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
                 columns[i] = Column(col.heading, "target", _role("target", col.heading), col.period,
                                     col.entity, col.indicators, col.unit_text, col.year_column)
             label_seen = True
-    return _whole_columns(catalog, columns)
+    return _inline_groups(_whole_columns(catalog, columns))
+
+
+def _inline_groups(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    """`Vĩnh Long: NQ | Thực hiện | Đánh giá | Bến Tre: NQ | Thực hiện | Đánh giá`: a header
+    of one row (a tab-separated table has no merged cells) names each group's province on
+    its first column only.  Where the groups repeat one pattern of column kinds, the
+    columns after a named one, up to the next, are of its province."""
+    starts = [k for k, c in enumerate(columns) if c.entity is not None and c.entity.value is not None
+              and c.kind in ("target", "actual", "value")]
+    if len(starts) < 2:
+        return columns
+    spans = list(zip(starts, starts[1:] + [len(columns)]))
+    patterns = {tuple(c.kind for c in columns[a:b]) for a, b in spans}
+    if len(patterns) != 1 or len(next(iter(patterns))) < 2 \
+            or any(c.entity is not None for a, b in spans for c in columns[a + 1:b]):
+        return columns
+    out = list(columns)
+    for a, b in spans:
+        first = columns[a]
+        for k in range(a + 1, b):
+            c = columns[k]
+            out[k] = Column(c.heading, c.kind, c.role, c.period or first.period,
+                            Resolution(first.entity.value, Evidence.TABLE_HEADER,
+                                       f"column `{c.heading}` in the group of `{first.heading}`"),
+                            c.indicators, c.unit_text, c.year_column)
+    return tuple(out)
 
 
 def _whole_columns(catalog: Catalog, columns: list[Column]) -> tuple[Column, ...]:

@@ -7,7 +7,9 @@ the header and the row say which cells those are; otherwise it is left unlinked.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from checker.interval import Interval
 from checker.records import RelationKind
 from checker.text import fold
 
@@ -71,10 +73,21 @@ def row_comparisons(out, figs, add) -> None:
             pair = None
         if pair is None:
             continue
-        value = out[c].figure.value
-        form = "over" if GROWTH_RE.search(heading) and value is not None and float(value) < 50 else "of"
+        form = _form(out[c].figure, out[pair[0]].figure, out[pair[1]].figure, heading)
         add(RelationKind.STATED_OF, c, pair, form,
             f"column `{heading}`: `{out[pair[0]].figure.text}` over `{out[pair[1]].figure.text}` of its row")
+
+
+def _form(stated, a, b, heading: str) -> str:
+    """How a comparison cell states `a` against `b`: as a ratio (`108,4`) or as a growth
+    (`8,4`, `-3,2`), whichever the figures bear out; else what the heading and the size of
+    the number say (a growth under `Tăng, giảm`, or when small)."""
+    if _fits(a, b, stated):
+        return "of"
+    if stated.interval is not None and _fits(a, b, replace(stated, interval=stated.interval + Interval.point(100))):
+        return "over"
+    value = float(stated.value) if stated.value is not None else 100.0
+    return "over" if value < 50 and (GROWTH_RE.search(heading) or value < 30) else "of"
 
 
 def _year_before(out, levels) -> tuple[int, int] | None:

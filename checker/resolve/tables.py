@@ -422,7 +422,8 @@ class TableReader:
                 words, entities = [(cell, off)], [Resolution(None, Evidence.NONE, note)]
                 labels = [None]
             else:
-                entities = groups if len(words) > 1 else [self._evaluation_entity(row, groups)]
+                own = row.columns[i].entity if i < len(row.columns) and not row.named else None
+                entities = groups if len(words) > 1 else [own or self._evaluation_entity(row, groups)]
                 labels = [self._label(w) for w, _ in words]
             for (word, start), entity, lab in zip(words, entities, labels):
                 text = word.strip()
