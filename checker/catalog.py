@@ -107,6 +107,32 @@ def unit_fit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> tupl
     return None
 
 
+def _unit_class(units: UnitCatalog, unit: str) -> tuple:
+    """What kind of quantity a unit measures, per unit of time or not: money in one currency,
+    a physical dimension, a ratio (`%`, `lần`), or a count (of anything: `người`, `hộ`, `lượt`
+    are all counts, told apart by name only)."""
+    dims = tuple(d for d in units.dimensionality(unit) if d[0] != "time")
+    if not dims:
+        return ("ratio",)
+    if len(dims) == 1 and dims[0][1] == 1 and not dims[0][0].startswith("currency") \
+            and dims[0][0] not in ("length", "mass"):
+        return ("count",)
+    return dims
+
+
+def unit_misfit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> bool:
+    """A figure in `unit` cannot be a level of the indicator: a count in `tỷ đồng`, a rate
+    in `người`, a VND amount in `triệu USD`, an area in `tấn`.  Two count nouns, or a level
+    against a per-year unit of the same quantity, are no misfit (silent when unsure)."""
+    if unit is None or indicator.unit is None or unit_fit(units, unit, indicator) is not None:
+        return False
+    try:
+        return all(_unit_class(units, unit) != _unit_class(units, u)
+                   for u in (indicator.unit, *indicator.accepts) if u is not None)
+    except Exception:  # a unit pint cannot read: no judgement
+        return False
+
+
 def _read(path: Path, shape: Record):
     # The YAML loader and the schemas are imported where files are read: a run that finds
     # its catalog in the cache (checker/catalog_cache.py) needs neither.

@@ -89,7 +89,7 @@ CUES = Record(name=N_("cue catalog"), label=None, required={
             name: PHRASES for name in ("label", "number", "unit", "evaluation", "target", "actual",
                                        "comparison", "plan_share")},
             # `Toàn tỉnh` beside columns of the former provinces: the merged province's.
-            optional={"whole": PHRASES}),
+            optional={"whole": PHRASES, "structure": PHRASES}),
         "labels": CueMap(cue="labels"),
     }),
     "scope": CueMap(cue="scope", shared=True),

@@ -8,6 +8,7 @@ import enum
 from dataclasses import dataclass
 
 from checker import messages as words
+from checker.catalog import unit_misfit
 from checker.interval import Interval
 from checker.i18n import N_
 from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, finding, written_decimals
@@ -43,6 +44,14 @@ def percent_slip(catalog, written: str | None, kept: str | None) -> bool:
     """A rate per person written as a percentage, or the other way round: the one unit
     misfit the resolver keeps on a figure (and that this rule reports)."""
     return (written == "percent" and per_person(catalog, kept)) or (kept == "percent" and per_person(catalog, written))
+
+
+def row_misfit(catalog, r: dict, ind) -> bool:
+    """A table row's unit column names a unit of another dimension than the indicator its
+    label names (`Số doanh nghiệp thành lập mới | tỷ đồng`): the resolver keeps the label's
+    indicator with the unit as written (a percentage, a growth or share of the level, is
+    never one)."""
+    return r["block"] == "table_row" and r["unit"] not in (None, "percent") and unit_misfit(catalog.units, r["unit"], ind)
 
 
 def written_unit(units, name: str | None) -> str:
@@ -189,6 +198,7 @@ class Structure:
 
     def _unit(self, rule, ctx: Context) -> Results:
         cat = ctx.catalog
+        rows_told: set = set()
         for r in ctx.records:
             if r["kind"] not in ("statistic", "range") or r["lo"] is None or not r["indicator"]:
                 continue
@@ -196,7 +206,11 @@ class Structure:
             if not level(r, "indicator").at_least(rule.params.indicator_evidence):
                 yield NOT_APPLICABLE
                 continue
-            if percent_slip(cat, r["unit"], ind.unit):
+            misfit = not percent_slip(cat, r["unit"], ind.unit) and row_misfit(cat, r, ind)
+            if misfit and (r["path"], r["line"]) in rows_told:
+                continue  # one finding for a table row's unit column, not one per cell
+            if misfit or percent_slip(cat, r["unit"], ind.unit):
+                rows_told.add((r["path"], r["line"]))
                 what = words.phrase(N_("{figure} is written in {unit}, but {indicator} is kept in {kept}"),
                                     figure=words.fig(0), unit=r["unit_text"] or r["unit"],
                                     indicator=words.indicator(ind.id), kept=written_unit(cat.units, ind.unit))

@@ -13,13 +13,16 @@ from checker.resolve.entities import entity_mentions
 from checker.resolve.periods import find_periods, normalise_range
 from checker.text import Mention, fold
 
-VALUE_KINDS = ("target", "actual", "value", "comparison", "plan_share")
+VALUE_KINDS = ("target", "actual", "value", "comparison", "plan_share", "structure")
 # Kinds whose cells are numbers about the row's indicator but not its level.
-RELATIVE_KINDS = ("comparison", "plan_share")
+RELATIVE_KINDS = ("comparison", "plan_share", "structure")
+# Heading words matched against the whole heading only, not as role words.
+WHOLE_HEADING_KINDS = ("whole", "structure")
 BARE_YEARS_RE = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?\s*$", re.I)
 BRACKET_RE = re.compile(r"\(([^()]{1,30})\)")
 ROLE_YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d{2})(?![\d.,/%])")
 SUB_YEAR_RE = re.compile(r"tháng|quý|học kỳ", re.I)
+EMPHASIS_RE = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
 CAPTION_RE = re.compile(r"^\s*(?:\*\*)?(?:bảng|biểu|phụ lục)\b", re.I)
 
 
@@ -50,7 +53,7 @@ def _patterns(catalog: Catalog) -> dict[str, tuple[re.Pattern, re.Pattern]]:
     cached = _PATTERNS.get(id(catalog))
     if cached is None or cached[0] is not catalog:
         cols = catalog.cues["role"]["columns"]
-        words_re = {name: _word_re(words) for name, words in cols.items() if name != "whole"}
+        words_re = {name: _word_re(words) for name, words in cols.items() if name not in WHOLE_HEADING_KINDS}
         # (each list compiled once: the opening pattern takes the words' pattern text)
         cached = (catalog, {name: (re.compile(rf"^\s*(?:{pattern.pattern})", re.I), pattern)
                             for name, pattern in words_re.items()})
@@ -72,6 +75,20 @@ def cell_role(catalog: Catalog, cell: str) -> str | None:
     return None
 
 
+def label_role(catalog: Catalog, label: str) -> Resolution | None:
+    """`Dự toán thu NSNN trên địa bàn | 27.480.000 | 4.020.000 |` under province columns
+    that name no role: a row label opening with a target or result word gives its cells'
+    role (`Ước thực hiện thu …` is a result)."""
+    pats = _patterns(catalog)
+    opening = [(m.end(), name) for name, (lead, _) in pats.items() for m in [lead.match(label)] if m]
+    if not opening:
+        return None
+    end, kind = max(opening)
+    if kind not in ("target", "actual") or not label[end:end + 1].isspace():
+        return None
+    return Resolution(kind, Evidence.TABLE_HEADER, f"row label `{label.strip()[:40]}`")
+
+
 def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...]:
     """The columns of a header; a header cell of several rows lists them top to bottom, one a line."""
     # The whole header is each heading's context: `Hà Nam | Nam Định | Ninh Bình` side by side
@@ -86,7 +103,33 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
                 columns[i] = Column(col.heading, "target", _role("target", col.heading), col.period,
                                     col.entity, col.indicators, col.unit_text, col.year_column)
             label_seen = True
-    return _whole_columns(catalog, columns)
+    return _inline_groups(_whole_columns(catalog, columns))
+
+
+def _inline_groups(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    """`Vĩnh Long: NQ | Thực hiện | Đánh giá | Bến Tre: NQ | Thực hiện | Đánh giá`: a header
+    of one row (a tab-separated table has no merged cells) names each group's province on
+    its first column only.  Where the groups repeat one pattern of column kinds, the
+    columns after a named one, up to the next, are of its province."""
+    starts = [k for k, c in enumerate(columns) if c.entity is not None and c.entity.value is not None
+              and c.kind in ("target", "actual", "value")]
+    if len(starts) < 2:
+        return columns
+    spans = list(zip(starts, starts[1:] + [len(columns)]))
+    patterns = {tuple(c.kind for c in columns[a:b]) for a, b in spans}
+    if len(patterns) != 1 or len(next(iter(patterns))) < 2 \
+            or any(c.entity is not None for a, b in spans for c in columns[a + 1:b]):
+        return columns
+    out = list(columns)
+    for a, b in spans:
+        first = columns[a]
+        for k in range(a + 1, b):
+            c = columns[k]
+            out[k] = Column(c.heading, c.kind, c.role, c.period or first.period,
+                            Resolution(first.entity.value, Evidence.TABLE_HEADER,
+                                       f"column `{c.heading}` in the group of `{first.heading}`"),
+                            c.indicators, c.unit_text, c.year_column)
+    return tuple(out)
 
 
 def _whole_columns(catalog: Catalog, columns: list[Column]) -> tuple[Column, ...]:
@@ -107,6 +150,12 @@ def _whole_columns(catalog: Catalog, columns: list[Column]) -> tuple[Column, ...
     return tuple(out)
 
 
+def _whole_heading(catalog: Catalog, heading: str, kind: str) -> bool:
+    """The heading, brackets aside, is one of the words of `kind` (`Cơ cấu (%)`)."""
+    words = {fold(w) for w in catalog.cues["role"]["columns"].get(kind, ())}
+    return fold(BRACKET_RE.sub("", heading).strip()) in words
+
+
 def _role(kind: str, heading: str) -> Resolution | None:
     if kind in ("target", "actual", "comparison", "plan_share"):
         return Resolution(kind, Evidence.TABLE_HEADER, f"column `{heading}`")
@@ -123,6 +172,8 @@ def _column(catalog: Catalog, parts: list[str], index: int, context: str) -> Col
             break
     if kind == "label" and at is not None and at > 0:
         kind = "target"  # `Chỉ tiêu | Thực hiện` under a province's group cell
+    if kind is None and _whole_heading(catalog, parts[-1], "structure"):
+        kind = "structure"  # `Cơ cấu (%)`: each row's share of the total
     period, year_column = _column_period(catalog, parts)
     entity = _column_entity(catalog, parts, context) if kind != "evaluation" else None
     indicators: tuple[Mention, ...] = ()
@@ -146,7 +197,9 @@ def _column_period(catalog: Catalog, parts: list[str]) -> tuple[Resolution | Non
             return Resolution(value, Evidence.TABLE_HEADER, f"column `{part.strip()}`"), True
         periods = find_periods(part, catalog.cue("not_period").find(part))
         if periods:
-            return Resolution(periods[-1].value, Evidence.TABLE_HEADER, f"column `{part.strip()}`"), False
+            # `6 tháng 2024`, `Quý III/2024`: a heading that is a period alone heads its values.
+            alone = len(periods) == 1 and periods[0].text.strip() == part.strip()
+            return Resolution(periods[-1].value, Evidence.TABLE_HEADER, f"column `{part.strip()}`"), alone
         years = set(ROLE_YEAR_RE.findall(part))
         if len(years) == 1 and not SUB_YEAR_RE.search(part):
             # `KH 2025`, `ƯTH 2025`: a role word and the year it is for.
@@ -242,7 +295,8 @@ def table_unit(catalog: Catalog, doc, table: int):
     else:
         return None
     for block in reversed(previous):
-        m = line_re.match(block.text) if block.table is None else None
+        # (`*Đơn vị: tỷ đồng*`: a Markdown draft sets the line in italics)
+        m = line_re.match(EMPHASIS_RE.sub("", block.text)) if block.table is None else None
         if m:
             found = catalog.units.match(" " + m.group("unit"), 0)
             return found if found.unit is not None else None

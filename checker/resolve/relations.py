@@ -16,6 +16,7 @@ from checker.records import STAT_KINDS
 from checker.resolve.bases import stated_bases
 from checker.resolve.clauses import SENTENCE_END_RE, sentence_start
 from checker.resolve.columns import row_share_of_plan
+from checker.resolve.derived import column_structures, row_comparisons
 from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import at_nature
 from checker.resolve.lists import (
@@ -62,8 +63,10 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         stated_relations(out, text, figs, cues)
         if figs and out[figs[0][0]].block.kind == "table_row":
             row_share_of_plan(out, figs, lambda *a: _add(out, *a))
+            row_comparisons(out, figs, lambda *a: _add(out, *a))
         elif figs:
             verdicts += prose_verdicts(out, text, figs, catalog)
+    column_structures(out, lambda *a: _add(out, *a))
     _footnotes(out, resolved, catalog.indicators)
     _shares(out, resolved)
     _read_multiples(out, catalog.indicators)

@@ -7,16 +7,16 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from checker.catalog import Catalog
+from checker.catalog import Catalog, unit_misfit
 from checker.records import Evidence, Figure, Resolution
 from checker.records import STAT_KINDS
-from checker.resolve.columns import (RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, read_columns, table_entity,
-                                     table_unit)
+from checker.resolve.columns import (CAPTION_RE, RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, label_role, read_columns,
+                                     table_entity, table_unit)
 from checker.resolve.entities import entity_mentions, row_entity
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
 from checker.resolve.resolved import Resolved
-from checker.resolve.roles import finish
+from checker.resolve.roles import finish, heading_role
 from checker.text import Mention, fold, slug
 
 FUZZY_EXTRA = 3  # words a table label may have beyond an indicator's name
@@ -66,9 +66,11 @@ class FuzzyLabels:
 
         exact = set(words)
 
-        def slipped(token: str) -> bool:
+        def slipped(token: str, taken: set[str]) -> bool:
+            # A slip stands for a word of its own: `sở` is no slip of the `có` that another
+            # word of the name (`cơ`, `có`) already matched exactly.
             limit = 1 if len(token) >= 2 else 0
-            return any(Levenshtein.distance(token, w, score_cutoff=limit) <= limit for w in words)
+            return any(Levenshtein.distance(token, w, score_cutoff=limit) <= limit for w in words if w not in taken)
 
         best: dict[str, int] = {}
         for choice, ids in self.choices.items():
@@ -78,7 +80,8 @@ class FuzzyLabels:
             # Folded syllables are short: one slip turns `số đảng viên` into `sử dụng tiền`, so
             # a name may slip on one syllable only, beside at least two it shares exactly.
             slips = [t for t in tokens if t not in exact]
-            if len(slips) > 1 or (slips and len(tokens) - 1 < 2) or not all(slipped(t) for t in slips):
+            taken = {t for t in tokens if t in exact}
+            if len(slips) > 1 or (slips and len(tokens) - 1 < 2) or not all(slipped(t, taken) for t in slips):
                 continue
             extra = len(words) - len(tokens)
             if extra > FUZZY_EXTRA:
@@ -94,6 +97,8 @@ class FuzzyLabels:
         return ranked[0][0], "label matched approximately"
 
 
+# A label that says its row is a rate or share (a rate's name may be shortened to its subject).
+RATE_LABEL_RE = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|chỉ số|%", re.I)
 SUB_LEAD_RE = re.compile(r"^\s*(?:trong đó|bao gồm|gồm|riêng)?\s*[:\-–+]?\s*", re.I)
 
 
@@ -241,13 +246,32 @@ class TableReader:
             self._settle_indicator(r, row, column, fig, parts, j, head, len(figs))
             r.settle("entity", self._cell_entity(row, i))
             r.settle("period", self._rate_period(r, row, self._cell_period(row, i)))
-            r.settle("role", column.role)
+            r.settle("role", column.role or (label_role(self.catalog, row.label) if column.kind == "value" else None))
             if column.kind in RELATIVE_KINDS:
                 r.measure = column.kind
             r.scope = self._label_scope(row.label)
             finish(r, self.catalog, row.heading, self.cues)
+            self._caption_role(r, row)
             results.append(r)
         return results
+
+    def _caption_role(self, r: Resolved, row: "_Row") -> None:
+        """`III. PHƯƠNG HƯỚNG …` then `Biểu 1. MỘT SỐ SỐ LIỆU … NHIỆM KỲ 2020 - 2025`: a table
+        under its own caption is what the caption says, not a target for being placed after
+        the section on what comes next (a caption that names targets keeps them)."""
+        role = r.fields["role"]
+        if role.value != "target" or role.evidence is not Evidence.HEADING:
+            return
+        key = (row.doc.path, row.doc.index, row.block.table, "caption")
+        if key not in self._tables:
+            self._tables[key] = caption_of(row.doc, row.block.table)
+        caption = self._tables[key]
+        if caption is None or not CAPTION_RE.match(caption):
+            return
+        said = heading_role((CAPTION_RE.sub("", caption).lstrip(" .:-0-9IVX"),), self.cues)
+        if said is None or said.value == "actual":
+            r.settle("role", Resolution("actual", Evidence.TABLE_HEADER,
+                                        f"caption `{caption.strip()[:50]}` names no target"))
 
     def _per_10k(self, fig: Figure, label: str) -> Figure:
         """`Số bác sĩ/vạn dân | 10 bác sĩ`: the row label states the rate's denominator, the
@@ -311,6 +335,9 @@ class TableReader:
         unit of the one indicator named, else the label compared word by word, else a unit
         slip (`Tỷ lệ bác sĩ/vạn dân | 17,0%`) kept and noted."""
         cat = self.catalog
+        misfit = self._unit_misfit(fig, mentions, label, where)
+        if misfit is not None:
+            return misfit
         reading, _ = pick_indicator(cat, fig, mentions, context)
         if reading.indicator is not None:
             return replace(reading, evidence=Evidence.TABLE_HEADER, reason=where)
@@ -339,6 +366,36 @@ class TableReader:
                 return Reading(ind_id, reading.unit, reading.factor, note, Evidence.TABLE_HEADER, f"{where}; {note}")
         return reading
 
+    @staticmethod
+    def _whole_label(mention: Mention, label: str) -> bool:
+        """The name is the whole label, its brackets, years and a lead-in (`Trong đó:`) aside:
+        `Chi sự nghiệp y tế, dân số và gia đình` does not name the population."""
+        if label[mention.start:mention.end] != mention.text:
+            return False  # named by the column heading, not the label
+        rest = label[:mention.start] + " " + label[mention.end:]
+        rest = SUB_LEAD_RE.sub("", re.sub(r"\([^()]*\)|\b(?:năm\s+)?(?:19|20)\d{2}\b", " ", rest))
+        return not re.search(r"[^\W\d_]", rest)
+
+    def _unit_misfit(self, fig: Figure, mentions: list[Mention], label: str, where: str) -> Reading | None:
+        """`Số doanh nghiệp thành lập mới | tỷ đồng | 712`, `Tỷ lệ lao động qua đào tạo | người |
+        70`: the row names one indicator and its unit column a unit of another dimension.  The
+        row still measures what its label names: kept with the unit as written and a note (a
+        unit rule reads it), never read as some other indicator the unit would fit (`dân số`
+        inside the label is no reading of a rate's row).  A percentage may be a growth or a
+        share of the named level: not a misfit."""
+        if fig.unit is None or fig.unit == "percent" or not mentions or not self._whole_label(mentions[0], label):
+            return None
+        named = set(mentions[0].keys)
+        if len(named) != 1:
+            return None
+        ind = self.catalog.indicators[next(iter(named))]
+        if not unit_misfit(self.units, fig.unit, ind):
+            return None
+        if ind.unit == "percent" and not RATE_LABEL_RE.search(label):
+            return None  # `Tổ chức cơ sở đảng | tổ chức`: a rate's short name on a count's row
+        note = f"unit {fig.unit} does not fit {ind.id} ({ind.unit})"
+        return Reading(ind.id, fig.unit, 1.0, note, Evidence.TABLE_HEADER, f"{where}; {note}")
+
     def _label_scope(self, label: str) -> str:
         names = self.catalog.indicator_matcher.find(label)
         scopes = [m for m in self.catalog.cue("scope").find(label)
@@ -365,7 +422,8 @@ class TableReader:
                 words, entities = [(cell, off)], [Resolution(None, Evidence.NONE, note)]
                 labels = [None]
             else:
-                entities = groups if len(words) > 1 else [self._evaluation_entity(row, groups)]
+                own = row.columns[i].entity if i < len(row.columns) and not row.named else None
+                entities = groups if len(words) > 1 else [own or self._evaluation_entity(row, groups)]
                 labels = [self._label(w) for w, _ in words]
             for (word, start), entity, lab in zip(words, entities, labels):
                 text = word.strip()

@@ -1,0 +1,222 @@
+"""Derived table columns: a comparison cell (`So sánh (%)`, `So cùng kỳ (%)`) is computed
+from two level cells of its row, a structure cell (`Cơ cấu (%)`) from its row's level and
+the total's in the same column.  Each such cell is linked to the cells it is computed from
+(a stated_of relation, as prose says `bằng 104,8% dự toán (17.200 tỷ đồng)`), only where
+the header and the row say which cells those are; otherwise it is left unlinked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from checker.interval import Interval
+from checker.records import RelationKind
+from checker.text import fold
+
+LEVEL_ROLES = ("target", "actual", "value")
+# `So cùng kỳ (%)`, `So với năm trước`: against the same period a year before.
+YEAR_BEFORE_RE = re.compile(r"cung ky|nam truoc")
+# `Tăng, giảm (%)`: a growth rate (the result over its base, less 100%) where it is small.
+GROWTH_RE = re.compile(r"\btang\b|\bgiam\b")
+PERIOD_RE = re.compile(r"^((?:19|20)\d{2})(\D.*)?$")
+ROMAN_RE = re.compile(r"^[IVXL]+$")
+STT_RE = re.compile(r"^\W*([\w\-+*]+?)\W*$")
+TOTAL_LABEL_RE = re.compile(r"^\W*tong\b")
+
+
+def column_of(r) -> int | None:
+    """The column a table figure stands in (by where it starts in its row)."""
+    for k, (a, b) in enumerate(r.block.cells):
+        if a <= r.figure.start < b:
+            return k
+    return None
+
+
+def _heading(r) -> str:
+    k = column_of(r)
+    header = r.block.header
+    return fold(header[k].replace("\n", " ")) if k is not None and k < len(header) else ""
+
+
+def _period_key(period: str | None) -> tuple[int, str] | None:
+    """`2025`, `2025-6M` as (year, rest); a range or a blank is no single period."""
+    m = PERIOD_RE.match(period or "")
+    if not m or re.match(r"-(?:19|20)\d{2}$", m.group(2) or ""):
+        return None
+    return int(m.group(1)), m.group(2) or ""
+
+
+def row_comparisons(out, figs, add) -> None:
+    """`| Thu nội địa | 55.450 | 60.300 | 108,7 |` under `Ước thực hiện 2025 | Dự toán 2026 |
+    So sánh (%)`: a comparison cell is the row's later level over its earlier one (of one
+    period: the result over its target).  Under `So cùng kỳ (%)` the base is the level of
+    the same period a year before, which the row must give.  A rate's comparison (points
+    or a ratio?) and a row of more than two levels under a plain `So sánh` are left alone.
+    `add(kind, subject, others, detail, reason)`."""
+    comparisons = [i for i, _ in figs if out[i].column_role == "comparison" and out[i].figure.kind == "statistic"]
+    if not comparisons:
+        return
+    levels = [i for i, _ in figs if out[i].column_role in LEVEL_ROLES and out[i].figure.kind == "statistic"
+              and out[i].unit and out[i].unit != "percent"]
+    if len({out[i].unit for i in levels}) != 1:
+        return
+    plain = [c for c in comparisons if not YEAR_BEFORE_RE.search(_heading(out[c]))]
+    for c in comparisons:
+        heading = _heading(out[c])
+        if "%" not in heading and out[c].figure.unit != "percent":
+            continue  # `So sánh` with no `%` may be a difference
+        if YEAR_BEFORE_RE.search(heading):
+            pair = _year_before(out, levels)
+        elif len(plain) == 1 and len(levels) == 2:
+            pair = _later_over_earlier(out, *levels)
+        else:
+            pair = None
+        if pair is None:
+            continue
+        form = _form(out[c].figure, out[pair[0]].figure, out[pair[1]].figure, heading)
+        add(RelationKind.STATED_OF, c, pair, form,
+            f"column `{heading}`: `{out[pair[0]].figure.text}` over `{out[pair[1]].figure.text}` of its row")
+
+
+def _form(stated, a, b, heading: str) -> str:
+    """How a comparison cell states `a` against `b`: as a ratio (`108,4`) or as a growth
+    (`8,4`, `-3,2`), whichever the figures bear out; else what the heading and the size of
+    the number say (a growth under `Tăng, giảm`, or when small)."""
+    if _fits(a, b, stated):
+        return "of"
+    if stated.interval is not None and _fits(a, b, replace(stated, interval=stated.interval + Interval.point(100))):
+        return "over"
+    value = float(stated.value) if stated.value is not None else 100.0
+    return "over" if value < 50 and (GROWTH_RE.search(heading) or value < 30) else "of"
+
+
+def _year_before(out, levels) -> tuple[int, int] | None:
+    """The row's latest result and its level of the same period a year before."""
+    keyed = [(i, _period_key(out[i].period)) for i in levels]
+    results = [(i, k) for i, k in keyed if k is not None and out[i].role == "actual"]
+    if not results:
+        return None
+    latest = max(k for _, k in results)
+    now = [i for i, k in results if k == latest]
+    before = [i for i, k in keyed if k == (latest[0] - 1, latest[1]) and out[i].role in ("actual", None)]
+    return (now[0], before[0]) if len(now) == 1 and len(before) == 1 else None
+
+
+def _later_over_earlier(out, a: int, b: int) -> tuple[int, int] | None:
+    """Of two levels, the later period over the earlier; of one period, the result over its target."""
+    ka, kb = _period_key(out[a].period), _period_key(out[b].period)
+    if ka is None or kb is None:
+        return None
+    if ka[0] != kb[0]:
+        return (a, b) if ka[0] > kb[0] else (b, a)
+    if ka != kb:
+        return None
+    roles = (out[a].role, out[b].role)
+    if roles == ("actual", "target"):
+        return a, b
+    if roles == ("target", "actual"):
+        return b, a
+    return None
+
+
+def column_structures(out, add) -> None:
+    """`| II | Chi thường xuyên | 27.640 | 54,4 |` under `Dự toán 2026 | Cơ cấu (%)`: a
+    structure cell is its row's level over the total's in the column on its left.  The
+    total is the nearest row above whose share is 100, else a first row labelled `Tổng`.
+    A table that shares out each group (`1, 2, 3` of their `I`) states the part over its
+    parent: where the total does not fit and the parent (the nearest row above of a higher
+    numbering rank: A, I, 1, a, -) does, the parent is the base."""
+    tables: dict[tuple, list[int]] = {}
+    for i, r in enumerate(out):
+        if r.block.kind == "table_row" and r.figure.kind == "statistic" and r.block.table is not None:
+            tables.setdefault((id(r.doc), r.block.table), []).append(i)
+    for members in tables.values():
+        _table_structure(out, members, add)
+
+
+def _table_structure(out, members: list[int], add) -> None:
+    share_cols = {column_of(out[i]) for i in members if out[i].column_role == "structure"}
+    for col in sorted(c for c in share_cols if c is not None):
+        header = out[members[0]].block.header
+        level_col = _level_column(out, members, col)
+        if level_col is None:
+            continue
+        rows: list[tuple[object, int, int]] = []  # (block, level cell, share cell), in row order
+        by_block: dict[int, dict[int, int]] = {}
+        order = []
+        for i in members:
+            k = column_of(out[i])
+            if id(out[i].block) not in by_block:
+                by_block[id(out[i].block)] = {}
+                order.append(out[i].block)
+            by_block[id(out[i].block)].setdefault(k, i)
+        for block in order:
+            cells = by_block[id(block)]
+            if level_col in cells and col in cells:
+                rows.append((block, cells[level_col], cells[col]))
+        _link_shares(out, rows, header[col] if col < len(header) else "", add)
+
+
+def _level_column(out, members, col: int) -> int | None:
+    """The nearest column left of a structure column whose cells are levels."""
+    kinds = {}
+    for i in members:
+        k = column_of(out[i])
+        if k is not None and k < col and out[i].column_role in LEVEL_ROLES:
+            kinds[k] = out[i].unit
+    left = [k for k in kinds if kinds[k] and kinds[k] != "percent"]
+    return max(left) if left else None
+
+
+def _link_shares(out, rows, heading: str, add) -> None:
+    total = None
+    ranks: list[int | None] = []
+    for n, (block, level, share) in enumerate(rows):
+        rank = _rank(block, out[level].row_label or "")
+        ranks.append(rank)
+        stated = out[share].figure
+        if stated.value is not None and float(stated.value) == 100:
+            total = n
+            ranks[n] = -1
+            continue
+        if total is None and n == 0 and TOTAL_LABEL_RE.match(fold(out[level].row_label or "")):
+            total = n
+            ranks[n] = -1
+            continue
+        if total is None:
+            continue
+        bases = [rows[total][1]]
+        parent = next((m for m in range(n - 1, total, -1) if ranks[m] is not None and rank is not None
+                       and ranks[m] < rank), None)
+        if parent is not None and parent != total:
+            bases.append(rows[parent][1])
+        base = next((b for b in bases if _fits(out[level].figure, out[b].figure, stated)), bases[0])
+        why = "the total" if base == bases[0] else "its parent row"
+        add(RelationKind.STATED_OF, share, (level, base), "of",
+            f"column `{heading.strip()}`: the row's `{out[level].figure.text}` over {why} `{out[base].figure.text}`")
+
+
+def _rank(block, label: str) -> int | None:
+    """A row's numbering rank: A 0, I 1, 1 2, a 3, - 4; None where the row has no number."""
+    first = block.text[block.cells[0][0]:block.cells[0][1]].strip() if block.cells else ""
+    m = STT_RE.match(first)
+    if not m or len(first) > 5 or first == label.strip():
+        return None
+    stt = m.group(1)
+    if ROMAN_RE.match(stt):
+        return 1
+    if stt.isdigit():
+        return 2
+    if len(stt) == 1 and stt.isupper():
+        return 0
+    if len(stt) == 1 and stt.islower():
+        return 3
+    return 4 if stt in "-+*" else None
+
+
+def _fits(part, whole, stated) -> bool:
+    """The stated share covers part over whole within their written precision."""
+    if part.interval is None or whole.interval is None or stated.interval is None or whole.interval.lo <= 0:
+        return False
+    lo, hi = 100 * part.interval.lo / whole.interval.hi, 100 * part.interval.hi / whole.interval.lo
+    return stated.interval.lo <= hi and lo <= stated.interval.hi
