@@ -1,0 +1,58 @@
+"""False alarms on drafts written by someone who never saw the code, each as a short draft
+of our own: two indicators one label reads as one, a target written as a range or an open
+bound, a plan and its outturn, a base period's values, a list with a member left
+uncounted, a weighted mean equal to its middle part."""
+
+from __future__ import annotations
+
+from tests.conftest import fact_row, header, rules_and_texts, run_text  # noqa: F401
+
+
+def _run(tmp_path, body: str, head: str = "# I. KẾT QUẢ NĂM 2025\n\n", name: str = "draft.md",
+         province: str = "Thái Nguyên"):
+    facts, findings, _ = run_text(tmp_path, header(province) + head + body + "\n", name)
+    return facts, rules_and_texts(findings)
+
+
+# A target for next year written as a range, or as an open bound, against this year's level.
+
+TARGETS = ("Năm 2025, tỷ lệ che phủ rừng đạt 62,2%; tỷ lệ hộ nghèo giảm 3,0 điểm phần trăm.\n\n"
+           "# II. MỤC TIÊU NĂM 2026\n\nNăm 2026, tỷ lệ che phủ rừng {cover}; tỷ lệ hộ nghèo giảm {poor} điểm phần trăm.")
+
+
+def test_a_range_target_reaching_the_level_done_is_no_easier_target(tmp_path):
+    _, found = _run(tmp_path, TARGETS.format(cover="đạt trên 63%", poor="2,5 - 3"))
+    assert found == []
+
+
+def test_a_range_target_wholly_below_the_level_done_is_flagged(tmp_path):
+    _, found = _run(tmp_path, TARGETS.format(cover="đạt trên 63%", poor="2 - 2,5"))
+    assert [rule for rule, _ in found] == ["TP01"]
+
+
+def test_an_open_bound_at_the_rounded_level_done_is_no_easier_target(tmp_path):
+    _, found = _run(tmp_path, TARGETS.format(cover="trên 62%", poor="3 - 3,5"))
+    assert found == []
+
+
+def test_an_open_bound_below_the_rounded_level_done_is_flagged(tmp_path):
+    _, found = _run(tmp_path, TARGETS.format(cover="từ 61% trở lên", poor="3 - 3,5"))
+    assert [rule for rule, _ in found] == ["TP01"]
+
+
+# A merged province's mean equal to one former province's rate (BT02).
+
+MERGED_GROWTH = ("Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 - 2025 của toàn tỉnh đạt khoảng 7,6%/năm; "
+                 "trong đó Hà Nam 7,6%/năm, Nam Định {}%/năm, Ninh Bình (cũ) {}%/năm.")
+
+
+def test_a_mean_equal_to_the_middle_former_province_is_no_copy(tmp_path):
+    _, found = _run(tmp_path, MERGED_GROWTH.format("7,9", "6,8"),
+                    head="# I. KẾT QUẢ NHIỆM KỲ 2020 - 2025\n\n", province="Ninh Bình")
+    assert "BT02" not in [rule for rule, _ in found]
+
+
+def test_a_mean_equal_to_the_lowest_former_province_is_a_copy(tmp_path):
+    _, found = _run(tmp_path, MERGED_GROWTH.format("7,9", "8,8"),
+                    head="# I. KẾT QUẢ NHIỆM KỲ 2020 - 2025\n\n", province="Ninh Bình")
+    assert "BT02" in [rule for rule, _ in found]
