@@ -56,3 +56,24 @@ def test_a_mean_equal_to_the_lowest_former_province_is_a_copy(tmp_path):
     _, found = _run(tmp_path, MERGED_GROWTH.format("7,9", "8,8"),
                     head="# I. KẾT QUẢ NHIỆM KỲ 2020 - 2025\n\n", province="Ninh Bình")
     assert "BT02" in [rule for rule, _ in found]
+
+
+# A table label matched approximately: a slip is a word of the label no other word took.
+
+PARTY_TABLE = ("| TT | Chỉ tiêu | ĐVT | Nghị quyết | Thực hiện |\n|---|---|---|---|---|\n"
+               "| 1 | Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên | % | 90 | 91,4 |\n"
+               "| 2 | Tỷ lệ ấp, khóm có tổ chức đảng | % | 100 | 100 |\n"
+               "| 3 | Tỷ lệ che phủ rờng | % | 45 | 45,2 |\n")
+
+
+def test_a_label_word_matched_exactly_is_no_slip_of_another(tmp_path):
+    facts, found = _run(tmp_path, PARTY_TABLE, head="# I. KẾT QUẢ NHIỆM KỲ 2020 - 2025\n\n")
+    assert fact_row(facts, "91,4")["indicator"] == "party_orgs_good_rate"
+    hamlets = facts[facts["row_label"].fillna("").str.contains("khóm")]
+    assert len(hamlets) == 2 and hamlets["indicator"].isna().all()
+    assert found == []
+
+
+def test_a_one_letter_slip_in_a_label_still_reads(tmp_path):
+    facts, _ = _run(tmp_path, PARTY_TABLE, head="# I. KẾT QUẢ NHIỆM KỲ 2020 - 2025\n\n")
+    assert fact_row(facts, "45,2")["indicator"] == "forest_cover"

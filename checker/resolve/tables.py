@@ -4,6 +4,7 @@ period and role from its row label and column heading."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -65,10 +66,11 @@ class FuzzyLabels:
             return None, ""
 
         exact = set(words)
+        counts = Counter(words)
 
-        def slipped(token: str) -> bool:
+        def slipped(token: str, free: Counter) -> bool:
             limit = 1 if len(token) >= 2 else 0
-            return any(Levenshtein.distance(token, w, score_cutoff=limit) <= limit for w in words)
+            return any(Levenshtein.distance(token, w, score_cutoff=limit) <= limit for w in free)
 
         best: dict[str, int] = {}
         for choice, ids in self.choices.items():
@@ -78,7 +80,12 @@ class FuzzyLabels:
             # Folded syllables are short: one slip turns `số đảng viên` into `sử dụng tiền`, so
             # a name may slip on one syllable only, beside at least two it shares exactly.
             slips = [t for t in tokens if t not in exact]
-            if len(slips) > 1 or (slips and len(tokens) - 1 < 2) or not all(slipped(t) for t in slips):
+            if len(slips) > 1 or (slips and len(tokens) - 1 < 2):
+                continue
+            # A slip is written as a word of the label that no other word of the name took:
+            # `có` in `ấp, khóm có tổ chức đảng` is no slip of `cơ sở`'s `sở` beside its `cơ`.
+            free = counts - Counter(t for t in tokens if t in exact)
+            if not all(slipped(t, free) for t in slips):
                 continue
             extra = len(words) - len(tokens)
             if extra > FUZZY_EXTRA:
