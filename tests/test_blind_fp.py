@@ -77,3 +77,22 @@ def test_a_label_word_matched_exactly_is_no_slip_of_another(tmp_path):
 def test_a_one_letter_slip_in_a_label_still_reads(tmp_path):
     facts, _ = _run(tmp_path, PARTY_TABLE, head="# I. KẾT QUẢ NHIỆM KỲ 2020 - 2025\n\n")
     assert fact_row(facts, "45,2")["indicator"] == "forest_cover"
+
+
+# A name right after another in a table label narrows it: `Số doanh nghiệp thành lập mới`.
+
+FIRMS = ("Trong năm có 712 doanh nghiệp thành lập mới; số doanh nghiệp đang hoạt động là 4.960 doanh nghiệp.\n\n"
+         "| TT | Chỉ tiêu | ĐVT | Thái Nguyên (cũ) | Bắc Kạn (cũ) | Toàn tỉnh |\n|---|---|---|---|---|---|\n"
+         "| 1 | Số doanh nghiệp thành lập mới | doanh nghiệp | 500 | 212 | 712 |\n")
+
+
+def test_a_name_narrowed_by_the_next_is_not_the_row_indicator(tmp_path):
+    facts, found = _run(tmp_path, FIRMS)
+    row = facts[facts["row_label"].fillna("").str.startswith("Số doanh nghiệp")]
+    assert set(row["indicator"]) == {"new_enterprises"}
+    assert found == []
+
+
+def test_the_narrowed_row_still_meets_its_prose_figure(tmp_path):
+    _, found = _run(tmp_path, FIRMS.replace("| 712 |", "| 721 |"))
+    assert "SV01" in [rule for rule, _ in found]

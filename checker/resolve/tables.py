@@ -310,7 +310,13 @@ class TableReader:
 
     def _label_mentions(self, label: str) -> list[Mention]:
         matcher = self.catalog.indicator_matcher
-        mentions = sorted(matcher.find(label), key=lambda m: -(m.end - m.start))
+        found = matcher.find(label)
+        # `Số doanh nghiệp | thành lập mới`, `Số đảng viên | kết nạp`: a name right after another
+        # narrows it (a label is one noun phrase, its head first), so the head names no
+        # indicator of this row; what the narrowing name measures, if anything, is.
+        narrowed = {id(a) for a, b in zip(found, found[1:])
+                    if not label[a.end:b.start].strip() and not set(b.keys) & set(a.keys)}
+        mentions = sorted((m for m in found if id(m) not in narrowed), key=lambda m: -(m.end - m.start))
         return mentions or sorted(matcher.find_tolerant(label), key=lambda m: -(m.end - m.start))
 
     def _indicator(self, fig: Figure, mentions: list[Mention], context: str, label: str, where: str) -> Reading:
