@@ -96,3 +96,97 @@ def test_a_name_narrowed_by_the_next_is_not_the_row_indicator(tmp_path):
 def test_the_narrowed_row_still_meets_its_prose_figure(tmp_path):
     _, found = _run(tmp_path, FIRMS.replace("| 712 |", "| 721 |"))
     assert "SV01" in [rule for rule, _ in found]
+
+
+# A footnote listing a base period's values, or a plan's, after a colon.
+
+HALF_YEAR = ("# I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2025\n\n"
+             "Thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 9.805 tỷ đồng, tăng 12% so với cùng kỳ¹; "
+             "trong đó Thái Nguyên (cũ) 7.860 tỷ đồng, Bắc Kạn (cũ) 1.945 tỷ đồng.\n\n"
+             "¹ {plan}: Thái Nguyên 13.500 tỷ đồng, Bắc Kạn 3.600 tỷ đồng. "
+             "{base}: Thái Nguyên (cũ) 6.950 tỷ đồng; Bắc Kạn (cũ) 1.780 tỷ đồng.")
+
+
+def test_a_base_period_leading_a_list_is_its_figures_period(tmp_path):
+    facts, found = _run(tmp_path, HALF_YEAR.format(plan="Dự toán năm 2025 do Hội đồng nhân dân tỉnh giao",
+                                                   base="Thực hiện cùng kỳ năm 2024"), head="")
+    assert fact_row(facts, "6.950 tỷ đồng")["period"] == "2024-6M"
+    assert fact_row(facts, "7.860 tỷ đồng")["period"] == "2025-6M"
+    assert found == []
+
+
+def test_a_plan_leading_a_list_makes_every_figure_listed_a_target(tmp_path):
+    facts, _ = _run(tmp_path, HALF_YEAR.format(plan="Dự toán năm 2025 do Hội đồng nhân dân tỉnh giao",
+                                               base="Thực hiện cùng kỳ năm 2024"), head="")
+    assert fact_row(facts, "13.500 tỷ đồng")["role"] == "target"
+    assert fact_row(facts, "3.600 tỷ đồng")["role"] == "target"
+    assert fact_row(facts, "6.950 tỷ đồng")["role"] == "actual"
+
+
+def test_a_list_led_by_other_words_keeps_the_period_of_its_marker(tmp_path):
+    facts, _ = _run(tmp_path, HALF_YEAR.format(plan="Số thu theo địa bàn",
+                                               base="Số thu 6 tháng theo địa bàn"), head="")
+    assert fact_row(facts, "6.950 tỷ đồng")["period"] == "2025-6M"
+    assert fact_row(facts, "13.500 tỷ đồng")["role"] == "actual"
+
+
+def test_a_base_leading_a_list_of_changes_names_no_period(tmp_path):
+    body = ("Các chỉ số đều cải thiện so với năm 2020, như: chỉ số PAPI tăng 12 bậc, chỉ số PCI tăng 7 bậc.")
+    facts, _ = _run(tmp_path, body, head="# I. KẾT QUẢ NHIỆM KỲ 2020 - 2025\n\n")
+    assert fact_row(facts, "12 bậc")["period"] != "2020"
+
+
+# A table row whose label names the plan or the outturn, under province columns.
+
+ESTIMATE = ("| STT | Nội dung | Thái Nguyên (cũ) | Bắc Kạn (cũ) | Toàn tỉnh |\n|---|---|---|---|---|\n"
+            "| 1 | Dự toán thu ngân sách nhà nước trên địa bàn | 27.480 | 4.020 | 31.500 |\n"
+            "| 2 | Ước thực hiện thu ngân sách nhà nước trên địa bàn | 28.299 | 4.216 | 32.515 |\n")
+
+
+def test_a_row_label_naming_the_plan_gives_its_cells_the_plans_role(tmp_path):
+    facts, found = _run(tmp_path, "Đơn vị: tỷ đồng\n\n" + ESTIMATE)
+    assert fact_row(facts, "27.480")["role"] == "target"
+    assert fact_row(facts, "28.299")["role"] == "actual"
+    assert found == []
+
+
+# A list whose last member is named without a number of its own.
+
+UNITS = "Toàn tỉnh có 124 đơn vị hành chính cấp xã {}."
+
+
+def test_a_bracketed_list_with_an_uncounted_last_member_only_bounds(tmp_path):
+    facts, found = _run(tmp_path, UNITS.format("(103 xã, 20 phường và đặc khu Côn Sơn)"))
+    assert fact_row(facts, "20 phường")["part_bound"]
+    assert found == []
+
+
+def test_a_clause_list_with_an_uncounted_last_member_only_bounds(tmp_path):
+    facts, found = _run(tmp_path, UNITS.format(", gồm 103 xã, 20 phường và đặc khu Côn Sơn"))
+    assert found == []
+
+
+def test_a_bracketed_list_counting_every_member_still_adds_up(tmp_path):
+    _, found = _run(tmp_path, UNITS.format("(103 xã, 20 phường và 2 đặc khu)"))
+    assert [rule for rule, _ in found] == ["PW02"]
+    _, found = _run(tmp_path, UNITS.format(", gồm 103 xã, 20 phường và 2 đặc khu"))
+    assert [rule for rule, _ in found] == ["PW02"]
+
+
+# A target under a heading that looks past the term its parent heading reviews.
+
+REVIEW = ("# KIỂM ĐIỂM SỰ LÃNH ĐẠO NHIỆM KỲ 2020 - 2025\n\n## I. KẾT QUẢ\n\n"
+          "Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên đạt 91,4%, vượt mục tiêu 90%.\n\n"
+          "## II. {ahead}\n\nPhấn đấu hằng năm có trên 92% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên.")
+
+
+def test_a_target_under_a_heading_looking_ahead_takes_no_period_of_the_term(tmp_path):
+    facts, found = _run(tmp_path, REVIEW.format(ahead="PHƯƠNG HƯỚNG KHẮC PHỤC"), head="")
+    assert not isinstance(fact_row(facts, "trên 92%")["period"], str)
+    assert fact_row(facts, "90%")["period"] == "2025"
+    assert found == []
+
+
+def test_a_target_under_another_heading_keeps_the_terms_period(tmp_path):
+    facts, _ = _run(tmp_path, REVIEW.format(ahead="NGUYÊN NHÂN"), head="")
+    assert fact_row(facts, "trên 92%")["period"] == "2025"

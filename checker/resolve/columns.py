@@ -72,6 +72,16 @@ def cell_role(catalog: Catalog, cell: str) -> str | None:
     return None
 
 
+def label_role(catalog: Catalog, label: str) -> Resolution | None:
+    """`Dự toán thu NSNN trên địa bàn`, `Ước thực hiện chi …`: a row label opening with a
+    plan's or a result's heading word gives the role its columns (provinces, years) do not."""
+    opening = [(m.end(), name) for name, (lead, _) in _patterns(catalog).items() for m in [lead.match(label)] if m]
+    kind = max(opening)[1] if opening else None
+    if kind not in ("target", "actual"):
+        return None
+    return Resolution(kind, Evidence.TABLE_HEADER, f"row label `{label.strip()[:60]}`")
+
+
 def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...]:
     """The columns of a header; a header cell of several rows lists them top to bottom, one a line."""
     # The whole header is each heading's context: `Hà Nam | Nam Định | Ninh Bình` side by side

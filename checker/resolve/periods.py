@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from checker.records import Evidence, Resolution
+from checker.records import STAT_KINDS, Evidence, Resolution
 from checker.text import Mention, fold
 
 YEAR = r"(?:19|20)\d{2}"
@@ -312,6 +312,9 @@ def prose_period(passage, fig, spot) -> Resolution | None:
              and not passage.brackets_back.closes(len(text) - p.start, len(text) - fig.end)]
     lead = text[spot.clause_start:fig.start]
     now = passage.leads.first(passage.cues.now, spot.clause_start, fig.start)
+    listed = _base_leading_list(passage, fig, spot)
+    if listed is not None and not after:
+        return listed
     if after:
         return Resolution(after[0].value, Evidence.CLAUSE, f"`{after[0].text}` right after the figure")
     relative = _relative_base(passage, fig)
@@ -360,6 +363,33 @@ def _whole_term(passage, lead: str, spot, before: list[Period]) -> Resolution | 
     if found is None or any(p.start >= spot.clause_start + found.start() for p in before):
         return None
     return Resolution(heading.value, Evidence.CLAUSE, f"`{found.group(0)}`: the term of {heading.reason}")
+
+
+LIST_COLON_RE = re.compile(r"\s*:(?!\d)")
+# A footnote's own marker before its first sentence (`[^2]:`, `²`, `(2)`): no word of its lead.
+MARKER_LEAD_RE = re.compile(r"\s*(?:\[\^?\w+\]:|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d{1,2}\))?\s*")
+SAME_TIME_RE = re.compile(r"cùng\s+kỳ", re.I)
+
+
+def _base_leading_list(passage, fig, spot) -> Resolution | None:
+    """`Cùng kỳ năm 2024: Lâm Đồng 43.180 tỷ đồng; Đắk Nông 15.640 tỷ đồng`: a base period
+    that leads a `:`-list (no figure before its colon) is the period of every figure listed;
+    `cùng kỳ` is the same part of the year as the text around it (`2024-6M`)."""
+    text = passage.text
+    bases = [p for p, base in _starting_in(passage, spot.sentence_start, fig.start) if base]
+    base = bases[0] if bases else None
+    # (the base is all the lead says: `so với năm 2020, như: … tăng 22 bậc` lists changes)
+    if base is None or not LIST_COLON_RE.match(text, base.end) \
+            or base.start - MARKER_LEAD_RE.match(text, spot.sentence_start).end() > 25 \
+            or any(spot.sentence_start <= f.start < base.start and f.kind in STAT_KINDS for f in passage.figures):
+        return None
+    value = base.value
+    anchor = with_year(passage.anchor_period, report_year(passage.doc)) if passage.anchor_period else None
+    around = anchor or (passage.heading.value if passage.heading else None)
+    if SAME_TIME_RE.search(text, max(spot.sentence_start, base.start - 20), base.start) and is_sub_year(around) \
+            and re.fullmatch(r"\d{4}", value):
+        value = value + around[4:]
+    return Resolution(value, Evidence.CLAUSE, f"the base `{base.text}` leads its list: the base's values")
 
 
 def _relative_base(passage, fig) -> re.Match | None:

@@ -11,8 +11,8 @@ from functools import cached_property
 from checker.catalog import Catalog
 from checker.records import Evidence, Figure, Resolution
 from checker.records import STAT_KINDS
-from checker.resolve.columns import (RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, read_columns, table_entity,
-                                     table_unit)
+from checker.resolve.columns import (RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, label_role, read_columns,
+                                     table_entity, table_unit)
 from checker.resolve.entities import entity_mentions, row_entity
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
@@ -248,7 +248,7 @@ class TableReader:
             self._settle_indicator(r, row, column, fig, parts, j, head, len(figs))
             r.settle("entity", self._cell_entity(row, i))
             r.settle("period", self._rate_period(r, row, self._cell_period(row, i)))
-            r.settle("role", column.role)
+            r.settle("role", column.role or (label_role(self.catalog, row.label) if column.kind == "value" else None))
             if column.kind in RELATIVE_KINDS:
                 r.measure = column.kind
             r.scope = self._label_scope(row.label)
