@@ -190,3 +190,18 @@ def test_a_target_under_a_heading_looking_ahead_takes_no_period_of_the_term(tmp_
 def test_a_target_under_another_heading_keeps_the_terms_period(tmp_path):
     facts, _ = _run(tmp_path, REVIEW.format(ahead="NGUYÊN NHÂN"), head="")
     assert fact_row(facts, "trên 92%")["period"] == "2025"
+
+
+BRACKETED_BASES = ("# I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2025\n\n"
+                   "Thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 9.805 tỷ đồng; Thái Nguyên (cũ) 7.860 tỷ đồng "
+                   "(cùng kỳ năm 2024: 6.950 tỷ đồng), Bắc Kạn (cũ) 1.945 tỷ đồng (cùng kỳ: 1.780 tỷ đồng). "
+                   "Kim ngạch xuất khẩu đạt 612 triệu USD (cùng kỳ năm 2024 lần lượt là 540 triệu USD và 71 triệu USD).")
+
+
+def test_bases_named_inside_brackets_are_of_the_same_months_or_of_none(tmp_path):
+    facts, found = _run(tmp_path, BRACKETED_BASES, head="")
+    assert fact_row(facts, "6.950 tỷ đồng")["period"] == "2024-6M"
+    assert not isinstance(fact_row(facts, "1.780 tỷ đồng")["period"], str)
+    assert fact_row(facts, "71 triệu USD")["period"] == "2024-6M"
+    assert fact_row(facts, "1.945 tỷ đồng")["period"] == "2025-6M"
+    assert found == []

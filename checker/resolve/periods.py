@@ -301,8 +301,8 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     text, doc = passage.text, passage.doc
     stated = passage.stated
     # Every period read here starts in the figure's sentence.
-    periods = [p for p, base in _starting_in(passage, spot.sentence_start, spot.sentence_end)
-               if not base or _inside_base(text, p, fig)]
+    periods = [_same_time(passage, p) if base else p for p, base in
+               _starting_in(passage, spot.sentence_start, spot.sentence_end) if not base or _inside_base(text, p, fig)]
     after = [p for p in periods if fig.end <= p.start < spot.next_figure_start
              and text[fig.end:p.start].strip() in ("", "(")]
     # A period inside a bracket (`(20.150 tỷ đồng năm 2020)`) is only its bracket's.
@@ -369,6 +369,7 @@ LIST_COLON_RE = re.compile(r"\s*:(?!\d)")
 # A footnote's own marker before its first sentence (`[^2]:`, `²`, `(2)`): no word of its lead.
 MARKER_LEAD_RE = re.compile(r"\s*(?:\[\^?\w+\]:|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d{1,2}\))?\s*")
 SAME_TIME_RE = re.compile(r"cùng\s+kỳ", re.I)
+LIST_OPENING_RE = re.compile(r"\s*(?::(?!\d)|(?:(?:lần lượt|tương ứng)\s+)?là(?![\w]))", re.I)
 
 
 def _base_leading_list(passage, fig, spot) -> Resolution | None:
@@ -376,34 +377,45 @@ def _base_leading_list(passage, fig, spot) -> Resolution | None:
     that leads a `:`-list (no figure before its colon) is the period of every figure listed;
     `cùng kỳ` is the same part of the year as the text around it (`2024-6M`)."""
     text = passage.text
-    bases = [p for p, base in _starting_in(passage, spot.sentence_start, fig.start) if base]
+    # (a list in brackets opens at its bracket: `(cùng kỳ năm 2024 lần lượt là A, B và C)`)
+    opened = text.rfind("(", spot.sentence_start, fig.start)
+    start = opened + 1 if opened >= 0 and not passage.brackets.closes(opened + 1, fig.start) else spot.sentence_start
+    bases = [p for p, base in _starting_in(passage, start, fig.start) if base]
     base = bases[0] if bases else None
     # (the base is all the lead says: `so với năm 2020, như: … tăng 22 bậc` lists changes)
-    if base is None or not LIST_COLON_RE.match(text, base.end) \
-            or base.start - MARKER_LEAD_RE.match(text, spot.sentence_start).end() > 25 \
-            or any(spot.sentence_start <= f.start < base.start and f.kind in STAT_KINDS for f in passage.figures):
+    if base is None or not LIST_OPENING_RE.match(text, base.end) \
+            or base.start - MARKER_LEAD_RE.match(text, start).end() > 25 \
+            or any(start <= f.start < base.start and f.kind in STAT_KINDS for f in passage.figures):
         return None
-    value = base.value
+    return Resolution(_same_time(passage, base).value, Evidence.CLAUSE,
+                      f"the base `{base.text}` leads its list: the base's values")
+
+
+def _same_time(passage, base: Period) -> Period:
+    """`cùng kỳ năm 2024` in a text about the first six months of 2025 is those months of
+    2024 (`2024-6M`), not the whole year."""
     anchor = with_year(passage.anchor_period, report_year(passage.doc)) if passage.anchor_period else None
     around = anchor or (passage.heading.value if passage.heading else None)
-    if SAME_TIME_RE.search(text, max(spot.sentence_start, base.start - 20), base.start) and is_sub_year(around) \
-            and re.fullmatch(r"\d{4}", value):
-        value = value + around[4:]
-    return Resolution(value, Evidence.CLAUSE, f"the base `{base.text}` leads its list: the base's values")
+    if not (SAME_TIME_RE.search(passage.text, max(0, base.start - 20), base.start) and is_sub_year(around)
+            and re.fullmatch(r"\d{4}", base.value)):
+        return base
+    return replace(base, value=base.value + around[4:])
 
 
 def _relative_base(passage, fig) -> re.Match | None:
     """`cao hơn cùng kỳ năm trước (6,13%)`: the figure right after a base without a year."""
     words = passage.catalog.cues.get("resolve_period", {}).get("relative_base", [])
     lead = passage.text[max(0, fig.start - 40):fig.start]
-    if not words or not lead.rstrip().endswith("("):  # (what the pattern ends with)
+    if not words or not lead.rstrip().endswith(("(", ":", "là")):  # (what the pattern ends with)
         return None
     return _relative_base_re(tuple(words)).search(lead)
 
 
 @lru_cache(maxsize=16)
 def _relative_base_re(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"{_phrases(words).pattern}\s*(?:là|đạt|:)?\s*\(\s*$", re.I)
+    # (`… 1.945 tỷ đồng (cùng kỳ: 1.780 tỷ đồng)`: the base may be named inside the bracket)
+    alternation = _phrases(words).pattern
+    return re.compile(rf"{alternation}\s*(?:là|đạt|:)?\s*\(\s*$|\(\s*{alternation}\s*(?:là|:)\s*$", re.I)
 
 
 def _several_periods(passage, start: int, end: int) -> re.Match | None:
