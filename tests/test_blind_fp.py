@@ -205,3 +205,22 @@ def test_bases_named_inside_brackets_are_of_the_same_months_or_of_none(tmp_path)
     assert fact_row(facts, "71 triệu USD")["period"] == "2024-6M"
     assert fact_row(facts, "1.945 tỷ đồng")["period"] == "2025-6M"
     assert found == []
+
+
+# The months left of a year are not the year.
+
+SECOND_HALF = ("# I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2025\n\n"
+               "Thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 16.285 tỷ đồng; cả năm 2025 ước đạt 28.200 tỷ đồng.\n\n"
+               "# II. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2025\n\n"
+               "Tăng cường chống thất thu, thu ngân sách nhà nước trên địa bàn {when} đạt 12.615 tỷ đồng.")
+
+
+def test_the_last_months_of_a_year_are_a_period_of_their_own(tmp_path):
+    facts, found = _run(tmp_path, SECOND_HALF.format(when="6 tháng cuối năm"), head="")
+    assert fact_row(facts, "12.615 tỷ đồng")["period"] == "2025-L6M"
+    assert found == []
+
+
+def test_the_end_of_a_year_alone_is_still_the_year(tmp_path):
+    facts, _ = _run(tmp_path, SECOND_HALF.format(when="đến cuối năm 2025"), head="")
+    assert fact_row(facts, "12.615 tỷ đồng")["period"] == "2025"

@@ -42,12 +42,14 @@ YEAR_TO_NOW_RE = re.compile(r"(?<![\w])(?:luy ke\s+)?tu dau nam(?:\s+(?:den nay|
 # A news page's date written after its headline: `(2025-08-03)`, `(2025-08)`.
 PAGE_DATE_RE = re.compile(rf"\(({YEAR})-\d{{2}}(?:-\d{{2}})?\)")
 MONTHS_RE = re.compile(
-    rf"(?<![\w])(?:(luy ke|tinh chung|cong don)\s+)?(\d{{1,2}}|sau|chin)\s+thang(?:\s+(dau nam))?(?:\s+(?:cua\s+)?(?:nam\s+)?({YEAR}))?{NOT_AFTER_YEAR}")
+    rf"(?<![\w])(?:(luy ke|tinh chung|cong don)\s+)?(\d{{1,2}}|sau|chin)\s+thang(?:\s+(dau nam|cuoi nam))?(?:\s+(?:cua\s+)?(?:nam\s+)?({YEAR}))?{NOT_AFTER_YEAR}")
 RESULT_AFTER_RE = re.compile(r"\s+(?:uoc|dat|tang|giam)(?![\w])")
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 WORD_NUMBER = {"sau": 6, "chin": 9}
 UNKNOWN_YEAR = "?"
-SUB_YEAR_RE = re.compile(r"(?:\d{4}|\?)-(?:\d{1,2}M|Q[1-4]|\d{2}|YTD)")
+SUB_YEAR_RE = re.compile(r"(?:\d{4}|\?)-(?:L?\d{1,2}M|Q[1-4]|\d{2}|YTD)")
+# `6 tháng cuối năm 2025` (`2025-L6M`): the months left of a year, what a plan is for.
+LAST_MONTHS_RE = re.compile(r"-L\d{1,2}M$")
 # `tăng 1,4 lần, từ 9.500 lên 13.300`: the figure after `từ` is the earlier value of a change.
 FROM_RE = re.compile(r"(?<![\w])từ\s*(?:mức\s*)?$", re.I)
 TO_RE = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[^\d;.()]{0,25}?)?\s*(?:lên|xuống|đến|tới)\s+(?:còn\s+|mức\s+)?[\d(]", re.I)
@@ -59,7 +61,7 @@ class Period:
     start: int
     end: int
     text: str
-    value: str  # "2025", "2021-2025", "2025-07-01/2025-09-12", "2025-9M", "2025-Q1", "2025-07" or "2025-YTD"
+    value: str  # "2025", "2021-2025", "2025-07-01/2025-09-12", "2025-9M", "2025-L6M", "2025-Q1", "2025-07", "2025-YTD"
     kind: str  # year, range, date, dates, months, quarter, month
 
 
@@ -104,7 +106,7 @@ def normalise_range(a: int, b: int) -> str:
 
 
 def period_end(value: str) -> int | None:
-    m = re.search(r"(\d{4})(?:-\d{2}-\d{2}|-\d{1,2}M|-Q[1-4]|-\d{2}|-YTD)?$", value)
+    m = re.search(r"(\d{4})(?:-\d{2}-\d{2}|-L?\d{1,2}M|-Q[1-4]|-\d{2}|-YTD)?$", value)
     return int(m.group(1)) if m else None
 
 
@@ -200,7 +202,9 @@ def _sub_years(text: str, original: str, taken: _Taken) -> list[Period]:
         # A bare `6 tháng` is a duration; a part of a year says so (`đầu năm`, its year, `lũy kế`,
         # or a result verb right after it: `; 9 tháng ước đạt 3.050 triệu USD`).
         if 2 <= months <= 11 and (cumulative or early or year or RESULT_AFTER_RE.match(text, m.end())):
-            add(m, f"{year or UNKNOWN_YEAR}-{months}M", "months")
+            # `6 tháng cuối năm 2025`: the last months of the year, not the year (`cuối năm 2025`).
+            last = "L" if early == "cuoi nam" else ""
+            add(m, f"{year or UNKNOWN_YEAR}-{last}{months}M", "months")
     return found
 
 
@@ -230,7 +234,9 @@ def _heading_period(section: tuple[str, ...], title: str, year: int | None) -> R
     periods = {p.value for p in find_periods(title, []) if p.kind == "range"}
     if len(periods) == 1:
         return Resolution(periods.pop(), Evidence.DOCUMENT, "the document title's period")
-    parts = {with_year(p.value, year) for p in find_periods(title, []) if is_sub_year(p.value)} - {None}
+    # (`… 6 tháng đầu năm và nhiệm vụ 6 tháng cuối năm 2020`: the months ahead are the plan's)
+    parts = {with_year(p.value, year) for p in find_periods(title, [])
+             if is_sub_year(p.value) and not LAST_MONTHS_RE.search(p.value)} - {None}
     if len(parts) == 1:
         return Resolution(parts.pop(), Evidence.DOCUMENT, "the document title's part of a year")
     return None
@@ -457,7 +463,9 @@ def _lead_part_of_year(passage, spot, stated) -> Resolution | None:
     last = next((p for p, base in reversed(stated[:bisect_left(passage.stated_starts, spot.sentence_start)])
                  if not base and p.end <= spot.sentence_start
                  and not passage.brackets.closes(p.end, spot.sentence_start)), None)
-    if last is None:
+    if last is None or LAST_MONTHS_RE.search(last.value):
+        # (`… 6 tháng đầu năm; nhiệm vụ 6 tháng cuối năm 2016`: the months ahead a lead names
+        # are what is to come, not what the sentences after it report)
         return None
     earlier = [last]
     words = passage.catalog.cues.get("resolve_period", {}).get("continues", [])
