@@ -224,3 +224,23 @@ def test_the_last_months_of_a_year_are_a_period_of_their_own(tmp_path):
 def test_the_end_of_a_year_alone_is_still_the_year(tmp_path):
     facts, _ = _run(tmp_path, SECOND_HALF.format(when="đến cuối năm 2025"), head="")
     assert fact_row(facts, "12.615 tỷ đồng")["period"] == "2025"
+
+
+# A verb of striving governs every figure after it in its sentence.
+
+STRIVE = ("# I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2025\n\n"
+          "Ước thực hiện cả năm 2025, thu ngân sách nhà nước trên địa bàn đạt 28.200 tỷ đồng.\n\n"
+          "# II. GIẢI PHÁP\n\n"
+          "{verb} cả năm 2025 tốc độ tăng trưởng kinh tế đạt 8%; thu ngân sách nhà nước trên địa bàn đạt 28.900 tỷ đồng.")
+
+
+def test_every_figure_after_a_verb_of_striving_is_a_target(tmp_path):
+    facts, found = _run(tmp_path, STRIVE.format(verb="Phấn đấu"), head="")
+    assert fact_row(facts, "28.900 tỷ đồng")["role"] == "target"
+    assert found == []
+
+
+def test_a_sentence_without_one_still_states_results(tmp_path):
+    facts, found = _run(tmp_path, STRIVE.format(verb="Ước tính"), head="")
+    assert fact_row(facts, "28.900 tỷ đồng")["role"] == "actual"
+    assert [rule for rule, _ in found] == ["SV01"]

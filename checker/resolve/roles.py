@@ -101,6 +101,21 @@ def list_lead_role(text: str, fig, spot, figures, lead_target: re.Pattern) -> Re
     return Resolution("target", Evidence.SENTENCE, f"`{lead.group(0).strip()}` opens the sentence whose list it is in")
 
 
+# Between a verb of striving and a figure: what was done already (`phấn đấu …; đã đạt 8%`).
+DONE_ALREADY_RE = re.compile(r"(?<![\w])(?:đã|ước thực hiện|ước đạt|ước tính|thực hiện được)(?![\w])", re.I)
+
+
+def striving_role(text: str, fig, spot, striving: re.Pattern) -> Resolution | None:
+    """`Phấn đấu cả năm tăng trưởng 8%; thu ngân sách đạt 28.900 tỷ đồng`: every figure after a
+    verb of striving in its sentence is a target, unless what was done stands between."""
+    found = None
+    for found in striving.finditer(text, spot.sentence_start, fig.start):
+        pass
+    if found is None or DONE_ALREADY_RE.search(text, found.end(), fig.start):
+        return None
+    return Resolution("target", Evidence.SENTENCE, f"`{found.group(0)}` before it in its sentence")
+
+
 def per_year_mean(text: str, fig, spot, annual: re.Pattern) -> bool:
     """`kết nạp 24.680 đảng viên, bình quân mỗi năm 4.936 đảng viên`: a count averaged over
     the years of the term is another measure than the term's total.  Rates (%, points,
