@@ -244,3 +244,12 @@ def test_a_sentence_without_one_still_states_results(tmp_path):
     facts, found = _run(tmp_path, STRIVE.format(verb="Ước tính"), head="")
     assert fact_row(facts, "28.900 tỷ đồng")["role"] == "actual"
     assert [rule for rule, _ in found] == ["SV01"]
+
+
+def test_a_plan_set_by_the_council_named_in_full_is_a_target(tmp_path):
+    body = ("Dự toán thu ngân sách nhà nước trên địa bàn năm 2025 Hội đồng nhân dân tỉnh giao 31.500 tỷ đồng. "
+            "Ước thực hiện cả năm đạt 32.514 tỷ đồng, bằng 103,2% dự toán.")
+    facts, found = _run(tmp_path, body)
+    assert fact_row(facts, "31.500 tỷ đồng")["role"] == "target"
+    assert fact_row(facts, "32.514 tỷ đồng")["role"] == "actual"
+    assert found == []
