@@ -53,7 +53,7 @@ def test_a_mean_equal_to_the_middle_former_province_is_no_copy(tmp_path):
 
 
 def test_a_mean_equal_to_the_lowest_former_province_is_a_copy(tmp_path):
-    _, found = _run(tmp_path, MERGED_GROWTH.format("7,9", "8,8"),
+    _, found = _run(tmp_path, MERGED_GROWTH.format("9,9", "8,8"),
                     head="# I. KẾT QUẢ NHIỆM KỲ 2020 - 2025\n\n", province="Ninh Bình")
     assert "BT02" in [rule for rule, _ in found]
 
@@ -253,3 +253,11 @@ def test_a_plan_set_by_the_council_named_in_full_is_a_target(tmp_path):
     assert fact_row(facts, "31.500 tỷ đồng")["role"] == "target"
     assert fact_row(facts, "32.514 tỷ đồng")["role"] == "actual"
     assert found == []
+
+
+def test_a_rounded_mean_equal_to_one_of_two_close_provinces_is_no_copy(tmp_path):
+    body = ("Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 - 2025 của toàn tỉnh đạt khoảng 7,6%/năm; "
+            "trong đó Thái Nguyên (cũ) 7,6%/năm, Bắc Kạn (cũ) {}%/năm.")
+    head = "# I. KẾT QUẢ NHIỆM KỲ 2020 - 2025\n\n"
+    assert "BT02" not in [rule for rule, _ in _run(tmp_path, body.format("7,9"), head=head)[1]]
+    assert "BT02" in [rule for rule, _ in _run(tmp_path, body.format("5,1"), head=head)[1]]

@@ -12,6 +12,12 @@ from checker.kinds.params import EntityId, IndicatorId
 from checker.kinds.part_whole import breakdowns, merged_provinces, part_interval
 
 
+# `equals_one`: a mean written to its precision may equal one former province's value while
+# the others weigh a little (`khoảng 7,6%` beside 7,6% and 7,9%: up to a fifth of the weight);
+# it reads as a copy only when the others could weigh less than this share of the whole.
+WEIGHT_FLOOR = 0.1
+
+
 class BetweenMode(str, enum.Enum):
     RANGE = "range"  # the merged value lies within its former provinces' values
     EQUALS_ONE = "equals_one"  # ...and does not equal one of them while the others differ
@@ -30,10 +36,9 @@ class Between:
     (a rate, a share, a per-head value), checks the merged province's figure against its
     former provinces' figures for the same period and role.  Mode `range`: it must lie
     within them.  Mode `equals_one`: it must not equal one former province's value while
-    the others differ, all on one side of it, since every former province has some
-    weight.  Mode `breakdown`: a rate listed with the rates of all its former provinces
-    (`95,8% (Bình Định 95,6%; Gia Lai 93,1%)`) must lie within them; lists of other
-    parts are not checked.
+    the others differ, since every former province has some weight.  Mode `breakdown`:
+    a rate listed with the rates of all its former provinces (`95,8% (Bình Định 95,6%;
+    Gia Lai 93,1%)`) must lie within them; lists of other parts are not checked.
 
     Why it matters: a weighted mean cannot leave the range of what it averages; and a
     merged figure identical to one former province's usually means that province's
@@ -80,7 +85,8 @@ class Between:
                 # With others on both sides (`7,9` and `6,8` around `7,6`) a mean may well fall
                 # on the middle one: only an equal extreme leaves the others no weight.
                 one_side = all(iv.lo >= merged.hi for iv in others) or all(iv.hi <= merged.lo for iv in others)
-                if not (len(equal) == 1 and others_apart and one_side and merged.bounded):
+                if not (len(equal) == 1 and others_apart and one_side and merged.bounded) \
+                        or _weight_left(merged, formers[equal[0]], others) >= WEIGHT_FLOOR:
                     yield PASS
                     continue
                 expected = m.quantity(hull, like=figs[0], digits=digits, strict=True, extra=1)
@@ -128,6 +134,19 @@ class Between:
             suspect = pick_suspect([int(r["id"]) for r in rows], ctx)
             yield fail(finding(rule, rows, suspect, args, imbalance,
                                N_("the former provinces' values span {expected}, stated {value}")))
+
+
+def _weight_left(merged, equal, others) -> float:
+    """The largest share of weight the `others` may have while the mean stays within the
+    merged value's interval, the equal province's value taken at its middle."""
+    a = equal.mid
+    if all(iv.lo >= merged.hi for iv in others):
+        nearest = min(iv.lo for iv in others)
+        room, span = merged.hi - a, nearest - a
+    else:
+        nearest = max(iv.hi for iv in others)
+        room, span = a - merged.lo, a - nearest
+    return max(room, 0.0) / span if span > 0 else 0.0
 
 
 def _merged_of(ctx: Context, total: dict, items: list[dict]) -> str | None:
