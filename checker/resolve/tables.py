@@ -101,6 +101,8 @@ class FuzzyLabels:
         return ranked[0][0], "label matched approximately"
 
 
+# Between a name and the one narrowing it: nothing, or a passive's auxiliary (`được kết nạp`).
+NARROWING_GAP_RE = re.compile(r"\s*(?:(?:đã|được|bị)\s+)*", re.I)
 SUB_LEAD_RE = re.compile(r"^\s*(?:trong đó|bao gồm|gồm|riêng)?\s*[:\-–+]?\s*", re.I)
 
 
@@ -315,7 +317,7 @@ class TableReader:
         # narrows it (a label is one noun phrase, its head first), so the head names no
         # indicator of this row; what the narrowing name measures, if anything, is.
         narrowed = {id(a) for a, b in zip(found, found[1:])
-                    if not label[a.end:b.start].strip() and not set(b.keys) & set(a.keys)}
+                    if NARROWING_GAP_RE.fullmatch(label, a.end, b.start) and not set(b.keys) & set(a.keys)}
         mentions = sorted((m for m in found if id(m) not in narrowed), key=lambda m: -(m.end - m.start))
         return mentions or sorted(matcher.find_tolerant(label), key=lambda m: -(m.end - m.start))
 
