@@ -264,3 +264,13 @@ def test_a_rounded_mean_equal_to_one_of_two_close_provinces_is_no_copy(tmp_path)
     head = "# I. KẾT QUẢ NHIỆM KỲ 2020 - 2025\n\n"
     assert "BT02" not in [rule for rule, _ in _run(tmp_path, body.format("7,9"), head=head)[1]]
     assert "BT02" in [rule for rule, _ in _run(tmp_path, body.format("5,1"), head=head)[1]]
+
+
+def test_abbreviated_plan_and_outturn_columns_keep_their_roles(tmp_path):
+    table = ("Đơn vị: tỷ đồng\n\n| STT | Nội dung | DT 2025 | UTH 2025 | UTH/DT (%) |\n|---|---|---|---|---|\n"
+             "| 1 | Thu ngân sách nhà nước trên địa bàn | 31.500 | 32.514 | 103,2 |\n")
+    facts, found = _run(tmp_path, table)
+    assert fact_row(facts, "31.500")["role"] == "target"
+    assert fact_row(facts, "32.514")["role"] == "actual"
+    assert fact_row(facts, "103,2")["measure"] == "plan_share"
+    assert found == []
