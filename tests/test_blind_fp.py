@@ -274,3 +274,12 @@ def test_abbreviated_plan_and_outturn_columns_keep_their_roles(tmp_path):
     assert fact_row(facts, "32.514")["role"] == "actual"
     assert fact_row(facts, "103,2")["measure"] == "plan_share"
     assert found == []
+
+
+def test_a_numbered_item_opening_with_a_plan_lists_targets(tmp_path):
+    body = ("1. Dự toán năm 2025 do Hội đồng nhân dân tỉnh giao: thu ngân sách nhà nước trên địa bàn 31.500 tỷ "
+            "đồng, chi ngân sách địa phương 27.830 tỷ đồng.\n2. Thu ngân sách nhà nước trên địa bàn ước đạt 32.514 tỷ đồng.")
+    facts, found = _run(tmp_path, body, head="I. KẾT QUẢ NĂM 2025\n\n", name="draft.txt")
+    assert fact_row(facts, "27.830 tỷ đồng")["role"] == "target"
+    assert fact_row(facts, "ước đạt 32.514 tỷ đồng")["role"] == "actual"
+    assert found == []
