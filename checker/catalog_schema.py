@@ -101,7 +101,9 @@ CUES = Record(name=N_("cue catalog"), label=None, required={
     "resolve_period": Record(required={"now": PHRASES, "annual": PHRASES},
                              optional={"base": PHRASES, "base_multiple": PHRASES, "several": PHRASES,
                                        "continues": PHRASES, "relative_base": PHRASES}),
-    "resolve_role": Record(required={name: PHRASES for name in ("margin", "plan", "heading_target", "heading_actual")}),
+    "resolve_role": Record(required={name: PHRASES for name in ("margin", "plan", "heading_target", "heading_actual")},
+                           optional={"list_lead_target": PHRASES, "heading_ahead": PHRASES,
+                                     "sentence_target": PHRASES}),
     "resolve_clause": Record(required={
         name: PHRASES for name in ("continues_sentence", "parallel_part", "not_a_subject", "label_stop_words",
                                   "breakdown_lead", "not_a_head")}),

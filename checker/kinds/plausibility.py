@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from checker import messages as m
 from checker.i18n import N_
 from checker.interval import Interval
-from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, finding, last_year
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, finding, last_year, written_decimals
 from checker.kinds.evidence import DocumentEntity, defaults_with_formers, strong_enough
 from checker.kinds.params import IndicatorId
 
@@ -81,7 +81,16 @@ class Plausibility:
             if r["qualifier"] in ("about", "nearly"):
                 # An approximate target asks for its middle (or its bound, `từ X trở lên`), not its edge.
                 target_level = target.mid
+            elif r["kind"] == "range":
+                # `giảm 2,5 - 3 điểm`: a range asks for up to its better end; one that reaches
+                # what was done (or beyond) keeps the level, it does not lower it.
+                target_level = target.hi if higher else target.lo
             done = latest["interval"].lo if higher else latest["interval"].hi
+            if r["qualifier"] in (("gt", "ge") if higher else ("lt", "le")) and r["value"]:
+                # `trên 62%` after 62,2: an open bound is written at its own precision, to
+                # which the level reached rounds (62); asking to stay above it lowers nothing.
+                step = abs(target_level / float(r["value"])) * 10 ** -len(written_decimals(r))
+                done = math.floor(latest["interval"].mid / step + 0.5) * step
             below = target_level < done if higher else target_level > done
             if not below:
                 yield PASS

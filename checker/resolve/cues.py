@@ -37,6 +37,9 @@ class Cues:
     plan_share: re.Pattern
     heading_target: re.Pattern
     heading_actual: re.Pattern
+    list_lead_target: re.Pattern  # a sentence's opening words before a `:`-list of a plan's figures
+    heading_ahead: re.Pattern  # a heading looking past its parent's period (`PHƯƠNG HƯỚNG`)
+    sentence_target: re.Pattern  # `phấn đấu`: every figure after it in its sentence is a target
     continues_sentence: re.Pattern
     goes_on: re.Pattern  # a sentence opening `Riêng`, `Trong đó`: about the one before it
     parallel_part: re.Pattern
@@ -76,6 +79,9 @@ class Cues:
             plan_share=re.compile(rf"[^\w,;:.]*(?:so với\s+)?(?:{_words(role['plan'])})", re.I),
             heading_target=re.compile(rf"{HEADING_NUMBER}(?:cac\s+)?(?:{_words(role['heading_target'], True)})"),
             heading_actual=re.compile(rf"{HEADING_NUMBER}(?:{_words(role['heading_actual'], True)})"),
+            list_lead_target=re.compile(rf"\s*{_whole_or_none(role.get('list_lead_target'))}", re.I),
+            sentence_target=re.compile(_whole_or_none(role.get("sentence_target")), re.I),
+            heading_ahead=re.compile(rf"{HEADING_NUMBER}(?:{_words(role.get('heading_ahead') or [], True) or '(?!)'})"),
             continues_sentence=re.compile(rf"\s*(?:{_words(clause['continues_sentence'])})\s"),
             goes_on=re.compile(rf"\s*(?:{_words(period['continues'])})(?![\w])", re.I),
             parallel_part=re.compile(rf"(?:{_words(clause['parallel_part'])})\s", re.I),

@@ -23,6 +23,20 @@ RATE_UNITS = ("percent", "percentage_point")
 # is no one's part.
 TOTAL_WORD_RE = re.compile(r"(?<!\w)tổng(?!\w)", re.I)
 OPEN_LIST_RE = re.compile(r"^[^;.…]{0,30}?(?:\.\.\.|…|v\.v)")
+# `103 xã, 20 phường và đặc khu Phú Quý`: a last member named with no number of its own;
+# the numbers listed are some of the total, not all of it.
+UNCOUNTED_LAST_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s(?:và|hoặc)\s+)[^\W\d_][^\d;.()]*", re.I)
+CLAUSE_STOP_RE = re.compile(r"[;.()]|$")
+
+
+def uncounted_last(text: str, end: int, stop: int | None = None) -> bool:
+    """Whether a member with no number follows a list's last figure (ending at `end`),
+    before `stop` (a bracket's close), else before its clause ends; in a clause only a
+    `và` member counts (`, đạt chuẩn` goes on about the list, it names no member)."""
+    if stop is None:
+        stop = CLAUSE_STOP_RE.search(text, end).start()
+        return bool(re.fullmatch(r"\s+(?:và|hoặc)\s+[^\W\d_][^\d]*", text[end:stop], re.I))
+    return bool(UNCOUNTED_LAST_RE.fullmatch(text, end, stop))
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -383,7 +397,7 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
             items = items[:1]
         last = out[items[-1][0]].figure.end
         # `gồm 50 xã, 10 phường, ...`: a list left open names some parts only.
-        exhaustive = exhaustive and not OPEN_LIST_RE.match(text[last:last + 40])
+        exhaustive = exhaustive and not OPEN_LIST_RE.match(text[last:last + 40]) and not uncounted_last(text, last)
         # A total takes one list of parts: a second one (`gồm 110 xã và 25 phường, trong đó
         # khu vực A có 58 đơn vị, ...`) breaks it down another way, and only lends its fields.
         # A list of former provinces lends its fields too: each part is then a former province's

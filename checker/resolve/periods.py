@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from checker.records import Evidence, Resolution
+from checker.records import STAT_KINDS, Evidence, Resolution
 from checker.text import Mention, fold
 
 YEAR = r"(?:19|20)\d{2}"
@@ -42,12 +42,14 @@ YEAR_TO_NOW_RE = re.compile(r"(?<![\w])(?:luy ke\s+)?tu dau nam(?:\s+(?:den nay|
 # A news page's date written after its headline: `(2025-08-03)`, `(2025-08)`.
 PAGE_DATE_RE = re.compile(rf"\(({YEAR})-\d{{2}}(?:-\d{{2}})?\)")
 MONTHS_RE = re.compile(
-    rf"(?<![\w])(?:(luy ke|tinh chung|cong don)\s+)?(\d{{1,2}}|sau|chin)\s+thang(?:\s+(dau nam))?(?:\s+(?:cua\s+)?(?:nam\s+)?({YEAR}))?{NOT_AFTER_YEAR}")
+    rf"(?<![\w])(?:(luy ke|tinh chung|cong don)\s+)?(\d{{1,2}}|sau|chin)\s+thang(?:\s+(dau nam|cuoi nam))?(?:\s+(?:cua\s+)?(?:nam\s+)?({YEAR}))?{NOT_AFTER_YEAR}")
 RESULT_AFTER_RE = re.compile(r"\s+(?:uoc|dat|tang|giam)(?![\w])")
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 WORD_NUMBER = {"sau": 6, "chin": 9}
 UNKNOWN_YEAR = "?"
-SUB_YEAR_RE = re.compile(r"(?:\d{4}|\?)-(?:\d{1,2}M|Q[1-4]|\d{2}|YTD)")
+SUB_YEAR_RE = re.compile(r"(?:\d{4}|\?)-(?:L?\d{1,2}M|Q[1-4]|\d{2}|YTD)")
+# `6 tháng cuối năm 2025` (`2025-L6M`): the months left of a year, what a plan is for.
+LAST_MONTHS_RE = re.compile(r"-L\d{1,2}M$")
 # `tăng 1,4 lần, từ 9.500 lên 13.300`: the figure after `từ` is the earlier value of a change.
 FROM_RE = re.compile(r"(?<![\w])từ\s*(?:mức\s*)?$", re.I)
 TO_RE = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[^\d;.()]{0,25}?)?\s*(?:lên|xuống|đến|tới)\s+(?:còn\s+|mức\s+)?[\d(]", re.I)
@@ -59,7 +61,7 @@ class Period:
     start: int
     end: int
     text: str
-    value: str  # "2025", "2021-2025", "2025-07-01/2025-09-12", "2025-9M", "2025-Q1", "2025-07" or "2025-YTD"
+    value: str  # "2025", "2021-2025", "2025-07-01/2025-09-12", "2025-9M", "2025-L6M", "2025-Q1", "2025-07", "2025-YTD"
     kind: str  # year, range, date, dates, months, quarter, month
 
 
@@ -104,7 +106,7 @@ def normalise_range(a: int, b: int) -> str:
 
 
 def period_end(value: str) -> int | None:
-    m = re.search(r"(\d{4})(?:-\d{2}-\d{2}|-\d{1,2}M|-Q[1-4]|-\d{2}|-YTD)?$", value)
+    m = re.search(r"(\d{4})(?:-\d{2}-\d{2}|-L?\d{1,2}M|-Q[1-4]|-\d{2}|-YTD)?$", value)
     return int(m.group(1)) if m else None
 
 
@@ -200,7 +202,9 @@ def _sub_years(text: str, original: str, taken: _Taken) -> list[Period]:
         # A bare `6 tháng` is a duration; a part of a year says so (`đầu năm`, its year, `lũy kế`,
         # or a result verb right after it: `; 9 tháng ước đạt 3.050 triệu USD`).
         if 2 <= months <= 11 and (cumulative or early or year or RESULT_AFTER_RE.match(text, m.end())):
-            add(m, f"{year or UNKNOWN_YEAR}-{months}M", "months")
+            # `6 tháng cuối năm 2025`: the last months of the year, not the year (`cuối năm 2025`).
+            last = "L" if early == "cuoi nam" else ""
+            add(m, f"{year or UNKNOWN_YEAR}-{last}{months}M", "months")
     return found
 
 
@@ -230,7 +234,9 @@ def _heading_period(section: tuple[str, ...], title: str, year: int | None) -> R
     periods = {p.value for p in find_periods(title, []) if p.kind == "range"}
     if len(periods) == 1:
         return Resolution(periods.pop(), Evidence.DOCUMENT, "the document title's period")
-    parts = {with_year(p.value, year) for p in find_periods(title, []) if is_sub_year(p.value)} - {None}
+    # (`… 6 tháng đầu năm và nhiệm vụ 6 tháng cuối năm 2020`: the months ahead are the plan's)
+    parts = {with_year(p.value, year) for p in find_periods(title, [])
+             if is_sub_year(p.value) and not LAST_MONTHS_RE.search(p.value)} - {None}
     if len(parts) == 1:
         return Resolution(parts.pop(), Evidence.DOCUMENT, "the document title's part of a year")
     return None
@@ -301,8 +307,8 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     text, doc = passage.text, passage.doc
     stated = passage.stated
     # Every period read here starts in the figure's sentence.
-    periods = [p for p, base in _starting_in(passage, spot.sentence_start, spot.sentence_end)
-               if not base or _inside_base(text, p, fig)]
+    periods = [_same_time(passage, p) if base else p for p, base in
+               _starting_in(passage, spot.sentence_start, spot.sentence_end) if not base or _inside_base(text, p, fig)]
     after = [p for p in periods if fig.end <= p.start < spot.next_figure_start
              and text[fig.end:p.start].strip() in ("", "(")]
     # A period inside a bracket (`(20.150 tỷ đồng năm 2020)`) is only its bracket's.
@@ -312,6 +318,9 @@ def prose_period(passage, fig, spot) -> Resolution | None:
              and not passage.brackets_back.closes(len(text) - p.start, len(text) - fig.end)]
     lead = text[spot.clause_start:fig.start]
     now = passage.leads.first(passage.cues.now, spot.clause_start, fig.start)
+    listed = _base_leading_list(passage, fig, spot)
+    if listed is not None and not after:
+        return listed
     if after:
         return Resolution(after[0].value, Evidence.CLAUSE, f"`{after[0].text}` right after the figure")
     relative = _relative_base(passage, fig)
@@ -362,18 +371,57 @@ def _whole_term(passage, lead: str, spot, before: list[Period]) -> Resolution | 
     return Resolution(heading.value, Evidence.CLAUSE, f"`{found.group(0)}`: the term of {heading.reason}")
 
 
+LIST_COLON_RE = re.compile(r"\s*:(?!\d)")
+# A footnote's own marker before its first sentence (`[^2]:`, `²`, `(2)`): no word of its lead.
+MARKER_LEAD_RE = re.compile(r"\s*(?:\[\^?\w+\]:|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d{1,2}\))?\s*")
+SAME_TIME_RE = re.compile(r"cùng\s+kỳ", re.I)
+LIST_OPENING_RE = re.compile(r"\s*(?::(?!\d)|(?:(?:lần lượt|tương ứng)\s+)?là(?![\w]))", re.I)
+
+
+def _base_leading_list(passage, fig, spot) -> Resolution | None:
+    """`Cùng kỳ năm 2024: Lâm Đồng 43.180 tỷ đồng; Đắk Nông 15.640 tỷ đồng`: a base period
+    that leads a `:`-list (no figure before its colon) is the period of every figure listed;
+    `cùng kỳ` is the same part of the year as the text around it (`2024-6M`)."""
+    text = passage.text
+    # (a list in brackets opens at its bracket: `(cùng kỳ năm 2024 lần lượt là A, B và C)`)
+    opened = text.rfind("(", spot.sentence_start, fig.start)
+    start = opened + 1 if opened >= 0 and not passage.brackets.closes(opened + 1, fig.start) else spot.sentence_start
+    bases = [p for p, base in _starting_in(passage, start, fig.start) if base]
+    base = bases[0] if bases else None
+    # (the base is all the lead says: `so với năm 2020, như: … tăng 22 bậc` lists changes)
+    if base is None or not LIST_OPENING_RE.match(text, base.end) \
+            or base.start - MARKER_LEAD_RE.match(text, start).end() > 25 \
+            or any(start <= f.start < base.start and f.kind in STAT_KINDS for f in passage.figures):
+        return None
+    return Resolution(_same_time(passage, base).value, Evidence.CLAUSE,
+                      f"the base `{base.text}` leads its list: the base's values")
+
+
+def _same_time(passage, base: Period) -> Period:
+    """`cùng kỳ năm 2024` in a text about the first six months of 2025 is those months of
+    2024 (`2024-6M`), not the whole year."""
+    anchor = with_year(passage.anchor_period, report_year(passage.doc)) if passage.anchor_period else None
+    around = anchor or (passage.heading.value if passage.heading else None)
+    if not (SAME_TIME_RE.search(passage.text, max(0, base.start - 20), base.start) and is_sub_year(around)
+            and re.fullmatch(r"\d{4}", base.value)):
+        return base
+    return replace(base, value=base.value + around[4:])
+
+
 def _relative_base(passage, fig) -> re.Match | None:
     """`cao hơn cùng kỳ năm trước (6,13%)`: the figure right after a base without a year."""
     words = passage.catalog.cues.get("resolve_period", {}).get("relative_base", [])
     lead = passage.text[max(0, fig.start - 40):fig.start]
-    if not words or not lead.rstrip().endswith("("):  # (what the pattern ends with)
+    if not words or not lead.rstrip().endswith(("(", ":", "là")):  # (what the pattern ends with)
         return None
     return _relative_base_re(tuple(words)).search(lead)
 
 
 @lru_cache(maxsize=16)
 def _relative_base_re(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"{_phrases(words).pattern}\s*(?:là|đạt|:)?\s*\(\s*$", re.I)
+    # (`… 1.945 tỷ đồng (cùng kỳ: 1.780 tỷ đồng)`: the base may be named inside the bracket)
+    alternation = _phrases(words).pattern
+    return re.compile(rf"{alternation}\s*(?:là|đạt|:)?\s*\(\s*$|\(\s*{alternation}\s*(?:là|:)\s*$", re.I)
 
 
 def _several_periods(passage, start: int, end: int) -> re.Match | None:
@@ -415,7 +463,9 @@ def _lead_part_of_year(passage, spot, stated) -> Resolution | None:
     last = next((p for p, base in reversed(stated[:bisect_left(passage.stated_starts, spot.sentence_start)])
                  if not base and p.end <= spot.sentence_start
                  and not passage.brackets.closes(p.end, spot.sentence_start)), None)
-    if last is None:
+    if last is None or LAST_MONTHS_RE.search(last.value):
+        # (`… 6 tháng đầu năm; nhiệm vụ 6 tháng cuối năm 2016`: the months ahead a lead names
+        # are what is to come, not what the sentences after it report)
         return None
     earlier = [last]
     words = passage.catalog.cues.get("resolve_period", {}).get("continues", [])

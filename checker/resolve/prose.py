@@ -25,11 +25,13 @@ from checker.resolve.resolved import Resolved
 from checker.resolve.roles import (
     SHARE_LEAD_RE,
     finish,
+    list_lead_role,
     prose_measure,
     prose_role,
     prose_scope,
     result_over_target,
     states_present,
+    striving_role,
 )
 from checker.text import Mention
 
@@ -88,7 +90,9 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) 
     r.settle("period", prose_period(p, fig, spot))
     # (a target word governs a figure only from right before it)
     r.settle("role", margin or prose_role(text, fig, spot, p.by_start["targets"].between(spot.prev_figure_end - 1,
-                                                                                        fig.start + 1)))
+                                                                                        fig.start + 1))
+             or list_lead_role(text, fig, spot, p.figures, p.cues.list_lead_target)
+             or striving_role(text, fig, spot, p.cues.sentence_target))
     r.measure = prose_measure(text, fig, spot, p.shares, p.cues.plan_share, p.cues.annual)
     if not r.scope:
         r.scope = prose_scope(p, fig, spot, prev, r)

@@ -27,6 +27,7 @@ from checker.resolve.lists import (
     respectively,
     restaters_follow,
     sentence_bounds,
+    uncounted_last,
 )
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import CHANGE_FROM_RE
@@ -123,7 +124,7 @@ def _breakdowns(out, text, figs, ctx) -> None:
         (opening, close), parts = listed
         if ctx.cues.respectively.search(text[opening:close]):
             continue  # `(năm 2024 tương ứng là: ...)`: the same list again, not parts
-        bounded = bool(OPEN_END_RE.search(text[opening:close].strip()))
+        bounded = bool(OPEN_END_RE.search(text[opening:close].strip())) or uncounted_last(text, parts[-1][1].end, close)
         previous_end = opening
         for j, item in parts:
             _add(out, RelationKind.PART_OF, j, (i,), "bound" if bounded else "",

@@ -7,8 +7,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from checker.records import Evidence, Resolution
-from checker.resolve.periods import at_nature, deliberately_blank, period_end, report_year
+from checker.records import STAT_KINDS, Evidence, Resolution
+from checker.resolve.periods import (LIST_COLON_RE, MARKER_LEAD_RE, at_nature, deliberately_blank, find_periods,
+                                     period_end, report_year)
 from checker.resolve.resolved import Resolved
 from checker.text import fold, slug
 
@@ -80,6 +81,39 @@ def prose_role(text: str, fig, spot, targets) -> Resolution | None:
                          and BASE_GAP_RE.fullmatch(text, spot.prev_figure_end, t.start)):
             return Resolution("target", Evidence.CLAUSE, f"`{t.text}` before it")
     return None
+
+
+# Between a plan's list and a figure: a verb of what was done (`đã giải ngân 7.000 tỷ đồng`).
+DONE_VERB_RE = re.compile(r"(?<![\w])(?:đạt|ước|tăng|giảm|vượt|còn|thực hiện|giải ngân|thu được)(?![\w])", re.I)
+
+
+def list_lead_role(text: str, fig, spot, figures, lead_target: re.Pattern) -> Resolution | None:
+    """`Dự toán năm 2025 do HĐND tỉnh giao: A 13.500 tỷ đồng, B 3.600 tỷ đồng`: a sentence that
+    opens with a plan's name and lists figures after a colon (none before it) lists the
+    plan's figures, every one of them, unless a verb of what was done stands before one."""
+    start = spot.sentence_start
+    opening = MARKER_LEAD_RE.match(text, start)
+    lead = lead_target.match(text, opening.end() if opening else start)
+    colon = LIST_COLON_RE.search(text, lead.end(), fig.start) if lead else None
+    if colon is None or any(start <= f.start < colon.start() and f.kind in STAT_KINDS for f in figures) \
+            or DONE_VERB_RE.search(text, colon.end(), fig.start):
+        return None
+    return Resolution("target", Evidence.SENTENCE, f"`{lead.group(0).strip()}` opens the sentence whose list it is in")
+
+
+# Between a verb of striving and a figure: what was done already (`phấn đấu …; đã đạt 8%`).
+DONE_ALREADY_RE = re.compile(r"(?<![\w])(?:đã|ước thực hiện|ước đạt|ước tính|thực hiện được)(?![\w])", re.I)
+
+
+def striving_role(text: str, fig, spot, striving: re.Pattern) -> Resolution | None:
+    """`Phấn đấu cả năm tăng trưởng 8%; thu ngân sách đạt 28.900 tỷ đồng`: every figure after a
+    verb of striving in its sentence is a target, unless what was done stands between."""
+    found = None
+    for found in striving.finditer(text, spot.sentence_start, fig.start):
+        pass
+    if found is None or DONE_ALREADY_RE.search(text, found.end(), fig.start):
+        return None
+    return Resolution("target", Evidence.SENTENCE, f"`{found.group(0)}` before it in its sentence")
 
 
 def per_year_mean(text: str, fig, spot, annual: re.Pattern) -> bool:
@@ -190,7 +224,8 @@ def finish(r: Resolved, catalog, heading: Resolution | None, cues, present: bool
     over a term is its level at the end), and the role by the period.  `present`: the
     figure's clause states what the province has (`Tỉnh có ...`)."""
     if r.period is None and heading is not None and not deliberately_blank(r.fields.get("period")):
-        r.settle("period", heading)
+        ahead = _looking_ahead(r, heading, cues)
+        r.settle("period", Resolution(None, Evidence.NONE, ahead) if ahead else heading)
     ind = catalog.indicators.get(r.indicator) if r.indicator else None
     if present and r.period is None and ind is not None and not deliberately_blank(r.fields.get("period")):
         _as_of_report(r, ind)
@@ -201,6 +236,22 @@ def finish(r: Resolved, catalog, heading: Resolution | None, cues, present: bool
             r.settle("period", Resolution(period, was.evidence, f"{was.reason}; {why}"))
     if r.role is None:
         r.settle("role", role_by_period(r, cues))
+
+
+def _looking_ahead(r: Resolved, heading: Resolution, cues) -> str:
+    """Why a target's period is not the heading's: `phấn đấu hằng năm có trên 92% …` under
+    `III. PHƯƠNG HƯỚNG …`, whose parent heading names the term under review (ended by the
+    report's year), aims past that term; empty where the heading's period holds."""
+    end = period_end(heading.value)
+    # (a table's targets are stated beside their results, whatever heading it ends up under)
+    if r.role != "target" or r.block.kind == "table_row" or end is None or r.doc.year is None or end > r.doc.year:
+        return ""
+    section = r.block.section
+    ahead = [i for i, h in enumerate(section) if cues.heading_ahead.match(fold(h))]
+    dated = [i for i, h in enumerate(section) if find_periods(h, [])]
+    if not ahead or (dated and dated[-1] >= ahead[-1]):
+        return ""
+    return f"abstains: a target under `{section[ahead[-1]].strip()[:40]}` aims past {heading.reason}"
 
 
 def states_present(leads, start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ period and role from its row label and column heading."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -65,12 +66,11 @@ class FuzzyLabels:
             return None, ""
 
         exact = set(words)
+        counts = Counter(words)
 
-        def slipped(token: str, taken: set[str]) -> bool:
-            # A slip stands for a word of its own: `sở` is no slip of the `có` that another
-            # word of the name (`cơ`, `có`) already matched exactly.
+        def slipped(token: str, free: Counter) -> bool:
             limit = 1 if len(token) >= 2 else 0
-            return any(Levenshtein.distance(token, w, score_cutoff=limit) <= limit for w in words if w not in taken)
+            return any(Levenshtein.distance(token, w, score_cutoff=limit) <= limit for w in free)
 
         best: dict[str, int] = {}
         for choice, ids in self.choices.items():
@@ -80,8 +80,12 @@ class FuzzyLabels:
             # Folded syllables are short: one slip turns `số đảng viên` into `sử dụng tiền`, so
             # a name may slip on one syllable only, beside at least two it shares exactly.
             slips = [t for t in tokens if t not in exact]
-            taken = {t for t in tokens if t in exact}
-            if len(slips) > 1 or (slips and len(tokens) - 1 < 2) or not all(slipped(t, taken) for t in slips):
+            if len(slips) > 1 or (slips and len(tokens) - 1 < 2):
+                continue
+            # A slip is written as a word of the label that no other word of the name took:
+            # `có` in `ấp, khóm có tổ chức đảng` is no slip of `cơ sở`'s `sở` beside its `cơ`.
+            free = counts - Counter(t for t in tokens if t in exact)
+            if not all(slipped(t, free) for t in slips):
                 continue
             extra = len(words) - len(tokens)
             if extra > FUZZY_EXTRA:
@@ -99,6 +103,8 @@ class FuzzyLabels:
 
 # A label that says its row is a rate or share (a rate's name may be shortened to its subject).
 RATE_LABEL_RE = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|chỉ số|%", re.I)
+# Between a name and the one narrowing it: nothing, or a passive's auxiliary (`được kết nạp`).
+NARROWING_GAP_RE = re.compile(r"\s*(?:(?:đã|được|bị)\s+)*", re.I)
 SUB_LEAD_RE = re.compile(r"^\s*(?:trong đó|bao gồm|gồm|riêng)?\s*[:\-–+]?\s*", re.I)
 
 
@@ -327,7 +333,13 @@ class TableReader:
 
     def _label_mentions(self, label: str) -> list[Mention]:
         matcher = self.catalog.indicator_matcher
-        mentions = sorted(matcher.find(label), key=lambda m: -(m.end - m.start))
+        found = matcher.find(label)
+        # `Số doanh nghiệp | thành lập mới`, `Số đảng viên | kết nạp`: a name right after another
+        # narrows it (a label is one noun phrase, its head first), so the head names no
+        # indicator of this row; what the narrowing name measures, if anything, is.
+        narrowed = {id(a) for a, b in zip(found, found[1:])
+                    if NARROWING_GAP_RE.fullmatch(label, a.end, b.start) and not set(b.keys) & set(a.keys)}
+        mentions = sorted((m for m in found if id(m) not in narrowed), key=lambda m: -(m.end - m.start))
         return mentions or sorted(matcher.find_tolerant(label), key=lambda m: -(m.end - m.start))
 
     def _indicator(self, fig: Figure, mentions: list[Mention], context: str, label: str, where: str) -> Reading:
