@@ -15,7 +15,7 @@ from checker.i18n import N_
 from checker.interval import Interval
 from checker.kinds.evidence import DocumentEntity, defaults_with_formers, strong_enough
 from checker.kinds.base import PASS, Context, Results, blame, consensus, fail
-from checker.kinds.part_whole import agreed_interval
+from checker.kinds.part_whole import agreed_interval, table_part
 
 OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
 
@@ -114,7 +114,7 @@ class Identity:
         for r in ctx.records:
             if r["indicator"] in names and r["lo"] is not None and r["kind"] in ("statistic", "range") \
                     and r["entity"] and r["period"] and r["role"] in ("actual", "target") \
-                    and not r["scope"] and not r["measure"] and r["part_of"] is None \
+                    and not r["scope"] and not r["measure"] and (r["part_of"] is None or table_part(ctx, r)) \
                     and strong_enough(r, rule.params, ambiguous):
                 groups.setdefault((r["entity"], r["period"], r["role"]), {}).setdefault(r["indicator"], []).append(r)
         for key in sorted(groups):

@@ -19,6 +19,7 @@ from checker.records import Evidence
 class PartWholeMode(str, enum.Enum):
     MERGED = "merged"  # a merged province's total against its former provinces'
     BREAKDOWN = "breakdown"  # a figure against its bracketed list of parts
+    TABLE = "table"  # a table row against the rows under it (`A`, `I`, `1`, `Tổng số`)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def merged_provinces(ctx: Context, aggregation: str, only: set[str], entities: s
     Shares (`chiếm 8%`, `đạt 40% kế hoạch`) are left out: they neither add up nor average."""
     catalog = ctx.catalog
     rows = [r for r in stat_records(ctx, ("indicator", "entity", "period", "role"))
-            if (r["part_of"] is None or _own_indicator(ctx, r)) and r["role"] in ("actual", "target") and not r["measure"]
+            if (r["part_of"] is None or table_part(ctx, r) or _own_indicator(ctx, r)) and r["role"] in ("actual", "target") and not r["measure"]
             and catalog.indicators[r["indicator"]].aggregation == aggregation
             and (not only or r["indicator"] in only)]
     group_key = [k for k in KEY if k != "entity"]
@@ -69,6 +70,14 @@ def merged_provinces(ctx: Context, aggregation: str, only: set[str], entities: s
             entity = catalog.entities.get(ent)
             if entity is not None and entity.formers and (not entities or ent in entities):
                 yield key, entity, values
+
+
+def table_part(ctx: Context, part: dict) -> bool:
+    """A cell listed under another row of its table: a fact of its own as much as a part."""
+    if part["part_of"] is None or part["block"] != "table_row":
+        return False
+    total = ctx.by_id.get(int(part["part_of"]))
+    return total is not None and total["block"] == "table_row" and total["line"] != part["line"]
 
 
 def _own_indicator(ctx: Context, part: dict) -> bool:
@@ -85,7 +94,12 @@ class PartWhole:
     of its former provinces' figures for the same indicator, period and role;
     `breakdown` — a figure followed by a bracketed list of parts (`905 đảng viên (khiển
     trách 757, cảnh cáo 112, cách chức 12, khai trừ 24)`) equals their sum.  A list
-    that ends in `…` only bounds its total: the parts may not exceed it.
+    that ends in `…` only bounds its total: the parts may not exceed it;
+    `table` — a table row (`A`, `I`, `1`, or an unnumbered `Tổng số` on top) equals, column
+    by column, the sum of the rows numbered under it (`1, 2, 3` under `I`), when every one
+    of them is in the parent's unit, period and role; rows under `Trong đó` only bound it.
+    A table with no numbering column, a row whose place is unclear, a row that is no part
+    (`Tỷ lệ`, `Chi từ nguồn`) or a negative cell: not applicable.
 
     Why it matters: after a merger every total has two figures behind it, often written
     in a footnote far from the total; one edited without the other breaks the sum.
@@ -98,7 +112,8 @@ class PartWhole:
     fields = {"subject", "indicator", "entity", "period", "role", "total", "parts", "sum", "expected"}
 
     def run(self, rule, ctx: Context) -> Results:
-        modes = {PartWholeMode.MERGED: self._merged, PartWholeMode.BREAKDOWN: self._breakdown}
+        modes = {PartWholeMode.MERGED: self._merged, PartWholeMode.BREAKDOWN: self._breakdown,
+                 PartWholeMode.TABLE: self._breakdown}
         return modes[rule.params.mode](rule, ctx)
 
     def _merged(self, rule, ctx) -> Results:
@@ -126,7 +141,13 @@ class PartWhole:
             yield fail(finding(rule, figs, suspect, args, imbalance, N_("{parts} = {sum}, stated {total}")))
 
     def _breakdown(self, rule, ctx) -> Results:
+        in_table = rule.params.mode is PartWholeMode.TABLE
         for total, items, combine in breakdowns(ctx):
+            if table_part(ctx, items[0]) != in_table:
+                continue
+            if in_table and not _table_fits(total, items):
+                yield NOT_APPLICABLE
+                continue
             if combine != "sum":
                 yield NOT_APPLICABLE  # a rate's parts do not add up to it: BT03 checks them
                 continue
@@ -169,6 +190,16 @@ def breakdowns(ctx: Context) -> Iterator[tuple[dict, list[dict], str | None]]:
         if combine is not None and not all(_part_fits(total, r, ctx.catalog.units) for r in items):
             combine = None
         yield total, items, combine
+
+
+def _table_fits(total: dict, items: list[dict]) -> bool:
+    """Rows under a table row add up to it only in its unit, province, period and role, none
+    negative (a deficit row is no part).  Rows of provinces under a country's total: whether
+    the list is all the total holds is not said (PW01 checks a merged province's)."""
+    rows = [total] + items
+    return (total["unit"] is not None and all(r["unit"] == total["unit"] and r["entity"] == total["entity"]
+                                              and r["period"] == total["period"] and r["role"] == total["role"]
+                                              and r["lo"] is not None and r["interval"].lo >= 0 for r in rows))
 
 
 def part_interval(total: dict, part: dict) -> Interval:

@@ -22,6 +22,13 @@ def _whole_or_none(words: list[str] | None) -> str:
     return _whole(words) if words else r"(?!)"
 
 
+def _label_start(words: list[str] | None, alone: list[str] | None = None) -> re.Pattern:
+    """A table label that opens with one of `words`, or is one of `alone` and nothing more."""
+    options = [rf"(?:{_words(words)})(?![\w])"] if words else []
+    options += [rf"(?:{_words(alone)})\W*$"] if alone else []
+    return re.compile(rf"^[\W\d]*(?:{'|'.join(options)})" if options else r"(?!)", re.I)
+
+
 HEADING_NUMBER = r"^(?:[ivx]+\.|\d+(?:\.\d+)*\.|dieu \d+\.|\*)?\s*(?:phan thu \w+\s+)?"
 
 
@@ -61,6 +68,11 @@ class Cues:
     # Kinds that together make up any whole (`khai thác` and `nuôi trồng`), as slugs: a
     # `trong đó` list naming each of one set is all of its total (cues.yaml `partitions`).
     partitions: tuple[frozenset[str], ...] = ()
+    # Table rows (checker/resolve/hierarchy.py), each matched at the start of a row's label:
+    table_total: re.Pattern = re.compile(r"(?!)")  # `Tổng số`: the row the numbered rows make up
+    table_partial: re.Pattern = re.compile(r"(?!)")  # `Trong đó`: some parts of the row above
+    table_complete: re.Pattern = re.compile(r"(?!)")  # `Chia ra:` alone: the parts follow
+    table_not_part: re.Pattern = re.compile(r"(?!)")  # `Tỷ lệ`, `Chi từ nguồn`: no part of the row above
     # The list openings of each text read so far (lists.list_cues), by text: one Cues serves
     # every run on its catalog (resolver.kept_for), so a text read again is not searched again.
     lists: Memo = field(default_factory=Memo, compare=False, repr=False)
@@ -103,6 +115,10 @@ class Cues:
                              re.compile(_whole(list(g["verb"])), re.I))
                             for g in (cues.get("resolve_indicator") or {}).get("growth_of", ())),
             partitions=tuple(frozenset(slug(w) for w in kinds) for kinds in relation.get("partitions", ())),
+            table_total=_label_start(relation.get("table_total"), relation.get("table_total_alone")),
+            table_partial=_label_start(relation.get("table_partial")),
+            table_complete=_label_start(None, relation.get("table_complete")),
+            table_not_part=_label_start(relation.get("table_not_part")),
         )
 
 

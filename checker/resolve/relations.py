@@ -18,6 +18,7 @@ from checker.resolve.clauses import SENTENCE_END_RE, sentence_start
 from checker.resolve.columns import row_share_of_plan
 from checker.resolve.derived import column_structures, row_comparisons
 from checker.resolve.entities import closed_brackets
+from checker.resolve.hierarchy import table_parts
 from checker.resolve.periods import at_nature
 from checker.resolve.lists import (
     ListContext,
@@ -72,6 +73,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     _shares(out, resolved)
     _read_multiples(out, catalog.indicators)
     stated_bases(out, _by_block(out), catalog)
+    table_parts(out, catalog, cues, lambda *a: _add(out, *a))  # (last: a table part is no prose part)
     return out + verdicts
 
 

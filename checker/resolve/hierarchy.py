@@ -1,0 +1,201 @@
+"""A table's rows as a tree read from its numbering column (`A`, `I`, `1`, `a`, `-`) and its
+`Tổng số` row: each row's parent, and whether the rows under a parent are the complete list
+of its parts (`1, 2, 3`) or only some of them (`Trong đó: …`).  Each child cell becomes a
+part of its parent's cell in the same column (a PART_OF relation); where the structure is
+not clear (an unnumbered row that is neither a `Trong đó` part nor a total, a marker of
+unknown form, a row that is no part of its neighbours' whole) the parent gets none."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.records import RelationKind
+from checker.resolve.columns import read_columns
+
+ROMAN_RE = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+LOWER_RE = re.compile(r"^[a-zđ]$")
+UPPER_RE = re.compile(r"^[A-ZĐ]$")
+ARABIC_RE = re.compile(r"^\d{1,3}$")
+DOTTED_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})+$")
+BULLETS = "-–+*•"
+LABEL_BULLET_RE = re.compile(r"^\s*([-–+*•])\s+")
+VALUE_COLUMNS = ("target", "actual", "value")
+
+
+@dataclass
+class _Row:
+    """One table row: its marker's form, label, parent and the cells' figures by column."""
+
+    block: object
+    marker: str
+    form: str | None  # the numbering's form (`roman`, `upper`, `arabic`, `dotted2`, `lower`, `-`), None if none
+    label: str
+    parent: "_Row | None" = None
+    children: list["_Row"] = field(default_factory=list)
+    partial: bool = False  # the rows under it are some of its parts (`Trong đó`)
+    unclear: bool = False  # the rows under it may not be its parts: no relation is read
+    cells: dict[int, list[int]] = field(default_factory=dict)  # column → positions of its statistics
+
+
+def table_parts(out, catalog, cues, add) -> None:
+    """Relate each child row's cells to its parent row's cells, column by column."""
+    by_block: dict[int, dict[int, list[int]]] = {}
+    tables: dict[tuple[int, int], object] = {}
+    for i, r in enumerate(out):
+        block = r.block
+        if block.kind != "table_row" or block.table is None or r.figure.kind != "statistic":
+            continue
+        column = _cell_index(block, r.figure.start)
+        if column is not None:
+            by_block.setdefault(id(block), {}).setdefault(column, []).append(i)
+            tables.setdefault((id(r.doc), block.table), r.doc)
+    columns_seen: dict[tuple, tuple] = {}
+    for (_, table), doc in tables.items():
+        blocks = [b for b in doc.blocks if b.table == table and b.kind == "table_row"]
+        roots = _tree(blocks, by_block, catalog, cues, columns_seen)
+        for parent in _walk(roots):
+            _relate_rows(out, parent, add, cues.table_not_part)
+
+
+def _cell_index(block, offset: int) -> int | None:
+    return next((k for k, (a, b) in enumerate(block.cells) if a <= offset < b), None)
+
+
+def _walk(rows):
+    for row in rows:
+        yield row
+        yield from _walk(row.children)
+
+
+def _tree(blocks, by_block, catalog, cues, columns_seen) -> list[_Row]:
+    """The rows under one header read into a tree; a table without a numbering column gives
+    none (its indentation, which would say what is part of what, is lost in text)."""
+    if not blocks:
+        return []
+    header = blocks[0].header
+    if header not in columns_seen:
+        cols = read_columns(catalog, header)
+        kinds = [c.kind for c in cols]
+        columns_seen[header] = (kinds.index("number") if "number" in kinds else None,
+                                kinds.index("label") if "label" in kinds else min(1, len(kinds) - 1), kinds)
+    number_i, label_i, kinds = columns_seen[header]
+    if number_i is None or label_i == number_i:
+        return []
+    rows = []
+    for b in blocks:
+        if b.header != header:
+            continue
+        text = [b.text[x:y] for x, y in b.cells]
+        if max(number_i, label_i) >= len(text):
+            continue
+        marker, label = text[number_i].strip().rstrip(".)").strip(), text[label_i].strip()
+        form = _form(marker, rows)
+        if form is None and not marker:
+            bullet = LABEL_BULLET_RE.match(label)
+            form = bullet.group(1).replace("–", "-") if bullet else None
+        elif form is None:
+            form = "?"
+        cells = {k: v for k, v in by_block.get(id(b), {}).items() if k < len(kinds) and kinds[k] in VALUE_COLUMNS}
+        rows.append(_Row(b, marker, form, label, cells=cells))
+    return _nest(rows, cues)
+
+
+def _form(marker: str, rows: list[_Row]) -> str | None:
+    """The form of a row's number: `I` after `H` is a letter, else a Roman numeral."""
+    if not marker:
+        return None
+    if marker[0] in BULLETS and len(marker) == 1:
+        return "-" if marker == "–" else marker
+    if ARABIC_RE.match(marker):
+        return "arabic"
+    if DOTTED_RE.match(marker):
+        return f"dotted{marker.count('.')}"
+    if LOWER_RE.match(marker):
+        return "lower"
+    if ROMAN_RE.match(marker) and not _next_letter(marker, rows):
+        return "roman"
+    if UPPER_RE.match(marker):
+        return "upper"
+    return None
+
+
+def _next_letter(marker: str, rows: list[_Row]) -> bool:
+    """`I` right after a row `H` (or `V` after `U`) goes on the letters."""
+    last = next((r for r in reversed(rows) if r.form == "upper"), None)
+    return len(marker) == 1 and last is not None and ord(last.marker) == ord(marker) - 1
+
+
+def _nest(rows: list[_Row], cues) -> list[_Row]:
+    """Give each row its parent: a form seen above closes the rows down to its level (`1`
+    after `a` is a sibling of the `1` above); a new form opens a level under the row above.
+    A `Tổng` row on top holds the top level; a `Trong đó` row, numbered or not, and the
+    unnumbered rows after it, are some parts of the row above."""
+    roots: list[_Row] = []
+    stack: list[_Row] = []
+    total: _Row | None = None
+    partial_of: _Row | None = None  # the row whose `Trong đó` parts are being listed
+    for n, row in enumerate(rows):
+        lead = cues.table_partial.match(row.label)
+        if row.form is None:
+            if not row.cells and cues.table_complete.match(row.label):
+                continue  # `| | Chia ra: | |`: the parts follow, numbered
+            if not stack and total is None and cues.table_total.match(row.label):
+                total = row  # `| | Tổng số | 2.693.966 |` over the numbered rows
+                roots.append(row)
+                continue
+            if lead and stack:
+                partial_of = stack[-1]
+                if not row.cells and not cues.table_partial.sub("", row.label).strip(" :.-"):
+                    continue  # `| | Trong đó: | |`: the parts follow
+            if partial_of is not None and (lead or partial_of is (stack[-1] if stack else None)):
+                _attach(row, partial_of, partial=True)
+                continue
+            _unclear(stack)  # an unnumbered row: its place in the tree is unknown
+            continue
+        if row.form == "?":
+            _unclear(stack)
+            stack.clear()  # nothing below can be placed either
+            continue
+        partial_of = None
+        forms = [s.form for s in stack]
+        if row.form in forms:
+            del stack[forms.index(row.form):]
+        parent = stack[-1] if stack else total
+        if parent is not None:
+            _attach(row, parent, partial=bool(lead))
+        else:
+            roots.append(row)
+        stack.append(row)
+        if lead:
+            partial_of = parent
+    return roots
+
+
+def _attach(row: _Row, parent: _Row, partial: bool) -> None:
+    row.parent = parent
+    parent.children.append(row)
+    parent.partial |= partial
+
+
+def _unclear(stack: list[_Row]) -> None:
+    """The row above and its parent may or may not hold the row just read."""
+    for row in stack[-2:]:
+        row.unclear = True
+
+
+def _relate_rows(out, parent: _Row, add, not_part) -> None:
+    """Each column in which the parent and every child state one figure: the children's
+    cells are parts of the parent's (`bound` when they are some of its parts)."""
+    children = parent.children
+    if parent.unclear or not children or (len(children) < 2 and not parent.partial):
+        return
+    if any(not_part.search(c.label) for c in children):
+        return  # `Chi từ nguồn bổ sung …`, `Tỷ lệ …`: a row that is no part of the whole above
+    for column, cell in sorted(parent.cells.items()):
+        if len(cell) != 1 or any(len(c.cells.get(column, ())) != 1 for c in children):
+            continue
+        total = cell[0]
+        for child in children:
+            add(RelationKind.PART_OF, child.cells[column][0], (total,), "bound" if parent.partial else "",
+                f"a row under `{parent.label[:40]}` in the table")
