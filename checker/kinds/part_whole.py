@@ -89,7 +89,7 @@ def _own_indicator(ctx: Context, part: dict) -> bool:
 
 
 class PartWhole:
-    """What it does: checks that a total equals the sum of its parts, in two forms:
+    """What it does: checks that a total equals the sum of its parts, in three forms:
     `merged` — a merged province's additive figure (a count, an amount) equals the sum
     of its former provinces' figures for the same indicator, period and role;
     `breakdown` — a figure followed by a bracketed list of parts (`905 đảng viên (khiển
