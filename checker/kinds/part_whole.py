@@ -60,7 +60,7 @@ def merged_provinces(ctx: Context, aggregation: str, only: set[str], entities: s
     Shares (`chiếm 8%`, `đạt 40% kế hoạch`) are left out: they neither add up nor average."""
     catalog = ctx.catalog
     rows = [r for r in stat_records(ctx, ("indicator", "entity", "period", "role"))
-            if (r["part_of"] is None or table_part(ctx, r) or _own_indicator(ctx, r)) and r["role"] in ("actual", "target") and not r["measure"]
+            if (r["part_of"] is None or table_part(ctx, r) or own_indicator(ctx, r)) and r["role"] in ("actual", "target") and not r["measure"]
             and catalog.indicators[r["indicator"]].aggregation == aggregation
             and (not only or r["indicator"] in only)]
     group_key = [k for k in KEY if k != "entity"]
@@ -80,7 +80,7 @@ def table_part(ctx: Context, part: dict) -> bool:
     return total is not None and total["block"] == "table_row" and total["line"] != part["line"]
 
 
-def _own_indicator(ctx: Context, part: dict) -> bool:
+def own_indicator(ctx: Context, part: dict) -> bool:
     """`đón 21,6 triệu lượt khách, trong đó 2,45 triệu lượt khách quốc tế`: a part whose own
     clause names another indicator than its total's is a fact of its own (a merged total)."""
     total = ctx.by_id.get(int(part["part_of"]))

@@ -10,7 +10,7 @@ from checker.kinds.base import (KEY, NOT_APPLICABLE, PASS, Context, Results, con
                                  stat_records)
 from checker.kinds.evidence import DocumentEntity, defaults_with_formers, stated_in_own_clause, strong_enough
 from checker.kinds.params import Role
-from checker.kinds.part_whole import part_interval, table_part
+from checker.kinds.part_whole import own_indicator, part_interval, table_part
 from checker.records import Evidence
 from checker.text import slug
 
@@ -70,7 +70,8 @@ class SameValue:
         rows = []
         for r in stat_records(ctx, ("indicator", "entity", "period", "role")):
             where = (r["path"], r["line"], r["column"])
-            own = r["part_of"] is None or table_part(ctx, r)  # (a table row is a fact of its own)
+            # (a table row, and a part that names its own indicator, are facts of their own)
+            own = r["part_of"] is None or table_part(ctx, r) or own_indicator(ctx, r)
             if r["role"] in roles and (own or _former_part(ctx, r) or _kind_part(r)) \
                     and where not in seen:
                 seen.add(where)

@@ -242,11 +242,13 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
 
 # The words after a figure up to a separator or `và` are its own (`88% dự toán`).
 OWN_WORDS_RE = re.compile(r"[^,;:.()]*?(?=\svà\s|[,;:.()]|$)")
+QUANTIFIER_RE = re.compile(r"^\W*(?:(?:các|những)\s+)?(?:khoản|loại|mục)\s+", re.I)
 
 
 def _lead_word(label: str, ctx) -> str | None:
-    """The first word of an item's label, when it opens a head (`thu`, not `đạt`)."""
-    m = re.search(r"[^\W\d_]+", label)
+    """The first word of an item's label, when it opens a head (`thu`, not `đạt`); `các
+    khoản chi khác` after `chi …; chi …` goes on with `chi`."""
+    m = re.search(r"[^\W\d_]+", QUANTIFIER_RE.sub("", label))
     word = m.group(0).lower() if m else None
     return word if word and word not in ctx.cues.not_a_head else None
 
@@ -317,7 +319,9 @@ def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, c
         # `Đảng bộ A (trước hợp nhất) 98.520`: the words around a former province's name
         # describe the province, not a kind of the total.
         part.scope = whole.scope
-    elif not part.scope:
+    elif not part.scope and (not named or part.indicator in (None, whole.indicator)):
+        # (a part whose label names an indicator of its own, `chi thường xuyên 41.920 tỷ đồng`
+        # under the total spending, is that indicator's fact: its name is no kind of the total)
         part.scope = (_label_scope(words, ents, ctx) if scoped else "") or whole.scope
 
 
