@@ -1,5 +1,6 @@
 """Drafts of genres the devset lacks, written for this suite (tests/drafts/): a People's Council
 resolution with an annex of targets, two budget reports (one with an A / I / 1 balance table),
+a socio-economic report with sector structures,
 a 9-month report of a merged province.
 Each has an answer key (`*.gold.yaml`) and mutations (`*.mutations.yaml`) in the devset's
 format; they are scored as ../shared/devset/score.py scores the devset, in process, and the
@@ -25,6 +26,7 @@ PINNED = {
     "ca-mau-9-thang-2025.txt": ({"C03"}, 0, set()),
     "ha-tinh-ngan-sach-2026.txt": (set(), 0, set()),
     "lao-cai-nq-2026.txt": (set(), 0, set()),
+    "nghe-an-ktxh-2025.txt": (set(), 0, set()),
     "thanh-hoa-ngan-sach-2025.txt": (set(), 0, {(26, "bằng 94,7% ước")}),
 }
 

@@ -172,10 +172,24 @@ class TableReader:
         entity = row_entity(cat, names, group, context, own)
         heading = heading_period(block.section, doc.title)
         period = self._label_period(label, heading)
-        row = _Row(block, doc, label, context, roles, entity, period, heading, cols, bool(names), label_i)
+        row = _Row(block, doc, label, context, roles, entity, period, heading, cols, bool(names), label_i,
+                   self._head_label(doc, block, roles, cells, label))
         results = [r for i, cell, off in value_cells for r in self._values(row, i, cell, off, cells)]
         self._sub_row(row, cells, results)
         return results + self._evaluations(row, cells, results)
+
+    def _head_label(self, doc, block, roles, cells, label: str) -> str:
+        """`| 3 | Cơ cấu kinh tế | % |` then `| - | Dịch vụ | % | 38,2 |`: a row numbered by a
+        bullet or a small letter is read under the label of the numbered row above it (the words
+        that say which structure `Dịch vụ` is a share of)."""
+        if "number" not in roles or roles.index("number") >= len(cells):
+            return ""
+        key = (doc.path, doc.index, block.table, "head")
+        marker = cells[roles.index("number")][0].strip().rstrip(".)")
+        if re.fullmatch(r"[-–+*•]|[a-zđ]", marker) or not marker:
+            return self._tables.get(key) or ""
+        self._tables[key] = label
+        return ""
 
     def _sub_row(self, row: "_Row", cells, results: list[Resolved]) -> None:
         """`| 3 | Tổng thu ngân sách … | 19.500 |` then `| | Trong đó: Thu nội địa | 16.800 |`: a
@@ -321,7 +335,7 @@ class TableReader:
             where = f"row label `{row.label.strip()[:60]}`"
             if not mentions and column.indicators:
                 mentions, where = list(column.indicators), f"column `{column.heading[:60]}`"
-            reading = self._indicator(fig, mentions, row.context + " | " + row.label, row.label, where)
+            reading = self._indicator(fig, mentions, f"{row.context} | {row.head_label} | {row.label}", row.label, where)
         r.unit, r.factor = reading.unit, reading.factor
         r.settle("indicator", reading.resolution())
         if reading.note:
@@ -505,3 +519,4 @@ class _Row:
     columns: tuple = ()
     named: bool = False  # the row label names the province
     label_index: int = 1
+    head_label: str = ""  # the label of the numbered row a bulleted row stands under
