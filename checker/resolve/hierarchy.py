@@ -129,8 +129,9 @@ def _next_letter(marker: str, rows: list[_Row]) -> bool:
 def _nest(rows: list[_Row], cues) -> list[_Row]:
     """Give each row its parent: a form seen above closes the rows down to its level (`1`
     after `a` is a sibling of the `1` above); a new form opens a level under the row above.
-    A `Tổng` row on top holds the top level; a `Trong đó` row, numbered or not, and the
-    unnumbered rows after it, are some parts of the row above."""
+    A `Tổng` row on top (or at the bottom) holds the top level; a `Trong đó` row, numbered or
+    not, and the unnumbered rows under a numbered one, are some of its parts (indentation,
+    which would say whether they are all of them, is lost in text)."""
     roots: list[_Row] = []
     stack: list[_Row] = []
     total: _Row | None = None
@@ -138,20 +139,29 @@ def _nest(rows: list[_Row], cues) -> list[_Row]:
     for n, row in enumerate(rows):
         lead = cues.table_partial.match(row.label)
         if row.form is None:
-            if not row.cells and cues.table_complete.match(row.label):
+            if not row.cells and (cues.table_complete.match(row.label) or not row.label.strip()):
                 continue  # `| | Chia ra: | |`: the parts follow, numbered
-            if not stack and total is None and cues.table_total.match(row.label):
-                total = row  # `| | Tổng số | 2.693.966 |` over the numbered rows
-                roots.append(row)
+            if cues.table_total.match(row.label) and not lead:
+                if total is None and (not stack or n == len(rows) - 1):
+                    total = row  # `| | Tổng số | 2.693.966 |` over (or under) the numbered rows
+                    if stack:
+                        for root in roots:
+                            _attach(root, row, partial=False)
+                        roots.clear()
+                    roots.append(row)
+                stack.clear()
+                partial_of = None
                 continue
             if lead and stack:
                 partial_of = stack[-1]
                 if not row.cells and not cues.table_partial.sub("", row.label).strip(" :.-"):
                     continue  # `| | Trong đó: | |`: the parts follow
-            if partial_of is not None and (lead or partial_of is (stack[-1] if stack else None)):
+            if partial_of is None and stack:
+                partial_of = stack[-1]  # unnumbered rows under a numbered one: some of its parts
+            if partial_of is not None:
                 _attach(row, partial_of, partial=True)
                 continue
-            _unclear(stack)  # an unnumbered row: its place in the tree is unknown
+            _unclear(stack)
             continue
         if row.form == "?":
             _unclear(stack)
@@ -187,7 +197,8 @@ def _unclear(stack: list[_Row]) -> None:
 def _relate_rows(out, parent: _Row, add, not_part) -> None:
     """Each column in which the parent and every child state one figure: the children's
     cells are parts of the parent's (`bound` when they are some of its parts)."""
-    children = parent.children
+    # (a listed line with no amount in any column adds nothing: `| 4 | Thu viện trợ | |`)
+    children = [c for c in parent.children if c.cells]
     if parent.unclear or not children or (len(children) < 2 and not parent.partial):
         return
     if any(not_part.search(c.label) for c in children):

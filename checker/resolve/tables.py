@@ -29,6 +29,10 @@ BRACKETED_NAMES_RE = re.compile(r"\((?=[^()]*[+,;]|[^()]*\bvà\b)[^()]{3,}\)")
 PERCENT_LABEL_RE = re.compile(r"%|\([^()]*(?:/|đồng|người|ha|tấn|km)[^()]*\)", re.I)
 
 
+# A label that names what is left of a whole (`Thu khác`, `Các khoản thu còn lại`).
+OTHER_RE = re.compile(r"(?<!\w)(?:khác|còn lại)(?!\w)", re.I)
+
+
 def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
@@ -56,6 +60,8 @@ class FuzzyLabels:
         return choices
 
     def match(self, label: str, fig: Figure) -> tuple[str | None, str]:
+        if OTHER_RE.search(label):
+            return None, ""  # `Thu khác nội địa`: the other lines, not the whole an approximate name is
         from rapidfuzz.distance import (
             Levenshtein,  # only tables with an unmatched label need it
         )
