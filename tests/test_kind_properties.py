@@ -189,3 +189,19 @@ def test_a_yearly_fall_in_points_passes_when_rounded_and_fails_one_step_off(fall
     pairs = [["poverty_rate", "poverty_reduction"]]
     assert run("growth", right, mode="points", pairs=pairs).fails == 0
     assert run("growth", off, mode="points", pairs=pairs).fails == 1
+
+
+@given(st.lists(st.integers(5, 90_000), min_size=2, max_size=6), st.booleans())
+def test_table_total_passes_at_the_summed_edge_and_fails_beyond(parts, bound):
+    # Table cells as written to the unit (±0,5 each): the parent may stand anywhere the
+    # rows' summed interval reaches (a `Trong đó` list only bounds it from below).
+    key = dict(block="table_row", unit="dong", unit_text="", indicator="budget_spending", entity="ha_tinh",
+               table=1, part_bound=bound)
+    rows = [record(i + 1, Interval.stated(Decimal(v)), part_of=0, **key) for i, v in enumerate(parts)]
+    reach = sum(parts) + 0.5 * len(parts)  # the summed interval's top
+    edge = record(0, Interval.stated(Decimal(int(reach + 0.5))), **{**key, "part_bound": False})
+    below = record(0, Interval.stated(Decimal(sum(parts) - len(parts) - 1)), **{**key, "part_bound": False})
+    above = record(0, Interval.stated(Decimal(int(reach + 2))), **{**key, "part_bound": False})
+    assert run("part_whole", [edge] + rows, mode="table").fails == 0
+    assert run("part_whole", [below] + rows, mode="table").fails == 1
+    assert run("part_whole", [above] + rows, mode="table").fails == (0 if bound else 1)

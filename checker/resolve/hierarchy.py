@@ -51,11 +51,16 @@ def table_parts(out, catalog, cues, add) -> None:
             by_block.setdefault(id(block), {}).setdefault(column, []).append(i)
             tables.setdefault((id(r.doc), block.table), r.doc)
     columns_seen: dict[tuple, tuple] = {}
-    for (_, table), doc in tables.items():
-        blocks = [b for b in doc.blocks if b.table == table and b.kind == "table_row"]
-        roots = _tree(blocks, by_block, catalog, cues, columns_seen)
-        for parent in _walk(roots):
-            _relate_rows(out, parent, add, cues.table_not_part)
+    docs = {id(doc): doc for doc in tables.values()}
+    for doc_id, doc in docs.items():
+        rows_of: dict[int, list] = {}  # (one walk over the document's blocks for all its tables)
+        for b in doc.blocks:
+            if b.kind == "table_row" and (doc_id, b.table) in tables:
+                rows_of.setdefault(b.table, []).append(b)
+        for table in sorted(rows_of):
+            roots = _tree(rows_of[table], by_block, catalog, cues, columns_seen)
+            for parent in _walk(roots):
+                _relate_rows(out, parent, add, cues.table_not_part)
 
 
 def _cell_index(block, offset: int) -> int | None:
