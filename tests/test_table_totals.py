@@ -128,6 +128,26 @@ def test_a_cong_row_at_the_bottom_holds_the_numbered_rows(tmp_path):
     assert _passes_fails(tmp_path, rows.format(total="2.100")) == (0, 1)
 
 
+@pytest.mark.parametrize("rows", [
+    # Bulleted rows name what is worth naming as often as all there is.
+    """
+| 5 | Tổng lượt khách du lịch | 14.500 |
+| - | Khách quốc tế | 1.200 |
+| - | Khách lưu trú | 6.000 |
+""",
+    # Rows that repeat their parent's name and narrow it are subsets, not components.
+    """
+| 3 | Số xã đạt chuẩn nông thôn mới | 148 |
+| 3.1 | Số xã đạt chuẩn nông thôn mới nâng cao | 40 |
+| 3.2 | Số xã đạt chuẩn nông thôn mới kiểu mẫu | 12 |
+""",
+])
+def test_lists_that_may_not_be_all_the_parts_only_bound(tmp_path, rows):
+    assert _passes_fails(tmp_path, rows) == (1, 0)
+    swollen = rows.replace("| 6.000 |", "| 16.000 |").replace("| 40 |", "| 140 |")
+    assert _passes_fails(tmp_path, swollen) == (0, 1)
+
+
 def test_a_tong_so_row_on_top_holds_the_numbered_rows(tmp_path):
     rows = """
 | | Tổng số | {total} |

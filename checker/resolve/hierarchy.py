@@ -178,13 +178,22 @@ def _nest(rows: list[_Row], cues) -> list[_Row]:
             del stack[forms.index(row.form):]
         parent = stack[-1] if stack else total
         if parent is not None:
-            _attach(row, parent, partial=bool(lead))
+            # Bullets list what is worth naming as often as all there is; a row that repeats its
+            # parent's name and narrows it (`Số xã đạt chuẩn nông thôn mới nâng cao` under `Số
+            # xã đạt chuẩn nông thôn mới`) is a subset, not a component: either only bounds it.
+            _attach(row, parent, partial=bool(lead) or row.form in BULLETS or _narrows(row, parent, cues))
         else:
             roots.append(row)
         stack.append(row)
         if lead:
             partial_of = parent
     return roots
+
+
+def _narrows(row: _Row, parent: _Row, cues) -> bool:
+    """The row's label holds its parent's whole label (past a `Tổng số`-like opening)."""
+    name = " ".join(cues.table_total.sub("", parent.label).lower().split())
+    return len(name) >= 6 and name in " ".join(row.label.lower().split())
 
 
 def _attach(row: _Row, parent: _Row, partial: bool) -> None:
