@@ -129,6 +129,12 @@ def test_a_cong_row_at_the_bottom_holds_the_numbered_rows(tmp_path):
 
 
 @pytest.mark.parametrize("rows", [
+    # The parent's own label says the rows under it are some of its parts.
+    """
+| 2 | Chi thường xuyên, trong đó: | 15.500 |
+| 2.1 | Chi sự nghiệp giáo dục, đào tạo | 6.000 |
+| 2.2 | Chi sự nghiệp y tế | 1.500 |
+""",
     # Bulleted rows name what is worth naming as often as all there is.
     """
 | 5 | Tổng lượt khách du lịch | 14.500 |
@@ -144,7 +150,7 @@ def test_a_cong_row_at_the_bottom_holds_the_numbered_rows(tmp_path):
 ])
 def test_lists_that_may_not_be_all_the_parts_only_bound(tmp_path, rows):
     assert _passes_fails(tmp_path, rows) == (1, 0)
-    swollen = rows.replace("| 6.000 |", "| 16.000 |").replace("| 40 |", "| 140 |")
+    swollen = rows.replace("| 6.000 |", "| 16.000 |").replace("| 40 |", "| 140 |").replace("| 1.500 |", "| 11.500 |")
     assert _passes_fails(tmp_path, swollen) == (0, 1)
 
 
@@ -196,6 +202,22 @@ def test_an_unclear_structure_abstains(tmp_path, rows):
         outcome, findings = _outcome(tmp_path, rows)
     assert (outcome.passes, outcome.fails) == (0, 0)
     assert not [f for f in findings if f.rule in ("PW03", "PW02")]
+
+
+def test_a_row_of_column_numbers_is_no_row_of_the_table(tmp_path):
+    text = header("Nghệ An") + """Đơn vị: tỷ đồng
+
+| STT | Nội dung | Dự toán năm 2025 | Ước thực hiện năm 2025 |
+|---|---|---|---|
+| A | B | 1 | 2 |
+| I | Tổng chi ngân sách địa phương | 9.100 | 9.300 |
+| 1 | Chi đầu tư phát triển | 3.000 | 3.100 |
+| 2 | Chi thường xuyên | 6.100 | 6.200 |
+| II | Chi các chương trình mục tiêu | 500 | 520 |
+"""
+    _, findings, outcomes = run_text(tmp_path, text)
+    outcome = {o.rule: o for o in outcomes}["PW03"]
+    assert (outcome.passes, outcome.fails) == (2, 0) and not findings
 
 
 def test_rows_in_another_unit_are_not_summed(tmp_path):

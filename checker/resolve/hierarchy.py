@@ -19,6 +19,7 @@ UPPER_RE = re.compile(r"^[A-ZĐ]$")
 ARABIC_RE = re.compile(r"^\d{1,3}$")
 DOTTED_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})+$")
 BULLETS = "-–+*•"
+WORD_RE = re.compile(r"[^\W\d_]{2,}")
 LABEL_BULLET_RE = re.compile(r"^\s*([-–+*•])\s+")
 VALUE_COLUMNS = ("target", "actual", "value")
 
@@ -95,6 +96,8 @@ def _tree(blocks, by_block, catalog, cues, columns_seen) -> list[_Row]:
         if max(number_i, label_i) >= len(text):
             continue
         marker, label = text[number_i].strip().rstrip(".)").strip(), text[label_i].strip()
+        if not WORD_RE.search(label):
+            continue  # `| A | B | 1 | 2 | 3=2/1 |`: the columns' numbers, not a row of the table
         form = _form(marker, rows)
         if form is None and not marker:
             bullet = LABEL_BULLET_RE.match(label)
@@ -181,13 +184,20 @@ def _nest(rows: list[_Row], cues) -> list[_Row]:
             # Bullets list what is worth naming as often as all there is; a row that repeats its
             # parent's name and narrows it (`Số xã đạt chuẩn nông thôn mới nâng cao` under `Số
             # xã đạt chuẩn nông thôn mới`) is a subset, not a component: either only bounds it.
-            _attach(row, parent, partial=bool(lead) or row.form in BULLETS or _narrows(row, parent, cues))
+            _attach(row, parent, partial=bool(lead) or row.form in BULLETS or _narrows(row, parent, cues)
+                    or _opens_partial(parent.label, cues))
         else:
             roots.append(row)
         stack.append(row)
         if lead:
             partial_of = parent
     return roots
+
+
+def _opens_partial(label: str, cues) -> bool:
+    """`Chi thường xuyên, trong đó:`: the parent's own label says the rows under it are some."""
+    found = list(cues.parts_bounded.finditer(label))
+    return bool(found) and not label[found[-1].end():].strip(" :.-–")
 
 
 def _narrows(row: _Row, parent: _Row, cues) -> bool:
