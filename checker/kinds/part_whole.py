@@ -97,9 +97,10 @@ class PartWhole:
     that ends in `…` only bounds its total: the parts may not exceed it;
     `table` — a table row (`A`, `I`, `1`, or an unnumbered `Tổng số` on top) equals, column
     by column, the sum of the rows numbered under it (`1, 2, 3` under `I`), when every one
-    of them is in the parent's unit, period and role; rows under `Trong đó` only bound it.
-    A table with no numbering column, a row whose place is unclear, a row that is no part
-    (`Tỷ lệ`, `Chi từ nguồn`) or a negative cell: not applicable.
+    of them is in the parent's unit, province, period and role; rows that may be only some
+    of its parts (under `Trong đó`, unnumbered, bulleted, or narrowing its name) only bound
+    it. A table with no numbering column, a row whose place is unclear, a row that is no
+    part (`Tỷ lệ`, `Chi từ nguồn`) or a negative cell: not applicable.
 
     Why it matters: after a merger every total has two figures behind it, often written
     in a footnote far from the total; one edited without the other breaks the sum.
