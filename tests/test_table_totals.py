@@ -290,3 +290,14 @@ def test_bulleted_rows_read_the_structure_of_the_row_above(tmp_path):
     assert {o.rule: o for o in outcomes}["SH01"].passes == 1 and not findings
     _, findings, _ = run_text(tmp_path, text.format(services="39,2"))
     assert [f.rule for f in findings] == ["SH01"]
+
+
+def test_three_sectors_without_the_taxes_only_bound_the_whole(tmp_path):
+    # Short of 100% by what the taxes on products may be: perhaps not all of the structure.
+    text = header("Nghệ An") + "Cơ cấu kinh tế năm 2025: nông nghiệp 20,1%, công nghiệp – xây dựng 35,4%, dịch vụ {s}%.\n"
+    _, findings, outcomes = run_text(tmp_path, text.format(s="38,2"))
+    assert not findings and {o.rule: o for o in outcomes}["SH01"].na == 1
+    _, findings, _ = run_text(tmp_path, text.format(s="48,2"))
+    assert [f.rule for f in findings] == ["SH01"]
+    _, findings, _ = run_text(tmp_path, text.format(s="44,5"))
+    assert not findings  # 100% exactly: services with the taxes
