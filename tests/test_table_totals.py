@@ -301,3 +301,19 @@ def test_three_sectors_without_the_taxes_only_bound_the_whole(tmp_path):
     assert [f.rule for f in findings] == ["SH01"]
     _, findings, _ = run_text(tmp_path, text.format(s="44,5"))
     assert not findings  # 100% exactly: services with the taxes
+
+
+def test_percent_columns_are_never_summed(tmp_path):
+    # `So dự toán (%)` is a share of the plan (not the plan itself), and a column headed in %
+    # whose words read as a role (`Dự toán 2025 (%)`, the share of each line) is no amount either.
+    text = header("Nghệ An") + """Đơn vị: triệu đồng
+
+| STT | Nội dung | Dự toán 2025 | Ước thực hiện 2025 | So dự toán (%) | Dự toán 2025 (%) |
+|---|---|---|---|---|---|
+| I | Thu nội địa | 25.000 | 25.300 | 101,2 | 103,6 |
+| 1 | Thu từ doanh nghiệp nhà nước | 11.200 | 12.050 | 107,6 | 105,8 |
+| 2 | Thu tiền sử dụng đất | 13.800 | 13.250 | 96,0 | 101,9 |
+"""
+    _, findings, outcomes = run_text(tmp_path, text)
+    outcome = {o.rule: o for o in outcomes}["PW03"]
+    assert (outcome.passes, outcome.fails) == (2, 0) and not [f for f in findings if f.rule.startswith("PW")]

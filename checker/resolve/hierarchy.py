@@ -104,7 +104,9 @@ def _tree(blocks, by_block, catalog, cues, columns_seen) -> list[_Row]:
             form = bullet.group(1).replace("–", "-") if bullet else None
         elif form is None:
             form = "?"
-        cells = {k: v for k, v in by_block.get(id(b), {}).items() if k < len(kinds) and kinds[k] in VALUE_COLUMNS}
+        # (a column headed in % is never summed, whatever its heading's words were read as)
+        cells = {k: v for k, v in by_block.get(id(b), {}).items()
+                 if k < len(kinds) and kinds[k] in VALUE_COLUMNS and "%" not in header[k]}
         rows.append(_Row(b, marker, form, label, cells=cells))
     return _nest(rows, cues)
 
