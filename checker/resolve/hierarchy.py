@@ -1,9 +1,10 @@
 """A table's rows as a tree read from its numbering column (`A`, `I`, `1`, `a`, `-`) and its
-`Tổng số` row: each row's parent, and whether the rows under a parent are the complete list
-of its parts (`1, 2, 3`) or only some of them (`Trong đó: …`).  Each child cell becomes a
-part of its parent's cell in the same column (a PART_OF relation); where the structure is
-not clear (an unnumbered row that is neither a `Trong đó` part nor a total, a marker of
-unknown form, a row that is no part of its neighbours' whole) the parent gets none."""
+`Tổng số`/`Cộng` row: each row's parent, and whether the rows under a parent are the complete
+list of its parts (`1, 2, 3` under `I`) or may be only some of them (`Trong đó: …`, unnumbered
+or bulleted rows, rows that narrow the parent's name): those only bound it.  Each child cell
+becomes a part of its parent's cell in the same column (a PART_OF relation, `bound` for
+some); where the structure is not clear (a marker of unknown form, a row that is no part of
+the whole above it, a parent with one complete child) the parent gets none."""
 
 from __future__ import annotations
 
