@@ -70,12 +70,12 @@ class SameValue:
         rows = []
         for r in stat_records(ctx, ("indicator", "entity", "period", "role")):
             where = (r["path"], r["line"], r["column"])
-            # (a table row, and a part that names its own indicator, are facts of their own)
-            own = r["part_of"] is None or table_part(ctx, r) or own_indicator(ctx, r)
-            if r["role"] in roles and (own or _former_part(ctx, r) or _kind_part(r)) \
+            own = r["part_of"] is None or table_part(ctx, r)  # (a table row is a fact of its own)
+            named = not own and own_indicator(ctx, r)
+            if r["role"] in roles and (own or named or _former_part(ctx, r) or _kind_part(r)) \
                     and where not in seen:
                 seen.add(where)
-                rows.append(r if own else _as_own_fact(ctx, r))
+                rows.append(r if own else _named_fact(ctx, r) if named else _as_own_fact(ctx, r))
         for key, group in group_records(rows, KEY):
             if len(group) < 2:
                 continue
@@ -127,6 +127,14 @@ def _kind_part(row: dict) -> bool:
     """`trong đó thu nội địa 16.800 tỷ đồng`: a part its label names as a kind of its total
     (its scope) is a fact of its own, which a table row of that kind may restate."""
     return bool(row["scope"])
+
+
+def _named_fact(ctx: Context, row: dict) -> dict:
+    """`…, gồm: chi thường xuyên 41.920 tỷ đồng`: a part whose own clause names its indicator
+    is that indicator's fact, without the scope its label's words (the name) gave it."""
+    ind = ctx.catalog.indicators[row["indicator"]]
+    words = {w for name in (ind.name, *ind.aliases) for w in slug(name).split("_")}
+    return {**row, "scope": "" if set(row["scope"].split("_")) <= words else row["scope"]}
 
 
 def _as_own_fact(ctx: Context, row: dict) -> dict:

@@ -319,9 +319,7 @@ def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, c
         # `Đảng bộ A (trước hợp nhất) 98.520`: the words around a former province's name
         # describe the province, not a kind of the total.
         part.scope = whole.scope
-    elif not part.scope and (not named or part.indicator in (None, whole.indicator)):
-        # (a part whose label names an indicator of its own, `chi thường xuyên 41.920 tỷ đồng`
-        # under the total spending, is that indicator's fact: its name is no kind of the total)
+    elif not part.scope:
         part.scope = (_label_scope(words, ents, ctx) if scoped else "") or whole.scope
 
 

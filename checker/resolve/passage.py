@@ -156,7 +156,8 @@ def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own
     # A count noun that is a figure's unit (`905 đảng viên`) does not name what it counts.
     unit_spans = [(number_end(f), f.end) for f in figures if f.kind in STAT_KINDS and f.unit_text]
     in_unit = Containers(unit_spans)
-    mentions = [m for m in ind_mentions if not in_unit.holds(m.start, m.end)]
+    # (`thu ngân sách, kể cả thu tiền sử dụng đất đạt N`: what a total includes or leaves out names no head)
+    mentions = [m for m in ind_mentions if not in_unit.holds(m.start, m.end) and not _qualified(text, m.start, cues)]
     anchor_sentence, anchor_period = "", None
     if anchor is not None:
         a_block, a_off = anchor
@@ -172,3 +173,10 @@ def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own
         [m for m in catalog.cue("scope").find(text) if not text[m.end:m.end + 4].lower().startswith(" mới")],
         catalog.cue("target").find(text), catalog.cue("share").find(text),
         heading_period(block.section, doc.title, report_year(doc)), anchor, anchor_sentence, anchor_period)
+
+
+def _qualified(text: str, start: int, cues) -> bool:
+    """The name right after `kể cả`, `không kể`, `chưa bao gồm`: a qualifier of another head."""
+    before = text[max(0, start - 20):start]
+    return any(m.end() == len(before.rstrip()) and m.group(0).lower() != "ngoài ra"
+               for pattern in (cues.parts_inclusive, cues.parts_excluded) for m in pattern.finditer(before))
