@@ -107,8 +107,9 @@ def test_built_drafts_give_pdfplumbers_characters(tmp_path, ruled):
     md = "\n\n".join([(ROOT / "data" / "sample-draft.md").read_text(encoding="utf-8"), md])
     pages = _both(markdown_to_pdf(md, tmp_path / "drafts.pdf", ruled=ruled, page_numbers=True))
     lean_pages = [(lean, plumber) for lean, plumber in pages if lean is not None]
-    # Borderless tables draw nothing; ruled ones leave their pages to pdfplumber.
-    assert len(lean_pages) >= 2 and (len(lean_pages) < len(pages)) == ruled, len(pages)
+    # Borderless tables draw nothing; ruled ones leave their pages to pdfplumber (the drafts'
+    # budget tables fill most pages: at least one is left with text only).
+    assert len(lean_pages) >= (1 if ruled else 2) and (len(lean_pages) < len(pages)) == ruled, len(pages)
     for lean, plumber in lean_pages:
         assert lean == plumber
 
