@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from checker import messages as m
@@ -80,7 +81,7 @@ class SameValue:
             if len(group) < 2:
                 continue
             kept = [r for r in group if strong_enough(r, params, ambiguous)]
-            if len(kept) < 2 or _sentence_conflict(kept, params.same_sentence_evidence):
+            if len(kept) < 2 or _sentence_conflict(kept, params.same_sentence_evidence) or _table_conflict(kept):
                 yield NOT_APPLICABLE  # too weak to say these figures state one fact
                 continue
             group = kept
@@ -164,6 +165,25 @@ def _sentence_conflict(group: list[dict], weakest: Evidence) -> bool:
                         stated_in_own_clause(a, weakest) and stated_in_own_clause(b, weakest)):
                     return True
     return False
+
+
+def _table_conflict(group: list[dict]) -> bool:
+    """Whether two rows of one table disagree whose labels open alike and end differently:
+    `Thu từ doanh nghiệp nhà nước trung ương` and `… địa phương`, `Chi thường xuyên` and
+    `Chi thường xuyên khác` are sibling items that the key (one indicator for both) does not
+    tell apart.  Labels worded apart (a target restated in other words) are compared."""
+    by_table: dict[tuple, list[dict]] = {}
+    for r in group:
+        if r["table"] is not None and r["row_label"]:
+            by_table.setdefault((r["path"], r["table"]), []).append(r)
+    return any(_siblings(a["row_label"], b["row_label"]) and not a["interval"].overlaps(b["interval"])
+               for rows in by_table.values() for i, a in enumerate(rows) for b in rows[i + 1:])
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Two different labels sharing at least their first two words."""
+    wa, wb = (re.findall(r"\w+", label.lower()) for label in (a, b))
+    return wa != wb and wa[:2] == wb[:2] and len(wa) >= 2 and len(wb) >= 2
 
 
 def _official(group: list[dict], ivs: list, best: list[int]) -> tuple[list[int], int | None]:
