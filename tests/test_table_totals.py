@@ -317,3 +317,14 @@ def test_percent_columns_are_never_summed(tmp_path):
     _, findings, outcomes = run_text(tmp_path, text)
     outcome = {o.rule: o for o in outcomes}["PW03"]
     assert (outcome.passes, outcome.fails) == (2, 0) and not [f for f in findings if f.rule.startswith("PW")]
+
+
+def test_numbered_rows_far_short_of_their_parent_are_only_its_notable_lines(tmp_path):
+    # No `Trong đó`, but 6.800 of 13.600: the lines worth naming, not all of them.
+    rows = """
+| II | Chi thường xuyên | 13.600 |
+| 1 | Chi sự nghiệp giáo dục | 5.100 |
+| 2 | Chi sự nghiệp y tế | {b} |
+"""
+    assert _passes_fails(tmp_path, rows.format(b="1.700")) == (0, 0)
+    assert _passes_fails(tmp_path, rows.format(b="9.700")) == (0, 1)  # above it: a slip whatever the list
