@@ -75,7 +75,7 @@ def _yearly_mean(out, text: str, figs, n: int) -> bool:
     over its years (`bình quân 6.583 đảng viên/năm` alike)."""
     s_i, s = figs[n]
     r = out[s_i]
-    if s.kind != "statistic" or r.unit is None or r.unit in RATES + POINTS + ("times",):
+    if s.kind != "statistic" or not _is_level(r):
         return False
     lead = MEAN_LEAD_RE.search(_before(text, s, 30))
     if lead is None or not (r.measure == "annual_mean" or "năm" in lead.group(0).lower()
@@ -111,13 +111,19 @@ def _plan_share(out, s_i: int, index: "_LevelIndex") -> bool:
     if not of:
         return False
     a = out[of[0]]
-    if a.role != "actual" or not a.period or a.unit is None or a.unit in RATES + POINTS + ("times",):
+    if a.role != "actual" or not a.period or not _is_level(a):
         return False
     b_i = index.level(a, a.period, role="target")
     if b_i is None:
         return False
     why = f"`{s.figure.text}` of plan: `{a.figure.text}` over the plan `{out[b_i].figure.text}` stated elsewhere"
     return _relate(out, s_i, of[0], b_i, "of", why)
+
+
+def _is_level(r) -> bool:
+    """Whether a figure is a level a percentage can be stated of: it has a unit, and the unit
+    is no rate, no points and no multiple."""
+    return r.unit is not None and r.unit not in RATES + POINTS + ("times",)
 
 
 def _relate(out, s_i: int, a_i: int, b_i: int, form: str, why: str) -> bool:
@@ -151,7 +157,7 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
         return False
     a_i = figs[head][0]
     a = out[a_i]
-    if a.unit is None or a.unit in RATES + POINTS + ("times",):
+    if not _is_level(a):
         return False
     whole = WHOLE_RE.match(text, s.end)
     phrase = whole.group("whole").strip() if whole else ""
@@ -209,7 +215,7 @@ def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
         return False
     a_i = figs[head][0]
     a = out[a_i]
-    if a.unit is None or a.unit in RATES + POINTS + ("times",):
+    if not _is_level(a):
         return False
     bracket = n + 1 < len(figs) and BRACKET_RE.match(text[after.end():figs[n + 1][1].start])
     if bracket:
@@ -238,7 +244,7 @@ def _growth_of_change(out, text: str, figs, n: int, word: str) -> bool:
     a_i = figs[head][0]
     a = out[a_i]
     starts = [rel.others[0] for rel in a.relations if rel.kind is RelationKind.CHANGE_FROM]
-    if not starts or a.unit is None or a.unit in RATES + POINTS + ("times",) or out[starts[0]].unit != a.unit:
+    if not starts or not _is_level(a) or out[starts[0]].unit != a.unit:
         return False
     why = f"`{word} {s.text}` of the change from `{out[starts[0]].figure.text}` to `{a.figure.text}`"
     return _relate(out, s_i, a_i, starts[0], "over" if word == "tăng" else "under", why)
