@@ -5,6 +5,8 @@ Usage: python benchmarks/bench_detection.py [--real DIR] [-v]
 - The development set (../shared/devset) is scored with its own score.py, run against this
   checkout (`python -m checker`), so the figures are those of the code here, not of whatever
   `checker` is on PATH.  Printed per draft and in total.
+- The drafts of tests/drafts (ours, and six written blind by engineers who had not read the
+  code) are scored the same way.
 - The real corpus (../shared/corpus) is checked and its findings counted by rule and severity.
 - `--real DIR` also checks every .txt/.md draft in DIR (real published text kept outside the
   repository) and prints the alarms (errors and warnings) of each, for reading one by one.
@@ -26,18 +28,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEVSET = SHARED / "devset"
 CORPUS = SHARED / "corpus" / "thai-nguyen-congress-2025.txt"
+DRAFTS = ROOT / "tests" / "drafts"
 CHECKER = [sys.executable, "-m", "checker"]
 
 
-def devset(verbose: bool) -> None:
+def devset(verbose: bool, folder: Path = DEVSET, label: str = "devset") -> None:
     score = DEVSET / "score.py"
     if not score.exists():
-        print(f"devset: {DEVSET} is missing; skipped")
+        print(f"{label}: {score} is missing; skipped")
         return
     env = {**os.environ, "CHECKER": shlex.join(CHECKER), "PYTHONPATH": str(ROOT)}
-    args = [sys.executable, str(score), str(DEVSET)] + (["-v"] if verbose else [])
+    args = [sys.executable, str(score), str(folder)] + (["-v"] if verbose else [])
     proc = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
-    print("devset (../shared/devset/score.py):")
+    print(f"{label} ({folder.relative_to(ROOT.parent)}, scored by ../shared/devset/score.py):")
     for line in proc.stdout.splitlines():
         print("  " + line)
     if proc.returncode:
@@ -83,6 +86,7 @@ def main() -> None:
     parser.add_argument("-v", action="store_true", help="list every miss, false alarm and undetected mutation")
     args = parser.parse_args()
     devset(args.v)
+    devset(args.v, DRAFTS, "test drafts")
     corpus()
     if args.real:
         real(args.real)
