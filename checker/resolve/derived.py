@@ -105,6 +105,8 @@ def _year_before(out, levels) -> tuple[int, int] | None:
 def _later_over_earlier(out, a: int, b: int) -> tuple[int, int] | None:
     """Of two levels, the later period over the earlier; of one period, the result over its target."""
     ka, kb = _period_key(out[a].period), _period_key(out[b].period)
+    if not out[a].period and not out[b].period:
+        ka = kb = (0, "")  # `Dự toán | Quyết toán` with no year in the header: one period
     if ka is None or kb is None:
         return None
     if ka[0] != kb[0]:
@@ -172,7 +174,7 @@ def _link_shares(out, rows, heading: str, add) -> None:
     total = None
     ranks: list[int | None] = []
     for n, (block, level, share) in enumerate(rows):
-        rank = _rank(block, out[level].row_label or "")
+        rank = numbering_rank(block, out[level].row_label or "")
         ranks.append(rank)
         stated = out[share].figure
         if stated.value is not None and float(stated.value) == 100:
@@ -196,7 +198,7 @@ def _link_shares(out, rows, heading: str, add) -> None:
             f"column `{heading.strip()}`: the row's `{out[level].figure.text}` over {why} `{out[base].figure.text}`")
 
 
-def _rank(block, label: str) -> int | None:
+def numbering_rank(block, label: str) -> int | None:
     """A row's numbering rank: A 0, I 1, 1 2, a 3, - 4; None where the row has no number."""
     first = block.text[block.cells[0][0]:block.cells[0][1]].strip() if block.cells else ""
     m = STT_RE.match(first)

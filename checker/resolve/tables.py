@@ -13,6 +13,7 @@ from checker.records import Evidence, Figure, Resolution
 from checker.records import STAT_KINDS
 from checker.resolve.columns import (CAPTION_RE, RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, label_role, read_columns,
                                      table_entity, table_unit)
+from checker.resolve.derived import numbering_rank
 from checker.resolve.entities import entity_mentions, row_entity
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
@@ -27,6 +28,10 @@ BRACKETED_NAMES_RE = re.compile(r"\((?=[^()]*[+,;]|[^()]*\bvà\b)[^()]{3,}\)")
 
 # A row label that names a unit of its own (`Tốc độ tăng (%)`, `Tỷ lệ … (người/km²)`).
 PERCENT_LABEL_RE = re.compile(r"%|\([^()]*(?:/|đồng|người|ha|tấn|km)[^()]*\)", re.I)
+
+
+# Words a block row may open with before its province's name (`Tỉnh Sóc Trăng (cũ)`).
+BLOCK_LEAD_RE = re.compile(r"(?i)\b(?:tỉnh|thành phố|tp\.?|khu vực|địa bàn)\b|\W")
 
 
 # A label that names what is left of a whole (`Thu khác`, `Các khoản thu còn lại`).
@@ -170,8 +175,9 @@ class TableReader:
             m, e, why = names[0]
             groups[block.table] = Resolution(e, Evidence.TABLE_HEADER if e else Evidence.NONE,
                                              f"group row `{m.text}` above: {why}")
+            self._tables[(doc.path, doc.index, block.table, "block rank")] = None
             return []
-        group = groups.get(block.table)
+        group = self._block_group(doc, block, label, names, groups)
         if not names and group is None:
             # No row names the province: the table's caption or heading may (`A. Tỉnh X (cũ)`).
             group = self._table_entity(doc, block)
@@ -183,6 +189,24 @@ class TableReader:
         results = [r for i, cell, off in value_cells for r in self._values(row, i, cell, off, cells)]
         self._sub_row(row, cells, results)
         return results + self._evaluations(row, cells, results)
+
+    def _block_group(self, doc, block, label: str, names, groups: dict[int, Resolution]) -> Resolution | None:
+        """`| B | TỈNH SÓC TRĂNG (CŨ) | 5.756.000 | 6.134.824 |` then `| I | Thu nội địa | …`: a
+        row of the top numbering (A, I) whose label opens with a province's name is that
+        province's subtotal, and heads the rows numbered deeper under it; a row of its rank
+        or an unnumbered one (`Tổng cộng`) ends the block."""
+        key = (doc.path, doc.index, block.table, "block rank")
+        rank = numbering_rank(block, label)
+        if key in self._tables and self._tables[key] is not None and (rank is None or rank <= self._tables[key]):
+            groups.pop(block.table, None)
+            self._tables[key] = None
+        if names and rank in (0, 1) and names[0][1] is not None and len({e for _, e, _ in names}) == 1 \
+                and not BLOCK_LEAD_RE.sub("", label[:names[0][0].start]).strip():
+            m, e, why = names[0]
+            groups[block.table] = Resolution(e, Evidence.TABLE_HEADER, f"block row `{m.text}` above: {why}")
+            self._tables[key] = rank
+            return None
+        return groups.get(block.table)
 
     def _head_label(self, doc, block, roles, cells, label: str) -> str:
         """`| 3 | Cơ cấu kinh tế | % |` then `| - | Dịch vụ | % | 38,2 |`: a row numbered by a

@@ -1,0 +1,57 @@
+"""Budget accounts annex tables and social sector reports, as blind drafts write them: a
+`Quyết toán` column (the final accounts: a result), a block row naming a former province
+over the lines under it, shares, growths and differences stated in prose.  Each fail case
+fails before its fix; each pass case shows the rule stays silent on consistent text.
+Drafts in our own words, figures invented."""
+
+from __future__ import annotations
+
+from tests.conftest import header, run_text
+
+
+def _alarms(findings, rule=None):
+    return [f for f in findings if f.severity in ("error", "warning") and (rule is None or f.rule == rule)]
+
+
+def _texts(finding):
+    return sorted(fig["text"] for fig in finding.figures)
+
+
+ACCOUNTS = (
+    "# PHỤ LỤC\n\nQuyết toán chi ngân sách địa phương năm 2024\n\nĐơn vị: triệu đồng\n\n"
+    "| STT | Nội dung | Dự toán | Quyết toán | So sánh (%) |\n|---|---|---:|---:|---:|\n"
+    "| I | Chi cân đối ngân sách địa phương | 9.000.000 | 9.270.000 | 103,0 |\n"
+    "| 1 | Chi đầu tư phát triển | 3.000.000 | 3.150.000 | {a} |\n"
+    "| 2 | Chi thường xuyên | 6.000.000 | {b} | 102,0 |\n")
+
+
+def test_a_final_accounts_column_holds_results(tmp_path):
+    # `Quyết toán` is the result: 3.150.000 / 3.000.000 = 105,0 (stated 150,0 fails), and
+    # 3.150.000 + 6.120.000 = 9.270.000 (6.210.000 breaks row I and its own 102,0).
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + ACCOUNTS.format(a="150,0", b="6.120.000"))
+    assert [_texts(f) for f in _alarms(findings)] == [["150,0", "3.000.000", "3.150.000"]]
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + ACCOUNTS.format(a="105,0", b="6.210.000"))
+    assert {f.rule for f in _alarms(findings)} == {"PW03", "RT04"}
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + ACCOUNTS.format(a="105,0", b="6.120.000"))
+    assert _alarms(findings) == []
+
+
+BLOCKS = (
+    "# I. THU NGÂN SÁCH NĂM 2024\n\nThu tiền sử dụng đất năm 2024 của tỉnh Bình Định (cũ) đạt 1.580.000 triệu đồng.\n\n"
+    "# PHỤ LỤC: QUYẾT TOÁN THU NGÂN SÁCH NĂM 2024 THEO ĐỊA PHƯƠNG TRƯỚC HỢP NHẤT\n\nĐơn vị: triệu đồng\n\n"
+    "| STT | Nội dung | Dự toán | Quyết toán | So sánh (%) |\n|---|---|---:|---:|---:|\n"
+    "| A | TỈNH GIA LAI (CŨ) | 5.000.000 | 5.200.000 | 104,0 |\n"
+    "| 1 | Thu tiền sử dụng đất | 1.000.000 | 1.100.000 | 110,0 |\n"
+    "| 2 | Thu từ khu vực kinh tế ngoài quốc doanh | 4.000.000 | 4.100.000 | 102,5 |\n"
+    "| B | TỈNH BÌNH ĐỊNH (CŨ) | 6.000.000 | {a} | 105,0 |\n"
+    "| 1 | Thu tiền sử dụng đất | 1.500.000 | {b} | 105,3 |\n"
+    "| 2 | Thu từ khu vực kinh tế ngoài quốc doanh | 4.500.000 | 4.720.000 | 104,9 |\n")
+
+
+def test_a_block_row_names_the_province_of_the_rows_under_it(tmp_path):
+    # Rows 1, 2 under `B | TỈNH BÌNH ĐỊNH (CŨ)` are that province's: the text's 1.580.000
+    # against the table's 1.850.000 is one fact stated twice with two values.
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + BLOCKS.format(a="6.570.000", b="1.850.000"))
+    assert [_texts(f) for f in _alarms(findings, "SV01")] == [["1.580.000 triệu đồng", "1.850.000"]]
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + BLOCKS.format(a="6.300.000", b="1.580.000"))
+    assert _alarms(findings) == []
