@@ -55,3 +55,33 @@ def test_a_block_row_names_the_province_of_the_rows_under_it(tmp_path):
     assert [_texts(f) for f in _alarms(findings, "SV01")] == [["1.580.000 triệu đồng", "1.850.000"]]
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + BLOCKS.format(a="6.300.000", b="1.580.000"))
     assert _alarms(findings) == []
+
+
+SOCIAL = (
+    "# III. LAO ĐỘNG, VIỆC LÀM\n\nNăm 2025 giải quyết việc làm cho 40.000 lao động, trong đó Bình Định (cũ) {a} lao động.\n\n"
+    "Bảng 3. Một số chỉ tiêu xã hội chủ yếu năm 2025\n\n"
+    "| TT | Chỉ tiêu | Đơn vị tính | Gia Lai (cũ) | Bình Định (cũ) | Toàn tỉnh | Kế hoạch 2025 | Đánh giá |\n"
+    "|---:|---|---|---:|---:|---:|---:|---|\n"
+    "| 1 | Số lao động được giải quyết việc làm | lao động | 18.000 | 22.000 | 40.000 | 38.000 | Vượt |\n"
+    "| 2 | Tỷ lệ lao động qua đào tạo | % | 70,1 | 74,3 | 72,0 | 73,0 | {b} |\n"
+    "| 3 | Tỷ lệ hộ nghèo (chuẩn đa chiều) | % | 2,1 | 1,5 | 1,8 | dưới 2,0 | {c} |\n\n"
+    "# IV. NHIỆM VỤ NĂM 2026\n\nTỷ lệ hộ nghèo giảm 0,3 - 0,5 điểm phần trăm.\n")
+
+
+def test_a_caption_dates_its_table_and_a_word_judges_the_column_facing_the_plan(tmp_path):
+    # `Bảng 3 … năm 2025` dates the province columns (the text's 21.000 is the table's 22.000
+    # stated twice); `Đánh giá` beside `Toàn tỉnh | Kế hoạch 2025` judges the whole
+    # province: 72,0 against 73,0 is not `Đạt`.
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + SOCIAL.format(a="21.000", b="Đạt", c="Đạt"))
+    assert sorted((f.rule, _texts(f)) for f in _alarms(findings)) == [
+        ("SV01", ["21.000 lao động", "22.000"]), ("VD01", ["72,0", "73,0", "Đạt"])]
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + SOCIAL.format(a="22.000", b="Không đạt", c="Đạt"))
+    assert _alarms(findings) == []
+
+
+def test_a_row_naming_a_level_without_a_change_word_states_the_level(tmp_path):
+    # `Tỷ lệ hộ nghèo` with no `giảm` is the rate (lower is better), not its yearly fall:
+    # 1,8 under `dưới 2,0` is met, so `Không đạt` is wrong; the 2026 fall in points is no
+    # target of the same measure as the 2025 rate.
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + SOCIAL.format(a="22.000", b="Không đạt", c="Không đạt"))
+    assert [(f.rule, _texts(f)) for f in _alarms(findings)] == [("VD01", ["1,8", "Không đạt", "dưới 2,0"])]

@@ -30,6 +30,10 @@ BRACKETED_NAMES_RE = re.compile(r"\((?=[^()]*[+,;]|[^()]*\bvà\b)[^()]{3,}\)")
 PERCENT_LABEL_RE = re.compile(r"%|\([^()]*(?:/|đồng|người|ha|tấn|km)[^()]*\)", re.I)
 
 
+# Words of a change of a level in a row label (`Tỷ lệ hộ nghèo giảm bình quân`, `Tốc độ tăng`).
+CHANGE_WORD_RE = re.compile(r"(?i)(?<!\w)(?:tăng|giảm|gấp|lần|tốc độ|phát triển|bình quân|mức|so với|điểm)(?!\w)")
+
+
 # Words a block row may open with before its province's name (`Tỉnh Sóc Trăng (cũ)`).
 BLOCK_LEAD_RE = re.compile(r"(?i)\b(?:tỉnh|thành phố|tp\.?|khu vực|địa bàn)\b|\W")
 
@@ -142,6 +146,18 @@ class TableReader:
             self._tables[key] = table_entity(self.catalog, caption_of(doc, block.table), block.section)
         return self._tables[key]
 
+    def _caption_period(self, doc, block) -> Resolution | None:
+        """`Bảng 2. Một số chỉ tiêu chủ yếu … năm 2025` right above a table: a caption of one
+        period dates the cells whose column and label give none (as a heading would)."""
+        key = (doc.path, doc.index, block.table, "caption period")
+        if key not in self._tables:
+            caption = caption_of(doc, block.table)
+            found = find_periods(caption, self.catalog.cue("not_period").find(caption)) if caption else []
+            values = {p.value for p in found if p.kind not in ("dates", "date")}
+            self._tables[key] = Resolution(values.pop(), Evidence.TABLE_HEADER, f"caption `{caption.strip()[:60]}`") \
+                if len(values) == 1 else None
+        return self._tables[key]
+
     def _table_unit(self, doc, block):
         key = (doc.path, doc.index, block.table, "unit")
         if key not in self._tables:
@@ -182,7 +198,7 @@ class TableReader:
             # No row names the province: the table's caption or heading may (`A. Tỉnh X (cũ)`).
             group = self._table_entity(doc, block)
         entity = row_entity(cat, names, group, context, own)
-        heading = heading_period(block.section, doc.title)
+        heading = self._caption_period(doc, block) or heading_period(block.section, doc.title)
         period = self._label_period(label, heading)
         row = _Row(block, doc, label, context, roles, entity, period, heading, cols, bool(names), label_i,
                    self._head_label(doc, block, roles, cells, label))
@@ -367,9 +383,18 @@ class TableReader:
                 mentions, where = list(column.indicators), f"column `{column.heading[:60]}`"
             reading = self._indicator(fig, mentions, f"{row.context} | {row.head_label} | {row.label}", row.label, where)
         r.unit, r.factor = reading.unit, reading.factor
-        r.settle("indicator", reading.resolution())
+        r.settle("indicator", self._level_of_change(reading.resolution(), row.label, fig))
         if reading.note:
             r.notes.append(reading.note)
+
+    def _level_of_change(self, found: Resolution, label: str, fig: Figure) -> Resolution:
+        """`| Tỷ lệ hộ nghèo (chuẩn đa chiều) | % | 1,62 |`: a label whose words name a change
+        of a level (an alias the change shares with its level) but say nothing of a change
+        (`giảm`, `tăng`, `gấp`, `bình quân` …) states the level itself."""
+        ind = self.catalog.indicators.get(found.value) if found.value else None
+        if ind is None or ind.level is None or fig.unit not in (None, "percent") or CHANGE_WORD_RE.search(label):
+            return found
+        return Resolution(ind.level, found.evidence, f"{found.reason}: no word of a change, so the level")
 
     def _column_unit(self, roles, cells):
         unit_cell = next((c for i, (c, _) in enumerate(cells) if roles[i:i + 1] == ["unit"] and c.strip()), None)
@@ -479,7 +504,7 @@ class TableReader:
                 labels = [None]
             else:
                 own = row.columns[i].entity if i < len(row.columns) and not row.named else None
-                entities = groups if len(words) > 1 else [own or self._evaluation_entity(row, groups)]
+                entities = groups if len(words) > 1 else [own or self._evaluation_entity(row, groups, values)]
                 labels = [self._label(w) for w, _ in words]
             for (word, start), entity, lab in zip(words, entities, labels):
                 text = word.strip()
@@ -512,11 +537,19 @@ class TableReader:
                 groups.append(col.entity)
         return groups
 
-    def _evaluation_entity(self, row: "_Row", groups: list[Resolution]) -> Resolution:
+    def _evaluation_entity(self, row: "_Row", groups: list[Resolution], values: list[Resolved]) -> Resolution:
+        """One word beside several province columns judges the province whose result faces
+        the row's target: `Bắc Giang (cũ) | Bắc Ninh (cũ) | Toàn tỉnh | Kế hoạch 2025 |
+        Đánh giá` with the plan the whole province's judges the `Toàn tỉnh` column."""
         if row.named or not groups:
             return row.entity
         if len(groups) == 1:
             return groups[0]
+        planned = {v.entity for v in values if v.role == "target"}
+        if len(planned) == 1 and None not in planned:
+            faced = [g for g in groups if g.value in planned]
+            if len(faced) == 1:
+                return Resolution(faced[0].value, faced[0].evidence, f"{faced[0].reason}, the province the target is of")
         return Resolution(None, Evidence.NONE, "one evaluation word for several column groups")
 
     def _evaluation_indicator(self, row: "_Row", values: list[Resolved], entity: Resolution) -> Resolution | None:
