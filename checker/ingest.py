@@ -47,6 +47,9 @@ FOOTNOTE_RE = re.compile(rf"^\s*(?:([{SUPERSCRIPT_DIGITS}]+)|(?:\$\^\{{\^?\{{?|\
 BODY_MARKER_RE = re.compile(rf"(?<=[^\s{SUPERSCRIPT_DIGITS}])\s?([{SUPERSCRIPT_DIGITS}]+)|(?<=\S)\s?(\$\^\{{\^?\{{?(\d{{1,3}})\}}\}}?\$|\[\^(\d{{1,3}})\](?!:))"
                             rf"|(?<=%)\s(\d{{1,2}})(?=\s*$|\.(?:\s|$)|\s[A-ZĐÀ-Ỹ])")
 SUPERSCRIPT_CITE_RE = re.compile(rf"[^\s{SUPERSCRIPT_DIGITS}]\s?[{SUPERSCRIPT_DIGITS}]|\$\^\{{")
+# An article's opening line that introduces its items (ends with `:`) and states no figure
+# but years and document numbers (`Nghị quyết số 202/2025/QH15`).
+ARTICLE_LEAD_RE = re.compile(r"^Điều \d{1,3}\.\s(?:[^\d:]|(?<!\d)(?:19|20)\d{2}(?!\d)|\S*\d+/\S*|:(?!\s*$))*:\s*$")
 RUN_IN_RE = re.compile(r"(?<=%)\s(\d{1,2})\s(?=[A-ZĐÀ-Ỹ])")
 SUPERSCRIPT_VALUE = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT_DIGITS)}
 
@@ -131,6 +134,8 @@ def heading_level(line: str) -> int | None:
         return None
     for level, pattern in HEADING_PATTERNS:
         if pattern.match(stripped):
+            if ARTICLE_LEAD_RE.match(stripped):
+                return level  # (`Điều 1. Phê chuẩn quyết toán … năm 2024 …, như sau:` heads the article's items)
             if level in (2, 3, 4, 5) and (len(stripped) > 220 or stripped.rstrip("*").endswith((".", ";", ":"))):
                 return None
             if level == 3 and "." in stripped.split(" ", 1)[0][:-1]:

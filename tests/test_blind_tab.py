@@ -85,3 +85,36 @@ def test_a_row_naming_a_level_without_a_change_word_states_the_level(tmp_path):
     # target of the same measure as the 2025 rate.
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + SOCIAL.format(a="22.000", b="Không đạt", c="Không đạt"))
     assert [(f.rule, _texts(f)) for f in _alarms(findings)] == [("VD01", ["1,8", "Không đạt", "dưới 2,0"])]
+
+
+RESOLUTION = (
+    "HỘI ĐỒNG NHÂN DÂN\nTỈNH GIA LAI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Gia Lai, ngày 5 tháng 12 năm 2025\n\nNGHỊ QUYẾT\nPhê chuẩn quyết toán ngân sách địa phương năm 2024\n\n"
+    "QUYẾT NGHỊ:\n\n"
+    "Điều 1. Phê chuẩn quyết toán ngân sách địa phương năm 2024 của tỉnh Gia Lai và tỉnh Bình Định (trước hợp nhất) như sau:\n\n"
+    "1. Chi cân đối ngân sách địa phương 9.270.000 triệu đồng; trong đó chi đầu tư phát triển 3.150.000 triệu "
+    "đồng, chiếm {a}% chi cân đối.\n\n"
+    "2. Chi các chương trình mục tiêu quốc gia 800.000 triệu đồng, đạt 80,0% dự toán.\n\n"
+    "3. Chi chuyển nguồn sang năm 2025 là {b} triệu đồng.\n\n"
+    "Điều 2. Tổ chức thực hiện\n\nGiao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.\n\n"
+    "Phụ lục\nCÂN ĐỐI QUYẾT TOÁN NGÂN SÁCH ĐỊA PHƯƠNG NĂM 2024\n\nĐơn vị: triệu đồng\n\n"
+    "| STT | Nội dung | Dự toán | Quyết toán | So sánh (%) |\n|---|---|---:|---:|---:|\n"
+    "| I | Chi cân đối ngân sách địa phương | 9.000.000 | 9.270.000 | 103,0 |\n"
+    "| 1 | Chi đầu tư phát triển | 3.000.000 | 3.150.000 | 105,0 |\n"
+    "| 2 | Chi thường xuyên | 6.000.000 | 6.120.000 | 102,0 |\n"
+    "| II | Chi các chương trình mục tiêu, nhiệm vụ | 1.000.000 | 800.000 | 80,0 |\n"
+    "| III | Chi chuyển nguồn sang năm sau | - | 1.210.000 | - |\n")
+
+
+def test_budget_accounts_lines_in_an_article_are_read_against_the_annex(tmp_path):
+    # `Điều 1. … năm 2024 … như sau:` dates its items; `chi cân đối` and `chi chuyển nguồn`
+    # are lines of their own (3.150.000 / 9.270.000 = 34,0%, not 36,0%; the text's
+    # 1.200.000 is the annex's 1.210.000); `mục tiêu` inside a line's name makes no target.
+    _, findings, _ = run_text(tmp_path, RESOLUTION.format(a="36,0", b="1.200.000"), "nq.txt")
+    assert sorted((f.rule, _texts(f)) for f in _alarms(findings)) == [
+        ("RT04", ["3.150.000 triệu đồng", "36,0%", "9.270.000 triệu đồng"]),
+        ("SV01", ["1.200.000 triệu đồng", "1.210.000"])]
+    facts, findings, _ = run_text(tmp_path, RESOLUTION.format(a="34,0", b="1.210.000"), "nq.txt")
+    assert _alarms(findings) == []
+    row = facts[facts["text"] == "800.000 triệu đồng"].iloc[0]
+    assert (row["indicator"], row["role"], row["period"]) == ("spending_target_programmes", "actual", "2024")

@@ -171,8 +171,14 @@ def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own
         catalog.cue("several").find(text),
         find_periods(text, catalog.cue("not_period").find(text)),
         [m for m in catalog.cue("scope").find(text) if not text[m.end:m.end + 4].lower().startswith(" mới")],
-        catalog.cue("target").find(text), catalog.cue("share").find(text),
+        _outside_names(catalog.cue("target").find(text), ind_mentions), catalog.cue("share").find(text),
         heading_period(block.section, doc.title, report_year(doc)), anchor, anchor_sentence, anchor_period)
+
+
+def _outside_names(targets: list[Mention], names: list[Mention]) -> list[Mention]:
+    """Target words but those inside an indicator's name (`Chi các chương trình mục tiêu
+    quốc gia 4.070.346 triệu đồng` is spending, not a target)."""
+    return [t for t in targets if not any(n.start < t.start and t.end <= n.end for n in names)]
 
 
 def _qualified(text: str, start: int, cues) -> bool:
