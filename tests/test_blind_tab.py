@@ -118,3 +118,14 @@ def test_budget_accounts_lines_in_an_article_are_read_against_the_annex(tmp_path
     assert _alarms(findings) == []
     row = facts[facts["text"] == "800.000 triệu đồng"].iloc[0]
     assert (row["indicator"], row["role"], row["period"]) == ("spending_target_programmes", "actual", "2024")
+
+
+def test_a_growth_against_the_accounts_of_the_year_before(tmp_path):
+    # `so với quyết toán năm 2023 (11.000.000)`: the base is that year's accounts, and the
+    # year is not the period of the figure before it; 12.000.000 / 11.000.000 = +9,1%.
+    text = (header("Gia Lai") + "# I. THU NGÂN SÁCH NĂM 2024\n\nTổng thu ngân sách nhà nước trên địa bàn: "
+            "12.000.000 triệu đồng, tăng {a}% so với quyết toán năm 2023 (11.000.000 triệu đồng).\n")
+    _, findings, _ = run_text(tmp_path, text.format(a="8,1"))
+    assert [_texts(f) for f in _alarms(findings)] == [["11.000.000 triệu đồng", "12.000.000 triệu đồng", "8,1%"]]
+    _, findings, _ = run_text(tmp_path, text.format(a="9,1"))
+    assert _alarms(findings) == []

@@ -29,7 +29,7 @@ GROWTH_LEAD_RE = re.compile(r"(?<![\w])(?P<dir>tăng|giảm|bằng|đạt)\s+(?:
 GROWTH_BASE_RE = re.compile(
     r"\s*(?P<compared>so với\s+)?(?:(?P<same>cùng kỳ)(?:\s+năm\s+(?:(?P<same_year>\d{4})|trước))?"
     r"|(?P<plan>dự toán|kế hoạch)\s+năm\s+(?P<plan_year>\d{4})"
-    r"|(?P<done>(?:ước\s+)?(?:thực hiện|TH)\s+)?năm\s+(?:(?P<year>\d{4})|(?P<previous>trước))"
+    r"|(?P<done>(?:ước\s+)?(?:thực hiện|TH|quyết toán)\s+)?năm\s+(?:(?P<year>\d{4})|(?P<previous>trước))"
     r")(?![\w])(?!\s*[-–]\s*\d)", re.I)
 # The bracket that holds the base level: `(7.182 tỷ đồng)`, `(cùng kỳ năm 2024 đạt 88.540 tỷ đồng)`.
 BRACKET_RE = re.compile(r"\s*\(\s*(?:(?:thực hiện\s+)?(?:cùng kỳ|năm)(?:\s+năm)?(?:\s+\d{4}|\s+trước)?"
