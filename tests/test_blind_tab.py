@@ -129,3 +129,28 @@ def test_a_growth_against_the_accounts_of_the_year_before(tmp_path):
     assert [_texts(f) for f in _alarms(findings)] == [["11.000.000 triệu đồng", "12.000.000 triệu đồng", "8,1%"]]
     _, findings, _ = run_text(tmp_path, text.format(a="9,1"))
     assert _alarms(findings) == []
+
+
+SCHOOLS = (
+    "# I. GIÁO DỤC\n\nQuy mô trường lớp ổn định.\n\n"
+    "Bảng 4. Trường đạt chuẩn quốc gia năm học 2025 - 2026\n\n"
+    "| STT | Cấp học | Số trường công lập | Trong đó: đạt chuẩn quốc gia | Tỷ lệ đạt chuẩn (%) | Số học sinh |\n"
+    "|---|---|---:|---:|---:|---:|\n"
+    "| A | KHU VỰC GIA LAI (CŨ) | 300 | 270 | 90,0 | 200.000 |\n"
+    "| 1 | Tiểu học | 200 | 180 | {a} | 120.000 |\n"
+    "| 2 | Trung học cơ sở | 100 | 90 | 90,0 | 80.000 |\n"
+    "| B | KHU VỰC BÌNH ĐỊNH (CŨ) | 400 | 300 | 75,0 | 250.000 |\n"
+    "| 1 | Tiểu học | 250 | 200 | 80,0 | 150.000 |\n"
+    "| 2 | Trung học cơ sở | 150 | 100 | 66,7 | 100.000 |\n"
+    "| | Toàn tỉnh | 700 | 570 | 81,4 | {c} |\n")
+
+
+def test_count_columns_their_subset_and_its_rate(tmp_path):
+    # `Số trường công lập`, `Số học sinh` head counts; `Trong đó: …` is some of the column on
+    # its left, and `Tỷ lệ … (%)` that part over the whole (180 / 200 = 90,0, not 99,0); the
+    # `Toàn tỉnh` row holds the blocks of both former provinces (200.000 + 250.000).
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + SCHOOLS.format(a="99,0", c="460.000"))
+    assert sorted((f.rule, _texts(f)) for f in _alarms(findings)) == [
+        ("PW03", ["200.000", "250.000", "460.000"]), ("RT04", ["180", "200", "99,0"])]
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + SCHOOLS.format(a="90,0", c="450.000"))
+    assert _alarms(findings) == []

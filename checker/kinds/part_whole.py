@@ -152,7 +152,7 @@ class PartWhole:
         for total, items, combine in breakdowns(ctx):
             if table_part(ctx, items[0]) != in_table:
                 continue
-            if in_table and not _table_fits(total, items):
+            if in_table and not _table_fits(total, items, ctx.catalog):
                 yield NOT_APPLICABLE
                 continue
             if combine != "sum":
@@ -202,14 +202,21 @@ def breakdowns(ctx: Context) -> Iterator[tuple[dict, list[dict], str | None]]:
         yield total, items, combine
 
 
-def _table_fits(total: dict, items: list[dict]) -> bool:
+def _table_fits(total: dict, items: list[dict], catalog) -> bool:
     """Rows under a table row add up to it only in its unit, province, period and role, none
     negative (a deficit row is no part).  Rows of provinces under a country's total: whether
-    the list is all the total holds is not said (PW01 checks a merged province's)."""
+    the list is all the total holds is not said (PW01 checks a merged province's); but rows
+    of every former province of the merged province the total is (`A | Tỉnh X (cũ)`, `B |
+    Tỉnh Y (cũ)`, `| Toàn tỉnh |`) are all of it, whatever they measure."""
     rows = [total] + items
-    return (total["unit"] is not None and all(r["unit"] == total["unit"] and r["entity"] == total["entity"]
-                                              and r["period"] == total["period"] and r["role"] == total["role"]
-                                              and r["lo"] is not None and r["interval"].lo >= 0 for r in rows))
+    entity = total["entity"]
+    merged = catalog.entities.get(entity) if entity else None
+    formers = set(merged.formers) if merged is not None and merged.formers else set()
+    by_formers = bool(formers) and all(r["entity"] in formers for r in items) \
+        and {r["entity"] for r in items} == formers and len(items) == len(formers)
+    return (total["unit"] is not None and (by_formers or all(r["entity"] == entity for r in items))
+            and all(r["unit"] == total["unit"] and r["period"] == total["period"] and r["role"] == total["role"]
+                    and r["lo"] is not None and r["interval"].lo >= 0 for r in rows))
 
 
 def part_interval(total: dict, part: dict) -> Interval:

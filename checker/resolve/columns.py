@@ -23,6 +23,8 @@ BRACKET_RE = re.compile(r"\(([^()]{1,30})\)")
 ROLE_YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d{2})(?![\d.,/%])")
 SUB_YEAR_RE = re.compile(r"tháng|quý|học kỳ", re.I)
 EMPHASIS_RE = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+COUNT_HEADING_RE = re.compile(r"^(?:tổng\s+)?số\s+(?!liệu|lượng|lượt|tiền|thu|chi|vốn)(\w.*)$", re.I)
+SUBSET_HEADING_RE = re.compile(r"^\s*trong đó\b", re.I)
 CAPTION_RE = re.compile(r"^\s*(?:\*\*)?(?:bảng|biểu|phụ lục)\b", re.I)
 
 
@@ -103,6 +105,12 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
                 columns[i] = Column(col.heading, "target", _role("target", col.heading), col.period,
                                     col.entity, col.indicators, col.unit_text, col.year_column)
             label_seen = True
+    for i in range(1, len(columns)):
+        col, left = columns[i], columns[i - 1]
+        if col.kind is None and left.kind == "value" and left.unit_text and SUBSET_HEADING_RE.match(col.heading):
+            # `Số trường công lập | Trong đó: đạt chuẩn quốc gia`: some of the column on its left, in its unit.
+            columns[i] = Column(col.heading, "value", None, col.period or left.period, col.entity or left.entity,
+                                (), left.unit_text, False)
     return _inline_groups(_whole_columns(catalog, columns))
 
 
@@ -182,10 +190,22 @@ def _column(catalog: Catalog, parts: list[str], index: int, context: str) -> Col
         indicators = tuple(sorted(catalog.indicator_matcher.find(parts[-1]), key=lambda m: m.start - m.end))
         unit_text = next((m.group(1) for m in BRACKET_RE.finditer(parts[-1])
                           if catalog.units.match(" " + m.group(1).strip(), 0).unit is not None), None)
+        if not (year_column or entity is not None or indicators or unit_text):
+            unit_text = counted_noun(catalog, parts[-1])
         if year_column or entity is not None or indicators or unit_text:
             kind = "value"
     return Column(heading, kind, _role(kind, heading) if kind else None, period, entity, indicators, unit_text,
                   year_column and kind == "value")
+
+
+def counted_noun(catalog: Catalog, heading: str) -> str | None:
+    """`Số học sinh`, `Số trường công lập`: a heading that counts a noun the units know heads
+    counts of it (the noun is their unit)."""
+    m = COUNT_HEADING_RE.match(heading.strip())
+    if m is None:
+        return None
+    found = catalog.units.match(" " + m.group(1), 0)
+    return found.text if found.unit is not None and found.unit in catalog.units.count_units else None
 
 
 def _column_period(catalog: Catalog, parts: list[str]) -> tuple[Resolution | None, bool]:

@@ -18,6 +18,9 @@ LEVEL_ROLES = ("target", "actual", "value")
 YEAR_BEFORE_RE = re.compile(r"cung ky|nam truoc")
 # `Tăng, giảm (%)`: a growth rate (the result over its base, less 100%) where it is small.
 GROWTH_RE = re.compile(r"\btang\b|\bgiam\b")
+# `Trong đó: đạt chuẩn quốc gia` beside `Số trường`, then `Tỷ lệ đạt chuẩn (%)` (folded headings).
+SUBSET_RE = re.compile(r"^\W*trong do\b")
+RATE_HEADING_RE = re.compile(r"^\W*(?:ty le|ti le)\b")
 PERIOD_RE = re.compile(r"^((?:19|20)\d{2})(\D.*)?$")
 ROMAN_RE = re.compile(r"^[IVXL]+$")
 STT_RE = re.compile(r"^\W*([\w\-+*]+?)\W*$")
@@ -119,6 +122,28 @@ def _later_over_earlier(out, a: int, b: int) -> tuple[int, int] | None:
     if roles == ("target", "actual"):
         return b, a
     return None
+
+
+def row_fractions(out, figs, add) -> None:
+    """`| Tiểu học | 248 | 236 | 95,2 |` under `Số trường | Trong đó: đạt chuẩn | Tỷ lệ đạt chuẩn
+    (%)`: a rate column right after a column of some of the one on its left is the row's
+    part over its whole.  `add(kind, subject, others, detail, reason)`."""
+    by_col = {}
+    for i, _ in figs:
+        k = column_of(out[i])
+        if k is not None and out[i].figure.kind == "statistic":
+            by_col.setdefault(k, []).append(i)
+    for k, cells in sorted(by_col.items()):
+        rate, part, whole = cells, by_col.get(k - 1), by_col.get(k - 2)
+        if not part or not whole or len(rate) != 1 or len(part) != 1 or len(whole) != 1:
+            continue
+        rate, part, whole = rate[0], part[0], whole[0]
+        if not (SUBSET_RE.match(_heading(out[part])) and RATE_HEADING_RE.match(_heading(out[rate]))
+                and "%" in _heading(out[rate]) and out[part].unit and out[part].unit == out[whole].unit
+                and out[rate].figure.unit in (None, "percent")):
+            continue
+        add(RelationKind.STATED_OF, rate, (part, whole), "of",
+            f"column `{_heading(out[rate])}`: `{out[part].figure.text}` over `{out[whole].figure.text}` of its row")
 
 
 def column_structures(out, add) -> None:

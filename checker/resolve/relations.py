@@ -16,7 +16,7 @@ from checker.records import STAT_KINDS
 from checker.resolve.bases import stated_bases
 from checker.resolve.clauses import SENTENCE_END_RE, sentence_start
 from checker.resolve.columns import row_share_of_plan
-from checker.resolve.derived import column_structures, row_comparisons
+from checker.resolve.derived import column_structures, row_comparisons, row_fractions
 from checker.resolve.entities import closed_brackets
 from checker.resolve.hierarchy import table_parts
 from checker.resolve.periods import at_nature
@@ -66,6 +66,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         if figs and out[figs[0][0]].block.kind == "table_row":
             row_share_of_plan(out, figs, lambda *a: _add(out, *a))
             row_comparisons(out, figs, lambda *a: _add(out, *a))
+            row_fractions(out, figs, lambda *a: _add(out, *a))
         elif figs:
             verdicts += prose_verdicts(out, text, figs, catalog)
     column_structures(out, lambda *a: _add(out, *a))

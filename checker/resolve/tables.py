@@ -153,7 +153,9 @@ class TableReader:
         if key not in self._tables:
             caption = caption_of(doc, block.table)
             found = find_periods(caption, self.catalog.cue("not_period").find(caption)) if caption else []
-            values = {p.value for p in found if p.kind not in ("dates", "date")}
+            # (a span, `năm học 2025 - 2026`, `giai đoạn 2021 - 2025`, is left to the headings)
+            values = {p.value for p in found if p.kind not in ("dates", "date", "range")
+                      and not re.search(r"\d{4}-\d{4}", p.value or "")}
             self._tables[key] = Resolution(values.pop(), Evidence.TABLE_HEADER, f"caption `{caption.strip()[:60]}`") \
                 if len(values) == 1 else None
         return self._tables[key]
