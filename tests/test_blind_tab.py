@@ -154,3 +154,14 @@ def test_count_columns_their_subset_and_its_rate(tmp_path):
         ("PW03", ["200.000", "250.000", "460.000"]), ("RT04", ["180", "200", "99,0"])]
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + SCHOOLS.format(a="90,0", c="450.000"))
     assert _alarms(findings) == []
+
+
+def test_a_multiple_whose_base_is_in_a_bracket_beside_another_count(tmp_path):
+    # `gấp N lần Bình Định (cũ) (1.000 căn, 50,0 tỷ đồng)`: the base is the bracket's figure
+    # in the numerator's unit: 120,0 / 50,0 = 2,4 (not 2,8); the `(cũ)` bracket holds none.
+    text = (header("Gia Lai") + "# III. AN SINH XÃ HỘI\n\nNăm 2025 hỗ trợ xóa nhà tạm cho 3.000 hộ; trong đó "
+            "Gia Lai (cũ) 2.000 căn, kinh phí 120,0 tỷ đồng, gấp {a} lần Bình Định (cũ) (1.000 căn, 50,0 tỷ đồng).\n")
+    _, findings, _ = run_text(tmp_path, text.format(a="2,8"))
+    assert [(f.rule, _texts(f)) for f in _alarms(findings)] == [("RT02", ["120,0 tỷ đồng", "2,8 lần", "50,0 tỷ đồng"])]
+    _, findings, _ = run_text(tmp_path, text.format(a="2,4"))
+    assert _alarms(findings) == []

@@ -208,6 +208,30 @@ def _multiples(out, read, text, figs, multiple_lead) -> None:
             # (`gấp 1,58 lần năm 2020: 8.120 tỷ đồng`: the base year and its level after a colon)
             if read[j].unit == unit and ("(" in gap or BASE_YEAR_COLON_RE.search(gap)) and len(gap) <= 30:
                 _add(out, RelationKind.MULTIPLE, i, (cur_i, j), reason="the base follows in brackets")
+                break
+        else:
+            base = _bracketed_base(text, times.end, after, read, unit)
+            if base is not None:
+                _add(out, RelationKind.MULTIPLE, i, (cur_i, base), reason="the base in its unit in the bracket after it")
+
+
+def _bracketed_base(text, end: int, after, read, unit) -> int | None:
+    """`168,4 tỷ đồng, gấp 2,4 lần Bắc Ninh (cũ) (1.420 căn, 77,4 tỷ đồng)`: the one figure
+    in the numerator's unit in the bracket right after the multiple is its base."""
+    if unit is None:
+        return None
+    opening = text.find("(", end, end + 30)
+    while opening >= 0:
+        closing = text.find(")", opening)
+        inside = [j for j, f in after if opening < f.start and (closing < 0 or f.end <= closing)]
+        if inside:
+            same = [j for j in inside if read[j].unit == unit]
+            return same[0] if len(same) == 1 else None
+        if closing < 0:
+            return None
+        # (`Bắc Ninh (cũ) (…)`: a bracket of words only qualifies the name before the base's)
+        opening = text.find("(", closing, closing + 3)
+    return None
 
 
 def _read_multiples(out: list[Resolved], indicators) -> None:
