@@ -165,3 +165,13 @@ def test_a_multiple_whose_base_is_in_a_bracket_beside_another_count(tmp_path):
     assert [(f.rule, _texts(f)) for f in _alarms(findings)] == [("RT02", ["120,0 tỷ đồng", "2,8 lần", "50,0 tỷ đồng"])]
     _, findings, _ = run_text(tmp_path, text.format(a="2,4"))
     assert _alarms(findings) == []
+
+
+def test_a_fall_in_points_against_the_rate_at_the_end_of_a_past_year(tmp_path):
+    # `giảm P điểm phần trăm so với cuối năm 2024 (2,40%)`: 2,40 − 1,60 = 0,80 points, not 0,90.
+    text = (header("Gia Lai") + "# III. GIẢM NGHÈO\n\nCuối năm 2025, Gia Lai (cũ) còn 8.000 hộ nghèo, tỷ lệ 1,60%, "
+            "giảm {a} điểm phần trăm so với cuối năm 2024 (2,40%).\n")
+    _, findings, _ = run_text(tmp_path, text.format(a="0,90"))
+    assert [(f.rule, _texts(f)) for f in _alarms(findings)] == [("RT04", ["0,90 điểm phần trăm", "1,60%", "2,40%"])]
+    _, findings, _ = run_text(tmp_path, text.format(a="0,80"))
+    assert _alarms(findings) == []
