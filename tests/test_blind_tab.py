@@ -175,3 +175,16 @@ def test_a_fall_in_points_against_the_rate_at_the_end_of_a_past_year(tmp_path):
     assert [(f.rule, _texts(f)) for f in _alarms(findings)] == [("RT04", ["0,90 điểm phần trăm", "1,60%", "2,40%"])]
     _, findings, _ = run_text(tmp_path, text.format(a="0,80"))
     assert _alarms(findings) == []
+
+
+def test_an_annex_summing_the_former_provinces_is_the_merged_provinces(tmp_path):
+    # `(TỔNG HỢP HAI TỈNH TRƯỚC HỢP NHẤT)` names no province but adds up both former ones:
+    # its rows are the merged province's, as the article's items are (770.000 against 700.000).
+    text = RESOLUTION.format(a="34,0", b="1.210.000").replace(
+        "3. Chi chuyển nguồn", "4. Thu chuyển nguồn từ năm 2023 sang {c} triệu đồng.\n\n3. Chi chuyển nguồn").replace(
+        "CÂN ĐỐI QUYẾT TOÁN NGÂN SÁCH ĐỊA PHƯƠNG NĂM 2024", "CÂN ĐỐI QUYẾT TOÁN NGÂN SÁCH ĐỊA PHƯƠNG NĂM 2024 "
+        "(TỔNG HỢP HAI TỈNH TRƯỚC HỢP NHẤT)") + "| IV | Thu chuyển nguồn từ năm trước chuyển sang | - | 770.000 | - |\n"
+    _, findings, _ = run_text(tmp_path, text.format(c="700.000"), "nq.txt")
+    assert [(f.rule, _texts(f)) for f in _alarms(findings)] == [("SV01", ["700.000 triệu đồng", "770.000"])]
+    _, findings, _ = run_text(tmp_path, text.format(c="770.000"), "nq.txt")
+    assert _alarms(findings) == []

@@ -34,6 +34,10 @@ PERCENT_LABEL_RE = re.compile(r"%|\([^()]*(?:/|đồng|người|ha|tấn|km)[^()
 CHANGE_WORD_RE = re.compile(r"(?i)(?<!\w)(?:tăng|giảm|gấp|lần|tốc độ|phát triển|bình quân|mức|so với|điểm)(?!\w)")
 
 
+# A caption that adds up the former provinces' accounts (`tổng hợp ba địa phương trước hợp nhất`).
+SUMMED_RE = re.compile(r"(?i)(?<!\w)(?:tổng hợp|tổng cộng)(?!\w)")
+
+
 # Words a block row may open with before its province's name (`Tỉnh Sóc Trăng (cũ)`).
 BLOCK_LEAD_RE = re.compile(r"(?i)\b(?:tỉnh|thành phố|tp\.?|khu vực|địa bàn)\b|\W")
 
@@ -146,6 +150,20 @@ class TableReader:
             self._tables[key] = table_entity(self.catalog, caption_of(doc, block.table), block.section)
         return self._tables[key]
 
+    def _summed_formers(self, doc, block, own: str | None) -> Resolution | None:
+        """`CÂN ĐỐI QUYẾT TOÁN … (TỔNG HỢP BA ĐỊA PHƯƠNG TRƯỚC HỢP NHẤT)`: a caption that sums
+        the former provinces, naming none, is about the merged province the report is of."""
+        entity = self.catalog.entities.get(own) if own else None
+        if entity is None or not entity.formers:
+            return None
+        for caption in (caption_of(doc, block.table) or "", block.section[-1] if block.section else ""):
+            if entity_mentions(self.catalog, caption, caption):
+                return None  # (a caption naming a province says whose the table is)
+            if SUMMED_RE.search(caption) and (self.catalog.cue("several").find(caption)
+                                              or self.catalog.cue("former").find(caption)):
+                return Resolution(own, Evidence.TABLE_HEADER, f"`{caption.strip()[:60]}` sums the former provinces")
+        return None
+
     def _caption_period(self, doc, block) -> Resolution | None:
         """`Bảng 2. Một số chỉ tiêu chủ yếu … năm 2025` right above a table: a caption of one
         period dates the cells whose column and label give none (as a heading would)."""
@@ -198,7 +216,7 @@ class TableReader:
         group = self._block_group(doc, block, label, names, groups)
         if not names and group is None:
             # No row names the province: the table's caption or heading may (`A. Tỉnh X (cũ)`).
-            group = self._table_entity(doc, block)
+            group = self._summed_formers(doc, block, own) or self._table_entity(doc, block)
         entity = row_entity(cat, names, group, context, own)
         heading = self._caption_period(doc, block) or heading_period(block.section, doc.title)
         period = self._label_period(label, heading)
