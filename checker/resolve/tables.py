@@ -154,8 +154,8 @@ class TableReader:
         """`CÂN ĐỐI QUYẾT TOÁN … (TỔNG HỢP BA ĐỊA PHƯƠNG TRƯỚC HỢP NHẤT)`: a caption that sums
         the former provinces, naming none, is about the merged province the report is of."""
         entity = self.catalog.entities.get(own) if own else None
-        if entity is None or not entity.formers:
-            return None
+        if entity is None or not entity.formers or any(c.entity is not None for c in self.columns(block.header)):
+            return None  # (columns of provinces say whose each cell is)
         for caption in (caption_of(doc, block.table) or "", block.section[-1] if block.section else ""):
             if entity_mentions(self.catalog, caption, caption):
                 return None  # (a caption naming a province says whose the table is)
@@ -412,7 +412,9 @@ class TableReader:
         of a level (an alias the change shares with its level) but say nothing of a change
         (`giảm`, `tăng`, `gấp`, `bình quân` …) states the level itself."""
         ind = self.catalog.indicators.get(found.value) if found.value else None
-        if ind is None or ind.level is None or fig.unit not in (None, "percent") or CHANGE_WORD_RE.search(label):
+        level = self.catalog.indicators.get(ind.level) if ind is not None and ind.level else None
+        # (only a rate's change, in the rate's own unit: a growth of an amount in `%` is no amount)
+        if level is None or level.unit != ind.unit or fig.unit not in (None, "percent") or CHANGE_WORD_RE.search(label):
             return found
         return Resolution(ind.level, found.evidence, f"{found.reason}: no word of a change, so the level")
 
