@@ -296,9 +296,14 @@ class PhraseMatcher:
             index: dict[str, list[str]] = {}
             for phrase in self.keys:
                 words = re.findall(r"\w+", phrase)
-                for a, b in zip(words, words[1:]):
+                # (the folded words are these words folded, one pass over the phrase, as in
+                # `_damaged_pairs`; word by word where folding changed their count)
+                folded_words = re.findall(r"\w+", fold(phrase))
+                if len(folded_words) != len(words):
+                    folded_words = [fold(w) for w in words]
+                for a, b, fa, fb in zip(words, words[1:], folded_words, folded_words[1:]):
                     pair = f"{a} {b}"
-                    folded = fold(pair)
+                    folded = f"{fa} {fb}"
                     bucket = index.setdefault(folded, [])
                     if pair not in bucket:
                         bucket.append(pair)
