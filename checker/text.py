@@ -73,7 +73,10 @@ def mask_all_markers(text: str) -> str:
 # `kĩ thuật`/`kỹ thuật`, and the old tone place `hoá`/`hóa`, `thuỷ`/`thủy`.  Phrases and
 # text are both respelled to one form before they are compared.
 _I_TO_Y = dict(zip("ìíỉĩị", "ỳýỷỹỵ"))
-_I_SYLLABLE_RE = re.compile(r"(?<!\w)([tklms])([ìíỉĩị])(?!\w)")
+# (the letter first, then the look back for a word before it: a pattern that opens with a
+# letter class is scanned for that class in C; one that opens with a look-behind is tried
+# at every position of every text)
+_I_SYLLABLE_RE = re.compile(r"([tklms])(?<!\w[tklms])([ìíỉĩị])(?!\w)")
 _OLD_TONE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
              "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
              "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
@@ -162,6 +165,9 @@ class _PhraseTrie:
         words, spaced, ends = _tokens(lowered)
         root, n, free, size, end_key = self.root, len(words), 0, len(lowered), self.END
         for i in compress(range(n), map(root.__contains__, words)):
+            node = root[words[i]]
+            if end_key not in node and (i + 1 == n or (words[i + 1], spaced[i + 1]) not in node):
+                continue  # (most first words are common words that the next token does not go on from)
             if i < free:
                 continue
             start = ends[i] - len(words[i])
@@ -169,7 +175,7 @@ class _PhraseTrie:
                 before = lowered[start - 1]
                 if before.isalnum() or before == "_":  # glued to a word (what `\w` is for `re` on text)
                     continue
-            node, j, best = root[words[i]], i, None
+            j, best = i, None
             while True:
                 phrase = node.get(end_key)
                 if phrase is not None:
