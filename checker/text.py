@@ -263,6 +263,7 @@ class PhraseMatcher:
         self.tolerant = tolerant
         self._found = Memo()
         self._found_tolerant = Memo()
+        self._by_category = Memo()
         self._damaged = Memo()
         self._pair_index: dict[str, list[str]] | None = None
         self._phrases_by_pair: dict[str, set[str]] = {}
@@ -398,6 +399,29 @@ class PhraseMatcher:
         return sorted(found + extra, key=lambda m: m.start)
 
 
+    def by_category(self, text: str) -> dict[str, list[Mention]]:
+        """A shared matcher's mentions in `text` split by cue category, in one pass for all
+        of them (each category's view walked all of them before): a mention whose keys
+        name the category is the category's own, else the labels of its `category:label` keys."""
+        found = self._by_category.get(text)
+        if found is not None:
+            return found
+        found = {}
+        for m in self.find(text):
+            own = [k for k in m.keys if ":" not in k]
+            labels: dict[str, list[str]] = {}
+            for k in m.keys:
+                category, colon, label = k.partition(":")
+                if colon:
+                    labels.setdefault(category, []).append(label)
+            for category in dict.fromkeys(own):
+                found.setdefault(category, []).append(Mention(m.start, m.end, m.text, (category,)))
+            for category, keys in labels.items():
+                if category not in own:
+                    found.setdefault(category, []).append(Mention(m.start, m.end, m.text, tuple(keys)))
+        return self._by_category.put(text, found)
+
+
 class CueView:
     """The mentions of one cue category, from a matcher shared by several categories
     (one pass over the text finds them all; the longest phrase wins across categories)."""
@@ -405,19 +429,6 @@ class CueView:
     def __init__(self, matcher: PhraseMatcher, category: str):
         self.matcher = matcher
         self.category = category
-        self.prefix = category + ":"
-        self._found = Memo()
 
     def find(self, text: str) -> list[Mention]:
-        cached = self._found.get(text)
-        if cached is not None:
-            return cached
-        found = []
-        for m in self.matcher.find(text):
-            if self.category in m.keys:
-                found.append(Mention(m.start, m.end, m.text, (self.category,)))
-            else:
-                keys = tuple(k[len(self.prefix):] for k in m.keys if k.startswith(self.prefix))
-                if keys:
-                    found.append(Mention(m.start, m.end, m.text, keys))
-        return self._found.put(text, found)
+        return self.matcher.by_category(text).get(self.category, [])
