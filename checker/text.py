@@ -73,7 +73,10 @@ def mask_all_markers(text: str) -> str:
 # `kĩ thuật`/`kỹ thuật`, and the old tone place `hoá`/`hóa`, `thuỷ`/`thủy`.  Phrases and
 # text are both respelled to one form before they are compared.
 _I_TO_Y = dict(zip("ìíỉĩị", "ỳýỷỹỵ"))
-_I_SYLLABLE_RE = re.compile(r"(?<!\w)([tklms])([ìíỉĩị])(?!\w)")
+# (the letter first, then the look back for a word before it: a pattern that opens with a
+# letter class is scanned for that class in C; one that opens with a look-behind is tried
+# at every position of every text)
+_I_SYLLABLE_RE = re.compile(r"([tklms])(?<!\w[tklms])([ìíỉĩị])(?!\w)")
 _OLD_TONE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
              "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
              "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
@@ -162,6 +165,9 @@ class _PhraseTrie:
         words, spaced, ends = _tokens(lowered)
         root, n, free, size, end_key = self.root, len(words), 0, len(lowered), self.END
         for i in compress(range(n), map(root.__contains__, words)):
+            node = root[words[i]]
+            if end_key not in node and (i + 1 == n or (words[i + 1], spaced[i + 1]) not in node):
+                continue  # (most first words are common words that the next token does not go on from)
             if i < free:
                 continue
             start = ends[i] - len(words[i])
@@ -169,7 +175,7 @@ class _PhraseTrie:
                 before = lowered[start - 1]
                 if before.isalnum() or before == "_":  # glued to a word (what `\w` is for `re` on text)
                     continue
-            node, j, best = root[words[i]], i, None
+            j, best = i, None
             while True:
                 phrase = node.get(end_key)
                 if phrase is not None:
@@ -257,6 +263,7 @@ class PhraseMatcher:
         self.tolerant = tolerant
         self._found = Memo()
         self._found_tolerant = Memo()
+        self._by_category = Memo()
         self._damaged = Memo()
         self._pair_index: dict[str, list[str]] | None = None
         self._phrases_by_pair: dict[str, set[str]] = {}
@@ -296,9 +303,14 @@ class PhraseMatcher:
             index: dict[str, list[str]] = {}
             for phrase in self.keys:
                 words = re.findall(r"\w+", phrase)
-                for a, b in zip(words, words[1:]):
+                # (the folded words are these words folded, one pass over the phrase, as in
+                # `_damaged_pairs`; word by word where folding changed their count)
+                folded_words = re.findall(r"\w+", fold(phrase))
+                if len(folded_words) != len(words):
+                    folded_words = [fold(w) for w in words]
+                for a, b, fa, fb in zip(words, words[1:], folded_words, folded_words[1:]):
                     pair = f"{a} {b}"
-                    folded = fold(pair)
+                    folded = f"{fa} {fb}"
                     bucket = index.setdefault(folded, [])
                     if pair not in bucket:
                         bucket.append(pair)
@@ -387,6 +399,29 @@ class PhraseMatcher:
         return sorted(found + extra, key=lambda m: m.start)
 
 
+    def by_category(self, text: str) -> dict[str, list[Mention]]:
+        """A shared matcher's mentions in `text` split by cue category, in one pass for all
+        of them (each category's view walked all of them before): a mention whose keys
+        name the category is the category's own, else the labels of its `category:label` keys."""
+        found = self._by_category.get(text)
+        if found is not None:
+            return found
+        found = {}
+        for m in self.find(text):
+            own = [k for k in m.keys if ":" not in k]
+            labels: dict[str, list[str]] = {}
+            for k in m.keys:
+                category, colon, label = k.partition(":")
+                if colon:
+                    labels.setdefault(category, []).append(label)
+            for category in dict.fromkeys(own):
+                found.setdefault(category, []).append(Mention(m.start, m.end, m.text, (category,)))
+            for category, keys in labels.items():
+                if category not in own:
+                    found.setdefault(category, []).append(Mention(m.start, m.end, m.text, tuple(keys)))
+        return self._by_category.put(text, found)
+
+
 class CueView:
     """The mentions of one cue category, from a matcher shared by several categories
     (one pass over the text finds them all; the longest phrase wins across categories)."""
@@ -394,19 +429,6 @@ class CueView:
     def __init__(self, matcher: PhraseMatcher, category: str):
         self.matcher = matcher
         self.category = category
-        self.prefix = category + ":"
-        self._found = Memo()
 
     def find(self, text: str) -> list[Mention]:
-        cached = self._found.get(text)
-        if cached is not None:
-            return cached
-        found = []
-        for m in self.matcher.find(text):
-            if self.category in m.keys:
-                found.append(Mention(m.start, m.end, m.text, (self.category,)))
-            else:
-                keys = tuple(k[len(self.prefix):] for k in m.keys if k.startswith(self.prefix))
-                if keys:
-                    found.append(Mention(m.start, m.end, m.text, keys))
-        return self._found.put(text, found)
+        return self.matcher.by_category(text).get(self.category, [])

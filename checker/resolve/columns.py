@@ -48,19 +48,25 @@ def _word_re(words: list[str]) -> re.Pattern:
 
 
 _PATTERNS: dict[int, tuple[object, dict]] = {}
+LEADING_SPACE_RE = re.compile(r"\s*")
 
 
-def _patterns(catalog: Catalog) -> dict[str, tuple[re.Pattern, re.Pattern]]:
+def _patterns(catalog: Catalog) -> dict[str, re.Pattern]:
     """The heading words compiled once per catalog (kept with the catalog they were read from)."""
     cached = _PATTERNS.get(id(catalog))
     if cached is None or cached[0] is not catalog:
         cols = catalog.cues["role"]["columns"]
-        words_re = {name: _word_re(words) for name, words in cols.items() if name not in WHOLE_HEADING_KINDS}
-        # (each list compiled once: the opening pattern takes the words' pattern text)
-        cached = (catalog, {name: (re.compile(rf"^\s*(?:{pattern.pattern})", re.I), pattern)
-                            for name, pattern in words_re.items()})
+        cached = (catalog, {name: _word_re(words) for name, words in cols.items() if name not in WHOLE_HEADING_KINDS})
         _PATTERNS[id(catalog)] = cached
     return cached[1]
+
+
+def _openings(pats: dict[str, re.Pattern], cell: str) -> list[tuple[int, str]]:
+    """Where each list's word that opens `cell` (after its spaces) ends, by list name: the
+    words' own pattern tried at the first letter, not a second pattern of each list (an
+    opening `^\s*` version compiled them all again on every run)."""
+    first = LEADING_SPACE_RE.match(cell).end()
+    return [(m.end(), name) for name, pattern in pats.items() for m in [pattern.match(cell, first)] if m]
 
 
 def cell_role(catalog: Catalog, cell: str) -> str | None:
@@ -68,11 +74,11 @@ def cell_role(catalog: Catalog, cell: str) -> str | None:
     tiêu Đại hội` is a target column although `Chỉ tiêu` alone heads the labels), else a
     role word anywhere in it.  Words match whole (`TH` is not the start of `Thu`)."""
     pats = _patterns(catalog)
-    opening = [(m.end(), name) for name, (lead, _) in pats.items() for m in [lead.match(cell)] if m]
+    opening = _openings(pats, cell)
     if opening:
         return max(opening)[1]
     for name in ("evaluation", "plan_share", "comparison", "target", "actual", "label"):
-        if pats[name][1].search(cell):
+        if pats[name].search(cell):
             return name
     return None
 
@@ -81,8 +87,7 @@ def label_role(catalog: Catalog, label: str) -> Resolution | None:
     """`Dự toán thu NSNN trên địa bàn | 27.480.000 | 4.020.000 |` under province columns
     that name no role: a row label opening with a target or result word gives its cells'
     role (`Ước thực hiện thu …` is a result)."""
-    pats = _patterns(catalog)
-    opening = [(m.end(), name) for name, (lead, _) in pats.items() for m in [lead.match(label)] if m]
+    opening = _openings(_patterns(catalog), label)
     if not opening:
         return None
     end, kind = max(opening)

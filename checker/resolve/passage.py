@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from checker.catalog import Catalog
 from checker.records import STAT_KINDS, Block, Document, Figure, Resolution
@@ -15,7 +14,7 @@ from checker.resolve.cues import Cues
 from checker.resolve.entities import EntityMention, entity_mentions
 from checker.resolve.indicators import blanked, lowered_in_place
 from checker.resolve.periods import Period, find_periods, heading_period, report_year, stated_periods
-from checker.resolve.scans import Brackets, ByStart, Containers, Leads
+from checker.resolve.scans import Brackets, ByStart, Containers, Leads, cached_property
 from checker.text import Mention
 
 SWAP_BRACKETS = str.maketrans("()", ")(")

@@ -12,6 +12,7 @@ from checker.text import Mention, fold
 
 YEAR = r"(?:19|20)\d{2}"
 NOT_AFTER_YEAR = r"(?!\d|[.,/]\d)"
+ANY_YEAR_RE = re.compile(YEAR)
 # Read on the text without diacritics (same offsets), so `nam 2025` is `năm 2025`.
 DATE_RANGE_RE = re.compile(
     rf"tu\s+(?:ngay\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/({YEAR}))?\s+(?:den|toi)\s+(?:ngay\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
@@ -155,6 +156,8 @@ def _dates(text: str, original: str, taken: _Taken) -> list[Period]:
 
 def _ranges_and_years(text: str, original: str, taken: _Taken, not_period: tuple[Mention, ...]) -> list[Period]:
     found = []
+    if not ANY_YEAR_RE.search(text):  # (each of the patterns below reads a year: most texts have none)
+        return found
     for regex in (KEYED_RANGE_RE, DASH_RANGE_RE):
         for m in regex.finditer(text):
             if not taken.free(m.start(), m.end()):

@@ -208,6 +208,24 @@ class Containers:
         return k > 0 and self.reach[k - 1] >= b
 
 
+class cached_property:  # noqa: N801  (named as the functools one it stands in for)
+    """`functools.cached_property` without its lock (Python 3.11 takes one on every first
+    read; a passage or a table is read by one thread): the value computed on first read
+    is stored on the instance, which then answers every later read itself."""
+
+    def __init__(self, func):
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
 class ByStart:
     """Items (mentions, spans) and those that start in `[lo, hi)`, in their own order:
     a figure asks only for those near it instead of filtering all of a block's for each."""

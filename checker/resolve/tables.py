@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cached_property
 
 from checker.catalog import Catalog, unit_misfit
 from checker.records import Evidence, Figure, Resolution
@@ -19,6 +18,7 @@ from checker.resolve.indicators import Reading, percent_slip, pick_indicator, un
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import finish, heading_role
+from checker.resolve.scans import cached_property
 from checker.text import Mention, fold, slug
 
 FUZZY_EXTRA = 3  # words a table label may have beyond an indicator's name
