@@ -1,0 +1,54 @@
+"""False alarms of a third round of blind drafts, each as a short draft of our own: a target
+held against a pace of change, a whole-number target against a decimal level, a fraction
+in brackets after its percentage, parts in two units side by side, a list with a member
+left unread, a growth rate at current prices beside real growth."""
+
+from __future__ import annotations
+
+from tests.conftest import header, rules_and_texts, run_text
+
+
+def _rules(tmp_path, body: str, head: str = "# I. KẾT QUẢ NĂM 2025\n\n", province: str = "Thái Nguyên"):
+    _, findings, _ = run_text(tmp_path, header(province) + head + body + "\n")
+    return [rule for rule, _ in rules_and_texts(findings)]
+
+
+# TP01: a target is held against a level, never against a pace of change.
+
+NEXT_TERM = "{done}\n\n# II. MỤC TIÊU NHIỆM KỲ 2026 - 2030\n\n{target}"
+
+
+def test_a_whole_number_target_above_a_decimal_level_asks_for_more(tmp_path):
+    done = "Năm 2025, tỷ lệ che phủ rừng của tỉnh đạt 58,7%."
+    assert _rules(tmp_path, NEXT_TERM.format(done=done, target="Đến năm 2030, tỷ lệ che phủ rừng giữ ổn định ở mức 59%.")) == []
+    table = ("| TT | Chỉ tiêu | Đơn vị | Thực hiện năm 2025 | Mục tiêu đến năm 2030 |\n|---|---|---|---|---|\n"
+             "| 1 | Tỷ lệ che phủ rừng | % | 58,7 | 59 |")
+    assert _rules(tmp_path, NEXT_TERM.format(done=done, target=table)) == []
+
+
+def test_a_whole_number_target_below_the_level_reached_is_flagged(tmp_path):
+    done = "Năm 2025, tỷ lệ che phủ rừng của tỉnh đạt 58,7%."
+    assert _rules(tmp_path, NEXT_TERM.format(done=done, target="Đến năm 2030, tỷ lệ che phủ rừng giữ ổn định ở mức 58%.")) \
+        == ["TP01"]
+
+
+def test_a_slower_growth_target_is_no_lower_level(tmp_path):
+    done = "Năm 2025, tốc độ tăng giá trị sản xuất công nghiệp đạt 9,4%; tăng trưởng kinh tế (GRDP) đạt 8,6%."
+    target = ("Năm 2026, phấn đấu tốc độ tăng giá trị sản xuất công nghiệp đạt 9,0%; "
+              "tăng trưởng kinh tế (GRDP) đạt 8,2%.")
+    assert _rules(tmp_path, NEXT_TERM.format(done=done, target=target).replace("NHIỆM KỲ 2026 - 2030", "NĂM 2026")) \
+        == []
+
+
+def test_a_yearly_fall_in_points_is_not_held_against_the_rate_left(tmp_path):
+    done = "Cuối năm 2025, tỷ lệ hộ nghèo theo chuẩn đa chiều còn 2,9%."
+    target = "Tỷ lệ hộ nghèo theo chuẩn đa chiều giảm bình quân 0,4 - 0,5 điểm phần trăm/năm, đến năm 2030 còn dưới 1%."
+    table = ("\n\n| TT | Chỉ tiêu | Đơn vị | Thực hiện năm 2025 | Mục tiêu đến năm 2030 |\n|---|---|---|---|---|\n"
+             "| 1 | Tỷ lệ hộ nghèo (chuẩn đa chiều) | % | 2,9 | < 1 |")
+    assert _rules(tmp_path, NEXT_TERM.format(done=done, target=target + table)) == []
+
+
+def test_a_lower_level_target_beside_a_slower_pace_is_still_flagged(tmp_path):
+    done = "Năm 2025, tỷ lệ đô thị hóa đạt 41,2%; tốc độ tăng trưởng kinh tế (GRDP) đạt 8,6%."
+    target = "Đến năm 2030, tỷ lệ đô thị hóa đạt 40%; tốc độ tăng trưởng kinh tế (GRDP) bình quân đạt 8,2%/năm."
+    assert _rules(tmp_path, NEXT_TERM.format(done=done, target=target)) == ["TP01"]
