@@ -52,3 +52,25 @@ def test_a_lower_level_target_beside_a_slower_pace_is_still_flagged(tmp_path):
     done = "Năm 2025, tỷ lệ đô thị hóa đạt 41,2%; tốc độ tăng trưởng kinh tế (GRDP) đạt 8,6%."
     target = "Đến năm 2030, tỷ lệ đô thị hóa đạt 40%; tốc độ tăng trưởng kinh tế (GRDP) bình quân đạt 8,2%/năm."
     assert _rules(tmp_path, NEXT_TERM.format(done=done, target=target)) == ["TP01"]
+
+
+# RT01: a fraction in brackets restates the percentage before it, not the next one.
+
+WATER = ("Tỷ lệ hộ dân nông thôn sử dụng nước sạch đạt {rate} ({num}/175.490 hộ), trong đó khu vực "
+         "miền núi 66,0%, khu vực đồng bằng 78,3%.")
+
+
+def test_a_bracketed_fraction_restates_the_percentage_before_it(tmp_path):
+    assert _rules(tmp_path, WATER.format(rate="71,4%", num="125.300")) == []
+    schools = ("Tỷ lệ học sinh lớp 9 tốt nghiệp trung học cơ sở đạt 99,3%; trong đó khu vực thành phố 99,12% "
+               "(23.660/23.870), khu vực nông thôn 99,48% (20.309/20.415).")
+    assert _rules(tmp_path, schools) == []
+
+
+def test_a_bracketed_fraction_that_does_not_give_its_percentage_is_flagged(tmp_path):
+    assert _rules(tmp_path, WATER.format(rate="71,4%", num="121.300")) == ["RT01"]
+
+
+def test_a_growth_rate_before_a_bracketed_fraction_is_no_share_of_it(tmp_path):
+    text = "Số doanh nghiệp thành lập mới tăng 12,5% (1.350/1.200 doanh nghiệp), cao nhất từ trước đến nay."
+    assert "RT01" not in _rules(tmp_path, text)

@@ -36,6 +36,8 @@ from checker.resolve.stated import TO_RE, stated_relations
 from checker.resolve.verdicts import prose_verdicts
 
 PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")
+OWN_FRACTION_GAP_RE = re.compile(r"\s*\(\s*")
+CHANGE_LEAD_RE = re.compile(r"(?<![\w])(?:tăng|giảm|cao hơn|thấp hơn)(?![\w])[^,;()]*$", re.I)
 # (`0,92% cuối năm 2025 (A 0,78%; B 1,02%)`: the figure's year may stand before its bracket)
 BREAKDOWN_OPEN_RE = re.compile(r"[^;().\d]{0,100}?(?:năm\s+\d{4}\s*)?\(")
 OPEN_END_RE = re.compile(r"(\.\.\.|…)\s*$")
@@ -168,12 +170,26 @@ def _restatements(out, text, figs) -> None:
     for n, (i, frac) in enumerate(figs):
         if frac.kind != "fraction" or not frac.denominator:
             continue
+        if n and _own_bracket(text, figs[n - 1][1], frac):
+            j, pct = figs[n - 1]
+            _add(out, RelationKind.RESTATES, j, (i,), reason=f"restates `{frac.text}`, in brackets after it")
+            continue
         for j, pct in figs[n + 1:n + 2]:
             gap = text[frac.end:pct.start]
             # (`đã hoàn thành 12/12 chỉ tiêu. Tốc độ tăng trưởng ... ước tăng 9,52%`: a
-            # percentage in the next sentence is that sentence's own figure)
-            if pct.unit == "percent" and PCT_GAP_RE.match(gap) and not SENTENCE_END_RE.search(gap):
+            # percentage in the next sentence is that sentence's own figure; `(a/b), trong
+            # đó A 68,5%`: one outside the fraction's bracket is another's)
+            if pct.unit == "percent" and PCT_GAP_RE.match(gap) and not SENTENCE_END_RE.search(gap) \
+                    and not closed_brackets(text, frac.end, pct.start):
                 _add(out, RelationKind.RESTATES, j, (i,), reason=f"restates `{frac.text}`")
+
+
+def _own_bracket(text: str, pct, frac) -> bool:
+    """`đạt 65,6% (344.060/524.210 hộ)`: a fraction opening a bracket right after a
+    percentage (not a change: `tăng 12%` is no share of its fraction) is what it was
+    computed from."""
+    return pct.unit == "percent" and pct.kind == "statistic" and OWN_FRACTION_GAP_RE.fullmatch(text, pct.end, frac.start) \
+        and not CHANGE_LEAD_RE.search(text, max(0, pct.start - 24), pct.start)
 
 
 def _multiples(out, read, text, figs, multiple_lead) -> None:
