@@ -74,3 +74,28 @@ def test_a_bracketed_fraction_that_does_not_give_its_percentage_is_flagged(tmp_p
 def test_a_growth_rate_before_a_bracketed_fraction_is_no_share_of_it(tmp_path):
     text = "Số doanh nghiệp thành lập mới tăng 12,5% (1.350/1.200 doanh nghiệp), cao nhất từ trước đến nay."
     assert "RT01" not in _rules(tmp_path, text)
+
+
+# PW02: the parts of a sum are all of it only when every member was read, in the total's unit.
+
+def test_a_list_with_a_member_left_unread_is_no_complete_sum(tmp_path):
+    head = "# I. DỰ TOÁN NGÂN SÁCH NĂM 2026\n\n"
+    text = ("Tổng chi ngân sách địa phương năm 2026 là 18.640 tỷ đồng, gồm: chi đầu tư phát triển 6.210 tỷ đồng, "
+            "chiếm 33,3%; chi thường xuyên 12.060 tỷ đồng, chiếm 64,7%; dự phòng ngân sách 370 tỷ đồng, bằng 2,0% "
+            "tổng chi.")
+    assert "PW02" not in _rules(tmp_path, text, head=head)
+    wrong = text.replace("12.060", "13.060")
+    assert "PW02" in _rules(tmp_path, wrong.replace("; dự phòng ngân sách 370 tỷ đồng, bằng 2,0% tổng chi", ""),
+                            head=head)
+
+
+GIFTS = ("Dịp Tết, tỉnh tặng 96.310 suất quà cho các gia đình chính sách, tổng trị giá {total} tỷ đồng "
+         "(Bắc Kạn cũ 51.200 suất, 30,7 tỷ đồng; Thái Nguyên cũ 45.110 suất, 27,1 tỷ đồng).")
+
+
+def test_counts_beside_amounts_are_not_parts_of_the_amount(tmp_path):
+    assert "PW02" not in _rules(tmp_path, GIFTS.format(total="57,8"))
+
+
+def test_the_amounts_of_each_member_still_make_the_total(tmp_path):
+    assert "PW02" in _rules(tmp_path, GIFTS.format(total="59,8"))

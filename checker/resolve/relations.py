@@ -158,11 +158,29 @@ def _listed_under(text, figs, n, total, counts):
     items = [(j, f) for j, f in figs[n + 1:] if f.start < close]
     if any(f.start < opening for _, f in items) or len(items) < 2 or any(f.kind != "statistic" for _, f in items):
         return None
+    items = _of_the_totals_measure(text, items, total, opening, close)
+    if items is None:
+        return None
     same = all(f.unit in (None, total.unit) for _, f in items)
     kinds_of = total.unit in counts and all(f.unit in counts for _, f in items)
     if not (same or kinds_of):
         return None
     return (opening, close), items
+
+
+def _of_the_totals_measure(text: str, items, total, opening: int, close: int):
+    """`71,2 tỷ đồng (A 64.820 suất, 38,9 tỷ đồng; B 53.610 suất, 32,3 tỷ đồng)`: where each
+    `;` member states several figures, its part of the total is its one figure in the
+    total's unit (the others measure something else); with none or several, no list of
+    parts is read.  A bare figure beside one in the total's unit is not of its measure."""
+    cuts = [opening] + [k + 1 for k in range(opening, close) if text[k] == ";"] + [close + 1]
+    members = [[(j, f) for j, f in items if a <= f.start < b] for a, b in zip(cuts, cuts[1:])]
+    if len(members) < 2 or all(len(m) <= 1 for m in members):
+        return items
+    own = [[(j, f) for j, f in m if f.unit == total.unit] for m in members]
+    if all(len(m) == 1 for m in own):
+        return [m[0] for m in own]
+    return None
 
 
 def _restatements(out, text, figs) -> None:
