@@ -99,3 +99,18 @@ def test_counts_beside_amounts_are_not_parts_of_the_amount(tmp_path):
 
 def test_the_amounts_of_each_member_still_make_the_total(tmp_path):
     assert "PW02" in _rules(tmp_path, GIFTS.format(total="59,8"))
+
+
+# SV01: a growth rate at current prices is another measure than real growth.
+
+GROWTH = ("Tăng trưởng kinh tế: GRDP năm 2025 theo giá so sánh ước tăng 8,1% so với năm 2024. "
+          "Quy mô GRDP theo giá hiện hành ước đạt 142.300 tỷ đồng, tăng 11,6% so với năm 2024 (127.510 tỷ đồng).")
+
+
+def test_nominal_growth_beside_real_growth_is_no_second_value(tmp_path):
+    assert _rules(tmp_path, GROWTH) == []
+
+
+def test_real_growth_stated_twice_with_two_values_is_still_flagged(tmp_path):
+    again = "\n\nNăm 2025, tốc độ tăng trưởng kinh tế (GRDP) theo giá so sánh đạt 8,6%."
+    assert _rules(tmp_path, GROWTH + again) == ["SV01"]
