@@ -114,3 +114,17 @@ def test_nominal_growth_beside_real_growth_is_no_second_value(tmp_path):
 def test_real_growth_stated_twice_with_two_values_is_still_flagged(tmp_path):
     again = "\n\nNăm 2025, tốc độ tăng trưởng kinh tế (GRDP) theo giá so sánh đạt 8,6%."
     assert _rules(tmp_path, GROWTH + again) == ["SV01"]
+
+
+# A change in points from an earlier year's rate in brackets (RT04): what TP01 used to catch
+# by chance, held against a target, is now recomputed from its own two rates.
+
+POVERTY = "Cuối năm 2025, tỷ lệ hộ nghèo đa chiều còn 4,12%, giảm {} điểm phần trăm so với cuối năm 2024 (5,50%)."
+
+
+def test_a_fall_in_points_from_last_years_rate_recomputes(tmp_path):
+    assert _rules(tmp_path, POVERTY.format("1,38")) == []
+
+
+def test_a_fall_in_points_that_its_rates_do_not_give_is_flagged(tmp_path):
+    assert _rules(tmp_path, POVERTY.format("1,83")) == ["RT04"]
