@@ -159,8 +159,6 @@ def _listed_under(text, figs, n, total, counts):
     if any(f.start < opening for _, f in items) or len(items) < 2 or any(f.kind != "statistic" for _, f in items):
         return None
     items = _of_the_totals_measure(text, items, total, opening, close)
-    if items is None:
-        return None
     same = all(f.unit in (None, total.unit) for _, f in items)
     kinds_of = total.unit in counts and all(f.unit in counts for _, f in items)
     if not (same or kinds_of):
@@ -170,9 +168,12 @@ def _listed_under(text, figs, n, total, counts):
 
 def _of_the_totals_measure(text: str, items, total, opening: int, close: int):
     """`71,2 tỷ đồng (A 64.820 suất, 38,9 tỷ đồng; B 53.610 suất, 32,3 tỷ đồng)`: where each
-    `;` member states several figures, its part of the total is its one figure in the
-    total's unit (the others measure something else); with none or several, no list of
-    parts is read.  A bare figure beside one in the total's unit is not of its measure."""
+    `;` member states several figures, one of them in the total's unit, that one is its
+    part of the total (a bare figure beside it measures something else); any other list
+    is read as before."""
+    own_unit = [f.unit == total.unit for _, f in items]
+    if all(own_unit) or not any(own_unit):
+        return items  # (`(3.191 quyết định, 3.146 công văn; 37 chỉ thị, …)`: kinds of one count)
     cuts = [opening] + [k + 1 for k in range(opening, close) if text[k] == ";"] + [close + 1]
     members = [[(j, f) for j, f in items if a <= f.start < b] for a, b in zip(cuts, cuts[1:])]
     if len(members) < 2 or all(len(m) <= 1 for m in members):
@@ -180,7 +181,7 @@ def _of_the_totals_measure(text: str, items, total, opening: int, close: int):
     own = [[(j, f) for j, f in m if f.unit == total.unit] for m in members]
     if all(len(m) == 1 for m in own):
         return [m[0] for m in own]
-    return None
+    return items
 
 
 def _restatements(out, text, figs) -> None:
