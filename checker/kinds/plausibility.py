@@ -72,14 +72,20 @@ class Plausibility:
             if ind.direction == "none":
                 yield NOT_APPLICABLE  # a structure share: a lower target is a choice, not a slip
                 continue
+            if ind.temporal == "rate" or latest["points"] != r["points"]:
+                # A pace of change (a growth rate, points a year) may be planned slower than
+                # last year's: only a level (a stock, a year's flow) held lower is a slip.
+                yield NOT_APPLICABLE
+                continue
             higher = ind.direction != "lower"
             target = r["interval"]
             target_level = target.lo if higher else target.hi
             if math.isinf(target_level):
                 yield PASS
                 continue
-            if r["qualifier"] in ("about", "nearly"):
-                # An approximate target asks for its middle (or its bound, `từ X trở lên`), not its edge.
+            if r["kind"] == "statistic" and not r["qualifier"] or r["qualifier"] in ("about", "nearly"):
+                # A target asks for the figure written (`62%` asks for 62, not for the 61,5 it
+                # would round from), an approximate one for its middle, not its edge.
                 target_level = target.mid
             elif r["kind"] == "range":
                 # `giảm 2,5 - 3 điểm`: a range asks for up to its better end; one that reaches

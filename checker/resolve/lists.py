@@ -399,7 +399,8 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
             items = items[:1]
         last = out[items[-1][0]].figure.end
         # `gồm 50 xã, 10 phường, ...`: a list left open names some parts only.
-        exhaustive = exhaustive and not OPEN_LIST_RE.match(text[last:last + 40]) and not uncounted_last(text, last)
+        exhaustive = exhaustive and not OPEN_LIST_RE.match(text[last:last + 40]) and not uncounted_last(text, last) \
+            and not _unread_member(out, figs, text, whole_i, last)
         # A total takes one list of parts: a second one (`gồm 110 xã và 25 phường, trong đó
         # khu vực A có 58 đơn vị, ...`) breaks it down another way, and only lends its fields.
         # A list of former provinces lends its fields too: each part is then a former province's
@@ -415,6 +416,22 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
                 add(RelationKind.PART_OF, j, (whole_i,), "" if exhaustive else "bound",
                     f"listed after `{cue}` under `{out[whole_i].figure.text}`")
     _totals_after(out, text, figs, ctx, add)
+
+
+def _unread_member(out, figs, text: str, whole_i: int, last: int) -> bool:
+    """`gồm: chi đầu tư 21.400 tỷ đồng; chi thường xuyên 32.600 tỷ đồng; dự phòng 1.300 tỷ
+    đồng`: a later `;` clause of the list's sentence states another amount in the total's
+    unit, outside any bracket, that was not read as a member: the members read are some of
+    the total, not all of it."""
+    unit = out[whole_i].figure.unit
+    _, s_end = sentence_bounds(text, last)
+    for j, f in figs:
+        if f.start <= last or f.start >= s_end or j == whole_i or is_part(out[j]):
+            continue
+        if f.unit == unit and ";" in text[last:f.start] and not closed_brackets(text, last, f.start) \
+                and text.count("(", last, f.start) == text.count(")", last, f.start):
+            return True
+    return False
 
 
 def _partition(out, items, whole_i: int, partitions) -> bool:

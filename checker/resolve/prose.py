@@ -23,6 +23,7 @@ from checker.resolve.passage import Passage
 from checker.resolve.periods import prose_period
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import (
+    CURRENT_PRICES,
     SHARE_LEAD_RE,
     finish,
     list_lead_role,
@@ -96,6 +97,8 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) 
     r.measure = prose_measure(text, fig, spot, p.shares, p.cues.plan_share, p.cues.annual)
     if not r.scope:
         r.scope = prose_scope(p, fig, spot, prev, r)
+    if not r.scope and _at_current_prices(p, r, spot):
+        r.scope = CURRENT_PRICES
     _averaged_over_term(p, r, spot)
     if r.indicator is None:
         r.head = head_phrase(text, fig, spot, p.catalog.cues, p.cues.not_a_subject, p.entity_spans, p.head_text)
@@ -132,6 +135,20 @@ def _own_year(text: str, spot: Spot, r: Resolved) -> bool:
         return False
     before = text[spot.clause_start:r.figure.start]
     return bool(re.search(rf"năm {r.period}", before, re.I)) and not UNTIL_YEAR_RE.search(before)
+
+
+# `Quy mô GRDP theo giá hiện hành đạt 315.950 tỷ đồng, tăng 12,0%`: a growth rate at current
+# prices (nominal) is another measure than the catalog's rates of growth, at comparable prices.
+PRICE_BASIS_RE = re.compile(r"(?<![\w])giá\s+(hiện\s+hành|so\s+sánh|cố\s+định)(?![\w])", re.I)
+
+
+def _at_current_prices(p: Passage, r: Resolved, spot: Spot) -> bool:
+    """A percentage rate of change whose sentence, before it, last names current prices."""
+    ind = p.catalog.indicators.get(r.indicator) if r.indicator else None
+    if ind is None or ind.temporal != "rate" or ind.unit != "percent" or r.unit != "percent":
+        return False
+    bases = PRICE_BASIS_RE.findall(p.text, spot.sentence_start, r.figure.start)
+    return bool(bases) and bases[-1].lower().startswith("hiện")
 
 
 UNTIL_YEAR_RE = re.compile(r"(?:đến|tới|hết|giai đoạn|nhiệm kỳ)\s+(?:hết\s+)?(?:năm\s+)?\d{4}", re.I)

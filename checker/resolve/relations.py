@@ -36,6 +36,8 @@ from checker.resolve.stated import TO_RE, stated_relations
 from checker.resolve.verdicts import prose_verdicts
 
 PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")
+OWN_FRACTION_GAP_RE = re.compile(r"\s*\(\s*")
+CHANGE_LEAD_RE = re.compile(r"(?<![\w])(?:tăng|giảm|cao hơn|thấp hơn)(?![\w])[^,;()]*$", re.I)
 # (`0,92% cuối năm 2025 (A 0,78%; B 1,02%)`: the figure's year may stand before its bracket)
 BREAKDOWN_OPEN_RE = re.compile(r"[^;().\d]{0,100}?(?:năm\s+\d{4}\s*)?\(")
 OPEN_END_RE = re.compile(r"(\.\.\.|…)\s*$")
@@ -157,6 +159,7 @@ def _listed_under(text, figs, n, total, counts):
     items = [(j, f) for j, f in figs[n + 1:] if f.start < close]
     if any(f.start < opening for _, f in items) or len(items) < 2 or any(f.kind != "statistic" for _, f in items):
         return None
+    items = _of_the_totals_measure(text, items, total, opening, close)
     same = all(f.unit in (None, total.unit) for _, f in items)
     kinds_of = total.unit in counts and all(f.unit in counts for _, f in items)
     if not (same or kinds_of):
@@ -164,17 +167,49 @@ def _listed_under(text, figs, n, total, counts):
     return (opening, close), items
 
 
+def _of_the_totals_measure(text: str, items, total, opening: int, close: int):
+    """`71,2 tỷ đồng (A 64.820 suất, 38,9 tỷ đồng; B 53.610 suất, 32,3 tỷ đồng)`: where each
+    `;` member states several figures, one of them in the total's unit, that one is its
+    part of the total (a bare figure beside it measures something else); any other list
+    is read as before."""
+    own_unit = [f.unit == total.unit for _, f in items]
+    if all(own_unit) or not any(own_unit):
+        return items  # (`(3.191 quyết định, 3.146 công văn; 37 chỉ thị, …)`: kinds of one count)
+    cuts = [opening] + [k + 1 for k in range(opening, close) if text[k] == ";"] + [close + 1]
+    members = [[(j, f) for j, f in items if a <= f.start < b] for a, b in zip(cuts, cuts[1:])]
+    if len(members) < 2 or all(len(m) <= 1 for m in members):
+        return items
+    own = [[(j, f) for j, f in m if f.unit == total.unit] for m in members]
+    if all(len(m) == 1 for m in own):
+        return [m[0] for m in own]
+    return items
+
+
 def _restatements(out, text, figs) -> None:
     """`115/121 xã, bằng 95,04%`: the percentage restates the fraction."""
     for n, (i, frac) in enumerate(figs):
         if frac.kind != "fraction" or not frac.denominator:
             continue
+        if n and _own_bracket(text, figs[n - 1][1], frac):
+            j, pct = figs[n - 1]
+            _add(out, RelationKind.RESTATES, j, (i,), reason=f"restates `{frac.text}`, in brackets after it")
+            continue
         for j, pct in figs[n + 1:n + 2]:
             gap = text[frac.end:pct.start]
             # (`đã hoàn thành 12/12 chỉ tiêu. Tốc độ tăng trưởng ... ước tăng 9,52%`: a
-            # percentage in the next sentence is that sentence's own figure)
-            if pct.unit == "percent" and PCT_GAP_RE.match(gap) and not SENTENCE_END_RE.search(gap):
+            # percentage in the next sentence is that sentence's own figure; `(a/b), trong
+            # đó A 68,5%`: one outside the fraction's bracket is another's)
+            if pct.unit == "percent" and PCT_GAP_RE.match(gap) and not SENTENCE_END_RE.search(gap) \
+                    and not closed_brackets(text, frac.end, pct.start):
                 _add(out, RelationKind.RESTATES, j, (i,), reason=f"restates `{frac.text}`")
+
+
+def _own_bracket(text: str, pct, frac) -> bool:
+    """`đạt 65,6% (344.060/524.210 hộ)`: a fraction opening a bracket right after a
+    percentage (not a change: `tăng 12%` is no share of its fraction) is what it was
+    computed from."""
+    return pct.unit == "percent" and pct.kind == "statistic" and OWN_FRACTION_GAP_RE.fullmatch(text, pct.end, frac.start) \
+        and not CHANGE_LEAD_RE.search(text, max(0, pct.start - 24), pct.start)
 
 
 def _multiples(out, read, text, figs, multiple_lead) -> None:

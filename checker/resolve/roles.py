@@ -155,6 +155,10 @@ def prose_measure(text: str, fig, spot, shares, plan_share: re.Pattern, annual: 
     return ""
 
 
+# `tăng 12,0%` of a level at current prices: a nominal rate of change (checker/resolve/prose.py).
+CURRENT_PRICES = "current_prices"
+
+
 def prose_scope(passage, fig, spot, prev: Resolved | None, r: Resolved) -> str:
     """Urban, rural, FDI ... named right after the figure or between the previous figure
     and this one; else the scope of the figure before it in the sentence."""
@@ -185,7 +189,8 @@ def prose_scope(passage, fig, spot, prev: Resolved | None, r: Resolved) -> str:
     renamed = prev is not None and any(n.end <= fig.start for n in passage.by_start["ind_mentions"].between(
         prev.figure.end, fig.start + 1))
     if prev is not None and not renamed and (prev.indicator == r.indicator or ";" not in text[prev.figure.end:fig.start]):
-        return prev.scope
+        # (a price basis is a rate's own, read afresh for each figure: not the level's after it)
+        return "" if prev.scope == CURRENT_PRICES else prev.scope
     return ""
 
 

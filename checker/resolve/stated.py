@@ -109,6 +109,13 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
     if after and n + 1 < len(figs) and text[after.end():figs[n + 1][1].start].strip() == "":
         # `bằng 104,8% dự toán (17.200 tỷ đồng)`, `vượt 1,6 điểm % so với chỉ tiêu 24%`
         bracket = figs[n + 1][0]
+    since = None
+    if not base and n + 1 < len(figs) and _is_points(s, unit) and not lead.group("of"):
+        # `còn 9,85%, giảm 3,1 điểm % so với cuối năm 2024 (13,05%)`: the change in points
+        # from the rate of an earlier year, in brackets
+        since = SINCE_YEAR_RE.match(text[s.end:figs[n + 1][1].start])
+        if since:
+            base, bracket = f"năm {since.group(1)}", figs[n + 1][0]
     pair = _pair_before(out, text, figs, n)
     if not base and pair is None:
         return
@@ -130,7 +137,7 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
         return
     why = f"`{lead.group(0).strip()}` {s.text} of `{out[a].figure.text}` over its base `{out[b].figure.text}`"
     _replace_base(out[s_i], Relation(RelationKind.STATED_OF, s_i, (a, b), form, why, _norm(base)))
-    if b == bracket and base and not sc.measured.match(base):
+    if b == bracket and base and not since and not sc.measured.match(base):
         # `bằng 104,8% dự toán (17.200 tỷ đồng)`: the base figure is the target itself.
         out[b].settle("role", Resolution("target", Evidence.CLAUSE, f"the base `{base.strip()}` it stands in brackets for"))
 
