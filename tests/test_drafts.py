@@ -64,7 +64,7 @@ PINNED = {
         (53, "17.580")}),
     "thanh-hoa-ngan-sach-2025.txt": (set(), 0, {(26, "bằng 94,7% ước")}),
     "tuyen-quang-ubnd-2025.txt": ({"TQ01"}, 0, {(39, "16,2%"), (53, "giảm 3,4 điểm")}),
-    "vinh-long-kiem-diem-2025.txt": ({"VL01", "VL04", "VL05", "VL06", "VL07"}, 1, {
+    "vinh-long-kiem-diem-2025.txt": ({"VL01", "VL05", "VL06", "VL07"}, 1, {
         (12, "6.926,21 km²"), (32, "và 9.225 lượt"), (34, "bằng 0,9%"), (34, "Bến Tre 17 tổ chức"),
         (44, "11,9 bác sĩ"), (48, "chiếm 74,1%"), (69, "52.810")}),
 }
