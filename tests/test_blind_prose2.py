@@ -29,6 +29,16 @@ CASES = [
      "trong đó Bình Định (cũ) 9.000, Gia Lai (cũ) 11.000 đảng viên.", []),
     ("Nhiệm kỳ 2020 - 2025, toàn Đảng bộ kết nạp 20.000 đảng viên, bình quân 4.000 đảng viên/năm; "
      "trong đó Bình Định (cũ) 9.000, Gia Lai (cũ) 11.500 đảng viên.", ["PW01"]),
+    # A share of a part whose whole's words name the total it is listed under.
+    ("Đã thi hành kỷ luật 1.200 đảng viên, bằng 0,8% tổng số đảng viên; trong đó khiển trách 700, "
+     "cảnh cáo 300, cách chức 120, khai trừ 80 trường hợp (chiếm 6,7% số đảng viên bị kỷ luật).", []),
+    ("Đã thi hành kỷ luật 1.200 đảng viên, bằng 0,8% tổng số đảng viên; trong đó khiển trách 700, "
+     "cảnh cáo 300, cách chức 120, khai trừ 80 trường hợp (chiếm 7,6% số đảng viên bị kỷ luật).", ["RT04"]),
+    # A percentage alone in the bracket after a result over its target.
+    ("Đến ngày 30/6/2025, giải ngân vốn đầu tư công được 6.815/19.550 tỷ đồng kế hoạch vốn, đạt 34,9%; "
+     "trong đó Bình Định (cũ) 1.285/4.150 tỷ đồng (31,0%), Gia Lai (cũ) 5.530/15.400 tỷ đồng (35,9%).", []),
+    ("Đến ngày 30/6/2025, giải ngân vốn đầu tư công được 6.815/19.550 tỷ đồng kế hoạch vốn, đạt 34,9%; "
+     "trong đó Bình Định (cũ) 1.285/4.150 tỷ đồng (30,1%), Gia Lai (cũ) 5.530/15.400 tỷ đồng (35,9%).", ["RT04"]),
 ]
 
 
@@ -44,3 +54,19 @@ def test_the_mean_a_year_is_its_own_measure_and_no_whole(tmp_path):
     assert mean["measure"] == "annual_mean"
     part = facts[facts["text"] == "9.000"].iloc[0]
     assert part["indicator"] == "new_party_members" and part["entity"] == "binh_dinh"
+
+
+# Forms that do not say enough: no relation read.
+UNSURE = [
+    # A whole named that is not the total the part is listed under: which level is meant?
+    "Đã thi hành kỷ luật 1.200 đảng viên; trong đó khiển trách 700, cảnh cáo 300, cách chức 120, "
+    "khai trừ 80 trường hợp (chiếm 7,6% số đảng viên vi phạm).",
+    # A percentage in a bracket with other words after a pair: a growth, not the pair's ratio.
+    "Đến ngày 30/6/2025, giải ngân vốn đầu tư công được 1.285/4.150 tỷ đồng (tăng 12% so với cùng kỳ).",
+]
+
+
+@pytest.mark.parametrize("text", UNSURE)
+def test_an_unsure_share_is_left_alone(tmp_path, text):
+    facts, findings, _ = run_text(tmp_path, HEAD + text + "\n")
+    assert facts["of_result"].isna().all() and [f.rule for f in findings if f.rule == "RT04"] == []

@@ -46,7 +46,7 @@ PINNED = {
         (30, "165,8 triệu"), (33, "38,3%"), (53, "2.162 tỷ"), (56, "21.840 tỷ"), (59, "bằng 2,6%"),
         (134, "| 421 |")}),
     "ha-tinh-ngan-sach-2026.txt": (set(), 0, set()),
-    "lam-dong-6-thang-2025.md": ({"LD05", "LD10"}, 0, {
+    "lam-dong-6-thang-2025.md": ({"LD10"}, 0, {
         (10, "618,2 nghìn"), (10, "9.718,20 km²"), (22, "đạt 40,5% kế hoạch"), (30, "(tăng 17,2%)"),
         (36, "gấp 1,04 lần"), (40, "bằng 52,8% dự toán"), (91, "12.375")}),
     "lao-cai-nq-2026.txt": (set(), 0, set()),
@@ -54,7 +54,7 @@ PINNED = {
     "ninh-binh-2025.txt": ({"NB01"}, 2, {(24, "Ninh Bình 105,1 triệu"), (54, "Hà Nam (cũ) 15.020")}),
     "phu-tho-bcct-2025.txt": ({"PT03"}, 0, {
         (31, "tăng 4.520 doanh nghiệp"), (41, "12,7 bác sĩ"), (59, "12,8%/năm")}),
-    "quang-ngai-ngan-sach-2025.txt": ({"QN03", "QN04", "QN06", "QN07", "QN09", "QN10"}, 0, {
+    "quang-ngai-ngan-sach-2025.txt": ({"QN03", "QN04", "QN06", "QN09", "QN10"}, 0, {
         (23, "tăng 6,3%"), (24, "chiếm 42,1%"), (25, "tăng 9,4%"), (131, "86,8")}),
     "quang-tri-2025.md": ({"QT10"}, 3, {
         (21, "Quảng Trị 74,5 triệu"), (40, "gấp 1,78 lần"), (43, "gấp 2,52 lần"), (45, "16,2%/năm"),
@@ -64,7 +64,7 @@ PINNED = {
         (53, "17.580")}),
     "thanh-hoa-ngan-sach-2025.txt": (set(), 0, {(26, "bằng 94,7% ước")}),
     "tuyen-quang-ubnd-2025.txt": ({"TQ01"}, 0, {(39, "16,2%"), (53, "giảm 3,4 điểm")}),
-    "vinh-long-kiem-diem-2025.txt": ({"VL01", "VL05", "VL06", "VL07"}, 1, {
+    "vinh-long-kiem-diem-2025.txt": ({"VL01", "VL06", "VL07"}, 1, {
         (12, "6.926,21 km²"), (32, "và 9.225 lượt"), (34, "bằng 0,9%"), (34, "Bến Tre 17 tổ chức"),
         (44, "11,9 bác sĩ"), (48, "chiếm 74,1%"), (69, "52.810")}),
 }

@@ -161,8 +161,14 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
         return False
     whole = WHOLE_RE.match(text, s.end)
     phrase = whole.group("whole").strip() if whole else ""
-    if phrase and NOT_A_WHOLE_RE.match(phrase) or s.value is None or s.value > 100:
+    if s.value is None or s.value > 100:
         return False  # (over 100% is no share of a whole: `(bằng 105,4%)` of last year)
+    total = _total_named(out, a_i, phrase, catalog)
+    if total is not None:
+        why = f"`{before.strip()} {s.text} {phrase}` of `{a.figure.text}` in the total it is listed under"
+        return _relate(out, s_i, a_i, total, "of", why)
+    if phrase and NOT_A_WHOLE_RE.match(phrase):
+        return False
     if not phrase and not re.search(r"chiếm", before, re.I):
         return False  # a bare `bằng P%` may be of last year or of a plan: only `chiếm` says whole
     b_i = _whole(out, a_i, phrase, index, catalog)
@@ -170,6 +176,19 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
         return False
     why = f"`{before.strip()} {s.text}` of `{a.figure.text}` in its whole `{out[b_i].figure.text}`"
     return _relate(out, s_i, a_i, b_i, "of", why)
+
+
+def _total_named(out, a_i: int, phrase: str, catalog) -> int | None:
+    """`trong đó … khai trừ 89 trường hợp (chiếm 4,6% số đảng viên bị kỷ luật)`: the whole's
+    words name the indicator of the total the part is listed under (a count of kinds of one
+    thing, in its own unit), so that total is the whole."""
+    if not phrase:
+        return None
+    totals = [rel.others[0] for rel in out[a_i].relations if rel.kind is RelationKind.PART_OF]
+    if len(totals) != 1 or not _is_level(out[totals[0]]):
+        return None
+    named = [m for m in catalog.indicator_matcher.find(phrase) if m.start == 0 and m.end == len(phrase)]
+    return totals[0] if named and out[totals[0]].indicator in named[0].keys else None
 
 
 def _whole(out, a_i: int, phrase: str, index: "_LevelIndex", catalog) -> int | None:

@@ -100,6 +100,7 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
         return
     lead = sc.lead.search(_before(text, s, 60))
     if lead is None:
+        _bracketed_of_pair(out, text, figs, n)
         return
     if lead.group("base") and lead.group("of"):
         return  # `đạt chỉ tiêu 70%`: the figure is the base itself
@@ -145,6 +146,23 @@ def _pair_before(out, text: str, figs, n: int):
     (a, _), (b, fb) = two["result_of_pair"], two["target_of_pair"]
     gap = text[fb.end:figs[n][1].start]
     return (a, b) if len(gap) <= 30 and not STOP_RE.search(gap) and "(" not in gap else None
+
+
+def _bracketed_of_pair(out, text: str, figs, n: int) -> None:
+    """`1.285/4.150 tỷ đồng (30,1%)`: a percentage alone in the bracket right after a result
+    over its target is the one over the other (P = 100·A/B)."""
+    s_i, s = figs[n]
+    if n < 2 or _is_points(s, out[s_i].unit) or not re.match(r"\s*\)", text[s.end:]):
+        return
+    two = {f.qualifier: (i, f) for i, f in figs[n - 2:n]}
+    if set(two) != {"result_of_pair", "target_of_pair"} or figs[n - 2][1].start != figs[n - 1][1].start:
+        return
+    (a, _), (b, fb) = two["result_of_pair"], two["target_of_pair"]
+    if not re.fullmatch(r"\s*\(\s*", text[fb.end:s.start]) or out[a].unit is None \
+            or out[b].unit != out[a].unit or out[a].unit == "times":
+        return
+    why = f"{s.text} in the bracket after `{out[a].figure.text}`: the result over its target"
+    _replace_base(out[s_i], Relation(RelationKind.STATED_OF, s_i, (a, b), "of", why, ""))
 
 
 def _norm(base: str) -> str:
