@@ -39,6 +39,14 @@ CASES = [
      "trong đó Bình Định (cũ) 1.285/4.150 tỷ đồng (31,0%), Gia Lai (cũ) 5.530/15.400 tỷ đồng (35,9%).", []),
     ("Đến ngày 30/6/2025, giải ngân vốn đầu tư công được 6.815/19.550 tỷ đồng kế hoạch vốn, đạt 34,9%; "
      "trong đó Bình Định (cũ) 1.285/4.150 tỷ đồng (30,1%), Gia Lai (cũ) 5.530/15.400 tỷ đồng (35,9%).", ["RT04"]),
+    # A herd with its former provinces in brackets.
+    ("Tổng đàn trâu, bò ước đạt 461.800 con (Gia Lai cũ 294.420 con, Bình Định cũ 167.380 con).", []),
+    ("Tổng đàn trâu, bò ước đạt 461.800 con (Gia Lai cũ 285.420 con, Bình Định cũ 167.380 con).", ["PW02"]),
+    # A former province's level with its past level and yearly rate in the bracket after it.
+    ("Kim ngạch xuất khẩu năm 2025 ước đạt 6.170 triệu USD; trong đó Gia Lai (cũ) 4.250 triệu USD, "
+     "Bình Định (cũ) 1.920 triệu USD (năm 2020 là 890 triệu USD, tăng bình quân 16,6%/năm).", []),
+    ("Kim ngạch xuất khẩu năm 2025 ước đạt 6.170 triệu USD; trong đó Gia Lai (cũ) 4.250 triệu USD, "
+     "Bình Định (cũ) 1.920 triệu USD (năm 2020 là 890 triệu USD, tăng bình quân 18,6%/năm).", ["RT05"]),
 ]
 
 
@@ -54,6 +62,29 @@ def test_the_mean_a_year_is_its_own_measure_and_no_whole(tmp_path):
     assert mean["measure"] == "annual_mean"
     part = facts[facts["text"] == "9.000"].iloc[0]
     assert part["indicator"] == "new_party_members" and part["entity"] == "binh_dinh"
+
+# A table row no catalog indicator names, counted in a count noun, with a column for the merged
+# province and one for each former province; and a row of the members admitted, counted as people.
+TABLE = ("Biểu 1. SỐ LIỆU XÂY DỰNG ĐẢNG NHIỆM KỲ 2020 - 2025\n"
+         "TT\tNội dung\tĐơn vị\tTổng số\tGia Lai (cũ)\tBình Định (cũ)\n"
+         "1\tChi bộ được kiểm tra\tlượt\t{checked}\t1.250\t1.680\n"
+         "2\tĐảng viên kết nạp trong nhiệm kỳ\tngười\t20.000\t{admitted}\t11.000\n"
+         "3\tSố bác sĩ bình quân\tbác sĩ\t2.000\t1.250\t1.680\n")
+TABLE_CASES = [
+    (TABLE.format(checked="2.930", admitted="9.000"), []),
+    (TABLE.format(checked="2.390", admitted="9.000"), ["PW01"]),
+    (TABLE.format(checked="2.930", admitted="9.400"), ["PW01"]),
+    # The text says 9.000 for the one former province, the table 9.400: the restatement differs
+    # (the row's sum is then left to it: which of the two is right is not known).
+    ("Nhiệm kỳ 2020 - 2025, toàn Đảng bộ kết nạp 20.000 đảng viên; trong đó Gia Lai (cũ) 9.000, "
+     "Bình Định (cũ) 11.000 đảng viên.\n\n" + TABLE.format(checked="2.930", admitted="9.400"), ["SV01"]),
+]
+
+
+@pytest.mark.parametrize("text, rules", TABLE_CASES)
+def test_a_table_row_of_counts_adds_up_across_its_province_columns(tmp_path, text, rules):
+    _, findings, _ = run_text(tmp_path, HEAD + text + "\n")
+    assert sorted(f.rule for f in findings) == rules
 
 
 # Forms that do not say enough: no relation read.

@@ -52,7 +52,7 @@ PINNED = {
     "lao-cai-nq-2026.txt": (set(), 0, set()),
     "nghe-an-ktxh-2025.txt": (set(), 0, set()),
     "ninh-binh-2025.txt": ({"NB01"}, 2, {(24, "Ninh Bình 105,1 triệu"), (54, "Hà Nam (cũ) 15.020")}),
-    "phu-tho-bcct-2025.txt": ({"PT03"}, 0, {
+    "phu-tho-bcct-2025.txt": (set(), 0, {
         (31, "tăng 4.520 doanh nghiệp"), (41, "12,7 bác sĩ"), (59, "12,8%/năm")}),
     "quang-ngai-ngan-sach-2025.txt": ({"QN03", "QN04", "QN06", "QN09", "QN10"}, 0, {
         (23, "tăng 6,3%"), (24, "chiếm 42,1%"), (25, "tăng 9,4%"), (131, "86,8")}),
@@ -63,10 +63,10 @@ PINNED = {
         (18, "625.707"), (19, "chiếm 79,7%"), (21, "chiếm 92,8%"), (45, "102,4"), (51, "108,4"),
         (53, "17.580")}),
     "thanh-hoa-ngan-sach-2025.txt": (set(), 0, {(26, "bằng 94,7% ước")}),
-    "tuyen-quang-ubnd-2025.txt": ({"TQ01"}, 0, {(39, "16,2%"), (53, "giảm 3,4 điểm")}),
-    "vinh-long-kiem-diem-2025.txt": ({"VL01", "VL06", "VL07"}, 1, {
+    "tuyen-quang-ubnd-2025.txt": (set(), 0, {(39, "16,2%"), (53, "giảm 3,4 điểm")}),
+    "vinh-long-kiem-diem-2025.txt": ({"VL01", "VL06"}, 1, {
         (12, "6.926,21 km²"), (32, "và 9.225 lượt"), (34, "bằng 0,9%"), (34, "Bến Tre 17 tổ chức"),
-        (44, "11,9 bác sĩ"), (48, "chiếm 74,1%"), (69, "52.810")}),
+        (44, "11,9 bác sĩ"), (48, "chiếm 74,1%")}),
 }
 
 

@@ -40,6 +40,7 @@ def stated_relations(out, text: str, figs, cues) -> None:
         if changes:
             _average_after_change(out, text, figs, n, changes[0], cues.stated_of)
         _average_since_year(out, text, figs, n, cues.stated_of)
+        _average_in_bracket(out, text, figs, n, cues.stated_of)
 
 
 def outside(gap: str) -> str:
@@ -267,3 +268,33 @@ def _average_since_year(out, text: str, figs, n: int, sc) -> None:
                                            f"a yearly average since `{out[b_i].figure.text}` (năm {since.group(1)})",
                                            span=int(year[-1]) - int(since.group(1))))
 
+
+
+# `A (năm 2020 là B, tăng bình quân C%/năm)`: the bracket after a level opens with a past
+# year's level of it.
+PAST_LEVEL_OPEN_RE = re.compile(r"\s*\(\s*(?:so với\s+)?năm\s+(\d{4})\s*(?:là|:|đạt)?\s*$", re.I)
+OWN_YEAR_RE = re.compile(r"^(\d{4})$")
+
+
+def _average_in_bracket(out, text: str, figs, n: int, sc) -> None:
+    """`Hòa Bình (cũ) 1.920 triệu USD (năm 2020 là 890 triệu USD, tăng bình quân 18,6%/năm)`:
+    the compound rate from the bracketed past level to the level before the bracket, of its
+    own year."""
+    c_i, fc = figs[n]
+    if n < 2 or out[c_i].unit not in RATES or _is_points(fc, out[c_i].unit):
+        return
+    m = sc.average_lead.search(_before(text, fc, 40))
+    (a_i, fa), (b_i, fb) = figs[n - 2], figs[n - 1]
+    opening = PAST_LEVEL_OPEN_RE.match(text[fa.end:fb.start])
+    if m is None or opening is None or not re.fullmatch(r"\s*[,;]?\s*", text[fb.end:max(0, fc.start - 40) + m.start()]) \
+            or not re.match(r"\s*\)", text[fc.end:]):
+        return  # (the rate closes the bracket: nothing else is said of the two levels)
+    own = OWN_YEAR_RE.match(out[a_i].period or "")
+    if own is None or int(own.group(1)) <= int(opening.group(1)):
+        return
+    up = (m.group("d1") or m.group("d2")).lower() == "tăng"
+    form = _change_form(out, b_i, a_i, c_i, up)
+    if form is not None and form.startswith("compound"):
+        out[c_i].relations.append(Relation(RelationKind.AVERAGE_CHANGE, c_i, (b_i, a_i), form,
+                                           f"a yearly average since `{out[b_i].figure.text}` (năm {opening.group(1)})",
+                                           span=int(own.group(1)) - int(opening.group(1))))
