@@ -101,3 +101,28 @@ UNSURE = [
 def test_an_unsure_share_is_left_alone(tmp_path, text):
     facts, findings, _ = run_text(tmp_path, HEAD + text + "\n")
     assert facts["of_result"].isna().all() and [f.rule for f in findings if f.rule == "RT04"] == []
+
+
+# A key-indicator table with no province column, in a report that also gives the former
+# provinces' figures: the table is the merged province's when its rows restate the prose's
+# merged figures; then a row that differs from the prose is reported.
+MERGED_TABLE = (
+    "Tổng sản lượng thủy sản 9 tháng năm 2025 ước đạt 812,6 nghìn tấn (Gia Lai cũ 300,0 nghìn tấn; "
+    "Bình Định cũ 512,6 nghìn tấn). Kim ngạch xuất khẩu 9 tháng năm 2025 đạt 1.250 triệu USD. "
+    "Trong 9 tháng năm 2025, toàn tỉnh có 1.086 doanh nghiệp thành lập mới.\n\n"
+    "Biểu 01. MỘT SỐ CHỈ TIÊU CHỦ YẾU 9 THÁNG NĂM 2025\n\n"
+    "| TT | Chỉ tiêu | Đơn vị | Thực hiện 9 tháng 2025 |\n|---|---|---|---|\n"
+    "| 1 | Tổng sản lượng thủy sản | nghìn tấn | {fish} |\n"
+    "| 2 | Kim ngạch xuất khẩu | triệu USD | 1.250 |\n"
+    "| 3 | Doanh nghiệp thành lập mới | doanh nghiệp | {firms} |\n")
+
+
+@pytest.mark.parametrize("fish, firms, rules", [
+    ("812,6", "1.086", []),
+    ("812,6", "1.068", ["SV01"]),
+    # Only one row agrees with the prose: whose table it is stays unsure.
+    ("821,6", "1.068", []),
+])
+def test_a_table_that_restates_the_merged_figures_is_the_merged_provinces(tmp_path, fish, firms, rules):
+    _, findings, _ = run_text(tmp_path, HEAD + MERGED_TABLE.format(fish=fish, firms=firms) + "\n")
+    assert sorted(f.rule for f in findings) == rules
