@@ -126,3 +126,31 @@ MERGED_TABLE = (
 def test_a_table_that_restates_the_merged_figures_is_the_merged_provinces(tmp_path, fish, firms, rules):
     _, findings, _ = run_text(tmp_path, HEAD + MERGED_TABLE.format(fish=fish, firms=firms) + "\n")
     assert sorted(f.rule for f in findings) == rules
+
+
+# The opening of a merged province's report: the merger names every former province, and the
+# clause after it describes the province they make up; `dân số N` is a population, no number
+# of a name (`Quyết định số 12`).
+OPENING = ("Từ ngày 01/7/2025, tỉnh Gia Lai được thành lập trên cơ sở hợp nhất tỉnh Gia Lai và tỉnh Bình Định; "
+           "diện tích tự nhiên {area} km², dân số {people} nghìn người[^1].\n\n"
+           "[^1]: Gia Lai (cũ) 15.510,1 km², 1.590,0 nghìn người; Bình Định (cũ) 6.066,4 km², 1.510,0 nghìn người.")
+
+
+@pytest.mark.parametrize("area, people, rules", [
+    ("21.576,5", "3.100,0", []),
+    ("21.756,5", "3.100,0", ["PW01"]),
+    ("21.576,5", "3.010,0", ["PW01"]),
+])
+def test_the_figures_after_a_merger_are_the_merged_provinces(tmp_path, area, people, rules):
+    facts, findings, _ = run_text(tmp_path, HEAD + OPENING.format(area=area, people=people) + "\n")
+    assert sorted(f.rule for f in findings) == rules
+    row = facts[facts["text"] == f"{people} nghìn người"].iloc[0]
+    assert row["indicator"] == "population" and row["entity"] == "gia_lai"
+
+
+def test_a_merger_of_some_former_provinces_only_names_no_one(tmp_path):
+    # Lâm Đồng was merged from three provinces: two of them are no one figure's.
+    text = ("Từ ngày 01/7/2025, các sở của tỉnh Lâm Đồng và tỉnh Đắk Nông được hợp nhất; có 2.500 cán bộ "
+            "được bố trí lại.")
+    facts, _, _ = run_text(tmp_path, header("Lâm Đồng") + "# I. KẾT QUẢ\n\n" + text + "\n")
+    assert facts[facts["text"] == "2.500 cán bộ"]["entity"].isna().all()
