@@ -154,3 +154,32 @@ def test_a_merger_of_some_former_provinces_only_names_no_one(tmp_path):
             "được bố trí lại.")
     facts, _, _ = run_text(tmp_path, header("Lâm Đồng") + "# I. KẾT QUẢ\n\n" + text + "\n")
     assert facts[facts["text"] == "2.500 cán bộ"]["entity"].isna().all()
+
+
+# A multiple of another province's level in brackets after its name, both written in one unit
+# (an indicator read for one of them keeps another); a six months' share of a plan given for
+# the year by its giver (`dự toán do HĐND tỉnh giao`), the share naming only `dự toán`.
+SIX_MONTHS = header("Lâm Đồng") + "# I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2025\n\n"
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("Tổng lượt khách 6 tháng ước đạt 11.312 nghìn lượt; khách đến Lâm Đồng (cũ) 6.420 nghìn lượt, "
+     "gấp 1,40 lần Bình Thuận (cũ) (4.580 nghìn lượt); Đắk Nông (cũ) 312 nghìn lượt.", []),
+    ("Tổng lượt khách 6 tháng ước đạt 11.312 nghìn lượt; khách đến Lâm Đồng (cũ) 6.420 nghìn lượt, "
+     "gấp 1,04 lần Bình Thuận (cũ) (4.580 nghìn lượt); Đắk Nông (cũ) 312 nghìn lượt.", ["RT02"]),
+    ("Thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 7.860 tỷ đồng, bằng 58,2% dự toán.\n\n"
+     "Dự toán năm 2025 do Hội đồng nhân dân tỉnh giao: thu ngân sách nhà nước trên địa bàn 13.500 tỷ đồng.", []),
+    ("Thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 7.860 tỷ đồng, bằng 52,8% dự toán.\n\n"
+     "Dự toán năm 2025 do Hội đồng nhân dân tỉnh giao: thu ngân sách nhà nước trên địa bàn 13.500 tỷ đồng.", ["RT04"]),
+])
+def test_a_ratio_to_a_level_stated_apart(tmp_path, text, rules):
+    _, findings, _ = run_text(tmp_path, SIX_MONTHS + text + "\n")
+    assert sorted(f.rule for f in findings) == rules
+
+
+def test_two_plans_that_differ_leave_a_share_of_plan_alone(tmp_path):
+    text = ("Thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 7.860 tỷ đồng, bằng 52,8% dự toán.\n\n"
+            "Dự toán năm 2025 do Hội đồng nhân dân tỉnh giao: thu ngân sách nhà nước trên địa bàn 13.500 tỷ đồng; "
+            "dự toán Trung ương giao: thu ngân sách nhà nước trên địa bàn 12.900 tỷ đồng.")
+    facts, findings, _ = run_text(tmp_path, SIX_MONTHS + text + "\n")
+    assert [f.rule for f in findings if f.rule == "RT04"] == []

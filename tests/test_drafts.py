@@ -47,8 +47,7 @@ PINNED = {
         (134, "| 421 |")}),
     "ha-tinh-ngan-sach-2026.txt": (set(), 0, set()),
     "lam-dong-6-thang-2025.md": ({"LD10"}, 0, {
-        (22, "đạt 40,5% kế hoạch"), (30, "(tăng 17,2%)"),
-        (36, "gấp 1,04 lần"), (40, "bằng 52,8% dự toán"), (91, "12.375")}),
+        (22, "đạt 40,5% kế hoạch"), (30, "(tăng 17,2%)"), (91, "12.375")}),
     "lao-cai-nq-2026.txt": (set(), 0, set()),
     "nghe-an-ktxh-2025.txt": (set(), 0, set()),
     "ninh-binh-2025.txt": ({"NB01"}, 2, {(24, "Ninh Bình 105,1 triệu"), (54, "Hà Nam (cũ) 15.020")}),

@@ -114,6 +114,17 @@ def _plan_share(out, s_i: int, index: "_LevelIndex") -> bool:
     if a.role != "actual" or not a.period or not _is_level(a):
         return False
     b_i = index.level(a, a.period, role="target")
+    within = SUB_YEAR_RE.match(a.period)
+    if b_i is None and within and within.group(2) and index.level(a, within.group(1), role="actual") is None:
+        # `6 tháng … 7.860 tỷ đồng, bằng 58,2% dự toán`: the plan of a part of a year is the
+        # year's (stated once, and no result of the whole year stated beside it)
+        b_i = index.level(a, within.group(1), role="target")
+    if b_i is None and not (a.scope or ""):
+        # `bằng 58,2% dự toán` where the one plan stated is `dự toán do HĐND tỉnh giao`: a
+        # plan named without its giver is the one plan there is (plans that differ: none)
+        b_i = index.any_scope_level(a, a.period, "target")
+        if b_i is None and within and within.group(2) and index.level(a, within.group(1), role="actual") is None:
+            b_i = index.any_scope_level(a, within.group(1), "target")
     if b_i is None:
         return False
     why = f"`{s.figure.text}` of plan: `{a.figure.text}` over the plan `{out[b_i].figure.text}` stated elsewhere"
@@ -314,6 +325,16 @@ class _LevelIndex:
             return None
         key = (indicator, entity or a.entity, "" if any_scope else a.scope or "", a.unit, period, role)
         found = [i for i in self.by_key.get(key, []) if self.out[i] is not a]
+        return self._agreed(found)
+
+    def any_scope_level(self, a: Resolved, period: str, role: str) -> int | None:
+        """The one level of `a`'s indicator, province, unit, period and role whatever its
+        scope (`council_assigned`, `central_assigned`), or None when none or they differ."""
+        if not a.indicator or not a.entity:
+            return None
+        found = [i for (ind, ent, _, unit, per, rol), idx in self.by_key.items()
+                 if (ind, ent, unit, per, rol) == (a.indicator, a.entity, a.unit, period, role)
+                 for i in idx if self.out[i] is not a]
         return self._agreed(found)
 
     def labelled(self, a_i: int, phrase: str) -> int | None:
