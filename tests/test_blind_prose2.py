@@ -183,3 +183,22 @@ def test_two_plans_that_differ_leave_a_share_of_plan_alone(tmp_path):
             "dự toán Trung ương giao: thu ngân sách nhà nước trên địa bàn 12.900 tỷ đồng.")
     facts, findings, _ = run_text(tmp_path, SIX_MONTHS + text + "\n")
     assert [f.rule for f in findings if f.rule == "RT04"] == []
+
+
+@pytest.mark.parametrize("text, rules", [
+    # A change by an amount against the past level in the bracket after it.
+    ("Đến cuối năm 2025, toàn tỉnh có 15.490 doanh nghiệp đang hoạt động, tăng 4.250 doanh nghiệp so với "
+     "cuối năm 2020 (11.240 doanh nghiệp).", []),
+    ("Đến cuối năm 2025, toàn tỉnh có 15.490 doanh nghiệp đang hoạt động, tăng 4.520 doanh nghiệp so với "
+     "cuối năm 2020 (11.240 doanh nghiệp).", ["RT04"]),
+    ("Đến cuối năm 2025, toàn tỉnh còn 820 hợp tác xã yếu kém, giảm 130 hợp tác xã so với năm 2020 "
+     "(950 hợp tác xã).", []),
+    ("Đến cuối năm 2025, toàn tỉnh còn 820 hợp tác xã yếu kém, giảm 150 hợp tác xã so với năm 2020 "
+     "(950 hợp tác xã).", ["RT04"]),
+    # A past level in another unit, or none in the bracket: no relation.
+    ("Đến cuối năm 2025, toàn tỉnh có 15.490 doanh nghiệp đang hoạt động, tăng 4.520 doanh nghiệp so với "
+     "cuối năm 2020 (11.240 tỷ đồng vốn).", []),
+])
+def test_a_change_by_an_amount_recomputes_from_its_past_level(tmp_path, text, rules):
+    _, findings, _ = run_text(tmp_path, HEAD + text + "\n")
+    assert sorted(f.rule for f in findings) == rules

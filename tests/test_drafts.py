@@ -52,7 +52,7 @@ PINNED = {
     "nghe-an-ktxh-2025.txt": (set(), 0, set()),
     "ninh-binh-2025.txt": ({"NB01"}, 2, {(24, "Ninh Bình 105,1 triệu"), (54, "Hà Nam (cũ) 15.020")}),
     "phu-tho-bcct-2025.txt": (set(), 0, {
-        (31, "tăng 4.520 doanh nghiệp"), (41, "12,7 bác sĩ"), (59, "12,8%/năm")}),
+        (41, "12,7 bác sĩ"), (59, "12,8%/năm")}),
     "quang-ngai-ngan-sach-2025.txt": ({"QN03", "QN04", "QN06", "QN09", "QN10"}, 0, {
         (23, "tăng 6,3%"), (24, "chiếm 42,1%"), (25, "tăng 9,4%"), (131, "86,8")}),
     "quang-tri-2025.md": ({"QT10"}, 3, {

@@ -34,6 +34,7 @@ def stated_relations(out, text: str, figs, cues) -> None:
     """Add the stated-of and average-change relations of one block's statistics."""
     for n in range(len(figs)):
         _stated_of(out, text, figs, n, cues.stated_of)
+        _change_in_level(out, text, figs, n)
     _times_from_to(out, text, figs, cues)
     for n, (j, _) in enumerate(figs):
         changes = [rel for rel in out[j].relations if rel.kind is RelationKind.CHANGE_FROM]
@@ -298,3 +299,33 @@ def _average_in_bracket(out, text: str, figs, n: int, sc) -> None:
         out[c_i].relations.append(Relation(RelationKind.AVERAGE_CHANGE, c_i, (b_i, a_i), form,
                                            f"a yearly average since `{out[b_i].figure.text}` (năm {opening.group(1)})",
                                            span=int(own.group(1)) - int(opening.group(1))))
+
+
+# `15.490 doanh nghiệp, tăng 4.250 doanh nghiệp so với cuối năm 2020 (11.240 doanh nghiệp)`:
+# a change by an amount against a past level in the bracket right after it.
+AMOUNT_LEAD_RE = re.compile(r"(?<![\w])(tăng|giảm)(?:\s+thêm)?\s+$", re.I)
+PAST_BRACKET_RE = re.compile(r"\s*so với\s+(?:cuối\s+|đầu\s+)?(?:năm\s+\d{4}|cùng kỳ(?:\s+năm\s+\d{4})?)\s*\(\s*$",
+                             re.I)
+
+
+def _change_in_level(out, text: str, figs, n: int) -> None:
+    """`A, tăng D so với năm X (B)`, all three in one unit (no rate): D = A − B (`giảm`: B − A)."""
+    s_i, s = figs[n]
+    unit = out[s_i].figure.unit
+    if s.kind != "statistic" or unit is None or unit in RATES + POINTS + ("times",) or n + 1 >= len(figs) \
+            or (s.qualifier or "") not in ("", "eq") or "/" in unit:
+        return
+    lead = AMOUNT_LEAD_RE.search(text, max(0, s.start - 12), s.start)
+    b_i, fb = figs[n + 1]
+    if lead is None or not PAST_BRACKET_RE.fullmatch(text, s.end, fb.start) or not re.match(r"\s*\)", text[fb.end:]):
+        return
+    head = _head_before(text, figs, n)
+    if head is None:
+        return
+    a_i, fa = figs[head]
+    if not (fa.unit == unit == fb.unit) or (fa.qualifier or "") not in ("", "eq", "estimate") \
+            or (fb.qualifier or "") not in ("", "eq"):
+        return
+    form = "above" if lead.group(1).lower() == "tăng" else "below"
+    why = f"`{lead.group(1)} {s.text}` from `{fb.text}` to `{fa.text}`"
+    _replace_base(out[s_i], Relation(RelationKind.STATED_OF, s_i, (a_i, b_i), form, why, ""))
