@@ -64,7 +64,8 @@ GATE_WORDS = tuple(sorted({word for _, _, gate in NON_STATISTIC for word in gate
 
 DURATION_RE = re.compile(r" (?:năm|tháng|tuần|ngày|giờ|thập kỷ)(?![\w]| (?:19|20)\d{2}| \d)", re.I)
 LEVEL_RE = re.compile(r" cấp(?![\w]| (?:xã|tỉnh|huyện|cơ sở|trung ương|quốc gia))", re.I)
-ORDINAL_WORDS = ("Trung ương|thứ|số|khóa|khoá|Điều|Khoản|loại|lần thứ|Mục|Phần|Chương|Hội nghị lần|giai đoạn|"
+# (`dân số 3.281,4 nghìn người`, `tổng số 1.386`: a population or a total, no number of a name)
+ORDINAL_WORDS = ("Trung ương|thứ|(?<!dân )(?<!tổng )số|khóa|khoá|Điều|Khoản|loại|lần thứ|Mục|Phần|Chương|Hội nghị lần|giai đoạn|"
                  "một trong|khách sạn|khu nghỉ dưỡng|nghỉ dưỡng")
 ORDINAL_BEFORE = re.compile(rf"(?:{ORDINAL_WORDS})\s*$", re.I)
 PROPER_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<![\n])\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s$")

@@ -39,7 +39,8 @@ def strong_enough(rec: dict, params, ambiguous_defaults: set | None = None) -> b
         if weakest is not None and not level(rec, name).at_least(weakest):
             return False
     if ambiguous_defaults and level(rec, "entity") is Evidence.DOCUMENT and rec.get("block") == "table_row":
-        return (rec["path"], rec["doc"], rec["entity"], rec["period"]) not in ambiguous_defaults
+        return (rec["path"], rec["doc"], rec["entity"], rec["period"]) not in ambiguous_defaults \
+            or (rec["path"], rec["doc"], rec.get("table")) in getattr(ambiguous_defaults, "merged_tables", ())
     return True
 
 
@@ -48,11 +49,49 @@ def stated_in_own_clause(rec: dict, weakest: Evidence) -> bool:
     return all(level(rec, name).at_least(weakest) for name in ("indicator", "entity", "period"))
 
 
-def defaults_with_formers(ctx) -> set[tuple]:
+class AmbiguousDefaults(set):
+    """(path, doc, province, period) keys whose table rows' default province is unsure, and
+    the tables (path, doc, table) shown to be the merged province's all the same."""
+
+    def __init__(self, keys=(), merged_tables=()):
+        super().__init__(keys)
+        self.merged_tables = frozenset(merged_tables)
+
+
+def defaults_with_formers(ctx) -> AmbiguousDefaults:
     """(path, doc, province, period) for each merged province whose document also gives
     figures of one of its former provinces for that period: there, a table row whose
     province is only the document's default may be a former one's.  A 2030 target can only
     be the merged province's."""
     entities = ctx.catalog.entities
-    return {(r["path"], r["doc"], entities[r["entity"]].merged_into, r["period"]) for r in ctx.records
+    keys = {(r["path"], r["doc"], entities[r["entity"]].merged_into, r["period"]) for r in ctx.records
             if r["entity"] in entities and entities[r["entity"]].merged_into and r["period"]}
+    return AmbiguousDefaults(keys, _merged_tables(ctx, keys) if keys else ())
+
+
+MERGED_TABLE_AGREEMENT = 2  # rows of a table that restate the merged province's prose figures
+
+
+def _merged_tables(ctx, keys: set) -> set[tuple]:
+    """`Biểu 01. Một số chỉ tiêu chủ yếu 9 tháng` with no province column, in a report that
+    also gives former provinces' figures: the table is the merged province's when at least
+    two of its rows restate, value for value, what the prose states of the merged province
+    (indicator, period, role, unit alike), and more of them agree than differ."""
+    prose: dict[tuple, list] = {}
+    rows = []
+    for r in ctx.records:
+        if r["kind"] not in ("statistic",) or r["lo"] is None or not r["indicator"] or not r["period"]:
+            continue
+        key = (r["path"], r["doc"], r["indicator"], r["entity"], r["period"], r["role"], r["unit"], r["scope"])
+        if r["block"] == "table_row":
+            if level(r, "entity") is Evidence.DOCUMENT and (r["path"], r["doc"], r["entity"], r["period"]) in keys:
+                rows.append((key, r))
+        elif r["part_of"] is None and not r["measure"]:
+            prose.setdefault(key, []).append(r["interval"])
+    tally: dict[tuple, list[int]] = {}
+    for key, r in rows:
+        stated = prose.get(key)
+        if stated:
+            counts = tally.setdefault((r["path"], r["doc"], r.get("table")), [0, 0])
+            counts[0 if all(iv.overlaps(r["interval"]) for iv in stated) else 1] += 1
+    return {t for t, (agree, differ) in tally.items() if agree >= MERGED_TABLE_AGREEMENT and agree > differ}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 import math
+import re
+from itertools import chain
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -78,6 +80,29 @@ def merged_provinces(ctx: Context, aggregation: str, only: set[str], entities: s
                 yield key, entity, values
 
 
+# A row whose cells are no totals of counts, whatever its unit: a mean, a rate, a share, per something.
+NOT_SUMMED_LABEL_RE = re.compile(r"bình quân|trung bình|tỷ lệ|tỉ lệ|/|trên\s+\d|mỗi|\bbq\b", re.I)
+
+
+def unnamed_count_rows(ctx: Context, entities: set[str] | None = None):
+    """`Tổ chức đảng được kiểm tra | lượt | 4.317 | 1.245 | 1.680 | 1.392`: a table row no
+    catalog indicator names, counted in a count noun, whose columns are a merged province
+    and its former provinces: the row's own structure says the cells add up.  Keyed as
+    merged_provinces' groups, the row's label standing for the indicator."""
+    counts = ctx.catalog.units.count_units
+    rows = [r for r in stat_records(ctx, ("entity", "period", "role", "unit", "row_label"))
+            if r["indicator"] is None and r["block"] == "table_row" and r["unit"] in counts
+            and r["role"] in ("actual", "target") and not r["measure"] and r["part_of"] is None
+            and not NOT_SUMMED_LABEL_RE.search(r["row_label"])]
+    for (label, period, role, _, _, _), group in group_records(rows, ["row_label", "period", "role", "unit", "path",
+                                                                      "line"]):
+        values = entity_values(group)
+        for ent in sorted(values):
+            entity = ctx.catalog.entities.get(ent)
+            if entity is not None and entity.formers and (not entities or ent in entities):
+                yield (label, period, role), entity, values
+
+
 def table_part(ctx: Context, part: dict) -> bool:
     """A cell listed under another row of its table: a fact of its own as much as a part."""
     if part["part_of"] is None or part["block"] != "table_row":
@@ -125,7 +150,10 @@ class PartWhole:
 
     def _merged(self, rule, ctx) -> Results:
         params = rule.params
-        for key, entity, values in merged_provinces(ctx, "additive", set(params.indicators), set(params.entities)):
+        groups = merged_provinces(ctx, "additive", set(params.indicators), set(params.entities))
+        if not params.indicators:
+            groups = chain(groups, unnamed_count_rows(ctx, set(params.entities)))
+        for key, entity, values in groups:
             ent = entity.id
             if not all(f in values for f in entity.formers):
                 yield NOT_APPLICABLE

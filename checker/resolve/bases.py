@@ -114,6 +114,17 @@ def _plan_share(out, s_i: int, index: "_LevelIndex") -> bool:
     if a.role != "actual" or not a.period or not _is_level(a):
         return False
     b_i = index.level(a, a.period, role="target")
+    within = SUB_YEAR_RE.match(a.period)
+    if b_i is None and within and within.group(2) and index.level(a, within.group(1), role="actual") is None:
+        # `6 tháng … 7.860 tỷ đồng, bằng 58,2% dự toán`: the plan of a part of a year is the
+        # year's (stated once, and no result of the whole year stated beside it)
+        b_i = index.level(a, within.group(1), role="target")
+    if b_i is None and not (a.scope or ""):
+        # `bằng 58,2% dự toán` where the one plan stated is `dự toán do HĐND tỉnh giao`: a
+        # plan named without its giver is the one plan there is (plans that differ: none)
+        b_i = index.any_scope_level(a, a.period, "target")
+        if b_i is None and within and within.group(2) and index.level(a, within.group(1), role="actual") is None:
+            b_i = index.any_scope_level(a, within.group(1), "target")
     if b_i is None:
         return False
     why = f"`{s.figure.text}` of plan: `{a.figure.text}` over the plan `{out[b_i].figure.text}` stated elsewhere"
@@ -161,8 +172,14 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
         return False
     whole = WHOLE_RE.match(text, s.end)
     phrase = whole.group("whole").strip() if whole else ""
-    if phrase and NOT_A_WHOLE_RE.match(phrase) or s.value is None or s.value > 100:
+    if s.value is None or s.value > 100:
         return False  # (over 100% is no share of a whole: `(bằng 105,4%)` of last year)
+    total = _total_named(out, a_i, phrase, catalog)
+    if total is not None:
+        why = f"`{before.strip()} {s.text} {phrase}` of `{a.figure.text}` in the total it is listed under"
+        return _relate(out, s_i, a_i, total, "of", why)
+    if phrase and NOT_A_WHOLE_RE.match(phrase):
+        return False
     if not phrase and not re.search(r"chiếm", before, re.I):
         return False  # a bare `bằng P%` may be of last year or of a plan: only `chiếm` says whole
     b_i = _whole(out, a_i, phrase, index, catalog)
@@ -170,6 +187,19 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
         return False
     why = f"`{before.strip()} {s.text}` of `{a.figure.text}` in its whole `{out[b_i].figure.text}`"
     return _relate(out, s_i, a_i, b_i, "of", why)
+
+
+def _total_named(out, a_i: int, phrase: str, catalog) -> int | None:
+    """`trong đó … khai trừ 89 trường hợp (chiếm 4,6% số đảng viên bị kỷ luật)`: the whole's
+    words name the indicator of the total the part is listed under (a count of kinds of one
+    thing, in its own unit), so that total is the whole."""
+    if not phrase:
+        return None
+    totals = [rel.others[0] for rel in out[a_i].relations if rel.kind is RelationKind.PART_OF]
+    if len(totals) != 1 or not _is_level(out[totals[0]]):
+        return None
+    named = [m for m in catalog.indicator_matcher.find(phrase) if m.start == 0 and m.end == len(phrase)]
+    return totals[0] if named and out[totals[0]].indicator in named[0].keys else None
 
 
 def _whole(out, a_i: int, phrase: str, index: "_LevelIndex", catalog) -> int | None:
@@ -295,6 +325,16 @@ class _LevelIndex:
             return None
         key = (indicator, entity or a.entity, "" if any_scope else a.scope or "", a.unit, period, role)
         found = [i for i in self.by_key.get(key, []) if self.out[i] is not a]
+        return self._agreed(found)
+
+    def any_scope_level(self, a: Resolved, period: str, role: str) -> int | None:
+        """The one level of `a`'s indicator, province, unit, period and role whatever its
+        scope (`council_assigned`, `central_assigned`), or None when none or they differ."""
+        if not a.indicator or not a.entity:
+            return None
+        found = [i for (ind, ent, _, unit, per, rol), idx in self.by_key.items()
+                 if (ind, ent, unit, per, rol) == (a.indicator, a.entity, a.unit, period, role)
+                 for i in idx if self.out[i] is not a]
         return self._agreed(found)
 
     def labelled(self, a_i: int, phrase: str) -> int | None:

@@ -277,6 +277,9 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
         if len(preceding) >= 2 and mention.start < spot.clause_start:
             between = text[preceding[-2][0].end:mention.start].replace("tỉnh", "").replace("thành phố", "")
             if CONJUNCTION_RE.match(between):
+                merged = _merger_named(reading, preceding, s_start)
+                if merged is not None:
+                    return merged, None
                 note = "figure follows a pair of provinces"
                 return Resolution(None, Evidence.NONE, note), note
         return _named(entity, _where(spot, mention.start), f"`{mention.text}` before the figure: {why}"), None
@@ -308,6 +311,21 @@ def _most_letters(words: tuple[str, ...]) -> int:
 
 
 NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "cả hai": 2, "cả ba": 3}
+
+
+MERGER_RE = re.compile(r"(?<![\w])(?:hợp nhất|sáp nhập)(?![\w])", re.I)
+
+
+def _merger_named(reading, preceding, s_start: int) -> Resolution | None:
+    """`tỉnh A được thành lập trên cơ sở hợp nhất tỉnh A, tỉnh B và tỉnh C; diện tích …`:
+    after a merger that names every former province of the report's own, the clause goes
+    on about the province they make up."""
+    own = reading.own
+    formers = set(reading.catalog.entities[own].formers) if own else set()
+    named = {k for m, _, _ in preceding for k in m.keys}
+    if not formers or not formers <= named or not MERGER_RE.search(reading.text, s_start, preceding[-1][0].start):
+        return None
+    return Resolution(own, Evidence.CLAUSE, f"after the merger of all its former provinces: {OWN}")
 
 
 def _all_formers(reading, cue: Mention, fig_start: int) -> Resolution | None:

@@ -27,6 +27,9 @@ OPEN_LIST_RE = re.compile(r"^[^;.…]{0,30}?(?:\.\.\.|…|v\.v)")
 # the numbers listed are some of the total, not all of it.
 UNCOUNTED_LAST_RE = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s(?:và|hoặc)\s+)[^\W\d_][^\d;.()]*", re.I)
 CLAUSE_STOP_RE = re.compile(r"[;.()]|$")
+YEARLY_FIGURE_RE = re.compile(r"/\s*năm\s*$", re.I)
+MEAN_BEFORE_RE = re.compile(r"(?<![\w])bình quân(?:\s+(?:mỗi|hằng|hàng|một)\s+năm)?\s+(?:khoảng\s+|gần\s+)?$", re.I)
+SHARE_LEAD_RE = re.compile(r"(?<![\w])(?:bằng|chiếm)\s+(?:khoảng\s+|gần\s+)?$", re.I)
 
 
 def uncounted_last(text: str, end: int, stop: int | None = None) -> bool:
@@ -146,6 +149,9 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
             if exhaustive and not own_comparison:
                 return None
             continue
+        if _share_of_level_before(out, before, i, text, first) or _yearly_mean_after_total(out, before, i, text):
+            stated_of += 1
+            continue
         if compatible(r, first, counts) and (r.figure.unit or r.unit):
             return i if exhaustive or not _one_of_many(out, before, i, text, cue_start, counts) else None
         if exhaustive:
@@ -157,6 +163,39 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
                 continue
             return None
     return None
+
+
+def _share_of_level_before(out, before, i: int, text: str, first) -> bool:
+    """`kỷ luật 1.386 đảng viên, bằng 0,7% tổng số đảng viên; trong đó khiển trách 824, …`:
+    a percentage stated of the count right before it is no whole of the bare numbers listed
+    after it; the count is."""
+    r = out[i]
+    if r.unit not in RATE_UNITS or first.figure.unit is not None or not SHARE_LEAD_RE.search(
+            text[max(0, r.figure.start - 16):r.figure.start] + re.match(r"\D*", r.figure.text).group(0)):
+        return False
+    at = [n for n, (j, _) in enumerate(before) if j == i]
+    if not at or at[0] == 0:
+        return False
+    j, g = before[at[0] - 1]
+    level = out[j]
+    return level.unit is not None and level.unit not in RATE_UNITS and g.kind == "statistic" \
+        and not re.search(r"[;()]", text[g.end:r.figure.start])
+
+
+def _yearly_mean_after_total(out, before, i: int, text: str) -> bool:
+    """`kết nạp 32.915 đảng viên, bình quân 6.583 đảng viên/năm; trong đó A 9.860, …`: the
+    term's mean a year, right after the term's total in its own unit, is no whole of the
+    list; the total is."""
+    r = out[i]
+    f = r.figure
+    if r.unit is None or r.unit in RATE_UNITS or not (
+            YEARLY_FIGURE_RE.search(f.text) or MEAN_BEFORE_RE.search(text[max(0, f.start - 24):f.start])):
+        return False
+    at = [n for n, (j, _) in enumerate(before) if j == i]
+    if not at or at[0] == 0:
+        return False
+    j, g = before[at[0] - 1]
+    return out[j].unit == r.unit and g.kind == "statistic" and not re.search(r"[;()]", text[g.end:f.start])
 
 
 def _whole_of_sentence_before(out, near, text: str, s_start: int, first, counts):
@@ -184,7 +223,8 @@ def _one_of_many(out, before, i: int, text: str, cue_start: int, counts) -> bool
     # (a figure with no unit, `14/16 khoản` read bare, is of no kind)
     kin = [j for j, g in before if clause_start <= g.start and j != i and out[j].unit is not None
            and compatible(out[i], out[j], counts)
-           and not closed_brackets(text, g.end, cue_start) and not is_part(out[j])]
+           and not closed_brackets(text, g.end, cue_start) and not is_part(out[j])
+           and not _yearly_mean_after_total(out, before, j, text)]
     return bool(kin)
 
 
@@ -410,6 +450,8 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         for j, label_start in items:
             inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
+            if out[j].unit is None and out[j].indicator and out[j].indicator == out[whole_i].indicator:
+                out[j].unit = out[whole_i].unit  # (`trong đó A 9.860, B 12.740 đảng viên`: counted alike)
         exhaustive = exhaustive or _partition(out, items, whole_i, cues.partitions)
         for j, _ in items:
             if summed:

@@ -241,7 +241,10 @@ def _multiples(out, read, text, figs, multiple_lead) -> None:
         for j, f in after[:1]:
             gap = text[times.end:f.start]
             # (`gấp 1,58 lần năm 2020: 8.120 tỷ đồng`: the base year and its level after a colon)
-            if read[j].unit == unit and ("(" in gap or BASE_YEAR_COLON_RE.search(gap)) and len(gap) <= 30:
+            # (`6.420 nghìn lượt, gấp 1,40 lần B (4.580 nghìn lượt)`: written alike, whatever
+            # unit an indicator read for one of them keeps)
+            alike = read[j].unit == unit or read[j].figure.unit == read[cur_i].figure.unit is not None
+            if alike and ("(" in gap or BASE_YEAR_COLON_RE.search(gap)) and len(gap) <= 30:
                 _add(out, RelationKind.MULTIPLE, i, (cur_i, j), reason="the base follows in brackets")
                 break
         else:

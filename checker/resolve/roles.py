@@ -121,13 +121,15 @@ def per_year_mean(text: str, fig, spot, annual: re.Pattern) -> bool:
     the years of the term is another measure than the term's total.  Rates (%, points,
     `/năm`) are averages already; a bare `bình quân` (`bình quân đầu người`) names no year."""
     unit = fig.unit or ""
-    if fig.kind != "statistic" or unit in ("percent", "percentage_point") or "/" in unit:
+    # (`bình quân 6.583 đảng viên/năm`: a count a year, written so, is the mean too)
+    count_a_year = unit.count("/") == 1 and unit.endswith("/ year") and not unit.startswith("dong")
+    if fig.kind != "statistic" or unit in ("percent", "percentage_point") or ("/" in unit and not count_a_year):
         return False
     lead = text[max(spot.prev_figure_end, spot.sentence_start, fig.start - 40):fig.start]
     cue = None
     for cue in annual.finditer(lead):
         pass
-    return cue is not None and "năm" in cue.group(0).lower() \
+    return cue is not None and ("năm" in cue.group(0).lower() or count_a_year) \
         and re.fullmatch(r"(?:\s+[^\W\d]+){0,3}\s*", lead[cue.end():]) is not None
 
 

@@ -34,12 +34,14 @@ def stated_relations(out, text: str, figs, cues) -> None:
     """Add the stated-of and average-change relations of one block's statistics."""
     for n in range(len(figs)):
         _stated_of(out, text, figs, n, cues.stated_of)
+        _change_in_level(out, text, figs, n)
     _times_from_to(out, text, figs, cues)
     for n, (j, _) in enumerate(figs):
         changes = [rel for rel in out[j].relations if rel.kind is RelationKind.CHANGE_FROM]
         if changes:
             _average_after_change(out, text, figs, n, changes[0], cues.stated_of)
         _average_since_year(out, text, figs, n, cues.stated_of)
+        _average_in_bracket(out, text, figs, n, cues.stated_of)
 
 
 def outside(gap: str) -> str:
@@ -100,6 +102,7 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
         return
     lead = sc.lead.search(_before(text, s, 60))
     if lead is None:
+        _bracketed_of_pair(out, text, figs, n)
         return
     if lead.group("base") and lead.group("of"):
         return  # `đạt chỉ tiêu 70%`: the figure is the base itself
@@ -152,6 +155,23 @@ def _pair_before(out, text: str, figs, n: int):
     (a, _), (b, fb) = two["result_of_pair"], two["target_of_pair"]
     gap = text[fb.end:figs[n][1].start]
     return (a, b) if len(gap) <= 30 and not STOP_RE.search(gap) and "(" not in gap else None
+
+
+def _bracketed_of_pair(out, text: str, figs, n: int) -> None:
+    """`1.285/4.150 tỷ đồng (30,1%)`: a percentage alone in the bracket right after a result
+    over its target is the one over the other (P = 100·A/B)."""
+    s_i, s = figs[n]
+    if n < 2 or _is_points(s, out[s_i].unit) or not re.match(r"\s*\)", text[s.end:]):
+        return
+    two = {f.qualifier: (i, f) for i, f in figs[n - 2:n]}
+    if set(two) != {"result_of_pair", "target_of_pair"} or figs[n - 2][1].start != figs[n - 1][1].start:
+        return
+    (a, _), (b, fb) = two["result_of_pair"], two["target_of_pair"]
+    if not re.fullmatch(r"\s*\(\s*", text[fb.end:s.start]) or out[a].unit is None \
+            or out[b].unit != out[a].unit or out[a].unit == "times":
+        return
+    why = f"{s.text} in the bracket after `{out[a].figure.text}`: the result over its target"
+    _replace_base(out[s_i], Relation(RelationKind.STATED_OF, s_i, (a, b), "of", why, ""))
 
 
 def _norm(base: str) -> str:
@@ -256,3 +276,63 @@ def _average_since_year(out, text: str, figs, n: int, sc) -> None:
                                            f"a yearly average since `{out[b_i].figure.text}` (năm {since.group(1)})",
                                            span=int(year[-1]) - int(since.group(1))))
 
+
+
+# `A (năm 2020 là B, tăng bình quân C%/năm)`: the bracket after a level opens with a past
+# year's level of it.
+PAST_LEVEL_OPEN_RE = re.compile(r"\s*\(\s*(?:so với\s+)?năm\s+(\d{4})\s*(?:là|:|đạt)?\s*$", re.I)
+OWN_YEAR_RE = re.compile(r"^(\d{4})$")
+
+
+def _average_in_bracket(out, text: str, figs, n: int, sc) -> None:
+    """`Hòa Bình (cũ) 1.920 triệu USD (năm 2020 là 890 triệu USD, tăng bình quân 18,6%/năm)`:
+    the compound rate from the bracketed past level to the level before the bracket, of its
+    own year."""
+    c_i, fc = figs[n]
+    if n < 2 or out[c_i].unit not in RATES or _is_points(fc, out[c_i].unit):
+        return
+    m = sc.average_lead.search(_before(text, fc, 40))
+    (a_i, fa), (b_i, fb) = figs[n - 2], figs[n - 1]
+    opening = PAST_LEVEL_OPEN_RE.match(text[fa.end:fb.start])
+    if m is None or opening is None or not re.fullmatch(r"\s*[,;]?\s*", text[fb.end:max(0, fc.start - 40) + m.start()]) \
+            or not re.match(r"\s*\)", text[fc.end:]):
+        return  # (the rate closes the bracket: nothing else is said of the two levels)
+    own = OWN_YEAR_RE.match(out[a_i].period or "")
+    if own is None or int(own.group(1)) <= int(opening.group(1)):
+        return
+    up = (m.group("d1") or m.group("d2")).lower() == "tăng"
+    form = _change_form(out, b_i, a_i, c_i, up)
+    if form is not None and form.startswith("compound"):
+        out[c_i].relations.append(Relation(RelationKind.AVERAGE_CHANGE, c_i, (b_i, a_i), form,
+                                           f"a yearly average since `{out[b_i].figure.text}` (năm {opening.group(1)})",
+                                           span=int(own.group(1)) - int(opening.group(1))))
+
+
+# `15.490 doanh nghiệp, tăng 4.250 doanh nghiệp so với cuối năm 2020 (11.240 doanh nghiệp)`:
+# a change by an amount against a past level in the bracket right after it.
+AMOUNT_LEAD_RE = re.compile(r"(?<![\w])(tăng|giảm)(?:\s+thêm)?\s+$", re.I)
+PAST_BRACKET_RE = re.compile(r"\s*so với\s+(?:cuối\s+|đầu\s+)?(?:năm\s+\d{4}|cùng kỳ(?:\s+năm\s+\d{4})?)\s*\(\s*$",
+                             re.I)
+
+
+def _change_in_level(out, text: str, figs, n: int) -> None:
+    """`A, tăng D so với năm X (B)`, all three in one unit (no rate): D = A − B (`giảm`: B − A)."""
+    s_i, s = figs[n]
+    unit = out[s_i].figure.unit
+    if s.kind != "statistic" or unit is None or unit in RATES + POINTS + ("times",) or n + 1 >= len(figs) \
+            or (s.qualifier or "") not in ("", "eq") or "/" in unit:
+        return
+    lead = AMOUNT_LEAD_RE.search(text, max(0, s.start - 12), s.start)
+    b_i, fb = figs[n + 1]
+    if lead is None or not PAST_BRACKET_RE.fullmatch(text, s.end, fb.start) or not re.match(r"\s*\)", text[fb.end:]):
+        return
+    head = _head_before(text, figs, n)
+    if head is None:
+        return
+    a_i, fa = figs[head]
+    if not (fa.unit == unit == fb.unit) or (fa.qualifier or "") not in ("", "eq", "estimate") \
+            or (fb.qualifier or "") not in ("", "eq"):
+        return
+    form = "above" if lead.group(1).lower() == "tăng" else "below"
+    why = f"`{lead.group(1)} {s.text}` from `{fb.text}` to `{fa.text}`"
+    _replace_base(out[s_i], Relation(RelationKind.STATED_OF, s_i, (a_i, b_i), form, why, ""))
