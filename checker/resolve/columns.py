@@ -64,7 +64,7 @@ def _patterns(catalog: Catalog) -> dict[str, re.Pattern]:
 def _openings(pats: dict[str, re.Pattern], cell: str) -> list[tuple[int, str]]:
     """Where each list's word that opens `cell` (after its spaces) ends, by list name: the
     words' own pattern tried at the first letter, not a second pattern of each list (an
-    opening `^\s*` version compiled them all again on every run)."""
+    opening `^\\s*` version compiled them all again on every run)."""
     first = LEADING_SPACE_RE.match(cell).end()
     return [(m.end(), name) for name, pattern in pats.items() for m in [pattern.match(cell, first)] if m]
 
