@@ -267,7 +267,9 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
         r = out[j]
         # (`thu nội địa 42.805 tỷ đồng, đạt 88% dự toán và thu từ xuất khẩu 15.681 tỷ đồng`: the
         # plan word of the item before's share is no target cue of the next item)
-        since = OWN_WORDS_RE.match(text, seen_end, f.start).end() if seen_end > prev_end else prev_end
+        # (a figure inside the one before, `giải ngân 21.450/35.870 tỷ đồng`, has no words between)
+        since = prev_end if seen_end <= prev_end else f.start if seen_end >= f.start \
+            else OWN_WORDS_RE.match(text, seen_end, f.start).end()
         segment = _segment(text, since, f.start)
         if not compatible(whole, r, ctx.counts) or _pair_kind(r) != _pair_kind(whole) \
                 or r.measure or is_part(r) or ctx.targets(segment) or TOTAL_WORD_RE.search(segment) \
