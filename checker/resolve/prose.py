@@ -37,6 +37,7 @@ from checker.text import Mention
 
 TRAIL_GAP_RE = re.compile(r"^[^,;:.()\d]{0,30}$")
 JOINED_RE = re.compile(r"\s(?:và|cùng)\s")
+NAME_TO_FIGURE_RE = re.compile(r"^[^,;:.()]{0,40}$")  # (`mức bội chi năm 2026 là 150`: a year may stand between)
 
 
 def read_prose(passage: Passage, count_units) -> list[Resolved]:
@@ -276,7 +277,7 @@ def _heads_next(text: str, spot: Spot, m: Mention) -> bool:
     """`thu theo phân cấp 47.905 tỷ đồng và thu bổ sung 2.612 tỷ đồng`: a name after `và`
     that runs straight into the next figure is that figure's, not the one before it."""
     return bool(JOINED_RE.search(text, spot.number_end, m.start)) and spot.next_figure_start < len(text) \
-        and bool(TRAIL_GAP_RE.match(text[m.end:spot.next_figure_start]))
+        and bool(NAME_TO_FIGURE_RE.match(text[m.end:spot.next_figure_start]))
 
 
 def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], preceding: list[Mention],
