@@ -108,3 +108,21 @@ def test_a_part_whose_name_holds_va_keeps_its_name(tmp_path):
     assert dict(zip(facts["text"], facts["indicator"]))["3.600 tỷ đồng"] == "spending_education"
     _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + RECURRENT.format(s="40,0"))
     assert _alarms(findings) == []
+
+
+DISBURSED = (
+    "# II. CHI ĐẦU TƯ PHÁT TRIỂN\n\n"
+    "Đến ngày 30/11/2025, giải ngân kế hoạch vốn đầu tư công năm 2025 của khu vực Long An (cũ) đạt 70,0%, "
+    "khu vực Tây Ninh (cũ) đạt 80,0%; tỷ lệ giải ngân chung toàn tỉnh đạt {m}%.\n\n"
+    "# III. CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA\n\nTỷ lệ giải ngân vốn các chương trình đạt 61,0%.\n")
+
+
+def test_a_merged_disbursement_rate_lies_between_its_former_provinces(tmp_path):
+    # The bare `tỷ lệ giải ngân` is public investment's where the passage named it; 85,0 is outside 70-80.
+    facts, findings, _ = run_text(tmp_path, header("Tây Ninh") + DISBURSED.format(m="85,0"))
+    found = _alarms(findings, "BT01")
+    assert len(found) == 1 and "85,0%" in _texts(found[0])
+    facts, findings, _ = run_text(tmp_path, header("Tây Ninh") + DISBURSED.format(m="74,0"))
+    assert _alarms(findings) == []
+    # (a programme's rate, where no public investment was named, is left unnamed)
+    assert not isinstance(dict(zip(facts["text"], facts["indicator"]))["61,0%"], str)

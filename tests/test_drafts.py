@@ -52,7 +52,7 @@ PINNED = {
     "ninh-binh-2025.txt": ({"NB01"}, 2, {(24, "Ninh Bình 105,1 triệu"), (54, "Hà Nam (cũ) 15.020")}),
     "phu-tho-bcct-2025.txt": ({"PT03"}, 0, {
         (31, "tăng 4.520 doanh nghiệp"), (41, "12,7 bác sĩ"), (59, "12,8%/năm")}),
-    "quang-ngai-ngan-sach-2025.txt": ({"QN03", "QN04", "QN06", "QN09"}, 0, {
+    "quang-ngai-ngan-sach-2025.txt": ({"QN03", "QN04", "QN09"}, 0, {
         (23, "tăng 6,3%"), (24, "chiếm 42,1%"), (25, "tăng 9,4%"), (131, "86,8")}),
     "quang-tri-2025.md": ({"QT10"}, 3, {
         (21, "Quảng Trị 74,5 triệu"), (40, "gấp 1,78 lần"), (43, "gấp 2,52 lần"), (45, "16,2%/năm"),
