@@ -126,3 +126,19 @@ def test_a_merged_disbursement_rate_lies_between_its_former_provinces(tmp_path):
     assert _alarms(findings) == []
     # (a programme's rate, where no public investment was named, is left unnamed)
     assert not isinstance(dict(zip(facts["text"], facts["indicator"]))["61,0%"], str)
+
+
+RESERVE = (
+    "# II. DỰ TOÁN CHI NĂM 2026\n\n"
+    "3. Tổng chi ngân sách địa phương năm 2026: 12.000 tỷ đồng, trong đó:\n\n"
+    "- Chi đầu tư phát triển: 4.800 tỷ đồng;\n\n"
+    "- Dự phòng ngân sách: 240 tỷ đồng, bằng {s}% tổng chi.\n")
+
+
+def test_a_share_of_a_whole_labelled_before_its_colon(tmp_path):
+    # `tổng chi` is the total whose label the colon closes: 240 / 12.000 = 2,0%.
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + RESERVE.format(s="3,0"))
+    found = _alarms(findings, "RT04")
+    assert len(found) == 1 and _texts(found[0]) == ["12.000 tỷ đồng", "240 tỷ đồng", "3,0%"]
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + RESERVE.format(s="2,0"))
+    assert _alarms(findings) == []
