@@ -321,7 +321,8 @@ class Lexer:
     @staticmethod
     def _part_of_words(text: str, masked: str, start: int, end: int, number: Decimal, before: str) -> Figure | None:
         """A rank, a span of time or part of a name, told by the words around the number."""
-        if _ending(ORDINAL_BEFORE, LONGEST_ORDINAL, before):
+        # (a number written with a separator is no rank: `ngân sách trung ương 3.000 tỷ đồng`)
+        if _ending(ORDINAL_BEFORE, LONGEST_ORDINAL, before) and not re.search(r"\d[.,]\d", text[start:end]):
             rank = RANK_OF_RE.match(masked, end)  # `xếp thứ 09/63 tỉnh`
             stop = rank.end() if rank else end
             return Figure(text[start:stop], start, stop, float(number), None, kind="ordinal")

@@ -41,6 +41,7 @@ HEADING_PATTERNS = [
     (5, re.compile(r"^[a-zđ]\)\s")),
 ]
 HEADING_LEVEL_OF_DOTTED = {1: 3, 2: 4, 3: 5}
+BOLD_LINE_RE = re.compile(r"\*\*([^*]+)\*\*")
 LIST_RE = re.compile(r"^(?:[-+•–]\s+(?:\*\*)?(?:\(?\d{1,2}[.)]\)?(?:\*\*)?\s+)?|\(\d{1,2}\)\s+)")
 # A footnote line opens with its number: superscript, TeX (`$^{14}$`) or Markdown (`[^14]:`).
 FOOTNOTE_RE = re.compile(rf"^\s*(?:([{SUPERSCRIPT_DIGITS}]+)|(?:\$\^\{{\^?\{{?|\[\^)(\d{{1,3}})(?:\}}\}}?\$|\]:))\s*")
@@ -130,6 +131,9 @@ def regular_file(p: Path):
 
 def heading_level(line: str) -> int | None:
     stripped = line.strip()
+    bold = BOLD_LINE_RE.fullmatch(stripped)
+    if bold:  # `**Điều 2. Dự toán ngân sách năm 2026**`: Markdown's bold line is its heading
+        stripped = bold.group(1).strip()
     if not stripped:
         return None
     for level, pattern in HEADING_PATTERNS:
@@ -163,17 +167,20 @@ def _document_starts(lines: list[str]) -> list[int]:
 def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | None, str | None]:
     title, kind, year, place = "", "document", None, None
     for i in range(first, min(last, first + 30)):
-        s = lines[i].strip()
-        if not s:
+        # (Markdown's marks and a header row's cells: `**Số: 27/NQ** | *Đồng Nai, ngày 10 ...*`)
+        pieces = [MD_MARKS_RE.sub("", p).strip() for p in lines[i].split(" | ")]
+        s = pieces[0]
+        if not any(pieces):
             continue
-        m = PLACE_DATE_RE.match(s)
+        m = next(filter(None, (PLACE_DATE_RE.match(p) for p in pieces)), None)
         if m and year is None:
             place, year = m.group(1).strip(), int(m.group(2))
             continue
         if not title and DOC_TITLE_RE.match(s):
             title = s
             if s in ("BÁO CÁO", "NGHỊ QUYẾT", "TỜ TRÌNH") or len(s) < 12:
-                nxt = next((lines[k].strip() for k in range(i + 1, min(last, i + 4)) if lines[k].strip()), "")
+                nxt = next((MD_MARKS_RE.sub("", lines[k]).strip() for k in range(i + 1, min(last, i + 4))
+                            if lines[k].strip()), "")
                 title = f"{s} {nxt}".strip()
     if not title:
         title = next((lines[k].strip() for k in range(first, last) if lines[k].strip()), "")
@@ -190,6 +197,7 @@ def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | 
 
 
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+")
+MD_MARKS_RE = re.compile(r"^#{1,6}\s+|\*{1,2}|(?<!\w)_{1,2}|_{1,2}(?!\w)")
 
 
 # (a unit may stand right after its number: `24.000km²`)

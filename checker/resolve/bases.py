@@ -370,4 +370,7 @@ def _label(r: Resolved) -> str:
     """The words of a figure's own clause before it (`Chi thường xuyên ước`)."""
     text = r.block.text[:r.figure.start]
     starts = [m.end() for m in LABEL_START_RE.finditer(text)]
+    # (`3. Tổng chi ngân sách địa phương: 50.837 tỷ đồng`: a label the colon closes is the figure's)
+    if len(starts) > 1 and not text[starts[-1]:].strip() and text[:starts[-1]].rstrip().endswith(":"):
+        return text[starts[-2]:starts[-1]]
     return text[starts[-1] if starts else 0:]

@@ -333,7 +333,11 @@ def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, c
     whole, part = out[whole_i], out[part_i]
     a, b = label
     # The label is what stands before the part since the last separator or `và`.
-    a = max([a] + [text.rfind(c, a, b) + len(c) for c in (",", ";", ":", " và ") if text.rfind(c, a, b) >= 0])
+    a = max([a] + [text.rfind(c, a, b) + len(c) for c in (",", ";", ":") if text.rfind(c, a, b) >= 0])
+    joined = text.rfind(" và ", a, b)
+    # (`và` inside a name is no cut: `chi sự nghiệp giáo dục - đào tạo và dạy nghề 10.250`)
+    if joined >= 0 and not any(m.start < joined - a < m.end for m in ctx.catalog.indicator_matcher.find(text[a:b])):
+        a = joined + len(" và ")
     opening = text.rfind("(", a, b)
     if opening >= 0 and text.find(")", opening, b) < 0:
         a = opening + 1  # `(An Giang cũ 6,9%`: a bracket still open before the part

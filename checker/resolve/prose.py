@@ -37,6 +37,8 @@ from checker.resolve.roles import (
 from checker.text import Mention
 
 TRAIL_GAP_RE = re.compile(r"^[^,;:.()\d]{0,30}$")
+JOINED_RE = re.compile(r"\s(?:và|cùng)\s")
+NAME_TO_FIGURE_RE = re.compile(r"^[^,;:.()]{0,40}$")  # (`mức bội chi năm 2026 là 150`: a year may stand between)
 
 
 def read_prose(passage: Passage, count_units) -> list[Resolved]:
@@ -162,7 +164,7 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     text, cat = p.text, p.catalog
     near = p.by_start["mentions"]
     trailing = [m for m in near.between(spot.number_end, spot.next_figure_start)
-                if TRAIL_GAP_RE.match(text[spot.number_end:m.start])]
+                if TRAIL_GAP_RE.match(text[spot.number_end:m.start]) and not _heads_next(text, spot, m)]
     preceding = sorted((m for m in near.between(spot.reach, fig.start + 1) if m.end <= fig.start),
                        key=lambda m: (-m.end, -(m.end - m.start)))
     subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues, (near, p.longest_mention))
@@ -286,6 +288,13 @@ def _own_words(p: Passage, start: int, end: int) -> bool:
     spans = [(m.start, m.end) for m, _, _ in p.entities] + [(q.start, q.end) for q in p.periods]
     spans += [(m.start, m.end) for m in (*p.targets, *p.shares, *p.several)]
     return any(not any(a <= start + w.start() and start + w.end() <= b for a, b in spans) for w in words)
+
+
+def _heads_next(text: str, spot: Spot, m: Mention) -> bool:
+    """`thu theo phân cấp 47.905 tỷ đồng và thu bổ sung 2.612 tỷ đồng`: a name after `và`
+    that runs straight into the next figure is that figure's, not the one before it."""
+    return bool(JOINED_RE.search(text, spot.number_end, m.start)) and spot.next_figure_start < len(text) \
+        and bool(NAME_TO_FIGURE_RE.match(text[m.end:spot.next_figure_start]))
 
 
 def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], preceding: list[Mention],

@@ -231,7 +231,7 @@ def finish(r: Resolved, catalog, heading: Resolution | None, cues, present: bool
     over a term is its level at the end), and the role by the period.  `present`: the
     figure's clause states what the province has (`Tỉnh có ...`)."""
     if r.period is None and heading is not None and not deliberately_blank(r.fields.get("period")):
-        ahead = _looking_ahead(r, heading, cues)
+        ahead = _looking_ahead(r, heading, cues) or _block_says_otherwise(r, heading)
         r.settle("period", Resolution(None, Evidence.NONE, ahead) if ahead else heading)
     ind = catalog.indicators.get(r.indicator) if r.indicator else None
     if present and r.period is None and ind is not None and not deliberately_blank(r.fields.get("period")):
@@ -259,6 +259,25 @@ def _looking_ahead(r: Resolved, heading: Resolution, cues) -> str:
     if not ahead or (dated and dated[-1] >= ahead[-1]):
         return ""
     return f"abstains: a target under `{section[ahead[-1]].strip()[:40]}` aims past {heading.reason}"
+
+
+def _block_says_otherwise(r: Resolved, heading: Resolution) -> str:
+    """`Điều 1. Kế hoạch ... năm 2026` over `Ước cả năm 2025, GRDP tăng 9,1% ... Kim ngạch
+    xuất khẩu ước đạt 28.760 triệu USD`: where the figure's paragraph has named another year
+    before it (not a base: `so với năm 2024`), the heading's year is not clearly its own."""
+    # (a heading's term is left to the rules that read a term: only a year against a year)
+    if r.block.kind == "table_row" or not re.fullmatch(r"\d{4}", heading.value or ""):
+        return ""
+    before = r.block.text[:r.figure.start]
+    for found in find_periods(before, []):
+        if found.kind in ("dates", "date") or found.value == heading.value:
+            continue
+        if not BASE_LEAD_RE.search(before[max(0, found.start - 24):found.start]):
+            return f"abstains: `{found.text}` earlier in its paragraph, not {heading.reason}"
+    return ""
+
+
+BASE_LEAD_RE = re.compile(r"(?:so với|so cùng kỳ|cùng kỳ|từ|đến|bằng|gấp)(?:\s+(?:ước thực hiện|thực hiện|kế hoạch|dự toán|cùng kỳ))?(?:\s+năm)?\s*$", re.I)
 
 
 def states_present(leads, start: int, end: int) -> bool:
