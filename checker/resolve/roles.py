@@ -277,7 +277,8 @@ def _block_says_otherwise(r: Resolved, heading: Resolution) -> str:
     return ""
 
 
-BASE_LEAD_RE = re.compile(r"(?:so với|so cùng kỳ|cùng kỳ|từ|đến|bằng|gấp)(?:\s+(?:ước thực hiện|thực hiện|kế hoạch|dự toán|cùng kỳ))?(?:\s+năm)?\s*$", re.I)
+# (and a destination: `chuyển nguồn sang năm 2025` is carried to that year, not stated of it)
+BASE_LEAD_RE = re.compile(r"(?:so với|so cùng kỳ|cùng kỳ|từ|đến|sang|bằng|gấp)(?:\s+(?:ước thực hiện|thực hiện|kế hoạch|dự toán|cùng kỳ))?(?:\s+năm)?\s*$", re.I)
 
 
 def states_present(leads, start: int, end: int) -> bool:
