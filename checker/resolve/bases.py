@@ -50,6 +50,8 @@ YEARLY_AFTER_RE = re.compile(r"\s*(?:/\s*năm|(?:mỗi|một|hằng|hàng)\s+nă
 MEAN_LEAD_RE = re.compile(r"(?<![\w])bình quân(?:\s+(?:mỗi|hằng|hàng|một)\s+năm)?\s+(?:khoảng\s+|gần\s+)?$", re.I)
 PER_YEAR_RE = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:mỗi|một|hằng|hàng)\s+năm|\s*/\s*năm", re.I)
 SPAN_RE = re.compile(r"^(\d{4})-(\d{4})$")
+# The whole province after a whole's name (`diện tích lúa toàn tỉnh`).
+WHOLE_WORDS_RE = re.compile(r"(?<![\w])(?:toàn|cả)\s+(?:tỉnh|thành phố)(?![\w])", re.I)
 YEARLY_BEFORE_RE = re.compile(r"bình quân|trung bình|(?:mỗi|hằng|hàng)\s+năm", re.I)
 SUB_YEAR_RE = re.compile(r"^(\d{4})(-(?:\d+M|Q\d|\d{2}|YTD))?$")
 LEVEL_ROLES = ("actual", "baseline")
@@ -218,10 +220,21 @@ def _whole(out, a_i: int, phrase: str, index: "_LevelIndex", catalog) -> int | N
     named = [m for m in catalog.indicator_matcher.find(phrase) if m.start == 0]
     if named:
         keys = [k for k in named[0].keys if k != a.indicator]
-        found = {index.level(a, a.period, k, any_scope=True, role=_role(a)) for k in keys} - {None} \
-            if a.period else set()
+        # `chiếm 77,9% diện tích lúa toàn tỉnh` after a former province's level: the whole is
+        # the merged province's (never the former province's own level, the part itself).
+        entity = catalog.entities.get(a.entity) if a.entity else None
+        whole = entity.merged_into if entity is not None and WHOLE_WORDS_RE.search(phrase) else None
+        found = {index.level(a, a.period, k, any_scope=True, role=_role(a), entity=whole)
+                 for k in keys} - {None} if a.period else set()
+        found = {b for b in found if not _restates(out[b], a)}
         return found.pop() if len(found) == 1 else None
     return index.labelled(a_i, phrase)
+
+
+def _restates(b, a) -> bool:
+    """`b` is `a` stated again (same province, a value within its precision): no whole of it."""
+    return b.entity == a.entity and b.figure.interval is not None and a.figure.interval is not None \
+        and b.figure.interval.scaled(b.factor).overlaps(a.figure.interval.scaled(a.factor))
 
 
 def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:

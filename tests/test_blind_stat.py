@@ -1,0 +1,118 @@
+"""The statistics-release and sector-report register, read as the blind drafts of that
+register showed it is written: a comparison column that names its base period (`So với năm
+2024 (%)`, `So với tháng 8/2025`), a level column of the same months a year before (`Thực
+hiện cùng kỳ năm 2024` beside `Ước 9 tháng năm 2025`), livestock counted in head (`con`).
+Each fail case fails before the fix; each pass case shows the consistent table stays silent.
+Drafts in our own words, figures invented."""
+
+from __future__ import annotations
+
+from tests.conftest import header, run_text
+
+
+def _alarms(findings, rule=None):
+    return [f for f in findings if f.severity in ("error", "warning") and (rule is None or f.rule == rule)]
+
+
+def _texts(finding):
+    return sorted(fig["text"] for fig in finding.figures)
+
+
+NINE_MONTHS = (
+    "# 2. NÔNG NGHIỆP\n\nSản xuất nông nghiệp 9 tháng năm 2025 ổn định.\n\n"
+    "Biểu 1. Một số chỉ tiêu nông nghiệp 9 tháng năm 2025\n\n"
+    "| TT | Chỉ tiêu | Đơn vị tính | Thực hiện cùng kỳ năm 2024 | Ước 9 tháng năm 2025 | So với cùng kỳ (%) |\n"
+    "|---|---|---|---:|---:|---:|\n"
+    "| 1 | Đàn trâu | con | 52.000 | 53.040 | {a} |\n"
+    "| 2 | Diện tích gieo trồng cây hằng năm | ha | 120.000 | 118.800 | 99,0 |\n")
+
+
+def test_same_months_a_year_before_are_the_base_of_a_same_period_comparison(tmp_path):
+    # 53.040 / 52.000 = 102,0: the column `cùng kỳ năm 2024` holds 9 months of 2024.
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + NINE_MONTHS.format(a="102,0"))
+    assert _alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + NINE_MONTHS.format(a="120,0"))
+    found = _alarms(findings, "RT04")
+    assert [_texts(f) for f in found] == [["120,0", "52.000", "53.040"]]
+
+
+def test_a_bare_year_column_beside_nine_months_is_no_base(tmp_path):
+    # `Năm 2024` (a whole year) is not the same 9 months: the comparison is left unlinked.
+    text = header("Gia Lai") + NINE_MONTHS.format(a="120,0").replace("Thực hiện cùng kỳ năm 2024", "Năm 2024")
+    _, findings, _ = run_text(tmp_path, text)
+    assert _alarms(findings, "RT04") == []
+
+
+BY_FORMER = (
+    "# 3. CHĂN NUÔI\n\nĐàn vật nuôi năm 2025 phát triển ổn định.\n\n"
+    "Bảng 1. Chăn nuôi năm 2025 theo khu vực trước hợp nhất\n\n"
+    "| TT | Chỉ tiêu | Đơn vị tính | Năm 2024 | Năm 2025 | So với năm 2024 (%) |\n"
+    "|---|---|---|---:|---:|---:|\n"
+    "| 1 | Tổng đàn dê | con | 40.000 | 42.000 | {a} |\n"
+    "| 2 | Tổng đàn gia cầm | nghìn con | 9.000 | 9.360 | 104,0 |\n")
+
+
+def test_a_column_compared_with_a_named_year_is_a_comparison(tmp_path):
+    # `So với năm 2024 (%)` is not a level of 2024: 42.000 / 40.000 = 105,0.
+    facts, findings, _ = run_text(tmp_path, header("Gia Lai") + BY_FORMER.format(a="105,0"))
+    assert _alarms(findings) == []
+    row = facts[facts["text"] == "105,0"].iloc[0]
+    assert row["role"] == "comparison"
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + BY_FORMER.format(a="150,0"))
+    assert [_texts(f) for f in _alarms(findings, "RT04")] == [["150,0", "40.000", "42.000"]]
+
+
+def test_a_comparison_with_a_named_year_needs_that_year_in_the_row(tmp_path):
+    # Against 2023, with no 2023 level in the row: nothing to recompute, nothing said.
+    text = header("Gia Lai") + BY_FORMER.format(a="150,0").replace("So với năm 2024 (%)", "So với năm 2023 (%)")
+    _, findings, _ = run_text(tmp_path, text)
+    assert _alarms(findings, "RT04") == []
+
+
+AGRI = (
+    "# I. KẾT QUẢ NĂM 2025\n\n"
+    "Tổng đàn lợn toàn tỉnh 500.000 con; trong đó khu vực Hà Giang (cũ) 180.000 con, khu vực "
+    "Tuyên Quang (cũ) 320.000 con.\n\n"
+    "Trong đó, khu vực Hà Giang (cũ) gieo trồng 30.000 ha lúa, chiếm {share} diện tích lúa toàn tỉnh.\n\n"
+    "Bảng 1. Một số chỉ tiêu nông nghiệp năm 2025 theo khu vực trước hợp nhất\n\n"
+    "| TT | Chỉ tiêu | Đơn vị tính | Hà Giang (cũ) | Tuyên Quang (cũ) | Toàn tỉnh |\n"
+    "|---|---|---|---:|---:|---:|\n"
+    "| 1 | Diện tích gieo trồng lúa | ha | 30.000 | 45.000 | 75.000 |\n"
+    "| 2 | Sản lượng sắn | tấn | 61.200 | 40.500 | {cassava} |\n"
+    "| 3 | Tổng đàn gia cầm | nghìn con | 4.100 | 6.900 | 11.000 |\n"
+    "| 4 | Tổng đàn lợn | con | {pigs} | 320.000 | 500.000 |\n")
+
+
+def _agri(share="40,0%", cassava="101.700", pigs="180.000"):
+    return header("Tuyên Quang") + AGRI.format(share=share, cassava=cassava, pigs=pigs)
+
+
+def test_crop_and_herd_rows_of_former_provinces_add_up_to_the_whole(tmp_path):
+    # Crops, herds and land are catalog indicators: the merged column is the former ones' sum.
+    _, findings, _ = run_text(tmp_path, _agri())
+    assert _alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, _agri(cassava="107.100"))
+    assert [_texts(f) for f in _alarms(findings, "PW01")] == [["107.100", "40.500", "61.200"]]
+
+
+def test_a_herd_in_the_text_is_the_herd_in_the_table(tmp_path):
+    # `đàn lợn ... 180.000 con` in the text, 108.000 in the table's row for the same province.
+    _, findings, _ = run_text(tmp_path, _agri(pigs="108.000"))
+    found = _alarms(findings, "SV01")
+    assert found and all("108.000" in _texts(f) for f in found)
+
+
+def test_a_share_of_the_whole_province_is_of_the_merged_level(tmp_path):
+    # `chiếm P% diện tích lúa toàn tỉnh` after a former province's area: 30.000 / 75.000 = 40,0%,
+    # never 30.000 over the former province's own 30.000 in the table.
+    _, findings, _ = run_text(tmp_path, _agri(share="40,0%"))
+    assert _alarms(findings, "RT04") == []
+    _, findings, _ = run_text(tmp_path, _agri(share="45,0%"))
+    assert [_texts(f) for f in _alarms(findings, "RT04")] == [["30.000 ha", "45,0%", "75.000"]]
+
+
+def test_a_quality_subset_of_a_crop_is_not_the_crop(tmp_path):
+    # `Diện tích lúa chất lượng cao` is part of the rice area: never compared with all of it.
+    text = _agri() + "\nDiện tích lúa chất lượng cao đạt 21.000 ha.\n"
+    _, findings, _ = run_text(tmp_path, text)
+    assert _alarms(findings) == []
