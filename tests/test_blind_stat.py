@@ -116,3 +116,41 @@ def test_a_quality_subset_of_a_crop_is_not_the_crop(tmp_path):
     text = _agri() + "\nDiện tích lúa chất lượng cao đạt 21.000 ha.\n"
     _, findings, _ = run_text(tmp_path, text)
     assert _alarms(findings) == []
+
+
+def test_a_growth_after_its_bracketed_base_recomputes(tmp_path):
+    # `A (năm 2024: B), tăng P%`: 33.000 / 30.000 = +10,0%.
+    text = header("Gia Lai") + (
+        "# 4. THỦY SẢN\n\nSản lượng thủy sản năm 2025 đạt 52.000 tấn; trong đó khu vực Bình Định (cũ) "
+        "33.000 tấn (năm 2024: 30.000 tấn), tăng {p}%.\n")
+    _, findings, _ = run_text(tmp_path, text.format(p="10,0"))
+    assert _alarms(findings, "RT04") == []
+    _, findings, _ = run_text(tmp_path, text.format(p="13,0"))
+    assert [_texts(f) for f in _alarms(findings, "RT04")] == [["13,0%", "30.000 tấn", "33.000 tấn"]]
+
+
+def test_a_bracket_of_another_span_is_no_base(tmp_path):
+    # The bracket holds 6 months of 2024 beside a whole year: not the base of the growth.
+    text = header("Gia Lai") + (
+        "# 4. THỦY SẢN\n\nSản lượng thủy sản năm 2025 đạt 33.000 tấn (6 tháng năm 2024: 14.000 tấn), tăng 13,0%.\n")
+    _, findings, _ = run_text(tmp_path, text)
+    assert _alarms(findings, "RT04") == []
+
+
+def test_a_level_in_a_unit_its_name_cannot_have(tmp_path):
+    # Passengers in tonnes right after their name: the unit check says so; in people, silent.
+    text = header("Gia Lai") + (
+        "# 5. VẬN TẢI\n\nVận chuyển hành khách 9 tháng ước đạt 12,4 triệu {unit}, tăng 6,1% so với cùng kỳ; "
+        "vận chuyển hàng hóa đạt 20,5 triệu tấn.\n")
+    _, findings, _ = run_text(tmp_path, text.format(unit="lượt khách"))
+    assert _alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, text.format(unit="tấn"))
+    assert [_texts(f) for f in _alarms(findings, "ST02")] == [["ước đạt 12,4 triệu tấn"]]
+
+
+def test_a_name_with_words_of_its_own_before_the_figure_is_no_misfit(tmp_path):
+    # `Vận chuyển hành khách ... doanh thu vận tải đạt 900 tỷ đồng`: the amount is the revenue's.
+    text = header("Gia Lai") + (
+        "# 5. VẬN TẢI\n\nVận chuyển hành khách tiếp tục phục hồi, doanh thu đạt 900 tỷ đồng.\n")
+    _, findings, _ = run_text(tmp_path, text)
+    assert _alarms(findings) == []
