@@ -7,7 +7,7 @@ Drafts in our own words, figures invented."""
 
 from __future__ import annotations
 
-from tests.conftest import header, run_text
+from tests.conftest import fact_row, header, run_text
 
 
 def _alarms(findings, rule=None):
@@ -154,3 +154,36 @@ def test_a_name_with_words_of_its_own_before_the_figure_is_no_misfit(tmp_path):
         "# 5. VẬN TẢI\n\nVận chuyển hành khách tiếp tục phục hồi, doanh thu đạt 900 tỷ đồng.\n")
     _, findings, _ = run_text(tmp_path, text)
     assert _alarms(findings) == []
+
+
+def test_a_province_in_an_aside_names_no_later_item(tmp_path):
+    # `…, chủ yếu ở Bình Định (cũ); sản lượng nuôi trồng …`: the aside explains the item before;
+    # the next item (same two opening words) is the merged province's, and the list adds up.
+    text = header("Gia Lai") + (
+        "# 2. THỦY SẢN\n\nSản lượng thủy sản 9 tháng ước đạt 90.000 tấn, tăng 4,0%; trong đó sản lượng "
+        "khai thác 70.000 tấn, tăng 3,1%, chủ yếu khai thác biển của địa bàn Bình Định (cũ); sản lượng "
+        "nuôi trồng {b} tấn, tăng 6,2%.\n")
+    facts, findings, _ = run_text(tmp_path, text.format(b="20.000"))
+    assert _alarms(findings) == []
+    assert fact_row(facts, "20.000 tấn")["entity"] == "gia_lai"
+    _, findings, _ = run_text(tmp_path, text.format(b="25.000"))
+    assert [_texts(f) for f in _alarms(findings, "PW02")] == [["25.000 tấn", "70.000 tấn", "ước đạt 90.000 tấn"]]
+
+
+def test_a_semicolon_clause_of_other_words_ends_the_list(tmp_path):
+    # `; diện tích …` does not open with the first item's words: no second part, nothing summed
+    # (were it one, `gồm` would make 70.000 + 5.000 all of 90.000).
+    text = header("Gia Lai") + (
+        "# 2. THỦY SẢN\n\nSản lượng thủy sản ước đạt 90.000 tấn, gồm sản lượng khai thác 70.000 tấn; "
+        "diện tích nuôi tôm thu hoạch 5.000 tấn.\n")
+    _, findings, _ = run_text(tmp_path, text)
+    assert _alarms(findings) == []
+
+
+def test_a_misfit_rate_or_density_in_prose_is_left_to_the_table_check(tmp_path):
+    # `Dân số … 289 người/km²` and a growth's name before an amount are no plain misfit.
+    text = header("Gia Lai") + (
+        "# 1. DÂN SỐ\n\nDân số trung bình ước 3.600 nghìn người; mật độ dân số 289 người/km2.\n\n"
+        "Tốc độ tăng kim ngạch xuất khẩu đạt 1.250 triệu USD.\n")
+    _, findings, _ = run_text(tmp_path, text)
+    assert _alarms(findings, "ST02") == []

@@ -8,7 +8,7 @@ import enum
 from dataclasses import dataclass
 
 from checker import messages as words
-from checker.catalog import unit_misfit
+from checker.catalog import plain_misfit, unit_misfit
 from checker.interval import Interval
 from checker.i18n import N_
 from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, finding, written_decimals
@@ -52,6 +52,8 @@ def row_misfit(catalog, r: dict, ind) -> bool:
     name in prose, `Vận chuyển hành khách đạt 42,65 triệu tấn`): the resolver keeps the
     name's indicator with the unit as written (a percentage, a growth or share of the level,
     is never one)."""
+    if r["block"] != "table_row":
+        return plain_misfit(catalog.units, r["unit"], ind)
     return r["unit"] not in (None, "percent") and unit_misfit(catalog.units, r["unit"], ind)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.catalog import Catalog, unit_misfit
+from checker.catalog import Catalog, plain_misfit
 from checker.records import STAT_KINDS, Evidence, Figure, Resolution
 from checker.resolve.clauses import Beside, Spot, head_reach, spot_of
 from checker.resolve.entities import prose_entity
@@ -283,7 +283,7 @@ def _misfit_name(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) 
             or _own_words(p, mention.end, fig.start):
         return None
     ind = p.catalog.indicators[next(iter(mention.keys))]
-    if ind.context or not unit_misfit(p.catalog.units, fig.unit, ind):
+    if ind.context or not plain_misfit(p.catalog.units, fig.unit, ind) or fig.start - mention.end > 40:
         return None
     return Reading(ind.id, fig.unit, 1.0, "", Evidence.CLAUSE,
                    f"`{mention.text}` right before the figure, whose unit does not fit it")
