@@ -187,3 +187,34 @@ def test_a_misfit_rate_or_density_in_prose_is_left_to_the_table_check(tmp_path):
         "Tốc độ tăng kim ngạch xuất khẩu đạt 1.250 triệu USD.\n")
     _, findings, _ = run_text(tmp_path, text)
     assert _alarms(findings, "ST02") == []
+
+
+RETAIL = (
+    "# 5. THƯƠNG MẠI\n\nTổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 9 ước đạt {sept} tỷ đồng, "
+    "tăng 9,0% so với cùng kỳ năm trước. Tính chung 9 tháng đạt 80.000 tỷ đồng, tăng 8,5%; trong đó địa bàn "
+    "Gia Lai (cũ) 50.000 tỷ đồng, Bình Định (cũ) {part} tỷ đồng.\n\n"
+    "Biểu 3. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng\n\nĐơn vị: tỷ đồng\n\n"
+    "| Chỉ tiêu | Ước tháng 9/2025 | Ước 9 tháng năm 2025 |\n|---|---:|---:|\n"
+    "| Tổng số | 9.300 | 80.000 |\n| Bán lẻ hàng hóa | 7.000 | 61.000 |\n| Dịch vụ khác | 2.300 | 19.000 |\n")
+
+
+def test_a_total_row_is_the_indicator_its_caption_names(tmp_path):
+    # `Tổng số` under `Biểu 3. Tổng mức bán lẻ …` (above its unit line) is the retail total:
+    # the text's September figure must be the table's.
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + RETAIL.format(sept="9.300", part="30.000"))
+    assert _alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + RETAIL.format(sept="9.030", part="30.000"))
+    assert [_texts(f) for f in _alarms(findings, "SV01")] == [["9.300", "ước đạt 9.030 tỷ đồng"]]
+
+
+def test_the_months_so_far_go_on_with_the_subject_of_the_month(tmp_path):
+    # `Tính chung 9 tháng đạt …` is the same retail total: its former provinces add up to it.
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + RETAIL.format(sept="9.300", part="33.000"))
+    assert [_texts(f) for f in _alarms(findings, "PW01")] == [["33.000 tỷ đồng", "50.000 tỷ đồng", "80.000 tỷ đồng"]]
+
+
+def test_a_total_row_under_a_caption_that_names_no_indicator_stays_unnamed(tmp_path):
+    text = header("Gia Lai") + RETAIL.format(sept="9.030", part="30.000").replace(
+        "Biểu 3. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "Biểu 3. Một số chỉ tiêu thương mại")
+    _, findings, _ = run_text(tmp_path, text)
+    assert _alarms(findings, "SV01") == []
