@@ -218,3 +218,27 @@ def test_a_total_row_under_a_caption_that_names_no_indicator_stays_unnamed(tmp_p
         "Biểu 3. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "Biểu 3. Một số chỉ tiêu thương mại")
     _, findings, _ = run_text(tmp_path, text)
     assert _alarms(findings, "SV01") == []
+
+
+MERGER = (
+    "# I. KHÁI QUÁT\n\nTỉnh Gia Lai được thành lập trên cơ sở hợp nhất tỉnh Gia Lai và tỉnh Bình Định; "
+    "dân số trung bình năm 2025 ước đạt {total} nghìn người, trong đó Gia Lai (cũ) 1.600,0 nghìn người"
+    "{rest}.\n")
+
+
+def test_a_total_listed_by_every_former_province_is_the_merged_ones(tmp_path):
+    # After the merger's wording the total names no single province; its list names both former ones.
+    text = header("Gia Lai") + MERGER.format(total="3.100,0", rest=" và Bình Định (cũ) 1.500,0 nghìn người")
+    _, findings, _ = run_text(tmp_path, text)
+    assert _alarms(findings) == []
+    text = header("Gia Lai") + MERGER.format(total="3.010,0", rest=" và Bình Định (cũ) 1.500,0 nghìn người")
+    _, findings, _ = run_text(tmp_path, text)
+    assert [_texts(f) for f in _alarms(findings, "PW01")] == [
+        ["1.500,0 nghìn người", "1.600,0 nghìn người", "ước đạt 3.010,0 nghìn người"]]
+
+
+def test_a_total_listed_by_some_former_provinces_stays_unread(tmp_path):
+    # One former province listed is not all of them: the total keeps no province, nothing summed.
+    text = header("Gia Lai") + MERGER.format(total="3.010,0", rest="")
+    _, findings, _ = run_text(tmp_path, text)
+    assert _alarms(findings, "PW01") == []

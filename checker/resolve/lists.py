@@ -455,8 +455,10 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         # khu vực A có 58 đơn vị, ...`) breaks it down another way, and only lends its fields.
         # A list of former provinces lends its fields too: each part is then a former province's
         # own fact, which the rules on merged and former provinces compare (sum, bounds, restatements).
-        summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) \
-            and not _names_formers(out, whole_i, items, text, end, ctx)
+        formers = _names_formers(out, whole_i, items, text, end, ctx)
+        if formers:
+            _whole_of_formers(out, whole_i, items, catalog)
+        summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) and not formers
         for j, label_start in items:
             inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
@@ -545,6 +547,21 @@ def _names_formers(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bo
         if _former(ctx.catalog, ctx.catalog.entity_matcher.find(words), out[whole_i].entity):
             return True
     return False
+
+
+def _whole_of_formers(out, whole_i: int, items, catalog) -> None:
+    """`dân số 3.801,1 nghìn người, trong đó A (cũ) …, B (cũ) … và C (cũ) …`: a total whose
+    list names every former province of one merged province, one each, is that province's
+    (its own province was left unread, or read as one of them from the merger's wording)."""
+    whole = out[whole_i]
+    named = [out[j].entity for j, _ in items]
+    merged = {catalog.entities[e].merged_into for e in named if e in catalog.entities}
+    if len(merged) != 1 or None in merged:
+        return
+    m = merged.pop()
+    if sorted(named) != sorted(catalog.entities[m].formers) or (whole.entity is not None and whole.entity not in named):
+        return
+    _set(whole, "entity", m, f"its list names every former province of {m}")
 
 
 def _has_parts(out, i: int) -> bool:
