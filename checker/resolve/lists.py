@@ -555,6 +555,8 @@ def _whole_of_formers(out, whole_i: int, items, catalog) -> None:
     (its own province was left unread, or read as one of them from the merger's wording)."""
     whole = out[whole_i]
     named = [out[j].entity for j, _ in items]
+    if None in named:
+        return
     merged = {catalog.entities[e].merged_into for e in named if e in catalog.entities}
     if len(merged) != 1 or None in merged:
         return
