@@ -133,6 +133,15 @@ def unit_misfit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> b
         return False
 
 
+def plain_misfit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> bool:
+    """`unit_misfit` between two plain levels (no rate, no `/`, no percentage, points or
+    multiple on either side): passengers in tonnes, an area in tonnes.  What prose may be
+    told of, where a name and a figure meet with less evidence than a table row's."""
+    plain = ("percent", "percentage_point", "times", "per_mille")
+    return unit is not None and indicator.unit is not None and "/" not in unit and "/" not in indicator.unit \
+        and unit not in plain and indicator.unit not in plain and unit_misfit(units, unit, indicator)
+
+
 def _read(path: Path, shape: Record):
     # The YAML loader and the schemas are imported where files are read: a run that finds
     # its catalog in the cache (checker/catalog_cache.py) needs neither.

@@ -8,7 +8,7 @@ import enum
 from dataclasses import dataclass
 
 from checker import messages as words
-from checker.catalog import unit_misfit
+from checker.catalog import plain_misfit, unit_misfit
 from checker.interval import Interval
 from checker.i18n import N_
 from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, finding, written_decimals
@@ -47,11 +47,14 @@ def percent_slip(catalog, written: str | None, kept: str | None) -> bool:
 
 
 def row_misfit(catalog, r: dict, ind) -> bool:
-    """A table row's unit column names a unit of another dimension than the indicator its
-    label names (`Số doanh nghiệp thành lập mới | tỷ đồng`): the resolver keeps the label's
-    indicator with the unit as written (a percentage, a growth or share of the level, is
-    never one)."""
-    return r["block"] == "table_row" and r["unit"] not in (None, "percent") and unit_misfit(catalog.units, r["unit"], ind)
+    """A figure is in a unit of another dimension than the indicator named for it (a table
+    row's unit column, `Số doanh nghiệp thành lập mới | tỷ đồng`, or a level right after its
+    name in prose, `Vận chuyển hành khách đạt 42,65 triệu tấn`): the resolver keeps the
+    name's indicator with the unit as written (a percentage, a growth or share of the level,
+    is never one)."""
+    if r["block"] != "table_row":
+        return plain_misfit(catalog.units, r["unit"], ind)
+    return r["unit"] not in (None, "percent") and unit_misfit(catalog.units, r["unit"], ind)
 
 
 def written_unit(units, name: str | None) -> str:

@@ -50,6 +50,12 @@ YEARLY_AFTER_RE = re.compile(r"\s*(?:/\s*năm|(?:mỗi|một|hằng|hàng)\s+nă
 MEAN_LEAD_RE = re.compile(r"(?<![\w])bình quân(?:\s+(?:mỗi|hằng|hàng|một)\s+năm)?\s+(?:khoảng\s+|gần\s+)?$", re.I)
 PER_YEAR_RE = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:mỗi|một|hằng|hàng)\s+năm|\s*/\s*năm", re.I)
 SPAN_RE = re.compile(r"^(\d{4})-(\d{4})$")
+# `48.650 tấn (năm 2024: 46.120 tấn), tăng 5,9%`: the base level bracketed after its level,
+# then the growth.
+BASE_BRACKET_RE = re.compile(r"^\s*\(\s*(?:(?:thực hiện\s+)?(?:cùng kỳ\s+)?năm\s+\d{4}|cùng kỳ)\s*(?::|đạt|là)\s*$", re.I)
+CLOSE_LEAD_RE = re.compile(r"^\s*\)\s*,?\s*(?:tăng|giảm)\s+(?:khoảng\s+)?$", re.I)
+# The whole province after a whole's name (`diện tích lúa toàn tỉnh`).
+WHOLE_WORDS_RE = re.compile(r"(?<![\w])(?:toàn|cả)\s+(?:tỉnh|thành phố)(?![\w])", re.I)
 YEARLY_BEFORE_RE = re.compile(r"bình quân|trung bình|(?:mỗi|hằng|hàng)\s+năm", re.I)
 SUB_YEAR_RE = re.compile(r"^(\d{4})(-(?:\d+M|Q\d|\d{2}|YTD))?$")
 LEVEL_ROLES = ("actual", "baseline")
@@ -218,10 +224,21 @@ def _whole(out, a_i: int, phrase: str, index: "_LevelIndex", catalog) -> int | N
     named = [m for m in catalog.indicator_matcher.find(phrase) if m.start == 0]
     if named:
         keys = [k for k in named[0].keys if k != a.indicator]
-        found = {index.level(a, a.period, k, any_scope=True, role=_role(a)) for k in keys} - {None} \
-            if a.period else set()
+        # `chiếm 77,9% diện tích lúa toàn tỉnh` after a former province's level: the whole is
+        # the merged province's (never the former province's own level, the part itself).
+        entity = catalog.entities.get(a.entity) if a.entity else None
+        whole = entity.merged_into if entity is not None and WHOLE_WORDS_RE.search(phrase) else None
+        found = {index.level(a, a.period, k, any_scope=True, role=_role(a), entity=whole)
+                 for k in keys} - {None} if a.period else set()
+        found = {b for b in found if not _restates(out[b], a)}
         return found.pop() if len(found) == 1 else None
     return index.labelled(a_i, phrase)
+
+
+def _restates(b, a) -> bool:
+    """`b` is `a` stated again (same province, a value within its precision): no whole of it."""
+    return b.entity == a.entity and b.figure.interval is not None and a.figure.interval is not None \
+        and b.figure.interval.scaled(b.factor).overlaps(a.figure.interval.scaled(a.factor))
 
 
 def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
@@ -235,7 +252,7 @@ def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
         return False
     word = lead.group("dir").lower()
     if after is None:
-        return _growth_of_change(out, text, figs, n, word)
+        return _growth_of_change(out, text, figs, n, word) or _growth_of_bracket(out, text, figs, n, word)
     if word in ("tăng", "giảm") and not after.group("compared"):
         return False  # `tăng 5% năm 2025`: no base said
     if word in ("bằng", "đạt") and not (after.group("same") or after.group("done")):
@@ -278,6 +295,25 @@ def _growth_of_change(out, text: str, figs, n: int, word: str) -> bool:
         return False
     why = f"`{word} {s.text}` of the change from `{out[starts[0]].figure.text}` to `{a.figure.text}`"
     return _relate(out, s_i, a_i, starts[0], "over" if word == "tăng" else "under", why)
+
+
+def _growth_of_bracket(out, text: str, figs, n: int, word: str) -> bool:
+    """`A (năm 2024: B), tăng P%`: the base in a bracket right after its level, the growth
+    right after the bracket; P = 100·A/B − 100.  B must be of the year before A's."""
+    s_i, s = figs[n]
+    if word not in ("tăng", "giảm") or n < 2 or YEARLY_AFTER_RE.match(text, s.end):
+        return False
+    (a_i, a), (b_i, b) = figs[n - 2], figs[n - 1]
+    opening = BASE_BRACKET_RE.match(text[a.end:b.start])
+    if not opening or not CLOSE_LEAD_RE.match(text[b.end:s.start]):
+        return False
+    ra, rb = out[a_i], out[b_i]
+    ya, yb = SUB_YEAR_RE.match(ra.period or ""), SUB_YEAR_RE.match(rb.period or "")
+    if not _is_level(ra) or rb.unit != ra.unit or ya is None or yb is None \
+            or int(yb.group(1)) != int(ya.group(1)) - 1 or (ya.group(2) or "") != (yb.group(2) or ""):
+        return False
+    why = f"`{word} {s.text}` of `{a.text}` over its base `{b.text}` in the bracket after it"
+    return _relate(out, s_i, a_i, b_i, "over" if word == "tăng" else "under", why)
 
 
 def _base_period(period: str | None, after: re.Match) -> str | None:

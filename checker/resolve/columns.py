@@ -25,6 +25,7 @@ SUB_YEAR_RE = re.compile(r"tháng|quý|học kỳ", re.I)
 EMPHASIS_RE = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
 COUNT_HEADING_RE = re.compile(r"^(?:tổng\s+)?số\s+(?!liệu|lượng|lượt|tiền|thu|chi|vốn)(\w.*)$", re.I)
 SUBSET_HEADING_RE = re.compile(r"^\s*trong đó\b", re.I)
+UNIT_LINE_RE = re.compile(r"^\W*(?:đơn vị(?: tính)?|đvt)\s*:", re.I)
 CAPTION_RE = re.compile(r"^\s*(?:\*\*)?(?:bảng|biểu|phụ lục)\b", re.I)
 
 
@@ -270,13 +271,15 @@ def table_entity(catalog: Catalog, caption: str | None, section: tuple[str, ...]
 
 def caption_of(doc, table: int) -> str | None:
     """The short line right before a table (`Bảng 2. Kết quả ... tỉnh X (cũ)`) when it reads as its caption."""
-    previous = None
+    previous = before = None
     for block in doc.blocks:
         if block.table == table and block.kind == "table_header":
             break
-        previous = block
+        previous, before = block, previous
     else:
         return None
+    if previous is not None and before is not None and UNIT_LINE_RE.match(previous.text):
+        previous = before  # (`Biểu 3. …` then `Đơn vị: tỷ đồng`: the caption is above the unit line)
     if previous is None or previous.kind not in ("paragraph", "list_item") or previous.table is not None:
         return None
     text = previous.text.strip()

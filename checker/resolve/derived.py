@@ -16,6 +16,10 @@ from checker.text import fold
 LEVEL_ROLES = ("target", "actual", "value")
 # `So cùng kỳ (%)`, `So với năm trước`: against the same period a year before.
 YEAR_BEFORE_RE = re.compile(r"cung ky|nam truoc")
+# `So với năm 2024 (%)`: against the level of the year the heading names.
+NAMED_YEAR_RE = re.compile(r"\bso (?:voi )?(?:cung ky )?nam ((?:19|20)\d{2})\b")
+# `Thực hiện cùng kỳ năm 2024` heads the level of the same months a year before.
+SAME_SPAN_RE = re.compile(r"\bcung ky\b")
 # `Tăng, giảm (%)`: a growth rate (the result over its base, less 100%) where it is small.
 GROWTH_RE = re.compile(r"\btang\b|\bgiam\b")
 # `Trong đó: đạt chuẩn quốc gia` beside `Số trường`, then `Tỷ lệ đạt chuẩn (%)` (folded headings).
@@ -63,13 +67,14 @@ def row_comparisons(out, figs, add) -> None:
               and out[i].unit and out[i].unit != "percent"]
     if len({out[i].unit for i in levels}) != 1:
         return
-    plain = [c for c in comparisons if not YEAR_BEFORE_RE.search(_heading(out[c]))]
+    plain = [c for c in comparisons if not _against_year_before(_heading(out[c]))]
     for c in comparisons:
         heading = _heading(out[c])
         if "%" not in heading and out[c].figure.unit != "percent":
             continue  # `So sánh` with no `%` may be a difference
-        if YEAR_BEFORE_RE.search(heading):
-            pair = _year_before(out, levels)
+        if _against_year_before(heading):
+            named = NAMED_YEAR_RE.search(heading)
+            pair = _year_before(out, levels, int(named.group(1)) + 1 if named else None)
         elif len(plain) == 1 and len(levels) == 2:
             pair = _later_over_earlier(out, *levels)
         else:
@@ -93,15 +98,25 @@ def _form(stated, a, b, heading: str) -> str:
     return "over" if value < 50 and (GROWTH_RE.search(heading) or value < 30) else "of"
 
 
-def _year_before(out, levels) -> tuple[int, int] | None:
-    """The row's latest result and its level of the same period a year before."""
+def _against_year_before(heading: str) -> bool:
+    return bool(YEAR_BEFORE_RE.search(heading) or NAMED_YEAR_RE.search(heading))
+
+
+def _year_before(out, levels, year: int | None = None) -> tuple[int, int] | None:
+    """The row's latest result (of `year` where the heading names the base year before it)
+    and its level of the same period a year before.  A column headed `cùng kỳ năm 2024`
+    beside one of 9 months of 2025 holds the same 9 months of 2024."""
     keyed = [(i, _period_key(out[i].period)) for i in levels]
-    results = [(i, k) for i, k in keyed if k is not None and out[i].role == "actual"]
+    results = [(i, k) for i, k in keyed if k is not None and out[i].role == "actual"
+               and (year is None or k[0] == year)]
     if not results:
         return None
     latest = max(k for _, k in results)
     now = [i for i, k in results if k == latest]
-    before = [i for i, k in keyed if k == (latest[0] - 1, latest[1]) and out[i].role in ("actual", None)]
+    earlier = [(i, k) for i, k in keyed if k is not None and k[0] == latest[0] - 1 and out[i].role in ("actual", None)]
+    before = [i for i, k in earlier if k[1] == latest[1]]
+    if not before and latest[1]:
+        before = [i for i, k in earlier if not k[1] and SAME_SPAN_RE.search(_heading(out[i]))]
     return (now[0], before[0]) if len(now) == 1 and len(before) == 1 else None
 
 

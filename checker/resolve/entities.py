@@ -255,7 +255,8 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
         m, e, why = trailing
         return _named(e, Evidence.CLAUSE, f"`{m.text}` after the figure: {why}"), None
     preceding = [(m, e, why) for m, e, why in near.between(s_start, fig.start + 1) if m.end <= fig.start
-                 and not reading.brackets.closes(m.end, fig.start)]
+                 and not reading.brackets.closes(m.end, fig.start)
+                 and not (m.start < spot.clause_start and _in_aside(reading, s_start, m.start))]
     several_before = [c for c in reading.by_start["several"].between(s_start, fig.start + 1) if c.end <= fig.start]
     own_before = reading.leads.last_between(reading.cues.own_before, s_start, fig.start)
     last_entity_end = preceding[-1][0].end if preceding else -1
@@ -286,6 +287,24 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
     return _unnamed(reading, spot, several_in_anchor)
 
 
+
+
+ASIDE_CACHE: dict[tuple, re.Pattern] = {}
+
+
+def _in_aside(reading, s_start: int, start: int) -> bool:
+    """A name in an earlier clause that opens with an aside (`chủ yếu`, `nhất là`): it
+    explains the figure before it and names no province for the clauses after it."""
+    words = tuple(reading.catalog.cues.get("resolve_entity", {}).get("aside", []))
+    if not words:
+        return False
+    pattern = ASIDE_CACHE.get(words)
+    if pattern is None:
+        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        pattern = ASIDE_CACHE[words] = re.compile(rf"\s*(?:{alts})(?!\w)", re.I)
+    text = reading.text
+    opening = max(text.rfind(",", s_start, start), text.rfind(";", s_start, start), s_start - 1) + 1
+    return bool(pattern.match(text, opening))
 
 
 def _after_gap_end(reading, start: int) -> int:

@@ -244,7 +244,7 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
     items, prev_end = [], cue_end
     # `gồm: Thu thuế … đạt 1.292 tỷ đồng, bằng …; thu tiền sử dụng đất đạt 1.141 tỷ đồng`: in a
     # colon list, a `;` clause opening with the word the first item's label opens with goes on.
-    colon, lead = text[cue_end - 1:cue_end + 2].strip().startswith(":"), None
+    colon, lead, lead2 = text[cue_end - 1:cue_end + 2].strip().startswith(":"), None, None
     last_end = cue_end  # (the end of the last figure passed, an item's stated share included)
     for j, f in figs:
         if f.start < cue_end or j == whole_i or out[j].figure.start == whole.figure.start:
@@ -260,9 +260,12 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
             break
         semi = gap.rfind(";")
         # (`; 359 đại biểu bầu`: a clause that opens with its figure goes on with the list)
+        # (`trong đó sản lượng khai thác …; sản lượng nuôi trồng …`: a `;` clause whose label
+        # opens with the first item's two words is the next item, in any list)
         if semi >= 0 and text[prev_end + semi + 1:f.start].strip() \
                 and not _opens_item(text, prev_end + semi + 1, ctx.entity_starts, ctx.cues.parallel_part) \
-                and not (colon and lead and _lead_word(text[prev_end + semi + 1:f.start], ctx) == lead):
+                and not (colon and lead and _lead_word(text[prev_end + semi + 1:f.start], ctx) == lead) \
+                and not (lead2 and _lead_words(text[prev_end + semi + 1:f.start], ctx) == lead2):
             break
         r = out[j]
         # (`thu nội địa 42.805 tỷ đồng, đạt 88% dự toán và thu từ xuất khẩu 15.681 tỷ đồng`: the
@@ -277,6 +280,7 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
             continue
         if not items:
             lead = _lead_word(text[cue_end:f.start], ctx)
+            lead2 = _lead_words(text[cue_end:f.start], ctx)
         items.append((j, prev_end))
         prev_end = _segment_end(text, f.end)
     return items
@@ -293,6 +297,12 @@ def _lead_word(label: str, ctx) -> str | None:
     m = re.search(r"[^\W\d_]+", QUANTIFIER_RE.sub("", label))
     word = m.group(0).lower() if m else None
     return word if word and word not in ctx.cues.not_a_head else None
+
+
+def _lead_words(label: str, ctx) -> tuple[str, str] | None:
+    """The first two words of an item's label when the first opens a head (`sản lượng`)."""
+    words = re.findall(r"[^\W\d_]+", QUANTIFIER_RE.sub("", label).lower())
+    return (words[0], words[1]) if len(words) >= 3 and words[0] not in ctx.cues.not_a_head else None
 
 
 def _other_count(whole, part, items, head: str) -> bool:
@@ -451,8 +461,10 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         # khu vực A có 58 đơn vị, ...`) breaks it down another way, and only lends its fields.
         # A list of former provinces lends its fields too: each part is then a former province's
         # own fact, which the rules on merged and former provinces compare (sum, bounds, restatements).
-        summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) \
-            and not _names_formers(out, whole_i, items, text, end, ctx)
+        formers = _names_formers(out, whole_i, items, text, end, ctx)
+        if formers:
+            _whole_of_formers(out, whole_i, items, catalog)
+        summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) and not formers
         for j, label_start in items:
             inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
@@ -537,9 +549,27 @@ def _names_formers(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bo
     """`trong đó A (cũ) 15.000 tỷ đồng, B (cũ) 5.000 tỷ đồng`: the list names former provinces."""
     for j, label_start in items:
         words = text[max(label_start, cue_end):out[j].figure.start]
+        words = words[words.rfind(";") + 1:]  # (an item after `;` has its label after it)
         if _former(ctx.catalog, ctx.catalog.entity_matcher.find(words), out[whole_i].entity):
             return True
     return False
+
+
+def _whole_of_formers(out, whole_i: int, items, catalog) -> None:
+    """`dân số 3.801,1 nghìn người, trong đó A (cũ) …, B (cũ) … và C (cũ) …`: a total whose
+    list names every former province of one merged province, one each, is that province's
+    (its own province was left unread, or read as one of them from the merger's wording)."""
+    whole = out[whole_i]
+    named = [out[j].entity for j, _ in items]
+    if None in named:
+        return
+    merged = {catalog.entities[e].merged_into for e in named if e in catalog.entities}
+    if len(merged) != 1 or None in merged:
+        return
+    m = merged.pop()
+    if sorted(named) != sorted(catalog.entities[m].formers) or (whole.entity is not None and whole.entity not in named):
+        return
+    _set(whole, "entity", m, f"its list names every former province of {m}")
 
 
 def _has_parts(out, i: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.catalog import Catalog
+from checker.catalog import Catalog, plain_misfit
 from checker.records import STAT_KINDS, Evidence, Figure, Resolution
 from checker.resolve.clauses import Beside, Spot, head_reach, spot_of
 from checker.resolve.entities import prose_entity
@@ -184,6 +184,8 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
         reading = _rate_of_level(p, fig, spot, preceding) or reading
     if reading.indicator is None and subject is None and not trailing:
         reading = _goes_on(p, fig, spot, named_context) or _growth_of_subject(p, fig, spot) or reading
+    if reading.indicator is None and subject is None and not trailing and not reading.note:
+        reading = _misfit_name(p, fig, spot, preceding) or reading
     share_of = None
     if reading.indicator is None and fig.unit == "percent" and prev is not None and prev.indicator \
             and SHARE_LEAD_RE.search(text[max(0, fig.start - 20):fig.start]) and ";" not in text[prev.figure.end:fig.start]:
@@ -269,6 +271,24 @@ def _growth_of_subject(p: Passage, fig: Figure, spot: Spot) -> Reading | None:
         return Reading(indicator, "percent", 1.0, "", evidence,
                        f"`{subjects[-1].group(0)} … {grows.group(0)}`: the growth its head speaks of")
     return None
+
+
+def _misfit_name(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:
+    """`Vận tải hành khách 9 tháng ước đạt 42,65 triệu tấn`: a level right after the one name
+    of its clause, with only periods and cue words between, in a unit of another kind than
+    the indicator's (tonnes for people, `tấn` for an area).  Read as that indicator in the
+    unit written, as a table row's unit column is, so that the unit check can say so."""
+    if not preceding or fig.unit in (None, "percent", "percentage_point", "times") or fig.kind != "statistic":
+        return None
+    mention = preceding[0]
+    if not spot.in_clause(mention.start) or len(mention.keys) != 1 or mention.end < spot.prev_figure_end \
+            or _own_words(p, mention.end, fig.start):
+        return None
+    ind = p.catalog.indicators[next(iter(mention.keys))]
+    if ind.context or not plain_misfit(p.catalog.units, fig.unit, ind) or fig.start - mention.end > 40:
+        return None
+    return Reading(ind.id, fig.unit, 1.0, "", Evidence.CLAUSE,
+                   f"`{mention.text}` right before the figure, whose unit does not fit it")
 
 
 def _kind_follows(p: Passage, fig: Figure) -> bool:

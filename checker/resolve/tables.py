@@ -50,6 +50,9 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+# A table's total row (`Tổng số`, `Tổng cộng`, `Toàn tỉnh`) with no name of its own.
+TOTAL_ROW_RE = re.compile(r"^\W*(?:tổng số|tổng cộng|tổng|toàn tỉnh|toàn thành phố|cộng)\W*$", re.I)
+
 class FuzzyLabels:
     """A table label that no name matches exactly (OCR slips: `thât nghiệp`, `Tỉ lệ`).
     Every word of an indicator's name must stand in the label, each allowed one slip
@@ -401,6 +404,8 @@ class TableReader:
             where = f"row label `{row.label.strip()[:60]}`"
             if not mentions and column.indicators:
                 mentions, where = list(column.indicators), f"column `{column.heading[:60]}`"
+            if not mentions and TOTAL_ROW_RE.match(row.label):
+                mentions, where = self._caption_mentions(row)
             reading = self._indicator(fig, mentions, f"{row.context} | {row.head_label} | {row.label}", row.label, where)
         r.unit, r.factor = reading.unit, reading.factor
         r.settle("indicator", self._level_of_change(reading.resolution(), row.label, fig))
@@ -417,6 +422,19 @@ class TableReader:
         if level is None or level.unit != ind.unit or fig.unit not in (None, "percent") or CHANGE_WORD_RE.search(label):
             return found
         return Resolution(ind.level, found.evidence, f"{found.reason}: no word of a change, so the level")
+
+    def _caption_mentions(self, row: "_Row") -> tuple[list[Mention], str]:
+        """`Biểu 3. Tổng mức bán lẻ hàng hóa …` over a `Tổng số` row: the total row is the
+        indicator the caption opens with (the caption names it and nothing before it)."""
+        key = (row.doc.path, row.doc.index, row.block.table, "caption")
+        if key not in self._tables:
+            self._tables[key] = caption_of(row.doc, row.block.table)
+        caption = self._tables[key]
+        if caption is None or not CAPTION_RE.match(caption):
+            return [], ""
+        name = CAPTION_RE.sub("", caption).lstrip(" .:-0123456789IVX")
+        found = [m for m in self.catalog.indicator_matcher.find(name) if m.start == 0]
+        return found[:1], f"caption `{caption.strip()[:60]}` over the row `{row.label.strip()}`"
 
     def _column_unit(self, roles, cells):
         unit_cell = next((c for i, (c, _) in enumerate(cells) if roles[i:i + 1] == ["unit"] and c.strip()), None)
