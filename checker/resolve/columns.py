@@ -164,6 +164,13 @@ def _whole_columns(catalog: Catalog, columns: list[Column]) -> tuple[Column, ...
     return tuple(out)
 
 
+def _without_periods(heading: str) -> str:
+    """The heading with the periods it names left out (`Cơ cấu năm 2025 (%)` → `Cơ cấu (%)`)."""
+    for found in reversed(find_periods(heading, [])):
+        heading = heading[:found.start] + heading[found.end:]
+    return re.sub(r"\s+", " ", heading)
+
+
 def _whole_heading(catalog: Catalog, heading: str, kind: str) -> bool:
     """The heading, brackets aside, is one of the words of `kind` (`Cơ cấu (%)`)."""
     words = {fold(w) for w in catalog.cues["role"]["columns"].get(kind, ())}
@@ -186,8 +193,8 @@ def _column(catalog: Catalog, parts: list[str], index: int, context: str) -> Col
             break
     if kind == "label" and at is not None and at > 0:
         kind = "target"  # `Chỉ tiêu | Thực hiện` under a province's group cell
-    if kind is None and _whole_heading(catalog, parts[-1], "structure"):
-        kind = "structure"  # `Cơ cấu (%)`: each row's share of the total
+    if kind is None and _whole_heading(catalog, _without_periods(parts[-1]), "structure"):
+        kind = "structure"  # `Cơ cấu (%)`, `Cơ cấu năm 2025 (%)`: each row's share of the total
     period, year_column = _column_period(catalog, parts)
     entity = _column_entity(catalog, parts, context) if kind != "evaluation" else None
     indicators: tuple[Mention, ...] = ()
