@@ -275,7 +275,9 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
     if preceding:
         mention, entity, why = preceding[-1]
         # `tỉnh Thái Nguyên và tỉnh Bắc Kạn; tỉnh có 92 xã`: a pair of names is no one figure's.
-        if len(preceding) >= 2 and mention.start < spot.clause_start:
+        # (and in the clause of a merger: `hợp nhất tỉnh A và tỉnh B, có diện tích …`)
+        if len(preceding) >= 2 and (mention.start < spot.clause_start
+                                    or MERGER_RE.search(text, s_start, preceding[-2][0].start)):
             between = text[preceding[-2][0].end:mention.start].replace("tỉnh", "").replace("thành phố", "")
             if CONJUNCTION_RE.match(between):
                 merged = _merger_named(reading, preceding, s_start)
@@ -342,6 +344,9 @@ def _merger_named(reading, preceding, s_start: int) -> Resolution | None:
     own = reading.own
     formers = set(reading.catalog.entities[own].formers) if own else set()
     named = {k for m, _, _ in preceding for k in m.keys}
+    if own in named:  # (`hợp nhất tỉnh Đồng Tháp và tỉnh Tiền Giang`: the merged province's name is its namesake's)
+        entities = reading.catalog.entities
+        named |= {f for f in formers if entities[f].name == entities[own].name}
     if not formers or not formers <= named or not MERGER_RE.search(reading.text, s_start, preceding[-1][0].start):
         return None
     return Resolution(own, Evidence.CLAUSE, f"after the merger of all its former provinces: {OWN}")
