@@ -37,8 +37,8 @@ class Plausibility:
     (industry, services, taxes) may be planned lower than today.
 
     Example: `Đến năm 2030, tỷ trọng kinh tế số đạt khoảng 35%` after `năm 2024 đạt 35,5%`
-    is flagged, and so is `tỷ lệ che phủ rừng từ 60% trở lên` after `trên 61,6%`; a target
-    of `từ 65% trở lên` after `61,6%` is not.
+    is flagged; `tỷ lệ che phủ rừng từ 60% trở lên` after `trên 61,6%` is not (an open bound
+    is a floor to hold, and the level reached holds it), nor is `từ 65% trở lên`.
     """
 
     Params = PlausibilityParams
@@ -92,11 +92,12 @@ class Plausibility:
                 # what was done (or beyond) keeps the level, it does not lower it.
                 target_level = target.hi if higher else target.lo
             done = latest["interval"].lo if higher else latest["interval"].hi
-            if r["qualifier"] in (("gt", "ge") if higher else ("lt", "le")) and r["value"]:
-                # `trên 62%` after 62,2: an open bound is written at its own precision, to
-                # which the level reached rounds (62); asking to stay above it lowers nothing.
-                step = abs(target_level / float(r["value"])) * 10 ** -len(written_decimals(r))
-                done = math.floor(latest["interval"].mid / step + 0.5) * step
+            if r["qualifier"] in (("gt", "ge") if higher else ("lt", "le")):
+                # `từ 60% trở lên` after `trên 61,6%`, `dưới 3,5%` after 3,2%: an open bound
+                # the level reached already keeps is a floor (a ceiling) to hold, not a lower
+                # level asked for; plans set such bounds below what was done.
+                yield PASS
+                continue
             below = target_level < done if higher else target_level > done
             if not below:
                 yield PASS
