@@ -7,7 +7,6 @@ setting remembers where it came from (`checker --show-config`)."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -54,11 +53,22 @@ def find_config(folder: Path) -> Path | None:
         if (place / "checker.toml").is_file():
             return place / "checker.toml"
         pyproject = place / "pyproject.toml"
-        if pyproject.is_file() and _tool_checker(pyproject) is not None:
+        if pyproject.is_file() and _may_name_checker(pyproject) and _tool_checker(pyproject) is not None:
             return pyproject
         if (place / ".git").exists():
             return None
     return None
+
+
+def _may_name_checker(pyproject: Path) -> bool:
+    """Whether a pyproject.toml found on the way up can hold [tool.checker]: one that never
+    spells the name (as is, or in a \\u escape of a quoted key) is not parsed: most are not
+    ours, and the TOML parser's import and run are a hundredth of a check."""
+    try:
+        text = pyproject.read_bytes()
+    except OSError:
+        return True  # the parser reports it
+    return b"checker" in text or b"\\u" in text or b"\\U" in text
 
 
 def load_config(explicit: str | None = None, folder: Path | None = None) -> Config:
@@ -177,6 +187,8 @@ def _rule_files(path: Path, patterns: list[str]) -> list[str]:
 
 
 def _read(path: Path) -> dict:
+    import tomllib
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
