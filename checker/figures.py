@@ -33,7 +33,8 @@ LETTER = r"A-Za-zÀ-ỹĐđ"
 # instead of trying every position) keep that cost down without changing what matches.
 # A part of the day written before a date (`chiều 9/7`): the date is a news item's.
 DAY_PART = "|".join(rf"(?<={w} \d)" for w in ("sáng", "trưa", "chiều", "tối", "đêm", "hôm", "Sáng", "Trưa", "Chiều",
-                                               "Tối", "Đêm", "Hôm", "ngày", "từ", "đến", "Từ", "hết"))
+                                               "Tối", "Đêm", "Hôm", "ngày", "từ", "đến", "Từ", "hết",
+                                               "thời điểm", "Thời điểm"))
 NON_STATISTIC = [
     # Web addresses, clock times and ISO dates of news pages: never statistics.
     ("url", re.compile(r"(?:https?://|www\.)\S+", re.I), ("http", "www.")),
@@ -53,6 +54,9 @@ NON_STATISTIC = [
     ("ordinal", re.compile(r"\((?<![\w)]\()\d{1,2}\)"), ("(",)),
     ("ordinal", re.compile(r"^\s*(?:[-+•–]\s*)?\d{1,2}\s*(?=\.\s|\)\s)"), ()),
     ("date", re.compile(r"\d(?<=ngày \d)\d?(?=\s+(?:đến|-|–)\s+(?:ngày\s+)?\d{1,2}/\d{1,2})"), ("ngày",)),
+    # A grade of a standard (`trường đạt chuẩn mức 1`, `mức độ 2`): a rank, not a quantity.
+    ("ordinal", re.compile(r"[1-4](?:(?<=mức [1-4])|(?<=mức độ [1-4]))(?![\d/]|[.,]\d|\s*(?:%|lần|điểm))", re.I),
+     ("mức",)),
     ("name", re.compile(rf"[-\d](?:(?<=[{LETTER}]-)\d+|(?<=[{LETTER}]\d)\d*)(?:[.,]\d+)?"), ()),
     ("year", re.compile(r"(?:19|20)(?<![\d.,/]\d\d)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?![\d.,/]|\s*(?:%|tỷ|triệu|nghìn|người|hộ))"),
      ()),

@@ -122,3 +122,49 @@ def test_new_after_a_name_is_no_evidence_of_the_former_province(tmp_path):
 def test_a_former_cue_after_the_name_is_still_read(tmp_path):
     facts, _ = _run(tmp_path, MERGED.format(cue="(cũ)"), "Cần Thơ", YEAR)
     assert fact_row(facts, "4.199,8 nghìn người")["entity"] == "can_tho_cu"
+
+
+# Real text, round 4 (statistics releases and sector reports).  A date after `thời điểm` is no
+# fraction; a grade of a standard (`mức 1`, `mức độ 2`) is no count; a change and a level are
+# no total and part of each other.
+STATS = "# TÌNH HÌNH KINH TẾ - XÃ HỘI THÁNG 10 NĂM 2025\n\n"
+
+
+def test_a_date_after_thoi_diem_is_no_fraction(tmp_path):
+    text = "Số lao động làm việc trong các doanh nghiệp công nghiệp tại thời điểm 1/10 tăng 1,2% so với cùng kỳ."
+    _, found = _run(tmp_path, text, section=STATS)
+    assert found == []
+
+
+def test_a_fraction_and_its_percentage_are_still_compared(tmp_path):
+    _, found = _run(tmp_path, "Toàn tỉnh hoàn thành 9/10 chỉ tiêu, đạt 80%.", section=STATS)
+    assert [rule for rule, _ in found] == ["RT01"]
+
+
+SCHOOLS = "Trong năm học, Sở đã công nhận 20 trường đạt chuẩn quốc gia, gồm 12 trường mức 1 và {} trường mức độ 2."
+
+
+def test_the_grade_of_a_standard_is_no_count(tmp_path):
+    _, found = _run(tmp_path, SCHOOLS.format("8"), section=STATS)
+    assert found == []
+
+
+def test_schools_by_grade_that_do_not_add_up_still_alarm(tmp_path):
+    _, found = _run(tmp_path, SCHOOLS.format("9"), section=STATS)
+    assert found == [("PW02", ["12 trường", "20 trường", "9 trường"])]
+
+
+# A region's level and its change, then a sub-region's level and change in brackets.
+HARVEST = ("Vụ mùa các địa phương phía Bắc gieo cấy đạt 905,2 nghìn ha, giảm 14,8 nghìn ha (trong đó vùng "
+           "đồng bằng {})")
+
+
+def test_a_level_and_a_change_are_no_parts_of_a_change(tmp_path):
+    _, found = _run(tmp_path, HARVEST.format("đạt 452,6 nghìn ha, giảm 9,7 nghìn ha"), section=STATS)
+    assert found == []
+
+
+def test_changes_listed_under_a_change_are_still_summed(tmp_path):
+    text = HARVEST.format("giảm 9,7 nghìn ha, vùng trung du giảm 6,3 nghìn ha")
+    _, found = _run(tmp_path, text, section=STATS)
+    assert [rule for rule, _ in found] == ["PW02"]
