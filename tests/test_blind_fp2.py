@@ -168,3 +168,22 @@ def test_changes_listed_under_a_change_are_still_summed(tmp_path):
     text = HARVEST.format("giảm 9,7 nghìn ha, vùng trung du giảm 6,3 nghìn ha")
     _, found = _run(tmp_path, text, section=STATS)
     assert [rule for rule, _ in found] == ["PW02"]
+
+
+# A `trong đó` list whose next `;` clause opens with the first item's two head words goes on.
+CEREALS = "Sản lượng lương thực có hạt đạt 400,0 nghìn tấn, tăng 3,1%; trong đó, sản lượng lúa đạt 330,5 nghìn tấn, tăng 2,4%; {}."
+
+
+def test_a_clause_opening_with_the_first_items_head_goes_on_with_the_list(tmp_path):
+    _, found = _run(tmp_path, CEREALS.format("sản lượng ngô đạt 80,2 nghìn tấn"), section=STATS)
+    assert found == [("PW02", ["330,5 nghìn tấn", "400,0 nghìn tấn", "80,2 nghìn tấn"])]
+
+
+def test_the_list_adds_up_with_the_clause_that_goes_on(tmp_path):
+    _, found = _run(tmp_path, CEREALS.format("sản lượng ngô đạt 69,5 nghìn tấn"), section=STATS)
+    assert found == []
+
+
+def test_a_clause_about_something_else_ends_the_list(tmp_path):
+    _, found = _run(tmp_path, CEREALS.format("lượng phân bón sử dụng 80,2 nghìn tấn"), section=STATS)
+    assert found == []
