@@ -187,3 +187,34 @@ def test_the_list_adds_up_with_the_clause_that_goes_on(tmp_path):
 def test_a_clause_about_something_else_ends_the_list(tmp_path):
     _, found = _run(tmp_path, CEREALS.format("lượng phân bón sử dụng 80,2 nghìn tấn"), section=STATS)
     assert found == []
+
+
+# A bracket naming, per former province, a count and an amount: the amounts are the parts of the
+# total amount; the bare counts before a noun (`suất`) are not.
+GIFTS = ("Dịp Tết, tỉnh tặng 9.000 suất quà cho hộ nghèo, tổng trị giá 5,4 tỷ đồng (Hưng Yên cũ 5.200 suất, "
+         "{} tỷ đồng; Thái Bình cũ 3.800 suất, 2,3 tỷ đồng).")
+
+
+def test_counts_beside_amounts_in_a_bracket_are_no_parts_of_the_amount(tmp_path):
+    _, found = _run(tmp_path, GIFTS.format("3,1"), "Hưng Yên", "# KẾT QUẢ NĂM 2025\n\n")
+    assert found == []
+
+
+def test_amounts_in_such_a_bracket_still_add_up_to_the_total(tmp_path):
+    _, found = _run(tmp_path, GIFTS.format("3,6"), "Hưng Yên", "# KẾT QUẢ NĂM 2025\n\n")
+    assert found == [("PW02", ["2,3 tỷ đồng", "3,6 tỷ đồng", "5,4 tỷ đồng"])]
+
+
+# A fraction in brackets right after a percentage restates that percentage, not the next one.
+COVERAGE = ("Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 99,3%, trong đó khu vực Bắc Giang (cũ) {} "
+            "(23.660/23.870), khu vực Bắc Ninh (cũ) 99,48% (20.309/20.415).")
+
+
+def test_a_bracketed_fraction_restates_the_percentage_before_it(tmp_path):
+    _, found = _run(tmp_path, COVERAGE.format("99,12%"), section="# KẾT QUẢ NĂM 2025\n\n")
+    assert found == []
+
+
+def test_a_bracketed_fraction_that_does_not_fit_the_percentage_before_it_alarms(tmp_path):
+    _, found = _run(tmp_path, COVERAGE.format("97,12%"), section="# KẾT QUẢ NĂM 2025\n\n")
+    assert found == [("RT01", ["23.660/23.870", "97,12%"])]
