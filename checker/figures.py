@@ -33,7 +33,8 @@ LETTER = r"A-Za-zÀ-ỹĐđ"
 # instead of trying every position) keep that cost down without changing what matches.
 # A part of the day written before a date (`chiều 9/7`): the date is a news item's.
 DAY_PART = "|".join(rf"(?<={w} \d)" for w in ("sáng", "trưa", "chiều", "tối", "đêm", "hôm", "Sáng", "Trưa", "Chiều",
-                                               "Tối", "Đêm", "Hôm", "ngày", "từ", "đến", "Từ", "hết"))
+                                               "Tối", "Đêm", "Hôm", "ngày", "từ", "đến", "Từ", "hết",
+                                               "thời điểm", "Thời điểm"))
 NON_STATISTIC = [
     # Web addresses, clock times and ISO dates of news pages: never statistics.
     ("url", re.compile(r"(?:https?://|www\.)\S+", re.I), ("http", "www.")),
@@ -58,6 +59,10 @@ NON_STATISTIC = [
      ()),
     # `trong tháng 7`: a month, after every longer date has been read.
     ("date", re.compile(r"\d(?<=tháng \d)\d?(?![\d/]|[.,]\d)", re.I), ("tháng",)),
+    # (last: tests/test_resolve_lookups.py reads the patterns above by position)
+    # A grade of a standard (`trường đạt chuẩn mức 1`, `mức độ 2`): a rank, not a quantity.
+    ("ordinal", re.compile(r"[1-4](?:(?<=mức [1-4])|(?<=mức độ [1-4]))(?![\d/]|[.,]\d|\s*(?:%|lần|điểm))", re.I),
+     ("mức",)),
 ]
 # Every gate's words, looked for once a block (not once a pattern that names them).
 GATE_WORDS = tuple(sorted({word for _, _, gate in NON_STATISTIC for word in gate}))

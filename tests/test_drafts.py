@@ -37,7 +37,7 @@ PINNED = {
         (14, "chiếm 24,0%"), (14, "ước tăng 8,75%"), (54, "tăng 16,8%"), (56, "tăng 14,1%"),
         (66, "115,1"), (71, "chiếm 61,3%"), (77, "tăng 3,14%"), (100, "6.890"),
         (106, "bị thương giảm 11,0%")}),
-    "dong-nai-nq-hdnd-2026.md": (set(), 1, set()),
+    "dong-nai-nq-hdnd-2026.md": (set(), 0, set()),
     "ha-tinh-ngan-sach-2026.txt": (set(), 0, set()),
     "lam-dong-6-thang-2025.md": ({"LD10"}, 0, {
         (22, "đạt 40,5% kế hoạch"), (30, "(tăng 17,2%)"), (91, "12.375")}),
@@ -58,7 +58,7 @@ PINNED = {
         (26, "bằng 94,7% ước")}),
     "tuyen-quang-ubnd-2025.txt": (set(), 0, {
         (39, "16,2%"), (53, "giảm 3,4 điểm")}),
-    "vinh-long-kiem-diem-2025.txt": ({"VL01", "VL06"}, 1, {
+    "vinh-long-kiem-diem-2025.txt": ({"VL01", "VL06"}, 0, {
         (12, "6.926,21 km²"), (32, "và 9.225 lượt"), (34, "Bến Tre 17 tổ chức"), (34, "bằng 0,9%"),
         (44, "11,9 bác sĩ"), (48, "chiếm 74,1%")}),
 }

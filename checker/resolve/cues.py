@@ -73,6 +73,8 @@ class Cues:
     table_partial: re.Pattern = re.compile(r"(?!)")  # `Trong đó`: some parts of the row above
     table_complete: re.Pattern = re.compile(r"(?!)")  # `Chia ra:` alone: the parts follow
     table_not_part: re.Pattern = re.compile(r"(?!)")  # `Tỷ lệ`, `Chi từ nguồn`: no part of the row above
+    # A label's words right before a name that make the name modify its head (`từ nguồn`, `bội`).
+    label_modifier: re.Pattern = re.compile(r"(?!)")
     # The list openings of each text read so far (lists.list_cues), by text: one Cues serves
     # every run on its catalog (resolver.kept_for), so a text read again is not searched again.
     lists: Memo = field(default_factory=Memo, compare=False, repr=False)
@@ -119,6 +121,7 @@ class Cues:
             table_partial=_label_start(relation.get("table_partial")),
             table_complete=_label_start(None, relation.get("table_complete")),
             table_not_part=_label_start(relation.get("table_not_part")),
+            label_modifier=re.compile(rf"{_whole_or_none(clause.get('label_modifier'))}\s+$", re.I),
         )
 
 

@@ -176,11 +176,19 @@ def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names, context:
     if any(mentions[j].start > mention.end and names.lead_before[j] for j in alike):
         return province, "a total broken down by former province"
     if beside or any(set(m.keys) & partners for m in context_mentions):
+        if BARE_NEW_RE.match(text, mention.end):
+            # `Tỉnh A mới có …`: the new province, or `only now has` (an adverb); a partner named
+            # near it is too weak to tell which province it is.
+            return None, "`mới` after the name: the merged province or an adverb"
         return former, "named beside a partner province"
     if catalog.cue("several").find(context):
         # `Hai tỉnh đã tổ chức ...²` and the footnote `² Thái Nguyên: ...`
         return former, "the text speaks of the former provinces"
     return province, "merged province by default"
+
+
+# `mới` right after a name, not in brackets: `(mới)` is a merged cue, the bare word may be an adverb.
+BARE_NEW_RE = re.compile(r"\s+mới(?![\w)])", re.I)
 
 
 def _merge_time(text: str, mention: Mention, name_ends: list[int]) -> str | None:

@@ -198,6 +198,14 @@ def _yearly_mean_after_total(out, before, i: int, text: str) -> bool:
     return out[j].unit == r.unit and g.kind == "statistic" and not re.search(r"[;()]", text[g.end:f.start])
 
 
+# Right before a figure: it states a change (`giảm 15,6 nghìn ha`), not a level.
+CHANGE_BEFORE_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên))?\s*$", re.I)
+
+
+def is_change(text: str, start: int) -> bool:
+    return bool(CHANGE_BEFORE_RE.search(text, max(0, start - 20), start))
+
+
 def _whole_of_sentence_before(out, near, text: str, s_start: int, first, counts):
     """`… đạt 101.799 triệu đồng, bằng 76,5% KH. Trong đó công nghiệp khai thác 4.519 triệu
     đồng, …`: a sentence opening with a bounded cue breaks down the one figure of its first

@@ -24,6 +24,8 @@ from checker.resolve.lists import (
     ListContext,
     clause_breakdowns,
     inherit,
+    RATE_UNITS,
+    is_change,
     is_part,
     respectively,
     restaters_follow,
@@ -160,6 +162,10 @@ def _listed_under(text, figs, n, total, counts):
     if any(f.start < opening for _, f in items) or len(items) < 2 or any(f.kind != "statistic" for _, f in items):
         return None
     items = _of_the_totals_measure(text, items, total, opening, close)
+    # (`giảm 15,6 nghìn ha (trong đó A đạt 471,3 nghìn ha, giảm 10,5 nghìn ha)`: a level and a
+    # change are no parts of one total)
+    if total.unit not in RATE_UNITS and {is_change(text, f.start) for _, f in items} != {is_change(text, total.start)}:
+        return None
     same = all(f.unit in (None, total.unit) for _, f in items)
     kinds_of = total.unit in counts and all(f.unit in counts for _, f in items)
     if not (same or kinds_of):

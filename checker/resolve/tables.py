@@ -448,8 +448,20 @@ class TableReader:
         # indicator of this row; what the narrowing name measures, if anything, is.
         narrowed = {id(a) for a, b in zip(found, found[1:])
                     if NARROWING_GAP_RE.fullmatch(label, a.end, b.start) and not set(b.keys) & set(a.keys)}
-        mentions = sorted((m for m in found if id(m) not in narrowed), key=lambda m: -(m.end - m.start))
-        return mentions or sorted(matcher.find_tolerant(label), key=lambda m: -(m.end - m.start))
+        mentions = sorted((m for m in found if id(m) not in narrowed and not self._modifies(label, m)),
+                          key=lambda m: -(m.end - m.start))
+        if mentions or found:
+            return mentions
+        return sorted((m for m in matcher.find_tolerant(label) if not self._modifies(label, m)),
+                      key=lambda m: -(m.end - m.start))
+
+    def _modifies(self, label: str, mention: Mention) -> bool:
+        """`Chi đầu tư từ nguồn | thu tiền sử dụng đất`, `Bội | chi ngân sách địa phương`: a name
+        after a preposition, or glued to a word that makes another noun of it, modifies the
+        label's head (a label is one noun phrase, its head first): the row measures no level
+        of it.  A name opening the label, or after `Tổng`, `Trong đó:`, `Ước thực hiện`, is kept."""
+        return bool(label[mention.start:mention.end] == mention.text
+                    and self.cues.label_modifier.search(label, 0, mention.start))
 
     def _indicator(self, fig: Figure, mentions: list[Mention], context: str, label: str, where: str) -> Reading:
         """The row's indicator for this cell: by name and unit, else a bare number takes the
@@ -471,7 +483,7 @@ class TableReader:
                 if len(fitting) == 1:
                     return Reading(fitting[0], cat.indicators[fitting[0]].unit, 1.0, reading.note,
                                    Evidence.TABLE_HEADER, f"{where}; a bare number takes its unit")
-        if not reading.note and not mentions and label.strip():
+        if not reading.note and not mentions and label.strip() and not self._names_modifier(label):
             ind_id, note = self.fuzzy.match(label, fig)
             if ind_id is not None:
                 unit = cat.indicators[ind_id].unit if fig.unit is None else fig.unit
@@ -486,6 +498,10 @@ class TableReader:
                 note = f"unit {fig.unit} does not fit {ind_id} ({cat.indicators[ind_id].unit})"
                 return Reading(ind_id, reading.unit, reading.factor, note, Evidence.TABLE_HEADER, f"{where}; {note}")
         return reading
+
+    def _names_modifier(self, label: str) -> bool:
+        """The label names an indicator, only as a modifier of its head: not compared word by word."""
+        return any(self._modifies(label, m) for m in self.catalog.indicator_matcher.find_tolerant(label))
 
     @staticmethod
     def _whole_label(mention: Mention, label: str) -> bool:
