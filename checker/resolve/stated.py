@@ -269,13 +269,18 @@ def _average_since_year(out, text: str, figs, n: int, sc) -> None:
     year = YEAR_RE.findall(outside(text[clause_start:figs[head][1].start]))
     if not year or int(year[-1]) <= int(since.group(1)):
         return
-    up = (m.group("d1") or m.group("d2")).lower() == "tăng"
+    _add_yearly_average(out, m, b_i, a_i, c_i, int(since.group(1)), int(year[-1]))
+
+
+def _add_yearly_average(out, lead, b_i: int, a_i: int, c_i: int, since: int, own: int) -> None:
+    """The compound yearly rate `c` from level `b` of year `since` to level `a` of year `own`,
+    where the two levels and the rate's direction (`lead`: tăng/giảm) make one."""
+    up = (lead.group("d1") or lead.group("d2")).lower() == "tăng"
     form = _change_form(out, b_i, a_i, c_i, up)
     if form is not None and form.startswith("compound"):
         out[c_i].relations.append(Relation(RelationKind.AVERAGE_CHANGE, c_i, (b_i, a_i), form,
-                                           f"a yearly average since `{out[b_i].figure.text}` (năm {since.group(1)})",
-                                           span=int(year[-1]) - int(since.group(1))))
-
+                                           f"a yearly average since `{out[b_i].figure.text}` (năm {since})",
+                                           span=own - since))
 
 
 # `A (năm 2020 là B, tăng bình quân C%/năm)`: the bracket after a level opens with a past
@@ -300,12 +305,7 @@ def _average_in_bracket(out, text: str, figs, n: int, sc) -> None:
     own = OWN_YEAR_RE.match(out[a_i].period or "")
     if own is None or int(own.group(1)) <= int(opening.group(1)):
         return
-    up = (m.group("d1") or m.group("d2")).lower() == "tăng"
-    form = _change_form(out, b_i, a_i, c_i, up)
-    if form is not None and form.startswith("compound"):
-        out[c_i].relations.append(Relation(RelationKind.AVERAGE_CHANGE, c_i, (b_i, a_i), form,
-                                           f"a yearly average since `{out[b_i].figure.text}` (năm {opening.group(1)})",
-                                           span=int(own.group(1)) - int(opening.group(1))))
+    _add_yearly_average(out, m, b_i, a_i, c_i, int(opening.group(1)), int(own.group(1)))
 
 
 # `15.490 doanh nghiệp, tăng 4.250 doanh nghiệp so với cuối năm 2020 (11.240 doanh nghiệp)`:
