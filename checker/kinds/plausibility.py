@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from checker import messages as m
 from checker.i18n import N_
 from checker.interval import Interval
-from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, finding, last_year, written_decimals
+from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, finding, last_year
 from checker.kinds.evidence import DocumentEntity, defaults_with_formers, strong_enough
 from checker.kinds.params import IndicatorId
 
