@@ -78,6 +78,12 @@ class Plausibility:
                 yield NOT_APPLICABLE
                 continue
             higher = ind.direction != "lower"
+            if r["qualifier"] in (("gt", "ge") if higher else ("lt", "le")):
+                # `từ 60% trở lên` after `trên 61,6%`, `dưới 3,5%` after 3,2%: an open bound
+                # the level reached already keeps is a floor (a ceiling) to hold, not a lower
+                # level asked for; plans set such bounds below what was done.
+                yield PASS
+                continue
             target = r["interval"]
             target_level = target.lo if higher else target.hi
             if math.isinf(target_level):
@@ -92,12 +98,6 @@ class Plausibility:
                 # what was done (or beyond) keeps the level, it does not lower it.
                 target_level = target.hi if higher else target.lo
             done = latest["interval"].lo if higher else latest["interval"].hi
-            if r["qualifier"] in (("gt", "ge") if higher else ("lt", "le")):
-                # `từ 60% trở lên` after `trên 61,6%`, `dưới 3,5%` after 3,2%: an open bound
-                # the level reached already keeps is a floor (a ceiling) to hold, not a lower
-                # level asked for; plans set such bounds below what was done.
-                yield PASS
-                continue
             below = target_level < done if higher else target_level > done
             if not below:
                 yield PASS
