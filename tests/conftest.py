@@ -41,9 +41,19 @@ def run_text(tmp_path: Path, text: str, name: str = "draft.md"):
     return report.facts, every_finding(report), list(report.outcomes)
 
 
+def alarms(findings, rule=None) -> list:
+    """The errors and warnings among `findings` (of `rule` only, if given)."""
+    return [f for f in findings if f.severity in ("error", "warning") and (rule is None or f.rule == rule)]
+
+
+def figure_texts(finding) -> list[str]:
+    """The texts of a finding's figures, sorted."""
+    return sorted(fig["text"] for fig in finding.figures)
+
+
 def rules_and_texts(findings) -> list[tuple[str, list[str]]]:
     """Each finding as its rule and the texts of its figures: what a draft's test compares."""
-    return [(f.rule, sorted(fig["text"] for fig in f.figures)) for f in findings]
+    return [(f.rule, figure_texts(f)) for f in findings]
 
 
 def fact_row(facts, text: str):

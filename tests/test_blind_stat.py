@@ -7,15 +7,7 @@ Drafts in our own words, figures invented."""
 
 from __future__ import annotations
 
-from tests.conftest import fact_row, header, run_text
-
-
-def _alarms(findings, rule=None):
-    return [f for f in findings if f.severity in ("error", "warning") and (rule is None or f.rule == rule)]
-
-
-def _texts(finding):
-    return sorted(fig["text"] for fig in finding.figures)
+from tests.conftest import fact_row, header, run_text, alarms as _alarms, figure_texts as _texts
 
 
 NINE_MONTHS = (

@@ -6,7 +6,7 @@ table that cannot be read yields none.  Drafts in our own words; figures invente
 from __future__ import annotations
 
 from checker.catalog import load_catalog
-from tests.conftest import header, run_text
+from tests.conftest import header, run_text, alarms as _alarms
 
 APPENDIX = "## PHỤ LỤC. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NHIỆM KỲ 2020 - 2025 CỦA HAI TỈNH (TRƯỚC HỢP NHẤT)\n\n"
 
@@ -20,10 +20,6 @@ def _fact(facts, text):
     row = facts[(facts["block"] == "table_row") & (facts["text"] == text)]
     assert len(row) == 1, (text, facts[["line", "text"]])
     return row.iloc[0]
-
-
-def _alarms(findings, rule=None):
-    return [f for f in findings if f.severity in ("error", "warning") and (rule is None or f.rule == rule)]
 
 
 def test_column_kinds_in_the_draft_own_words():
