@@ -75,6 +75,8 @@ class Cues:
     table_not_part: re.Pattern = re.compile(r"(?!)")  # `Tỷ lệ`, `Chi từ nguồn`: no part of the row above
     # A label's words right before a name that make the name modify its head (`từ nguồn`, `bội`).
     label_modifier: re.Pattern = re.compile(r"(?!)")
+    # A yearly amount summed over a span (`Tổng thu ngân sách 5 năm đạt …`), before the figure.
+    span_total: re.Pattern = re.compile(r"(?!)")
     # The list openings of each text read so far (lists.list_cues), by text: one Cues serves
     # every run on its catalog (resolver.kept_for), so a text read again is not searched again.
     lists: Memo = field(default_factory=Memo, compare=False, repr=False)
@@ -122,9 +124,14 @@ class Cues:
             table_complete=_label_start(None, relation.get("table_complete")),
             table_not_part=_label_start(relation.get("table_not_part")),
             label_modifier=re.compile(rf"{_whole_or_none(clause.get('label_modifier'))}\s+$", re.I),
+            span_total=re.compile(rf"{_whole_or_none(period.get('span_total'))}|{YEARS_COUNT}|{TOTAL_OF_SPAN}", re.I),
         )
 
 
+# `5 năm`, `05 năm`, `năm năm` (a count of years, not `năm 2025`; not `sau 5 năm`, a time
+# after which a level is reached) and `tổng … giai đoạn 2021 - 2025`: a total over the span.
+YEARS_COUNT = r"(?<![\w])(?<!sau )(?<!qua )(?:0?[2-9]|1[0-5]|hai|ba|bốn|năm|mười)\s+năm(?!\s*(?:\d|qua|sau|tới|trước))(?![\w])"
+TOTAL_OF_SPAN = r"(?<![\w])tổng(?![\w])[^;:.()]{0,60}(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+\d{4}\s*[-–]\s*\d{4}"
 # Words that may follow a base word and qualify it (`dự toán Trung ương giao`, `kế hoạch năm 2025`).
 YEARLY = r"(?:\s+(?:mỗi|hằng|hàng)\s+năm)?"
 BASE_WORDS = r"(?:\s+(?!(?:{stop})(?![\w]))(?:\d{{4}}(?![\d.,])|(?!\d)[^\s;,.:()]+)){{0,8}}"

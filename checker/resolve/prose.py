@@ -106,7 +106,7 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) 
         r.head = head_phrase(text, fig, spot, p.catalog.cues, p.cues.not_a_subject, p.entity_spans, p.head_text)
     # (read only where neither the text nor a heading gave a period)
     present = r.period is None and p.heading is None and states_present(p.leads, spot.clause_start, fig.start)
-    finish(r, p.catalog, p.heading, p.cues, present)
+    finish(r, p.catalog, p.heading, p.cues, present, text[spot.sentence_start:fig.start])
     if p.anchor is not None:
         r.anchor = p.anchor[0].locate(p.anchor[1])
         r.anchor_block, r.anchor_offset = p.anchor

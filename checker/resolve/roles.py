@@ -226,23 +226,31 @@ def result_over_target(r: Resolved, count_units) -> Resolved | None:
     return target
 
 
-def finish(r: Resolved, catalog, heading: Resolution | None, cues, present: bool = False) -> None:
+def finish(r: Resolved, catalog, heading: Resolution | None, cues, present: bool = False, lead: str = "") -> None:
     """Period by the heading where the text gave none, by the indicator's nature (a level
-    over a term is its level at the end), and the role by the period.  `present`: the
-    figure's clause states what the province has (`Tỉnh có ...`)."""
+    over a term is its level at the end, unless `lead`, the figure's sentence before it,
+    sums an amount over the span), and the role by the period.  `present`: the figure's
+    clause states what the province has (`Tỉnh có ...`)."""
     if r.period is None and heading is not None and not deliberately_blank(r.fields.get("period")):
         ahead = _looking_ahead(r, heading, cues) or _block_says_otherwise(r, heading)
         r.settle("period", Resolution(None, Evidence.NONE, ahead) if ahead else heading)
     ind = catalog.indicators.get(r.indicator) if r.indicator else None
     if present and r.period is None and ind is not None and not deliberately_blank(r.fields.get("period")):
         _as_of_report(r, ind)
-    if ind is not None:
+    if ind is not None and not _summed_over_span(r, ind, cues, lead):
         period, why = at_nature(r.period, ind.temporal)
         if why:
             was = r.fields["period"]
             r.settle("period", Resolution(period, was.evidence, f"{was.reason}; {why}"))
     if r.role is None:
         r.settle("role", role_by_period(r, cues))
+
+
+def _summed_over_span(r: Resolved, ind, cues, lead: str) -> bool:
+    """`Tổng thu ngân sách 5 năm đạt 87.330 tỷ đồng`, `Cả giai đoạn 2021 - 2025, kim ngạch
+    xuất khẩu đạt 30.500 triệu USD`: an amount the catalog holds as a yearly level, summed
+    over the span, keeps the span (a rate or a share is never summed)."""
+    return bool(lead) and ind.aggregation == "additive" and r.unit != "percent" and bool(cues.span_total.search(lead))
 
 
 def _looking_ahead(r: Resolved, heading: Resolution, cues) -> str:

@@ -1,0 +1,68 @@
+"""False alarms of the blind drafts, fourth round: an amount summed over a term read as its
+last year's, a rate per 10.000 people written with its count noun only, a target for a flow
+made anew each year, and weights of another year.  Each class in short drafts of our own:
+the case that alarmed before the fix, and one that must still be read."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import fact_row, header, rules_and_texts, run_text
+
+TERM = "# KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI NHIỆM KỲ 2020 - 2025\n\n"
+
+
+def _run(tmp_path, body: str, province: str = "Bắc Ninh", section: str = TERM):
+    facts, findings, _ = run_text(tmp_path, header(province) + section + body + "\n")
+    return facts, rules_and_texts(findings)
+
+
+def _rules(found) -> set[str]:
+    return {rule for rule, _ in found}
+
+
+# --- An amount summed over the term is no level of its last year -------------------------
+
+# The year's results by former province, as congress reports give them in an annex.
+YEAR_TABLE = """
+## Phụ lục. Kết quả năm 2025
+
+*Đơn vị: tỷ đồng*
+
+| STT | Chỉ tiêu | Bắc Ninh (cũ) | Bắc Giang (cũ) |
+|---|---|---:|---:|
+| 1 | Thu ngân sách nhà nước năm 2025 | {own} | 11.820 |
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tổng thu ngân sách nhà nước trên địa bàn 5 năm đạt 87.330 tỷ đồng, trong đó Bắc Ninh (cũ) 34.860 tỷ đồng, "
+    "Bắc Giang (cũ) 52.470 tỷ đồng.",
+    "Cả giai đoạn, thu ngân sách nhà nước đạt 87.330 tỷ đồng (Bắc Ninh cũ 34.860 tỷ đồng, Bắc Giang cũ 52.470 tỷ đồng).",
+    "Tổng thu ngân sách nhà nước giai đoạn 2021 - 2025 đạt 87.330 tỷ đồng; trong đó Bắc Ninh (cũ) 34.860 tỷ đồng, "
+    "Bắc Giang (cũ) 52.470 tỷ đồng.",
+])
+def test_a_revenue_summed_over_the_term_keeps_the_term(tmp_path, sentence):
+    facts, found = _run(tmp_path, sentence + "\n" + YEAR_TABLE.format(own="7.950"))
+    assert fact_row(facts, "87.330 tỷ đồng")["period"] == "2021-2025"
+    assert fact_row(facts, "52.470 tỷ đồng")["period"] == "2021-2025"
+    assert not _rules(found) & {"SV01", "PW01"}
+
+
+def test_the_years_revenue_under_the_term_is_still_compared(tmp_path):
+    # No word of a sum: the level stated under the term's heading is its last year's, and a
+    # table of that year stating another value still disagrees with it.
+    body = "Thu ngân sách nhà nước đạt 19.770 tỷ đồng (Bắc Ninh cũ 7.950 tỷ đồng, Bắc Giang cũ 11.820 tỷ đồng).\n"
+    facts, found = _run(tmp_path, body + YEAR_TABLE.format(own="8.950"))
+    assert fact_row(facts, "19.770 tỷ đồng")["period"] == "2025"
+    assert ("PW01", ["11.820", "19.770 tỷ đồng", "8.950"]) in found
+
+
+def test_a_rate_of_the_term_is_still_its_level_at_the_end(tmp_path):
+    # `5 năm` before a rate (no amount that adds up over years): still the level at the end.
+    facts, _ = _run(tmp_path, "Sau 5 năm, tỷ lệ hộ nghèo còn 1,2%; cả giai đoạn, tỷ lệ đô thị hóa đạt 40,5%.")
+    assert fact_row(facts, "1,2%")["period"] == "2025"
+    assert fact_row(facts, "40,5%")["period"] == "2025"
+
