@@ -87,7 +87,7 @@ def unit_fit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> tupl
     """The indicator's unit and the factor to it, if a figure in `unit` fits the indicator."""
     for candidate in (indicator.unit, *indicator.accepts):
         if candidate == unit:
-            return indicator.unit, 1.0
+            return indicator.unit, _implicit_per_10k(units, unit, indicator)
     if unit is None or indicator.unit is None:
         return None
     try:
@@ -105,6 +105,17 @@ def unit_fit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> tupl
         except Exception:  # pint cannot convert between these: try the next one
             continue
     return None
+
+
+def _implicit_per_10k(units: UnitCatalog, unit: str | None, indicator: Indicator) -> float:
+    """`số bác sĩ trên 1 vạn dân đạt 10,0 bác sĩ`: a bare count accepted for a rate per 10.000
+    people (its name says so) counts per 10.000, as `12 bác sĩ/vạn dân` does once read per
+    person: the factor 1/10.000 puts both on one scale."""
+    own = indicator.unit or ""
+    if unit is None or unit == own or f"{unit} / nguoi" != own:
+        return 1.0
+    name = indicator.name.lower()
+    return 1e-4 if any(ending.lstrip("/").strip() in name for ending in units.per_10k) else 1.0
 
 
 def _unit_class(units: UnitCatalog, unit: str) -> tuple:

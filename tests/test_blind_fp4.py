@@ -66,3 +66,29 @@ def test_a_rate_of_the_term_is_still_its_level_at_the_end(tmp_path):
     assert fact_row(facts, "1,2%")["period"] == "2025"
     assert fact_row(facts, "40,5%")["period"] == "2025"
 
+
+# --- A rate per 10.000 people written with its count noun only --------------------------
+
+TARGETS = "\n## MỤC TIÊU ĐẾN NĂM 2030\n\n{target}\n"
+
+
+@pytest.mark.parametrize("reached, target", [
+    ("Số bác sĩ trên 1 vạn dân đạt 10,0 bác sĩ.", "Có 12 bác sĩ trên 1 vạn dân."),
+    ("Số bác sĩ/vạn dân năm 2025 đạt 10,0 bác sĩ.", "Đạt 13 bác sĩ/vạn dân."),
+    ("Số giường bệnh trên 1 vạn dân đạt 32 giường.", "Phấn đấu đạt 35 giường bệnh/vạn dân."),
+])
+def test_a_count_per_ten_thousand_is_on_the_scale_of_the_written_rate(tmp_path, reached, target):
+    facts, found = _run(tmp_path, reached + "\n" + TARGETS.format(target=target),
+                        section="# KẾT QUẢ NĂM 2025\n\n")
+    assert "TP01" not in _rules(found)
+    count = fact_row(facts, reached.split("đạt ")[1].rstrip("."))
+    rate = fact_row(facts, re.search(r"\d+ [^.]*", target).group(0))
+    assert count["unit"] == rate["unit"]
+    assert count["lo"] < rate["lo"] < 1  # both per person, the target above the level reached
+
+
+def test_a_target_per_ten_thousand_below_the_count_reached_is_still_flagged(tmp_path):
+    _, found = _run(tmp_path, "Số bác sĩ trên 1 vạn dân đạt 13,0 bác sĩ.\n"
+                    + TARGETS.format(target="Có 12 bác sĩ trên 1 vạn dân."), section="# KẾT QUẢ NĂM 2025\n\n")
+    assert ("TP01", ["12 bác sĩ trên 1 vạn dân", "13,0 bác sĩ"]) in found
+
