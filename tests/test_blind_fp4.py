@@ -92,3 +92,23 @@ def test_a_target_per_ten_thousand_below_the_count_reached_is_still_flagged(tmp_
                     + TARGETS.format(target="Có 12 bác sĩ trên 1 vạn dân."), section="# KẾT QUẢ NĂM 2025\n\n")
     assert ("TP01", ["12 bác sĩ trên 1 vạn dân", "13,0 bác sĩ"]) in found
 
+
+# --- A target for a flow made anew each year ---------------------------------------------
+
+YEAR = "# KẾT QUẢ NĂM 2025 VÀ KẾ HOẠCH NĂM 2026\n\n"
+
+
+@pytest.mark.parametrize("done, plan", [
+    ("Năm 2025 giải quyết việc làm cho 23.640 lao động.", "Năm 2026 phấn đấu giải quyết việc làm cho 23.000 lao động."),
+    ("Năm 2025 có 2.150 doanh nghiệp thành lập mới.", "Kế hoạch năm 2026: doanh nghiệp thành lập mới 2.000 doanh nghiệp."),
+])
+def test_a_yearly_flow_target_below_a_good_year_is_no_slip(tmp_path, done, plan):
+    _, found = _run(tmp_path, done + "\n\n" + plan, section=YEAR)
+    assert "TP01" not in _rules(found)
+
+
+def test_a_level_target_below_the_level_reached_is_still_flagged(tmp_path):
+    _, found = _run(tmp_path, "Năm 2025 tỷ lệ dân số tham gia bảo hiểm y tế đạt 95,2%.\n\n"
+                    "Năm 2026 phấn đấu tỷ lệ dân số tham gia bảo hiểm y tế đạt 94,5%.", section=YEAR)
+    assert ("TP01", ["94,5%", "95,2%"]) in found
+

@@ -34,7 +34,9 @@ class Plausibility:
     Why it matters: a target copied from the previous term often sits below today's level.
 
     Only for indicators with a declared direction: a share of the economy's structure
-    (industry, services, taxes) may be planned lower than today.
+    (industry, services, taxes) may be planned lower than today.  Only for levels (catalog
+    `temporal: stock`): a rate of change or a flow made anew each period (jobs created,
+    enterprises founded) may be planned below a good year's.
 
     Example: `Đến năm 2030, tỷ trọng kinh tế số đạt khoảng 35%` after `năm 2024 đạt 35,5%`
     is flagged; `tỷ lệ che phủ rừng từ 60% trở lên` after `trên 61,6%` is not (an open bound
@@ -72,9 +74,11 @@ class Plausibility:
             if ind.direction == "none":
                 yield NOT_APPLICABLE  # a structure share: a lower target is a choice, not a slip
                 continue
-            if ind.temporal == "rate" or latest["points"] != r["points"]:
+            if ind.temporal in ("rate", "flow") or latest["points"] != r["points"]:
                 # A pace of change (a growth rate, points a year) may be planned slower than
-                # last year's: only a level (a stock, a year's flow) held lower is a slip.
+                # last year's, and a flow made anew each period (jobs created, enterprises
+                # founded, capital invested) may be planned below a good year's: only a level
+                # the province holds (a stock, a yearly level such as revenue) held lower is a slip.
                 yield NOT_APPLICABLE
                 continue
             higher = ind.direction != "lower"
