@@ -112,3 +112,29 @@ def test_a_level_target_below_the_level_reached_is_still_flagged(tmp_path):
                     "Năm 2026 phấn đấu tỷ lệ dân số tham gia bảo hiểm y tế đạt 94,5%.", section=YEAR)
     assert ("TP01", ["94,5%", "95,2%"]) in found
 
+
+# --- Weights of another year ---------------------------------------------------------------
+
+WEIGHTED = """## I. TÌNH HÌNH CHUNG
+
+Dân số trung bình năm {year} của tỉnh Bắc Giang là 1.000,0 nghìn người, của tỉnh Bắc Ninh (cũ) là 1.000,0 nghìn người.
+
+## II. KẾT QUẢ NĂM 2025
+
+Tỷ lệ dân số tham gia bảo hiểm y tế năm 2025 đạt {merged}.
+
+Tại Bắc Giang (cũ), tỷ lệ dân số tham gia bảo hiểm y tế năm 2025 đạt 60,0%. Tại Bắc Ninh (cũ), tỷ lệ dân số tham gia bảo hiểm y tế năm 2025 đạt 90,0%.
+"""
+
+
+def test_weights_of_an_earlier_year_are_known_only_roughly(tmp_path):
+    # With 2025 populations of 1.000 and 1.200 thousand the merged rate is 76,4%: the 2020
+    # populations the text gives cannot tell it wrong.
+    _, found = _run(tmp_path, WEIGHTED.format(year=2020, merged="76,4%"), section="")
+    assert "WM01" not in _rules(found)
+
+
+@pytest.mark.parametrize("year, merged", [(2025, "76,4%"), (2020, "86,0%")])
+def test_weights_of_the_same_year_or_a_far_miss_still_fail(tmp_path, year, merged):
+    _, found = _run(tmp_path, WEIGHTED.format(year=year, merged=merged), section="")
+    assert "WM01" in _rules(found)

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import product
 
 from checker import messages as m
 from checker.i18n import N_
+from checker.interval import Interval
 from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Result, Results, fail, finding, pick_suspect
 from checker.kinds.params import EntityId, IndicatorId
 from checker.kinds.part_whole import merged_provinces
 
 WEIGHT_INDICATORS = {"population": "population", "area": "area"}
+# Weights that do not change from year to year (a province's area): any year's will do.
+FIXED_WEIGHTS = {"area"}
+# How far a weight of another year may have moved, relative, for each year between: the
+# parts' shares of a population or an output drift apart by a few percent a year at most.
+DRIFT_PER_YEAR = 0.03
 
 
 @dataclass(frozen=True)
@@ -61,17 +69,18 @@ class WeightedMean:
             if len(weights) != len(entity.formers):
                 yield NOT_APPLICABLE
                 continue
-            yield self._check(rule, ctx, key, entity, values, weights)
+            drift = 0.0 if weight_ind in FIXED_WEIGHTS else DRIFT_PER_YEAR
+            yield self._check(rule, ctx, key, entity, values, weights,
+                              {f: drift * _years_apart(w["period"], key[1]) for f, w in weights.items()})
 
     @staticmethod
-    def _check(rule, ctx: Context, key: tuple, entity, values: dict, weights: dict[str, dict]) -> Result:
-        """The merged province's value against its former provinces' values, weighted."""
-        total_w = weighted = None
-        for f in entity.formers:
-            w, v = weights[f]["interval"], values[f][0]
-            total_w = w if total_w is None else total_w + w
-            weighted = w * v if weighted is None else weighted + w * v
-        expected = weighted / total_w
+    def _check(rule, ctx: Context, key: tuple, entity, values: dict, weights: dict[str, dict],
+               drift: dict[str, float]) -> Result:
+        """The merged province's value against its former provinces' values, weighted (a
+        weight of another year than the value's known only within its `drift`)."""
+        spans = [weights[f]["interval"] * Interval(1 - drift[f], 1 + drift[f]) if drift[f] else weights[f]["interval"]
+                 for f in entity.formers]
+        expected = _weighted_bounds(spans, [values[f][0] for f in entity.formers])
         merged, merged_rows = values[entity.id]
         if merged.overlaps(expected):
             return PASS
@@ -87,3 +96,33 @@ class WeightedMean:
         suspect = pick_suspect(ids, ctx, list(range(1 + n)))
         return fail(finding(rule, rows, suspect, args, imbalance,
                             N_("({weights}) / total weight = {expected}, stated {value}")))
+
+
+def _years_apart(weight: str | None, value: str | None) -> int:
+    """The years between a weight's period and the value's: none where the weight's year
+    lies in the value's (`2025` in `2021-2025`) or either is not stated in years."""
+    years = [int(y) for y in re.findall(r"(?<!\d)\d{4}(?!\d)", value or "")]
+    found = re.match(r"(\d{4})(?!\d)", weight or "")
+    if not years or found is None:
+        return 0
+    year = int(found.group(1))
+    first, last = min(years), max(years)
+    return first - year if year < first else year - last if year > last else 0
+
+
+def _weighted_bounds(weights: list[Interval], values: list[Interval]) -> Interval:
+    """Every weighted mean the weights and values allow.  The mean rises with each value
+    and is monotone in each weight, so its bounds lie at the weights' ends; dividing one sum
+    of intervals by another would let one weight be large above the line and small below."""
+    if any(w.lo <= 0 for w in weights):
+        total, weighted = weights[0], weights[0] * values[0]
+        for w, v in zip(weights[1:], values[1:]):
+            total, weighted = total + w, weighted + w * v
+        return weighted / total
+    lo = hi = None
+    for ends in product(*((w.lo, w.hi) for w in weights)):
+        total = sum(ends)
+        low = sum(e * v.lo for e, v in zip(ends, values)) / total
+        high = sum(e * v.hi for e, v in zip(ends, values)) / total
+        lo, hi = (low, high) if lo is None else (min(lo, low), max(hi, high))
+    return Interval(lo, hi)
