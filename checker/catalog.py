@@ -50,6 +50,8 @@ class Indicator:
     context: tuple[str, ...] = ()
     patterns: tuple[Frame, ...] = ()
     level: str | None = None
+    # A rate measured against a plan (disbursement of the capital planned): it may pass 100%.
+    of_plan: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,7 @@ def _indicator(raw: dict) -> Indicator:
         direction=raw.get("direction", "higher"), temporal=raw.get("temporal", "stock"),
         context=tuple(raw.get("context") or ()),
         patterns=tuple(_frame(raw["id"], raw.get("unit"), p) for p in raw.get("patterns") or ()),
-        level=raw.get("level"),
+        level=raw.get("level"), of_plan=bool(raw.get("of_plan")),
     )
 
 

@@ -59,6 +59,7 @@ INDICATOR = Record(name=N_("indicator"), required={
     "context": PHRASES,
     "patterns": ListOf(PATTERN),
     "level": IDENT,
+    "of_plan": Flag(),
 })
 
 INDICATORS = Record(name=N_("indicator catalog"), label=None, required={"indicators": ListOf(INDICATOR)})

@@ -138,3 +138,20 @@ def test_weights_of_an_earlier_year_are_known_only_roughly(tmp_path):
 def test_weights_of_the_same_year_or_a_far_miss_still_fail(tmp_path, year, merged):
     _, found = _run(tmp_path, WEIGHTED.format(year=year, merged=merged), section="")
     assert "WM01" in _rules(found)
+
+
+# --- A rate against a plan may pass 100% -----------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Tỉnh được tuyên dương nhờ tỷ lệ giải ngân vốn đầu tư công đạt 109%.",
+    "Về đầu tư công, tỷ lệ giải ngân đạt 104,6%, cao nhất từ trước đến nay.",
+    "Tỷ lệ thực hiện chỉ tiêu kết nạp đảng viên đạt 118%.",
+])
+def test_a_rate_against_a_plan_above_100_is_no_misused_share(tmp_path, sentence):
+    _, found = _run(tmp_path, sentence, section="# KẾT QUẢ NĂM 2025\n\n")
+    assert "ST02" not in _rules(found)
+
+
+def test_a_share_of_a_whole_above_100_is_still_flagged(tmp_path):
+    _, found = _run(tmp_path, "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 104,2%.", section="# KẾT QUẢ NĂM 2025\n\n")
+    assert ("ST02", ["104,2%"]) in found
