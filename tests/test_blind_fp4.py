@@ -155,3 +155,27 @@ def test_a_rate_against_a_plan_above_100_is_no_misused_share(tmp_path, sentence)
 def test_a_share_of_a_whole_above_100_is_still_flagged(tmp_path):
     _, found = _run(tmp_path, "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 104,2%.", section="# KẾT QUẢ NĂM 2025\n\n")
     assert ("ST02", ["104,2%"]) in found
+
+
+# --- The whole a share is of names no subject for the figures after it ----------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Tổng vốn đầu tư phát triển ước đạt 171.000 tỷ đồng, chiếm 35,8% GRDP; trong đó Bắc Giang (cũ) 78.600 tỷ đồng, "
+    "Bắc Ninh (cũ) 92.400 tỷ đồng.",
+    "Vốn đầu tư khu vực ngoài nhà nước đạt 96.500 tỷ đồng, bằng 20,2% tổng GRDP, gồm Bắc Giang (cũ) 41.300 tỷ đồng và "
+    "Bắc Ninh (cũ) 55.200 tỷ đồng.",
+])
+def test_parts_after_a_share_of_grdp_are_no_grdp(tmp_path, sentence):
+    body = sentence + "\n\nQuy mô GRDP đạt 477.830 tỷ đồng (Bắc Giang cũ 215.480 tỷ đồng; Bắc Ninh cũ 262.350 tỷ đồng).\n"
+    facts, found = _run(tmp_path, body, section="# KẾT QUẢ NĂM 2025\n\n")
+    assert "SV01" not in _rules(found)
+    part = re.search(r"Bắc Ninh \(cũ\) ([\d.]+ tỷ đồng)", sentence).group(1)
+    assert fact_row(facts, part)["indicator"] != "grdp"
+
+
+def test_a_level_named_before_its_parts_is_still_read(tmp_path):
+    facts, _ = _run(tmp_path, "Quy mô GRDP đạt 477.830 tỷ đồng, chiếm 3,9% cả nước; trong đó Bắc Giang (cũ) "
+                    "215.480 tỷ đồng, Bắc Ninh (cũ) 262.350 tỷ đồng.", section="# KẾT QUẢ NĂM 2025\n\n")
+    assert fact_row(facts, "477.830 tỷ đồng")["indicator"] == "grdp"
+
+

@@ -37,6 +37,10 @@ from checker.resolve.roles import (
 from checker.text import Mention
 
 TRAIL_GAP_RE = re.compile(r"^[^,;:.()\d]{0,30}$")
+# `chiếm 35,8% GRDP; trong đó Bắc Giang 78.600 tỷ đồng`: a name right after a share is the
+# whole the share is of, no subject of the figures after it.
+SHARE_WHOLE_RE = re.compile(r"(?<![\w])(?:chiếm|bằng)\s+(?:khoảng\s+|gần\s+|trên\s+|hơn\s+)?\d+(?:[.,]\d+)?\s*%\s*"
+                            r"(?:của\s+|so với\s+)?(?:tổng\s+)?$", re.I)
 JOINED_RE = re.compile(r"\s(?:và|cùng)\s")
 NAME_TO_FIGURE_RE = re.compile(r"^[^,;:.()]{0,40}$")  # (`mức bội chi năm 2026 là 150`: a year may stand between)
 
@@ -165,7 +169,8 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     near = p.by_start["mentions"]
     trailing = [m for m in near.between(spot.number_end, spot.next_figure_start)
                 if TRAIL_GAP_RE.match(text[spot.number_end:m.start]) and not _heads_next(text, spot, m)]
-    preceding = sorted((m for m in near.between(spot.reach, fig.start + 1) if m.end <= fig.start),
+    preceding = sorted((m for m in near.between(spot.reach, fig.start + 1)
+                        if m.end <= fig.start and not SHARE_WHOLE_RE.search(text, max(0, m.start - 32), m.start)),
                        key=lambda m: (-m.end, -(m.end - m.start)))
     subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues, (near, p.longest_mention))
     if subject is not None:
