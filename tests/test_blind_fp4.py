@@ -179,3 +179,22 @@ def test_a_level_named_before_its_parts_is_still_read(tmp_path):
     assert fact_row(facts, "477.830 tỷ đồng")["indicator"] == "grdp"
 
 
+# --- A province that labels its own figure names none for the clauses after it ---------------
+
+@pytest.mark.parametrize("sentence, total", [
+    ("Giải quyết việc làm cho 165.300 lao động, trong đó Lào Cai cũ 78.400 lao động, Yên Bái cũ 86.900 lao động; "
+     "tỷ lệ lao động qua đào tạo đạt 67,3% (Lào Cai cũ 68,2%; Yên Bái cũ 66,5%).", "67,3%"),
+    ("Toàn tỉnh có 164 xã đạt chuẩn nông thôn mới, trong đó Lào Cai cũ 100/152 xã, Yên Bái cũ 64/88 xã; có 32 xã đạt "
+     "chuẩn nông thôn mới nâng cao (Lào Cai cũ 18 xã; Yên Bái cũ 14 xã).", "32 xã"),
+])
+def test_a_listed_former_province_names_no_later_clause(tmp_path, sentence, total):
+    facts, found = _run(tmp_path, sentence, province="Lào Cai", section="# KẾT QUẢ NĂM 2025\n\n")
+    assert fact_row(facts, total)["entity"] == "lao_cai"
+    assert "SV01" not in _rules(found)
+
+
+def test_a_province_opening_its_clauses_still_names_them(tmp_path):
+    # `Tại Yên Bái (cũ), …; …`: the name opens the sentence, followed by a comma, not its own figure.
+    facts, _ = _run(tmp_path, "Tại Yên Bái (cũ), giải quyết việc làm cho 86.900 lao động; tỷ lệ lao động qua đào tạo "
+                    "đạt 66,5%.", province="Lào Cai", section="# KẾT QUẢ NĂM 2025\n\n")
+    assert fact_row(facts, "66,5%")["entity"] == "yen_bai"
