@@ -198,3 +198,22 @@ def test_a_province_opening_its_clauses_still_names_them(tmp_path):
     facts, _ = _run(tmp_path, "Tại Yên Bái (cũ), giải quyết việc làm cho 86.900 lao động; tỷ lệ lao động qua đào tạo "
                     "đạt 66,5%.", province="Lào Cai", section="# KẾT QUẢ NĂM 2025\n\n")
     assert fact_row(facts, "66,5%")["entity"] == "yen_bai"
+
+
+# --- A share right after a fraction restates the fraction -----------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Toàn tỉnh có 164 xã đạt chuẩn nông thôn mới, trong đó Đắk Lắk cũ 100/152 xã (chiếm 65,8%), Phú Yên cũ 64/88 xã "
+    "(chiếm 72,7%).",
+    "Có 1.110 trường đạt chuẩn quốc gia, trong đó Đắk Lắk cũ 512/689 trường, chiếm 74,3%; Phú Yên cũ 598/771 trường, "
+    "chiếm 77,6%.",
+])
+def test_a_share_after_a_fraction_is_of_the_fraction(tmp_path, sentence):
+    _, found = _run(tmp_path, sentence, province="Đắk Lắk", section="# KẾT QUẢ NĂM 2025\n\n")
+    assert not _rules(found) & {"RT04", "RT01"}
+
+
+def test_a_share_after_a_fraction_that_misstates_it_is_still_flagged(tmp_path):
+    _, found = _run(tmp_path, "Toàn tỉnh có 164 xã đạt chuẩn nông thôn mới, trong đó Phú Yên cũ 64/88 xã (chiếm 74,2%).",
+                    province="Đắk Lắk", section="# KẾT QUẢ NĂM 2025\n\n")
+    assert "RT01" in _rules(found)

@@ -174,7 +174,9 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
         return False
     a_i = figs[head][0]
     a = out[a_i]
-    if not _is_level(a):
+    if not _is_level(a) or a.figure.kind == "fraction":
+        # (`100/152 xã (chiếm 65,8%)`: the share restates the fraction before it, its own
+        # whole written there, not the total the fraction is listed under)
         return False
     whole = WHOLE_RE.match(text, s.end)
     phrase = whole.group("whole").strip() if whole else ""
