@@ -217,3 +217,26 @@ def test_a_share_after_a_fraction_that_misstates_it_is_still_flagged(tmp_path):
     _, found = _run(tmp_path, "Toàn tỉnh có 164 xã đạt chuẩn nông thôn mới, trong đó Phú Yên cũ 64/88 xã (chiếm 74,2%).",
                     province="Đắk Lắk", section="# KẾT QUẢ NĂM 2025\n\n")
     assert "RT01" in _rules(found)
+
+
+# --- A place or body named after the province is not the province ----------------------------
+
+SITES = "Năm 2025, tổng lượt khách du lịch của thành phố đạt 5.250 nghìn lượt, tăng 16,2%. {site}\n"
+
+
+@pytest.mark.parametrize("site, figure", [
+    ("Quần thể di tích Cố đô Huế đón 3.150 nghìn lượt khách tham quan, doanh thu bán vé 512 tỷ đồng.",
+     "3.150 nghìn lượt khách"),
+    ("Khu du lịch quốc gia Bạch Mã Huế đón 410 nghìn lượt khách.", "410 nghìn lượt khách"),
+    ("Cảng hàng không quốc tế Phú Bài Huế phục vụ 1.920 nghìn lượt khách.", "1.920 nghìn lượt khách"),
+])
+def test_a_site_named_after_the_province_is_not_the_province(tmp_path, site, figure):
+    facts, found = _run(tmp_path, SITES.format(site=site), province="Huế", section="# KẾT QUẢ NĂM 2025\n\n")
+    assert "SV01" not in _rules(found)
+    assert fact_row(facts, figure)["entity"] != "hue"
+
+
+def test_the_province_named_as_subject_is_still_read(tmp_path):
+    facts, _ = _run(tmp_path, "Năm 2025, thành phố Huế đón 5.250 nghìn lượt khách, tăng 16,2%.", province="Huế",
+                    section="# KẾT QUẢ NĂM 2025\n\n")
+    assert fact_row(facts, "5.250 nghìn lượt khách")["entity"] == "hue"

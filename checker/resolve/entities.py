@@ -294,8 +294,27 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
                     return merged, None
                 note = "figure follows a pair of provinces"
                 return Resolution(None, Evidence.NONE, note), note
+        place = _place_named(reading, mention)
+        if place is not None:
+            note = f"`{place} … {mention.text}`: a place or body named after the province, not the province"
+            return Resolution(None, Evidence.NONE, note), note
         return _named(entity, _where(spot, mention.start), f"`{mention.text}` before the figure: {why}"), None
     return _unnamed(reading, spot, several_in_anchor)
+
+
+def _place_named(reading, mention) -> str | None:
+    """The noun of a place or body whose name the province's name ends (`Cố đô Huế`, `Cảng
+    Hải Phòng`): up to six words before it, none of them a break or a figure."""
+    words = tuple(reading.catalog.cues.get("resolve_entity", {}).get("place_named", []))
+    if not words:
+        return None
+    pattern = ASIDE_CACHE.get(("place",) + words)
+    if pattern is None:
+        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        pattern = ASIDE_CACHE[("place",) + words] = re.compile(
+            rf"(?<![\w])({alts})(?:\s+[^\W\d_]+){{0,5}}\s+$", re.I)
+    found = pattern.search(reading.text, max(0, mention.start - 64), mention.start)
+    return found.group(1) if found else None
 
 
 
