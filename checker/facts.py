@@ -71,6 +71,7 @@ COLUMNS = [f.name for f in fields(Fact)]
 # the rows cost more than reading them; the table reads either by attribute.
 FactRow = namedtuple("FactRow", COLUMNS, defaults=[f.default for f in fields(Fact)])
 INT_COLUMNS = [f.name for f in fields(Fact) if f.metadata.get("dtype") == "Int64"]
+_INTS = frozenset(INT_COLUMNS)
 # Each resolved field with its evidence and reason columns.
 EVIDENCE_COLUMNS = tuple((name, f"{name}_evidence", f"{name}_reason") for name in RESOLVED_FIELDS)
 # The columns that name another row by its id (the relations `_relation_columns` writes).
@@ -87,11 +88,10 @@ def facts_table(facts: list[Fact]) -> pd.DataFrame:
     if not facts:
         return empty_facts()
     # Column by column from the records' attributes, each read in a C loop (asdict would
-    # deep-copy every value; a tuple per record would hold the table twice over).
-    df = pd.DataFrame({c: list(map(attrgetter(c), facts)) for c in COLUMNS}, columns=COLUMNS)
-    for col in INT_COLUMNS:
-        df[col] = df[col].astype("Int64")
-    return df
+    # deep-copy every value; a tuple per record would hold the table twice over).  The
+    # integer columns are made as such: converted after, each cost a copy of the table's block.
+    return pd.DataFrame({c: pd.array(list(map(attrgetter(c), facts)), dtype="Int64") if c in _INTS
+                         else list(map(attrgetter(c), facts)) for c in COLUMNS}, columns=COLUMNS)
 
 
 def _fact(i: int, r: Resolved, counts) -> FactRow:
