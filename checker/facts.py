@@ -55,6 +55,7 @@ file's row as `line` and the value's column as `column`.
 from __future__ import annotations
 
 import gc
+from collections import namedtuple
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
@@ -65,7 +66,12 @@ from checker.records import RESOLVED_FIELDS, Document, Fact, InputError, Relatio
 from checker.resolve import STAT_KINDS, Resolved
 
 COLUMNS = [f.name for f in fields(Fact)]
+# A draft's row as `_fact` makes it: Fact's fields, in order, as a tuple.  A frozen record
+# sets each of its 63 fields through a guarded `object.__setattr__`, which made building
+# the rows cost more than reading them; the table reads either by attribute.
+FactRow = namedtuple("FactRow", COLUMNS, defaults=[f.default for f in fields(Fact)])
 INT_COLUMNS = [f.name for f in fields(Fact) if f.metadata.get("dtype") == "Int64"]
+_INTS = frozenset(INT_COLUMNS)
 # Each resolved field with its evidence and reason columns.
 EVIDENCE_COLUMNS = tuple((name, f"{name}_evidence", f"{name}_reason") for name in RESOLVED_FIELDS)
 # The columns that name another row by its id (the relations `_relation_columns` writes).
@@ -82,14 +88,13 @@ def facts_table(facts: list[Fact]) -> pd.DataFrame:
     if not facts:
         return empty_facts()
     # Column by column from the records' attributes, each read in a C loop (asdict would
-    # deep-copy every value; a tuple per record would hold the table twice over).
-    df = pd.DataFrame({c: list(map(attrgetter(c), facts)) for c in COLUMNS}, columns=COLUMNS)
-    for col in INT_COLUMNS:
-        df[col] = df[col].astype("Int64")
-    return df
+    # deep-copy every value; a tuple per record would hold the table twice over).  The
+    # integer columns are made as such: converted after, each cost a copy of the table's block.
+    return pd.DataFrame({c: pd.array(list(map(attrgetter(c), facts)), dtype="Int64") if c in _INTS
+                         else list(map(attrgetter(c), facts)) for c in COLUMNS}, columns=COLUMNS)
 
 
-def _fact(i: int, r: Resolved, counts) -> Fact:
+def _fact(i: int, r: Resolved, counts) -> FactRow:
     fig = r.figure
     line, column = r.block.locate(fig.start)
     lo = hi = None
@@ -105,9 +110,9 @@ def _fact(i: int, r: Resolved, counts) -> Fact:
     evidence = {}
     for name, evidence_key, reason_key in EVIDENCE_COLUMNS:
         resolution = r.fields[name]
-        evidence[evidence_key] = resolution.evidence.value
+        evidence[evidence_key] = resolution.evidence._value_  # (`.value` is a descriptor call per read)
         evidence[reason_key] = resolution.reason
-    return Fact(
+    return FactRow(
         id=i, path=r.doc.path, doc=r.doc.index, doc_kind=r.doc.kind, block=r.block.kind, line=line, column=column,
         text=fig.text, kind=fig.kind, value=fig.value, unit=r.unit, unit_text=fig.unit_text,
         lo=lo, hi=hi, lo_open=lo_open, hi_open=hi_open, qualifier=fig.qualifier or "", denominator=fig.denominator,
@@ -187,7 +192,7 @@ class DraftFile:
     text: str = ""
     markers: list = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
-    rows: list[Fact] = field(default_factory=list)
+    rows: list[FactRow | Fact] = field(default_factory=list)
     error: InputError | None = None
     unreadable: bool = False
 
@@ -239,7 +244,7 @@ def _collector_paused():
             gc.enable()
 
 
-def _rows(resolved: list[Resolved], counts) -> list[Fact]:
+def _rows(resolved: list[Resolved], counts) -> list[FactRow]:
     """The facts of resolved figures, each figure's resolution let go once its row is made:
     a long draft's resolutions and rows are not all held at once."""
     rows = []

@@ -72,6 +72,8 @@ class Context:
     support: dict[int, int] = field(default_factory=dict)
     records: list[dict] = field(default_factory=list)  # the facts table as plain rows, made once
     documents: list | None = None  # the documents, for rules about their layout (numbering)
+    # What several rules derive from the same records (`once`), made for the first of them.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         # Each figure's interval is built once, here, and kinds read it as `row["interval"]`.
@@ -80,6 +82,12 @@ class Context:
                 rec["interval"] = None if rec["lo"] is None else interval_of(rec)
             if "points" not in rec:
                 rec["points"] = written_in_points(rec, self.catalog)
+
+    def once(self, name: str, make):
+        """`make(self)`, made once for the run: the records do not change between rules."""
+        if name not in self.memo:
+            self.memo[name] = make(self)
+        return self.memo[name]
 
     @property
     def by_id(self) -> dict[int, dict]:
@@ -155,12 +163,12 @@ def records_of(facts: pd.DataFrame) -> list:
     # value in Python, which cost more than all the rules together.
     row_type = _row_type(tuple(facts.columns))
     records = [row_type() for _ in range(len(facts))]
-    for name in facts.columns:
-        column = facts[name]
-        values = column.tolist()
-        blank = column.isna().to_numpy()
+    blanks = facts.isna().to_numpy()  # (one call for the table, not one a column)
+    for j, name in enumerate(facts.columns):
+        values = facts[name].tolist()
+        blank = blanks[:, j]
         if blank.any():
-            values = [None if b else v for v, b in zip(values, blank)]
+            values = [None if b else v for v, b in zip(values, blank.tolist())]
         # The slot's descriptor sets the column on every row in one C loop.
         deque(map(getattr(row_type, name).__set__, records, values), maxlen=0)
     return records
@@ -190,7 +198,7 @@ def group_records(rows: list[dict], keys: list[str]) -> list[tuple[tuple, list[d
 
 def _group_order(key: tuple) -> list:
     """Blank values first, then by their text (a list compares as the tuple would)."""
-    return [(False, "") if v is None else (True, str(v)) for v in key]
+    return [(False, "") if v is None else (True, v if v.__class__ is str else str(v)) for v in key]
 
 
 def interval_of(row) -> Interval:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 
 from checker.records import Evidence
 
@@ -30,13 +31,25 @@ def level(rec: dict, name: str) -> Evidence:
     return Evidence.DATA if value is None else _EVIDENCE.get(value) or Evidence(value)
 
 
+# Each evidence's strength by its value as the evidence columns hold it: rules test every
+# row's fields, and `Evidence.strength` looks the member up in the order each time.
+_STRENGTH = {e.value: e.strength for e in Evidence}
+
+
+@functools.lru_cache(maxsize=128)
+def _asked(params) -> tuple[tuple[str, str, int], ...]:
+    """The fields a kind's parameters ask a minimum evidence of: field, column, strength."""
+    return tuple((name, _EVIDENCE_COLUMN[name], weakest.strength) for name in FIELDS
+                 if (weakest := getattr(params, f"{name}_evidence", None)) is not None)
+
+
 def strong_enough(rec: dict, params, ambiguous_defaults: set | None = None) -> bool:
     """Whether each field of `rec` was read from at least the evidence `params` ask for
     (`indicator_evidence`, `entity_evidence`, ...: those a kind's parameters declare), and
     it is not a table row whose province is a document default `ambiguous_defaults` names."""
-    for name in FIELDS:
-        weakest = getattr(params, f"{name}_evidence", None)
-        if weakest is not None and not level(rec, name).at_least(weakest):
+    for name, column, weakest in _asked(params):
+        value = rec.get(column)  # (none: not read from prose, as `level` says: stated)
+        if value is not None and (_STRENGTH.get(value) or level(rec, name).strength) < weakest:
             return False
     if ambiguous_defaults and level(rec, "entity") is Evidence.DOCUMENT and rec.get("block") == "table_row":
         return (rec["path"], rec["doc"], rec["entity"], rec["period"]) not in ambiguous_defaults \
@@ -62,7 +75,11 @@ def defaults_with_formers(ctx) -> AmbiguousDefaults:
     """(path, doc, province, period) for each merged province whose document also gives
     figures of one of its former provinces for that period: there, a table row whose
     province is only the document's default may be a former one's.  A 2030 target can only
-    be the merged province's."""
+    be the merged province's.  (Found once a run, for every rule that asks.)"""
+    return ctx.once("defaults_with_formers", _defaults_with_formers)
+
+
+def _defaults_with_formers(ctx) -> AmbiguousDefaults:
     entities = ctx.catalog.entities
     keys = {(r["path"], r["doc"], entities[r["entity"]].merged_into, r["period"]) for r in ctx.records
             if r["entity"] in entities and entities[r["entity"]].merged_into and r["period"]}

@@ -67,17 +67,28 @@ def merged_provinces(ctx: Context, aggregation: str, only: set[str], entities: s
     with the agreed value of every entity in the group.  Yields (key, province, values).
     Shares (`chiếm 8%`, `đạt 40% kế hoạch`) are left out: they neither add up nor average."""
     catalog = ctx.catalog
-    rows = [r for r in stat_records(ctx, ("indicator", "entity", "period", "role"))
-            if (r["part_of"] is None or table_part(ctx, r) or own_indicator(ctx, r)) and r["role"] in ("actual", "target") and not r["measure"]
-            and catalog.indicators[r["indicator"]].aggregation == aggregation
-            and (not only or r["indicator"] in only)]
-    group_key = [k for k in KEY if k != "entity"]
-    for key, group in group_records(rows, group_key):
-        values = entity_values(group)
+    for key, values in ctx.once(("merged_groups", aggregation), lambda c: _merged_groups(c, aggregation)):
+        if only and key[0] not in only:  # (a group's key opens with its indicator)
+            continue
         for ent in sorted(values):
             entity = catalog.entities.get(ent)
             if entity is not None and entity.formers and (not entities or ent in entities):
                 yield key, entity, values
+
+
+def _merged_groups(ctx: Context, aggregation: str) -> list[tuple[tuple, dict]]:
+    """The groups of `merged_provinces` with their entities' agreed values, made once a run
+    for all the rules that read them: only those where a merged province is stated."""
+    catalog = ctx.catalog
+    rows = [r for r in stat_records(ctx, ("indicator", "entity", "period", "role"))
+            if (r["part_of"] is None or table_part(ctx, r) or own_indicator(ctx, r)) and r["role"] in ("actual", "target") and not r["measure"]
+            and catalog.indicators[r["indicator"]].aggregation == aggregation]
+    group_key = [k for k in KEY if k != "entity"]
+    out = []
+    for key, group in group_records(rows, group_key):
+        if any(getattr(catalog.entities.get(r["entity"]), "formers", None) for r in group):
+            out.append((key, entity_values(group)))
+    return out
 
 
 # A row whose cells are no totals of counts, whatever its unit: a mean, a rate, a share, per something.

@@ -130,7 +130,7 @@ def spot_of(text: str, fig: Figure, others: list[Figure] | Beside, sentences: Se
     clause_start = colon + 1 if colon >= 0 else semi_start
     clause_end = text.find(";", fig.end, s_end)
     reach = s_start if opens_parallel(semi_start) else semi_start
-    if sid > 0 and continues_sentence.match(text[s_start:]):
+    if sid > 0 and continues_sentence.match(text, s_start):  # (literal phrases: no look behind or `^`)
         reach = sentences.bounds[sid - 1]  # `... gấp 1,5 lần so với năm 2025. Đạt trên 8 triệu đồng/tháng.`
     return Spot(sid, s_start, s_end, clause_start, s_end if clause_end < 0 else clause_end,
                 prev_fig, next_fig, reach, number_end(fig))

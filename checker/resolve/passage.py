@@ -44,8 +44,9 @@ class Passage:
     anchor_sentence: str
     anchor_period: str | None
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """(read thousands of times a block: kept as an attribute once read)"""
         return self.block.text
 
     @cached_property

@@ -106,7 +106,9 @@ def normalise_range(a: int, b: int) -> str:
     return f"{a}-{b}" if a != b else str(a)
 
 
+@lru_cache(maxsize=1024)
 def period_end(value: str) -> int | None:
+    """(asked for every figure of a document, of few distinct periods)"""
     m = re.search(r"(\d{4})(?:-\d{2}-\d{2}|-L?\d{1,2}M|-Q[1-4]|-\d{2}|-YTD)?$", value)
     return int(m.group(1)) if m else None
 

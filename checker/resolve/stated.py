@@ -74,9 +74,12 @@ def _head_before(text: str, figs, n: int) -> int | None:
 SIBLING_UNITS = ("percent",)  # (a margin in points is said of the rate before it)
 
 
+NON_DIGITS_RE = re.compile(r"\D*")
+
+
 def _before(text: str, fig, width: int) -> str:
     """The text before a figure's number: `ước đạt 59,9%` keeps its lead in its own text."""
-    return text[max(0, fig.start - width):fig.start] + re.match(r"\D*", fig.text).group(0)
+    return text[max(0, fig.start - width):fig.start] + NON_DIGITS_RE.match(fig.text).group(0)
 
 
 def _is_points(fig, unit) -> bool:

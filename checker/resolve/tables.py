@@ -325,7 +325,7 @@ class TableReader:
         parts = [p.strip() for p in tail.split(" - ")] if tail and " - " in tail else []
         results = []
         for j, fig in enumerate(figs):
-            fig = replace(fig, start=fig.start + off, end=fig.end + off)
+            fig = fig.moved(off)
             if column_unit is not None and column_unit.unit is not None and fig.unit is None:
                 # `| GRDP bình quân đầu người | triệu đồng/người | 180 |`: the unit has a column of its own.
                 fig = replace(fig, unit=column_unit.unit, unit_text=column_unit.text, scale=column_unit.scale,
