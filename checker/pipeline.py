@@ -124,7 +124,8 @@ def check(paths: Iterable[str], settings: Settings,
     documents = [doc for d in drafts for doc in d.documents]
     texts = {d.path: d.text for d in drafts}
     findings, outcomes = run_rules(facts, list(settings.rules), settings.catalog,
-                                   severity_overrides=dict(settings.severities), documents=documents)
+                                   severity_overrides=dict(settings.severities), documents=documents,
+                                   jobs=settings.jobs)
     kept, suppressed = split_suppressed(findings, [m for d in drafts for m in d.markers], facts)
     baseline = None
     if settings.baseline:

@@ -94,3 +94,52 @@ def test_progress_is_shown_when_asked(tmp_path):
     assert proc.returncode == 0 and "đang đọc" in proc.stderr
     quiet = run_cli("check", *INPUTS, "--format", "json", "--fail-on", "never")
     assert "reading" not in quiet.stderr and quiet.stdout == proc.stdout
+
+
+def _pid_after(item, shared):
+    import os
+    import time
+
+    time.sleep(0.05)  # long enough for the worker to start and take the front items
+    return item * shared, os.getpid()
+
+
+def test_this_process_and_a_worker_share_the_items_and_the_results_keep_their_order():
+    """With 2 jobs one worker is forked and this process is the other: it takes items
+    from the back while the worker takes them from the front."""
+    import os
+
+    from checker.pool import map_in_order
+
+    out = list(map_in_order(_pid_after, range(20), 3, 2))
+    assert [value for value, _ in out] == [3 * i for i in range(20)]
+    pids = [pid for _, pid in out]
+    assert pids[-1] == os.getpid() and pids[0] != os.getpid()
+    assert pids == sorted(pids, key=lambda p: p == os.getpid())  # the worker's a prefix, ours the rest
+
+
+def test_rules_shared_with_a_worker_give_the_serial_outcomes(settings, monkeypatch):
+    """A big table's rules run in two processes, each rule whole: the same findings and
+    per-rule outcomes as one process (the size limit is lifted to try it on the samples)."""
+    from checker import engine, pool
+    from checker.facts import extract
+
+    facts, documents = extract(INPUTS, settings.catalog)
+    serial = engine.run_rules(facts, list(settings.rules), settings.catalog, documents=documents, jobs=1)
+    monkeypatch.setattr(engine, "PARALLEL_RULES_FACTS", 0)
+    calls = []
+    original = pool.map_in_order
+
+    def spy(work, items, shared, jobs):
+        calls.append(jobs)
+        return original(work, items, shared, jobs)
+
+    monkeypatch.setattr(pool, "map_in_order", spy)
+    parallel = engine.run_rules(facts, list(settings.rules), settings.catalog, documents=documents, jobs=2)
+    assert calls == [2]  # the rules went through the pool with two jobs
+    assert serial[0] and [f.as_dict() for f in parallel[0]] == [f.as_dict() for f in serial[0]]
+
+    def outcomes(found):
+        return [(o.as_dict(), [f.as_dict() for f in o.findings]) for o in found[1]]
+
+    assert outcomes(parallel) == outcomes(serial)
