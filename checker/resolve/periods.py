@@ -34,10 +34,11 @@ WHOLE_TERM_RE = re.compile(r"(?<![\w])(?:(?:trong|cả|suốt|qua)\s+(?:cả\s+)
 # the report's year (`?` until the figure's document is known).
 QUARTER_RE = re.compile(rf"quy(?<![\w]quy)\s+(iii|ii|iv|i|[1-4])(?![\w])(?:\s*(?:/|-|–|nam)\s*({YEAR}))?{NOT_AFTER_YEAR}")
 MONTH_RE = re.compile(rf"thang(?<![\d]\sthang)(?<![\w]thang)\s+(\d{{1,2}})\s*(?:/|-|nam)\s*({YEAR}){NOT_AFTER_YEAR}")
-# `Trong tháng 7, ...`, `CPI tháng 9 tăng 0,42%`, `tháng 9 ước đạt 14.500 tỷ đồng`: a month of the
-# report's year (not `ngày 20 tháng 7`, not `9 tháng`).
+# `Trong tháng 7, ...`, `CPI tháng 9 tăng 0,42%`, `tháng 9 ước đạt 14.500 tỷ đồng`, a sentence
+# opening `Tháng 10, tỉnh đón ...`: a month of the report's year (not `ngày 20 tháng 7`, not `9 tháng`).
 BARE_MONTH_RE = re.compile(r"(?:(?<![\w])(?:trong|rieng|tinh rieng)\s+thang\s+(\d{1,2})|(?<!\d\s)(?<![\w])thang\s+"
-                           r"(\d{1,2})(?=\s+(?:uoc|dat|tang|giam)(?![\w])))(?![\d/]|[.,]\d|\s*(?:-|nam)\s*\d)")
+                           r"(\d{1,2})(?=\s+(?:uoc|dat|tang|giam)(?![\w]))|(?:^|(?<=[.;]\s))thang\s+(\d{1,2})(?=\s*,\s*\D))"
+                           r"(?![\d/]|[.,]\d|\s*(?:-|nam)\s*\d)")
 # `lũy kế từ đầu năm (đến nay)`: the year to the report's date, never the whole year.
 YEAR_TO_NOW_RE = re.compile(r"(?<![\w])(?:luy ke\s+)?tu dau nam(?:\s+(?:den nay|toi nay|den thoi diem nay))?")
 # A news page's date written after its headline: `(2025-08-03)`, `(2025-08)`.
@@ -196,7 +197,7 @@ def _sub_years(text: str, original: str, taken: _Taken) -> list[Period]:
     for m in YEAR_TO_NOW_RE.finditer(text) if "tu dau nam" in text else ():
         add(m, f"{UNKNOWN_YEAR}-YTD", "months")
     for m in BARE_MONTH_RE.finditer(text) if months_named else ():
-        month = int(m.group(1) or m.group(2))
+        month = int(m.group(1) or m.group(2) or m.group(3))
         if 1 <= month <= 12:
             add(m, f"{UNKNOWN_YEAR}-{month:02d}", "month")
     for m in MONTHS_RE.finditer(text) if months_named else ():
