@@ -32,3 +32,53 @@ def test_a_share_of_plan_is_of_the_level_not_the_aside_or_the_growth(tmp_path, r
     _, findings, _ = run_text(tmp_path, header("Bắc Ninh") + SHARES.format(a="88,2", b=f"{reached} 92,1"))
     assert sorted(figure_texts(f) for f in alarms(findings, "RT04")) == [
         ["10.000", "9.120 tỷ đồng", "92,1%"], ["36.842 triệu USD", "44.500", "88,2%"]]
+
+
+MONTH = (
+    "# I. TÌNH HÌNH KINH TẾ - XÃ HỘI THÁNG 10 VÀ 10 THÁNG NĂM 2025\n\n## 4. Du lịch\n\n"
+    "{opening}, toàn tỉnh đón 1.185 nghìn lượt khách. Tính chung 10 tháng, tổng lượt khách ước đạt "
+    "12.846 nghìn lượt.\n\n"
+    "| STT | Chỉ tiêu | Đơn vị tính | Ước thực hiện tháng 10/2025 | Ước thực hiện 10 tháng 2025 |\n"
+    "|---|---|---|---|---|\n"
+    "| 1 | Tổng lượt khách du lịch | nghìn lượt | {month} | 12.846 |\n")
+
+
+@pytest.mark.parametrize("opening", ["Tháng 10", "Riêng tháng 10", "Trong tháng 10"])
+def test_a_month_opening_a_sentence_is_its_period(tmp_path, opening):
+    # `Tháng 10, toàn tỉnh đón 1.185 nghìn lượt khách`: the month's figure, not the heading's
+    # ten months (where it clashed with 12.846), and the table's month column restates it.
+    _, findings, _ = run_text(tmp_path, header("Bắc Ninh") + MONTH.format(opening=opening, month="1.185"))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, header("Bắc Ninh") + MONTH.format(opening=opening, month="1.158"))
+    assert [figure_texts(f) for f in alarms(findings)] == [["1.158", "1.185 nghìn lượt khách"]]
+
+
+def test_a_day_and_month_inside_a_sentence_is_no_period(tmp_path):
+    # `ngày 20 tháng 10, …` dates an event; the figure after it keeps the heading's period.
+    text = (header("Bắc Ninh") + "# I. TÌNH HÌNH 10 THÁNG NĂM 2025\n\n"
+            "Đến ngày 20 tháng 10, toàn tỉnh đón 12.846 nghìn lượt khách du lịch.\n")
+    facts, _, _ = run_text(tmp_path, text)
+    assert facts.loc[facts["text"].str.contains("12.846"), "period"].tolist() == ["2025-10M"]
+
+
+TAB_HEADER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n"
+    "Số: 101/BC-UBND{sep}Bắc Ninh, ngày 06 tháng 11 năm 2025\n\n"
+    "BÁO CÁO\nTình hình kinh tế - xã hội 10 tháng năm 2025\n\n"
+    "I. TÌNH HÌNH KINH TẾ - XÃ HỘI 10 THÁNG NĂM 2025\n\n"
+    "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng 10 tháng đạt 231.480 tỷ đồng, tăng 12,7% "
+    "so với cùng kỳ.\n\n"
+    "PHỤ LỤC\nMỘT SỐ CHỈ TIÊU CHỦ YẾU 10 THÁNG NĂM 2025\n\n"
+    "| STT | Chỉ tiêu | Đơn vị tính | Ước thực hiện 10 tháng 2025 | 10 tháng so với cùng kỳ (%) |\n"
+    "|---|---|---|---|---|\n"
+    "| 1 | Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng | tỷ đồng | {table} | 112,7 |\n")
+
+
+@pytest.mark.parametrize("sep", ["\t", "\t\t", " | "])
+def test_a_header_whose_columns_a_tab_parts_names_the_province(tmp_path, sep):
+    # A Word header saved as text puts `Số: …` and `Bắc Ninh, ngày …` a tab apart: the place
+    # is the report's province, so the text's 231.480 and the table's row are one fact.
+    _, findings, _ = run_text(tmp_path, TAB_HEADER.format(sep=sep, table="213.480"), name="draft.txt")
+    assert [figure_texts(f) for f in alarms(findings, "SV01")] == [["213.480", "231.480 tỷ đồng"]]
+    _, findings, _ = run_text(tmp_path, TAB_HEADER.format(sep=sep, table="231.480"), name="draft.txt")
+    assert alarms(findings) == []
