@@ -82,3 +82,35 @@ def test_a_header_whose_columns_a_tab_parts_names_the_province(tmp_path, sep):
     assert [figure_texts(f) for f in alarms(findings, "SV01")] == [["213.480", "231.480 tỷ đồng"]]
     _, findings, _ = run_text(tmp_path, TAB_HEADER.format(sep=sep, table="231.480"), name="draft.txt")
     assert alarms(findings) == []
+
+
+REST = "# 2. Nông nghiệp\n\n{sentence}\n"
+
+
+@pytest.mark.parametrize("sentence, parts", [
+    ("Tổng diện tích cây ăn quả đạt {total} ha, trong đó xoài 22.180 ha (chiếm 25,1%), nhãn 21.340 ha, mận "
+     "13.560 ha, các loại cây ăn quả khác 31.370 ha.", 4),
+    ("Diện tích cây ăn quả toàn tỉnh đạt {total} ha; trong đó xoài 22.180 ha, nhãn 21.340 ha, mận 13.560 ha "
+     "và diện tích còn lại 31.370 ha.", 4),
+    ("Tổng chi ngân sách địa phương đạt {total} tỷ đồng, trong đó chi đầu tư phát triển 25.740 tỷ đồng, "
+     "chi thường xuyên 31.680 tỷ đồng, các khoản chi khác 1.320 tỷ đồng.", 3),
+])
+def test_a_list_ending_in_all_the_rest_names_every_part(tmp_path, sentence, parts):
+    # `…, các loại cây ăn quả khác 31.370 ha`: the last part is all the others, so the parts
+    # add up to the total, not only to at most it.
+    right = "88.450" if parts == 4 else "58.740"
+    wrong = "88.540" if parts == 4 else "58.920"
+    _, findings, _ = run_text(tmp_path, header("Sơn La") + REST.format(sentence=sentence.format(total=wrong)))
+    assert [len(f.figures) for f in alarms(findings, "PW02")] == [parts + 1]
+    _, findings, _ = run_text(tmp_path, header("Sơn La") + REST.format(sentence=sentence.format(total=right)))
+    assert alarms(findings) == []
+
+
+@pytest.mark.parametrize("last", ["thu khác 1.320 tỷ đồng", "thu tiền sử dụng đất 900 tỷ đồng. Các khoản thu khác 1.320 tỷ đồng"])
+def test_a_list_with_one_other_item_only_bounds_its_total(tmp_path, last):
+    # `trong đó … thu khác 1.320` names one more kind, not all the rest; and a rest in the
+    # next sentence closes no list: the parts add up to no more than the total.
+    text = ("Tổng thu ngân sách trên địa bàn đạt 60.000 tỷ đồng, trong đó thu thuế 25.740 tỷ đồng, "
+            f"thu phí, lệ phí 11.680 tỷ đồng, {last}.")
+    _, findings, _ = run_text(tmp_path, header("Sơn La") + REST.format(sentence=text))
+    assert alarms(findings) == []
