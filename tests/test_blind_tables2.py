@@ -114,3 +114,48 @@ def test_a_list_with_one_other_item_only_bounds_its_total(tmp_path, last):
             f"thu phí, lệ phí 11.680 tỷ đồng, {last}.")
     _, findings, _ = run_text(tmp_path, header("Sơn La") + REST.format(sentence=text))
     assert alarms(findings) == []
+
+
+def _unnumbered_table(rows: list[tuple[str, str, str, str]], tabs: bool) -> str:
+    lines = [("Chỉ tiêu", "Thực hiện tháng 8/2025", "Ước tháng 9/2025", "Ước 9 tháng năm 2025")] + rows
+    if tabs:
+        return "\n".join("\t".join(cells) for cells in lines) + "\n"
+    return "\n".join(["| " + " | ".join(lines[0]) + " |", "|---|---|---|---|"]
+                     + ["| " + " | ".join(cells) + " |" for cells in lines[1:]]) + "\n"
+
+
+def _retail(total_august: str, rows=None) -> list[tuple[str, str, str, str]]:
+    return [("Tổng số", total_august, "14.202", "123.080"),
+            *(rows or [("Bán lẻ hàng hóa", "11.240", "11.385", "98.460"),
+                       ("Dịch vụ lưu trú, ăn uống", "1.648", "1.612", "14.235"),
+                       ("Du lịch lữ hành", "61", "54", "512"),
+                       ("Dịch vụ khác", "1.139", "1.151", "9.873")])]
+
+
+TABLE_LEAD = "# 5. Thương mại\n\nBiểu 3. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng\nĐơn vị: tỷ đồng\n\n"
+
+
+@pytest.mark.parametrize("tabs", [True, False])
+def test_an_unnumbered_total_row_is_the_sum_where_the_other_columns_add_up(tmp_path, tabs):
+    # No numbering column: the rows under `Tổng số` add up to it in September and over nine
+    # months, so they are all its parts, and August's 14.880 (the rows give 14.088) is wrong.
+    name = "draft.txt" if tabs else "draft.md"
+    _, findings, _ = run_text(tmp_path, header("Đắk Lắk") + TABLE_LEAD + _unnumbered_table(_retail("14.880"), tabs), name)
+    assert [figure_texts(f) for f in alarms(findings)] == [["1.139", "1.648", "11.240", "14.880", "61"]]
+    _, findings, _ = run_text(tmp_path, header("Đắk Lắk") + TABLE_LEAD + _unnumbered_table(_retail("14.088"), tabs), name)
+    assert alarms(findings) == []
+
+
+@pytest.mark.parametrize("tabs", [True, False])
+def test_unnumbered_rows_that_add_up_in_no_column_are_some_parts(tmp_path, tabs):
+    # Rows listed under `Tổng số` that add up in no column are some of its parts (a lost
+    # `Trong đó`), and a `Trong đó` row says so outright: no sum is checked.
+    some = [("Bán lẻ hàng hóa", "11.240", "11.385", "98.460"), ("Du lịch lữ hành", "61", "54", "512")]
+    name = "draft.txt" if tabs else "draft.md"
+    _, findings, _ = run_text(tmp_path, header("Đắk Lắk") + TABLE_LEAD + _unnumbered_table(_retail("14.880", some), tabs), name)
+    assert alarms(findings) == []
+    partial = [("Trong đó: Bán lẻ hàng hóa", "11.240", "11.385", "98.460"),
+               ("Dịch vụ lưu trú, ăn uống", "1.648", "1.612", "14.235"), ("Du lịch lữ hành", "61", "54", "512"),
+               ("Dịch vụ khác", "1.139", "1.151", "9.873")]
+    _, findings, _ = run_text(tmp_path, header("Đắk Lắk") + TABLE_LEAD + _unnumbered_table(_retail("14.880", partial), tabs), name)
+    assert alarms(findings) == []
