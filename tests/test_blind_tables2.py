@@ -159,3 +159,35 @@ def test_unnumbered_rows_that_add_up_in_no_column_are_some_parts(tmp_path, tabs)
                ("Dịch vụ khác", "1.139", "1.151", "9.873")]
     _, findings, _ = run_text(tmp_path, header("Đắk Lắk") + TABLE_LEAD + _unnumbered_table(_retail("14.880", partial), tabs), name)
     assert alarms(findings) == []
+
+
+INDEX = (
+    "# 3. Thương mại\n\nTổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng 9 tháng ước đạt 123.080 tỷ đồng, "
+    "tăng 11,1% so với {base}.\n\n"
+    "Biểu 3. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng\n\n"
+    "| STT | Chỉ tiêu | Đơn vị tính | Ước 9 tháng năm 2025 | {heading} |\n|---|---|---|---|---|\n"
+    "| 1 | Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng | tỷ đồng | 123.080 | {index} |\n")
+
+
+@pytest.mark.parametrize("base, heading", [
+    ("cùng kỳ", "9 tháng 2025 so với cùng kỳ (%)"),
+    ("cùng kỳ năm trước", "So với cùng kỳ (%)"),
+    ("cùng kỳ", "9 tháng năm 2025 so với cùng kỳ năm trước (%)"),
+])
+def test_an_index_column_states_the_growth_the_text_gives(tmp_path, base, heading):
+    # `tăng 11,1% so với cùng kỳ` in the text, 111,1 under `so với cùng kỳ (%)`: one growth;
+    # 115,1 in the table is another value of it.
+    _, findings, _ = run_text(tmp_path, header("Đắk Lắk") + INDEX.format(base=base, heading=heading, index="111,1"))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, header("Đắk Lắk") + INDEX.format(base=base, heading=heading, index="115,1"))
+    assert [figure_texts(f) for f in alarms(findings, "SV01")] == [["11,1%", "115,1"]]
+
+
+@pytest.mark.parametrize("heading, index", [
+    ("9 tháng so với kế hoạch năm (%)", "43,6"),  # a share of plan, not a growth
+    ("So với tháng trước (%)", "101,9"),  # another base than the text's
+    ("Tăng, giảm so với cùng kỳ (%)", "11,1"),  # a growth written as such: no index
+])
+def test_other_comparison_columns_are_no_growth_of_the_text(tmp_path, heading, index):
+    _, findings, _ = run_text(tmp_path, header("Đắk Lắk") + INDEX.format(base="cùng kỳ", heading=heading, index=index))
+    assert alarms(findings) == []
