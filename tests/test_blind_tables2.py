@@ -191,3 +191,21 @@ def test_an_index_column_states_the_growth_the_text_gives(tmp_path, base, headin
 def test_other_comparison_columns_are_no_growth_of_the_text(tmp_path, heading, index):
     _, findings, _ = run_text(tmp_path, header("Đắk Lắk") + INDEX.format(base="cùng kỳ", heading=heading, index=index))
     assert alarms(findings) == []
+
+
+BASE_IN_BRACKET = (
+    "# 3. Xuất khẩu\n\nKim ngạch xuất khẩu 10 tháng đạt 36.842 triệu USD, tăng 14,6% so với cùng kỳ "
+    "({lead} 32.150 triệu USD), bằng 82,8% kế hoạch; trong đó khu vực Hải Phòng (cũ) đạt {part} triệu USD, "
+    "khu vực Hải Dương (cũ) đạt 7.927 triệu USD.\n")
+
+
+@pytest.mark.parametrize("lead", ["cùng kỳ năm trước đạt", "cùng kỳ đạt", "cùng kỳ:"])
+def test_a_base_value_in_a_bracket_is_not_the_periods_value(tmp_path, lead):
+    # `(cùng kỳ năm trước đạt 32.150 triệu USD)` is last year's value: it is no second value
+    # of the ten months, which would leave the merged total unsure and unchecked.
+    text = header("Hải Phòng") + BASE_IN_BRACKET
+    _, findings, _ = run_text(tmp_path, text.format(lead=lead, part="28.195"))
+    assert [figure_texts(f) for f in alarms(findings, "PW01")] == [
+        ["28.195 triệu USD", "36.842 triệu USD", "7.927 triệu USD"]]
+    _, findings, _ = run_text(tmp_path, text.format(lead=lead, part="28.915"))
+    assert alarms(findings) == []
