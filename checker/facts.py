@@ -62,6 +62,7 @@ from operator import attrgetter
 
 import pandas as pd
 
+from checker.interval import Interval
 from checker.records import RESOLVED_FIELDS, Document, Fact, InputError, RelationKind
 from checker.resolve import STAT_KINDS, Resolved
 
@@ -101,6 +102,8 @@ def _fact(i: int, r: Resolved, counts) -> FactRow:
     lo_open = hi_open = False
     if fig.interval is not None:
         scaled = fig.interval.scaled(r.factor)
+        if r.offset:
+            scaled = scaled + Interval.point(r.offset)
         lo, hi, lo_open, hi_open = scaled.lo, scaled.hi, scaled.lo_open, scaled.hi_open
     if _exact_count(r, counts):
         # A whole number of things (`757 đảng viên`, `29/95 xã`) is exact: it is not

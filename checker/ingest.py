@@ -168,7 +168,8 @@ def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | 
     title, kind, year, place = "", "document", None, None
     for i in range(first, min(last, first + 30)):
         # (Markdown's marks and a header row's cells: `**Số: 27/NQ** | *Đồng Nai, ngày 10 ...*`)
-        pieces = [MD_MARKS_RE.sub("", p).strip() for p in lines[i].split(" | ")]
+        # (a Word header's two columns saved as text are a tab apart: `Số: 412/BC\tHải Phòng, ngày …`)
+        pieces = [MD_MARKS_RE.sub("", p).strip() for p in re.split(r" \| |\t", lines[i])]
         s = pieces[0]
         if not any(pieces):
             continue

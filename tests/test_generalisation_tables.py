@@ -17,7 +17,8 @@ def _cells(facts, line=None):
 
 
 def _fact(facts, text):
-    row = facts[(facts["block"] == "table_row") & (facts["text"] == text)]
+    # (an index cell's growth, `112,3` as 12,3%, is a derived copy: the cell is the other row)
+    row = facts[(facts["block"] == "table_row") & (facts["text"] == text) & (facts["column_role"] != "growth")]
     assert len(row) == 1, (text, facts[["line", "text"]])
     return row.iloc[0]
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from checker.interval import Interval
-from checker.records import RelationKind
+from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.text import fold
 
 LEVEL_ROLES = ("target", "actual", "value")
@@ -262,3 +262,51 @@ def _fits(part, whole, stated) -> bool:
         return False
     lo, hi = 100 * part.interval.lo / whole.interval.hi, 100 * part.interval.hi / whole.interval.lo
     return stated.interval.lo <= hi and lo <= stated.interval.hi
+
+
+# `10 tháng so với cùng kỳ (%)`, `So với năm trước (%)`: the words after `so với`, as a
+# prose growth's base is read (`cùng kỳ`; none for `năm trước`).
+HEADING_BASE_RE = re.compile(r"so với\s+(cùng kỳ)(?![\w])(?!\s+năm\s+\d)", re.I)
+INDEX_BOUNDS = (50.0, 300.0)  # an index near 100, not a growth written as such (`9,4`)
+
+
+def index_growths(out, catalog) -> list:
+    """`| Tổng mức bán lẻ … | 213.480 | 112,7 |` under `10 tháng so với cùng kỳ (%)`: an
+    index against the same period a year before is its row's growth less 100 (`tăng 12,7%
+    so với cùng kỳ` in the text), a copy of the cell that states the growth indicator
+    of the row's level, for the restatement check.  Only where the catalog names one growth
+    of that level and the row holds one level of the cell's period."""
+    growth_of: dict[str, list[str]] = {}
+    for ind in catalog.indicators.values():
+        if ind.level and ind.unit == "percent" and ind.temporal == "rate":
+            growth_of.setdefault(ind.level, []).append(ind.id)
+    copies = []
+    rows: dict[int, list] = {}
+    for r in out:
+        if r.block.kind == "table_row" and r.figure.kind == "statistic":
+            rows.setdefault(id(r.block), []).append(r)
+    for cells in rows.values():
+        for c in cells:
+            heading = c.block.header[column_of(c)] if column_of(c) is not None and column_of(c) < len(c.block.header) else ""
+            value = c.figure.interval
+            if c.column_role != "comparison" or "%" not in heading or not YEAR_BEFORE_RE.search(fold(heading)) \
+                    or value is None or not INDEX_BOUNDS[0] < value.mid < INDEX_BOUNDS[1]:
+                continue
+            # (`So với cùng kỳ (%)` names no period: the row's one result is what it compares)
+            levels = [r for r in cells if r.column_role in ("actual", "value") and r.role == "actual"
+                      and (r.period == c.period or not c.period) and r.period and r.indicator and r.entity]
+            if len(levels) != 1 or len(growth_of.get(levels[0].indicator, ())) != 1:
+                continue
+            level = levels[0]
+            copy = object.__new__(type(c))
+            copy.__dict__.update(c.__dict__)
+            copy.fields, copy.notes = dict(level.fields), list(c.notes)
+            copy.settle("indicator", Resolution(growth_of[level.indicator][0], level.fields["indicator"].evidence,
+                                                f"the growth of {level.fields['indicator'].reason} (an index column)"))
+            copy.settle("role", Resolution("actual", Evidence.TABLE_HEADER, f"column `{heading.strip()}`: an index, less 100"))
+            copy.unit, copy.factor, copy.offset, copy.measure, copy.column_role = "percent", 1.0, -100.0, "", "growth"
+            base = HEADING_BASE_RE.search(heading)
+            copy.relations = [Relation(RelationKind.STATED_OF, -1, (), "", "the base its heading names",
+                                       base.group(1).lower() if base else "")]
+            copies.append(copy)
+    return copies

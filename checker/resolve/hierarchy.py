@@ -37,6 +37,7 @@ class _Row:
     children: list["_Row"] = field(default_factory=list)
     partial: bool = False  # the rows under it are some of its parts (`Trong đó`)
     unclear: bool = False  # the rows under it may not be its parts: no relation is read
+    confirm: bool = False  # its rows are its parts only if most columns add up (an unnumbered table)
     cells: dict[int, list[int]] = field(default_factory=dict)  # column → positions of its statistics
 
 
@@ -87,7 +88,9 @@ def _tree(blocks, by_block, catalog, cues, columns_seen) -> list[_Row]:
         columns_seen[header] = (kinds.index("number") if "number" in kinds else None,
                                 kinds.index("label") if "label" in kinds else min(1, len(kinds) - 1), kinds)
     number_i, label_i, kinds = columns_seen[header]
-    if number_i is None or label_i == number_i:
+    if number_i is None:
+        return _unnumbered(blocks, header, by_block, label_i, kinds, cues)
+    if label_i == number_i:
         return []
     rows = []
     for b in blocks:
@@ -105,11 +108,35 @@ def _tree(blocks, by_block, catalog, cues, columns_seen) -> list[_Row]:
             form = bullet.group(1).replace("–", "-") if bullet else None
         elif form is None:
             form = "?"
-        # (a column headed in % is never summed, whatever its heading's words were read as)
-        cells = {k: v for k, v in by_block.get(id(b), {}).items()
-                 if k < len(kinds) and kinds[k] in VALUE_COLUMNS and "%" not in header[k]}
-        rows.append(_Row(b, marker, form, label, cells=cells))
+        rows.append(_Row(b, marker, form, label, cells=_value_cells(b, by_block, kinds, header)))
     return _nest(rows, cues)
+
+
+def _value_cells(b, by_block, kinds, header) -> dict[int, list[int]]:
+    # (a column headed in % is never summed, whatever its heading's words were read as)
+    return {k: v for k, v in by_block.get(id(b), {}).items()
+            if k < len(kinds) and kinds[k] in VALUE_COLUMNS and "%" not in header[k]}
+
+
+def _unnumbered(blocks, header, by_block, label_i: int, kinds, cues) -> list[_Row]:
+    """`| Tổng số | 14.880 | … |` over rows with no number and no `Trong đó`: the rows may be
+    all its parts or only some (their indentation is lost in text), so they are read as its
+    parts only where the columns themselves show it (see `_relate_rows`)."""
+    rows = []
+    for b in blocks:
+        text = [b.text[x:y] for x, y in b.cells]
+        if b.header != header or label_i >= len(text) or not WORD_RE.search(text[label_i]):
+            return []
+        rows.append(_Row(b, "", None, text[label_i].strip(), cells=_value_cells(b, by_block, kinds, header)))
+    if len(rows) < 3 or not cues.table_total.match(rows[0].label) \
+            or any(cues.table_total.match(r.label) or cues.table_partial.match(r.label)
+                   or LABEL_BULLET_RE.match(r.label) for r in rows[1:]):
+        return []
+    total = rows[0]
+    total.confirm = True
+    for row in rows[1:]:
+        _attach(row, total, partial=False)
+    return [total]
 
 
 def _form(marker: str, rows: list[_Row]) -> str | None:
@@ -230,10 +257,33 @@ def _relate_rows(out, parent: _Row, add, not_part) -> None:
         return
     if any(not_part.search(c.label) for c in children):
         return  # `Chi từ nguồn bổ sung …`, `Tỷ lệ …`: a row that is no part of the whole above
-    for column, cell in sorted(parent.cells.items()):
-        if len(cell) != 1 or any(len(c.cells.get(column, ())) != 1 for c in children):
-            continue
-        total = cell[0]
+    columns = [(column, cell[0]) for column, cell in sorted(parent.cells.items())
+               if len(cell) == 1 and all(len(c.cells.get(column, ())) == 1 for c in children)]
+    if parent.confirm and not _columns_add_up(out, parent, children, columns):
+        return
+    for column, total in columns:
         for child in children:
             add(RelationKind.PART_OF, child.cells[column][0], (total,), "bound" if parent.partial else "",
                 f"a row under `{parent.label[:40]}` in the table")
+
+
+def _columns_add_up(out, parent: _Row, children: list[_Row], columns) -> bool:
+    """Whether the rows under an unnumbered total are all its parts, as its columns show:
+    in at least one column they add up to it exactly (within their written precision), and
+    in no more columns do they miss it than they add up.  Some parts only (a `Trong đó`
+    whose indentation was lost) would add up in none."""
+    fits = misses = 0
+    for column, total in columns:
+        cells = [out[c.cells[column][0]] for c in children]
+        whole = out[total]
+        if any(r.unit != whole.unit or r.factor != whole.factor or r.figure.interval is None for r in cells) \
+                or whole.figure.interval is None:
+            return False
+        summed = cells[0].figure.interval
+        for r in cells[1:]:
+            summed = summed + r.figure.interval
+        if summed.overlaps(whole.figure.interval):
+            fits += 1
+        else:
+            misses += 1
+    return fits >= 1 and misses <= fits

@@ -478,7 +478,7 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
             if out[j].unit is None and out[j].indicator and out[j].indicator == out[whole_i].indicator:
                 out[j].unit = out[whole_i].unit  # (`trong đó A 9.860, B 12.740 đảng viên`: counted alike)
-        exhaustive = exhaustive or _partition(out, items, whole_i, cues.partitions)
+        exhaustive = exhaustive or _partition(out, items, whole_i, cues.partitions) or _rest_closes(out, items, text, end)
         for j, _ in items:
             if summed:
                 add(RelationKind.PART_OF, j, (whole_i,), "" if exhaustive else "bound",
@@ -516,6 +516,23 @@ def _partition(out, items, whole_i: int, partitions) -> bool:
             # approximate: the parts then only bound the total)
             return all(_zeros(out[j].figure) <= _zeros(out[whole_i].figure) for j, _ in items)
     return False
+
+
+# The last part of a list named as all the rest: `các loại cây ăn quả khác`, `các khoản chi
+# khác`, `còn lại`, right before its figure.
+REST_LABEL_RE = re.compile(r"(?<![\w])(?:các\s+(?:[^\W\d]+\s+){0,6}?khác|(?:phần|số)?\s*còn lại)\s*(?:đạt|là|có|:)?\s*$",
+                           re.I)
+
+
+def _rest_closes(out, items, text: str, end: int) -> bool:
+    """`trong đó xoài 22.180 ha, nhãn 21.340 ha, các loại cây ăn quả khác 31.370 ha`: a list
+    whose last part is all the others names every part, so they add up to the total."""
+    if len(items) < 2:
+        return False
+    j, label_start = items[-1]
+    previous = out[items[-2][0]].figure.end
+    label = text[max(label_start, end, previous):out[j].figure.start]
+    return bool(REST_LABEL_RE.search(label)) and not re.search(r"[;.]", label)
 
 
 def _zeros(fig) -> int:

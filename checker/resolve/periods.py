@@ -34,10 +34,11 @@ WHOLE_TERM_RE = re.compile(r"(?<![\w])(?:(?:trong|cả|suốt|qua)\s+(?:cả\s+)
 # the report's year (`?` until the figure's document is known).
 QUARTER_RE = re.compile(rf"quy(?<![\w]quy)\s+(iii|ii|iv|i|[1-4])(?![\w])(?:\s*(?:/|-|–|nam)\s*({YEAR}))?{NOT_AFTER_YEAR}")
 MONTH_RE = re.compile(rf"thang(?<![\d]\sthang)(?<![\w]thang)\s+(\d{{1,2}})\s*(?:/|-|nam)\s*({YEAR}){NOT_AFTER_YEAR}")
-# `Trong tháng 7, ...`, `CPI tháng 9 tăng 0,42%`, `tháng 9 ước đạt 14.500 tỷ đồng`: a month of the
-# report's year (not `ngày 20 tháng 7`, not `9 tháng`).
+# `Trong tháng 7, ...`, `CPI tháng 9 tăng 0,42%`, `tháng 9 ước đạt 14.500 tỷ đồng`, a sentence
+# opening `Tháng 10, tỉnh đón ...`: a month of the report's year (not `ngày 20 tháng 7`, not `9 tháng`).
 BARE_MONTH_RE = re.compile(r"(?:(?<![\w])(?:trong|rieng|tinh rieng)\s+thang\s+(\d{1,2})|(?<!\d\s)(?<![\w])thang\s+"
-                           r"(\d{1,2})(?=\s+(?:uoc|dat|tang|giam)(?![\w])))(?![\d/]|[.,]\d|\s*(?:-|nam)\s*\d)")
+                           r"(\d{1,2})(?=\s+(?:uoc|dat|tang|giam)(?![\w]))|(?:^|(?<=[.;]\s))thang\s+(\d{1,2})(?=\s*,\s*\D))"
+                           r"(?![\d/]|[.,]\d|\s*(?:-|nam)\s*\d)")
 # `lũy kế từ đầu năm (đến nay)`: the year to the report's date, never the whole year.
 YEAR_TO_NOW_RE = re.compile(r"(?<![\w])(?:luy ke\s+)?tu dau nam(?:\s+(?:den nay|toi nay|den thoi diem nay))?")
 # A news page's date written after its headline: `(2025-08-03)`, `(2025-08)`.
@@ -198,7 +199,7 @@ def _sub_years(text: str, original: str, taken: _Taken) -> list[Period]:
     for m in YEAR_TO_NOW_RE.finditer(text) if "tu dau nam" in text else ():
         add(m, f"{UNKNOWN_YEAR}-YTD", "months")
     for m in BARE_MONTH_RE.finditer(text) if months_named else ():
-        month = int(m.group(1) or m.group(2))
+        month = int(m.group(1) or m.group(2) or m.group(3))
         if 1 <= month <= 12:
             add(m, f"{UNKNOWN_YEAR}-{month:02d}", "month")
     for m in MONTHS_RE.finditer(text) if months_named else ():
@@ -417,16 +418,17 @@ def _relative_base(passage, fig) -> re.Match | None:
     """`cao hơn cùng kỳ năm trước (6,13%)`: the figure right after a base without a year."""
     words = passage.catalog.cues.get("resolve_period", {}).get("relative_base", [])
     lead = passage.text[max(0, fig.start - 40):fig.start]
-    if not words or not lead.rstrip().endswith(("(", ":", "là")):  # (what the pattern ends with)
+    if not words or not lead.rstrip().endswith(("(", ":", "là", "đạt")):  # (what the pattern ends with)
         return None
     return _relative_base_re(tuple(words)).search(lead)
 
 
 @lru_cache(maxsize=16)
 def _relative_base_re(words: tuple[str, ...]) -> re.Pattern:
-    # (`… 1.945 tỷ đồng (cùng kỳ: 1.780 tỷ đồng)`: the base may be named inside the bracket)
+    # (`… 1.945 tỷ đồng (cùng kỳ: 1.780 tỷ đồng)`, `(cùng kỳ năm trước đạt 32.150 triệu USD)`:
+    # the base may be named inside the bracket)
     alternation = _phrases(words).pattern
-    return re.compile(rf"{alternation}\s*(?:là|đạt|:)?\s*\(\s*$|\(\s*{alternation}\s*(?:là|:)\s*$", re.I)
+    return re.compile(rf"{alternation}\s*(?:là|đạt|:)?\s*\(\s*$|\(\s*{alternation}\s*(?:là|đạt|:)\s*$", re.I)
 
 
 def _several_periods(passage, start: int, end: int) -> re.Match | None:

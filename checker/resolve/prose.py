@@ -9,7 +9,7 @@ from dataclasses import replace
 from checker.catalog import Catalog, plain_misfit
 from checker.records import STAT_KINDS, Evidence, Figure, Resolution
 from checker.resolve.clauses import Beside, Spot, head_reach, spot_of
-from checker.resolve.entities import prose_entity
+from checker.resolve.entities import closed_brackets, prose_entity
 from checker.resolve.indicators import (
     LeadContext,
     Reading,
@@ -51,7 +51,7 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
     # Digits inside an indicator's name (`sản phẩm 5 sao`) are no statistic.
     names = {k for k, f in enumerate(stats) if passage.in_names.holds(f.start, f.end)}
     results: list[Resolved] = []
-    prev_in_sentence: dict[int, Resolved] = {}
+    in_sentence: dict[int, list[Resolved]] = {}
     in_order = all(f.start < f.end for f in stats) and all(a.end <= b.start for a, b in zip(stats, stats[1:]))
     last_kept = -1  # the last figure before this one that is no name
     for k, fig in enumerate(stats):
@@ -69,8 +69,10 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
                        passage.cues.continues_sentence)
         spot = spot.reaching(head_reach(passage.text, fig, spot, passage.masked_near(spot.prev_figure_end, fig.start),
                                         passage.cues.not_a_head, passage.cues.parallel_part))
-        r = _resolve_figure(passage, fig, spot, prev_in_sentence.get(spot.sentence))
-        prev_in_sentence[spot.sentence] = r
+        earlier = in_sentence.setdefault(spot.sentence, [])
+        r = _resolve_figure(passage, fig, spot, earlier[-1] if earlier else None,
+                            _share_base(passage.text, earlier, fig))
+        earlier.append(r)
         results.append(r)
         pair = result_over_target(r, count_units)
         if pair is not None:
@@ -79,11 +81,29 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
     return results
 
 
-def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) -> Resolved:
+def _share_base(text: str, earlier: list[Resolved], fig: Figure) -> Resolved | None:
+    """The figure a share after `fig`'s number may be of: the last one of its sentence, not
+    one inside a bracket closed before it (`đạt 36.842 triệu USD (cùng kỳ 32.150 triệu USD),
+    bằng 82,8% kế hoạch`: the aside's base year is no level a plan is set for), nor the
+    change between them (`…, tăng 14,6% so với cùng kỳ, bằng 82,8% kế hoạch`)."""
+    kept = [r for r in earlier if not closed_brackets(text, r.figure.end, fig.start)]
+    level = next((r for r in reversed(kept) if not _a_change(text, r)), None)
+    return level or (kept[-1] if kept else None)
+
+
+CHANGE_BEFORE_RE = re.compile(r"(?:tăng|giảm)\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
+
+
+def _a_change(text: str, r: Resolved) -> bool:
+    """A percentage written right after `tăng`/`giảm`: a change, not a level."""
+    return r.figure.unit == "percent" and bool(CHANGE_BEFORE_RE.search(text, max(0, r.figure.start - 20), r.figure.start))
+
+
+def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, base: Resolved | None) -> Resolved:
     text = p.text
     r = Resolved(fig, p.block, p.doc, sentence=spot.sentence)
     r.anchor_sentence_several = bool(p.anchor_sentence and p.catalog.cue("several").find(p.anchor_sentence))
-    reading, frame_scope, margin, share_of = _indicator(p, fig, spot, prev)
+    reading, frame_scope, margin, share_of = _indicator(p, fig, spot, base)
     r.share_of = share_of
     r.unit, r.factor = reading.unit, reading.factor
     r.settle("indicator", reading.resolution())
@@ -199,8 +219,13 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
         share_of = prev
     named_after = reading.indicator is not None and any(
         reading.indicator in m.keys or reading.indicator in m.inner for m in trailing)
+    # (`xuất khẩu đạt 36,84 tỷ USD; thu ngân sách đạt 84,1% dự toán`: a name of its own
+    # between the two figures makes the percentage that name's share of plan)
+    named_between = reading.indicator is not None and prev is not None and any(
+        reading.indicator in m.keys and m.start >= prev.figure.end for m in preceding) \
+        and reading.indicator != prev.indicator
     if fig.unit == "percent" and p.cues.plan_share.match(text[fig.end:fig.end + 40]) and not named_after \
-            and prev is not None and prev.indicator:
+            and not named_between and prev is not None and prev.indicator:
         # `1.838 hộ, đạt 100% kế hoạch`: the share of plan of the figure before it.
         reading = Reading(prev.indicator, "percent", 1.0, "", Evidence.RELATION, "a share of plan of the figure before it")
         share_of = prev

@@ -16,7 +16,7 @@ from checker.records import STAT_KINDS
 from checker.resolve.bases import stated_bases
 from checker.resolve.clauses import SENTENCE_END_RE, sentence_start
 from checker.resolve.columns import row_share_of_plan
-from checker.resolve.derived import column_structures, row_comparisons, row_fractions
+from checker.resolve.derived import column_structures, index_growths, row_comparisons, row_fractions
 from checker.resolve.entities import closed_brackets
 from checker.resolve.hierarchy import table_parts
 from checker.resolve.periods import at_nature
@@ -79,7 +79,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     _read_multiples(out, catalog.indicators)
     stated_bases(out, _by_block(out), catalog)
     table_parts(out, catalog, cues, lambda *a: _add(out, *a))  # (last: a table part is no prose part)
-    return out + verdicts
+    return out + verdicts + index_growths(out, catalog)
 
 
 def _by_block(resolved: list[Resolved]):

@@ -36,6 +36,7 @@ class Resolved:
     head: str = ""  # the fallback key of a figure no catalog indicator names
     unit: str | None = None
     factor: float = 1.0
+    offset: float = 0.0  # added after scaling: an index cell (`109,4`) read as its growth (`9,4%`)
     sentence: int = 0
     column_role: str | None = None
     row_label: str | None = None

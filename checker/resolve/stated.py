@@ -177,8 +177,13 @@ def _bracketed_of_pair(out, text: str, figs, n: int) -> None:
     _replace_base(out[s_i], Relation(RelationKind.STATED_OF, s_i, (a, b), "of", why, ""))
 
 
+# `cùng kỳ năm trước`, `cùng kỳ năm ngoái` say what `cùng kỳ` says: one base.
+SAME_PERIOD_RE = re.compile(r"^cùng kỳ (?:năm trước|năm ngoái)$")
+
+
 def _norm(base: str) -> str:
-    return " ".join(base.lower().split()) if base else ""
+    words = " ".join(base.lower().split()) if base else ""
+    return "cùng kỳ" if SAME_PERIOD_RE.match(words) else words
 
 
 def _record_base(r, subject: int, base: str) -> None:
