@@ -167,8 +167,9 @@ def _document_starts(lines: list[str]) -> list[int]:
 def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | None, str | None]:
     title, kind, year, place = "", "document", None, None
     for i in range(first, min(last, first + 30)):
-        # (Markdown's marks and a header row's cells: `**Số: 27/NQ** | *Đồng Nai, ngày 10 ...*`)
-        pieces = [MD_MARKS_RE.sub("", p).strip() for p in lines[i].split(" | ")]
+        # (Markdown's marks and a header row's cells: `**Số: 27/NQ** | *Đồng Nai, ngày 10 ...*`,
+        # or a two-column header copied from Word, its cells joined by a tab)
+        pieces = [MD_MARKS_RE.sub("", p).strip() for p in re.split(r" \| |\t+", lines[i])]
         s = pieces[0]
         if not any(pieces):
             continue

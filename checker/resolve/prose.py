@@ -9,7 +9,7 @@ from dataclasses import replace
 from checker.catalog import Catalog, plain_misfit
 from checker.records import STAT_KINDS, Evidence, Figure, Resolution
 from checker.resolve.clauses import Beside, Spot, head_reach, spot_of
-from checker.resolve.entities import prose_entity
+from checker.resolve.entities import closed_brackets, prose_entity
 from checker.resolve.indicators import (
     LeadContext,
     Reading,
@@ -48,6 +48,7 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
     names = {k for k, f in enumerate(stats) if passage.in_names.holds(f.start, f.end)}
     results: list[Resolved] = []
     prev_in_sentence: dict[int, Resolved] = {}
+    in_sentence: dict[int, list[Resolved]] = {}
     in_order = all(f.start < f.end for f in stats) and all(a.end <= b.start for a, b in zip(stats, stats[1:]))
     last_kept = -1  # the last figure before this one that is no name
     for k, fig in enumerate(stats):
@@ -65,8 +66,10 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
                        passage.cues.continues_sentence)
         spot = spot.reaching(head_reach(passage.text, fig, spot, passage.masked_near(spot.prev_figure_end, fig.start),
                                         passage.cues.not_a_head, passage.cues.parallel_part))
-        r = _resolve_figure(passage, fig, spot, prev_in_sentence.get(spot.sentence))
+        earlier = in_sentence.setdefault(spot.sentence, [])
+        r = _resolve_figure(passage, fig, spot, prev_in_sentence.get(spot.sentence), _level_before(passage.text, fig, earlier))
         prev_in_sentence[spot.sentence] = r
+        earlier.append(r)
         results.append(r)
         pair = result_over_target(r, count_units)
         if pair is not None:
@@ -75,11 +78,18 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
     return results
 
 
-def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) -> Resolved:
+def _level_before(text: str, fig: Figure, earlier: list[Resolved]) -> Resolved | None:
+    """The figure a share after `fig`'s comma is of: the last one of its sentence, passing
+    over those in a bracket closed before it (`đạt 36.842 (cùng kỳ đạt 32.150), bằng 82,8%
+    kế hoạch`: the plan share is of 36.842, not of last year's aside)."""
+    return next((r for r in reversed(earlier) if not closed_brackets(text, r.figure.end, fig.start)), None)
+
+
+def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level: Resolved | None) -> Resolved:
     text = p.text
     r = Resolved(fig, p.block, p.doc, sentence=spot.sentence)
     r.anchor_sentence_several = bool(p.anchor_sentence and p.catalog.cue("several").find(p.anchor_sentence))
-    reading, frame_scope, margin, share_of = _indicator(p, fig, spot, prev)
+    reading, frame_scope, margin, share_of = _indicator(p, fig, spot, level)
     r.share_of = share_of
     r.unit, r.factor = reading.unit, reading.factor
     r.settle("indicator", reading.resolution())
@@ -195,7 +205,7 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     named_after = reading.indicator is not None and any(
         reading.indicator in m.keys or reading.indicator in m.inner for m in trailing)
     if fig.unit == "percent" and p.cues.plan_share.match(text[fig.end:fig.end + 40]) and not named_after \
-            and prev is not None and prev.indicator:
+            and prev is not None and prev.indicator and not _own_clause(p, prev, fig, preceding):
         # `1.838 hộ, đạt 100% kế hoạch`: the share of plan of the figure before it.
         reading = Reading(prev.indicator, "percent", 1.0, "", Evidence.RELATION, "a share of plan of the figure before it")
         share_of = prev
@@ -209,6 +219,12 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
             return (Reading(margin.indicator, "percentage_point", 1.0, reading.note, margin.evidence,
                             margin.reason + " (a rate's margin in points)"), frame_scope, role, share_of)
     return reading, frame_scope, None, share_of
+
+
+def _own_clause(p: Passage, prev: Resolved, fig: Figure, preceding: list[Mention]) -> bool:
+    """`xuất khẩu đạt 36,84 tỷ USD; thu ngân sách đạt 84,1% dự toán`: a percentage after a
+    semicolon that names an indicator of its own is not a share of the figure before."""
+    return ";" in p.text[prev.figure.end:fig.start] and any(m.start >= prev.figure.end for m in preceding)
 
 
 def _rate_of_level(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:

@@ -1,0 +1,68 @@
+"""Budget reports, second round: a two-column header copied from Word (its cells joined
+by tabs) still names the report's own province; a share of plan is of the main figure of
+its clause, not of a bracketed aside nor of a figure before a semicolon that names a
+subject of its own; an annex column `So với ước thực hiện 2025 (%)` compares (no level of
+last year's result) and `Cơ cấu dự toán 2026 (%)` holds shares of the column's total.
+Each fail case fails before its fix; each pass case must stay silent.  Drafts in our own
+words, figures invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import alarms, figure_texts, run_text
+
+TAB_HEADER = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "TỈNH {upper}\tĐộc lập - Tự do - Hạnh phúc\n"
+              "Số: 215/BC-UBND\t{name}, ngày 12 tháng 11 năm 2025\n\n"
+              "BÁO CÁO\nTình hình thực hiện dự toán ngân sách năm 2025\n\n")
+
+
+def tab_header(name: str) -> str:
+    return TAB_HEADER.format(upper=name.upper(), name=name)
+
+
+DEFICIT_TWICE = (
+    "Dự toán năm 2026 dự kiến bội chi ngân sách địa phương {a} tỷ đồng.\n\n"
+    "I. BỘI CHI NGÂN SÁCH NĂM 2026\n\n"
+    "Bội chi ngân sách địa phương năm 2026 là 1.260 tỷ đồng, bù đắp bằng nguồn vay lại.\n")
+
+
+@pytest.mark.parametrize("name,entity", [("Nghệ An", "nghe_an"), ("Gia Lai", "gia_lai")])
+def test_a_tab_joined_header_names_the_own_province(tmp_path, name, entity):
+    facts, findings, _ = run_text(tmp_path, tab_header(name) + DEFICIT_TWICE.format(a="1.290"))
+    assert set(facts[facts["indicator"] == "budget_deficit"]["entity"]) == {entity}
+    found = alarms(findings, "SV01")
+    assert len(found) == 1 and figure_texts(found[0]) == ["1.260 tỷ đồng", "1.290 tỷ đồng"]
+
+
+def test_a_tab_joined_header_with_one_deficit_stays_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, tab_header("Nghệ An") + DEFICIT_TWICE.format(a="1.260"))
+    assert alarms(findings) == []
+
+
+PLAN_TABLE = (
+    "\n\n| STT | Chỉ tiêu | Đơn vị tính | Thực hiện 10 tháng | Kế hoạch năm 2025 | So với kế hoạch (%) |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 1 | Kim ngạch xuất khẩu | triệu USD | 8.420 | 10.000 | 84,2 |\n"
+    "| 2 | Tổng thu ngân sách nhà nước trên địa bàn | tỷ đồng | 21.300 | 30.000 | 71,0 |\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    # the share after the bracket is of the main figure, not of last year's aside
+    "Kim ngạch xuất khẩu 10 tháng đạt 8.420 triệu USD (cùng kỳ năm trước đạt 7.310 triệu USD), bằng 84,2% kế hoạch.",
+    "Lũy kế 10 tháng, kim ngạch xuất khẩu đạt 8.420 triệu USD (10 tháng năm 2024 là 7.310 triệu USD), đạt 84,2% kế hoạch năm.",
+    # after a semicolon, a subject of its own: the share is budget revenue's, not exports'
+    "Trong 10 tháng, kim ngạch xuất khẩu đạt 8.420 triệu USD; thu ngân sách nhà nước đạt 71,0% dự toán.",
+    "Kim ngạch xuất khẩu 10 tháng ước 8.420 triệu USD; tổng thu ngân sách trên địa bàn bằng 71,0% kế hoạch năm.",
+])
+def test_a_share_of_plan_is_of_its_own_clause_main_figure(tmp_path, sentence):
+    _, findings, _ = run_text(tmp_path, tab_header("Nghệ An") + sentence + PLAN_TABLE)
+    assert alarms(findings) == []
+
+
+def test_a_wrong_share_of_plan_after_a_bracket_still_fails(tmp_path):
+    text = ("Kim ngạch xuất khẩu 10 tháng đạt 8.420 triệu USD (cùng kỳ năm trước đạt 7.310 triệu USD), "
+            "bằng 88,4% kế hoạch." + PLAN_TABLE)
+    _, findings, _ = run_text(tmp_path, tab_header("Nghệ An") + text)
+    assert any("88,4%" in figure_texts(f) for f in alarms(findings))
