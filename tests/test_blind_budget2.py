@@ -66,3 +66,36 @@ def test_a_wrong_share_of_plan_after_a_bracket_still_fails(tmp_path):
             "bằng 88,4% kế hoạch." + PLAN_TABLE)
     _, findings, _ = run_text(tmp_path, tab_header("Nghệ An") + text)
     assert any("88,4%" in figure_texts(f) for f in alarms(findings))
+
+
+BUDGET_ANNEX = (
+    "Thu nội địa năm 2026 dự toán {prose} tỷ đồng, {growth} so với ước thực hiện năm 2025.\n\n"
+    "Biểu số 01\nTHU NGÂN SÁCH\nĐơn vị: tỷ đồng\n\n"
+    "| STT | Nội dung | Dự toán năm 2025 | Ước thực hiện năm 2025 | Dự toán năm 2026 | {compare} | {structure} |\n"
+    "|---|---|---|---|---|---|---|\n"
+    "| A | Tổng thu ngân sách nhà nước trên địa bàn | 40.000 | 42.000 | 45.000 | 107,1 | 100,0 |\n"
+    "| 1 | Thu nội địa | 30.000 | 32.000 | 34.000 | 106,3 | 75,6 |\n"
+    "| 2 | Thu từ hoạt động xuất nhập khẩu | 10.000 | 10.000 | 11.000 | 110,0 | 24,4 |\n")
+
+COMPARE = ["So với ước thực hiện 2025 (%)", "So với thực hiện năm 2025 (%)", "% so với ước thực hiện"]
+STRUCTURE = ["Cơ cấu dự toán 2026 (%)", "Tỷ trọng dự toán năm 2026 (%)", "Cơ cấu (%)"]
+
+
+@pytest.mark.parametrize("compare,structure", list(zip(COMPARE, STRUCTURE)))
+def test_annex_comparison_and_structure_columns_are_no_levels(tmp_path, compare, structure):
+    text = tab_header("Nghệ An") + BUDGET_ANNEX.format(prose="34.000", growth="tăng 6,3%", compare=compare,
+                                                         structure=structure)
+    facts, findings, _ = run_text(tmp_path, text)
+    assert alarms(findings) == []
+    levels = facts[(facts["indicator"] == "budget_revenue_domestic") & (facts["measure"].fillna("") == "")]
+    assert sorted(levels["text"]) == ["30.000", "32.000", "34.000", "34.000 tỷ đồng"]
+
+
+@pytest.mark.parametrize("compare,structure", list(zip(COMPARE, STRUCTURE)))
+def test_a_growth_over_last_years_result_in_the_annex_fails(tmp_path, compare, structure):
+    # 34.000 over the 2025 result 32.000 is +6,3%, not +3,6%: the base is found once the
+    # comparison column no longer reads as a second 2025 level.
+    text = tab_header("Nghệ An") + BUDGET_ANNEX.format(prose="34.000", growth="tăng 3,6%", compare=compare,
+                                                         structure=structure)
+    _, findings, _ = run_text(tmp_path, text)
+    assert any("3,6%" in figure_texts(f) for f in alarms(findings))
