@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import alarms, figure_texts, run_text
+from tests.conftest import alarms, fact_row, figure_texts, run_text
 
 TAB_HEADER = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
               "TỈNH {upper}\tĐộc lập - Tự do - Hạnh phúc\n"
@@ -99,3 +99,32 @@ def test_a_growth_over_last_years_result_in_the_annex_fails(tmp_path, compare, s
                                                          structure=structure)
     _, findings, _ = run_text(tmp_path, text)
     assert any("3,6%" in figure_texts(f) for f in alarms(findings))
+
+
+RESERVE = (
+    "Chi ngân sách địa phương năm 2025 ước {a}; trong đó chi đầu tư phát triển 6.100 tỷ đồng, "
+    "chi thường xuyên 9.800 tỷ đồng; chi dự phòng ngân sách đã sử dụng 210 tỷ đồng {pool}.\n\n"
+    "Đơn vị: tỷ đồng\n\n"
+    "| TT | Nội dung | Dự toán năm 2025 | Ước thực hiện năm 2025 |\n"
+    "|---|---|---|---|\n"
+    "| 1 | Chi đầu tư phát triển | 6.000 | 6.100 |\n"
+    "| 2 | Chi thường xuyên | 9.500 | 9.800 |\n"
+    "| 3 | Dự phòng ngân sách | 350 | 210 |\n")
+
+
+@pytest.mark.parametrize("pool", ["trên tổng số 350 tỷ đồng dự phòng", "trong tổng số 350 tỷ đồng được bố trí",
+                                  "trên tổng 350 tỷ đồng dự toán giao"])
+def test_the_pool_a_part_is_counted_out_of_is_another_measure(tmp_path, pool):
+    # 350 is what was allotted, 210 what was used: no restatement of one fact, and no
+    # total of the list before it (6.100 + 9.800 + 210 is not 350).
+    facts, findings, _ = run_text(tmp_path, tab_header("Nghệ An") + RESERVE.format(a="16.110 tỷ đồng", pool=pool))
+    assert alarms(findings) == []
+    assert fact_row(facts, "350 tỷ đồng")["scope"] == "out_of_total"
+
+
+def test_a_used_reserve_restated_differently_still_fails(tmp_path):
+    text = RESERVE.format(a="16.110 tỷ đồng", pool="trên tổng số 350 tỷ đồng dự phòng").replace("| 350 | 210 |", "| 350 | 240 |")
+    _, findings, _ = run_text(tmp_path, tab_header("Nghệ An") + text)
+    found = alarms(findings, "SV01")
+    assert len(found) == 1 and figure_texts(found[0]) == ["210 tỷ đồng", "240"]
+

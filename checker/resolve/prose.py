@@ -78,6 +78,9 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
     return results
 
 
+OUT_OF_TOTAL = "out_of_total"
+
+
 def _level_before(text: str, fig: Figure, earlier: list[Resolved]) -> Resolved | None:
     """The figure a share after `fig`'s comma is of: the last one of its sentence, passing
     over those in a bracket closed before it (`đạt 36.842 (cùng kỳ đạt 32.150), bằng 82,8%
@@ -109,6 +112,9 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
     r.measure = prose_measure(text, fig, spot, p.shares, p.cues.plan_share, p.cues.annual)
     if not r.scope:
         r.scope = prose_scope(p, fig, spot, prev, r)
+    if not r.scope and prev is not None and p.cues.out_of_total.search(text, max(spot.sentence_start, fig.start - 30),
+                                                                       fig.start):
+        r.scope = OUT_OF_TOTAL  # (`đã dùng 440 tỷ đồng trên tổng số 960 tỷ đồng`: the pool, another measure)
     if not r.scope and _at_current_prices(p, r, spot):
         r.scope = CURRENT_PRICES
     _averaged_over_term(p, r, spot)
