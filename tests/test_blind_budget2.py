@@ -128,3 +128,24 @@ def test_a_used_reserve_restated_differently_still_fails(tmp_path):
     found = alarms(findings, "SV01")
     assert len(found) == 1 and figure_texts(found[0]) == ["210 tỷ đồng", "240"]
 
+
+MULTIPLE = (
+    "I. ƯỚC THỰC HIỆN NĂM 2025\n\n"
+    "Chi đầu tư phát triển ước thực hiện 8.000 tỷ đồng, bằng 91,4% dự toán (8.750 tỷ đồng).\n\n"
+    "II. DỰ TOÁN NĂM 2026\n\n"
+    "Chi đầu tư phát triển năm 2026 là 10.000 tỷ đồng, {stated}.\n")
+
+
+@pytest.mark.parametrize("stated,wrong", [
+    ("chiếm 40,0% tổng chi, gấp 1,25 lần ước thực hiện năm 2025", False),
+    ("chiếm 40,0% tổng chi, gấp 1,52 lần ước thực hiện năm 2025", True),
+    ("gấp 1,14 lần dự toán năm 2025", False),
+    ("gấp 1,41 lần dự toán năm 2025", True),
+    ("gấp 1,35 lần thực hiện năm 2025", True),
+    ("gấp khoảng 1,3 lần thực hiện năm 2025", False),
+])
+def test_a_multiple_of_a_base_stated_elsewhere(tmp_path, stated, wrong):
+    _, findings, _ = run_text(tmp_path, tab_header("Nghệ An") + MULTIPLE.format(stated=stated))
+    found = alarms(findings, "RT02")
+    assert len(found) == wrong and alarms(findings) == found
+
