@@ -149,3 +149,19 @@ def test_a_multiple_of_a_base_stated_elsewhere(tmp_path, stated, wrong):
     found = alarms(findings, "RT02")
     assert len(found) == wrong and alarms(findings) == found
 
+
+FORMER_EXPORTS = (
+    "Kim ngạch xuất khẩu 9 tháng đạt 12.400 triệu USD, tăng 10,7% so với cùng kỳ ({aside} 11.200 triệu USD), "
+    "bằng 77,5% kế hoạch năm (16.000 triệu USD); trong đó khu vực Đắk Lắk (cũ) đạt {a} triệu USD, "
+    "khu vực Phú Yên (cũ) đạt 3.300 triệu USD.\n")
+
+
+@pytest.mark.parametrize("aside", ["cùng kỳ năm trước đạt", "cùng kỳ năm 2024 là", "năm trước:"])
+def test_last_years_level_in_a_bracket_is_last_years(tmp_path, aside):
+    # 11.200 is of the same months a year earlier: it neither restates 12.400 nor stands in
+    # for it, so the former areas' sum is checked against 12.400.
+    facts, findings, _ = run_text(tmp_path, tab_header("Đắk Lắk") + FORMER_EXPORTS.format(aside=aside, a="9.100"))
+    assert alarms(findings) == []
+    assert fact_row(facts, "11.200 triệu USD")["period"] != fact_row(facts, "12.400 triệu USD")["period"]
+    _, findings, _ = run_text(tmp_path, tab_header("Đắk Lắk") + FORMER_EXPORTS.format(aside=aside, a="9.010"))
+    assert [f.rule for f in alarms(findings)] == ["PW01"]

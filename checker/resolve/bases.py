@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from checker.records import Relation, RelationKind
+from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.resolve.resolved import Resolved
 from checker.resolve.stated import POINTS, RATES, STOP_RE, _before, _head_before, outside
 
@@ -270,6 +270,7 @@ def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
         b_i = figs[n + 1][0]
         if out[b_i].unit != a.unit:
             return False
+        _base_in_bracket(out[b_i], a, after)
     else:
         period = _base_period(a.period, after)
         b_i = index.level(a, period, role="target" if after.group("plan") else "actual") if period else None
@@ -278,6 +279,16 @@ def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
     form = {"tăng": "over", "giảm": "under"}.get(word, "of")
     why = f"`{lead.group(0).strip()} {s.text}{after.group(0)}` of `{a.figure.text}` over its base `{out[b_i].figure.text}`"
     return _relate(out, s_i, a_i, b_i, form, why)
+
+
+def _base_in_bracket(b: Resolved, a: Resolved, after: re.Match) -> None:
+    """`tăng 14,6% so với cùng kỳ (cùng kỳ năm trước đạt 32.150 triệu USD)`: the base in the
+    bracket took the period of its sentence; it is of the period a year earlier (or the one
+    named), not the result's, and stating it is no restatement of the result."""
+    period = _base_period(a.period, after)
+    if period and b.period == a.period != period and not (after.group("plan")):
+        b.settle("period", Resolution(period, Evidence.RELATION, f"the base `{after.group(0).strip()}` of "
+                                                                 f"`{a.figure.text}` it stands in brackets for"))
 
 
 def _multiple(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:

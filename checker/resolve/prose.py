@@ -84,8 +84,12 @@ OUT_OF_TOTAL = "out_of_total"
 def _level_before(text: str, fig: Figure, earlier: list[Resolved]) -> Resolved | None:
     """The figure a share after `fig`'s comma is of: the last one of its sentence, passing
     over those in a bracket closed before it (`đạt 36.842 (cùng kỳ đạt 32.150), bằng 82,8%
-    kế hoạch`: the plan share is of 36.842, not of last year's aside)."""
-    return next((r for r in reversed(earlier) if not closed_brackets(text, r.figure.end, fig.start)), None)
+    kế hoạch`: the plan share is of 36.842, not of last year's aside, nor of a growth rate
+    stated of it before the bracket)."""
+    if not earlier or not closed_brackets(text, earlier[-1].figure.end, fig.start):
+        return earlier[-1] if earlier else None
+    return next((r for r in reversed(earlier) if not closed_brackets(text, r.figure.end, fig.start)
+                 and r.unit not in ("percent", "percentage_point")), None)
 
 
 def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level: Resolved | None) -> Resolved:
