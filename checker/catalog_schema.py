@@ -120,7 +120,7 @@ CUES = Record(name=N_("cue catalog"), label=None, required={
         optional={"partitions": ListOf(PHRASES),
                   **{name: PHRASES for name in ("parts_one", "parts_inclusive", "parts_excluded", "table_total",
                                                  "table_total_alone", "table_partial", "table_complete",
-                                                 "table_not_part")}}),
+                                                 "table_not_part", "out_of_total")}}),
 }, optional={
     # Words a figure's fallback key (its head phrase) is read without, and period words that
     # make the clause too fine-grained for one (checker/resolve/indicators.py `head_phrase`).

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from checker.records import Relation, RelationKind
+from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.resolve.resolved import Resolved
-from checker.resolve.stated import POINTS, RATES, _before, _head_before
+from checker.resolve.stated import POINTS, RATES, STOP_RE, _before, _head_before, outside
 
 # `tăng 9,5%`, `giảm khoảng 3%`, `bằng 97,4%` right before the percentage (not `tăng bình quân`,
 # `tăng trưởng`).
@@ -34,6 +34,7 @@ GROWTH_BASE_RE = re.compile(
 # The bracket that holds the base level: `(7.182 tỷ đồng)`, `(cùng kỳ năm 2024 đạt 88.540 tỷ đồng)`.
 BRACKET_RE = re.compile(r"\s*\(\s*(?:(?:thực hiện\s+)?(?:cùng kỳ|năm)(?:\s+năm)?(?:\s+\d{4}|\s+trước)?"
                         r"\s*(?:đạt|là|:)?\s*)?$", re.I)
+MULTIPLE_LEAD_RE = re.compile(r"(?<![\w])gấp\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
 # `chiếm 34,8%`, `bằng 44,2%` right before a share of a whole.
 SHARE_LEAD_RE = re.compile(r"(?<![\w])(?:chiếm|bằng)(?:\s+tỷ\s+lệ)?\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
 # A share in a bracket right after its figure: `9.640 tỷ đồng (chiếm 29,7%)`.
@@ -72,7 +73,7 @@ def stated_bases(out: list[Resolved], blocks, catalog) -> None:
             if any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations):
                 continue
             if not _growth(out, text, figs, n, index) and not _plan_share(out, s_i, index) \
-                    and not _yearly_mean(out, text, figs, n):
+                    and not _yearly_mean(out, text, figs, n) and not _multiple(out, text, figs, n, index):
                 _share(out, text, figs, n, index, catalog)
 
 
@@ -271,6 +272,7 @@ def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
         b_i = figs[n + 1][0]
         if out[b_i].unit != a.unit:
             return False
+        _base_in_bracket(out[b_i], a, after)
     else:
         period = _base_period(a.period, after)
         b_i = index.level(a, period, role="target" if after.group("plan") else "actual") if period else None
@@ -279,6 +281,46 @@ def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
     form = {"tăng": "over", "giảm": "under"}.get(word, "of")
     why = f"`{lead.group(0).strip()} {s.text}{after.group(0)}` of `{a.figure.text}` over its base `{out[b_i].figure.text}`"
     return _relate(out, s_i, a_i, b_i, form, why)
+
+
+def _base_in_bracket(b: Resolved, a: Resolved, after: re.Match) -> None:
+    """`tăng 14,6% so với cùng kỳ (cùng kỳ năm trước đạt 32.150 triệu USD)`: the base in the
+    bracket took the period of its sentence; it is of the period a year earlier (or the one
+    named), not the result's, and stating it is no restatement of the result."""
+    period = _base_period(a.period, after)
+    if period and b.period == a.period != period and not (after.group("plan")):
+        b.settle("period", Resolution(period, Evidence.RELATION, f"the base `{after.group(0).strip()}` of "
+                                                                 f"`{a.figure.text}` it stands in brackets for"))
+
+
+def _multiple(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
+    """`Chi đầu tư phát triển 12.100 tỷ đồng, chiếm 45%, gấp 1,23 lần ước thực hiện năm 2025`:
+    a multiple of the level before it (passing over the shares stated of that level) over its
+    base named by period and role, stated elsewhere once (or alike): M = A/B."""
+    s_i, s = figs[n]
+    if s.kind != "statistic" or out[s_i].unit != "times" or not MULTIPLE_LEAD_RE.search(_before(text, s, 20)) \
+            or any(rel.kind is RelationKind.MULTIPLE for rel in out[s_i].relations):
+        return False
+    after = GROWTH_BASE_RE.match(text, s.end)
+    if after is None or not (after.group("done") or after.group("plan") or after.group("same")):
+        return False  # (`gấp 1,5 lần năm 2020` may be of a level in brackets or of another figure)
+    a_i = None
+    for m in range(n - 1, -1, -1):
+        gap = outside(text[figs[m][1].end:s.start])
+        if "(" in gap or ")" in gap or STOP_RE.search(gap) or len(gap) > 80:
+            return False
+        if not _is_rate(out, figs[m][0], figs[m][1]):
+            a_i = figs[m][0]
+            break
+    if a_i is None or not _is_level(out[a_i]):
+        return False
+    period = _base_period(out[a_i].period, after)
+    b_i = index.level(out[a_i], period, role="target" if after.group("plan") else "actual") if period else None
+    if b_i is None:
+        return False
+    why = f"`{s.text}{after.group(0)}`: `{out[a_i].figure.text}` over its base `{out[b_i].figure.text}` stated elsewhere"
+    out[s_i].relations.append(Relation(RelationKind.MULTIPLE, s_i, (a_i, b_i), "", why))
+    return True
 
 
 def _growth_of_change(out, text: str, figs, n: int, word: str) -> bool:

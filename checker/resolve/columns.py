@@ -171,6 +171,15 @@ def _without_periods(heading: str) -> str:
     return re.sub(r"\s+", " ", heading)
 
 
+def _without_roles(catalog: Catalog, heading: str) -> str:
+    """The heading without its periods and role words (`Cơ cấu dự toán 2026 (%)` → `Cơ cấu (%)`):
+    the role says whose structure it is, the cells stay shares of the column's total."""
+    pats = _patterns(catalog)
+    for name in ("target", "actual"):
+        heading = pats[name].sub(" ", heading)
+    return ROLE_YEAR_RE.sub(" ", _without_periods(heading)).strip()  # (`dự toán 2026`: a bare year)
+
+
 def _whole_heading(catalog: Catalog, heading: str, kind: str) -> bool:
     """The heading, brackets aside, is one of the words of `kind` (`Cơ cấu (%)`)."""
     words = {fold(w) for w in catalog.cues["role"]["columns"].get(kind, ())}
@@ -193,8 +202,8 @@ def _column(catalog: Catalog, parts: list[str], index: int, context: str) -> Col
             break
     if kind == "label" and at is not None and at > 0:
         kind = "target"  # `Chỉ tiêu | Thực hiện` under a province's group cell
-    if kind is None and _whole_heading(catalog, _without_periods(parts[-1]), "structure"):
-        kind = "structure"  # `Cơ cấu (%)`, `Cơ cấu năm 2025 (%)`: each row's share of the total
+    if kind in (None, "target", "actual") and _whole_heading(catalog, _without_roles(catalog, parts[-1]), "structure"):
+        kind = "structure"  # `Cơ cấu (%)`, `Cơ cấu dự toán 2026 (%)`: each row's share of the total
     period, year_column = _column_period(catalog, parts)
     entity = _column_entity(catalog, parts, context) if kind != "evaluation" else None
     indicators: tuple[Mention, ...] = ()

@@ -68,6 +68,8 @@ class Cues:
     # Kinds that together make up any whole (`khai thác` and `nuôi trồng`), as slugs: a
     # `trong đó` list naming each of one set is all of its total (cues.yaml `partitions`).
     partitions: tuple[frozenset[str], ...] = ()
+    # `440 tỷ đồng trên tổng số 960 tỷ đồng`: right before the pool a figure is counted out of
+    out_of_total: re.Pattern = re.compile(r"(?!)")
     # Table rows (checker/resolve/hierarchy.py), each matched at the start of a row's label:
     table_total: re.Pattern = re.compile(r"(?!)")  # `Tổng số`: the row the numbered rows make up
     table_partial: re.Pattern = re.compile(r"(?!)")  # `Trong đó`: some parts of the row above
@@ -119,6 +121,7 @@ class Cues:
                              re.compile(_whole(list(g["verb"])), re.I))
                             for g in (cues.get("resolve_indicator") or {}).get("growth_of", ())),
             partitions=tuple(frozenset(slug(w) for w in kinds) for kinds in relation.get("partitions", ())),
+            out_of_total=re.compile(rf"{_whole_or_none(relation.get('out_of_total'))}\s*$", re.I),
             table_total=_label_start(relation.get("table_total"), relation.get("table_total_alone")),
             table_partial=_label_start(relation.get("table_partial")),
             table_complete=_label_start(None, relation.get("table_complete")),

@@ -81,6 +81,9 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
     return results
 
 
+OUT_OF_TOTAL = "out_of_total"
+
+
 def _share_base(text: str, earlier: list[Resolved], fig: Figure) -> Resolved | None:
     """The figure a share after `fig`'s number may be of: the last one of its sentence, not
     one inside a bracket closed before it (`đạt 36.842 triệu USD (cùng kỳ 32.150 triệu USD),
@@ -123,6 +126,9 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
     r.measure = prose_measure(text, fig, spot, p.shares, p.cues.plan_share, p.cues.annual)
     if not r.scope:
         r.scope = prose_scope(p, fig, spot, prev, r)
+    if not r.scope and prev is not None and p.cues.out_of_total.search(text, max(spot.sentence_start, fig.start - 30),
+                                                                       fig.start):
+        r.scope = OUT_OF_TOTAL  # (`đã dùng 440 tỷ đồng trên tổng số 960 tỷ đồng`: the pool, another measure)
     if not r.scope and _at_current_prices(p, r, spot):
         r.scope = CURRENT_PRICES
     _averaged_over_term(p, r, spot)
@@ -225,7 +231,7 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
         reading.indicator in m.keys and m.start >= prev.figure.end for m in preceding) \
         and reading.indicator != prev.indicator
     if fig.unit == "percent" and p.cues.plan_share.match(text[fig.end:fig.end + 40]) and not named_after \
-            and not named_between and prev is not None and prev.indicator:
+            and not named_between and prev is not None and prev.indicator and not _own_clause(p, prev, fig, preceding):
         # `1.838 hộ, đạt 100% kế hoạch`: the share of plan of the figure before it.
         reading = Reading(prev.indicator, "percent", 1.0, "", Evidence.RELATION, "a share of plan of the figure before it")
         share_of = prev
@@ -239,6 +245,12 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
             return (Reading(margin.indicator, "percentage_point", 1.0, reading.note, margin.evidence,
                             margin.reason + " (a rate's margin in points)"), frame_scope, role, share_of)
     return reading, frame_scope, None, share_of
+
+
+def _own_clause(p: Passage, prev: Resolved, fig: Figure, preceding: list[Mention]) -> bool:
+    """`xuất khẩu đạt 36,84 tỷ USD; thu ngân sách đạt 84,1% dự toán`: a percentage after a
+    semicolon that names an indicator of its own is not a share of the figure before."""
+    return ";" in p.text[prev.figure.end:fig.start] and any(m.start >= prev.figure.end for m in preceding)
 
 
 def _rate_of_level(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:
