@@ -1,0 +1,69 @@
+"""Evaluation words and targets in annex tables, read as the blind drafts lay them out: a
+row holding a previous year's result or next year's plan beside the judged pair, an
+evaluation column in each former province's column group, a target range written in a
+cell without its unit.  Each fail case fails before its fix; each pass case shows the
+rule stays silent on a consistent table.  Drafts in our own words, figures invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import alarms, figure_texts, header, run_text
+
+# --- A row that also holds last year's result or next year's plan -----------------------
+
+NEXT_PLAN = (
+    "# PHỤ LỤC\n\nKết quả thực hiện các chỉ tiêu năm 2025 và kế hoạch năm 2026.\n\n"
+    "| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 | Ước thực hiện 2025 | Đánh giá | Kế hoạch 2026 |\n"
+    "|---|---|---|---|---|---|---|\n"
+    "| 1 | Tỷ lệ trường học đạt chuẩn quốc gia | % | 72 | {a} | {w} | 75 |\n"
+    "| 2 | Tổng vốn đầu tư toàn xã hội | tỷ đồng | 40.000 | 41.300 | Vượt | 45.000 |\n")
+
+LAST_YEAR = (
+    "PHỤ LỤC\nKẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2025\n\n"
+    "STT\tChỉ tiêu\tĐơn vị tính\tThực hiện 2024\tKế hoạch 2025\tƯớc thực hiện 2025\tSo với cùng kỳ (%)\tĐánh giá\n"
+    "1\tSố lao động đi làm việc ở nước ngoài\tngười\t2.100\t2.400\t{a}\t{c}\t{w}\n"
+    "2\tTỷ lệ dân số tham gia bảo hiểm y tế\t%\t91,2\t93,0\t93,4\t\tVượt\n")
+
+KQ_COLUMN = (
+    "# PHỤ LỤC\n\nMột số chỉ tiêu chủ yếu.\n\n"
+    "| TT | Chỉ tiêu | ĐVT | Năm 2024 | Mục tiêu năm 2025 | Kết quả năm 2025 | Đánh giá |\n"
+    "|---|---|---|---|---|---|---|\n"
+    "| 1 | Tỷ lệ dân số tham gia bảo hiểm y tế | % | 90,1 | 92,5 | {a} | {w} |\n")
+
+
+@pytest.mark.parametrize("table, result, word, name", [
+    (NEXT_PLAN, "70,4", "Đạt", "draft.md"),
+    (LAST_YEAR.replace("{c}", "103,8"), "2.180", "Vượt", "draft.txt"),
+    (KQ_COLUMN, "91,9", "Vượt", "draft.md"),
+])
+def test_a_word_judges_the_pair_of_its_own_year(tmp_path, table, result, word, name):
+    # The target and the result of the same year are the judged pair; the other year's
+    # plan or result beside them made two pairs, and the rule abstained.
+    _, findings, _ = run_text(tmp_path, header("Sơn La") + table.format(a=result, w=word, c=""), name=name)
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and result in figure_texts(found[0]) and word in figure_texts(found[0])
+
+
+@pytest.mark.parametrize("table, result, word, name", [
+    (NEXT_PLAN, "70,4", "Không đạt", "draft.md"),
+    (NEXT_PLAN, "73,0", "Vượt", "draft.md"),
+    (LAST_YEAR.replace("{c}", "120,0"), "2.520", "Vượt", "draft.txt"),
+    (LAST_YEAR.replace("{c}", "95,2"), "2.000", "Không đạt", "draft.txt"),
+    (KQ_COLUMN, "92,5", "Đạt", "draft.md"),
+])
+def test_a_word_that_fits_its_own_year_stays_silent(tmp_path, table, result, word, name):
+    _, findings, _ = run_text(tmp_path, header("Sơn La") + table.format(a=result, w=word, c=""), name=name)
+    assert alarms(findings, "VD01") == []
+
+
+def test_two_plans_of_one_year_are_still_not_guessed_between(tmp_path):
+    # `Kế hoạch đầu năm` and `Kế hoạch điều chỉnh` of one year: which one the word judges is
+    # not written, so the rule abstains.
+    text = header("Sơn La") + (
+        "# PHỤ LỤC\n\nKết quả năm 2025.\n\n"
+        "| STT | Chỉ tiêu | ĐVT | Kế hoạch 2025 | Kế hoạch điều chỉnh 2025 | Ước thực hiện 2025 | Đánh giá |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 | Kim ngạch xuất khẩu | triệu USD | 500 | 450 | 470 | Đạt |\n")
+    _, findings, _ = run_text(tmp_path, text)
+    assert alarms(findings, "VD01") == []
