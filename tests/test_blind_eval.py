@@ -67,3 +67,38 @@ def test_two_plans_of_one_year_are_still_not_guessed_between(tmp_path):
         "| 1 | Kim ngạch xuất khẩu | triệu USD | 500 | 450 | 470 | Đạt |\n")
     _, findings, _ = run_text(tmp_path, text)
     assert alarms(findings, "VD01") == []
+
+
+# --- An evaluation column in each former province's column group -----------------------
+
+GROUPS_TAB = (
+    "PHỤ LỤC\nKẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NHIỆM KỲ 2020 - 2025 CỦA HAI TỈNH TRƯỚC HỢP NHẤT\n\n"
+    "STT\tChỉ tiêu\tĐơn vị\tHà Giang (cũ) - Mục tiêu NQ\tHà Giang (cũ) - Thực hiện\tHà Giang (cũ) - Đánh giá"
+    "\tTuyên Quang (cũ) - Mục tiêu NQ\tTuyên Quang (cũ) - Thực hiện\tTuyên Quang (cũ) - Đánh giá\n"
+    "1\tKim ngạch xuất khẩu năm 2025\ttriệu USD\t600\t640\tVượt\t{t}\t{a}\t{w}\n"
+    "2\tTỷ lệ trường đạt chuẩn quốc gia\t%\t60\t58,2\tKhông đạt\t70\t71,4\tVượt\n")
+
+GROUPS_MD = (
+    "# PHỤ LỤC\n\nKết quả thực hiện các chỉ tiêu nhiệm kỳ 2020 - 2025 của hai tỉnh trước hợp nhất.\n\n"
+    "| TT | Chỉ tiêu | ĐVT | Hà Giang (cũ): Kế hoạch | Hà Giang (cũ): Kết quả | Hà Giang (cũ): Đánh giá"
+    " | Tuyên Quang (cũ): Kế hoạch | Tuyên Quang (cũ): Kết quả | Tuyên Quang (cũ): Đánh giá |\n"
+    "|---|---|---|---|---|---|---|---|---|\n"
+    "| 1 | Thu ngân sách nhà nước năm 2025 | tỷ đồng | 3.000 | 3.150 | Vượt | {t} | {a} | {w} |\n")
+
+
+@pytest.mark.parametrize("table, name", [(GROUPS_TAB, "draft.txt"), (GROUPS_MD, "draft.md")])
+def test_each_group_word_judges_its_own_province(tmp_path, table, name):
+    # The second group's exports 2.350 against its target 2.400, marked `Vượt`: the word's
+    # province is the one its column heading names, as its target's and result's are.
+    text = header("Tuyên Quang") + table.format(t="2.400", a="2.350", w="Vượt")
+    _, findings, _ = run_text(tmp_path, text, name=name)
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and figure_texts(found[0]) == sorted(["2.350", "2.400", "Vượt"])
+
+
+@pytest.mark.parametrize("table, name", [(GROUPS_TAB, "draft.txt"), (GROUPS_MD, "draft.md")])
+@pytest.mark.parametrize("target, result, word", [("2.400", "2.350", "Không đạt"), ("2.400", "2.460", "Vượt")])
+def test_each_group_word_that_fits_stays_silent(tmp_path, table, name, target, result, word):
+    text = header("Tuyên Quang") + table.format(t=target, a=result, w=word)
+    _, findings, _ = run_text(tmp_path, text, name=name)
+    assert alarms(findings, "VD01") == []

@@ -196,7 +196,7 @@ def _column(catalog: Catalog, parts: list[str], index: int, context: str) -> Col
     if kind is None and _whole_heading(catalog, _without_periods(parts[-1]), "structure"):
         kind = "structure"  # `Cơ cấu (%)`, `Cơ cấu năm 2025 (%)`: each row's share of the total
     period, year_column = _column_period(catalog, parts)
-    entity = _column_entity(catalog, parts, context) if kind != "evaluation" else None
+    entity = _column_entity(catalog, parts, context)
     indicators: tuple[Mention, ...] = ()
     unit_text = None
     if kind is None and index > 0:

@@ -560,6 +560,10 @@ class TableReader:
                 labels = [None]
             else:
                 own = row.columns[i].entity if i < len(row.columns) and not row.named else None
+                if kind == "evaluation" and own is not None and all(g.value != own.value for g in groups):
+                    # `Tỉnh A (cũ) - Đánh giá` judges that group's cells; an evaluation heading
+                    # naming no value group's province says nothing of the row's.
+                    own = None
                 entities = groups if len(words) > 1 else [own or self._evaluation_entity(row, groups, values)]
                 labels = [self._label(w) for w, _ in words]
             for (word, start), entity, lab in zip(words, entities, labels):
