@@ -102,3 +102,52 @@ def test_each_group_word_that_fits_stays_silent(tmp_path, table, name, target, r
     text = header("Tuyên Quang") + table.format(t=target, a=result, w=word)
     _, findings, _ = run_text(tmp_path, text, name=name)
     assert alarms(findings, "VD01") == []
+
+
+# --- A target range in a table cell, without its unit ----------------------------------
+
+def _term(text_range: str, cell_range: str, name: str = "draft.md") -> str:
+    body = (f"# III. MỤC TIÊU\n\nTốc độ tăng trưởng GRDP bình quân giai đoạn 2026 - 2030 đạt {text_range}/năm; "
+            "tỷ lệ hộ nghèo giảm bình quân 1 - 1,5 điểm phần trăm/năm.\n\n"
+            "# PHỤ LỤC 2. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n\n")
+    if name.endswith(".md"):
+        return body + ("| TT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Mục tiêu đến năm 2030 |\n"
+                       "|---|---|---|---|---|\n"
+                       f"| 1 | Tốc độ tăng trưởng GRDP bình quân | %/năm | 7,2 | {cell_range} |\n"
+                       "| 2 | GRDP bình quân đầu người | triệu đồng | 80,5 | 140 |\n")
+    return body + ("TT\tChỉ tiêu\tĐơn vị tính\tThực hiện năm 2025\tMục tiêu đến năm 2030\n"
+                   f"1\tTốc độ tăng trưởng GRDP bình quân\t%\t7,2\t{cell_range}\n"
+                   "2\tGRDP bình quân đầu người\ttriệu đồng\t80,5\t140\n")
+
+
+def test_a_range_in_a_cell_is_one_target(tmp_path):
+    # `8,5 - 9` under a `%/năm` unit column is one range target, not two targets 8,5 and 9.
+    from tests.conftest import fact_row
+
+    facts, _, _ = run_text(tmp_path, header("Quảng Trị") + _term("8 - 8,5%", "8,5 - 9"))
+    row = fact_row(facts, "8,5 - 9")
+    assert (row["kind"], row["qualifier"], row["unit"], row["role"]) == ("range", "range", "percent", "target")
+
+
+@pytest.mark.parametrize("text_range, cell_range, name", [
+    ("8 - 8,5%", "8,5 - 9", "draft.md"),
+    ("8% - 8,5%", "8,5 - 9,0", "draft.txt"),
+    ("từ 8 đến 8,5%", "7,5 - 8,5", "draft.md"),
+    ("8,0 - 8,5%", "8,0 - 8,8", "draft.txt"),
+])
+def test_a_target_range_restated_with_other_ends_fails(tmp_path, text_range, cell_range, name):
+    _, findings, _ = run_text(tmp_path, header("Quảng Trị") + _term(text_range, cell_range, name), name=name)
+    found = alarms(findings, "SV01")
+    assert len(found) == 1 and cell_range in figure_texts(found[0])
+
+
+@pytest.mark.parametrize("text_range, cell_range, name", [
+    ("8 - 8,5%", "8 - 8,5", "draft.md"),
+    ("8% - 8,5%", "8,0 - 8,5", "draft.txt"),
+    ("từ 8 đến 8,5%", "8,0 - 8,5", "draft.md"),
+    ("8,0 - 8,5%", "8 - 8,5", "draft.txt"),
+    ("8 - 8,5%", "8 - 9", "draft.md"),  # at whole numbers, 8,5 may be written 9: not judged
+])
+def test_a_target_range_restated_alike_stays_silent(tmp_path, text_range, cell_range, name):
+    _, findings, _ = run_text(tmp_path, header("Quảng Trị") + _term(text_range, cell_range, name), name=name)
+    assert alarms(findings) == []
