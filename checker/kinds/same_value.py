@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -14,6 +15,8 @@ from checker.kinds.params import Role
 from checker.kinds.part_whole import own_indicator, part_interval, table_part
 from checker.records import Evidence
 from checker.text import slug
+
+NUMBER_RE = re.compile(r"\d[\d.]*(?:,\d+)?")
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,13 @@ class SameValue:
                 continue
             group = kept
             group.sort(key=lambda r: (r["path"], r["line"], r["column"]))
+            pair = _range_conflict(group)
+            if pair is not None:
+                # `10 - 10,5%/năm` in the text, `10,5 - 11` in the annex: the hulls of their
+                # precision overlap, but a range restated states both its ends again.
+                group = pair
             ivs = [r["interval"] for r in group]
-            best, unique = consensus(ivs)
+            best, unique = consensus(ivs) if pair is None else ([0], False)
             if len(best) == len(ivs):
                 yield PASS
                 continue
@@ -200,3 +208,27 @@ def _official(group: list[dict], ivs: list, best: list[int]) -> tuple[list[int],
     outside = [i for i in range(len(group)) if i not in agreeing]
     return (agree, outside[0]) if len(outside) == 1 else (best, None)
 
+
+
+def _range_conflict(group: list[dict]) -> list[dict] | None:
+    """The first two ranges of a group whose ends differ beyond the precision they are written
+    to (`10 - 10,5` against `10,5 - 11`; `8 - 8,5` and `8,0 - 8,5` agree)."""
+    ranges = [(r, ends) for r in group if r["qualifier"] == "range" and (ends := _range_ends(r)) is not None]
+    for i, (a, (alo, ahi, ah)) in enumerate(ranges):
+        for b, (blo, bhi, bh) in ranges[i + 1:]:
+            if abs(alo - blo) > ah + bh or abs(ahi - bhi) > ah + bh:
+                return [a, b]
+    return None
+
+
+def _range_ends(r: dict) -> tuple[float, float, float] | None:
+    """A range's two ends as written, in the record's scale, and the half step of its finer
+    end's last digit (`10 - 10,5`: the writer gives both ends to one decimal)."""
+    numbers = NUMBER_RE.findall(r["text"])
+    iv = r["interval"]
+    if len(numbers) != 2 or not r["value"] or not iv.bounded:
+        return None
+    scale = 10 ** round(math.log10(abs(iv.mid / float(r["value"])))) if iv.mid else 1.0
+    decimals = max(len(n.partition(",")[2]) for n in numbers)
+    lo, hi = (float(n.replace(".", "").replace(",", ".")) * scale for n in numbers)
+    return lo, hi, 0.5 * 10 ** -decimals * scale

@@ -125,6 +125,10 @@ class Verdict:
         says = self.LABEL_SAYS.get(label["label"])
         pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"] and t["indicator"]
                  and t["indicator"] == a["indicator"]]
+        if len(pairs) > 1:
+            # `Thực hiện 2024 | Kế hoạch 2025 | Ước thực hiện 2025 | Đánh giá | Kế hoạch 2026`:
+            # the word judges the one target and result of the same year.
+            pairs = [(t, a) for t, a in pairs if t["period"] and t["period"] == a["period"]]
         if says is None or len(pairs) != 1:
             return NOT_APPLICABLE
         target, result = pairs[0]

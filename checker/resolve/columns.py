@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from checker.catalog import Catalog
-from checker.records import Evidence, Resolution
+from checker.interval import Interval
+from checker.records import Evidence, Figure, Resolution
 from checker.resolve.entities import entity_mentions
 from checker.resolve.periods import find_periods, normalise_range
 from checker.text import Mention, fold
@@ -27,6 +28,7 @@ COUNT_HEADING_RE = re.compile(r"^(?:tổng\s+)?số\s+(?!liệu|lượng|lượt
 SUBSET_HEADING_RE = re.compile(r"^\s*trong đó\b", re.I)
 UNIT_LINE_RE = re.compile(r"^\W*(?:đơn vị(?: tính)?|đvt)\s*:", re.I)
 CAPTION_RE = re.compile(r"^\s*(?:\*\*)?(?:bảng|biểu|phụ lục)\b", re.I)
+CELL_RANGE_RE = re.compile(r"^\s*[-–]\s*$")
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ def _column(catalog: Catalog, parts: list[str], index: int, context: str) -> Col
     if kind in (None, "target", "actual") and _whole_heading(catalog, _without_roles(catalog, parts[-1]), "structure"):
         kind = "structure"  # `Cơ cấu (%)`, `Cơ cấu dự toán 2026 (%)`: each row's share of the total
     period, year_column = _column_period(catalog, parts)
-    entity = _column_entity(catalog, parts, context) if kind != "evaluation" else None
+    entity = _column_entity(catalog, parts, context)
     indicators: tuple[Mention, ...] = ()
     unit_text = None
     if kind is None and index > 0:
@@ -345,3 +347,17 @@ def table_unit(catalog: Catalog, doc, table: int):
             found = catalog.units.match(" " + m.group("unit"), 0)
             return found if found.unit is not None else None
     return None
+
+
+def cell_range(cell: str, figs: list[Figure]) -> list[Figure]:
+    """`| %/năm | 10,5 - 11 |`: a cell of nothing but two bare numbers joined by a dash, the
+    lower first, is one range in the row's unit (the lexer reads a range only with its unit)."""
+    if len(figs) != 2 or any(f.kind != "statistic" or f.unit is not None or f.qualifier or f.interval is None
+                             for f in figs):
+        return figs
+    lo, hi = figs
+    if cell[:lo.start].strip() or cell[hi.end:].strip() or not CELL_RANGE_RE.match(cell[lo.end:hi.start]) \
+            or not lo.value < hi.value:
+        return figs
+    return [Figure(cell[lo.start:hi.end], lo.start, hi.end, lo.value, Interval(lo.interval.lo, hi.interval.hi),
+                   kind="range", qualifier="range", parts=(lo.value, hi.value))]

@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from checker.catalog import Catalog, unit_misfit
 from checker.records import Evidence, Figure, Resolution
 from checker.records import STAT_KINDS
-from checker.resolve.columns import (CAPTION_RE, RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, label_role, read_columns,
-                                     table_entity, table_unit)
+from checker.resolve.columns import (CAPTION_RE, RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, cell_range, label_role,
+                                     read_columns, table_entity, table_unit)
 from checker.resolve.derived import numbering_rank
 from checker.resolve.entities import entity_mentions, row_entity
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
@@ -312,6 +312,8 @@ class TableReader:
     def _values(self, row: "_Row", i: int, cell: str, off: int, cells) -> list[Resolved]:
         figs = [f for f in self.lexer.scan(cell) if f.kind in STAT_KINDS]
         column = row.columns[i]
+        if column.kind in ("target", "actual", "value"):
+            figs = cell_range(cell, figs)
         if column.kind in RELATIVE_KINDS:
             column_unit = None  # (a comparison or share-of-plan cell is a percentage, not in the row's unit)
         else:
@@ -560,6 +562,10 @@ class TableReader:
                 labels = [None]
             else:
                 own = row.columns[i].entity if i < len(row.columns) and not row.named else None
+                if kind == "evaluation" and own is not None and all(g.value != own.value for g in groups):
+                    # `Tỉnh A (cũ) - Đánh giá` judges that group's cells; an evaluation heading
+                    # naming no value group's province says nothing of the row's.
+                    own = None
                 entities = groups if len(words) > 1 else [own or self._evaluation_entity(row, groups, values)]
                 labels = [self._label(w) for w, _ in words]
             for (word, start), entity, lab in zip(words, entities, labels):
