@@ -112,13 +112,17 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
     if after and n + 1 < len(figs) and text[after.end():figs[n + 1][1].start].strip() == "":
         # `bằng 104,8% dự toán (17.200 tỷ đồng)`, `vượt 1,6 điểm % so với chỉ tiêu 24%`
         bracket = figs[n + 1][0]
-    since = None
+    since = past = None
     if not base and n + 1 < len(figs) and _is_points(s, unit) and not lead.group("of"):
         # `còn 9,85%, giảm 3,1 điểm % so với cuối năm 2024 (13,05%)`: the change in points
         # from the rate of an earlier year, in brackets
         since = SINCE_YEAR_RE.match(text[s.end:figs[n + 1][1].start])
         if since:
             base, bracket = f"năm {since.group(1)}", figs[n + 1][0]
+    if not base and bracket is None and _is_points(s, unit) and not lead.group("of"):
+        since = past = _past_level_before(text, figs, n, max(0, s.start - 60) + lead.start())
+        if since:
+            base, bracket = f"năm {since.group(1)}", figs[n - 1][0]
     pair = _pair_before(out, text, figs, n)
     if not base and pair is None:
         return
@@ -140,9 +144,29 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
         return
     why = f"`{lead.group(0).strip()}` {s.text} of `{out[a].figure.text}` over its base `{out[b].figure.text}`"
     _replace_base(out[s_i], Relation(RelationKind.STATED_OF, s_i, (a, b), form, why, _norm(base)))
+    if past and out[a].indicator:
+        # (the bracket's rate is the same rate a year earlier, whatever its lead words read as)
+        out[b].settle("indicator", Resolution(out[a].indicator, Evidence.CLAUSE,
+                                              f"the past level in brackets of `{out[a].figure.text}`"))
     if b == bracket and base and not since and not sc.measured.match(base):
         # `bằng 104,8% dự toán (17.200 tỷ đồng)`: the base figure is the target itself.
         out[b].settle("role", Resolution("target", Evidence.CLAUSE, f"the base `{base.strip()}` it stands in brackets for"))
+
+
+# `còn 9,86% (cuối năm 2024 là 12,52%), giảm 2,66 điểm %`: the past rate in the bracket
+# between the rate and its change in points.
+PAST_RATE_OPEN_RE = re.compile(r"\s*\(\s*(?:so với\s+)?(?:cuối\s+|đầu\s+)?năm\s+(\d{4})\s*(?:là|:|đạt|ở mức)?\s*$", re.I)
+
+
+def _past_level_before(text: str, figs, n: int, lead_start: int) -> re.Match | None:
+    """The opening of a bracket holding only a past year's rate, between the rate before it
+    and the change in points stated right after it (`A (năm X là B), giảm D điểm %`)."""
+    if n < 2:
+        return None
+    (_, fa), (_, fb) = figs[n - 2], figs[n - 1]
+    if not re.fullmatch(r"\s*\)\s*,?\s*", text[fb.end:lead_start]):
+        return None
+    return PAST_RATE_OPEN_RE.fullmatch(text, fa.end, fb.start)
 
 
 def _pair_before(out, text: str, figs, n: int):

@@ -1,0 +1,61 @@
+"""Prose relations the blind drafts of round 8 showed unread, in our own words: a bracket that
+opens with a past year and holds figures of its own dates those figures, not the figure
+before it (`chiếm 5,0% (năm 2020 tương ứng là …)`); a rate's change in points stated after
+its past level in brackets (`còn 8,1% (cuối năm 2024 là 10,3%), giảm 2,2 điểm %`).  Each
+form has a case that holds (silent) and one with a planted mismatch."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import alarms, fact_row, header, run_text
+
+HEAD = header("Gia Lai") + "# I. KẾT QUẢ NĂM 2025\n\n"
+
+# (draft paragraph, the rules that must report)
+BRACKET_YEAR = [
+    # The last share before a bracket of the earlier year's shares is of this year: the
+    # four parts of this year's structure add up to 100, or are queried.
+    ("Cơ cấu kinh tế năm 2025: nông, lâm nghiệp và thủy sản chiếm 30,5%, công nghiệp - xây dựng "
+     "chiếm 28,0%, dịch vụ chiếm 36,5%, thuế sản phẩm trừ trợ cấp sản phẩm chiếm 5,0% (năm 2020 "
+     "tương ứng là 35,0%; 25,1%; 35,2% và 4,7%).", []),
+    ("Cơ cấu kinh tế năm 2025: nông, lâm nghiệp và thủy sản chiếm 30,5%, công nghiệp - xây dựng "
+     "chiếm 28,0%, dịch vụ chiếm 38,5%, thuế sản phẩm trừ trợ cấp sản phẩm chiếm 5,0% (năm 2020 "
+     "tương ứng là 35,0%; 25,1%; 35,2% và 4,7%).", ["SH01"]),
+    ("Năm 2025, cơ cấu kinh tế gồm khu vực nông, lâm nghiệp và thủy sản 30,5%; công nghiệp - xây dựng "
+     "28,0%; dịch vụ 38,5%; thuế sản phẩm trừ trợ cấp sản phẩm 5,0% (năm 2020 lần lượt là 35,0%; "
+     "25,1%; 35,2%; 4,7%).", ["SH01"]),
+]
+
+POINTS_AFTER_PAST = [
+    ("Tỷ lệ hộ nghèo đa chiều giảm còn 8,10% (cuối năm 2024 là 10,30%), giảm 2,20 điểm phần trăm.", []),
+    ("Tỷ lệ hộ nghèo đa chiều giảm còn 8,10% (cuối năm 2024 là 10,30%), giảm 2,02 điểm phần trăm.", ["RT04"]),
+    ("Tỷ lệ lao động qua đào tạo đạt 71,5% (năm 2024: 69,0%), tăng 2,5 điểm phần trăm.", []),
+    ("Tỷ lệ lao động qua đào tạo đạt 71,5% (năm 2024: 69,0%), tăng 3,5 điểm phần trăm.", ["RT04"]),
+]
+
+
+
+@pytest.mark.parametrize("text, rules", BRACKET_YEAR + POINTS_AFTER_PAST)
+def test_a_bracket_of_past_figures_and_a_change_after_it(tmp_path, text, rules):
+    _, findings, _ = run_text(tmp_path, HEAD + text + "\n")
+    assert sorted(f.rule for f in alarms(findings)) == rules
+
+
+def test_a_year_in_a_bracket_alone_still_dates_the_figure_before_it(tmp_path):
+    facts, _, _ = run_text(tmp_path, HEAD + "Thu ngân sách đạt 12.500 tỷ đồng (năm 2024), vượt dự toán.\n")
+    assert fact_row(facts, "12.500 tỷ đồng")["period"] == "2024"
+
+
+def test_the_past_rate_in_brackets_is_the_same_rate_a_year_before(tmp_path):
+    facts, _, _ = run_text(tmp_path, HEAD + POINTS_AFTER_PAST[0][0] + "\n")
+    now, past = fact_row(facts, "8,10%"), fact_row(facts, "10,30%")
+    assert (now["period"], past["period"]) == ("2025", "2024")
+    assert now["indicator"] == past["indicator"] == "poverty_rate"
+
+
+def test_a_bracket_that_is_not_a_past_level_is_not_read_as_one(tmp_path):
+    # (the bracket names a former province, not a year: no change is read from it)
+    _, findings, _ = run_text(tmp_path, HEAD + "Tỷ lệ che phủ rừng đạt 48,0% (Gia Lai cũ 47,0%), "
+                              "tăng 2,5 điểm phần trăm.\n")
+    assert [f.rule for f in alarms(findings) if f.rule == "RT04"] == []
