@@ -1,8 +1,10 @@
 """Prose relations the blind drafts of round 8 showed unread, in our own words: a bracket that
 opens with a past year and holds figures of its own dates those figures, not the figure
 before it (`chiếm 5,0% (năm 2020 tương ứng là …)`); a rate's change in points stated after
-its past level in brackets (`còn 8,1% (cuối năm 2024 là 10,3%), giảm 2,2 điểm %`).  Each
-form has a case that holds (silent) and one with a planted mismatch."""
+its past level in brackets (`còn 8,1% (cuối năm 2024 là 10,3%), giảm 2,2 điểm %`); the
+sectors' contributions in points to a growth rate, which add up to it (`trong mức tăng chung,
+khu vực dịch vụ đóng góp 3,0 điểm phần trăm; …`).  Each form has a case that holds (silent)
+and one with a planted mismatch."""
 
 from __future__ import annotations
 
@@ -35,8 +37,34 @@ POINTS_AFTER_PAST = [
 ]
 
 
+GROWTH = "Tổng sản phẩm trên địa bàn (GRDP) năm 2025 ước tăng 7,50% so với năm 2024. "
+FOUR = ("Trong mức tăng chung, khu vực nông, lâm nghiệp và thủy sản đóng góp 0,80 điểm phần trăm; khu vực "
+        "công nghiệp - xây dựng đóng góp 3,10 điểm phần trăm; khu vực dịch vụ đóng góp {services} điểm phần "
+        "trăm; thuế sản phẩm trừ trợ cấp sản phẩm đóng góp 0,60 điểm phần trăm.")
+INTERLEAVED = ("Kinh tế tăng trưởng khá, GRDP ước tăng 8,2%; trong đó khu vực nông, lâm nghiệp và thủy sản "
+               "tăng 3,0%, đóng góp 0,5 điểm phần trăm; khu vực công nghiệp - xây dựng tăng 11,0%, đóng góp "
+               "{industry} điểm phần trăm; khu vực dịch vụ tăng 7,5%, đóng góp 3,0 điểm phần trăm; thuế sản "
+               "phẩm trừ trợ cấp sản phẩm tăng 6,0%, đóng góp 0,5 điểm phần trăm.")
+THREE = ("Trong mức tăng trưởng chung, khu vực nông, lâm nghiệp và thủy sản đóng góp 0,80 điểm phần trăm; "
+         "khu vực công nghiệp - xây dựng đóng góp 3,10 điểm phần trăm; khu vực dịch vụ đóng góp {services} "
+         "điểm phần trăm.")
+CONTRIBUTIONS = [
+    (GROWTH + FOUR.format(services="3,00"), []),
+    (GROWTH + FOUR.format(services="3,30"), ["PW02"]),
+    (INTERLEAVED.format(industry="4,2"), []),
+    (INTERLEAVED.format(industry="4,6"), ["PW02"]),
+    # Without the taxes on products the sectors are not all of the growth: they only bound it.
+    (GROWTH + THREE.format(services="3,00"), []),
+    (GROWTH + THREE.format(services="3,90"), ["PW02"]),
+    # A sector that pulled growth down is written in words: its sign is not read, the
+    # sentence is left alone.
+    ("Chỉ số sản xuất công nghiệp tăng 6,5% so với cùng kỳ; trong đó ngành chế biến, chế tạo tăng 8,0%, "
+     "đóng góp 6,2 điểm phần trăm; ngành sản xuất và phân phối điện tăng 9,0%, đóng góp 0,9 điểm phần "
+     "trăm; ngành khai khoáng giảm 4,0%, làm giảm 0,6 điểm phần trăm.", []),
+]
 
-@pytest.mark.parametrize("text, rules", BRACKET_YEAR + POINTS_AFTER_PAST)
+
+@pytest.mark.parametrize("text, rules", BRACKET_YEAR + POINTS_AFTER_PAST + CONTRIBUTIONS)
 def test_a_bracket_of_past_figures_and_a_change_after_it(tmp_path, text, rules):
     _, findings, _ = run_text(tmp_path, HEAD + text + "\n")
     assert sorted(f.rule for f in alarms(findings)) == rules
