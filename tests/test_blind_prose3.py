@@ -3,8 +3,9 @@ opens with a past year and holds figures of its own dates those figures, not the
 before it (`chiếm 5,0% (năm 2020 tương ứng là …)`); a rate's change in points stated after
 its past level in brackets (`còn 8,1% (cuối năm 2024 là 10,3%), giảm 2,2 điểm %`); the
 sectors' contributions in points to a growth rate, which add up to it (`trong mức tăng chung,
-khu vực dịch vụ đóng góp 3,0 điểm phần trăm; …`).  Each form has a case that holds (silent)
-and one with a planted mismatch."""
+khu vực dịch vụ đóng góp 3,0 điểm phần trăm; …`); a share followed by its whole in brackets
+(`chiếm 1,3% tổng số hộ (980.450 hộ)`).  Each form has a case that holds (silent) and one
+with a planted mismatch."""
 
 from __future__ import annotations
 
@@ -64,7 +65,19 @@ CONTRIBUTIONS = [
 ]
 
 
-@pytest.mark.parametrize("text, rules", BRACKET_YEAR + POINTS_AFTER_PAST + CONTRIBUTIONS)
+WHOLE_IN_BRACKETS = [
+    ("Cuối năm 2025 toàn tỉnh còn 12.400 hộ nghèo, chiếm 2,48% tổng số hộ dân cư (500.000 hộ).", []),
+    ("Cuối năm 2025 toàn tỉnh còn 12.400 hộ nghèo, chiếm 2,84% tổng số hộ dân cư (500.000 hộ).", ["RT04"]),
+    ("Năm 2025 có 1.250 doanh nghiệp thành lập mới, chiếm khoảng 25% số doanh nghiệp đang hoạt động "
+     "(5.000 doanh nghiệp).", []),
+    ("Năm 2025 có 1.250 doanh nghiệp thành lập mới, chiếm khoảng 30% số doanh nghiệp đang hoạt động "
+     "(5.000 doanh nghiệp).", ["RT04"]),
+    # The bracket holds no whole in the share's unit: nothing is recomputed.
+    ("Cuối năm 2025 toàn tỉnh còn 12.400 hộ nghèo, chiếm 2,84% tổng số hộ (năm 2024 là 3,1%).", []),
+]
+
+
+@pytest.mark.parametrize("text, rules", BRACKET_YEAR + POINTS_AFTER_PAST + CONTRIBUTIONS + WHOLE_IN_BRACKETS)
 def test_a_bracket_of_past_figures_and_a_change_after_it(tmp_path, text, rules):
     _, findings, _ = run_text(tmp_path, HEAD + text + "\n")
     assert sorted(f.rule for f in alarms(findings)) == rules

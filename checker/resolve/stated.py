@@ -34,6 +34,7 @@ def stated_relations(out, text: str, figs, cues) -> None:
     """Add the stated-of and average-change relations of one block's statistics."""
     for n in range(len(figs)):
         _stated_of(out, text, figs, n, cues.stated_of)
+        _share_of_bracketed_whole(out, text, figs, n)
         _change_in_level(out, text, figs, n)
     _times_from_to(out, text, figs, cues)
     for n, (j, _) in enumerate(figs):
@@ -167,6 +168,34 @@ def _past_level_before(text: str, figs, n: int, lead_start: int) -> re.Match | N
     if not re.fullmatch(r"\s*\)\s*,?\s*", text[fb.end:lead_start]):
         return None
     return PAST_RATE_OPEN_RE.fullmatch(text, fa.end, fb.start)
+
+
+# `13.117 hộ, chiếm 1,34% tổng số hộ (980.450 hộ)`: a share, then its whole's words and the
+# whole in brackets.
+SHARE_LEAD_RE = re.compile(r"(?<![\w])chiếm(?:\s+(?:khoảng|tỷ lệ|tới|gần))?\s*$", re.I)
+WHOLE_OPEN_RE = re.compile(r"\s+[^\W\d_][^\d();,.:%]{0,40}?\s*\(\s*")
+
+
+def _share_of_bracketed_whole(out, text: str, figs, n: int) -> None:
+    """`A, chiếm P% <whole> (B)`, A and B in one unit: P is A over B."""
+    s_i, s = figs[n]
+    if s.kind != "statistic" or out[s_i].unit not in RATES or (s.qualifier or "") not in ("", "eq", "about") \
+            or n + 1 >= len(figs) or any(rel.kind is RelationKind.STATED_OF for rel in out[s_i].relations):
+        return
+    b_i, fb = figs[n + 1]
+    if not SHARE_LEAD_RE.search(text, max(0, s.start - 25), s.start) \
+            or not WHOLE_OPEN_RE.fullmatch(text, s.end, fb.start) or not re.match(r"\s*\)", text[fb.end:]):
+        return
+    head = _head_before(text, figs, n)
+    if head is None:
+        return
+    a_i, fa = figs[head]
+    unit = out[a_i].unit
+    if unit is None or unit in RATES + POINTS + ("times",) or out[b_i].unit != unit \
+            or (fa.qualifier or "") not in ("", "eq", "estimate") or (fb.qualifier or "") not in ("", "eq"):
+        return
+    why = f"`chiếm {s.text}` of `{fa.text}` over the whole `{fb.text}` in brackets"
+    _replace_base(out[s_i], Relation(RelationKind.STATED_OF, s_i, (a_i, b_i), "of", why, ""))
 
 
 def _pair_before(out, text: str, figs, n: int):
