@@ -26,7 +26,7 @@ Schema (one row per figure; `lo`/`hi` are in `unit`, scale words applied):
 | period       | `2025`, `2021-2025` or `2025-07-01/2025-09-12`, or empty                |
 | role         | actual, target, baseline or evaluation                                  |
 | scope        | urban, rural, fdi ... when the figure covers part of the whole          |
-| measure      | `share` when the figure is a share of a whole (`chiếm 8%`)              |
+| measure      | `share` when the figure is a share of a whole (`chiếm 8%`); `contribution` for a sector's contribution in points to a growth rate |
 | head         | for a figure with no catalog indicator: its own key, the normalised head phrase of its clause, `|`, its unit and the words that narrow it (`đón | luot`, `khai thác | tonne`); empty when the clause gives none |
 | label        | for an evaluation word: exceeded, met, missed, positive                 |
 | footnote     | number of the footnote the figure stands in                             |

@@ -235,6 +235,11 @@ def breakdowns(ctx: Context) -> Iterator[tuple[dict, list[dict], str | None]]:
         if total["lo"] is None or any(r["lo"] is None for r in items):
             yield total, items, None
             continue
+        if all(r["measure"] == "contribution" for r in items):
+            # the sectors' contributions in points to a growth rate add up to it
+            combine = "sum" if total["unit"] == "percent" and not total["measure"] else None
+            yield total, items, combine
+            continue
         combine = combination(total, ctx.catalog)
         if combine is not None and not all(_part_fits(total, r, ctx.catalog.units) for r in items):
             combine = None

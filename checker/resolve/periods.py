@@ -304,6 +304,15 @@ def _inside_base(text: str, period: Period, fig) -> bool:
     return period.end <= fig.start and bool(re.fullmatch(r"\s*(?:là|:)?\s*\(?\s*", text[period.end:fig.start]))
 
 
+def _leads_bracket(text: str, fig, period: Period, spot) -> bool:
+    """`chiếm 5,1% (năm 2020 tương ứng là 4,7%)`, `còn 9,86% (cuối năm 2024 là 12,52%)`: a
+    period opening a bracket that holds figures of its own dates those figures, not the
+    figure before the bracket (which `(năm 2025)` alone would date)."""
+    if text[fig.end:period.start].strip() != "(" or spot.next_figure_start >= spot.sentence_end:
+        return False
+    return ")" not in text[period.end:spot.next_figure_start]
+
+
 def prose_period(passage, fig, spot) -> Resolution | None:
     """A prose figure's period: stated right after it (`24.735 tỷ đồng năm 2025`), `đến
     nay`, the nearest before it in its sentence (a base period, `so với năm 2020`, only for
@@ -316,7 +325,7 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     periods = [_same_time(passage, p) if base else p for p, base in
                _starting_in(passage, spot.sentence_start, spot.sentence_end) if not base or _inside_base(text, p, fig)]
     after = [p for p in periods if fig.end <= p.start < spot.next_figure_start
-             and text[fig.end:p.start].strip() in ("", "(")]
+             and text[fig.end:p.start].strip() in ("", "(") and not _leads_bracket(text, fig, p, spot)]
     # A period inside a bracket (`(20.150 tỷ đồng năm 2020)`) is only its bracket's.
     before = [p for p in periods if spot.sentence_start <= p.start and p.end <= fig.start
               and not passage.brackets.closes(p.end, fig.start)]

@@ -16,6 +16,7 @@ from checker.records import STAT_KINDS
 from checker.resolve.bases import stated_bases
 from checker.resolve.clauses import SENTENCE_END_RE, sentence_start
 from checker.resolve.columns import row_share_of_plan
+from checker.resolve.contributions import contribution_parts
 from checker.resolve.derived import column_structures, index_growths, row_comparisons, row_fractions
 from checker.resolve.entities import closed_brackets
 from checker.resolve.hierarchy import table_parts
@@ -67,6 +68,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         restaters_follow(out, [i for i, _ in figs])
         _multiples(out, resolved, text, figs, cues.multiple_lead)
         stated_relations(out, text, figs, cues)
+        contribution_parts(out, text, figs, lambda *a: _add(out, *a))
         if figs and out[figs[0][0]].block.kind == "table_row":
             row_share_of_plan(out, figs, lambda *a: _add(out, *a))
             row_comparisons(out, figs, lambda *a: _add(out, *a))

@@ -34,6 +34,7 @@ def stated_relations(out, text: str, figs, cues) -> None:
     """Add the stated-of and average-change relations of one block's statistics."""
     for n in range(len(figs)):
         _stated_of(out, text, figs, n, cues.stated_of)
+        _share_of_bracketed_whole(out, text, figs, n)
         _change_in_level(out, text, figs, n)
     _times_from_to(out, text, figs, cues)
     for n, (j, _) in enumerate(figs):
@@ -115,13 +116,17 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
     if after and n + 1 < len(figs) and text[after.end():figs[n + 1][1].start].strip() == "":
         # `bằng 104,8% dự toán (17.200 tỷ đồng)`, `vượt 1,6 điểm % so với chỉ tiêu 24%`
         bracket = figs[n + 1][0]
-    since = None
+    since = past = None
     if not base and n + 1 < len(figs) and _is_points(s, unit) and not lead.group("of"):
         # `còn 9,85%, giảm 3,1 điểm % so với cuối năm 2024 (13,05%)`: the change in points
         # from the rate of an earlier year, in brackets
         since = SINCE_YEAR_RE.match(text[s.end:figs[n + 1][1].start])
         if since:
             base, bracket = f"năm {since.group(1)}", figs[n + 1][0]
+    if not base and bracket is None and _is_points(s, unit) and not lead.group("of"):
+        since = past = _past_level_before(text, figs, n, max(0, s.start - 60) + lead.start())
+        if since:
+            base, bracket = f"năm {since.group(1)}", figs[n - 1][0]
     pair = _pair_before(out, text, figs, n)
     if not base and pair is None:
         return
@@ -143,9 +148,57 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
         return
     why = f"`{lead.group(0).strip()}` {s.text} of `{out[a].figure.text}` over its base `{out[b].figure.text}`"
     _replace_base(out[s_i], Relation(RelationKind.STATED_OF, s_i, (a, b), form, why, _norm(base)))
+    if past and out[a].indicator:
+        # (the bracket's rate is the same rate a year earlier, whatever its lead words read as)
+        out[b].settle("indicator", Resolution(out[a].indicator, Evidence.CLAUSE,
+                                              f"the past level in brackets of `{out[a].figure.text}`"))
     if b == bracket and base and not since and not sc.measured.match(base):
         # `bằng 104,8% dự toán (17.200 tỷ đồng)`: the base figure is the target itself.
         out[b].settle("role", Resolution("target", Evidence.CLAUSE, f"the base `{base.strip()}` it stands in brackets for"))
+
+
+# `còn 9,86% (cuối năm 2024 là 12,52%), giảm 2,66 điểm %`: the past rate in the bracket
+# between the rate and its change in points.
+PAST_RATE_OPEN_RE = re.compile(r"\s*\(\s*(?:so với\s+)?(?:cuối\s+|đầu\s+)?năm\s+(\d{4})\s*(?:là|:|đạt|ở mức)?\s*$", re.I)
+
+
+def _past_level_before(text: str, figs, n: int, lead_start: int) -> re.Match | None:
+    """The opening of a bracket holding only a past year's rate, between the rate before it
+    and the change in points stated right after it (`A (năm X là B), giảm D điểm %`)."""
+    if n < 2:
+        return None
+    (_, fa), (_, fb) = figs[n - 2], figs[n - 1]
+    if not re.fullmatch(r"\s*\)\s*,?\s*", text[fb.end:lead_start]):
+        return None
+    return PAST_RATE_OPEN_RE.fullmatch(text, fa.end, fb.start)
+
+
+# `13.117 hộ, chiếm 1,34% tổng số hộ (980.450 hộ)`: a share, then its whole's words and the
+# whole in brackets.
+SHARE_LEAD_RE = re.compile(r"(?<![\w])chiếm(?:\s+(?:khoảng|tỷ lệ|tới|gần))?\s*$", re.I)
+WHOLE_OPEN_RE = re.compile(r"\s+[^\W\d_][^\d();,.:%]{0,40}?\s*\(\s*")
+
+
+def _share_of_bracketed_whole(out, text: str, figs, n: int) -> None:
+    """`A, chiếm P% <whole> (B)`, A and B in one unit: P is A over B."""
+    s_i, s = figs[n]
+    if s.kind != "statistic" or out[s_i].unit not in RATES or (s.qualifier or "") not in ("", "eq", "about") \
+            or n + 1 >= len(figs) or any(rel.kind is RelationKind.STATED_OF for rel in out[s_i].relations):
+        return
+    b_i, fb = figs[n + 1]
+    if not SHARE_LEAD_RE.search(text, max(0, s.start - 25), s.start) \
+            or not WHOLE_OPEN_RE.fullmatch(text, s.end, fb.start) or not re.match(r"\s*\)", text[fb.end:]):
+        return
+    head = _head_before(text, figs, n)
+    if head is None:
+        return
+    a_i, fa = figs[head]
+    unit = out[a_i].unit
+    if unit is None or unit in RATES + POINTS + ("times",) or out[b_i].unit != unit \
+            or (fa.qualifier or "") not in ("", "eq", "estimate") or (fb.qualifier or "") not in ("", "eq"):
+        return
+    why = f"`chiếm {s.text}` of `{fa.text}` over the whole `{fb.text}` in brackets"
+    _replace_base(out[s_i], Relation(RelationKind.STATED_OF, s_i, (a_i, b_i), "of", why, ""))
 
 
 def _pair_before(out, text: str, figs, n: int):
