@@ -188,6 +188,8 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
         return False
     if not phrase and not re.search(r"chiếm", before, re.I):
         return False  # a bare `bằng P%` may be of last year or of a plan: only `chiếm` says whole
+    if not phrase and a.figure.kind == "fraction":
+        return False  # `A cũ 100/152 xã (chiếm 65,8%)`: the fraction's own share, not of the total above it
     b_i = _whole(out, a_i, phrase, index, catalog)
     if b_i is None or out[b_i].unit != a.unit:
         return False

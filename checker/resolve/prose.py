@@ -80,6 +80,7 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) 
     r = Resolved(fig, p.block, p.doc, sentence=spot.sentence)
     r.anchor_sentence_several = bool(p.anchor_sentence and p.catalog.cue("several").find(p.anchor_sentence))
     reading, frame_scope, margin, share_of = _indicator(p, fig, spot, prev)
+    reading = _count_per_10k(p, fig, spot, reading)
     r.share_of = share_of
     r.unit, r.factor = reading.unit, reading.factor
     r.settle("indicator", reading.resolution())
@@ -113,6 +114,18 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) 
         if p.block.inferred:
             r.notes.append(f"footnote {p.block.footnote}: number inferred, its marker was lost in extraction")
     return r
+
+
+def _count_per_10k(p: Passage, fig: Figure, spot: Spot, reading: Reading) -> Reading:
+    """`số bác sĩ trên 1 vạn dân đạt 12,8 bác sĩ`: the count alone, under a name that states
+    the rate's denominator, is per 10.000 people, as a table cell under `Số bác sĩ/vạn dân` is."""
+    if reading.indicator is None or fig.unit is None or reading.unit != f"{fig.unit} / nguoi" or reading.factor != 1.0:
+        return reading
+    lead = p.text[max(spot.clause_start, spot.prev_figure_end):fig.start].lower()
+    if not any(ending in lead for ending in p.catalog.units.per_10k):
+        return reading
+    return Reading(reading.indicator, reading.unit, 1e-4, reading.note, reading.evidence,
+                   reading.reason + " (a count per 10.000 people, as its name says)", reading.scope)
 
 
 def _averaged_over_term(p: Passage, r: Resolved, spot: Spot) -> None:

@@ -371,7 +371,9 @@ class TableReader:
         if ending is None:
             return fig
         written = fig.text if fig.unit_text and fig.unit_text in fig.text else f"{fig.text} {fig.unit_text}"
-        read = [f for f in self.lexer.scan(written + ending) if f.kind in STAT_KINDS]
+        # (`9,6 bác sĩ` + `trên 1 vạn dân`: a word ending is its own word)
+        read = [f for f in self.lexer.scan(written + ("" if ending.startswith("/") else " ") + ending)
+                if f.kind in STAT_KINDS]
         if len(read) != 1 or read[0].unit is None or not read[0].unit.endswith("/ nguoi"):
             return fig
         interval = fig.interval.scaled(read[0].scale / fig.scale) if fig.interval is not None and fig.scale else None

@@ -1,0 +1,106 @@
+"""False alarms and misses the six newest blind drafts showed, each as a class in our own
+words: a part listed under a total that names no indicator takes no name from elsewhere in
+its sentence (`chiếm 32% GRDP; trong đó A …`); a list of the former provinces closed by its
+clause names none for the next clause; a count under a name that says `trên 1 vạn dân` is
+per 10.000 people; a fraction's percentage in brackets is its own share, not of the total
+above it; one site's count is no province's; a total broken down in brackets by every
+former province is the merged province's.  Each form has a case that must stay silent and,
+where the form states a checkable relation, one with a planted mismatch."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tests.conftest import alarms, fact_row, header, run_text
+
+HEAD = header("Gia Lai") + "# I. KẾT QUẢ NĂM 2025\n\n"
+
+# (draft paragraphs, the rules that must report)
+CASES = [
+    # A part under a total of its own kind: the `GRDP` of the total's share is not the part's.
+    ("Tổng vốn đầu tư phát triển toàn xã hội năm 2025 ước đạt 120.000 tỷ đồng, chiếm 32,0% GRDP; trong đó "
+     "Bình Định (cũ) 70.000 tỷ đồng, Gia Lai (cũ) 50.000 tỷ đồng.\n\n"
+     "Tổng sản phẩm trên địa bàn (GRDP) năm 2025 của Gia Lai (cũ) đạt 160.000 tỷ đồng.", []),
+    ("Tổng vốn đầu tư phát triển toàn xã hội năm 2025 ước đạt 120.000 tỷ đồng, chiếm 32,0% GRDP; trong đó "
+     "Bình Định (cũ) 70.000 tỷ đồng, Gia Lai (cũ) 55.000 tỷ đồng.", ["PW01"]),
+    # The same with a total the catalog does not name: the parts are left unnamed.
+    ("Nguồn lực huy động cho phát triển hạ tầng năm 2025 đạt 40.000 tỷ đồng, bằng 10,5% GRDP; trong đó "
+     "Bình Định (cũ) 22.000 tỷ đồng, Gia Lai (cũ) 18.000 tỷ đồng.\n\n"
+     "Tổng sản phẩm trên địa bàn (GRDP) năm 2025 của Gia Lai (cũ) đạt 160.000 tỷ đồng.", []),
+    # A list of the former provinces closed by `;`: the rate after it is the merged province's.
+    ("Năm 2025 giải quyết việc làm cho 150.000 lao động, trong đó Bình Định (cũ) 80.000 lao động, "
+     "Gia Lai (cũ) 70.000 lao động; tỷ lệ lao động qua đào tạo đạt 70,0% (Bình Định (cũ) 72,0%; "
+     "Gia Lai (cũ) 68,0%).\n\nTỷ lệ lao động qua đào tạo năm 2025 của Gia Lai (cũ) đạt 68,0%.", []),
+    ("Năm 2025 toàn tỉnh có 300 xã đạt chuẩn nông thôn mới, trong đó Bình Định (cũ) 160 xã, Gia Lai (cũ) "
+     "140 xã; có 45 xã đạt chuẩn nông thôn mới nâng cao (Bình Định (cũ) 25 xã; Gia Lai (cũ) 20 xã).\n\n"
+     "Năm 2025, Gia Lai (cũ) có 20 xã đạt chuẩn nông thôn mới nâng cao.", []),
+    # A count per 10.000 people written as the count alone, beside a table row per 10.000.
+    ("Năm 2025 số bác sĩ trên 1 vạn dân đạt 11,0 bác sĩ.\n\n"
+     "| STT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 |\n|---|---|---|---|\n"
+     "| 1 | Số bác sĩ/vạn dân | bác sĩ | 11,0 |\n", []),
+    ("Năm 2025 số bác sĩ trên 1 vạn dân đạt 11,0 bác sĩ.\n\n"
+     "| STT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 |\n|---|---|---|---|\n"
+     "| 1 | Số bác sĩ/vạn dân | bác sĩ | 12,0 |\n", ["SV01"]),
+    # The merged rate between its parts and on their weighted mean (populations 1.500 and 1.600).
+    ("Dân số trung bình năm 2025 của Bình Định (cũ) là 1.500 nghìn người, của Gia Lai (cũ) là 1.600 "
+     "nghìn người.\n\nNăm 2025 số bác sĩ trên 1 vạn dân đạt 11,0 bác sĩ (Bình Định (cũ) 11,8; Gia Lai (cũ) "
+     "10,2).\n\n| STT | Chỉ tiêu | Đơn vị tính | Bình Định (cũ) | Gia Lai (cũ) |\n|---|---|---|---|---|\n"
+     "| 1 | Số bác sĩ/vạn dân | bác sĩ | 11,8 | 10,2 |\n", []),
+    # A fraction with its own percentage in brackets, listed under a total.
+    ("Đến hết năm 2025 toàn tỉnh có 150 xã đạt chuẩn nông thôn mới, trong đó Bình Định (cũ) 90/120 xã "
+     "(chiếm 75,0%), Gia Lai (cũ) 60/100 xã (chiếm 60,0%).", []),
+    # One site's visitors are a part of the province's, whatever province its name holds.
+    ("Năm 2025 tổng lượt khách du lịch ước đạt 4.500 nghìn lượt. Bảo tàng tỉnh Gia Lai đón 180 nghìn "
+     "lượt khách tham quan.", []),
+    ("Năm 2025 tổng lượt khách du lịch ước đạt 4.500 nghìn lượt. Khu du lịch sinh thái Kon Chư Răng đón "
+     "320 nghìn lượt khách.", []),
+    # A total in brackets by every former province, after the merger's wording, is the merged one's.
+    ("Năm 2025 là năm đầu tiên tỉnh Gia Lai mới (hợp nhất từ tỉnh Gia Lai và tỉnh Bình Định) đi vào hoạt "
+     "động, với dân số trung bình 3.100 nghìn người (Gia Lai cũ 1.600 nghìn người, Bình Định cũ 1.500 "
+     "nghìn người). GRDP bình quân đầu người đạt 90,0 triệu đồng; riêng Bình Định (cũ) đạt 100,0 triệu "
+     "đồng.\n\nGRDP năm 2025 của Bình Định (cũ) đạt 150.000 tỷ đồng.", []),
+]
+
+
+@pytest.mark.parametrize("text, rules", CASES)
+def test_a_blind_draft_form_reports_only_its_planted_mismatch(tmp_path, text, rules):
+    _, findings, _ = run_text(tmp_path, HEAD + text + "\n")
+    assert sorted(f.rule for f in alarms(findings)) == rules
+
+
+def test_a_part_under_an_unnamed_total_takes_no_name_from_the_totals_share(tmp_path):
+    facts, _, _ = run_text(tmp_path, HEAD + CASES[2][0] + "\n")
+    assert pd.isna(fact_row(facts, "22.000 tỷ đồng")["indicator"])
+
+
+def test_the_rate_after_a_closed_list_of_formers_is_the_merged_provinces(tmp_path):
+    facts, _, _ = run_text(tmp_path, HEAD + CASES[3][0] + "\n")
+    assert fact_row(facts, "70,0%")["entity"] == "gia_lai"
+    assert fact_row(facts, "68,0%")["entity"] == "gia_lai_cu"
+
+
+def test_a_figure_after_a_closed_list_of_formers_with_no_breakdown_is_left_unnamed(tmp_path):
+    text = ("Năm 2025 toàn tỉnh có 300 xã đạt chuẩn nông thôn mới, trong đó Bình Định (cũ) 160 xã, Gia Lai "
+            "(cũ) 140 xã; có 12 xã đạt chuẩn nông thôn mới kiểu mẫu.")
+    facts, _, _ = run_text(tmp_path, HEAD + text + "\n")
+    assert pd.isna(fact_row(facts, "12 xã")["entity"])
+
+
+def test_a_count_under_a_per_10k_name_is_per_10k_people(tmp_path):
+    facts, _, _ = run_text(tmp_path, HEAD + CASES[5][0] + "\n")
+    prose = fact_row(facts, "11,0 bác sĩ")
+    assert prose["indicator"] == "doctors_per_10k"
+    assert prose["lo"] == pytest.approx(10.95e-4) and prose["hi"] == pytest.approx(11.05e-4)
+
+
+def test_one_sites_count_names_no_province(tmp_path):
+    facts, _, _ = run_text(tmp_path, HEAD + CASES[9][0] + "\n")
+    assert pd.isna(fact_row(facts, "180 nghìn lượt khách")["entity"])
+    assert fact_row(facts, "ước đạt 4.500 nghìn lượt")["entity"] == "gia_lai"
+
+
+def test_a_total_broken_down_by_every_former_in_brackets_is_the_merged_provinces(tmp_path):
+    facts, _, _ = run_text(tmp_path, HEAD + CASES[-1][0] + "\n")
+    assert fact_row(facts, "3.100 nghìn người")["entity"] == "gia_lai"
+
