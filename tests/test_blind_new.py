@@ -104,3 +104,61 @@ def test_a_total_broken_down_by_every_former_in_brackets_is_the_merged_provinces
     facts, _, _ = run_text(tmp_path, HEAD + CASES[-1][0] + "\n")
     assert fact_row(facts, "3.100 nghìn người")["entity"] == "gia_lai"
 
+
+# --- growth rates, shares of plan and differences in points stated in prose ---------------
+
+ANNEX = ("\n\nPHỤ LỤC\n\nMỘT SỐ CHỈ TIÊU CHỦ YẾU NĂM 2025\n\n"
+         "| STT | Chỉ tiêu | Đơn vị tính | Thực hiện 2024 | Kế hoạch 2025 | Ước thực hiện 2025 |\n"
+         "|---|---|---|---|---|---|\n"
+         "| 1 | Tổng vốn đầu tư phát triển toàn xã hội | tỷ đồng | 30.000 | 32.000 | 33.600 |\n"
+         "| 2 | Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng | tỷ đồng | 50.000 | 55.000 | 57.750 |\n")
+
+GROWTH_CASES = [
+    # The share of plan after a growth over last year is the level's, the plan in the annex.
+    ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt 57.750 tỷ đồng, tăng 15,5% so với "
+     "năm 2024, đạt 105,0% kế hoạch." + ANNEX, []),
+    ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt 57.750 tỷ đồng, tăng 15,5% so với "
+     "năm 2024, đạt 106,2% kế hoạch." + ANNEX, ["RT04"]),
+    ("Tổng vốn đầu tư phát triển toàn xã hội ước đạt 33.600 tỷ đồng, tăng 12,0% so với năm 2024 và bằng "
+     "105,0% kế hoạch." + ANNEX, []),
+    ("Tổng vốn đầu tư phát triển toàn xã hội ước đạt 33.600 tỷ đồng, tăng 12,0% so với năm 2024 và bằng "
+     "110,5% kế hoạch." + ANNEX, ["RT04"]),
+    # A growth over last year whose base stands in the annex.
+    ("Tổng vốn đầu tư phát triển toàn xã hội ước đạt 33.600 tỷ đồng, tăng 21,0% so với năm 2024." + ANNEX,
+     ["RT04"]),
+    # The base in a bracket right after the growth.
+    ("Vận chuyển hàng hóa năm 2025 đạt 41,3 triệu tấn, tăng 8,1% (cùng kỳ 38,2 triệu tấn).", []),
+    ("Vận chuyển hàng hóa năm 2025 đạt 41,3 triệu tấn, tăng 7,6% (cùng kỳ 38,2 triệu tấn).", ["RT04"]),
+    ("Sản lượng thủy sản năm 2025 đạt 152.400 tấn, tăng 4,2% (năm 2024: 146.260 tấn).", []),
+    ("Sản lượng thủy sản năm 2025 đạt 152.400 tấn, tăng 2,4% (năm 2024: 146.260 tấn).", ["RT04"]),
+    # A difference in points between a rate and the same rate a year before.
+    ("Năm 2025 giải ngân vốn đầu tư công đạt 9.860 tỷ đồng, bằng 38,5% kế hoạch, cao hơn 5,6 điểm phần "
+     "trăm so với tỷ lệ giải ngân cùng kỳ (32,9%).", []),
+    ("Năm 2025 giải ngân vốn đầu tư công đạt 9.860 tỷ đồng, bằng 38,5% kế hoạch, cao hơn 4,6 điểm phần "
+     "trăm so với tỷ lệ giải ngân cùng kỳ (32,9%).", ["RT04"]),
+    ("Năm 2025 giải ngân vốn đầu tư công đạt 9.860 tỷ đồng, bằng 38,5% kế hoạch, thấp hơn 1,5 điểm phần "
+     "trăm so với cùng kỳ (40,0%).", []),
+    ("Năm 2025 giải ngân vốn đầu tư công đạt 9.860 tỷ đồng, bằng 38,5% kế hoạch, thấp hơn 2,5 điểm phần "
+     "trăm so với cùng kỳ (40,0%).", ["RT04"]),
+]
+
+
+@pytest.mark.parametrize("text, rules", GROWTH_CASES)
+def test_a_rate_stated_in_prose_recomputes_from_its_two_levels(tmp_path, text, rules):
+    _, findings, _ = run_text(tmp_path, HEAD + text + "\n")
+    assert sorted(f.rule for f in alarms(findings)) == rules
+
+
+def test_higher_by_points_is_a_difference_not_a_bound():
+    from tests.conftest import scan
+
+    fig = next(f for f in scan("cao hơn 4,6 điểm phần trăm so với cùng kỳ") if f.kind == "statistic")
+    assert fig.qualifier is None and fig.text == "4,6 điểm phần trăm"
+    bound = next(f for f in scan("tăng hơn 4,6 điểm phần trăm") if f.kind == "statistic")
+    assert bound.qualifier == "gt"
+
+
+def test_the_base_in_a_bracket_after_the_growth_is_last_years(tmp_path):
+    facts, _, _ = run_text(tmp_path, HEAD + GROWTH_CASES[5][0] + "\n")
+    assert pd.isna(fact_row(facts, "38,2 triệu tấn")["period"])
+

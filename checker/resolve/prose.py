@@ -25,6 +25,7 @@ from checker.resolve.resolved import Resolved
 from checker.resolve.roles import (
     CURRENT_PRICES,
     SHARE_LEAD_RE,
+    base_year_role,
     finish,
     list_lead_role,
     prose_measure,
@@ -48,6 +49,7 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
     names = {k for k, f in enumerate(stats) if passage.in_names.holds(f.start, f.end)}
     results: list[Resolved] = []
     prev_in_sentence: dict[int, Resolved] = {}
+    level_before: dict[int, Resolved] = {}  # the last figure of a sentence with a unit of its own (no rate)
     in_order = all(f.start < f.end for f in stats) and all(a.end <= b.start for a, b in zip(stats, stats[1:]))
     last_kept = -1  # the last figure before this one that is no name
     for k, fig in enumerate(stats):
@@ -65,8 +67,10 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
                        passage.cues.continues_sentence)
         spot = spot.reaching(head_reach(passage.text, fig, spot, passage.masked_near(spot.prev_figure_end, fig.start),
                                         passage.cues.not_a_head, passage.cues.parallel_part))
-        r = _resolve_figure(passage, fig, spot, prev_in_sentence.get(spot.sentence))
+        r = _resolve_figure(passage, fig, spot, prev_in_sentence.get(spot.sentence), level_before.get(spot.sentence))
         prev_in_sentence[spot.sentence] = r
+        if r.figure.unit not in (None, "percent", "percentage_point", "times"):
+            level_before[spot.sentence] = r
         results.append(r)
         pair = result_over_target(r, count_units)
         if pair is not None:
@@ -75,11 +79,12 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
     return results
 
 
-def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) -> Resolved:
+def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level: Resolved | None = None
+                    ) -> Resolved:
     text = p.text
     r = Resolved(fig, p.block, p.doc, sentence=spot.sentence)
     r.anchor_sentence_several = bool(p.anchor_sentence and p.catalog.cue("several").find(p.anchor_sentence))
-    reading, frame_scope, margin, share_of = _indicator(p, fig, spot, prev)
+    reading, frame_scope, margin, share_of = _indicator(p, fig, spot, prev, level)
     reading = _count_per_10k(p, fig, spot, reading)
     r.share_of = share_of
     r.unit, r.factor = reading.unit, reading.factor
@@ -93,7 +98,8 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None) 
         r.notes.append(note)
     r.settle("period", prose_period(p, fig, spot))
     # (a target word governs a figure only from right before it)
-    r.settle("role", margin or prose_role(text, fig, spot, p.by_start["targets"].between(spot.prev_figure_end - 1,
+    r.settle("role", margin or base_year_role(text, fig, spot, p.heading.value if p.heading else None)
+             or prose_role(text, fig, spot, p.by_start["targets"].between(spot.prev_figure_end - 1,
                                                                                         fig.start + 1))
              or list_lead_role(text, fig, spot, p.figures, p.cues.list_lead_target)
              or striving_role(text, fig, spot, p.cues.sentence_target))
@@ -169,7 +175,7 @@ def _at_current_prices(p: Passage, r: Resolved, spot: Spot) -> bool:
 UNTIL_YEAR_RE = re.compile(r"(?:đến|tới|hết|giai đoạn|nhiệm kỳ)\s+(?:hết\s+)?(?:năm\s+)?\d{4}", re.I)
 
 
-def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
+def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level: Resolved | None = None
                ) -> tuple[Reading, str, Resolution | None, Resolved | None]:
     """The figure's indicator (a name right after a count, `21 hội nghị Thường trực`, else
     its frame, else the nearest name before it in reach), the scope its frame gives, its
@@ -208,10 +214,17 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     named_after = reading.indicator is not None and any(
         reading.indicator in m.keys or reading.indicator in m.inner for m in trailing)
     if fig.unit == "percent" and p.cues.plan_share.match(text[fig.end:fig.end + 40]) and not named_after \
-            and prev is not None and prev.indicator:
+            and prev is not None and prev.indicator and ";" not in text[prev.figure.end:fig.start]:
         # `1.838 hộ, đạt 100% kế hoạch`: the share of plan of the figure before it.
         reading = Reading(prev.indicator, "percent", 1.0, "", Evidence.RELATION, "a share of plan of the figure before it")
         share_of = prev
+        past = _level_of_growth(p, prev, level)
+        if past is not None:
+            # `38.600 tỷ đồng, tăng 12,1% so với năm 2024 và đạt 104,3% kế hoạch`: the plan is
+            # the level's, not its growth's over last year.
+            reading = Reading(past.indicator, "percent", 1.0, "", Evidence.RELATION,
+                              "a share of plan of the level before its growth")
+            share_of = past
     if reading.indicator is None and fig.unit == "percentage_point":
         # `vượt mục tiêu 0,3 điểm phần trăm`: the margin of a rate over its target.
         margin = _named(cat, replace(fig, unit="percent"), spot, trailing, preceding, named_context, subject is not None)
@@ -222,6 +235,23 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
             return (Reading(margin.indicator, "percentage_point", 1.0, reading.note, margin.evidence,
                             margin.reason + " (a rate's margin in points)"), frame_scope, role, share_of)
     return reading, frame_scope, None, share_of
+
+
+GROWTH_OVER_PAST_RE = re.compile(r"\s*(?:so với|so cùng kỳ)", re.I)
+
+
+def _level_of_growth(p: Passage, growth: Resolved, level: Resolved | None) -> Resolved | None:
+    """The level `growth` is the rate of change of, stated before it in its sentence, when the
+    growth names the past it is measured against (`tăng 12,1% so với năm 2024`)."""
+    if level is None or not level.indicator or growth.figure.unit != "percent" or not growth.indicator:
+        return None
+    ind = p.catalog.indicators.get(growth.indicator)
+    if ind is None or ind.level != level.indicator or ind.temporal != "rate":
+        return None
+    if not GROWTH_OVER_PAST_RE.match(p.text, growth.figure.end):
+        return None
+    between = p.text[level.figure.end:growth.figure.start]
+    return level if ";" not in between and len(between) <= 40 else None
 
 
 def _rate_of_level(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:
