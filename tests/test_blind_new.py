@@ -162,3 +162,71 @@ def test_the_base_in_a_bracket_after_the_growth_is_last_years(tmp_path):
     facts, _, _ = run_text(tmp_path, HEAD + GROWTH_CASES[5][0] + "\n")
     assert pd.isna(fact_row(facts, "38,2 triệu tấn")["period"])
 
+
+# --- the same fact stated twice, and what kept the pairs apart ----------------------------
+
+TAB_HEADER = ("HỘI ĐỒNG NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "TỈNH GIA LAI\tĐộc lập - Tự do - Hạnh phúc\n"
+              "Số: 12/NQ-HĐND\tGia Lai, ngày 10 tháng 12 năm 2025\n\n"
+              "NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2026\n\n")
+
+
+def test_a_header_laid_out_in_two_columns_with_a_tab_names_the_province():
+    from checker.ingest import parse
+
+    doc = parse("draft.txt", TAB_HEADER + "Điều 1. Năm 2025 có 1.200 doanh nghiệp thành lập mới.\n")[0]
+    assert doc.province == "Gia Lai" and doc.year == 2025
+
+
+PLAN_2026 = ("Điều 1. Đánh giá tình hình năm 2025\n\n"
+             "Năm 2025 có 6.805 doanh nghiệp thành lập mới, tăng 9,6% so với năm trước.\n\n"
+             "Điều 2. Mục tiêu, chỉ tiêu chủ yếu năm 2026\n\n"
+             "Phấn đấu có 7.500 doanh nghiệp thành lập mới (năm 2025: {past} doanh nghiệp).\n")
+
+
+@pytest.mark.parametrize("past, rules", [("6.805", []), ("6.850", ["SV01"])])
+def test_last_years_level_in_brackets_in_a_plan_is_no_target(tmp_path, past, rules):
+    _, findings, _ = run_text(tmp_path, TAB_HEADER + PLAN_2026.format(past=past), name="draft.txt")
+    assert sorted(f.rule for f in alarms(findings)) == rules
+
+
+def test_a_plan_over_last_years_level_is_a_comparison_column(tmp_path):
+    text = ("Điều 1. Kết quả năm 2025\n\nNăm 2025 tổng vốn đầu tư phát triển toàn xã hội ước đạt 171.000 tỷ đồng.\n\n"
+            "PHỤ LỤC\n\nSTT\tChỉ tiêu\tĐơn vị tính\tƯớc TH 2025\tKế hoạch 2026\tKH 2026 so với ƯTH 2025 (%)\n"
+            "1\tVốn đầu tư phát triển toàn xã hội\ttỷ đồng\t171.000\t195.000\t114,0\n"
+            "2\tTỷ lệ dân số đô thị được cung cấp nước sạch\t%\t99,0\t99,5\t-\n"
+            "3\tTỷ lệ đô thị hóa\t%\t42,7\t45,0\t-\n")
+    facts, findings, _ = run_text(tmp_path, TAB_HEADER + text, name="draft.txt")
+    assert alarms(findings) == []
+    assert fact_row(facts, "114,0")["role"] != "target"
+    assert fact_row(facts, "99,0")["indicator"] == "urban_clean_water_rate"
+
+
+def test_a_label_that_slips_on_a_stop_word_is_no_approximate_match():
+    from checker.catalog import load_catalog
+    from checker.resolve.cues import Cues
+    from checker.resolve.tables import FuzzyLabels
+    from tests.conftest import scan
+
+    catalog = load_catalog()
+    fuzzy = FuzzyLabels(catalog, Cues.from_catalog(catalog.cues).label_stop_words)
+    fig = next(f for f in scan("21.750 tấn") if f.kind == "statistic")
+    assert fuzzy.match("Bán lẻ hàng hóa", fig)[0] is None
+    assert fuzzy.match("Vận tải hàng hoá đường bộ", fig)[0] == "freight_transport"
+
+
+def test_a_share_of_plan_after_a_semicolon_is_not_the_figure_befores(tmp_path):
+    text = ("Năm 2025 kim ngạch xuất khẩu đạt 3.684 triệu USD; thu ngân sách nhà nước đạt 84,1% dự toán.\n\n"
+            "| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2025 |\n|---|---|---|---|\n"
+            "| 1 | Kim ngạch xuất khẩu | triệu USD | 4.450 |\n")
+    facts, findings, _ = run_text(tmp_path, HEAD + text)
+    assert alarms(findings) == []
+    assert fact_row(facts, "84,1%")["indicator"] != "export_value"
+
+
+def test_a_smaller_plan_of_foreign_investment_after_a_big_year_is_no_warning(tmp_path):
+    text = ("Điều 1. Kết quả năm 2025\n\nNăm 2025 thu hút vốn đầu tư trực tiếp nước ngoài đạt 5.630 triệu USD.\n\n"
+            "Điều 2. Mục tiêu năm 2026\n\nPhấn đấu thu hút vốn FDI khoảng 5.500 triệu USD.\n")
+    _, findings, _ = run_text(tmp_path, TAB_HEADER + text, name="draft.txt")
+    assert alarms(findings, "TP01") == []
+
