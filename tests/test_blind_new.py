@@ -230,3 +230,26 @@ def test_a_smaller_plan_of_foreign_investment_after_a_big_year_is_no_warning(tmp
     _, findings, _ = run_text(tmp_path, TAB_HEADER + text, name="draft.txt")
     assert alarms(findings, "TP01") == []
 
+
+# --- an annex numbered through its sections ----------------------------------------------
+
+def _annex(numbers: list[str]) -> str:
+    rows = ["STT\tChỉ tiêu\tĐơn vị tính\tKế hoạch 2026", "I\tCHỈ TIÊU KINH TẾ\t\t"]
+    names = ["Tổng vốn đầu tư phát triển toàn xã hội", "Kim ngạch xuất khẩu", "Tỷ lệ đô thị hóa",
+             "Tỷ lệ hộ nghèo", "Tỷ lệ che phủ rừng", "Số bác sĩ/vạn dân"]
+    for k, (n, name) in enumerate(zip(numbers, names)):
+        if k == 3:
+            rows.append("II\tCHỈ TIÊU XÃ HỘI VÀ MÔI TRƯỜNG\t\t")
+        rows.append(f"{n}\t{name}\t-\t-")
+    return "PHỤ LỤC\n\n" + "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("numbers, missing", [
+    (["1", "2", "3", "4", "5", "6"], []),         # numbered through the sections
+    (["1", "2", "3", "5", "6", "7"], ["4"]),      # through the sections, one skipped at the break
+    (["1", "2", "3", "1", "2", "3"], []),         # each section numbered from 1
+])
+def test_an_annex_numbered_through_its_sections_shows_a_number_skipped_between_them(tmp_path, numbers, missing):
+    _, findings, _ = run_text(tmp_path, TAB_HEADER + _annex(numbers), name="draft.txt")
+    found = alarms(findings, "ST01")
+    assert [f.figures[0]["text"] for f in found] == [str(int(m) + 1) for m in missing]
