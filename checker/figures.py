@@ -94,6 +94,8 @@ LONGEST_ORDINAL = max(len(w) for w in ORDINAL_WORDS.split("|"))
 LONGEST_COMPARATOR = max(len(c) for c, _ in COMPARATORS)
 # The comparators that bound a value on one side (`trên 50`, `≤ 5`).
 BOUNDS = {c: k for c, k in COMPARATOR_KIND.items() if k in ("ge", "le", "gt", "lt")}
+# `cao hơn`, `thấp hơn` right before a figure: a comparative (higher by), not `hơn` (more than).
+COMPARATIVE_RE = re.compile(r"(?<![\w])(?:cao|thấp)\s+hơn\s*$", re.I)
 UPWARD_RE = re.compile(r"\s*trở lên", re.I)
 DOWNWARD_RE = re.compile(r"\s*trở xuống", re.I)
 RANGE_DASH_RE = re.compile(r"\s*[-–]\s*")
@@ -315,6 +317,9 @@ class Lexer:
                 qualifier = "ge"
             elif DOWNWARD_RE.match(masked, stop):
                 qualifier = "le"
+        elif qualifier == "gt" and unit.unit == "percentage_point" and COMPARATIVE_RE.search(before):
+            # `cao hơn 4,6 điểm phần trăm`: higher by a difference of two rates, no bound
+            qualifier, fig_start = None, start
         interval = qualified_interval(number, unit.scale, qualifier)
         kind = "statistic"
         if YEAR_RE.fullmatch(m.group(0)) and unit.unit is None and unit.scale == 1.0:

@@ -27,6 +27,7 @@ from checker.text import SUPERSCRIPT_DIGITS
 MOTTO_RE = re.compile(r"^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM)\b")
 ISSUER_RE = re.compile(r"^(TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|BAN CHẤP HÀNH|ĐẠI HỘI|ỦY BAN|UỶ BAN|HỘI ĐỒNG)\b")
 DOC_TITLE_RE = re.compile(r"^(BÁO CÁO|NGHỊ QUYẾT|DỰ THẢO|TỜ TRÌNH|KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUYẾT ĐỊNH|PHỤ LỤC)\b")
+HEADER_CELL_RE = re.compile(r" \| |\t")
 PLACE_DATE_RE = re.compile(r"^([^,\d]{2,40}), ngày\b.*năm (\d{4})")
 CONTENTS_RE = re.compile(r"^(DANH MỤC TÀI LIỆU|MỤC LỤC)\b")
 
@@ -167,9 +168,9 @@ def _document_starts(lines: list[str]) -> list[int]:
 def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | None, str | None]:
     title, kind, year, place = "", "document", None, None
     for i in range(first, min(last, first + 30)):
-        # (Markdown's marks and a header row's cells: `**Số: 27/NQ** | *Đồng Nai, ngày 10 ...*`)
-        # (a Word header's two columns saved as text are a tab apart: `Số: 412/BC\tHải Phòng, ngày …`)
-        pieces = [MD_MARKS_RE.sub("", p).strip() for p in re.split(r" \| |\t", lines[i])]
+        # (Markdown's marks and a header row's cells: `**Số: 27/NQ** | *Đồng Nai, ngày 10 ...*`,
+        # or the two columns of a header laid out with a tab: `Số: 38/NQ-HĐND<TAB>Bắc Ninh, ngày ...`)
+        pieces = [MD_MARKS_RE.sub("", p).strip() for p in HEADER_CELL_RE.split(lines[i])]
         s = pieces[0]
         if not any(pieces):
             continue

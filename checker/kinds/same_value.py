@@ -128,7 +128,10 @@ def _former_part(ctx: Context, row: dict) -> bool:
     but for a label; a part named by a name the merged province shares is unclear."""
     entity = ctx.catalog.entities.get(row["entity"])
     total = ctx.by_id.get(int(row["part_of"]))
-    return (entity is not None and entity.level == "former" and row["entity_evidence"] == Evidence.CLAUSE.value
+    # (a former province other than its total's is read from the part's own words, in its
+    # clause or in its label under the total: `(Lào Cai cũ 11,2%/năm; Yên Bái cũ 9,6%/năm)`)
+    return (entity is not None and entity.level == "former"
+            and row["entity_evidence"] in (Evidence.CLAUSE.value, Evidence.RELATION.value)
             and total is not None and total["entity"] != row["entity"])
 
 

@@ -74,6 +74,7 @@ def table_sequences(doc) -> list[list[tuple[int, object]]]:
     """The numbered runs of a document: each table's rows (restarting at a section row such
     as `I` or `A`) and each section's numbered list items, as (number, block)."""
     sequences: list[list[tuple[int, object]]] = []
+    sections: dict[int, list[list[tuple[int, object]]]] = {}  # a table's runs, by the first's place
     current: list[tuple[int, object]] = []
     table = None
     for block in doc.blocks:
@@ -84,11 +85,13 @@ def table_sequences(doc) -> list[list[tuple[int, object]]]:
             if block.table != table:
                 table, current = block.table, []
                 sequences.append(current)
+                sections[len(sequences) - 1] = [current]
             if m:
                 number = int(m.group(1))
             elif re.fullmatch(r"\s*[IVX]+\s*|\s*[A-Z]\s*", block.text[a:b]):
                 current = []  # a new section of the table restarts its numbering
                 sequences.append(current)
+                sections[max(sections)].append(current)
         elif block.kind == "list_item":
             m = LIST_NUMBER_RE.match(block.text)
             if m:
@@ -98,7 +101,22 @@ def table_sequences(doc) -> list[list[tuple[int, object]]]:
                     sequences.append(current)
         if number is not None:
             current.append((number, block))
+    for runs in sections.values():
+        _run_through_sections(sequences, runs)
     return sequences
+
+
+def _run_through_sections(sequences: list, runs: list[list[tuple[int, object]]]) -> None:
+    """`I | 1 … 8 | II | 9 … 14 | III | 16 …`: a table whose numbering goes on from one section
+    to the next (no section starts again at 1 or at a number already passed) is one run, so
+    that a number skipped between sections shows."""
+    kept = [run for run in runs if run]
+    if len(kept) < 2 or any(run[0][0] == 1 or run[0][0] <= earlier[-1][0] for earlier, run in zip(kept, kept[1:])):
+        return
+    joined = [item for run in kept for item in run]
+    for run in kept:
+        run.clear()
+    kept[0].extend(joined)
 
 
 class Structure:

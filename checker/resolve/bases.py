@@ -191,6 +191,8 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
         return False
     if not phrase and not re.search(r"chiếm", before, re.I):
         return False  # a bare `bằng P%` may be of last year or of a plan: only `chiếm` says whole
+    if not phrase and a.figure.kind == "fraction":
+        return False  # `A cũ 100/152 xã (chiếm 65,8%)`: the fraction's own share, not of the total above it
     b_i = _whole(out, a_i, phrase, index, catalog)
     if b_i is None or out[b_i].unit != a.unit:
         return False
@@ -255,7 +257,8 @@ def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
         return False
     word = lead.group("dir").lower()
     if after is None:
-        return _growth_of_change(out, text, figs, n, word) or _growth_of_bracket(out, text, figs, n, word)
+        return _growth_of_change(out, text, figs, n, word) or _growth_of_bracket(out, text, figs, n, word) \
+            or _growth_then_base(out, text, figs, n, word)
     if word in ("tăng", "giảm") and not after.group("compared"):
         return False  # `tăng 5% năm 2025`: no base said
     if word in ("bằng", "đạt") and not (after.group("same") or after.group("done")):
@@ -357,6 +360,31 @@ def _growth_of_bracket(out, text: str, figs, n: int, word: str) -> bool:
             or int(yb.group(1)) != int(ya.group(1)) - 1 or (ya.group(2) or "") != (yb.group(2) or ""):
         return False
     why = f"`{word} {s.text}` of `{a.text}` over its base `{b.text}` in the bracket after it"
+    return _relate(out, s_i, a_i, b_i, "over" if word == "tăng" else "under", why)
+
+
+# `tăng 7,6% (cùng kỳ 38,2 triệu tấn)`, `(năm 2024: 2.150 tỷ đồng)`: the base in a bracket right after the growth.
+BASE_AFTER_RE = re.compile(r"^\s*\(\s*(?:so với\s+)?(?:cùng kỳ(?:\s+năm\s+(?:\d{4}|trước))?|năm\s+(?:\d{4}|trước))"
+                           r"\s*(?::|đạt|là)?\s*$", re.I)
+
+
+def _growth_then_base(out, text: str, figs, n: int, word: str) -> bool:
+    """`A, tăng P% (cùng kỳ B)`: the growth of the level right before it, over the base its
+    bracket states in the level's unit; P = 100·A/B − 100."""
+    s_i, s = figs[n]
+    if word not in ("tăng", "giảm") or n + 1 >= len(figs) or YEARLY_AFTER_RE.match(text, s.end):
+        return False
+    b_i, b = figs[n + 1]
+    if not BASE_AFTER_RE.match(text[s.end:b.start]):
+        return False
+    head = _head_before(text, figs, n)
+    if head is None:
+        return False
+    a_i = figs[head][0]
+    a = out[a_i]
+    if not _is_level(a) or out[b_i].unit != a.unit or b.kind != "statistic":
+        return False
+    why = f"`{word} {s.text}` of `{a.figure.text}` over its base `{b.text}` in the bracket after it"
     return _relate(out, s_i, a_i, b_i, "over" if word == "tăng" else "under", why)
 
 

@@ -72,6 +72,9 @@ def _openings(pats: dict[str, re.Pattern], cell: str) -> list[tuple[int, str]]:
     return [(m.end(), name) for name, pattern in pats.items() for m in [pattern.match(cell, first)] if m]
 
 
+COMPARED_RE = re.compile(r"(?<![\w])so với(?![\w])", re.I)
+
+
 def cell_role(catalog: Catalog, cell: str) -> str | None:
     """The role one heading cell names: the longest heading word opening it decides (`Chỉ
     tiêu Đại hội` is a target column although `Chỉ tiêu` alone heads the labels), else a
@@ -79,7 +82,11 @@ def cell_role(catalog: Catalog, cell: str) -> str | None:
     pats = _patterns(catalog)
     opening = _openings(pats, cell)
     if opening:
-        return max(opening)[1]
+        end, kind = max(opening)
+        if kind in ("target", "actual") and COMPARED_RE.search(cell, end):
+            # `KH 2026 so với ƯTH 2025 (%)`: a level over another, no level itself
+            return "plan_share" if pats["plan_share"].search(cell) else "comparison"
+        return kind
     for name in ("evaluation", "plan_share", "comparison", "target", "actual", "label"):
         if pats[name].search(cell):
             return name

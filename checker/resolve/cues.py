@@ -105,7 +105,8 @@ class Cues:
             parallel_part=re.compile(rf"(?:{_words(clause['parallel_part'])})\s", re.I),
             not_a_subject=re.compile(rf"^\s*(?:(?:{_words(clause['not_a_subject'])})(?![\w])"
                                      r"|/|\(|,|;|\.|:|\)|-|–|\*|\d|$)", re.I),
-            label_stop_words=frozenset(fold(w) for w in clause["label_stop_words"]),
+            # (compared before folding: `tại` is a stop word, `tải` is not)
+            label_stop_words=frozenset(w.lower() for w in clause["label_stop_words"]),
             multiple_lead=re.compile(rf"(?:{_words(relation['multiple'])})\s*$", re.I),
             breakdown_lead=re.compile(rf"\s*(?:{_words(clause['breakdown_lead'])})(?![\w])", re.I),
             not_a_head=frozenset(w.lower() for w in clause["not_a_head"]),

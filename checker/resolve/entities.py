@@ -281,6 +281,10 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
     if own_before and own_before.start() > last_entity_end and reading.own:
         cue = own_before
         return Resolution(reading.own, _where(spot, cue.start()), f"`{cue.group(0)}`: {OWN}"), None
+    site = _site_before(reading, max(spot.clause_start, spot.prev_figure_end), fig.start)
+    if site is not None and site.start() > (own_before.start() if own_before else -1):
+        note = f"`{site.group(0)}`: one site's figure, a part of the province's"
+        return Resolution(None, Evidence.NONE, note), note
     if preceding:
         mention, entity, why = preceding[-1]
         # `tỉnh Thái Nguyên và tỉnh Bắc Kạn; tỉnh có 92 xã`: a pair of names is no one figure's.
@@ -298,6 +302,8 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
         if place is not None:
             note = f"`{place} … {mention.text}`: a place or body named after the province, not the province"
             return Resolution(None, Evidence.NONE, note), note
+        if mention.start < spot.clause_start and _list_of_formers(reading, preceding, entity):
+            return _after_formers_list(reading, fig, spot, entity, several_in_anchor)
         return _named(entity, _where(spot, mention.start), f"`{mention.text}` before the figure: {why}"), None
     return _unnamed(reading, spot, several_in_anchor)
 
@@ -315,6 +321,38 @@ def _place_named(reading, mention) -> str | None:
             rf"(?<![\w])({alts})(?:\s+[^\W\d_]+){{0,5}}\s+$", re.I)
     found = pattern.search(reading.text, max(0, mention.start - 64), mention.start)
     return found.group(1) if found else None
+
+
+def _list_of_formers(reading, preceding, entity: str | None) -> bool:
+    """The names before a figure, in its sentence, list two or more former provinces of one
+    merged province (`trong đó A cũ 78.400, B cũ 86.900`), the last of them `entity`."""
+    ents = reading.catalog.entities
+    ent = ents.get(entity) if entity else None
+    if ent is None or ent.level != "former":
+        return False
+    listed = {e for _, e, _ in preceding if e and ents[e].level == "former" and ents[e].merged_into == ent.merged_into}
+    return len(listed) >= 2
+
+
+def _after_formers_list(reading, fig, spot, entity: str, several_in_anchor: bool) -> tuple[Resolution, str | None]:
+    """`trong đó A cũ 78.400, B cũ 86.900; tỷ lệ … đạt 67,3% (A cũ 68,2%; B cũ 66,5%)`: a list
+    of the former provinces, closed by its clause, names none for a figure in the next
+    clause.  Broken down in turn by former province, the figure is the merged one's;
+    otherwise whose it is goes unsaid."""
+    ents = reading.catalog.entities
+    merged = ents[entity].merged_into
+    text, end, depth = reading.text, fig.end, 0
+    while end < spot.sentence_end and not (text[end] == ";" and depth == 0):  # (a `;` in brackets cuts no clause)
+        depth += {"(": 1, ")": -1}.get(text[end], 0)
+        end += 1
+    after = [e for m, e, _ in reading.by_start["entities"].between(fig.end, end)
+             if m.end <= end and e and ents[e].level == "former" and ents[e].merged_into == merged]
+    if len(set(after)) >= 2:
+        found, note = _unnamed(reading, spot, several_in_anchor)
+        if found.value == merged:
+            return Resolution(merged, found.evidence, f"{found.reason}; broken down by former province after it"), note
+    note = "a list of the former provinces ended before its clause"
+    return Resolution(None, Evidence.NONE, note), note
 
 
 
@@ -335,6 +373,22 @@ def _labels_own_figure(reading, mention, clause_start: int) -> bool:
     nxt = next((f for f in figures[at:at + 4] if f.kind in STAT_KINDS), None)
     return nxt is not None and nxt.start < clause_start and bool(LABEL_GAP_RE.fullmatch(reading.text,
                                                                                              mention.end, nxt.start))
+
+
+def _site_before(reading, start: int, end: int) -> re.Match | None:
+    """The last word in text[start:end] that opens the name of one site (cues.yaml `site`)."""
+    words = tuple(reading.catalog.cues.get("resolve_entity", {}).get("site", []))
+    if not words:
+        return None
+    key = ("site", *words)
+    pattern = ASIDE_CACHE.get(key)
+    if pattern is None:
+        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        pattern = ASIDE_CACHE[key] = re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
+    found = None
+    for found in pattern.finditer(reading.text, start, end):
+        pass
+    return found
 
 
 def _in_aside(reading, s_start: int, start: int) -> bool:

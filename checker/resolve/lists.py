@@ -369,6 +369,12 @@ def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, c
     if whole.indicator and (not named or part.indicator is None) and not _kind_after(text, part.figure.end, ctx) \
             and fits:
         _set(part, "indicator", whole.indicator, f"{why} (its label names no indicator of its own)")
+    elif whole.indicator is None and not named and part.indicator is not None \
+            and not part.fields["indicator"].evidence.at_least(Evidence.CLAUSE):
+        # `vốn … đạt 171.000 tỷ đồng, chiếm 35,8% GRDP; trong đó A 78.600 tỷ đồng`: a part
+        # measures what its total does; a name read further off in the sentence (here the
+        # base of the total's share) is not its own, and the total names none.
+        part.settle("indicator", Resolution(None, Evidence.NONE, f"{why}, whose total names no indicator"))
     ents = ctx.catalog.entity_matcher.find(words)
     former = _former(ctx.catalog, ents, whole.entity)
     if former:
@@ -471,7 +477,7 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         # own fact, which the rules on merged and former provinces compare (sum, bounds, restatements).
         formers = _names_formers(out, whole_i, items, text, end, ctx)
         if formers:
-            _whole_of_formers(out, whole_i, items, catalog)
+            whole_of_formers(out, whole_i, items, catalog)
         summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) and not formers
         for j, label_start in items:
             inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
@@ -580,7 +586,7 @@ def _names_formers(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bo
     return False
 
 
-def _whole_of_formers(out, whole_i: int, items, catalog) -> None:
+def whole_of_formers(out, whole_i: int, items, catalog) -> None:
     """`dân số 3.801,1 nghìn người, trong đó A (cũ) …, B (cũ) … và C (cũ) …`: a total whose
     list names every former province of one merged province, one each, is that province's
     (its own province was left unread, or read as one of them from the merger's wording)."""

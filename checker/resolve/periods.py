@@ -427,17 +427,19 @@ def _relative_base(passage, fig) -> re.Match | None:
     """`cao hơn cùng kỳ năm trước (6,13%)`: the figure right after a base without a year."""
     words = passage.catalog.cues.get("resolve_period", {}).get("relative_base", [])
     lead = passage.text[max(0, fig.start - 40):fig.start]
-    if not words or not lead.rstrip().endswith(("(", ":", "là", "đạt")):  # (what the pattern ends with)
+    ending = lead.rstrip()
+    if not words or not (ending.endswith(("(", ":", "là", "đạt"))  # (what the pattern ends with)
+                         or "(" in ending and ending.lower().endswith(tuple(w.lower() for w in words))):
         return None
     return _relative_base_re(tuple(words)).search(lead)
 
 
 @lru_cache(maxsize=16)
 def _relative_base_re(words: tuple[str, ...]) -> re.Pattern:
-    # (`… 1.945 tỷ đồng (cùng kỳ: 1.780 tỷ đồng)`, `(cùng kỳ năm trước đạt 32.150 triệu USD)`:
-    # the base may be named inside the bracket)
+    # (`… 1.945 tỷ đồng (cùng kỳ: 1.780 tỷ đồng)`, `tăng 7,6% (cùng kỳ 38,2 triệu tấn)`: the base
+    # may be named inside the bracket)
     alternation = _phrases(words).pattern
-    return re.compile(rf"{alternation}\s*(?:là|đạt|:)?\s*\(\s*$|\(\s*{alternation}\s*(?:là|đạt|:)\s*$", re.I)
+    return re.compile(rf"{alternation}\s*(?:là|đạt|:)?\s*\(\s*$|\(\s*{alternation}\s*(?:là|đạt|:)?\s*$", re.I)
 
 
 def _several_periods(passage, start: int, end: int) -> re.Match | None:

@@ -25,6 +25,7 @@ from checker.resolve.resolved import Resolved
 from checker.resolve.roles import (
     CURRENT_PRICES,
     SHARE_LEAD_RE,
+    base_year_role,
     finish,
     list_lead_role,
     prose_measure,
@@ -52,6 +53,7 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
     names = {k for k, f in enumerate(stats) if passage.in_names.holds(f.start, f.end)}
     results: list[Resolved] = []
     in_sentence: dict[int, list[Resolved]] = {}
+    level_before: dict[int, Resolved] = {}  # the last figure of a sentence with a unit of its own (no rate)
     in_order = all(f.start < f.end for f in stats) and all(a.end <= b.start for a, b in zip(stats, stats[1:]))
     last_kept = -1  # the last figure before this one that is no name
     for k, fig in enumerate(stats):
@@ -70,9 +72,11 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
         spot = spot.reaching(head_reach(passage.text, fig, spot, passage.masked_near(spot.prev_figure_end, fig.start),
                                         passage.cues.not_a_head, passage.cues.parallel_part))
         earlier = in_sentence.setdefault(spot.sentence, [])
-        r = _resolve_figure(passage, fig, spot, earlier[-1] if earlier else None,
-                            _share_base(passage.text, earlier, fig))
+        r = _resolve_figure(passage, fig, spot, _share_base(passage.text, earlier, fig),
+                            level_before.get(spot.sentence))
         earlier.append(r)
+        if r.figure.unit not in (None, "percent", "percentage_point", "times"):
+            level_before[spot.sentence] = r
         results.append(r)
         pair = result_over_target(r, count_units)
         if pair is not None:
@@ -102,11 +106,13 @@ def _a_change(text: str, r: Resolved) -> bool:
     return r.figure.unit == "percent" and bool(CHANGE_BEFORE_RE.search(text, max(0, r.figure.start - 20), r.figure.start))
 
 
-def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, base: Resolved | None) -> Resolved:
+def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level: Resolved | None = None
+                    ) -> Resolved:
     text = p.text
     r = Resolved(fig, p.block, p.doc, sentence=spot.sentence)
     r.anchor_sentence_several = bool(p.anchor_sentence and p.catalog.cue("several").find(p.anchor_sentence))
-    reading, frame_scope, margin, share_of = _indicator(p, fig, spot, base)
+    reading, frame_scope, margin, share_of = _indicator(p, fig, spot, prev, level)
+    reading = _count_per_10k(p, fig, spot, reading)
     r.share_of = share_of
     r.unit, r.factor = reading.unit, reading.factor
     r.settle("indicator", reading.resolution())
@@ -119,7 +125,8 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
         r.notes.append(note)
     r.settle("period", prose_period(p, fig, spot))
     # (a target word governs a figure only from right before it)
-    r.settle("role", margin or prose_role(text, fig, spot, p.by_start["targets"].between(spot.prev_figure_end - 1,
+    r.settle("role", margin or base_year_role(text, fig, spot, p.heading.value if p.heading else None)
+             or prose_role(text, fig, spot, p.by_start["targets"].between(spot.prev_figure_end - 1,
                                                                                         fig.start + 1))
              or list_lead_role(text, fig, spot, p.figures, p.cues.list_lead_target)
              or striving_role(text, fig, spot, p.cues.sentence_target))
@@ -143,6 +150,18 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
         if p.block.inferred:
             r.notes.append(f"footnote {p.block.footnote}: number inferred, its marker was lost in extraction")
     return r
+
+
+def _count_per_10k(p: Passage, fig: Figure, spot: Spot, reading: Reading) -> Reading:
+    """`số bác sĩ trên 1 vạn dân đạt 12,8 bác sĩ`: the count alone, under a name that states
+    the rate's denominator, is per 10.000 people, as a table cell under `Số bác sĩ/vạn dân` is."""
+    if reading.indicator is None or fig.unit is None or reading.unit != f"{fig.unit} / nguoi" or reading.factor != 1.0:
+        return reading
+    lead = p.text[max(spot.clause_start, spot.prev_figure_end):fig.start].lower()
+    if not any(ending in lead for ending in p.catalog.units.per_10k):
+        return reading
+    return Reading(reading.indicator, reading.unit, 1e-4, reading.note, reading.evidence,
+                   reading.reason + " (a count per 10.000 people, as its name says)", reading.scope)
 
 
 def _averaged_over_term(p: Passage, r: Resolved, spot: Spot) -> None:
@@ -186,7 +205,7 @@ def _at_current_prices(p: Passage, r: Resolved, spot: Spot) -> bool:
 UNTIL_YEAR_RE = re.compile(r"(?:đến|tới|hết|giai đoạn|nhiệm kỳ)\s+(?:hết\s+)?(?:năm\s+)?\d{4}", re.I)
 
 
-def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
+def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level: Resolved | None = None
                ) -> tuple[Reading, str, Resolution | None, Resolved | None]:
     """The figure's indicator (a name right after a count, `21 hội nghị Thường trực`, else
     its frame, else the nearest name before it in reach), the scope its frame gives, its
@@ -231,10 +250,17 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
         reading.indicator in m.keys and m.start >= prev.figure.end for m in preceding) \
         and reading.indicator != prev.indicator
     if fig.unit == "percent" and p.cues.plan_share.match(text[fig.end:fig.end + 40]) and not named_after \
-            and not named_between and prev is not None and prev.indicator and not _own_clause(p, prev, fig, preceding):
+            and not named_between and prev is not None and prev.indicator and ";" not in text[prev.figure.end:fig.start]:
         # `1.838 hộ, đạt 100% kế hoạch`: the share of plan of the figure before it.
         reading = Reading(prev.indicator, "percent", 1.0, "", Evidence.RELATION, "a share of plan of the figure before it")
         share_of = prev
+        past = _level_of_growth(p, prev, level)
+        if past is not None:
+            # `38.600 tỷ đồng, tăng 12,1% so với năm 2024 và đạt 104,3% kế hoạch`: the plan is
+            # the level's, not its growth's over last year.
+            reading = Reading(past.indicator, "percent", 1.0, "", Evidence.RELATION,
+                              "a share of plan of the level before its growth")
+            share_of = past
     if reading.indicator is None and fig.unit == "percentage_point":
         # `vượt mục tiêu 0,3 điểm phần trăm`: the margin of a rate over its target.
         margin = _named(cat, replace(fig, unit="percent"), spot, trailing, preceding, named_context, subject is not None)
@@ -247,10 +273,21 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None
     return reading, frame_scope, None, share_of
 
 
-def _own_clause(p: Passage, prev: Resolved, fig: Figure, preceding: list[Mention]) -> bool:
-    """`xuất khẩu đạt 36,84 tỷ USD; thu ngân sách đạt 84,1% dự toán`: a percentage after a
-    semicolon that names an indicator of its own is not a share of the figure before."""
-    return ";" in p.text[prev.figure.end:fig.start] and any(m.start >= prev.figure.end for m in preceding)
+GROWTH_OVER_PAST_RE = re.compile(r"\s*(?:so với|so cùng kỳ)", re.I)
+
+
+def _level_of_growth(p: Passage, growth: Resolved, level: Resolved | None) -> Resolved | None:
+    """The level `growth` is the rate of change of, stated before it in its sentence, when the
+    growth names the past it is measured against (`tăng 12,1% so với năm 2024`)."""
+    if level is None or not level.indicator or growth.figure.unit != "percent" or not growth.indicator:
+        return None
+    ind = p.catalog.indicators.get(growth.indicator)
+    if ind is None or ind.level != level.indicator or ind.temporal != "rate":
+        return None
+    if not GROWTH_OVER_PAST_RE.match(p.text, growth.figure.end):
+        return None
+    between = p.text[level.figure.end:growth.figure.start]
+    return level if ";" not in between and len(between) <= 40 else None
 
 
 def _rate_of_level(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:

@@ -22,16 +22,17 @@ from checker.resolve.entities import closed_brackets
 from checker.resolve.hierarchy import table_parts
 from checker.resolve.periods import at_nature
 from checker.resolve.lists import (
+    RATE_UNITS,
     ListContext,
     clause_breakdowns,
     inherit,
-    RATE_UNITS,
     is_change,
     is_part,
     respectively,
     restaters_follow,
     sentence_bounds,
     uncounted_last,
+    whole_of_formers,
 )
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import CHANGE_FROM_RE
@@ -145,6 +146,9 @@ def _breakdowns(out, text, figs, ctx) -> None:
             label_start = max(previous_end, max(text.rfind(c, previous_end, item.start) for c in ",;(") + 1)
             previous_end = item.end
             inherit(out, i, j, (label_start, item.start), text, ctx, f"a part of the total `{total.text}`")
+        # `4.718,6 km² (A cũ 3.895,9 km², B cũ 822,7 km²)`: every former province listed, one
+        # each, makes the total the merged province's, as a `trong đó` list does.
+        whole_of_formers(out, i, parts, ctx.catalog)
 
 
 def _listed_under(text, figs, n, total, counts):

@@ -116,6 +116,23 @@ def striving_role(text: str, fig, spot, striving: re.Pattern) -> Resolution | No
     return Resolution("target", Evidence.SENTENCE, f"`{found.group(0)}` before it in its sentence")
 
 
+# `(năm 2025: 6.850 doanh nghiệp)`, `(ước thực hiện năm 2025 là 6.850)`: a bracket that opens
+# with an earlier year names the level that year reached.
+BASE_YEAR_BRACKET_RE = re.compile(r"\(\s*(?:ước\s+)?(?:thực hiện\s+|TH\s+|kết quả\s+)?(?:cuối\s+)?năm\s+(\d{4})"
+                                  r"\s*(?::|là|đạt)\s*(?:khoảng\s+)?$", re.I)
+
+
+def base_year_role(text: str, fig, spot, heading_period: str | None) -> Resolution | None:
+    """`phấn đấu có 7.500 doanh nghiệp thành lập mới (năm 2025: 6.850 doanh nghiệp)`: in a
+    section on a later year (its heading's), a figure in a bracket that opens with an
+    earlier year is what that year reached, not a target."""
+    found = BASE_YEAR_BRACKET_RE.search(text, max(spot.sentence_start, fig.start - 40), fig.start)
+    later = re.search(r"(\d{4})$", heading_period or "")
+    if found is None or later is None or int(found.group(1)) >= int(later.group(1)):
+        return None
+    return Resolution("actual", Evidence.CLAUSE, f"`{found.group(0).strip()}`: what an earlier year reached")
+
+
 def per_year_mean(text: str, fig, spot, annual: re.Pattern) -> bool:
     """`kết nạp 24.680 đảng viên, bình quân mỗi năm 4.936 đảng viên`: a count averaged over
     the years of the term is another measure than the term's total.  Rates (%, points,

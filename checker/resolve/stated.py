@@ -17,6 +17,9 @@ from checker.records import Evidence, Relation, RelationKind, Resolution
 
 YEAR_RE = re.compile(r"năm\s+(\d{4})(?!\d)", re.I)
 SINCE_YEAR_RE = re.compile(r"^\s*so với\s+(?:cuối\s+|đầu\s+)?năm\s+(\d{4})\s*\(\s*$", re.I)
+# `cao hơn 4,6 điểm phần trăm so với tỷ lệ giải ngân cùng kỳ (32,9%)`: the rate compared, in brackets.
+SINCE_SAME_RE = re.compile(r"^\s*so với\s+(?:[^\d()%;,.]{1,50}?\s+)?(cùng kỳ(?:\s+năm\s+(?:trước|\d{4}))?)\s*\(\s*$",
+                           re.I)
 TIMES_FROM_RE = re.compile(r"^\s*,?\s*từ\s*(?:mức\s*)?$", re.I)
 # A level's year, right after it: `28,6% năm 2020`, `3,95% cuối năm 2020`, `250 hợp tác xã (năm 2020)`.
 LEVEL_YEAR = r"\s*\(?\s*(?:vào\s+)?(?:cuối\s+|đầu\s+)?năm\s+(\d{4})(?!\d)\s*\)?"
@@ -123,6 +126,10 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
         since = SINCE_YEAR_RE.match(text[s.end:figs[n + 1][1].start])
         if since:
             base, bracket = f"năm {since.group(1)}", figs[n + 1][0]
+        else:
+            since = SINCE_SAME_RE.match(text[s.end:figs[n + 1][1].start])
+            if since:
+                base, bracket = since.group(1), figs[n + 1][0]
     if not base and bracket is None and _is_points(s, unit) and not lead.group("of"):
         since = past = _past_level_before(text, figs, n, max(0, s.start - 60) + lead.start())
         if since:

@@ -73,7 +73,18 @@ class FuzzyLabels:
                 key = " ".join(re.findall(r"\w+", fold(name)))
                 if len(key) >= 8 and ind.id not in choices.get(key, []):
                     choices.setdefault(key, []).append(ind.id)
+                    self.tokens.setdefault(key, self._words(name))
         return choices
+
+    @cached_property
+    def tokens(self) -> dict[str, list[str]]:
+        """Each choice's folded words less the stop words (filled with `choices`)."""
+        return {}
+
+    def _words(self, text: str) -> list[str]:
+        """The folded words of `text` less the stop words, told apart before folding: `tại`
+        is one, `tải` (`vận tải`) is not."""
+        return [fold(w) for w in re.findall(r"\w+", text.lower()) if w not in self.stop_words]
 
     def match(self, label: str, fig: Figure) -> tuple[str | None, str]:
         if OTHER_RE.search(label):
@@ -82,8 +93,7 @@ class FuzzyLabels:
             Levenshtein,  # only tables with an unmatched label need it
         )
 
-        words = [w for w in re.findall(r"\w+", fold(re.sub(r"\(.*?\)|\b\d{4}\b", " ", label)))
-                 if w not in self.stop_words]
+        words = self._words(re.sub(r"\(.*?\)|\b\d{4}\b", " ", label))
         if not words:
             return None, ""
 
@@ -96,7 +106,7 @@ class FuzzyLabels:
 
         best: dict[str, int] = {}
         for choice, ids in self.choices.items():
-            tokens = [t for t in choice.split() if t not in self.stop_words]
+            tokens = self.tokens[choice]
             if len(tokens) < 2:
                 continue
             # Folded syllables are short: one slip turns `số đảng viên` into `sử dụng tiền`, so
@@ -373,7 +383,9 @@ class TableReader:
         if ending is None:
             return fig
         written = fig.text if fig.unit_text and fig.unit_text in fig.text else f"{fig.text} {fig.unit_text}"
-        read = [f for f in self.lexer.scan(written + ending) if f.kind in STAT_KINDS]
+        # (`9,6 bác sĩ` + `trên 1 vạn dân`: a word ending is its own word)
+        read = [f for f in self.lexer.scan(written + ("" if ending.startswith("/") else " ") + ending)
+                if f.kind in STAT_KINDS]
         if len(read) != 1 or read[0].unit is None or not read[0].unit.endswith("/ nguoi"):
             return fig
         interval = fig.interval.scaled(read[0].scale / fig.scale) if fig.interval is not None and fig.scale else None
