@@ -7,7 +7,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from checker.catalog import Catalog
-from checker.records import STAT_KINDS, Document, Evidence, Resolution
+from checker.records import Document, Evidence, Resolution
 from checker.resolve.scans import BRACKET_RE
 from checker.text import Mention
 
@@ -264,8 +264,7 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
         return _named(e, Evidence.CLAUSE, f"`{m.text}` after the figure: {why}"), None
     preceding = [(m, e, why) for m, e, why in near.between(s_start, fig.start + 1) if m.end <= fig.start
                  and not reading.brackets.closes(m.end, fig.start)
-                 and not (m.start < spot.clause_start and (_in_aside(reading, s_start, m.start)
-                                                             or _labels_own_figure(reading, m, spot.clause_start)))]
+                 and not (m.start < spot.clause_start and _in_aside(reading, s_start, m.start))]
     several_before = [c for c in reading.by_start["several"].between(s_start, fig.start + 1) if c.end <= fig.start]
     own_before = reading.leads.last_between(reading.cues.own_before, s_start, fig.start)
     last_entity_end = preceding[-1][0].end if preceding else -1
@@ -358,21 +357,6 @@ def _after_formers_list(reading, fig, spot, entity: str, several_in_anchor: bool
 
 
 ASIDE_CACHE: dict[tuple, re.Pattern] = {}
-
-
-# Between a province listed as a part and its own figure: `Yên Bái cũ 86.900`, `Lào Cai (cũ): 78.400`.
-LABEL_GAP_RE = re.compile(r"[^,;.\d]{0,25}")
-
-
-def _labels_own_figure(reading, mention, clause_start: int) -> bool:
-    """`…, trong đó Lào Cai cũ 78.400 lao động, Yên Bái cũ 86.900 lao động; tỷ lệ lao động
-    qua đào tạo đạt 67,3%`: a name in an earlier clause followed by a figure of its own
-    labels that figure, and names no province for the clauses after it."""
-    figures = reading.figures
-    at = bisect_left(figures, mention.end, key=lambda f: f.start)
-    nxt = next((f for f in figures[at:at + 4] if f.kind in STAT_KINDS), None)
-    return nxt is not None and nxt.start < clause_start and bool(LABEL_GAP_RE.fullmatch(reading.text,
-                                                                                             mention.end, nxt.start))
 
 
 def _site_before(reading, start: int, end: int) -> re.Match | None:
