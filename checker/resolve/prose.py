@@ -36,6 +36,7 @@ from checker.resolve.roles import (
     striving_role,
 )
 from checker.resolve.share_of import count_per_10k, level_of_growth
+from checker.resolve.stated import outside
 from checker.text import Mention
 
 TRAIL_GAP_RE = re.compile(r"^[^,;:.()\d]{0,30}$")
@@ -239,7 +240,8 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level
         reading.indicator in m.keys and m.start >= prev.figure.end for m in preceding) \
         and reading.indicator != prev.indicator
     if fig.unit == "percent" and p.cues.plan_share.match(text[fig.end:fig.end + 40]) and not named_after \
-            and not named_between and prev is not None and prev.indicator and ";" not in text[prev.figure.end:fig.start]:
+            and not named_between and prev is not None and prev.indicator \
+            and ";" not in outside(text[prev.figure.end:fig.start]):  # (a `;` in a closed bracket cuts nothing)
         # `1.838 hộ, đạt 100% kế hoạch`: the share of plan of the figure before it.
         reading = Reading(prev.indicator, "percent", 1.0, "", Evidence.RELATION, "a share of plan of the figure before it")
         share_of = prev
