@@ -268,3 +268,15 @@ def test_an_annex_numbered_through_its_sections_shows_a_number_skipped_between_t
     _, findings, _ = run_text(tmp_path, TAB_HEADER + _annex(numbers), name="draft.txt")
     found = alarms(findings, "ST01")
     assert [f.figures[0]["text"] for f in found] == [str(int(m) + 1) for m in missing]
+
+
+def test_workers_sent_abroad_are_their_own_count(tmp_path):
+    text = ("Năm 2025 giải quyết việc làm cho 23.640 lao động; đưa 1.120 lao động đi làm việc ở nước ngoài "
+            "theo hợp đồng.\n\n| STT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 |\n|---|---|---|---|\n"
+            "| 1 | Số lao động đi làm việc ở nước ngoài | người | 1.120 |\n"
+            "| 2 | Số lao động có việc làm | người | 640.500 |\n")
+    facts, findings, _ = run_text(tmp_path, HEAD + text)
+    assert alarms(findings) == []
+    rows = facts[facts["text"].isin(["1.120", "1.120 lao động"])]
+    assert set(rows["indicator"]) == {"workers_abroad"} and len(rows) == 2
+    assert fact_row(facts, "640.500")["indicator"] == "employed_workers"
