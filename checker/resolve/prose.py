@@ -35,6 +35,8 @@ from checker.resolve.roles import (
     states_present,
     striving_role,
 )
+from checker.resolve.share_of import count_per_10k, level_of_growth
+from checker.resolve.stated import outside
 from checker.text import Mention
 
 TRAIL_GAP_RE = re.compile(r"^[^,;:.()\d]{0,30}$")
@@ -112,7 +114,7 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
     r = Resolved(fig, p.block, p.doc, sentence=spot.sentence)
     r.anchor_sentence_several = bool(p.anchor_sentence and p.catalog.cue("several").find(p.anchor_sentence))
     reading, frame_scope, margin, share_of = _indicator(p, fig, spot, prev, level)
-    reading = _count_per_10k(p, fig, spot, reading)
+    reading = count_per_10k(p, fig, spot, reading)
     r.share_of = share_of
     r.unit, r.factor = reading.unit, reading.factor
     r.settle("indicator", reading.resolution())
@@ -150,18 +152,6 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
         if p.block.inferred:
             r.notes.append(f"footnote {p.block.footnote}: number inferred, its marker was lost in extraction")
     return r
-
-
-def _count_per_10k(p: Passage, fig: Figure, spot: Spot, reading: Reading) -> Reading:
-    """`số bác sĩ trên 1 vạn dân đạt 12,8 bác sĩ`: the count alone, under a name that states
-    the rate's denominator, is per 10.000 people, as a table cell under `Số bác sĩ/vạn dân` is."""
-    if reading.indicator is None or fig.unit is None or reading.unit != f"{fig.unit} / nguoi" or reading.factor != 1.0:
-        return reading
-    lead = p.text[max(spot.clause_start, spot.prev_figure_end):fig.start].lower()
-    if not any(ending in lead for ending in p.catalog.units.per_10k):
-        return reading
-    return Reading(reading.indicator, reading.unit, 1e-4, reading.note, reading.evidence,
-                   reading.reason + " (a count per 10.000 people, as its name says)", reading.scope)
 
 
 def _averaged_over_term(p: Passage, r: Resolved, spot: Spot) -> None:
@@ -250,11 +240,12 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level
         reading.indicator in m.keys and m.start >= prev.figure.end for m in preceding) \
         and reading.indicator != prev.indicator
     if fig.unit == "percent" and p.cues.plan_share.match(text[fig.end:fig.end + 40]) and not named_after \
-            and not named_between and prev is not None and prev.indicator and ";" not in text[prev.figure.end:fig.start]:
+            and not named_between and prev is not None and prev.indicator \
+            and ";" not in outside(text[prev.figure.end:fig.start]):  # (a `;` in a closed bracket cuts nothing)
         # `1.838 hộ, đạt 100% kế hoạch`: the share of plan of the figure before it.
         reading = Reading(prev.indicator, "percent", 1.0, "", Evidence.RELATION, "a share of plan of the figure before it")
         share_of = prev
-        past = _level_of_growth(p, prev, level)
+        past = level_of_growth(p, prev, level)
         if past is not None:
             # `38.600 tỷ đồng, tăng 12,1% so với năm 2024 và đạt 104,3% kế hoạch`: the plan is
             # the level's, not its growth's over last year.
@@ -271,23 +262,6 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level
             return (Reading(margin.indicator, "percentage_point", 1.0, reading.note, margin.evidence,
                             margin.reason + " (a rate's margin in points)"), frame_scope, role, share_of)
     return reading, frame_scope, None, share_of
-
-
-GROWTH_OVER_PAST_RE = re.compile(r"\s*(?:so với|so cùng kỳ)", re.I)
-
-
-def _level_of_growth(p: Passage, growth: Resolved, level: Resolved | None) -> Resolved | None:
-    """The level `growth` is the rate of change of, stated before it in its sentence, when the
-    growth names the past it is measured against (`tăng 12,1% so với năm 2024`)."""
-    if level is None or not level.indicator or growth.figure.unit != "percent" or not growth.indicator:
-        return None
-    ind = p.catalog.indicators.get(growth.indicator)
-    if ind is None or ind.level != level.indicator or ind.temporal != "rate":
-        return None
-    if not GROWTH_OVER_PAST_RE.match(p.text, growth.figure.end):
-        return None
-    between = p.text[level.figure.end:growth.figure.start]
-    return level if ";" not in between and len(between) <= 40 else None
 
 
 def _rate_of_level(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:

@@ -119,6 +119,8 @@ class FuzzyLabels:
             free = counts - Counter(t for t in tokens if t in exact)
             if not all(slipped(t, free) for t in slips):
                 continue
+            if slips and not _in_a_row(tokens, words, Levenshtein):
+                continue  # (`Diện tích rừng trồng mới` holds `diện tích` and `mới`, not `diện tích mì`)
             extra = len(words) - len(tokens)
             if extra > FUZZY_EXTRA:
                 continue
@@ -131,6 +133,14 @@ class FuzzyLabels:
         if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             return None, f"ambiguous label: {ranked[0][0]} or {ranked[1][0]}"
         return ranked[0][0], "label matched approximately"
+
+
+def _in_a_row(tokens: list[str], words: list[str], distance) -> bool:
+    """A name with a slipped syllable is written in a row in the label, each word the
+    name's own or one slip from it."""
+    n = len(tokens)
+    return any(all(w == t or distance.distance(w, t, score_cutoff=1) <= 1 for w, t in zip(words[k:k + n], tokens))
+               for k in range(len(words) - n + 1))
 
 
 # A label that says its row is a rate or share (a rate's name may be shortened to its subject).
