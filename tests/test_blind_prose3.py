@@ -4,8 +4,9 @@ before it (`chiếm 5,0% (năm 2020 tương ứng là …)`); a rate's change in
 its past level in brackets (`còn 8,1% (cuối năm 2024 là 10,3%), giảm 2,2 điểm %`); the
 sectors' contributions in points to a growth rate, which add up to it (`trong mức tăng chung,
 khu vực dịch vụ đóng góp 3,0 điểm phần trăm; …`); a share followed by its whole in brackets
-(`chiếm 1,3% tổng số hộ (980.450 hộ)`).  Each form has a case that holds (silent) and one
-with a planted mismatch."""
+(`chiếm 1,3% tổng số hộ (980.450 hộ)`); a bare measure word under an item naming its crop
+(`b) Cây mía: diện tích …, năng suất …, sản lượng …`), whose area times yield is its output.
+Each form has a case that holds (silent) and one with a planted mismatch."""
 
 from __future__ import annotations
 
@@ -77,7 +78,20 @@ WHOLE_IN_BRACKETS = [
 ]
 
 
-@pytest.mark.parametrize("text, rules", BRACKET_YEAR + POINTS_AFTER_PAST + CONTRIBUTIONS + WHOLE_IN_BRACKETS)
+CROP_ITEMS = [
+    ("b) Cây mía: diện tích 10.000 ha, năng suất 700 tạ/ha, sản lượng 700.000 tấn.", []),
+    ("b) Cây mía: diện tích 10.000 ha, năng suất 700 tạ/ha, sản lượng 720.000 tấn.", ["ID05"]),
+    ("a) Cây lúa: tổng diện tích gieo trồng cả năm 120.500 ha; năng suất bình quân 55,2 tạ/ha, tăng "
+     "0,5 tạ/ha; sản lượng 665.160 tấn.", []),
+    ("a) Cây lúa: tổng diện tích gieo trồng cả năm 120.500 ha; năng suất bình quân 55,2 tạ/ha, tăng "
+     "0,5 tạ/ha; sản lượng 656.160 tấn.", ["ID04"]),
+    ("- Cây sắn (khoai mì): diện tích ước đạt 20.000 ha; năng suất 250 tạ/ha; sản lượng 500.000 tấn.", []),
+    ("- Cây sắn (khoai mì): diện tích ước đạt 20.000 ha; năng suất 250 tạ/ha; sản lượng 550.000 tấn.", ["ID06"]),
+]
+
+
+@pytest.mark.parametrize("text, rules", BRACKET_YEAR + POINTS_AFTER_PAST + CONTRIBUTIONS + WHOLE_IN_BRACKETS
+                         + CROP_ITEMS)
 def test_a_bracket_of_past_figures_and_a_change_after_it(tmp_path, text, rules):
     _, findings, _ = run_text(tmp_path, HEAD + text + "\n")
     assert sorted(f.rule for f in alarms(findings)) == rules
@@ -100,3 +114,15 @@ def test_a_bracket_that_is_not_a_past_level_is_not_read_as_one(tmp_path):
     _, findings, _ = run_text(tmp_path, HEAD + "Tỷ lệ che phủ rừng đạt 48,0% (Gia Lai cũ 47,0%), "
                               "tăng 2,5 điểm phần trăm.\n")
     assert [f.rule for f in alarms(findings) if f.rule == "RT04"] == []
+
+
+def test_a_measure_word_under_a_crop_item_reads_the_crop_and_a_change_does_not(tmp_path):
+    facts, _, _ = run_text(tmp_path, HEAD + CROP_ITEMS[2][0] + "\n")
+    assert [fact_row(facts, t)["indicator"] for t in ("120.500 ha", "55,2 tạ/ha", "665.160 tấn")] == \
+        ["rice_area", "rice_yield", "rice_output"]
+    assert not isinstance(fact_row(facts, "0,5 tạ/ha")["indicator"], str)
+
+
+def test_an_item_the_catalog_has_no_crop_of_is_left_unread(tmp_path):
+    facts, _, _ = run_text(tmp_path, HEAD + "c) Cây điều: diện tích 5.000 ha, sản lượng 6.000 tấn.\n")
+    assert not isinstance(fact_row(facts, "5.000 ha")["indicator"], str)

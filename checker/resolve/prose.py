@@ -10,6 +10,7 @@ from checker.catalog import Catalog, plain_misfit
 from checker.records import STAT_KINDS, Evidence, Figure, Resolution
 from checker.resolve.clauses import Beside, Spot, head_reach, spot_of
 from checker.resolve.entities import closed_brackets, prose_entity
+from checker.resolve.item_lead import item_measure
 from checker.resolve.indicators import (
     LeadContext,
     Reading,
@@ -226,6 +227,8 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level
         reading = _goes_on(p, fig, spot, named_context) or _growth_of_subject(p, fig, spot) or reading
     if reading.indicator is None and subject is None and not trailing and not reading.note:
         reading = _misfit_name(p, fig, spot, preceding) or reading
+    if reading.indicator is None and subject is None and not trailing and not reading.note:
+        reading = item_measure(cat, text, fig, spot) or reading
     share_of = None
     if reading.indicator is None and fig.unit == "percent" and prev is not None and prev.indicator \
             and SHARE_LEAD_RE.search(text[max(0, fig.start - 20):fig.start]) and ";" not in text[prev.figure.end:fig.start]:
