@@ -193,6 +193,13 @@ def test_a_listed_former_province_names_no_later_clause(tmp_path, sentence, tota
     assert "SV01" not in _rules(found)
 
 
+def test_a_province_that_has_a_figure_stays_the_topic_of_its_clauses(tmp_path):
+    # `Yên Bái có 03 thành phố …; 115/121 xã …`: a verb after the name makes it the topic.
+    facts, _ = _run(tmp_path, "Yên Bái có 03 thành phố hoàn thành nhiệm vụ xây dựng nông thôn mới; 115/121 xã đạt chuẩn "
+                    "nông thôn mới, bằng 95,04% số xã.", province="Lào Cai", section="# KẾT QUẢ NĂM 2025\n\n")
+    assert fact_row(facts, "115/121 xã")["entity"] == "yen_bai"
+
+
 def test_a_province_opening_its_clauses_still_names_them(tmp_path):
     # `Tại Yên Bái (cũ), …; …`: the name opens the sentence, followed by a comma, not its own figure.
     facts, _ = _run(tmp_path, "Tại Yên Bái (cũ), giải quyết việc làm cho 86.900 lao động; tỷ lệ lao động qua đào tạo "
@@ -240,3 +247,5 @@ def test_the_province_named_as_subject_is_still_read(tmp_path):
     facts, _ = _run(tmp_path, "Năm 2025, thành phố Huế đón 5.250 nghìn lượt khách, tăng 16,2%.", province="Huế",
                     section="# KẾT QUẢ NĂM 2025\n\n")
     assert fact_row(facts, "5.250 nghìn lượt khách")["entity"] == "hue"
+
+
