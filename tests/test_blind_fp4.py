@@ -249,3 +249,19 @@ def test_the_province_named_as_subject_is_still_read(tmp_path):
     assert fact_row(facts, "5.250 nghìn lượt khách")["entity"] == "hue"
 
 
+# --- `tỉnh A mới (hợp nhất từ …)` is the merged province -------------------------------------
+
+@pytest.mark.parametrize("opening", [
+    "Năm 2025 là năm đầu tiên tỉnh Bắc Ninh mới (hợp nhất từ tỉnh Bắc Giang và tỉnh Bắc Ninh) đi vào hoạt động",
+    "Tỉnh Bắc Ninh mới (được thành lập trên cơ sở tỉnh Bắc Giang và tỉnh Bắc Ninh) đi vào hoạt động từ ngày 01/7/2025",
+])
+def test_a_new_province_with_its_merger_in_brackets_is_the_merged_one(tmp_path, opening):
+    facts, _ = _run(tmp_path, opening + ", với dân số trung bình 3.517,7 nghìn người (Bắc Giang cũ 1.960,5 nghìn người, "
+                    "Bắc Ninh cũ 1.557,2 nghìn người).", section="# KẾT QUẢ NĂM 2025\n\n")
+    assert fact_row(facts, "3.517,7 nghìn người")["entity"] == "bac_ninh"
+
+
+def test_a_former_province_beside_its_partner_is_still_the_former_one(tmp_path):
+    facts, _ = _run(tmp_path, "Dân số trung bình toàn tỉnh 3.517,7 nghìn người; trong đó tỉnh Bắc Giang có 1.960,5 nghìn "
+                    "người, tỉnh Bắc Ninh có 1.557,2 nghìn người.", section="# KẾT QUẢ NĂM 2025\n\n")
+    assert fact_row(facts, "1.557,2 nghìn người")["entity"] == "bac_ninh_cu"
