@@ -193,6 +193,13 @@ def test_a_listed_former_province_names_no_later_clause(tmp_path, sentence, tota
     assert "SV01" not in _rules(found)
 
 
+def test_a_province_that_has_a_figure_stays_the_topic_of_its_clauses(tmp_path):
+    # `Yên Bái có 03 thành phố …; 115/121 xã …`: a verb after the name makes it the topic.
+    facts, _ = _run(tmp_path, "Yên Bái có 03 thành phố hoàn thành nhiệm vụ xây dựng nông thôn mới; 115/121 xã đạt chuẩn "
+                    "nông thôn mới, bằng 95,04% số xã.", province="Lào Cai", section="# KẾT QUẢ NĂM 2025\n\n")
+    assert fact_row(facts, "115/121 xã")["entity"] == "yen_bai"
+
+
 def test_a_province_opening_its_clauses_still_names_them(tmp_path):
     # `Tại Yên Bái (cũ), …; …`: the name opens the sentence, followed by a comma, not its own figure.
     facts, _ = _run(tmp_path, "Tại Yên Bái (cũ), giải quyết việc làm cho 86.900 lao động; tỷ lệ lao động qua đào tạo "
@@ -240,3 +247,21 @@ def test_the_province_named_as_subject_is_still_read(tmp_path):
     facts, _ = _run(tmp_path, "Năm 2025, thành phố Huế đón 5.250 nghìn lượt khách, tăng 16,2%.", province="Huế",
                     section="# KẾT QUẢ NĂM 2025\n\n")
     assert fact_row(facts, "5.250 nghìn lượt khách")["entity"] == "hue"
+
+
+# --- `tỉnh A mới (hợp nhất từ …)` is the merged province -------------------------------------
+
+@pytest.mark.parametrize("opening", [
+    "Năm 2025 là năm đầu tiên tỉnh Bắc Ninh mới (hợp nhất từ tỉnh Bắc Giang và tỉnh Bắc Ninh) đi vào hoạt động",
+    "Tỉnh Bắc Ninh mới (được thành lập trên cơ sở tỉnh Bắc Giang và tỉnh Bắc Ninh) đi vào hoạt động từ ngày 01/7/2025",
+])
+def test_a_new_province_with_its_merger_in_brackets_is_the_merged_one(tmp_path, opening):
+    facts, _ = _run(tmp_path, opening + ", với dân số trung bình 3.517,7 nghìn người (Bắc Giang cũ 1.960,5 nghìn người, "
+                    "Bắc Ninh cũ 1.557,2 nghìn người).", section="# KẾT QUẢ NĂM 2025\n\n")
+    assert fact_row(facts, "3.517,7 nghìn người")["entity"] == "bac_ninh"
+
+
+def test_a_former_province_beside_its_partner_is_still_the_former_one(tmp_path):
+    facts, _ = _run(tmp_path, "Dân số trung bình toàn tỉnh 3.517,7 nghìn người; trong đó tỉnh Bắc Giang có 1.960,5 nghìn "
+                    "người, tỉnh Bắc Ninh có 1.557,2 nghìn người.", section="# KẾT QUẢ NĂM 2025\n\n")
+    assert fact_row(facts, "1.557,2 nghìn người")["entity"] == "bac_ninh_cu"

@@ -159,6 +159,10 @@ def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names, context:
     if time and not names.lead_before[k]:
         return (province, "after `sau sáp nhập` in its sentence") if time == "sau" else (
             former, "after `trước sáp nhập` in its sentence")
+    if NEW_MERGED_RE.match(text, mention.end):
+        # `tỉnh Bắc Ninh mới (hợp nhất từ tỉnh Bắc Giang và tỉnh Bắc Ninh)`: the partner named
+        # in the bracket says what the new province was made of.
+        return province, "`mới` with the merger in brackets after the name"
     # (a partner listed after the name in its sentence's `trong đó` breakdown, `…; trong đó
     # khu vực tỉnh A (cũ) 15.000, B (cũ) 2.000`, breaks the name's figure down: not beside it)
     listed = next((i for i in range(k + 1, len(mentions)) if names.lead_before[i]
@@ -187,6 +191,8 @@ def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names, context:
     return province, "merged province by default"
 
 
+# `mới (hợp nhất từ …)`, `mới (sáp nhập …)`, `mới (được thành lập trên cơ sở …)` right after a name.
+NEW_MERGED_RE = re.compile(r"\s+mới\s*\(\s*(?:được\s+)?(?:hợp nhất|sáp nhập|thành lập)(?![\w])", re.I)
 # `mới` right after a name, not in brackets: `(mới)` is a merged cue, the bare word may be an adverb.
 BARE_NEW_RE = re.compile(r"\s+mới(?![\w)])", re.I)
 
