@@ -151,3 +151,32 @@ def test_a_target_range_restated_with_other_ends_fails(tmp_path, text_range, cel
 def test_a_target_range_restated_alike_stays_silent(tmp_path, text_range, cell_range, name):
     _, findings, _ = run_text(tmp_path, header("Quảng Trị") + _term(text_range, cell_range, name), name=name)
     assert alarms(findings) == []
+
+
+# --- A row whose figures read no indicator, under a label that names one ---------------
+
+UNREAD = (
+    "# PHỤ LỤC\n\nKết quả thực hiện các chỉ tiêu năm 2025.\n\n"
+    "| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 | Ước thực hiện 2025 | Đánh giá |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 1 | Diện tích trồng rừng mới | ha | 6.000 | {a} | {w} |\n"
+    "| 2 | {label} | % | 3,5 | {b} | {v} |\n")
+
+
+@pytest.mark.parametrize("a, w, b, v, flagged", [
+    ("5.480", "Vượt", "3,1", "Đạt", "5.480"),       # a yearly area in plain hectares: the figures read no indicator
+    ("6.250", "Vượt", "3,9", "Đạt", "3,9"),         # a poverty rate under its plan: lower is better
+])
+def test_the_row_label_gives_the_direction_its_figures_lost(tmp_path, a, w, b, v, flagged):
+    text = header("Sơn La") + UNREAD.format(a=a, w=w, b=b, v=v, label="Tỷ lệ hộ nghèo cuối năm (dưới)")
+    _, findings, _ = run_text(tmp_path, text)
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and flagged in figure_texts(found[0])
+
+
+def test_a_row_label_naming_no_indicator_is_not_judged(tmp_path):
+    # `Số lượt khách lưu trú`, no indicator in the catalog: which way is better is unknown.
+    text = header("Sơn La") + UNREAD.format(a="6.250", w="Vượt", b="3,1", v="Không đạt",
+                                             label="Số cơ sở lưu trú đạt chuẩn xanh")
+    _, findings, _ = run_text(tmp_path, text)
+    assert alarms(findings, "VD01") == []
