@@ -180,3 +180,40 @@ def test_a_row_label_naming_no_indicator_is_not_judged(tmp_path):
                                              label="Số cơ sở lưu trú đạt chuẩn xanh")
     _, findings, _ = run_text(tmp_path, text)
     assert alarms(findings, "VD01") == []
+
+
+# --- An evaluation word in prose, beside the result and its target ---------------------
+
+PROSE = "# I. KẾT QUẢ\n\n{s}\n"
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    # the target in a bracket that names it again
+    ("Tỷ lệ lao động qua đào tạo đạt 71,2%, vượt kế hoạch (kế hoạch 72%).", "71,2%"),
+    # the target right after the word, no bracket
+    ("Tỷ lệ che phủ rừng đạt 51,8%, đạt mục tiêu 52%.", "51,8%"),
+    ("Tỷ lệ dân số tham gia bảo hiểm y tế đạt 94,6%, chưa đạt mục tiêu 94,0%.", "94,6%"),
+    # sector rates after the judged one, in the same sentence
+    ("Tốc độ tăng trưởng GRDP ước đạt 7,2%, vượt kế hoạch (7,5%); trong đó khu vực nông, lâm nghiệp "
+     "và thủy sản tăng 3,6%, công nghiệp - xây dựng tăng 10,2%, dịch vụ tăng 7,9%.", "7,2%"),
+])
+def test_a_prose_word_against_its_target_fails(tmp_path, sentence, flagged):
+    _, findings, _ = run_text(tmp_path, header("Sơn La") + PROSE.format(s=sentence))
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and any(t.endswith(flagged) for t in figure_texts(found[0]))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tỷ lệ lao động qua đào tạo đạt 72,4%, vượt kế hoạch (kế hoạch 72%).",
+    "Tỷ lệ che phủ rừng đạt 52,3%, đạt mục tiêu 52%.",
+    "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 93,6%, chưa đạt mục tiêu 94,0%.",
+    "Tốc độ tăng trưởng GRDP ước đạt 7,8%, vượt kế hoạch (7,5%); trong đó khu vực nông, lâm nghiệp "
+    "và thủy sản tăng 3,6%, công nghiệp - xây dựng tăng 10,2%, dịch vụ tăng 7,9%.",
+    # a margin, not a target: `vượt kế hoạch 5%` is left to the margin rule
+    "Thu ngân sách nhà nước đạt 8.400 tỷ đồng, vượt kế hoạch 5%.",
+    # `đạt 45% kế hoạch` is a share of the plan, not an evaluation
+    "Giải ngân vốn đầu tư công đạt 4.200 tỷ đồng, đạt 45% kế hoạch.",
+])
+def test_a_prose_word_that_fits_stays_silent(tmp_path, sentence):
+    _, findings, _ = run_text(tmp_path, header("Sơn La") + PROSE.format(s=sentence))
+    assert alarms(findings, "VD01") == []

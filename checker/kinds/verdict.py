@@ -122,6 +122,11 @@ class Verdict:
         """One table row's evaluation word against its target and result."""
         targets = [r for r in cells if r["role"] == "target" and r["lo"] is not None]
         results = [r for r in cells if r["role"] == "actual" and r["lo"] is not None]
+        if label["block"] != "table_row":
+            # `ước đạt 7,8%, vượt kế hoạch (7,5%); trong đó … tăng 4,6%, …`: the word judges the
+            # result just before it against the target just after it, not the sentence's others.
+            results = [r for r in results if r["column"] < label["column"]][-1:]
+            targets = [r for r in targets if r["column"] > label["column"]][:1]
         says = self.LABEL_SAYS.get(label["label"])
         pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"] and t["indicator"]
                  and t["indicator"] == a["indicator"]]
