@@ -217,3 +217,25 @@ def test_a_prose_word_against_its_target_fails(tmp_path, sentence, flagged):
 def test_a_prose_word_that_fits_stays_silent(tmp_path, sentence):
     _, findings, _ = run_text(tmp_path, header("Sơn La") + PROSE.format(s=sentence))
     assert alarms(findings, "VD01") == []
+
+
+# --- A bare `Tỷ lệ (%)` column after the plan and the result ---------------------------
+
+SETTLED = (
+    "Bảng tổng hợp một số chỉ tiêu quyết toán năm 2024\n"
+    "Chỉ tiêu\tĐơn vị tính\tDự toán\tQuyết toán\t{h}\tĐánh giá\n"
+    "Tổng thu ngân sách nhà nước trên địa bàn\ttỷ đồng\t18.400\t{a}\t{p}\t{w}\n"
+    "Thu xổ số kiến thiết\ttỷ đồng\t1.200\t1.260\t105,0\tVượt\n")
+
+
+@pytest.mark.parametrize("heading", ["Tỷ lệ (%)", "Tỷ lệ"])
+def test_a_bare_ratio_column_is_the_result_over_the_plan(tmp_path, heading):
+    # `Tỷ lệ (%)` after `Dự toán | Quyết toán` is the result's share of the plan, not a second
+    # result in tỷ đồng: the row then has one pair, and the word is judged.
+    text = header("Cần Thơ") + "I. THU NGÂN SÁCH\n\n" + SETTLED.format(h=heading, a="16.560", p="90,0", w="Đạt")
+    _, findings, _ = run_text(tmp_path, text, name="draft.txt")
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and "16.560" in figure_texts(found[0])
+    text = header("Cần Thơ") + "I. THU NGÂN SÁCH\n\n" + SETTLED.format(h=heading, a="16.560", p="90,0", w="Không đạt")
+    _, findings, _ = run_text(tmp_path, text, name="draft.txt")
+    assert alarms(findings) == []
