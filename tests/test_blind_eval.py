@@ -239,3 +239,25 @@ def test_a_bare_ratio_column_is_the_result_over_the_plan(tmp_path, heading):
     text = header("Cần Thơ") + "I. THU NGÂN SÁCH\n\n" + SETTLED.format(h=heading, a="16.560", p="90,0", w="Không đạt")
     _, findings, _ = run_text(tmp_path, text, name="draft.txt")
     assert alarms(findings) == []
+
+
+# --- One word beside former provinces' results and the whole province's ----------------
+
+WHOLE = (
+    "PHỤ LỤC\nCÁC CHỈ TIÊU CHỦ YẾU NĂM 2025 VÀ KẾ HOẠCH NĂM 2026\n\n"
+    "STT\tChỉ tiêu\tĐơn vị tính\tƯớc TH 2025 Hà Giang (cũ)\tƯớc TH 2025 Tuyên Quang (cũ)\tƯớc TH 2025 toàn tỉnh"
+    "\tKế hoạch 2025\tĐánh giá\tKế hoạch 2026\n"
+    "1\tKim ngạch xuất khẩu\ttriệu USD\t410\t{b}\t{a}\t1.100\t{w}\t1.250\n")
+
+
+@pytest.mark.parametrize("b, a, w, fails", [
+    ("600", "1.010", "Vượt", True),
+    ("600", "1.010", "Không đạt", False),
+    ("760", "1.170", "Vượt", False),
+])
+def test_one_word_judges_the_province_its_plan_is_of(tmp_path, b, a, w, fails):
+    # The plan is the whole province's, and so is the result in `toàn tỉnh`: the word judges
+    # that pair, not a former province's result.
+    _, findings, _ = run_text(tmp_path, header("Tuyên Quang") + WHOLE.format(a=a, b=b, w=w), name="draft.txt")
+    found = alarms(findings, "VD01")
+    assert (len(found) == 1 and a in figure_texts(found[0])) if fails else found == []
