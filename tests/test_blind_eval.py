@@ -151,3 +151,113 @@ def test_a_target_range_restated_with_other_ends_fails(tmp_path, text_range, cel
 def test_a_target_range_restated_alike_stays_silent(tmp_path, text_range, cell_range, name):
     _, findings, _ = run_text(tmp_path, header("Quảng Trị") + _term(text_range, cell_range, name), name=name)
     assert alarms(findings) == []
+
+
+# --- A row whose figures read no indicator, under a label that names one ---------------
+
+UNREAD = (
+    "# PHỤ LỤC\n\nKết quả thực hiện các chỉ tiêu năm 2025.\n\n"
+    "| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 | Ước thực hiện 2025 | Đánh giá |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 1 | Diện tích trồng rừng mới | ha | 6.000 | {a} | {w} |\n"
+    "| 2 | {label} | % | 3,5 | {b} | {v} |\n")
+
+
+@pytest.mark.parametrize("a, w, b, v, flagged", [
+    ("5.480", "Vượt", "3,1", "Đạt", "5.480"),       # a yearly area in plain hectares: the figures read no indicator
+    ("6.250", "Vượt", "3,9", "Đạt", "3,9"),         # a poverty rate under its plan: lower is better
+])
+def test_the_row_label_gives_the_direction_its_figures_lost(tmp_path, a, w, b, v, flagged):
+    text = header("Sơn La") + UNREAD.format(a=a, w=w, b=b, v=v, label="Tỷ lệ hộ nghèo cuối năm (dưới)")
+    _, findings, _ = run_text(tmp_path, text)
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and flagged in figure_texts(found[0])
+
+
+def test_a_row_label_naming_no_indicator_is_not_judged(tmp_path):
+    # `Số lượt khách lưu trú`, no indicator in the catalog: which way is better is unknown.
+    text = header("Sơn La") + UNREAD.format(a="6.250", w="Vượt", b="3,1", v="Không đạt",
+                                             label="Số cơ sở lưu trú đạt chuẩn xanh")
+    _, findings, _ = run_text(tmp_path, text)
+    assert alarms(findings, "VD01") == []
+
+
+# --- An evaluation word in prose, beside the result and its target ---------------------
+
+PROSE = "# I. KẾT QUẢ\n\n{s}\n"
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    # the target in a bracket that names it again
+    ("Tỷ lệ lao động qua đào tạo đạt 71,2%, vượt kế hoạch (kế hoạch 72%).", "71,2%"),
+    # the target right after the word, no bracket
+    ("Tỷ lệ che phủ rừng đạt 51,8%, đạt mục tiêu 52%.", "51,8%"),
+    ("Tỷ lệ dân số tham gia bảo hiểm y tế đạt 94,6%, chưa đạt mục tiêu 94,0%.", "94,6%"),
+    # sector rates after the judged one, in the same sentence
+    ("Tốc độ tăng trưởng GRDP ước đạt 7,2%, vượt kế hoạch (7,5%); trong đó khu vực nông, lâm nghiệp "
+     "và thủy sản tăng 3,6%, công nghiệp - xây dựng tăng 10,2%, dịch vụ tăng 7,9%.", "7,2%"),
+])
+def test_a_prose_word_against_its_target_fails(tmp_path, sentence, flagged):
+    _, findings, _ = run_text(tmp_path, header("Sơn La") + PROSE.format(s=sentence))
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and any(t.endswith(flagged) for t in figure_texts(found[0]))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tỷ lệ lao động qua đào tạo đạt 72,4%, vượt kế hoạch (kế hoạch 72%).",
+    "Tỷ lệ che phủ rừng đạt 52,3%, đạt mục tiêu 52%.",
+    "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 93,6%, chưa đạt mục tiêu 94,0%.",
+    "Tốc độ tăng trưởng GRDP ước đạt 7,8%, vượt kế hoạch (7,5%); trong đó khu vực nông, lâm nghiệp "
+    "và thủy sản tăng 3,6%, công nghiệp - xây dựng tăng 10,2%, dịch vụ tăng 7,9%.",
+    # a margin, not a target: `vượt kế hoạch 5%` is left to the margin rule
+    "Thu ngân sách nhà nước đạt 8.400 tỷ đồng, vượt kế hoạch 5%.",
+    # `đạt 45% kế hoạch` is a share of the plan, not an evaluation
+    "Giải ngân vốn đầu tư công đạt 4.200 tỷ đồng, đạt 45% kế hoạch.",
+])
+def test_a_prose_word_that_fits_stays_silent(tmp_path, sentence):
+    _, findings, _ = run_text(tmp_path, header("Sơn La") + PROSE.format(s=sentence))
+    assert alarms(findings, "VD01") == []
+
+
+# --- A bare `Tỷ lệ (%)` column after the plan and the result ---------------------------
+
+SETTLED = (
+    "Bảng tổng hợp một số chỉ tiêu quyết toán năm 2024\n"
+    "Chỉ tiêu\tĐơn vị tính\tDự toán\tQuyết toán\t{h}\tĐánh giá\n"
+    "Tổng thu ngân sách nhà nước trên địa bàn\ttỷ đồng\t18.400\t{a}\t{p}\t{w}\n"
+    "Thu xổ số kiến thiết\ttỷ đồng\t1.200\t1.260\t105,0\tVượt\n")
+
+
+@pytest.mark.parametrize("heading", ["Tỷ lệ (%)", "Tỷ lệ"])
+def test_a_bare_ratio_column_is_the_result_over_the_plan(tmp_path, heading):
+    # `Tỷ lệ (%)` after `Dự toán | Quyết toán` is the result's share of the plan, not a second
+    # result in tỷ đồng: the row then has one pair, and the word is judged.
+    text = header("Cần Thơ") + "I. THU NGÂN SÁCH\n\n" + SETTLED.format(h=heading, a="16.560", p="90,0", w="Đạt")
+    _, findings, _ = run_text(tmp_path, text, name="draft.txt")
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and "16.560" in figure_texts(found[0])
+    text = header("Cần Thơ") + "I. THU NGÂN SÁCH\n\n" + SETTLED.format(h=heading, a="16.560", p="90,0", w="Không đạt")
+    _, findings, _ = run_text(tmp_path, text, name="draft.txt")
+    assert alarms(findings) == []
+
+
+# --- One word beside former provinces' results and the whole province's ----------------
+
+WHOLE = (
+    "PHỤ LỤC\nCÁC CHỈ TIÊU CHỦ YẾU NĂM 2025 VÀ KẾ HOẠCH NĂM 2026\n\n"
+    "STT\tChỉ tiêu\tĐơn vị tính\tƯớc TH 2025 Hà Giang (cũ)\tƯớc TH 2025 Tuyên Quang (cũ)\tƯớc TH 2025 toàn tỉnh"
+    "\tKế hoạch 2025\tĐánh giá\tKế hoạch 2026\n"
+    "1\tKim ngạch xuất khẩu\ttriệu USD\t410\t{b}\t{a}\t1.100\t{w}\t1.250\n")
+
+
+@pytest.mark.parametrize("b, a, w, fails", [
+    ("600", "1.010", "Vượt", True),
+    ("600", "1.010", "Không đạt", False),
+    ("760", "1.170", "Vượt", False),
+])
+def test_one_word_judges_the_province_its_plan_is_of(tmp_path, b, a, w, fails):
+    # The plan is the whole province's, and so is the result in `toàn tỉnh`: the word judges
+    # that pair, not a former province's result.
+    _, findings, _ = run_text(tmp_path, header("Tuyên Quang") + WHOLE.format(a=a, b=b, w=w), name="draft.txt")
+    found = alarms(findings, "VD01")
+    assert (len(found) == 1 and a in figure_texts(found[0])) if fails else found == []

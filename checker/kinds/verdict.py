@@ -122,9 +122,19 @@ class Verdict:
         """One table row's evaluation word against its target and result."""
         targets = [r for r in cells if r["role"] == "target" and r["lo"] is not None]
         results = [r for r in cells if r["role"] == "actual" and r["lo"] is not None]
+        if label["block"] != "table_row":
+            # `ước đạt 7,8%, vượt kế hoạch (7,5%); trong đó … tăng 4,6%, …`: the word judges the
+            # result just before it against the target just after it, not the sentence's others.
+            results = [r for r in results if r["column"] < label["column"]][-1:]
+            targets = [r for r in targets if r["column"] > label["column"]][:1]
         says = self.LABEL_SAYS.get(label["label"])
         pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"] and t["indicator"]
                  and t["indicator"] == a["indicator"]]
+        if not pairs and label["block"] == "table_row" and label["indicator"]:
+            # `Diện tích trồng rừng mới | ha`: the cells read no indicator (a yearly area in plain
+            # hectares), but the row label names the one the word judges, and so its direction.
+            pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"] and t["unit"]
+                     and not t["indicator"] and not a["indicator"]]
         if len(pairs) > 1:
             # `Thực hiện 2024 | Kế hoạch 2025 | Ước thực hiện 2025 | Đánh giá | Kế hoạch 2026`:
             # the word judges the one target and result of the same year.
@@ -132,7 +142,7 @@ class Verdict:
         if says is None or len(pairs) != 1:
             return NOT_APPLICABLE
         target, result = pairs[0]
-        ind = ctx.catalog.indicators[target["indicator"]]
+        ind = ctx.catalog.indicators[target["indicator"] or label["indicator"]]
         verdict, direction = judge_exact(target, result["interval"], ind.direction)
         if verdict == "unsure" or verdict == says:
             return PASS

@@ -28,6 +28,7 @@ COUNT_HEADING_RE = re.compile(r"^(?:tổng\s+)?số\s+(?!liệu|lượng|lượt
 SUBSET_HEADING_RE = re.compile(r"^\s*trong đó\b", re.I)
 UNIT_LINE_RE = re.compile(r"^\W*(?:đơn vị(?: tính)?|đvt)\s*:", re.I)
 CAPTION_RE = re.compile(r"^\s*(?:\*\*)?(?:bảng|biểu|phụ lục)\b", re.I)
+BARE_RATIO_RE = re.compile(r"^\s*tỷ lệ\s*(?:\(\s*%\s*\))?\s*$", re.I)
 CELL_RANGE_RE = re.compile(r"^\s*[-–]\s*$")
 
 
@@ -126,6 +127,11 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
             # `Số trường công lập | Trong đó: đạt chuẩn quốc gia`: some of the column on its left, in its unit.
             columns[i] = Column(col.heading, "value", None, col.period or left.period, col.entity or left.entity,
                                 (), left.unit_text, False)
+        elif BARE_RATIO_RE.match(col.heading) and {"target", "actual"} <= {c.kind for c in columns[:i]}:
+            # `Dự toán | Quyết toán | Tỷ lệ (%)`: a ratio naming nothing, after a plan and a
+            # result, is the result's share of the plan, not a level in the row's unit.
+            columns[i] = Column(col.heading, "plan_share", _role("plan_share", col.heading), col.period,
+                                col.entity, (), None, False)
     return _inline_groups(_whole_columns(catalog, columns))
 
 

@@ -634,6 +634,12 @@ class TableReader:
             faced = [g for g in groups if g.value in planned]
             if len(faced) == 1:
                 return Resolution(faced[0].value, faced[0].evidence, f"{faced[0].reason}, the province the target is of")
+            # `Ước TH A (cũ) | Ước TH B (cũ) | Ước TH toàn tỉnh | Kế hoạch 2025 | Đánh giá`: the
+            # whole-province column names no province, but its result is the plan's.
+            whole = [v for v in values if v.role == "actual" and v.entity in planned]
+            if not faced and whole and all(v.fields["entity"] == whole[0].fields["entity"] for v in whole):
+                said = whole[0].fields["entity"]
+                return Resolution(said.value, said.evidence, f"{said.reason}, as the target's and a result's")
         return Resolution(None, Evidence.NONE, "one evaluation word for several column groups")
 
     def _evaluation_indicator(self, row: "_Row", values: list[Resolved], entity: Resolution) -> Resolution | None:

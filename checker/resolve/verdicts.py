@@ -10,8 +10,14 @@ from checker.resolve.resolved import Resolved
 
 # The evaluation word and the base it judges against, then the target's opening bracket.
 BRACKET_RE = re.compile(r"\([^()]*\)")
-VERDICT_RE = re.compile(r"\s*,?\s*(?<![\w])((?:chưa|không)\s+(?:đạt|hoàn thành)|vượt|đạt|hoàn thành)\s+"
-                        r"(?:so với\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)[^()\d;.,]{0,40}\(\s*$", re.I)
+# The bracket may name the target again (`vượt kế hoạch (kế hoạch 72%)`); without a bracket
+# (`chưa đạt mục tiêu 57,5%`) only a word that cannot be followed by a margin: `vượt kế
+# hoạch 5%` may say by how much.
+VERDICT_RE = re.compile(r"\s*,?\s*(?<![\w])(?:((?:chưa|không)\s+(?:đạt|hoàn thành)|vượt|đạt|hoàn thành)\s+"
+                        r"(?:so với\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)[^()\d;.,]{0,40}"
+                        r"\(\s*(?:(?:mục tiêu|chỉ tiêu|kế hoạch)\s*:?\s*)?"
+                        r"|((?:chưa|không)\s+(?:đạt|hoàn thành)|đạt|hoàn thành)\s+(?:mục tiêu|chỉ tiêu|kế hoạch)"
+                        r"(?:\s+đề ra)?\s+(?:là\s+)?)$", re.I)
 
 
 def prose_verdicts(out: list[Resolved], text: str, figs, catalog) -> list[Resolved]:
@@ -30,15 +36,16 @@ def prose_verdicts(out: list[Resolved], text: str, figs, catalog) -> list[Resolv
         result = out[i] if i is not None else None
         if result is None or result.indicator is None or result.role != "actual":
             continue
-        said = [w for w in labels.find(m.group(1)) if w.end - w.start == len(m.group(1))]
+        word = m.group(1) or m.group(2)
+        said = [w for w in labels.find(word) if w.end - w.start == len(word)]
         if not said:
             continue
         if target.indicator != result.indicator:
             target.settle("indicator", Resolution(result.indicator, Evidence.RELATION,
-                                                  f"the target `{m.group(1)}` judges `{a.text}` against"))
+                                                  f"the target `{word}` judges `{a.text}` against"))
             target.unit = result.unit
-        start = m.start(1)
-        fig = Figure(m.group(1), start, start + len(m.group(1)), None, None, kind="label", label=said[0].keys[0])
+        start = m.start(1) if m.group(1) else m.start(2)
+        fig = Figure(word, start, start + len(word), None, None, kind="label", label=said[0].keys[0])
         r = Resolved(fig, result.block, result.doc, sentence=result.sentence, column_role="evaluation")
         r.settle("indicator", Resolution(result.indicator, Evidence.CLAUSE, f"the result `{a.text}` it judges"))
         r.settle("entity", result.fields["entity"])
