@@ -165,3 +165,68 @@ def test_last_years_level_in_a_bracket_is_last_years(tmp_path, aside):
     assert fact_row(facts, "11.200 triệu USD")["period"] != fact_row(facts, "12.400 triệu USD")["period"]
     _, findings, _ = run_text(tmp_path, tab_header("Đắk Lắk") + FORMER_EXPORTS.format(aside=aside, a="9.010"))
     assert [f.rule for f in alarms(findings)] == ["PW01"]
+
+
+PLAN_TABLE_2026 = (
+    "Đơn vị: tỷ đồng\n\n"
+    "| STT | Chỉ tiêu | Ước thực hiện 2025 | Kế hoạch 2026 | {ratio} |\n"
+    "|---|---|---|---|---|\n"
+    "| 1 | Tổng vốn đầu tư phát triển toàn xã hội | 171.000 | 195.000 | 114,0 |\n"
+    "| 2 | Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng | 163.860 | 185.000 | 112,9 |\n")
+
+
+@pytest.mark.parametrize("ratio", ["KH 2026 so với ƯTH 2025 (%)", "Kế hoạch 2026 so với ước thực hiện 2025 (%)",
+                                   "Dự toán 2026 so với thực hiện 2025 (%)", "Dự toán 2026 so với dự toán 2025 (%)"])
+def test_one_roles_column_over_anothers_is_no_level(tmp_path, ratio):
+    # (read as a 2026 target, 114,0 was a plan far below the 171.000 reached in 2025)
+    facts, findings, _ = run_text(tmp_path, tab_header("Nghệ An") + PLAN_TABLE_2026.format(ratio=ratio))
+    assert alarms(findings) == []
+    assert fact_row(facts, "114,0")["role"] == "comparison"
+
+
+@pytest.mark.parametrize("ratio,role", [("TH 2025 so với KH 2025 (%)", "plan_share"),
+                                        ("Ước thực hiện 2025 so với kế hoạch (%)", "plan_share")])
+def test_a_result_over_its_plan_is_a_share_of_plan(tmp_path, ratio, role):
+    facts, _, _ = run_text(tmp_path, tab_header("Nghệ An") + PLAN_TABLE_2026.format(ratio=ratio))
+    assert fact_row(facts, "114,0")["role"] == role
+
+
+
+MERGED_NEW = (
+    "Năm 2025 là năm đầu tiên tỉnh Đắk Lắk mới {merger} đi vào hoạt động, với dân số trung bình "
+    "3.346,9 nghìn người (Đắk Lắk cũ 1.918,4 nghìn người, Phú Yên cũ 1.428,5 nghìn người). "
+    "Số bác sĩ trên 1 vạn dân đạt 10,4 bác sĩ (Đắk Lắk cũ 10,9 bác sĩ, Phú Yên cũ 9,7 bác sĩ).\n")
+
+
+@pytest.mark.parametrize("merger", ["(hợp nhất từ tỉnh Đắk Lắk và tỉnh Phú Yên)",
+                                    "(sau hợp nhất tỉnh Đắk Lắk và tỉnh Phú Yên)",
+                                    "sau sáp nhập tỉnh Phú Yên và tỉnh Đắk Lắk"])
+def test_a_province_called_new_before_its_merger_is_the_merged_one(tmp_path, merger):
+    # (read as the former Đắk Lắk, 3.346,9 weighted the doctors per head as one former
+    # province's population, and the weighted mean seemed wrong)
+    facts, findings, _ = run_text(tmp_path, tab_header("Đắk Lắk") + MERGED_NEW.format(merger=merger))
+    assert fact_row(facts, "3.346,9 nghìn người")["entity"] == "dak_lak"
+    assert alarms(findings) == []
+
+
+def test_a_merged_province_doing_only_so_much_is_no_merger_cue(tmp_path):
+    text = tab_header("Đắk Lắk") + "Riêng tỉnh Phú Yên cũ mới đạt 9,7 bác sĩ trên 1 vạn dân.\n"
+    facts, _, _ = run_text(tmp_path, text)
+    assert fact_row(facts, "9,7 bác sĩ trên 1 vạn dân")["entity"] == "phu_yen"
+
+
+SALES_AND_FREIGHT = (
+    "Biểu 4. Bán lẻ\n\n"
+    "| Chỉ tiêu | Ước quý II/2025 (tỷ đồng) |\n|---|---|\n| Tổng số | 30.000 |\n| {label} | 21.750 |\n"
+    "| Dịch vụ khác | 8.250 |\n\n"
+    "Biểu 6. Vận tải\n\n"
+    "| Chỉ tiêu | Đơn vị tính | Ước quý II/2025 |\n|---|---|---|\n| Hàng hóa vận chuyển | nghìn tấn | 21.350 |\n")
+
+
+@pytest.mark.parametrize("label", ["Bán lẻ hàng hóa", "Doanh thu bán lẻ hàng hóa"])
+def test_a_stop_word_folded_alike_does_not_drop_a_names_syllable(tmp_path, label):
+    # `tại` folded is `tai`, which dropped the `tải` of `vận tải hàng hóa`: `vận` then slipped
+    # to `bán`, and retail sales were read as freight.
+    facts, findings, _ = run_text(tmp_path, tab_header("Quảng Ninh") + SALES_AND_FREIGHT.format(label=label))
+    assert fact_row(facts, "21.750")["indicator"] != "freight_transport"
+    assert alarms(findings) == []

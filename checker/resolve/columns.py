@@ -27,6 +27,7 @@ EMPHASIS_RE = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
 COUNT_HEADING_RE = re.compile(r"^(?:tổng\s+)?số\s+(?!liệu|lượng|lượt|tiền|thu|chi|vốn)(\w.*)$", re.I)
 SUBSET_HEADING_RE = re.compile(r"^\s*trong đó\b", re.I)
 UNIT_LINE_RE = re.compile(r"^\W*(?:đơn vị(?: tính)?|đvt)\s*:", re.I)
+COMPARED_RE = re.compile(r"(?<!\w)so(?:\s+với)?\s+(?=\w)", re.I)
 CAPTION_RE = re.compile(r"^\s*(?:\*\*)?(?:bảng|biểu|phụ lục)\b", re.I)
 BARE_RATIO_RE = re.compile(r"^\s*tỷ lệ\s*(?:\(\s*%\s*\))?\s*$", re.I)
 CELL_RANGE_RE = re.compile(r"^\s*[-–]\s*$")
@@ -81,6 +82,14 @@ def cell_role(catalog: Catalog, cell: str) -> str | None:
     tiêu Đại hội` is a target column although `Chỉ tiêu` alone heads the labels), else a
     role word anywhere in it.  Words match whole (`TH` is not the start of `Thu`)."""
     pats = _patterns(catalog)
+    compared = COMPARED_RE.search(cell)
+    first = cell_role(catalog, cell[:compared.start()]) if compared and compared.start() > 0 else None
+    if first in ("target", "actual"):
+        # `KH 2026 so với ƯTH 2025 (%)`, `TH 9 tháng so với KH năm (%)`: one role's column over
+        # another's is a ratio, not the role's level: a result over its plan is a share of
+        # plan, anything else (a plan over last year's result or plan) compares
+        rest = cell_role(catalog, cell[compared.start():])
+        return "plan_share" if first == "actual" and rest == "plan_share" else "comparison"
     opening = _openings(pats, cell)
     if opening:
         end, kind = max(opening)
