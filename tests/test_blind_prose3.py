@@ -58,6 +58,16 @@ CONTRIBUTIONS = [
     # Without the taxes on products the sectors are not all of the growth: they only bound it.
     (GROWTH + THREE.format(services="3,00"), []),
     (GROWTH + THREE.format(services="3,90"), ["PW02"]),
+    # The province's rate broken down (`trong đó`) by its former provinces' rates: the
+    # contributions make up the first, the whole, not the last rate before them.
+    ("Tổng sản phẩm trên địa bàn (GRDP) năm 2025 ước tăng 7,50% so với năm 2024; trong đó khu vực Bình "
+     "Định (cũ) tăng 7,10%, khu vực Gia Lai (cũ) tăng 8,00%. " + FOUR.format(services="3,00"), []),
+    ("Tổng sản phẩm trên địa bàn (GRDP) năm 2025 ước tăng 7,50% so với năm 2024; trong đó khu vực Bình "
+     "Định (cũ) tăng 7,10%, khu vực Gia Lai (cũ) tăng 8,00%. " + FOUR.format(services="3,60"), ["PW02"]),
+    # Two rates with no `trong đó` between them: which one the contributions make up is
+    # unsaid (here the first; the last, last year's, was taken before), so nothing is summed.
+    ("GRDP năm 2025 ước tăng 7,50% so với năm 2024, cao hơn mức tăng 6,90% của năm 2024. "
+     + FOUR.format(services="3,00"), []),
     # A sector that pulled growth down is written in words: its sign is not read, the
     # sentence is left alone.
     ("Chỉ số sản xuất công nghiệp tăng 6,5% so với cùng kỳ; trong đó ngành chế biến, chế tạo tăng 8,0%, "

@@ -16,6 +16,7 @@ LEAD_RE = re.compile(r"(?<![\w])đóng góp(?:\s+(?:khoảng|được|thêm))?\s
 # Said before the contributions: the rate they make up.
 WHOLE_RE = re.compile(r"(?<![\w])(?:trong\s+(?:tổng\s+)?mức\s+tăng(?:\s+trưởng)?(?:\s+chung)?|"
                       r"vào\s+(?:mức\s+)?tăng\s+trưởng\s+chung|trong\s+đó)(?![\w])", re.I)
+BREAKDOWN_RE = re.compile(r"(?<![\w])trong\s+đó(?![\w])", re.I)
 NEGATIVE_RE = re.compile(r"(?<![\w])(?:làm\s+giảm|giảm|âm|kéo\s+giảm)(?![\w])|[-−–]\s*$", re.I)
 RISE_RE = re.compile(r"(?<![\w])tăng(?:\s+(?:khoảng|đạt|ước|ở mức|được))*\s*$", re.I)
 TAXES_RE = re.compile(r"(?<![\w])thuế\s+sản\s+phẩm", re.I)
@@ -78,13 +79,28 @@ def _last_marker(text: str, start: int, end: int) -> int | None:
 
 def _rate_before(out, text: str, figs, marker: int) -> int | None:
     """The growth rate (`tăng 7,20%`) last before the marker, in its block; None when the
-    figure last before the marker is no such rate."""
+    figure last before the marker is no such rate.  Where its sentence states several rates,
+    the first is the whole when `trong đó` follows it (`GRDP tăng 7,5%; trong đó khu vực A
+    (cũ) tăng 7,1%, khu vực B (cũ) tăng 8,0%. Trong mức tăng chung, …`, `…, trong đó quý I
+    tăng …`: the others break it down); otherwise which one the contributions make up is
+    unsaid."""
     before = [(i, f) for i, f in figs if f.end <= marker]
     if not before:
         return None
     i, f = before[-1]
-    if out[i].unit != "percent" or f.kind != "statistic" or out[i].measure or (f.qualifier or "") not in ("", "estimate"):
+    if not _a_rise(out[i], text, f):
         return None
+    start = _sentence_start(text, f.start)
+    rises = [(j, g) for j, g in before if g.start >= start and _a_rise(out[j], text, g)]
+    if len(rises) == 1:
+        return i
+    (first, g), (_, h) = rises[0], rises[1]
+    return first if BREAKDOWN_RE.search(text, g.end, h.start) else None
+
+
+def _a_rise(r, text: str, f) -> bool:
+    if r.unit != "percent" or f.kind != "statistic" or r.measure or (f.qualifier or "") not in ("", "estimate"):
+        return False
     lead = text[max(0, f.start - 30):f.start] + re.match(r"\D*", f.text).group(0)
-    return i if RISE_RE.search(lead) else None
+    return bool(RISE_RE.search(lead))
 
