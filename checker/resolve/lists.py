@@ -389,8 +389,18 @@ def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, c
         # `Đảng bộ A (trước hợp nhất) 98.520`: the words around a former province's name
         # describe the province, not a kind of the total.
         part.scope = whole.scope
+    elif whole.scope in SHARE_LEVELS and part.scope != whole.scope:
+        # `Ngân sách cấp tỉnh: A; trong đó chi thường xuyên B`: B is the province level's
+        # recurrent spending, not all of it; the level stays in the part's scope.
+        own_kind = part.scope or (_label_scope(words, ents, ctx) if scoped else "")
+        part.scope = f"{whole.scope}_{own_kind}" if own_kind else whole.scope
     elif not part.scope:
         part.scope = (_label_scope(words, ents, ctx) if scoped else "") or whole.scope
+
+
+# A budget level's share of a total (`ngân sách cấp tỉnh`, `cấp xã`) is another measure than
+# the whole: what is listed under it is that level's part.
+SHARE_LEVELS = frozenset({"province_budget", "commune_budget"})
 
 
 def _unit_fits(ind, whole, part) -> bool:
