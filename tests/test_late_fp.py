@@ -30,3 +30,38 @@ def test_a_whole_item_stated_twice_apart_still_fails(tmp_path):
     _, findings, _ = run_text(tmp_path, RESOLUTION + LEVELS.format(all_recurrent="17.600", again="16.700"))
     found = alarms(findings, "SV01")
     assert len(found) == 1 and sorted(figure_texts(found[0])) == ["16.700 tỷ đồng", "17.600 tỷ đồng"]
+
+
+# A plan of a part of the year (`kế hoạch 6 tháng`) is another period than the year's plan
+# (`kế hoạch năm`, `dự toán năm`) a six-month result is also stated against.
+HALF_YEAR = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "TỈNH NGHỆ AN\tĐộc lập - Tự do - Hạnh phúc\n"
+             "Số: 188/BC-UBND\tNghệ An, ngày 20 tháng 6 năm 2025\n\n"
+             "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2025\n\n"
+             "I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2025\n\n"
+             "Dự toán năm 2025: thu ngân sách nhà nước trên địa bàn 30.000 tỷ đồng.\n\n"
+             "Tổng thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 16.500 tỷ đồng, bằng {share}% dự toán năm. "
+             "Giải quyết việc làm cho 21.600 lao động, đạt {jobs}% kế hoạch năm (40.000 lao động).\n\n"
+             "Bảng 1. Một số chỉ tiêu chủ yếu 6 tháng đầu năm 2025\n\n"
+             "| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 6 tháng | Ước thực hiện 6 tháng |\n"
+             "|---|---|---|---|---|\n"
+             "| 1 | Thu ngân sách nhà nước trên địa bàn | tỷ đồng | 15.000 | 16.500 |\n"
+             "| 2 | Số lao động được giải quyết việc làm | người | 20.000 | 21.600 |\n")
+
+
+def test_a_half_years_plan_is_not_the_years_plan(tmp_path):
+    _, findings, _ = run_text(tmp_path, HALF_YEAR.format(share="55,0", jobs="54,0"))
+    assert alarms(findings) == []
+
+
+def test_a_share_of_the_years_plan_stated_wrong_still_fails(tmp_path):
+    # 16.500 is 55,0% of the year's 30.000 (110% of the half-year's 15.000): 50,5 is wrong
+    _, findings, _ = run_text(tmp_path, HALF_YEAR.format(share="50,5", jobs="54,0"))
+    found = [f for f in alarms(findings) if "50,5%" in figure_texts(f)]
+    assert len(found) == 1 and "30.000 tỷ đồng" in figure_texts(found[0])
+
+
+def test_a_share_of_the_years_plan_in_brackets_stated_wrong_still_fails(tmp_path):
+    _, findings, _ = run_text(tmp_path, HALF_YEAR.format(share="55,0", jobs="45,0"))
+    found = [f for f in alarms(findings) if "45,0%" in figure_texts(f)]
+    assert len(found) == 1 and "40.000 lao động" in figure_texts(found[0])

@@ -18,7 +18,7 @@ import re
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.resolve.resolved import Resolved
-from checker.resolve.stated import POINTS, RATES, STOP_RE, _before, _head_before, outside
+from checker.resolve.stated import POINTS, RATES, STOP_RE, YEAR_PLAN_RE, _before, _head_before, outside
 
 # `tăng 9,5%`, `giảm khoảng 3%`, `bằng 97,4%` right before the percentage (not `tăng bình quân`,
 # `tăng trưởng`).
@@ -120,8 +120,17 @@ def _plan_share(out, s_i: int, index: "_LevelIndex") -> bool:
     a = out[of[0]]
     if a.role != "actual" or not a.period or not _is_level(a):
         return False
-    b_i = index.level(a, a.period, role="target")
     within = SUB_YEAR_RE.match(a.period)
+    base = next((rel.base for rel in s.relations if rel.kind is RelationKind.STATED_OF), "")
+    if within and within.group(2) and YEAR_PLAN_RE.match(base or ""):
+        # `6 tháng … 24.770 tỷ đồng, bằng 54,4% dự toán năm`: of the year's plan, never the
+        # half-year's; the year's, if stated once, else none.
+        b_i = index.level(a, within.group(1), role="target")
+        if b_i is None:
+            return False
+        why = f"`{s.figure.text}` of the year's plan: `{a.figure.text}` over `{out[b_i].figure.text}` stated elsewhere"
+        return _relate(out, s_i, of[0], b_i, "of", why)
+    b_i = index.level(a, a.period, role="target")
     if b_i is None and within and within.group(2) and index.level(a, within.group(1), role="actual") is None:
         # `6 tháng … 7.860 tỷ đồng, bằng 58,2% dự toán`: the plan of a part of a year is the
         # year's (stated once, and no result of the whole year stated beside it)
