@@ -65,3 +65,27 @@ def test_a_share_of_the_years_plan_in_brackets_stated_wrong_still_fails(tmp_path
     _, findings, _ = run_text(tmp_path, HALF_YEAR.format(share="55,0", jobs="45,0"))
     found = [f for f in alarms(findings) if "45,0%" in figure_texts(f)]
     assert len(found) == 1 and "40.000 lao động" in figure_texts(found[0])
+
+
+# `Dự toán … năm 2025 là A. Ước thực hiện cả năm đạt B`: A is the plan (the sentence's
+# subject), B the outturn; not one fact stated twice.
+ESTIMATE_AND_OUTTURN = (
+    "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "TỈNH GIA LAI\tĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 302/BC-UBND\tGia Lai, ngày 25 tháng 11 năm 2025\n\n"
+    "BÁO CÁO\nTình hình thực hiện dự toán ngân sách năm 2025\n\n"
+    "Dự toán thu ngân sách nhà nước trên địa bàn năm 2025 của tỉnh (do Hội đồng nhân dân tỉnh quyết định) "
+    "là 12.500 tỷ đồng. Ước thực hiện cả năm đạt 13.000 tỷ đồng, bằng {share}% dự toán.\n")
+
+
+def test_an_estimate_and_its_outturn_are_two_facts(tmp_path):
+    facts, findings, _ = run_text(tmp_path, ESTIMATE_AND_OUTTURN.format(share="104,0"))
+    assert alarms(findings) == []
+    plan = facts[facts["text"] == "12.500 tỷ đồng"]
+    assert list(plan["role"]) == ["target"]
+
+
+def test_a_share_of_the_estimate_stated_wrong_still_fails(tmp_path):
+    _, findings, _ = run_text(tmp_path, ESTIMATE_AND_OUTTURN.format(share="140,0"))
+    found = [f for f in alarms(findings) if "140,0%" in figure_texts(f)]
+    assert len(found) == 1

@@ -83,6 +83,9 @@ def prose_role(text: str, fig, spot, targets) -> Resolution | None:
     return None
 
 
+# The copula right before the figure: `<plan> … là 37.750 tỷ đồng`.
+PLAN_IS_RE = re.compile(r"(?<![\w])là\s*$")
+
 # Between a plan's list and a figure: a verb of what was done (`đã giải ngân 7.000 tỷ đồng`).
 DONE_VERB_RE = re.compile(r"(?<![\w])(?:đạt|ước|tăng|giảm|vượt|còn|thực hiện|giải ngân|thu được)(?![\w])", re.I)
 
@@ -95,6 +98,12 @@ def list_lead_role(text: str, fig, spot, figures, lead_target: re.Pattern) -> Re
     opening = MARKER_LEAD_RE.match(text, start)
     lead = lead_target.match(text, opening.end() if opening else start)
     colon = LIST_COLON_RE.search(text, lead.end(), fig.start) if lead else None
+    if lead and colon is None and PLAN_IS_RE.search(text, lead.end(), fig.start) \
+            and not any(start <= f.start < fig.start and f.kind in STAT_KINDS for f in figures) \
+            and not DONE_VERB_RE.search(text, lead.end(), fig.start):
+        # `Dự toán thu … năm 2025 (…) là 37.750 tỷ đồng`: the plan is the sentence's subject
+        # and the figure, its first, what the plan `là`; not what was done against it.
+        return Resolution("target", Evidence.SENTENCE, f"`{lead.group(0).strip()}` is the subject the figure states")
     if colon is None or any(start <= f.start < colon.start() and f.kind in STAT_KINDS for f in figures) \
             or DONE_VERB_RE.search(text, colon.end(), fig.start):
         return None
