@@ -89,3 +89,28 @@ def test_a_share_of_the_estimate_stated_wrong_still_fails(tmp_path):
     _, findings, _ = run_text(tmp_path, ESTIMATE_AND_OUTTURN.format(share="140,0"))
     found = [f for f in alarms(findings) if "140,0%" in figure_texts(f)]
     assert len(found) == 1
+
+
+# `A, bằng 112,0% dự toán năm 2025`: the year after the plan word dates the base, not A.
+NEXT_YEAR_PLAN = (
+    "HỘI ĐỒNG NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "TỈNH GIA LAI\tĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 77/NQ-HĐND\tGia Lai, ngày 9 tháng 12 năm 2025\n\n"
+    "NGHỊ QUYẾT\nVề dự toán ngân sách nhà nước năm 2026\n\n"
+    "**Điều 1. Tình hình thực hiện năm 2025**\n\n"
+    "Thu ngân sách nhà nước trên địa bàn năm 2025 ước đạt 13.000 tỷ đồng.\n\n"
+    "**Điều 2. Dự toán thu ngân sách nhà nước trên địa bàn năm 2026**\n\n"
+    "1. Tổng thu ngân sách nhà nước trên địa bàn: 14.000 tỷ đồng, bằng 112,0% dự toán năm 2025.\n\n"
+    "2. Thu ngân sách nhà nước trên địa bàn năm 2026 là {again} tỷ đồng.\n")
+
+
+def test_a_plans_year_after_a_share_dates_the_base_not_the_figure(tmp_path):
+    facts, findings, _ = run_text(tmp_path, NEXT_YEAR_PLAN.format(again="14.000"))
+    assert alarms(findings) == []
+    assert list(facts[facts["text"] == "14.000 tỷ đồng"]["period"].astype(str)) == ["2026", "2026"]
+
+
+def test_next_years_plan_stated_twice_apart_still_fails(tmp_path):
+    _, findings, _ = run_text(tmp_path, NEXT_YEAR_PLAN.format(again="14.400"))
+    found = [f for f in alarms(findings) if "14.400 tỷ đồng" in figure_texts(f)]
+    assert len(found) == 1 and "14.000 tỷ đồng" in figure_texts(found[0])

@@ -271,11 +271,12 @@ def at_nature(period: str | None, temporal: str | None) -> tuple[str | None, str
 
 @lru_cache(maxsize=16)
 def _base_lead(base: tuple[str, ...], multiple: tuple[str, ...]) -> re.Pattern:
-    """The words before a base period: `so với (cùng kỳ)`, `so với thực hiện`, `gấp 1,54 lần`, `bằng 95%`."""
+    """The words before a base period: `so với (cùng kỳ)`, `so với thực hiện`, `gấp 1,54 lần`, `bằng 95%`,
+    `bằng 112% dự toán` (a plan of that year, the base, not the figure's own year)."""
     words = "|".join(re.escape(w) for w in sorted(base, key=len, reverse=True))
     times = "|".join(re.escape(w) for w in sorted(multiple, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?:(?<![\w])(?:{words})|(?<![\w])(?:{times})\s+[\d.,]+\s*(?:lần|%))"
-                      r"\s*(?:cùng kỳ\s*|(?:ước\s+)?thực hiện\s*|kết quả\s*)?(?:của\s*)?$", re.I)
+                      r"\s*(?:cùng kỳ\s*|(?:ước\s+)?thực hiện\s*|kết quả\s*|(?:dự toán|kế hoạch)\s*)?(?:của\s*)?$", re.I)
 
 
 def stated_periods(passage) -> list[tuple[Period, bool]]:
