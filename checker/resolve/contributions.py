@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.records import RelationKind
+from checker.resolve.clauses import SENTENCE_END_RE, sentence_start
 
 CONTRIBUTION = "contribution"  # the measure of a sector's contribution to a growth rate
 # The figure's lead: `đóng góp 3,86 điểm phần trăm`, `đóng góp khoảng 0,5 điểm %`.
@@ -20,7 +21,6 @@ BREAKDOWN_RE = re.compile(r"(?<![\w])trong\s+đó(?![\w])", re.I)
 NEGATIVE_RE = re.compile(r"(?<![\w])(?:làm\s+giảm|giảm|âm|kéo\s+giảm)(?![\w])|[-−–]\s*$", re.I)
 RISE_RE = re.compile(r"(?<![\w])tăng(?:\s+(?:khoảng|đạt|ước|ở mức|được))*\s*$", re.I)
 TAXES_RE = re.compile(r"(?<![\w])thuế\s+sản\s+phẩm", re.I)
-SENTENCE_END_RE = re.compile(r"\.(?:\s|$)")
 POINTS = "percentage_point"
 
 
@@ -33,7 +33,7 @@ def contribution_parts(out, text: str, figs, add) -> None:
         if n in done:
             continue
         fig = figs[n][1]
-        start = _sentence_start(text, fig.start)
+        start = sentence_start(text, fig.start)
         end = _sentence_end(text, fig.end)
         group = [k for k in shares if start <= figs[k][1].start < end]
         done.update(group)
@@ -58,11 +58,6 @@ def contribution_parts(out, text: str, figs, add) -> None:
 
 def _is_contribution(r, text: str, fig) -> bool:
     return r.unit == POINTS and fig.kind == "statistic" and bool(LEAD_RE.search(text, max(0, fig.start - 30), fig.start))
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    ends = [m.end() for m in SENTENCE_END_RE.finditer(text, 0, pos)]
-    return ends[-1] if ends else 0
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -90,7 +85,7 @@ def _rate_before(out, text: str, figs, marker: int) -> int | None:
     i, f = before[-1]
     if not _a_rise(out[i], text, f):
         return None
-    start = _sentence_start(text, f.start)
+    start = sentence_start(text, f.start)
     rises = [(j, g) for j, g in before if g.start >= start and _a_rise(out[j], text, g)]
     if len(rises) == 1:
         return i
