@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import keyword
 import math
 import re
 import sys
-from collections import deque
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Iterator
@@ -153,7 +153,19 @@ _ROW_EXTRAS = ("interval", "points")  # what `Context` adds to each row
 @functools.lru_cache(maxsize=8)
 def _row_type(names: tuple[str, ...]) -> type:
     slots = tuple(dict.fromkeys(names + _ROW_EXTRAS))
-    return type("Row", (_Row,), {"__slots__": slots, "_names": frozenset(slots)})
+    return type("Row", (_Row,), {"__slots__": slots, "_names": frozenset(slots), "__init__": _slot_init(names)})
+
+
+def _slot_init(names: tuple[str, ...]):
+    """`__init__(self, *values)` setting the columns `names` in order, written out as
+    `self.<name> = value` lines (as dataclasses write theirs): an assignment to a slot in
+    the function's own code costs half a call of the slot's descriptor per value."""
+    args = [f"v{i}" for i in range(len(names))]
+    body = "".join(f"    object.__setattr__(self, {name!r}, {arg})\n" if keyword.iskeyword(name)
+                   else f"    self.{name} = {arg}\n" for name, arg in zip(names, args)) or "    pass\n"
+    namespace: dict = {}
+    exec(f"def __init__({', '.join(['self', *args])}):\n{body}", namespace)
+    return namespace["__init__"]
 
 
 def records_of(facts: pd.DataFrame) -> list:
@@ -162,16 +174,15 @@ def records_of(facts: pd.DataFrame) -> list:
     # Column by column: `to_dict("records")` boxes every cell and `_blank` tests every
     # value in Python, which cost more than all the rules together.
     row_type = _row_type(tuple(facts.columns))
-    records = [row_type() for _ in range(len(facts))]
     blanks = facts.isna().to_numpy()  # (one call for the table, not one a column)
+    columns = []
     for j, name in enumerate(facts.columns):
         values = facts[name].tolist()
         blank = blanks[:, j]
         if blank.any():
             values = [None if b else v for v, b in zip(values, blank.tolist())]
-        # The slot's descriptor sets the column on every row in one C loop.
-        deque(map(getattr(row_type, name).__set__, records, values), maxlen=0)
-    return records
+        columns.append(values)
+    return list(map(row_type, *columns)) if columns else [row_type() for _ in range(len(facts))]
 
 
 def stat_records(ctx: "Context", need: tuple[str, ...] = ()) -> list[dict]:
