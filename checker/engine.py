@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.i18n import N_
 from checker.kinds import KINDS
-from checker.kinds.base import KEY, STAT, Context, Outcome, group_records, overlap_counts, records_of
+from checker.kinds.base import KEY, STAT, Context, Outcome, overlap_counts, records_of
 from checker.messages import finding_expected, finding_explanation, finding_message
 from checker.records import Finding
 from checker.rulefile import Rule, load_rules
@@ -25,14 +26,19 @@ def default_rule_files(rules_dir: Path) -> list[Path]:
 
 def support_counts(records: list[dict]) -> dict[int, int]:
     """How many other statements agree with each figure: the evidence for blame."""
+    # Grouped without sorting the groups: each figure is in one group, and the counts are
+    # looked up by figure.
+    groups: dict[tuple, list] = {}
+    key_of = itemgetter(*KEY)
+    for r in records:
+        if r["kind"] in STAT and r["lo"] is not None and r["indicator"] is not None and r["entity"] is not None \
+                and r["period"] is not None and r["role"] is not None:
+            groups.setdefault(key_of(r), []).append(r)
     support: dict[int, int] = {}
-    rows = [r for r in records if r["kind"] in STAT and r["lo"] is not None
-            and all(r[k] is not None for k in ("indicator", "entity", "period", "role"))]
-    for _, group in group_records(rows, KEY):
-        if len(group) < 2:
-            continue
-        for r, count in zip(group, overlap_counts([r["interval"] for r in group])):
-            support[int(r["id"])] = count
+    for group in groups.values():
+        if len(group) > 1:
+            for r, count in zip(group, overlap_counts([r["interval"] for r in group])):
+                support[int(r["id"])] = count
     return support
 
 
