@@ -18,7 +18,9 @@ TEX_MARKER_RE = re.compile(r"\$\^\{\^?\{?(\d{1,3})\}\}?\$")
 # Footnote markers written in Markdown: `... nghìn người[^1];` and the footnote's own `[^1]:`.
 MD_MARKER_RE = re.compile(r"\[\^(\d{1,3})\]")
 # A bracketed number glued to a word is a note's marker, not a figure: `1.200 tỷ đồng(1)`.
-GLUED_MARKER_RE = re.compile(r"(?<=[^\W\d_])\(\d{1,2}\)")
+# (the bracket first, then the look back for the letter before it: a pattern that opens with
+# a look-behind is tried at every position of the text, one that opens with `(` only there)
+GLUED_MARKER_RE = re.compile(r"\((?<=[^\W\d_]\()\d{1,2}\)")
 
 
 def _markless_table() -> dict[int, str]:
@@ -73,10 +75,10 @@ def mask_all_markers(text: str) -> str:
 # `kĩ thuật`/`kỹ thuật`, and the old tone place `hoá`/`hóa`, `thuỷ`/`thủy`.  Phrases and
 # text are both respelled to one form before they are compared.
 _I_TO_Y = dict(zip("ìíỉĩị", "ỳýỷỹỵ"))
-# (the letter first, then the look back for a word before it: a pattern that opens with a
-# letter class is scanned for that class in C; one that opens with a look-behind is tried
-# at every position of every text)
-_I_SYLLABLE_RE = re.compile(r"([tklms])(?<!\w[tklms])([ìíỉĩị])(?!\w)")
+# (the vowel first, then the look back for its consonant and for no word before that: a
+# pattern that opens with a letter class is scanned for that class in C, and these five
+# vowels are rarer than the five consonants)
+_I_SYLLABLE_RE = re.compile(r"[ìíỉĩị](?<=[tklms].)(?<!\w..)(?!\w)")
 _OLD_TONE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
              "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
              "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
@@ -85,7 +87,7 @@ _OLD_TONE_RE = re.compile(r"(?:" + "|".join(_OLD_TONE) + r")(?!\w)")
 
 def respell(lowered: str) -> str:
     """Lower-case text in one of its two spellings (same length, so offsets hold)."""
-    lowered = _I_SYLLABLE_RE.sub(lambda m: m.group(1) + _I_TO_Y[m.group(2)], lowered)
+    lowered = _I_SYLLABLE_RE.sub(lambda m: _I_TO_Y[m.group(0)], lowered)
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(0)], lowered)
 
 
