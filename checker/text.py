@@ -6,9 +6,8 @@ import functools
 import re
 from itertools import accumulate, compress
 import unicodedata
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -129,6 +128,7 @@ def _whole_words(phrases: list[str]) -> re.Pattern | None:
 # compared.  Each token notes whether a space comes before it (`(cũ)` is three tokens with
 # none; `bà rịa - vũng tàu` has spaces throughout).
 SPACED_TOKEN_RE = re.compile(r"(\s*)(\w+|\S)")
+WORD_RE = re.compile(r"\w+")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -224,8 +224,11 @@ def _prepared(text: str) -> tuple[str, str]:
     return masked, respell(lowered)
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """A phrase found in a text: where, as written, and the catalog keys it stands for.
+    (A named tuple rather than a frozen dataclass: as immutable, compared and hashed alike,
+    and made without a call per field; a run makes thousands.)"""
+
     start: int
     end: int
     text: str
@@ -303,20 +306,31 @@ class PhraseMatcher:
         """Adjacent word pairs of the phrases, by their form without diacritics."""
         if self._pair_index is None:
             index: dict[str, list[str]] = {}
-            for phrase in self.keys:
-                words = re.findall(r"\w+", phrase)
-                # (the folded words are these words folded, one pass over the phrase, as in
-                # `_damaged_pairs`; word by word where folding changed their count)
-                folded_words = re.findall(r"\w+", fold(phrase))
+            by_pair = self._phrases_by_pair
+            phrases = list(self.keys)
+            # (all phrases folded in one pass, one character for one, so that each line is
+            # its phrase folded; phrase by phrase should one hold a line break)
+            folded_phrases = fold("\n".join(phrases)).split("\n")
+            if len(folded_phrases) != len(phrases):
+                folded_phrases = [fold(p) for p in phrases]
+            for phrase, folded_phrase in zip(phrases, folded_phrases):
+                words = WORD_RE.findall(phrase)
+                if len(words) < 2:
+                    continue
+                # (the folded words are these words folded, as in `_damaged_pairs`; word by
+                # word where folding changed their count)
+                folded_words = WORD_RE.findall(folded_phrase)
                 if len(folded_words) != len(words):
                     folded_words = [fold(w) for w in words]
                 for a, b, fa, fb in zip(words, words[1:], folded_words, folded_words[1:]):
-                    pair = f"{a} {b}"
-                    folded = f"{fa} {fb}"
-                    bucket = index.setdefault(folded, [])
+                    pair, folded = f"{a} {b}", f"{fa} {fb}"
+                    bucket = index.get(folded)
+                    if bucket is None:
+                        index[folded], by_pair[folded] = [pair], {phrase}
+                        continue
                     if pair not in bucket:
                         bucket.append(pair)
-                    self._phrases_by_pair.setdefault(folded, set()).add(phrase)
+                    by_pair[folded].add(phrase)
             self._pair_index = index
         return self._pair_index
 
@@ -332,10 +346,10 @@ class PhraseMatcher:
     def _damaged_pairs(self, text: str) -> set[str]:
         index = self._pairs()
         lowered = text.lower()
-        words = re.findall(r"\w+", lowered)
+        words = WORD_RE.findall(lowered)
         # (folding keeps a word a word, one character for one: the folded words are these
         # words folded, made in one pass rather than a pair at a time)
-        folded = re.findall(r"\w+", fold(lowered))
+        folded = WORD_RE.findall(fold(lowered))
         if len(folded) != len(words):  # (a character no table maps so: word by word)
             folded = [fold(w) for w in words]
         found = set()
