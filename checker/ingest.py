@@ -55,7 +55,9 @@ FOOTNOTE_RE = re.compile(rf"^\s*(?:([{SUPERSCRIPT_DIGITS}]+)|(?:\$\^\{{\^?\{{?|\
 SUPERSCRIPT_RUN_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 WRITTEN_MARKER_RE = re.compile(r"(?<=\S)\s?(\$\^\{\^?\{?(\d{1,3})\}\}?\$|\[\^(\d{1,3})\](?!:))")
 LOST_MARKER_RE = re.compile(r"%\s(\d{1,2})(?=\s*$|\.(?:\s|$)|\s[A-ZĐÀ-Ỹ])")
-SUPERSCRIPT_CITE_RE = re.compile(rf"[^\s{SUPERSCRIPT_DIGITS}]\s?[{SUPERSCRIPT_DIGITS}]|\$\^\{{")
+# A superscript digit right after a word or one space after it: a footnote cited (the digit
+# first: a pattern that opens with "any character but a space" is tried at every position).
+SUPERSCRIPT_CITE_RE = re.compile(rf"[{SUPERSCRIPT_DIGITS}](?:(?<=[^\s{SUPERSCRIPT_DIGITS}].)|(?<=[^\s{SUPERSCRIPT_DIGITS}]\s.))")
 # An article's opening line that introduces its items (ends with `:`) and states no figure
 # but years and document numbers (`Nghị quyết số 202/2025/QH15`).
 ARTICLE_LEAD_RE = re.compile(r"^Điều \d{1,3}\.\s(?:[^\d:]|(?<!\d)(?:19|20)\d{2}(?!\d)|\S*\d+/\S*|:(?!\s*$))*:\s*$")
@@ -415,7 +417,7 @@ def infer_footnotes(doc: Document) -> None:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         prev = out[-1] if out else None
-        if SUPERSCRIPT_CITE_RE.search(block.text):
+        if "$^{" in block.text or SUPERSCRIPT_CITE_RE.search(block.text):
             out.append(block)  # it cites footnotes itself: body text
             continue
         number = None
