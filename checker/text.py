@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import accumulate, compress
 import unicodedata
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import Mapping, NamedTuple, Sequence
+
+from checker.tries import JointTrie, _PhraseTrie, _tokens  # noqa: F401  (_tokens: its cache is emptied with the others')
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -124,76 +125,7 @@ def _whole_words(phrases: list[str]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w])(?:{trie_pattern(sorted(phrases))})(?![\w])")
 
 
-# Words, and every other character that is not a space on its own: how phrases and text are
-# compared.  Each token notes whether a space comes before it (`(cũ)` is three tokens with
-# none; `bà rịa - vũng tàu` has spaces throughout).
-SPACED_TOKEN_RE = re.compile(r"(\s*)(\w+|\S)")
 WORD_RE = re.compile(r"\w+")
-
-
-@functools.lru_cache(maxsize=4096)
-def _tokens(lowered: str) -> tuple[list[str], list[bool], list[int]]:
-    """The tokens of a prepared text, whether spaces come before each, and where each ends."""
-    # `split` lays the text out as [before, space, token, between, space, token, ...] (the
-    # befores and betweens empty, tokens and spaces covering it all), so that slicing and
-    # running sums in C give each token, its space and its end without a Python loop.
-    parts = SPACED_TOKEN_RE.split(lowered)
-    ends = list(accumulate(map(len, parts)))
-    return parts[2::3], list(map(bool, parts[1::3])), ends[2::3]
-
-
-class _PhraseTrie:
-    """Catalog phrases as a trie of tokens.  A match is a run of text tokens equal to a
-    phrase's, spaced where the phrase is spaced, and not glued to a word on either side: the
-    leftmost match, and there the longest, as one trie-shaped regex of every phrase would
-    find, without compiling one (compiling took most of the catalog's load time)."""
-
-    END = ""  # a node's key for the phrase that ends there (no token is empty)
-
-    def __init__(self, phrases: list[str]):
-        root: dict = {}
-        for phrase in phrases:
-            words, spaced, _ = _tokens(phrase)
-            if not words:
-                continue
-            node = root.setdefault(words[0], {})
-            for word, space in zip(words[1:], spaced[1:]):
-                node = node.setdefault((word, space), {})
-            node[self.END] = phrase
-        self.root = root
-
-    def finditer(self, lowered: str):
-        """(start, end, phrase) of each match in `lowered`, left to right, never overlapping."""
-        words, spaced, ends = _tokens(lowered)
-        root, n, free, size, end_key = self.root, len(words), 0, len(lowered), self.END
-        for i in compress(range(n), map(root.__contains__, words)):
-            node = root[words[i]]
-            if end_key not in node and (i + 1 == n or (words[i + 1], spaced[i + 1]) not in node):
-                continue  # (most first words are common words that the next token does not go on from)
-            if i < free:
-                continue
-            start = ends[i] - len(words[i])
-            if start:
-                before = lowered[start - 1]
-                if before.isalnum() or before == "_":  # glued to a word (what `\w` is for `re` on text)
-                    continue
-            j, best = i, None
-            while True:
-                phrase = node.get(end_key)
-                if phrase is not None:
-                    end = ends[j]
-                    after = lowered[end] if end < size else " "
-                    if not (after.isalnum() or after == "_"):
-                        best = (j, phrase)
-                j += 1
-                if j == n:
-                    break
-                node = node.get((words[j], spaced[j]))
-                if node is None:
-                    break
-            if best:
-                yield start, ends[best[0]], best[1]
-                free = best[0] + 1
 
 
 def _squash(text: str) -> str:
@@ -297,10 +229,11 @@ class PhraseMatcher:
         if cached is not None:
             return cached
         masked, lowered = _prepared(text)
-        found = []
-        for start, end, key in self.index.finditer(lowered):
-            found.append(Mention(start, end, masked[start:end], self.keys[key], self.inner.get(key, ())))
-        return self._found.put(text, found)
+        return self._found.put(text, self._mentions(masked, self.index.finditer(lowered)))
+
+    def _mentions(self, masked: str, matches) -> list[Mention]:
+        return [Mention(start, end, masked[start:end], self.keys[key], self.inner.get(key, ()))
+                for start, end, key in matches]
 
     def _pairs(self) -> dict[str, list[str]]:
         """Adjacent word pairs of the phrases, by their form without diacritics."""
@@ -436,6 +369,23 @@ class PhraseMatcher:
                 if category not in own:
                     found.setdefault(category, []).append(Mention(m.start, m.end, m.text, tuple(keys)))
         return self._by_category.put(text, found)
+
+
+def find_together(matchers: Sequence[PhraseMatcher], text: str) -> None:
+    """Each matcher's `find(text)`, made in one pass over the text's tokens for all of them
+    (a `JointTrie`) and kept in its memo, where the `find` calls that follow read it: a
+    block is read with the indicator, frame, entity and cue matchers, each over all of it."""
+    todo = [m for m in matchers if m.index is not None and text not in m._found]
+    if len(todo) < 2:
+        return  # (one matcher alone: its own `find` is the same walk)
+    masked, lowered = _prepared(text)
+    for matcher, matches in zip(todo, _joint_trie(tuple(m.index for m in todo)).find_all(lowered)):
+        matcher._found.put(text, matcher._mentions(masked, matches))
+
+
+@functools.lru_cache(maxsize=8)
+def _joint_trie(tries: tuple) -> JointTrie:
+    return JointTrie(tries)
 
 
 class CueView:
