@@ -72,11 +72,10 @@ NON_STATISTIC = [
 ]
 # Every gate's words, looked for once a block (not once a pattern that names them).
 GATE_WORDS = tuple(sorted({word for _, _, gate in NON_STATISTIC for word in gate if isinstance(word, str)}))
-
-
-def _gate_open(gate: tuple, masked: str, present: set[str]) -> bool:
-    """Whether a block holds one of a gate's words (`present`) or a match of one of its patterns."""
-    return any(g in present if isinstance(g, str) else g.search(masked) for g in gate)
+# Each pattern with its gate split into its words and its patterns (tested in C, not in a
+# Python call a pattern a block).
+GATED = tuple((kind, pattern, bool(gate), frozenset(g for g in gate if isinstance(g, str)),
+               tuple(g for g in gate if not isinstance(g, str))) for kind, pattern, gate in NON_STATISTIC)
 
 DURATION_RE = re.compile(r" (?:năm|tháng|tuần|ngày|giờ|thập kỷ)(?![\w]| (?:19|20)\d{2}| \d)", re.I)
 LEVEL_RE = re.compile(r" cấp(?![\w]| (?:xã|tỉnh|huyện|cơ sở|trung ương|quốc gia))", re.I)
@@ -244,8 +243,8 @@ class Lexer:
         figures: list[Figure] = []
         lowered = masked.lower()
         present = {word for word in GATE_WORDS if word in lowered}
-        for kind, pattern, gate in NON_STATISTIC:
-            if gate and not _gate_open(gate, masked, present):
+        for kind, pattern, gated, words, needs in GATED:
+            if gated and present.isdisjoint(words) and not any([need.search(masked) for need in needs]):
                 continue
             for m in pattern.finditer(masked):
                 if spans(m.start(), m.end()):
