@@ -26,31 +26,37 @@ NUMBER_RE = re.compile(NUMBER)
 DOT_DECIMAL_RE = re.compile(DOT_DECIMAL)
 
 LETTER = r"A-Za-zÀ-ỹĐđ"
-# Things made of digits that are not statistics, each with its gate: words one of which the
-# block must hold (lower-cased) for the pattern to be tried at all.  Every block is lexed, so
-# each pattern here costs a pass over the whole text; the gates and the digit-first forms
-# below (`\d(?<![…]\d)` rather than `(?<![…])\d`, which lets `re` skip to the next digit
-# instead of trying every position) keep that cost down without changing what matches.
+# Things made of digits that are not statistics, each with its gate: what the block must
+# hold for the pattern to be tried at all, any of a few words (in the block lower-cased) or
+# a match of a small pattern that every match holds (in the block as the pattern reads it:
+# one that opens with a character, which `re` finds at once, where the pattern opens with a
+# digit and stops at each one).  Every block is lexed, so each pattern here costs a pass
+# over the whole text; the gates and the digit-first forms below (`\d(?<![…]\d)` rather
+# than `(?<![…])\d`, which lets `re` skip to the next digit instead of trying every
+# position) keep that cost down without changing what matches.
 # A part of the day written before a date (`chiều 9/7`): the date is a news item's.
 DAY_PART = "|".join(rf"(?<={w} \d)" for w in ("sáng", "trưa", "chiều", "tối", "đêm", "hôm", "Sáng", "Trưa", "Chiều",
                                                "Tối", "Đêm", "Hôm", "ngày", "từ", "đến", "Từ", "hết",
                                                "thời điểm", "Thời điểm"))
+DATE_DASHES = re.compile(r"-\d\d?-")  # (`2025-07-09`, `09-07-2025`)
 NON_STATISTIC = [
     # Web addresses, clock times and ISO dates of news pages: never statistics.
     ("url", re.compile(r"(?:https?://|www\.)\S+", re.I), ("http", "www.")),
-    ("date", re.compile(r"(?:19|20)(?<![\d.,/]\d\d)\d{2}-\d{1,2}-\d{1,2}(?:T[\d:.+Z-]+)?(?![\d])"), ("-",)),
-    ("date", re.compile(r"\d(?<![\d.,/-]\d)\d?-\d{1,2}-(?:19|20)\d{2}(?![\d])"), ("-",)),
-    ("date", re.compile(r"(?:19|20)(?<=\(\d\d)\d{2}-(?:0[1-9]|1[0-2])(?=\))"), ("(",)),
-    ("time", re.compile(r"\d(?<![\d.,:]\d)\d?:\d{2}(?::\d{2})?(?![\d])|\(?\bGMT\s*[+-]\s*\d{1,2}\)?"), (":", "gmt")),
+    ("date", re.compile(r"(?:19|20)(?<![\d.,/]\d\d)\d{2}-\d{1,2}-\d{1,2}(?:T[\d:.+Z-]+)?(?![\d])"), (DATE_DASHES,)),
+    ("date", re.compile(r"\d(?<![\d.,/-]\d)\d?-\d{1,2}-(?:19|20)\d{2}(?![\d])"), (DATE_DASHES,)),
+    ("date", re.compile(r"(?:19|20)(?<=\(\d\d)\d{2}-(?:0[1-9]|1[0-2])(?=\))"), (re.compile(r"-[01]\d\)"),)),
+    ("time", re.compile(r"\d(?<![\d.,:]\d)\d?:\d{2}(?::\d{2})?(?![\d])|\(?\bGMT\s*[+-]\s*\d{1,2}\)?"),
+     (re.compile(r":\d\d"), "gmt")),
     ("time", re.compile(r"\d(?<![\d.,]\d)\d?\s*(?:h|giờ)\s*\d{2}(?:\s*phút)?(?![\d])", re.I), ("h", "giờ")),
     # A quarter or a month with its year (`quý 2-2025`, `quý 1/2025`, `tháng 7/2025`) is a period.
     ("date", re.compile(r"\d(?:(?<=quý \d)|(?<=tháng \d))\d?\s*[-/]\s*(?:19|20)\d{2}(?![\d])", re.I), ("quý", "tháng")),
     ("date", re.compile(r"[1-4](?<=quý [1-4])(?![\d.,/])", re.I), ("quý",)),
     ("date", re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I),
      ("tháng",)),
-    ("date", re.compile(r"\d(?<![\d/]\d)\d?/\d{1,2}/\d{4}(?![\d/])"), ("/",)),
-    ("docnum", re.compile(rf"\d(?<![\w/]\d)\d*(?:/\d{{2,4}})?[-/][A-ZĐ]{{1,6}}(?:[-/][{LETTER}]{{1,8}})*\d*"), ("-", "/")),
-    ("date", re.compile(rf"\d(?:{DAY_PART})\d?/\d{{1,2}}(?![\d/])"), ("/",)),
+    ("date", re.compile(r"\d(?<![\d/]\d)\d?/\d{1,2}/\d{4}(?![\d/])"), (re.compile(r"/\d\d?/"),)),
+    ("docnum", re.compile(rf"\d(?<![\w/]\d)\d*(?:/\d{{2,4}})?[-/][A-ZĐ]{{1,6}}(?:[-/][{LETTER}]{{1,8}})*\d*"),
+     (re.compile("-[A-ZĐ]"), re.compile("/[A-ZĐ]"))),
+    ("date", re.compile(rf"\d(?:{DAY_PART})\d?/\d{{1,2}}(?![\d/])"), (re.compile(r"/\d\d?(?![\d/])"),)),
     ("ordinal", re.compile(r"\((?<![\w)]\()\d{1,2}\)"), ("(",)),
     ("ordinal", re.compile(r"^\s*(?:[-+•–]\s*)?\d{1,2}\s*(?=\.\s|\)\s)"), ()),
     ("date", re.compile(r"\d(?<=ngày \d)\d?(?=\s+(?:đến|-|–)\s+(?:ngày\s+)?\d{1,2}/\d{1,2})"), ("ngày",)),
@@ -65,7 +71,11 @@ NON_STATISTIC = [
      ("mức",)),
 ]
 # Every gate's words, looked for once a block (not once a pattern that names them).
-GATE_WORDS = tuple(sorted({word for _, _, gate in NON_STATISTIC for word in gate}))
+GATE_WORDS = tuple(sorted({word for _, _, gate in NON_STATISTIC for word in gate if isinstance(word, str)}))
+# Each pattern with its gate split into its words and its patterns (tested in C, not in a
+# Python call a pattern a block).
+GATED = tuple((kind, pattern, bool(gate), frozenset(g for g in gate if isinstance(g, str)),
+               tuple(g for g in gate if not isinstance(g, str))) for kind, pattern, gate in NON_STATISTIC)
 
 DURATION_RE = re.compile(r" (?:năm|tháng|tuần|ngày|giờ|thập kỷ)(?![\w]| (?:19|20)\d{2}| \d)", re.I)
 LEVEL_RE = re.compile(r" cấp(?![\w]| (?:xã|tỉnh|huyện|cơ sở|trung ương|quốc gia))", re.I)
@@ -73,7 +83,9 @@ LEVEL_RE = re.compile(r" cấp(?![\w]| (?:xã|tỉnh|huyện|cơ sở|trung ươ
 ORDINAL_WORDS = ("Trung ương|thứ|(?<!dân )(?<!tổng )số|khóa|khoá|Điều|Khoản|loại|lần thứ|Mục|Phần|Chương|Hội nghị lần|giai đoạn|"
                  "một trong|khách sạn|khu nghỉ dưỡng|nghỉ dưỡng")
 ORDINAL_BEFORE = re.compile(rf"(?:{ORDINAL_WORDS})\s*$", re.I)
-PROPER_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<![\n])\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s$")
+# (the capital first, then the look back from after it: a pattern that opens with a look-behind
+# is tried at every position of the text before a figure)
+PROPER_NAME_BEFORE = re.compile(r"[A-ZĐÀ-Ỹ](?<=\b.)(?<![.!?:;]\s.)(?<!\n.)[a-zà-ỹđ]+\s$")
 
 COMPARATORS = [
     # (a mark passed or reached is a bound, not the value: `vượt mốc 60 nghìn tỷ đồng`)
@@ -89,8 +101,9 @@ COMPARATORS = [
 COMPARATOR_RE = re.compile(
     r"(?:^|(?<=[\s(:;,]))(" + "|".join(re.escape(c) for c, _ in COMPARATORS) + r")\s*$", re.I)
 COMPARATOR_KIND = {c.lower(): k for c, k in COMPARATORS}
-# The most characters a word of ORDINAL_BEFORE or COMPARATOR_RE spans (see `_ending`).
-LONGEST_ORDINAL = max(len(w) for w in ORDINAL_WORDS.split("|"))
+# The most characters a word of ORDINAL_BEFORE or COMPARATOR_RE spans (see `_ending`): its
+# look-behinds (`(?<!dân )`) span none, and counted they made each search start 7 earlier.
+LONGEST_ORDINAL = max(len(re.sub(r"\(\?<[=!][^)]*\)", "", w)) for w in ORDINAL_WORDS.split("|"))
 LONGEST_COMPARATOR = max(len(c) for c, _ in COMPARATORS)
 # The comparators that bound a value on one side (`trên 50`, `≤ 5`).
 BOUNDS = {c: k for c, k in COMPARATOR_KIND.items() if k in ("ge", "le", "gt", "lt")}
@@ -109,6 +122,8 @@ DENOMINATOR_RE = re.compile(r"/(" + NUMBER + r")(?![\d/])")
 RANK_OF_RE = re.compile(r"/\d+")
 LOST_DASH_RE = re.compile(r" (" + NUMBER + r")(?![\d/])")
 UNTIL_RE = re.compile(r"\s+đến\s+")
+SEPARATED_RE = re.compile(r"\d[.,]\d")
+MARKER_NUMBER_RE = re.compile(r"[1-9]\d?")
 
 
 def _ending(pattern: re.Pattern, longest: int, text: str) -> re.Match | None:
@@ -228,8 +243,8 @@ class Lexer:
         figures: list[Figure] = []
         lowered = masked.lower()
         present = {word for word in GATE_WORDS if word in lowered}
-        for kind, pattern, gate in NON_STATISTIC:
-            if gate and present.isdisjoint(gate):
+        for kind, pattern, gated, words, needs in GATED:
+            if gated and present.isdisjoint(words) and not any([need.search(masked) for need in needs]):
                 continue
             for m in pattern.finditer(masked):
                 if spans(m.start(), m.end()):
@@ -332,7 +347,7 @@ class Lexer:
     def _part_of_words(text: str, masked: str, start: int, end: int, number: Decimal, before: str) -> Figure | None:
         """A rank, a span of time or part of a name, told by the words around the number."""
         # (a number written with a separator is no rank: `ngân sách trung ương 3.000 tỷ đồng`)
-        if _ending(ORDINAL_BEFORE, LONGEST_ORDINAL, before) and not re.search(r"\d[.,]\d", text[start:end]):
+        if _ending(ORDINAL_BEFORE, LONGEST_ORDINAL, before) and not SEPARATED_RE.search(text, start, end):
             rank = RANK_OF_RE.match(masked, end)  # `xếp thứ 09/63 tỉnh`
             stop = rank.end() if rank else end
             return Figure(text[start:stop], start, stop, float(number), None, kind="ordinal")
@@ -401,7 +416,10 @@ class Lexer:
         if not joiner:
             return None
         second = NUMBER_RE.match(masked, joiner.end())
-        if not second or re.match(r"[\d/.]", masked[second.end():second.end() + 1] or " "):
+        if not second:
+            return None
+        after = masked[second.end():second.end() + 1]
+        if after.isdecimal() or after in ("/", "."):  # (the second number goes on)
             return None
         unit2 = self.units.match(masked, second.end())
         third = RANGE_DASH_RE.match(masked, second.end() + unit2.length)
@@ -438,7 +456,7 @@ class Lexer:
                 continue
             if prev.kind not in STAT_KINDS or prev.unit is None:
                 continue
-            if masked[prev.end:fig.start] != " " or not re.fullmatch(r"[1-9]\d?", fig.text):
+            if masked[prev.end:fig.start] != " " or not MARKER_NUMBER_RE.fullmatch(fig.text):
                 continue
             rest = masked[fig.end:fig.end + 2]
             if rest == "" or rest[:1] in ".;" or (rest[:1] == " " and rest[1:2].isupper()):

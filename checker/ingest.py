@@ -46,9 +46,18 @@ BOLD_LINE_RE = re.compile(r"\*\*([^*]+)\*\*")
 LIST_RE = re.compile(r"^(?:[-+•–]\s+(?:\*\*)?(?:\(?\d{1,2}[.)]\)?(?:\*\*)?\s+)?|\(\d{1,2}\)\s+)")
 # A footnote line opens with its number: superscript, TeX (`$^{14}$`) or Markdown (`[^14]:`).
 FOOTNOTE_RE = re.compile(rf"^\s*(?:([{SUPERSCRIPT_DIGITS}]+)|(?:\$\^\{{\^?\{{?|\[\^)(\d{{1,3}})(?:\}}\}}?\$|\]:))\s*")
-BODY_MARKER_RE = re.compile(rf"(?<=[^\s{SUPERSCRIPT_DIGITS}])\s?([{SUPERSCRIPT_DIGITS}]+)|(?<=\S)\s?(\$\^\{{\^?\{{?(\d{{1,3}})\}}\}}?\$|\[\^(\d{{1,3}})\](?!:))"
-                            rf"|(?<=%)\s(\d{{1,2}})(?=\s*$|\.(?:\s|$)|\s[A-ZĐÀ-Ỹ])")
-SUPERSCRIPT_CITE_RE = re.compile(rf"[^\s{SUPERSCRIPT_DIGITS}]\s?[{SUPERSCRIPT_DIGITS}]|\$\^\{{")
+# A footnote marker inside a block's text has one of three forms, which share no character:
+# a run of superscript digits after a word (or one space after it), a TeX or Markdown
+# marker after a word (or one space after it), and one or two digits after `% ` that end
+# a sentence or run into the next one (a superscript lost in extraction).  Each form is
+# looked for on its own, by the character it opens with (a pattern that opens with a
+# look-behind is tried at every position of the text).
+SUPERSCRIPT_RUN_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+WRITTEN_MARKER_RE = re.compile(r"(?<=\S)\s?(\$\^\{\^?\{?(\d{1,3})\}\}?\$|\[\^(\d{1,3})\](?!:))")
+LOST_MARKER_RE = re.compile(r"%\s(\d{1,2})(?=\s*$|\.(?:\s|$)|\s[A-ZĐÀ-Ỹ])")
+# A superscript digit right after a word or one space after it: a footnote cited (the digit
+# first: a pattern that opens with "any character but a space" is tried at every position).
+SUPERSCRIPT_CITE_RE = re.compile(rf"[{SUPERSCRIPT_DIGITS}](?:(?<=[^\s{SUPERSCRIPT_DIGITS}].)|(?<=[^\s{SUPERSCRIPT_DIGITS}]\s.))")
 # An article's opening line that introduces its items (ends with `:`) and states no figure
 # but years and document numbers (`Nghị quyết số 202/2025/QH15`).
 ARTICLE_LEAD_RE = re.compile(r"^Điều \d{1,3}\.\s(?:[^\d:]|(?<!\d)(?:19|20)\d{2}(?!\d)|\S*\d+/\S*|:(?!\s*$))*:\s*$")
@@ -210,21 +219,33 @@ MAX_MARKER_DIGITS = 4  # a run of more superscript digits is no footnote number
 def body_markers(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Footnote markers inside a block's text: (footnote number, offset), those from `start` on."""
     found = []
-    for m in BODY_MARKER_RE.finditer(text, max(0, start - 2)):  # a match may open a character early
-        offset = m.start(1) if m.group(1) else m.start(2) if m.group(2) else m.start(5)
-        if offset < start or len(m.group(1) or "") > MAX_MARKER_DIGITS:
+    for m in SUPERSCRIPT_RUN_RE.finditer(text, start):
+        offset, digits = m.start(), m.group(0)
+        if len(digits) > MAX_MARKER_DIGITS or not _after_word(text, offset):
             continue
         window = ("" if offset > 5 else " ") + text[max(0, offset - 5):offset]  # " ": the start of the text
-        if m.group(1) in ("²", "³") and UNIT_EXPONENT_RE.search(window):
+        if digits in ("²", "³") and UNIT_EXPONENT_RE.search(window):
             continue  # `km²`, `m³`: a unit's exponent, not a footnote marker
-        if m.group(1):
-            found.append((superscript_number(m.group(1)), offset))
-        elif m.group(3) or m.group(4):
-            found.append((int(m.group(3) or m.group(4)), offset))
-        else:
-            # `bằng 8,3% 17.`: a marker whose superscript was lost in extraction.
-            found.append((int(m.group(5)), offset))
+        found.append((superscript_number(digits), offset))
+    if "$^" in text or "[^" in text:
+        for m in WRITTEN_MARKER_RE.finditer(text, max(0, start - 2)):
+            if m.start(1) >= start:
+                found.append((int(m.group(2) or m.group(3)), m.start(1)))
+    # `bằng 8,3% 17.`: a marker whose superscript was lost in extraction.
+    for m in LOST_MARKER_RE.finditer(text, max(0, start - 3)):
+        if m.start(1) >= start:
+            found.append((int(m.group(1)), m.start(1)))
+    found.sort(key=lambda marker: marker[1])
     return found
+
+
+def _after_word(text: str, offset: int) -> bool:
+    """Whether a run of superscript digits at `offset` follows a word or a mark, right
+    after it or one space after it (and is no part of a longer run)."""
+    before = text[max(0, offset - 2):offset]
+    if before[-1:].isspace():
+        before = before[:-1]
+    return bool(before) and not before[-1].isspace() and before[-1] not in SUPERSCRIPT_DIGITS
 
 
 def parse(path: str | Path, text: str | None = None, origins: tuple = ()) -> list[Document]:
@@ -396,7 +417,7 @@ def infer_footnotes(doc: Document) -> None:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         prev = out[-1] if out else None
-        if SUPERSCRIPT_CITE_RE.search(block.text):
+        if "$^{" in block.text or SUPERSCRIPT_CITE_RE.search(block.text):
             out.append(block)  # it cites footnotes itself: body text
             continue
         number = None

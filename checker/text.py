@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import accumulate, compress
 import unicodedata
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple, Sequence
+
+from checker.tries import JointTrie, _PhraseTrie, _tokens  # noqa: F401  (_tokens: its cache is emptied with the others')
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -18,7 +18,9 @@ TEX_MARKER_RE = re.compile(r"\$\^\{\^?\{?(\d{1,3})\}\}?\$")
 # Footnote markers written in Markdown: `... nghìn người[^1];` and the footnote's own `[^1]:`.
 MD_MARKER_RE = re.compile(r"\[\^(\d{1,3})\]")
 # A bracketed number glued to a word is a note's marker, not a figure: `1.200 tỷ đồng(1)`.
-GLUED_MARKER_RE = re.compile(r"(?<=[^\W\d_])\(\d{1,2}\)")
+# (the bracket first, then the look back for the letter before it: a pattern that opens with
+# a look-behind is tried at every position of the text, one that opens with `(` only there)
+GLUED_MARKER_RE = re.compile(r"\((?<=[^\W\d_]\()\d{1,2}\)")
 
 
 def _markless_table() -> dict[int, str]:
@@ -73,10 +75,10 @@ def mask_all_markers(text: str) -> str:
 # `kĩ thuật`/`kỹ thuật`, and the old tone place `hoá`/`hóa`, `thuỷ`/`thủy`.  Phrases and
 # text are both respelled to one form before they are compared.
 _I_TO_Y = dict(zip("ìíỉĩị", "ỳýỷỹỵ"))
-# (the letter first, then the look back for a word before it: a pattern that opens with a
-# letter class is scanned for that class in C; one that opens with a look-behind is tried
-# at every position of every text)
-_I_SYLLABLE_RE = re.compile(r"([tklms])(?<!\w[tklms])([ìíỉĩị])(?!\w)")
+# (the vowel first, then the look back for its consonant and for no word before that: a
+# pattern that opens with a letter class is scanned for that class in C, and these five
+# vowels are rarer than the five consonants)
+_I_SYLLABLE_RE = re.compile(r"[ìíỉĩị](?<=[tklms].)(?<!\w..)(?!\w)")
 _OLD_TONE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
              "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
              "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
@@ -85,7 +87,7 @@ _OLD_TONE_RE = re.compile(r"(?:" + "|".join(_OLD_TONE) + r")(?!\w)")
 
 def respell(lowered: str) -> str:
     """Lower-case text in one of its two spellings (same length, so offsets hold)."""
-    lowered = _I_SYLLABLE_RE.sub(lambda m: m.group(1) + _I_TO_Y[m.group(2)], lowered)
+    lowered = _I_SYLLABLE_RE.sub(lambda m: _I_TO_Y[m.group(0)], lowered)
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(0)], lowered)
 
 
@@ -123,75 +125,7 @@ def _whole_words(phrases: list[str]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w])(?:{trie_pattern(sorted(phrases))})(?![\w])")
 
 
-# Words, and every other character that is not a space on its own: how phrases and text are
-# compared.  Each token notes whether a space comes before it (`(cũ)` is three tokens with
-# none; `bà rịa - vũng tàu` has spaces throughout).
-SPACED_TOKEN_RE = re.compile(r"(\s*)(\w+|\S)")
-
-
-@functools.lru_cache(maxsize=4096)
-def _tokens(lowered: str) -> tuple[list[str], list[bool], list[int]]:
-    """The tokens of a prepared text, whether spaces come before each, and where each ends."""
-    # `split` lays the text out as [before, space, token, between, space, token, ...] (the
-    # befores and betweens empty, tokens and spaces covering it all), so that slicing and
-    # running sums in C give each token, its space and its end without a Python loop.
-    parts = SPACED_TOKEN_RE.split(lowered)
-    ends = list(accumulate(map(len, parts)))
-    return parts[2::3], list(map(bool, parts[1::3])), ends[2::3]
-
-
-class _PhraseTrie:
-    """Catalog phrases as a trie of tokens.  A match is a run of text tokens equal to a
-    phrase's, spaced where the phrase is spaced, and not glued to a word on either side: the
-    leftmost match, and there the longest, as one trie-shaped regex of every phrase would
-    find, without compiling one (compiling took most of the catalog's load time)."""
-
-    END = ""  # a node's key for the phrase that ends there (no token is empty)
-
-    def __init__(self, phrases: list[str]):
-        root: dict = {}
-        for phrase in phrases:
-            words, spaced, _ = _tokens(phrase)
-            if not words:
-                continue
-            node = root.setdefault(words[0], {})
-            for word, space in zip(words[1:], spaced[1:]):
-                node = node.setdefault((word, space), {})
-            node[self.END] = phrase
-        self.root = root
-
-    def finditer(self, lowered: str):
-        """(start, end, phrase) of each match in `lowered`, left to right, never overlapping."""
-        words, spaced, ends = _tokens(lowered)
-        root, n, free, size, end_key = self.root, len(words), 0, len(lowered), self.END
-        for i in compress(range(n), map(root.__contains__, words)):
-            node = root[words[i]]
-            if end_key not in node and (i + 1 == n or (words[i + 1], spaced[i + 1]) not in node):
-                continue  # (most first words are common words that the next token does not go on from)
-            if i < free:
-                continue
-            start = ends[i] - len(words[i])
-            if start:
-                before = lowered[start - 1]
-                if before.isalnum() or before == "_":  # glued to a word (what `\w` is for `re` on text)
-                    continue
-            j, best = i, None
-            while True:
-                phrase = node.get(end_key)
-                if phrase is not None:
-                    end = ends[j]
-                    after = lowered[end] if end < size else " "
-                    if not (after.isalnum() or after == "_"):
-                        best = (j, phrase)
-                j += 1
-                if j == n:
-                    break
-                node = node.get((words[j], spaced[j]))
-                if node is None:
-                    break
-            if best:
-                yield start, ends[best[0]], best[1]
-                free = best[0] + 1
+WORD_RE = re.compile(r"\w+")
 
 
 def _squash(text: str) -> str:
@@ -222,8 +156,11 @@ def _prepared(text: str) -> tuple[str, str]:
     return masked, respell(lowered)
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """A phrase found in a text: where, as written, and the catalog keys it stands for.
+    (A named tuple rather than a frozen dataclass: as immutable, compared and hashed alike,
+    and made without a call per field; a run makes thousands.)"""
+
     start: int
     end: int
     text: str
@@ -292,29 +229,41 @@ class PhraseMatcher:
         if cached is not None:
             return cached
         masked, lowered = _prepared(text)
-        found = []
-        for start, end, key in self.index.finditer(lowered):
-            found.append(Mention(start, end, masked[start:end], self.keys[key], self.inner.get(key, ())))
-        return self._found.put(text, found)
+        return self._found.put(text, self._mentions(masked, self.index.finditer(lowered)))
+
+    def _mentions(self, masked: str, matches) -> list[Mention]:
+        return [Mention(start, end, masked[start:end], self.keys[key], self.inner.get(key, ()))
+                for start, end, key in matches]
 
     def _pairs(self) -> dict[str, list[str]]:
         """Adjacent word pairs of the phrases, by their form without diacritics."""
         if self._pair_index is None:
             index: dict[str, list[str]] = {}
-            for phrase in self.keys:
-                words = re.findall(r"\w+", phrase)
-                # (the folded words are these words folded, one pass over the phrase, as in
-                # `_damaged_pairs`; word by word where folding changed their count)
-                folded_words = re.findall(r"\w+", fold(phrase))
+            by_pair = self._phrases_by_pair
+            phrases = list(self.keys)
+            # (all phrases folded in one pass, one character for one, so that each line is
+            # its phrase folded; phrase by phrase should one hold a line break)
+            folded_phrases = fold("\n".join(phrases)).split("\n")
+            if len(folded_phrases) != len(phrases):
+                folded_phrases = [fold(p) for p in phrases]
+            for phrase, folded_phrase in zip(phrases, folded_phrases):
+                words = WORD_RE.findall(phrase)
+                if len(words) < 2:
+                    continue
+                # (the folded words are these words folded, as in `_damaged_pairs`; word by
+                # word where folding changed their count)
+                folded_words = WORD_RE.findall(folded_phrase)
                 if len(folded_words) != len(words):
                     folded_words = [fold(w) for w in words]
                 for a, b, fa, fb in zip(words, words[1:], folded_words, folded_words[1:]):
-                    pair = f"{a} {b}"
-                    folded = f"{fa} {fb}"
-                    bucket = index.setdefault(folded, [])
+                    pair, folded = f"{a} {b}", f"{fa} {fb}"
+                    bucket = index.get(folded)
+                    if bucket is None:
+                        index[folded], by_pair[folded] = [pair], {phrase}
+                        continue
                     if pair not in bucket:
                         bucket.append(pair)
-                    self._phrases_by_pair.setdefault(folded, set()).add(phrase)
+                    by_pair[folded].add(phrase)
             self._pair_index = index
         return self._pair_index
 
@@ -330,10 +279,10 @@ class PhraseMatcher:
     def _damaged_pairs(self, text: str) -> set[str]:
         index = self._pairs()
         lowered = text.lower()
-        words = re.findall(r"\w+", lowered)
+        words = WORD_RE.findall(lowered)
         # (folding keeps a word a word, one character for one: the folded words are these
         # words folded, made in one pass rather than a pair at a time)
-        folded = re.findall(r"\w+", fold(lowered))
+        folded = WORD_RE.findall(fold(lowered))
         if len(folded) != len(words):  # (a character no table maps so: word by word)
             folded = [fold(w) for w in words]
         found = set()
@@ -420,6 +369,23 @@ class PhraseMatcher:
                 if category not in own:
                     found.setdefault(category, []).append(Mention(m.start, m.end, m.text, tuple(keys)))
         return self._by_category.put(text, found)
+
+
+def find_together(matchers: Sequence[PhraseMatcher], text: str) -> None:
+    """Each matcher's `find(text)`, made in one pass over the text's tokens for all of them
+    (a `JointTrie`) and kept in its memo, where the `find` calls that follow read it: a
+    block is read with the indicator, frame, entity and cue matchers, each over all of it."""
+    todo = [m for m in matchers if m.index is not None and text not in m._found]
+    if len(todo) < 2:
+        return  # (one matcher alone: its own `find` is the same walk)
+    masked, lowered = _prepared(text)
+    for matcher, matches in zip(todo, _joint_trie(tuple(m.index for m in todo)).find_all(lowered)):
+        matcher._found.put(text, matcher._mentions(masked, matches))
+
+
+@functools.lru_cache(maxsize=8)
+def _joint_trie(tries: tuple) -> JointTrie:
+    return JointTrie(tries)
 
 
 class CueView:

@@ -16,6 +16,11 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalpha() or ch.isdecimal() or ch == "_"
 
 
+# `tỷ lệ` (rate) and `tỷ trọng` (share): words, not the scale `tỷ` (matched where the scale
+# word ends, not on a copy of the rest of the block: that grew with the square of its length)
+RATE_WORD_RE = re.compile(r"\s+(?:lệ|trọng)(?![\w])", re.I)
+
+
 @dataclass(frozen=True)
 class UnitMatch:
     """What follows a number: its scale, its unit and how much text they took."""
@@ -72,6 +77,8 @@ class UnitCatalog:
         self.surfaces = _Surfaces(surfaces.items())
         self.per = _Surfaces(spec["per"].items())
         self.per_10k = tuple(sorted(spec["per_10k"], key=len, reverse=True))
+        # (the first characters of the endings: most units are followed by none of them)
+        self._per_10k_first = frozenset(e[:1].lower() for e in self.per_10k)
         # `14 bác sĩ và 38 giường bệnh trên 1 vạn dân`: the ending after the second count is
         # the first's too.
         self._shared_10k = re.compile(r"\s+và\s+\d[\d.,]*\s+[^\d,;.()/]{1,25}?\s*(?:"
@@ -189,8 +196,8 @@ class UnitCatalog:
 
         probe = skip_space(cursor)
         found = self._longest(text, probe, self.scales)
-        if found and re.match(r"\s+(?:lệ|trọng)(?![\w])", text[probe + len(found[0]):], re.I):
-            found = None  # `tỷ lệ` (rate) and `tỷ trọng` (share) are words, not the scale `tỷ`
+        if found and RATE_WORD_RE.match(text, probe + len(found[0])):
+            found = None
         if found:
             scale = found[1]
             cursor = probe + len(found[0])
@@ -202,17 +209,14 @@ class UnitCatalog:
             if found:
                 unit, cursor = found[1], probe + len(found[0])
         if unit is not None:
-            for ending in self.per_10k:
-                probe = cursor if ending.startswith("/") else skip_space(cursor)
-                if text[probe:probe + len(ending)].lower() == ending.lower():
-                    unit = f"{unit} / nguoi"
-                    scale *= 1e-4
-                    cursor = probe + len(ending)
-                    break
-            else:
-                if unit in self.count_units and self._shared_10k.match(text, cursor):
-                    unit = f"{unit} / nguoi"
-                    scale *= 1e-4
+            per_10k = self._per_10k_end(text, cursor, skip_space(cursor))
+            if per_10k is not None:
+                unit = f"{unit} / nguoi"
+                scale *= 1e-4
+                cursor = per_10k
+            elif unit in self.count_units and self._shared_10k.match(text, cursor):
+                unit = f"{unit} / nguoi"
+                scale *= 1e-4
             while cursor < len(text) and text[cursor] == "/":
                 nxt = self._longest(text, cursor + 1, self.per) or self._longest(text, cursor + 1, self.surfaces)
                 if nxt is None:
@@ -227,6 +231,18 @@ class UnitCatalog:
         if unit is None and scale == 1.0:
             return UnitMatch(0)
         return UnitMatch(cursor - start, scale, unit, text[start:cursor].strip())
+
+    def _per_10k_end(self, text: str, cursor: int, spaced: int) -> int | None:
+        """Where an ending of a rate per 10.000 people (`/vạn dân`, `trên 10.000 dân`) that
+        follows a unit ends: right after it (a `/` ending) or after the spaces at `spaced`."""
+        if text[cursor:cursor + 1].lower() not in self._per_10k_first and \
+                text[spaced:spaced + 1].lower() not in self._per_10k_first:
+            return None
+        for ending in self.per_10k:
+            probe = cursor if ending.startswith("/") else spaced
+            if text[probe:probe + len(ending)].lower() == ending.lower():
+                return probe + len(ending)
+        return None
 
     def dimensionality(self, unit: str | None):
         if unit is None:
