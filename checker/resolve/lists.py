@@ -13,6 +13,7 @@ from checker.resolve.clauses import SENTENCE_END_RE
 from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import find_periods
 from checker.resolve.scans import ByStart
+from checker.resolve.whole_words import cue_matches, lowered
 from checker.text import slug
 
 COLON_RE = re.compile(r":(?!\d)")
@@ -100,14 +101,15 @@ def list_cues(text: str, cues) -> list[tuple[int, int, bool]]:
 
 def _list_cues(text: str, cues) -> list[tuple[int, int, bool]]:
     found = []
+    low = lowered(text)
     # `đã bao gồm` names some parts; `không bao gồm` names what is left out, no part at all.
-    inclusive = [(m.start(), m.end()) for m in cues.parts_inclusive.finditer(text)]
-    excluded = [(m.start(), m.end()) for m in cues.parts_excluded.finditer(text)]
+    inclusive = [(m.start(), m.end()) for m in cue_matches(cues.parts_inclusive, text, low)]
+    excluded = [(m.start(), m.end()) for m in cue_matches(cues.parts_excluded, text, low)]
     either = inclusive + excluded
-    for m in cues.parts_exhaustive.finditer(text):
+    for m in cue_matches(cues.parts_exhaustive, text, low):
         if not any(a <= m.start() < b for a, b in either):
             found.append((m.start(), m.end(), True))
-    for m in cues.parts_bounded.finditer(text):
+    for m in cue_matches(cues.parts_bounded, text, low):
         # `với` opens a list only after a comma (`so với`, `cùng với` compare or join).
         if m.group(0).lower() == "với" and _mark_before(text, m.start()) != ",":
             continue
@@ -666,7 +668,7 @@ def respectively(out, text: str, figs, catalog, cues) -> None:
     đồng`: the values after `tương ứng` pair, in order, with as many figures of their unit
     stated before in the sentence (their province, indicator and scope), or with as many
     periods named in their clause; otherwise they are no one province's."""
-    for m in cues.respectively.finditer(text):
+    for m in cue_matches(cues.respectively, text, lowered(text)):
         s_start, s_end = sentence_bounds(text, m.start())
         clause_start, stop = _respective_clause(text, s_start, s_end, m.start(), m.end())
         values = [(j, f) for j, f in figs if m.end() <= f.start < stop and not is_part(out[j])]
