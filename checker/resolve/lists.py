@@ -12,7 +12,7 @@ from checker.records import Evidence, RelationKind, Resolution
 from checker.resolve.clauses import SENTENCE_END_RE
 from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import find_periods
-from checker.resolve.scans import ByStart
+from checker.resolve.scans import ByStart, cached_property
 from checker.resolve.whole_words import cue_matches, lowered
 from checker.text import slug
 
@@ -453,8 +453,13 @@ class ListContext:
 
     def __init__(self, catalog, cues, text: str):
         self.catalog, self.cues, self.counts = catalog, cues, catalog.units.count_units
-        self.entity_starts = [m.start for m in catalog.entity_matcher.find(text)]
+        self.text = text
         self._target = catalog.cue("target")
+
+    @cached_property
+    def entity_starts(self) -> list[int]:
+        """Where the block's province names start (asked only within a `;`-list)."""
+        return [m.start for m in self.catalog.entity_matcher.find(self.text)]
 
     def targets(self, words: str) -> bool:
         return bool(self._target.find(words))
@@ -464,6 +469,8 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
     """`102 đơn vị hành chính cấp xã, gồm 85 xã, 14 phường và 3 đặc khu`: parts of a total
     (detail `bound` after `trong đó`/`với`: some parts, at most the total); a part is
     never the same fact as its total.  `add(kind, subject, others, detail, reason)`."""
+    if len(figs) < 2:
+        return  # (a list takes a total and a part: a block of one figure states none)
     catalog, cues = ctx.catalog, ctx.cues
     near = ByStart(figs, start=lambda item: item[1].start)  # (each list's whole is looked for near its cue)
     for start, end, exhaustive in list_cues(text, cues):
@@ -668,6 +675,8 @@ def respectively(out, text: str, figs, catalog, cues) -> None:
     đồng`: the values after `tương ứng` pair, in order, with as many figures of their unit
     stated before in the sentence (their province, indicator and scope), or with as many
     periods named in their clause; otherwise they are no one province's."""
+    if len(figs) < 2:
+        return  # (values given respectively are two or more)
     for m in cue_matches(cues.respectively, text, lowered(text)):
         s_start, s_end = sentence_bounds(text, m.start())
         clause_start, stop = _respective_clause(text, s_start, s_end, m.start(), m.end())
