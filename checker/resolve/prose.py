@@ -9,7 +9,7 @@ from dataclasses import replace
 from checker.catalog import Catalog, plain_misfit
 from checker.records import STAT_KINDS, Evidence, Figure, Resolution
 from checker.resolve.clauses import Beside, Spot, head_reach, spot_of
-from checker.resolve.entities import closed_brackets, prose_entity
+from checker.resolve.entities import prose_entity
 from checker.resolve.item_lead import item_measure
 from checker.resolve.indicators import (
     LeadContext,
@@ -75,8 +75,7 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
         spot = spot.reaching(head_reach(passage.text, fig, spot, passage.masked_near(spot.prev_figure_end, fig.start),
                                         passage.cues.not_a_head, passage.cues.parallel_part))
         earlier = in_sentence.setdefault(spot.sentence, [])
-        r = _resolve_figure(passage, fig, spot, _share_base(passage.text, earlier, fig),
-                            level_before.get(spot.sentence))
+        r = _resolve_figure(passage, fig, spot, _share_base(passage, earlier, fig), level_before.get(spot.sentence))
         earlier.append(r)
         if r.figure.unit not in (None, "percent", "percentage_point", "times"):
             level_before[spot.sentence] = r
@@ -91,14 +90,21 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
 OUT_OF_TOTAL = "out_of_total"
 
 
-def _share_base(text: str, earlier: list[Resolved], fig: Figure) -> Resolved | None:
+def _share_base(p: Passage, earlier: list[Resolved], fig: Figure) -> Resolved | None:
     """The figure a share after `fig`'s number may be of: the last one of its sentence, not
     one inside a bracket closed before it (`đạt 36.842 triệu USD (cùng kỳ 32.150 triệu USD),
     bằng 82,8% kế hoạch`: the aside's base year is no level a plan is set for), nor the
-    change between them (`…, tăng 14,6% so với cùng kỳ, bằng 82,8% kế hoạch`)."""
-    kept = [r for r in earlier if not closed_brackets(text, r.figure.end, fig.start)]
-    level = next((r for r in reversed(kept) if not _a_change(text, r)), None)
-    return level or (kept[-1] if kept else None)
+    change between them (`…, tăng 14,6% so với cùng kỳ, bằng 82,8% kế hoạch`), else the last
+    one of the sentence outside such a bracket, change or not.  (Read from the end, only as
+    far as the answer: the brackets of the block are found once, `Passage.brackets`.)"""
+    last = None
+    for r in reversed(earlier):
+        if p.brackets.closes(r.figure.end, fig.start):
+            continue
+        if not _a_change(p.text, r):
+            return r
+        last = last or r
+    return last
 
 
 CHANGE_BEFORE_RE = re.compile(r"(?:tăng|giảm)\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
