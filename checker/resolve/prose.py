@@ -212,7 +212,7 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level
     trailing = [m for m in near.between(spot.number_end, spot.next_figure_start)
                 if TRAIL_GAP_RE.match(text[spot.number_end:m.start]) and not _heads_next(text, spot, m)]
     preceding = sorted((m for m in near.between(spot.reach, fig.start + 1)
-                        if m.end <= fig.start and not SHARE_WHOLE_RE.search(text, max(0, m.start - 32), m.start)),
+                        if m.end <= fig.start and not _whole_of_share(text, m.start)),
                        key=lambda m: (-m.end, -(m.end - m.start)))
     subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues, (near, p.longest_mention))
     if subject is not None:
@@ -271,6 +271,13 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level
             return (Reading(margin.indicator, "percentage_point", 1.0, reading.note, margin.evidence,
                             margin.reason + " (a rate's margin in points)"), frame_scope, role, share_of)
     return reading, frame_scope, None, share_of
+
+
+def _whole_of_share(text: str, pos: int) -> bool:
+    """Whether a name at `pos` follows a share (SHARE_WHOLE_RE), which is written with its `%`
+    in the 32 characters before the name: most names have none there, and are no regex's work."""
+    start = max(0, pos - 32)
+    return text.find("%", start, pos) >= 0 and SHARE_WHOLE_RE.search(text, start, pos) is not None
 
 
 def _rate_of_level(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:
