@@ -634,8 +634,10 @@ def _totals_after(out, text, figs, ctx, add) -> None:
     """`A ban hành 9.845 văn bản, B ban hành 11.230 văn bản; tổng cộng 21.075 văn bản`:
     the figure after `tổng cộng` totals the list before it in its sentence."""
     for n, (i, total) in enumerate(figs):
+        if n < 2 or out[i].unit is None:
+            continue  # (a total has a unit, and two parts before it)
         cue = ctx.cues.total_after_list.search(text[max(0, total.start - 24):total.start])
-        if not cue or out[i].unit is None or ctx.cues.out_of_total.search(text, max(0, total.start - 30), total.start):
+        if not cue or ctx.cues.out_of_total.search(text, max(0, total.start - 30), total.start):
             continue  # (`440 tỷ đồng trên tổng số 960 tỷ đồng`: the pool of the one before, no list's total)
         s_start, _ = sentence_bounds(text, total.start)
         parts = [(j, f) for j, f in figs[:n] if f.start >= s_start and not is_part(out[j])
