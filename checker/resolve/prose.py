@@ -161,12 +161,17 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
     return r
 
 
+YEAR_RE = re.compile(r"\d{4}")
+
+
 def _averaged_over_term(p: Passage, r: Resolved, spot: Spot) -> None:
     """`đến hết năm 2025, tỷ lệ hộ nghèo giảm bình quân mỗi năm 1,41%`: an average over
     the term that ends that year."""
     heading = p.heading.value if p.heading else None
-    if not (r.period and re.fullmatch(r"\d{4}", r.period) and heading and "-" in heading
-            and heading.endswith(r.period)):
+    if not (heading and "-" in heading):
+        return  # (most blocks are under no span: their figures' periods are not read again)
+    period = r.period
+    if not (period and YEAR_RE.fullmatch(period) and heading.endswith(period)):
         return
     if p.cues.annual.search(p.text[spot.clause_start:r.figure.start]) or (
             r.indicator and p.catalog.indicators[r.indicator].temporal == "rate"
