@@ -330,7 +330,10 @@ def _growth_of_subject(p: Passage, fig: Figure, spot: Spot) -> Reading | None:
     subject and its verb, and no name between the verb and the figure."""
     if fig.unit != "percent" or fig.kind not in ("statistic", "range") or not p.cues.growth_of:
         return None
-    for indicator, subjects, verbs in p.growth_marks:
+    for k, (indicator, _, verb) in enumerate(p.cues.growth_of):
+        if verb.search(p.text, spot.reach, fig.start) is None:
+            continue  # (no verb before the figure in reach: the block's subjects and verbs need not be found)
+        _, subjects, verbs = p.growth_marks[k]
         verbs = [v for v in verbs.between(spot.reach, fig.start + 1) if v.end() <= fig.start]
         if not verbs or indicator not in p.catalog.indicators:
             continue
