@@ -84,15 +84,17 @@ def _yearly_mean(out, text: str, figs, n: int) -> bool:
     r = out[s_i]
     if s.kind != "statistic" or not _is_level(r):
         return False
-    lead = MEAN_LEAD_RE.search(_before(text, s, 30))
+    before = _before(text, s, 30)
+    # (its lead is written with `quân`, whose letters have no other case than their capitals:
+    # a figure with none before it is not searched)
+    lead = MEAN_LEAD_RE.search(before) if "quân" in before.lower() else None
     if lead is None or not (r.measure == "annual_mean" or "năm" in lead.group(0).lower()
                             or PER_YEAR_RE.match(text, s.end) or re.search(r"/\s*năm", s.text, re.I)):
         return False
-    head = _head_before(text, figs, n)
-    if head is None:
+    found = _level_before(out, text, figs, n)
+    if found is None:
         return False
-    a_i = figs[head][0]
-    a = out[a_i]
+    a_i, a = found
     span = SPAN_RE.match(a.period or "")
     if a.unit != r.unit or a.indicator != r.indicator or a.measure or span is None:
         return False
@@ -102,6 +104,15 @@ def _yearly_mean(out, text: str, figs, n: int) -> bool:
     why = f"`{lead.group(0).strip()} {s.text}`: the mean a year of `{a.figure.text}` over {years} years"
     r.relations.append(Relation(RelationKind.AVERAGE_CHANGE, s_i, (a_i, a_i), "mean", why, span=years))
     return True
+
+
+def _level_before(out, text: str, figs, n: int) -> tuple[int, Resolved] | None:
+    """The figure (its position in `out`, and it) that the figure `figs[n]` is stated of
+    (`stated._head_before`), if any."""
+    head = _head_before(text, figs, n)
+    if head is None:
+        return None
+    return figs[head][0], out[figs[head][0]]
 
 
 def _role(r: Resolved) -> str:
@@ -175,15 +186,15 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
     before = _before(text, s, 30)
     own = OWN_BRACKET_RE.match(text[figs[n - 1][1].end:s.start])
     if own:
-        head = n - 1
+        a_i = figs[n - 1][0]
+        a = out[a_i]
     elif SHARE_LEAD_RE.search(before):
-        head = _head_before(text, figs, n)
+        found = _level_before(out, text, figs, n)
+        if found is None:
+            return False
+        a_i, a = found
     else:
         return False
-    if head is None:
-        return False
-    a_i = figs[head][0]
-    a = out[a_i]
     if not _is_level(a) or a.figure.kind == "fraction":
         # (`100/152 xã (chiếm 65,8%)`: the share restates the fraction before it, its own
         # whole written there, not the total the fraction is listed under)
@@ -272,11 +283,10 @@ def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
         return False  # `tăng 5% năm 2025`: no base said
     if word in ("bằng", "đạt") and not (after.group("same") or after.group("done")):
         return False  # `bằng 33% năm 2025`: a share of what?
-    head = _head_before(text, figs, n)
-    if head is None:
+    found = _level_before(out, text, figs, n)
+    if found is None:
         return False
-    a_i = figs[head][0]
-    a = out[a_i]
+    a_i, a = found
     if not _is_level(a):
         return False
     bracket = n + 1 < len(figs) and BRACKET_RE.match(text[after.end():figs[n + 1][1].start])
@@ -341,11 +351,10 @@ def _growth_of_change(out, text: str, figs, n: int, word: str) -> bool:
     if word not in ("tăng", "giảm") or YEARLY_AFTER_RE.match(text, s.end) \
             or YEARLY_BEFORE_RE.search(text, max(0, s.start - 30), s.start):
         return False  # (`tăng 3%/năm`, `bình quân mỗi năm tăng 3%`: a yearly rate, RT05's when its years are said)
-    head = _head_before(text, figs, n)
-    if head is None:
+    found = _level_before(out, text, figs, n)
+    if found is None:
         return False
-    a_i = figs[head][0]
-    a = out[a_i]
+    a_i, a = found
     starts = [rel.others[0] for rel in a.relations if rel.kind is RelationKind.CHANGE_FROM]
     if not starts or not _is_level(a) or out[starts[0]].unit != a.unit:
         return False
@@ -386,11 +395,10 @@ def _growth_then_base(out, text: str, figs, n: int, word: str) -> bool:
     b_i, b = figs[n + 1]
     if not BASE_AFTER_RE.match(text[s.end:b.start]):
         return False
-    head = _head_before(text, figs, n)
-    if head is None:
+    found = _level_before(out, text, figs, n)
+    if found is None:
         return False
-    a_i = figs[head][0]
-    a = out[a_i]
+    a_i, a = found
     if not _is_level(a) or out[b_i].unit != a.unit or b.kind != "statistic":
         return False
     why = f"`{word} {s.text}` of `{a.figure.text}` over its base `{b.text}` in the bracket after it"

@@ -287,9 +287,12 @@ def index_growths(out, catalog) -> list:
             rows.setdefault(id(r.block), []).append(r)
     for cells in rows.values():
         for c in cells:
-            heading = c.block.header[column_of(c)] if column_of(c) is not None and column_of(c) < len(c.block.header) else ""
+            if c.column_role != "comparison":
+                continue
+            k = column_of(c)
+            heading = c.block.header[k] if k is not None and k < len(c.block.header) else ""
             value = c.figure.interval
-            if c.column_role != "comparison" or "%" not in heading or not YEAR_BEFORE_RE.search(fold(heading)) \
+            if "%" not in heading or not YEAR_BEFORE_RE.search(fold(heading)) \
                     or value is None or not INDEX_BOUNDS[0] < value.mid < INDEX_BOUNDS[1]:
                 continue
             # (`So với cùng kỳ (%)` names no period: the row's one result is what it compares)

@@ -12,7 +12,8 @@ from checker.records import Evidence, RelationKind, Resolution
 from checker.resolve.clauses import SENTENCE_END_RE
 from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import find_periods
-from checker.resolve.scans import ByStart
+from checker.resolve.scans import ByStart, cached_property
+from checker.resolve.whole_words import cue_matches, lowered
 from checker.text import slug
 
 COLON_RE = re.compile(r":(?!\d)")
@@ -100,14 +101,15 @@ def list_cues(text: str, cues) -> list[tuple[int, int, bool]]:
 
 def _list_cues(text: str, cues) -> list[tuple[int, int, bool]]:
     found = []
+    low = lowered(text)
     # `đã bao gồm` names some parts; `không bao gồm` names what is left out, no part at all.
-    inclusive = [(m.start(), m.end()) for m in cues.parts_inclusive.finditer(text)]
-    excluded = [(m.start(), m.end()) for m in cues.parts_excluded.finditer(text)]
+    inclusive = [(m.start(), m.end()) for m in cue_matches(cues.parts_inclusive, text, low)]
+    excluded = [(m.start(), m.end()) for m in cue_matches(cues.parts_excluded, text, low)]
     either = inclusive + excluded
-    for m in cues.parts_exhaustive.finditer(text):
+    for m in cue_matches(cues.parts_exhaustive, text, low):
         if not any(a <= m.start() < b for a, b in either):
             found.append((m.start(), m.end(), True))
-    for m in cues.parts_bounded.finditer(text):
+    for m in cue_matches(cues.parts_bounded, text, low):
         # `với` opens a list only after a comma (`so với`, `cùng với` compare or join).
         if m.group(0).lower() == "với" and _mark_before(text, m.start()) != ",":
             continue
@@ -451,8 +453,13 @@ class ListContext:
 
     def __init__(self, catalog, cues, text: str):
         self.catalog, self.cues, self.counts = catalog, cues, catalog.units.count_units
-        self.entity_starts = [m.start for m in catalog.entity_matcher.find(text)]
+        self.text = text
         self._target = catalog.cue("target")
+
+    @cached_property
+    def entity_starts(self) -> list[int]:
+        """Where the block's province names start (asked only within a `;`-list)."""
+        return [m.start for m in self.catalog.entity_matcher.find(self.text)]
 
     def targets(self, words: str) -> bool:
         return bool(self._target.find(words))
@@ -462,6 +469,8 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
     """`102 đơn vị hành chính cấp xã, gồm 85 xã, 14 phường và 3 đặc khu`: parts of a total
     (detail `bound` after `trong đó`/`với`: some parts, at most the total); a part is
     never the same fact as its total.  `add(kind, subject, others, detail, reason)`."""
+    if len(figs) < 2:
+        return  # (a list takes a total and a part: a block of one figure states none)
     catalog, cues = ctx.catalog, ctx.cues
     near = ByStart(figs, start=lambda item: item[1].start)  # (each list's whole is looked for near its cue)
     for start, end, exhaustive in list_cues(text, cues):
@@ -625,8 +634,10 @@ def _totals_after(out, text, figs, ctx, add) -> None:
     """`A ban hành 9.845 văn bản, B ban hành 11.230 văn bản; tổng cộng 21.075 văn bản`:
     the figure after `tổng cộng` totals the list before it in its sentence."""
     for n, (i, total) in enumerate(figs):
+        if n < 2 or out[i].unit is None:
+            continue  # (a total has a unit, and two parts before it)
         cue = ctx.cues.total_after_list.search(text[max(0, total.start - 24):total.start])
-        if not cue or out[i].unit is None or ctx.cues.out_of_total.search(text, max(0, total.start - 30), total.start):
+        if not cue or ctx.cues.out_of_total.search(text, max(0, total.start - 30), total.start):
             continue  # (`440 tỷ đồng trên tổng số 960 tỷ đồng`: the pool of the one before, no list's total)
         s_start, _ = sentence_bounds(text, total.start)
         parts = [(j, f) for j, f in figs[:n] if f.start >= s_start and not is_part(out[j])
@@ -666,7 +677,9 @@ def respectively(out, text: str, figs, catalog, cues) -> None:
     đồng`: the values after `tương ứng` pair, in order, with as many figures of their unit
     stated before in the sentence (their province, indicator and scope), or with as many
     periods named in their clause; otherwise they are no one province's."""
-    for m in cues.respectively.finditer(text):
+    if len(figs) < 2:
+        return  # (values given respectively are two or more)
+    for m in cue_matches(cues.respectively, text, lowered(text)):
         s_start, s_end = sentence_bounds(text, m.start())
         clause_start, stop = _respective_clause(text, s_start, s_end, m.start(), m.end())
         values = [(j, f) for j, f in figs if m.end() <= f.start < stop and not is_part(out[j])]

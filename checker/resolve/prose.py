@@ -9,7 +9,7 @@ from dataclasses import replace
 from checker.catalog import Catalog, plain_misfit
 from checker.records import STAT_KINDS, Evidence, Figure, Resolution
 from checker.resolve.clauses import Beside, Spot, head_reach, spot_of
-from checker.resolve.entities import closed_brackets, prose_entity
+from checker.resolve.entities import prose_entity
 from checker.resolve.item_lead import item_measure
 from checker.resolve.indicators import (
     LeadContext,
@@ -75,8 +75,7 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
         spot = spot.reaching(head_reach(passage.text, fig, spot, passage.masked_near(spot.prev_figure_end, fig.start),
                                         passage.cues.not_a_head, passage.cues.parallel_part))
         earlier = in_sentence.setdefault(spot.sentence, [])
-        r = _resolve_figure(passage, fig, spot, _share_base(passage.text, earlier, fig),
-                            level_before.get(spot.sentence))
+        r = _resolve_figure(passage, fig, spot, _share_base(passage, earlier, fig), level_before.get(spot.sentence))
         earlier.append(r)
         if r.figure.unit not in (None, "percent", "percentage_point", "times"):
             level_before[spot.sentence] = r
@@ -91,14 +90,21 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
 OUT_OF_TOTAL = "out_of_total"
 
 
-def _share_base(text: str, earlier: list[Resolved], fig: Figure) -> Resolved | None:
+def _share_base(p: Passage, earlier: list[Resolved], fig: Figure) -> Resolved | None:
     """The figure a share after `fig`'s number may be of: the last one of its sentence, not
     one inside a bracket closed before it (`đạt 36.842 triệu USD (cùng kỳ 32.150 triệu USD),
     bằng 82,8% kế hoạch`: the aside's base year is no level a plan is set for), nor the
-    change between them (`…, tăng 14,6% so với cùng kỳ, bằng 82,8% kế hoạch`)."""
-    kept = [r for r in earlier if not closed_brackets(text, r.figure.end, fig.start)]
-    level = next((r for r in reversed(kept) if not _a_change(text, r)), None)
-    return level or (kept[-1] if kept else None)
+    change between them (`…, tăng 14,6% so với cùng kỳ, bằng 82,8% kế hoạch`), else the last
+    one of the sentence outside such a bracket, change or not.  (Read from the end, only as
+    far as the answer: the brackets of the block are found once, `Passage.brackets`.)"""
+    last = None
+    for r in reversed(earlier):
+        if p.brackets.closes(r.figure.end, fig.start):
+            continue
+        if not _a_change(p.text, r):
+            return r
+        last = last or r
+    return last
 
 
 CHANGE_BEFORE_RE = re.compile(r"(?:tăng|giảm)\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
@@ -155,12 +161,17 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
     return r
 
 
+YEAR_RE = re.compile(r"\d{4}")
+
+
 def _averaged_over_term(p: Passage, r: Resolved, spot: Spot) -> None:
     """`đến hết năm 2025, tỷ lệ hộ nghèo giảm bình quân mỗi năm 1,41%`: an average over
     the term that ends that year."""
     heading = p.heading.value if p.heading else None
-    if not (r.period and re.fullmatch(r"\d{4}", r.period) and heading and "-" in heading
-            and heading.endswith(r.period)):
+    if not (heading and "-" in heading):
+        return  # (most blocks are under no span: their figures' periods are not read again)
+    period = r.period
+    if not (period and YEAR_RE.fullmatch(period) and heading.endswith(period)):
         return
     if p.cues.annual.search(p.text[spot.clause_start:r.figure.start]) or (
             r.indicator and p.catalog.indicators[r.indicator].temporal == "rate"
@@ -206,7 +217,7 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level
     trailing = [m for m in near.between(spot.number_end, spot.next_figure_start)
                 if TRAIL_GAP_RE.match(text[spot.number_end:m.start]) and not _heads_next(text, spot, m)]
     preceding = sorted((m for m in near.between(spot.reach, fig.start + 1)
-                        if m.end <= fig.start and not SHARE_WHOLE_RE.search(text, max(0, m.start - 32), m.start)),
+                        if m.end <= fig.start and not _whole_of_share(text, m.start)),
                        key=lambda m: (-m.end, -(m.end - m.start)))
     subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues, (near, p.longest_mention))
     if subject is not None:
@@ -267,6 +278,13 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level
     return reading, frame_scope, None, share_of
 
 
+def _whole_of_share(text: str, pos: int) -> bool:
+    """Whether a name at `pos` follows a share (SHARE_WHOLE_RE), which is written with its `%`
+    in the 32 characters before the name: most names have none there, and are no regex's work."""
+    start = max(0, pos - 32)
+    return text.find("%", start, pos) >= 0 and SHARE_WHOLE_RE.search(text, start, pos) is not None
+
+
 def _rate_of_level(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:
     """`GRDP (giá so sánh 2010) tăng 7,1%`, `GRDP đạt 95 nghìn tỷ đồng, tăng 8,2%`: the level's
     rate, unless words of their own (outside brackets) stand between its name and the
@@ -312,7 +330,10 @@ def _growth_of_subject(p: Passage, fig: Figure, spot: Spot) -> Reading | None:
     subject and its verb, and no name between the verb and the figure."""
     if fig.unit != "percent" or fig.kind not in ("statistic", "range") or not p.cues.growth_of:
         return None
-    for indicator, subjects, verbs in p.growth_marks:
+    for k, (indicator, _, verb) in enumerate(p.cues.growth_of):
+        if verb.search(p.text, spot.reach, fig.start) is None:
+            continue  # (no verb before the figure in reach: the block's subjects and verbs need not be found)
+        _, subjects, verbs = p.growth_marks[k]
         verbs = [v for v in verbs.between(spot.reach, fig.start + 1) if v.end() <= fig.start]
         if not verbs or indicator not in p.catalog.indicators:
             continue
