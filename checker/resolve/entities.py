@@ -75,20 +75,28 @@ def closed_brackets(text: str, start: int, end: int) -> bool:
 def entity_mentions(catalog: Catalog, text: str, context: str, tolerant: bool = False) -> list[EntityMention]:
     """Each province name in `text` with the entity it means and why."""
     mentions = (catalog.entity_matcher.find_tolerant if tolerant else catalog.entity_matcher.find)(text)
-    context_mentions = catalog.entity_matcher.find(context)
-    names = _Names(catalog, text, mentions)
-    return [(m, *_mention_entity(catalog, text, k, names, context, context_mentions)) for k, m in enumerate(mentions)]
+    names = None  # (read only for an ambiguous name: most are not)
+    found = []
+    for k, m in enumerate(mentions):
+        if len(m.keys) == 1:
+            found.append((m, m.keys[0], "named"))
+            continue
+        if names is None:
+            names = _Names(catalog, text, mentions, context)
+        found.append((m, *_mention_entity(catalog, text, k, names)))
+    return found
 
 
 class _Names:
     """What `_mention_entity` asks of every name of a text, found once for the text: each
     name's lower case and keys, whether a cue of a former province follows it, whether a
-    `trong đó` lead stands before it (found on first need: most names are not ambiguous)."""
+    `trong đó` lead stands before it, the names of its `context` (found on first need)."""
 
-    def __init__(self, catalog: Catalog, text: str, mentions: list[Mention]):
-        self.catalog, self.text, self.mentions = catalog, text, mentions
+    def __init__(self, catalog: Catalog, text: str, mentions: list[Mention], context: str = ""):
+        self.catalog, self.text, self.mentions, self.context = catalog, text, mentions, context
         self.lowered = [m.text.lower() for m in mentions]
         self.keys = [set(m.keys) for m in mentions]
+        self._context_mentions: list[Mention] | None = None
         self._former_after: list[bool] | None = None
         self._merged_cues: list[Mention] | None = None
         self._lead_before: list[bool] | None = None
@@ -100,6 +108,12 @@ class _Names:
             cues = self.catalog.cue("former").find(self.text)
             self._former_after = [_cue_after(m, cues) for m in self.mentions]
         return self._former_after
+
+    @property
+    def context_mentions(self) -> list[Mention]:
+        if self._context_mentions is None:
+            self._context_mentions = self.catalog.entity_matcher.find(self.context)
+        return self._context_mentions
 
     @property
     def merged_cues(self) -> list[Mention]:
@@ -132,8 +146,7 @@ def _cue_after(m: Mention, cues: list[Mention]) -> bool:
     return any(0 <= c.start - m.end <= 2 for c in cues)
 
 
-def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names, context: str,
-                    context_mentions: list[Mention]) -> tuple[str | None, str]:
+def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names) -> tuple[str | None, str]:
     """A merged province and the former province sharing its name are told apart by cues,
     a partner province named beside it, `trong đó` breakdowns and the text's subject."""
     mentions, mention = names.mentions, names.mentions[k]
@@ -179,13 +192,13 @@ def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names, context:
         return former, "a part after `trong đó`"
     if any(mentions[j].start > mention.end and names.lead_before[j] for j in alike):
         return province, "a total broken down by former province"
-    if beside or any(set(m.keys) & partners for m in context_mentions):
+    if beside or any(set(m.keys) & partners for m in names.context_mentions):
         if BARE_NEW_RE.match(text, mention.end):
             # `Tỉnh A mới có …`: the new province, or `only now has` (an adverb); a partner named
             # near it is too weak to tell which province it is.
             return None, "`mới` after the name: the merged province or an adverb"
         return former, "named beside a partner province"
-    if catalog.cue("several").find(context):
+    if catalog.cue("several").find(names.context):
         # `Hai tỉnh đã tổ chức ...²` and the footnote `² Thái Nguyên: ...`
         return former, "the text speaks of the former provinces"
     return province, "merged province by default"
@@ -263,8 +276,10 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
     """The province of a figure in prose, and a note when it is left blank on purpose."""
     text, near = reading.text, reading.by_start["entities"]
     s_start = spot.sentence_start
+    # (the gap a name after the figure may stand across is measured only where a name follows)
     trailing = next(((m, e, why) for m, e, why in near.between(fig.end, _after_gap_end(reading, fig.end) + 1)
-                     if reading.cues.entity_after_gap.match(text[fig.end:m.start])), None)
+                     if reading.cues.entity_after_gap.match(text[fig.end:m.start])), None) \
+        if near.last >= fig.end else None
     if trailing:
         m, e, why = trailing
         return _named(e, Evidence.CLAUSE, f"`{m.text}` after the figure: {why}"), None

@@ -234,6 +234,7 @@ class ByStart:
         self.items = items
         self.starts = [start(m) for m in items]
         self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.last = max(self.starts, default=-1)  # the latest start: none is asked for after it
 
     def between(self, lo: int, hi: int | None = None) -> list:
         if not self.ordered:
