@@ -20,7 +20,9 @@ YEAR_TO_DATE_RE = re.compile(rf"tu nam\s+({YEAR})\s+(?:den|toi)\s+(?:ngay\s+)?(\
 SINGLE_DATE_RE = re.compile(rf"(?:tinh den|den|tai thoi diem|thoi diem|tu)\s+(?:ngay\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
 KEYED_RANGE_RE = re.compile(
     rf"(?:giai doan|nhiem ky|thoi ky|tu nam|trong|ca)\s+({YEAR})\s*(?:[-–]|den|toi)?\s*({YEAR}){NOT_AFTER_YEAR}")
-DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR}){NOT_AFTER_YEAR}")
+# (no digit, `.`, `,` or `/` before the year: looked behind once its first two digits are
+# read, so that `re` scans for a `1` or `2` in C instead of trying every position)
+DASH_RANGE_RE = re.compile(rf"((?:19|20)(?<![\d.,/]\d\d)\d{{2}})\s*[-–]\s*({YEAR}){NOT_AFTER_YEAR}")
 YEAR_RE = re.compile(rf"(?<!tu )(?:nam|den nam|den het nam|truoc nam|het nam|cuoi nam|vao nam)\s+({YEAR}){NOT_AFTER_YEAR}")
 TERM_EDGE_RE = re.compile(r"(đầu|cuối)\s+nhiệm kỳ", re.I)
 TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
@@ -262,7 +264,7 @@ def at_nature(period: str | None, temporal: str | None) -> tuple[str | None, str
     year, a span of dates' last day.  Returns the period and why it changed (or "")."""
     if period is None or temporal != "stock":
         return period, ""
-    if re.fullmatch(r"\d{4}-\d{4}", period):
+    if TERM_SPAN_RE.fullmatch(period):
         return period.split("-")[-1], "a level over a term is its level at the end"
     if "/" in period:
         return period.split("/")[-1], "a level over a span of dates is its level on the last day"
@@ -430,9 +432,15 @@ def _relative_base(passage, fig) -> re.Match | None:
     lead = passage.text[max(0, fig.start - 40):fig.start]
     ending = lead.rstrip()
     if not words or not (ending.endswith(("(", ":", "là", "đạt"))  # (what the pattern ends with)
-                         or "(" in ending and ending.lower().endswith(tuple(w.lower() for w in words))):
+                         or "(" in ending and ending.lower().endswith(_lowered(tuple(words)))):
         return None
     return _relative_base_re(tuple(words)).search(lead)
+
+
+@lru_cache(maxsize=16)
+def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
+    """(asked for every figure: lowered once a catalog)"""
+    return tuple(w.lower() for w in words)
 
 
 @lru_cache(maxsize=16)
@@ -469,7 +477,7 @@ def _earlier_value(passage, fig, spot, stated) -> Resolution | None:
         where = Evidence.CLAUSE if spot.in_clause(bases[0].start) else Evidence.SENTENCE
         return Resolution(bases[0].value, where, f"the earlier value of a change, `{bases[0].text}`")
     heading = passage.heading
-    if heading and re.fullmatch(r"\d{4}-\d{4}", heading.value):
+    if heading and TERM_SPAN_RE.fullmatch(heading.value):
         return Resolution(str(int(heading.value[:4]) - 1), Evidence.HEADING,
                           f"the earlier value of a change: the start of {heading.reason}")
     return Resolution(None, Evidence.NONE, f"{ABSTAIN} the earlier value of a change names no period")
