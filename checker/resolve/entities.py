@@ -331,14 +331,9 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
 def _place_named(reading, mention) -> str | None:
     """The noun of a place or body whose name the province's name ends (`Cố đô Huế`, `Cảng
     Hải Phòng`): up to six words before it, none of them a break or a figure."""
-    words = tuple(reading.catalog.cues.get("resolve_entity", {}).get("place_named", []))
-    if not words:
-        return None
-    pattern = ASIDE_CACHE.get(("place",) + words)
+    pattern = _words_of(reading).place
     if pattern is None:
-        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        pattern = ASIDE_CACHE[("place",) + words] = re.compile(
-            rf"(?<![\w])({alts})(?:\s+[^\W\d_]+){{0,5}}\s+$", re.I)
+        return None
     found = pattern.search(reading.text, max(0, mention.start - 64), mention.start)
     return found.group(1) if found else None
 
@@ -377,19 +372,47 @@ def _after_formers_list(reading, fig, spot, entity: str, several_in_anchor: bool
 
 
 
-ASIDE_CACHE: dict[tuple, re.Pattern] = {}
+class _Words:
+    """The patterns of the entity cue words (cues.yaml `resolve_entity`) a figure's province
+    is read with (compiled once a catalog), and whether a block's text may name the nation
+    or a region at all: made once a block (a pattern of `None`: no such words, or none in
+    the text)."""
+
+    def __init__(self, catalog, text: str):
+        cues = catalog.cues.get("resolve_entity", {})
+        self.site = _phrase_pattern(tuple(cues.get("site", [])), r"(?<![\w])(?:{})(?![\w])")
+        self.aside = _phrase_pattern(tuple(cues.get("aside", [])), r"\s*(?:{})(?!\w)")
+        self.place = _phrase_pattern(tuple(cues.get("place_named", [])), r"(?<![\w])({})(?:\s+[^\W\d_]+){{0,5}}\s+$")
+        names, groups = tuple(cues.get("elsewhere", [])), tuple(cues.get("province_group", []))
+        self.elsewhere = _elsewhere_pattern(names, groups) if _may_name_elsewhere(text, names, groups) else None
+
+
+@lru_cache(maxsize=64)
+def _phrase_pattern(words: tuple[str, ...], form: str) -> re.Pattern | None:
+    """`form` around the alternation of `words`, longest first (None when there are none)."""
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(form.format(alts), re.I)
+
+
+# The passage last read, its `_Words` and its figures' province by its section (`_by_section`,
+# once needed): a passage's figures are read one after another, each asking the same.
+_LAST: list = [None, None, None]
+
+
+def _words_of(reading) -> _Words:
+    """The `_Words` of a passage, made for its first figure (its figures are read in turn)."""
+    if _LAST[0] is not reading:
+        _LAST[:] = [reading, _Words(reading.catalog, reading.text), None]
+    return _LAST[1]
 
 
 def _site_before(reading, start: int, end: int) -> re.Match | None:
     """The last word in text[start:end] that opens the name of one site (cues.yaml `site`)."""
-    words = tuple(reading.catalog.cues.get("resolve_entity", {}).get("site", []))
-    if not words:
-        return None
-    key = ("site", *words)
-    pattern = ASIDE_CACHE.get(key)
+    pattern = _words_of(reading).site
     if pattern is None:
-        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        pattern = ASIDE_CACHE[key] = re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
+        return None
     found = None
     for found in pattern.finditer(reading.text, start, end):
         pass
@@ -399,13 +422,9 @@ def _site_before(reading, start: int, end: int) -> re.Match | None:
 def _in_aside(reading, s_start: int, start: int) -> bool:
     """A name in an earlier clause that opens with an aside (`chủ yếu`, `nhất là`): it
     explains the figure before it and names no province for the clauses after it."""
-    words = tuple(reading.catalog.cues.get("resolve_entity", {}).get("aside", []))
-    if not words:
-        return False
-    pattern = ASIDE_CACHE.get(words)
+    pattern = _words_of(reading).aside
     if pattern is None:
-        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        pattern = ASIDE_CACHE[words] = re.compile(rf"\s*(?:{alts})(?!\w)", re.I)
+        return False
     text = reading.text
     opening = max(text.rfind(",", s_start, start), text.rfind(";", s_start, start), s_start - 1) + 1
     return bool(pattern.match(text, opening))
@@ -488,12 +507,10 @@ def _may_name_elsewhere(text: str, names: tuple[str, ...], groups: tuple[str, ..
 
 def _elsewhere(reading, start: int, end: int) -> re.Match | None:
     """The last mention of the nation, a region or a group of provinces in text[start:end]."""
-    cues = reading.catalog.cues.get("resolve_entity", {})
-    names, groups = tuple(cues.get("elsewhere", [])), tuple(cues.get("province_group", []))
-    text = reading.text
-    if not _may_name_elsewhere(text, names, groups):
+    pattern = _words_of(reading).elsewhere
+    if pattern is None:
         return None  # asked once per figure: a block that names no such place is told at once
-    pattern = _elsewhere_pattern(names, groups)
+    text = reading.text
     # `đứng thứ 3 cả nước`, `thứ 08/63 tỉnh, thành phố`: a rank of the province itself.
     # `trung tâm năng lượng của cả nước; tổng công suất … đạt 3.650 MW`: a place that only
     # qualifies a noun (`của`) in an earlier clause is not the figure's.
@@ -514,6 +531,14 @@ def _unnamed(reading, spot, several_in_anchor: bool) -> tuple[Resolution, str | 
         earlier = [(m, e) for m, e, _ in reading.entities if m.end <= spot.sentence_start]
         if earlier and earlier[-1][1] is not None:
             return Resolution(earlier[-1][1], Evidence.BLOCK, f"`{earlier[-1][0].text}` in an earlier sentence"), None
+    _words_of(reading)
+    if _LAST[2] is None:  # (the same for every figure of the block: read for its first)
+        _LAST[2] = _by_section(reading)
+    return _LAST[2]
+
+
+def _by_section(reading) -> tuple[Resolution, str | None]:
+    """The province of a block's figures that name none: a heading's, else the report's own."""
     heading = next((h for h in reversed(reading.block.section) if reading.catalog.entity_matcher.find(h)), None)
     named = single_place(reading.catalog, heading) if heading else None
     if named is not None and named != reading.own and not section_partners(reading.catalog, heading):
