@@ -332,15 +332,11 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     # A period inside a bracket (`(20.150 tỷ đồng năm 2020)`) is only its bracket's.
     before = [p for p in periods if spot.sentence_start <= p.start and p.end <= fig.start
               and not passage.brackets.closes(p.end, fig.start)]
-    later = [p for p in periods if fig.end <= p.start < spot.clause_end
-             and not passage.brackets_back.closes(len(text) - p.start, len(text) - fig.end)]
-    lead = text[spot.clause_start:fig.start]
-    now = passage.leads.first(passage.cues.now, spot.clause_start, fig.start)
-    listed = _base_leading_list(passage, fig, spot)
-    if listed is not None and not after:
-        return listed
     if after:
         return Resolution(after[0].value, Evidence.CLAUSE, f"`{after[0].text}` right after the figure")
+    listed = _base_leading_list(passage, fig, spot)
+    if listed is not None:
+        return listed
     relative = _relative_base(passage, fig)
     if relative is not None:
         return Resolution(None, Evidence.NONE, f"{ABSTAIN} `{relative.group(0).strip()}`: the value of a base with no year")
@@ -351,16 +347,22 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     if earlier is not None:
         return earlier
     year = report_year(doc)
-    if now and year and not [p for p in before if p.end >= spot.clause_start + now.start()]:
+    now = passage.leads.first(passage.cues.now, spot.clause_start, fig.start) if year else None
+    if now and not [p for p in before if p.end >= spot.clause_start + now.start()]:
         return Resolution(str(year), Evidence.CLAUSE, f"`{now.group(0)}`: the report's year")
+    lead = text[spot.clause_start:fig.start]
     term = _whole_term(passage, lead, spot, before)
     if term is not None:
         return term
     if before:
         where = Evidence.CLAUSE if spot.in_clause(before[-1].start) else Evidence.SENTENCE
         return Resolution(before[-1].value, where, f"`{before[-1].text}` before the figure")
+    # (a period later in the clause, not in a bracket opened after the figure: read last, and
+    # only here, for the brackets read from the end are found for it alone)
+    later = next((p for p in periods if fig.end <= p.start < spot.clause_end
+                  and not passage.brackets_back.closes(len(text) - p.start, len(text) - fig.end)), None)
     if later:
-        return Resolution(later[0].value, Evidence.CLAUSE, f"`{later[0].text}` later in its clause")
+        return Resolution(later.value, Evidence.CLAUSE, f"`{later.text}` later in its clause")
     carried = _lead_part_of_year(passage, spot, stated)
     if carried is not None:
         return carried
