@@ -58,6 +58,8 @@ def closed_brackets(text: str, start: int, end: int) -> bool:
     """True when a bracket opened before `start` closes before `end`: the name stood
     inside a breakdown such as `(trong đó Thái Nguyên có 636; Bắc Kạn có 155)`."""
     if start >= 0 and end >= 0:  # (the brackets alone are visited: `re` skips the rest)
+        if text.find(")", start, end) < 0:
+            return False  # (no bracket closes: asked for each earlier figure of a sentence)
         chars = (m.group(0) for m in BRACKET_RE.finditer(text, start, end))
     else:
         chars = text[start:end]

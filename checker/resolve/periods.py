@@ -287,12 +287,13 @@ def stated_periods(passage) -> list[tuple[Period, bool]]:
     see `Passage.stated`)."""
     words = passage.catalog.cues.get("resolve_period", {})
     lead = _base_lead(tuple(words.get("base", ["so với"])), tuple(words.get("base_multiple", [])))
-    text, out = passage.text, []
+    text, out, year = passage.text, [], report_year(passage.doc)
     for p in passage.periods:
-        value = with_year(p.value, report_year(passage.doc))
+        value = with_year(p.value, year)
         if value is None:
             continue
-        out.append((replace(p, value=value), bool(lead.search(text[max(0, p.start - 40):p.start]))))
+        # (a new Period as `replace` makes it, without its walk over the fields)
+        out.append((Period(p.start, p.end, p.text, value, p.kind), bool(lead.search(text[max(0, p.start - 40):p.start]))))
     return out
 
 
