@@ -58,9 +58,8 @@ class Resolved:
     role: str | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        fields = self.fields
-        self.indicator, self.entity = fields["indicator"].value, fields["entity"].value
-        self.period, self.role = fields["period"].value, fields["role"].value
+        for name, resolution in self.fields.items():
+            setattr(self, name, resolution.value)
 
     def settle(self, name: str, resolution: Resolution | None) -> None:
         """Set a field; a blank value always has evidence `none`."""
