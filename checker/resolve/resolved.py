@@ -25,8 +25,7 @@ def _unresolved() -> dict[str, Resolution]:
 class Resolved:
     """One figure with what it measures; becomes one row of the facts table.  The four
     resolved fields (indicator, entity, period, role) are read through `fields`, each a
-    Resolution with its evidence, and set only through `settle` (which keeps each value
-    as an attribute too: `r.indicator`)."""
+    Resolution with its evidence, and set only through `settle`."""
 
     figure: Figure
     block: Block
@@ -50,16 +49,22 @@ class Resolved:
     # The figure a percentage is a share of (`chiếm 92%`, `đạt 100% kế hoạch`), as read in
     # its sentence; `relate` turns it into a SHARE_OF relation.
     share_of: Resolved | None = None
-    # The four values, read tens of thousands of times a run, are plain attributes kept in
-    # step with `fields` (a property cost a call at every read).
-    indicator: str | None = field(init=False, repr=False, compare=False)
-    entity: str | None = field(init=False, repr=False, compare=False)
-    period: str | None = field(init=False, repr=False, compare=False)
-    role: str | None = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        for name, resolution in self.fields.items():
-            setattr(self, name, resolution.value)
+    @property
+    def indicator(self) -> str | None:
+        return self.fields["indicator"].value
+
+    @property
+    def entity(self) -> str | None:
+        return self.fields["entity"].value
+
+    @property
+    def period(self) -> str | None:
+        return self.fields["period"].value
+
+    @property
+    def role(self) -> str | None:
+        return self.fields["role"].value
 
     def settle(self, name: str, resolution: Resolution | None) -> None:
         """Set a field; a blank value always has evidence `none`."""
@@ -68,4 +73,3 @@ class Resolved:
         elif resolution.value is None and resolution.evidence is not Evidence.NONE:
             resolution = Resolution(None, Evidence.NONE, resolution.reason)
         self.fields[name] = resolution
-        setattr(self, name, resolution.value)
