@@ -38,11 +38,14 @@ def _markless_table() -> dict[int, str]:
 
 
 MARKLESS = _markless_table()
+# (ASCII mapped to itself too: a character missing from the table costs `translate` a
+# raised and caught KeyError, and most characters of a text are ASCII)
+_FOLD_TABLE = {**{code: code for code in range(0x80)}, **MARKLESS}
 
 
 def fold(text: str) -> str:
     """Lower-case text without Vietnamese diacritics, one character for one (offsets hold)."""
-    return text.lower().translate(MARKLESS)
+    return text.lower().translate(_FOLD_TABLE)
 
 
 def strip_marks(text: str) -> str:

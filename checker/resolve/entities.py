@@ -58,6 +58,8 @@ def closed_brackets(text: str, start: int, end: int) -> bool:
     """True when a bracket opened before `start` closes before `end`: the name stood
     inside a breakdown such as `(trong đó Thái Nguyên có 636; Bắc Kạn có 155)`."""
     if start >= 0 and end >= 0:  # (the brackets alone are visited: `re` skips the rest)
+        if text.find(")", start, end) < 0:
+            return False  # (no bracket closes: asked for each earlier figure of a sentence)
         chars = (m.group(0) for m in BRACKET_RE.finditer(text, start, end))
     else:
         chars = text[start:end]
@@ -75,20 +77,28 @@ def closed_brackets(text: str, start: int, end: int) -> bool:
 def entity_mentions(catalog: Catalog, text: str, context: str, tolerant: bool = False) -> list[EntityMention]:
     """Each province name in `text` with the entity it means and why."""
     mentions = (catalog.entity_matcher.find_tolerant if tolerant else catalog.entity_matcher.find)(text)
-    context_mentions = catalog.entity_matcher.find(context)
-    names = _Names(catalog, text, mentions)
-    return [(m, *_mention_entity(catalog, text, k, names, context, context_mentions)) for k, m in enumerate(mentions)]
+    names = None  # (read only for an ambiguous name: most are not)
+    found = []
+    for k, m in enumerate(mentions):
+        if len(m.keys) == 1:
+            found.append((m, m.keys[0], "named"))
+            continue
+        if names is None:
+            names = _Names(catalog, text, mentions, context)
+        found.append((m, *_mention_entity(catalog, text, k, names)))
+    return found
 
 
 class _Names:
     """What `_mention_entity` asks of every name of a text, found once for the text: each
     name's lower case and keys, whether a cue of a former province follows it, whether a
-    `trong đó` lead stands before it (found on first need: most names are not ambiguous)."""
+    `trong đó` lead stands before it, the names of its `context` (found on first need)."""
 
-    def __init__(self, catalog: Catalog, text: str, mentions: list[Mention]):
-        self.catalog, self.text, self.mentions = catalog, text, mentions
+    def __init__(self, catalog: Catalog, text: str, mentions: list[Mention], context: str = ""):
+        self.catalog, self.text, self.mentions, self.context = catalog, text, mentions, context
         self.lowered = [m.text.lower() for m in mentions]
         self.keys = [set(m.keys) for m in mentions]
+        self._context_mentions: list[Mention] | None = None
         self._former_after: list[bool] | None = None
         self._merged_cues: list[Mention] | None = None
         self._lead_before: list[bool] | None = None
@@ -100,6 +110,12 @@ class _Names:
             cues = self.catalog.cue("former").find(self.text)
             self._former_after = [_cue_after(m, cues) for m in self.mentions]
         return self._former_after
+
+    @property
+    def context_mentions(self) -> list[Mention]:
+        if self._context_mentions is None:
+            self._context_mentions = self.catalog.entity_matcher.find(self.context)
+        return self._context_mentions
 
     @property
     def merged_cues(self) -> list[Mention]:
@@ -132,8 +148,7 @@ def _cue_after(m: Mention, cues: list[Mention]) -> bool:
     return any(0 <= c.start - m.end <= 2 for c in cues)
 
 
-def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names, context: str,
-                    context_mentions: list[Mention]) -> tuple[str | None, str]:
+def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names) -> tuple[str | None, str]:
     """A merged province and the former province sharing its name are told apart by cues,
     a partner province named beside it, `trong đó` breakdowns and the text's subject."""
     mentions, mention = names.mentions, names.mentions[k]
@@ -179,13 +194,13 @@ def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names, context:
         return former, "a part after `trong đó`"
     if any(mentions[j].start > mention.end and names.lead_before[j] for j in alike):
         return province, "a total broken down by former province"
-    if beside or any(set(m.keys) & partners for m in context_mentions):
+    if beside or any(set(m.keys) & partners for m in names.context_mentions):
         if BARE_NEW_RE.match(text, mention.end):
             # `Tỉnh A mới có …`: the new province, or `only now has` (an adverb); a partner named
             # near it is too weak to tell which province it is.
             return None, "`mới` after the name: the merged province or an adverb"
         return former, "named beside a partner province"
-    if catalog.cue("several").find(context):
+    if catalog.cue("several").find(names.context):
         # `Hai tỉnh đã tổ chức ...²` and the footnote `² Thái Nguyên: ...`
         return former, "the text speaks of the former provinces"
     return province, "merged province by default"
@@ -263,8 +278,10 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
     """The province of a figure in prose, and a note when it is left blank on purpose."""
     text, near = reading.text, reading.by_start["entities"]
     s_start = spot.sentence_start
+    # (the gap a name after the figure may stand across is measured only where a name follows)
     trailing = next(((m, e, why) for m, e, why in near.between(fig.end, _after_gap_end(reading, fig.end) + 1)
-                     if reading.cues.entity_after_gap.match(text[fig.end:m.start])), None)
+                     if reading.cues.entity_after_gap.match(text[fig.end:m.start])), None) \
+        if near.last >= fig.end else None
     if trailing:
         m, e, why = trailing
         return _named(e, Evidence.CLAUSE, f"`{m.text}` after the figure: {why}"), None
@@ -316,14 +333,9 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
 def _place_named(reading, mention) -> str | None:
     """The noun of a place or body whose name the province's name ends (`Cố đô Huế`, `Cảng
     Hải Phòng`): up to six words before it, none of them a break or a figure."""
-    words = tuple(reading.catalog.cues.get("resolve_entity", {}).get("place_named", []))
-    if not words:
-        return None
-    pattern = ASIDE_CACHE.get(("place",) + words)
+    pattern = _words_of(reading).place
     if pattern is None:
-        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        pattern = ASIDE_CACHE[("place",) + words] = re.compile(
-            rf"(?<![\w])({alts})(?:\s+[^\W\d_]+){{0,5}}\s+$", re.I)
+        return None
     found = pattern.search(reading.text, max(0, mention.start - 64), mention.start)
     return found.group(1) if found else None
 
@@ -362,19 +374,47 @@ def _after_formers_list(reading, fig, spot, entity: str, several_in_anchor: bool
 
 
 
-ASIDE_CACHE: dict[tuple, re.Pattern] = {}
+class _Words:
+    """The patterns of the entity cue words (cues.yaml `resolve_entity`) a figure's province
+    is read with (compiled once a catalog), and whether a block's text may name the nation
+    or a region at all: made once a block (a pattern of `None`: no such words, or none in
+    the text)."""
+
+    def __init__(self, catalog, text: str):
+        cues = catalog.cues.get("resolve_entity", {})
+        self.site = _phrase_pattern(tuple(cues.get("site", [])), r"(?<![\w])(?:{})(?![\w])")
+        self.aside = _phrase_pattern(tuple(cues.get("aside", [])), r"\s*(?:{})(?!\w)")
+        self.place = _phrase_pattern(tuple(cues.get("place_named", [])), r"(?<![\w])({})(?:\s+[^\W\d_]+){{0,5}}\s+$")
+        names, groups = tuple(cues.get("elsewhere", [])), tuple(cues.get("province_group", []))
+        self.elsewhere = _elsewhere_pattern(names, groups) if _may_name_elsewhere(text, names, groups) else None
+
+
+@lru_cache(maxsize=64)
+def _phrase_pattern(words: tuple[str, ...], form: str) -> re.Pattern | None:
+    """`form` around the alternation of `words`, longest first (None when there are none)."""
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(form.format(alts), re.I)
+
+
+# The passage last read, its `_Words` and its figures' province by its section (`_by_section`,
+# once needed): a passage's figures are read one after another, each asking the same.
+_LAST: list = [None, None, None]
+
+
+def _words_of(reading) -> _Words:
+    """The `_Words` of a passage, made for its first figure (its figures are read in turn)."""
+    if _LAST[0] is not reading:
+        _LAST[:] = [reading, _Words(reading.catalog, reading.text), None]
+    return _LAST[1]
 
 
 def _site_before(reading, start: int, end: int) -> re.Match | None:
     """The last word in text[start:end] that opens the name of one site (cues.yaml `site`)."""
-    words = tuple(reading.catalog.cues.get("resolve_entity", {}).get("site", []))
-    if not words:
-        return None
-    key = ("site", *words)
-    pattern = ASIDE_CACHE.get(key)
+    pattern = _words_of(reading).site
     if pattern is None:
-        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        pattern = ASIDE_CACHE[key] = re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
+        return None
     found = None
     for found in pattern.finditer(reading.text, start, end):
         pass
@@ -384,13 +424,9 @@ def _site_before(reading, start: int, end: int) -> re.Match | None:
 def _in_aside(reading, s_start: int, start: int) -> bool:
     """A name in an earlier clause that opens with an aside (`chủ yếu`, `nhất là`): it
     explains the figure before it and names no province for the clauses after it."""
-    words = tuple(reading.catalog.cues.get("resolve_entity", {}).get("aside", []))
-    if not words:
-        return False
-    pattern = ASIDE_CACHE.get(words)
+    pattern = _words_of(reading).aside
     if pattern is None:
-        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        pattern = ASIDE_CACHE[words] = re.compile(rf"\s*(?:{alts})(?!\w)", re.I)
+        return False
     text = reading.text
     opening = max(text.rfind(",", s_start, start), text.rfind(";", s_start, start), s_start - 1) + 1
     return bool(pattern.match(text, opening))
@@ -473,12 +509,10 @@ def _may_name_elsewhere(text: str, names: tuple[str, ...], groups: tuple[str, ..
 
 def _elsewhere(reading, start: int, end: int) -> re.Match | None:
     """The last mention of the nation, a region or a group of provinces in text[start:end]."""
-    cues = reading.catalog.cues.get("resolve_entity", {})
-    names, groups = tuple(cues.get("elsewhere", [])), tuple(cues.get("province_group", []))
-    text = reading.text
-    if not _may_name_elsewhere(text, names, groups):
+    pattern = _words_of(reading).elsewhere
+    if pattern is None:
         return None  # asked once per figure: a block that names no such place is told at once
-    pattern = _elsewhere_pattern(names, groups)
+    text = reading.text
     # `đứng thứ 3 cả nước`, `thứ 08/63 tỉnh, thành phố`: a rank of the province itself.
     # `trung tâm năng lượng của cả nước; tổng công suất … đạt 3.650 MW`: a place that only
     # qualifies a noun (`của`) in an earlier clause is not the figure's.
@@ -499,6 +533,14 @@ def _unnamed(reading, spot, several_in_anchor: bool) -> tuple[Resolution, str | 
         earlier = [(m, e) for m, e, _ in reading.entities if m.end <= spot.sentence_start]
         if earlier and earlier[-1][1] is not None:
             return Resolution(earlier[-1][1], Evidence.BLOCK, f"`{earlier[-1][0].text}` in an earlier sentence"), None
+    _words_of(reading)
+    if _LAST[2] is None:  # (the same for every figure of the block: read for its first)
+        _LAST[2] = _by_section(reading)
+    return _LAST[2]
+
+
+def _by_section(reading) -> tuple[Resolution, str | None]:
+    """The province of a block's figures that name none: a heading's, else the report's own."""
     heading = next((h for h in reversed(reading.block.section) if reading.catalog.entity_matcher.find(h)), None)
     named = single_place(reading.catalog, heading) if heading else None
     if named is not None and named != reading.own and not section_partners(reading.catalog, heading):

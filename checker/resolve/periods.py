@@ -20,7 +20,9 @@ YEAR_TO_DATE_RE = re.compile(rf"tu nam\s+({YEAR})\s+(?:den|toi)\s+(?:ngay\s+)?(\
 SINGLE_DATE_RE = re.compile(rf"(?:tinh den|den|tai thoi diem|thoi diem|tu)\s+(?:ngay\s+)?(\d{{1,2}})/(\d{{1,2}})/({YEAR})")
 KEYED_RANGE_RE = re.compile(
     rf"(?:giai doan|nhiem ky|thoi ky|tu nam|trong|ca)\s+({YEAR})\s*(?:[-–]|den|toi)?\s*({YEAR}){NOT_AFTER_YEAR}")
-DASH_RANGE_RE = re.compile(rf"(?<![\d.,/])({YEAR})\s*[-–]\s*({YEAR}){NOT_AFTER_YEAR}")
+# (no digit, `.`, `,` or `/` before the year: looked behind once its first two digits are
+# read, so that `re` scans for a `1` or `2` in C instead of trying every position)
+DASH_RANGE_RE = re.compile(rf"((?:19|20)(?<![\d.,/]\d\d)\d{{2}})\s*[-–]\s*({YEAR}){NOT_AFTER_YEAR}")
 YEAR_RE = re.compile(rf"(?<!tu )(?:nam|den nam|den het nam|truoc nam|het nam|cuoi nam|vao nam)\s+({YEAR}){NOT_AFTER_YEAR}")
 TERM_EDGE_RE = re.compile(r"(đầu|cuối)\s+nhiệm kỳ", re.I)
 TERM_END_RE = re.compile(r"(?:năm\s+)?cuối nhiệm kỳ", re.I)
@@ -262,7 +264,7 @@ def at_nature(period: str | None, temporal: str | None) -> tuple[str | None, str
     year, a span of dates' last day.  Returns the period and why it changed (or "")."""
     if period is None or temporal != "stock":
         return period, ""
-    if re.fullmatch(r"\d{4}-\d{4}", period):
+    if TERM_SPAN_RE.fullmatch(period):
         return period.split("-")[-1], "a level over a term is its level at the end"
     if "/" in period:
         return period.split("/")[-1], "a level over a span of dates is its level on the last day"
@@ -285,12 +287,13 @@ def stated_periods(passage) -> list[tuple[Period, bool]]:
     see `Passage.stated`)."""
     words = passage.catalog.cues.get("resolve_period", {})
     lead = _base_lead(tuple(words.get("base", ["so với"])), tuple(words.get("base_multiple", [])))
-    text, out = passage.text, []
+    text, out, year = passage.text, [], report_year(passage.doc)
     for p in passage.periods:
-        value = with_year(p.value, report_year(passage.doc))
+        value = with_year(p.value, year)
         if value is None:
             continue
-        out.append((replace(p, value=value), bool(lead.search(text[max(0, p.start - 40):p.start]))))
+        # (a new Period as `replace` makes it, without its walk over the fields)
+        out.append((Period(p.start, p.end, p.text, value, p.kind), bool(lead.search(text[max(0, p.start - 40):p.start]))))
     return out
 
 
@@ -330,15 +333,11 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     # A period inside a bracket (`(20.150 tỷ đồng năm 2020)`) is only its bracket's.
     before = [p for p in periods if spot.sentence_start <= p.start and p.end <= fig.start
               and not passage.brackets.closes(p.end, fig.start)]
-    later = [p for p in periods if fig.end <= p.start < spot.clause_end
-             and not passage.brackets_back.closes(len(text) - p.start, len(text) - fig.end)]
-    lead = text[spot.clause_start:fig.start]
-    now = passage.leads.first(passage.cues.now, spot.clause_start, fig.start)
-    listed = _base_leading_list(passage, fig, spot)
-    if listed is not None and not after:
-        return listed
     if after:
         return Resolution(after[0].value, Evidence.CLAUSE, f"`{after[0].text}` right after the figure")
+    listed = _base_leading_list(passage, fig, spot)
+    if listed is not None:
+        return listed
     relative = _relative_base(passage, fig)
     if relative is not None:
         return Resolution(None, Evidence.NONE, f"{ABSTAIN} `{relative.group(0).strip()}`: the value of a base with no year")
@@ -349,16 +348,22 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     if earlier is not None:
         return earlier
     year = report_year(doc)
-    if now and year and not [p for p in before if p.end >= spot.clause_start + now.start()]:
+    now = passage.leads.first(passage.cues.now, spot.clause_start, fig.start) if year else None
+    if now and not [p for p in before if p.end >= spot.clause_start + now.start()]:
         return Resolution(str(year), Evidence.CLAUSE, f"`{now.group(0)}`: the report's year")
+    lead = text[spot.clause_start:fig.start]
     term = _whole_term(passage, lead, spot, before)
     if term is not None:
         return term
     if before:
         where = Evidence.CLAUSE if spot.in_clause(before[-1].start) else Evidence.SENTENCE
         return Resolution(before[-1].value, where, f"`{before[-1].text}` before the figure")
+    # (a period later in the clause, not in a bracket opened after the figure: read last, and
+    # only here, for the brackets read from the end are found for it alone)
+    later = next((p for p in periods if fig.end <= p.start < spot.clause_end
+                  and not passage.brackets_back.closes(len(text) - p.start, len(text) - fig.end)), None)
     if later:
-        return Resolution(later[0].value, Evidence.CLAUSE, f"`{later[0].text}` later in its clause")
+        return Resolution(later.value, Evidence.CLAUSE, f"`{later.text}` later in its clause")
     carried = _lead_part_of_year(passage, spot, stated)
     if carried is not None:
         return carried
@@ -430,9 +435,15 @@ def _relative_base(passage, fig) -> re.Match | None:
     lead = passage.text[max(0, fig.start - 40):fig.start]
     ending = lead.rstrip()
     if not words or not (ending.endswith(("(", ":", "là", "đạt"))  # (what the pattern ends with)
-                         or "(" in ending and ending.lower().endswith(tuple(w.lower() for w in words))):
+                         or "(" in ending and ending.lower().endswith(_lowered(tuple(words)))):
         return None
     return _relative_base_re(tuple(words)).search(lead)
+
+
+@lru_cache(maxsize=16)
+def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
+    """(asked for every figure: lowered once a catalog)"""
+    return tuple(w.lower() for w in words)
 
 
 @lru_cache(maxsize=16)
@@ -469,7 +480,7 @@ def _earlier_value(passage, fig, spot, stated) -> Resolution | None:
         where = Evidence.CLAUSE if spot.in_clause(bases[0].start) else Evidence.SENTENCE
         return Resolution(bases[0].value, where, f"the earlier value of a change, `{bases[0].text}`")
     heading = passage.heading
-    if heading and re.fullmatch(r"\d{4}-\d{4}", heading.value):
+    if heading and TERM_SPAN_RE.fullmatch(heading.value):
         return Resolution(str(int(heading.value[:4]) - 1), Evidence.HEADING,
                           f"the earlier value of a change: the start of {heading.reason}")
     return Resolution(None, Evidence.NONE, f"{ABSTAIN} the earlier value of a change names no period")

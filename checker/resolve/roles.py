@@ -131,12 +131,15 @@ BASE_YEAR_BRACKET_RE = re.compile(r"\(\s*(?:ước\s+)?(?:thực hiện\s+|TH\s+
                                   r"\s*(?::|là|đạt)\s*(?:khoảng\s+)?$", re.I)
 
 
+LAST_YEAR_RE = re.compile(r"(\d{4})$")
+
+
 def base_year_role(text: str, fig, spot, heading_period: str | None) -> Resolution | None:
     """`phấn đấu có 7.500 doanh nghiệp thành lập mới (năm 2025: 6.850 doanh nghiệp)`: in a
     section on a later year (its heading's), a figure in a bracket that opens with an
     earlier year is what that year reached, not a target."""
     found = BASE_YEAR_BRACKET_RE.search(text, max(spot.sentence_start, fig.start - 40), fig.start)
-    later = re.search(r"(\d{4})$", heading_period or "")
+    later = LAST_YEAR_RE.search(heading_period or "") if found else None
     if found is None or later is None or int(found.group(1)) >= int(later.group(1)):
         return None
     return Resolution("actual", Evidence.CLAUSE, f"`{found.group(0).strip()}`: what an earlier year reached")
@@ -300,7 +303,7 @@ def _block_says_otherwise(r: Resolved, heading: Resolution) -> str:
     xuất khẩu ước đạt 28.760 triệu USD`: where the figure's paragraph has named another year
     before it (not a base: `so với năm 2024`), the heading's year is not clearly its own."""
     # (a heading's term is left to the rules that read a term: only a year against a year)
-    if r.block.kind == "table_row" or not re.fullmatch(r"\d{4}", heading.value or ""):
+    if r.block.kind == "table_row" or not YEAR_ONLY_RE.fullmatch(heading.value or ""):
         return ""
     before = r.block.text[:r.figure.start]
     for found in find_periods(before, []):
@@ -311,6 +314,7 @@ def _block_says_otherwise(r: Resolved, heading: Resolution) -> str:
     return ""
 
 
+YEAR_ONLY_RE = re.compile(r"\d{4}")
 # (and a destination: `chuyển nguồn sang năm 2025` is carried to that year, not stated of it)
 BASE_LEAD_RE = re.compile(r"(?:so với|so cùng kỳ|cùng kỳ|từ|đến|sang|bằng|gấp)(?:\s+(?:ước thực hiện|thực hiện|kế hoạch|dự toán|cùng kỳ))?(?:\s+năm)?\s*$", re.I)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import islice
+from operator import attrgetter, le
 from re import _constants as C  # noqa: N812  (the parser's opcodes)
 from re import _parser
 
@@ -230,10 +232,11 @@ class ByStart:
     """Items (mentions, spans) and those that start in `[lo, hi)`, in their own order:
     a figure asks only for those near it instead of filtering all of a block's for each."""
 
-    def __init__(self, items: list, start=lambda m: m.start):
+    def __init__(self, items: list, start=attrgetter("start")):
         self.items = items
-        self.starts = [start(m) for m in items]
-        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.starts = list(map(start, items))  # (seven of these a block: built and tested in C loops)
+        self.ordered = all(map(le, self.starts, islice(self.starts, 1, None)))
+        self.last = max(self.starts, default=-1)  # the latest start: none is asked for after it
 
     def between(self, lo: int, hi: int | None = None) -> list:
         if not self.ordered:
