@@ -343,9 +343,11 @@ def _changes(out, text, figs, indicators) -> None:
     """`tăng từ A lên B`: B must be above A; `giảm từ A xuống B`: below.  Both, and a
     figure after `còn`, are levels."""
     for n, (i, a) in enumerate(figs):
-        fm = CHANGE_FROM_RE.search(text[max(0, a.start - 12):a.start])
+        # (each pattern asked only where its one fixed word stands before the figure)
+        before = text[max(0, a.start - 20):a.start].lower()
+        fm = CHANGE_FROM_RE.search(text[max(0, a.start - 12):a.start]) if "từ" in before else None
         if not fm:
-            if LEFT_AT_RE.search(text[max(0, a.start - 20):a.start]):
+            if "còn" in before and LEFT_AT_RE.search(text[max(0, a.start - 20):a.start]):
                 _as_level(out[i], indicators)  # `tỷ lệ hộ nghèo còn 1,32%`: the level left
             continue
         for j, b in figs[n + 1:n + 2]:
@@ -372,6 +374,8 @@ def _as_level(r: Resolved, indicators) -> None:
 def _footnotes(out: list[Resolved], read: list[Resolved], indicators) -> None:
     """A footnote's figures break down the body figure its marker follows (`đạt 7,3%/năm¹²`):
     the last one before the marker, preferring the same indicator and period."""
+    if not any(r.block.kind == "footnote" for r in read):
+        return
     by_block: dict[int, list[int]] = {}
     for i, r in enumerate(read):
         if r.figure.kind in STAT_KINDS:
