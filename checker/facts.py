@@ -59,7 +59,7 @@ import sys
 from collections import namedtuple
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 import numpy as np
 import pandas as pd
@@ -83,13 +83,6 @@ EVIDENCE_COLUMNS = tuple((name, sys.intern(f"{name}_evidence"), sys.intern(f"{na
 # The columns that name another row by its id (the relations `_relation_columns` writes).
 ROW_REFERENCES = ("annotates", "part_of", "restates", "ratio_num", "ratio_den", "change_from", "of_result",
                   "of_base", "avg_from", "avg_to")
-# The columns `_relation_columns` writes, at their defaults (a figure related to none).
-_UNRELATED = {c: FactRow._field_defaults[c] for c in (
-    *ROW_REFERENCES, "part_bound", "change_dir", "of_form", "base", "avg_years", "avg_form")}
-# A draft row's values in the columns' order: its tuple is made from them in one call (made
-# by keyword, a `FactRow` matched each of its 63 names against its fields, which cost as
-# much as reading the rest of the row).
-_IN_ORDER = itemgetter(*COLUMNS)
 
 
 def empty_facts() -> pd.DataFrame:
@@ -139,21 +132,20 @@ def _fact(i: int, r: Resolved, counts) -> FactRow:
         # rounded, so its interval is a point.  Scaled counts (`1,8 triệu người`) keep
         # their precision.
         lo = hi = float(fig.value) * r.factor
-    values = {
-        "id": i, "path": r.doc.path, "doc": r.doc.index, "doc_kind": r.doc.kind, "block": r.block.kind, "line": line,
-        "column": column, "text": fig.text, "kind": fig.kind, "value": fig.value, "unit": r.unit,
-        "unit_text": fig.unit_text, "lo": lo, "hi": hi, "lo_open": lo_open, "hi_open": hi_open,
-        "qualifier": fig.qualifier or "", "denominator": fig.denominator, "indicator": r.indicator,
-        "entity": r.entity, "period": r.period, "role": r.role, "scope": r.scope, "measure": r.measure,
-        "head": r.head, "label": fig.label, "footnote": r.block.footnote,
-        "anchor_line": r.anchor[0] if r.anchor else None, "table": r.block.table, "row_label": r.row_label,
-        "column_role": r.column_role, "sentence": r.sentence, "position": fig.start, "notes": "; ".join(r.notes),
-        "context": _context(r.block.text, fig.start, fig.end), "suppress": "", **_UNRELATED, **_relation_columns(r)}
+    evidence = {}
     for name, evidence_key, reason_key in EVIDENCE_COLUMNS:
         resolution = r.fields[name]
-        values[evidence_key] = resolution.evidence._value_  # (`.value` is a descriptor call per read)
-        values[reason_key] = resolution.reason
-    return tuple.__new__(FactRow, _IN_ORDER(values))  # (KeyError: a column the row left out)
+        evidence[evidence_key] = resolution.evidence._value_  # (`.value` is a descriptor call per read)
+        evidence[reason_key] = resolution.reason
+    return FactRow(
+        id=i, path=r.doc.path, doc=r.doc.index, doc_kind=r.doc.kind, block=r.block.kind, line=line, column=column,
+        text=fig.text, kind=fig.kind, value=fig.value, unit=r.unit, unit_text=fig.unit_text,
+        lo=lo, hi=hi, lo_open=lo_open, hi_open=hi_open, qualifier=fig.qualifier or "", denominator=fig.denominator,
+        indicator=r.indicator, entity=r.entity, period=r.period, role=r.role, scope=r.scope, measure=r.measure,
+        head=r.head, label=fig.label, footnote=r.block.footnote, anchor_line=r.anchor[0] if r.anchor else None,
+        table=r.block.table, row_label=r.row_label, column_role=r.column_role, sentence=r.sentence,
+        position=fig.start, notes="; ".join(r.notes), context=_context(r.block.text, fig.start, fig.end),
+        **_relation_columns(r), **evidence)
 
 
 def _exact_count(r: Resolved, counts) -> bool:
