@@ -9,7 +9,7 @@ from checker.interval import Interval
 from checker.records import Evidence, Figure, Resolution
 
 
-@pytest.mark.parametrize("cls", [Figure, Resolution])
+@pytest.mark.parametrize("cls", [Figure, Resolution, Interval])
 def test_init_takes_the_fields_in_order_with_their_defaults(cls):
     params = list(inspect.signature(cls.__init__).parameters.values())[1:]
     fields = dataclasses.fields(cls)
@@ -31,3 +31,8 @@ def test_written_init_makes_the_same_frozen_record():
     assert hash(res) == hash(Resolution("2025", Evidence.CLAUSE, ""))
     with pytest.raises(dataclasses.FrozenInstanceError):
         res.reason = "x"
+    iv = Interval(46.0, float("inf"), lo_open=True)
+    assert (iv.lo, iv.hi, iv.lo_open, iv.hi_open) == (46.0, float("inf"), True, False)
+    assert iv == Interval(46.0, float("inf"), True)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        iv.lo = 0.0
