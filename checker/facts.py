@@ -61,6 +61,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 
+import numpy as np
 import pandas as pd
 
 from checker.interval import Interval
@@ -88,15 +89,32 @@ def empty_facts() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
 
 
-def facts_table(facts: list[Fact]) -> pd.DataFrame:
+def facts_table(facts: list[FactRow | Fact]) -> pd.DataFrame:
     """The facts table of these rows, in the schema of `Fact`."""
     if not facts:
         return empty_facts()
-    # Column by column from the records' attributes, each read in a C loop (asdict would
-    # deep-copy every value; a tuple per record would hold the table twice over).  The
-    # integer columns are made as such: converted after, each cost a copy of the table's block.
-    return pd.DataFrame({c: pd.array(list(map(attrgetter(c), facts)), dtype="Int64") if c in _INTS
-                         else list(map(attrgetter(c), facts)) for c in COLUMNS}, columns=COLUMNS)
+    # Column by column (asdict would deep-copy every value; a tuple per record would hold
+    # the table twice over): a draft's rows, tuples in the columns' order, are turned in
+    # one pass; records (a data file's) are read attribute by attribute, each in a C loop.
+    # The integer columns are made as such: converted after, each cost a copy of the
+    # table's block.
+    if all(type(f) is FactRow for f in facts):
+        columns = map(list, zip(*facts))
+    else:
+        columns = (list(map(attrgetter(c), facts)) for c in COLUMNS)
+    return pd.DataFrame({c: _int_array(values) if c in _INTS else values for c, values in zip(COLUMNS, columns)},
+                        columns=COLUMNS)
+
+
+def _int_array(values: list) -> pd.api.extensions.ExtensionArray:
+    """`pd.array(values, dtype="Int64")`, for a column of ints and Nones (the usual one)
+    made from one array of the numbers and one of the blanks, without pandas looking at
+    each value to infer what it is."""
+    blank = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+    numbers = np.array([0 if v is None else v for v in values]) if blank.any() else np.array(values)
+    if numbers.dtype != np.int64:  # (floats, flags or anything else: pandas' own checks and errors)
+        return pd.array(values, dtype="Int64")
+    return pd.arrays.IntegerArray(numbers, blank)
 
 
 def _fact(i: int, r: Resolved, counts) -> FactRow:

@@ -23,6 +23,11 @@ class Interval:
     lo_open: bool = False
     hi_open: bool = False
 
+    def __init__(self, lo: float, hi: float, lo_open: bool = False, hi_open: bool = False):
+        # (the fields at once: a frozen dataclass's own __init__ sets each through
+        # `object.__setattr__`; every figure makes one or more, and so does every comparison)
+        self.__dict__.update(lo=lo, hi=hi, lo_open=lo_open, hi_open=hi_open)
+
     @classmethod
     def point(cls, value: float) -> "Interval":
         return cls(value, value)

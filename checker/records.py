@@ -95,6 +95,17 @@ class Figure:
     label: str | None = None
     parts: tuple[float, ...] = ()
 
+    def __init__(self, text: str, start: int, end: int, value: float | None, interval: Interval | None,
+                 unit: str | None = None, unit_text: str = "", kind: str = "statistic", qualifier: str | None = None,
+                 scale: float = 1.0, denominator: float | None = None, denominator_interval: Interval | None = None,
+                 label: str | None = None, parts: tuple[float, ...] = ()):
+        # (the fields at once: a frozen dataclass's own __init__ sets each through
+        # `object.__setattr__`, and the lexer and readers make a figure per number and more)
+        self.__dict__.update(text=text, start=start, end=end, value=value, interval=interval, unit=unit,
+                             unit_text=unit_text, kind=kind, qualifier=qualifier, scale=scale,
+                             denominator=denominator, denominator_interval=denominator_interval, label=label,
+                             parts=parts)
+
     def moved(self, offset: int) -> Figure:
         """The figure `offset` characters further on (a cell's figure placed in its row):
         `dataclasses.replace` without its reading of the class's fields per figure."""
@@ -136,6 +147,10 @@ class Resolution:
     value: str | None
     evidence: Evidence
     reason: str = ""
+
+    def __init__(self, value: str | None, evidence: Evidence, reason: str = ""):
+        # (at once, as `Figure`'s: every field settled makes one)
+        self.__dict__.update(value=value, evidence=evidence, reason=reason)
 
 
 UNRESOLVED = Resolution(None, Evidence.NONE)

@@ -10,6 +10,7 @@ measures, a footnote's figure what the figure it annotates measures."""
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.records import STAT_KINDS
@@ -55,9 +56,10 @@ FROM_AHEAD_RE = re.compile(r"^\s*,?\s*(?:tăng\s+|giảm\s+)?từ\s*(?:mức\s*)
 def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     """The resolved figures again, with their relations; `resolved` is left as it was read
     (footnotes are matched on what the figures said before any field was lent)."""
-    out = Related(_fresh(r) for r in resolved)
+    out = Related(map(_fresh, resolved))
+    blocks = list(_by_block(out))  # (read once: the relations add no figure and move none)
     verdicts = []
-    for text, figs in _by_block(out):
+    for text, figs in blocks:
         # A change's levels first (`giảm từ 2,35% xuống 0,92%` are levels, not reductions),
         # so that the parts listed under them measure the level too.
         _changes(out, text, figs, catalog.indicators)
@@ -80,7 +82,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     _footnotes(out, resolved, catalog.indicators)
     _shares(out, resolved)
     _read_multiples(out, catalog.indicators)
-    stated_bases(out, _by_block(out), catalog)
+    stated_bases(out, blocks, catalog)
     table_parts(out, catalog, cues, lambda *a: _add(out, *a))  # (last: a table part is no prose part)
     return out + verdicts + index_growths(out, catalog)
 
@@ -101,8 +103,8 @@ def _fresh(r: Resolved) -> Resolved:
     """`replace(r, fields=dict(r.fields), notes=list(r.notes), relations=[])`, without
     replace's reading of the class's fields for each figure."""
     new = object.__new__(type(r))  # (copy.copy goes through __reduce_ex__: slower by far)
-    new.__dict__.update(r.__dict__)
-    new.fields, new.notes, new.relations = dict(r.fields), list(r.notes), []
+    attrs = new.__dict__ = r.__dict__.copy()
+    attrs["fields"], attrs["notes"], attrs["relations"] = r.fields.copy(), r.notes.copy(), []
     return new
 
 
@@ -157,14 +159,14 @@ def _listed_under(text, figs, n, total, counts):
     bảo hộ sở hữu trí tuệ cho ... của tỉnh (05 chỉ dẫn địa lý, ...)`)."""
     if total.kind not in ("statistic", "fraction") or total.unit is None:
         return None
-    m = BREAKDOWN_OPEN_RE.match(text[total.end:])
+    m = BREAKDOWN_OPEN_RE.match(text, total.end)  # (at the total's end: no copy of the text after it)
     if not m:
         return None
-    opening = total.end + m.end()
+    opening = m.end()
     close = text.find(")", opening)
     if close < 0:
         return None
-    items = [(j, f) for j, f in figs[n + 1:] if f.start < close]
+    items = list(takewhile(lambda item: item[1].start < close, figs[n + 1:]))  # (`figs` is in text order)
     if any(f.start < opening for _, f in items) or len(items) < 2 or any(f.kind != "statistic" for _, f in items):
         return None
     items = _of_the_totals_measure(text, items, total, opening, close)
@@ -341,9 +343,11 @@ def _changes(out, text, figs, indicators) -> None:
     """`tăng từ A lên B`: B must be above A; `giảm từ A xuống B`: below.  Both, and a
     figure after `còn`, are levels."""
     for n, (i, a) in enumerate(figs):
-        fm = CHANGE_FROM_RE.search(text[max(0, a.start - 12):a.start])
+        # (each pattern asked only where its one fixed word stands before the figure)
+        before = text[max(0, a.start - 20):a.start].lower()
+        fm = CHANGE_FROM_RE.search(text[max(0, a.start - 12):a.start]) if "từ" in before else None
         if not fm:
-            if LEFT_AT_RE.search(text[max(0, a.start - 20):a.start]):
+            if "còn" in before and LEFT_AT_RE.search(text[max(0, a.start - 20):a.start]):
                 _as_level(out[i], indicators)  # `tỷ lệ hộ nghèo còn 1,32%`: the level left
             continue
         for j, b in figs[n + 1:n + 2]:
@@ -370,6 +374,8 @@ def _as_level(r: Resolved, indicators) -> None:
 def _footnotes(out: list[Resolved], read: list[Resolved], indicators) -> None:
     """A footnote's figures break down the body figure its marker follows (`đạt 7,3%/năm¹²`):
     the last one before the marker, preferring the same indicator and period."""
+    if not any(r.block.kind == "footnote" for r in read):
+        return
     by_block: dict[int, list[int]] = {}
     for i, r in enumerate(read):
         if r.figure.kind in STAT_KINDS:
@@ -389,7 +395,8 @@ def _footnotes(out: list[Resolved], read: list[Resolved], indicators) -> None:
         if r.anchor_block is None:
             continue
         before = [j for j in by_block.get(id(r.anchor_block), []) if read[j].figure.end <= r.anchor_offset]
-        same = [j for j in before if r.indicator and read[j].indicator == r.indicator]
+        indicator = r.indicator
+        same = [j for j in before if read[j].indicator == indicator] if indicator else []
         same_time = [j for j in same if read[j].period == r.period]
         pool = same_time or same or before
         if not pool:

@@ -52,6 +52,7 @@ def _blank(m: re.Match) -> str:
 
 # A table's total row (`Tổng số`, `Tổng cộng`, `Toàn tỉnh`) with no name of its own.
 TOTAL_ROW_RE = re.compile(r"^\W*(?:tổng số|tổng cộng|tổng|toàn tỉnh|toàn thành phố|cộng)\W*$", re.I)
+LETTER_RE = re.compile(r"[^\W\d_]")
 
 class FuzzyLabels:
     """A table label that no name matches exactly (OCR slips: `thât nghiệp`, `Tỉ lệ`).
@@ -160,6 +161,10 @@ class TableReader:
         self.fuzzy = FuzzyLabels(catalog, cues.label_stop_words)
         self._columns: dict[tuple[str, ...], tuple[Column, ...]] = {}
         self._tables: dict[tuple, Resolution | None] = {}
+        # (no evaluation word of the catalog is written without a letter: a value cell with
+        # none, a number, is no word, and is not looked up as one)
+        self._lettered_labels = all(LETTER_RE.search(w) for words in catalog.cues["role"]["labels"].values()
+                                    for w in words)
 
     def columns(self, header: tuple[str, ...]) -> tuple[Column, ...]:
         cols = self._columns.get(header)
@@ -244,7 +249,7 @@ class TableReader:
         heading = self._caption_period(doc, block) or heading_period(block.section, doc.title)
         period = self._label_period(label, heading)
         row = _Row(block, doc, label, context, roles, entity, period, heading, cols, bool(names), label_i,
-                   self._head_label(doc, block, roles, cells, label))
+                   self._head_label(doc, block, roles, cells, label), self._column_unit(roles, cells))
         results = [r for i, cell, off in value_cells for r in self._values(row, i, cell, off, cells)]
         self._sub_row(row, cells, results)
         return results + self._evaluations(row, cells, results)
@@ -337,7 +342,7 @@ class TableReader:
         if column.kind in RELATIVE_KINDS:
             column_unit = None  # (a comparison or share-of-plan cell is a percentage, not in the row's unit)
         else:
-            column_unit = self._column_unit(row.roles, cells) or (
+            column_unit = row.unit_cell or (
                 self.units.match(" " + column.unit_text, 0) if column.unit_text else None)
             if column_unit is None and not PERCENT_LABEL_RE.search(row.label):
                 # `Đơn vị: triệu đồng` above the table: its bare numbers' unit (not a `(%)` row's)
@@ -360,7 +365,7 @@ class TableReader:
             r.settle("role", column.role or (label_role(self.catalog, row.label) if column.kind == "value" else None))
             if column.kind in RELATIVE_KINDS:
                 r.measure = column.kind
-            r.scope = self._label_scope(row.label)
+            r.scope = self._row_scope(row)
             finish(r, self.catalog, row.heading, self.cues)
             self._caption_role(r, row)
             results.append(r)
@@ -424,7 +429,7 @@ class TableReader:
             reading = self._indicator(fig, self.catalog.indicator_matcher.find(parts[j]),
                                       row.context + " | " + head, row.label, f"part `{parts[j]}` of the row label")
         else:
-            mentions = self._label_mentions(row.label)
+            mentions = self._row_mentions(row)
             where = f"row label `{row.label.strip()[:60]}`"
             if not mentions and column.indicators:
                 mentions, where = list(column.indicators), f"column `{column.heading[:60]}`"
@@ -463,6 +468,12 @@ class TableReader:
     def _column_unit(self, roles, cells):
         unit_cell = next((c for i, (c, _) in enumerate(cells) if roles[i:i + 1] == ["unit"] and c.strip()), None)
         return self.units.match(" " + unit_cell.strip(), 0) if unit_cell else None
+
+    def _row_mentions(self, row: "_Row") -> list[Mention]:
+        """The row label's indicator names, read once for all the row's cells (not to be changed)."""
+        if row.mentions is None:
+            row.mentions = self._label_mentions(row.label)
+        return row.mentions
 
     def _label_mentions(self, label: str) -> list[Mention]:
         matcher = self.catalog.indicator_matcher
@@ -557,6 +568,12 @@ class TableReader:
         note = f"unit {fig.unit} does not fit {ind.id} ({ind.unit})"
         return Reading(ind.id, fig.unit, 1.0, note, Evidence.TABLE_HEADER, f"{where}; {note}")
 
+    def _row_scope(self, row: "_Row") -> str:
+        """The scope the row label names, read once for all the row's cells."""
+        if row.scope is None:
+            row.scope = self._label_scope(row.label)
+        return row.scope
+
     def _label_scope(self, label: str) -> str:
         names = self.catalog.indicator_matcher.find(label)
         scopes = [m for m in self.catalog.cue("scope").find(label)
@@ -574,6 +591,8 @@ class TableReader:
             kind = row.roles[i] if i < len(row.roles) else None
             if not cell.strip() or kind not in ("evaluation", *VALUE_KINDS) or i == row.label_index:
                 continue
+            if kind != "evaluation" and self._lettered_labels and not LETTER_RE.search(cell):
+                continue  # (a number, read as a value)
             words = [(m.group(0), off + m.start()) for m in re.finditer(r"[^/]+", cell) if m.group(0).strip()]
             if kind != "evaluation" and not all(self._label(w, whole=True) for w, _ in words):
                 # `So sánh | 104,5%` is a number, read as a value; but `Kết quả | Đạt` is a word.
@@ -649,7 +668,7 @@ class TableReader:
                and (entity.value is None or v.entity == entity.value)}
         if len(ids) == 1:
             return Resolution(ids.pop(), Evidence.TABLE_HEADER, "the indicator of the row's target and result")
-        mentions = self._label_mentions(row.label)
+        mentions = self._row_mentions(row)
         longest = [m for m in mentions if m.end - m.start == mentions[0].end - mentions[0].start] if mentions else []
         ids = {k for m in longest for k in m.keys}
         if len(ids) == 1:
@@ -657,9 +676,10 @@ class TableReader:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Row:
-    """What a table row's cells share: its label, headings, province and period."""
+    """What a table row's cells share: its label, headings, province and period, and what
+    its label says (read on the first cell that asks, once for all the row's cells)."""
 
     block: object
     doc: object
@@ -673,3 +693,6 @@ class _Row:
     named: bool = False  # the row label names the province
     label_index: int = 1
     head_label: str = ""  # the label of the numbered row a bulleted row stands under
+    unit_cell: object = None  # the unit column's unit match, if the row has one
+    mentions: list | None = None  # `TableReader._label_mentions` of the label
+    scope: str | None = None  # `TableReader._label_scope` of the label
