@@ -1,0 +1,57 @@
+"""Budget breakdowns whose items are not siblings: a budget level's total named with a
+bracketed count of its units (`Ngân sách cấp xã (96 xã, phường): A`), and a `trong đó`
+list whose later item is part of an earlier one (education is part of recurrent
+spending).  Each silent case was a false alarm before its fix; each planted mismatch must
+still fail.  Drafts in our own words, figures invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import alarms, figure_texts, run_text
+
+RESOLUTION = ("HỘI ĐỒNG NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "TỈNH HÀ TĨNH\tĐộc lập - Tự do - Hạnh phúc\n"
+              "Số: 77/NQ-HĐND\tHà Tĩnh, ngày 12 tháng 12 năm 2025\n\n"
+              "NGHỊ QUYẾT\nVề dự toán ngân sách địa phương năm 2026\n\n")
+
+WHOLE = ("**Điều 2. Dự toán chi ngân sách địa phương năm 2026**\n\n"
+         "Tổng chi cân đối ngân sách địa phương 25.300 tỷ đồng, gồm: chi đầu tư phát triển 8.900 tỷ đồng; "
+         "chi thường xuyên {recurrent} tỷ đồng, trong đó chi sự nghiệp giáo dục - đào tạo và dạy nghề {education} tỷ đồng.\n\n"
+         "**Điều 3. Phân bổ ngân sách các cấp năm 2026**\n\n")
+
+LEVEL_WITH_COUNT = [
+    "Ngân sách cấp xã (69 xã, phường): 7.450 tỷ đồng; trong đó chi thường xuyên 5.120 tỷ đồng.\n",
+    "2. Ngân sách cấp xã (gồm 69 đơn vị hành chính cấp xã): 7.450 tỷ đồng, trong đó chi thường xuyên 5.120 tỷ đồng.\n",
+    "Ngân sách cấp tỉnh (42 đơn vị dự toán) 9.800 tỷ đồng; trong đó chi thường xuyên 5.120 tỷ đồng.\n",
+]
+
+
+@pytest.mark.parametrize("level", LEVEL_WITH_COUNT)
+def test_a_level_named_with_a_count_keeps_its_scope(tmp_path, level):
+    text = RESOLUTION + WHOLE.format(recurrent="16.400", education="6.100") + level
+    _, findings, _ = run_text(tmp_path, text)
+    assert alarms(findings) == []
+
+
+def test_a_whole_item_stated_twice_apart_still_fails_beside_a_counted_level(tmp_path):
+    text = (RESOLUTION + WHOLE.format(recurrent="16.400", education="6.100") + LEVEL_WITH_COUNT[0]
+            + "\nTổng chi ngân sách địa phương năm 2026 là 26.000 tỷ đồng; trong đó chi thường xuyên 16.040 tỷ đồng.\n")
+    found = alarms(findings := run_text(tmp_path, text)[1], "SV01")
+    assert len(found) == 1 and sorted(figure_texts(found[0])) == ["16.040 tỷ đồng", "16.400 tỷ đồng"], findings
+
+
+
+EDUCATION = "Chi sự nghiệp giáo dục - đào tạo và dạy nghề năm 2026 là 6.100 tỷ đồng.\n\n"
+LEVEL_COLUMNS = ("**Biểu số 04. Chi thường xuyên năm 2026 theo lĩnh vực và cấp ngân sách**\n\n"
+                 "*Đơn vị: tỷ đồng*\n\n"
+                 "| STT | Nội dung | Tổng số | Ngân sách cấp tỉnh | Ngân sách cấp xã |\n"
+                 "|---|---|---:|---:|---:|\n"
+                 "| 1 | Chi sự nghiệp giáo dục - đào tạo và dạy nghề | 6.100 | 2.350 | 3.750 |\n"
+                 "| 2 | Chi sự nghiệp y tế, dân số và gia đình | 1.420 | 1.260 | 160 |\n")
+
+
+def test_a_budget_levels_column_is_not_the_whole_provinces(tmp_path):
+    text = RESOLUTION + WHOLE.format(recurrent="16.400", education="6.100") + EDUCATION + LEVEL_COLUMNS
+    _, findings, _ = run_text(tmp_path, text)
+    assert alarms(findings) == []
