@@ -55,3 +55,27 @@ def test_a_budget_levels_column_is_not_the_whole_provinces(tmp_path):
     text = RESOLUTION + WHOLE.format(recurrent="16.400", education="6.100") + EDUCATION + LEVEL_COLUMNS
     _, findings, _ = run_text(tmp_path, text)
     assert alarms(findings) == []
+
+
+
+# A total with no name of its own, then its breakdown (`; trong đó chi thường xuyên B`): the
+# total is not the part its breakdown names.
+UNNAMED_TOTAL = ("**Điều 3. Phân bổ ngân sách các cấp năm 2026**\n\n"
+                 "{lead} 7.450 tỷ đồng; trong đó chi thường xuyên 5.120 tỷ đồng, chi đầu tư phát triển 1.900 tỷ đồng.\n\n"
+                 "Chi thường xuyên của ngân sách cấp xã năm 2026 là {again} tỷ đồng.\n")
+
+
+@pytest.mark.parametrize("lead", ["Ngân sách cấp xã:", "Ngân sách cấp xã năm 2026 là", "Ngân sách cấp xã được phân bổ"])
+def test_a_total_is_not_named_after_its_breakdowns_part(tmp_path, lead):
+    _, findings, _ = run_text(tmp_path, RESOLUTION + UNNAMED_TOTAL.format(lead=lead, again="5.120"))
+    assert alarms(findings) == []
+
+
+def test_a_growth_keeps_the_name_its_quarters_share(tmp_path):
+    text = (RESOLUTION.replace("NGHỊ QUYẾT", "BÁO CÁO") + "**1. Tăng trưởng kinh tế**\n\n"
+            "Tổng sản phẩm trên địa bàn (GRDP) 6 tháng đầu năm 2025 ước tăng 8,4%, trong đó quý I tăng 7,9%, quý II tăng 8,8%.\n\n"
+            "Tốc độ tăng trưởng kinh tế 6 tháng đầu năm 2025 đạt {again}.\n")
+    assert alarms(run_text(tmp_path, text.format(again="8,4%"))[1]) == []
+    found = alarms(run_text(tmp_path, text.format(again="8,1%"))[1], "SV01")
+    assert len(found) == 1 and sorted(figure_texts(found[0])) == ["8,1%", "8,4%"]
+
