@@ -42,6 +42,38 @@ def test_a_whole_item_stated_twice_apart_still_fails_beside_a_counted_level(tmp_
 
 
 
+# A `trong đó` list naming a line and a part of it: no siblings, so no sum (each list's
+# items add up to more than its total only because one holds the other).
+NESTED = [
+    "Ngân sách cấp xã 9.000 tỷ đồng; trong đó chi thường xuyên 6.500 tỷ đồng, chi sự nghiệp giáo dục - đào tạo và dạy nghề 3.100 tỷ đồng.\n",
+    "Thu ngân sách nhà nước trên địa bàn năm 2026 dự kiến 12.000 tỷ đồng, trong đó thu nội địa 10.500 tỷ đồng, thu tiền sử dụng đất 2.400 tỷ đồng.\n",
+    "Chi cân đối ngân sách địa phương 20.000 tỷ đồng, trong đó chi thường xuyên 12.600 tỷ đồng, chi sự nghiệp y tế 2.900 tỷ đồng, chi đầu tư phát triển 7.000 tỷ đồng.\n",
+    "Tổng chi ngân sách địa phương 31.000 tỷ đồng, bao gồm chi cân đối ngân sách địa phương 27.500 tỷ đồng, chi đầu tư phát triển 9.800 tỷ đồng, chi các chương trình mục tiêu quốc gia 3.500 tỷ đồng.\n",
+]
+
+
+@pytest.mark.parametrize("line", NESTED)
+def test_a_list_whose_items_nest_is_not_summed(tmp_path, line):
+    _, findings, _ = run_text(tmp_path, RESOLUTION + "**Điều 2. Dự toán ngân sách năm 2026**\n\n" + line)
+    assert alarms(findings) == []
+
+
+SIBLINGS = [
+    ("Chi cân đối ngân sách địa phương 20.000 tỷ đồng, trong đó chi thường xuyên 12.600 tỷ đồng, chi đầu tư phát triển 8.000 tỷ đồng.\n",
+     ["12.600 tỷ đồng", "20.000 tỷ đồng", "8.000 tỷ đồng"]),
+    ("Thu ngân sách nhà nước trên địa bàn 12.000 tỷ đồng, trong đó thu tiền sử dụng đất 2.400 tỷ đồng, thu từ khu vực ngoài quốc doanh 9.900 tỷ đồng.\n",
+     ["12.000 tỷ đồng", "2.400 tỷ đồng", "9.900 tỷ đồng"]),
+]
+
+
+@pytest.mark.parametrize("line, texts", SIBLINGS)
+def test_siblings_beyond_their_total_still_fail(tmp_path, line, texts):
+    _, findings, _ = run_text(tmp_path, RESOLUTION + "**Điều 2. Dự toán ngân sách năm 2026**\n\n" + line)
+    found = alarms(findings, "PW02")
+    assert len(found) == 1 and sorted(figure_texts(found[0])) == texts, findings
+
+
+
 EDUCATION = "Chi sự nghiệp giáo dục - đào tạo và dạy nghề năm 2026 là 6.100 tỷ đồng.\n\n"
 LEVEL_COLUMNS = ("**Biểu số 04. Chi thường xuyên năm 2026 theo lĩnh vực và cấp ngân sách**\n\n"
                  "*Đơn vị: tỷ đồng*\n\n"
