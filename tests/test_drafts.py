@@ -83,7 +83,7 @@ PINNED = {
         (24, "Ninh Bình 105,1 triệu"), (54, "Hà Nam (cũ) 15.020")}),
     "phu-tho-bcct-2025.txt": (set(), 0, {
         (41, "12,7 bác sĩ"), (59, "12,8%/năm")}),
-    "quang-ngai-2025.txt": ({"QN01", "QN02", "QN04", "QN07", "QN09", "QN10"}, 0, {
+    "quang-ngai-2025.txt": ({"QN01", "QN02", "QN04", "QN09", "QN10"}, 0, {
         (16, "tăng 4,60%"), (31, "chiếm 85,9%"), (54, "giảm 1,4%"), (70, "chiếm 54,8% dân số"),
         (75, "168.020")}),
     "quang-ngai-ngan-sach-2025.txt": ({"QN03", "QN04", "QN09"}, 0, {

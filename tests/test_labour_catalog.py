@@ -1,0 +1,33 @@
+"""The labour force and the (overall) unemployment rate, which statistics releases and
+yearly reports state: a rate's row in a count's unit is a slip of the unit, the same rate
+in % is silent.  Drafts in our own words, figures invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import alarms, figure_texts, run_text
+
+REPORT = ("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 412/BC-UBND\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "Độc lập - Tự do - Hạnh phúc\nThanh Hóa, ngày 05 tháng 12 năm 2025\n\n"
+          "BÁO CÁO\nTình hình kinh tế - xã hội năm 2025\n\n"
+          "Biểu 3. Một số chỉ tiêu về lao động năm 2025\n"
+          "STT\tChỉ tiêu\tĐơn vị tính\tNăm 2024\tƯớc năm 2025\n"
+          "1\tLực lượng lao động\tnghìn người\t2.112,4\t2.126,0\n"
+          "2\tTỷ lệ thất nghiệp\t{unit}\t2,18\t2,05\n")
+
+
+def test_an_unemployment_rates_row_in_a_count_unit_fails(tmp_path):
+    found = alarms(run_text(tmp_path, REPORT.format(unit="nghìn người"))[1], "ST02")
+    assert len(found) == 1 and figure_texts(found[0]) == ["2,18"]
+
+
+@pytest.mark.parametrize("unit", ["%", "Tỷ lệ %"])
+def test_an_unemployment_rates_row_in_percent_is_silent(tmp_path, unit):
+    assert alarms(run_text(tmp_path, REPORT.format(unit=unit))[1]) == []
+
+
+def test_the_rate_stated_apart_from_its_row_fails(tmp_path):
+    text = REPORT.format(unit="%") + "\nNăm 2025, tỷ lệ thất nghiệp chung ước còn 2,50%.\n"
+    found = alarms(run_text(tmp_path, text)[1], "SV01")
+    assert len(found) == 1 and sorted(figure_texts(found[0])) == ["2,05", "2,50%"]
