@@ -148,6 +148,12 @@ def unit_misfit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> b
         return False
 
 
+def percent_past_rates(value: float | None) -> bool:
+    """`32.000 %` on a count's row: a level written under a percentage sign, no growth or share
+    (none reaches a thousand per cent)."""
+    return value is not None and abs(value) >= 1000
+
+
 def plain_misfit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> bool:
     """`unit_misfit` between two plain levels (no rate, no `/`, no percentage, points or
     multiple on either side): passengers in tonnes, an area in tonnes.  What prose may be

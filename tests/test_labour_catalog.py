@@ -31,3 +31,29 @@ def test_the_rate_stated_apart_from_its_row_fails(tmp_path):
     text = REPORT.format(unit="%") + "\nNăm 2025, tỷ lệ thất nghiệp chung ước còn 2,50%.\n"
     found = alarms(run_text(tmp_path, text)[1], "SV01")
     assert len(found) == 1 and sorted(figure_texts(found[0])) == ["2,05", "2,50%"]
+
+
+COUNTS = ("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 413/BC-UBND\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "Độc lập - Tự do - Hạnh phúc\nThanh Hóa, ngày 05 tháng 12 năm 2025\n\n"
+          "BÁO CÁO\nTình hình kinh tế - xã hội năm 2025\n\n"
+          "Biểu 1. Kết quả thực hiện một số chỉ tiêu năm 2025\n"
+          "STT\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2025\tƯớc thực hiện năm 2025\tSo sánh (%)\n"
+          "1\t{label}\t{unit}\t{target}\t{actual}\t{ratio}\n")
+
+COUNT_ROWS = [("Số lao động được giải quyết việc làm", "lao động"), ("Số doanh nghiệp thành lập mới", "doanh nghiệp")]
+
+
+@pytest.mark.parametrize("label, unit", COUNT_ROWS)
+def test_a_counts_row_in_percent_with_levels_far_past_any_rate_fails(tmp_path, label, unit):
+    text = COUNTS.format(label=label, unit="%", target="45.000", actual="46.350", ratio="103,0")
+    found = alarms(run_text(tmp_path, text)[1], "ST02")
+    assert len(found) == 1 and figure_texts(found[0]) == ["45.000"]
+
+
+@pytest.mark.parametrize("label, unit", COUNT_ROWS)
+def test_a_counts_row_in_its_own_unit_or_a_small_percentage_is_silent(tmp_path, label, unit):
+    assert alarms(run_text(tmp_path, COUNTS.format(label=label, unit=unit, target="45.000", actual="46.350",
+                                                  ratio="103,0"))[1]) == []
+    # (`%` over a row of growth rates: a rate, whatever its label, never a level's slip)
+    assert alarms(run_text(tmp_path, COUNTS.format(label=label, unit="%", target="8,0", actual="8,3",
+                                                  ratio="103,8"))[1]) == []

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from checker.catalog import Catalog, unit_misfit
+from checker.catalog import Catalog, percent_past_rates, unit_misfit
 from checker.records import Evidence, Figure, Resolution
 from checker.records import STAT_KINDS
 from checker.resolve.columns import (CAPTION_RE, RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, cell_range, label_role,
@@ -543,8 +543,10 @@ class TableReader:
         row still measures what its label names: kept with the unit as written and a note (a
         unit rule reads it), never read as some other indicator the unit would fit (`dân số`
         inside the label is no reading of a rate's row).  A percentage may be a growth or a
-        share of the named level: not a misfit."""
-        if fig.unit is None or fig.unit == "percent" or not mentions or not self._whole_label(mentions[0], label):
+        share of the named level: not a misfit, unless far past any rate (`Số lao động được
+        giải quyết việc làm | % | 32.000`)."""
+        if fig.unit is None or (fig.unit == "percent" and not percent_past_rates(fig.value)) or not mentions \
+                or not self._whole_label(mentions[0], label):
             return None
         named = set(mentions[0].keys)
         if len(named) != 1:
