@@ -57,3 +57,23 @@ def test_a_counts_row_in_its_own_unit_or_a_small_percentage_is_silent(tmp_path, 
     # (`%` over a row of growth rates: a rate, whatever its label, never a level's slip)
     assert alarms(run_text(tmp_path, COUNTS.format(label=label, unit="%", target="8,0", actual="8,3",
                                                   ratio="103,8"))[1]) == []
+
+
+SEASONS = ("ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\nSố: 190/BC-UBND\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Độc lập - Tự do - Hạnh phúc\nThái Nguyên, ngày 05 tháng 7 năm 2025\n\n"
+           "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2025\n\n"
+           "Bảng 2. Sản xuất nông nghiệp 6 tháng năm 2025\n"
+           "STT\tChỉ tiêu\tĐơn vị tính\tCùng kỳ năm 2024\tƯớc 6 tháng năm 2025\n"
+           "1\tDiện tích lúa {season}\t{unit}\t41,2\t40,6\n"
+           "2\tSản lượng lúa {season}\tnghìn tấn\t252,8\t249,9\n")
+
+
+@pytest.mark.parametrize("season", ["vụ Đông Xuân", "vụ Chiêm Xuân", "cả vụ Xuân"])
+def test_a_seasons_crop_area_in_tonnes_fails(tmp_path, season):
+    found = alarms(run_text(tmp_path, SEASONS.format(season=season, unit="nghìn tấn"))[1], "ST02")
+    assert len(found) == 1 and figure_texts(found[0])[0] in ("41,2", "40,6")
+
+
+@pytest.mark.parametrize("season", ["vụ Đông Xuân", "vụ Chiêm Xuân"])
+def test_a_seasons_crop_area_in_hectares_is_silent(tmp_path, season):
+    assert alarms(run_text(tmp_path, SEASONS.format(season=season, unit="nghìn ha"))[1]) == []

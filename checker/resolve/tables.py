@@ -144,6 +144,7 @@ def _in_a_row(tokens: list[str], words: list[str], distance) -> bool:
 
 
 # A label that says its row is a rate or share (a rate's name may be shortened to its subject).
+SEASON_RE = re.compile(r"(?<!\w)(?:cả\s+)?vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|chiêm\s+xuân|chiêm|mùa|xuân|hè)(?!\w)", re.I)
 RATE_LABEL_RE = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|chỉ số|%", re.I)
 # Between a name and the one narrowing it: nothing, or a passive's auxiliary (`được kết nạp`).
 NARROWING_GAP_RE = re.compile(r"\s*(?:(?:đã|được|bị)\s+)*", re.I)
@@ -535,6 +536,7 @@ class TableReader:
             return False  # named by the column heading, not the label
         rest = label[:mention.start] + " " + label[mention.end:]
         rest = SUB_LEAD_RE.sub("", re.sub(r"\([^()]*\)|\b(?:năm\s+)?(?:19|20)\d{2}\b", " ", rest))
+        rest = SEASON_RE.sub(" ", rest)  # (`Diện tích lúa vụ Đông Xuân`: a season of the crop, still its area)
         return not re.search(r"[^\W\d_]", rest)
 
     def _unit_misfit(self, fig: Figure, mentions: list[Mention], label: str, where: str) -> Reading | None:
