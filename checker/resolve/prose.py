@@ -391,8 +391,8 @@ def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], prece
     return reading.told(evidence, f"`{mention.text}` before the figure")
 
 
-def share_trailing_names(results: list[Resolved], text: str, breakdown_lead: re.Pattern, names: list[Mention]
-                         ) -> None:
+def share_trailing_names(results: list[Resolved], text: str = "", breakdown_lead: re.Pattern | None = None,
+                         names: list[Mention] = ()) -> None:
     """`Hải Dương có 161 xã, Hải Phòng (cũ) có 55 xã đạt chuẩn nông thôn mới`: counts of
     one noun listed in a row share the name written after the last of them: the first named
     one after it in the run of its sentence and unit, found for all in one pass from the end
@@ -400,7 +400,7 @@ def share_trailing_names(results: list[Resolved], text: str, breakdown_lead: re.
     name of the figure after it (`Ngân sách cấp xã 7.450 tỷ đồng; trong đó chi thường xuyên
     5.120 tỷ đồng`: a total is not the part named in its breakdown)."""
     def breaks_down(a: Resolved, b: Resolved) -> bool:
-        if b.indicator is None:
+        if b.indicator is None or breakdown_lead is None:
             return False
         for m in breakdown_lead.finditer(text, a.figure.end, b.figure.start):
             at = m.end() - len(m.group(0).lstrip())
