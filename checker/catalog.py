@@ -52,6 +52,8 @@ class Indicator:
     level: str | None = None
     # A rate measured against a plan (disbursement of the capital planned): it may pass 100%.
     of_plan: bool = False
+    # The indicator this one is a part of (education spending is part of recurrent spending).
+    within: str | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,12 @@ def unit_misfit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> b
         return False
 
 
+def percent_past_rates(value: float | None) -> bool:
+    """`32.000 %` on a count's row: a level written under a percentage sign, no growth or share
+    (none reaches a thousand per cent)."""
+    return value is not None and abs(value) >= 1000
+
+
 def plain_misfit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> bool:
     """`unit_misfit` between two plain levels (no rate, no `/`, no percentage, points or
     multiple on either side): passengers in tonnes, an area in tonnes.  What prose may be
@@ -186,7 +194,7 @@ def _indicator(raw: dict) -> Indicator:
         direction=raw.get("direction", "higher"), temporal=raw.get("temporal", "stock"),
         context=tuple(raw.get("context") or ()),
         patterns=tuple(_frame(raw["id"], raw.get("unit"), p) for p in raw.get("patterns") or ()),
-        level=raw.get("level"), of_plan=bool(raw.get("of_plan")),
+        level=raw.get("level"), of_plan=bool(raw.get("of_plan")), within=raw.get("within"),
     )
 
 
@@ -224,7 +232,28 @@ def _read_indicators(path: Path, units: UnitCatalog) -> dict[str, Indicator]:
         if level is not None and level not in indicators:
             raise _fail(path, raw.marks["level"],
                         _("indicator '{id}' names an unknown level indicator '{level}'").format(id=raw["id"], level=level))
+        within = raw.get("within")
+        if within is not None and (within not in indicators or raw["id"] in {within, *_enclosing(indicators, within)}):
+            raise _fail(path, raw.marks["within"], _("indicator '{id}' lies within an unknown indicator, or within "
+                                                     "itself: '{within}'").format(id=raw["id"], within=within))
     return indicators
+
+
+def _enclosing(indicators: Mapping[str, Indicator], ind_id: str) -> set[str]:
+    """The indicators `ind_id` lies within, through `within` links (a loop ends the walk)."""
+    found: set[str] = set()
+    ind = indicators.get(ind_id)
+    while ind is not None and ind.within is not None and ind.within not in found and ind.within != ind_id:
+        found.add(ind.within)
+        ind = indicators.get(ind.within)
+    return found
+
+
+def nested(indicators: Mapping[str, Indicator], ids) -> bool:
+    """Does one of these indicators lie within another (`chi thường xuyên` and `chi sự nghiệp
+    giáo dục` in one list: the second is part of the first, no sibling of it)?"""
+    ids = {i for i in ids if i}
+    return any(_enclosing(indicators, i) & ids for i in ids)
 
 
 def _read_entities(path: Path) -> tuple[dict[str, Entity], dict[str, list[str]]]:

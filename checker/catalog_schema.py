@@ -59,6 +59,7 @@ INDICATOR = Record(name=N_("indicator"), required={
     "context": PHRASES,
     "patterns": ListOf(PATTERN),
     "level": IDENT,
+    "within": IDENT,
     "of_plan": Flag(),
 })
 

@@ -11,6 +11,7 @@ from typing import Iterator
 
 from checker import messages as m
 from checker.i18n import N_
+from checker.catalog import nested
 from checker.interval import Interval
 from checker.kinds.base import (KEY, NOT_APPLICABLE, PASS, Context, Results, consensus, fail, finding, group_records,
                                  pick_suspect, stat_records)
@@ -242,6 +243,11 @@ def breakdowns(ctx: Context) -> Iterator[tuple[dict, list[dict], str | None]]:
             continue
         combine = combination(total, ctx.catalog)
         if combine is not None and not all(_part_fits(total, r, ctx.catalog.units) for r in items):
+            combine = None
+        if combine is not None and nested(ctx.catalog.indicators, (r["indicator"] for r in items
+                                                                   if r["indicator"] != total["indicator"])):
+            # `trong đó chi thường xuyên A, chi sự nghiệp giáo dục B`: B is part of A, no sibling
+            # (a line that is the total's own kind, `các khoản thu nội địa còn lại`, nests nothing)
             combine = None
         yield total, items, combine
 

@@ -233,7 +233,11 @@ def _column(catalog: Catalog, parts: list[str], index: int, context: str) -> Col
     indicators: tuple[Mention, ...] = ()
     unit_text = None
     if kind is None and index > 0:
-        indicators = tuple(sorted(catalog.indicator_matcher.find(parts[-1]), key=lambda m: m.start - m.end))
+        # (`Ngân sách cấp xã`: a name inside a budget level's words heads that level, no indicator)
+        levels = catalog.cue("scope").find(parts[-1])
+        indicators = tuple(sorted((m for m in catalog.indicator_matcher.find(parts[-1])
+                                   if not any(s.start <= m.start and m.end <= s.end for s in levels)),
+                                  key=lambda m: m.start - m.end))
         unit_text = next((m.group(1) for m in BRACKET_RE.finditer(parts[-1])
                           if catalog.units.match(" " + m.group(1).strip(), 0).unit is not None), None)
         if not (year_column or entity is not None or indicators or unit_text):

@@ -83,7 +83,7 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
         pair = result_over_target(r, count_units)
         if pair is not None:
             results.append(pair)
-    share_trailing_names(results)
+    share_trailing_names(results, passage.text, passage.cues.breakdown_lead, passage.mentions)
     return results
 
 
@@ -412,22 +412,36 @@ def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], prece
     return reading.told(evidence, f"`{mention.text}` before the figure")
 
 
-def share_trailing_names(results: list[Resolved]) -> None:
+def share_trailing_names(results: list[Resolved], text: str = "", breakdown_lead: re.Pattern | None = None,
+                         names: list[Mention] = ()) -> None:
     """`Hải Dương có 161 xã, Hải Phòng (cũ) có 55 xã đạt chuẩn nông thôn mới`: counts of
     one noun listed in a row share the name written after the last of them: the first named
     one after it in the run of its sentence and unit, found for all in one pass from the end
-    (settling one changes none after it)."""
+    (settling one changes none after it).  A run ends at a breakdown's lead followed by the
+    name of the figure after it (`Ngân sách cấp xã 7.450 tỷ đồng; trong đó chi thường xuyên
+    5.120 tỷ đồng`: a total is not the part named in its breakdown)."""
+    def breaks_down(a: Resolved, b: Resolved) -> bool:
+        if b.indicator is None or breakdown_lead is None:
+            return False
+        for m in breakdown_lead.finditer(text, a.figure.end, b.figure.start):
+            at = m.end() - len(m.group(0).lstrip())
+            if (at == 0 or not text[at - 1].isalnum()) and any(
+                    m.end() <= n.start and n.end <= b.figure.start and b.indicator in n.keys for n in names):
+                return True
+        return False
+
     named_from: list[Resolved | None] = [None] * (len(results) + 1)  # the first named one from i on, in i's run
     for i in range(len(results) - 1, -1, -1):
         r, nxt = results[i], results[i + 1] if i + 1 < len(results) else None
-        same_run = nxt is not None and nxt.sentence == r.sentence and nxt.figure.unit == r.figure.unit
+        same_run = nxt is not None and nxt.sentence == r.sentence and nxt.figure.unit == r.figure.unit \
+            and not breaks_down(r, nxt)
         named_from[i] = r if r.indicator is not None else named_from[i + 1] if same_run else None
     for i, r in enumerate(results):
         if r.indicator is not None or r.figure.unit is None or r.figure.kind not in STAT_KINDS:
             continue
         nxt = results[i + 1] if i + 1 < len(results) else None
         later = named_from[i + 1] if nxt is not None and nxt.sentence == r.sentence \
-            and nxt.figure.unit == r.figure.unit else None
+            and nxt.figure.unit == r.figure.unit and not breaks_down(r, nxt) else None
         if later is not None:
             r.settle("indicator", Resolution(later.indicator, Evidence.SENTENCE, "named after the list it stands in"))
             r.unit, r.scope = later.unit, r.scope or later.scope

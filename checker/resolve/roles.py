@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from checker.records import STAT_KINDS, Evidence, Resolution
+from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import (LIST_COLON_RE, MARKER_LEAD_RE, at_nature, deliberately_blank, find_periods,
                                      period_end, report_year)
 from checker.resolve.resolved import Resolved
@@ -211,6 +212,11 @@ def prose_scope(passage, fig, spot, prev: Resolved | None, r: Resolved) -> str:
                    if text[fig.end:m.start].strip() == "" and not in_names(m)]
     own_scope = [m for m in scopes.between(spot.prev_figure_end, fig.start + 1)
                  if m.end <= fig.start and not in_names(m)]
+    if not own_scope and (opened := _aside_opening(text, spot, fig.start)) is not None:
+        # `Ngân sách cấp xã (96 xã, phường): A`: the figure before this one is an aside in a
+        # bracket that the scope's words open and only a colon or a verb closes; the words name A.
+        own_scope = [m for m in scopes.between(spot.sentence_start, opened)
+                     if m.end <= opened and not text[m.end:opened].strip() and not in_names(m)]
     if after_scope:
         return scope_key(text, after_scope[0])
     if own_scope:
@@ -223,6 +229,28 @@ def prose_scope(passage, fig, spot, prev: Resolved | None, r: Resolved) -> str:
         # (a price basis is a rate's own, read afresh for each figure: not the level's after it)
         return "" if prev.scope == CURRENT_PRICES else prev.scope
     return ""
+
+
+# What may stand between an aside's closing bracket and the figure it stands before.
+AFTER_ASIDE_RE = re.compile(r"\)\s*(?::|là|đạt|có|gồm)?\s*$", re.I)
+
+
+def _aside_opening(text: str, spot, start: int) -> int | None:
+    """Where the bracket opens that holds the figure before `spot`'s, when it closes right
+    before the figure at `start` (`(96 xã, phường): 15.672.800`)."""
+    close = text.rfind(")", spot.prev_figure_end, start)
+    if spot.prev_figure_end <= spot.sentence_start or close < 0 or not AFTER_ASIDE_RE.match(text[close:start]) \
+            or not closed_brackets(text, spot.prev_figure_end, close + 1):
+        return None
+    depth = 0
+    for at in range(spot.prev_figure_end - 1, spot.sentence_start - 1, -1):
+        if text[at] == ")":
+            depth += 1
+        elif text[at] == "(":
+            if depth == 0:
+                return at
+            depth -= 1
+    return None
 
 
 def scope_key(text: str, mention) -> str:

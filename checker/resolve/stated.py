@@ -163,7 +163,7 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
         # `bằng 104,8% dự toán (17.200 tỷ đồng)`: the base figure is the target itself.
         out[b].settle("role", Resolution("target", Evidence.CLAUSE, f"the base `{base.strip()}` it stands in brackets for"))
         year = SUB_PERIOD_RE.match(out[b].period or "")
-        if year and YEAR_PLAN_RE.match(_norm(base)):
+        if year and (YEAR_PLAN_RE.match(_norm(base)) or BUDGET_PLAN_RE.match(_norm(base))):
             # `đạt 51,5% kế hoạch năm (56.000 lao động)` in a 6-month report: the plan in the
             # bracket is the whole year's, not the half-year's.
             out[b].settle("period", Resolution(year.group(1), Evidence.CLAUSE,
@@ -173,6 +173,10 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
 # `kế hoạch năm`, `dự toán cả năm`: the plan of the whole year, not of a part of it.
 YEAR_PLAN_RE = re.compile(r"(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu)\s+(?:cả\s+)?năm(?!\s*\d)(?![\w])", re.I)
 SUB_PERIOD_RE = re.compile(r"^(\d{4})-(?:\d+M|Q\d|\d{2}|YTD)$")
+# `đạt 59,4% dự toán (34.000 tỷ đồng)` in a part-year report: a budget's plan with no period
+# word (nor any other word but the body that set it) is set for the year, never for a part of it.
+BUDGET_PLAN_RE = re.compile(r"dự toán(?:\s+(?:được\s+)?(?:hđnd|hội đồng nhân dân|trung ương|tw|thủ tướng chính phủ"
+                            r"|bộ tài chính)(?:\s+tỉnh|\s+thành phố)?\s+giao)?$")
 
 
 # `còn 9,86% (cuối năm 2024 là 12,52%), giảm 2,66 điểm %`: the past rate in the bracket

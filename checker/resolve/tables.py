@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from checker.catalog import Catalog, unit_misfit
+from checker.catalog import Catalog, percent_past_rates, unit_misfit
 from checker.records import Evidence, Figure, Resolution
 from checker.records import STAT_KINDS
 from checker.resolve.columns import (CAPTION_RE, RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, cell_range, label_role,
@@ -145,6 +145,7 @@ def _in_a_row(tokens: list[str], words: list[str], distance) -> bool:
 
 
 # A label that says its row is a rate or share (a rate's name may be shortened to its subject).
+SEASON_RE = re.compile(r"(?<!\w)(?:cả\s+)?vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|chiêm\s+xuân|chiêm|mùa|xuân|hè)(?!\w)", re.I)
 RATE_LABEL_RE = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|chỉ số|%", re.I)
 # Between a name and the one narrowing it: nothing, or a passive's auxiliary (`được kết nạp`).
 NARROWING_GAP_RE = re.compile(r"\s*(?:(?:đã|được|bị)\s+)*", re.I)
@@ -546,6 +547,7 @@ class TableReader:
             return False  # named by the column heading, not the label
         rest = label[:mention.start] + " " + label[mention.end:]
         rest = SUB_LEAD_RE.sub("", re.sub(r"\([^()]*\)|\b(?:năm\s+)?(?:19|20)\d{2}\b", " ", rest))
+        rest = SEASON_RE.sub(" ", rest)  # (`Diện tích lúa vụ Đông Xuân`: a season of the crop, still its area)
         return not re.search(r"[^\W\d_]", rest)
 
     def _unit_misfit(self, fig: Figure, mentions: list[Mention], label: str, where: str) -> Reading | None:
@@ -554,8 +556,10 @@ class TableReader:
         row still measures what its label names: kept with the unit as written and a note (a
         unit rule reads it), never read as some other indicator the unit would fit (`dân số`
         inside the label is no reading of a rate's row).  A percentage may be a growth or a
-        share of the named level: not a misfit."""
-        if fig.unit is None or fig.unit == "percent" or not mentions or not self._whole_label(mentions[0], label):
+        share of the named level: not a misfit, unless far past any rate (`Số lao động được
+        giải quyết việc làm | % | 32.000`)."""
+        if fig.unit is None or (fig.unit == "percent" and not percent_past_rates(fig.value)) or not mentions \
+                or not self._whole_label(mentions[0], label):
             return None
         named = set(mentions[0].keys)
         if len(named) != 1:
