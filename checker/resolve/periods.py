@@ -331,7 +331,8 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     before = [p for p in periods if spot.sentence_start <= p.start and p.end <= fig.start
               and not passage.brackets.closes(p.end, fig.start)]
     later = [p for p in periods if fig.end <= p.start < spot.clause_end
-             and not passage.brackets_back.closes(len(text) - p.start, len(text) - fig.end)]
+             and not passage.brackets_back.closes(len(text) - p.start, len(text) - fig.end)
+             and not _leads_own_figure(passage, fig, p, spot)]
     lead = text[spot.clause_start:fig.start]
     now = passage.leads.first(passage.cues.now, spot.clause_start, fig.start)
     listed = _base_leading_list(passage, fig, spot)
@@ -371,6 +372,23 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     if edge and not re.search(r"so\s*(?:với)?\s*$", lead[:edge.start()], re.I):
         return Resolution(term_edge(lead, heading.value), Evidence.HEADING, f"`{edge.group(0)}` of {heading.reason}")
     return None
+
+
+# `… khi năm 2025 chỉ đạt`, `trên cơ sở năm 2025 đạt`: a year that opens a clause set against
+# the one before (a condition, a basis, a contrast).
+CONTRAST_LEAD_RE = re.compile(r"(?<![\w])(?:khi|trên cơ sở|căn cứ(?:\s+vào)?|dựa trên|nhưng|song|trong lúc)\s+"
+                              r"(?:(?:kết quả|mức|thực hiện|riêng)\s+)?(?:của\s+)?$", re.I)
+
+
+def _leads_own_figure(passage, fig, period: Period, spot) -> bool:
+    """`Mục tiêu tăng trưởng 10% là thách thức khi năm 2025 chỉ đạt 7,63%`, `chỉ tiêu 2.700
+    doanh nghiệp trên cơ sở năm 2025 đạt 2.456`: a year later in the clause that opens a
+    clause set against the figure's, and stands before a figure of its own, dates that
+    figure, not the one before it (`diện tích 9.888 km², dân số năm 2025 là …` lists facts
+    of one year: no opener)."""
+    if not CONTRAST_LEAD_RE.search(passage.text[fig.end:period.start]):
+        return False
+    return any(period.end <= f.start < spot.clause_end and f.kind in STAT_KINDS for f in passage.figures)
 
 
 def _whole_term(passage, lead: str, spot, before: list[Period]) -> Resolution | None:

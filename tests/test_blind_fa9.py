@@ -1,0 +1,67 @@
+"""False alarms of the sixth wave of blind drafts (a council committee's verification report,
+a statistics office's monthly release, a term review strong on party building, a target
+programmes report): each class in short drafts of our own, the case that alarmed before
+the fix, and where possible a planted mismatch that must still fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import fact_row, header, rules_and_texts, run_text
+
+PLAN = "# BÁO CÁO THẨM TRA\n\n## II. VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026\n\n"
+
+
+def _run(tmp_path, body: str, province: str = "Tây Ninh", section: str = PLAN):
+    facts, findings, _ = run_text(tmp_path, header(province) + section + body + "\n")
+    return facts, rules_and_texts(findings)
+
+
+def _ending(facts, text: str):
+    """The first fact whose text ends with `text` (`ước đạt 7,1%`)."""
+    rows = facts[facts["text"].str.endswith(text)]
+    assert len(rows) >= 1, list(facts["text"])
+    return rows.iloc[0]
+
+
+def _rules(found) -> set[str]:
+    return {rule for rule, _ in found}
+
+
+# --- A later year that opens a clause of its own dates that clause's figure --------------
+
+ANNEX = """
+**PHỤ LỤC: CHỈ TIÊU CHỦ YẾU**
+
+| STT | Chỉ tiêu | ĐVT | Kế hoạch 2025 | Ước thực hiện 2025 | Kế hoạch 2026 |
+|---|---|---|---|---|---|
+| 1 | Tốc độ tăng GRDP | % | 8,0 | 7,1 | {plan} |
+| 2 | Doanh nghiệp thành lập mới | Doanh nghiệp | 1.900 | 2.050 | 2.300 |
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mục tiêu tăng trưởng GRDP 9,5% là rất cao khi năm 2025 chỉ đạt 7,1%; đề nghị bổ sung kịch bản theo quý.",
+    "Ban thống nhất chỉ tiêu tăng trưởng GRDP 9,5%, song năm 2025 mới đạt 7,1%.",
+    "Chỉ tiêu tăng trưởng GRDP 9,5% được xây dựng trên cơ sở năm 2025 ước đạt 7,1%.",
+])
+def test_a_plan_figure_before_a_contrasted_year_keeps_the_plans_year(tmp_path, sentence):
+    facts, found = _run(tmp_path, sentence + "\nBan đề nghị giữ chỉ tiêu doanh nghiệp thành lập mới 2.300 doanh "
+                        "nghiệp trên cơ sở năm 2025 đạt 2.050 doanh nghiệp.\n" + ANNEX.format(plan="9,5"))
+    assert fact_row(facts, "9,5%")["period"] == "2026"
+    assert _ending(facts, "7,1%")["period"] == "2025"
+    assert fact_row(facts, "2.300 doanh nghiệp")["period"] == "2026"
+    assert "SV01" not in _rules(found)
+
+
+def test_a_plan_figure_that_disagrees_with_its_own_years_annex_still_fails(tmp_path):
+    body = "Mục tiêu tăng trưởng GRDP 9,5% là rất cao khi năm 2025 chỉ đạt 7,1%.\n" + ANNEX.format(plan="9,0")
+    _, found = _run(tmp_path, body)
+    assert "SV01" in _rules(found)
+
+
+def test_facts_of_one_year_listed_together_keep_the_year(tmp_path):
+    # No clause set against the first: the year after both dates both.
+    body = "Tỉnh có diện tích tự nhiên 8.536,4 km², dân số trung bình năm 2025 là 3.254,2 nghìn người.\n"
+    facts, _ = _run(tmp_path, body, section="# BÁO CÁO NĂM 2025\n\n## I. TÌNH HÌNH CHUNG\n\n")
+    assert fact_row(facts, "8.536,4 km²")["period"] == "2025"
