@@ -65,3 +65,30 @@ def test_facts_of_one_year_listed_together_keep_the_year(tmp_path):
     body = "Tỉnh có diện tích tự nhiên 8.536,4 km², dân số trung bình năm 2025 là 3.254,2 nghìn người.\n"
     facts, _ = _run(tmp_path, body, section="# BÁO CÁO NĂM 2025\n\n## I. TÌNH HÌNH CHUNG\n\n")
     assert fact_row(facts, "8.536,4 km²")["period"] == "2025"
+
+
+# --- A share of each year's own plan is no level a new plan may not fall below -----------
+
+RATE_TABLE = """
+| STT | Chỉ tiêu | ĐVT | Kế hoạch 2025 | Ước thực hiện 2025 | Kế hoạch 2026 |
+|---|---|---|---|---|---|
+| 1 | Tỷ lệ giải ngân vốn đầu tư công | % | 95,0 | 97,4 | 95,0 |
+| 2 | Tỷ lệ che phủ rừng | % | 40,0 | 40,6 | {forest} |
+"""
+
+
+@pytest.mark.parametrize("body", [
+    RATE_TABLE.format(forest="41,0"),
+    "Năm 2025, tỷ lệ giải ngân vốn đầu tư công ước đạt 97,4% kế hoạch vốn giao. Năm 2026 phấn đấu tỷ lệ giải ngân "
+    "vốn đầu tư công đạt 95% kế hoạch.",
+    "Tỷ lệ giải ngân vốn đầu tư công năm 2025 đạt 97,4%; chỉ tiêu năm 2026 là 95%.",
+])
+def test_a_disbursement_rate_planned_below_last_years_is_no_slip(tmp_path, body):
+    _, found = _run(tmp_path, body, section="# BÁO CÁO KẾT QUẢ NĂM 2025 VÀ KẾ HOẠCH NĂM 2026\n\n")
+    assert "TP01" not in _rules(found)
+
+
+def test_a_level_planned_below_what_was_reached_still_warns(tmp_path):
+    _, found = _run(tmp_path, RATE_TABLE.format(forest="39,5"),
+                    section="# BÁO CÁO KẾT QUẢ NĂM 2025 VÀ KẾ HOẠCH NĂM 2026\n\n")
+    assert ("TP01", ["39,5", "40,6"]) in found

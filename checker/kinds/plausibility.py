@@ -36,7 +36,8 @@ class Plausibility:
     Only for indicators with a declared direction: a share of the economy's structure
     (industry, services, taxes) may be planned lower than today.  Only for levels (catalog
     `temporal: stock`): a rate of change or a flow made anew each period (jobs created,
-    enterprises founded) may be planned below a good year's.
+    enterprises founded) may be planned below a good year's; nor for a share of each period's own
+    plan (catalog `of_plan`: a disbursement rate).
 
     Example: `Đến năm 2030, tỷ trọng kinh tế số đạt khoảng 35%` after `năm 2024 đạt 35,5%`
     is flagged; `tỷ lệ che phủ rừng từ 60% trở lên` after `trên 61,6%` is not (an open bound
@@ -73,6 +74,11 @@ class Plausibility:
             ind = cat.indicators[r["indicator"]]
             if ind.direction == "none":
                 yield NOT_APPLICABLE  # a structure share: a lower target is a choice, not a slip
+                continue
+            if ind.of_plan:
+                # `tỷ lệ giải ngân 95%` of the year's plan: a share of each year's own plan, made
+                # anew, not a level held; a plan set below last year's share is no slip.
+                yield NOT_APPLICABLE
                 continue
             if ind.temporal in ("rate", "flow") or latest["points"] != r["points"]:
                 # A pace of change (a growth rate, points a year) may be planned slower than
