@@ -92,3 +92,29 @@ def test_a_level_planned_below_what_was_reached_still_warns(tmp_path):
     _, found = _run(tmp_path, RATE_TABLE.format(forest="39,5"),
                     section="# BÁO CÁO KẾT QUẢ NĂM 2025 VÀ KẾ HOẠCH NĂM 2026\n\n")
     assert ("TP01", ["39,5", "40,6"]) in found
+
+
+# --- A bracket after the plan a result is set against breaks down either of the two --------
+
+YEAR = "# BÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2025\n\n## I. KẾT QUẢ NĂM 2025\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sản lượng lúa cả năm ước đạt 3,52 triệu tấn, vượt kế hoạch 3,40 triệu tấn (Đồng Tháp cũ 1,71 triệu tấn; "
+    "Tiền Giang cũ 1,81 triệu tấn).",
+    "Sản lượng lúa đạt 3,52 triệu tấn, so với kế hoạch 3,40 triệu tấn (Đồng Tháp cũ 1,71 triệu tấn, "
+    "Tiền Giang cũ 1,81 triệu tấn).",
+    "Sản lượng lúa ước đạt 3,52 triệu tấn, vượt chỉ tiêu đề ra 3,40 triệu tấn (Đồng Tháp cũ 1,65 triệu tấn; "
+    "Tiền Giang cũ 1,75 triệu tấn).",
+])
+def test_parts_after_a_plan_set_against_a_result_are_nobodys(tmp_path, sentence):
+    facts, found = _run(tmp_path, sentence, province="Đồng Tháp", section=YEAR)
+    assert fact_row(facts, "1,71 triệu tấn" if "1,71" in sentence else "1,65 triệu tấn")["role"] not in ("actual", "target")
+    assert not _rules(found) & {"PW01", "PW02", "SV01"}
+
+
+def test_parts_after_a_result_still_sum_to_it(tmp_path):
+    sentence = ("Sản lượng lúa cả năm ước đạt 3,52 triệu tấn (Đồng Tháp cũ 1,71 triệu tấn; Tiền Giang cũ 1,91 triệu "
+                "tấn), vượt kế hoạch 3,40 triệu tấn.")
+    _, found = _run(tmp_path, sentence, province="Đồng Tháp", section=YEAR)
+    assert _rules(found) & {"PW01", "PW02"}

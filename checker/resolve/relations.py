@@ -20,7 +20,7 @@ from checker.resolve.contributions import contribution_parts
 from checker.resolve.derived import column_structures, index_growths, row_comparisons, row_fractions
 from checker.resolve.entities import closed_brackets
 from checker.resolve.hierarchy import table_parts
-from checker.resolve.periods import at_nature
+from checker.resolve.periods import ABSTAIN, at_nature
 from checker.resolve.lists import (
     RATE_UNITS,
     ListContext,
@@ -49,6 +49,10 @@ OPEN_END_RE = re.compile(r"(\.\.\.|…)\s*$")
 LEFT_AT_RE = re.compile(r"(?<![\w])còn(?:\s+(?:khoảng|dưới|gần|mức))?\s*$", re.I)
 OWN_BRACKET_TIMES_RE = re.compile(r"\s*\(\s*(?:gấp|bằng)\s*", re.I)
 BASE_YEAR_COLON_RE = re.compile(r"năm\s+\d{4}\s*:\s*$", re.I)
+# The words between a result and the plan or base it is set against (`, vượt kế hoạch`).
+COMPARED_LEAD_RE = re.compile(r"\s*,?\s*(?:vượt|cao hơn|thấp hơn|so với|bằng|đạt)\s+(?:so với\s+)?(?:mức\s+)?"
+                              r"(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|cùng kỳ)(?:\s+(?:năm|đề ra|giao|được giao))?"
+                              r"(?:\s+\d{4})?\s*(?:là\s*)?", re.I)
 FROM_AHEAD_RE = re.compile(r"^\s*,?\s*(?:tăng\s+|giảm\s+)?từ\s*(?:mức\s*)?$", re.I)
 
 
@@ -132,6 +136,11 @@ def _breakdowns(out, text, figs, ctx) -> None:
         if listed is None:
             continue
         (opening, close), parts = listed
+        if _compared_with_before(text, figs, n, total):
+            for j, _ in parts:
+                out[j].settle("role", Resolution(None, Evidence.NONE, f"{ABSTAIN} listed after `{total.text}`, "
+                                                 "the plan or base of the result before it: whose parts is unsure"))
+            continue
         if ctx.cues.respectively.search(text[opening:close]):
             continue  # `(năm 2024 tương ứng là: ...)`: the same list again, not parts
         bounded = bool(OPEN_END_RE.search(text[opening:close].strip())) or uncounted_last(text, parts[-1][1].end, close)
@@ -177,6 +186,16 @@ def _listed_under(text, figs, n, total, counts):
     if not (same or kinds_of):
         return None
     return (opening, close), items
+
+
+def _compared_with_before(text: str, figs, n: int, total) -> bool:
+    """`ước đạt 8,48 triệu tấn, vượt kế hoạch 8,30 triệu tấn (A cũ 4,12; B cũ 4,36)`: a
+    bracket after the plan or base a result is set against may break down either of the
+    two; whose parts they are is unsure, and none is read."""
+    if n == 0:
+        return False
+    before = figs[n - 1][1]
+    return before.unit == total.unit and bool(COMPARED_LEAD_RE.fullmatch(text[before.end:total.start]))
 
 
 def _of_the_totals_measure(text: str, items, total, opening: int, close: int):
