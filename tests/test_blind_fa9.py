@@ -118,3 +118,36 @@ def test_parts_after_a_result_still_sum_to_it(tmp_path):
                 "tấn), vượt kế hoạch 3,40 triệu tấn.")
     _, found = _run(tmp_path, sentence, province="Đồng Tháp", section=YEAR)
     assert _rules(found) & {"PW01", "PW02"}
+
+
+# --- A change right after a listed part is the part's -------------------------------------
+
+MONTH = "# TÌNH HÌNH KINH TẾ - XÃ HỘI THÁNG 10 VÀ 10 THÁNG NĂM 2025\n\n## 2. Thương mại, dịch vụ\n\n"
+HIGHLIGHT = ("**Một số nét chính:** tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng 10 tháng ước đạt "
+             "412.300 tỷ đồng, tăng 9,6%.\n\n")
+# (`Tính chung …` goes on from the sentence before: the lead a bare figure's name was read from)
+LEAD = ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 10/2025 ước đạt 43.080 tỷ đồng, tăng 1,2% so "
+        "với tháng trước. Tính chung 10 tháng, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt "
+        "412.300 tỷ đồng, tăng {total}% so với cùng kỳ")
+
+
+@pytest.mark.parametrize("rest", [
+    "; trong đó doanh thu bán lẻ hàng hóa 281.900 tỷ đồng, chiếm 68,4%; doanh thu dịch vụ lưu trú, ăn uống "
+    "52.640 tỷ đồng, tăng 15,3%.",
+    ", trong đó doanh thu dịch vụ lưu trú, ăn uống đạt 52.640 tỷ đồng, tăng 15,3%; doanh thu du lịch lữ hành "
+    "4.120 tỷ đồng, tăng 21,6%.",
+    "; trong đó doanh thu bán lẻ hàng hóa đạt 281.900 tỷ đồng, chiếm 68,4% tổng mức, tăng 8,1%; doanh thu dịch vụ "
+    "khác 73.640 tỷ đồng, giảm 2,4%.",
+])
+def test_a_parts_own_change_is_not_the_totals_growth(tmp_path, rest):
+    _, found = _run(tmp_path, HIGHLIGHT + LEAD.format(total="9,6") + rest, province="Cần Thơ", section=MONTH)
+    assert "SV01" not in _rules(found)
+
+
+def test_the_totals_growth_keeps_the_total_and_the_parts_change_its_part(tmp_path):
+    body = HIGHLIGHT + LEAD.format(total="9,6") + "; trong đó doanh thu dịch vụ lưu trú, ăn uống 52.640 tỷ đồng, tăng 15,3%."
+    facts, _ = _run(tmp_path, body, province="Cần Thơ", section=MONTH)
+    total, part, change = (facts[facts["line"] == facts["line"].max()].set_index("text").loc[t]
+                           for t in ("9,6%", "52.640 tỷ đồng", "15,3%"))
+    assert not isinstance(total["scope"], str) or not total["scope"]
+    assert change["scope"] == part["scope"] and change["indicator"] == total["indicator"]

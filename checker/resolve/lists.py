@@ -494,12 +494,46 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
             if out[j].unit is None and out[j].indicator and out[j].indicator == out[whole_i].indicator:
                 out[j].unit = out[whole_i].unit  # (`trong đó A 9.860, B 12.740 đảng viên`: counted alike)
+        _changes_of_parts(out, figs, text, whole_i, items, ctx)
         exhaustive = exhaustive or _partition(out, items, whole_i, cues.partitions) or _rest_closes(out, items, text, end)
         for j, _ in items:
             if summed:
                 add(RelationKind.PART_OF, j, (whole_i,), "" if exhaustive else "bound",
                     f"listed after `{cue}` under `{out[whole_i].figure.text}`")
     _totals_after(out, text, figs, ctx, add)
+
+
+# Between a part and its own change: a comma and the verb (`98.760 tỷ đồng, tăng 14,2%`).
+SHARE_GAP_RE = re.compile(r"\s*,?\s*chiếm\s*", re.I)
+PART_CHANGE_GAP_RE = re.compile(r"\s*,?\s*(?:tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*", re.I)
+
+
+def _changes_of_parts(out, figs, text: str, whole_i: int, items, ctx) -> None:
+    """`trong đó doanh thu dịch vụ lưu trú, ăn uống 98.760 tỷ đồng, tăng 14,2%`: a change
+    right after a part, with no name of its own, is the part's (its scope), not the total's
+    growth read from the sentence's lead."""
+    whole = out[whole_i]
+    starts = [out[j].figure.start for j, _ in items] + [len(text)]
+    for (j, _), bound in zip(items, starts[1:]):
+        part = out[j]
+        if not part.scope or part.scope == whole.scope or is_change(text, part.figure.start):
+            continue
+        stop = text.find(";", part.figure.end, bound)
+        bound = bound if stop < 0 else stop
+        since = part.figure.end
+        for k, f in figs:
+            if not part.figure.end <= f.start < bound:
+                continue
+            r = out[k]
+            if r.measure == "share" and SHARE_GAP_RE.fullmatch(text, since, f.start):
+                # (`98.760 tỷ đồng, chiếm 12,8% tổng mức, tăng 14,2%`: the part's own share between)
+                since = OWN_WORDS_RE.match(text, f.end).end()
+                continue
+            if PART_CHANGE_GAP_RE.fullmatch(text, since, f.start) and not r.scope and not r.measure \
+                    and r.indicator is not None and not ctx.catalog.indicator_matcher.find(text[since:f.start]):
+                r.scope = part.scope
+                r.notes.append(f"the change of the part `{part.figure.text}` before it")
+            break
 
 
 def _unread_member(out, figs, text: str, whole_i: int, last: int) -> bool:
