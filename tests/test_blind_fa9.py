@@ -151,3 +151,40 @@ def test_the_totals_growth_keeps_the_total_and_the_parts_change_its_part(tmp_pat
                            for t in ("9,6%", "52.640 tỷ đồng", "15,3%"))
     assert not isinstance(total["scope"], str) or not total["scope"]
     assert change["scope"] == part["scope"] and change["indicator"] == total["indicator"]
+
+
+# --- An action under a condition is another measure than the frame's ---------------------
+
+TERM = "# BÁO CÁO KIỂM ĐIỂM NHIỆM KỲ 2020 - 2025\n\n## 3. Công tác kiểm tra, giám sát\n\n"
+
+
+@pytest.mark.parametrize("second", [
+    "Kiểm tra khi có dấu hiệu vi phạm 305 tổ chức đảng và 1.140 đảng viên, trong đó kết luận 902 đảng viên có vi phạm.",
+    "Ủy ban kiểm tra các cấp kiểm tra 305 tổ chức đảng và 1.140 đảng viên khi có dấu hiệu vi phạm.",
+    "Thực hiện kiểm tra khi có dấu hiệu vi phạm 305 tổ chức đảng và 1.140 đảng viên.",
+    "Kiểm tra khi tổ chức đảng có dấu hiệu vi phạm 305 tổ chức đảng.",
+])
+def test_inspections_upon_signs_of_violation_are_not_all_inspections(tmp_path, second):
+    body = ("Cấp ủy, ủy ban kiểm tra các cấp đã kiểm tra 2.916 tổ chức đảng và 8.204 đảng viên; giám sát chuyên đề "
+            "1.930 tổ chức đảng và 6.115 đảng viên. " + second + "\nĐảng bộ tỉnh hiện có 96.420 đảng viên.\n")
+    facts, found = _run(tmp_path, body, province="Hà Tĩnh", section=TERM)
+    assert fact_row(facts, "2.916 tổ chức đảng")["indicator"] == "party_inspections"
+    assert fact_row(facts, "305 tổ chức đảng")["indicator"] != "party_inspections"
+    assert "1.140 đảng viên" not in set(facts[facts["indicator"] == "party_members"]["text"])
+    assert "SV01" not in _rules(found)
+
+
+def test_inspections_stated_twice_apart_still_fail(tmp_path):
+    body = ("Cấp ủy, ủy ban kiểm tra các cấp đã kiểm tra 2.916 tổ chức đảng và 8.204 đảng viên. Trong nhiệm kỳ, "
+            "ủy ban kiểm tra các cấp kiểm tra 2.961 tổ chức đảng.")
+    _, found = _run(tmp_path, body, province="Hà Tĩnh", section=TERM)
+    assert "SV01" in _rules(found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Du lịch phục hồi mạnh khi toàn tỉnh đón 4,2 triệu lượt khách, tăng 12%.",
+    "Thương mại tăng khá, trong khi du lịch đón 4,2 triệu lượt khách, tăng 12% so với năm trước.",
+])
+def test_a_when_clause_that_tells_a_result_keeps_its_frame(tmp_path, sentence):
+    facts, _ = _run(tmp_path, sentence, province="Hà Tĩnh", section="# BÁO CÁO NĂM 2025\n\n## 2. Du lịch\n\n")
+    assert fact_row(facts, "4,2 triệu lượt khách")["indicator"] == "tourist_arrivals"
