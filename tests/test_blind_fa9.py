@@ -188,3 +188,27 @@ def test_inspections_stated_twice_apart_still_fail(tmp_path):
 def test_a_when_clause_that_tells_a_result_keeps_its_frame(tmp_path, sentence):
     facts, _ = _run(tmp_path, sentence, province="Hà Tĩnh", section="# BÁO CÁO NĂM 2025\n\n## 2. Du lịch\n\n")
     assert fact_row(facts, "4,2 triệu lượt khách")["indicator"] == "tourist_arrivals"
+
+
+# --- An average over a span is checked against the levels the text dates at its ends ------
+
+PROGRAMMES = "# BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA GIAI ĐOẠN 2021 - 2025\n\n## 1. Giảm nghèo\n\n"
+
+
+@pytest.mark.parametrize("body", [
+    "Cuối năm 2021 toàn tỉnh có 48.210 hộ nghèo, tỷ lệ 8,20%; đến cuối năm 2025 còn 15.930 hộ, tỷ lệ 2,60%. "
+    "Trong đó, tỷ lệ hộ nghèo của Quảng Bình (cũ) giảm từ 9,60% xuống 3,20%, bình quân giảm 1,60 điểm phần trăm/năm.",
+    "Tỷ lệ hộ nghèo giảm từ 8,20% xuống 2,60%, bình quân mỗi năm giảm 1,40 điểm phần trăm.\n\n"
+    "| STT | Chỉ tiêu | Đơn vị tính | Mục tiêu | Thực hiện |\n|---|---|---|---|---|\n"
+    "| 1 | Mức giảm tỷ lệ hộ nghèo bình quân | điểm %/năm | 1,2 | 1,40 |\n",
+])
+def test_a_yearly_fall_is_not_recomputed_from_levels_dated_by_the_title(tmp_path, body):
+    _, found = _run(tmp_path, body, province="Quảng Trị", section=PROGRAMMES)
+    assert "CG02" not in _rules(found)
+
+
+def test_a_yearly_fall_against_levels_the_text_dates_still_fails(tmp_path):
+    body = ("Tỷ lệ hộ nghèo cuối năm 2020 là 9,60%. Tỷ lệ hộ nghèo cuối năm 2025 còn 3,20%. "
+            "Giai đoạn 2021 - 2025, tỷ lệ hộ nghèo bình quân mỗi năm giảm 1,60 điểm phần trăm.")
+    _, found = _run(tmp_path, body, province="Quảng Trị", section=PROGRAMMES)
+    assert "CG02" in _rules(found)
