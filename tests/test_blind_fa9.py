@@ -212,3 +212,28 @@ def test_a_yearly_fall_against_levels_the_text_dates_still_fails(tmp_path):
             "Giai đoạn 2021 - 2025, tỷ lệ hộ nghèo bình quân mỗi năm giảm 1,60 điểm phần trăm.")
     _, found = _run(tmp_path, body, province="Quảng Trị", section=PROGRAMMES)
     assert "CG02" in _rules(found)
+
+
+# --- A name after the last item of a list is that item's, not a lead for the next clause ---
+
+NTM = "# BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA GIAI ĐOẠN 2021 - 2025\n\n## 2. Nông thôn mới\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chương trình OCOP có 512 sản phẩm được công nhận từ 3 sao trở lên, gồm 421 sản phẩm 3 sao, 86 sản phẩm 4 sao "
+    "và 5 sản phẩm 5 sao; Đồng Tháp (cũ) 233 sản phẩm, Tiền Giang (cũ) 279 sản phẩm.",
+    "Toàn tỉnh có 512 sản phẩm OCOP, trong đó 421 sản phẩm 3 sao, 86 sản phẩm 4 sao, 5 sản phẩm 5 sao; "
+    "Đồng Tháp (cũ) 233 sản phẩm và Tiền Giang (cũ) 279 sản phẩm.",
+])
+def test_the_last_kind_of_a_list_lends_no_name_to_the_provinces_after_it(tmp_path, sentence):
+    facts, found = _run(tmp_path, sentence, province="Đồng Tháp", section=NTM)
+    assert fact_row(facts, "233 sản phẩm")["indicator"] != "ocop_5star_products"
+    assert not _rules(found) & {"PW01", "PW02"}
+
+
+def test_a_name_after_a_total_still_leads_its_provinces(tmp_path):
+    sentence = ("Đến nay toàn tỉnh có 15 sản phẩm OCOP 5 sao; trong đó Đồng Tháp (cũ) 6 sản phẩm, Tiền Giang (cũ) "
+                "8 sản phẩm.")
+    facts, found = _run(tmp_path, sentence, province="Đồng Tháp", section=NTM)
+    assert fact_row(facts, "6 sản phẩm")["indicator"] == "ocop_5star_products"
+    assert "PW01" in _rules(found)
