@@ -237,3 +237,19 @@ def test_a_name_after_a_total_still_leads_its_provinces(tmp_path):
     facts, found = _run(tmp_path, sentence, province="Đồng Tháp", section=NTM)
     assert fact_row(facts, "6 sản phẩm")["indicator"] == "ocop_5star_products"
     assert "PW01" in _rules(found)
+
+
+# --- A multiple of a base year whose level the sentence gave before ----------------------
+
+YEARS = ("Lũy kế giải ngân đạt 8.420,5 tỷ đồng; theo năm: năm 2022 giải ngân 1.502,3 tỷ đồng, năm 2023 "
+         "1.960,8 tỷ đồng, năm 2024 2.210,4 tỷ đồng, 9 tháng năm 2025 2.747,0 tỷ đồng, gấp {times} lần năm 2022.")
+
+
+def test_a_multiple_of_an_earlier_year_in_the_list_is_recomputed(tmp_path):
+    _, found = _run(tmp_path, YEARS.format(times="2,28"), province="Quảng Trị", section=PROGRAMMES)
+    assert any(rule == "RT02" and "2,28 lần" in texts for rule, texts in found)
+
+
+def test_a_right_multiple_of_an_earlier_year_passes(tmp_path):
+    _, found = _run(tmp_path, YEARS.format(times="1,83"), province="Quảng Trị", section=PROGRAMMES)
+    assert "RT02" not in _rules(found)

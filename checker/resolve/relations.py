@@ -282,6 +282,27 @@ def _multiples(out, read, text, figs, multiple_lead) -> None:
             base = _bracketed_base(text, times.end, after, read, unit)
             if base is not None:
                 _add(out, RelationKind.MULTIPLE, i, (cur_i, base), reason="the base in its unit in the bracket after it")
+                continue
+            base = _base_year_before(text, times.end, before, read, cur_i)
+            if base is not None:
+                _add(out, RelationKind.MULTIPLE, i, (cur_i, base), reason="the base year's level stated before it")
+
+
+# `gấp 2,03 lần năm 2022.`: a base year named alone, its level given earlier in the sentence.
+BASE_YEAR_ALONE_RE = re.compile(r"\s*(?:so với\s+)?(?:năm|cuối năm)\s+(\d{4})\s*(?=[.;,]|$)", re.I)
+
+
+def _base_year_before(text, end: int, before, read, cur_i: int) -> int | None:
+    """`năm 2022 giải ngân 1.864,7 tỷ đồng, …, 9 tháng năm 2025 3.552,6 tỷ đồng, gấp 2,03
+    lần năm 2022`: the one figure before, of the numerator's unit, province and indicator,
+    dated the base year named alone after the multiple, is its base."""
+    m = BASE_YEAR_ALONE_RE.match(text, end)
+    cur = read[cur_i]
+    if m is None or cur.unit is None:
+        return None
+    same = [j for j, _ in before if j != cur_i and read[j].period == m.group(1) and read[j].unit == cur.unit
+            and read[j].entity == cur.entity and read[j].indicator == cur.indicator]
+    return same[0] if len(same) == 1 else None
 
 
 def _bracketed_base(text, end: int, after, read, unit) -> int | None:
