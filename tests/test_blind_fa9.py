@@ -253,3 +253,12 @@ def test_a_multiple_of_an_earlier_year_in_the_list_is_recomputed(tmp_path):
 def test_a_right_multiple_of_an_earlier_year_passes(tmp_path):
     _, found = _run(tmp_path, YEARS.format(times="1,83"), province="Quảng Trị", section=PROGRAMMES)
     assert "RT02" not in _rules(found)
+
+
+@pytest.mark.parametrize("times, fails", [("1,94", True), ("1,46", False)])
+def test_a_multiple_between_two_named_provinces_is_recomputed(tmp_path, times, fails):
+    body = ("Tổng kế hoạch vốn đầu tư công năm 2025 của tỉnh là 12.140,0 tỷ đồng, trong đó khu vực Đồng Tháp (cũ) "
+            "7.200,0 tỷ đồng, khu vực Tiền Giang (cũ) 4.940,0 tỷ đồng; kế hoạch vốn của khu vực Đồng Tháp (cũ) gấp "
+            f"{times} lần khu vực Tiền Giang (cũ).")
+    _, found = _run(tmp_path, body, province="Đồng Tháp", section=YEAR)
+    assert ("RT02" in _rules(found)) is fails

@@ -71,7 +71,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         respectively(out, text, figs, catalog, cues)
         _restatements(out, text, figs)
         restaters_follow(out, [i for i, _ in figs])
-        _multiples(out, resolved, text, figs, cues.multiple_lead)
+        _multiples(out, resolved, text, figs, cues.multiple_lead, catalog.entity_matcher)
         stated_relations(out, text, figs, cues)
         contribution_parts(out, text, figs, lambda *a: _add(out, *a))
         if figs and out[figs[0][0]].block.kind == "table_row":
@@ -243,7 +243,7 @@ def _own_bracket(text: str, pct, frac) -> bool:
         and not CHANGE_LEAD_RE.search(text, max(0, pct.start - 24), pct.start)
 
 
-def _multiples(out, read, text, figs, multiple_lead) -> None:
+def _multiples(out, read, text, figs, multiple_lead, entity_matcher=None) -> None:
     """`119 triệu đồng/người, gấp 1,5 lần năm 2020 (79,4 triệu đồng)` and
     `tăng từ 16.440 tỷ đồng lên 24.735 tỷ đồng (gấp 1,70 lần)`: the multiple relates the
     head figure before it (numerator; never a part in brackets) to a base: the level it
@@ -261,6 +261,9 @@ def _multiples(out, read, text, figs, multiple_lead) -> None:
             before = [figs[n - 1]]
         after = [(j, f) for j, f in figs[n + 1:] if f.start < s_end and ";" not in text[times.end:f.start]]
         if not before:
+            pair = _named_pair(read, text, figs[:n], i, s_start, entity_matcher)
+            if pair is not None:
+                _add(out, RelationKind.MULTIPLE, i, pair, reason="the levels of the two it names, stated before it")
             continue
         cur_i, _ = before[-1]
         unit = read[cur_i].unit
@@ -286,6 +289,31 @@ def _multiples(out, read, text, figs, multiple_lead) -> None:
             base = _base_year_before(text, times.end, before, read, cur_i)
             if base is not None:
                 _add(out, RelationKind.MULTIPLE, i, (cur_i, base), reason="the base year's level stated before it")
+
+
+# `gấp 1,49 lần khu vực Ninh Thuận (cũ).`: a base named alone, up to the clause's end.
+BASE_NAME_RE = re.compile(r"[^\d;.()]{0,60}(?:\([^()\d]{0,12}\))?\s*(?=[.;]|$)")
+
+
+def _named_pair(read, text: str, earlier, i: int, s_start: int, matcher) -> tuple[int, int] | None:
+    """`trong đó A (cũ) 9.953,0 tỷ đồng, B (cũ) 5.130,0 tỷ đồng; kế hoạch vốn của A (cũ) gấp
+    1,49 lần B (cũ)`: a multiple with no figure in its clause, whose province (read before
+    it) and the one province named alone after it each have exactly one level earlier in
+    the sentence, of one indicator, unit and period: the two are its numerator and base."""
+    times = read[i]
+    tail = BASE_NAME_RE.match(text, times.figure.end)
+    if matcher is None or tail is None or times.entity is None:
+        return None
+    named = {k for m in matcher.find(text[times.figure.end:tail.end()]) for k in m.keys} - {times.entity}
+    levels = [j for j, f in earlier if f.start >= s_start and read[j].indicator]
+    num = [j for j in levels if read[j].entity == times.entity]
+    base = [j for j in levels if read[j].entity in named]
+    if len(num) != 1 or len(base) != 1:
+        return None
+    a, b = read[num[0]], read[base[0]]
+    if (a.indicator, a.unit, a.period) != (b.indicator, b.unit, b.period):
+        return None
+    return num[0], base[0]
 
 
 # `gấp 2,03 lần năm 2022.`: a base year named alone, its level given earlier in the sentence.
