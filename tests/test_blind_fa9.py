@@ -262,3 +262,28 @@ def test_a_multiple_between_two_named_provinces_is_recomputed(tmp_path, times, f
             f"{times} lần khu vực Tiền Giang (cũ).")
     _, found = _run(tmp_path, body, province="Đồng Tháp", section=YEAR)
     assert ("RT02" in _rules(found)) is fails
+
+
+# --- An evaluation word on a row the catalog does not name, against a one-sided target ----
+
+HEALTH = """# BÁO CÁO CÔNG TÁC Y TẾ NĂM 2025
+
+## III. Kết quả thực hiện các chỉ tiêu
+
+| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 | Thực hiện 2025 | Đánh giá |
+|---|---|---|---|---|---|
+| 1 | Tỷ lệ phụ nữ mang thai được khám thai đủ 4 lần | % | {target} | {result} | {word} |
+"""
+
+
+@pytest.mark.parametrize("target, result, word, fails", [
+    ("≥ 90", "93,4", "Không đạt", True),
+    ("≥ 90", "93,4", "Vượt", False),
+    ("Trên 90", "88,1", "Đạt", True),
+    ("Dưới 5", "4,2", "Không đạt", True),
+    ("Dưới 5", "4,2", "Đạt", False),
+    ("90", "93,4", "Không đạt", False),  # (no bound: which way is better is not said; silent)
+])
+def test_a_one_sided_target_judges_an_unnamed_rows_word(tmp_path, target, result, word, fails):
+    _, found = _run(tmp_path, HEALTH.format(target=target, result=result, word=word), province="Nghệ An", section="")
+    assert ("VD01" in _rules(found)) is fails
