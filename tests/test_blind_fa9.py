@@ -287,3 +287,16 @@ HEALTH = """# BÁO CÁO CÔNG TÁC Y TẾ NĂM 2025
 def test_a_one_sided_target_judges_an_unnamed_rows_word(tmp_path, target, result, word, fails):
     _, found = _run(tmp_path, HEALTH.format(target=target, result=result, word=word), province="Nghệ An", section="")
     assert ("VD01" in _rules(found)) is fails
+
+
+# --- A count of another kind before a list is no rival of the list's total -----------------
+
+@pytest.mark.parametrize("forms, fails", [
+    ("khiển trách 612, cảnh cáo 247, cách chức 38, khai trừ 95 đảng viên", True),
+    ("khiển trách 612, cảnh cáo 247, cách chức 38, khai trừ 77 đảng viên", False),
+    ("khiển trách 612 đảng viên, cảnh cáo 247 đảng viên, cách chức 38 đảng viên, khai trừ 95 đảng viên", True),
+])
+def test_forms_of_discipline_add_up_to_the_members_disciplined(tmp_path, forms, fails):
+    body = f"Các cấp đã thi hành kỷ luật 46 tổ chức đảng và 974 đảng viên, trong đó {forms}."
+    _, found = _run(tmp_path, body, province="Hà Tĩnh", section=TERM)
+    assert bool(_rules(found) & {"PW01", "PW02"}) is fails

@@ -153,7 +153,8 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
             stated_of += 1
             continue
         if compatible(r, first, counts) and (r.figure.unit or r.unit):
-            return i if exhaustive or not _one_of_many(out, before, i, text, cue_start, counts) else None
+            listed = {out[j].figure.unit for j, _ in after if out[j].figure.unit}
+            return i if exhaustive or not _one_of_many(out, before, i, text, cue_start, counts, listed) else None
         if exhaustive:
             # A percentage stated of the total (its share of a plan, its growth), or the total's
             # own bracketed comparison, stands between a total and its `gồm` list; anything else
@@ -223,16 +224,19 @@ def _whole_of_sentence_before(out, near, text: str, s_start: int, first, counts)
     return kin[0]
 
 
-def _one_of_many(out, before, i: int, text: str, cue_start: int, counts) -> bool:
+def _one_of_many(out, before, i: int, text: str, cue_start: int, counts, listed=frozenset()) -> bool:
     """`đạt 08 giải nhất, 65 giải nhì ..., trong đó A có 07 giải nhất ...`: the clause before
-    the list states several figures of one kind, so no one of them is the list's total."""
+    the list states several figures of one kind, so no one of them is the list's total.
+    (`kỷ luật 58 tổ chức đảng và 1.164 đảng viên, trong đó khiển trách 720, …, khai trừ 103
+    đảng viên`: a count of another kind than any the list names is no rival total.)"""
     f = out[i].figure
     clause_start = max(text.rfind(";", 0, f.start), text.rfind(".", 0, f.start)) + 1
     # (a figure with no unit, `14/16 khoản` read bare, is of no kind)
     kin = [j for j, g in before if clause_start <= g.start and j != i and out[j].unit is not None
            and compatible(out[i], out[j], counts)
            and not closed_brackets(text, g.end, cue_start) and not is_part(out[j])
-           and not _yearly_mean_after_total(out, before, j, text)]
+           and not _yearly_mean_after_total(out, before, j, text)
+           and not (out[i].unit in listed and out[j].unit != out[i].unit and out[j].unit not in listed)]
     return bool(kin)
 
 
