@@ -36,8 +36,7 @@ class Plausibility:
     Only for indicators with a declared direction: a share of the economy's structure
     (industry, services, taxes) may be planned lower than today.  Only for levels (catalog
     `temporal: stock`): a rate of change or a flow made anew each period (jobs created,
-    enterprises founded) may be planned below a good year's; nor for a share of each period's own
-    plan (catalog `of_plan`: a disbursement rate).
+    enterprises founded) may be planned below a good year's.
 
     Example: `Đến năm 2030, tỷ trọng kinh tế số đạt khoảng 35%` after `năm 2024 đạt 35,5%`
     is flagged; `tỷ lệ che phủ rừng từ 60% trở lên` after `trên 61,6%` is not (an open bound
