@@ -300,3 +300,12 @@ def test_forms_of_discipline_add_up_to_the_members_disciplined(tmp_path, forms, 
     body = f"Các cấp đã thi hành kỷ luật 46 tổ chức đảng và 974 đảng viên, trong đó {forms}."
     _, found = _run(tmp_path, body, province="Hà Tĩnh", section=TERM)
     assert bool(_rules(found) & {"PW01", "PW02"}) is fails
+
+
+@pytest.mark.parametrize("label", ["Số bác sĩ trên 10.000 dân", "Số bác sĩ trên vạn dân"])
+@pytest.mark.parametrize("word, fails", [("Đạt", True), ("Không đạt", False)])
+def test_doctors_per_ten_thousand_written_out_are_judged(tmp_path, label, word, fails):
+    table = ("| STT | Chỉ tiêu | ĐVT | Kế hoạch 2025 | Thực hiện 2025 | Đánh giá |\n|---|---|---|---|---|---|\n"
+             f"| 1 | {label} | Bác sĩ | 12,5 | 12,3 | {word} |\n")
+    _, found = _run(tmp_path, table, province="Nghệ An", section="# BÁO CÁO NĂM 2025\n\n## Phụ lục\n\n")
+    assert ("VD01" in _rules(found)) is fails
