@@ -309,3 +309,11 @@ def test_doctors_per_ten_thousand_written_out_are_judged(tmp_path, label, word, 
              f"| 1 | {label} | Bác sĩ | 12,5 | 12,3 | {word} |\n")
     _, found = _run(tmp_path, table, province="Nghệ An", section="# BÁO CÁO NĂM 2025\n\n## Phụ lục\n\n")
     assert ("VD01" in _rules(found)) is fails
+
+
+@pytest.mark.parametrize("unit, fails", [("%", True), ("Giường", False)])
+def test_beds_per_ten_thousand_written_out_take_their_unit(tmp_path, unit, fails):
+    table = ("| STT | Chỉ tiêu | ĐVT | Kế hoạch 2025 | Thực hiện 2025 | Đánh giá |\n|---|---|---|---|---|---|\n"
+             f"| 1 | Số giường bệnh trên 10.000 dân | {unit} | 30,0 | 30,8 | Vượt |\n")
+    _, found = _run(tmp_path, table, province="Nghệ An", section="# BÁO CÁO NĂM 2025\n\n## Phụ lục\n\n")
+    assert ("ST02" in _rules(found)) is fails
