@@ -87,9 +87,9 @@ class Growth:
                 # Levels of the same part of the whole (scope) as the change, and no other.
                 levels = levels_of.get((g["entity"], g["scope"] or ""), {})
                 start, end = levels.get(first - 1), levels.get(last)
-                if start is None or end is None or not (_named_year(start) and _named_year(end)):
-                    # (a level dated only by a heading or the title, `giảm từ 10,84% xuống 3,44%`
-                    # under a term's title, may be of other years than the span's ends)
+                if start is None or end is None or not _named_year(start):
+                    # (a start level dated only by a heading or the title, `giảm từ 10,84% xuống
+                    # 3,44%` under a term's title, may be of another year than the span's start)
                     yield NOT_APPLICABLE
                     continue
                 yield self._check(rule, ctx, start, end, g, last - first + 1)
