@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from checker import messages as m
 from checker.i18n import N_
 from checker.interval import Interval
-from checker.kinds.evidence import DocumentEntity, defaults_with_formers, strong_enough
+from checker.kinds.evidence import DocumentEntity, defaults_with_formers, level, strong_enough
 from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Result, Results, blame, fail
 from checker.kinds.params import IndicatorId
+from checker.records import Evidence
 
 
 class GrowthMode(str, enum.Enum):
@@ -86,7 +87,9 @@ class Growth:
                 # Levels of the same part of the whole (scope) as the change, and no other.
                 levels = levels_of.get((g["entity"], g["scope"] or ""), {})
                 start, end = levels.get(first - 1), levels.get(last)
-                if start is None or end is None:
+                if start is None or end is None or not _named_year(start):
+                    # (a start level dated only by a heading or the title, `giảm từ 10,84% xuống
+                    # 3,44%` under a term's title, may be of another year than the span's start)
                     yield NOT_APPLICABLE
                     continue
                 yield self._check(rule, ctx, start, end, g, last - first + 1)
@@ -155,6 +158,12 @@ class Growth:
         else:
             why = N_("({end} / {start})^(1/{years}) − 1 = {expected}, stated {stated}")
         return fail(blame(rule, ctx, [start, end, g], args, stated.mid - expected.mid, why))
+
+
+def _named_year(rec: dict) -> bool:
+    """Whether the text names the level's year (its clause, sentence, paragraph, table
+    heading or a related figure), not only a heading or the document's title."""
+    return level(rec, "period").at_least(Evidence.BLOCK)
 
 
 def _levels(recs: list[dict], indicator: str) -> dict[tuple, dict[int, dict]]:

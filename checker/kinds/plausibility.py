@@ -74,6 +74,11 @@ class Plausibility:
             if ind.direction == "none":
                 yield NOT_APPLICABLE  # a structure share: a lower target is a choice, not a slip
                 continue
+            if ind.of_plan:
+                # `tỷ lệ giải ngân 95%` of the year's plan: a share of each year's own plan, made
+                # anew, not a level held; a plan set below last year's share is no slip.
+                yield NOT_APPLICABLE
+                continue
             if ind.temporal in ("rate", "flow") or latest["points"] != r["points"]:
                 # A pace of change (a growth rate, points a year) may be planned slower than
                 # last year's, and a flow made anew each period (jobs created, enterprises

@@ -125,6 +125,11 @@ def pick_indicator(catalog: Catalog, figure: Figure, candidates: list[Mention], 
 
 
 GAP_MARK_RE = re.compile(r"[,;.()]")
+# `khi`, `nếu`, `trường hợp` opening a condition (not `sau khi`, `trước khi`, `từ khi`: times).
+CONDITION_LEAD_RE = re.compile(r"(?<![\w])(?:khi|nếu)\s+$", re.I)
+# A separator of clauses (a `.` or `,` between digits is a number's).
+CLAUSE_MARK_RE = re.compile(r"[;:()]|[,.](?!\d)")
+CONDITION_RE = re.compile(r"(?<!sau )(?<!trước )(?<!từ )(?<![\w])(?:khi|nếu|trường hợp)(?![\w])", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -142,6 +147,10 @@ def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list
         return None
     unit, num_end = fig.unit, spot.number_end
     scored: list[tuple[tuple, object, str, Evidence]] = []
+    conditioned = -1  # (the end of a condition between a frame and the figure)
+    # (`kiểm tra 412 tổ chức đảng và 1.286 đảng viên khi có dấu hiệu vi phạm`: after it, to the separator)
+    tail = CLAUSE_MARK_RE.search(text, fig.end, fig.end + 80)
+    after_condition = CONDITION_RE.search(text, fig.end, tail.start() if tail else min(len(text), fig.end + 80))
     for m in frames:
         after = num_end <= m.start < spot.next_figure_start
         before = spot.reach <= m.start and m.end <= fig.start
@@ -160,8 +169,20 @@ def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list
                     continue
                 scored.append(((2, -m.start, direct), frame, f"frame `{m.text}` after the figure", Evidence.CLAUSE))
             elif before and not _named_between(catalog, text, m.end, fig.start, named):
+                if CONDITION_LEAD_RE.search(text, max(0, m.start - 16), m.start):
+                    # (`khi có dấu hiệu vi phạm`: the condition's own verb, not the figure's frame)
+                    conditioned = max(conditioned, m.end)
+                    continue
+                cond = CONDITION_RE.search(text, m.end, fig.start) or after_condition
+                if cond:
+                    # `Kiểm tra khi có dấu hiệu vi phạm 412 tổ chức đảng`: the action under a
+                    # condition is another measure than the frame's (unless a frame after it speaks).
+                    conditioned = max(conditioned, cond.end())
+                    continue
                 evidence = Evidence.CLAUSE if spot.in_clause(m.start) else Evidence.SENTENCE
                 scored.append(((1, m.end, direct), frame, f"frame `{m.text}` before the figure", evidence))
+    if conditioned >= 0 and not any(s[0][0] == 2 or s[0][1] > conditioned for s in scored):
+        return Reading(None, fig.unit, note="a frame's action under a condition: another measure")
     if not scored and unit in catalog.unit_frames:
         scored = [((0, 0, 1), f, f"its unit `{fig.unit_text}`", Evidence.CLAUSE) for f in catalog.unit_frames[unit]]
     if not scored:

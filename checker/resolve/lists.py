@@ -155,7 +155,8 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
             stated_of += 1
             continue
         if compatible(r, first, counts) and (r.figure.unit or r.unit):
-            return i if exhaustive or not _one_of_many(out, before, i, text, cue_start, counts) else None
+            listed = {out[j].figure.unit for j, _ in after if out[j].figure.unit}
+            return i if exhaustive or not _one_of_many(out, before, i, text, cue_start, counts, listed) else None
         if exhaustive:
             # A percentage stated of the total (its share of a plan, its growth), or the total's
             # own bracketed comparison, stands between a total and its `gồm` list; anything else
@@ -225,16 +226,19 @@ def _whole_of_sentence_before(out, near, text: str, s_start: int, first, counts)
     return kin[0]
 
 
-def _one_of_many(out, before, i: int, text: str, cue_start: int, counts) -> bool:
+def _one_of_many(out, before, i: int, text: str, cue_start: int, counts, listed=frozenset()) -> bool:
     """`đạt 08 giải nhất, 65 giải nhì ..., trong đó A có 07 giải nhất ...`: the clause before
-    the list states several figures of one kind, so no one of them is the list's total."""
+    the list states several figures of one kind, so no one of them is the list's total.
+    (`kỷ luật 58 tổ chức đảng và 1.164 đảng viên, trong đó khiển trách 720, …, khai trừ 103
+    đảng viên`: a count of another kind than any the list names is no rival total.)"""
     f = out[i].figure
     clause_start = max(text.rfind(";", 0, f.start), text.rfind(".", 0, f.start)) + 1
     # (a figure with no unit, `14/16 khoản` read bare, is of no kind)
     kin = [j for j, g in before if clause_start <= g.start and j != i and out[j].unit is not None
            and compatible(out[i], out[j], counts)
            and not closed_brackets(text, g.end, cue_start) and not is_part(out[j])
-           and not _yearly_mean_after_total(out, before, j, text)]
+           and not _yearly_mean_after_total(out, before, j, text)
+           and not (out[i].unit in listed and out[j].unit != out[i].unit and out[j].unit not in listed)]
     return bool(kin)
 
 
@@ -503,12 +507,46 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
             if out[j].unit is None and out[j].indicator and out[j].indicator == out[whole_i].indicator:
                 out[j].unit = out[whole_i].unit  # (`trong đó A 9.860, B 12.740 đảng viên`: counted alike)
+        _changes_of_parts(out, figs, text, whole_i, items, ctx)
         exhaustive = exhaustive or _partition(out, items, whole_i, cues.partitions) or _rest_closes(out, items, text, end)
         for j, _ in items:
             if summed:
                 add(RelationKind.PART_OF, j, (whole_i,), "" if exhaustive else "bound",
                     f"listed after `{cue}` under `{out[whole_i].figure.text}`")
     _totals_after(out, text, figs, ctx, add)
+
+
+# Between a part and its own change: a comma and the verb (`98.760 tỷ đồng, tăng 14,2%`).
+SHARE_GAP_RE = re.compile(r"\s*,?\s*chiếm\s*", re.I)
+PART_CHANGE_GAP_RE = re.compile(r"\s*,?\s*(?:tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*", re.I)
+
+
+def _changes_of_parts(out, figs, text: str, whole_i: int, items, ctx) -> None:
+    """`trong đó doanh thu dịch vụ lưu trú, ăn uống 98.760 tỷ đồng, tăng 14,2%`: a change
+    right after a part, with no name of its own, is the part's (its scope), not the total's
+    growth read from the sentence's lead."""
+    whole = out[whole_i]
+    starts = [out[j].figure.start for j, _ in items] + [len(text)]
+    for (j, _), bound in zip(items, starts[1:]):
+        part = out[j]
+        if not part.scope or part.scope == whole.scope or is_change(text, part.figure.start):
+            continue
+        stop = text.find(";", part.figure.end, bound)
+        bound = bound if stop < 0 else stop
+        since = part.figure.end
+        for k, f in figs:
+            if not part.figure.end <= f.start < bound:
+                continue
+            r = out[k]
+            if r.measure == "share" and SHARE_GAP_RE.fullmatch(text, since, f.start):
+                # (`98.760 tỷ đồng, chiếm 12,8% tổng mức, tăng 14,2%`: the part's own share between)
+                since = OWN_WORDS_RE.match(text, f.end).end()
+                continue
+            if PART_CHANGE_GAP_RE.fullmatch(text, since, f.start) and not r.scope and not r.measure \
+                    and r.indicator is not None and not ctx.catalog.indicator_matcher.find(text[since:f.start]):
+                r.scope = part.scope
+                r.notes.append(f"the change of the part `{part.figure.text}` before it")
+            break
 
 
 def _unread_member(out, figs, text: str, whole_i: int, last: int) -> bool:

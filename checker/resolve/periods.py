@@ -361,7 +361,8 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     # (a period later in the clause, not in a bracket opened after the figure: read last, and
     # only here, for the brackets read from the end are found for it alone)
     later = next((p for p in periods if fig.end <= p.start < spot.clause_end
-                  and not passage.brackets_back.closes(len(text) - p.start, len(text) - fig.end)), None)
+                  and not passage.brackets_back.closes(len(text) - p.start, len(text) - fig.end)
+                  and not _leads_own_figure(passage, fig, p, spot)), None)
     if later:
         return Resolution(later.value, Evidence.CLAUSE, f"`{later.text}` later in its clause")
     carried = _lead_part_of_year(passage, spot, stated)
@@ -376,6 +377,23 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     if edge and not re.search(r"so\s*(?:với)?\s*$", lead[:edge.start()], re.I):
         return Resolution(term_edge(lead, heading.value), Evidence.HEADING, f"`{edge.group(0)}` of {heading.reason}")
     return None
+
+
+# `… khi năm 2025 chỉ đạt`, `trên cơ sở năm 2025 đạt`: a year that opens a clause set against
+# the one before (a condition, a basis, a contrast).
+CONTRAST_LEAD_RE = re.compile(r"(?<![\w])(?:khi|trên cơ sở|căn cứ(?:\s+vào)?|dựa trên|nhưng|song|trong lúc)\s+"
+                              r"(?:(?:kết quả|mức|thực hiện|riêng)\s+)?(?:của\s+)?$", re.I)
+
+
+def _leads_own_figure(passage, fig, period: Period, spot) -> bool:
+    """`Mục tiêu tăng trưởng 10% là thách thức khi năm 2025 chỉ đạt 7,63%`, `chỉ tiêu 2.700
+    doanh nghiệp trên cơ sở năm 2025 đạt 2.456`: a year later in the clause that opens a
+    clause set against the figure's, and stands before a figure of its own, dates that
+    figure, not the one before it (`diện tích 9.888 km², dân số năm 2025 là …` lists facts
+    of one year: no opener)."""
+    if not CONTRAST_LEAD_RE.search(passage.text[fig.end:period.start]):
+        return False
+    return any(period.end <= f.start < spot.clause_end and f.kind in STAT_KINDS for f in passage.figures)
 
 
 def _whole_term(passage, lead: str, spot, before: list[Period]) -> Resolution | None:

@@ -4,6 +4,7 @@ field from its clause outwards (its sentence, its heading, the document)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from checker.catalog import Catalog, plain_misfit
@@ -217,7 +218,8 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level
     trailing = [m for m in near.between(spot.number_end, spot.next_figure_start)
                 if TRAIL_GAP_RE.match(text[spot.number_end:m.start]) and not _heads_next(text, spot, m)]
     preceding = sorted((m for m in near.between(spot.reach, fig.start + 1)
-                        if m.end <= fig.start and not _whole_of_share(text, m.start)),
+                        if m.end <= fig.start and not _whole_of_share(text, m.start)
+                        and not (m.start < spot.clause_start and _trails_a_figure(p, m))),
                        key=lambda m: (-m.end, -(m.end - m.start)))
     subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues, (near, p.longest_mention))
     if subject is not None:
@@ -283,6 +285,38 @@ def _whole_of_share(text: str, pos: int) -> bool:
     in the 32 characters before the name: most names have none there, and are no regex's work."""
     start = max(0, pos - 32)
     return text.find("%", start, pos) >= 0 and SHARE_WHOLE_RE.search(text, start, pos) is not None
+
+
+LIST_ITEM_LEAD_RE = re.compile(r"(?:,|\svà)\s*$")
+
+
+def _start(f: Figure) -> int:
+    return f.start
+
+
+def _trails_a_figure(p: Passage, m: Mention) -> bool:
+    """`gồm 364 sản phẩm 3 sao, 70 sản phẩm 4 sao và 3 sản phẩm 5 sao; A (cũ) 198 sản phẩm`:
+    a name right after a figure (in its unit or just past it) is that figure's head, not a
+    lead for the figures of the clauses after it."""
+    k = bisect_left(p.figures, m.start, key=_start) - 1  # (the figures are in text order)
+    while k >= 0 and p.figures[k].kind not in STAT_KINDS:
+        k -= 1
+    if k < 0:
+        return False
+    f = p.figures[k]
+    if not (m.start < f.end or bool(TRAIL_GAP_RE.match(p.text[f.end:m.start])) and m.start - f.end <= 2):
+        return False
+    # Only the last item of a list (`…, 70 sản phẩm 4 sao và 3 sản phẩm 5 sao`): a name after a
+    # total (`có 209/224 xã đạt chuẩn nông thôn mới; trong đó A 97/106 xã`) leads its parts.
+    if not LIST_ITEM_LEAD_RE.search(p.text, max(0, f.start - 8), f.start):
+        return False
+    clause = max(p.text.rfind(";", 0, f.start), p.text.rfind(". ", 0, f.start))
+    for g in reversed(p.figures[:k]):  # (an earlier item of the list, counted alike, in the clause)
+        if g.start <= clause:
+            return False
+        if g.kind in STAT_KINDS and g.unit == f.unit:
+            return True
+    return False
 
 
 def _rate_of_level(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:

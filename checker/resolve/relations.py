@@ -21,7 +21,8 @@ from checker.resolve.contributions import contribution_parts
 from checker.resolve.derived import column_structures, index_growths, row_comparisons, row_fractions
 from checker.resolve.entities import closed_brackets
 from checker.resolve.hierarchy import table_parts
-from checker.resolve.periods import at_nature
+from checker.resolve.multiple_bases import base_year_before, named_pair
+from checker.resolve.periods import ABSTAIN, at_nature
 from checker.resolve.lists import (
     RATE_UNITS,
     ListContext,
@@ -50,6 +51,10 @@ OPEN_END_RE = re.compile(r"(\.\.\.|…)\s*$")
 LEFT_AT_RE = re.compile(r"(?<![\w])còn(?:\s+(?:khoảng|dưới|gần|mức))?\s*$", re.I)
 OWN_BRACKET_TIMES_RE = re.compile(r"\s*\(\s*(?:gấp|bằng)\s*", re.I)
 BASE_YEAR_COLON_RE = re.compile(r"năm\s+\d{4}\s*:\s*$", re.I)
+# The words between a result and the plan or base it is set against (`, vượt kế hoạch`).
+COMPARED_LEAD_RE = re.compile(r"\s*,?\s*(?:vượt|cao hơn|thấp hơn|so với|bằng|đạt)\s+(?:so với\s+)?(?:mức\s+)?"
+                              r"(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|cùng kỳ)(?:\s+(?:năm|đề ra|giao|được giao))?"
+                              r"(?:\s+\d{4})?\s*(?:là\s*)?", re.I)
 FROM_AHEAD_RE = re.compile(r"^\s*,?\s*(?:tăng\s+|giảm\s+)?từ\s*(?:mức\s*)?$", re.I)
 
 
@@ -69,7 +74,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         respectively(out, text, figs, catalog, cues)
         _restatements(out, text, figs)
         restaters_follow(out, [i for i, _ in figs])
-        _multiples(out, resolved, text, figs, cues.multiple_lead)
+        _multiples(out, resolved, text, figs, cues.multiple_lead, catalog.entity_matcher)
         stated_relations(out, text, figs, cues)
         contribution_parts(out, text, figs, lambda *a: _add(out, *a))
         if figs and out[figs[0][0]].block.kind == "table_row":
@@ -134,6 +139,11 @@ def _breakdowns(out, text, figs, ctx) -> None:
         if listed is None:
             continue
         (opening, close), parts = listed
+        if _compared_with_before(text, figs, n, total):
+            for j, _ in parts:
+                out[j].settle("role", Resolution(None, Evidence.NONE, f"{ABSTAIN} listed after `{total.text}`, "
+                                                 "the plan or base of the result before it: whose parts is unsure"))
+            continue
         if ctx.cues.respectively.search(text[opening:close]):
             continue  # `(năm 2024 tương ứng là: ...)`: the same list again, not parts
         bounded = bool(OPEN_END_RE.search(text[opening:close].strip())) or uncounted_last(text, parts[-1][1].end, close)
@@ -181,6 +191,16 @@ def _listed_under(text, figs, n, total, counts):
     return (opening, close), items
 
 
+def _compared_with_before(text: str, figs, n: int, total) -> bool:
+    """`ước đạt 8,48 triệu tấn, vượt kế hoạch 8,30 triệu tấn (A cũ 4,12; B cũ 4,36)`: a
+    bracket after the plan or base a result is set against may break down either of the
+    two; whose parts they are is unsure, and none is read."""
+    if n == 0:
+        return False
+    before = figs[n - 1][1]
+    return before.unit == total.unit and bool(COMPARED_LEAD_RE.fullmatch(text[before.end:total.start]))
+
+
 def _of_the_totals_measure(text: str, items, total, opening: int, close: int):
     """`71,2 tỷ đồng (A 64.820 suất, 38,9 tỷ đồng; B 53.610 suất, 32,3 tỷ đồng)`: where each
     `;` member states several figures, one of them in the total's unit, that one is its
@@ -226,7 +246,7 @@ def _own_bracket(text: str, pct, frac) -> bool:
         and not CHANGE_LEAD_RE.search(text, max(0, pct.start - 24), pct.start)
 
 
-def _multiples(out, read, text, figs, multiple_lead) -> None:
+def _multiples(out, read, text, figs, multiple_lead, entity_matcher=None) -> None:
     """`119 triệu đồng/người, gấp 1,5 lần năm 2020 (79,4 triệu đồng)` and
     `tăng từ 16.440 tỷ đồng lên 24.735 tỷ đồng (gấp 1,70 lần)`: the multiple relates the
     head figure before it (numerator; never a part in brackets) to a base: the level it
@@ -244,6 +264,9 @@ def _multiples(out, read, text, figs, multiple_lead) -> None:
             before = [figs[n - 1]]
         after = [(j, f) for j, f in figs[n + 1:] if f.start < s_end and ";" not in text[times.end:f.start]]
         if not before:
+            pair = named_pair(read, text, figs[:n], i, s_start, entity_matcher)
+            if pair is not None:
+                _add(out, RelationKind.MULTIPLE, i, pair, reason="the levels of the two it names, stated before it")
             continue
         cur_i, _ = before[-1]
         unit = read[cur_i].unit
@@ -265,6 +288,10 @@ def _multiples(out, read, text, figs, multiple_lead) -> None:
             base = _bracketed_base(text, times.end, after, read, unit)
             if base is not None:
                 _add(out, RelationKind.MULTIPLE, i, (cur_i, base), reason="the base in its unit in the bracket after it")
+                continue
+            base = base_year_before(text, times.end, before, read, cur_i)
+            if base is not None:
+                _add(out, RelationKind.MULTIPLE, i, (cur_i, base), reason="the base year's level stated before it")
 
 
 def _bracketed_base(text, end: int, after, read, unit) -> int | None:

@@ -1,0 +1,51 @@
+"""The base of a multiple named with no figure after it: a year whose level its sentence gave
+before (`…, gấp 2,03 lần năm 2022`), or two provinces each given a level before (`A (cũ) gấp
+1,49 lần B (cũ)`)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.records import Evidence
+
+# `gấp 1,49 lần khu vực Ninh Thuận (cũ).`: a base named alone, up to the clause's end.
+BASE_NAME_RE = re.compile(r"[^\d;.()]{0,60}(?:\([^()\d]{0,12}\))?\s*(?=[.;]|$)")
+
+
+def named_pair(read, text: str, earlier, i: int, s_start: int, matcher) -> tuple[int, int] | None:
+    """`trong đó A (cũ) 9.953,0 tỷ đồng, B (cũ) 5.130,0 tỷ đồng; kế hoạch vốn của A (cũ) gấp
+    1,49 lần B (cũ)`: a multiple with no figure in its clause, whose province (read before
+    it) and the one province named alone after it each have exactly one level earlier in
+    the sentence, of one indicator, unit and period: the two are its numerator and base."""
+    times = read[i]
+    tail = BASE_NAME_RE.match(text, times.figure.end)
+    if matcher is None or tail is None or times.entity is None \
+            or not times.fields["entity"].evidence.at_least(Evidence.CLAUSE):
+        return None  # (the numerator's province is named in the multiple's own clause, not a default)
+    named = {k for m in matcher.find(text[times.figure.end:tail.end()]) for k in m.keys} - {times.entity}
+    levels = [j for j, f in earlier if f.start >= s_start and read[j].indicator]
+    num = [j for j in levels if read[j].entity == times.entity]
+    base = [j for j in levels if read[j].entity in named]
+    if len(num) != 1 or len(base) != 1:
+        return None
+    a, b = read[num[0]], read[base[0]]
+    if (a.indicator, a.unit, a.period) != (b.indicator, b.unit, b.period):
+        return None
+    return num[0], base[0]
+
+
+# `gấp 2,03 lần năm 2022.`: a base year named alone, its level given earlier in the sentence.
+BASE_YEAR_ALONE_RE = re.compile(r"\s*(?:so với\s+)?(?:năm|cuối năm)\s+(\d{4})\s*(?=[.;,]|$)", re.I)
+
+
+def base_year_before(text, end: int, before, read, cur_i: int) -> int | None:
+    """`năm 2022 giải ngân 1.864,7 tỷ đồng, …, 9 tháng năm 2025 3.552,6 tỷ đồng, gấp 2,03
+    lần năm 2022`: the one figure before, of the numerator's unit, province and indicator,
+    dated the base year named alone after the multiple, is its base."""
+    m = BASE_YEAR_ALONE_RE.match(text, end)
+    cur = read[cur_i]
+    if m is None or cur.unit is None:
+        return None
+    same = [j for j, _ in before if j != cur_i and read[j].period == m.group(1) and read[j].unit == cur.unit
+            and read[j].entity == cur.entity and read[j].indicator == cur.indicator]
+    return same[0] if len(same) == 1 else None
