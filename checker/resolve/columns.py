@@ -130,6 +130,12 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
                 columns[i] = Column(col.heading, "target", _role("target", col.heading), col.period,
                                     col.entity, col.indicators, col.unit_text, col.year_column)
             label_seen = True
+    if not label_seen and len(columns) > 1 and columns[1].kind in VALUE_KINDS \
+            and [c.kind for c in columns].count(None) == 1 and columns[0].kind is None:
+        # `|  | Ước tháng 10 (tỷ đồng) | … |`, `| Ngành | …`: the one heading that names no value,
+        # first and before the values, is over the rows' names (a table of two halves side by
+        # side, `Tỉnh | % | Tỉnh | %`, has two: left alone)
+        columns[0] = Column(columns[0].heading, "label", None, columns[0].period, None)
     for i in range(1, len(columns)):
         col, left = columns[i], columns[i - 1]
         if col.kind is None and left.kind == "value" and left.unit_text and SUBSET_HEADING_RE.match(col.heading):
@@ -240,6 +246,10 @@ def _column(catalog: Catalog, parts: list[str], index: int, context: str) -> Col
             unit_text = counted_noun(catalog, parts[-1])
         if year_column or entity is not None or indicators or unit_text:
             kind = "value"
+    elif kind in ("target", "actual") and index > 0:
+        # `Ước 10 tháng 2025 (tỷ đồng)`: a plan or result column may name its cells' unit too
+        unit_text = next((m.group(1) for m in BRACKET_RE.finditer(parts[-1])
+                          if catalog.units.match(" " + m.group(1).strip(), 0).unit is not None), None)
     return Column(heading, kind, _role(kind, heading) if kind else None, period, entity, indicators, unit_text,
                   year_column and kind == "value")
 
