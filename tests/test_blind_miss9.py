@@ -38,3 +38,27 @@ def test_a_total_row_over_unnumbered_rows_with_the_unit_in_the_heading(tmp_path,
     _, findings, _ = run_text(tmp_path, header("Thái Bình") + text)
     found = alarms(findings, "PW03")
     assert len(found) == 1 and "54.200" in figure_texts(found[0])
+
+
+DISBURSED = (
+    "# BÁO CÁO TÌNH HÌNH GIẢI NGÂN VỐN ĐẦU TƯ CÔNG NĂM 2025\n\n## 2. Giải ngân theo nguồn vốn\n\n"
+    "Bảng 1. Giải ngân theo nguồn vốn\nĐơn vị: tỷ đồng\n"
+    "STT\tNguồn vốn\tKế hoạch vốn năm 2025\t{done}\t{rate}\t{later}\t{rate}\n"
+    "1\tVốn ngân sách địa phương\t4.200,0\t2.940,0\t70,0\t3.990,0\t95,0\n"
+    "2\tVốn ngân sách trung ương\t2.500,0\t1.500,0\t{share}\t2.300,0\t92,0\n")
+
+
+@pytest.mark.parametrize("done,later", [("Giải ngân đến 30/11/2025", "Ước giải ngân đến 31/01/2026"),
+                                        ("Lũy kế giải ngân đến 30/11/2025", "Ước thực hiện đến 31/01/2026")])
+@pytest.mark.parametrize("rate", ["Tỷ lệ (%)", "Tỷ lệ giải ngân (%)"])
+def test_a_disbursement_rate_column_recomputes_from_its_row(tmp_path, done, later, rate):
+    # `Giải ngân đến 30/11/2025` heads what was disbursed (a result: before, no role and its
+    # cells dropped); each `Tỷ lệ (%)` is the result on its left over the row's plan, also
+    # where a table gives two result-and-rate pairs (before: no link with two pairs).
+    text = DISBURSED.format(done=done, later=later, rate=rate, share="60,0")
+    _, findings, _ = run_text(tmp_path, header("Phú Yên") + text)
+    assert alarms(findings) == []
+    text = DISBURSED.format(done=done, later=later, rate=rate, share="66,0")
+    _, findings, _ = run_text(tmp_path, header("Phú Yên") + text)
+    found = alarms(findings, "RT04")
+    assert len(found) == 1 and "66,0" in figure_texts(found[0]) and "1.500,0" in figure_texts(found[0])

@@ -350,16 +350,20 @@ def row_share_of_plan(out, figs, add) -> None:
         return [i for i, _ in figs if out[i].column_role == role]
 
     shares, actual, targets = cells("plan_share"), cells("actual"), cells("target")
-    if len(shares) != 1 or len(actual) != 1 or not targets:
+    if not shares or not targets or len(actual) != len(shares):
         return
-    a = actual[0]
-    year = (out[a].period or "")[:4]
-    if len(targets) > 1:
-        targets = [t for t in targets if (out[t].period or "")[:4] == year]
-    if len(targets) != 1 or out[a].unit is None or out[targets[0]].unit != out[a].unit:
+    # `Kế hoạch | Giải ngân đến 30/11 | Tỷ lệ (%) | Ước giải ngân đến 31/01 | Tỷ lệ (%)`: each
+    # share right after its own result (a result, its share; a result, its share), else none
+    order = [out[i].figure.start for pair in zip(actual, shares) for i in pair]
+    if len(shares) > 1 and order != sorted(order):
         return
-    add(RelationKind.STATED_OF, shares[0], (a, targets[0]), "of",
-        "a share-of-plan column: the row's result over its target")
+    for share, a in zip(shares, actual):
+        year = (out[a].period or "")[:4]
+        of_year = [t for t in targets if (out[t].period or "")[:4] == year] if len(targets) > 1 else targets
+        if len(of_year) != 1 or out[a].unit is None or out[of_year[0]].unit != out[a].unit:
+            continue
+        add(RelationKind.STATED_OF, share, (a, of_year[0]), "of",
+            "a share-of-plan column: the row's result over its target")
 def table_unit(catalog: Catalog, doc, table: int):
     """`Đơn vị: triệu đồng` (or `ĐVT: …`, `(Đơn vị tính: tỷ đồng)`) on one of the two short lines
     right before a table: the unit of its bare numbers (a unit match), else None."""
