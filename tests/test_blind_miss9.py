@@ -62,3 +62,25 @@ def test_a_disbursement_rate_column_recomputes_from_its_row(tmp_path, done, late
     _, findings, _ = run_text(tmp_path, header("Phú Yên") + text)
     found = alarms(findings, "RT04")
     assert len(found) == 1 and "66,0" in figure_texts(found[0]) and "1.500,0" in figure_texts(found[0])
+
+
+TARGETS = (
+    "# BÁO CÁO TỔNG KẾT CÔNG TÁC Y TẾ NĂM 2025\n\n## Phụ lục. Kết quả thực hiện các chỉ tiêu\n\n"
+    "| STT | Chỉ tiêu | ĐVT | Kế hoạch 2025 | Thực hiện 2025 | Đánh giá |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 1 | Tỷ lệ phụ nữ mang thai được khám thai đủ 4 lần | % | {floor} | 96,1 | {floor_word} |\n"
+    "| 2 | Số bác sĩ trên 10.000 dân | Bác sĩ | 9,8 | 9,7 | {doctors_word} |\n"
+    "| 3 | Số giường bệnh trên 10.000 dân | {beds_unit} | 30,0 | 31,2 | Vượt |\n")
+
+
+@pytest.mark.parametrize("floor", ["≥ 95", "Trên 95", "Từ 95 trở lên"])
+def test_an_evaluation_word_against_a_one_sided_target_with_no_indicator_read(tmp_path, floor):
+    # `≥ 95 | 96,1 | Không đạt`: no indicator was read for the row, but a floor says which
+    # way is better; the word contradicts it (before: no direction, no check).
+    base = dict(floor=floor, doctors_word="Không đạt", beds_unit="Giường")
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + TARGETS.format(floor_word="Vượt", **base))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + TARGETS.format(floor_word="Không đạt", **base))
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and "96,1" in figure_texts(found[0])
+

@@ -39,6 +39,7 @@ def judge(target: Interval, result: Interval, higher_is_better: bool, target_is_
     return "unsure"
 
 
+ONE_SIDED = ("gt", "ge", "lt", "le")  # (`≥ 95`, `Dưới 19,5`: a floor or a ceiling)
 NUMBER_RE = re.compile(r"\d[\d.]*(?:,\d+)?")
 
 
@@ -135,6 +136,11 @@ class Verdict:
             # hectares), but the row label names the one the word judges, and so its direction.
             pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"] and t["unit"]
                      and not t["indicator"] and not a["indicator"]]
+        if not pairs and label["block"] == "table_row":
+            # `Tỷ lệ trẻ em được tiêm chủng đầy đủ | % | ≥ 95 | 97,8 |`: a row no indicator was
+            # read for, but a one-sided target says itself which way is better
+            pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"] and t["unit"]
+                     and not t["indicator"] and not a["indicator"] and t["qualifier"] in ONE_SIDED]
         if len(pairs) > 1:
             # `Thực hiện 2024 | Kế hoạch 2025 | Ước thực hiện 2025 | Đánh giá | Kế hoạch 2026`:
             # the word judges the one target and result of the same year.
@@ -142,12 +148,13 @@ class Verdict:
         if says is None or len(pairs) != 1:
             return NOT_APPLICABLE
         target, result = pairs[0]
-        ind = ctx.catalog.indicators[target["indicator"] or label["indicator"]]
-        verdict, direction = judge_exact(target, result["interval"], ind.direction)
+        named = target["indicator"] or label["indicator"]
+        ind = ctx.catalog.indicators[named] if named else None
+        verdict, direction = judge_exact(target, result["interval"], ind.direction if ind else "none")
         if verdict == "unsure" or verdict == says:
             return PASS
         said = {"lower": N_("lower is better"), "none": N_("within the target")}.get(direction, N_("higher is better"))
-        args = {"subject": words.subject(ind.id, target["entity"], target["period"]), "indicator": words.indicator(ind.id),
+        args = {"subject": words.subject(named, target["entity"], target["period"]), "indicator": words.indicator(named),
                 "entity": words.entity(target["entity"]), "period": words.period(target["period"]), "target": words.fig(0),
                 "result": words.fig(1), "label": words.fig(2), "stated": words.fig(2), "direction": words.word(said),
                 "expected": words.word(N_("met (Đạt, Vượt)") if verdict == "met" else N_("not met (Không đạt)"))}
