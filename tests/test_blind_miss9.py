@@ -84,3 +84,15 @@ def test_an_evaluation_word_against_a_one_sided_target_with_no_indicator_read(tm
     found = alarms(findings, "VD01")
     assert len(found) == 1 and "96,1" in figure_texts(found[0])
 
+
+@pytest.mark.parametrize("word", ["Đạt", "Vượt"])
+def test_per_ten_thousand_written_in_digits_names_the_indicator(tmp_path, word):
+    # `Số bác sĩ trên 10.000 dân` is the doctors per 10.000 people (`trên 1 vạn dân`): higher
+    # is better, so 9,7 against 9,8 is not met; beds per 10.000 people in `%` is a unit slip.
+    base = dict(floor="≥ 95", floor_word="Vượt")
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + TARGETS.format(doctors_word=word, beds_unit="Giường", **base))
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and "9,7" in figure_texts(found[0])
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + TARGETS.format(doctors_word="Không đạt", beds_unit="%", **base))
+    assert {t for f in alarms(findings) for t in figure_texts(f)} >= {"30,0"} and \
+        {f.rule for f in alarms(findings)} == {"ST02"}
