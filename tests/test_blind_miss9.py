@@ -96,3 +96,32 @@ def test_per_ten_thousand_written_in_digits_names_the_indicator(tmp_path, word):
     _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + TARGETS.format(doctors_word="Không đạt", beds_unit="%", **base))
     assert {t for f in alarms(findings) for t in figure_texts(f)} >= {"30,0"} and \
         {f.rule for f in alarms(findings)} == {"ST02"}
+
+
+YEARS = (
+    "# BÁO CÁO KIỂM ĐIỂM NHIỆM KỲ 2020 - 2025\n\n## 3. Công tác xây dựng Đảng\n\n"
+    "Cả nhiệm kỳ kết nạp 9.410 đảng viên; riêng năm 2023 Bình Định (cũ) kết nạp {said} đảng viên.\n\n"
+    "{caption}\nĐơn vị: đảng viên\n"
+    "{first}\tGia Lai (cũ)\tBình Định (cũ)\tToàn tỉnh\n"
+    "2021\t820\t905\t1.725\n"
+    "2022\t860\t950\t1.810\n"
+    "2023\t900\t1.010\t1.910\n"
+    "2024\t940\t1.045\t1.985\n"
+    "2025\t950\t1.030\t1.980\n"
+    "Tổng số\t4.470\t4.940\t9.410\n")
+
+
+@pytest.mark.parametrize("caption", ["Bảng 2. Kết quả kết nạp đảng viên giai đoạn 2021 - 2025",
+                                     "Bảng 2. Kết nạp đảng viên giai đoạn 2021 - 2025"])
+@pytest.mark.parametrize("first", ["Năm", ""])
+def test_a_table_of_years_by_former_province_states_each_years_figure(tmp_path, caption, first):
+    # `Năm | Gia Lai (cũ) | Bình Định (cũ) | Toàn tỉnh` over rows `2021` … `2025`: each row is
+    # its year's (before: the heading's term) and the caption names what the cells count
+    # (before: nothing named, past `Kết quả`), so the text's 2023 figure meets its cell.
+    text = YEARS.format(said="1.010", caption=caption, first=first)
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + text)
+    assert alarms(findings) == []
+    text = YEARS.format(said="1.100", caption=caption, first=first)
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + text)
+    found = alarms(findings, "SV01")
+    assert len(found) == 1 and {"1.100 đảng viên", "1.010"} <= set(figure_texts(found[0]))

@@ -130,12 +130,6 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
                 columns[i] = Column(col.heading, "target", _role("target", col.heading), col.period,
                                     col.entity, col.indicators, col.unit_text, col.year_column)
             label_seen = True
-    if not label_seen and len(columns) > 1 and columns[1].kind in VALUE_KINDS \
-            and [c.kind for c in columns].count(None) == 1 and columns[0].kind is None:
-        # `|  | Ước tháng 10 (tỷ đồng) | … |`, `| Ngành | …`: the one heading that names no value,
-        # first and before the values, is over the rows' names (a table of two halves side by
-        # side, `Tỉnh | % | Tỉnh | %`, has two: left alone)
-        columns[0] = Column(columns[0].heading, "label", None, columns[0].period, None)
     for i in range(1, len(columns)):
         col, left = columns[i], columns[i - 1]
         if col.kind is None and left.kind == "value" and left.unit_text and SUBSET_HEADING_RE.match(col.heading):
@@ -147,7 +141,18 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
             # result, is the result's share of the plan, not a level in the row's unit.
             columns[i] = Column(col.heading, "plan_share", _role("plan_share", col.heading), col.period,
                                 col.entity, (), None, False)
-    return _inline_groups(_whole_columns(catalog, columns))
+    return _first_label(_inline_groups(_whole_columns(catalog, columns)))
+
+
+def _first_label(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    """`|  | Ước tháng 10 (tỷ đồng) | … |`, `| Năm | Lâm Đồng (cũ) | …`: with no label heading,
+    the one heading that names no value, first and before the values, is over the rows'
+    names (a table of two halves side by side, `Tỉnh | % | Tỉnh | %`, has two: left alone)."""
+    kinds = [c.kind for c in columns]
+    if len(columns) < 2 or "label" in kinds or kinds[0] is not None or kinds.count(None) != 1 \
+            or kinds[1] not in VALUE_KINDS:
+        return columns
+    return (Column(columns[0].heading, "label", None, columns[0].period, None),) + tuple(columns[1:])
 
 
 def _inline_groups(columns: tuple[Column, ...]) -> tuple[Column, ...]:

@@ -50,6 +50,9 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+# `Bảng 1. Kết quả kết nạp đảng viên …`: words over what the table measures, not part of its name
+CAPTION_OPENER_RE = re.compile(r"^(?:kết quả|tình hình|số liệu)\s+(?:thực hiện\s+)?", re.I)
+YEAR_LABEL_RE = re.compile(r"^[\s*]*(?:19|20)\d{2}[\s*]*$")
 # A table's total row (`Tổng số`, `Tổng cộng`, `Toàn tỉnh`) with no name of its own.
 TOTAL_ROW_RE = re.compile(r"^\W*(?:tổng số|tổng cộng|tổng|toàn tỉnh|toàn thành phố|cộng)\W*$", re.I)
 
@@ -325,6 +328,9 @@ class TableReader:
         periods = find_periods(label, self.catalog.cue("not_period").find(label))
         if periods:
             return Resolution(periods[-1].value, Evidence.TABLE_HEADER, f"row label `{periods[-1].text}`")
+        if YEAR_LABEL_RE.match(label):
+            # `Năm | Lâm Đồng (cũ) | …` over rows `2021`, `2022`: a row named by a year alone is that year's
+            return Resolution(label.strip(" *"), Evidence.TABLE_HEADER, f"row label `{label.strip()}`")
         if TERM_END_RE.search(label) and heading:
             return Resolution(heading.value.split("-")[-1], heading.evidence, f"`cuối nhiệm kỳ` of {heading.reason}")
         return None
@@ -428,7 +434,7 @@ class TableReader:
             where = f"row label `{row.label.strip()[:60]}`"
             if not mentions and column.indicators:
                 mentions, where = list(column.indicators), f"column `{column.heading[:60]}`"
-            if not mentions and TOTAL_ROW_RE.match(row.label):
+            if not mentions and (TOTAL_ROW_RE.match(row.label) or YEAR_LABEL_RE.match(row.label)):
                 mentions, where = self._caption_mentions(row)
             reading = self._indicator(fig, mentions, f"{row.context} | {row.head_label} | {row.label}", row.label, where)
         r.unit, r.factor = reading.unit, reading.factor
@@ -456,7 +462,7 @@ class TableReader:
         caption = self._tables[key]
         if caption is None or not CAPTION_RE.match(caption):
             return [], ""
-        name = CAPTION_RE.sub("", caption).lstrip(" .:-0123456789IVX")
+        name = CAPTION_OPENER_RE.sub("", CAPTION_RE.sub("", caption).lstrip(" .:-0123456789IVX"))
         found = [m for m in self.catalog.indicator_matcher.find(name) if m.start == 0]
         return found[:1], f"caption `{caption.strip()[:60]}` over the row `{row.label.strip()}`"
 
