@@ -125,3 +125,32 @@ def test_a_table_of_years_by_former_province_states_each_years_figure(tmp_path, 
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + text)
     found = alarms(findings, "SV01")
     assert len(found) == 1 and {"1.100 đảng viên", "1.010"} <= set(figure_texts(found[0]))
+
+
+VISITS = (
+    "# BÁO CÁO CÔNG TÁC Y TẾ NĂM 2025\n\n## 4. Khám bệnh, chữa bệnh\n\n"
+    "Bảng 1. Kết quả khám bệnh, chữa bệnh\nĐơn vị: lượt\n"
+    "Chỉ tiêu\tNăm 2024\tNăm 2025\tSo với cùng kỳ (%)\n"
+    "{one}Số lượt khám bệnh\t1.250.000\t{total}\t104,0\n"
+    "{bullet}Tuyến tỉnh\t410.000\t430.000\t104,9\n"
+    "{bullet}Tuyến khu vực\t520.000\t540.000\t103,8\n"
+    "{bullet}Tuyến xã\t320.000\t330.000\t103,1\n"
+    "{two}Số lượt điều trị nội trú\t96.000\t100.000\t104,2\n"
+    "{bullet}Tuyến tỉnh\t52.000\t54.500\t104,8\n"
+    "{bullet}Tuyến khu vực\t44.000\t45.500\t103,4\n")
+
+
+@pytest.mark.parametrize("one,two", [("I. ", "II. "), ("1. ", "2. ")])
+@pytest.mark.parametrize("bullet", ["- ", "+ "])
+def test_rows_numbered_in_their_labels_with_bulleted_parts_that_add_up(tmp_path, one, two, bullet):
+    # `I. Số lượt khám bệnh` over `- Tuyến tỉnh` …, in a table with no numbering column: the
+    # labels' own numbers give the structure (before: none read), and bulleted rows that add
+    # up exactly in one column (2024) are all the parts, so the 2025 total that exceeds their
+    # sum is a slip (before: bullets only bounded it, and exceeding was allowed).
+    text = VISITS.format(one=one, two=two, bullet=bullet, total="1.300.000")
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + text)
+    assert alarms(findings) == []
+    text = VISITS.format(one=one, two=two, bullet=bullet, total="1.310.000")
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + text)
+    found = alarms(findings, "PW03")
+    assert len(found) == 1 and "1.310.000" in figure_texts(found[0])
