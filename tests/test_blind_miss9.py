@@ -154,3 +154,18 @@ def test_rows_numbered_in_their_labels_with_bulleted_parts_that_add_up(tmp_path,
     _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + text)
     found = alarms(findings, "PW03")
     assert len(found) == 1 and "1.310.000" in figure_texts(found[0])
+
+
+@pytest.mark.parametrize("unit", ["lượt", "lượt người"])
+def test_a_unit_closing_a_row_label_is_its_cells_and_its_bulleted_rows(tmp_path, unit):
+    # `I. Số lượt khám bệnh (lượt)` with no unit line above the table: the bracket gives the
+    # row's bare cells their unit and the bulleted rows under it theirs (before: unitless,
+    # never summed).
+    def draft(total: str) -> str:
+        text = VISITS.format(one="I. ", two="II. ", bullet="- ", total=total).replace("Đơn vị: lượt\n", "")
+        return text.replace("Số lượt khám bệnh\t", f"Số lượt khám bệnh ({unit})\t")
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + draft("1.300.000"))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + draft("1.310.000"))
+    found = alarms(findings, "PW03")
+    assert len(found) == 1 and "1.310.000" in figure_texts(found[0])
