@@ -169,3 +169,19 @@ def test_a_unit_closing_a_row_label_is_its_cells_and_its_bulleted_rows(tmp_path,
     _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + draft("1.310.000"))
     found = alarms(findings, "PW03")
     assert len(found) == 1 and "1.310.000" in figure_texts(found[0])
+
+
+IMMUNISED = ("# BÁO CÁO CÔNG TÁC Y TẾ NĂM 2025\n\n## 3. Y tế dự phòng\n\n"
+             "Có 30.240/31.500 trẻ em {age} được tiêm chủng đầy đủ các loại vắc xin, đạt {rate}; "
+             "dịch bệnh được kiểm soát.\n")
+
+
+@pytest.mark.parametrize("age", ["dưới 1 tuổi", "dưới 5 tuổi", "từ 1 đến 5 tuổi"])
+def test_a_fraction_restated_past_an_age_in_its_noun_phrase(tmp_path, age):
+    # `30.240/31.500 trẻ em dưới 1 tuổi …, đạt 96,0%`: the age is part of what is counted, not
+    # a figure between the fraction and its percentage (before: it broke the link).
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + IMMUNISED.format(age=age, rate="96,0%"))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + IMMUNISED.format(age=age, rate="98,0%"))
+    found = alarms(findings, "RT01")
+    assert len(found) == 1 and "98,0%" in figure_texts(found[0])
