@@ -185,3 +185,19 @@ def test_a_fraction_restated_past_an_age_in_its_noun_phrase(tmp_path, age):
     _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + IMMUNISED.format(age=age, rate="98,0%"))
     found = alarms(findings, "RT01")
     assert len(found) == 1 and "98,0%" in figure_texts(found[0])
+
+
+DISCIPLINE = ("# BÁO CÁO KIỂM ĐIỂM NHIỆM KỲ 2020 - 2025\n\n## 3. Công tác kiểm tra, giám sát\n\n"
+              "Các cấp đã thi hành kỷ luật {orgs} và {total} đảng viên, trong đó khiển trách 410, "
+              "cảnh cáo 205, cách chức 30, khai trừ 55 đảng viên.\n")
+
+
+@pytest.mark.parametrize("orgs", ["36 tổ chức đảng", "12 chi bộ"])
+def test_a_list_names_its_total_by_its_own_unit(tmp_path, orgs):
+    # `36 tổ chức đảng và 700 đảng viên, trong đó …, khai trừ 55 đảng viên`: two counts before
+    # the list, but the list counts party members, so its total is 700 (before: neither).
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + DISCIPLINE.format(orgs=orgs, total="700"))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + DISCIPLINE.format(orgs=orgs, total="680"))
+    found = alarms(findings, "PW02")
+    assert len(found) == 1 and "680 đảng viên" in figure_texts(found[0])

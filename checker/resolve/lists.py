@@ -153,7 +153,8 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
             stated_of += 1
             continue
         if compatible(r, first, counts) and (r.figure.unit or r.unit):
-            return i if exhaustive or not _one_of_many(out, before, i, text, cue_start, counts) else None
+            return i if exhaustive or not _one_of_many(out, before, i, text, cue_start, counts,
+                                                         _list_unit(out, after, text, cue_start)) else None
         if exhaustive:
             # A percentage stated of the total (its share of a plan, its growth), or the total's
             # own bracketed comparison, stands between a total and its `gồm` list; anything else
@@ -223,10 +224,22 @@ def _whole_of_sentence_before(out, near, text: str, s_start: int, first, counts)
     return kin[0]
 
 
-def _one_of_many(out, before, i: int, text: str, cue_start: int, counts) -> bool:
+def _list_unit(out, after, text: str, cue_start: int) -> str | None:
+    """The unit the list after a cue states first, up to its clause's end (`trong đó khiển
+    trách 720, cảnh cáo 318, khai trừ 103 đảng viên`: đảng viên)."""
+    stop = text.find(";", cue_start)
+    return next((out[j].figure.unit for j, g in after if out[j].figure.unit and (stop < 0 or g.start < stop)), None)
+
+
+def _one_of_many(out, before, i: int, text: str, cue_start: int, counts, list_unit: str | None = None) -> bool:
     """`đạt 08 giải nhất, 65 giải nhì ..., trong đó A có 07 giải nhất ...`: the clause before
-    the list states several figures of one kind, so no one of them is the list's total."""
+    the list states several figures of one kind, so no one of them is the list's total; but
+    one in the unit the list itself states is (`58 tổ chức đảng và 1.164 đảng viên, trong đó
+    khiển trách 720, …, khai trừ 103 đảng viên`)."""
     f = out[i].figure
+    if list_unit is not None and list_unit == out[i].unit and all(
+            out[j].unit != list_unit for j, g in before if j != i and g.start < cue_start):
+        return False
     clause_start = max(text.rfind(";", 0, f.start), text.rfind(".", 0, f.start)) + 1
     # (a figure with no unit, `14/16 khoản` read bare, is of no kind)
     kin = [j for j, g in before if clause_start <= g.start and j != i and out[j].unit is not None
