@@ -141,7 +141,18 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
             # result, is the result's share of the plan, not a level in the row's unit.
             columns[i] = Column(col.heading, "plan_share", _role("plan_share", col.heading), col.period,
                                 col.entity, (), None, False)
-    return _inline_groups(_whole_columns(catalog, columns))
+    return _first_label(_inline_groups(_whole_columns(catalog, columns)))
+
+
+def _first_label(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    """`|  | Ước tháng 10 (tỷ đồng) | … |`, `| Năm | Lâm Đồng (cũ) | …`: with no label heading,
+    the one heading that names no value, first and before the values, is over the rows'
+    names (a table of two halves side by side, `Tỉnh | % | Tỉnh | %`, has two: left alone)."""
+    kinds = [c.kind for c in columns]
+    if len(columns) < 2 or "label" in kinds or kinds[0] is not None or kinds.count(None) != 1 \
+            or kinds[1] not in VALUE_KINDS:
+        return columns
+    return (Column(columns[0].heading, "label", None, columns[0].period, None),) + tuple(columns[1:])
 
 
 def _inline_groups(columns: tuple[Column, ...]) -> tuple[Column, ...]:
@@ -244,6 +255,10 @@ def _column(catalog: Catalog, parts: list[str], index: int, context: str) -> Col
             unit_text = counted_noun(catalog, parts[-1])
         if year_column or entity is not None or indicators or unit_text:
             kind = "value"
+    elif kind in ("target", "actual") and index > 0:
+        # `Ước 10 tháng 2025 (tỷ đồng)`: a plan or result column may name its cells' unit too
+        unit_text = next((m.group(1) for m in BRACKET_RE.finditer(parts[-1])
+                          if catalog.units.match(" " + m.group(1).strip(), 0).unit is not None), None)
     return Column(heading, kind, _role(kind, heading) if kind else None, period, entity, indicators, unit_text,
                   year_column and kind == "value")
 
@@ -344,16 +359,20 @@ def row_share_of_plan(out, figs, add) -> None:
         return [i for i, _ in figs if out[i].column_role == role]
 
     shares, actual, targets = cells("plan_share"), cells("actual"), cells("target")
-    if len(shares) != 1 or len(actual) != 1 or not targets:
+    if not shares or not targets or len(actual) != len(shares):
         return
-    a = actual[0]
-    year = (out[a].period or "")[:4]
-    if len(targets) > 1:
-        targets = [t for t in targets if (out[t].period or "")[:4] == year]
-    if len(targets) != 1 or out[a].unit is None or out[targets[0]].unit != out[a].unit:
+    # `Kế hoạch | Giải ngân đến 30/11 | Tỷ lệ (%) | Ước giải ngân đến 31/01 | Tỷ lệ (%)`: each
+    # share right after its own result (a result, its share; a result, its share), else none
+    order = [out[i].figure.start for pair in zip(actual, shares) for i in pair]
+    if len(shares) > 1 and order != sorted(order):
         return
-    add(RelationKind.STATED_OF, shares[0], (a, targets[0]), "of",
-        "a share-of-plan column: the row's result over its target")
+    for share, a in zip(shares, actual):
+        year = (out[a].period or "")[:4]
+        of_year = [t for t in targets if (out[t].period or "")[:4] == year] if len(targets) > 1 else targets
+        if len(of_year) != 1 or out[a].unit is None or out[of_year[0]].unit != out[a].unit:
+            continue
+        add(RelationKind.STATED_OF, share, (a, of_year[0]), "of",
+            "a share-of-plan column: the row's result over its target")
 def table_unit(catalog: Catalog, doc, table: int):
     """`Đơn vị: triệu đồng` (or `ĐVT: …`, `(Đơn vị tính: tỷ đồng)`) on one of the two short lines
     right before a table: the unit of its bare numbers (a unit match), else None."""

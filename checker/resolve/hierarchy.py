@@ -1,4 +1,5 @@
-"""A table's rows as a tree read from its numbering column (`A`, `I`, `1`, `a`, `-`) and its
+"""A table's rows as a tree read from its numbering column (`A`, `I`, `1`, `a`, `-`; else the
+numbers opening its labels, `I. Số lượt khám`) and its
 `Tổng số`/`Cộng` row: each row's parent, and whether the rows under a parent are the complete
 list of its parts (`1, 2, 3` under `I`) or may be only some of them (`Trong đó: …`, unnumbered
 or bulleted rows, rows that narrow the parent's name): those only bound it.  Each child cell
@@ -22,6 +23,8 @@ DOTTED_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})+$")
 BULLETS = "-–+*•"
 WORD_RE = re.compile(r"[^\W\d_]{2,}")
 LABEL_BULLET_RE = re.compile(r"^\s*([-–+*•])\s+")
+# A number (`I.`, `2.`, `3)`) or a bullet (`- `) opening a row's label in a table with no numbering column
+LABEL_MARK_RE = re.compile(r"^\s*(?:((?:[IVX]{1,4}|\d{1,2}))[.)]\s+|([-–+•])\s+)")
 VALUE_COLUMNS = ("target", "actual", "value")
 
 
@@ -36,6 +39,7 @@ class _Row:
     parent: "_Row | None" = None
     children: list["_Row"] = field(default_factory=list)
     partial: bool = False  # the rows under it are some of its parts (`Trong đó`)
+    said: bool = False  # … because words say so (`Trong đó`, a narrowed name), not bullets alone
     unclear: bool = False  # the rows under it may not be its parts: no relation is read
     confirm: bool = False  # its rows are its parts only if most columns add up (an unnumbered table)
     cells: dict[int, list[int]] = field(default_factory=dict)  # column → positions of its statistics
@@ -89,7 +93,8 @@ def _tree(blocks, by_block, catalog, cues, columns_seen) -> list[_Row]:
                                 kinds.index("label") if "label" in kinds else min(1, len(kinds) - 1), kinds)
     number_i, label_i, kinds = columns_seen[header]
     if number_i is None:
-        return _unnumbered(blocks, header, by_block, label_i, kinds, cues)
+        marked = _marked_labels(blocks, header, by_block, label_i, kinds)
+        return _nest(marked, cues) if marked else _unnumbered(blocks, header, by_block, label_i, kinds, cues)
     if label_i == number_i:
         return []
     rows = []
@@ -137,6 +142,28 @@ def _unnumbered(blocks, header, by_block, label_i: int, kinds, cues) -> list[_Ro
     for row in rows[1:]:
         _attach(row, total, partial=False)
     return [total]
+
+
+def _marked_labels(blocks, header, by_block, label_i: int, kinds) -> list[_Row]:
+    """`I. Số lượt khám bệnh | …` over `- Tuyến tỉnh | …`: a table with no numbering column
+    whose labels open with their own numbers (Roman or Arabic, on two rows at least) is
+    numbered by them; none where any label's opening is of a form not known."""
+    rows: list[_Row] = []
+    for b in blocks:
+        text = [b.text[x:y] for x, y in b.cells]
+        if b.header != header or label_i >= len(text) or not WORD_RE.search(text[label_i]):
+            return []
+        label = text[label_i].strip()
+        found = LABEL_MARK_RE.match(label)
+        marker = (found.group(1) or found.group(2)) if found else ""
+        form = _form(marker, rows)
+        if marker and form is None:
+            return []
+        rows.append(_Row(b, marker, form, label[found.end():] if found else label,
+                         cells=_value_cells(b, by_block, kinds, header)))
+    if sum(r.form in ("roman", "arabic") for r in rows) < 2:
+        return []
+    return rows
 
 
 def _form(marker: str, rows: list[_Row]) -> str | None:
@@ -214,8 +241,9 @@ def _nest(rows: list[_Row], cues) -> list[_Row]:
             # Bullets list what is worth naming as often as all there is; a row that repeats its
             # parent's name and narrows it (`Số xã đạt chuẩn nông thôn mới nâng cao` under `Số
             # xã đạt chuẩn nông thôn mới`) is a subset, not a component: either only bounds it.
-            _attach(row, parent, partial=bool(lead) or row.form in BULLETS or _narrows(row, parent, cues)
-                    or _opens_partial(parent.label, cues))
+            said = bool(lead) or _narrows(row, parent, cues) or _opens_partial(parent.label, cues)
+            _attach(row, parent, partial=said or row.form in BULLETS)
+            parent.said |= said
         else:
             roots.append(row)
         stack.append(row)
@@ -261,9 +289,13 @@ def _relate_rows(out, parent: _Row, add, not_part) -> None:
                if len(cell) == 1 and all(len(c.cells.get(column, ())) == 1 for c in children)]
     if parent.confirm and not _columns_add_up(out, parent, children, columns):
         return
+    # Bulleted rows (`- Tuyến tỉnh`, `- Tuyến xã`) are all the parts where a column adds up
+    # exactly; then a column that does not is a slip, not a partial list.
+    bound = parent.partial and (parent.said or any(c.form is None or c.form not in BULLETS for c in children)
+                                or not _columns_add_up(out, parent, children, columns))
     for column, total in columns:
         for child in children:
-            add(RelationKind.PART_OF, child.cells[column][0], (total,), "bound" if parent.partial else "",
+            add(RelationKind.PART_OF, child.cells[column][0], (total,), "bound" if bound else "",
                 f"a row under `{parent.label[:40]}` in the table")
 
 

@@ -228,7 +228,10 @@ def _restatements(out, text, figs) -> None:
             j, pct = figs[n - 1]
             _add(out, RelationKind.RESTATES, j, (i,), reason=f"restates `{frac.text}`, in brackets after it")
             continue
-        for j, pct in figs[n + 1:n + 2]:
+        # (`51.326/52.480 trẻ em dưới 1 tuổi …, đạt 97,8%`: an age in the fraction's noun
+        # phrase is no figure of its own between it and its percentage)
+        after = [(j, f) for j, f in figs[n + 1:] if f.unit != "year_of_age"]
+        for j, pct in after[:1]:
             gap = text[frac.end:pct.start]
             # (`đã hoàn thành 12/12 chỉ tiêu. Tốc độ tăng trưởng ... ước tăng 9,52%`: a
             # percentage in the next sentence is that sentence's own figure; `(a/b), trong

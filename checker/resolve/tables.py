@@ -50,6 +50,11 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+# `Bảng 1. Kết quả kết nạp đảng viên …`: words over what the table measures, not part of its name
+CAPTION_OPENER_RE = re.compile(r"^(?:kết quả|tình hình|số liệu)\s+(?:thực hiện\s+)?", re.I)
+LABEL_UNIT_RE = re.compile(r"\(([^()]{1,24})\)\s*$")  # `Số lượt khám bệnh (lượt)`
+LABEL_BULLET_RE = re.compile(r"^\s*[-–+•]\s+")
+YEAR_LABEL_RE = re.compile(r"^[\s*]*(?:19|20)\d{2}[\s*]*$")
 # A table's total row (`Tổng số`, `Tổng cộng`, `Toàn tỉnh`) with no name of its own.
 TOTAL_ROW_RE = re.compile(r"^\W*(?:tổng số|tổng cộng|tổng|toàn tỉnh|toàn thành phố|cộng)\W*$", re.I)
 LETTER_RE = re.compile(r"[^\W\d_]")
@@ -331,9 +336,24 @@ class TableReader:
         periods = find_periods(label, self.catalog.cue("not_period").find(label))
         if periods:
             return Resolution(periods[-1].value, Evidence.TABLE_HEADER, f"row label `{periods[-1].text}`")
+        if YEAR_LABEL_RE.match(label):
+            # `Năm | Lâm Đồng (cũ) | …` over rows `2021`, `2022`: a row named by a year alone is that year's
+            return Resolution(label.strip(" *"), Evidence.TABLE_HEADER, f"row label `{label.strip()}`")
         if TERM_END_RE.search(label) and heading:
             return Resolution(heading.value.split("-")[-1], heading.evidence, f"`cuối nhiệm kỳ` of {heading.reason}")
         return None
+
+    def _label_unit(self, row: "_Row"):
+        """`I. Số lượt khám bệnh (lượt)`: a count's unit in brackets closing a row's label is
+        its bare cells' unit, and the unit of the bulleted rows under it (`- Tuyến tỉnh`)."""
+        key = (row.doc.path, row.doc.index, row.block.table, "label unit")
+        bracket = LABEL_UNIT_RE.search(row.label)
+        found = self.units.match(" " + bracket.group(1).strip(), 0) if bracket else None
+        if found is not None and found.unit is not None and found.unit != "percent":
+            self._tables[key] = found
+        elif not LABEL_BULLET_RE.match(row.label):
+            self._tables[key] = None
+        return self._tables.get(key)
 
     def _values(self, row: "_Row", i: int, cell: str, off: int, cells) -> list[Resolved]:
         figs = [f for f in self.lexer.scan(cell) if f.kind in STAT_KINDS]
@@ -348,6 +368,7 @@ class TableReader:
             if column_unit is None and not PERCENT_LABEL_RE.search(row.label):
                 # `Đơn vị: triệu đồng` above the table: its bare numbers' unit (not a `(%)` row's)
                 column_unit = self._table_unit(row.doc, row.block)
+            column_unit = column_unit or self._label_unit(row)
         head, _, tail = row.label.partition(":")
         # `Cơ cấu kinh tế: Công nghiệp, xây dựng - Dịch vụ - Nông, lâm nghiệp`: one label, several indicators.
         parts = [p.strip() for p in tail.split(" - ")] if tail and " - " in tail else []
@@ -434,7 +455,7 @@ class TableReader:
             where = f"row label `{row.label.strip()[:60]}`"
             if not mentions and column.indicators:
                 mentions, where = list(column.indicators), f"column `{column.heading[:60]}`"
-            if not mentions and TOTAL_ROW_RE.match(row.label):
+            if not mentions and (TOTAL_ROW_RE.match(row.label) or YEAR_LABEL_RE.match(row.label)):
                 mentions, where = self._caption_mentions(row)
             reading = self._indicator(fig, mentions, f"{row.context} | {row.head_label} | {row.label}", row.label, where)
         r.unit, r.factor = reading.unit, reading.factor
@@ -462,7 +483,7 @@ class TableReader:
         caption = self._tables[key]
         if caption is None or not CAPTION_RE.match(caption):
             return [], ""
-        name = CAPTION_RE.sub("", caption).lstrip(" .:-0123456789IVX")
+        name = CAPTION_OPENER_RE.sub("", CAPTION_RE.sub("", caption).lstrip(" .:-0123456789IVX"))
         found = [m for m in self.catalog.indicator_matcher.find(name) if m.start == 0]
         return found[:1], f"caption `{caption.strip()[:60]}` over the row `{row.label.strip()}`"
 
