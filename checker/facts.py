@@ -245,7 +245,7 @@ def read_draft_file(draft: tuple[str, str | None], catalog) -> DraftFile:
     except InputError as exc:
         return DraftFile(path, error=exc, unreadable=True)
     try:
-        with _collector_paused():
+        with collector_paused():
             documents = parse(path, text, origins)  # the text read above, not the file read again
             rows = _rows(resolve_documents(documents, catalog), catalog.units.count_units)
     except InputError as exc:
@@ -254,8 +254,9 @@ def read_draft_file(draft: tuple[str, str | None], catalog) -> DraftFile:
 
 
 @contextmanager
-def _collector_paused():
-    """Python's cycle collector off while a draft is read: reading makes many small objects
+def collector_paused():
+    """Python's cycle collector off while a draft is read (and, in `pipeline.check`, for the
+    whole check): reading makes many small objects
     that live on (figures, mentions, resolutions) and few cycles (about 1.400 objects on the
     corpus), so its passes found next to nothing, and a full pass, once the catalog's and
     the libraries' objects had grown old, walked all of them (70 ms on a second run of the

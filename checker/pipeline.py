@@ -9,7 +9,6 @@ besides its inputs comes in `Settings` (`load_settings`), never from a module de
 
 from __future__ import annotations
 
-import gc
 import re
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
@@ -110,13 +109,10 @@ def check(paths: Iterable[str], settings: Settings,
     # few cycles it makes (a table's row tree) wait for the next pass after it.  Its passes
     # during a check found next to nothing: a pass over each draft's figures as their
     # reading ended (`facts.read_draft_file`), another over them and the rules' rows.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    from checker.facts import collector_paused
+
+    with collector_paused():
         return _check(inputs_of(paths), settings, progress, sources)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def inputs_of(paths: Iterable[str]) -> tuple[str, ...]:
