@@ -127,17 +127,20 @@ def catalog_name(catalog, kind: str, ident: str):
 PARALLEL_RULES_FACTS = 4000
 
 
-def run_rules(facts: pd.DataFrame, rules: list[Rule], catalog,
+def run_rules(facts: pd.DataFrame | None, rules: list[Rule], catalog,
               severity_overrides: dict[str, str] | None = None,
-              documents: list | None = None, jobs: int = 1) -> tuple[list[Finding], list[Outcome]]:
-    """Every rule over the facts; with `jobs` > 1 and a big table, the rules are shared
-    with forked workers (checker/pool.py), each rule whole, so the outcomes are the same."""
+              documents: list | None = None, jobs: int = 1,
+              records: list | None = None) -> tuple[list[Finding], list[Outcome]]:
+    """Every rule over the facts (the table, or its rows `records` as `records_of` makes
+    them, when the caller has them: `facts` is then not read); with `jobs` > 1 and many
+    facts, the rules are shared with forked workers (checker/pool.py), each rule whole,
+    so the outcomes are the same."""
     from checker.pool import map_in_order
 
-    ctx = Context(catalog, records=records_of(facts), documents=documents)
+    ctx = Context(catalog, records=records_of(facts) if records is None else records, documents=documents)
     ctx.support = support_counts(ctx.records)
     rules = with_severity(rules, severity_overrides)
-    jobs = jobs if len(facts) >= PARALLEL_RULES_FACTS else 1
+    jobs = jobs if len(ctx.records) >= PARALLEL_RULES_FACTS else 1
     outcomes = list(map_in_order(_run_nth, range(len(rules)), (rules, ctx), jobs))
     findings = [f for o in outcomes for f in o.findings]
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))

@@ -60,6 +60,7 @@ from collections import namedtuple
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -69,6 +70,7 @@ from checker.records import RESOLVED_FIELDS, Document, Fact, InputError, Relatio
 from checker.resolve import STAT_KINDS, Resolved
 
 COLUMNS = [f.name for f in fields(Fact)]
+FIELD_NAMES = tuple(COLUMNS)
 # A draft's row as `_fact` makes it: Fact's fields, in order, as a tuple.  A frozen record
 # sets each of its 63 fields through a guarded `object.__setattr__`, which made building
 # the rows cost more than reading them; the table reads either by attribute.
@@ -319,6 +321,33 @@ def combine(drafts: list[DraftFile], data_rows: list[Fact] | None = None) -> pd.
         for col in ROW_REFERENCES:
             table[col] = table[col] + shift
     return table
+
+
+def rule_records(drafts: list[DraftFile], data_rows: list[Fact] | None = None) -> tuple[list, Callable[[], pd.DataFrame]]:
+    """The rows the rules read (`checker.kinds.base.records_of` of the table `combine`
+    makes) and a function that makes that table.  A check's rules, suppressions and
+    coverage need no table: the drafts' rows, numbered as `combine` numbers them, become
+    the rules' rows directly (their values are already those the table would give back),
+    and the table is made from them only where it is asked for (`Report.facts`).  With a
+    data file's rows (or records made otherwise), read through the table as `extract` reads them."""
+    from checker.kinds.base import records_from, records_of
+
+    if data_rows or not all(type(row) is FactRow for draft in drafts for row in draft.rows):
+        table = combine(drafts, data_rows)
+        return records_of(table), lambda: table
+    records: list = []
+    for draft in drafts:
+        start = len(records)
+        records += records_from(FIELD_NAMES, draft.rows)
+        draft.rows = []  # (handed over: a long draft's tuples and rows are not both held)
+        if start:  # numbered on from the drafts before, with the ids its relations name
+            for n in range(start, len(records)):
+                row = records[n]
+                row.id = n
+                for col in ROW_REFERENCES:
+                    if getattr(row, col) is not None:
+                        setattr(row, col, getattr(row, col) + start)
+    return records, lambda: facts_table(records)
 
 
 def raise_first_error(drafts: list[DraftFile], unreadable: bool) -> None:

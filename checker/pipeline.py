@@ -123,7 +123,7 @@ def inputs_of(paths: Iterable[str]) -> tuple[str, ...]:
 def _check(inputs: tuple[str, ...], settings: Settings, progress, sources) -> Report:
     from checker.datafile import is_data_file, read_data_files
     from checker.engine import run_rules
-    from checker.facts import combine, raise_first_error, read_drafts
+    from checker.facts import raise_first_error, read_drafts, rule_records
     from checker.gate import read_baseline, split_baselined, split_suppressed
     from checker.markers import check_marker_rules
 
@@ -136,38 +136,39 @@ def _check(inputs: tuple[str, ...], settings: Settings, progress, sources) -> Re
     data = [p for p in inputs if is_data_file(p)]
     for path in data if progress else ():
         progress(path)
-    facts = combine(drafts, read_data_files(data, settings.catalog))
+    data_rows = read_data_files(data, settings.catalog)
+    records, facts_table = rule_records(drafts, data_rows)
     documents = [doc for d in drafts for doc in d.documents]
     texts = {d.path: d.text for d in drafts}
-    findings, outcomes = run_rules(facts, list(settings.rules), settings.catalog,
+    findings, outcomes = run_rules(None, list(settings.rules), settings.catalog,
                                    severity_overrides=dict(settings.severities), documents=documents,
-                                   jobs=settings.jobs)
-    kept, suppressed = split_suppressed(findings, [m for d in drafts for m in d.markers], facts)
+                                   jobs=settings.jobs, records=records)
+    # Only a data file's rows carry suppressions in the table: without one, it is not made.
+    kept, suppressed = split_suppressed(findings, [m for d in drafts for m in d.markers],
+                                        facts_table() if data_rows else ())
     baseline = None
     if settings.baseline:
         kept, known, gone = split_baselined(kept, read_baseline(settings.baseline))
         baseline = BaselineResult(settings.baseline, known, gone)
     return Report(inputs=inputs, findings=tuple(kept), suppressed=tuple(suppressed), outcomes=tuple(outcomes),
-                  rules=settings.rules, coverage=_coverage(facts), baseline=baseline,
+                  rules=settings.rules, coverage=_coverage(records), baseline=baseline,
                   places=_places(findings, documents), lines=_lines(findings, texts), fail_on=settings.fail_on,
-                  facts=facts, documents=tuple(documents), no_figures=_no_figures(inputs, facts),
+                  make_facts=facts_table, documents=tuple(documents), no_figures=_no_figures(inputs, records),
                   texts=texts)
 
 
-def _no_figures(inputs: tuple[str, ...], facts) -> tuple[str, ...]:
+def _no_figures(inputs: tuple[str, ...], records: list) -> tuple[str, ...]:
     """The inputs in which no figure was found (an empty file among them): never a silent pass."""
-    found = set(facts["path"]) if len(facts) else set()
+    found = {r["path"] for r in records}
     return tuple(p for p in inputs if p not in found)
 
 
-def _coverage(facts) -> Coverage:
-    """Figures, statistics, and statistics with every field resolved: counted on masks, with
-    no copy of the table (a big run's table is tens of MiB)."""
-    if not len(facts):
-        return Coverage(0, 0, 0)
-    stats = facts["kind"].isin(STAT_KINDS)
-    resolved = stats & facts[["indicator", "entity", "period", "role"]].notna().all(axis=1)
-    return Coverage(int(len(facts)), int(stats.sum()), int(resolved.sum()))
+def _coverage(records: list) -> Coverage:
+    """Figures, statistics, and statistics with every field resolved (the rules' rows: blanks are None)."""
+    stats = [r for r in records if r["kind"] in STAT_KINDS]
+    resolved = sum(1 for r in stats if r["indicator"] is not None and r["entity"] is not None
+                   and r["period"] is not None and r["role"] is not None)
+    return Coverage(len(records), len(stats), resolved)
 
 
 def _places(findings: list[Finding], documents: list) -> dict[tuple[str, int, int], Place]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Mapping
+from functools import cached_property
+from typing import Any, Callable, Mapping
 
 from checker.interval import Interval
 
@@ -367,10 +368,16 @@ class Report:
     places: Mapping[tuple[str, int, int], Place]  # (path, line, column) of each flagged figure → its place
     lines: Mapping[tuple[str, int], str]  # (path, line) of each flagged figure in a draft → that line
     fail_on: str = "error"
-    facts: Any = None  # the facts table (pandas), for `extract` and the tests
+    make_facts: Callable[[], Any] | None = None  # makes `facts`, when it is asked for
     documents: tuple[Document, ...] = ()
     no_figures: tuple[str, ...] = ()  # inputs in which no figure was found (an empty file among them)
     texts: Mapping[str, str] = field(default_factory=dict)  # each draft's whole text as read (the HTML document view)
+
+    @cached_property
+    def facts(self):
+        """The facts table (pandas), for the tests and the benchmarks: made on first use,
+        as a check's rules and renderers read the facts' rows without it."""
+        return self.make_facts() if self.make_facts is not None else None
 
     def place(self, fig: Mapping[str, Any]) -> Place | None:
         """The place of a figure named by a finding."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 from hypothesis import given, strategies as st
 
-from checker.facts import DraftFile, combine, facts_table
+from checker.facts import COLUMNS, DraftFile, FactRow, combine, facts_table, rule_records
 from checker.kinds.base import records_of
 from checker.pipeline import _coverage, _some_lines
 from checker.records import Coverage, Fact
@@ -55,10 +56,26 @@ def test_combine_hands_the_drafts_records_over():
     assert list(table["part_of"].astype("float").fillna(-1)) == [-1, 0, -1]
 
 
-def test_coverage_counts_without_copying():
-    table = facts_table(_facts())
-    assert _coverage(table) == Coverage(3, 2, 1)  # a label is no statistic; b.md's figure has no indicator
-    assert _coverage(table.iloc[0:0]) == Coverage(0, 0, 0)
+def test_coverage_counts_the_rules_rows():
+    rows = records_of(facts_table(_facts()))
+    assert _coverage(rows) == Coverage(3, 2, 1)  # a label is no statistic; b.md's figure has no indicator
+    assert _coverage([]) == Coverage(0, 0, 0)
+
+
+def _drafts() -> list[DraftFile]:
+    rows = [FactRow(**{c: getattr(f, c) for c in COLUMNS}) for f in _facts()]
+    return [DraftFile("a.md", rows=rows[:2]), DraftFile("b.md", rows=rows[2:])]
+
+
+def test_rule_rows_are_the_tables_rows_without_the_table():
+    expected = combine(_drafts())
+    records, make_table = rule_records(drafts := _drafts())
+    assert all(d.rows == [] for d in drafts)  # handed over
+    assert [{**r} for r in records] == [{**r} for r in records_of(expected)]
+    assert [r["id"] for r in records] == [0, 1, 2] and [r["part_of"] for r in records] == [None, 0, None]
+    pd.testing.assert_frame_equal(make_table(), expected)
+    records, make_table = rule_records([DraftFile("a.md", rows=_facts())])  # records, not a draft's tuples
+    assert [{**r} for r in records] == [{**r} for r in records_of(facts_table(_facts()))]
 
 
 @given(st.lists(st.sampled_from(LINE_PIECES), max_size=20), st.sets(st.integers(-1, 25), min_size=1, max_size=5))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import keyword
 import math
 import re
 import sys
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from checker.interval import Interval, format_vn
 from checker.records import STAT_KINDS, Finding
@@ -183,6 +184,13 @@ def records_of(facts: pd.DataFrame) -> list:
             values = [None if b else v for v, b in zip(values, blank.tolist())]
         columns.append(values)
     return list(map(row_type, *columns)) if columns else [row_type() for _ in range(len(facts))]
+
+
+def records_from(names: tuple[str, ...], rows: Iterable[tuple]) -> list:
+    """Rows of values in the order of the columns `names` (a draft's `FactRow`s) as the
+    rows the kinds read: what `records_of` reads back from a table of them, blanks as
+    None, with no table made and converted back on the way."""
+    return list(itertools.starmap(_row_type(names), rows))
 
 
 def stat_records(ctx: "Context", need: tuple[str, ...] = ()) -> list[dict]:
