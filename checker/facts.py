@@ -77,14 +77,27 @@ FIELD_NAMES = tuple(COLUMNS)
 FactRow = namedtuple("FactRow", COLUMNS, defaults=[f.default for f in fields(Fact)])
 INT_COLUMNS = [f.name for f in fields(Fact) if f.metadata.get("dtype") == "Int64"]
 _INTS = frozenset(INT_COLUMNS)
-# Each resolved field with its evidence and reason columns.  (Interned: a keyword that is
-# not the very string of the parameter's name is matched by comparing it with every name,
-# which made passing these eight to `FactRow` cost as much as all its other fields.)
+# Each resolved field with its evidence and reason columns.
 EVIDENCE_COLUMNS = tuple((name, sys.intern(f"{name}_evidence"), sys.intern(f"{name}_reason"))
                          for name in RESOLVED_FIELDS)
 # The columns that name another row by its id (the relations `_relation_columns` writes).
 ROW_REFERENCES = ("annotates", "part_of", "restates", "ratio_num", "ratio_den", "change_from", "of_result",
                   "of_base", "avg_from", "avg_to")
+
+
+# The columns `_relation_columns` may set after `position`, with their defaults, in order.
+_RELATION_DEFAULTS = tuple((c, FactRow._field_defaults[c])
+                           for c in COLUMNS[COLUMNS.index("part_of"):COLUMNS.index("notes")])
+_NO_RELATIONS = tuple(d for _, d in _RELATION_DEFAULTS)
+# The columns in the order `_fact` gives their values.
+_LAYOUT = ("id", "path", "doc", "doc_kind", "block", "line", "column", "text", "kind", "value", "unit", "unit_text",
+           "lo", "hi", "lo_open", "hi_open", "qualifier", "denominator", "indicator", "entity", "period", "role",
+           "scope", "measure", "head", "label", "footnote", "anchor_line", "annotates", "table", "row_label",
+           "column_role", "sentence", "position", *(c for c, _ in _RELATION_DEFAULTS), "notes", "context", "suppress",
+           *(c for names in EVIDENCE_COLUMNS for c in names[1:]))
+if _LAYOUT != FactRow._fields:  # a field of Fact added or moved: `_fact` must give it in its place
+    raise ImportError(f"facts._fact gives the columns {_LAYOUT}, not Fact's {FactRow._fields}")
+_make_row = FactRow._make
 
 
 def empty_facts() -> pd.DataFrame:
@@ -134,20 +147,22 @@ def _fact(i: int, r: Resolved, counts) -> FactRow:
         # rounded, so its interval is a point.  Scaled counts (`1,8 triệu người`) keep
         # their precision.
         lo = hi = float(fig.value) * r.factor
-    evidence = {}
-    for name, evidence_key, reason_key in EVIDENCE_COLUMNS:
+    evidence = []
+    for name in RESOLVED_FIELDS:
         resolution = r.fields[name]
-        evidence[evidence_key] = resolution.evidence._value_  # (`.value` is a descriptor call per read)
-        evidence[reason_key] = resolution.reason
-    return FactRow(
-        id=i, path=r.doc.path, doc=r.doc.index, doc_kind=r.doc.kind, block=r.block.kind, line=line, column=column,
-        text=fig.text, kind=fig.kind, value=fig.value, unit=r.unit, unit_text=fig.unit_text,
-        lo=lo, hi=hi, lo_open=lo_open, hi_open=hi_open, qualifier=fig.qualifier or "", denominator=fig.denominator,
-        indicator=r.indicator, entity=r.entity, period=r.period, role=r.role, scope=r.scope, measure=r.measure,
-        head=r.head, label=fig.label, footnote=r.block.footnote, anchor_line=r.anchor[0] if r.anchor else None,
-        table=r.block.table, row_label=r.row_label, column_role=r.column_role, sentence=r.sentence,
-        position=fig.start, notes="; ".join(r.notes), context=_context(r.block.text, fig.start, fig.end),
-        **_relation_columns(r), **evidence)
+        evidence += (resolution.evidence._value_, resolution.reason)  # (`.value` is a descriptor call per read)
+    related = _relation_columns(r)
+    relations = tuple(related.get(c, d) for c, d in _RELATION_DEFAULTS) if related else _NO_RELATIONS
+    # In the order of `_LAYOUT` (Fact's fields), positionally: passed by keyword, the 63
+    # values were matched to the row's fields name by name, which cost more than all else here.
+    return _make_row((
+        i, r.doc.path, r.doc.index, r.doc.kind, r.block.kind, line, column,
+        fig.text, fig.kind, fig.value, r.unit, fig.unit_text,
+        lo, hi, lo_open, hi_open, fig.qualifier or "", fig.denominator,
+        r.indicator, r.entity, r.period, r.role, r.scope, r.measure,
+        r.head, fig.label, r.block.footnote, r.anchor[0] if r.anchor else None, related.get("annotates"),
+        r.block.table, r.row_label, r.column_role, r.sentence, fig.start,
+        *relations, "; ".join(r.notes), _context(r.block.text, fig.start, fig.end), "", *evidence))
 
 
 def _exact_count(r: Resolved, counts) -> bool:
@@ -323,7 +338,8 @@ def combine(drafts: list[DraftFile], data_rows: list[Fact] | None = None) -> pd.
     return table
 
 
-def rule_records(drafts: list[DraftFile], data_rows: list[Fact] | None = None) -> tuple[list, Callable[[], pd.DataFrame]]:
+def rule_records(drafts: list[DraftFile],
+                 data_rows: list[Fact] | None = None) -> tuple[list, Callable[[], pd.DataFrame]]:
     """The rows the rules read (`checker.kinds.base.records_of` of the table `combine`
     makes) and a function that makes that table.  A check's rules, suppressions and
     coverage need no table: the drafts' rows, numbered as `combine` numbers them, become
