@@ -6,7 +6,7 @@ import weakref
 
 from checker.catalog import Catalog
 from checker.figures import Lexer
-from checker.records import Block, Document, Resolution
+from checker.records import STAT_KINDS, Block, Document, Resolution
 from checker.resolve.cues import Cues
 from checker.resolve.entities import own_province
 from checker.resolve.passage import read_passage
@@ -82,6 +82,11 @@ class Resolver:
         return results
 
     def _read(self, doc, block, own, anchor, tolerant: bool) -> list[Resolved]:
+        if not any(f.kind in STAT_KINDS for f in self.lexer.scan(block.text)):
+            # A block without a statistic resolves nothing (most paragraphs of a report): its
+            # names, periods and cue words are not looked for.  (The lexer keeps what it read
+            # by text: `read_passage` takes these figures from its memo.)
+            return []
         passage = read_passage(self.catalog, self.cues, self.lexer, doc, block, own, anchor, tolerant)
         return read_prose(passage, self.units.count_units)
 
