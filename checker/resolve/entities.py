@@ -98,17 +98,6 @@ class _Names:
         self.catalog, self.text, self.mentions, self.context = catalog, text, mentions, context
         self.lowered = [m.text.lower() for m in mentions]
         self.keys = [set(m.keys) for m in mentions]
-        # (the names written alike, meaning alike, or naming a key, found once for the text:
-        # each ambiguous name looks its fellows up instead of scanning every name)
-        self.ends = [m.end for m in mentions]
-        self.by_lowered: dict[str, list[int]] = {}
-        self.by_keys: dict[frozenset, list[int]] = {}
-        self.by_key: dict[str, list[int]] = {}
-        for j, m in enumerate(mentions):
-            self.by_lowered.setdefault(self.lowered[j], []).append(j)
-            self.by_keys.setdefault(frozenset(m.keys), []).append(j)
-            for key in self.keys[j]:
-                self.by_key.setdefault(key, []).append(j)
         self._context_mentions: list[Mention] | None = None
         self._former_after: list[bool] | None = None
         self._merged_cues: list[Mention] | None = None
@@ -178,10 +167,10 @@ def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names) -> tuple
         return former, "cue: former"
     if _cue_after(mention, names.merged_cues):
         return province, "cue: merged"
-    siblings = [j for j in names.by_lowered[names.lowered[k]] if j != k]
+    siblings = [j for j, low in enumerate(names.lowered) if low == names.lowered[k] and j != k]
     if any(former_after[j] and names.same_sentence(mentions[j], mention) for j in siblings):
         return province, "another mention in its sentence is the former province"
-    time = _merge_time(names.text, mention, names.ends)
+    time = _merge_time(names.text, mention, [m.end for m in mentions])
     if time and not names.lead_before[k]:
         return (province, "after `sau sáp nhập` in its sentence") if time == "sau" else (
             former, "after `trước sáp nhập` in its sentence")
@@ -193,13 +182,13 @@ def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names) -> tuple
     # khu vực tỉnh A (cũ) 15.000, B (cũ) 2.000`, breaks the name's figure down: not beside it)
     listed = next((i for i in range(k + 1, len(mentions)) if names.lead_before[i]
                    and names.same_sentence(mention, mentions[i])), None)
-    beside = sorted({j for key in partners for j in names.by_key.get(key, ()) if listed is None or j < listed})
+    beside = [j for j, ks in enumerate(names.keys) if ks & partners and (listed is None or j < listed)]
     if any(names.same_sentence(mentions[j], mention) for j in beside):
         # `trong đó Hưng Yên có 376 trường, Thái Bình có 498 trường`: a per-former list.
         return former, "named beside a partner province in its sentence"
     if any(former_after[j] for j in siblings):
         return province, "another mention is the former province"
-    alike = names.by_keys[frozenset(own_keys)]
+    alike = [j for j, ks in enumerate(names.keys) if ks == own_keys]
     if names.lead_before[k] and any(mentions[j].end <= mention.start for j in alike):
         # `tỉnh Thái Nguyên có 791 cơ sở (trong đó Thái Nguyên có 636; Bắc Kạn có 155)`
         return former, "a part after `trong đó`"
