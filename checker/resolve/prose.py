@@ -38,6 +38,7 @@ from checker.resolve.roles import (
     states_present,
     striving_role,
 )
+from checker.resolve.scans import cores
 from checker.resolve.share_of import count_per_10k, level_of_growth
 from checker.resolve.stated import outside
 from checker.text import Mention
@@ -142,7 +143,8 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
              or prose_role(text, fig, spot, p.by_start["targets"].between(spot.prev_figure_end - 1,
                                                                                         fig.start + 1))
              or list_lead_role(text, fig, spot, p.figures, p.cues.list_lead_target)
-             or striving_role(text, fig, spot, p.cues.sentence_target))
+             or (striving_role(text, fig, spot, p.cues.sentence_target)
+                 if cores(p, text, p.cues.sentence_target).overlaps(spot.sentence_start, fig.start) else None))
     r.measure = prose_measure(text, fig, spot, p.shares, p.cues.plan_share, p.cues.annual)
     if not r.scope:
         r.scope = prose_scope(p, fig, spot, prev, r)

@@ -228,6 +228,58 @@ class cached_property:  # noqa: N801  (named as the functools one it stands in f
         return value
 
 
+WHOLE_OPEN, WHOLE_CLOSE = r"(?<![\w])(?:", r")(?![\w])"
+PLAIN_RE = re.compile(r"(?:[^()\\^$]|\\.)*")  # (escaped literals and `|`: no group, no look, no anchor)
+
+
+@lru_cache(maxsize=64)
+def _core(pattern: re.Pattern) -> re.Pattern | None:
+    """The words of a whole-words pattern (`(?<![\w])(?:a|b)(?![\w])`) without the looks at
+    their edges, or None for a pattern of another form."""
+    source = pattern.pattern
+    middle = source[len(WHOLE_OPEN):-len(WHOLE_CLOSE)]
+    if not (source.startswith(WHOLE_OPEN) and source.endswith(WHOLE_CLOSE) and PLAIN_RE.fullmatch(middle)):
+        return None
+    return re.compile(f"(?:{middle})", pattern.flags)
+
+
+class Cores:
+    """Where a whole-words pattern may match in a block: its words, found once (on first need)
+    without the looks at their edges, are a superset of its matches in any stretch of the
+    block, searched alone (`text[a:b]`) or in place.  A stretch that overlaps none of them
+    holds no match and need not be searched."""
+
+    def __init__(self, text: str, pattern: re.Pattern):
+        self.text, self.core = text, _core(pattern)
+        self.starts: list[int] | None = None
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if self.core is None:
+            return True  # (no core known: every stretch is searched)
+        if self.starts is None:
+            found = [m.span() for m in self.core.finditer(self.text)]
+            self.starts, self.ends = [a for a, _ in found], [b for _, b in found]
+        # (found without overlap, in order: a word that reaches into the stretch is the first
+        # ending after its start)
+        k = bisect_right(self.ends, start)
+        return k < len(self.starts) and self.starts[k] < end
+
+
+_BLOCK: list = [None, {}]  # the passage last asked about, and its cores by pattern
+
+
+def cores(owner, text: str, pattern: re.Pattern) -> Cores:
+    """The `Cores` of `pattern` in `text`, the text of `owner` (a passage): kept while the
+    same passage is asked about (its figures are read one after another)."""
+    if _BLOCK[0] is not owner:
+        _BLOCK[:] = [owner, {}]
+    found = _BLOCK[1].get(pattern)
+    if found is None:
+        found = _BLOCK[1][pattern] = Cores(text, pattern)
+    return found
+
+
 class ByStart:
     """Items (mentions, spans) and those that start in `[lo, hi)`, in their own order:
     a figure asks only for those near it instead of filtering all of a block's for each."""
