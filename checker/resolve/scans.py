@@ -234,7 +234,7 @@ PLAIN_RE = re.compile(r"(?:[^()\\^$]|\\.)*")  # (escaped literals and `|`: no gr
 
 @lru_cache(maxsize=64)
 def _core(pattern: re.Pattern) -> re.Pattern | None:
-    """The words of a whole-words pattern (`(?<![\w])(?:a|b)(?![\w])`) without the looks at
+    r"""The words of a whole-words pattern (`(?<![\w])(?:a|b)(?![\w])`) without the looks at
     their edges, or None for a pattern of another form."""
     source = pattern.pattern
     middle = source[len(WHOLE_OPEN):-len(WHOLE_CLOSE)]
