@@ -27,7 +27,6 @@ from checker.resolve.resolved import Resolved
 from checker.resolve.roles import (
     CURRENT_PRICES,
     SHARE_LEAD_RE,
-    SpanTotals,
     base_year_role,
     finish,
     list_lead_role,
@@ -62,7 +61,6 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
     level_before: dict[int, Resolved] = {}  # the last figure of a sentence with a unit of its own (no rate)
     in_order = all(f.start < f.end for f in stats) and all(a.end <= b.start for a, b in zip(stats, stats[1:]))
     last_kept = -1  # the last figure before this one that is no name
-    span_totals = SpanTotals(passage.text, passage.cues.span_total_core)
     for k, fig in enumerate(stats):
         if k in names:
             continue
@@ -79,8 +77,7 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
         spot = spot.reaching(head_reach(passage.text, fig, spot, passage.masked_near(spot.prev_figure_end, fig.start),
                                         passage.cues.not_a_head, passage.cues.parallel_part))
         earlier = in_sentence.setdefault(spot.sentence, [])
-        r = _resolve_figure(passage, fig, spot, _share_base(passage, earlier, fig), level_before.get(spot.sentence),
-                            span_totals)
+        r = _resolve_figure(passage, fig, spot, _share_base(passage, earlier, fig), level_before.get(spot.sentence))
         earlier.append(r)
         if r.figure.unit not in (None, "percent", "percentage_point", "times"):
             level_before[spot.sentence] = r
@@ -120,8 +117,8 @@ def _a_change(text: str, r: Resolved) -> bool:
     return r.figure.unit == "percent" and bool(CHANGE_BEFORE_RE.search(text, max(0, r.figure.start - 20), r.figure.start))
 
 
-def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level: Resolved | None,
-                    span_totals: SpanTotals) -> Resolved:
+def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level: Resolved | None = None
+                    ) -> Resolved:
     text = p.text
     r = Resolved(fig, p.block, p.doc, sentence=spot.sentence)
     r.anchor_sentence_several = bool(p.anchor_sentence and p.catalog.cue("several").find(p.anchor_sentence))
@@ -158,7 +155,10 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
         r.head = head_phrase(text, fig, spot, p.catalog.cues, p.cues.not_a_subject, p.entity_spans, p.head_text)
     # (read only where neither the text nor a heading gave a period)
     present = r.period is None and p.heading is None and states_present(p.leads, spot.clause_start, fig.start)
-    finish(r, p.catalog, p.heading, p.cues, present, span_totals.lead(spot.sentence_start, fig.start))
+    # (a figure's sentence before it may sum an amount over a span only where it holds a span total's words)
+    spans = cores(p, text, p.cues.span_total, (p.cues.span_total_core, p.cues.span_total_caseless))
+    finish(r, p.catalog, p.heading, p.cues, present,
+           text[spot.sentence_start:fig.start] if spans.overlaps(spot.sentence_start, fig.start) else "")
     if p.anchor is not None:
         r.anchor = p.anchor[0].locate(p.anchor[1])
         r.anchor_block, r.anchor_offset = p.anchor

@@ -4,7 +4,6 @@ whether it is a share, and which part of the whole it covers."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -309,26 +308,6 @@ def _summed_over_span(r: Resolved, ind, cues, lead: str) -> bool:
     xuất khẩu đạt 30.500 triệu USD`: an amount the catalog holds as a yearly level, summed
     over the span, keeps the span (a rate or a share is never summed)."""
     return bool(lead) and ind.aggregation == "additive" and r.unit != "percent" and bool(cues.span_total.search(lead))
-
-
-class SpanTotals:
-    """Where a block may sum an amount over a span (`cues.span_total`), from the cores of
-    that pattern found once in the block (on first need): a stretch that overlaps none holds
-    no match, and the figure's sentence before it need not be searched (most do not)."""
-
-    def __init__(self, text: str, core: re.Pattern):
-        self.text, self.core = text, core
-        self.starts: list[int] | None = None
-        self.ends: list[int] = []
-
-    def lead(self, start: int, end: int) -> str:
-        """`text[start:end]` (the lead `finish` reads), or "" where it holds no span total."""
-        if self.starts is None:
-            found = [m.span() for m in self.core.finditer(self.text)]
-            self.starts, self.ends = [a for a, _ in found], [b for _, b in found]
-        # (the cores are found without overlap, in order: the first ending after `start`)
-        k = bisect_right(self.ends, start)
-        return self.text[start:end] if k < len(self.starts) and self.starts[k] < end else ""
 
 
 def _looking_ahead(r: Resolved, heading: Resolution, cues) -> str:
