@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checker.resolve.scans import caseless
 from checker.text import Memo, fold, slug
 
 
@@ -79,6 +80,10 @@ class Cues:
     label_modifier: re.Pattern = re.compile(r"(?!)")
     # A yearly amount summed over a span (`Tổng thu ngân sách 5 năm đạt …`), before the figure.
     span_total: re.Pattern = re.compile(r"(?!)")
+    # Its core without the looks around its edges: a match of `span_total` in any stretch
+    # of a text holds one of these, so a block's are found once (roles.SpanTotals).
+    span_total_core: re.Pattern = re.compile(r"(?!)")
+    span_total_caseless: re.Pattern = re.compile(r"(?!)")  # (the same, for a text as `scans.caseless` makes it)
     # The list openings of each text read so far (lists.list_cues), by text: one Cues serves
     # every run on its catalog (resolver.kept_for), so a text read again is not searched again.
     lists: Memo = field(default_factory=Memo, compare=False, repr=False)
@@ -129,6 +134,10 @@ class Cues:
             table_not_part=_label_start(relation.get("table_not_part")),
             label_modifier=re.compile(rf"{_whole_or_none(clause.get('label_modifier'))}\s+$", re.I),
             span_total=re.compile(rf"{_whole_or_none(period.get('span_total'))}|{YEARS_COUNT}|{TOTAL_OF_SPAN}", re.I),
+            span_total_core=re.compile(rf"{_words(period.get('span_total') or []) or '(?!)'}|{YEARS_COUNT_CORE}|"
+                                       rf"{TOTAL_OF_SPAN_CORE}", re.I),
+            span_total_caseless=re.compile(rf"{caseless(_words(period.get('span_total') or [])) or '(?!)'}|"
+                                           rf"{YEARS_COUNT_CORE}|{TOTAL_OF_SPAN_CORE}"),
         )
 
 
@@ -136,6 +145,9 @@ class Cues:
 # after which a level is reached) and `tổng … giai đoạn 2021 - 2025`: a total over the span.
 YEARS_COUNT = r"(?<![\w])(?<!sau )(?<!qua )(?:0?[2-9]|1[0-5]|hai|ba|bốn|năm|mười)\s+năm(?!\s*(?:\d|qua|sau|tới|trước))(?![\w])"
 TOTAL_OF_SPAN = r"(?<![\w])tổng(?![\w])[^;:.()]{0,60}(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+\d{4}\s*[-–]\s*\d{4}"
+# (written in lower case: also read on a caseless text, without `re.I`)
+YEARS_COUNT_CORE = r"(?:0?[2-9]|1[0-5]|hai|ba|bốn|năm|mười)\s+năm"
+TOTAL_OF_SPAN_CORE = TOTAL_OF_SPAN.removeprefix(r"(?<![\w])")
 # Words that may follow a base word and qualify it (`dự toán Trung ương giao`, `kế hoạch năm 2025`).
 YEARLY = r"(?:\s+(?:mỗi|hằng|hàng)\s+năm)?"
 BASE_WORDS = r"(?:\s+(?!(?:{stop})(?![\w]))(?:\d{{4}}(?![\d.,])|(?!\d)[^\s;,.:()]+)){{0,8}}"

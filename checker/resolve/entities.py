@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from checker.catalog import Catalog
 from checker.records import Document, Evidence, Resolution
-from checker.resolve.scans import BRACKET_RE
+from checker.resolve.scans import BRACKET_RE, cores
 from checker.text import Mention
 
 BREAKDOWN_LEAD_RE = re.compile(r"trong đó[\s,:]*(?:có\s+)?(?:khu vực\s+)?(?:tỉnh\s+|thành phố\s+)?$", re.I)
@@ -289,7 +289,8 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
                  and not reading.brackets.closes(m.end, fig.start)
                  and not (m.start < spot.clause_start and _in_aside(reading, s_start, m.start))]
     several_before = [c for c in reading.by_start["several"].between(s_start, fig.start + 1) if c.end <= fig.start]
-    own_before = reading.leads.last_between(reading.cues.own_before, s_start, fig.start)
+    own_before = reading.leads.last_between(reading.cues.own_before, s_start, fig.start) \
+        if cores(reading, text, reading.cues.own_before).overlaps(s_start, fig.start) else None
     last_entity_end = preceding[-1][0].end if preceding else -1
     elsewhere = _elsewhere(reading, s_start, fig.start)
     if elsewhere is not None and elsewhere.start() > max(last_entity_end, own_before.start() if own_before else -1):

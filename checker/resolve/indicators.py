@@ -148,9 +148,7 @@ def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list
     unit, num_end = fig.unit, spot.number_end
     scored: list[tuple[tuple, object, str, Evidence]] = []
     conditioned = -1  # (the end of a condition between a frame and the figure)
-    # (`kiểm tra 412 tổ chức đảng và 1.286 đảng viên khi có dấu hiệu vi phạm`: after it, to the separator)
-    tail = CLAUSE_MARK_RE.search(text, fig.end, fig.end + 80)
-    after_condition = CONDITION_RE.search(text, fig.end, tail.start() if tail else min(len(text), fig.end + 80))
+    after_condition = []  # (searched for the first frame before the figure that needs it: most have none)
     for m in frames:
         after = num_end <= m.start < spot.next_figure_start
         before = spot.reach <= m.start and m.end <= fig.start
@@ -173,7 +171,7 @@ def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list
                     # (`khi có dấu hiệu vi phạm`: the condition's own verb, not the figure's frame)
                     conditioned = max(conditioned, m.end)
                     continue
-                cond = CONDITION_RE.search(text, m.end, fig.start) or after_condition
+                cond = CONDITION_RE.search(text, m.end, fig.start) or _condition_after(text, fig, after_condition)
                 if cond:
                     # `Kiểm tra khi có dấu hiệu vi phạm 412 tổ chức đảng`: the action under a
                     # condition is another measure than the frame's (unless a frame after it speaks).
@@ -197,6 +195,15 @@ def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list
         return Reading(frame.indicator, unit, 1.0, "", evidence, reason, scope=unit)
     keep = unit is not None and unit not in (ind.unit, *ind.accepts)
     return Reading(frame.indicator, unit if keep else ind.unit, 1.0, "", evidence, reason, scope=frame.scope)
+
+
+def _condition_after(text: str, fig: Figure, found: list) -> re.Match | None:
+    """A condition after the figure, up to its clause's separator (`kiểm tra 412 tổ chức đảng
+    và 1.286 đảng viên khi có dấu hiệu vi phạm`), searched once a figure (kept in `found`)."""
+    if not found:
+        tail = CLAUSE_MARK_RE.search(text, fig.end, fig.end + 80)
+        found.append(CONDITION_RE.search(text, fig.end, tail.start() if tail else min(len(text), fig.end + 80)))
+    return found[0]
 
 
 # `GRDP (giá so sánh) tăng bình quân 7,1%/năm`: a percentage right after `tăng` says how

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checker.records import STAT_KINDS, Evidence, Resolution
+from checker.resolve.scans import cores
 from checker.text import Mention, fold
 
 YEAR = r"(?:19|20)\d{2}"
@@ -348,7 +349,8 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     if earlier is not None:
         return earlier
     year = report_year(doc)
-    now = passage.leads.first(passage.cues.now, spot.clause_start, fig.start) if year else None
+    now = passage.leads.first(passage.cues.now, spot.clause_start, fig.start) \
+        if year and cores(passage, text, passage.cues.now).overlaps(spot.clause_start, fig.start) else None
     if now and not [p for p in before if p.end >= spot.clause_start + now.start()]:
         return Resolution(str(year), Evidence.CLAUSE, f"`{now.group(0)}`: the report's year")
     lead = text[spot.clause_start:fig.start]
@@ -477,7 +479,8 @@ def _several_periods(passage, start: int, end: int) -> re.Match | None:
     words = passage.catalog.cues.get("resolve_period", {}).get("several", [])
     if not words:
         return None
-    return passage.leads.last(_phrases(tuple(words)), start, end)
+    pattern = _phrases(tuple(words))
+    return passage.leads.last(pattern, start, end) if cores(passage, passage.text, pattern).overlaps(start, end) else None
 
 
 @lru_cache(maxsize=16)

@@ -37,6 +37,7 @@ from checker.resolve.roles import (
     states_present,
     striving_role,
 )
+from checker.resolve.scans import cores
 from checker.resolve.share_of import count_per_10k, level_of_growth
 from checker.resolve.stated import outside
 from checker.text import Mention
@@ -139,7 +140,8 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
              or prose_role(text, fig, spot, p.by_start["targets"].between(spot.prev_figure_end - 1,
                                                                                         fig.start + 1))
              or list_lead_role(text, fig, spot, p.figures, p.cues.list_lead_target)
-             or striving_role(text, fig, spot, p.cues.sentence_target))
+             or (striving_role(text, fig, spot, p.cues.sentence_target)
+                 if cores(p, text, p.cues.sentence_target).overlaps(spot.sentence_start, fig.start) else None))
     r.measure = prose_measure(text, fig, spot, p.shares, p.cues.plan_share, p.cues.annual)
     if not r.scope:
         r.scope = prose_scope(p, fig, spot, prev, r)
@@ -153,7 +155,10 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
         r.head = head_phrase(text, fig, spot, p.catalog.cues, p.cues.not_a_subject, p.entity_spans, p.head_text)
     # (read only where neither the text nor a heading gave a period)
     present = r.period is None and p.heading is None and states_present(p.leads, spot.clause_start, fig.start)
-    finish(r, p.catalog, p.heading, p.cues, present, text[spot.sentence_start:fig.start])
+    # (a figure's sentence before it may sum an amount over a span only where it holds a span total's words)
+    spans = cores(p, text, p.cues.span_total, (p.cues.span_total_core, p.cues.span_total_caseless))
+    finish(r, p.catalog, p.heading, p.cues, present,
+           text[spot.sentence_start:fig.start] if spans.overlaps(spot.sentence_start, fig.start) else "")
     if p.anchor is not None:
         r.anchor = p.anchor[0].locate(p.anchor[1])
         r.anchor_block, r.anchor_offset = p.anchor

@@ -29,6 +29,7 @@ TO_RE = re.compile(rf"^(?:{LEVEL_YEAR})?[^;()]{{0,30}}?\s(lên|xuống)\s*(?:cò
 DIRECTION_RE = re.compile(r"(?<![\w])(tăng|giảm)(?![\w])", re.I)
 BRACKETED_RE = re.compile(r"\([^()]*\)")
 STOP_RE = re.compile(r";|:|\.\s")
+CLOSES_RE = re.compile(r"\s*\)")  # (matched in place: no copy of the rest of the block)
 POINTS = ("percentage_point",)
 RATES = ("percent",)
 
@@ -44,8 +45,13 @@ def stated_relations(out, text: str, figs, cues) -> None:
         changes = [rel for rel in out[j].relations if rel.kind is RelationKind.CHANGE_FROM]
         if changes:
             _average_after_change(out, text, figs, n, changes[0], cues.stated_of)
-        _average_since_year(out, text, figs, n, cues.stated_of)
-        _average_in_bracket(out, text, figs, n, cues.stated_of)
+        c_i, fc = figs[n]
+        if out[c_i].unit in RATES and not _is_points(fc, out[c_i].unit):
+            # (the average's lead before a rate, searched once for both readings of it)
+            lead = cues.stated_of.average_lead.search(_before(text, fc, 40))
+            if lead is not None:
+                _average_since_year(out, text, figs, n, lead)
+                _average_in_bracket(out, text, figs, n, lead)
 
 
 def outside(gap: str) -> str:
@@ -209,7 +215,7 @@ def _share_of_bracketed_whole(out, text: str, figs, n: int) -> None:
         return
     b_i, fb = figs[n + 1]
     if not SHARE_LEAD_RE.search(text, max(0, s.start - 25), s.start) \
-            or not WHOLE_OPEN_RE.fullmatch(text, s.end, fb.start) or not re.match(r"\s*\)", text[fb.end:]):
+            or not WHOLE_OPEN_RE.fullmatch(text, s.end, fb.start) or not CLOSES_RE.match(text, fb.end):
         return
     head = _head_before(text, figs, n)
     if head is None:
@@ -239,7 +245,7 @@ def _bracketed_of_pair(out, text: str, figs, n: int) -> None:
     """`1.285/4.150 tỷ đồng (30,1%)`: a percentage alone in the bracket right after a result
     over its target is the one over the other (P = 100·A/B)."""
     s_i, s = figs[n]
-    if n < 2 or _is_points(s, out[s_i].unit) or not re.match(r"\s*\)", text[s.end:]):
+    if n < 2 or _is_points(s, out[s_i].unit) or not CLOSES_RE.match(text, s.end):
         return
     two = {f.qualifier: (i, f) for i, f in figs[n - 2:n]}
     if set(two) != {"result_of_pair", "target_of_pair"} or figs[n - 2][1].start != figs[n - 1][1].start:
@@ -334,14 +340,12 @@ def _change_form(out, a: int, b: int, c: int, up: bool) -> str | None:
     return None
 
 
-def _average_since_year(out, text: str, figs, n: int, sc) -> None:
+def _average_since_year(out, text: str, figs, n: int, m: re.Match) -> None:
     """`2.805 triệu USD, tăng bình quân 12,7%/năm so với năm 2020 (1.542 triệu USD)`: the
-    compound rate from the bracketed level of year X to the level before, of its own year."""
+    compound rate from the bracketed level of year X to the level before, of its own year
+    (a rate, not in points, after its average's lead `m`)."""
     c_i, fc = figs[n]
-    if out[c_i].unit not in RATES or _is_points(fc, out[c_i].unit) or n + 1 >= len(figs):
-        return
-    m = sc.average_lead.search(_before(text, fc, 40))
-    if m is None:
+    if n + 1 >= len(figs):
         return
     since = SINCE_YEAR_RE.match(text[fc.end:figs[n + 1][1].start])
     head = _head_before(text, figs, n)
@@ -372,18 +376,17 @@ PAST_LEVEL_OPEN_RE = re.compile(r"\s*\(\s*(?:so với\s+)?năm\s+(\d{4})\s*(?:l�
 OWN_YEAR_RE = re.compile(r"^(\d{4})$")
 
 
-def _average_in_bracket(out, text: str, figs, n: int, sc) -> None:
+def _average_in_bracket(out, text: str, figs, n: int, m: re.Match) -> None:
     """`Hòa Bình (cũ) 1.920 triệu USD (năm 2020 là 890 triệu USD, tăng bình quân 18,6%/năm)`:
     the compound rate from the bracketed past level to the level before the bracket, of its
-    own year."""
+    own year (a rate, not in points, after its average's lead `m`)."""
     c_i, fc = figs[n]
-    if n < 2 or out[c_i].unit not in RATES or _is_points(fc, out[c_i].unit):
+    if n < 2:
         return
-    m = sc.average_lead.search(_before(text, fc, 40))
     (a_i, fa), (b_i, fb) = figs[n - 2], figs[n - 1]
     opening = PAST_LEVEL_OPEN_RE.match(text[fa.end:fb.start])
-    if m is None or opening is None or not re.fullmatch(r"\s*[,;]?\s*", text[fb.end:max(0, fc.start - 40) + m.start()]) \
-            or not re.match(r"\s*\)", text[fc.end:]):
+    if opening is None or not re.fullmatch(r"\s*[,;]?\s*", text[fb.end:max(0, fc.start - 40) + m.start()]) \
+            or not CLOSES_RE.match(text, fc.end):
         return  # (the rate closes the bracket: nothing else is said of the two levels)
     own = OWN_YEAR_RE.match(out[a_i].period or "")
     if own is None or int(own.group(1)) <= int(opening.group(1)):
@@ -407,7 +410,7 @@ def _change_in_level(out, text: str, figs, n: int) -> None:
         return
     lead = AMOUNT_LEAD_RE.search(text, max(0, s.start - 12), s.start)
     b_i, fb = figs[n + 1]
-    if lead is None or not PAST_BRACKET_RE.fullmatch(text, s.end, fb.start) or not re.match(r"\s*\)", text[fb.end:]):
+    if lead is None or not PAST_BRACKET_RE.fullmatch(text, s.end, fb.start) or not CLOSES_RE.match(text, fb.end):
         return
     head = _head_before(text, figs, n)
     if head is None:
