@@ -8,7 +8,7 @@ import unicodedata
 from types import MappingProxyType
 from typing import Mapping, NamedTuple, Sequence
 
-from checker.tries import JointTrie, _PhraseTrie, _tokens  # noqa: F401  (_tokens: its cache is emptied with the others')
+from checker.tries import JointAutomaton, _PhraseTrie, _tokens  # noqa: F401  (_tokens: its cache is emptied with the others')
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -374,21 +374,35 @@ class PhraseMatcher:
         return self._by_category.put(text, found)
 
 
+class JointMatcher:
+    """Several matchers' `find` of a text made in one pass of one automaton over it for all
+    of them (a `JointAutomaton`) and kept in their memos, where the `find` calls that follow
+    read it: a block is read with the indicator, frame, entity and cue matchers, each over
+    all of it.  Built with the catalog (its automaton is kept in the catalog's disk cache)."""
+
+    def __init__(self, matchers: Sequence[PhraseMatcher]):
+        self.matchers = tuple(m for m in matchers if m.index is not None)
+        self.automaton = JointAutomaton([m.index for m in self.matchers])
+
+    def find(self, text: str) -> None:
+        todo = [n for n, m in enumerate(self.matchers) if text not in m._found]
+        if not todo:
+            return
+        masked, lowered = _prepared(text)
+        found = self.automaton.find_all(lowered)
+        for n in todo:
+            matcher = self.matchers[n]
+            matcher._found.put(text, matcher._mentions(masked, found[n]))
+
+
 def find_together(matchers: Sequence[PhraseMatcher], text: str) -> None:
-    """Each matcher's `find(text)`, made in one pass over the text's tokens for all of them
-    (a `JointTrie`) and kept in its memo, where the `find` calls that follow read it: a
-    block is read with the indicator, frame, entity and cue matchers, each over all of it."""
-    todo = [m for m in matchers if m.index is not None and text not in m._found]
-    if len(todo) < 2:
-        return  # (one matcher alone: its own `find` is the same walk)
-    masked, lowered = _prepared(text)
-    for matcher, matches in zip(todo, _joint_trie(tuple(m.index for m in todo)).find_all(lowered)):
-        matcher._found.put(text, matcher._mentions(masked, matches))
+    """`JointMatcher(matchers).find(text)`, for matchers of no catalog's own joint matcher."""
+    _joint_matcher(tuple(matchers)).find(text)
 
 
 @functools.lru_cache(maxsize=8)
-def _joint_trie(tries: tuple) -> JointTrie:
-    return JointTrie(tries)
+def _joint_matcher(matchers: tuple) -> JointMatcher:
+    return JointMatcher(matchers)
 
 
 class CueView:
