@@ -95,10 +95,13 @@ class JointAutomaton:
 
     def find_all(self, lowered: str) -> list[list[tuple[int, int, str]]]:
         """(start, end, phrase) of each trie's matches in `lowered`, a list per trie."""
-        text = " ".join(lowered.split())  # (as long as `lowered`: no run of spaces, offsets hold)
-        offsets = None
-        if len(text) != len(lowered):
-            text, offsets = SPACES_RE.sub(" ", lowered), _Offsets(lowered)
+        text, offsets = lowered, None
+        # (no space but single ASCII ones, the most blocks, told in C without a copy: the
+        # other spaces, `\n`, `\xa0`, ..., are all that `isprintable` calls not printable)
+        if not lowered.isprintable() or "  " in lowered:
+            text = SPACES_RE.sub(" ", lowered)
+            if len(text) != len(lowered):
+                offsets = _Offsets(lowered)
         hits: list[list[tuple[int, int, str]]] = [[] for _ in range(self.size)]
         values, size = self.values, len(text)
         for last, number in (self.automaton.iter(text) if self.values else ()):
@@ -110,7 +113,7 @@ class JointAutomaton:
                 continue
             for slot, phrase in slots:
                 hits[slot].append((start, -end, phrase))
-        return [_leftmost_longest(found, offsets) for found in hits]
+        return [_leftmost_longest(found, offsets) if found else found for found in hits]
 
 
 def _phrases(node: dict):
@@ -129,6 +132,7 @@ def _spaced_form(phrase: str) -> str:
 
 
 SPACES_RE = re.compile(r"\s+")
+RUNS_RE = re.compile(r"\s\s+")  # (a single space of another kind keeps the offsets)
 
 
 class _Offsets:
@@ -138,7 +142,7 @@ class _Offsets:
         self.starts: list[int] = []  # where each run's single space is followed, in the squeezed text
         self.shifts: list[int] = []  # the characters dropped up to there
         dropped = 0
-        for m in SPACES_RE.finditer(text):
+        for m in RUNS_RE.finditer(text):
             dropped += m.end() - m.start() - 1
             self.starts.append(m.end() - dropped)
             self.shifts.append(dropped)
