@@ -200,6 +200,8 @@ class PhraseMatcher:
         self.inner: Mapping[str, tuple[str, ...]] = MappingProxyType(self._inner_keys() if nested else {})
         # Phrases are lower case and the text is lowered before matching: cheaper than IGNORECASE.
         self.index = _PhraseTrie(list(self.keys)) if self.keys else None
+        # (how `by_category` files each phrase's mentions, worked out once, not once a mention)
+        self.categories = {keys: _categories_of(keys) for keys in dict.fromkeys(self.keys.values())}
         self.tolerant = tolerant
         self._found = Memo()
         self._found_tolerant = Memo()
@@ -358,19 +360,11 @@ class PhraseMatcher:
         found = self._by_category.get(text)
         if found is not None:
             return found
-        found = {}
+        found: dict[str, list[Mention]] = {}
+        categories = self.categories
         for m in self.find(text):
-            own = [k for k in m.keys if ":" not in k]
-            labels: dict[str, list[str]] = {}
-            for k in m.keys:
-                category, colon, label = k.partition(":")
-                if colon:
-                    labels.setdefault(category, []).append(label)
-            for category in dict.fromkeys(own):
-                found.setdefault(category, []).append(Mention(m.start, m.end, m.text, (category,)))
-            for category, keys in labels.items():
-                if category not in own:
-                    found.setdefault(category, []).append(Mention(m.start, m.end, m.text, tuple(keys)))
+            for category, keys in categories.get(m.keys) or _categories_of(m.keys):
+                found.setdefault(category, []).append(Mention(m.start, m.end, m.text, keys))
         return self._by_category.put(text, found)
 
 
@@ -395,14 +389,18 @@ class JointMatcher:
             matcher._found.put(text, matcher._mentions(masked, found[n]))
 
 
-def find_together(matchers: Sequence[PhraseMatcher], text: str) -> None:
-    """`JointMatcher(matchers).find(text)`, for matchers of no catalog's own joint matcher."""
-    _joint_matcher(tuple(matchers)).find(text)
-
-
-@functools.lru_cache(maxsize=8)
-def _joint_matcher(matchers: tuple) -> JointMatcher:
-    return JointMatcher(matchers)
+def _categories_of(keys: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The cue categories a mention with these keys is filed under by `by_category`, each
+    with the keys it has there: a key that names a category is the category's own, else
+    the labels of its `category:label` keys."""
+    own = [k for k in keys if ":" not in k]
+    labels: dict[str, list[str]] = {}
+    for k in keys:
+        category, colon, label = k.partition(":")
+        if colon:
+            labels.setdefault(category, []).append(label)
+    return (*((category, (category,)) for category in dict.fromkeys(own)),
+            *((category, tuple(found)) for category, found in labels.items() if category not in own))
 
 
 class CueView:
