@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Mapping
 from checker.i18n import N_, _
 from checker.bundled import rules_dir  # noqa: F401  (where the bundled catalogs are; callers import it from here)
 from checker.records import InputError
-from checker.text import CueView, PhraseMatcher
+from checker.text import CueView, JointMatcher, PhraseMatcher
 from checker.units import UnitCatalog
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ class Catalog:
     cue_matchers: Mapping[str, PhraseMatcher | CueView]
     frame_matcher: PhraseMatcher
     unit_frames: Mapping[str, tuple[Frame, ...]]  # frames that a unit alone calls for
+    block_matcher: JointMatcher  # the matchers every prose block is read with, in one pass
 
     def cue(self, name: str) -> PhraseMatcher | CueView:
         """The matcher of a cue category declared in checker/catalog_schema.py (`former`, `scope`)."""
@@ -379,9 +380,14 @@ def _load_catalog(folder: Path, stamp: tuple) -> Catalog:
         for alias in (ind.name, *ind.aliases):
             indicator_phrases.setdefault(alias, []).append(ind.id)
     frame_matcher, unit_frames = _frames(indicators)
+    indicator_matcher = PhraseMatcher(indicator_phrases, nested=True, tolerant=True)
+    entity_matcher = PhraseMatcher(entity_phrases, tolerant=True)
+    cue_matchers = _cue_matchers(cues)
+    several = cue_matchers["several"]
     return Catalog(
         indicators=MappingProxyType(indicators), entities=MappingProxyType(entities), cues=_frozen(cues),
-        indicator_matcher=PhraseMatcher(indicator_phrases, nested=True, tolerant=True),
-        entity_matcher=PhraseMatcher(entity_phrases, tolerant=True), units=units, rules_dir=folder,
-        cue_matchers=MappingProxyType(_cue_matchers(cues)), frame_matcher=frame_matcher,
-        unit_frames=MappingProxyType(unit_frames))
+        indicator_matcher=indicator_matcher, entity_matcher=entity_matcher, units=units, rules_dir=folder,
+        cue_matchers=MappingProxyType(cue_matchers), frame_matcher=frame_matcher,
+        unit_frames=MappingProxyType(unit_frames),
+        block_matcher=JointMatcher((indicator_matcher, frame_matcher, entity_matcher,
+                                    getattr(several, "matcher", several))))

@@ -8,7 +8,7 @@ import unicodedata
 from types import MappingProxyType
 from typing import Mapping, NamedTuple, Sequence
 
-from checker.tries import JointTrie, _PhraseTrie, _tokens  # noqa: F401  (_tokens: its cache is emptied with the others')
+from checker.tries import JointAutomaton, _PhraseTrie, _tokens  # noqa: F401  (_tokens: its cache is emptied with the others')
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -200,6 +200,8 @@ class PhraseMatcher:
         self.inner: Mapping[str, tuple[str, ...]] = MappingProxyType(self._inner_keys() if nested else {})
         # Phrases are lower case and the text is lowered before matching: cheaper than IGNORECASE.
         self.index = _PhraseTrie(list(self.keys)) if self.keys else None
+        # (how `by_category` files each phrase's mentions, worked out once, not once a mention)
+        self.categories = {keys: _categories_of(keys) for keys in dict.fromkeys(self.keys.values())}
         self.tolerant = tolerant
         self._found = Memo()
         self._found_tolerant = Memo()
@@ -358,37 +360,47 @@ class PhraseMatcher:
         found = self._by_category.get(text)
         if found is not None:
             return found
-        found = {}
+        found: dict[str, list[Mention]] = {}
+        categories = self.categories
         for m in self.find(text):
-            own = [k for k in m.keys if ":" not in k]
-            labels: dict[str, list[str]] = {}
-            for k in m.keys:
-                category, colon, label = k.partition(":")
-                if colon:
-                    labels.setdefault(category, []).append(label)
-            for category in dict.fromkeys(own):
-                found.setdefault(category, []).append(Mention(m.start, m.end, m.text, (category,)))
-            for category, keys in labels.items():
-                if category not in own:
-                    found.setdefault(category, []).append(Mention(m.start, m.end, m.text, tuple(keys)))
+            for category, keys in categories.get(m.keys) or _categories_of(m.keys):
+                found.setdefault(category, []).append(Mention(m.start, m.end, m.text, keys))
         return self._by_category.put(text, found)
 
 
-def find_together(matchers: Sequence[PhraseMatcher], text: str) -> None:
-    """Each matcher's `find(text)`, made in one pass over the text's tokens for all of them
-    (a `JointTrie`) and kept in its memo, where the `find` calls that follow read it: a
-    block is read with the indicator, frame, entity and cue matchers, each over all of it."""
-    todo = [m for m in matchers if m.index is not None and text not in m._found]
-    if len(todo) < 2:
-        return  # (one matcher alone: its own `find` is the same walk)
-    masked, lowered = _prepared(text)
-    for matcher, matches in zip(todo, _joint_trie(tuple(m.index for m in todo)).find_all(lowered)):
-        matcher._found.put(text, matcher._mentions(masked, matches))
+class JointMatcher:
+    """Several matchers' `find` of a text made in one pass of one automaton over it for all
+    of them (a `JointAutomaton`) and kept in their memos, where the `find` calls that follow
+    read it: a block is read with the indicator, frame, entity and cue matchers, each over
+    all of it.  Built with the catalog (its automaton is kept in the catalog's disk cache)."""
+
+    def __init__(self, matchers: Sequence[PhraseMatcher]):
+        self.matchers = tuple(m for m in matchers if m.index is not None)
+        self.automaton = JointAutomaton([m.index for m in self.matchers])
+
+    def find(self, text: str) -> None:
+        todo = [n for n, m in enumerate(self.matchers) if text not in m._found]
+        if not todo:
+            return
+        masked, lowered = _prepared(text)
+        found = self.automaton.find_all(lowered)
+        for n in todo:
+            matcher = self.matchers[n]
+            matcher._found.put(text, matcher._mentions(masked, found[n]))
 
 
-@functools.lru_cache(maxsize=8)
-def _joint_trie(tries: tuple) -> JointTrie:
-    return JointTrie(tries)
+def _categories_of(keys: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The cue categories a mention with these keys is filed under by `by_category`, each
+    with the keys it has there: a key that names a category is the category's own, else
+    the labels of its `category:label` keys."""
+    own = [k for k in keys if ":" not in k]
+    labels: dict[str, list[str]] = {}
+    for k in keys:
+        category, colon, label = k.partition(":")
+        if colon:
+            labels.setdefault(category, []).append(label)
+    return (*((category, (category,)) for category in dict.fromkeys(own)),
+            *((category, tuple(found)) for category, found in labels.items() if category not in own))
 
 
 class CueView:

@@ -1,12 +1,15 @@
-"""Catalog phrases as tries of tokens, and their walk over a text's tokens: one trie's, or
-several tries' in one pass (the matchers a block is read with)."""
+"""Catalog phrases as tries of tokens and their walk over a text's tokens; several tries'
+phrases in one automaton, found in one pass (the matchers a block is read with)."""
 
 from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from itertools import accumulate, compress
 from typing import Sequence
+
+import ahocorasick
 
 # Words, and every other character that is not a space on its own: how phrases and text are
 # compared.  Each token notes whether a space comes before it (`(cũ)` is three tokens with
@@ -66,42 +69,99 @@ class _PhraseTrie:
                 free = best[0] + 1
 
 
-class JointTrie:
-    """Several tries walked over a text in one pass: the first words of all of them in one
-    dict, so that the text's tokens are looked up once (not once a trie) and a token that
-    opens phrases of several tries is visited once.  Each trie's matches are what its own
-    `finditer` finds: left to right, the longest at the leftmost start, never overlapping."""
-
-    END = _PhraseTrie.END
+class JointAutomaton:
+    """Several tries' phrases found in one pass of one Aho-Corasick automaton (pyahocorasick,
+    in C) over a text, instead of a Python walk of its tokens.  A phrase is kept in the form
+    its tokens make, spaced where they are spaced (`(cũ)`, `bà rịa - vũng tàu`), and the text
+    is read with each run of spaces as one: equal forms that start and end where no word
+    goes on are equal runs of tokens.  Each trie's matches are what its own `finditer` finds:
+    left to right, the longest at the leftmost start, never overlapping.  Built with the
+    catalog and kept in its disk cache (it pickles)."""
 
     def __init__(self, tries: Sequence[_PhraseTrie]):
-        self.tries = tuple(tries)  # (kept: the joint trie is looked up by their ids)
-        first: dict[str, list[tuple[int, dict]]] = {}
-        for slot, trie in enumerate(self.tries):
-            for word, node in trie.root.items():
-                first.setdefault(word, []).append((slot, node))
-        self.first = {word: tuple(nodes) for word, nodes in first.items()}
+        self.size = len(tries)
+        forms: dict[str, dict[int, str]] = {}
+        for slot, trie in enumerate(tries):
+            for phrase in _phrases(trie.root):
+                forms.setdefault(_spaced_form(phrase), {})[slot] = phrase
+        # (the automaton holds each form's number, its form's length and phrases kept beside it:
+        # integers pickle and load several times faster than Python values in its nodes)
+        self.values = tuple((len(form), tuple(slots.items())) for form, slots in forms.items())
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for number, form in enumerate(forms):
+            self.automaton.add_word(form, number)
+        if forms:
+            self.automaton.make_automaton()
 
     def find_all(self, lowered: str) -> list[list[tuple[int, int, str]]]:
         """(start, end, phrase) of each trie's matches in `lowered`, a list per trie."""
-        words, spaced, ends = _tokens(lowered)
-        first, n, size, end_key = self.first, len(words), len(lowered), self.END
-        found: list[list[tuple[int, int, str]]] = [[] for _ in self.tries]
-        free = [0] * len(self.tries)
-        for i in compress(range(n), map(first.__contains__, words)):
-            after_first = (words[i + 1], spaced[i + 1]) if i + 1 < n else None
-            start = ends[i] - len(words[i])
-            glued = start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")
-            for slot, node in first[words[i]]:
-                if glued:
-                    break
-                if i < free[slot] or (end_key not in node and after_first not in node):
-                    continue
-                last = _longest(node, words, spaced, ends, lowered, i, size)
-                if last is not None:
-                    found[slot].append((start, ends[last[0]], last[1]))
-                    free[slot] = last[0] + 1
-        return found
+        text, offsets = lowered, None
+        # (no space but single ASCII ones, the most blocks, told in C without a copy: the
+        # other spaces, `\n`, `\xa0`, ..., are all that `isprintable` calls not printable)
+        if not lowered.isprintable() or "  " in lowered:
+            text = SPACES_RE.sub(" ", lowered)
+            if len(text) != len(lowered):
+                offsets = _Offsets(lowered)
+        hits: list[list[tuple[int, int, str]]] = [[] for _ in range(self.size)]
+        values, size = self.values, len(text)
+        for last, number in (self.automaton.iter(text) if self.values else ()):
+            length, slots = values[number]
+            start, end = last + 1 - length, last + 1
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue  # glued to a word before it (what `\w` is for `re`)
+            if end < size and (text[end].isalnum() or text[end] == "_"):
+                continue
+            for slot, phrase in slots:
+                hits[slot].append((start, -end, phrase))
+        return [_leftmost_longest(found, offsets) if found else found for found in hits]
+
+
+def _phrases(node: dict):
+    """The phrases of a trie (its nodes' ends)."""
+    for key, child in node.items():
+        if key == _PhraseTrie.END:
+            yield child
+        else:
+            yield from _phrases(child)
+
+
+def _spaced_form(phrase: str) -> str:
+    """A phrase's tokens, one space where spaces come between them."""
+    words, spaced, _ = _tokens(phrase)
+    return words[0] + "".join(" " + w if space else w for w, space in zip(words[1:], spaced[1:]))
+
+
+SPACES_RE = re.compile(r"\s+")
+RUNS_RE = re.compile(r"\s\s+")  # (a single space of another kind keeps the offsets)
+
+
+class _Offsets:
+    """Where a place of a text with its runs of spaces made one stands in the text itself."""
+
+    def __init__(self, text: str):
+        self.starts: list[int] = []  # where each run's single space is followed, in the squeezed text
+        self.shifts: list[int] = []  # the characters dropped up to there
+        dropped = 0
+        for m in RUNS_RE.finditer(text):
+            dropped += m.end() - m.start() - 1
+            self.starts.append(m.end() - dropped)
+            self.shifts.append(dropped)
+
+    def __call__(self, pos: int) -> int:
+        k = bisect_right(self.starts, pos)
+        return pos + self.shifts[k - 1] if k else pos
+
+
+def _leftmost_longest(hits: list[tuple[int, int, str]], offsets: _Offsets | None) -> list[tuple[int, int, str]]:
+    """(start, -end, phrase) hits, all of them, to the leftmost and there the longest ones
+    that do not overlap, as (start, end, phrase) in the text's own places."""
+    hits.sort()
+    found, free = [], 0
+    for start, end, phrase in hits:
+        if start >= free:
+            free = -end
+            found.append((start, -end, phrase) if offsets is None else (offsets(start), offsets(-end - 1) + 1, phrase))
+    return found
 
 
 def _longest(node: dict, words: list[str], spaced: list[bool], ends: list[int], lowered: str, i: int,

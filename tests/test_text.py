@@ -94,6 +94,18 @@ def test_the_phrase_trie_finds_what_one_regex_of_all_phrases_finds(parts):
     assert [(start, end) for start, end, _ in _PhraseTrie(PHRASES).finditer(text)] == expected
 
 
+@given(st.lists(st.tuples(st.sampled_from(PIECES + PHRASES), st.sampled_from(["", " ", "  ", "\n", "\t", " \n "])),
+                max_size=12), st.sampled_from(["", " ", "\n  "]))
+def test_the_joint_automaton_finds_what_each_trie_finds(parts, lead):
+    """One pass of the automaton over a text gives each trie's own matches, whatever the
+    spaces between the words (runs of them are read as one) and across overlapping tries."""
+    from checker.tries import JointAutomaton, _PhraseTrie
+
+    text = lead + "".join(piece + gap for piece, gap in parts)
+    tries = [_PhraseTrie(PHRASES[::2]), _PhraseTrie(PHRASES[1::2] + ["tỷ lệ hộ", "ngân sách"]), _PhraseTrie([])]
+    assert JointAutomaton(tries).find_all(text) == [list(trie.finditer(text)) for trie in tries]
+
+
 def test_the_folding_table_misses_no_latin_letter():
     """`fold` walks only the Latin blocks: every character from U+00C0 to U+1EFF whose base
     letter is ASCII is in its table (the blocks it skips hold none)."""

@@ -15,7 +15,7 @@ from checker.resolve.entities import EntityMention, entity_mentions
 from checker.resolve.indicators import blanked, lowered_in_place
 from checker.resolve.periods import Period, find_periods, heading_period, report_year, stated_periods
 from checker.resolve.scans import Brackets, ByStart, Containers, Leads, cached_property
-from checker.text import Mention, find_together
+from checker.text import Mention
 
 SWAP_BRACKETS = str.maketrans("()", ")(")
 @dataclass
@@ -151,7 +151,7 @@ def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own
                  tolerant: bool) -> Passage:
     text = block.text
     figures = lexer.scan(text)
-    find_together(_block_matchers(catalog), text)  # (each then finds its phrases in its memo)
+    catalog.block_matcher.find(text)  # (each then finds its phrases in its memo)
     context = " | ".join(block.section)
     ind_mentions = (catalog.indicator_matcher.find_tolerant if tolerant else catalog.indicator_matcher.find)(text)
     # A count noun that is a figure's unit (`905 đảng viên`) does not name what it counts.
@@ -174,13 +174,6 @@ def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own
         [m for m in catalog.cue("scope").find(text) if not text[m.end:m.end + 4].lower().startswith(" mới")],
         _outside_names(catalog.cue("target").find(text), ind_mentions), catalog.cue("share").find(text),
         heading_period(block.section, doc.title, report_year(doc)), anchor, anchor_sentence, anchor_period)
-
-
-def _block_matchers(catalog: Catalog) -> tuple:
-    """The matchers every block is read with, over the whole of it."""
-    cues = catalog.cue("several")
-    return tuple(m for m in (catalog.indicator_matcher, catalog.frame_matcher, catalog.entity_matcher,
-                             getattr(cues, "matcher", cues)) if m is not None)
 
 
 def _outside_names(targets: list[Mention], names: list[Mention]) -> list[Mention]:
