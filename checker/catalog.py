@@ -128,8 +128,8 @@ def _unit_class(units: UnitCatalog, unit: str) -> tuple:
     a physical dimension, a ratio (`%`, `lần`), or a count (of anything: `người`, `hộ`, `lượt`
     are all counts, told apart by name only)."""
     dims = tuple(d for d in units.dimensionality(unit) if d[0] != "time")
-    if not dims:
-        return ("ratio",)
+    if not dims or dims == (("percentage_point", 1),):
+        return ("ratio",)  # (points are a change of a rate: no count, `hộ` on a rate's row is a slip)
     if len(dims) == 1 and dims[0][1] == 1 and not dims[0][0].startswith("currency") \
             and dims[0][0] not in ("length", "mass"):
         return ("count",)

@@ -150,8 +150,11 @@ def _in_a_row(tokens: list[str], words: list[str], distance) -> bool:
 
 
 # A label that says its row is a rate or share (a rate's name may be shortened to its subject).
-SEASON_RE = re.compile(r"(?<!\w)(?:cả\s+)?vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|chiêm\s+xuân|chiêm|mùa|xuân|hè)(?!\w)", re.I)
+SEASON_RE = re.compile(r"(?<!\w)(?:(?:cả\s+)?vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|chiêm\s+xuân|chiêm|mùa|xuân|hè)"
+                       r"|(?:đông\s+xuân|hè\s+thu|thu\s+đông|chiêm\s+xuân))(?!\w)", re.I)
 RATE_LABEL_RE = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|chỉ số|%", re.I)
+# After a rate's name, words that make the label another quantity: per person, a second item.
+RATE_REST_RE = re.compile(r"[/:;,+]|\s-\s|(?<!\w)(?:và|trên|mỗi|bình quân|đầu người|số lượng|số tiền|giá trị)(?!\w)", re.I)
 # Between a name and the one narrowing it: nothing, or a passive's auxiliary (`được kết nạp`).
 NARROWING_GAP_RE = re.compile(r"\s*(?:(?:đã|được|bị)\s+)*", re.I)
 SUB_LEAD_RE = re.compile(r"^\s*(?:trong đó|bao gồm|gồm|riêng)?\s*[:\-–+]?\s*", re.I)
@@ -571,6 +574,17 @@ class TableReader:
         rest = SEASON_RE.sub(" ", rest)  # (`Diện tích lúa vụ Đông Xuân`: a season of the crop, still its area)
         return not re.search(r"[^\W\d_]", rest)
 
+    @staticmethod
+    def _rate_head(mention: Mention, label: str) -> bool:
+        """`Tỷ lệ giải ngân vốn các chương trình MTQG`: a rate's name opening the label is its
+        head (a label is one noun phrase, its head first); what follows narrows what is rated
+        and leaves it a rate, unless it makes a rate per person or a second item of it."""
+        if label[mention.start:mention.end] != mention.text or not RATE_LABEL_RE.match(mention.text) \
+                or SUB_LEAD_RE.match(label).end() < mention.start:
+            return False
+        rest = re.sub(r"\([^()]*\)", " ", label[mention.end:])
+        return not RATE_REST_RE.search(rest)
+
     def _unit_misfit(self, fig: Figure, mentions: list[Mention], label: str, where: str) -> Reading | None:
         """`Số doanh nghiệp thành lập mới | tỷ đồng | 712`, `Tỷ lệ lao động qua đào tạo | người |
         70`: the row names one indicator and its unit column a unit of another dimension.  The
@@ -580,12 +594,17 @@ class TableReader:
         share of the named level: not a misfit, unless far past any rate (`Số lao động được
         giải quyết việc làm | % | 32.000`)."""
         if fig.unit is None or (fig.unit == "percent" and not percent_past_rates(fig.value)) or not mentions \
-                or not self._whole_label(mentions[0], label):
+                or not (self._whole_label(mentions[0], label) or self._rate_head(mentions[0], label)):
             return None
         named = set(mentions[0].keys)
+        # (`Tổng lượt khách du lịch`: a name a level shares with its own multiple or growth is the level's)
+        named = {k for k in named if self.catalog.indicators[k].level not in named} or named
         if len(named) != 1:
             return None
         ind = self.catalog.indicators[next(iter(named))]
+        level = self.catalog.indicators.get(ind.level) if ind.level else None
+        if level is not None and level.unit == ind.unit and not CHANGE_WORD_RE.search(label):
+            ind = level  # (`Tỷ lệ hộ nghèo | hộ`: no word of a change, the rate itself, as `_level_of_change`)
         if not unit_misfit(self.units, fig.unit, ind):
             return None
         if ind.unit == "percent" and not RATE_LABEL_RE.search(label):
