@@ -293,9 +293,17 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
         is_pipe = bool(PIPE_ROW_RE.match(raw))
         if is_pipe and PIPE_RULE_RE.match(raw):
             continue  # the |---|---| line under a Markdown table's header
+        spans = cells_text = None
+        if "\t" in raw and not is_pipe and (table_id is None or not header):
+            spans = split_tabs(raw.rstrip("\n"))
+            cells_text = tuple(raw[a:b].strip() for a, b in spans)
+            if sum(1 for c in cells_text if c) <= 1:
+                # `\t\t\t\tĐơn vị: triệu đồng`, `\tGIÁM ĐỐC`: one text pushed right with tabs
+                # opens no table (a header has two headings at least): a line of text.
+                raw, spans = raw.replace("\t", " "), None
         if "\t" in raw or is_pipe:
             text = raw.rstrip("\n")
-            spans = split_pipes(text) if is_pipe else split_tabs(text)
+            spans = spans or (split_pipes(text) if is_pipe else split_tabs(text))
             cells_text = tuple(text[a:b].strip() for a, b in spans)
             if table_id is None or (not header):
                 tables += 1
