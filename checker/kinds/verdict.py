@@ -117,6 +117,31 @@ class Verdict:
             labels = [r for r in cells if r["role"] == "evaluation" and r["label"]]
             if labels:
                 yield self._label(rule, ctx, cells, labels[0])
+        yield from self._group_labels(rule, ctx, rows)
+
+    def _group_labels(self, rule, ctx: Context, rows: dict[tuple, list[dict]]) -> Results:
+        """`Mục tiêu | Thực hiện | Đánh giá` repeated under each province's group heading: a
+        word whose group's cells were read with no province (the caption names another) judges
+        the target and result between it and the word before it in its row."""
+        lines: dict[tuple, list[dict]] = {}
+        for key, cells in rows.items():
+            if cells and cells[0]["block"] == "table_row":
+                lines.setdefault((cells[0]["path"], cells[0]["line"]), []).extend(cells)
+        for key in sorted(lines):
+            cells = sorted(lines[key], key=lambda r: r["column"])
+            words = [r for r in cells if r["role"] == "evaluation" and r["label"]]
+            if len(words) < 2 or len({w["column"] for w in words}) != len(words):
+                continue
+            start = -1
+            for word in words:
+                group = [r for r in cells if start < r["column"] < word["column"]]
+                start = word["column"]
+                if word["entity"] and all(r["entity"] == word["entity"] for r in group):
+                    continue  # (judged already, with the cells of its province)
+                if any(r["entity"] and r["entity"] != word["entity"] for r in group):
+                    continue  # (cells said to be of another province: no guess)
+                group = [dict(r, entity=word["entity"]) for r in group]
+                yield self._label(rule, ctx, group + [word], word)
 
     def _label(self, rule, ctx: Context, cells: list[dict], label: dict) -> Result:
         """One table row's evaluation word against its target and result."""
@@ -149,7 +174,7 @@ class Verdict:
         target, result = pairs[0]
         key = target["indicator"] or label["indicator"]
         ind = ctx.catalog.indicators[key] if key else None
-        verdict, direction = judge_exact(target, result["interval"], ind.direction if ind else "none")
+        verdict, direction = judge_exact(target, result["interval"], _direction(ctx.catalog, ind))
         if verdict == "unsure" or verdict == says:
             return PASS
         said = {"lower": N_("lower is better"), "none": N_("within the target")}.get(direction, N_("higher is better"))
@@ -186,6 +211,20 @@ class Verdict:
                     "expected": words.quantity(computed, like=m, digits=max(words.written_digits(m["text"]), 1))}
             yield fail(blame(rule, ctx, [result, target, m], args, stated.mid - computed.mid,
                              N_("{result} − {target} = {expected}, stated {stated}")))
+
+
+def _direction(catalog, ind) -> str:
+    """The direction a word judges a result in: the indicator's, else, for a part with none of
+    its own (`Thu tiền sử dụng đất`, an item of the revenue), the direction of the whole it
+    lies within, in the same unit (more revenue is better, whichever item brings it)."""
+    seen = set()
+    while ind is not None and ind.direction == "none" and ind.within and ind.id not in seen:
+        seen.add(ind.id)
+        whole = catalog.indicators.get(ind.within)
+        if whole is None or whole.unit != ind.unit:
+            return "none"
+        ind = whole
+    return ind.direction if ind is not None else "none"
 
 
 def _one_sided(target: dict) -> bool:

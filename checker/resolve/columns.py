@@ -188,8 +188,20 @@ def _whole_columns(catalog: Catalog, columns: list[Column]) -> tuple[Column, ...
     merged = {entities[c.entity.value].merged_into for c in columns if c.entity is not None
               and c.entity.value in entities and entities[c.entity.value].merged_into}
     whole = {fold(w) for w in catalog.cues["role"]["columns"].get("whole", ())}
+    former = catalog.cue("former")
+    # `Cần Thơ (cũ) | Hậu Giang | Sóc Trăng | Thành phố Cần Thơ`: beside a group that says
+    # `(cũ)`, the name shared by the merged city and its former one, said without it, is the merged.
+    said_former = {c.entity.value for c in columns if c.entity is not None and c.entity.value in entities
+                   and former.find(c.heading.split(" / ")[0])}
     out = []
     for col in columns:
+        value = col.entity.value if col.entity is not None else None
+        if value in said_former and entities[value].merged_into and not former.find(col.heading.split(" / ")[0]):
+            merged_city = entities[value].merged_into
+            col = Column(col.heading, col.kind, col.role, col.period,
+                         Resolution(merged_city, Evidence.TABLE_HEADER,
+                                    f"column `{col.heading}` beside the same name said former"),
+                         col.indicators, col.unit_text, col.year_column)
         if col.kind is None and fold(BRACKET_RE.sub("", col.heading.split(" / ")[-1]).strip()) in whole:
             entity = Resolution(next(iter(merged)), Evidence.TABLE_HEADER,
                                 f"column `{col.heading}` beside the former provinces") if len(merged) == 1 else None
