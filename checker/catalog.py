@@ -164,6 +164,19 @@ def plain_misfit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> 
         and unit not in plain and indicator.unit not in plain and unit_misfit(units, unit, indicator)
 
 
+def rate_misfit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> bool:
+    """A rate (`tỷ lệ giải ngân`) stated in money, tonnes, hectares or cubic metres: a level's
+    unit of a physical or money dimension, never one a rate can be read in (a count may
+    be a rate's numerator said loosely: left alone)."""
+    if unit is None or indicator.unit != "percent" or "/" in unit:
+        return False
+    try:
+        kind = _unit_class(units, unit)
+    except Exception:  # a unit pint cannot read: no judgement
+        return False
+    return kind not in (("ratio",), ("count",))
+
+
 def _read(path: Path, shape: Record):
     # The YAML loader and the schemas are imported where files are read: a run that finds
     # its catalog in the cache (checker/catalog_cache.py) needs neither.

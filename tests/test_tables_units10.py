@@ -36,6 +36,9 @@ UNIT_SLIPS = [
     # a planted area with a season named without `vụ`, in tonnes
     ("| 4 | Diện tích lúa đông xuân | {u} | 27.400 | 27.900 |", "tấn", "ha", ["27.400"]),
     ("| 5 | Diện tích lúa vụ Hè Thu | {u} | 18.200 | 18.650 |", "Tấn", "ha", ["18.200"]),
+    # people receiving monthly assistance, in money
+    ("| 6 | Số đối tượng bảo trợ xã hội hưởng trợ cấp hằng tháng | {u} | 61.200 | 62.050 |", "tỷ đồng", "người",
+     ["61.200"]),
 ]
 
 
@@ -60,9 +63,142 @@ NEAR_MISSES = [
     "| 5 | Tỷ lệ hộ nghèo bình quân trên đầu người | hộ | 12 | 11 |",
     # the money of visitors is a revenue
     "| 6 | Doanh thu du lịch | tỷ đồng | 4.100 | 4.650 |",
+    # the money paid to the people is spending: the people only qualify it
+    "| 7 | Kinh phí chi trả trợ cấp cho đối tượng bảo trợ xã hội | tỷ đồng | 820 | 865 |",
 ]
 
 
 @pytest.mark.parametrize("row", NEAR_MISSES)
 def test_rows_whose_unit_may_fit_stay_silent(tmp_path, row):
     assert _unit_alarms(tmp_path, _table("Biểu 2. Một số chỉ tiêu xã hội năm 2025", [row])) == []
+
+
+# --- (2) evaluation words against their row's target and result ---------------------------------
+
+def _verdicts(tmp_path, body: str, province: str = "Thái Nguyên") -> list[list[str]]:
+    _, findings, _ = run_text(tmp_path, header(province) + body, "draft.txt")
+    return [figure_texts(f) for f in alarms(findings, "VD01")]
+
+
+REVENUE_MD = (
+    "# PHỤ LỤC\n\nBảng tổng hợp quyết toán thu ngân sách năm 2024\n\n"
+    "| Chỉ tiêu | Đơn vị tính | Dự toán | Quyết toán | Tỷ lệ (%) | Đánh giá |\n|---|---|---:|---:|---:|---|\n"
+    "| Thu tiền sử dụng đất | tỷ đồng | 2.400 | 2.166 | 90,3 | {a} |\n"
+    "| Thu xổ số kiến thiết | tỷ đồng | 610 | 640 | 104,9 | {b} |\n"
+    "| Chi thường xuyên | tỷ đồng | 7.200 | 7.050 | 97,9 | Đạt |\n")
+
+REVENUE_TABS = (
+    "BÁO CÁO\n\nTình hình thực hiện dự toán thu ngân sách năm 2025\n\nI. KẾT QUẢ\n\n"
+    "Thu ngân sách cơ bản đạt tiến độ.\n\n\tGIÁM ĐỐC\n\nBiểu số 02\nKHẢ NĂNG THỰC HIỆN DỰ TOÁN THU NĂM 2025\n"
+    "\t\t\t\tĐơn vị: tỷ đồng\n"
+    "STT\tNội dung\tDự toán năm 2025\tƯớc thực hiện năm 2025\tSo dự toán (%)\tĐánh giá\n"
+    "1\tThuế bảo vệ môi trường\t980,0\t{a}\t{p}\t{w}\n"
+    "2\tThuế thu nhập cá nhân\t1.200,0\t1.262,0\t105,2\tVượt\n"
+    "3\tThu phí, lệ phí\t450,0\t441,0\t98,0\tKhông đạt\n")
+
+
+def test_a_revenue_item_below_its_estimate_is_not_met(tmp_path):
+    # An item of the revenue is judged as the revenue it is part of: more is better.
+    assert _verdicts(tmp_path, REVENUE_MD.format(a="Đạt", b="Vượt")) == [["2.166", "2.400", "Đạt"]]
+    assert _verdicts(tmp_path, REVENUE_MD.format(a="Không đạt", b="Vượt")) == []
+    # a result above the estimate marked not met
+    assert _verdicts(tmp_path, REVENUE_MD.format(a="Không đạt", b="Không đạt")) == [["610", "640", "Không đạt"]]
+
+
+def test_a_tab_annex_after_the_signature_is_read(tmp_path):
+    # `\t\t\t\tĐơn vị: tỷ đồng` and `\tGIÁM ĐỐC` are lines of text, not a table that swallows
+    # the annex below them; the annex's tax rows are judged.
+    assert _verdicts(tmp_path, REVENUE_TABS.format(a="951,0", p="97,0", w="Đạt")) == [["951,0", "980,0", "Đạt"]]
+    assert _verdicts(tmp_path, REVENUE_TABS.format(a="951,0", p="97,0", w="Không đạt")) == []
+    assert _verdicts(tmp_path, REVENUE_TABS.format(a="1.010,0", p="103,1", w="Vượt")) == []
+
+
+GROUPS = (
+    "# II. BIỂU TỔNG HỢP\n\nBiểu 1. Kết quả thực hiện các chỉ tiêu nhiệm kỳ 2020 - 2025 của các tỉnh trước hợp nhất "
+    "và mục tiêu đến năm 2030 của tỉnh Vĩnh Long\n\n"
+    "STT\tChỉ tiêu\tĐơn vị tính\tVĩnh Long (cũ)\t\t\tBến Tre\t\t\tTrà Vinh\t\t\tTỉnh Vĩnh Long\t\n"
+    "\t\t\tMục tiêu Nghị quyết\tThực hiện\tĐánh giá\tMục tiêu Nghị quyết\tThực hiện\tĐánh giá\t"
+    "Mục tiêu Nghị quyết\tThực hiện\tĐánh giá\tThực hiện năm 2025\tMục tiêu năm 2030\n"
+    "1\tTuổi thọ trung bình\tNăm\t75,0\t75,4\tVượt\t74,8\t75,1\tVượt\t74,5\t{r}\t{w}\t75,2\t76,5\n"
+    "2\tTỷ lệ hộ nghèo\t%\tdưới 2,0\t1,6\tĐạt\tdưới 2,5\t2,1\tĐạt\tdưới 3,0\t{p}\t{q}\t1,9\tdưới 1,0\n")
+
+
+def test_each_province_group_of_a_two_row_header_is_judged(tmp_path):
+    # Under a caption of the merged province, `Bến Tre`, `Trà Vinh` head their own columns:
+    # each group's word judges its own target and result, whatever the caption names.
+    found = _verdicts(tmp_path, GROUPS.format(r="74,3", w="Đạt", p="2,6", q="Đạt"), "Vĩnh Long")
+    assert found == [["74,3", "74,5", "Đạt"]]
+    # a falling target: a poverty rate above its ceiling is not met
+    found = _verdicts(tmp_path, GROUPS.format(r="74,6", w="Đạt", p="3,2", q="Đạt"), "Vĩnh Long")
+    assert found == [["3,2", "dưới 3,0", "Đạt"]]
+    assert _verdicts(tmp_path, GROUPS.format(r="74,6", w="Đạt", p="2,6", q="Đạt"), "Vĩnh Long") == []
+    assert _verdicts(tmp_path, GROUPS.format(r="74,3", w="Không đạt", p="3,2", q="Không đạt"), "Vĩnh Long") == []
+
+
+# Targets as reports write them: a floor, a ceiling, a falling rate, a range.
+TARGETS = [
+    ("Tỷ lệ dân số tham gia bảo hiểm y tế", "≥ 95", "94,2", "93,1"),
+    ("Tỷ lệ lao động qua đào tạo", "trên 70%", "69,5", "70,0"),
+    ("Tỷ lệ xã đạt chuẩn nông thôn mới", "từ 90%", "88,0", "89,5"),
+    ("Tỷ lệ hộ nghèo", "giảm xuống dưới 2%", "2,3", "2,0"),
+    ("Tỷ lệ thất nghiệp khu vực thành thị", "dưới 3%", "3,4", "3,0"),
+]
+
+
+@pytest.mark.parametrize("name, target, missed, borderline", TARGETS)
+def test_written_targets_are_read_as_thresholds(tmp_path, name, target, missed, borderline):
+    table = ("# PHỤ LỤC\n\nBiểu 2. Kết quả thực hiện các chỉ tiêu năm 2025\n\n"
+             "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 | Thực hiện 2025 | Đánh giá |\n|---:|---|---|---|---:|---|\n"
+             "| 1 | {n} | % | {t} | {r} | {w} |\n")
+    assert len(_verdicts(tmp_path, table.format(n=name, t=target, r=missed, w="Đạt"))) == 1
+    assert _verdicts(tmp_path, table.format(n=name, t=target, r=missed, w="Không đạt")) == []
+    # at a strict bound, where the result's precision allows both, or short of it: `Không đạt` stands
+    assert _verdicts(tmp_path, table.format(n=name, t=target, r=borderline, w="Không đạt")) == []
+
+
+# --- (1) in prose: a rate stated in a level's unit, a budget item in a foreign currency ----------
+
+PROSE_SLIPS = [
+    # a disbursement target in money (the words between narrow what is rated)
+    ("Phấn đấu tỷ lệ giải ngân kế hoạch vốn năm 2026 đạt trên {v}.", "95 tỷ đồng", "95%"),
+    ("Tỷ lệ giải ngân vốn đầu tư công đến hết tháng 11 đạt {v}.", "8.450 tỷ đồng", "78,5%"),
+    # forest cover in hectares
+    ("Tỷ lệ che phủ rừng năm 2025 ước đạt {v}, cao hơn bình quân cả nước.", "52.600 ha", "52,6%"),
+    # a balancing transfer from the central budget in dollars
+    ("Tổng thu ngân sách địa phương 20.500.000 triệu đồng, gồm thu được hưởng theo phân cấp 17.300.000 triệu "
+     "đồng và thu bổ sung cân đối từ ngân sách trung ương {v}.", "3.200.000 triệu USD", "3.200.000 triệu đồng"),
+]
+
+
+@pytest.mark.parametrize("sentence, slip, right", PROSE_SLIPS)
+def test_a_prose_figure_in_a_unit_its_subject_cannot_have_is_flagged(tmp_path, sentence, slip, right):
+    body = "# I. KẾT QUẢ THỰC HIỆN\n\n{}\n"
+    found = _unit_alarms(tmp_path, body.format(sentence.format(v=slip)))
+    assert len(found) == 1 and found[0][0].endswith(slip)
+    assert _unit_alarms(tmp_path, body.format(sentence.format(v=right))) == []
+
+
+PROSE_NEAR_MISSES = [
+    # the money follows the rate's own figure: the amount it corresponds to
+    "Tỷ lệ giải ngân vốn đầu tư công đạt 85,2%, tương ứng 1.250 tỷ đồng.",
+    # a comma: the money is another item's
+    "Tỷ lệ giải ngân vốn đầu tư công còn thấp, vốn giải ngân mới đạt 1.250 tỷ đồng.",
+    # another subject states the figure
+    "Dự án có tỷ lệ giải ngân cao nhất là dự án đường ven biển đạt 320 tỷ đồng.",
+    # a count after a rate's name: loosely said, left alone
+    "Tỷ lệ hộ nghèo giảm nhanh, năm 2025 đạt 5.200 hộ thoát nghèo.",
+]
+
+
+@pytest.mark.parametrize("sentence", PROSE_NEAR_MISSES)
+def test_prose_where_the_unit_may_be_another_figures_stays_silent(tmp_path, sentence):
+    assert _unit_alarms(tmp_path, "# I. KẾT QUẢ THỰC HIỆN\n\n" + sentence + "\n") == []
+
+
+def test_a_statistics_table_of_transport_in_its_own_word_order(tmp_path):
+    # `Hành khách vận chuyển`, `Hàng hóa vận chuyển`: a statistics release names the volume first.
+    table = ("# PHỤ LỤC\n\nBiểu 5. Hoạt động vận tải\n\n"
+             "| Chỉ tiêu | Đơn vị tính | Ước quý II/2025 | Ước 6 tháng 2025 |\n|---|---|---:|---:|\n"
+             "| Hành khách vận chuyển | {u} | 12.400 | 24.300 |\n| Hàng hóa vận chuyển | nghìn tấn | 18.200 | 35.600 |\n")
+    assert _unit_alarms(tmp_path, table.format(u="nghìn tấn")) == [["12.400"]]
+    assert _unit_alarms(tmp_path, table.format(u="nghìn lượt")) == []

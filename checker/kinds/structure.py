@@ -8,7 +8,7 @@ import enum
 from dataclasses import dataclass
 
 from checker import messages as words
-from checker.catalog import percent_past_rates, plain_misfit, unit_misfit
+from checker.catalog import percent_past_rates, plain_misfit, rate_misfit, unit_misfit
 from checker.interval import Interval
 from checker.i18n import N_
 from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, finding, written_decimals
@@ -53,7 +53,7 @@ def row_misfit(catalog, r: dict, ind) -> bool:
     name's indicator with the unit as written (a percentage, a growth or share of the level,
     is never one)."""
     if r["block"] != "table_row":
-        return plain_misfit(catalog.units, r["unit"], ind)
+        return plain_misfit(catalog.units, r["unit"], ind) or rate_misfit(catalog.units, r["unit"], ind)
     if r["unit"] == "percent":  # (`Số lao động được giải quyết việc làm | % | 32.000`: a level's row)
         return r["role"] in ("actual", "target") and not r["measure"] and ind.unit != "percent" \
             and percent_past_rates(float(r["value"]) if r["value"] is not None else None) \

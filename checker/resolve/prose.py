@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from checker.catalog import Catalog, plain_misfit
+from checker.catalog import Catalog, plain_misfit, rate_misfit
 from checker.records import STAT_KINDS, Evidence, Figure, Resolution
 from checker.resolve.clauses import Beside, Spot, head_reach, spot_of
 from checker.resolve.entities import prose_entity
@@ -389,6 +389,17 @@ def _growth_of_subject(p: Passage, fig: Figure, spot: Spot) -> Reading | None:
     return None
 
 
+# A rate's name, and what may stand between it and the verb that states its value: words
+# that narrow it and a period, no punctuation (another item may follow one) and no figure.
+RATE_NAME_RE = re.compile(r"(?:tỷ|tỉ)\s+(?:lệ|trọng)(?!\w)", re.I)
+# (`tỷ lệ giải ngân cao nhất là dự án A đạt 320 tỷ đồng`: another subject states the figure)
+NEW_SUBJECT_RE = re.compile(r"(?<!\w)(?:là|có|với|của|gồm|trong đó|riêng|dự án|công trình|số|tổng|vốn đã|giá trị)(?!\w)", re.I)
+RATE_STATED_RE = re.compile(r"(?:\s[^,;:()\[\]]{0,60}?)?\s(?:(?:chỉ|mới|ước|phấn đấu)\s+)?đạt\s+", re.I)
+# (the verb may be the figure's own lead: `ước đạt 52.600 ha`)
+RATE_VERB_RE = re.compile(r"(?:(?:chỉ|mới|ước|phấn đấu)\s+)?đạt\s", re.I)
+RATE_BETWEEN_RE = re.compile(r"(?:\s[^,;:()\[\]]{0,60}?)?\s*", re.I)
+
+
 def _misfit_name(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:
     """`Vận tải hành khách 9 tháng ước đạt 42,65 triệu tấn`: a level right after the one name
     of its clause, with only periods and cue words between, in a unit of another kind than
@@ -397,10 +408,19 @@ def _misfit_name(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) 
     if not preceding or fig.unit in (None, "percent", "percentage_point", "times") or fig.kind != "statistic":
         return None
     mention = preceding[0]
-    if not spot.in_clause(mention.start) or len(mention.keys) != 1 or mention.end < spot.prev_figure_end \
-            or _own_words(p, mention.end, fig.start):
+    if not spot.in_clause(mention.start) or len(mention.keys) != 1 or mention.end < spot.prev_figure_end:
         return None
     ind = p.catalog.indicators[next(iter(mention.keys))]
+    if RATE_NAME_RE.match(mention.text) and rate_misfit(p.catalog.units, fig.unit, ind) \
+            and (RATE_STATED_RE.fullmatch(p.text, mention.end, fig.start)
+                 or (RATE_VERB_RE.match(fig.text) and RATE_BETWEEN_RE.fullmatch(p.text, mention.end, fig.start))) \
+            and not NEW_SUBJECT_RE.search(p.text, mention.end, fig.start):
+        # `tỷ lệ giải ngân kế hoạch vốn năm 2026 đạt trên 95 tỷ đồng`: the rate is the subject
+        # of the verb that states the figure (the words between narrow what is rated).
+        return Reading(ind.id, fig.unit, 1.0, "", Evidence.CLAUSE,
+                       f"`{mention.text} … {p.text[mention.end:fig.start].split()[-1]}` states the figure")
+    if _own_words(p, mention.end, fig.start):
+        return None
     if ind.context or not plain_misfit(p.catalog.units, fig.unit, ind) or fig.start - mention.end > 40:
         return None
     return Reading(ind.id, fig.unit, 1.0, "", Evidence.CLAUSE,
