@@ -202,3 +202,17 @@ def test_a_statistics_table_of_transport_in_its_own_word_order(tmp_path):
              "| Hành khách vận chuyển | {u} | 12.400 | 24.300 |\n| Hàng hóa vận chuyển | nghìn tấn | 18.200 | 35.600 |\n")
     assert _unit_alarms(tmp_path, table.format(u="nghìn tấn")) == [["12.400"]]
     assert _unit_alarms(tmp_path, table.format(u="nghìn lượt")) == []
+
+
+# --- (3) table structure: the names' column without a heading of its own ----------------------
+
+def test_a_products_table_names_its_rows_before_the_unit_column(tmp_path):
+    # `Sản phẩm | Đơn vị tính | Năm 2024 | …`: the first heading names no value, a unit column
+    # stands between it and the values: the rows are named by the first column, not by their unit.
+    table = ("# PHỤ LỤC\n\nBiểu 4. Sản phẩm công nghiệp chủ yếu\n\n"
+             "Sản phẩm\tĐơn vị tính\tNăm 2024\tƯớc tính năm 2025\tSo với năm trước (%)\n"
+             "Đá khai thác\tnghìn m3\t2.410,0\t2.520,5\t104,6\n"
+             "Xi măng\t{u}\t1.050,2\t1.112,4\t105,9\n"
+             "Điện sản xuất\ttriệu kWh\t1.640,8\t1.731,0\t105,5\n")
+    assert _unit_alarms(tmp_path, table.format(u="triệu kWh")) == [["1.050,2"]]
+    assert _unit_alarms(tmp_path, table.format(u="nghìn tấn")) == []

@@ -149,8 +149,10 @@ def _first_label(columns: tuple[Column, ...]) -> tuple[Column, ...]:
     the one heading that names no value, first and before the values, is over the rows'
     names (a table of two halves side by side, `Tỉnh | % | Tỉnh | %`, has two: left alone)."""
     kinds = [c.kind for c in columns]
+    # (`Sản phẩm | Đơn vị tính | Năm 2024 | …`: a unit column may stand between the names and the values)
+    after = kinds[2] if kinds[1:2] == ["unit"] and len(kinds) > 2 else kinds[1] if len(kinds) > 1 else None
     if len(columns) < 2 or "label" in kinds or kinds[0] is not None or kinds.count(None) != 1 \
-            or kinds[1] not in VALUE_KINDS:
+            or after not in VALUE_KINDS:
         return columns
     return (Column(columns[0].heading, "label", None, columns[0].period, None),) + tuple(columns[1:])
 
