@@ -136,8 +136,8 @@ class Verdict:
             for word in words:
                 group = [r for r in cells if start < r["column"] < word["column"]]
                 start = word["column"]
-                if word["entity"] and all(r["entity"] == word["entity"] for r in group):
-                    continue  # (judged already, with the cells of its province)
+                if not word["entity"] or all(r["entity"] == word["entity"] for r in group):
+                    continue  # (judged already, with the cells of its province or of none)
                 if any(r["entity"] and r["entity"] != word["entity"] for r in group):
                     continue  # (cells said to be of another province: no guess)
                 group = [dict(r, entity=word["entity"]) for r in group]
