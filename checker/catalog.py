@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -155,13 +156,18 @@ def percent_past_rates(value: float | None) -> bool:
     return value is not None and abs(value) >= 1000
 
 
+PER_TIME_RE = re.compile(r"\s*/\s*(?:year|month|day)$")
+
+
 def plain_misfit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> bool:
     """`unit_misfit` between two plain levels (no rate, no `/`, no percentage, points or
     multiple on either side): passengers in tonnes, an area in tonnes.  What prose may be
     told of, where a name and a figure meet with less evidence than a table row's."""
     plain = ("percent", "percentage_point", "times", "per_mille")
-    return unit is not None and indicator.unit is not None and "/" not in unit and "/" not in indicator.unit \
-        and unit not in plain and indicator.unit not in plain and unit_misfit(units, unit, indicator)
+    # (a level per year, `hectare / year` for afforestation, is a plain level of each year)
+    own = PER_TIME_RE.sub("", indicator.unit) if indicator.unit is not None else None
+    return unit is not None and own is not None and "/" not in unit and "/" not in own \
+        and unit not in plain and own not in plain and unit_misfit(units, unit, indicator)
 
 
 def rate_misfit(units: UnitCatalog, unit: str | None, indicator: Indicator) -> bool:
