@@ -216,3 +216,42 @@ def test_a_products_table_names_its_rows_before_the_unit_column(tmp_path):
              "Điện sản xuất\ttriệu kWh\t1.640,8\t1.731,0\t105,5\n")
     assert _unit_alarms(tmp_path, table.format(u="triệu kWh")) == [["1.050,2"]]
     assert _unit_alarms(tmp_path, table.format(u="nghìn tấn")) == []
+
+
+def test_a_yearly_level_stated_in_a_unit_of_another_kind(tmp_path):
+    # Afforestation is kept per year (ha/năm): a year's planting in cubic metres is a slip,
+    # in hectares it is the level itself; the timber harvested after it is in m³ by right.
+    text = ("# II. LÂM NGHIỆP\n\nTrồng rừng tập trung {v}, tăng 6,1% so với năm 2024. "
+            "Sản lượng gỗ khai thác đạt 1.085.600 m³, tăng 7,2%.\n")
+    assert _unit_alarms(tmp_path, text.format(v="8.650 m³")) == [["8.650 m³"]]
+    assert _unit_alarms(tmp_path, text.format(v="8.650 ha")) == []
+
+
+# Two provinces listed with one verb: the first in a percentage, its twin in a rate per person.
+TWINS = [
+    ("Khu vực Bắc Giang (cũ) đạt {v}, khu vực Bắc Ninh (cũ) đạt 15,7 bác sĩ/vạn dân.", "13,2%", "13,2 bác sĩ/vạn dân"),
+    ("Số giường bệnh bình quân: Bắc Giang (cũ) là {v}, Bắc Ninh (cũ) là 36,7 giường bệnh/vạn dân.", "32,5%",
+     "32,5 giường bệnh/vạn dân"),
+]
+
+
+@pytest.mark.parametrize("sentence, slip, right", TWINS)
+def test_a_percentage_listed_with_its_twins_rate_per_person(tmp_path, sentence, slip, right):
+    body = "# II. Y TẾ\n\n" + sentence + "\n"
+    assert _unit_alarms(tmp_path, body.format(v=slip), "Bắc Ninh") == [[slip]]
+    assert _unit_alarms(tmp_path, body.format(v=right), "Bắc Ninh") == []
+
+
+TWIN_NEAR_MISSES = [
+    # two indicators of one province, no province named before either
+    "Tỷ lệ trạm y tế xã có bác sĩ đạt 95,0%, bình quân toàn tỉnh đạt 11,8 bác sĩ/vạn dân.",
+    # the first province's figure is its own indicator's (a coverage rate)
+    "Bắc Giang (cũ) có tỷ lệ bao phủ bảo hiểm y tế đạt 94,6%, Bắc Ninh (cũ) đạt 15,7 bác sĩ/vạn dân.",
+    # two verbs: not one list
+    "Bắc Giang (cũ) tăng 2,1%, Bắc Ninh (cũ) đạt 15,7 bác sĩ/vạn dân.",
+]
+
+
+@pytest.mark.parametrize("sentence", TWIN_NEAR_MISSES)
+def test_percentages_beside_a_rate_per_person_that_are_no_twins(tmp_path, sentence):
+    assert _unit_alarms(tmp_path, "# II. Y TẾ\n\n" + sentence + "\n", "Bắc Ninh") == []

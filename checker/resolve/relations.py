@@ -39,6 +39,7 @@ from checker.resolve.lists import (
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import CHANGE_FROM_RE
 from checker.resolve.stated import TO_RE, stated_relations
+from checker.resolve.parallel_units import parallel_units
 from checker.resolve.verdicts import prose_verdicts
 
 PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")
@@ -83,6 +84,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
             row_fractions(out, figs, lambda *a: _add(out, *a))
         elif figs:
             verdicts += prose_verdicts(out, text, figs, catalog)
+            parallel_units(out, text, figs, catalog)
     column_structures(out, lambda *a: _add(out, *a))
     _footnotes(out, resolved, catalog.indicators)
     _shares(out, resolved)
