@@ -36,6 +36,8 @@ UNIT_SLIPS = [
     # a planted area with a season named without `vụ`, in tonnes
     ("| 4 | Diện tích lúa đông xuân | {u} | 27.400 | 27.900 |", "tấn", "ha", ["27.400"]),
     ("| 5 | Diện tích lúa vụ Hè Thu | {u} | 18.200 | 18.650 |", "Tấn", "ha", ["18.200"]),
+    # a rate of stations (its name holds `bác sĩ`) in doctors per 10.000 people: one finding for the row
+    ("| 7 | Tỷ lệ trạm y tế xã có bác sĩ làm việc | {u} | 92,0 | 95,4 |", "bác sĩ/vạn dân", "%", ["92,0"]),
     # people receiving monthly assistance, in money
     ("| 6 | Số đối tượng bảo trợ xã hội hưởng trợ cấp hằng tháng | {u} | 61.200 | 62.050 |", "tỷ đồng", "người",
      ["61.200"]),

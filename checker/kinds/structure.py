@@ -231,10 +231,14 @@ class Structure:
             if not level(r, "indicator").at_least(rule.params.indicator_evidence):
                 yield NOT_APPLICABLE
                 continue
-            misfit = not percent_slip(cat, r["unit"], ind.unit) and row_misfit(cat, r, ind)
-            if misfit and (r["path"], r["line"]) in rows_told:
-                continue  # one finding for a table row's unit column, not one per cell
-            if misfit or percent_slip(cat, r["unit"], ind.unit):
+            slip = percent_slip(cat, r["unit"], ind.unit)
+            misfit = not slip and row_misfit(cat, r, ind)
+            # One finding for a table row's unit column, not one per cell (a cell written `%`
+            # against a rate per person is a slip of its own).
+            if (misfit or (slip and r["block"] == "table_row" and r["unit"] != "percent")) \
+                    and (r["path"], r["line"]) in rows_told:
+                continue
+            if misfit or slip:
                 rows_told.add((r["path"], r["line"]))
                 what = words.phrase(N_("{figure} is written in {unit}, but {indicator} is kept in {kept}"),
                                     figure=words.fig(0), unit=r["unit_text"] or r["unit"],
