@@ -257,3 +257,30 @@ TWIN_NEAR_MISSES = [
 @pytest.mark.parametrize("sentence", TWIN_NEAR_MISSES)
 def test_percentages_beside_a_rate_per_person_that_are_no_twins(tmp_path, sentence):
     assert _unit_alarms(tmp_path, "# II. Y TẾ\n\n" + sentence + "\n", "Bắc Ninh") == []
+
+
+# Evaluation words in prose, a target in brackets or after `mục tiêu đề ra là`.
+PROSE_VERDICTS = [
+    ("Tỷ lệ lao động qua đào tạo đạt {r}, {w} mục tiêu (trên 70%).", "69,5%", "72,0%"),
+    ("Tỷ lệ hộ nghèo còn {r}, {w} chỉ tiêu kế hoạch (dưới 2%).", "2,3%", "1,8%"),
+    ("Tỷ lệ dân số tham gia bảo hiểm y tế đạt {r}, {w} kế hoạch (≥ 95%).", "94,2%", "95,6%"),
+    ("Tỷ lệ xã đạt chuẩn nông thôn mới đạt {r}, {w} mục tiêu (từ 90%).", "88,0%", "91,5%"),
+    ("Tỷ lệ hộ nghèo giảm xuống còn {r}, {w} mục tiêu đề ra là giảm xuống dưới 2%.", "2,3%", "1,8%"),
+    ("Thu tiền sử dụng đất đạt {r} tỷ đồng, {w} dự toán (5.400 tỷ đồng).", "4.868", "5.610"),
+]
+
+
+@pytest.mark.parametrize("sentence, short, reached", PROSE_VERDICTS)
+def test_a_prose_evaluation_word_against_its_bracketed_target(tmp_path, sentence, short, reached):
+    body = "# I. KẾT QUẢ THỰC HIỆN\n\n{}\n"
+    said_met = "vượt" if "dự toán" in sentence else "đạt"
+    assert len(_verdicts(tmp_path, body.format(sentence.format(r=short, w=said_met)))) == 1
+    assert _verdicts(tmp_path, body.format(sentence.format(r=short, w="chưa đạt"))) == []
+    assert _verdicts(tmp_path, body.format(sentence.format(r=reached, w=said_met))) == []
+    assert len(_verdicts(tmp_path, body.format(sentence.format(r=reached, w="chưa đạt")))) == 1
+
+
+def test_a_margin_over_the_estimate_is_no_target(tmp_path):
+    # `vượt dự toán 5%` says by how much, not against which target: no word is judged.
+    body = "# I. KẾT QUẢ THỰC HIỆN\n\nThu tiền sử dụng đất đạt 5.670 tỷ đồng, vượt dự toán 5%.\n"
+    assert _verdicts(tmp_path, body) == []

@@ -13,11 +13,13 @@ BRACKET_RE = re.compile(r"\([^()]*\)")
 # The bracket may name the target again (`vượt kế hoạch (kế hoạch 72%)`); without a bracket
 # (`chưa đạt mục tiêu 57,5%`) only a word that cannot be followed by a margin: `vượt kế
 # hoạch 5%` may say by how much.
+# (a budget's plan is its estimate, `dự toán`; a floor may be said `từ 90%`, a falling rate's
+# ceiling `giảm xuống dưới 2%`: the words before the figure, not the figure)
 VERDICT_RE = re.compile(r"\s*,?\s*(?<![\w])(?:((?:chưa|không)\s+(?:đạt|hoàn thành)|vượt|đạt|hoàn thành)\s+"
-                        r"(?:so với\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)[^()\d;.,]{0,40}"
-                        r"\(\s*(?:(?:mục tiêu|chỉ tiêu|kế hoạch)\s*:?\s*)?"
-                        r"|((?:chưa|không)\s+(?:đạt|hoàn thành)|đạt|hoàn thành)\s+(?:mục tiêu|chỉ tiêu|kế hoạch)"
-                        r"(?:\s+đề ra)?\s+(?:là\s+)?)$", re.I)
+                        r"(?:so với\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch|dự toán)[^()\d;.,]{0,40}"
+                        r"\(\s*(?:(?:mục tiêu|chỉ tiêu|kế hoạch|dự toán)\s*:?\s*)?(?:từ\s+)?"
+                        r"|((?:chưa|không)\s+(?:đạt|hoàn thành)|đạt|hoàn thành)\s+(?:mục tiêu|chỉ tiêu|kế hoạch|dự toán)"
+                        r"(?:\s+đề ra)?\s+(?:là\s+)?(?:(?:giảm|hạ)\s+(?:xuống\s+|còn\s+)?)?(?:từ\s+)?)$", re.I)
 
 
 def prose_verdicts(out: list[Resolved], text: str, figs, catalog) -> list[Resolved]:
