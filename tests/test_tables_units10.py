@@ -284,3 +284,21 @@ def test_a_margin_over_the_estimate_is_no_target(tmp_path):
     # `vượt dự toán 5%` says by how much, not against which target: no word is judged.
     body = "# I. KẾT QUẢ THỰC HIỆN\n\nThu tiền sử dụng đất đạt 5.670 tỷ đồng, vượt dự toán 5%.\n"
     assert _verdicts(tmp_path, body) == []
+
+
+TWO_ROW = (
+    "Biểu 1. Các chỉ tiêu chủ yếu\n\n"
+    "STT\tChỉ tiêu\tĐơn vị tính\tNăm 2025\t\t\tKế hoạch 2026\n"
+    "\t\t\tKế hoạch\tThực hiện\tĐánh giá\t\n"
+    "1\tTỷ lệ hộ nghèo\t%\tDưới 2,0\t{p}\t{pw}\tDưới 1,5\n"
+    "2\tThu ngân sách nhà nước trên địa bàn\tTỷ đồng\t12.000\t{b}\t{bw}\t13.000\n"
+    "3\tTỷ lệ che phủ rừng\t%\t46,5\t46,9\tVượt\t47,0\n")
+
+
+def test_a_two_row_header_under_a_merged_year(tmp_path):
+    # `Năm 2025` over `Kế hoạch | Thực hiện | Đánh giá`, the next year's plan beside them: each
+    # word judges the year's plan and result, never the plan of 2026.
+    found = _verdicts(tmp_path, TWO_ROW.format(p="2,4", pw="Đạt", b="11.450", bw="Đạt"))
+    assert found == [["2,4", "Dưới 2,0", "Đạt"], ["11.450", "12.000", "Đạt"]]
+    assert _verdicts(tmp_path, TWO_ROW.format(p="2,4", pw="Không đạt", b="11.450", bw="Không đạt")) == []
+    assert _verdicts(tmp_path, TWO_ROW.format(p="1,8", pw="Đạt", b="12.300", bw="Vượt")) == []
