@@ -302,3 +302,18 @@ def test_a_two_row_header_under_a_merged_year(tmp_path):
     assert found == [["2,4", "Dưới 2,0", "Đạt"], ["11.450", "12.000", "Đạt"]]
     assert _verdicts(tmp_path, TWO_ROW.format(p="2,4", pw="Không đạt", b="11.450", bw="Không đạt")) == []
     assert _verdicts(tmp_path, TWO_ROW.format(p="1,8", pw="Đạt", b="12.300", bw="Vượt")) == []
+
+
+def test_a_rate_row_is_no_level_of_what_it_rates(tmp_path):
+    # `Tỷ lệ thực hiện dự toán thu nội địa | tỷ đồng | 100,0 | 100,1`: a rate of the domestic
+    # revenue whatever its unit column says; its cells are no domestic revenue of 100,1 tỷ đồng
+    # (read so, they would stand against the prose's 23.340 tỷ đồng).
+    text = ("# I. THU NGÂN SÁCH\n\nThu nội địa năm 2024 đạt 23.340 tỷ đồng, bằng 100,1% dự toán.\n\n"
+            "# PHỤ LỤC\n\nBảng tổng hợp quyết toán năm 2024\n\n"
+            "| Chỉ tiêu | Đơn vị tính | Dự toán | Quyết toán |\n|---|---|---:|---:|\n"
+            "| Thu nội địa | tỷ đồng | 23.320 | 23.340 |\n"
+            "| Tỷ lệ thực hiện dự toán thu nội địa | tỷ đồng | 100,0 | 100,1 |\n")
+    facts, findings, _ = run_text(tmp_path, header("Cần Thơ") + text)
+    assert alarms(findings) == []
+    rows = facts[(facts["text"] == "100,1") & (facts["block"] == "table_row")]
+    assert len(rows) == 1 and not isinstance(rows.iloc[0]["indicator"], str)

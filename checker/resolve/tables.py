@@ -153,6 +153,7 @@ def _in_a_row(tokens: list[str], words: list[str], distance) -> bool:
 SEASON_RE = re.compile(r"(?<!\w)(?:(?:cả\s+)?vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|chiêm\s+xuân|chiêm|mùa|xuân|hè)"
                        r"|(?:đông\s+xuân|hè\s+thu|thu\s+đông|chiêm\s+xuân))(?!\w)", re.I)
 RATE_LABEL_RE = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|chỉ số|%", re.I)
+RATE_LEAD_RE = re.compile(r"\s*(?:(?:trong đó|riêng)\s*[:\-–]?\s*)?(?:tỷ lệ|tỉ lệ|tỷ trọng)(?!\w)", re.I)
 # After a rate's name, words that make the label another quantity: per person, a second item.
 RATE_REST_RE = re.compile(r"[/:;,+]|\s-\s|(?<!\w)(?:và|trên|mỗi|bình quân|đầu người|số lượng|số tiền|giá trị)(?!\w)", re.I)
 # Between a name and the one narrowing it: nothing, or a passive's auxiliary (`được kết nạp`).
@@ -532,6 +533,10 @@ class TableReader:
         if misfit is not None:
             return misfit
         reading, _ = pick_indicator(cat, fig, mentions, context)
+        if reading.indicator is not None and reading.unit != "percent" and self._rate_of(label, mentions):
+            # `Tỷ lệ thực hiện dự toán thu nội địa | tỷ đồng | 100,1`: the row is a rate of the
+            # level it names, whatever its unit column says: no level of it (abstain).
+            return Reading(None, reading.unit, reading.factor, "", Evidence.NONE, f"{where}: a rate of the level it names")
         if reading.indicator is not None:
             return replace(reading, evidence=Evidence.TABLE_HEADER, reason=where)
         if fig.unit is None and mentions:
@@ -573,6 +578,13 @@ class TableReader:
         rest = SUB_LEAD_RE.sub("", re.sub(r"\([^()]*\)|\b(?:năm\s+)?(?:19|20)\d{2}\b", " ", rest))
         rest = SEASON_RE.sub(" ", rest)  # (`Diện tích lúa vụ Đông Xuân`: a season of the crop, still its area)
         return not re.search(r"[^\W\d_]", rest)
+
+    @staticmethod
+    def _rate_of(label: str, mentions: list[Mention]) -> bool:
+        """The label opens with a rate's word (`Tỷ lệ`, `Tỷ trọng`) that no name read there
+        covers: what it names further on is what the rate is of."""
+        lead = RATE_LEAD_RE.match(label)
+        return bool(lead) and bool(mentions) and all(m.start >= lead.end() for m in mentions)
 
     @staticmethod
     def _rate_head(mention: Mention, label: str) -> bool:
