@@ -105,3 +105,77 @@ def test_overnight_guests_stated_twice_with_two_counts_still_fail(tmp_path, over
 def test_a_bracket_after_a_name_does_not_narrow_it(tmp_path, sentence):
     facts, _ = _run(tmp_path, sentence)
     assert fact_row(facts, "8,1%")["indicator"] == "grdp_growth"
+
+
+# --- A bracketed percentage after a change in an amount is that change, not a rate ----------
+
+COVERAGE = ("Tỷ lệ bao phủ bảo hiểm y tế toàn tỉnh năm 2025 đạt 96,4% dân số; Tuyên Quang (cũ) 96,9%, "
+            "Hà Giang (cũ) 95,7%.")
+CHANGE_IN_BRACKET = [
+    "Số nợ đóng bảo hiểm xã hội, bảo hiểm y tế đến 31/12/2025 là 126,3 tỷ đồng, giảm 15,4 tỷ đồng (10,9%) "
+    "so với cuối năm 2024.",
+    "Số người tham gia bảo hiểm y tế năm 2025 tăng 25.300 người (2,1%) so với năm 2024.",
+    "Chi khám chữa bệnh bảo hiểm y tế năm 2025 tăng 120,5 tỷ đồng (6,3%).",
+    "Thu bảo hiểm y tế năm 2025 tăng 85,2 tỷ đồng (4,6%) so với năm 2024.",
+    "Quỹ bảo hiểm y tế năm 2025 kết dư giảm 12,0 tỷ đồng (15,2%).",
+]
+
+
+@pytest.mark.parametrize("sentence", CHANGE_IN_BRACKET)
+def test_a_bracketed_change_after_an_amount_is_no_coverage_rate(tmp_path, sentence):
+    facts, found = _run(tmp_path, COVERAGE + "\n\n" + sentence, province="Tuyên Quang")
+    bracketed = sentence.split("(")[1].split(")")[0]
+    assert fact_row(facts, bracketed)["indicator"] != "health_insurance_coverage"
+    assert not _rules(found) & {"SV01", "BT01", "WM01"}, found
+
+
+def test_a_share_of_a_count_in_brackets_keeps_the_rate_named_before_it(tmp_path):
+    facts, _ = _run(tmp_path, "Toàn tỉnh có 1.314/1.453 trường đạt chuẩn quốc gia, đạt tỷ lệ 90,4%; trong đó "
+                    "Bắc Giang (cũ) 742/802 trường (92,5%), Bắc Ninh (cũ) 572/651 trường (87,9%).",
+                    province="Bắc Ninh")
+    assert fact_row(facts, "92,5%")["indicator"] == fact_row(facts, "90,4%")["indicator"] is not None
+
+
+def test_the_coverage_stated_twice_still_fails(tmp_path):
+    annex = ("\n\n| STT | Chỉ tiêu | ĐVT | Kế hoạch 2025 | Thực hiện 2025 |\n|---|---|---|---|---|\n"
+             "| 1 | Tỷ lệ bao phủ bảo hiểm y tế | % | 96,0 | {v} |\n")
+    body = "Năm 2025, tỷ lệ bao phủ bảo hiểm y tế đạt 96,4% dân số.\n\n" + CHANGE_IN_BRACKET[0] + annex
+    _, found = _run(tmp_path, body.format(v="96,8"), province="Tuyên Quang")
+    assert "SV01" in _rules(found)
+    _, found = _run(tmp_path, body.format(v="96,4"), province="Tuyên Quang")
+    assert "SV01" not in _rules(found)
+
+
+# --- A list's later name is not given to a change, nor to an item with words of its own -----
+
+ACHIEVED = ("Năm 2025, tỷ lệ lao động qua đào tạo đạt 62,3%; tỷ lệ bao phủ bảo hiểm y tế đạt 95,7% dân số; "
+            "giải quyết việc làm cho 30.900 lao động.")
+PLANS = [
+    ("Phấn đấu năm 2026 tỷ lệ bao phủ bảo hiểm xã hội đạt 18,5% lực lượng lao động trong độ tuổi, bảo hiểm "
+     "thất nghiệp đạt 11,2%, bảo hiểm y tế đạt 96,8% dân số.", ["18,5%", "11,2%"]),
+    ("Năm 2026 phấn đấu giải quyết việc làm cho 31.500 lao động, tăng 1,9% so với năm 2025; tỷ lệ lao động "
+     "qua đào tạo đạt 66,5%.", ["1,9%"]),
+    ("Mục tiêu năm 2026: giải quyết việc làm cho 31.500 lao động, tăng 1,9%, tỷ lệ lao động qua đào tạo "
+     "đạt 66,5%.", ["1,9%"]),
+    ("Năm 2026 phấn đấu bảo hiểm xã hội bắt buộc đạt 14,5%, bảo hiểm thất nghiệp đạt 11,2%, tỷ lệ bao phủ "
+     "bảo hiểm y tế đạt 96,8%.", ["14,5%", "11,2%"]),
+    ("Phấn đấu năm 2026 số người tham gia bảo hiểm xã hội tự nguyện tăng 8,0%, tỷ lệ lao động qua đào tạo "
+     "đạt 66,5%.", ["8,0%"]),
+]
+
+
+@pytest.mark.parametrize("plan, unnamed", PLANS)
+def test_a_change_or_an_item_of_its_own_takes_no_later_name(tmp_path, plan, unnamed):
+    facts, found = _run(tmp_path, ACHIEVED + "\n\n## II. NHIỆM VỤ NĂM 2026\n\n" + plan, province="Tuyên Quang")
+    for text in unnamed:
+        assert fact_row(facts, text)["indicator"] not in ("trained_labour_rate", "health_insurance_coverage")
+    assert "TP01" not in _rules(found), found
+
+
+def test_a_target_below_the_level_reached_still_warns(tmp_path):
+    plan = "Phấn đấu năm 2026 giải quyết việc làm cho 31.500 lao động; tỷ lệ lao động qua đào tạo đạt {v}%."
+    body = ACHIEVED + "\n\n## II. NHIỆM VỤ NĂM 2026\n\n" + plan
+    _, found = _run(tmp_path, body.format(v="60,5"), province="Tuyên Quang")
+    assert "TP01" in _rules(found)
+    _, found = _run(tmp_path, body.format(v="66,5"), province="Tuyên Quang")
+    assert "TP01" not in _rules(found)
