@@ -179,3 +179,58 @@ def test_a_target_below_the_level_reached_still_warns(tmp_path):
     assert "TP01" in _rules(found)
     _, found = _run(tmp_path, body.format(v="66,5"), province="Tuyên Quang")
     assert "TP01" not in _rules(found)
+
+
+# --- A figure in the bracket a plan word opens is the plan's value, not a result -----------
+
+RESULT = "Trong 9 tháng năm 2025, toàn tỉnh có 1.828 doanh nghiệp đăng ký thành lập mới."
+PLAN_IN_BRACKET = [
+    "Số doanh nghiệp thành lập mới bằng 76,4% kế hoạch năm (2.450 doanh nghiệp).",
+    "Doanh nghiệp thành lập mới đạt 74,6% kế hoạch (2.450 doanh nghiệp).",
+    "Số doanh nghiệp thành lập mới mới bằng 74,6% chỉ tiêu (2.450 doanh nghiệp).",
+    "Số doanh nghiệp thành lập mới bằng 74,6% kế hoạch năm 2025 (2.450 doanh nghiệp).",
+    "Số doanh nghiệp thành lập mới đạt 74,6% mục tiêu (2.450 doanh nghiệp).",
+]
+
+
+@pytest.mark.parametrize("sentence", PLAN_IN_BRACKET)
+def test_a_bracketed_plan_is_no_second_result(tmp_path, sentence):
+    facts, found = _run(tmp_path, RESULT + " " + sentence, province="Đắk Lắk")
+    assert fact_row(facts, "2.450 doanh nghiệp")["role"] == "target"
+    assert "SV01" not in _rules(found), found
+
+
+def test_a_result_stated_twice_with_two_counts_still_fails(tmp_path):
+    body = RESULT + " " + PLAN_IN_BRACKET[1] + "\n\nTrong 9 tháng năm 2025 có {n} doanh nghiệp thành lập mới."
+    _, found = _run(tmp_path, body.format(n="1.882"), province="Đắk Lắk")
+    assert "SV01" in _rules(found)
+    _, found = _run(tmp_path, body.format(n="1.828"), province="Đắk Lắk")
+    assert "SV01" not in _rules(found)
+
+
+# --- Bare numbers bracketed after a level's change: whose parts they are is unsure ----------
+
+LEVEL_CHANGE_PARTS = [
+    "Số doanh nghiệp đăng ký tạm ngừng kinh doanh là 973 doanh nghiệp, giảm 7,0% (Đắk Lắk cũ 628, Phú Yên cũ 345).",
+    "Có 648 doanh nghiệp quay trở lại hoạt động, tăng 15,3% so với cùng kỳ (Đắk Lắk cũ 412, Phú Yên cũ 236).",
+    "Số doanh nghiệp giải thể là 333 doanh nghiệp, tăng 10,6% (Đắk Lắk cũ 214, Phú Yên cũ 119).",
+    "Toàn tỉnh có 2.150 hợp tác xã, tăng 4,2% (Đắk Lắk cũ 1.320, Phú Yên cũ 830).",
+    "Số lao động được tạo việc làm là 45.200 người, tăng 3,1% so với năm trước (Đắk Lắk cũ 30.100, Phú Yên cũ 15.100).",
+]
+
+
+@pytest.mark.parametrize("sentence", LEVEL_CHANGE_PARTS)
+def test_bare_parts_after_a_change_are_not_read_as_its_rates(tmp_path, sentence):
+    _, found = _run(tmp_path, "Năm 2025, " + sentence[0].lower() + sentence[1:], province="Đắk Lắk")
+    assert not _rules(found) & {"BT01", "BT03", "WM01"}, found
+
+
+@pytest.mark.parametrize("growth", [
+    "Năm 2025, tốc độ tăng trưởng kinh tế (GRDP) đạt 8,0% (Đắk Lắk cũ 7,5%, Phú Yên cũ 7,8%).",
+    "Năm 2025, GRDP tăng 8,0% (Đắk Lắk cũ 7,5, Phú Yên cũ 7,8).",
+])
+def test_a_merged_rate_outside_its_parts_still_fails(tmp_path, growth):
+    _, found = _run(tmp_path, growth, province="Đắk Lắk")
+    assert _rules(found) & {"BT01", "BT03"}, found
+    _, found = _run(tmp_path, growth.replace("8,0", "7,6"), province="Đắk Lắk")
+    assert not _rules(found) & {"BT01", "BT03"}, found
