@@ -11,7 +11,10 @@ a political report, a budget estimate report, a People's Council plan resolution
 Committee year report and a year statistics release (those six first kept out of
 development as a held-out set); then a People's Council plan resolution, a quarterly
 statistics release, a budget accounts report, a term review report, a city's year report and
-an agriculture department's report, each first scored before any fix.
+an agriculture department's report, each first scored before any fix; then an education
+department's school-year report, a resolution approving a budget settlement, an industry and
+trade department's report, a tourism report, a social-insurance and employment report and an
+investment and enterprise report (session 10's fresh drafts, pinned as first scored).
 Each has an answer key (`*.gold.yaml`) and mutations (`*.mutations.yaml`) in the devset's
 format; they are scored as ../shared/devset/score.py scores the devset, in process, and the
 result is pinned: what is missed, the false alarms and the mutations not caught.  A change that
@@ -54,6 +57,11 @@ PINNED = {
         (45, "	87,9	"), (59, "	176	"), (76, "Gấp 2,40 lần"), (89, "tăng bình quân 10,2%/năm")}),
     "da-nang-2026.txt": (set(), 0, {
         (33, "44,0%"), (79, "110,8%"), (81, "tăng 11,0%")}),
+    "dak-lak-2025-doanh-nghiep.md": ({"DL01", "DL02", "DL03", "DL04", "DL07", "DL08", "DL09"}, 0, {
+        (19, "18.562,4 tỷ đồng;"), (19, "chiếm 45,3% tổng vốn"), (19, "đạt 487,8 tỷ đồng/dự án"),
+        (25, "khoảng 10.259,2 tỷ đồng"), (29, "68,1% (412,6 ha)"), (35, "| 75 |"), (40, "43,7"),
+        (46, "8,91 tỷ đồng/doanh nghiệp"), (46, "tăng 19,8% về vốn"), (48, "584 doanh nghiệp"),
+        (54, "chiếm 62,5%"), (61, "12.957,4"), (63, "1.064"), (81, "tăng 37,5%")}),
     "dak-lak-2025-q3.txt": ({"DL01", "DL07", "DL09"}, 0, {
         (14, "chiếm 24,0%"), (14, "ước tăng 8,75%"), (54, "tăng 16,8%"), (56, "tăng 14,1%"),
         (66, "115,1"), (71, "chiếm 61,3%"), (77, "tăng 3,14%"), (100, "6.890"),
@@ -99,6 +107,9 @@ PINNED = {
     "khanh-hoa-2025-dau-tu-cong.txt": ({"KHD02", "KHD05", "KHD09"}, 0, {
         (18, "chiếm 42,9"), (24, "là 2.490,0"), (36, "đạt 28,6"), (37, "đạt 48,7"), (39, "đạt 80,5"),
         (44, "đạt 71,4"), (61, "đạt 74,05"), (84, "đạt 83,8"), (98, "tăng 7,9")}),
+    "lam-dong-2025-du-lich.md": ({"LD01", "LD03", "LD05", "LD06", "LD07", "LD10"}, 0, {
+        (25, "chiếm 5,7%"), (38, "bằng 93,9% kế hoạch"), (39, "3,31 triệu"), (43, "với 68.425 buồng"),
+        (85, "tăng 7,8%")}),
     "lam-dong-2025.txt": ({"LD04"}, 0, {
         (20, "Đắk Nông 764"), (28, "còn 0,61%"), (39, "chiếm 27,0%"), (60, "	374	"), (63, "(5,7%)"),
         (69, "Đắk Nông (cũ) 216")}),
@@ -138,10 +149,17 @@ PINNED = {
         (20, "ha, 381.600 tấn"), (20, "đạt 69,4 tạ/ha"), (22, "tấn, tăng 2,4% so với cùng kỳ"),
         (34, "xuất siêu 365,9"), (44, "đạt 50,9% kế hoạch"), (46, "bình quân 8,87 tỷ"),
         (66, "giải ngân 5.151 tỷ đồng còn lại"), (68, "cho 4.560 lao động còn lại")}),
+    "quang-tri-2025-cong-thuong.txt": ({"QT01", "QT02", "QT03", "QT05", "QT07", "QT08", "QT09", "QT10"}, 0, {
+        (16, "tăng 6,2%"), (18, "Quảng Bình (cũ) 1.692"), (41, "(47.860 tỷ đồng năm 2024)"),
+        (43, "doanh thu dịch vụ khác đạt 9.020"), (49, "tăng 18,4%"), (51, "xuất siêu 442,3"),
+        (53, "các thị trường khác 15,6%"), (91, "tăng 13,6%")}),
     "quang-tri-2025.md": (set(), 0, {
         (40, "gấp 1,78 lần"), (43, "gấp 2,52 lần"), (45, "16,2%/năm"), (52, "mỗi năm 3.500")}),
     "son-la-2025.txt": (set(), 0, {
         (26, "28.530")}),
+    "tay-ninh-2024-quyet-toan.txt": ({"TN03", "TN09"}, 0, {
+        (22, "đạt 112,4%"), (36, "bằng 95,2%"), (44, "chi trả nợ gốc 151.700"), (94, "	108,5	"),
+        (103, "	5.912.305	99,4"), (105, "	101,1	")}),
     "tay-ninh-2025.txt": (set(), 0, {
         (21, "chiếm 92,8%"), (45, "102,4"), (51, "108,4")}),
     "tay-ninh-2026.md": ({"TN05", "TN07"}, 0, {
@@ -150,8 +168,18 @@ PINNED = {
         (84, "| 4.965.300 | 6.200.000 | 109,6 |"), (123, "| 1.869.800 | 1.684.300 |")}),
     "thanh-hoa-ngan-sach-2025.txt": (set(), 0, {
         (26, "bằng 94,7% ước")}),
+    "tuyen-quang-2025-bhxh.txt": ({"TQ02", "TQ03", "TQ04", "TQ05", "TQ06", "TQ08", "TQ09"}, 0, {
+        (24, "Hà Giang cũ 54.320 người"), (26, "chiếm 33,0%"), (30, "tăng 4,9%"),
+        (34, "tỷ lệ bao phủ 97,40%"), (38, "bảo hiểm y tế 2.182,6 tỷ đồng"), (40, "giảm 14,5 tỷ đồng"),
+        (57, "155.370"), (59, "23.580"), (60, "49.760"), (61, "1.674.270"), (67, "| 18,5 |"),
+        (89, "tăng 9,1%")}),
     "tuyen-quang-ubnd-2025.txt": (set(), 0, {
         (39, "16,2%"), (53, "giảm 3,4 điểm")}),
+    "vinh-long-2025-giao-duc.md": ({"VL01", "VL02", "VL05", "VL07", "VL09", "VL10"}, 0, {
+        (14, "Bến Tre (cũ) 8.323 lớp"), (16, "(680.880 em)"), (22, "| 31,5 |"), (23, "| 102,3 |"),
+        (37, "| 38.510 |"), (42, "Bến Tre (cũ) 98,40%"), (44, "Bến Tre (cũ) 436 em"),
+        (54, "Trà Vinh (cũ) 21 giải"), (67, "| 83,9 |"), (72, "chiếm 90,9%"), (87, "| 75,0 |"),
+        (116, "| 9.302 |"), (120, "| 4.426 |")}),
     "vinh-long-kiem-diem-2025.txt": ({"VL01", "VL06"}, 0, {
         (12, "6.926,21 km²"), (32, "và 9.225 lượt"), (34, "Bến Tre 17 tổ chức"), (34, "bằng 0,9%"),
         (44, "11,9 bác sĩ"), (48, "chiếm 74,1%")}),

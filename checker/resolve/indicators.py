@@ -262,7 +262,9 @@ def trailing_subject(text: str, fig: Figure, sentence_end: int, mentions: list[M
     rest = mask_markers(SUPERSCRIPT_RE.sub(lambda m: " " * len(m.group(0)), text[fig.end:sentence_end]))
     if cues.not_a_subject.match(rest) or cues.plan_share.match(rest):
         return None
-    stop = re.search(r"[;.:]", rest)
+    # (the next figure ends it too: `đạt 18,5% lực lượng lao động, bảo hiểm thất nghiệp đạt
+    # 11,2%, bảo hiểm y tế đạt 96,8% dân số`: a name after another figure is that one's)
+    stop = re.search(r"[;.:]|\d", rest)
     window_end = fig.end + (stop.start() if stop else len(rest))
     # (`near`: the mentions by start and the longest, to take only those near the figure)
     after = [m for m in (mentions if near is None else near[0].between(fig.end, window_end + 1))

@@ -159,6 +159,7 @@ def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own
     in_unit = Containers(unit_spans)
     # (`thu ngân sách, kể cả thu tiền sử dụng đất đạt N`: what a total includes or leaves out names no head)
     mentions = [m for m in ind_mentions if not in_unit.holds(m.start, m.end) and not _qualified(text, m.start, cues)]
+    mentions = narrowed_names(catalog, text, mentions)
     anchor_sentence, anchor_period = "", None
     if anchor is not None:
         a_block, a_off = anchor
@@ -174,6 +175,36 @@ def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own
         [m for m in catalog.cue("scope").find(text) if not text[m.end:m.end + 4].lower().startswith(" mới")],
         _outside_names(catalog.cue("target").find(text), ind_mentions), catalog.cue("share").find(text),
         heading_period(block.section, doc.title, report_year(doc)), anchor, anchor_sentence, anchor_period)
+
+
+# Words that end some catalog names without narrowing them (`vốn đầu tư toàn xã hội tăng`).
+_NOT_NARROWING = {"năm", "tăng", "giảm", "đạt"}
+_WORD_START_RE = re.compile(r"(?<=\s)\w")
+
+
+def narrowed_names(catalog: Catalog, text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name whose last words open a longer name of another measure gives way to it: a
+    noun phrase is read head first, so the words after narrow it (`Tổng lượt khách lưu trú`
+    counts overnight guests, not visitors; `Tổng số đảng viên bị kỷ luật`).  Words in
+    brackets or a closing `năm` / `tăng` narrow nothing."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue  # (inside the longer name taken for the one before)
+        for w in _WORD_START_RE.finditer(text, m.start, m.end):
+            found = catalog.indicator_matcher.find(text[w.start():m.end + 60])
+            if not found or found[0].start != 0 or w.start() + found[0].end <= m.end or set(found[0].keys) & set(m.keys):
+                continue
+            end = w.start() + found[0].end
+            extension = text[m.end:end].strip()
+            # (`GRDP tăng | tăng trưởng dịch vụ`: a verb the two share opens a clause, not a name)
+            if extension.startswith("(") or set(extension.lower().split()) <= _NOT_NARROWING \
+                    or text[w.start():m.end].split()[0].lower() in _NOT_NARROWING:
+                continue
+            m = Mention(w.start(), end, text[w.start():end], found[0].keys, found[0].inner)
+            break
+        out.append(m)
+    return out
 
 
 def _outside_names(targets: list[Mention], names: list[Mention]) -> list[Mention]:

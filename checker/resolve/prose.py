@@ -85,7 +85,8 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
         pair = result_over_target(r, count_units)
         if pair is not None:
             results.append(pair)
-    share_trailing_names(results, passage.text, passage.cues.breakdown_lead, passage.mentions)
+    share_trailing_names(results, passage.text, passage.cues.breakdown_lead, passage.mentions,
+                         lambda f: _item_words(passage, f))
     return results
 
 
@@ -226,6 +227,11 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level
                         if m.end <= fig.start and not _whole_of_share(text, m.start)
                         and not (m.start < spot.clause_start and _trails_a_figure(p, m))),
                        key=lambda m: (-m.end, -(m.end - m.start)))
+    if _describes_amount(text, fig, prev):
+        # `giảm 15,4 tỷ đồng (10,9%)`: a bracketed percentage right after a change in an
+        # amount is that change relative to the base, not a rate of the name before the
+        # amount (`Số nợ đóng bảo hiểm y tế`).
+        preceding = [m for m in preceding if m.start >= prev.figure.end]
     subject = trailing_subject(text, fig, spot.sentence_end, p.mentions, p.cues, (near, p.longest_mention))
     if subject is not None:
         trailing, preceding = subject, []
@@ -283,6 +289,22 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level
             return (Reading(margin.indicator, "percentage_point", 1.0, reading.note, margin.evidence,
                             margin.reason + " (a rate's margin in points)"), frame_scope, role, share_of)
     return reading, frame_scope, None, share_of
+
+
+CHANGE_LEAD_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?:\s+(?:thêm|bình quân|khoảng|được))*\s*$", re.I)
+
+
+def _led_by_change(text: str, fig: Figure) -> bool:
+    """Whether `tăng` / `giảm` stands right before the figure: it says by how much, not how much."""
+    return bool(text) and CHANGE_LEAD_RE.search(text, max(0, fig.start - 30), fig.start) is not None
+
+
+def _describes_amount(text: str, fig: Figure, prev: Resolved | None) -> bool:
+    """A percentage alone in a bracket opened right after a change in another unit (a share
+    of a count, `742/802 trường (93,2%)`, is the rate named before it)."""
+    return fig.unit == "percent" and prev is not None and prev.figure.unit not in (None, "percent") \
+        and text[prev.figure.end:fig.start].strip() == "(" and text[fig.end:fig.end + 2].lstrip().startswith(")") \
+        and _led_by_change(text, prev.figure)
 
 
 def _whole_of_share(text: str, pos: int) -> bool:
@@ -434,6 +456,13 @@ def _kind_follows(p: Passage, fig: Figure) -> bool:
     return any(w.lower() not in p.cues.not_a_head and not w.istitle() for w in re.findall(r"[^\W\d_]+", tail))
 
 
+def _item_words(p: Passage, fig: Figure) -> bool:
+    """Whether a list item has words of its own: a noun right after it (`18,5% lực lượng lao
+    động`) or a subject of its own since the last comma (`bảo hiểm thất nghiệp đạt 11,2%`)."""
+    lead = max(p.text.rfind(",", 0, fig.start), p.text.rfind(";", 0, fig.start)) + 1
+    return _kind_follows(p, fig) or _own_words(p, lead, fig.start)
+
+
 def _own_words(p: Passage, start: int, end: int) -> bool:
     """Whether `text[start:end]` holds a word of its own (an indicator's name is one: `thuế
     sản phẩm tăng 11,66%`): not a province, a period, a cue of role or share, or a
@@ -472,13 +501,15 @@ def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], prece
 
 
 def share_trailing_names(results: list[Resolved], text: str = "", breakdown_lead: re.Pattern | None = None,
-                         names: list[Mention] = ()) -> None:
+                         names: list[Mention] = (), own_noun=None) -> None:
     """`Hải Dương có 161 xã, Hải Phòng (cũ) có 55 xã đạt chuẩn nông thôn mới`: counts of
     one noun listed in a row share the name written after the last of them: the first named
     one after it in the run of its sentence and unit, found for all in one pass from the end
     (settling one changes none after it).  A run ends at a breakdown's lead followed by the
     name of the figure after it (`Ngân sách cấp xã 7.450 tỷ đồng; trong đó chi thường xuyên
-    5.120 tỷ đồng`: a total is not the part named in its breakdown)."""
+    5.120 tỷ đồng`: a total is not the part named in its breakdown).  A change (`tăng 1,9%`)
+    takes no level's name, nor a share with words of its own (`own_noun`: `18,5% lực lượng
+    lao động`, `bảo hiểm thất nghiệp đạt 11,2%`)."""
     def breaks_down(a: Resolved, b: Resolved) -> bool:
         if b.indicator is None or breakdown_lead is None:
             return False
@@ -501,6 +532,11 @@ def share_trailing_names(results: list[Resolved], text: str = "", breakdown_lead
         nxt = results[i + 1] if i + 1 < len(results) else None
         later = named_from[i + 1] if nxt is not None and nxt.sentence == r.sentence \
             and nxt.figure.unit == r.figure.unit and not breaks_down(r, nxt) else None
+        if later is not None and (_led_by_change(text, r.figure) and not _led_by_change(text, later.figure)
+                                  or r.figure.unit == "percent" and own_noun is not None and own_noun(r.figure)):
+            # `cho 31.500 lao động, tăng 1,9% so với năm 2025; tỷ lệ lao động qua đào tạo đạt
+            # 66,5%`: a change is not the level named after it
+            later = None
         if later is not None:
             r.settle("indicator", Resolution(later.indicator, Evidence.SENTENCE, "named after the list it stands in"))
             r.unit, r.scope = later.unit, r.scope or later.scope

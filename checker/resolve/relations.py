@@ -148,6 +148,8 @@ def _breakdowns(out, text, figs, ctx) -> None:
             continue
         if ctx.cues.respectively.search(text[opening:close]):
             continue  # `(năm 2024 tương ứng là: ...)`: the same list again, not parts
+        if _change_after_level(text, figs, n, total, parts):
+            continue
         bounded = bool(OPEN_END_RE.search(text[opening:close].strip())) or uncounted_last(text, parts[-1][1].end, close)
         previous_end = opening
         for j, item in parts:
@@ -201,6 +203,22 @@ def _compared_with_before(text: str, figs, n: int, total) -> bool:
         return False
     before = figs[n - 1][1]
     return before.unit == total.unit and bool(COMPARED_LEAD_RE.fullmatch(text[before.end:total.start]))
+
+
+# Between a level and its change: the level's own words, a comma and the verb (`973 doanh
+# nghiệp, giảm 7,0%`, `648 doanh nghiệp quay trở lại hoạt động, tăng 15,3%`).
+LEVEL_THEN_CHANGE_RE = re.compile(r"[^,;.()\d]{0,40},\s*(?:tăng|giảm)\s*", re.I)
+
+
+def _change_after_level(text: str, figs, n: int, total, parts) -> bool:
+    """`973 doanh nghiệp, giảm 7,0% (A cũ 628, B cũ 345)`: bare numbers in a bracket after a
+    change in percent that follows a level may break down either; whose parts they are is
+    unsure (read as percentages they fail the merged province's bounds), and none is read."""
+    if n == 0 or total.unit not in RATE_UNITS or any(f.unit is not None for _, f in parts):
+        return False
+    before = figs[n - 1][1]
+    return before.unit is not None and before.unit not in RATE_UNITS \
+        and bool(LEVEL_THEN_CHANGE_RE.fullmatch(text[before.end:total.start]))
 
 
 def _of_the_totals_measure(text: str, items, total, opening: int, close: int):
