@@ -278,7 +278,8 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
         # opens with the first item's two words is the next item, in any list)
         if semi >= 0 and text[prev_end + semi + 1:f.start].strip() \
                 and not _opens_item(text, prev_end + semi + 1, ctx.entity_starts, ctx.cues.parallel_part) \
-                and not (colon and lead and _lead_word(text[prev_end + semi + 1:f.start], ctx) == lead) \
+                and not ((colon or _rest_led(text, cue_end, s_end, lead, ctx)) and lead
+                         and _lead_word(text[prev_end + semi + 1:f.start], ctx) == lead) \
                 and not (lead2 and _lead_words(text[prev_end + semi + 1:f.start], ctx) == lead2):
             break
         r = out[j]
@@ -298,6 +299,21 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
         items.append((j, prev_end))
         prev_end = _segment_end(text, f.end)
     return items
+
+
+def _rest_led(text: str, cue_end: int, s_end: int, lead: str | None, ctx) -> bool:
+    """`trong đó chi đầu tư 25.740 tỷ đồng, chiếm 43,7%; chi thường xuyên 31.680 tỷ đồng; các
+    khoản chi khác 1.320 tỷ đồng`: a list whose sentence ends on a `;` clause naming the rest
+    of the first item's head (`các khoản chi khác`, `thu còn lại`) runs through every `;`
+    clause led by that head: the rest clause says the list goes on to cover all of it."""
+    if lead is None:
+        return False
+    semi = text.rfind(";", cue_end, s_end)
+    if semi < 0:
+        return False
+    label = re.match(r"[^\d]*", text[semi + 1:s_end]).group(0)
+    return len(label) < len(text[semi + 1:s_end].rstrip()) and bool(REST_LABEL_RE.search(label)) \
+        and _lead_word(label, ctx) == lead
 
 
 # The words after a figure up to a separator or `và` are its own (`88% dự toán`).
@@ -595,7 +611,9 @@ def _rest_closes(out, items, text: str, end: int) -> bool:
     j, label_start = items[-1]
     previous = out[items[-2][0]].figure.end
     label = text[max(label_start, end, previous):out[j].figure.start]
-    return bool(REST_LABEL_RE.search(label)) and not re.search(r"[;.]", label)
+    # (an item admitted after a `;`, `…; các khoản chi khác 1.320 tỷ đồng`, has its label after it)
+    label = label[label.rfind(";") + 1:]
+    return bool(REST_LABEL_RE.search(label)) and "." not in label
 
 
 def _zeros(fig) -> int:

@@ -1,0 +1,57 @@
+"""Agreement between figures that state one relationship twice (session 10): a total and
+the parts listed under it, a merged province's rate and its former provinces', the same
+fact in two places.  For each class, several phrasings fire on a planted mismatch, the
+same sentences with agreeing figures stay silent, and near-misses whose evidence is too
+weak stay silent too.  Drafts in our own words, figures invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import alarms, figure_texts, run_text
+
+HEAD = ("UBND TỈNH HẢI PHÒNG\n\nBÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI THÀNH PHỐ HẢI PHÒNG "
+        "10 THÁNG NĂM 2025\n\n## 1. Tình hình thực hiện\n\n")
+
+# A `trong đó` list whose `;` clauses each open with the first part's head word and end on
+# the rest of that head (`các khoản chi khác`, `thu còn lại`): all the parts, so they add up
+# to the total.  {rest} is the last part; the others add up to total - {good}.
+REST_CLOSED = [
+    ("Tổng chi ngân sách địa phương ước đạt 58.920 tỷ đồng, trong đó chi đầu tư phát triển 25.740 tỷ "
+     "đồng, chiếm 43,7%; chi thường xuyên 31.680 tỷ đồng; các khoản chi khác {rest} tỷ đồng.", "1.500", "1.320"),
+    ("Tổng thu ngân sách nhà nước trên địa bàn ước đạt 72.400 tỷ đồng, trong đó thu nội địa 51.300 tỷ "
+     "đồng, bằng 88,2% dự toán; thu từ hoạt động xuất nhập khẩu 19.600 tỷ đồng; thu còn lại {rest} tỷ "
+     "đồng.", "1.500", "1.900"),
+    ("Tổng vốn đầu tư công đã giải ngân 12.480 tỷ đồng, trong đó vốn ngân sách tỉnh 7.350 tỷ đồng; "
+     "vốn ngân sách trung ương 4.210 tỷ đồng; vốn còn lại {rest} tỷ đồng.", "920", "1.020"),
+    ("Sản lượng lương thực có hạt ước đạt 512.300 tấn, trong đó sản lượng lúa 468.900 tấn, tăng 1,2%; "
+     "sản lượng ngô 31.700 tấn; sản lượng các loại cây có hạt khác {rest} tấn.", "11.700", "17.100"),
+]
+
+
+@pytest.mark.parametrize("sentence,good,bad", REST_CLOSED)
+def test_a_semicolon_list_closed_by_the_rest_adds_up_to_its_total(tmp_path, sentence, good, bad):
+    _, findings, _ = run_text(tmp_path, HEAD + sentence.format(rest=good) + "\n")
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, HEAD + sentence.format(rest=bad) + "\n")
+    found = alarms(findings, "PW02")
+    assert len(found) == 1 and any(bad in t for t in figure_texts(found[0]))
+
+
+NOT_CLOSED = [
+    # no rest clause: the `;` clauses may be some parts only (or another measure), never summed to equality
+    "Tổng chi ngân sách địa phương ước đạt 58.920 tỷ đồng, trong đó chi đầu tư phát triển 25.740 tỷ "
+    "đồng; chi thường xuyên 31.680 tỷ đồng.",
+    # a `;` clause led by the same word that is another measure, not a part (larger than the rest)
+    "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 72.400 tỷ đồng, trong đó thu nội địa 51.300 tỷ "
+    "đồng; thu ngân sách địa phương được hưởng theo phân cấp 40.100 tỷ đồng.",
+    # the rest clause names another head than the first part's: the list is not shown to be all of it
+    "Tổng chi ngân sách địa phương ước đạt 58.920 tỷ đồng, trong đó chi đầu tư phát triển 25.740 tỷ "
+    "đồng; chi thường xuyên 31.680 tỷ đồng; các nguồn vốn khác 4.000 tỷ đồng.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_CLOSED)
+def test_a_semicolon_list_not_closed_by_its_own_rest_is_not_summed_to_equality(tmp_path, sentence):
+    _, findings, _ = run_text(tmp_path, HEAD + sentence + "\n")
+    assert alarms(findings) == []
