@@ -55,3 +55,54 @@ NOT_CLOSED = [
 def test_a_semicolon_list_not_closed_by_its_own_rest_is_not_summed_to_equality(tmp_path, sentence):
     _, findings, _ = run_text(tmp_path, HEAD + sentence + "\n")
     assert alarms(findings) == []
+
+
+MERGED_HEAD = ("UBND TỈNH BẮC NINH\n\nBÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI TỈNH BẮC NINH "
+               "NĂM 2025\n\n## 1. Tình hình thực hiện\n\n")
+
+# A merged province's rate with its former provinces' rates, named in the words reports use
+# (`tỷ lệ che phủ` alone, `lao động đã qua đào tạo`): a weighted mean, so between them.
+# {merged} is the merged rate; the former ones are 38,7 / 46,3 and 24,8 / 27,9.
+MERGED_RATES = [
+    ("Đến ngày 31/12/2025, tổng diện tích có rừng của tỉnh là 739.800 ha, trong đó khu vực Bắc Giang cũ "
+     "506.200 ha (tỷ lệ che phủ 38,7%), khu vực Bắc Ninh cũ 233.600 ha (tỷ lệ che phủ 46,3%); tỷ lệ che phủ "
+     "rừng chung toàn tỉnh đạt {merged}%.", "40,8", "46,8"),
+    ("Độ che phủ rừng năm 2025 đạt {merged}% (Bắc Giang cũ 38,7%, Bắc Ninh cũ 46,3%).", "40,8", "36,8"),
+    ("Năm 2025, tỷ lệ che phủ đạt {merged}%, trong đó khu vực Bắc Giang (cũ) 38,7%, khu vực Bắc Ninh (cũ) "
+     "46,3%.", "41,2", "47,1"),
+    ("Tỷ lệ lao động đã qua đào tạo có bằng, chứng chỉ năm 2025 đạt {merged}%, trong đó Bắc Giang (cũ) "
+     "24,8%, Bắc Ninh (cũ) 27,9%.", "26,9", "28,9"),
+    ("Năm 2025, tỷ lệ lao động đã qua đào tạo đạt {merged}% (Bắc Giang cũ 24,8%; Bắc Ninh cũ 27,9%).",
+     "26,1", "23,9"),
+]
+
+
+@pytest.mark.parametrize("sentence,good,bad", MERGED_RATES)
+def test_a_merged_rate_named_in_other_words_lies_between_its_former_provinces(tmp_path, sentence, good, bad):
+    _, findings, _ = run_text(tmp_path, MERGED_HEAD + sentence.format(merged=good) + "\n")
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, MERGED_HEAD + sentence.format(merged=bad) + "\n")
+    found = [f for f in alarms(findings) if f.rule in ("BT01", "BT03", "WM01")]
+    assert found and all(any(bad in t for t in figure_texts(f)) for f in found)
+
+
+def test_another_cover_is_no_forest_cover(tmp_path):
+    # `tỷ lệ che phủ cây xanh` names what covers: another measure than the forest's, never
+    # compared with it (a bare `tỷ lệ che phủ` is the forest's).
+    text = ("Tỷ lệ che phủ rừng năm 2025 đạt 40,8% (Bắc Giang cũ 38,7%, Bắc Ninh cũ 46,3%). Tỷ lệ che phủ "
+            "cây xanh đô thị năm 2025 đạt 52,0%, độ che phủ cây xanh khu dân cư nông thôn 31,5%.\n")
+    _, findings, _ = run_text(tmp_path, MERGED_HEAD + text)
+    assert alarms(findings) == []
+
+
+def test_a_merged_rate_and_its_table_row_are_one_fact(tmp_path):
+    # the text's rate, named in other words, against the table's row of the same indicator
+    table = ("\nBiểu 1. Một số chỉ tiêu xã hội năm 2025\n\n| TT | Chỉ tiêu | Đơn vị | Bắc Giang (cũ) | "
+             "Bắc Ninh (cũ) | Toàn tỉnh |\n|---|---|---|---|---|---|\n| 1 | Tỷ lệ lao động qua đào tạo có bằng, "
+             "chứng chỉ | % | 24,8 | 27,9 | 26,9 |\n")
+    text = "Tỷ lệ lao động đã qua đào tạo có bằng, chứng chỉ năm 2025 đạt {}%.\n"
+    _, findings, _ = run_text(tmp_path, MERGED_HEAD + text.format("26,9") + table)
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, MERGED_HEAD + text.format("28,9") + table)
+    found = alarms(findings, "SV01")
+    assert len(found) == 1 and figure_texts(found[0]) == ["26,9", "28,9%"]
