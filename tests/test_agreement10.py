@@ -106,3 +106,50 @@ def test_a_merged_rate_and_its_table_row_are_one_fact(tmp_path):
     _, findings, _ = run_text(tmp_path, MERGED_HEAD + text.format("28,9") + table)
     found = alarms(findings, "SV01")
     assert len(found) == 1 and figure_texts(found[0]) == ["26,9", "28,9%"]
+
+
+COUNT_HEAD = ("UBND TỈNH NGHỆ AN\n\nBÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025 TỈNH NGHỆ AN\n\n"
+              "## I. Kết quả chung\n\n{first}\n\n## II. Các lĩnh vực\n\n{second}\n")
+
+# A count no catalog indicator names, stated in two sections with one head phrase and one
+# count noun: one fact.  (first, second with {n}, the agreeing value, a slipped value)
+SAME_COUNTS = [
+    ("Năm 2025, toàn ngành có 4.095 bác sĩ, đạt 11,8 bác sĩ/vạn dân.",
+     "Trong năm tuyển dụng 412 viên chức; hiện nay toàn ngành có {n} bác sĩ.", "4.095", "4.059"),
+    ("Kết quả nổi bật: đến cuối năm 2025 toàn tỉnh còn 20.876 hộ nghèo.",
+     "Theo kết quả rà soát, đến cuối năm 2025 toàn tỉnh còn {n} hộ nghèo, giảm mạnh so với đầu kỳ.", "20.876",
+     "20.606"),
+    ("Năm 2025, toàn tỉnh có 1.248 hợp tác xã đang hoạt động.",
+     "Kinh tế tập thể tiếp tục phát triển; năm 2025 toàn tỉnh có {n} hợp tác xã đang hoạt động.", "1.248", "1.284"),
+    ("Năm 2025, toàn tỉnh có 312 mô hình liên kết sản xuất theo chuỗi giá trị.",
+     "Sản xuất nông nghiệp chuyển dịch theo hướng tập trung, năm 2025 toàn tỉnh có {n} mô hình liên kết sản xuất "
+     "theo chuỗi giá trị.", "312", "321"),
+]
+
+
+@pytest.mark.parametrize("first,second,good,bad", SAME_COUNTS)
+def test_a_count_restated_in_another_section_with_its_head_agrees(tmp_path, first, second, good, bad):
+    _, findings, _ = run_text(tmp_path, COUNT_HEAD.format(first=first, second=second.format(n=good)))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, COUNT_HEAD.format(first=first, second=second.format(n=bad)))
+    found = alarms(findings, "SV02")
+    assert len(found) == 1 and any(bad in t for t in figure_texts(found[0]))
+
+
+OTHER_COUNTS = [
+    # a narrower kind of the noun (`bác sĩ chuyên khoa II`) is another count
+    ("Năm 2025, toàn ngành có 4.095 bác sĩ.", "Hiện nay toàn ngành có 386 bác sĩ có trình độ chuyên khoa II."),
+    # two counts of one head in one paragraph: the words between tell them apart
+    ("Năm 2025, toàn tỉnh có 1.248 hợp tác xã đang hoạt động; toàn tỉnh có 1.095 hợp tác xã đang hoạt động.",
+     "Kinh tế tập thể tiếp tục phát triển."),
+    # another period
+    ("Cuối năm 2024, toàn tỉnh còn 31.440 hộ nghèo.", "Đến cuối năm 2025, toàn tỉnh còn 20.606 hộ nghèo."),
+    # amounts name no thing counted: a head `sản lượng` may be of any crop
+    ("Năm 2025, sản lượng đạt 525.244 tấn.", "Năm 2025, sản lượng đạt 379.680 tấn."),
+]
+
+
+@pytest.mark.parametrize("first,second", OTHER_COUNTS)
+def test_counts_that_may_count_other_things_are_not_compared(tmp_path, first, second):
+    _, findings, _ = run_text(tmp_path, COUNT_HEAD.format(first=first, second=second))
+    assert alarms(findings) == []
