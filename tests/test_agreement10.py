@@ -153,3 +153,65 @@ OTHER_COUNTS = [
 def test_counts_that_may_count_other_things_are_not_compared(tmp_path, first, second):
     _, findings, _ = run_text(tmp_path, COUNT_HEAD.format(first=first, second=second))
     assert alarms(findings) == []
+
+
+DIMENSION_HEAD = ("UBND TỈNH BẮC NINH\n\nBÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI TỈNH BẮC NINH NĂM 2025\n\n"
+                  "## 1. Tình hình thực hiện\n\n")
+
+# A sentence that opens by naming the dimension a colon list splits the total of the sentence
+# before along (`Theo cấp học:`, `Chia theo khu vực kinh tế:`, `Phân theo nguồn vốn:`): all
+# of it.  {last} is the last part.
+BY_DIMENSION = [
+    ("Năm học 2025 - 2026, toàn tỉnh có 926.740 học sinh mầm non và phổ thông, trong đó khu vực Bắc Giang (cũ) "
+     "496.630 học sinh, khu vực Bắc Ninh (cũ) 430.110 học sinh. Theo cấp học: mầm non 203.570 trẻ; tiểu học "
+     "321.110 học sinh; trung học cơ sở 258.210 học sinh; trung học phổ thông {last} học sinh, chiếm 15,5% tổng số.",
+     "143.850", "143.580"),
+    ("Năm 2025, toàn tỉnh có 2.480 doanh nghiệp thành lập mới, tăng 6,2% so với năm 2024. Chia theo khu vực kinh "
+     "tế: công nghiệp - xây dựng 1.020 doanh nghiệp; dịch vụ 1.380 doanh nghiệp; nông, lâm nghiệp và thủy sản "
+     "{last} doanh nghiệp.", "80", "90"),
+    ("Tổng vốn đầu tư phát triển toàn xã hội năm 2025 ước đạt 171.000 tỷ đồng, tăng 12,4% so với năm 2024 "
+     "(152.130 tỷ đồng). Phân theo nguồn vốn: vốn khu vực nhà nước 38.500 tỷ đồng, chiếm 22,5%; vốn ngoài nhà "
+     "nước 87.200 tỷ đồng; vốn đầu tư trực tiếp nước ngoài {last} tỷ đồng.", "45.300", "46.300"),
+    ("Toàn tỉnh có 1.126 hợp tác xã đang hoạt động. Theo lĩnh vực: nông nghiệp 684 hợp tác xã; công nghiệp - "
+     "tiểu thủ công nghiệp 143 hợp tác xã; thương mại, dịch vụ {last} hợp tác xã.", "299", "329"),
+]
+
+
+@pytest.mark.parametrize("sentence,good,bad", BY_DIMENSION)
+def test_a_list_by_a_dimension_adds_up_to_the_total_before_it(tmp_path, sentence, good, bad):
+    _, findings, _ = run_text(tmp_path, DIMENSION_HEAD + sentence.format(last=good) + "\n")
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, DIMENSION_HEAD + sentence.format(last=bad) + "\n")
+    found = alarms(findings, "PW02")
+    assert len(found) == 1 and any(bad in t for t in figure_texts(found[0]))
+
+
+def test_a_list_by_former_province_is_the_merged_total_s(tmp_path):
+    # `Theo địa bàn trước hợp nhất:` lists the former provinces: PW01 compares their sum
+    text = ("Tổng thu ngân sách nhà nước trên địa bàn năm 2025 ước đạt 52.400 tỷ đồng, bằng 108,2% dự toán. Theo "
+            "địa bàn trước hợp nhất: Bắc Giang (cũ) {a} tỷ đồng, đạt 107,5% dự toán; Bắc Ninh (cũ) 31.300 tỷ "
+            "đồng, đạt 108,6%.\n")
+    _, findings, _ = run_text(tmp_path, DIMENSION_HEAD + text.format(a="21.100"))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, DIMENSION_HEAD + text.format(a="21.010"))
+    found = alarms(findings)
+    assert found and all("21.010 tỷ đồng" in figure_texts(f) for f in found)
+
+
+NOT_BY_DIMENSION = [
+    # the sentence before states two totals of the unit: which one is split is not said
+    "Năm 2025, toàn tỉnh có 2.480 doanh nghiệp thành lập mới và 760 doanh nghiệp quay trở lại hoạt động. Theo "
+    "khu vực kinh tế: công nghiệp - xây dựng 1.020 doanh nghiệp; dịch vụ 1.380 doanh nghiệp.",
+    # a source, not a dimension, leads the colon
+    "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 72.400 tỷ đồng. Theo báo cáo của Sở Tài chính: thu nội địa "
+    "51.300 tỷ đồng; thu từ hoạt động xuất nhập khẩu 19.600 tỷ đồng; thu tiền sử dụng đất 9.800 tỷ đồng.",
+    # a `;` clause that goes on with a change, not another part
+    "Năm 2025, toàn tỉnh có 2.480 doanh nghiệp thành lập mới. Theo khu vực kinh tế: công nghiệp - xây dựng 1.020 "
+    "doanh nghiệp; tăng 640 doanh nghiệp so với năm 2024.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_BY_DIMENSION)
+def test_a_colon_list_without_a_clear_total_and_dimension_is_not_summed(tmp_path, sentence):
+    _, findings, _ = run_text(tmp_path, DIMENSION_HEAD + sentence + "\n")
+    assert alarms(findings) == []

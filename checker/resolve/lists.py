@@ -249,7 +249,7 @@ def _opens_item(text: str, start: int, entity_starts: list[int], parallel_part) 
     return any(0 <= s - lead <= 12 for s in entity_starts) or bool(parallel_part.match(head))
 
 
-def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
+def items_after(out, figs, text, whole_i: int, cue_end: int, ctx, by_dimension: bool = False):
     """The parts listed after a cue: unit-matched figures to the sentence end, leaving out
     figures in a bracket of their own (a base, a sub-breakdown), shares, targets, and
     stopping at a clause that goes on about something else or a new list."""
@@ -280,7 +280,8 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
                 and not _opens_item(text, prev_end + semi + 1, ctx.entity_starts, ctx.cues.parallel_part) \
                 and not ((colon or _rest_led(text, cue_end, s_end, lead, ctx)) and lead
                          and _lead_word(text[prev_end + semi + 1:f.start], ctx) == lead) \
-                and not (lead2 and _lead_words(text[prev_end + semi + 1:f.start], ctx) == lead2):
+                and not (lead2 and _lead_words(text[prev_end + semi + 1:f.start], ctx) == lead2) \
+                and not (by_dimension and DIMENSION_ITEM_RE.fullmatch(text, prev_end + semi + 1, f.start)):
             break
         r = out[j]
         # (`thu nội địa 42.805 tỷ đồng, đạt 88% dự toán và thu từ xuất khẩu 15.681 tỷ đồng`: the
@@ -314,6 +315,47 @@ def _rest_led(text: str, cue_end: int, s_end: int, lead: str | None, ctx) -> boo
     label = re.match(r"[^\d]*", text[semi + 1:s_end]).group(0)
     return len(label) < len(text[semi + 1:s_end].rstrip()) and bool(REST_LABEL_RE.search(label)) \
         and _lead_word(label, ctx) == lead
+
+
+# `Theo cấp học:`, `Chia theo khu vực kinh tế:`, `Phân theo nguồn vốn:`: a sentence that
+# opens by naming the dimension its colon list splits a total along.
+# Only a dimension's own nouns: `Theo báo cáo của Sở Tài chính:` names a source, no split.
+DIMENSION_LEAD_RE = re.compile(r"\s*(?:(?:chia|phân)\s+)?theo\s+(?:cấp học|cấp|khu vực|ngành|lĩnh vực|nguồn vốn|nguồn|"
+                               r"loại hình|loại|địa bàn|thành phần kinh tế|nhóm|vùng|giới tính|độ tuổi|hình thức|"
+                               r"khối|đối tượng|bậc học)(?![\w])[^\d;:,.()]{0,40}", re.I)
+# An item of such a list after a `;`: a short label of its own, no verb of change or share.
+DIMENSION_ITEM_RE = re.compile(r"\s*(?!(?:và|còn|đạt|tăng|giảm|chiếm|so|trong|riêng)\b)[^\W\d_][^\d;:.()]{0,50}?\s*",
+                               re.I)
+
+
+def _dimension_lead(out, near, text: str, cue_start: int) -> bool:
+    """`…, khu vực B (cũ) 430.110 học sinh. Theo cấp học: mầm non 203.570 trẻ; tiểu học …`:
+    the colon closes a lead of its own sentence that names a dimension, no figure before it."""
+    s_start, _ = sentence_bounds(text, cue_start)
+    return s_start > 0 and bool(DIMENSION_LEAD_RE.fullmatch(text, s_start, cue_start)) \
+        and not near.between(s_start, cue_start)
+
+
+def _whole_of_dimension(out, near, text: str, cue_start: int, counts):
+    """The total a dimension's list splits: the one figure of the sentence before, outside any
+    bracket and no part of a list, in a unit (a count or an amount) the list's first part fits."""
+    s_start, s_end = sentence_bounds(text, cue_start)
+    after = near.between(cue_start, s_end)
+    if not after:
+        return None
+    first = out[after[0][0]]
+    p_start, _ = sentence_bounds(text, s_start - 1)
+    kin = [i for i, f in near.between(p_start, s_start) if f.end <= s_start and f.kind == "statistic"
+           and out[i].unit is not None and out[i].unit not in RATE_UNITS and compatible(out[i], first, counts)
+           and not is_part(out[i]) and not _listed_under(out[i])
+           and text.count("(", p_start, f.start) == text.count(")", p_start, f.start)]
+    return kin[0] if len(kin) == 1 else None
+
+
+def _listed_under(r) -> bool:
+    """A figure that took its fields from a total it is listed under (`trong đó khu vực A (cũ)
+    496.630 học sinh`: a former province's part, which is not summed): no total of its own."""
+    return any(r.fields[k].evidence is Evidence.RELATION for k in ("entity", "period"))
 
 
 # The words after a figure up to a separator or `và` are its own (`88% dự toán`).
@@ -498,9 +540,12 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
             _bracket_lead(out, figs, text, start, end, ctx, add)
             continue  # a bracketed list of two or more is read by the bracket grammar
         whole_i = whole_before(out, figs, text, start, exhaustive, ctx.counts, near)
+        by_dimension = whole_i is None and text[start:end] == ":" and _dimension_lead(out, near, text, start)
+        if by_dimension:
+            whole_i = _whole_of_dimension(out, near, text, start, ctx.counts)
         if whole_i is None:
             continue
-        items = items_after(out, figs, text, whole_i, end, ctx)
+        items = items_after(out, figs, text, whole_i, end, ctx, by_dimension)
         if len(items) < (2 if exhaustive else 1) or not _may_break_down(out, whole_i, items, text, start, end, ctx):
             continue
         cue = text[start:end]
