@@ -215,3 +215,36 @@ NOT_BY_DIMENSION = [
 def test_a_colon_list_without_a_clear_total_and_dimension_is_not_summed(tmp_path, sentence):
     _, findings, _ = run_text(tmp_path, DIMENSION_HEAD + sentence + "\n")
     assert alarms(findings) == []
+
+
+TARGET_HEAD = ("UBND TỈNH HÀ TĨNH\n\nBÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025 TỈNH HÀ TĨNH\n\n"
+               "## I. Kết quả chủ yếu\n\n{text}\n\n## II. Biểu tổng hợp\n\nBiểu 2. Một số chỉ tiêu năm 2025\n\n"
+               "| TT | Chỉ tiêu | Đơn vị | Kế hoạch 2025 | Thực hiện 2025 |\n|---|---|---|---|---|\n"
+               "| 1 | Tỷ lệ dân số nông thôn sử dụng nước sạch đáp ứng quy chuẩn | % | 60,0 | 58,6 |\n"
+               "| 2 | Tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý | % | 93,0 | 92,5 |\n"
+               "| 3 | Tỷ lệ dân số tham gia bảo hiểm y tế | % | 96,0 | 95,1 |\n")
+
+# A level followed by its plan's own figure in brackets states the result and the target,
+# not a share of the plan: the level is the table's result.  ({v} is the level)
+LEVEL_AND_TARGET = [
+    ("Tỷ lệ dân số nông thôn được sử dụng nước sạch đáp ứng quy chuẩn đạt {v}% (kế hoạch 60,0%).", "58,6", "56,8"),
+    ("Tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý đạt {v}% (kế hoạch 93%).", "92,5", "95,2"),
+    ("Năm 2025, tỷ lệ dân số tham gia bảo hiểm y tế ước đạt {v}% (mục tiêu năm 2025 là 96%).", "95,1", "95,7"),
+    ("Tỷ lệ dân số tham gia bảo hiểm y tế đạt {v}% (chỉ tiêu: 96%), chưa đạt kế hoạch.", "95,1", "91,5"),
+]
+
+
+@pytest.mark.parametrize("text,good,bad", LEVEL_AND_TARGET)
+def test_a_level_with_its_target_in_brackets_is_the_result_the_table_restates(tmp_path, text, good, bad):
+    _, findings, _ = run_text(tmp_path, TARGET_HEAD.format(text=text.format(v=good)))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, TARGET_HEAD.format(text=text.format(v=bad)))
+    found = alarms(findings, "SV01")
+    assert len(found) == 1 and any(bad in t for t in figure_texts(found[0]))
+
+
+def test_a_share_of_the_plan_is_no_level(tmp_path):
+    # `đạt 97,5% kế hoạch`: the share of the plan reached, never the table's level
+    text = "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 99,1% kế hoạch năm; thu gom chất thải đạt 99,5% kế hoạch."
+    _, findings, _ = run_text(tmp_path, TARGET_HEAD.format(text=text))
+    assert alarms(findings) == []
