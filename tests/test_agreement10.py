@@ -248,3 +248,35 @@ def test_a_share_of_the_plan_is_no_level(tmp_path):
     text = "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 99,1% kế hoạch năm; thu gom chất thải đạt 99,5% kế hoạch."
     _, findings, _ = run_text(tmp_path, TARGET_HEAD.format(text=text))
     assert alarms(findings) == []
+
+
+SHARE_THEN_LIST = [
+    "1. Khu vực tỉnh Bình Định (cũ): 8.865.420 triệu đồng, chiếm 56,2% tổng vốn của tỉnh; gồm vốn ngân sách địa "
+    "phương 5.762.700 triệu đồng và vốn ngân sách trung ương {last} triệu đồng.",
+    "Vốn bố trí cho khu vực Gia Lai (cũ) 6.910.300 triệu đồng, bằng 43,8% tổng vốn; bao gồm vốn ngân sách địa "
+    "phương 4.116.500 triệu đồng và vốn ngân sách trung ương {last} triệu đồng.",
+]
+SHARE_THEN_LIST_PARTS = {0: ("3.102.720", "3.093.720"), 1: ("2.793.800", "2.739.800")}
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_a_total_s_own_share_before_a_semicolon_keeps_its_list(tmp_path, n):
+    # `X, chiếm 56,2% tổng vốn; gồm A và B`: the `;` closes the total's stated share, and the
+    # `gồm` list that follows is still its breakdown
+    head = "UBND TỈNH GIA LAI\n\nNGHỊ QUYẾT VỀ KẾ HOẠCH ĐẦU TƯ CÔNG NĂM 2026 TỈNH GIA LAI\n\nĐiều 3. Vốn theo khu vực\n\n"
+    good, bad = SHARE_THEN_LIST_PARTS[n]
+    _, findings, _ = run_text(tmp_path, head + SHARE_THEN_LIST[n].format(last=good) + "\n")
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, head + SHARE_THEN_LIST[n].format(last=bad) + "\n")
+    found = alarms(findings, "PW02")
+    assert len(found) == 1 and any(bad in t for t in figure_texts(found[0]))
+
+
+def test_a_change_before_a_semicolon_does_not_carry_a_list(tmp_path):
+    # `…, tăng 11,4% so với năm trước; Bao gồm …, đồng thời bảo vệ 9.800 ha`: the clause after the
+    # `;` goes on about other areas, no breakdown of the total before the change
+    text = ("Diện tích rừng trồng mới tập trung năm 2025 đạt 712 ha, bằng 105,2% kế hoạch năm và tăng 11,4% so với "
+            "năm trước; Bao gồm, 650 ha rừng sản xuất, 40 ha rừng phòng hộ, diện tích rừng được chăm sóc là 510 ha, "
+            "đồng thời bảo vệ 9.800 ha diện tích rừng hiện có.\n")
+    _, findings, _ = run_text(tmp_path, DIMENSION_HEAD + text)
+    assert alarms(findings) == []

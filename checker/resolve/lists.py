@@ -142,7 +142,11 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
     for i, f in reversed(before):
         r = out[i]
         gap = text[f.end:cue_start]
-        if exhaustive and (len(gap) > 80 + 60 * stated_of or ";" in gap):
+        # (`8.865 tỷ đồng, chiếm 56,2% tổng vốn; gồm …`: a `;` that closes the total's own
+        # stated share, right before the cue, keeps the total)
+        closes_share = gap.count(";") == 1 and not text[gap.index(";") + f.end + 1:cue_start].strip() \
+            and _share_led(text, out[before[-1][0]], first)
+        if exhaustive and (len(gap) > 80 + 60 * stated_of or (";" in gap and not closes_share)):
             return None
         # (`71.640 tỷ đồng, bằng 108,3% dự toán (66.150 tỷ đồng), gồm: …`: the total's own
         # comparison, a percentage and its bracketed base, stands between it and its list)
@@ -166,6 +170,14 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
                 continue
             return None
     return None
+
+
+def _share_led(text: str, r, first) -> bool:
+    """`…, chiếm 56,2% tổng vốn của tỉnh; gồm …`: the figure right before a list's cue is
+    the share its total is stated to take (`chiếm`, `bằng`), in another unit than the list."""
+    f = r.figure
+    return r.unit == "percent" and first.unit not in RATE_UNITS \
+        and bool(SHARE_LEAD_RE.search(text[max(0, f.start - 16):f.start] + re.match(r"\D*", f.text).group(0)))
 
 
 def _share_of_level_before(out, before, i: int, text: str, first) -> bool:
