@@ -280,3 +280,30 @@ def test_a_change_before_a_semicolon_does_not_carry_a_list(tmp_path):
             "đồng thời bảo vệ 9.800 ha diện tích rừng hiện có.\n")
     _, findings, _ = run_text(tmp_path, DIMENSION_HEAD + text)
     assert alarms(findings) == []
+
+
+UNNAMED_BY_FORMERS = [
+    ("Ước thực hiện cả năm đạt 52.400 tỷ đồng, bằng 108,2% dự toán. Theo địa bàn trước hợp nhất: khu vực Bắc Giang "
+     "(cũ) ước {a} tỷ đồng, đạt 107,5% dự toán; khu vực Bắc Ninh (cũ) ước 31.300 tỷ đồng, đạt 108,6%.", "21.100",
+     "21.010"),
+    ("Tổng kinh phí thực hiện năm 2025 là 3.460 tỷ đồng. Theo địa bàn: Bắc Giang (cũ) {a} tỷ đồng; Bắc Ninh (cũ) "
+     "1.520 tỷ đồng.", "1.940", "1.904"),
+]
+
+
+@pytest.mark.parametrize("text,good,bad", UNNAMED_BY_FORMERS)
+def test_an_unnamed_total_split_by_former_province_adds_up(tmp_path, text, good, bad):
+    # no catalog indicator names the total, so PW01 cannot key it: the list by former
+    # province is summed as a breakdown, all of it
+    _, findings, _ = run_text(tmp_path, DIMENSION_HEAD + text.format(a=good) + "\n")
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, DIMENSION_HEAD + text.format(a=bad) + "\n")
+    found = alarms(findings, "PW02")
+    assert len(found) == 1 and any(bad in t for t in figure_texts(found[0]))
+
+
+def test_an_unnamed_mean_split_by_former_province_is_not_summed(tmp_path):
+    text = ("Thu nhập bình quân đầu người năm 2025 đạt 78,4 triệu đồng. Theo địa bàn trước hợp nhất: Bắc Giang (cũ) "
+            "72,1 triệu đồng; Bắc Ninh (cũ) 86,0 triệu đồng.\n")
+    _, findings, _ = run_text(tmp_path, DIMENSION_HEAD + text)
+    assert alarms(findings) == []

@@ -574,14 +574,21 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         formers = _names_formers(out, whole_i, items, text, end, ctx)
         if formers:
             whole_of_formers(out, whole_i, items, catalog)
-        summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) and not formers
+        # (a total no catalog indicator names, split by a colon list into every one of its merged
+        # province's former provinces: PW01 cannot key it, so the list itself is summed, to
+        # equality; a `trong đó` list of them leaves the total free for a list by another dimension)
+        every_former = formers and cue == ":" and out[whole_i].indicator is None \
+            and _every_former(out, whole_i, items, catalog) \
+            and not MEAN_WORDS_RE.search(text, sentence_bounds(text, out[whole_i].figure.start)[0], start)
+        summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) and (not formers or every_former)
         for j, label_start in items:
             inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
             if out[j].unit is None and out[j].indicator and out[j].indicator == out[whole_i].indicator:
                 out[j].unit = out[whole_i].unit  # (`trong đó A 9.860, B 12.740 đảng viên`: counted alike)
         _changes_of_parts(out, figs, text, whole_i, items, ctx)
-        exhaustive = exhaustive or _partition(out, items, whole_i, cues.partitions) or _rest_closes(out, items, text, end)
+        exhaustive = exhaustive or every_former or _partition(out, items, whole_i, cues.partitions) \
+            or _rest_closes(out, items, text, end)
         for j, _ in items:
             if summed:
                 add(RelationKind.PART_OF, j, (whole_i,), "" if exhaustive else "bound",
@@ -733,6 +740,18 @@ def whole_of_formers(out, whole_i: int, items, catalog) -> None:
     if sorted(named) != sorted(catalog.entities[m].formers) or (whole.entity is not None and whole.entity not in named):
         return
     _set(whole, "entity", m, f"its list names every former province of {m}")
+
+
+# Words that make a figure a mean, whatever its unit (`bình quân đầu người 150 triệu đồng`).
+MEAN_WORDS_RE = re.compile(r"(?<![\w])(?:bình quân|trung bình|đầu người|mỗi|tỷ lệ|tỉ lệ)(?![\w])|/", re.I)
+
+
+def _every_former(out, whole_i: int, items, catalog) -> bool:
+    """Whether the parts name, one each, every former province of the merged province the
+    total is of."""
+    entity = catalog.entities.get(out[whole_i].entity or "")
+    named = [out[j].entity for j, _ in items]
+    return entity is not None and bool(entity.formers) and sorted(named) == sorted(entity.formers)
 
 
 def _has_parts(out, i: int) -> bool:
