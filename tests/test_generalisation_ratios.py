@@ -27,8 +27,8 @@ CASES = [
     ("Thu nội địa ước đạt 12.600/12.000 tỷ đồng, bằng 105% dự toán; trong đó huyện A 3.150/3.000 tỷ đồng, "
      "bằng 105%; huyện B 2.080/2.000 tỷ đồng, bằng 101%.", "RT04"),
     # A margin in points over a target rate: M = A − B.
-    ("Tỷ lệ che phủ cây xanh đô thị đạt 31,5%, vượt 1,5 điểm phần trăm so với chỉ tiêu (30%).", None),
-    ("Tỷ lệ che phủ cây xanh đô thị đạt 31,5%, vượt 2,5 điểm phần trăm so với chỉ tiêu (30%).", "RT04"),
+    ("Tỷ lệ phủ xanh khu công nghiệp đạt 31,5%, vượt 1,5 điểm phần trăm so với chỉ tiêu (30%).", None),
+    ("Tỷ lệ phủ xanh khu công nghiệp đạt 31,5%, vượt 2,5 điểm phần trăm so với chỉ tiêu (30%).", "RT04"),
     # ... with the target named without brackets.
     ("Tỷ lệ hợp tác xã làm ăn có lãi đạt 86,5%, vượt 1,5 điểm % so với mục tiêu 85%.", None),
     ("Tỷ lệ hợp tác xã làm ăn có lãi đạt 86,5%, vượt 2,5 điểm % so với mục tiêu 85%.", "RT04"),
@@ -67,7 +67,7 @@ AMBIGUOUS = [
     # Two rates and a change in `%`: points or percent?
     "Tỷ lệ hộ dùng điện lưới giảm từ 12,0% năm 2020 xuống 4,5% năm 2025, bình quân mỗi năm giảm 3,1%.",
     # A margin in `%` of a rate: points or percent?
-    "Tỷ lệ che phủ cây xanh đô thị đạt 31,5%, vượt 9% so với chỉ tiêu (30%).",
+    "Tỷ lệ phủ xanh khu công nghiệp đạt 31,5%, vượt 9% so với chỉ tiêu (30%).",
     # No unit on the figures.
     "Số dự án hoàn thành là 1.150, bằng 80% kế hoạch (1.300).",
 ]

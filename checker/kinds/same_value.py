@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import enum
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker import messages as m
 from checker.i18n import N_
@@ -17,6 +18,11 @@ from checker.records import Evidence
 from checker.text import slug
 
 NUMBER_RE = re.compile(r"\d[\d.]*(?:,\d+)?")
+
+
+class SameValueKey(str, enum.Enum):
+    INDICATOR = "indicator"  # figures of one catalog indicator
+    HEAD = "head"  # counts no catalog indicator names, by the head phrase their clause counts them by
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,7 @@ class SameValueParams:
     # one fact twice in a sentence with two values.  Compared only when each figure's field
     # is read at least at this level: by default only a data file's own columns will do.
     same_sentence_evidence: Evidence = Evidence.DATA
+    key: SameValueKey = SameValueKey.INDICATOR  # what the compared figures are grouped by
 
 
 class SameValue:
@@ -70,21 +77,17 @@ class SameValue:
         params = rule.params
         roles = {r.value for r in params.roles}
         ambiguous = defaults_with_formers(ctx) if params.document_entity is DocumentEntity.UNLESS_FORMERS else set()
-        seen: set = set()
-        rows = []
-        for r in stat_records(ctx, ("indicator", "entity", "period", "role")):
-            where = (r["path"], r["line"], r["column"])
-            own = r["part_of"] is None or table_part(ctx, r)  # (a table row is a fact of its own)
-            named = not own and own_indicator(ctx, r)
-            if r["role"] in roles and (own or named or _former_part(ctx, r) or _kind_part(r)) \
-                    and where not in seen:
-                seen.add(where)
-                rows.append(r if own else _named_fact(ctx, r) if named else _as_own_fact(ctx, r))
-        for key, group in group_records(rows, KEY):
+        if params.key is SameValueKey.HEAD:
+            rows, keys = _head_rows(ctx, roles), ["head", *KEY[1:]]
+            params = replace(params, indicator_evidence=Evidence.NONE)  # (no catalog name: the head is the key)
+        else:
+            rows, keys = _indicator_rows(ctx, roles), KEY
+        for key, group in group_records(rows, keys):
             if len(group) < 2:
                 continue
             kept = [r for r in group if strong_enough(r, params, ambiguous)]
-            if len(kept) < 2 or _sentence_conflict(kept, params.same_sentence_evidence) or _table_conflict(kept):
+            if len(kept) < 2 or _sentence_conflict(kept, params.same_sentence_evidence) or _table_conflict(kept) \
+                    or (params.key is SameValueKey.HEAD and _one_passage(kept)):
                 yield NOT_APPLICABLE  # too weak to say these figures state one fact
                 continue
             group = kept
@@ -107,7 +110,8 @@ class SameValue:
             agreed = ivs[best[0]]
             for i in best[1:]:
                 agreed = agreed.intersection(ivs[i])
-            args = {"subject": m.subject(key[0], key[1], key[2], key[3]), "indicator": m.indicator(key[0]),
+            ind = key[0] if params.key is SameValueKey.INDICATOR else None
+            args = {"subject": m.subject(ind, key[1], key[2], key[3]), "indicator": m.indicator(ind),
                     "entity": m.entity(key[1]), "period": m.period(key[2]), "role": m.role(key[3]),
                     "values": m.figs(range(len(group)), "differs" if len(group) == 2 else "; ", at=True),
                     "stands_for": m.items([m.items([m.fig(i), m.quantity(iv, like=r, extra=1)],
@@ -119,6 +123,42 @@ class SameValue:
                 imbalance = ivs[suspect].mid - agreed.mid
             yield fail(finding(rule, group, suspect, args, imbalance,
                                N_("as written, each figure stands for: {stands_for}")))
+
+
+def _indicator_rows(ctx: Context, roles: set[str]) -> list[dict]:
+    """The statistics of a catalog indicator that state a fact of their own (a part listed
+    under a total only where its own words name it, or a former province, or a kind)."""
+    seen: set = set()
+    rows = []
+    for r in stat_records(ctx, ("indicator", "entity", "period", "role")):
+        where = (r["path"], r["line"], r["column"])
+        own = r["part_of"] is None or table_part(ctx, r)  # (a table row is a fact of its own)
+        named = not own and own_indicator(ctx, r)
+        if r["role"] in roles and (own or named or _former_part(ctx, r) or _kind_part(r)) \
+                and where not in seen:
+            seen.add(where)
+            rows.append(r if own else _named_fact(ctx, r) if named else _as_own_fact(ctx, r))
+    return rows
+
+
+def _head_rows(ctx: Context, roles: set[str]) -> list[dict]:
+    """`Toàn ngành có 4.095 bác sĩ` … `hiện nay toàn ngành có 4.059 bác sĩ`: counts no catalog
+    indicator names, each in a count noun that says what is counted (`bác sĩ`, `hộ nghèo`),
+    keyed by the head phrase of their clause (the noun and the words that narrow it).  Only
+    prose figures of their own: no part of a list, no share, mean or change; an amount
+    (`tấn`, `tỷ đồng`) names no thing counted, so its head (`sản lượng`) may be of any crop."""
+    counts = ctx.catalog.units.count_units
+    return [r for r in stat_records(ctx, ("head", "entity", "period", "role"))
+            if r["indicator"] is None and r["head"] and r["unit"] in counts and r["role"] in roles and r["part_of"] is None
+            and r["block"] == "paragraph" and not r["measure"] and r["kind"] == "statistic"]
+
+
+def _one_passage(group: list[dict]) -> bool:
+    """Two counts of one head in one paragraph count different things the words between
+    them tell apart (`sửa chữa 1.477 căn …, trong đó sửa chữa 5.762 căn …`): only counts in
+    separate paragraphs restate one fact."""
+    where = [(r["path"], r["line"]) for r in group]
+    return len(set(where)) < len(where)
 
 
 def _former_part(ctx: Context, row: dict) -> bool:

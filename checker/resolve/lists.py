@@ -142,7 +142,11 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
     for i, f in reversed(before):
         r = out[i]
         gap = text[f.end:cue_start]
-        if exhaustive and (len(gap) > 80 + 60 * stated_of or ";" in gap):
+        # (`8.865 tỷ đồng, chiếm 56,2% tổng vốn; gồm …`: a `;` that closes the total's own
+        # stated share, right before the cue, keeps the total)
+        closes_share = gap.count(";") == 1 and not text[gap.index(";") + f.end + 1:cue_start].strip() \
+            and _share_led(text, out[before[-1][0]], first)
+        if exhaustive and (len(gap) > 80 + 60 * stated_of or (";" in gap and not closes_share)):
             return None
         # (`71.640 tỷ đồng, bằng 108,3% dự toán (66.150 tỷ đồng), gồm: …`: the total's own
         # comparison, a percentage and its bracketed base, stands between it and its list)
@@ -166,6 +170,14 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
                 continue
             return None
     return None
+
+
+def _share_led(text: str, r, first) -> bool:
+    """`…, chiếm 56,2% tổng vốn của tỉnh; gồm …`: the figure right before a list's cue is
+    the share its total is stated to take (`chiếm`, `bằng`), in another unit than the list."""
+    f = r.figure
+    return r.unit == "percent" and first.unit not in RATE_UNITS \
+        and bool(SHARE_LEAD_RE.search(text[max(0, f.start - 16):f.start] + re.match(r"\D*", f.text).group(0)))
 
 
 def _share_of_level_before(out, before, i: int, text: str, first) -> bool:
@@ -249,7 +261,7 @@ def _opens_item(text: str, start: int, entity_starts: list[int], parallel_part) 
     return any(0 <= s - lead <= 12 for s in entity_starts) or bool(parallel_part.match(head))
 
 
-def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
+def items_after(out, figs, text, whole_i: int, cue_end: int, ctx, by_dimension: bool = False):
     """The parts listed after a cue: unit-matched figures to the sentence end, leaving out
     figures in a bracket of their own (a base, a sub-breakdown), shares, targets, and
     stopping at a clause that goes on about something else or a new list."""
@@ -278,8 +290,10 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
         # opens with the first item's two words is the next item, in any list)
         if semi >= 0 and text[prev_end + semi + 1:f.start].strip() \
                 and not _opens_item(text, prev_end + semi + 1, ctx.entity_starts, ctx.cues.parallel_part) \
-                and not (colon and lead and _lead_word(text[prev_end + semi + 1:f.start], ctx) == lead) \
-                and not (lead2 and _lead_words(text[prev_end + semi + 1:f.start], ctx) == lead2):
+                and not ((colon or _rest_led(text, cue_end, s_end, lead, ctx)) and lead
+                         and _lead_word(text[prev_end + semi + 1:f.start], ctx) == lead) \
+                and not (lead2 and _lead_words(text[prev_end + semi + 1:f.start], ctx) == lead2) \
+                and not (by_dimension and DIMENSION_ITEM_RE.fullmatch(text, prev_end + semi + 1, f.start)):
             break
         r = out[j]
         # (`thu nội địa 42.805 tỷ đồng, đạt 88% dự toán và thu từ xuất khẩu 15.681 tỷ đồng`: the
@@ -298,6 +312,62 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx):
         items.append((j, prev_end))
         prev_end = _segment_end(text, f.end)
     return items
+
+
+def _rest_led(text: str, cue_end: int, s_end: int, lead: str | None, ctx) -> bool:
+    """`trong đó chi đầu tư 25.740 tỷ đồng, chiếm 43,7%; chi thường xuyên 31.680 tỷ đồng; các
+    khoản chi khác 1.320 tỷ đồng`: a list whose sentence ends on a `;` clause naming the rest
+    of the first item's head (`các khoản chi khác`, `thu còn lại`) runs through every `;`
+    clause led by that head: the rest clause says the list goes on to cover all of it."""
+    if lead is None:
+        return False
+    semi = text.rfind(";", cue_end, s_end)
+    if semi < 0:
+        return False
+    label = re.match(r"[^\d]*", text[semi + 1:s_end]).group(0)
+    return len(label) < len(text[semi + 1:s_end].rstrip()) and bool(REST_LABEL_RE.search(label)) \
+        and _lead_word(label, ctx) == lead
+
+
+# `Theo cấp học:`, `Chia theo khu vực kinh tế:`, `Phân theo nguồn vốn:`: a sentence that
+# opens by naming the dimension its colon list splits a total along.
+# Only a dimension's own nouns: `Theo báo cáo của Sở Tài chính:` names a source, no split.
+DIMENSION_LEAD_RE = re.compile(r"\s*(?:(?:chia|phân)\s+)?theo\s+(?:cấp học|cấp|khu vực|ngành|lĩnh vực|nguồn vốn|nguồn|"
+                               r"loại hình|loại|địa bàn|thành phần kinh tế|nhóm|vùng|giới tính|độ tuổi|hình thức|"
+                               r"khối|đối tượng|bậc học)(?![\w])[^\d;:,.()]{0,40}", re.I)
+# An item of such a list after a `;`: a short label of its own, no verb of change or share.
+DIMENSION_ITEM_RE = re.compile(r"\s*(?!(?:và|còn|đạt|tăng|giảm|chiếm|so|trong|riêng)\b)[^\W\d_][^\d;:.()]{0,50}?\s*",
+                               re.I)
+
+
+def _dimension_lead(out, near, text: str, cue_start: int) -> bool:
+    """`…, khu vực B (cũ) 430.110 học sinh. Theo cấp học: mầm non 203.570 trẻ; tiểu học …`:
+    the colon closes a lead of its own sentence that names a dimension, no figure before it."""
+    s_start, _ = sentence_bounds(text, cue_start)
+    return s_start > 0 and bool(DIMENSION_LEAD_RE.fullmatch(text, s_start, cue_start)) \
+        and not near.between(s_start, cue_start)
+
+
+def _whole_of_dimension(out, near, text: str, cue_start: int, counts):
+    """The total a dimension's list splits: the one figure of the sentence before, outside any
+    bracket and no part of a list, in a unit (a count or an amount) the list's first part fits."""
+    s_start, s_end = sentence_bounds(text, cue_start)
+    after = near.between(cue_start, s_end)
+    if not after:
+        return None
+    first = out[after[0][0]]
+    p_start, _ = sentence_bounds(text, s_start - 1)
+    kin = [i for i, f in near.between(p_start, s_start) if f.end <= s_start and f.kind == "statistic"
+           and out[i].unit is not None and out[i].unit not in RATE_UNITS and compatible(out[i], first, counts)
+           and not is_part(out[i]) and not _listed_under(out[i])
+           and text.count("(", p_start, f.start) == text.count(")", p_start, f.start)]
+    return kin[0] if len(kin) == 1 else None
+
+
+def _listed_under(r) -> bool:
+    """A figure that took its fields from a total it is listed under (`trong đó khu vực A (cũ)
+    496.630 học sinh`: a former province's part, which is not summed): no total of its own."""
+    return any(r.fields[k].evidence is Evidence.RELATION for k in ("entity", "period"))
 
 
 # The words after a figure up to a separator or `và` are its own (`88% dự toán`).
@@ -482,9 +552,12 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
             _bracket_lead(out, figs, text, start, end, ctx, add)
             continue  # a bracketed list of two or more is read by the bracket grammar
         whole_i = whole_before(out, figs, text, start, exhaustive, ctx.counts, near)
+        by_dimension = whole_i is None and text[start:end] == ":" and _dimension_lead(out, near, text, start)
+        if by_dimension:
+            whole_i = _whole_of_dimension(out, near, text, start, ctx.counts)
         if whole_i is None:
             continue
-        items = items_after(out, figs, text, whole_i, end, ctx)
+        items = items_after(out, figs, text, whole_i, end, ctx, by_dimension)
         if len(items) < (2 if exhaustive else 1) or not _may_break_down(out, whole_i, items, text, start, end, ctx):
             continue
         cue = text[start:end]
@@ -501,14 +574,21 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         formers = _names_formers(out, whole_i, items, text, end, ctx)
         if formers:
             whole_of_formers(out, whole_i, items, catalog)
-        summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) and not formers
+        # (a total no catalog indicator names, split by a colon list into every one of its merged
+        # province's former provinces: PW01 cannot key it, so the list itself is summed, to
+        # equality; a `trong đó` list of them leaves the total free for a list by another dimension)
+        every_former = formers and cue == ":" and out[whole_i].indicator is None \
+            and _every_former(out, whole_i, items, catalog) \
+            and not MEAN_WORDS_RE.search(text, sentence_bounds(text, out[whole_i].figure.start)[0], start)
+        summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) and (not formers or every_former)
         for j, label_start in items:
             inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
             if out[j].unit is None and out[j].indicator and out[j].indicator == out[whole_i].indicator:
                 out[j].unit = out[whole_i].unit  # (`trong đó A 9.860, B 12.740 đảng viên`: counted alike)
         _changes_of_parts(out, figs, text, whole_i, items, ctx)
-        exhaustive = exhaustive or _partition(out, items, whole_i, cues.partitions) or _rest_closes(out, items, text, end)
+        exhaustive = exhaustive or every_former or _partition(out, items, whole_i, cues.partitions) \
+            or _rest_closes(out, items, text, end)
         for j, _ in items:
             if summed:
                 add(RelationKind.PART_OF, j, (whole_i,), "" if exhaustive else "bound",
@@ -595,7 +675,9 @@ def _rest_closes(out, items, text: str, end: int) -> bool:
     j, label_start = items[-1]
     previous = out[items[-2][0]].figure.end
     label = text[max(label_start, end, previous):out[j].figure.start]
-    return bool(REST_LABEL_RE.search(label)) and not re.search(r"[;.]", label)
+    # (an item admitted after a `;`, `…; các khoản chi khác 1.320 tỷ đồng`, has its label after it)
+    label = label[label.rfind(";") + 1:]
+    return bool(REST_LABEL_RE.search(label)) and "." not in label
 
 
 def _zeros(fig) -> int:
@@ -658,6 +740,18 @@ def whole_of_formers(out, whole_i: int, items, catalog) -> None:
     if sorted(named) != sorted(catalog.entities[m].formers) or (whole.entity is not None and whole.entity not in named):
         return
     _set(whole, "entity", m, f"its list names every former province of {m}")
+
+
+# Words that make a figure a mean, whatever its unit (`bình quân đầu người 150 triệu đồng`).
+MEAN_WORDS_RE = re.compile(r"(?<![\w])(?:bình quân|trung bình|đầu người|mỗi|tỷ lệ|tỉ lệ)(?![\w])|/", re.I)
+
+
+def _every_former(out, whole_i: int, items, catalog) -> bool:
+    """Whether the parts name, one each, every former province of the merged province the
+    total is of."""
+    entity = catalog.entities.get(out[whole_i].entity or "")
+    named = [out[j].entity for j, _ in items]
+    return entity is not None and bool(entity.formers) and sorted(named) == sorted(entity.formers)
 
 
 def _has_parts(out, i: int) -> bool:

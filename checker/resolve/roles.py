@@ -168,6 +168,9 @@ def per_year_mean(text: str, fig, spot, annual: re.Pattern) -> bool:
 
 
 ADDED_RE = re.compile(r"(?<![\w])thêm\s+$", re.I)
+# After a plan word: its own figure (`kế hoạch 60,0%`, `kế hoạch năm 2025 là 60%`, `KH: 60%`).
+OWN_FIGURE_RE = re.compile(r"(?:\s+(?:năm|giao|đề ra)(?:\s+\d{4})?)?\s*(?:là|đạt|:)?\s*(?:trên|dưới|khoảng|từ)?\s*\d",
+                           re.I)
 
 
 def prose_measure(text: str, fig, spot, shares, plan_share: re.Pattern, annual: re.Pattern | None = None) -> str:
@@ -179,7 +182,12 @@ def prose_measure(text: str, fig, spot, shares, plan_share: re.Pattern, annual: 
         return "increase"  # `có thêm 10 xã đạt chuẩn`: how many more, not how many
     if fig.unit != "percent":
         return ""
-    if plan_share.match(text[fig.end:fig.end + 40]):
+    plan = plan_share.match(text[fig.end:fig.end + 40])
+    if plan and "(" in plan.group(0) and OWN_FIGURE_RE.match(text, fig.end + plan.end()):
+        # `đạt 56,8% (kế hoạch 60,0%)`: the bracket states the plan's own figure, a target
+        # beside the level, not the share of the plan the level reaches.
+        plan = None
+    if plan:
         # `vượt 37,8% dự toán` is 137,8% of it: an excess over the plan is another measure.
         lead = text[max(spot.prev_figure_end, spot.sentence_start, fig.start - 12):fig.start]
         margin = MARGIN_LEAD_RE.search(lead)
