@@ -224,6 +224,7 @@ class Structure:
     def _unit(self, rule, ctx: Context) -> Results:
         cat = ctx.catalog
         rows_told: set = set()
+        row_cells = self._row_cells(ctx.records)
         for r in ctx.records:
             if r["kind"] not in ("statistic", "range") or r["lo"] is None or not r["indicator"]:
                 continue
@@ -243,7 +244,12 @@ class Structure:
                 what = words.phrase(N_("{figure} is written in {unit}, but {indicator} is kept in {kept}"),
                                     figure=words.fig(0), unit=r["unit_text"] or r["unit"],
                                     indicator=words.indicator(ind.id), kept=written_unit(cat.units, ind.unit))
-                yield fail(self._finding(rule, [r], what, written_unit(cat.units, ind.unit),
+                # A unit column wrong for a whole row is told once, citing every cell of the row
+                # that it misfits (the editor sees the row; any of its cells names the slip).
+                cells = [c for c in row_cells.get((r["path"], r["line"]), ()) if c is not r
+                         and c["indicator"] == r["indicator"] and c["unit"] == r["unit"]] \
+                    if r["block"] == "table_row" and (misfit or r["unit"] != "percent") else []
+                yield fail(self._finding(rule, [r, *cells], what, written_unit(cat.units, ind.unit),
                                          N_("the row names {indicator}; its unit is {expected}"),
                                          indicator=words.indicator(ind.id)))
                 continue
@@ -257,6 +263,15 @@ class Structure:
                 what = words.phrase(N_("{figure} is a share above 100%"), figure=words.fig(0))
                 yield fail(self._finding(rule, [r], what, words.quantity(Interval(float("-inf"), 100.0), unit="%"),
                                          N_("{indicator} cannot exceed 100%"), indicator=words.indicator(ind.id)))
+
+    @staticmethod
+    def _row_cells(records) -> dict:
+        """A table row's statistics, by (path, line)."""
+        cells: dict = {}
+        for r in records:
+            if r["block"] == "table_row" and r["kind"] in ("statistic", "range") and r["lo"] is not None:
+                cells.setdefault((r["path"], r["line"]), []).append(r)
+        return cells
 
     def _precision(self, rule, ctx: Context) -> Results:
         for r in ctx.records:
