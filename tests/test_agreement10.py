@@ -114,8 +114,8 @@ COUNT_HEAD = ("UBND TỈNH NGHỆ AN\n\nBÁO CÁO KẾT QUẢ THỰC HIỆN NHI�
 # A count no catalog indicator names, stated in two sections with one head phrase and one
 # count noun: one fact.  (first, second with {n}, the agreeing value, a slipped value)
 SAME_COUNTS = [
-    ("Năm 2025, toàn ngành có 4.095 bác sĩ, đạt 11,8 bác sĩ/vạn dân.",
-     "Trong năm tuyển dụng 412 viên chức; hiện nay toàn ngành có {n} bác sĩ.", "4.095", "4.059"),
+    ("Năm 2025, toàn ngành có 2.318 bác sĩ, đạt 11,8 bác sĩ/vạn dân.",
+     "Trong năm tuyển dụng 412 viên chức; hiện nay toàn ngành có {n} bác sĩ.", "2.318", "2.381"),
     ("Kết quả nổi bật: đến cuối năm 2025 toàn tỉnh còn 20.876 hộ nghèo.",
      "Theo kết quả rà soát, đến cuối năm 2025 toàn tỉnh còn {n} hộ nghèo, giảm mạnh so với đầu kỳ.", "20.876",
      "20.606"),
@@ -138,7 +138,7 @@ def test_a_count_restated_in_another_section_with_its_head_agrees(tmp_path, firs
 
 OTHER_COUNTS = [
     # a narrower kind of the noun (`bác sĩ chuyên khoa II`) is another count
-    ("Năm 2025, toàn ngành có 4.095 bác sĩ.", "Hiện nay toàn ngành có 386 bác sĩ có trình độ chuyên khoa II."),
+    ("Năm 2025, toàn ngành có 2.318 bác sĩ.", "Hiện nay toàn ngành có 386 bác sĩ có trình độ chuyên khoa II."),
     # two counts of one head in one paragraph: the words between tell them apart
     ("Năm 2025, toàn tỉnh có 1.248 hợp tác xã đang hoạt động; toàn tỉnh có 1.095 hợp tác xã đang hoạt động.",
      "Kinh tế tập thể tiếp tục phát triển."),

@@ -142,7 +142,7 @@ def _indicator_rows(ctx: Context, roles: set[str]) -> list[dict]:
 
 
 def _head_rows(ctx: Context, roles: set[str]) -> list[dict]:
-    """`Toàn ngành có 4.095 bác sĩ` … `hiện nay toàn ngành có 4.059 bác sĩ`: counts no catalog
+    """`Toàn ngành có 2.318 bác sĩ` … `hiện nay toàn ngành có 2.381 bác sĩ`: counts no catalog
     indicator names, each in a count noun that says what is counted (`bác sĩ`, `hộ nghèo`),
     keyed by the head phrase of their clause (the noun and the words that narrow it).  Only
     prose figures of their own: no part of a list, no share, mean or change; an amount
