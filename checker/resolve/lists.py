@@ -71,6 +71,26 @@ def compatible(whole, part, counts) -> bool:
     return whole.unit in counts and part.unit in counts
 
 
+# Words a bare number may be followed by in a list and still be written in its total's unit
+# (`thu nội địa 1.200 và thu xuất nhập khẩu 300`, `A 27.400, tăng 2%`): conjunctions, verbs
+# and prepositions.  Any other word after it is the noun it counts (`27 ấp`, `12 gia đình`).
+_NOT_A_NOUN = frozenset("""và với so tăng giảm đạt chiếm bằng trong của là gồm cho tại ở thuộc từ đến
+    trên dưới khoảng hơn theo còn được đã sẽ có nay lên xuống vào qua sau trước riêng hoặc nhưng
+    cùng vượt ước dự kiến""".split())
+_NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def counted_apart(text: str, figure, whole_unit: str | None, counts) -> bool:
+    """A bare number followed by a noun of its own (`diện tích 118,64 km², gồm 27 ấp …`,
+    `20 triệu đồng/người cho 12 gia đình`) counts that noun: it lends no measure's unit
+    (an area, an amount, a tonnage) and is no part of a total in one.  Counts of kinds of
+    one thing (`102 đơn vị, gồm 85 xã …`) are left to `compatible`."""
+    if figure.unit is not None or whole_unit is None or whole_unit in counts:
+        return False
+    m = _NEXT_WORD_RE.match(text, figure.end)
+    return bool(m) and m.group(1).islower() and m.group(1) not in _NOT_A_NOUN
+
+
 def additive(r, catalog) -> bool:
     """Do parts of this figure add up to it?  Not rates, shares, multiples or figures per
     head (`8,6%/năm`, `128,7 triệu đồng/người`): their list only names each part's value."""
@@ -560,6 +580,8 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         items = items_after(out, figs, text, whole_i, end, ctx, by_dimension)
         if len(items) < (2 if exhaustive else 1) or not _may_break_down(out, whole_i, items, text, start, end, ctx):
             continue
+        if any(counted_apart(text, out[j].figure, out[whole_i].unit, ctx.counts) for j, _ in items):
+            continue  # (a count of its own noun in the list: not a breakdown of this measure)
         cue = text[start:end]
         if ctx.cues.parts_one.fullmatch(cue):
             items = items[:1]
@@ -775,7 +797,7 @@ def _totals_after(out, text, figs, ctx, add) -> None:
         parts = [(j, f) for j, f in figs[:n] if f.start >= s_start and not is_part(out[j])
                  and compatible(out[i], out[j], ctx.counts) and not closed_brackets(text, f.end, total.start)
                  and _pair_kind(out[j]) == _pair_kind(out[i]) and not out[j].measure]
-        if len(parts) < 2:
+        if len(parts) < 2 or any(counted_apart(text, f, out[i].unit, ctx.counts) for _, f in parts):
             continue
         by_formers = _total_of_formers(out, i, parts, text, s_start, ctx)
         prev = s_start
