@@ -18,6 +18,9 @@ SILENT = [
     "hỗ trợ 50 triệu đồng/căn cho 17 hộ có nhà bị sập, tổng số 850 triệu đồng.",
     # an area damaged, then cages and boats lost in the same list
     "Thiệt hại 2.310 ha cây trồng, trong đó 1.420 ha mất trắng, 890 ha thiệt hại một phần và 312 lồng bè bị cuốn trôi.",
+    # a width range in metres in the bracket after a road's length: a range, no parts
+    "Nâng cấp 14,2 km đường giao thông nông thôn (mặt đường rộng 3,0 - 4,5 m) và 6 cây cầu.",
+    "Kiên cố hóa 8,6 km kênh mương (bề rộng 1,2 - 2,0 mét), tổng vốn 12.400 triệu đồng.",
 ]
 
 
