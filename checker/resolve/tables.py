@@ -158,6 +158,9 @@ RATE_LEAD_RE = re.compile(r"\s*(?:(?:trong đó|riêng)\s*[:\-–]?\s*)?(?:tỷ 
 RATE_REST_RE = re.compile(r"[/:;,+]|\s-\s|(?<!\w)(?:và|trên|mỗi|bình quân|đầu người|số lượng|số tiền|giá trị)(?!\w)", re.I)
 # Between a name and the one narrowing it: nothing, or a passive's auxiliary (`được kết nạp`).
 NARROWING_GAP_RE = re.compile(r"\s*(?:(?:đã|được|bị)\s+)*", re.I)
+# `Tỷ lệ dân số đô thị | được cấp nước sạch`: a rate's name followed by what its population
+# is, has or undergoes rates that narrower population, another measure than the name's own.
+NARROWED_RATE_RE = re.compile(r"\s+(?:được|có|bị|đã|đạt|sử dụng|tham gia)\s+[^\W\d_]", re.I)
 SUB_LEAD_RE = re.compile(r"^\s*(?:trong đó|bao gồm|gồm|riêng)?\s*[:\-–+]?\s*", re.I)
 
 
@@ -509,6 +512,8 @@ class TableReader:
         # indicator of this row; what the narrowing name measures, if anything, is.
         narrowed = {id(a) for a, b in zip(found, found[1:])
                     if NARROWING_GAP_RE.fullmatch(label, a.end, b.start) and not set(b.keys) & set(a.keys)}
+        narrowed |= {id(m) for m in found if m.text.lower().startswith("tỷ lệ") and label[m.start:m.end] == m.text
+                     and NARROWED_RATE_RE.match(label, m.end)}
         mentions = sorted((m for m in found if id(m) not in narrowed and not self._modifies(label, m)),
                           key=lambda m: -(m.end - m.start))
         if mentions or found:
