@@ -22,11 +22,12 @@ from checker.resolve.indicators import (
     trailing_subject,
 )
 from checker.resolve.passage import Passage
-from checker.resolve.periods import prose_period
+from checker.resolve.periods import prose_period, report_year
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import (
     CURRENT_PRICES,
     SHARE_LEAD_RE,
+    base_value_role,
     base_year_role,
     finish,
     list_lead_role,
@@ -137,6 +138,7 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
     r.settle("period", prose_period(p, fig, spot))
     # (a target word governs a figure only from right before it)
     r.settle("role", margin or base_year_role(text, fig, spot, p.heading.value if p.heading else None)
+             or base_value_role(text, fig, spot, report_year(p.doc))
              or prose_role(text, fig, spot, p.by_start["targets"].between(spot.prev_figure_end - 1,
                                                                                         fig.start + 1))
              or list_lead_role(text, fig, spot, p.figures, p.cues.list_lead_target)
