@@ -176,3 +176,34 @@ def test_an_unnumbered_part_under_a_numbered_row_is_still_bounded_by_it(tmp_path
         "| 1 | Lúa cả năm | 96.800 | 555.300 |\n", "| 1 | Lúa cả năm | 96.800 | 555.300 |\n| 2 | Ngô | 4.120 | 18.800 |\n")
     _, found = _run(tmp_path, body)
     assert [f for f in found if f[0] == "PW03"], found
+
+
+# Class 5: a `trong đó` list that mixes levels and changes of the total's unit breaks down
+# neither clearly (which is the whole, the level or its change?): no sum is checked.
+MIXED = [
+    "Tổng sản lượng lương thực có hạt đạt 816.029 tấn, giảm 127.760 tấn so với năm trước; trong đó thóc là "
+    "794.219 tấn, giảm 129.703 tấn; ngô đạt 21.724 tấn.",
+    "Tổng thu ngân sách trên địa bàn đạt 12.500 tỷ đồng, tăng 1.200 tỷ đồng so với năm trước; trong đó thu nội "
+    "địa 9.800 tỷ đồng, tăng 900 tỷ đồng; thu từ xuất nhập khẩu 2.700 tỷ đồng.",
+    "Diện tích gieo cấy lúa cả năm đạt 151.155 ha, giảm 1.889 ha so với năm 2024, trong đó vụ mùa 76.627 ha, "
+    "giảm 657 ha.",
+]
+
+
+@pytest.mark.parametrize("sentence", MIXED)
+def test_a_list_of_levels_and_changes_is_no_breakdown_of_the_change(tmp_path, sentence):
+    _, found = _run(tmp_path, "# I. KẾT QUẢ NĂM 2025\n\n" + sentence)
+    assert [f for f in found if f[0].startswith("PW")] == []
+
+
+def test_a_list_of_levels_that_exceeds_its_level_still_fires(tmp_path):
+    _, found = _run(tmp_path, "# I. KẾT QUẢ NĂM 2025\n\nTổng sản lượng lương thực có hạt đạt 816.029 tấn; trong đó "
+                    "thóc 794.219 tấn, ngô 31.724 tấn.")
+    assert [f for f in found if f[0] == "PW02"], found
+
+
+def test_a_list_of_changes_of_a_change_is_still_read(tmp_path):
+    # Every part a change, like its total: still a breakdown, and one that exceeds it fires.
+    _, found = _run(tmp_path, "# I. KẾT QUẢ NĂM 2025\n\nSản lượng lương thực giảm 127.760 tấn so với năm trước; "
+                    "trong đó thóc giảm 129.703 tấn, ngô giảm 1.994 tấn.")
+    assert [f for f in found if f[0].startswith("PW")], found
