@@ -207,3 +207,25 @@ def test_a_list_of_changes_of_a_change_is_still_read(tmp_path):
     _, found = _run(tmp_path, "# I. KẾT QUẢ NĂM 2025\n\nSản lượng lương thực giảm 127.760 tấn so với năm trước; "
                     "trong đó thóc giảm 129.703 tấn, ngô giảm 1.994 tấn.")
     assert [f for f in found if f[0].startswith("PW")], found
+
+
+# Class 6: a noun of money right before an activity's name makes the figure that money, not
+# the activity's own measure in the wrong unit (no unit misfit); the activity in a unit of
+# another kind, with no such noun, is still a misfit.
+MONEY_OF = [
+    "Doanh thu vận tải hành khách 10 tháng đạt 619 tỷ đồng, tăng 27%.",
+    "Trong 10 tháng, doanh thu vận tải hành khách ước đạt 619 tỷ đồng.",
+    "Kinh phí vận tải hành khách công cộng được hỗ trợ 619 tỷ đồng.",
+    "Giá trị vận tải hành khách đạt 619 tỷ đồng.",
+]
+
+
+@pytest.mark.parametrize("sentence", MONEY_OF)
+def test_money_of_an_activity_is_no_unit_misfit(tmp_path, sentence):
+    _, found = _run(tmp_path, "# I. KẾT QUẢ NĂM 2025\n\n" + sentence)
+    assert [f for f in found if f[0] == "ST02"] == []
+
+
+def test_an_activity_in_a_unit_of_another_kind_is_still_a_misfit(tmp_path):
+    _, found = _run(tmp_path, "# I. KẾT QUẢ NĂM 2025\n\nVận tải hành khách 9 tháng ước đạt 42,65 triệu tấn.")
+    assert [f for f in found if f[0] == "ST02"], found

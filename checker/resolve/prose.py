@@ -391,6 +391,13 @@ def _growth_of_subject(p: Passage, fig: Figure, spot: Spot) -> Reading | None:
     return None
 
 
+# A noun of money right before an activity's name (`doanh thu vận tải hành khách`, `kinh phí
+# xây dựng nông thôn mới`): the figure is that money, not the activity's own measure.
+MONEY_HEAD_RE = re.compile(r"(?<![\w])(?:doanh thu|giá trị|kim ngạch|vốn(?:\s+đầu tư)?|kinh phí|chi phí|số tiền|tiền|"
+                           r"nguồn vốn|tổng mức|thu nhập)(?:\s+(?:từ|của|cho|hoạt động|dịch vụ))?\s*$", re.I)
+MONEY_UNITS = ("dong", "usd")
+
+
 def _misfit_name(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:
     """`Vận tải hành khách 9 tháng ước đạt 42,65 triệu tấn`: a level right after the one name
     of its clause, with only periods and cue words between, in a unit of another kind than
@@ -405,6 +412,8 @@ def _misfit_name(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) 
     ind = p.catalog.indicators[next(iter(mention.keys))]
     if ind.context or not plain_misfit(p.catalog.units, fig.unit, ind) or fig.start - mention.end > 40:
         return None
+    if fig.unit in MONEY_UNITS and MONEY_HEAD_RE.search(p.text, max(spot.clause_start, mention.start - 30), mention.start):
+        return None  # `doanh thu vận tải hành khách 619 tỷ đồng`: the money of the activity named, no misfit
     return Reading(ind.id, fig.unit, 1.0, "", Evidence.CLAUSE,
                    f"`{mention.text}` right before the figure, whose unit does not fit it")
 
