@@ -110,6 +110,9 @@ BOUNDS = {c: k for c, k in COMPARATOR_KIND.items() if k in ("ge", "le", "gt", "l
 # `cao hơn`, `thấp hơn` right before a figure: a comparative (higher by), not `hơn` (more than).
 COMPARATIVE_RE = re.compile(r"(?<![\w])(?:cao|thấp)\s+hơn\s*$", re.I)
 UPWARD_RE = re.compile(r"\s*trở lên", re.I)
+# `có từ 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên`: `từ N` whose `trở lên` closes
+# the noun the figure counts (words only between: no figure, no clause break) is a floor too.
+UPWARD_LATER_RE = re.compile(r"\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,15}?\s+trở lên(?![\w])", re.I)
 DOWNWARD_RE = re.compile(r"\s*trở xuống", re.I)
 RANGE_DASH_RE = re.compile(r"\s*[-–]\s*")
 # Precompiled, and matched at a position rather than on a slice of the rest of the block:
@@ -324,7 +327,7 @@ class Lexer:
         if figure:
             return figure
         if qualifier == "from":
-            if UPWARD_RE.match(masked, stop):
+            if UPWARD_RE.match(masked, stop) or UPWARD_LATER_RE.match(masked, stop):
                 qualifier = "from_up"
             else:
                 qualifier = None

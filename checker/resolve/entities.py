@@ -99,6 +99,7 @@ class _Names:
         self.lowered = [m.text.lower() for m in mentions]
         self.keys = [set(m.keys) for m in mentions]
         self._context_mentions: list[Mention] | None = None
+        self._context_formers: set[frozenset[str]] | None = None
         self._former_after: list[bool] | None = None
         self._merged_cues: list[Mention] | None = None
         self._lead_before: list[bool] | None = None
@@ -116,6 +117,14 @@ class _Names:
         if self._context_mentions is None:
             self._context_mentions = self.catalog.entity_matcher.find(self.context)
         return self._context_mentions
+
+    @property
+    def context_formers(self) -> set[frozenset[str]]:
+        """The names (their keys) the context writes with a former cue after them."""
+        if self._context_formers is None:
+            cues = self.catalog.cue("former").find(self.context)
+            self._context_formers = {frozenset(m.keys) for m in self.context_mentions if _cue_after(m, cues)}
+        return self._context_formers
 
     @property
     def merged_cues(self) -> list[Mention]:
@@ -195,6 +204,10 @@ def _mention_entity(catalog: Catalog, text: str, k: int, names: _Names) -> tuple
     if any(mentions[j].start > mention.end and names.lead_before[j] for j in alike):
         return province, "a total broken down by former province"
     if beside or any(set(m.keys) & partners for m in names.context_mentions):
+        if not beside and not former_after[k] and frozenset(own_keys) in names.context_formers:
+            # `| Cần Thơ (cũ) | Hậu Giang | Sóc Trăng | Thành phố Cần Thơ |`: beside the former
+            # province written as such, the bare name is the province it became.
+            return province, "the context writes the former province with its cue"
         if BARE_NEW_RE.match(text, mention.end):
             # `Tỉnh A mới có …`: the new province, or `only now has` (an adverb); a partner named
             # near it is too weak to tell which province it is.

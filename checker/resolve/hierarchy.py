@@ -26,6 +26,9 @@ LABEL_BULLET_RE = re.compile(r"^\s*([-–+*•])\s+")
 # A number (`I.`, `2.`, `3)`) or a bullet (`- `) opening a row's label in a table with no numbering column
 LABEL_MARK_RE = re.compile(r"^\s*(?:((?:[IVX]{1,4}|\d{1,2}))[.)]\s+|([-–+•])\s+)")
 VALUE_COLUMNS = ("target", "actual", "value")
+# An unnumbered row that totals (`Tổng …`, `Cộng …`), or states the rows it sums (`(1+2)`, `= a + b`).
+SUMMARY_ROW_RE = re.compile(r"^[\W\d]*(?:tổng|cộng)(?![\w])", re.I)
+FORMULA_RE = re.compile(r"\(\s*=?\s*\w{1,4}\s*\+\s*\w{1,4}|=\s*\w{1,4}\s*\+\s*\w{1,4}")
 
 
 @dataclass
@@ -206,6 +209,13 @@ def _nest(rows: list[_Row], cues) -> list[_Row]:
         if row.form is None:
             if not row.cells and (cues.table_complete.match(row.label) or not row.label.strip()):
                 continue  # `| | Chia ra: | |`: the parts follow, numbered
+            if not lead and stack and FORMULA_RE.search(row.label):
+                # `| | Cộng (1+2) | … |`, `| | Lương thực có hạt = 1 + 2 | … |`: the sum of the rows
+                # it names, not of all the rows nor a part of the row above.
+                _unclear(stack)
+                stack.clear()
+                partial_of = None
+                continue
             if cues.table_total.match(row.label) and not lead:
                 if total is None and (not stack or n == len(rows) - 1):
                     total = row  # `| | Tổng số | 2.693.966 |` over (or under) the numbered rows
@@ -214,6 +224,13 @@ def _nest(rows: list[_Row], cues) -> list[_Row]:
                             _attach(root, row, partial=False)
                         roots.clear()
                     roots.append(row)
+                stack.clear()
+                partial_of = None
+                continue
+            if not lead and stack and SUMMARY_ROW_RE.match(row.label):
+                # `| | Tổng sản lượng lương thực có hạt | 574.100 |`, `| | Cộng (1+2) | … |` under
+                # the numbered rows: a total of some of them, not a part of the row above.
+                _unclear(stack)
                 stack.clear()
                 partial_of = None
                 continue

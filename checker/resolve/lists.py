@@ -712,7 +712,14 @@ def _zeros(fig) -> int:
 def _may_break_down(out, whole_i: int, items, text: str, start: int, end: int, ctx) -> bool:
     """A total in the sentence before (`… 101.800 triệu đồng. Trong đó …`) is broken down only
     by `trong đó`-like cues, when it adds up, and for its own period: `Riêng quý III, …` after a
-    9-month rate speaks of another period (read by the resolver, not as a part)."""
+    9-month rate speaks of another period (read by the resolver, not as a part).  Nor is a
+    list that mixes levels and changes of the total's unit with the total (`816.029 tấn, giảm
+    127.760 tấn …; trong đó thóc là 794.219 tấn, giảm 129.703 tấn`): whether it breaks down the
+    level or the change is unclear."""
+    whole = out[whole_i]
+    changed = is_change(text, whole.figure.start)
+    if any(out[j].unit == whole.unit and is_change(text, out[j].figure.start) != changed for j, _ in items):
+        return False
     if out[whole_i].figure.start >= sentence_bounds(text, start)[0]:
         return True
     lead = text[end:out[items[0][0]].figure.start]

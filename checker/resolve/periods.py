@@ -279,7 +279,8 @@ def _base_lead(base: tuple[str, ...], multiple: tuple[str, ...]) -> re.Pattern:
     words = "|".join(re.escape(w) for w in sorted(base, key=len, reverse=True))
     times = "|".join(re.escape(w) for w in sorted(multiple, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?:(?<![\w])(?:{words})|(?<![\w])(?:{times})\s+[\d.,]+\s*(?:lần|%))"
-                      r"\s*(?:cùng kỳ\s*|(?:ước\s+)?thực hiện\s*|kết quả\s*|(?:dự toán|kế hoạch)\s*)?(?:của\s*)?$", re.I)
+                      r"\s*(?:cùng kỳ\s*|(?:ước\s+)?(?:thực hiện|đạt|tính)\s*|kết quả(?:\s+thực hiện)?\s*|(?:dự toán|kế hoạch)\s*)?"
+                      r"(?:của\s*)?$", re.I)
 
 
 def stated_periods(passage) -> list[tuple[Period, bool]]:
@@ -305,8 +306,8 @@ def _starting_in(passage, start: int, end: int) -> list[tuple[Period, bool]]:
 
 
 def _inside_base(text: str, period: Period, fig) -> bool:
-    """`so với năm 2020 (40,1 triệu đồng)`: the figure right after a base is the base's."""
-    return period.end <= fig.start and bool(re.fullmatch(r"\s*(?:là|:)?\s*\(?\s*", text[period.end:fig.start]))
+    """`so với năm 2020 (40,1 triệu đồng)`, `(là 40,1 …)`: the figure right after a base is the base's."""
+    return period.end <= fig.start and bool(re.fullmatch(r"\s*(?:là|:)?\s*(?:\(\s*(?:là|:)?\s*)?", text[period.end:fig.start]))
 
 
 def _leads_bracket(text: str, fig, period: Period, spot) -> bool:

@@ -22,11 +22,12 @@ from checker.resolve.indicators import (
     trailing_subject,
 )
 from checker.resolve.passage import Passage
-from checker.resolve.periods import prose_period
+from checker.resolve.periods import prose_period, report_year
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import (
     CURRENT_PRICES,
     SHARE_LEAD_RE,
+    base_value_role,
     base_year_role,
     finish,
     list_lead_role,
@@ -138,6 +139,7 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
     r.settle("period", prose_period(p, fig, spot))
     # (a target word governs a figure only from right before it)
     r.settle("role", margin or base_year_role(text, fig, spot, p.heading.value if p.heading else None)
+             or base_value_role(text, fig, spot, report_year(p.doc))
              or prose_role(text, fig, spot, p.by_start["targets"].between(spot.prev_figure_end - 1,
                                                                                         fig.start + 1))
              or list_lead_role(text, fig, spot, p.figures, p.cues.list_lead_target)
@@ -420,6 +422,11 @@ RATE_STATED_RE = re.compile(r"(?:\s[^,;:()\[\]]{0,60}?)?\s(?:(?:chỉ|mới|ư�
 # (the verb may be the figure's own lead: `ước đạt 52.600 ha`)
 RATE_VERB_RE = re.compile(r"(?:(?:chỉ|mới|ước|phấn đấu)\s+)?đạt\s", re.I)
 RATE_BETWEEN_RE = re.compile(r"(?:\s[^,;:()\[\]]{0,60}?)?\s*", re.I)
+# A noun of money right before an activity's name (`doanh thu vận tải hành khách`, `kinh phí
+# xây dựng nông thôn mới`): the figure is that money, not the activity's own measure.
+MONEY_HEAD_RE = re.compile(r"(?<![\w])(?:doanh thu|giá trị|kim ngạch|vốn(?:\s+đầu tư)?|kinh phí|chi phí|số tiền|tiền|"
+                           r"nguồn vốn|tổng mức|thu nhập)(?:\s+(?:từ|của|cho|hoạt động|dịch vụ))?\s*$", re.I)
+MONEY_UNITS = ("dong", "usd")
 
 
 def _misfit_name(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:
@@ -445,6 +452,8 @@ def _misfit_name(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) 
         return None
     if ind.context or not plain_misfit(p.catalog.units, fig.unit, ind) or fig.start - mention.end > 40:
         return None
+    if fig.unit in MONEY_UNITS and MONEY_HEAD_RE.search(p.text, max(spot.clause_start, mention.start - 30), mention.start):
+        return None  # `doanh thu vận tải hành khách 619 tỷ đồng`: the money of the activity named, no misfit
     return Reading(ind.id, fig.unit, 1.0, "", Evidence.CLAUSE,
                    f"`{mention.text}` right before the figure, whose unit does not fit it")
 

@@ -139,6 +139,28 @@ BASE_YEAR_BRACKET_RE = re.compile(r"\(\s*(?:ước\s+)?(?:thực hiện\s+|TH\s+
 LAST_YEAR_RE = re.compile(r"(\d{4})$")
 
 
+# `tăng 12,9% so với ước thực hiện năm 2025 (11.470 triệu USD)`, `gấp 1,2 lần năm 2024 (là
+# 8.050 tỷ đồng)`, `so với cùng kỳ (32.150 triệu USD)`: the bracket right after a base that is
+# no plan (a plan base, `so với kế hoạch (…)`, is a target word's) holds what the base reached.
+BASE_VALUE_RE = re.compile(r"(?<![\w])(?:so với|so|gấp\s+[\d.,]+\s+lần(?:\s+so với)?|bằng\s+[\d.,]+\s*%(?:\s+so với)?)"
+                           r"\s+(?:mức\s+)?(?:(?:ước\s+)?(?:thực hiện|đạt|tính|TH)\s+|ƯTH\s+|kết quả\s+(?:thực hiện\s+)?)?"
+                           r"(?:(?:của\s+)?(?:cả\s+)?năm\s+(?P<year>\d{4})|cùng kỳ(?:\s+năm\s+(?:trước|(?P<same>\d{4})))?)"
+                           r"\s*\(\s*(?:là|đạt|:)?\s*(?:khoảng\s+)?$", re.I)
+
+
+def base_value_role(text: str, fig, spot, year: int | None) -> Resolution | None:
+    """The figure opening a bracket right after a base that is no plan (`so với ước thực
+    hiện năm 2025 (11.470 triệu USD)`): what the base reached, whatever the heading says
+    (a plan's section compares its targets with results)."""
+    found = BASE_VALUE_RE.search(text, max(spot.sentence_start, fig.start - 60), fig.start)
+    if found is None:
+        return None
+    base = found.group("year") or found.group("same")
+    if base is not None and year is not None and int(base) > year:
+        return None  # (a later year is no result yet)
+    return Resolution("actual", Evidence.CLAUSE, f"`{found.group(0).strip()}`: the value of the base compared with")
+
+
 def base_year_role(text: str, fig, spot, heading_period: str | None) -> Resolution | None:
     """`phấn đấu có 7.500 doanh nghiệp thành lập mới (năm 2025: 6.850 doanh nghiệp)`: in a
     section on a later year (its heading's), a figure in a bracket that opens with an
