@@ -48,7 +48,7 @@ def test_a_list_in_the_totals_unit_is_still_summed(tmp_path, sentence, right, wr
     assert pw(wrong) != []
 
 
-# A rate's name in a row label followed by what its population is, has or undergoes
+# A rate's name in a row label followed by what its population receives, uses or takes part in
 # (`Tỷ lệ dân số đô thị | được cấp nước sạch`) rates that narrower population: the row is
 # not the short name's indicator (here the urbanisation rate), so a plan sentence's
 # urbanisation target is not held against the clean-water share reached.
@@ -57,7 +57,7 @@ NARROWED = ("# I. KẾT QUẢ\n\n| TT | Chỉ tiêu | Đơn vị | Kế hoạch 
             "# II. NĂM 2026\n\nPhấn đấu năm 2026 tỷ lệ đô thị hóa đạt 31,5%.\n")
 
 
-@pytest.mark.parametrize("rest", ["được cấp nước sạch", "được sử dụng nước sạch", "có việc làm ổn định"])
+@pytest.mark.parametrize("rest", ["được cấp nước sạch", "được sử dụng nước sạch", "tham gia bảo hiểm y tế"])
 def test_a_rate_of_a_narrower_population_is_not_the_short_names(tmp_path, rest):
     facts, findings, _ = run_text(tmp_path, header("Ninh Bình") + NARROWED.format(rest=rest))
     assert [f.rule for f in alarms(findings)] == []

@@ -159,8 +159,9 @@ RATE_REST_RE = re.compile(r"[/:;,+]|\s-\s|(?<!\w)(?:và|trên|mỗi|bình quân|
 # Between a name and the one narrowing it: nothing, or a passive's auxiliary (`được kết nạp`).
 NARROWING_GAP_RE = re.compile(r"\s*(?:(?:đã|được|bị)\s+)*", re.I)
 # `Tỷ lệ dân số đô thị | được cấp nước sạch`: a rate's name followed by what its population
-# is, has or undergoes rates that narrower population, another measure than the name's own.
-NARROWED_RATE_RE = re.compile(r"\s+(?:được|có|bị|đã|đạt|sử dụng|tham gia)\s+[^\W\d_]", re.I)
+# receives, uses or takes part in rates that narrower population, another measure than the
+# name's own (`… có bằng, chứng chỉ` is left to the catalog: reports use it for the rate itself).
+NARROWED_RATE_RE = re.compile(r"\s+(?:được|bị|sử dụng|tham gia)\s+[^\W\d_]", re.I)
 SUB_LEAD_RE = re.compile(r"^\s*(?:trong đó|bao gồm|gồm|riêng)?\s*[:\-–+]?\s*", re.I)
 
 
