@@ -293,7 +293,9 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
         is_pipe = bool(PIPE_ROW_RE.match(raw))
         if is_pipe and PIPE_RULE_RE.match(raw):
             continue  # the |---|---| line under a Markdown table's header
-        if "\t" in raw or is_pipe:
+        # (a line indented by tabs to one cell, `\t\t\tĐơn vị: triệu đồng` right-aligned over a
+        # table, opens no table: its header is the row after it)
+        if is_pipe or "\t" in raw and (table_id is not None or "\t" in raw.strip()):
             text = raw.rstrip("\n")
             spans = split_pipes(text) if is_pipe else split_tabs(text)
             cells_text = tuple(text[a:b].strip() for a, b in spans)
