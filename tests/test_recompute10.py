@@ -69,3 +69,85 @@ def test_a_same_period_heading_that_is_not_the_year_before_is_left_alone(tmp_pat
     text = _budget("11 tháng", "Thực hiện 11 tháng", before, "121,0")
     _, findings, _ = run_text(tmp_path, header("Quảng Ninh") + text, "d.txt")
     assert alarms(findings, "RT04") == []
+
+
+# --- A growth stated in prose whose level and base a table row states ------------------------
+
+TRADE = (
+    "# TÌNH HÌNH KINH TẾ - XÃ HỘI {span}\n\n"
+    "## 1. Thương mại\n\n{sentence}\n\n"
+    "Bảng 1. Xuất, nhập khẩu\nĐơn vị: triệu USD\n"
+    "STT\tChỉ tiêu\t{old}\t{new}\tSo sánh (%)\n"
+    "1\tXuất khẩu\t2.955,1\t3.215,4\t108,8\n"
+    "2\tNhập khẩu\t3.524,8\t3.842,6\t109,0\n")
+# (span, the table's two level headings, the sentence with {p} for the growth: 9,0% is right)
+TRADE_PHRASES = [
+    ("năm 2025", "Năm 2024", "Năm 2025", "Kim ngạch nhập khẩu đạt 3.842,6 triệu USD, tăng {p}."),
+    ("năm 2025", "Thực hiện năm 2024", "Ước thực hiện năm 2025",
+     "Trong đó xuất khẩu 3.215,4 triệu USD; nhập khẩu 3.842,6 triệu USD, tăng {p} so với năm 2024."),
+    ("năm 2025", "Năm 2024", "Năm 2025", "Nhập khẩu hàng hóa ước đạt 3.842,6 triệu USD, tăng {p} so với năm trước."),
+    ("9 tháng năm 2025", "Cùng kỳ năm 2024", "Ước 9 tháng năm 2025",
+     "Kim ngạch nhập khẩu 9 tháng ước đạt 3.842,6 triệu USD, tăng {p} so với cùng kỳ năm trước."),
+    ("9 tháng năm 2025", "9 tháng năm 2024", "9 tháng năm 2025",
+     "Kim ngạch nhập khẩu 9 tháng đạt 3.842,6 triệu USD, bằng {q} so với cùng kỳ."),
+]
+
+
+@pytest.mark.parametrize("span,old,new,sentence", TRADE_PHRASES)
+def test_a_prose_growth_recomputes_from_the_table_row_of_its_level(tmp_path, span, old, new, sentence):
+    # 3.842,6 / 3.524,8 = 109,0%: the prose level is the table's 2025 cell, its row gives 2024.
+    def draft(p, q):
+        return header("Lạng Sơn") + TRADE.format(span=span, old=old, new=new, sentence=sentence.format(p=p, q=q))
+    _, findings, _ = run_text(tmp_path, draft("9,0%", "109,0%"), "d.txt")
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, draft("9,6%", "109,6%"), "d.txt")
+    found = alarms(findings, "RT04")
+    assert len(found) == 1 and any(t in figure_texts(found[0]) for t in ("9,6%", "109,6%"))
+
+
+PLAN = (
+    "NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2026\n\n"
+    "Điều 1. Chỉ tiêu chủ yếu năm 2026\n\n"
+    "Tổng vốn đầu tư phát triển toàn xã hội 195.000 tỷ đồng, {words} {p}.\n\n"
+    "Phụ lục. Các chỉ tiêu chủ yếu\n"
+    "STT\tChỉ tiêu\tĐơn vị\tKế hoạch 2025\tƯớc thực hiện 2025\tKế hoạch 2026\n"
+    "1\tVốn đầu tư phát triển toàn xã hội\ttỷ đồng\t170.000\t171.000\t195.000\n")
+
+
+@pytest.mark.parametrize("words", ["tăng", "tăng khoảng", "dự kiến tăng"])
+def test_a_plan_growth_recomputes_from_the_estimate_in_the_annex(tmp_path, words):
+    # A plan for 2026 over the estimate of 2025 (its row's result of the year before, never
+    # the plan 2025): 195.000 / 171.000 = 114,0%.
+    _, findings, _ = run_text(tmp_path, header("Bắc Ninh") + PLAN.format(words=words, p="14,0%"), "d.txt")
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, header("Bắc Ninh") + PLAN.format(words=words, p="14,4%"), "d.txt")
+    found = alarms(findings, "RT04")
+    assert len(found) == 1 and any("14,4%" in t for t in figure_texts(found[0]))
+
+
+NEAR_MISSES = [
+    # Real growth of GRDP (constant prices) is never recomputed from current-price levels.
+    ("Tổng sản phẩm trên địa bàn (GRDP) ước đạt 3.842,6 triệu USD, tăng 9,6%.", "Nhập khẩu"),
+    ("Giá trị sản xuất công nghiệp đạt 3.842,6 triệu USD, tăng 9,6% (theo giá so sánh).", "Nhập khẩu"),
+    # A yearly average, a growth over the plan: not this row's two years.
+    ("Nhập khẩu đạt 3.842,6 triệu USD, tăng bình quân 9,6%/năm.", "Nhập khẩu"),
+    ("Nhập khẩu đạt 3.842,6 triệu USD, tăng 9,6% so với kế hoạch năm 2025.", "Nhập khẩu"),
+    # A value too short to be found by its value (one of many such numbers).
+    ("Nhập khẩu đạt 3,8 tỷ USD, tăng 9,6%.", "Nhập khẩu"),
+]
+
+
+@pytest.mark.parametrize("sentence,label", NEAR_MISSES)
+def test_a_growth_without_a_sure_base_row_stays_silent(tmp_path, sentence, label):
+    text = TRADE.format(span="năm 2025", old="Năm 2024", new="Năm 2025", sentence=sentence)
+    _, findings, _ = run_text(tmp_path, header("Lạng Sơn") + text, "d.txt")
+    assert alarms(findings, "RT04") == []
+
+
+def test_a_level_found_in_two_rows_is_no_base(tmp_path):
+    # Two rows hold 3.842,6: which row's 2024 is the base is unsure, so nothing is said.
+    text = TRADE.format(span="năm 2025", old="Năm 2024", new="Năm 2025",
+                        sentence="Kim ngạch nhập khẩu đạt 3.842,6 triệu USD, tăng 9,6%.")
+    text += "3\tNhập khẩu nguyên liệu\t3.400,0\t3.842,6\t113,0\n"
+    _, findings, _ = run_text(tmp_path, header("Lạng Sơn") + text, "d.txt")
+    assert alarms(findings, "RT04") == []

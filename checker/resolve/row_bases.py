@@ -1,0 +1,131 @@
+"""The base of a growth stated in prose, read from the table row that states its level:
+`nhập khẩu 3.842,6 triệu USD, tăng 9,6%` where a table's row gives 3.842,6 in its 2025
+column and 3.524,8 in its 2024 column.  The level is found by its value (the one table
+cell of the document within the prose figure's precision, a figure precise to a
+thousandth or better, of the same province, period and role), the base in that cell's
+row (the one level of the base period and the same province).  The relation is a
+`stated_of` on the percentage, which the kind `stated_ratio` (mode `of_base`) recomputes.
+
+A growth measured at constant prices (GRDP, value added, production value, an index) is
+never recomputed from levels at current prices: it is left alone, as is anything
+ambiguous (two cells of that value, two base cells, a plan named as the base)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.records import RelationKind
+from checker.resolve.bases import (
+    GROWTH_BASE_RE,
+    GROWTH_LEAD_RE,
+    SUB_YEAR_RE,
+    YEARLY_AFTER_RE,
+    YEARLY_BEFORE_RE,
+    _base_period,
+    _is_level,
+    _is_rate,
+    _level_before,
+    _relate,
+)
+from checker.resolve.stated import _before
+
+# A level whose growth is measured at constant prices, or no level at all (an index).
+REAL_TERMS_RE = re.compile(r"grdp|gdp|value_added|production_value|index|iip|cpi", re.I)
+REAL_WORDS_RE = re.compile(r"giá so sánh|tăng trưởng|GRDP|GDP|giá trị tăng thêm|giá trị sản xuất|chỉ số|"
+                           r"theo giá|loại trừ (?:yếu tố )?giá", re.I)
+PROSE_BLOCKS = ("paragraph", "list_item")
+LEVEL_COLUMNS = ("actual", "value", "target")
+MAX_RELATIVE_WIDTH = 1e-3  # (a value matched in a table must say more than its rounding)
+
+
+class TableCells:
+    """The level cells of the document's tables, to find a prose level's row by its value."""
+
+    def __init__(self, out):
+        self.out = out
+        self.cells = [i for i, r in enumerate(out) if r.block.kind == "table_row" and r.figure.kind == "statistic"
+                      and r.figure.interval is not None and r.figure.interval.bounded and _is_level(r)
+                      and r.column_role in LEVEL_COLUMNS]
+
+    def same_value(self, a) -> list[int]:
+        """The table cells of `a`'s document, unit, province, period and role within its precision."""
+        value = a.figure.interval.scaled(a.factor)
+        return [i for i in self.cells if (r := self.out[i]).doc is a.doc and r.unit == a.unit
+                and r.entity == a.entity and r.period == a.period and r.role == a.role
+                and r.figure.interval.scaled(r.factor).overlaps(value)]
+
+
+def row_growth(out, text: str, figs, n: int, cells: TableCells) -> bool:
+    """`A, tăng P%` (`so với cùng kỳ`, `so với năm 2024`, or nothing: the year before) whose
+    level A a table row states beside the level of the base period: P = 100·A/B − 100."""
+    s_i, s = figs[n]
+    if not _is_rate(out, s_i, s) or out[s_i].block.kind not in PROSE_BLOCKS:
+        return False
+    lead = GROWTH_LEAD_RE.search(_before(text, s, 30))
+    if lead is None or YEARLY_AFTER_RE.match(text, s.end) \
+            or YEARLY_BEFORE_RE.search(text, max(0, s.start - 40), s.start):
+        return False  # (a yearly average is RT05's)
+    word = lead.group("dir").lower()
+    after = GROWTH_BASE_RE.match(text, s.end)
+    if after is not None and after.group("plan") or word in ("bằng", "đạt") and not (
+            after is not None and (after.group("same") or after.group("done"))):
+        return False  # (`bằng 97%` alone may be of a plan; a plan is no past level)
+    found = _level_before(out, text, figs, n)
+    if found is None:
+        return False
+    a_i, a = found
+    if not _is_level(a) or a.figure.kind != "statistic" or a.figure.interval is None \
+            or not a.figure.interval.bounded or not a.entity or not a.period or a.role not in ("actual", "target") \
+            or a.figure.qualifier in ("gt", "ge", "lt", "le", "range") \
+            or REAL_TERMS_RE.search(a.indicator or "") \
+            or REAL_WORDS_RE.search(text, _clause_start(text, a.figure.start), s.start):
+        return False
+    iv = a.figure.interval
+    if not iv.mid or iv.hi - iv.lo > abs(iv.mid) * MAX_RELATIVE_WIDTH:
+        return False
+    same = cells.same_value(a)
+    if len({id(out[i].block) for i in same}) != 1:
+        return False
+    t = out[same[0]]
+    period = _base_period(t.period, after) if after is not None else _year_before(t.period)
+    if period is None:
+        return False
+    bases = [i for i in cells.cells if out[i].block is t.block and i not in same and out[i].role == "actual"
+             and out[i].unit == t.unit and out[i].entity == t.entity and out[i].period == period]
+    if len(bases) != 1:
+        return False
+    b_i = bases[0]
+    form = {"tăng": "over", "giảm": "under"}.get(word, "of")
+    why = (f"`{lead.group(0).strip()} {s.text}` of `{a.figure.text}`, stated in a table row "
+           f"beside its base `{out[b_i].figure.text}`")
+    return _relate(out, s_i, a_i, b_i, form, why)
+
+
+def _year_before(period: str | None) -> str | None:
+    """The same span a year earlier: `2025-9M` → `2024-9M`."""
+    m = SUB_YEAR_RE.match(period or "")
+    return f"{int(m.group(1)) - 1}{m.group(2) or ''}" if m else None
+
+
+CLAUSE_START_RE = re.compile(r"[;:.!?]\s")
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause holding position `end` starts."""
+    starts = [m.end() for m in CLAUSE_START_RE.finditer(text, 0, end)]
+    return starts[-1] if starts else 0
+
+
+def row_growths(out, blocks) -> None:
+    """Add the relation of each prose growth, not yet related, whose level a table row states."""
+    cells = None
+    for text, figs in blocks:
+        if not figs or out[figs[0][0]].block.kind not in PROSE_BLOCKS:
+            continue
+        for n, (s_i, _) in enumerate(figs):
+            if any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations):
+                continue
+            cells = cells or TableCells(out)
+            if not cells.cells:
+                return
+            row_growth(out, text, figs, n, cells)
