@@ -151,3 +151,50 @@ def test_a_level_found_in_two_rows_is_no_base(tmp_path):
     text += "3\tNhập khẩu nguyên liệu\t3.400,0\t3.842,6\t113,0\n"
     _, findings, _ = run_text(tmp_path, header("Lạng Sơn") + text, "d.txt")
     assert alarms(findings, "RT04") == []
+
+
+# --- A share of plan stated in prose whose result and plan a table row states ------------
+
+REVENUE = (
+    "# BÁO CÁO THU NGÂN SÁCH {span} NĂM 2025\n\n## 1. Thu ngân sách\n\n{sentence}\n\n"
+    "Biểu số 01. Thu ngân sách nhà nước\nĐơn vị: triệu đồng\n"
+    "STT\tNội dung\tDự toán năm 2025\t{done} năm 2025\tSo dự toán (%)\n"
+    "1\tThu từ khu vực doanh nghiệp có vốn đầu tư nước ngoài\t3.300.000\t3.452.180\t104,6\n"
+    "2\tThu phí, lệ phí\t1.200.000\t1.043.500\t87,0\n")
+# (span, the result column's heading, the sentence with {p}; 104,6% is right)
+PLAN_PHRASES = [
+    ("11 THÁNG", "Thực hiện 11 tháng",
+     "Thu từ khu vực doanh nghiệp có vốn đầu tư nước ngoài đạt 3.452,2 tỷ đồng, bằng {p} dự toán."),
+    ("11 THÁNG", "Thực hiện 11 tháng",
+     "Thu từ khu vực doanh nghiệp có vốn đầu tư nước ngoài 3.452,2 tỷ đồng, đạt {p} dự toán năm."),
+    ("9 THÁNG", "Ước thực hiện 9 tháng",
+     "Thu từ doanh nghiệp có vốn đầu tư nước ngoài ước đạt 3.452,18 tỷ đồng, bằng {p} dự toán giao."),
+    ("", "Ước thực hiện",
+     "Thu từ khu vực doanh nghiệp có vốn đầu tư nước ngoài ước đạt 3.452.180 triệu đồng, đạt {p} dự toán."),
+]
+
+
+@pytest.mark.parametrize("span,done,sentence", PLAN_PHRASES)
+def test_a_prose_share_of_plan_recomputes_from_the_table_row_of_its_result(tmp_path, span, done, sentence):
+    # 3.452.180 / 3.300.000 = 104,6%, the plan in the row's `Dự toán năm 2025` column (also
+    # where another table of the report gives a result of the whole year: the row says which).
+    whole_year = (" Ước cả năm 2025, thu từ khu vực doanh nghiệp có vốn đầu tư nước ngoài đạt 3.720 tỷ đồng."
+                  if span else "")
+
+    def draft(p):
+        return header("Quảng Ninh") + REVENUE.format(span=span, done=done, sentence=sentence.format(p=p) + whole_year)
+    _, findings, _ = run_text(tmp_path, draft("104,6%"), "d.txt")
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, draft("106,4%"), "d.txt")
+    found = alarms(findings, "RT04")
+    assert len(found) == 1 and "106,4%" in figure_texts(found[0])
+
+
+def test_a_share_of_plan_with_two_plans_in_its_row_stays_silent(tmp_path):
+    # `Dự toán Trung ương giao | Dự toán HĐND giao`: which plan the text means is unsure.
+    text = REVENUE.format(span="11 THÁNG", done="Thực hiện 11 tháng", sentence=(
+        "Thu từ khu vực doanh nghiệp có vốn đầu tư nước ngoài đạt 3.452,2 tỷ đồng, bằng 106,4% dự toán."))
+    text = text.replace("\tDự toán năm 2025\t", "\tDự toán năm 2025\tDự toán HĐND giao năm 2025\t")
+    text = text.replace("\t3.300.000\t", "\t3.300.000\t3.400.000\t").replace("\t1.200.000\t", "\t1.200.000\t1.250.000\t")
+    _, findings, _ = run_text(tmp_path, header("Quảng Ninh") + text, "d.txt")
+    assert [f for f in alarms(findings, "RT04") if "106,4%" in figure_texts(f)] == []

@@ -74,14 +74,8 @@ def row_growth(out, text: str, figs, n: int, cells: TableCells) -> bool:
     if found is None:
         return False
     a_i, a = found
-    if not _is_level(a) or a.figure.kind != "statistic" or a.figure.interval is None \
-            or not a.figure.interval.bounded or not a.entity or not a.period or a.role not in ("actual", "target") \
-            or a.figure.qualifier in ("gt", "ge", "lt", "le", "range") \
-            or REAL_TERMS_RE.search(a.indicator or "") \
+    if not _precise_level(a) or a.role not in ("actual", "target") or REAL_TERMS_RE.search(a.indicator or "") \
             or REAL_WORDS_RE.search(text, _clause_start(text, a.figure.start), s.start):
-        return False
-    iv = a.figure.interval
-    if not iv.mid or iv.hi - iv.lo > abs(iv.mid) * MAX_RELATIVE_WIDTH:
         return False
     same = cells.same_value(a)
     if len({id(out[i].block) for i in same}) != 1:
@@ -99,6 +93,40 @@ def row_growth(out, text: str, figs, n: int, cells: TableCells) -> bool:
     why = (f"`{lead.group(0).strip()} {s.text}` of `{a.figure.text}`, stated in a table row "
            f"beside its base `{out[b_i].figure.text}`")
     return _relate(out, s_i, a_i, b_i, form, why)
+
+
+def row_plan_share(out, s_i: int, cells: TableCells) -> bool:
+    """`A, bằng P% dự toán` whose result A a table row states beside its plan (the row's one
+    plan of A's period, or of A's year for a part of it): P = 100·A/B."""
+    s = out[s_i]
+    if s.measure != "plan_share" or s.block.kind not in PROSE_BLOCKS or not _is_rate(out, s_i, s.figure):
+        return False
+    of = [rel.others[0] for rel in s.relations if rel.kind is RelationKind.SHARE_OF and rel.detail == "plan"]
+    if len(of) != 1:
+        return False
+    a = out[of[0]]
+    if a.role != "actual" or not _precise_level(a):
+        return False
+    same = cells.same_value(a)
+    if len({id(out[i].block) for i in same}) != 1:
+        return False
+    t = out[same[0]]
+    year = SUB_YEAR_RE.match(t.period or "")
+    periods = {t.period, year.group(1)} if year else {t.period}
+    plans = [i for i in cells.cells if out[i].block is t.block and out[i].role == "target" and out[i].unit == t.unit
+             and out[i].entity == t.entity and out[i].period in periods]
+    if len(plans) != 1:
+        return False
+    why = f"`{s.figure.text}` of plan: `{a.figure.text}`, stated in a table row beside its plan `{out[plans[0]].figure.text}`"
+    return _relate(out, s_i, of[0], plans[0], "of", why)
+
+
+def _precise_level(a) -> bool:
+    """A level a table cell can be found by: bounded, of a province and period, precise to a thousandth."""
+    iv = a.figure.interval
+    return _is_level(a) and a.figure.kind == "statistic" and iv is not None and iv.bounded and bool(a.entity) \
+        and bool(a.period) and a.figure.qualifier not in ("gt", "ge", "lt", "le", "range") and bool(iv.mid) \
+        and iv.hi - iv.lo <= abs(iv.mid) * MAX_RELATIVE_WIDTH
 
 
 def _year_before(period: str | None) -> str | None:
@@ -128,4 +156,4 @@ def row_growths(out, blocks) -> None:
             cells = cells or TableCells(out)
             if not cells.cells:
                 return
-            row_growth(out, text, figs, n, cells)
+            row_growth(out, text, figs, n, cells) or row_plan_share(out, s_i, cells)
