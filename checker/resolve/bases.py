@@ -34,7 +34,8 @@ GROWTH_BASE_RE = re.compile(
 # The bracket that holds the base level: `(7.182 tỷ đồng)`, `(cùng kỳ năm 2024 đạt 88.540 tỷ đồng)`.
 BRACKET_RE = re.compile(r"\s*\(\s*(?:(?:thực hiện\s+)?(?:cùng kỳ|năm)(?:\s+năm)?(?:\s+\d{4}|\s+trước)?"
                         r"\s*(?:đạt|là|:)?\s*)?$", re.I)
-MULTIPLE_LEAD_RE = re.compile(r"(?<![\w])gấp\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
+BRACKET_AHEAD_RE = re.compile(r"\s*[(:]")
+MULTIPLE_LEAD_RE = re.compile(r"(?<![\w])(?:gấp|bằng)\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
 # `chiếm 34,8%`, `bằng 44,2%` right before a share of a whole.
 SHARE_LEAD_RE = re.compile(r"(?<![\w])(?:chiếm|bằng)(?:\s+tỷ\s+lệ)?\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
 # A share in a bracket right after its figure: `9.640 tỷ đồng (chiếm 29,7%)`.
@@ -324,8 +325,9 @@ def _multiple(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
             or any(rel.kind is RelationKind.MULTIPLE for rel in out[s_i].relations):
         return False
     after = GROWTH_BASE_RE.match(text, s.end)
-    if after is None or not (after.group("done") or after.group("plan") or after.group("same")):
-        return False  # (`gấp 1,5 lần năm 2020` may be of a level in brackets or of another figure)
+    if after is None or not (after.group("done") or after.group("plan") or after.group("same")) and (
+            not after.group("year") or BRACKET_AHEAD_RE.match(text, after.end())):
+        return False  # (`gấp 1,5 lần năm 2020 (79,4 triệu đồng)`: the bracket's level is the base)
     a_i = None
     for m in range(n - 1, -1, -1):
         gap = outside(text[figs[m][1].end:s.start])

@@ -154,7 +154,7 @@ def _same_span_columns(columns: list[Column]) -> list[Column]:
     the whole year 2024, which the text may state as well).  Where the results' spans
     differ, or the heading's year is not the year before theirs, it is left unread."""
     spans = {SPAN_PERIOD_RE.match(str(c.period.value)).groups() for c in columns
-             if c.kind == "actual" and c.period is not None and "cùng kỳ" not in c.heading.lower()
+             if c.kind in ("actual", "value") and c.period is not None and "cùng kỳ" not in c.heading.lower()
              and SPAN_PERIOD_RE.match(str(c.period.value))}
     out = list(columns)
     for i, col in enumerate(columns):

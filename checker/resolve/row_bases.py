@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
-from checker.records import RelationKind
+from checker.records import Relation, RelationKind
 from checker.resolve.bases import (
+    BRACKET_AHEAD_RE,
+    MULTIPLE_LEAD_RE,
     GROWTH_BASE_RE,
     GROWTH_LEAD_RE,
     SUB_YEAR_RE,
@@ -77,18 +79,9 @@ def row_growth(out, text: str, figs, n: int, cells: TableCells) -> bool:
     if not _precise_level(a) or a.role not in ("actual", "target") or REAL_TERMS_RE.search(a.indicator or "") \
             or REAL_WORDS_RE.search(text, _clause_start(text, a.figure.start), s.start):
         return False
-    same = cells.same_value(a)
-    if len({id(out[i].block) for i in same}) != 1:
+    b_i = _row_base(out, cells, a, after)
+    if b_i is None:
         return False
-    t = out[same[0]]
-    period = _base_period(t.period, after) if after is not None else _year_before(t.period)
-    if period is None:
-        return False
-    bases = [i for i in cells.cells if out[i].block is t.block and i not in same and out[i].role == "actual"
-             and out[i].unit == t.unit and out[i].entity == t.entity and out[i].period == period]
-    if len(bases) != 1:
-        return False
-    b_i = bases[0]
     form = {"tăng": "over", "giảm": "under"}.get(word, "of")
     why = (f"`{lead.group(0).strip()} {s.text}` of `{a.figure.text}`, stated in a table row "
            f"beside its base `{out[b_i].figure.text}`")
@@ -119,6 +112,44 @@ def row_plan_share(out, s_i: int, cells: TableCells) -> bool:
         return False
     why = f"`{s.figure.text}` of plan: `{a.figure.text}`, stated in a table row beside its plan `{out[plans[0]].figure.text}`"
     return _relate(out, s_i, of[0], plans[0], "of", why)
+
+
+def row_multiple(out, text: str, figs, n: int, cells: TableCells) -> bool:
+    """`A, gấp (bằng) M lần cùng kỳ` / `năm 2024` whose level A a table row states beside
+    the level of the base period: M = A/B."""
+    s_i, s = figs[n]
+    if s.kind != "statistic" or out[s_i].unit != "times" or out[s_i].block.kind not in PROSE_BLOCKS \
+            or any(rel.kind is RelationKind.MULTIPLE for rel in out[s_i].relations) \
+            or not MULTIPLE_LEAD_RE.search(_before(text, s, 20)):
+        return False
+    after = GROWTH_BASE_RE.match(text, s.end)
+    if after is None or after.group("plan") or BRACKET_AHEAD_RE.match(text, after.end()):
+        return False  # (a plan is no past level; a bracket's level is the base, read elsewhere)
+    found = _level_before(out, text, figs, n)
+    if found is None or not _precise_level(found[1]) or found[1].role not in ("actual", "target"):
+        return False
+    a_i, a = found
+    b_i = _row_base(out, cells, a, after)
+    if b_i is None:
+        return False
+    why = f"`{s.text}{after.group(0)}`: `{a.figure.text}`, stated in a table row beside its base `{out[b_i].figure.text}`"
+    out[s_i].relations.append(Relation(RelationKind.MULTIPLE, s_i, (a_i, b_i), "", why))
+    return True
+
+
+def _row_base(out, cells: TableCells, a, after) -> int | None:
+    """The one result of the base period `after` names (the year before, without it) in the
+    one table row that states `a`."""
+    same = cells.same_value(a)
+    if len({id(out[i].block) for i in same}) != 1:
+        return None
+    t = out[same[0]]
+    period = _base_period(t.period, after) if after is not None else _year_before(t.period)
+    if period is None:
+        return None
+    bases = [i for i in cells.cells if out[i].block is t.block and i not in same and out[i].role == "actual"
+             and out[i].unit == t.unit and out[i].entity == t.entity and out[i].period == period]
+    return bases[0] if len(bases) == 1 else None
 
 
 def _precise_level(a) -> bool:
@@ -156,4 +187,5 @@ def row_growths(out, blocks) -> None:
             cells = cells or TableCells(out)
             if not cells.cells:
                 return
-            row_growth(out, text, figs, n, cells) or row_plan_share(out, s_i, cells)
+            row_growth(out, text, figs, n, cells) or row_plan_share(out, s_i, cells) \
+                or row_multiple(out, text, figs, n, cells)
