@@ -41,7 +41,7 @@ PINNED = {
         (48, "chiếm 13,4%"), (50, "là 13.171 hộ"), (54, "bình quân 610 nghìn")}),
     "bac-ninh-2026.txt": ({"BN10"}, 0, {
         (24, "tăng 31,0%"), (26, "xuất siêu 7.210"), (28, "tăng 14,2%"), (71, "119,2")}),
-    "ca-mau-2025.txt": ({"CM04"}, 0, {
+    "ca-mau-2025.txt": (set(), 0, {
         (39, "kết nạp 3.070 đảng viên"), (48, "tăng bình quân 12,0%/năm")}),
     "ca-mau-9-thang-2025.txt": (set(), 0, set()),
     "can-tho-2024-qt.txt": ({"CT02", "CT05", "CT09", "CT10"}, 0, {

@@ -198,3 +198,109 @@ def test_a_share_of_plan_with_two_plans_in_its_row_stays_silent(tmp_path):
     text = text.replace("\t3.300.000\t", "\t3.300.000\t3.400.000\t").replace("\t1.200.000\t", "\t1.200.000\t1.250.000\t")
     _, findings, _ = run_text(tmp_path, header("Quảng Ninh") + text, "d.txt")
     assert [f for f in alarms(findings, "RT04") if "106,4%" in figure_texts(f)] == []
+
+
+# --- A multiple of the level of another period: `gấp M lần năm 2025`, `bằng M lần cùng kỳ` -----
+
+TARGETS = (
+    "# NGHỊ QUYẾT ĐẠI HỘI, NHIỆM KỲ 2025 - 2030\n\n## 1. Kết quả năm 2025\n\n"
+    "Năm 2025, thu ngân sách nhà nước trên địa bàn đạt 19.750 tỷ đồng; kim ngạch xuất khẩu đạt "
+    "1.110 triệu USD.\n\n## 2. Mục tiêu đến năm 2030\n\n{sentence}\n")
+TARGET_PHRASES = [
+    "Thu ngân sách nhà nước trên địa bàn năm 2030 đạt 32.000 tỷ đồng, gấp {m} lần năm 2025.",
+    "Phấn đấu thu ngân sách nhà nước trên địa bàn năm 2030 đạt khoảng 32.000 tỷ đồng, gấp {m} lần năm 2025.",
+    "Thu ngân sách nhà nước trên địa bàn đến năm 2030 đạt 32.000 tỷ đồng, bằng {m} lần năm 2025.",
+]
+
+
+@pytest.mark.parametrize("sentence", TARGET_PHRASES)
+def test_a_target_multiple_of_a_named_year_recomputes_from_that_years_level(tmp_path, sentence):
+    # 32.000 / 19.750 = 1,62: the level of the year named is stated once elsewhere.
+    _, findings, _ = run_text(tmp_path, header("Đồng Tháp") + TARGETS.format(sentence=sentence.format(m="1,62")))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, header("Đồng Tháp") + TARGETS.format(sentence=sentence.format(m="1,82")))
+    found = alarms(findings, "RT02")
+    assert len(found) == 1 and "1,82 lần" in figure_texts(found[0])
+
+
+@pytest.mark.parametrize("sentence", [
+    # a bracket after the year holds the base: read there (RT02's own relation), never the other level
+    "Thu ngân sách nhà nước trên địa bàn năm 2030 đạt 32.000 tỷ đồng, gấp 1,82 lần năm 2025 (17.580 tỷ đồng).",
+    # a multiple of a plan is no multiple of a past level
+    "Thu ngân sách nhà nước trên địa bàn năm 2030 đạt 32.000 tỷ đồng, gấp 1,82 lần kế hoạch năm 2025.",
+])
+def test_a_multiple_with_its_own_base_or_a_plan_is_not_taken_from_elsewhere(tmp_path, sentence):
+    _, findings, _ = run_text(tmp_path, header("Đồng Tháp") + TARGETS.format(sentence=sentence))
+    assert [f for f in alarms(findings, "RT02") if "19.750 tỷ đồng" in figure_texts(f)] == []
+
+
+def test_a_multiple_of_a_year_stated_twice_differently_stays_silent(tmp_path):
+    text = TARGETS.format(sentence="Thu ngân sách nhà nước trên địa bàn năm 2030 đạt 32.000 tỷ đồng, "
+                                   "gấp 1,82 lần năm 2025.")
+    text = text.replace("1.110 triệu USD.", "1.110 triệu USD. Thu ngân sách nhà nước trên địa bàn năm 2025 "
+                                             "ước 20.150 tỷ đồng.")
+    _, findings, _ = run_text(tmp_path, header("Đồng Tháp") + text)
+    assert alarms(findings, "RT02") == []
+
+
+FOREST = (
+    "# BÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI QUÝ I NĂM 2025\n\n## 1. Nông, lâm nghiệp\n\n{sentence}\n\n"
+    "Bảng 1. Một số chỉ tiêu nông, lâm nghiệp\n"
+    "STT\tChỉ tiêu\tĐơn vị\t{old}\t{new}\tSo sánh (%)\n"
+    "1\tTrồng rừng tập trung\tha\t6.215\t6.840\t110,1\n"
+    "2\tSản lượng gỗ khai thác\tm³\t412.300\t436.800\t105,9\n")
+FOREST_PHRASES = [
+    ("Quý I năm 2024", "Quý I năm 2025", "Trồng rừng tập trung quý I đạt 6.840 ha, bằng {m} lần cùng kỳ."),
+    ("Cùng kỳ năm 2024", "Quý I năm 2025", "Diện tích trồng rừng tập trung đạt 6.840 ha, gấp {m} lần cùng kỳ năm trước."),
+    ("Quý I/2024", "Quý I/2025", "Trồng rừng tập trung đạt 6.840 ha, bằng {m} lần so với cùng kỳ."),
+]
+
+
+@pytest.mark.parametrize("old,new,sentence", FOREST_PHRASES)
+def test_a_multiple_recomputes_from_the_table_row_of_its_level(tmp_path, old, new, sentence):
+    # 6.840 / 6.215 = 1,10.
+    def draft(m):
+        return header("Phú Thọ") + FOREST.format(old=old, new=new, sentence=sentence.format(m=m))
+    _, findings, _ = run_text(tmp_path, draft("1,10"), "d.txt")
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, draft("1,01"), "d.txt")
+    found = alarms(findings, "RT02")
+    assert len(found) == 1 and "1,01 lần" in figure_texts(found[0])
+
+
+# --- A change of a rate in points, stated right after its two levels ----------------------
+
+STRUCTURE = "# BÁO CÁO CHÍNH TRỊ\n\n## 1. Kinh tế\n\nCơ cấu kinh tế chuyển dịch tích cực: {sentence}\n"
+POINTS_PHRASES = [
+    # (sentence with {d}; the right change, a wrong one)
+    ("tỷ trọng nông, lâm nghiệp và thủy sản giảm từ 43,2% năm 2020 xuống 38,6% năm 2025 (giảm {d} điểm "
+     "phần trăm).", "4,6", "4,2"),
+    ("tỷ trọng nông, lâm nghiệp và thủy sản giảm từ 43,2% năm 2020 xuống còn 38,6% năm 2025, giảm {d} điểm %.",
+     "4,6", "4,2"),
+    ("tỷ trọng dịch vụ tăng từ 31,4% lên 33,5% (tăng {d} điểm phần trăm).", "2,1", "2,7"),
+    ("tỷ lệ lao động qua đào tạo tăng từ 72,2% năm 2020 lên 80,0% năm 2025, tăng {d} điểm phần trăm.",
+     "7,8", "8,7"),
+]
+
+
+@pytest.mark.parametrize("sentence,right,wrong", POINTS_PHRASES)
+def test_a_change_in_points_after_its_levels_recomputes(tmp_path, sentence, right, wrong):
+    _, findings, _ = run_text(tmp_path, header("Cà Mau") + STRUCTURE.format(sentence=sentence.format(d=right)))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, header("Cà Mau") + STRUCTURE.format(sentence=sentence.format(d=wrong)))
+    found = alarms(findings, "RT04")
+    assert len(found) == 1 and any(wrong in t for t in figure_texts(found[0]))
+
+
+@pytest.mark.parametrize("sentence", [
+    # a yearly average in points is RT05's, with its years: not the whole change
+    "tỷ trọng nông, lâm nghiệp và thủy sản giảm từ 43,2% năm 2020 xuống 38,6% năm 2025, bình quân mỗi năm "
+    "giảm 0,5 điểm phần trăm.",
+    # a direction against the change's own words: unsure, silent
+    "tỷ trọng nông, lâm nghiệp và thủy sản giảm từ 43,2% năm 2020 xuống 38,6% năm 2025 (tăng 4,2 điểm phần trăm).",
+    # a change of amounts is no change in points
+    "giá trị xuất khẩu tăng từ 1.200 tỷ đồng lên 1.500 tỷ đồng, tăng 30 điểm phần trăm.",
+])
+def test_a_change_in_points_without_a_sure_pair_of_rates_stays_silent(tmp_path, sentence):
+    _, findings, _ = run_text(tmp_path, header("Cà Mau") + STRUCTURE.format(sentence=sentence))
+    assert alarms(findings, "RT04") == []
