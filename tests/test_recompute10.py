@@ -304,3 +304,33 @@ def test_a_change_in_points_after_its_levels_recomputes(tmp_path, sentence, righ
 def test_a_change_in_points_without_a_sure_pair_of_rates_stays_silent(tmp_path, sentence):
     _, findings, _ = run_text(tmp_path, header("Cà Mau") + STRUCTURE.format(sentence=sentence))
     assert alarms(findings, "RT04") == []
+
+
+# --- A share in a bracket after its figure's own words: `92 xã đạt chuẩn … (chiếm 50,8%)` ---
+
+SHARE = "# BÁO CÁO KẾT QUẢ NĂM 2025\n\n## 5. Nông thôn mới, giảm nghèo\n\n{sentence}\n"
+SHARE_PHRASES = [
+    ("Toàn tỉnh có 181/181 xã đạt chuẩn nông thôn mới, trong đó 92 xã đạt chuẩn nông thôn mới nâng cao "
+     "(chiếm {p}).", "50,8%", "50,3%"),
+    ("Toàn tỉnh có 181/181 xã đạt chuẩn nông thôn mới (100%), trong đó 92 xã đạt chuẩn nâng cao (chiếm tỷ lệ {p}), "
+     "31 xã đạt chuẩn kiểu mẫu.", "50,8%", "50,3%"),
+    ("Cuối năm 2025 toàn tỉnh còn 20.400 hộ nghèo, trong đó 8.160 hộ nghèo là đồng bào dân tộc thiểu số "
+     "(chiếm {p}).", "40,0%", "44,0%"),
+]
+
+
+@pytest.mark.parametrize("sentence,right,wrong", SHARE_PHRASES)
+def test_a_share_after_its_figures_words_recomputes_from_the_total_it_is_listed_under(tmp_path, sentence, right, wrong):
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + SHARE.format(sentence=sentence.format(p=right)))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + SHARE.format(sentence=sentence.format(p=wrong)))
+    found = alarms(findings, "RT04")
+    assert len(found) == 1 and wrong in figure_texts(found[0])
+
+
+def test_a_share_under_a_fraction_of_unequal_terms_stays_silent(tmp_path):
+    # `150/181 xã …, trong đó 92 xã … (chiếm 50,8%)`: of the 150 or of the 181? Unsure: silent.
+    sentence = ("Toàn tỉnh có 150/181 xã đạt chuẩn nông thôn mới, trong đó 92 xã đạt chuẩn nông thôn mới nâng cao "
+                "(chiếm 50,3%).")
+    _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + SHARE.format(sentence=sentence))
+    assert alarms(findings, "RT04") == []
