@@ -334,3 +334,39 @@ def test_a_share_under_a_fraction_of_unequal_terms_stays_silent(tmp_path):
                 "(chiếm 50,3%).")
     _, findings, _ = run_text(tmp_path, header("Hà Tĩnh") + SHARE.format(sentence=sentence))
     assert alarms(findings, "RT04") == []
+
+
+# --- A multiple of another former province's level, stated in the next clause alike ----------
+
+MERGED = ("# NGHỊ QUYẾT VỀ KẾT QUẢ THỰC HIỆN NĂM 2025\n\n## 1. Thu ngân sách\n\n"
+          "Thu ngân sách nhà nước trên địa bàn ước đạt 55.020 tỷ đồng. {sentence}\n")
+MERGED_PHRASES = [
+    "Khu vực Hưng Yên (cũ) thu 35.640 tỷ đồng, gấp {m} lần khu vực Thái Bình (cũ); khu vực Thái Bình (cũ) thu "
+    "19.380 tỷ đồng.",
+    "Khu vực Hưng Yên (cũ) thu 35.640 tỷ đồng, bằng 113,1% dự toán (31.500 tỷ đồng), gấp {m} lần khu vực Thái Bình "
+    "(cũ); khu vực Thái Bình (cũ) thu 19.380 tỷ đồng, bằng 111,4% dự toán (17.400 tỷ đồng).",
+    "Địa bàn Hưng Yên cũ đạt 35.640 tỷ đồng, bằng {m} lần địa bàn Thái Bình cũ; địa bàn Thái Bình cũ đạt "
+    "19.380 tỷ đồng.",
+]
+
+
+@pytest.mark.parametrize("sentence", MERGED_PHRASES)
+def test_a_multiple_of_another_province_recomputes_from_the_next_clause(tmp_path, sentence):
+    # 35.640 / 19.380 = 1,84.
+    _, findings, _ = run_text(tmp_path, header("Hưng Yên") + MERGED.format(sentence=sentence.format(m="1,84")))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, header("Hưng Yên") + MERGED.format(sentence=sentence.format(m="1,48")))
+    found = alarms(findings, "RT02")
+    assert len(found) == 1 and "1,48 lần" in figure_texts(found[0])
+
+
+@pytest.mark.parametrize("sentence", [
+    # the next clause states another thing of that province: not said alike, no base
+    "Khu vực Hưng Yên (cũ) thu 35.640 tỷ đồng, gấp 1,48 lần khu vực Thái Bình (cũ); khu vực Thái Bình (cũ) "
+    "chi đầu tư 19.380 tỷ đồng.",
+    # a province not named again after the multiple: no base in the sentence
+    "Khu vực Hưng Yên (cũ) thu 35.640 tỷ đồng, gấp 1,48 lần khu vực Thái Bình (cũ).",
+])
+def test_a_multiple_of_another_province_without_a_parallel_clause_stays_silent(tmp_path, sentence):
+    _, findings, _ = run_text(tmp_path, header("Hưng Yên") + MERGED.format(sentence=sentence))
+    assert alarms(findings, "RT02") == []
