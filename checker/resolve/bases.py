@@ -34,11 +34,15 @@ GROWTH_BASE_RE = re.compile(
 # The bracket that holds the base level: `(7.182 tỷ đồng)`, `(cùng kỳ năm 2024 đạt 88.540 tỷ đồng)`.
 BRACKET_RE = re.compile(r"\s*\(\s*(?:(?:thực hiện\s+)?(?:cùng kỳ|năm)(?:\s+năm)?(?:\s+\d{4}|\s+trước)?"
                         r"\s*(?:đạt|là|:)?\s*)?$", re.I)
-MULTIPLE_LEAD_RE = re.compile(r"(?<![\w])gấp\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
+BRACKET_AHEAD_RE = re.compile(r"\s*[(:]")
+MULTIPLE_LEAD_RE = re.compile(r"(?<![\w])(?:gấp|bằng)\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
 # `chiếm 34,8%`, `bằng 44,2%` right before a share of a whole.
 SHARE_LEAD_RE = re.compile(r"(?<![\w])(?:chiếm|bằng)(?:\s+tỷ\s+lệ)?\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
 # A share in a bracket right after its figure: `9.640 tỷ đồng (chiếm 29,7%)`.
 OWN_BRACKET_RE = re.compile(r"^\s*\(\s*(?:chiếm|bằng)(?:\s+tỷ\s+lệ)?\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
+# A share in a bracket after its figure's own words: `92 xã đạt chuẩn nông thôn mới nâng cao (chiếm 50,8%)`.
+LABELLED_BRACKET_RE = re.compile(r"^\s*[^\W\d][^\d,;:.()%]{0,80}?\(\s*(?:chiếm|bằng)(?:\s+tỷ\s+lệ)?\s+"
+                                 r"(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
 # The whole a share is of, right after it, up to the end of its phrase.
 WHOLE_RE = re.compile(r"\s*(?:của\s+|trong\s+)?(?P<whole>[^\d,;:.()%]{2,60}?)\s*(?=$|[,;:.()]|\s(?:và|so với|của|năm)\s)",
                       re.I)
@@ -184,7 +188,8 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
     if not _is_rate(out, s_i, s) or n == 0:
         return False
     before = _before(text, s, 30)
-    own = OWN_BRACKET_RE.match(text[figs[n - 1][1].end:s.start])
+    own = OWN_BRACKET_RE.match(text[figs[n - 1][1].end:s.start]) \
+        or LABELLED_BRACKET_RE.match(text[figs[n - 1][1].end:s.start])
     if own:
         a_i = figs[n - 1][0]
         a = out[a_i]
@@ -214,8 +219,9 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
     if not phrase and a.figure.kind == "fraction":
         return False  # `A cũ 100/152 xã (chiếm 65,8%)`: the fraction's own share, not of the total above it
     b_i = _whole(out, a_i, phrase, index, catalog)
-    if b_i is None or out[b_i].unit != a.unit:
-        return False
+    if b_i is None or out[b_i].unit != a.unit or out[b_i].figure.kind == "fraction" \
+            and out[b_i].figure.value != out[b_i].figure.denominator:
+        return False  # (`150/181 xã …, trong đó 92 xã (chiếm 50,8%)`: of the 150 or the 181?)
     why = f"`{before.strip()} {s.text}` of `{a.figure.text}` in its whole `{out[b_i].figure.text}`"
     return _relate(out, s_i, a_i, b_i, "of", why)
 
@@ -324,8 +330,9 @@ def _multiple(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
             or any(rel.kind is RelationKind.MULTIPLE for rel in out[s_i].relations):
         return False
     after = GROWTH_BASE_RE.match(text, s.end)
-    if after is None or not (after.group("done") or after.group("plan") or after.group("same")):
-        return False  # (`gấp 1,5 lần năm 2020` may be of a level in brackets or of another figure)
+    if after is None or not (after.group("done") or after.group("plan") or after.group("same")) and (
+            not after.group("year") or BRACKET_AHEAD_RE.match(text, after.end())):
+        return False  # (`gấp 1,5 lần năm 2020 (79,4 triệu đồng)`: the bracket's level is the base)
     a_i = None
     for m in range(n - 1, -1, -1):
         gap = outside(text[figs[m][1].end:s.start])

@@ -141,7 +141,40 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
             # result, is the result's share of the plan, not a level in the row's unit.
             columns[i] = Column(col.heading, "plan_share", _role("plan_share", col.heading), col.period,
                                 col.entity, (), None, False)
-    return _first_label(_inline_groups(_whole_columns(catalog, columns)))
+    return _first_label(_inline_groups(_whole_columns(catalog, _same_span_columns(columns))))
+
+
+SAME_SPAN_HEADING_RE = re.compile(r"(?<!\w)cùng kỳ(?:\s+năm\s+(?:(\d{4})|trước))?(?!\w)", re.I)
+SPAN_PERIOD_RE = re.compile(r"^(\d{4})(-\w+)?$")
+
+
+def _same_span_columns(columns: list[Column]) -> list[Column]:
+    """`Thực hiện 11 tháng năm 2025 | Cùng kỳ năm 2024`: a level column headed `cùng kỳ`
+    holds the same part of the year as the table's result column, a year earlier (never
+    the whole year 2024, which the text may state as well).  Where the results' spans
+    differ, or the heading's year is not the year before theirs, it is left unread."""
+    spans = {SPAN_PERIOD_RE.match(str(c.period.value)).groups() for c in columns
+             if c.kind in ("actual", "value") and c.period is not None and "cùng kỳ" not in c.heading.lower()
+             and SPAN_PERIOD_RE.match(str(c.period.value))}
+    out = list(columns)
+    for i, col in enumerate(columns):
+        same = SAME_SPAN_HEADING_RE.search(col.heading)
+        if same is None or col.kind not in (None, "actual") or COMPARED_RE.search(col.heading[:same.start()]) \
+                or "%" in col.heading:
+            continue  # (`So cùng kỳ (%)` compares)
+        if len(spans) != 1:
+            out[i] = Column(col.heading, None, None, None, col.entity)
+            continue
+        year, within = next(iter(spans))
+        named = same.group(1) or (str(col.period.value) if col.period is not None else None)
+        if named and named != str(int(year) - 1):
+            out[i] = Column(col.heading, None, None, None, col.entity)
+            continue
+        period = Resolution(f"{int(year) - 1}{within or ''}", Evidence.TABLE_HEADER,
+                            f"column `{col.heading}`: the span of the results a year earlier")
+        out[i] = Column(col.heading, "actual", _role("actual", col.heading), period, col.entity,
+                        col.indicators, col.unit_text, False)
+    return out
 
 
 def _first_label(columns: tuple[Column, ...]) -> tuple[Column, ...]:

@@ -38,6 +38,9 @@ from checker.resolve.lists import (
 )
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import CHANGE_FROM_RE
+from checker.resolve.row_bases import row_growths
+from checker.resolve.change_points import change_points
+from checker.resolve.parallel_multiples import parallel_multiples
 from checker.resolve.stated import TO_RE, stated_relations
 from checker.resolve.parallel_units import parallel_units
 from checker.resolve.verdicts import prose_verdicts
@@ -90,6 +93,9 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     _shares(out, resolved)
     _read_multiples(out, catalog.indicators)
     stated_bases(out, blocks, catalog)
+    row_growths(out, blocks)  # (after: a base stated under the level's own key comes first)
+    change_points(out, blocks)
+    parallel_multiples(out, blocks, catalog.entity_matcher)
     table_parts(out, catalog, cues, lambda *a: _add(out, *a))  # (last: a table part is no prose part)
     return out + verdicts + index_growths(out, catalog)
 
