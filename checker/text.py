@@ -159,6 +159,11 @@ def _prepared(text: str) -> tuple[str, str]:
     return masked, respell(lowered)
 
 
+def prepared_text(text: str) -> tuple[str, str]:
+    """`text` masked and lowered as every matcher reads it (offsets hold)."""
+    return _prepared(text)
+
+
 class Mention(NamedTuple):
     """A phrase found in a text: where, as written, and the catalog keys it stands for.
     (A named tuple rather than a frozen dataclass: as immutable, compared and hashed alike,

@@ -15,7 +15,7 @@ from checker.resolve.entities import EntityMention, entity_mentions
 from checker.resolve.indicators import blanked, lowered_in_place
 from checker.resolve.periods import Period, find_periods, heading_period, report_year, stated_periods
 from checker.resolve.scans import Brackets, ByStart, Containers, Leads, cached_property
-from checker.text import Mention
+from checker.text import Mention, prepared_text
 
 SWAP_BRACKETS = str.maketrans("()", ")(")
 @dataclass
@@ -180,6 +180,7 @@ def read_passage(catalog: Catalog, cues, lexer, doc: Document, block: Block, own
 # Words that end some catalog names without narrowing them (`vốn đầu tư toàn xã hội tăng`).
 _NOT_NARROWING = {"năm", "tăng", "giảm", "đạt"}
 _WORD_START_RE = re.compile(r"(?<=\s)\w")
+_WORD_RE = re.compile(r"\w+")
 
 
 def narrowed_names(catalog: Catalog, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -188,11 +189,19 @@ def narrowed_names(catalog: Catalog, text: str, mentions: list[Mention]) -> list
     counts overnight guests, not visitors; `Tổng số đảng viên bị kỷ luật`).  Words in
     brackets or a closing `năm` / `tăng` narrow nothing."""
     out: list[Mention] = []
+    matcher = catalog.indicator_matcher
+    # (a longer name opens with a name's first word: a word no name opens with is passed over
+    # without reading the text after it; the block is prepared as the matcher prepares it)
+    firsts = matcher.index.root if matcher.index is not None else {}
+    lowered = prepared_text(text)[1] if mentions else ""
     for m in mentions:
         if out and m.start < out[-1].end:
             continue  # (inside the longer name taken for the one before)
         for w in _WORD_START_RE.finditer(text, m.start, m.end):
-            found = catalog.indicator_matcher.find(text[w.start():m.end + 60])
+            first = _WORD_RE.match(lowered, w.start())
+            if first is None or first.group(0) not in firsts:
+                continue
+            found = matcher.find(text[w.start():m.end + 60])
             if not found or found[0].start != 0 or w.start() + found[0].end <= m.end or set(found[0].keys) & set(m.keys):
                 continue
             end = w.start() + found[0].end
