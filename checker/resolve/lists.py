@@ -718,7 +718,9 @@ def _may_break_down(out, whole_i: int, items, text: str, start: int, end: int, c
     level or the change is unclear."""
     whole = out[whole_i]
     changed = is_change(text, whole.figure.start)
-    if any(out[j].unit == whole.unit and is_change(text, out[j].figure.start) != changed for j, _ in items):
+    # (amounts only: `tăng 11,3%/năm` under a growth rate is that rate, no change of it)
+    if additive(whole, ctx.catalog) and any(out[j].unit == whole.unit
+                                            and is_change(text, out[j].figure.start) != changed for j, _ in items):
         return False
     if out[whole_i].figure.start >= sentence_bounds(text, start)[0]:
         return True
