@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import weakref
 
 from checker.catalog import Catalog
@@ -17,7 +16,6 @@ from checker.resolve.resolved import Resolved
 from checker.resolve.tables import TableReader
 
 SKIPPED_BLOCKS = ("heading", "table_header", "contents_row")
-DIGIT_RE = re.compile(r"\d")
 
 _KEPT: dict[int, tuple[Lexer, Cues]] = {}  # by the id of a catalog still alive
 
@@ -84,11 +82,11 @@ class Resolver:
         return results
 
     def _read(self, doc, block, own, anchor, tolerant: bool) -> list[Resolved]:
-        if not DIGIT_RE.search(block.text) or not any(f.kind in STAT_KINDS for f in self.lexer.scan(block.text)):
+        if not any(f.kind in STAT_KINDS for f in self.lexer.scan(block.text)):
             # A block without a statistic resolves nothing (most paragraphs of a report): its
-            # names, periods and cue words are not looked for, and one without a digit is not
-            # even lexed (every figure has one).  (The lexer keeps what it read by text:
-            # `read_passage` takes these figures from its memo.)
+            # names, periods and cue words are not looked for (the lexer answers a block with no
+            # digit at once, and keeps what it read by text: `read_passage` takes these figures
+            # from its memo).
             return []
         passage = read_passage(self.catalog, self.cues, self.lexer, doc, block, own, anchor, tolerant)
         return read_prose(passage, self.units.count_units)
