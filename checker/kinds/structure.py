@@ -234,21 +234,19 @@ class Structure:
                 continue
             slip = percent_slip(cat, r["unit"], ind.unit)
             misfit = not slip and row_misfit(cat, r, ind)
-            # One finding for a table row's unit column, not one per cell (a cell written `%`
-            # against a rate per person is a slip of its own).
-            if (misfit or (slip and r["block"] == "table_row" and r["unit"] != "percent")) \
-                    and (r["path"], r["line"]) in rows_told:
+            # A table row's unit column wrong for the whole row (a cell written `%` against a
+            # rate per person is a slip of its own) is told once, citing every cell of the row
+            # it misfits: the editor sees the row, and any of its cells names the slip.
+            row_wide = (misfit or slip) and r["block"] == "table_row" and (misfit or r["unit"] != "percent")
+            if (misfit or row_wide) and (r["path"], r["line"]) in rows_told:
                 continue
             if misfit or slip:
                 rows_told.add((r["path"], r["line"]))
                 what = words.phrase(N_("{figure} is written in {unit}, but {indicator} is kept in {kept}"),
                                     figure=words.fig(0), unit=r["unit_text"] or r["unit"],
                                     indicator=words.indicator(ind.id), kept=written_unit(cat.units, ind.unit))
-                # A unit column wrong for a whole row is told once, citing every cell of the row
-                # that it misfits (the editor sees the row; any of its cells names the slip).
                 cells = [c for c in row_cells.get((r["path"], r["line"]), ()) if c is not r
-                         and c["indicator"] == r["indicator"] and c["unit"] == r["unit"]] \
-                    if r["block"] == "table_row" and (misfit or r["unit"] != "percent") else []
+                         and c["indicator"] == r["indicator"] and c["unit"] == r["unit"]] if row_wide else []
                 yield fail(self._finding(rule, [r, *cells], what, written_unit(cat.units, ind.unit),
                                          N_("the row names {indicator}; its unit is {expected}"),
                                          indicator=words.indicator(ind.id)))
