@@ -159,9 +159,9 @@ def _prepared(text: str) -> tuple[str, str]:
     return masked, respell(lowered)
 
 
-def prepared_text(text: str) -> tuple[str, str]:
-    """`text` masked and lowered as every matcher reads it (offsets hold)."""
-    return _prepared(text)
+# `text` masked and lowered as every matcher reads it (offsets hold), for readers outside
+# this module that look at a block as the matchers do (the same cache, not a second one).
+prepared_text = _prepared
 
 
 class Mention(NamedTuple):

@@ -56,6 +56,11 @@ class TableCells:
                 and r.entity == a.entity and r.period == a.period and r.role == a.role
                 and r.figure.interval.scaled(r.factor).overlaps(value)]
 
+    def one_row(self, a) -> list[int] | None:
+        """The cells of `same_value(a)`, when they all stand in one table row (else None)."""
+        same = self.same_value(a)
+        return same if len({id(self.out[i].block) for i in same}) == 1 else None
+
 
 def row_growth(out, text: str, figs, n: int, cells: TableCells) -> bool:
     """`A, tăng P%` (`so với cùng kỳ`, `so với năm 2024`, or nothing: the year before) whose
@@ -100,8 +105,8 @@ def row_plan_share(out, s_i: int, cells: TableCells) -> bool:
     a = out[of[0]]
     if a.role != "actual" or not _precise_level(a):
         return False
-    same = cells.same_value(a)
-    if len({id(out[i].block) for i in same}) != 1:
+    same = cells.one_row(a)
+    if same is None:
         return False
     t = out[same[0]]
     year = SUB_YEAR_RE.match(t.period or "")
@@ -140,8 +145,8 @@ def row_multiple(out, text: str, figs, n: int, cells: TableCells) -> bool:
 def _row_base(out, cells: TableCells, a, after) -> int | None:
     """The one result of the base period `after` names (the year before, without it) in the
     one table row that states `a`."""
-    same = cells.same_value(a)
-    if len({id(out[i].block) for i in same}) != 1:
+    same = cells.one_row(a)
+    if same is None:
         return None
     t = out[same[0]]
     period = _base_period(t.period, after) if after is not None else _year_before(t.period)
