@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Mapping
 from checker.i18n import N_, _
 from checker.bundled import rules_dir  # noqa: F401  (where the bundled catalogs are; callers import it from here)
 from checker.records import InputError
-from checker.text import CueView, JointMatcher, PhraseMatcher
+from checker.joint import JointMatcher
+from checker.text import CueView, PhraseMatcher
 from checker.units import UnitCatalog
 
 if TYPE_CHECKING:

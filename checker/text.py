@@ -8,7 +8,7 @@ import unicodedata
 from types import MappingProxyType
 from typing import Mapping, NamedTuple, Sequence
 
-from checker.tries import JointAutomaton, _PhraseTrie, _tokens  # noqa: F401  (_tokens: its cache is emptied with the others')
+from checker.tries import _PhraseTrie, _tokens  # noqa: F401  (_tokens: its cache is emptied with the others')
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -371,27 +371,6 @@ class PhraseMatcher:
             for category, keys in categories.get(m.keys) or _categories_of(m.keys):
                 found.setdefault(category, []).append(Mention(m.start, m.end, m.text, keys))
         return self._by_category.put(text, found)
-
-
-class JointMatcher:
-    """Several matchers' `find` of a text made in one pass of one automaton over it for all
-    of them (a `JointAutomaton`) and kept in their memos, where the `find` calls that follow
-    read it: a block is read with the indicator, frame, entity and cue matchers, each over
-    all of it.  Built with the catalog (its automaton is kept in the catalog's disk cache)."""
-
-    def __init__(self, matchers: Sequence[PhraseMatcher]):
-        self.matchers = tuple(m for m in matchers if m.index is not None)
-        self.automaton = JointAutomaton([m.index for m in self.matchers])
-
-    def find(self, text: str) -> None:
-        todo = [n for n, m in enumerate(self.matchers) if text not in m._found]
-        if not todo:
-            return
-        masked, lowered = _prepared(text)
-        found = self.automaton.find_all(lowered)
-        for n in todo:
-            matcher = self.matchers[n]
-            matcher._found.put(text, matcher._mentions(masked, found[n]))
 
 
 def _categories_of(keys: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -95,6 +95,11 @@ class JointAutomaton:
 
     def find_all(self, lowered: str) -> list[list[tuple[int, int, str]]]:
         """(start, end, phrase) of each trie's matches in `lowered`, a list per trie."""
+        return [_leftmost_longest(found) if found else found for found in self.every_hit(lowered)]
+
+    def every_hit(self, lowered: str) -> list[list[tuple[int, int, str]]]:
+        """(start, -end, phrase) of every match of each trie's phrases in `lowered`, the
+        overlapping ones too, in order and in the text's own places: a list per trie."""
         text, offsets = lowered, None
         # (no space but single ASCII ones, the most blocks, told in C without a copy: the
         # other spaces, `\n`, `\xa0`, ..., are all that `isprintable` calls not printable)
@@ -111,9 +116,18 @@ class JointAutomaton:
                 continue  # glued to a word before it (what `\w` is for `re`)
             if end < size and (text[end].isalnum() or text[end] == "_"):
                 continue
+            if offsets is not None:  # (the order holds: places only move right, in order)
+                start, end = offsets(start), offsets(end - 1) + 1
             for slot, phrase in slots:
                 hits[slot].append((start, -end, phrase))
-        return [_leftmost_longest(found, offsets) if found else found for found in hits]
+        for found in hits:
+            found.sort()
+        return hits
+
+    def phrase_of(self, form: str, slot: int) -> str | None:
+        """The phrase of trie `slot` whose form (see `_spaced_form`) is `form`, if any."""
+        number = self.automaton.get(form, None) if self.values else None
+        return None if number is None else dict(self.values[number][1]).get(slot)
 
 
 def _phrases(node: dict):
@@ -152,15 +166,14 @@ class _Offsets:
         return pos + self.shifts[k - 1] if k else pos
 
 
-def _leftmost_longest(hits: list[tuple[int, int, str]], offsets: _Offsets | None) -> list[tuple[int, int, str]]:
-    """(start, -end, phrase) hits, all of them, to the leftmost and there the longest ones
-    that do not overlap, as (start, end, phrase) in the text's own places."""
-    hits.sort()
+def _leftmost_longest(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(start, -end, phrase) hits, all of them in order, to the leftmost and there the
+    longest ones that do not overlap, as (start, end, phrase)."""
     found, free = [], 0
     for start, end, phrase in hits:
         if start >= free:
             free = -end
-            found.append((start, -end, phrase) if offsets is None else (offsets(start), offsets(-end - 1) + 1, phrase))
+            found.append((start, free, phrase))
     return found
 
 

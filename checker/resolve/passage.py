@@ -201,16 +201,17 @@ def narrowed_names(catalog: Catalog, text: str, mentions: list[Mention]) -> list
             first = _WORD_RE.match(lowered, w.start())
             if first is None or first.group(0) not in firsts:
                 continue
-            found = matcher.find(text[w.start():m.end + 60])
-            if not found or found[0].start != 0 or w.start() + found[0].end <= m.end or set(found[0].keys) & set(m.keys):
+            # (the name the text after the word opens, read from the block's phrases found once)
+            found = catalog.block_matcher.first_at(matcher, text, w.start(), m.end + 60)
+            if found is None or w.start() + found.end <= m.end or set(found.keys) & set(m.keys):
                 continue
-            end = w.start() + found[0].end
+            end = w.start() + found.end
             extension = text[m.end:end].strip()
             # (`GRDP tăng | tăng trưởng dịch vụ`: a verb the two share opens a clause, not a name)
             if extension.startswith("(") or set(extension.lower().split()) <= _NOT_NARROWING \
                     or text[w.start():m.end].split()[0].lower() in _NOT_NARROWING:
                 continue
-            m = Mention(w.start(), end, text[w.start():end], found[0].keys, found[0].inner)
+            m = Mention(w.start(), end, text[w.start():end], found.keys, found.inner)
             break
         out.append(m)
     return out
