@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from types import MappingProxyType
-from typing import Mapping, NamedTuple, Sequence
+from typing import Mapping, NamedTuple
 
 from checker.tries import _PhraseTrie, _tokens  # noqa: F401  (_tokens: its cache is emptied with the others')
 
