@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from checker.resolve.scans import caseless
+from checker.resolve.scans import JointCores, caseless
 from checker.text import Memo, fold, slug
 
 
@@ -28,6 +28,14 @@ def _label_start(words: list[str] | None, alone: list[str] | None = None) -> re.
     options = [rf"(?:{_words(words)})(?![\w])"] if words else []
     options += [rf"(?:{_words(alone)})\W*$"] if alone else []
     return re.compile(rf"^[\W\d]*(?:{'|'.join(options)})" if options else r"(?!)", re.I)
+
+
+def _longest_first(words: list[str] | None) -> re.Pattern | None:
+    """Whole words of `words`, the longest tried first, in any case (None: no words)."""
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})(?![\w])",
+                      re.I)
 
 
 HEADING_NUMBER = r"^(?:[ivx]+\.|\d+(?:\.\d+)*\.|dieu \d+\.|\*)?\s*(?:phan thu \w+\s+)?"
@@ -87,6 +95,16 @@ class Cues:
     # The list openings of each text read so far (lists.list_cues), by text: one Cues serves
     # every run on its catalog (resolver.kept_for), so a text read again is not searched again.
     lists: Memo = field(default_factory=Memo, compare=False, repr=False)
+    # `các năm trước`: before a figure in its clause, several past periods at once (None: no words)
+    several_periods: re.Pattern | None = None
+    # The cores of the cue patterns a block is scanned for before its figures are read (those
+    # of literal phrases), found in one pass: see `scans.cores`.
+    joint_cores: JointCores = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        joint = JointCores(tuple(p for p in (self.own_before, self.now, self.sentence_target, self.several_periods)
+                                 if p is not None))
+        object.__setattr__(self, "joint_cores", joint)  # (a frozen dataclass)
 
     @classmethod
     def from_catalog(cls, cues: dict) -> "Cues":
@@ -136,6 +154,7 @@ class Cues:
             span_total=re.compile(rf"{_whole_or_none(period.get('span_total'))}|{YEARS_COUNT}|{TOTAL_OF_SPAN}", re.I),
             span_total_core=re.compile(rf"{_words(period.get('span_total') or []) or '(?!)'}|{YEARS_COUNT_CORE}|"
                                        rf"{TOTAL_OF_SPAN_CORE}", re.I),
+            several_periods=_longest_first(period.get("several")),
             span_total_caseless=re.compile(rf"{caseless(_words(period.get('span_total') or [])) or '(?!)'}|"
                                            rf"{YEARS_COUNT_CORE}|{TOTAL_OF_SPAN_CORE}"),
         )

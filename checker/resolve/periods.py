@@ -477,10 +477,9 @@ def _relative_base_re(words: tuple[str, ...]) -> re.Pattern:
 
 def _several_periods(passage, start: int, end: int) -> re.Match | None:
     """The last word of several periods in `text[start:end]` (offsets in that lead)."""
-    words = passage.catalog.cues.get("resolve_period", {}).get("several", [])
-    if not words:
+    pattern = passage.cues.several_periods
+    if pattern is None:
         return None
-    pattern = _phrases(tuple(words))
     return passage.leads.last(pattern, start, end) if cores(passage, passage.text, pattern).overlaps(start, end) else None
 
 
