@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checker.resolve.entities import elsewhere_pattern, phrase_pattern
 from checker.resolve.scans import JointCores, caseless
 from checker.text import Memo, fold, slug
 
@@ -36,6 +37,17 @@ def _longest_first(words: list[str] | None) -> re.Pattern | None:
         return None
     return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})(?![\w])",
                       re.I)
+
+
+def _entity_words(entity: dict) -> dict:
+    """The patterns of the entity cue words a figure's province is read with."""
+    names, groups = tuple(entity.get("elsewhere", [])), tuple(entity.get("province_group", []))
+    return {"site": phrase_pattern(tuple(entity.get("site", [])), r"(?<![\w])(?:{})(?![\w])"),
+            "aside": phrase_pattern(tuple(entity.get("aside", [])), r"\s*(?:{})(?!\w)"),
+            "place_named": phrase_pattern(tuple(entity.get("place_named", [])),
+                                           r"(?<![\w])({})(?:\s+[^\W\d_]+){{0,5}}\s+$"),
+            "elsewhere": elsewhere_pattern(names, groups) if names or groups else None,
+            "elsewhere_words": names + groups, "place_words": tuple(entity.get("place_named", []))}
 
 
 HEADING_NUMBER = r"^(?:[ivx]+\.|\d+(?:\.\d+)*\.|dieu \d+\.|\*)?\s*(?:phan thu \w+\s+)?"
@@ -97,13 +109,24 @@ class Cues:
     lists: Memo = field(default_factory=Memo, compare=False, repr=False)
     # `các năm trước`: before a figure in its clause, several past periods at once (None: no words)
     several_periods: re.Pattern | None = None
+    # Entity cue words (cues.yaml `resolve_entity`; None: no such words): the name of one site
+    # before a figure, an aside opening a clause, a place named after the province, the nation
+    # or a region (or `08/63 tỉnh`), and the words `elsewhere` needs one of.
+    site: re.Pattern | None = None
+    aside: re.Pattern | None = None
+    place_named: re.Pattern | None = None
+    elsewhere: re.Pattern | None = None
+    elsewhere_words: tuple[str, ...] = ()
+    place_words: tuple[str, ...] = ()
     # The cores of the cue patterns a block is scanned for before its figures are read (those
     # of literal phrases), found in one pass: see `scans.cores`.
     joint_cores: JointCores = field(init=False, compare=False, repr=False)
 
     def __post_init__(self):
-        joint = JointCores(tuple(p for p in (self.own_before, self.now, self.sentence_target, self.several_periods)
-                                 if p is not None))
+        joint = JointCores(tuple(p for p in (self.own_before, self.now, self.sentence_target, self.several_periods,
+                                             self.site) if p is not None),
+                           {p: words for p, words in ((self.elsewhere, self.elsewhere_words),
+                                                      (self.place_named, self.place_words)) if p is not None})
         object.__setattr__(self, "joint_cores", joint)  # (a frozen dataclass)
 
     @classmethod
@@ -155,6 +178,7 @@ class Cues:
             span_total_core=re.compile(rf"{_words(period.get('span_total') or []) or '(?!)'}|{YEARS_COUNT_CORE}|"
                                        rf"{TOTAL_OF_SPAN_CORE}", re.I),
             several_periods=_longest_first(period.get("several")),
+            **_entity_words(entity),
             span_total_caseless=re.compile(rf"{caseless(_words(period.get('span_total') or [])) or '(?!)'}|"
                                            rf"{YEARS_COUNT_CORE}|{TOTAL_OF_SPAN_CORE}"),
         )

@@ -320,6 +320,12 @@ def _literal_words(pattern: re.Pattern) -> list[str] | None:
     return None if "" in words else words
 
 
+def _folded(words: tuple[str, ...]) -> list[str] | None:
+    """Words as found in a caseless text (None where one cannot be: its lower case differs in length)."""
+    folded = [caseless(w) for w in words]
+    return None if not folded or None in folded or "" in folded else folded
+
+
 class JointCores:
     """The cores of several whole-words patterns of literal phrases, found in one pass of one
     Aho-Corasick automaton over a block's caseless text where each pattern's own search of
@@ -328,11 +334,13 @@ class JointCores:
     none of a pattern's holds no match of it, as with `Cores`.  (Built once a catalog,
     with its cues.)"""
 
-    def __init__(self, patterns: tuple[re.Pattern, ...]):
+    def __init__(self, patterns: tuple[re.Pattern, ...], held: dict[re.Pattern, tuple[str, ...]] | None = None):
+        """`held`: patterns of another form, each with words one of which every match of it
+        holds (in any case): the places of those words stand for its cores."""
         self.index: dict[re.Pattern, int] = {}
         phrases: dict[str, set[int]] = {}
-        for pattern in patterns:
-            words = _literal_words(pattern)
+        entries = [(p, _literal_words(p)) for p in patterns] + [(p, _folded(ws)) for p, ws in (held or {}).items()]
+        for pattern, words in entries:
             if words is None or pattern in self.index:
                 continue
             self.index[pattern] = len(self.index)
