@@ -39,6 +39,16 @@ def _longest_first(words: list[str] | None) -> re.Pattern | None:
                       re.I)
 
 
+def _relative_base(words: list[str] | None) -> re.Pattern | None:
+    """`cùng kỳ năm trước (`, `(cùng kỳ:` right before a figure (None: no words)."""
+    if not words:
+        return None
+    # (`… 1.945 tỷ đồng (cùng kỳ: 1.780 tỷ đồng)`, `tăng 7,6% (cùng kỳ 38,2 triệu tấn)`: the base
+    # may be named inside the bracket)
+    alternation = _longest_first(words).pattern
+    return re.compile(rf"{alternation}\s*(?:là|đạt|:)?\s*\(\s*$|\(\s*{alternation}\s*(?:là|đạt|:)?\s*$", re.I)
+
+
 def _entity_words(entity: dict) -> dict:
     """The patterns of the entity cue words a figure's province is read with."""
     names, groups = tuple(entity.get("elsewhere", [])), tuple(entity.get("province_group", []))
@@ -109,6 +119,11 @@ class Cues:
     lists: Memo = field(default_factory=Memo, compare=False, repr=False)
     # `các năm trước`: before a figure in its clause, several past periods at once (None: no words)
     several_periods: re.Pattern | None = None
+    # `cùng kỳ năm trước (6,13%)`: a base with no year right before a figure (periods._relative_base),
+    # with its words in lower case; `riêng`, `cụ thể`: a sentence going on about the one before it
+    relative_base: re.Pattern | None = None
+    relative_base_words: tuple[str, ...] = ()
+    period_continues: re.Pattern | None = None
     # Entity cue words (cues.yaml `resolve_entity`; None: no such words): the name of one site
     # before a figure, an aside opening a clause, a place named after the province, the nation
     # or a region (or `08/63 tỉnh`), and the words `elsewhere` needs one of.
@@ -178,6 +193,9 @@ class Cues:
             span_total_core=re.compile(rf"{_words(period.get('span_total') or []) or '(?!)'}|{YEARS_COUNT_CORE}|"
                                        rf"{TOTAL_OF_SPAN_CORE}", re.I),
             several_periods=_longest_first(period.get("several")),
+            relative_base=_relative_base(period.get("relative_base")),
+            relative_base_words=tuple(w.lower() for w in period.get("relative_base") or ()),
+            period_continues=_longest_first(period.get("continues")),
             **_entity_words(entity),
             span_total_caseless=re.compile(rf"{caseless(_words(period.get('span_total') or [])) or '(?!)'}|"
                                            rf"{YEARS_COUNT_CORE}|{TOTAL_OF_SPAN_CORE}"),
