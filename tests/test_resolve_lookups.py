@@ -375,3 +375,33 @@ def test_kept_readings_are_handed_out_as_copies():
         kept = list(first) if isinstance(first, list) else set(first)
         first.clear()
         assert read(text) == kept
+
+
+_JOINT_WORDS = ["hai tỉnh", "cả nước", "nước", "đến nay", "năm trước", "các năm trước", "phấn đấu", "Ư-ĐÊ"]
+_JOINT_PATTERNS = tuple(re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in words)})(?![\w])", re.I)
+                        for words in (_JOINT_WORDS[:3], _JOINT_WORDS[3:6], _JOINT_WORDS[6:]))
+
+
+# (a pattern of another form, each of whose matches holds one of the words given with it)
+_HELD = re.compile(r"\d+\s*/\s*\d+\s+(?:tỉnh|nước)(?![\w])", re.I)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_JOINT_WORDS + ["HAI TỈNH", "Cả Nước", "x", " ", ", ", "ĐẾN", "nay", "ı", "ſ", "7",
+                                                "08/63 ", "/", "Tỉnh"]),
+                max_size=14), st.data())
+def test_joint_cores_hold_every_match_each_pattern_finds(pieces, data):
+    """One automaton pass over a block finds, for each pattern, a superset of its cores: no
+    stretch holding a match (searched alone or in place) is said to hold none."""
+    from checker.resolve.scans import JointCores, caseless
+    text = "".join(pieces)
+    low = caseless(text)
+    if low is None:
+        return
+    found = JointCores(_JOINT_PATTERNS, {_HELD: ("tỉnh", "nước")}).found(low)
+    assert set(found) == {*_JOINT_PATTERNS, _HELD}
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for pattern, spans in found.items():
+        if pattern.search(text[start:end]) or pattern.search(text, start, end):
+            assert spans.overlaps(start, end)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from checker.resolve.scans import caseless
+from checker.resolve.entities import elsewhere_pattern, phrase_pattern
+from checker.resolve.scans import JointCores, caseless
 from checker.text import Memo, fold, slug
 
 
@@ -28,6 +29,35 @@ def _label_start(words: list[str] | None, alone: list[str] | None = None) -> re.
     options = [rf"(?:{_words(words)})(?![\w])"] if words else []
     options += [rf"(?:{_words(alone)})\W*$"] if alone else []
     return re.compile(rf"^[\W\d]*(?:{'|'.join(options)})" if options else r"(?!)", re.I)
+
+
+def _longest_first(words: list[str] | None) -> re.Pattern | None:
+    """Whole words of `words`, the longest tried first, in any case (None: no words)."""
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})(?![\w])",
+                      re.I)
+
+
+def _relative_base(words: list[str] | None) -> re.Pattern | None:
+    """`cùng kỳ năm trước (`, `(cùng kỳ:` right before a figure (None: no words)."""
+    if not words:
+        return None
+    # (`… 1.945 tỷ đồng (cùng kỳ: 1.780 tỷ đồng)`, `tăng 7,6% (cùng kỳ 38,2 triệu tấn)`: the base
+    # may be named inside the bracket)
+    alternation = _longest_first(words).pattern
+    return re.compile(rf"{alternation}\s*(?:là|đạt|:)?\s*\(\s*$|\(\s*{alternation}\s*(?:là|đạt|:)?\s*$", re.I)
+
+
+def _entity_words(entity: dict) -> dict:
+    """The patterns of the entity cue words a figure's province is read with."""
+    names, groups = tuple(entity.get("elsewhere", [])), tuple(entity.get("province_group", []))
+    return {"site": phrase_pattern(tuple(entity.get("site", [])), r"(?<![\w])(?:{})(?![\w])"),
+            "aside": phrase_pattern(tuple(entity.get("aside", [])), r"\s*(?:{})(?!\w)"),
+            "place_named": phrase_pattern(tuple(entity.get("place_named", [])),
+                                           r"(?<![\w])({})(?:\s+[^\W\d_]+){{0,5}}\s+$"),
+            "elsewhere": elsewhere_pattern(names, groups) if names or groups else None,
+            "elsewhere_words": names + groups, "place_words": tuple(entity.get("place_named", []))}
 
 
 HEADING_NUMBER = r"^(?:[ivx]+\.|\d+(?:\.\d+)*\.|dieu \d+\.|\*)?\s*(?:phan thu \w+\s+)?"
@@ -87,6 +117,32 @@ class Cues:
     # The list openings of each text read so far (lists.list_cues), by text: one Cues serves
     # every run on its catalog (resolver.kept_for), so a text read again is not searched again.
     lists: Memo = field(default_factory=Memo, compare=False, repr=False)
+    # `các năm trước`: before a figure in its clause, several past periods at once (None: no words)
+    several_periods: re.Pattern | None = None
+    # `cùng kỳ năm trước (6,13%)`: a base with no year right before a figure (periods._relative_base),
+    # with its words in lower case; `riêng`, `cụ thể`: a sentence going on about the one before it
+    relative_base: re.Pattern | None = None
+    relative_base_words: tuple[str, ...] = ()
+    period_continues: re.Pattern | None = None
+    # Entity cue words (cues.yaml `resolve_entity`; None: no such words): the name of one site
+    # before a figure, an aside opening a clause, a place named after the province, the nation
+    # or a region (or `08/63 tỉnh`), and the words `elsewhere` needs one of.
+    site: re.Pattern | None = None
+    aside: re.Pattern | None = None
+    place_named: re.Pattern | None = None
+    elsewhere: re.Pattern | None = None
+    elsewhere_words: tuple[str, ...] = ()
+    place_words: tuple[str, ...] = ()
+    # The cores of the cue patterns a block is scanned for before its figures are read (those
+    # of literal phrases), found in one pass: see `scans.cores`.
+    joint_cores: JointCores = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        joint = JointCores(tuple(p for p in (self.own_before, self.now, self.sentence_target, self.several_periods,
+                                             self.site) if p is not None),
+                           {p: words for p, words in ((self.elsewhere, self.elsewhere_words),
+                                                      (self.place_named, self.place_words)) if p is not None})
+        object.__setattr__(self, "joint_cores", joint)  # (a frozen dataclass)
 
     @classmethod
     def from_catalog(cls, cues: dict) -> "Cues":
@@ -136,6 +192,11 @@ class Cues:
             span_total=re.compile(rf"{_whole_or_none(period.get('span_total'))}|{YEARS_COUNT}|{TOTAL_OF_SPAN}", re.I),
             span_total_core=re.compile(rf"{_words(period.get('span_total') or []) or '(?!)'}|{YEARS_COUNT_CORE}|"
                                        rf"{TOTAL_OF_SPAN_CORE}", re.I),
+            several_periods=_longest_first(period.get("several")),
+            relative_base=_relative_base(period.get("relative_base")),
+            relative_base_words=tuple(w.lower() for w in period.get("relative_base") or ()),
+            period_continues=_longest_first(period.get("continues")),
+            **_entity_words(entity),
             span_total_caseless=re.compile(rf"{caseless(_words(period.get('span_total') or [])) or '(?!)'}|"
                                            rf"{YEARS_COUNT_CORE}|{TOTAL_OF_SPAN_CORE}"),
         )

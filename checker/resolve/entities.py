@@ -347,10 +347,10 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
 def _place_named(reading, mention) -> str | None:
     """The noun of a place or body whose name the province's name ends (`Cố đô Huế`, `Cảng
     Hải Phòng`): up to six words before it, none of them a break or a figure."""
-    pattern = _words_of(reading).place
-    if pattern is None:
-        return None
-    found = pattern.search(reading.text, max(0, mention.start - 64), mention.start)
+    pattern, start = reading.cues.place_named, max(0, mention.start - 64)
+    if pattern is None or not cores(reading, reading.text, pattern).overlaps(start, mention.start):
+        return None  # (every match holds a place word, and the block's are found once)
+    found = pattern.search(reading.text, start, mention.start)
     return found.group(1) if found else None
 
 
@@ -388,23 +388,8 @@ def _after_formers_list(reading, fig, spot, entity: str, several_in_anchor: bool
 
 
 
-class _Words:
-    """The patterns of the entity cue words (cues.yaml `resolve_entity`) a figure's province
-    is read with (compiled once a catalog), and whether a block's text may name the nation
-    or a region at all: made once a block (a pattern of `None`: no such words, or none in
-    the text)."""
-
-    def __init__(self, catalog, text: str):
-        cues = catalog.cues.get("resolve_entity", {})
-        self.site = _phrase_pattern(tuple(cues.get("site", [])), r"(?<![\w])(?:{})(?![\w])")
-        self.aside = _phrase_pattern(tuple(cues.get("aside", [])), r"\s*(?:{})(?!\w)")
-        self.place = _phrase_pattern(tuple(cues.get("place_named", [])), r"(?<![\w])({})(?:\s+[^\W\d_]+){{0,5}}\s+$")
-        names, groups = tuple(cues.get("elsewhere", [])), tuple(cues.get("province_group", []))
-        self.elsewhere = _elsewhere_pattern(names, groups) if _may_name_elsewhere(text, names, groups) else None
-
-
 @lru_cache(maxsize=64)
-def _phrase_pattern(words: tuple[str, ...], form: str) -> re.Pattern | None:
+def phrase_pattern(words: tuple[str, ...], form: str) -> re.Pattern | None:
     """`form` around the alternation of `words`, longest first (None when there are none)."""
     if not words:
         return None
@@ -412,23 +397,16 @@ def _phrase_pattern(words: tuple[str, ...], form: str) -> re.Pattern | None:
     return re.compile(form.format(alts), re.I)
 
 
-# The passage last read, its `_Words` and its figures' province by its section (`_by_section`,
-# once needed): a passage's figures are read one after another, each asking the same.
-_LAST: list = [None, None, None]
-
-
-def _words_of(reading) -> _Words:
-    """The `_Words` of a passage, made for its first figure (its figures are read in turn)."""
-    if _LAST[0] is not reading:
-        _LAST[:] = [reading, _Words(reading.catalog, reading.text), None]
-    return _LAST[1]
+# The passage last read and its figures' province by its section (`_by_section`, once
+# needed): a passage's figures are read one after another, each asking the same.
+_LAST: list = [None, None]
 
 
 def _site_before(reading, start: int, end: int) -> re.Match | None:
     """The last word in text[start:end] that opens the name of one site (cues.yaml `site`)."""
-    pattern = _words_of(reading).site
-    if pattern is None:
-        return None
+    pattern = reading.cues.site
+    if pattern is None or not cores(reading, reading.text, pattern).overlaps(start, end):
+        return None  # (the block's site words, found once, stand nowhere in the stretch)
     found = None
     for found in pattern.finditer(reading.text, start, end):
         pass
@@ -438,7 +416,7 @@ def _site_before(reading, start: int, end: int) -> re.Match | None:
 def _in_aside(reading, s_start: int, start: int) -> bool:
     """A name in an earlier clause that opens with an aside (`chủ yếu`, `nhất là`): it
     explains the figure before it and names no province for the clauses after it."""
-    pattern = _words_of(reading).aside
+    pattern = reading.cues.aside
     if pattern is None:
         return False
     text = reading.text
@@ -494,7 +472,7 @@ def _all_formers(reading, cue: Mention, fig_start: int) -> Resolution | None:
     many provinces, the figure is the merged province's (but `hai tỉnh đều đạt` is each one's)."""
     own = reading.own
     words = reading.catalog.cues.get("resolve_entity", {}).get("distributive", [])
-    if words and _elsewhere_pattern(tuple(words), ()).search(reading.text, cue.end, fig_start):
+    if words and elsewhere_pattern(tuple(words), ()).search(reading.text, cue.end, fig_start):
         return None
     formers = reading.catalog.entities[own].formers if own else []
     count = NUMBER_WORDS.get(re.sub(r"\s*(?:tỉnh|thành phố)$", "", cue.text.lower()).strip())
@@ -507,26 +485,17 @@ GENITIVE_RE = re.compile(r"(?<![\w])của\s+$", re.I)
 
 
 @lru_cache(maxsize=16)
-def _elsewhere_pattern(words: tuple[str, ...], groups: tuple[str, ...]) -> re.Pattern:
+def elsewhere_pattern(words: tuple[str, ...], groups: tuple[str, ...]) -> re.Pattern:
     names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
     nouns = "|".join(re.escape(w) for w in sorted(groups, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?<![\w])(?:{names})(?![\w])|\d+\s*/\s*\d+\s+(?:{nouns})(?![\w])", re.I)
 
 
-@lru_cache(maxsize=1024)
-def _may_name_elsewhere(text: str, names: tuple[str, ...], groups: tuple[str, ...]) -> bool:
-    """Whether `text` holds one of the words `_elsewhere_pattern` needs (a name, or a slash
-    and a group noun): where it holds none, that pattern cannot match."""
-    lowered = text.lower()
-    return any(w.lower() in lowered for w in names) or ("/" in text and any(g.lower() in lowered for g in groups))
-
-
 def _elsewhere(reading, start: int, end: int) -> re.Match | None:
     """The last mention of the nation, a region or a group of provinces in text[start:end]."""
-    pattern = _words_of(reading).elsewhere
-    if pattern is None:
-        return None  # asked once per figure: a block that names no such place is told at once
-    text = reading.text
+    pattern, text = reading.cues.elsewhere, reading.text
+    if pattern is None or not cores(reading, text, pattern).overlaps(start, end):
+        return None  # (every match holds a name or a group noun, and the block's are found once)
     # `đứng thứ 3 cả nước`, `thứ 08/63 tỉnh, thành phố`: a rank of the province itself.
     # `trung tâm năng lượng của cả nước; tổng công suất … đạt 3.650 MW`: a place that only
     # qualifies a noun (`của`) in an earlier clause is not the figure's.
@@ -547,10 +516,9 @@ def _unnamed(reading, spot, several_in_anchor: bool) -> tuple[Resolution, str | 
         earlier = [(m, e) for m, e, _ in reading.entities if m.end <= spot.sentence_start]
         if earlier and earlier[-1][1] is not None:
             return Resolution(earlier[-1][1], Evidence.BLOCK, f"`{earlier[-1][0].text}` in an earlier sentence"), None
-    _words_of(reading)
-    if _LAST[2] is None:  # (the same for every figure of the block: read for its first)
-        _LAST[2] = _by_section(reading)
-    return _LAST[2]
+    if _LAST[0] is not reading:  # (the same for every figure of the block: read for its first)
+        _LAST[:] = [reading, _by_section(reading)]
+    return _LAST[1]
 
 
 def _by_section(reading) -> tuple[Resolution, str | None]:

@@ -452,42 +452,21 @@ def _same_time(passage, base: Period) -> Period:
 
 def _relative_base(passage, fig) -> re.Match | None:
     """`cao hơn cùng kỳ năm trước (6,13%)`: the figure right after a base without a year."""
-    words = passage.catalog.cues.get("resolve_period", {}).get("relative_base", [])
+    pattern = passage.cues.relative_base
     lead = passage.text[max(0, fig.start - 40):fig.start]
     ending = lead.rstrip()
-    if not words or not (ending.endswith(("(", ":", "là", "đạt"))  # (what the pattern ends with)
-                         or "(" in ending and ending.lower().endswith(_lowered(tuple(words)))):
+    if pattern is None or not (ending.endswith(("(", ":", "là", "đạt"))  # (what the pattern ends with)
+                               or "(" in ending and ending.lower().endswith(passage.cues.relative_base_words)):
         return None
-    return _relative_base_re(tuple(words)).search(lead)
-
-
-@lru_cache(maxsize=16)
-def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
-    """(asked for every figure: lowered once a catalog)"""
-    return tuple(w.lower() for w in words)
-
-
-@lru_cache(maxsize=16)
-def _relative_base_re(words: tuple[str, ...]) -> re.Pattern:
-    # (`… 1.945 tỷ đồng (cùng kỳ: 1.780 tỷ đồng)`, `tăng 7,6% (cùng kỳ 38,2 triệu tấn)`: the base
-    # may be named inside the bracket)
-    alternation = _phrases(words).pattern
-    return re.compile(rf"{alternation}\s*(?:là|đạt|:)?\s*\(\s*$|\(\s*{alternation}\s*(?:là|đạt|:)?\s*$", re.I)
+    return pattern.search(lead)
 
 
 def _several_periods(passage, start: int, end: int) -> re.Match | None:
     """The last word of several periods in `text[start:end]` (offsets in that lead)."""
-    words = passage.catalog.cues.get("resolve_period", {}).get("several", [])
-    if not words:
+    pattern = passage.cues.several_periods
+    if pattern is None:
         return None
-    pattern = _phrases(tuple(words))
     return passage.leads.last(pattern, start, end) if cores(passage, passage.text, pattern).overlaps(start, end) else None
-
-
-@lru_cache(maxsize=16)
-def _phrases(words: tuple[str, ...]) -> re.Pattern:
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.I)
 
 
 def _earlier_value(passage, fig, spot, stated) -> Resolution | None:
@@ -520,9 +499,9 @@ def _lead_part_of_year(passage, spot, stated) -> Resolution | None:
         # are what is to come, not what the sentences after it report)
         return None
     earlier = [last]
-    words = passage.catalog.cues.get("resolve_period", {}).get("continues", [])
+    continues = passage.cues.period_continues
     opening = passage.text[spot.sentence_start:spot.sentence_start + 40].lstrip()
-    goes_on = bool(words) and bool(_phrases(tuple(words)).match(opening))
+    goes_on = continues is not None and bool(continues.match(opening))
     if is_sub_year(earlier[-1].value) or goes_on:
         why = "the sentence it goes on from" if goes_on else "an earlier sentence"
         return Resolution(earlier[-1].value, Evidence.BLOCK, f"`{earlier[-1].text}` in {why}")

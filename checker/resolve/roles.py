@@ -152,7 +152,9 @@ def base_value_role(text: str, fig, spot, year: int | None) -> Resolution | None
     """The figure opening a bracket right after a base that is no plan (`so với ước thực
     hiện năm 2025 (11.470 triệu USD)`): what the base reached, whatever the heading says
     (a plan's section compares its targets with results)."""
-    found = BASE_VALUE_RE.search(text, max(spot.sentence_start, fig.start - 60), fig.start)
+    start = max(spot.sentence_start, fig.start - 60)
+    # (every match ends in the bracket the figure opens: a lead with no `(` is not searched)
+    found = BASE_VALUE_RE.search(text, start, fig.start) if text.find("(", start, fig.start) >= 0 else None
     if found is None:
         return None
     base = found.group("year") or found.group("same")

@@ -11,6 +11,8 @@ from operator import attrgetter, le
 from re import _constants as C  # noqa: N812  (the parser's opcodes)
 from re import _casefix, _parser
 
+import ahocorasick
+
 UNBOUNDED = None
 BRACKET_RE = re.compile(r"[()]")
 
@@ -286,18 +288,102 @@ class Cores:
         return k < len(self.starts) and self.starts[k] < end
 
 
-_BLOCK: list = [None, {}, None]  # the passage last asked about, its cores by pattern, its caseless text
+class Spans:
+    """`Cores` from spans found elsewhere, which may overlap: `overlaps(start, end)` is
+    `any(a < end and start < b for a, b in spans)`, by bisection over the starts with the
+    furthest end reached so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans.sort()
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, b in spans:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
 
 
-def cores(owner, text: str, pattern: re.Pattern, core: tuple[re.Pattern, re.Pattern | None] | None = None) -> Cores:
+def _literal_words(pattern: re.Pattern) -> list[str] | None:
+    """The phrases of a caseless whole-words pattern of literal phrases, as found in a
+    caseless text (None for a pattern of another form)."""
+    core = _core(pattern) if pattern.flags & re.I else None
+    if core is None or core[1] is None:
+        return None
+    middle = core[1].pattern[3:-1]  # (`(?:…)`)
+    if "\\|" in middle:
+        return None
+    words = [re.sub(r"\\(.)", r"\1", w) for w in middle.split("|")]
+    return None if "" in words else words
+
+
+def _folded(words: tuple[str, ...]) -> list[str] | None:
+    """Words as found in a caseless text (None where one cannot be: its lower case differs in length)."""
+    folded = [caseless(w) for w in words]
+    return None if not folded or None in folded or "" in folded else folded
+
+
+class JointCores:
+    """The cores of several whole-words patterns of literal phrases, found in one pass of one
+    Aho-Corasick automaton over a block's caseless text where each pattern's own search of
+    it would be a pass of its own.  Every place a phrase occurs is kept (overlapping ones
+    too): a superset of the places a pattern's search finds, so a stretch that overlaps
+    none of a pattern's holds no match of it, as with `Cores`.  (Built once a catalog,
+    with its cues.)"""
+
+    def __init__(self, patterns: tuple[re.Pattern, ...], held: dict[re.Pattern, tuple[str, ...]] | None = None):
+        """`held`: patterns of another form, each with words one of which every match of it
+        holds (in any case): the places of those words stand for its cores."""
+        self.index: dict[re.Pattern, int] = {}
+        phrases: dict[str, set[int]] = {}
+        entries = [(p, _literal_words(p)) for p in patterns] + [(p, _folded(ws)) for p, ws in (held or {}).items()]
+        for pattern, words in entries:
+            if words is None or pattern in self.index:
+                continue
+            self.index[pattern] = len(self.index)
+            for w in words:
+                phrases.setdefault(w, set()).add(self.index[pattern])
+        self.automaton = ahocorasick.Automaton()
+        for w, ks in phrases.items():
+            self.automaton.add_word(w, (len(w), tuple(sorted(ks))))
+        if phrases:
+            self.automaton.make_automaton()
+
+    def found(self, low: str) -> dict[re.Pattern, Spans]:
+        """Each pattern's `Spans` in a caseless text."""
+        spans: list[list[tuple[int, int]]] = [[] for _ in self.index]
+        if self.index:
+            for end, (n, ks) in self.automaton.iter(low):
+                for k in ks:
+                    spans[k].append((end + 1 - n, end + 1))
+        return {pattern: Spans(spans[k]) for pattern, k in self.index.items()}
+
+
+# The passage last asked about, its cores by pattern, its caseless text, and whether the
+# joint cores of its cues were found in it.
+_BLOCK: list = [None, {}, None, False]
+
+
+def cores(owner, text: str, pattern: re.Pattern, core: tuple[re.Pattern, re.Pattern | None] | None = None
+          ) -> Cores | Spans:
     """The `Cores` of `pattern` in `text`, the text of `owner` (a passage), kept while the
     same passage is asked about (its figures are read one after another).  `core`: the
-    pattern's core (as written, and for a caseless text), where it is no whole-words one."""
+    pattern's core (as written, and for a caseless text), where it is no whole-words one.
+    The patterns of `owner.cues.joint_cores` are found together, on the first need of one."""
     if _BLOCK[0] is not owner:
-        _BLOCK[:] = [owner, {}, caseless(text)]
+        _BLOCK[:] = [owner, {}, caseless(text), False]
     found = _BLOCK[1].get(pattern)
     if found is None:
-        found = _BLOCK[1][pattern] = Cores(text, core or _core(pattern), _BLOCK[2])
+        joint = owner.cues.joint_cores
+        if not _BLOCK[3] and _BLOCK[2] is not None and pattern in joint.index:
+            _BLOCK[3] = True
+            _BLOCK[1].update(joint.found(_BLOCK[2]))
+            found = _BLOCK[1][pattern]
+        else:
+            found = _BLOCK[1][pattern] = Cores(text, core or _core(pattern), _BLOCK[2])
     return found
 
 
