@@ -112,7 +112,7 @@ def facts_table(facts: list[FactRow | Fact]) -> pd.DataFrame:
         return empty_facts()
     # pandas (and numpy) are imported where a table is made, not with this module: a check
     # of drafts reports from the rows (`rule_records`) and never makes one, and the two
-    # imports cost about as much CPU as the rest of a check of the corpus.
+    # imports were 0,23 s of the 0,77 s of CPU a command-line check of the corpus took.
     import pandas as pd
 
     # Column by column (asdict would deep-copy every value; a tuple per record would hold
