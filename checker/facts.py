@@ -60,10 +60,7 @@ from collections import namedtuple
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
-from typing import Callable
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Callable
 
 from checker.interval import Interval
 from checker.records import RESOLVED_FIELDS, Document, Fact, InputError, RelationKind
@@ -99,8 +96,13 @@ if _LAYOUT != FactRow._fields:  # a field of Fact added or moved: `_fact` must g
     raise ImportError(f"facts._fact gives the columns {_LAYOUT}, not Fact's {FactRow._fields}")
 _make_row = FactRow._make
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 def empty_facts() -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
 
 
@@ -108,6 +110,11 @@ def facts_table(facts: list[FactRow | Fact]) -> pd.DataFrame:
     """The facts table of these rows, in the schema of `Fact`."""
     if not facts:
         return empty_facts()
+    # pandas (and numpy) are imported where a table is made, not with this module: a check
+    # of drafts reports from the rows (`rule_records`) and never makes one, and the two
+    # imports were 0,23 s of the 0,77 s of CPU a command-line check of the corpus took.
+    import pandas as pd
+
     # Column by column (asdict would deep-copy every value; a tuple per record would hold
     # the table twice over): a draft's rows, tuples in the columns' order, are turned in
     # one pass; records (a data file's) are read attribute by attribute, each in a C loop.
@@ -125,6 +132,9 @@ def _int_array(values: list) -> pd.api.extensions.ExtensionArray:
     """`pd.array(values, dtype="Int64")`, for a column of ints and Nones (the usual one)
     made from one array of the numbers and one of the blanks, without pandas looking at
     each value to infer what it is."""
+    import numpy as np
+    import pandas as pd
+
     blank = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
     numbers = np.array([0 if v is None else v for v in values]) if blank.any() else np.array(values)
     if numbers.dtype != np.int64:  # (floats, flags or anything else: pandas' own checks and errors)
@@ -327,6 +337,8 @@ def combine(drafts: list[DraftFile], data_rows: list[Fact] | None = None) -> pd.
     table = facts_table(rows)
     del rows  # the last reference to the records: they go before the table is renumbered
     if len(table) and several:
+        import pandas as pd
+
         shift, start = [], 0
         for count in counts:
             shift += [start] * count
