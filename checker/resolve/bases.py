@@ -74,12 +74,10 @@ def stated_bases(out: list[Resolved], blocks, catalog) -> None:
     for text, figs in blocks:
         # Each figure goes to the readers its unit allows (the units are settled by now): a
         # percentage to the growth, plan-share and share readers, a multiple to its own, a
-        # level to the yearly mean's, and only where `bình quân` can stand before it.
-        means = "quân" in text.lower()
+        # level to the yearly mean's.
         for n, (s_i, s) in enumerate(figs):
             unit = out[s_i].unit
-            if unit is None or unit in POINTS or (unit not in RATES and unit != "times" and not means
-                                                  and "quân" not in s.text.lower()):
+            if unit is None or unit in POINTS:
                 continue
             if any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations):
                 continue
