@@ -13,7 +13,7 @@ from checker.resolve.clauses import SENTENCE_END_RE
 from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import find_periods
 from checker.resolve.scans import ByStart, cached_property
-from checker.resolve.whole_words import _scan_form, cue_matches, lowered
+from checker.resolve.whole_words import cue_matches, lowered
 from checker.text import slug
 
 COLON_RE = re.compile(r":(?!\d)")
@@ -120,10 +120,8 @@ def list_cues(text: str, cues) -> list[tuple[int, int, bool]]:
 
 
 def _list_cues(text: str, cues) -> list[tuple[int, int, bool]]:
-    low = lowered(text)
-    if ":" not in text and _no_list_cue(cues, low):
-        return []
     found = []
+    low = lowered(text)
     # `đã bao gồm` names some parts; `không bao gồm` names what is left out, no part at all.
     inclusive = [(m.start(), m.end()) for m in cue_matches(cues.parts_inclusive, text, low)]
     excluded = [(m.start(), m.end()) for m in cue_matches(cues.parts_excluded, text, low)]
@@ -141,24 +139,6 @@ def _list_cues(text: str, cues) -> list[tuple[int, int, bool]]:
         if not any(a <= m.start() <= b + 2 for a, b in excluded):
             found.append((m.start(), m.end(), True))
     return sorted(found)
-
-
-def _no_list_cue(cues, low: str | None) -> bool:
-    """Whether a text holds no list cue word at all: one search of the lower-cased text for
-    any of them (`_any_list_cue`) instead of one per cue category, in most blocks."""
-    either = _any_list_cue(cues.parts_inclusive, cues.parts_excluded, cues.parts_exhaustive, cues.parts_bounded)
-    return low is not None and either is not None and either.search(low) is None
-
-
-NOTHING = r"(?!)"  # (cues.py's pattern of an absent cue list)
-
-
-@lru_cache(maxsize=8)
-def _any_list_cue(*patterns: re.Pattern) -> re.Pattern | None:
-    """One pattern of every list cue word (each pattern's scan form, `whole_words.cue_matches`):
-    where it finds nothing, no cue pattern matches; None when a pattern has no scan form."""
-    forms = [_scan_form(p) for p in patterns if p.pattern != NOTHING]  # (a cue list the catalog leaves out)
-    return None if None in forms or not forms else re.compile("|".join(f"(?:{f.pattern})" for f in forms))
 
 
 def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near: ByStart | None = None):
