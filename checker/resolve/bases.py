@@ -71,14 +71,23 @@ def stated_bases(out: list[Resolved], blocks, catalog) -> None:
     (in a bracket right after it, or elsewhere under the same key), and to each share
     whose whole it states."""
     index = _LevelIndex(out)
-    blocks = list(blocks)
     for text, figs in blocks:
+        # Each figure goes to the readers its unit allows (the units are settled by now): a
+        # percentage to the growth, plan-share and share readers, a multiple to its own, a
+        # level to the yearly mean's.
         for n, (s_i, s) in enumerate(figs):
+            unit = out[s_i].unit
+            if unit is None or unit in POINTS:
+                continue
             if any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations):
                 continue
-            if not _growth(out, text, figs, n, index) and not _plan_share(out, s_i, index) \
-                    and not _yearly_mean(out, text, figs, n) and not _multiple(out, text, figs, n, index):
-                _share(out, text, figs, n, index, catalog)
+            if unit in RATES:
+                _growth(out, text, figs, n, index) or _plan_share(out, s_i, index) \
+                    or _share(out, text, figs, n, index, catalog)
+            elif unit == "times":
+                _multiple(out, text, figs, n, index)
+            else:
+                _yearly_mean(out, text, figs, n)
 
 
 def _yearly_mean(out, text: str, figs, n: int) -> bool:

@@ -566,11 +566,12 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
     if len(figs) < 2:
         return  # (a list takes a total and a part: a block of one figure states none)
     catalog, cues = ctx.catalog, ctx.cues
-    near = ByStart(figs, start=lambda item: item[1].start)  # (each list's whole is looked for near its cue)
+    near = None  # (each list's whole is looked for near its cue: the figures by start, made at the first cue)
     for start, end, exhaustive in list_cues(text, cues):
         if text.count("(", 0, start) > text.count(")", 0, start):
             _bracket_lead(out, figs, text, start, end, ctx, add)
             continue  # a bracketed list of two or more is read by the bracket grammar
+        near = near or ByStart(figs, start=lambda item: item[1].start)
         whole_i = whole_before(out, figs, text, start, exhaustive, ctx.counts, near)
         by_dimension = whole_i is None and text[start:end] == ":" and _dimension_lead(out, near, text, start)
         if by_dimension:

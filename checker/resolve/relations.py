@@ -10,6 +10,7 @@ measures, a footnote's figure what the figure it annotates measures."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import takewhile
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
@@ -430,20 +431,22 @@ def _as_level(r: Resolved, indicators) -> None:
 def _footnotes(out: list[Resolved], read: list[Resolved], indicators) -> None:
     """A footnote's figures break down the body figure its marker follows (`đạt 7,3%/năm¹²`):
     the last one before the marker, preferring the same indicator and period."""
-    if not any(r.block.kind == "footnote" for r in read):
+    notes = [i for i, r in enumerate(read) if r.block.kind == "footnote"]
+    if not notes:
         return
     by_block: dict[int, list[int]] = {}
     for i, r in enumerate(read):
         if r.figure.kind in STAT_KINDS:
             by_block.setdefault(id(r.block), []).append(i)
-    last_body: dict[tuple[int, str | None], int] = {}  # (document, indicator) → its last body statistic so far
-    for i, r in enumerate(read):
-        if i and read[i - 1].block.kind != "footnote" and read[i - 1].figure.kind in STAT_KINDS:
-            last_body[id(read[i - 1].doc), read[i - 1].indicator] = i - 1  # (`read` is never changed here)
-        if r.anchor_block is None and r.block.kind == "footnote" and r.block.footnote is None and r.indicator:
+    bodies: dict[tuple[int, str | None], list[int]] | None = None  # (document, indicator) → its body statistics
+    for i in notes:  # (`read` is never changed here)
+        r = read[i]
+        if r.anchor_block is None and r.block.footnote is None and r.indicator:
             # A footnote whose marker is lost for good: it breaks down the body figure of the
             # same indicator stated last before it.
-            earlier = last_body.get((id(r.doc), r.indicator))
+            bodies = _body_statistics(read) if bodies is None else bodies
+            found = bodies.get((id(r.doc), r.indicator), [])
+            earlier = found[bisect_left(found, i) - 1] if found and found[0] < i else None
             if earlier is not None:
                 _add(out, RelationKind.ANNOTATES, i, (earlier,), reason="linked by content")
                 out[i].notes.append("footnote linked by content: its marker was lost")
@@ -474,6 +477,15 @@ def _footnotes(out: list[Resolved], read: list[Resolved], indicators) -> None:
             out[i].settle("indicator", Resolution(body.indicator, Evidence.FOOTNOTE_LINK,
                                                   f"the indicator of `{body.figure.text}` its marker follows"))
             out[i].notes.append("indicator of the figure it annotates")
+
+
+def _body_statistics(read: list[Resolved]) -> dict[tuple[int, str | None], list[int]]:
+    """The positions of the statistics outside footnotes, in order, by document and indicator."""
+    found: dict[tuple[int, str | None], list[int]] = {}
+    for j, r in enumerate(read):
+        if r.block.kind != "footnote" and r.figure.kind in STAT_KINDS:
+            found.setdefault((id(r.doc), r.indicator), []).append(j)
+    return found
 
 
 def _period_of_body(r: Resolved, body: Resolved, indicators) -> None:

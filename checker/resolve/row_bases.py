@@ -29,7 +29,7 @@ from checker.resolve.bases import (
     _level_before,
     _relate,
 )
-from checker.resolve.stated import _before
+from checker.resolve.stated import RATES, _before
 
 # A level whose growth is measured at constant prices, or no level at all (an index).
 REAL_TERMS_RE = re.compile(r"grdp|gdp|value_added|production_value|index|iip|cpi", re.I)
@@ -187,10 +187,14 @@ def row_growths(out, blocks) -> None:
         if not figs or out[figs[0][0]].block.kind not in PROSE_BLOCKS:
             continue
         for n, (s_i, _) in enumerate(figs):
-            if any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations):
-                continue
+            unit = out[s_i].unit
+            if unit not in RATES and unit != "times" \
+                    or any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations):
+                continue  # (the three read a percentage or a multiple, nothing else)
             cells = cells or TableCells(out)
             if not cells.cells:
                 return
-            row_growth(out, text, figs, n, cells) or row_plan_share(out, s_i, cells) \
-                or row_multiple(out, text, figs, n, cells)
+            if unit in RATES:
+                row_growth(out, text, figs, n, cells) or row_plan_share(out, s_i, cells)
+            else:
+                row_multiple(out, text, figs, n, cells)

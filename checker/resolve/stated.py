@@ -32,14 +32,22 @@ STOP_RE = re.compile(r";|:|\.\s")
 CLOSES_RE = re.compile(r"\s*\)")  # (matched in place: no copy of the rest of the block)
 POINTS = ("percentage_point",)
 RATES = ("percent",)
+RATES_OR_POINTS = RATES + POINTS
+NO_LEVEL_UNITS = RATES + POINTS + ("times",)  # (units of no level: a rate, points, a multiple)
 
 
 def stated_relations(out, text: str, figs, cues) -> None:
     """Add the stated-of and average-change relations of one block's statistics."""
-    for n in range(len(figs)):
-        _stated_of(out, text, figs, n, cues.stated_of)
-        _share_of_bracketed_whole(out, text, figs, n)
-        _change_in_level(out, text, figs, n)
+    for n, (s_i, s) in enumerate(figs):
+        # Each figure goes to the readers its unit allows: one read as a rate or points to the
+        # stated-of ones, one written in a level's unit to the change in a level's.
+        unit = out[s_i].unit
+        if unit in RATES_OR_POINTS:
+            _stated_of(out, text, figs, n, cues.stated_of)
+            if unit in RATES:
+                _share_of_bracketed_whole(out, text, figs, n)
+        if s.unit is not None and s.unit not in NO_LEVEL_UNITS:
+            _change_in_level(out, text, figs, n)
     _times_from_to(out, text, figs, cues)
     for n, (j, _) in enumerate(figs):
         changes = [rel for rel in out[j].relations if rel.kind is RelationKind.CHANGE_FROM]

@@ -58,6 +58,7 @@ YEAR_LABEL_RE = re.compile(r"^[\s*]*(?:19|20)\d{2}[\s*]*$")
 # A table's total row (`Tổng số`, `Tổng cộng`, `Toàn tỉnh`) with no name of its own.
 TOTAL_ROW_RE = re.compile(r"^\W*(?:tổng số|tổng cộng|tổng|toàn tỉnh|toàn thành phố|cộng)\W*$", re.I)
 LETTER_RE = re.compile(r"[^\W\d_]")
+WORD_KINDS = ("evaluation", *VALUE_KINDS)  # (the columns whose cells may hold an evaluation word)
 
 class FuzzyLabels:
     """A table label that no name matches exactly (OCR slips: `thât nghiệp`, `Tỉ lệ`).
@@ -647,14 +648,15 @@ class TableReader:
         """`Đạt`, `Vượt mục tiêu` in the evaluation column: a label fact of the row.  Under
         column groups (`Tỉnh A (cũ) | | Tỉnh B (cũ) |`) a compound `Vượt/Không đạt` splits over
         the groups in header order; a count that does not fit is read as no word (abstain)."""
-        groups = self._value_groups(row)
+        groups = None  # (the value columns' provinces, read at the first word cell: most rows have none)
         results = []
         for i, (cell, off) in enumerate(cells):
             kind = row.roles[i] if i < len(row.roles) else None
-            if not cell.strip() or kind not in ("evaluation", *VALUE_KINDS) or i == row.label_index:
+            if not cell.strip() or kind not in WORD_KINDS or i == row.label_index:
                 continue
             if kind != "evaluation" and self._lettered_labels and not LETTER_RE.search(cell):
                 continue  # (a number, read as a value)
+            groups = self._value_groups(row) if groups is None else groups
             words = [(m.group(0), off + m.start()) for m in re.finditer(r"[^/]+", cell) if m.group(0).strip()]
             if kind != "evaluation" and not all(self._label(w, whole=True) for w, _ in words):
                 # `So sánh | 104,5%` is a number, read as a value; but `Kết quả | Đạt` is a word.
