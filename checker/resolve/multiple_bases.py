@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from checker.records import Evidence
+from checker.resolve.counted import same_count
 
 # `gấp 1,49 lần khu vực Ninh Thuận (cũ).`: a base named alone, up to the clause's end.
 BASE_NAME_RE = re.compile(r"[^\d;.()]{0,60}(?:\([^()\d]{0,12}\))?\s*(?=[.;]|$)")
@@ -27,11 +28,31 @@ def named_pair(read, text: str, earlier, i: int, s_start: int, matcher) -> tuple
     num = [j for j in levels if read[j].entity == times.entity]
     base = [j for j in levels if read[j].entity in named]
     if len(num) != 1 or len(base) != 1:
-        return None
+        return _unnamed_pair(read, text, earlier, s_start, times.entity, named)
     a, b = read[num[0]], read[base[0]]
     if (a.indicator, a.unit, a.period) != (b.indicator, b.unit, b.period):
         return None
     return num[0], base[0]
+
+
+def _unnamed_pair(read, text: str, earlier, s_start: int, entity: str, named: set) -> tuple[int, int] | None:
+    """`Nam Định (cũ) 3.615 giấy phép; số giấy phép tại Nam Định (cũ) gấp 1,38 lần Hà Nam (cũ)`
+    where no catalog indicator names the levels: each of the two provinces has exactly one
+    level in the sentence, and the two count the same thing (`same_count`) in one period."""
+    if len(named) != 1:
+        return None
+    levels = [(j, f) for j, f in earlier if f.start >= s_start and f.kind == "statistic"
+              and read[j].unit not in ("percent", "percentage_point", "times")]
+    num = [(j, f) for j, f in levels if read[j].entity == entity]
+    base = [(j, f) for j, f in levels if read[j].entity in named]
+    if len(num) != 1 or len(base) != 1:
+        return None
+    (a_i, fa), (b_i, fb) = num[0], base[0]
+    a, b = read[a_i], read[b_i]
+    if a.indicator or b.indicator or (a.period, a.role) != (b.period, b.role) \
+            or not same_count(text, fa, a.unit, fb, b.unit):
+        return None
+    return a_i, b_i
 
 
 # `gấp 2,03 lần năm 2022.`: a base year named alone, its level given earlier in the sentence.

@@ -56,6 +56,9 @@ OPEN_END_RE = re.compile(r"(\.\.\.|…)\s*$")
 LEFT_AT_RE = re.compile(r"(?<![\w])còn(?:\s+(?:khoảng|dưới|gần|mức))?\s*$", re.I)
 OWN_BRACKET_TIMES_RE = re.compile(r"\s*\(\s*(?:gấp|bằng)\s*", re.I)
 BASE_YEAR_COLON_RE = re.compile(r"năm\s+\d{4}\s*:\s*$", re.I)
+# `gấp 1,28 lần Hà Giang cũ với 15.480 người`, `gấp 2,1 lần năm 2020 là 4.500 tỷ đồng`: the
+# base named, then its level after `với`/`là` (no other figure or clause between).
+BASE_NAMED_LEVEL_RE = re.compile(r"^\s*(?:so với\s+)?[^\W\d][^\d(),;.:]{0,40}?\s(?:với|là)\s*$", re.I)
 # The words between a result and the plan or base it is set against (`, vượt kế hoạch`).
 COMPARED_LEAD_RE = re.compile(r"\s*,?\s*(?:vượt|cao hơn|thấp hơn|so với|bằng|đạt)\s+(?:so với\s+)?(?:mức\s+)?"
                               r"(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|cùng kỳ)(?:\s+(?:năm|đề ra|giao|được giao))?"
@@ -311,7 +314,8 @@ def _multiples(out, read, text, figs, multiple_lead, entity_matcher=None) -> Non
             # (`6.420 nghìn lượt, gấp 1,40 lần B (4.580 nghìn lượt)`: written alike, whatever
             # unit an indicator read for one of them keeps)
             alike = read[j].unit == unit or read[j].figure.unit == read[cur_i].figure.unit is not None
-            if alike and ("(" in gap or BASE_YEAR_COLON_RE.search(gap)) and len(gap) <= 30:
+            if alike and (("(" in gap or BASE_YEAR_COLON_RE.search(gap)) and len(gap) <= 30
+                          or BASE_NAMED_LEVEL_RE.match(gap)):
                 _add(out, RelationKind.MULTIPLE, i, (cur_i, j), reason="the base follows in brackets")
                 break
         else:

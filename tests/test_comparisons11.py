@@ -1,0 +1,75 @@
+"""Comparisons of two stated levels (session 11), each as a class in short drafts of our own
+and in several genres: a multiple between two named provinces whose levels the sentence gave
+before it, of a thing no catalog indicator names; a multiple whose base level follows the
+base's name (`gấp 1,5 lần B với 4.200 người`).  Each wording must fire on a planted mismatch,
+stay silent with the right figure, and stay silent where the evidence is too weak."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import alarms, figure_texts, header, run_text
+
+
+def _alarms(tmp_path, body: str, province: str) -> list[tuple[str, list[str]]]:
+    _, findings, _ = run_text(tmp_path, header(province) + "# I. KẾT QUẢ NĂM 2025\n\n" + body + "\n")
+    return [(f.rule, figure_texts(f)) for f in alarms(findings)]
+
+
+def _fires_on(found, text: str) -> bool:
+    return any(text in texts for _, texts in found)
+
+
+# Class 1: `A (cũ) N1 <noun>, B (cũ) N2 <noun>; … A (cũ) gấp M lần B (cũ)`, the noun unknown
+# to the catalog (or a known unit), and `A cũ N1, gấp M lần B cũ với N2`.
+# (province, sentence with {} for the multiple, right multiple, wrong multiple)
+MULTIPLES = [
+    ("Ninh Bình", "Toàn tỉnh cấp 4.818 giấy phép xây dựng. Trong đó Ninh Bình (cũ) 2.846 giấy phép, Hà Nam (cũ) "
+                  "1.972 giấy phép; số giấy phép tại Ninh Bình (cũ) gấp {} lần Hà Nam (cũ).", "1,44", "1,64"),
+    ("Quảng Ngãi", "Toàn tỉnh cấp 12.400 chứng thư số, trong đó Quảng Ngãi (cũ) 8.680 chứng thư, Kon Tum (cũ) "
+                   "3.720 chứng thư; số chứng thư của khu vực Quảng Ngãi (cũ) gấp {} lần khu vực Kon Tum (cũ).",
+     "2,33", "3,23"),
+    ("Đắk Lắk", "Mưa lũ làm ngập 8.560 ngôi nhà, trong đó Đắk Lắk (cũ) 6.420 ngôi nhà, Phú Yên (cũ) 2.140 ngôi "
+                "nhà; số nhà bị ngập tại Đắk Lắk (cũ) gấp {} lần Phú Yên (cũ).", "3,0", "2,3"),
+    ("Tuyên Quang", "Tạo việc làm mới cho 31.200 lao động (Tuyên Quang cũ 18.900 người, gấp {} lần Hà Giang cũ "
+                    "với 12.300 người).", "1,54", "1,45"),
+    ("Bắc Ninh", "Toàn tỉnh có 160 học sinh đạt giải quốc gia, trong đó Bắc Ninh (cũ) 96 em, Bắc Giang (cũ) "
+                 "64 em; số học sinh đạt giải của Bắc Ninh (cũ) gấp {} lần Bắc Giang (cũ).", "1,5", "1,8"),
+    ("Lâm Đồng", "Thu từ khách du lịch đạt 33.665 tỷ đồng, trong đó Lâm Đồng (cũ) 31.480 tỷ đồng, Đắk Nông (cũ) "
+                 "2.185 tỷ đồng; doanh thu của Lâm Đồng (cũ) gấp {} lần Đắk Nông (cũ).", "14,4", "13,4"),
+    ("Tuyên Quang", "Số người hưởng trợ cấp thất nghiệp là 5.850 người (Tuyên Quang cũ 3.412 người, gấp {} lần "
+                    "Hà Giang cũ là 2.438 người).", "1,40", "1,04"),
+]
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", MULTIPLES)
+def test_a_wrong_multiple_between_two_named_levels_fires(tmp_path, province, sentence, right, wrong):
+    found = _alarms(tmp_path, sentence.format(wrong), province)
+    assert _fires_on(found, f"{wrong} lần"), found
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", MULTIPLES)
+def test_a_right_multiple_between_two_named_levels_is_silent(tmp_path, province, sentence, right, wrong):
+    assert _alarms(tmp_path, sentence.format(right), province) == []
+
+
+# Near misses: the evidence names no single pair of levels of one thing.
+NEAR_MISSES = [
+    # two levels of the numerator's province: which one is meant?
+    ("Ninh Bình", "Trong đó Ninh Bình (cũ) 2.846 giấy phép và 1.120 hồ sơ, Hà Nam (cũ) 1.972 giấy phép; "
+                  "Ninh Bình (cũ) gấp 1,9 lần Hà Nam (cũ)."),
+    # the two levels count different things
+    ("Ninh Bình", "Trong đó Ninh Bình (cũ) 2.846 giấy phép, Hà Nam (cũ) 1.972 hồ sơ; Ninh Bình (cũ) gấp "
+                  "2,5 lần Hà Nam (cũ)."),
+    # the level after `với` is in another unit
+    ("Tuyên Quang", "Tạo việc làm mới cho 31.200 lao động (Tuyên Quang cũ 18.900 người, gấp 3,5 lần Hà Giang cũ "
+                    "với 12.300 triệu đồng)."),
+    # a level with no noun after it: what it counts is unknown
+    ("Quảng Ngãi", "Trong đó Quảng Ngãi (cũ) 8.680, Kon Tum (cũ) 3.720; Quảng Ngãi (cũ) gấp 3,9 lần Kon Tum (cũ)."),
+]
+
+
+@pytest.mark.parametrize("province,sentence", NEAR_MISSES)
+def test_a_multiple_without_one_pair_of_like_levels_is_silent(tmp_path, province, sentence):
+    assert _alarms(tmp_path, sentence, province) == []
+
