@@ -73,3 +73,46 @@ NEAR_MISSES = [
 def test_a_multiple_without_one_pair_of_like_levels_is_silent(tmp_path, province, sentence):
     assert _alarms(tmp_path, sentence, province) == []
 
+
+# Class 2: a growth between a count and its base in a bracket, of a noun the unit catalog
+# does not know (`giấy phép`, `hồ sơ`, `em`, `mã số`): the same noun after both is the
+# evidence that the two count one thing.
+# (province, sentence with {} for the growth, right growth, wrong growth)
+GROWTHS = [
+    ("Ninh Bình", "Toàn tỉnh cấp 8.433 giấy phép xây dựng, tăng {}% so với năm 2024 (7.812 giấy phép).", "7,9", "9,7"),
+    ("Vĩnh Long", "Tổng số học sinh đầu năm học là 686.633 em, tăng {}% so với năm học 2023 - 2024 (680.970 em).",
+     "0,8", "1,9"),
+    ("Hà Tĩnh", "Tiếp nhận 412.560 hồ sơ trực tuyến, tăng {}% so với cùng kỳ (356.200 hồ sơ).", "15,8", "18,5"),
+    ("Huế", "Mưa lũ làm ngập 2.140 ngôi nhà, giảm {}% so với năm 2024 (3.560 ngôi nhà).", "39,9", "29,9"),
+    ("Đồng Tháp", "Toàn tỉnh cấp mới 1.245 mã số vùng trồng (năm 2024: 1.080 mã số), tăng {}%.", "15,3", "13,5"),
+    ("Phú Thọ", "Toàn tỉnh cấp 3.420 giấy phép lao động cho người nước ngoài, tăng {}% (cùng kỳ 2.980 giấy phép).",
+     "14,8", "18,4"),
+]
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", GROWTHS)
+def test_a_wrong_growth_of_an_uncatalogued_count_fires(tmp_path, province, sentence, right, wrong):
+    found = _alarms(tmp_path, sentence.format(wrong), province)
+    assert _fires_on(found, f"{wrong}%"), found
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", GROWTHS)
+def test_a_right_growth_of_an_uncatalogued_count_is_silent(tmp_path, province, sentence, right, wrong):
+    assert _alarms(tmp_path, sentence.format(right), province) == []
+
+
+GROWTH_NEAR_MISSES = [
+    # the base counts another thing
+    "Toàn tỉnh cấp 8.433 giấy phép xây dựng, tăng 25,0% so với năm 2024 (7.812 hồ sơ).",
+    # the base names no noun: what it counts is unknown
+    "Toàn tỉnh cấp 8.433 giấy phép xây dựng, tăng 25,0% so với năm 2024 (7.812).",
+    # the base is a bound, not a level
+    "Toàn tỉnh cấp 8.433 giấy phép xây dựng, tăng 25,0% so với năm 2024 (trên 7.800 giấy phép).",
+    # a school year's growth with no base in a bracket: nothing to look it up by
+    "Tổng số học sinh đầu năm học là 686.633 em, tăng 9,0% so với năm học 2023 - 2024.",
+]
+
+
+@pytest.mark.parametrize("sentence", GROWTH_NEAR_MISSES)
+def test_a_growth_without_a_like_base_is_silent(tmp_path, sentence):
+    assert _alarms(tmp_path, sentence, "Ninh Bình") == []

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
+from checker.resolve.counted import same_count
 from checker.resolve.resolved import Resolved
 from checker.resolve.stated import POINTS, RATES, STOP_RE, YEAR_PLAN_RE, _before, _head_before, outside
 
@@ -30,6 +31,7 @@ GROWTH_BASE_RE = re.compile(
     r"\s*(?P<compared>so với\s+)?(?:(?P<same>cùng kỳ)(?:\s+năm\s+(?:(?P<same_year>\d{4})|trước))?"
     r"|(?P<plan>dự toán|kế hoạch)\s+năm\s+(?P<plan_year>\d{4})"
     r"|(?P<done>(?:ước\s+)?(?:thực hiện|TH|quyết toán)\s+)?năm\s+(?:(?P<year>\d{4})|(?P<previous>trước))"
+    r"|(?P<school>năm học\s+\d{4}\s*[-–]\s*\d{4})"
     r")(?![\w])(?!\s*[-–]\s*\d)", re.I)
 # The bracket that holds the base level: `(7.182 tỷ đồng)`, `(cùng kỳ năm 2024 đạt 88.540 tỷ đồng)`.
 BRACKET_RE = re.compile(r"\s*\(\s*(?:(?:thực hiện\s+)?(?:cùng kỳ|năm)(?:\s+năm)?(?:\s+\d{4}|\s+trước)?"
@@ -58,6 +60,8 @@ SPAN_RE = re.compile(r"^(\d{4})-(\d{4})$")
 # `48.650 tấn (năm 2024: 46.120 tấn), tăng 5,9%`: the base level bracketed after its level,
 # then the growth.
 BASE_BRACKET_RE = re.compile(r"^\s*\(\s*(?:(?:thực hiện\s+)?(?:cùng kỳ\s+)?năm\s+\d{4}|cùng kỳ)\s*(?::|đạt|là)\s*$", re.I)
+NOUN_BEFORE_BRACKET_RE = re.compile(r"^\s*[^\W\d][^\d()]{0,40}?(?=\s*\()")
+NOUN_BEFORE_CLOSE_RE = re.compile(r"^\s*[^\W\d][^\d(),;]{0,20}?(?=\s*\))")
 CLOSE_LEAD_RE = re.compile(r"^\s*\)\s*,?\s*(?:tăng|giảm)\s+(?:khoảng\s+)?$", re.I)
 # The whole province after a whole's name (`diện tích lúa toàn tỉnh`).
 WHOLE_WORDS_RE = re.compile(r"(?<![\w])(?:toàn|cả)\s+(?:tỉnh|thành phố)(?![\w])", re.I)
@@ -175,6 +179,16 @@ def _is_level(r) -> bool:
     """Whether a figure is a level a percentage can be stated of: it has a unit, and the unit
     is no rate, no points and no multiple."""
     return r.unit is not None and r.unit not in RATES + POINTS + ("times",)
+
+
+def _counted_pair(out, text: str, figs, a_i: int, b_i: int) -> bool:
+    """`8.433 giấy phép …, tăng 9,7% so với năm 2024 (7.812 giấy phép)`: two plain counts no
+    catalog unit was read for, of the same noun (`counted.same_count`), are a level and its base."""
+    at = {j: f for j, f in figs}
+    fa, fb = at.get(a_i), at.get(b_i)
+    return fa is not None and fb is not None and fa.kind == fb.kind == "statistic" \
+        and not {fa.qualifier, fb.qualifier} & {"gt", "ge", "lt", "le", "range"} and same_count(text, fa, out[a_i].unit, fb, out[b_i].unit) \
+        and out[a_i].unit is None
 
 
 def _relate(out, s_i: int, a_i: int, b_i: int, form: str, why: str) -> bool:
@@ -302,14 +316,17 @@ def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
     if found is None:
         return False
     a_i, a = found
-    if not _is_level(a):
-        return False
     bracket = n + 1 < len(figs) and BRACKET_RE.match(text[after.end():figs[n + 1][1].start])
+    if not _is_level(a) and not (bracket and _counted_pair(out, text, figs, a_i, figs[n + 1][0])):
+        return False
     if bracket:
         b_i = figs[n + 1][0]
         if out[b_i].unit != a.unit:
             return False
-        _base_in_bracket(out[b_i], a, after)
+        if not after.group("school"):
+            _base_in_bracket(out[b_i], a, after)
+    elif after.group("school"):
+        return False  # (`so với năm học 2023 - 2024`: a school year is looked up by no period key)
     else:
         period = _base_period(a.period, after)
         b_i = index.level(a, period, role="target" if after.group("plan") else "actual") if period else None
@@ -385,12 +402,16 @@ def _growth_of_bracket(out, text: str, figs, n: int, word: str) -> bool:
     if word not in ("tăng", "giảm") or n < 2 or YEARLY_AFTER_RE.match(text, s.end):
         return False
     (a_i, a), (b_i, b) = figs[n - 2], figs[n - 1]
-    opening = BASE_BRACKET_RE.match(text[a.end:b.start])
-    if not opening or not CLOSE_LEAD_RE.match(text[b.end:s.start]):
+    gap, close = text[a.end:b.start], text[b.end:s.start]
+    if out[a_i].unit is None:  # (`1.245 mã số vùng trồng (năm 2024: 1.080 mã số), tăng`: the nouns left out)
+        gap, close = NOUN_BEFORE_BRACKET_RE.sub("", gap), NOUN_BEFORE_CLOSE_RE.sub("", close)
+    opening = BASE_BRACKET_RE.match(gap)
+    if not opening or not CLOSE_LEAD_RE.match(close):
         return False
     ra, rb = out[a_i], out[b_i]
     ya, yb = SUB_YEAR_RE.match(ra.period or ""), SUB_YEAR_RE.match(rb.period or "")
-    if not _is_level(ra) or rb.unit != ra.unit or ya is None or yb is None \
+    if not (_is_level(ra) or _counted_pair(out, text, figs, a_i, b_i)) or rb.unit != ra.unit \
+            or ya is None or yb is None \
             or int(yb.group(1)) != int(ya.group(1)) - 1 or (ya.group(2) or "") != (yb.group(2) or ""):
         return False
     why = f"`{word} {s.text}` of `{a.text}` over its base `{b.text}` in the bracket after it"
@@ -415,7 +436,8 @@ def _growth_then_base(out, text: str, figs, n: int, word: str) -> bool:
     if found is None:
         return False
     a_i, a = found
-    if not _is_level(a) or out[b_i].unit != a.unit or b.kind != "statistic":
+    if not (_is_level(a) or _counted_pair(out, text, figs, a_i, b_i)) or out[b_i].unit != a.unit \
+            or b.kind != "statistic":
         return False
     why = f"`{word} {s.text}` of `{a.figure.text}` over its base `{b.text}` in the bracket after it"
     return _relate(out, s_i, a_i, b_i, "over" if word == "tăng" else "under", why)
