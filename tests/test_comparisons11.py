@@ -116,3 +116,48 @@ GROWTH_NEAR_MISSES = [
 @pytest.mark.parametrize("sentence", GROWTH_NEAR_MISSES)
 def test_a_growth_without_a_like_base_is_silent(tmp_path, sentence):
     assert _alarms(tmp_path, sentence, "Ninh Bình") == []
+
+
+# Class 3: a change in points between a rate and its base rate named by its period, in a
+# bracket or after `so với` (a rise: A − B; a fall: B − A).
+# (province, sentence with {} for the change, right change, wrong change)
+POINTS = [
+    ("Ninh Bình", "Tỷ lệ đô thị hóa của Nam Định (cũ) đạt 22,4% (năm 2024 là 21,4%, tăng {} điểm phần trăm).",
+     "1,0", "1,6"),
+    ("Cà Mau", "Tỷ lệ hộ nghèo cuối năm còn 4,19% (giảm {} điểm phần trăm so với đầu năm là 6,02%).", "1,83", "1,38"),
+    ("Cần Thơ", "Tỷ lệ lao động qua đào tạo đạt 80,0%, tăng {} điểm % so với năm 2024 (72,2%).", "7,8", "8,7"),
+    ("Bắc Ninh", "Tỷ lệ bao phủ bảo hiểm y tế đạt 95,1%, cao hơn {} điểm phần trăm so với cùng kỳ (93,9%).",
+     "1,2", "2,1"),
+    ("Hà Tĩnh", "Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình đạt 68,5% (năm 2024: 66,2%), tăng {} điểm phần trăm.",
+     "2,3", "3,2"),
+    ("Gia Lai", "Tỷ lệ trường đạt chuẩn quốc gia đạt 71,6%, tăng {} điểm phần trăm so với năm trước là 69,4%.",
+     "2,2", "2,8"),
+]
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", POINTS)
+def test_a_wrong_change_in_points_between_two_rates_fires(tmp_path, province, sentence, right, wrong):
+    found = _alarms(tmp_path, sentence.format(wrong), province)
+    assert any(f"{wrong} điểm" in " ".join(texts) for _, texts in found), found
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", POINTS)
+def test_a_right_change_in_points_between_two_rates_is_silent(tmp_path, province, sentence, right, wrong):
+    assert _alarms(tmp_path, sentence.format(right), province) == []
+
+
+POINTS_NEAR_MISSES = [
+    # a yearly mean of the change: RT05's, with its years
+    "Tỷ lệ hộ nghèo còn 4,19% (giảm bình quân 0,9 điểm phần trăm mỗi năm so với năm 2020 là 8,02%).",
+    # scores, not rates: a change of an index in points is not a difference of two percentages
+    "Chỉ số PCI đạt 68,4 điểm (năm 2024 là 66,1 điểm, tăng 1,6 điểm).",
+    # what the bracket holds is no rate
+    "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 68,5% (năm 2024: 41.250 hồ sơ), tăng 9,2 điểm phần trăm.",
+    # the rate after `so với` is of no period: a target, not a base
+    "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 68,5%, tăng 9,2 điểm phần trăm so với chỉ tiêu là 60%.",
+]
+
+
+@pytest.mark.parametrize("sentence", POINTS_NEAR_MISSES)
+def test_a_change_in_points_without_two_rates_is_silent(tmp_path, sentence):
+    assert _alarms(tmp_path, sentence, "Ninh Bình") == []
