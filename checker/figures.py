@@ -109,6 +109,10 @@ LONGEST_COMPARATOR = max(len(c) for c, _ in COMPARATORS)
 BOUNDS = {c: k for c, k in COMPARATOR_KIND.items() if k in ("ge", "le", "gt", "lt")}
 # `cao hơn`, `thấp hơn` right before a figure: a comparative (higher by), not `hơn` (more than).
 COMPARATIVE_RE = re.compile(r"(?<![\w])(?:cao|thấp)\s+hơn\s*$", re.I)
+# `cao hơn 4.312,2 tỷ đồng so với cùng kỳ`, `nhiều hơn 225 lượt so với năm 2024`: a difference
+# set against its base, not a bound (`cao hơn 5 triệu đồng` alone stays one).
+COMPARED_BY_RE = re.compile(r"(?<![\w])(?:cao|thấp|nhiều|ít)\s+hơn\s*$", re.I)
+COMPARED_AFTER_RE = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}?so với\s", re.I)
 UPWARD_RE = re.compile(r"\s*trở lên", re.I)
 # `có từ 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên`: `từ N` whose `trở lên` closes
 # the noun the figure counts (words only between: no figure, no clause break) is a floor too.
@@ -338,7 +342,8 @@ class Lexer:
                 qualifier = "ge"
             elif DOWNWARD_RE.match(masked, stop):
                 qualifier = "le"
-        elif qualifier == "gt" and unit.unit == "percentage_point" and COMPARATIVE_RE.search(before):
+        elif qualifier == "gt" and (unit.unit == "percentage_point" and COMPARATIVE_RE.search(before)
+                                    or COMPARED_BY_RE.search(before) and COMPARED_AFTER_RE.match(masked, stop)):
             # `cao hơn 4,6 điểm phần trăm`: higher by a difference of two rates, no bound
             qualifier, fig_start = None, start
         interval = qualified_interval(number, unit.scale, qualifier)

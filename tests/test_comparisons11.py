@@ -149,8 +149,6 @@ def test_a_right_change_in_points_between_two_rates_is_silent(tmp_path, province
 POINTS_NEAR_MISSES = [
     # a yearly mean of the change: RT05's, with its years
     "Tỷ lệ hộ nghèo còn 4,19% (giảm bình quân 0,9 điểm phần trăm mỗi năm so với năm 2020 là 8,02%).",
-    # scores, not rates: a change of an index in points is not a difference of two percentages
-    "Chỉ số PCI đạt 68,4 điểm (năm 2024 là 66,1 điểm, tăng 1,6 điểm).",
     # what the bracket holds is no rate
     "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 68,5% (năm 2024: 41.250 hồ sơ), tăng 9,2 điểm phần trăm.",
     # the rate after `so với` is of no period: a target, not a base
@@ -161,3 +159,51 @@ POINTS_NEAR_MISSES = [
 @pytest.mark.parametrize("sentence", POINTS_NEAR_MISSES)
 def test_a_change_in_points_without_two_rates_is_silent(tmp_path, sentence):
     assert _alarms(tmp_path, sentence, "Ninh Bình") == []
+
+
+# Class 4: a difference between a level and its base level, all in one unit: the base after
+# `so với <period>` in a bracket or after `là`, in a bracket before the change, or named in a
+# bracket (`trên mức báo động III (B) là D`).
+# (province, sentence with {} for the difference, right difference, wrong difference)
+DIFFERENCES = [
+    ("Cà Mau", "Đến cuối năm toàn xã còn 287 hộ nghèo, giảm {} hộ so với đầu năm (412 hộ).", "125", "152"),
+    ("Huế", "Đỉnh lũ sông Hương tại trạm Kim Long đạt 5,12 m (ngày 29/10), trên mức báo động III (3,50 m) là {} m.",
+     "1,62", "1,26"),
+    ("Quảng Ninh", "Thu nội địa đạt 42.290,8 tỷ đồng, bằng 96,1% dự toán, cao hơn {} tỷ đồng so với cùng kỳ là "
+                   "38.158,6 tỷ đồng.", "4.132,2", "4.312,2"),
+    ("Đắk Lắk", "Số doanh nghiệp thành lập mới là 2.845 doanh nghiệp (năm 2024: 2.610 doanh nghiệp), tăng {} "
+                "doanh nghiệp.", "235", "253"),
+    ("Lâm Đồng", "Diện tích rừng trồng mới đạt 12.450 ha, thấp hơn {} ha so với năm trước (13.120 ha).", "670", "760"),
+    ("Hà Tĩnh", "Mực nước hồ Kẻ Gỗ ở cao trình 31,8 m, dưới mực nước dâng bình thường (32,5 m) là {} m.", "0,7", "0,9"),
+    ("Quảng Ninh", "Chỉ số PCI đạt 68,4 điểm (năm 2024 là 66,1 điểm, tăng {} điểm).", "2,3", "1,6"),
+    ("Hải Phòng", "Cảng biển đón 3.840 lượt tàu, nhiều hơn {} lượt tàu so với năm 2024 (3.615 lượt tàu).",
+     "225", "252"),
+]
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", DIFFERENCES)
+def test_a_wrong_difference_between_two_levels_fires(tmp_path, province, sentence, right, wrong):
+    found = _alarms(tmp_path, sentence.format(wrong), province)
+    assert any(t == wrong or t.startswith(wrong + " ") for _, texts in found for t in texts), found
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", DIFFERENCES)
+def test_a_right_difference_between_two_levels_is_silent(tmp_path, province, sentence, right, wrong):
+    assert _alarms(tmp_path, sentence.format(right), province) == []
+
+
+DIFFERENCE_NEAR_MISSES = [
+    # the difference is in another unit than the levels
+    "Đỉnh lũ đạt 5,12 m, trên mức báo động III (3,50 m) là 3 ngày.",
+    # the base is a rate, the level a count
+    "Số hộ nghèo còn 287 hộ, giảm 300 hộ so với đầu năm (6,02%).",
+    # a yearly mean of the change
+    "Số hộ nghèo còn 287 hộ, giảm bình quân 40 hộ mỗi năm so với năm 2020 (412 hộ).",
+    # the base is a bound, not a level
+    "Số hộ nghèo còn 287 hộ, giảm 200 hộ so với đầu năm (trên 400 hộ).",
+]
+
+
+@pytest.mark.parametrize("sentence", DIFFERENCE_NEAR_MISSES)
+def test_a_difference_without_like_levels_is_silent(tmp_path, sentence):
+    assert _alarms(tmp_path, sentence, "Cà Mau") == []

@@ -41,6 +41,7 @@ from checker.resolve.resolved import Resolved
 from checker.resolve.roles import CHANGE_FROM_RE
 from checker.resolve.row_bases import row_growths
 from checker.resolve.change_points import change_points
+from checker.resolve.level_changes import level_changes
 from checker.resolve.parallel_multiples import parallel_multiples
 from checker.resolve.stated import TO_RE, stated_relations
 from checker.resolve.parallel_units import parallel_units
@@ -99,6 +100,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     stated_bases(out, blocks, catalog)
     row_growths(out, blocks)  # (after: a base stated under the level's own key comes first)
     change_points(out, blocks)
+    level_changes(out, blocks)
     parallel_multiples(out, blocks, catalog.entity_matcher)
     table_parts(out, catalog, cues, lambda *a: _add(out, *a))  # (last: a table part is no prose part)
     return out + verdicts + index_growths(out, catalog)

@@ -16,13 +16,13 @@ from checker.text import fold, slug
 
 CHANGE_FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
 # `tăng (thêm) khoảng N <unit> so với …`: the amount a level rose or fell by.
-CHANGE_BY_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|xấp xỉ))*\s*$", re.I)
+CHANGE_BY_RE = re.compile(r"(?<![\w])(?:tăng|giảm|(?:cao|thấp|nhiều|ít)\s+hơn)(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|xấp xỉ))*\s*$", re.I)
 MARGIN_LEAD_RE = re.compile(r"(?<!\w)(vượt|cao hơn|hụt|thấp hơn)\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", re.I)
 BASE_GAP_RE = re.compile(r"[^,;:.()]*")  # no separator: the words after a figure are its own
 # Between a plan word and the figure in the bracket it opens: the plan's own value
 # (`bằng 76,4% kế hoạch năm (2.450 doanh nghiệp)`, `đạt 78,8% dự toán (12.500 tỷ đồng)`).
 PLAN_VALUE_RE = re.compile(r"(?:\s+năm(?:\s+\d{4})?)?\s*\(\s*", re.I)
-COMPARED_AFTER_RE = re.compile(r"\s*,?\s*so\s+với(?![\w])", re.I)
+COMPARED_AFTER_RE = re.compile(r"\s*,?\s*(?:[^\W\d]+\s+){0,2}?so\s+với(?![\w])", re.I)
 # The body that set the plan a share is of: `… dự toán Trung ương giao`, `kế hoạch UBND tỉnh giao`.
 PLAN_BASE_RE = re.compile(r"\W*(?:so\s+(?:với\s+)?)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s+((?:[^\W\d_]+\s+){0,4}?)giao(?![\w])",
                           re.I)
