@@ -207,3 +207,48 @@ DIFFERENCE_NEAR_MISSES = [
 @pytest.mark.parametrize("sentence", DIFFERENCE_NEAR_MISSES)
 def test_a_difference_without_like_levels_is_silent(tmp_path, sentence):
     assert _alarms(tmp_path, sentence, "Cà Mau") == []
+
+
+# Class 5: a multiple between two places or sectors the entity catalog does not know
+# (communes, districts, hospitals, crops), each named before its level in the sentence and
+# named again around the multiple.
+LABELLED = [
+    ("Cà Mau", "Theo địa bàn: xã Tân Lợi (cũ) 3.240 tấn, xã Hưng Điền (cũ) 2.790 tấn, xã Vĩnh Phong Tây (cũ) "
+               "3.990 tấn; sản lượng tôm của xã Vĩnh Phong Tây (cũ) gấp {} lần xã Hưng Điền (cũ).", "1,43", "1,34"),
+    ("Lai Châu", "Diện tích trồng quế 1.660 ha, trong đó huyện Mường Tè 1.245 ha, huyện Sìn Hồ 415 ha; diện tích "
+                 "của huyện Mường Tè gấp {} lần huyện Sìn Hồ.", "3,0", "2,4"),
+    ("Quảng Ngãi", "Vốn đầu tư đạt 63.890 tỷ đồng: khu vực ngoài Nhà nước 41.580 tỷ đồng, khu vực Nhà nước 22.310 "
+                   "tỷ đồng; khu vực ngoài Nhà nước gấp {} lần khu vực Nhà nước.", "1,86", "1,68"),
+    ("Hà Tĩnh", "Bệnh viện Đa khoa tỉnh 412.500 lượt khám, Bệnh viện Y học cổ truyền 96.800 lượt khám; số lượt khám "
+                "tại Bệnh viện Đa khoa tỉnh gấp {} lần Bệnh viện Y học cổ truyền.", "4,26", "4,62"),
+    ("Đồng Tháp", "Gieo trồng 98.770 ha, trong đó cây lúa 86.420 ha, cây ngô 12.350 ha; diện tích cây lúa gấp {} "
+                  "lần cây ngô.", "7,0", "7,7"),
+    ("Đà Nẵng", "Trong đó phường Hải Châu 1.845 hộ kinh doanh, phường Thanh Khê 1.230 hộ kinh doanh; phường Hải "
+                "Châu gấp {} lần phường Thanh Khê.", "1,5", "1,2"),
+]
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", LABELLED)
+def test_a_wrong_multiple_between_two_named_places_fires(tmp_path, province, sentence, right, wrong):
+    found = _alarms(tmp_path, sentence.format(wrong), province)
+    assert _fires_on(found, f"{wrong} lần"), found
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", LABELLED)
+def test_a_right_multiple_between_two_named_places_is_silent(tmp_path, province, sentence, right, wrong):
+    assert _alarms(tmp_path, sentence.format(right), province) == []
+
+
+LABELLED_NEAR_MISSES = [
+    # the two levels are in different units
+    "Trong đó huyện Mường Tè 1.245 ha, huyện Sìn Hồ 415 tấn; huyện Mường Tè gấp 4 lần huyện Sìn Hồ.",
+    # the base named has no level before it
+    "Trong đó xã Tân Lợi (cũ) 3.240 tấn, xã Hưng Điền (cũ) 2.790 tấn; xã Tân Lợi (cũ) gấp 2 lần xã Phong Lạc.",
+    # one-word names are too weak to join on
+    "Trong đó lúa 86.420 ha, ngô 12.350 ha; lúa gấp 9 lần ngô.",
+]
+
+
+@pytest.mark.parametrize("sentence", LABELLED_NEAR_MISSES)
+def test_a_multiple_between_places_without_one_named_pair_is_silent(tmp_path, sentence):
+    assert _alarms(tmp_path, sentence, "Cà Mau") == []

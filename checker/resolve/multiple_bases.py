@@ -70,3 +70,54 @@ def base_year_before(text, end: int, before, read, cur_i: int) -> int | None:
     same = [j for j, _ in before if j != cur_i and read[j].period == m.group(1) and read[j].unit == cur.unit
             and read[j].entity == cur.entity and read[j].indicator == cur.indicator]
     return same[0] if len(same) == 1 else None
+
+
+# Where a level's own name starts: after a separator or an opened bracket (closed brackets
+# are blanked first), or after `trong đó`, `gồm`, `và`.
+NAME_START_RE = re.compile(r"[,;:(]|(?<![\w])(?:trong đó|gồm|và)(?![\w])", re.I)
+MULTIPLE_WORD_RE = re.compile(r"\s*(?:gấp|bằng)\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
+BLANK_BRACKETS_RE = re.compile(r"\([^()]*\)")
+
+
+def labelled_pair(read, text: str, earlier, i: int, s_start: int) -> tuple[int, int] | None:
+    """`xã A (cũ) 3.240 tấn, xã B (cũ) 2.790 tấn; sản lượng tôm của xã A (cũ) gấp 1,34 lần
+    xã B (cũ)`, the places (communes, districts, sectors) unknown to the entity catalog: the
+    name after the multiple is the whole name of exactly one level before it in the sentence,
+    and the words before the multiple end with the whole name of exactly one other; the two
+    count the same thing in one period and role."""
+    times = read[i]
+    tail = BASE_NAME_RE.match(text, times.figure.end)
+    if tail is None:
+        return None
+    base_name = _folded(text[times.figure.end:tail.end()])
+    lead = MULTIPLE_WORD_RE.search(text, max(s_start, times.figure.start - 20), times.figure.start)
+    if len(base_name.split()) < 2 or lead is None:
+        return None
+    clause = _folded(_own_words(text, s_start, lead.start(), clause=True))
+    names = {j: _folded(_own_words(text, s_start, f.start)) for j, f in earlier
+             if f.start >= s_start and f.kind == "statistic"
+             and read[j].unit not in ("percent", "percentage_point", "times")}
+    names = {j: n for j, n in names.items() if len(n.split()) >= 2}
+    base = [j for j, n in names.items() if n == base_name]
+    num = [j for j, n in names.items() if n != base_name and (clause == n or clause.endswith(" " + n))]
+    if len(base) != 1 or len(num) != 1:
+        return None
+    at = dict(earlier)
+    a, b = read[num[0]], read[base[0]]
+    if (a.period, a.role, a.entity) != (b.period, b.role, b.entity) \
+            or not same_count(text, at[num[0]], a.unit, at[base[0]], b.unit):
+        return None
+    return num[0], base[0]
+
+
+def _own_words(text: str, start: int, end: int, clause: bool = False) -> str:
+    """The words right before `end` back to where their name starts (`clause`: back to the
+    clause's start, `;` or `:`), closed brackets blanked out."""
+    words = BLANK_BRACKETS_RE.sub(lambda m: " " * len(m.group(0)), text[start:end])
+    cut = re.compile(r"[;:]") if clause else NAME_START_RE
+    starts = [m.end() for m in cut.finditer(words)]
+    return words[starts[-1] if starts else 0:]
+
+
+def _folded(words: str) -> str:
+    return " ".join(BLANK_BRACKETS_RE.sub(" ", words).lower().split())

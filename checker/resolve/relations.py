@@ -22,7 +22,7 @@ from checker.resolve.contributions import contribution_parts
 from checker.resolve.derived import column_structures, index_growths, row_comparisons, row_fractions
 from checker.resolve.entities import closed_brackets
 from checker.resolve.hierarchy import table_parts
-from checker.resolve.multiple_bases import base_year_before, named_pair
+from checker.resolve.multiple_bases import base_year_before, labelled_pair, named_pair
 from checker.resolve.periods import ABSTAIN, at_nature
 from checker.resolve.lists import (
     RATE_UNITS,
@@ -299,7 +299,8 @@ def _multiples(out, read, text, figs, multiple_lead, entity_matcher=None) -> Non
             before = [figs[n - 1]]
         after = [(j, f) for j, f in figs[n + 1:] if f.start < s_end and ";" not in text[times.end:f.start]]
         if not before:
-            pair = named_pair(read, text, figs[:n], i, s_start, entity_matcher)
+            pair = named_pair(read, text, figs[:n], i, s_start, entity_matcher) \
+                or labelled_pair(read, text, figs[:n], i, s_start)
             if pair is not None:
                 _add(out, RelationKind.MULTIPLE, i, pair, reason="the levels of the two it names, stated before it")
             continue
