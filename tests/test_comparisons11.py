@@ -252,3 +252,44 @@ LABELLED_NEAR_MISSES = [
 @pytest.mark.parametrize("sentence", LABELLED_NEAR_MISSES)
 def test_a_multiple_between_places_without_one_named_pair_is_silent(tmp_path, sentence):
     assert _alarms(tmp_path, sentence, "Cà Mau") == []
+
+
+# Class 6: a change stated after an end level, of the start level its sentence gave before
+# (`đầu năm có A …; đến cuối năm còn B, giảm D`), of counts or of rates (in points).
+START_END = [
+    ("Cà Mau", "Đầu năm toàn xã có 412 hộ nghèo (136 hộ, 148 hộ, 128 hộ tương ứng ba xã cũ); đến cuối năm còn 287 "
+               "hộ (95, 104 và 88 hộ), giảm {} hộ.", "125", "152"),
+    ("Thái Nguyên", "Năm 2020 toàn tỉnh có 1.245 hợp tác xã, đến năm 2025 có 1.530 hợp tác xã, tăng {} hợp tác xã.",
+     "285", "258"),
+    ("Gia Lai", "Theo kết quả rà soát, cuối năm 2021 toàn tỉnh có 63.034 hộ nghèo, tỷ lệ 7,55%; đến cuối năm 2025 "
+                "còn 20.606 hộ nghèo, tỷ lệ 2,33%, giảm {} điểm phần trăm.", "5,22", "5,12"),
+    ("Đồng Tháp", "Trước sắp xếp tỉnh có 250 đơn vị hành chính cấp xã, sau sắp xếp còn 102 đơn vị, giảm {} đơn vị.",
+     "148", "184"),
+    ("Sơn La", "Năm 2024 có 56 xã đạt chuẩn nông thôn mới nâng cao; đến hết năm 2025 có 74 xã, tăng {} xã.", "18", "16"),
+]
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", START_END)
+def test_a_wrong_change_from_a_start_level_fires(tmp_path, province, sentence, right, wrong):
+    found = _alarms(tmp_path, sentence.format(wrong), province)
+    assert any(t == wrong or t.startswith(wrong + " ") for _, texts in found for t in texts), found
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", START_END)
+def test_a_right_change_from_a_start_level_is_silent(tmp_path, province, sentence, right, wrong):
+    assert _alarms(tmp_path, sentence.format(right), province) == []
+
+
+START_END_NEAR_MISSES = [
+    # two start levels of the same kind: which one the change is from is unsure
+    "Năm 2020 có 1.245 hợp tác xã, năm 2022 có 1.380 hợp tác xã, đến năm 2025 có 1.530 hợp tác xã, tăng 999 hợp tác xã.",
+    # no start named: the level before may be of anything
+    "Toàn tỉnh có 1.245 hợp tác xã, đến năm 2025 có 1.530 hợp tác xã, tăng 999 hợp tác xã.",
+    # the change is in another unit than the levels
+    "Năm 2020 có 1.245 hợp tác xã, đến năm 2025 có 1.530 hợp tác xã, tăng 999 tỷ đồng.",
+]
+
+
+@pytest.mark.parametrize("sentence", START_END_NEAR_MISSES)
+def test_a_change_without_one_start_level_is_silent(tmp_path, sentence):
+    assert _alarms(tmp_path, sentence, "Thái Nguyên") == []

@@ -41,12 +41,18 @@ def level_changes(out, blocks) -> None:
     for text, figs in blocks:
         for n in range(1, len(figs)):
             s_i, s = figs[n]
+            if out[s_i].unit == "percentage_point" and s.kind == "statistic" and s.qualifier in EXACT[:3] \
+                    and not any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations) \
+                    and not YEARLY_RE.search(text, max(0, s.start - 30), min(len(text), s.end + 10)):
+                _start_and_end(out, text, figs, n)  # (a change in points between two rates)
+                continue
             if s.kind != "statistic" or out[s_i].unit in NOT_LEVELS or s.qualifier not in EXACT[:3] \
                     or any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations) \
                     or YEARLY_RE.search(text, max(0, s.start - 30), min(len(text), s.end + 10)):
                 continue
             found = _base_after(out, text, figs, n) or _base_in_bracket(out, text, figs, n)
             if found is None:
+                _start_and_end(out, text, figs, n)
                 continue
             a_i, b_i, word = found
             fa, fb = _figure(figs, a_i), _figure(figs, b_i)
@@ -56,6 +62,65 @@ def level_changes(out, blocks) -> None:
                 continue
             form = "above" if word.lower() in UP else "below"
             _relate(out, s_i, a_i, b_i, form, f"`{word} {s.text}` between `{fb.text}` and `{fa.text}`")
+
+
+# A start level's own words (`đầu năm toàn xã có`, `năm 2020 có`, `cuối năm 2021 … tỷ lệ`,
+# `trước sắp xếp có`), and an end level's (`đến cuối năm còn`, `đến năm 2025 có`, `sau sắp xếp còn`).
+START_RE = re.compile(r"(?<![\w])(?:đầu năm|đầu kỳ|(?:cuối\s+)?năm\s+\d{4}|trước (?:khi )?sắp xếp)(?![\w])", re.I)
+END_RE = re.compile(r"(?<![\w])(?:đến\s+(?:hết\s+|cuối\s+)?(?:năm|ngày|thời điểm|nay)|sau (?:khi )?sắp xếp|hiện còn)"
+                    r"(?![\w])[^;:()]*?(?:còn|có|đạt|là|tỷ lệ)\s+(?:khoảng\s+)?$", re.I)
+# Between the end level (and its own bracket) and the change: `, giảm `, ` (95, 104 và 88 hộ), giảm `.
+CHANGE_AFTER_END_RE = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s*(?P<dir>tăng|giảm)(?:\s+thêm)?\s+$", re.I)
+CLAUSE_CUT_RE = re.compile(r"[;:]")
+
+
+def _start_and_end(out, text: str, figs, n: int) -> bool:
+    """`đầu năm toàn xã có 412 hộ nghèo (…); đến cuối năm còn 287 hộ (…), giảm 125 hộ`, `cuối
+    năm 2021 … tỷ lệ 7,55%; đến cuối năm 2025 … tỷ lệ 2,33%, giảm 5,22 điểm phần trăm`: the
+    change after an end level of the start level its sentence gave before (the one figure
+    of its kind outside brackets whose clause names a start)."""
+    s_i, s = figs[n]
+    start = max(text.rfind(". ", 0, s.start), text.rfind("\n", 0, s.start)) + 1
+    outer = [(j, f) for j, f in figs[:n] if f.start >= start and "(" not in _depth(text, start, f.start)]
+    if len(outer) < 2:
+        return False
+    b_i, fb = outer[-1]
+    lead = CHANGE_AFTER_END_RE.match(text[fb.end:s.start])
+    if lead is None or not END_RE.search(text, max(start, fb.start - 60), fb.start):
+        return False
+    points = out[s_i].unit == "percentage_point" or "điểm" in s.text.lower()
+    if points != (out[b_i].unit == "percent") or not points and out[b_i].unit in NOT_LEVELS:
+        return False
+    kin = [(j, f) for j, f in outer[:-1] if f.kind == "statistic" and out[j].unit == out[b_i].unit
+           and (points or same_count(text, f, out[j].unit, fb, out[b_i].unit))]
+    starts = [(j, f) for j, f in kin if START_RE.search(_clause_before(text, start, f.start))]
+    if len(starts) != 1 or len(kin) > 2 or (not points and not same_count(text, fb, out[b_i].unit, s, out[s_i].unit)):
+        return False
+    a_i, fa = starts[0]
+    if fa.qualifier not in EXACT or fb.qualifier not in EXACT:
+        return False
+    down = lead.group("dir").lower() == "giảm"
+    return _relate(out, s_i, b_i, a_i, "below" if down else "above",
+                   f"`{lead.group('dir')} {s.text}` from `{fa.text}` to `{fb.text}`")
+
+
+def _depth(text: str, start: int, end: int) -> str:
+    """`(` when `end` stands inside a bracket opened after `start`, else ``."""
+    depth = 0
+    for ch in text[start:end]:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+    return "(" if depth else ""
+
+
+def _clause_before(text: str, start: int, at: int) -> str:
+    """The words of a figure's clause before it (back to a `;` or `:`, or the sentence start)."""
+    words = BLANK_RE.sub(lambda m: " " * len(m.group(0)), text[start:at])
+    cuts = [m.end() for m in CLAUSE_CUT_RE.finditer(words)]
+    return words[cuts[-1] if cuts else 0:]
+
+
+BLANK_RE = re.compile(r"\([^()]*\)")
 
 
 def _figure(figs, i: int):
