@@ -265,6 +265,8 @@ START_END = [
                 "còn 20.606 hộ nghèo, tỷ lệ 2,33%, giảm {} điểm phần trăm.", "5,22", "5,12"),
     ("Đồng Tháp", "Trước sắp xếp tỉnh có 250 đơn vị hành chính cấp xã, sau sắp xếp còn 102 đơn vị, giảm {} đơn vị.",
      "148", "184"),
+    ("Gia Lai", "Cuối năm 2021 tỷ lệ hộ nghèo là 7,55%; đến cuối năm 2025 còn 2,33%, giảm {} điểm phần trăm so với "
+                "cuối năm 2021.", "5,22", "5,12"),
     ("Sơn La", "Năm 2024 có 56 xã đạt chuẩn nông thôn mới nâng cao; đến hết năm 2025 có 74 xã, tăng {} xã.", "18", "16"),
 ]
 
@@ -287,6 +289,8 @@ START_END_NEAR_MISSES = [
     "Toàn tỉnh có 1.245 hợp tác xã, đến năm 2025 có 1.530 hợp tác xã, tăng 999 hợp tác xã.",
     # the change is in another unit than the levels
     "Năm 2020 có 1.245 hợp tác xã, đến năm 2025 có 1.530 hợp tác xã, tăng 999 tỷ đồng.",
+    # the change is set against another period than the start's
+    "Năm 2020 có 1.245 hợp tác xã, đến năm 2025 có 1.530 hợp tác xã, tăng 120 hợp tác xã so với năm 2024.",
 ]
 
 

@@ -41,7 +41,7 @@ def level_changes(out, blocks) -> None:
     for text, figs in blocks:
         for n in range(1, len(figs)):
             s_i, s = figs[n]
-            if out[s_i].unit == "percentage_point" and s.kind == "statistic" and s.qualifier in EXACT[:3] \
+            if (out[s_i].unit == "percentage_point" or "điểm" in s.text.lower()) and s.kind == "statistic" and s.qualifier in EXACT[:3] \
                     and not any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations) \
                     and not YEARLY_RE.search(text, max(0, s.start - 30), min(len(text), s.end + 10)):
                 _start_and_end(out, text, figs, n)  # (a change in points between two rates)
@@ -72,6 +72,8 @@ END_RE = re.compile(r"(?<![\w])(?:đến\s+(?:hết\s+|cuối\s+)?(?:năm|ngày|
 # Between the end level (and its own bracket) and the change: `, giảm `, ` (95, 104 và 88 hộ), giảm `.
 CHANGE_AFTER_END_RE = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s*(?P<dir>tăng|giảm)(?:\s+thêm)?\s+$", re.I)
 CLAUSE_CUT_RE = re.compile(r"[;:]")
+# What the change is set against, when it says: ` so với cuối năm 2021`, ` hộ so với đầu năm`.
+AGAINST_RE = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?so với\s+(?P<base>[^,;.()]{2,40})", re.I)
 
 
 def _start_and_end(out, text: str, figs, n: int) -> bool:
@@ -99,6 +101,12 @@ def _start_and_end(out, text: str, figs, n: int) -> bool:
     a_i, fa = starts[0]
     if fa.qualifier not in EXACT or fb.qualifier not in EXACT:
         return False
+    against = AGAINST_RE.match(text, s.end)
+    if against is not None:
+        # `…, tăng 285 hợp tác xã so với năm 2024`: the base it names must be the start's own period
+        named = START_RE.search(against.group("base"))
+        if named is None or named.group(0).lower() not in _clause_before(text, start, fa.start).lower():
+            return False
     down = lead.group("dir").lower() == "giảm"
     return _relate(out, s_i, b_i, a_i, "below" if down else "above",
                    f"`{lead.group('dir')} {s.text}` from `{fa.text}` to `{fb.text}`")
