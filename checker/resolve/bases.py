@@ -187,8 +187,8 @@ def _counted_pair(out, text: str, figs, a_i: int, b_i: int) -> bool:
     at = {j: f for j, f in figs}
     fa, fb = at.get(a_i), at.get(b_i)
     return fa is not None and fb is not None and fa.kind == fb.kind == "statistic" \
-        and not {fa.qualifier, fb.qualifier} & {"gt", "ge", "lt", "le", "range"} and same_count(text, fa, out[a_i].unit, fb, out[b_i].unit) \
-        and out[a_i].unit is None
+        and not {fa.qualifier, fb.qualifier} & {"gt", "ge", "lt", "le", "range"} and out[a_i].unit is None \
+        and same_count(text, fa, out[a_i].unit, fb, out[b_i].unit)
 
 
 def _relate(out, s_i: int, a_i: int, b_i: int, form: str, why: str) -> bool:

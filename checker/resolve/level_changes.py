@@ -23,7 +23,8 @@ DIRECTION = r"(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)"
 # Right before the difference: `, tăng `, `; thấp hơn `.
 LEAD_RE = re.compile(rf"(?<![\w]){DIRECTION}(?:\s+thêm)?\s+$", re.I)
 # After the difference, up to its base: ` so với đầu năm (`, ` so với cùng kỳ là `.
-BASE_AFTER_RE = re.compile(rf"^\s*(?:[^\W\d]+\s+){{0,2}}?so với\s+(?:mức\s+)?{BASE_PERIOD}\s*(?:\(\s*|là\s+|:\s*)$", re.I)
+BASE_AFTER_RE = re.compile(rf"^\s*(?:[^\W\d]+\s+){{0,2}}?so với\s+(?:mức\s+)?{BASE_PERIOD}"
+                           r"\s*(?:\(\s*|là\s+|:\s*)$", re.I)
 # The base in a bracket after the level (its noun between): ` doanh nghiệp (năm 2024: `.
 BASE_BRACKET_RE = re.compile(rf"^\s*(?:[^\W\d][^\d()]{{0,30}}?)?\(\s*{BASE_PERIOD}\s*(?:là|:|đạt)\s*$", re.I)
 AFTER_BRACKET_RE = re.compile(rf"^\s*(?:[^\W\d][^\d(),;]{{0,20}}?)?\)?\s*[,;]\s*{DIRECTION}(?:\s+thêm)?\s+$", re.I)
@@ -41,7 +42,8 @@ def level_changes(out, blocks) -> None:
     for text, figs in blocks:
         for n in range(1, len(figs)):
             s_i, s = figs[n]
-            if (out[s_i].unit == "percentage_point" or "điểm" in s.text.lower()) and s.kind == "statistic" and s.qualifier in EXACT[:3] \
+            if (out[s_i].unit == "percentage_point" or "điểm" in s.text.lower()) and s.kind == "statistic" \
+                    and s.qualifier in EXACT[:3] \
                     and not any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations) \
                     and not YEARLY_RE.search(text, max(0, s.start - 30), min(len(text), s.end + 10)):
                 _start_and_end(out, text, figs, n)  # (a change in points between two rates)
