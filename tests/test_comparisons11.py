@@ -297,3 +297,50 @@ START_END_NEAR_MISSES = [
 @pytest.mark.parametrize("sentence", START_END_NEAR_MISSES)
 def test_a_change_without_one_start_level_is_silent(tmp_path, sentence):
     assert _alarms(tmp_path, sentence, "Thái Nguyên") == []
+
+
+# Class 7: a multiple whose sentence states no level, naming two provinces whose levels the
+# list items right before it give (one each).
+LISTED = [
+    ("Lâm Đồng", "Tổng thu từ khách du lịch ước đạt 63.425 tỷ đồng. Trong đó:\n"
+                 "- Khu vực Lâm Đồng (cũ): 31.480 tỷ đồng, tăng 12,8%;\n"
+                 "- Khu vực Bình Thuận (cũ): 29.760 tỷ đồng, tăng 14,4%;\n"
+                 "- Khu vực Đắk Nông (cũ): 2.185 tỷ đồng, tăng 17,3%.\n"
+                 "Doanh thu của khu vực Lâm Đồng (cũ) gấp {} lần khu vực Đắk Nông (cũ).", "14,4", "13,4"),
+    ("Thái Nguyên", "Số giường bệnh toàn tỉnh đạt 7.260 giường, trong đó:\n"
+                    "- Thái Nguyên (cũ): 5.120 giường;\n"
+                    "- Bắc Kạn (cũ): 2.140 giường.\n"
+                    "Số giường bệnh của Thái Nguyên (cũ) gấp {} lần Bắc Kạn (cũ).", "2,39", "2,93"),
+    ("Bắc Ninh", "Học sinh đạt giải quốc gia:\n"
+                 "- Bắc Ninh (cũ): 96 em;\n"
+                 "- Bắc Giang (cũ): 64 em.\n"
+                 "Số em đạt giải của Bắc Ninh (cũ) gấp {} lần Bắc Giang (cũ).", "1,5", "1,8"),
+]
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", LISTED)
+def test_a_wrong_multiple_after_a_list_fires(tmp_path, province, sentence, right, wrong):
+    found = _alarms(tmp_path, sentence.format(wrong), province)
+    assert _fires_on(found, f"{wrong} lần"), found
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", LISTED)
+def test_a_right_multiple_after_a_list_is_silent(tmp_path, province, sentence, right, wrong):
+    assert _alarms(tmp_path, sentence.format(right), province) == []
+
+
+LISTED_NEAR_MISSES = [
+    # two levels of the numerator's province in the list: which one is meant?
+    "Trong đó:\n- Lâm Đồng (cũ): 31.480 tỷ đồng, 1.250 cơ sở lưu trú;\n- Đắk Nông (cũ): 2.185 tỷ đồng.\n"
+    "Lâm Đồng (cũ) gấp 99 lần Đắk Nông (cũ).",
+    # the list is not right before the multiple (a paragraph between)
+    "Trong đó:\n- Lâm Đồng (cũ): 31.480 tỷ đồng;\n- Đắk Nông (cũ): 2.185 tỷ đồng.\n\n"
+    "Công tác quảng bá được đẩy mạnh với nhiều sự kiện lớn.\n\nLâm Đồng (cũ) gấp 99 lần Đắk Nông (cũ).",
+    # the two levels are in different units
+    "Trong đó:\n- Lâm Đồng (cũ): 31.480 tỷ đồng;\n- Đắk Nông (cũ): 2.185 cơ sở.\nLâm Đồng (cũ) gấp 99 lần Đắk Nông (cũ).",
+]
+
+
+@pytest.mark.parametrize("sentence", LISTED_NEAR_MISSES)
+def test_a_multiple_after_a_list_without_one_pair_is_silent(tmp_path, sentence):
+    assert _alarms(tmp_path, sentence, "Lâm Đồng") == []

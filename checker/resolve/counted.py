@@ -32,7 +32,11 @@ def same_count(text: str, fa, unit_a: str | None, fb, unit_b: str | None) -> boo
     unit, or none and the same noun after both (the shorter naming the start of the longer)."""
     if unit_a is not None or unit_b is not None:
         return unit_a == unit_b
-    na, nb = counted_noun(text, fa), counted_noun(text, fb)
+    return alike_nouns(counted_noun(text, fa), counted_noun(text, fb))
+
+
+def alike_nouns(na: tuple[str, ...], nb: tuple[str, ...]) -> bool:
+    """Two counted nouns name one thing: both said, the shorter the start of the longer."""
     if not na or not nb:
         return False
     short, long_ = sorted((na, nb), key=len)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from checker.records import Evidence
-from checker.resolve.counted import same_count
+from checker.records import Evidence, Relation, RelationKind
+from checker.resolve.counted import alike_nouns, counted_noun, same_count
 
 # `gấp 1,49 lần khu vực Ninh Thuận (cũ).`: a base named alone, up to the clause's end.
 BASE_NAME_RE = re.compile(r"[^\d;.()]{0,60}(?:\([^()\d]{0,12}\))?\s*(?=[.;]|$)")
@@ -121,3 +121,56 @@ def _own_words(text: str, start: int, end: int, clause: bool = False) -> str:
 
 def _folded(words: str) -> str:
     return " ".join(BLANK_BRACKETS_RE.sub(" ", words).lower().split())
+
+
+def listed_pair(out, blocks, matcher) -> None:
+    """`- Khu vực A (cũ): 31.480 tỷ đồng, …` / `- Khu vực B (cũ): 2.185 tỷ đồng, …`, then `Doanh
+    thu của khu vực A (cũ) gấp 14,4 lần khu vực B (cũ).`: a multiple whose sentence states no
+    level, naming its province and one other, each of which has exactly one level in the list
+    items right before it (of one unit, indicator, period and role): those are its two levels."""
+    if matcher is None:
+        return
+    blocks = list(blocks)
+    for k, (text, figs) in enumerate(blocks):
+        for n, (i, f) in enumerate(figs):
+            r = out[i]
+            if r.unit != "times" or f.kind != "statistic" or r.entity is None \
+                    or any(rel.kind is RelationKind.MULTIPLE for rel in r.relations) \
+                    or MULTIPLE_WORD_RE.search(text, max(0, f.start - 20), f.start) is None \
+                    or not r.fields["entity"].evidence.at_least(Evidence.CLAUSE):
+                continue
+            start = max(text.rfind(". ", 0, f.start), 0)
+            if any(g.start >= start and out[j].unit not in NOT_LEVELS for j, g in figs[:n]):
+                continue  # (its sentence states levels of its own: `named_pair`'s)
+            tail = BASE_NAME_RE.match(text, f.end)
+            named = {key for m in matcher.find(text[f.end:tail.end()]) for key in m.keys} - {r.entity} if tail else set()
+            pair = _listed_levels(out, blocks, k, r.entity, named) if len(named) == 1 else None
+            if pair is not None:
+                why = f"`{f.text}` {text[f.end:tail.end()].strip()}: the two provinces' levels in the list before it"
+                r.relations.append(Relation(RelationKind.MULTIPLE, i, pair, "", why))
+
+
+NOT_LEVELS = ("percent", "percentage_point", "times")
+
+
+def _listed_levels(out, blocks, k: int, entity: str, named: set) -> tuple[int, int] | None:
+    """The one level of `entity` and the one of a province in `named` in the run of list
+    items right before block `k` (each on the line after the one before)."""
+    line, doc = out[blocks[k][1][0][0]].block.line, out[blocks[k][1][0][0]].block.doc
+    levels = []
+    for text, figs in reversed(blocks[:k]):
+        block = out[figs[0][0]].block
+        if block.kind != "list_item" or not 0 < line - block.line <= 2 or block.doc != doc:
+            break
+        line = block.line
+        levels += [(j, g, text) for j, g in figs if g.kind == "statistic" and out[j].unit not in NOT_LEVELS]
+    num = [x for x in levels if out[x[0]].entity == entity]
+    base = [x for x in levels if out[x[0]].entity in named]
+    if len(num) != 1 or len(base) != 1:
+        return None
+    (a_i, fa, ta), (b_i, fb, tb) = num[0], base[0]
+    a, b = out[a_i], out[b_i]
+    if (a.indicator, a.unit, a.period, a.role) != (b.indicator, b.unit, b.period, b.role) \
+            or a.unit is None and not alike_nouns(counted_noun(ta, fa), counted_noun(tb, fb)):
+        return None
+    return a_i, b_i
