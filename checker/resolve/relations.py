@@ -57,8 +57,8 @@ OPEN_END_RE = re.compile(r"(\.\.\.|…)\s*$")
 LEFT_AT_RE = re.compile(r"(?<![\w])còn(?:\s+(?:khoảng|dưới|gần|mức))?\s*$", re.I)
 OWN_BRACKET_TIMES_RE = re.compile(r"\s*\(\s*(?:gấp|bằng)\s*", re.I)
 BASE_YEAR_COLON_RE = re.compile(r"năm\s+\d{4}\s*:\s*$", re.I)
-# `gấp 1,28 lần Hà Giang cũ với 15.480 người`, `gấp 2,1 lần năm 2020 là 4.500 tỷ đồng`: the
-# base named, then its level after `với`/`là` (no other figure or clause between).
+# `gấp 1,28 lần Hà Giang cũ với 15.480 người`, `gấp 2,1 lần khu vực B là 4.500 tỷ đồng`: the
+# base named in words, then its level after `với`/`là` (no number or clause between).
 BASE_NAMED_LEVEL_RE = re.compile(r"^\s*(?:so với\s+)?[^\W\d][^\d(),;.:]{0,40}?\s(?:với|là)\s*$", re.I)
 # The words between a result and the plan or base it is set against (`, vượt kế hoạch`).
 COMPARED_LEAD_RE = re.compile(r"\s*,?\s*(?:vượt|cao hơn|thấp hơn|so với|bằng|đạt)\s+(?:so với\s+)?(?:mức\s+)?"

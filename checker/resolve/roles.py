@@ -16,7 +16,8 @@ from checker.text import fold, slug
 
 CHANGE_FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
 # `tăng (thêm) khoảng N <unit> so với …`: the amount a level rose or fell by.
-CHANGE_BY_RE = re.compile(r"(?<![\w])(?:tăng|giảm|(?:cao|thấp|nhiều|ít)\s+hơn)(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|xấp xỉ))*\s*$", re.I)
+CHANGE_BY_RE = re.compile(r"(?<![\w])(?:tăng|giảm|(?:cao|thấp|nhiều|ít)\s+hơn)"
+                          r"(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|xấp xỉ))*\s*$", re.I)
 MARGIN_LEAD_RE = re.compile(r"(?<!\w)(vượt|cao hơn|hụt|thấp hơn)\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", re.I)
 BASE_GAP_RE = re.compile(r"[^,;:.()]*")  # no separator: the words after a figure are its own
 # Between a plan word and the figure in the bracket it opens: the plan's own value
