@@ -151,6 +151,8 @@ POINTS_NEAR_MISSES = [
     "Tỷ lệ hộ nghèo còn 4,19% (giảm bình quân 0,9 điểm phần trăm mỗi năm so với năm 2020 là 8,02%).",
     # what the bracket holds is no rate
     "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 68,5% (năm 2024: 41.250 hồ sơ), tăng 9,2 điểm phần trăm.",
+    # the change names another base after it than the bracket's
+    "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 68,5% (năm 2024: 66,2%), tăng 9,2 điểm phần trăm so với kế hoạch.",
     # the rate after `so với` is of no period: a target, not a base
     "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 68,5%, tăng 9,2 điểm phần trăm so với chỉ tiêu là 60%.",
 ]
@@ -201,6 +203,9 @@ DIFFERENCE_NEAR_MISSES = [
     "Số hộ nghèo còn 287 hộ, giảm bình quân 40 hộ mỗi năm so với năm 2020 (412 hộ).",
     # the base is a bound, not a level
     "Số hộ nghèo còn 287 hộ, giảm 200 hộ so với đầu năm (trên 400 hộ).",
+    # the change names another base after it than the bracket's
+    "Số doanh nghiệp thành lập mới là 2.845 doanh nghiệp (năm 2024: 2.610 doanh nghiệp), tăng 300 doanh nghiệp "
+    "so với kế hoạch.",
 ]
 
 

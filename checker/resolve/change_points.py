@@ -32,6 +32,8 @@ BASE_AFTER_POINTS_RE = re.compile(rf"^\s*so với\s+(?:mức\s+)?(?:của\s+)?{B
 BASE_BRACKET_RE = re.compile(rf"^\s*\(\s*{BASE_PERIOD}\s*(?:là|:|đạt)\s*$", re.I)
 # After the bracketed base, up to the change: `, tăng ` (inside it) or `), giảm ` (after it).
 AFTER_BASE_RE = re.compile(r"^\s*\)?\s*[,;]\s*(?P<dir>tăng|giảm|cao hơn|thấp hơn)\s+(?:khoảng\s+)?$", re.I)
+# A change that names its own base after it (`… so với kế hoạch`).
+SAYS_ITS_BASE_RE = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?so với(?![\w])", re.I)
 YEARLY_RE = re.compile(r"^\s*(?:/\s*năm|(?:mỗi|một|hằng|hàng)\s+năm)", re.I)
 RATE_UNITS = ("percent",)
 
@@ -83,8 +85,8 @@ def _points_with_base(out, text: str, figs, n: int) -> bool:
             return False
         (a_i, a), (b_i, b) = figs[n - 2], figs[n - 1]
         lead = AFTER_BASE_RE.match(text[b.end:s.start])
-        if lead is None or not BASE_BRACKET_RE.match(text[a.end:b.start]):
-            return False
+        if lead is None or not BASE_BRACKET_RE.match(text[a.end:b.start]) or SAYS_ITS_BASE_RE.match(text, s.end):
+            return False  # (`A (năm 2024: B), tăng M điểm % so với kế hoạch`: of another base)
     if {out[a_i].unit, out[b_i].unit} != {"percent"} or a.kind != "statistic" or b.kind != "statistic" \
             or {a.qualifier, b.qualifier} & {"gt", "ge", "lt", "le", "range"}:
         return False

@@ -14,7 +14,7 @@ import re
 
 from checker.records import RelationKind
 from checker.resolve.bases import _relate
-from checker.resolve.change_points import BASE_PERIOD
+from checker.resolve.change_points import BASE_PERIOD, SAYS_ITS_BASE_RE
 from checker.resolve.counted import same_count
 from checker.resolve.stated import STOP_RE, outside
 
@@ -160,6 +160,8 @@ def _base_in_bracket(out, text: str, figs, n: int):
     if n < 2:
         return None
     (a_i, a), (b_i, b), s = figs[n - 2], figs[n - 1], figs[n][1]
+    if SAYS_ITS_BASE_RE.match(text, s.end):
+        return None  # (`A (năm 2024: B), tăng D so với kế hoạch`: of another base)
     after = AFTER_BRACKET_RE.match(text[b.end:s.start])
     if after is not None and BASE_BRACKET_RE.match(text[a.end:b.start]):
         return a_i, b_i, after.group("dir")
