@@ -349,3 +349,41 @@ LISTED_NEAR_MISSES = [
 @pytest.mark.parametrize("sentence", LISTED_NEAR_MISSES)
 def test_a_multiple_after_a_list_without_one_pair_is_silent(tmp_path, sentence):
     assert _alarms(tmp_path, sentence, "Lâm Đồng") == []
+
+
+# Class 8: a percentage of another province's level (`chỉ bằng P% mức của B (cũ)`), each
+# province's level stated once before it in the sentence.
+PERCENT_OF = [
+    ("Đồng Nai", "GRDP bình quân đầu người: Đồng Nai (cũ) 170,8 triệu đồng, Bình Phước (cũ) 106,0 triệu đồng, chỉ "
+                 "bằng {}% mức của Đồng Nai (cũ).", "62,1", "61,2"),
+    ("Ninh Bình", "Thu nội địa: Hà Nam (cũ) 1.972 tỷ đồng, Nam Định (cũ) 3.615 tỷ đồng; thu của Hà Nam (cũ) bằng {}% "
+                  "Nam Định (cũ).", "54,6", "45,6"),
+    ("Cà Mau", "Sản lượng thủy sản: Bạc Liêu (cũ) 412.300 tấn, Cà Mau (cũ) 628.500 tấn; sản lượng của Bạc Liêu (cũ) "
+               "bằng {}% Cà Mau (cũ).", "65,6", "56,6"),
+]
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", PERCENT_OF)
+def test_a_wrong_percentage_of_another_province_fires(tmp_path, province, sentence, right, wrong):
+    found = _alarms(tmp_path, sentence.format(wrong), province)
+    assert _fires_on(found, f"{wrong}%"), found
+
+
+@pytest.mark.parametrize("province,sentence,right,wrong", PERCENT_OF)
+def test_a_right_percentage_of_another_province_is_silent(tmp_path, province, sentence, right, wrong):
+    assert _alarms(tmp_path, sentence.format(right), province) == []
+
+
+PERCENT_OF_NEAR_MISSES = [
+    # a plan, not a province, after the percentage
+    "Thu nội địa: Hà Nam (cũ) 1.972 tỷ đồng, bằng 45,6% kế hoạch.",
+    # two levels of the percentage's province: which one is meant?
+    "Hà Nam (cũ) 1.972 tỷ đồng và 850 tỷ đồng, Nam Định (cũ) 3.615 tỷ đồng; Hà Nam (cũ) bằng 45,6% Nam Định (cũ).",
+    # the two levels are in different units
+    "Hà Nam (cũ) 1.972 tỷ đồng, Nam Định (cũ) 3.615 tấn; Hà Nam (cũ) bằng 45,6% Nam Định (cũ).",
+]
+
+
+@pytest.mark.parametrize("sentence", PERCENT_OF_NEAR_MISSES)
+def test_a_percentage_without_one_pair_of_provinces_is_silent(tmp_path, sentence):
+    assert _alarms(tmp_path, sentence, "Ninh Bình") == []

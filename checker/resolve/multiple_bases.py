@@ -174,3 +174,47 @@ def _listed_levels(out, blocks, k: int, entity: str, named: set) -> tuple[int, i
             or a.unit is None and not alike_nouns(counted_noun(ta, fa), counted_noun(tb, fb)):
         return None
     return a_i, b_i
+
+
+# `chỉ bằng 61,2% mức của Đồng Nai (cũ).`: a percentage of another province's level, named alone.
+PERCENT_LEAD_RE = re.compile(r"(?<![\w])bằng\s+(?:khoảng\s+)?$", re.I)
+PERCENT_OF_RE = re.compile(r"\s*(?:mức\s+)?(?:của\s+)?[^\W\d][^\d;.()%]{0,40}?(?:\([^()\d]{0,12}\))?\s*(?=[.;,]|$)")
+FORMER_RE = re.compile(r"(?<![\w])cũ(?![\w])", re.I)
+
+
+def percent_of_province(out, blocks, catalog) -> None:
+    """`Đồng Nai (cũ) 170,8 triệu đồng, Bình Phước (cũ) 106,0 triệu đồng, chỉ bằng 62,1% mức của
+    Đồng Nai (cũ)`: a percentage said of its own province's level, of the one other province
+    it names alone after it; each has exactly one level before it in the sentence (one
+    indicator, unit, period and role).  P = 100·A/B, a `stated_of` relation of form `of`."""
+    matcher = catalog.entity_matcher
+    if matcher is None:
+        return
+    for text, figs in blocks:
+        for n, (i, f) in enumerate(figs):
+            r = out[i]
+            if r.unit != "percent" or f.kind != "statistic" or r.entity is None or f.qualifier not in (None, "") \
+                    or "điểm" in f.text.lower() or not r.fields["entity"].evidence.at_least(Evidence.CLAUSE) \
+                    or any(rel.kind is RelationKind.STATED_OF and rel.others for rel in r.relations) \
+                    or PERCENT_LEAD_RE.search(text, max(0, f.start - 12), f.start) is None:
+                continue
+            tail = PERCENT_OF_RE.match(text, f.end)
+            if tail is None:
+                continue
+            named = {key for m in matcher.find(text[f.end:tail.end()]) for key in m.keys} - {r.entity}
+            if FORMER_RE.search(text, f.end, tail.end()):
+                # (`mức của Đồng Nai (cũ)`: the former province, not the merged one of its name)
+                named = {key for key in named if catalog.entities.get(key) and catalog.entities[key].merged_into}
+            start = max(text.rfind(". ", 0, f.start), 0)
+            levels = [j for j, g in figs[:n] if g.start >= start and g.kind == "statistic"
+                      and out[j].unit not in NOT_LEVELS]
+            num = [j for j in levels if out[j].entity == r.entity]
+            base = [j for j in levels if out[j].entity in named]
+            if len(named) != 1 or len(num) != 1 or len(base) != 1:
+                continue
+            a, b = out[num[0]], out[base[0]]
+            if (a.indicator, a.unit, a.period, a.role) != (b.indicator, b.unit, b.period, b.role) or a.unit is None:
+                continue
+            why = f"`{f.text}` {text[f.end:tail.end()].strip()}: `{a.figure.text}` over `{b.figure.text}`"
+            r.relations[:] = [x for x in r.relations if x.kind is not RelationKind.STATED_OF] + [
+                Relation(RelationKind.STATED_OF, i, (num[0], base[0]), "of", why, "")]

@@ -22,7 +22,7 @@ from checker.resolve.contributions import contribution_parts
 from checker.resolve.derived import column_structures, index_growths, row_comparisons, row_fractions
 from checker.resolve.entities import closed_brackets
 from checker.resolve.hierarchy import table_parts
-from checker.resolve.multiple_bases import base_year_before, labelled_pair, listed_pair, named_pair
+from checker.resolve.multiple_bases import base_year_before, labelled_pair, listed_pair, named_pair, percent_of_province
 from checker.resolve.periods import ABSTAIN, at_nature
 from checker.resolve.lists import (
     RATE_UNITS,
@@ -103,6 +103,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     level_changes(out, blocks)
     parallel_multiples(out, blocks, catalog.entity_matcher)
     listed_pair(out, blocks, catalog.entity_matcher)
+    percent_of_province(out, blocks, catalog)
     table_parts(out, catalog, cues, lambda *a: _add(out, *a))  # (last: a table part is no prose part)
     return out + verdicts + index_growths(out, catalog)
 
