@@ -104,6 +104,9 @@ NEAR_MISSES = [
     # the whole named only after the share
     "Doanh thu bán lẻ hàng hóa đạt 73.465 tỷ đồng, chiếm 60,0% tổng mức.\n\n"
     "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng năm 2025 ước đạt 98.450 tỷ đồng.",
+    # the whole's name goes on into a list: the area of three crops, not of the first
+    "Cây cà phê có tổng diện tích 213.500 ha, sầu riêng 38.200 ha, hồ tiêu 34.800 ha.\n\nDiện tích được cấp mã số "
+    "vùng trồng đạt 61.250 ha, chiếm 50,0% tổng diện tích cà phê, sầu riêng và hồ tiêu.",
     # two totals of the unit in the sentence
     "Tổng diện tích lúa 5.000 ha, tổng diện tích màu 1.200 ha; diện tích lúa chất lượng cao 900 ha, chiếm 50,0%.",
     # the total in the sentence before, not the share's own
