@@ -18,6 +18,7 @@ import re
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
 from checker.resolve.counted import same_count
+from checker.resolve.local_wholes import doubtful, named_whole, sentence_total
 from checker.resolve.resolved import Resolved
 from checker.resolve.stated import POINTS, RATES, STOP_RE, YEAR_PLAN_RE, _before, _head_before, outside
 
@@ -242,6 +243,10 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
     if not phrase and a.figure.kind == "fraction":
         return False  # `A cũ 100/152 xã (chiếm 65,8%)`: the fraction's own share, not of the total above it
     b_i = _whole(out, a_i, phrase, index, catalog)
+    if b_i is None:
+        # (no catalog indicator or no province and period to key it: the words around it)
+        b_i = named_whole(out, a_i, phrase, text[whole.end():whole.end() + 40]) if phrase \
+            else sentence_total(out, text, figs, n, a_i)
     if b_i is None or out[b_i].unit != a.unit or out[b_i].figure.kind == "fraction" \
             and out[b_i].figure.value != out[b_i].figure.denominator:
         return False  # (`150/181 xã …, trong đó 92 xã (chiếm 50,8%)`: of the 150 or the 181?)
@@ -286,7 +291,8 @@ def _whole(out, a_i: int, phrase: str, index: "_LevelIndex", catalog) -> int | N
                  for k in keys} - {None} if a.period else set()
         found = {b for b in found if not _restates(out[b], a)}
         return found.pop() if len(found) == 1 else None
-    return index.labelled(a_i, phrase)
+    b_i = index.labelled(a_i, phrase)
+    return None if b_i is None or doubtful(out, a_i, b_i, phrase) else b_i
 
 
 def _restates(b, a) -> bool:

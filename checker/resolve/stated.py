@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
+from checker.resolve.local_wholes import result_by_unit
 
 YEAR_RE = re.compile(r"năm\s+(\d{4})(?!\d)", re.I)
 SINCE_YEAR_RE = re.compile(r"^\s*so với\s+(?:cuối\s+|đầu\s+)?năm\s+(\d{4})\s*\(\s*$", re.I)
@@ -154,13 +155,17 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
     _record_base(out[s_i], s_i, base)
     if (pair is not None) == (bracket is not None):
         return  # no base figure, or two candidates
+    by_unit = None
     if pair is not None:
         a, b = pair
     else:
         head = _head_before(text, figs, n)
-        if head is None:
+        a, b = (figs[head][0] if head is not None else None), bracket
+        if (a is None or out[a].unit != out[b].unit) and lead.group("of") and base:
+            # (`5.438 căn với 299.090 m², bằng 96,0% kế hoạch (6.000 căn)`: the plan's unit names the result)
+            a = by_unit = result_by_unit(out, text, figs, n, b)
+        if a is None:
             return
-        a, b = figs[head][0], bracket
     level_unit = out[a].unit
     if level_unit is None or out[b].unit != level_unit or level_unit == "times":
         return
@@ -176,7 +181,9 @@ def _stated_of(out, text: str, figs, n: int, sc) -> None:
     if b == bracket and base and not since and not sc.measured.match(base):
         # `bằng 104,8% dự toán (17.200 tỷ đồng)`: the base figure is the target itself.
         out[b].settle("role", Resolution("target", Evidence.CLAUSE, f"the base `{base.strip()}` it stands in brackets for"))
-        year = SUB_PERIOD_RE.match(out[b].period or "")
+        year = SUB_PERIOD_RE.match(out[b].period or "") if by_unit is None else None
+        # (a result found by its unit outside the bracket's clause does not tell which part of
+        # the year the plan is of: the bracket keeps the period it was read with)
         if year and (YEAR_PLAN_RE.match(_norm(base)) or BUDGET_PLAN_RE.match(_norm(base))):
             # `đạt 51,5% kế hoạch năm (56.000 lao động)` in a 6-month report: the plan in the
             # bracket is the whole year's, not the half-year's.
