@@ -1,0 +1,117 @@
+"""Session 11, facts stated twice, units that do not fit, and evaluation words: for each
+class, several phrasings (genres: industry, agriculture, education, digital government,
+tourism, enterprises) fire on a planted mismatch, the same drafts with agreeing figures
+stay silent, and near-misses whose evidence is too weak stay silent too.  Drafts in our
+own words, figures invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import alarms, figure_texts, run_text
+
+HEAD = ("UBND TỈNH PHÚ THỌ\n\nBÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025\n\n"
+        "## II. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2025\n\n")
+
+# --- Evaluation words on rows the catalog does not name -----------------------------------
+# A table whose row label says more of the thing is the aim (`Sản lượng …`, `Số …`,
+# `Tỷ lệ … được …`): the word must agree with the target and the result.  Each row is given
+# as (label, unit, target, result); the word is set from the case.
+UNIT_TABLE = ("| TT | Chỉ tiêu | Đơn vị | Kế hoạch 2025 | Ước thực hiện 2025 | Đánh giá |\n"
+              "|---|---|---|---|---|---|\n"
+              "| 1 | {label} | {unit} | {target} | {result} | {word} |\n")
+ROWS_HIGHER = [
+    ("Sản lượng chè búp tươi", "tấn", "98.000", "96.450"),  # agriculture
+    ("Số xã được công nhận đạt chuẩn nông thôn mới nâng cao", "xã", "24", "21"),  # rural development
+    ("Số dự án khởi nghiệp đổi mới sáng tạo được hỗ trợ", "dự án", "30", "26"),  # science
+    ("Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình", "%", "60", "54,2"),  # digital government
+    ("Tổng lượt khách du lịch", "nghìn lượt", "5.200", "4.980"),  # tourism
+    ("Doanh thu dịch vụ viễn thông", "tỷ đồng", "3.450", "3.372"),  # telecom
+]
+
+
+@pytest.mark.parametrize("label,unit,target,result", ROWS_HIGHER)
+def test_a_row_the_catalog_does_not_name_is_judged_by_its_label(tmp_path, label, unit, target, result):
+    row = dict(label=label, unit=unit, target=target, result=result)
+    _, findings, _ = run_text(tmp_path, HEAD + UNIT_TABLE.format(word="Không đạt", **row))
+    assert alarms(findings, "VD01") == []
+    _, findings, _ = run_text(tmp_path, HEAD + UNIT_TABLE.format(word="Đạt", **row))
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and figure_texts(found[0]) == sorted([target, result, "Đạt"])
+    # the result and the target swapped: past the target, `Vượt` is right and `Không đạt` wrong
+    _, findings, _ = run_text(tmp_path, HEAD + UNIT_TABLE.format(word="Vượt", **dict(row, target=result, result=target)))
+    assert alarms(findings, "VD01") == []
+    _, findings, _ = run_text(tmp_path, HEAD + UNIT_TABLE.format(word="Không đạt",
+                                                                  **dict(row, target=result, result=target)))
+    assert len(alarms(findings, "VD01")) == 1
+
+
+# Rows whose label may aim lower, or names nothing of what is counted: no direction, no verdict.
+ROWS_UNSURE = [
+    ("Tỷ lệ hồ sơ trễ hạn", "%", "3,5", "3,1"),
+    ("Số ca mắc sốt xuất huyết", "ca", "450", "420"),
+    ("Số vụ tai nạn giao thông", "vụ", "210", "195"),
+    ("Số xã chưa đạt chuẩn nông thôn mới", "xã", "12", "9"),
+    ("Chi thường xuyên ngân sách địa phương", "tỷ đồng", "9.800", "9.650"),
+    ("Kim ngạch nhập khẩu", "triệu USD", "1.500", "1.420"),
+    ("Thời gian giải quyết thủ tục đầu tư", "ngày", "15", "12"),
+    ("Khu vực Yên Bái (cũ)", "tỷ đồng", "2.200", "2.150"),  # a place, not a thing aimed at
+]
+
+
+@pytest.mark.parametrize("label,unit,target,result", ROWS_UNSURE)
+@pytest.mark.parametrize("word", ["Đạt", "Không đạt"])
+def test_a_row_whose_label_may_aim_lower_is_not_judged(tmp_path, label, unit, target, result, word):
+    text = HEAD + UNIT_TABLE.format(label=label, unit=unit, target=target, result=result, word=word)
+    _, findings, _ = run_text(tmp_path, text)
+    assert alarms(findings, "VD01") == []
+
+
+# The unit in the label (`(%)`), no unit column: both cells share the row's unit.
+NO_UNIT_COLUMN = ("| TT | Chỉ tiêu | Kế hoạch | Thực hiện | Đánh giá |\n|---:|---|---:|---:|---|\n"
+                  "| 1 | Tỷ lệ trường mầm non đạt chuẩn quốc gia (%) | 75,0 | {r1} | {w1} |\n"
+                  "| 2 | Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ (%) | 32,0 | {r2} | {w2} |\n")
+
+
+def test_cells_with_the_unit_in_the_label_are_judged(tmp_path):
+    _, findings, _ = run_text(tmp_path, HEAD + NO_UNIT_COLUMN.format(r1="73,8", w1="Không đạt", r2="33,1", w2="Vượt"))
+    assert alarms(findings, "VD01") == []
+    _, findings, _ = run_text(tmp_path, HEAD + NO_UNIT_COLUMN.format(r1="73,8", w1="Đạt", r2="33,1", w2="Vượt"))
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and "73,8" in figure_texts(found[0])
+    _, findings, _ = run_text(tmp_path, HEAD + NO_UNIT_COLUMN.format(r1="76,0", w1="Đạt", r2="31,5", w2="Vượt"))
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and "31,5" in figure_texts(found[0])
+
+
+# One column group per former province, the words joined in one cell (`Vượt/Không đạt`).
+GROUPS = ("| TT | Chỉ tiêu | Đơn vị | Kế hoạch (Yên Bái cũ) | Thực hiện (Yên Bái cũ) | Kế hoạch (Lào Cai cũ) "
+          "| Thực hiện (Lào Cai cũ) | Đánh giá |\n|---|---|---|---|---|---|---|---|\n"
+          "| 1 | Tỷ lệ hộ gia đình sử dụng internet cáp quang | % | 85 | 86,2 | 80 | {r} | Vượt/{w} |\n")
+
+
+def test_a_group_per_former_province_is_judged_per_group(tmp_path):
+    _, findings, _ = run_text(tmp_path, HEAD.replace("PHÚ THỌ", "LÀO CAI") + GROUPS.format(r="76,5", w="Không đạt"))
+    assert alarms(findings, "VD01") == []
+    _, findings, _ = run_text(tmp_path, HEAD.replace("PHÚ THỌ", "LÀO CAI") + GROUPS.format(r="76,5", w="Đạt"))
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and figure_texts(found[0]) == ["76,5", "80", "Đạt"]
+
+
+# Two results of one year (nine months, the year's estimate): the word judges the one the
+# row's share of plan is the quotient of.
+TWO_RESULTS = ("| STT | Chỉ tiêu | ĐVT | Kế hoạch năm 2025 | Thực hiện 9 tháng | Ước thực hiện năm 2025 "
+               "| Ước so với kế hoạch (%) | Đánh giá |\n|---|---|---|---|---|---|---|---|\n"
+               "| 1 | Số hợp tác xã thành lập mới | hợp tác xã | 120 | 84 | {r} | {p} | {w} |\n")
+
+
+def test_of_two_results_the_word_judges_the_one_its_share_of_plan_names(tmp_path):
+    _, findings, _ = run_text(tmp_path, HEAD + TWO_RESULTS.format(r="126", p="105,0", w="Vượt"))
+    assert alarms(findings, "VD01") == []
+    _, findings, _ = run_text(tmp_path, HEAD + TWO_RESULTS.format(r="114", p="95,0", w="Đạt"))
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and figure_texts(found[0]) == ["114", "120", "Đạt"]
+    # the share fits neither result: which one the word judges is unknown
+    _, findings, _ = run_text(tmp_path, HEAD + TWO_RESULTS.format(r="114", p="99,0", w="Đạt"))
+    assert alarms(findings, "VD01") == []
+
