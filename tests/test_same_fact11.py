@@ -115,3 +115,55 @@ def test_of_two_results_the_word_judges_the_one_its_share_of_plan_names(tmp_path
     _, findings, _ = run_text(tmp_path, HEAD + TWO_RESULTS.format(r="114", p="99,0", w="Đạt"))
     assert alarms(findings, "VD01") == []
 
+
+# --- Units that do not fit the kind of quantity a row's label names --------------------------
+# A row the catalog does not name, whose label opens with a head of a kind (an area, money,
+# a count of a count noun, a rate) and whose unit column is of another kind.
+UNIT_ROW = ("| TT | Chỉ tiêu | Đơn vị | Kế hoạch 2025 | Thực hiện 2025 |\n|---|---|---|---|---|\n"
+            "| 1 | {label} | {unit} | {target} | {result} |\n")
+UNIT_MISFITS = [
+    ("Diện tích cây dược liệu trồng mới", "ha", "tấn", "1.250", "1.310"),  # agriculture: area in tonnes
+    ("Diện tích nhà ở xã hội hoàn thành", "m²", "tỷ đồng", "42.000", "45.600"),  # construction: area in money
+    ("Doanh thu dịch vụ lưu trú, ăn uống", "tỷ đồng", "km", "8.400", "8.720"),  # tourism: money in km
+    ("Số thu bảo hiểm thất nghiệp", "tỷ đồng", "%", "1.240,0", "1.268,5"),  # insurance: money in % past any rate
+    ("Số hợp tác xã nông nghiệp thành lập mới", "hợp tác xã", "%", "40", "46"),  # a count in %
+    ("Số dự án được cấp giấy chứng nhận đầu tư", "dự án", "tỷ đồng", "85", "92"),  # a count in money
+    ("Tỷ lệ giải ngân vốn đầu tư công", "%", "tỷ đồng", "95,0", "96,4"),  # a rate in money
+    ("Tỷ lệ che phủ rừng", "%", "ha", "52,0", "52,3"),  # a rate in area
+]
+
+
+@pytest.mark.parametrize("label,good,bad,target,result", UNIT_MISFITS)
+def test_a_unit_of_another_kind_than_the_rows_head_is_told(tmp_path, label, good, bad, target, result):
+    row = dict(label=label, target=target, result=result)
+    _, findings, _ = run_text(tmp_path, HEAD + UNIT_ROW.format(unit=good, **row))
+    assert alarms(findings, "ST02") == []
+    _, findings, _ = run_text(tmp_path, HEAD + UNIT_ROW.format(unit=bad, **row))
+    found = alarms(findings, "ST02")
+    assert len(found) == 1 and figure_texts(found[0]) == sorted([target, result])
+
+
+UNIT_UNSURE = [
+    ("Diện tích nhà ở bình quân đầu người", "m²/người", "28,5", "29,1"),  # an area per person is an area
+    ("Năng suất lúa bình quân", "tấn/ha", "6,2", "6,3"),  # no head of a kind: not judged
+    ("Số km đường giao thông nông thôn được cứng hóa", "km", "320", "345"),  # `Số km`: the count noun is a length
+    ("Số giáo viên được bồi dưỡng", "%", "85", "88"),  # no count noun the catalog knows: no judgement
+    ("Doanh thu du lịch", "%", "112,5", "115,0"),  # money row in `%` within any rate: a growth, maybe
+    ("Tỷ lệ bác sĩ trên vạn dân", "bác sĩ/vạn dân", "12,5", "13,0"),  # a rate per something fits
+    ("Vốn đầu tư toàn xã hội", "triệu USD", "1.200", "1.260"),  # money in another currency still money
+    ("Khu vực Đắk Nông (cũ)", "tấn", "2.200", "2.185"),  # a place: no head of a kind
+]
+
+
+@pytest.mark.parametrize("label,unit,target,result", UNIT_UNSURE)
+def test_a_unit_the_rows_head_does_not_rule_out_is_not_told(tmp_path, label, unit, target, result):
+    _, findings, _ = run_text(tmp_path, HEAD + UNIT_ROW.format(label=label, unit=unit, target=target, result=result))
+    assert alarms(findings, "ST02") == []
+
+
+def test_a_unit_given_for_the_whole_table_is_not_a_rows_own(tmp_path):
+    # the unit stands in the caption, not in a cell of the row: the row's kind is not judged
+    text = HEAD + ("Đơn vị: tỷ đồng\n\n| TT | Chỉ tiêu | Kế hoạch 2025 | Thực hiện 2025 |\n|---|---|---|---|\n"
+                   "| 1 | Tỷ lệ hoàn thành kế hoạch của các chủ đầu tư | 85,5 | 87,7 |\n")
+    _, findings, _ = run_text(tmp_path, text)
+    assert alarms(findings, "ST02") == []
