@@ -167,3 +167,43 @@ def test_a_unit_given_for_the_whole_table_is_not_a_rows_own(tmp_path):
                    "| 1 | Tỷ lệ hoàn thành kế hoạch của các chủ đầu tư | 85,5 | 87,7 |\n")
     _, findings, _ = run_text(tmp_path, text)
     assert alarms(findings, "ST02") == []
+
+
+# --- One fact stated twice: a table row naming a narrower kind is not the prose's fact -------
+# A row whose label names a kind of its indicator (a season, farmed fish, power sold, a group
+# of exports) disagrees with a prose figure of the indicator that does not name that kind:
+# two facts, silent.  The same row restated in prose with the kind named is one fact.
+HEAD6 = ("UBND TỈNH PHÚ THỌ\n\nBÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI TỈNH PHÚ THỌ 6 THÁNG ĐẦU NĂM 2025\n\n"
+         "## I. Tình hình kinh tế\n\n")
+KIND_ROWS = [
+    ("Sản lượng nuôi trồng thủy sản", "tấn", "168.300", "168.900",
+     "Sản lượng thủy sản khai thác 6 tháng đạt 65.900 tấn, tăng 1,2% so với cùng kỳ.", None),
+    ("Kim ngạch xuất khẩu hàng nông, lâm, thủy sản", "triệu USD", "830,5", "836,5",
+     "Kim ngạch xuất khẩu 6 tháng đạt 2.450,6 triệu USD, tăng 8,1% so với cùng kỳ.",
+     "Kim ngạch xuất khẩu hàng nông, lâm, thủy sản 6 tháng đạt {v} triệu USD, tăng 6,3% so với cùng kỳ."),
+    ("Diện tích lúa Hè Thu", "ha", "186.400", "168.400",
+     "Diện tích lúa gieo trồng 6 tháng đạt 412.300 ha, bằng 99,1% cùng kỳ.",
+     "Diện tích lúa Hè Thu xuống giống đạt {v} ha, bằng 98,6% cùng kỳ."),
+    ("Sản lượng điện thương phẩm", "triệu kWh", "2.140", "2.410",
+     "Sản lượng điện sản xuất 6 tháng ước đạt 3.860 triệu kWh, tăng 7,5% so với cùng kỳ.",
+     "Sản lượng điện thương phẩm 6 tháng ước đạt {v} triệu kWh, tăng 9,2% so với cùng kỳ."),
+]
+
+
+def _kind_draft(label: str, unit: str, cell: str, prose: str) -> str:
+    return (HEAD6 + prose + "\n\n## III. Phụ lục\n\nBảng 1. Một số chỉ tiêu 6 tháng đầu năm 2025\n\n"
+            "| STT | Chỉ tiêu | Đơn vị tính | Ước thực hiện 6 tháng 2025 |\n|---|---|---|---|\n"
+            f"| 1 | {label} | {unit} | {cell} |\n")
+
+
+@pytest.mark.parametrize("label,unit,cell,bad,other,same", KIND_ROWS)
+def test_a_row_of_a_narrower_kind_is_not_the_prose_figure_of_the_whole(tmp_path, label, unit, cell, bad, other, same):
+    _, findings, _ = run_text(tmp_path, _kind_draft(label, unit, cell, other))
+    assert alarms(findings, "SV01") == []
+    if same is None:
+        return
+    _, findings, _ = run_text(tmp_path, _kind_draft(label, unit, cell, same.format(v=cell)))
+    assert alarms(findings, "SV01") == []
+    _, findings, _ = run_text(tmp_path, _kind_draft(label, unit, cell, same.format(v=bad)))
+    found = alarms(findings, "SV01")
+    assert len(found) == 1 and cell in figure_texts(found[0])
