@@ -207,3 +207,29 @@ def test_a_row_of_a_narrower_kind_is_not_the_prose_figure_of_the_whole(tmp_path,
     _, findings, _ = run_text(tmp_path, _kind_draft(label, unit, cell, same.format(v=bad)))
     found = alarms(findings, "SV01")
     assert len(found) == 1 and cell in figure_texts(found[0])
+
+
+# Rows named by a place only, under a row that names the thing (`| a | Khu vực Yên Bái (cũ) |`
+# under `| 3 | Doanh thu du lịch |`): judged in the direction of the row above them.
+PLACE_ROWS = ("| TT | Chỉ tiêu | Đơn vị | Kế hoạch 2025 | Thực hiện 2025 | Đánh giá |\n|---|---|---|---|---|---|\n"
+              "| 1 | {parent} | tỷ đồng | 5.200 | 5.260 | Vượt |\n"
+              "| a | Khu vực Lào Cai (cũ) | tỷ đồng | 3.000 | 3.110 | Vượt |\n"
+              "| b | Khu vực Yên Bái (cũ) | tỷ đồng | 2.200 | 2.150 | {word} |\n")
+
+
+@pytest.mark.parametrize("parent", ["Doanh thu du lịch", "Tổng thu ngân sách nhà nước trên địa bàn",
+                                    "Vốn đầu tư toàn xã hội"])
+def test_a_place_row_is_judged_under_the_row_above(tmp_path, parent):
+    head = HEAD.replace("PHÚ THỌ", "LÀO CAI")
+    _, findings, _ = run_text(tmp_path, head + PLACE_ROWS.format(parent=parent, word="Không đạt"))
+    assert alarms(findings, "VD01") == []
+    _, findings, _ = run_text(tmp_path, head + PLACE_ROWS.format(parent=parent, word="Đạt"))
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and figure_texts(found[0]) == ["2.150", "2.200", "Đạt"]
+
+
+@pytest.mark.parametrize("parent", ["Chi thường xuyên", "Kim ngạch nhập khẩu", "Bội chi ngân sách địa phương"])
+def test_a_place_row_under_a_row_that_may_aim_lower_is_not_judged(tmp_path, parent):
+    head = HEAD.replace("PHÚ THỌ", "LÀO CAI")
+    _, findings, _ = run_text(tmp_path, head + PLACE_ROWS.format(parent=parent, word="Đạt"))
+    assert alarms(findings, "VD01") == []

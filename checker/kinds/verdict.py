@@ -173,7 +173,7 @@ class Verdict:
             # does not name, whose one-sided target says itself which way is better, or whose
             # label does (`Sản lượng bia | triệu lít | 56,0 | 55,1 | Vượt`).  Cells of one row
             # with no unit of their own (`Tỷ lệ … (%) | 98,0 | 97,1`) share the label's.
-            labelled = _label_direction(label["row_label"], rule.params)
+            labelled = _label_direction(_row_head(ctx, label), rule.params)
             pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"]
                      and (t["unit"] or labelled != "none") and not t["indicator"] and not a["indicator"]
                      and (_one_sided(t) or labelled != "none")]
@@ -250,6 +250,37 @@ def _label_direction(label: str, params: VerdictParams) -> str:
     text = _words(label)
     opens = any(text.startswith(" " + h + " ") for h in params.higher_heads)
     return "higher" if opens and not _may_aim_lower(label, params) else "none"
+
+
+# Words that, beside a province's name, leave a row label naming the place only.
+PLACE_WORDS = "khu vực địa bàn tỉnh thành phố cũ trước sau hợp nhất sáp nhập sắp xếp mới"
+
+
+def _row_head(ctx: Context, label: dict) -> str:
+    """The words a row's word is judged under: its own label, or for a row named by a place
+    only (`| c | Khu vực Đắk Nông (cũ) | tỷ đồng | …`) the label of the nearest row above it
+    in its table that no place names (`| 5 | Tổng thu từ khách du lịch | …`)."""
+    own = label["row_label"] or ""
+    entity = ctx.catalog.entities.get(label["entity"]) if label["entity"] else None
+    place = set(PLACE_WORDS.split()) | {w for a in (entity.aliases if entity else ()) for w in _words(a).split()}
+    if entity is None or not str(label.get("entity_reason") or "").startswith("row label") \
+            or not set(_words(own).split()) <= place:
+        return own
+    rows = ctx.once("verdict: table rows", _table_rows)
+    above = [r for r in rows.get((label["path"], label["table"]), ()) if r["line"] < label["line"]]
+    for r in reversed(above):
+        if not str(r.get("entity_reason") or "").startswith("row label"):
+            return r["row_label"] or ""
+    return own
+
+
+def _table_rows(ctx: Context) -> dict[tuple, list[dict]]:
+    """One record per table row (its first), by (path, table), in line order."""
+    rows: dict[tuple, dict[int, dict]] = {}
+    for r in ctx.records:
+        if r["block"] == "table_row" and r["table"] is not None:
+            rows.setdefault((r["path"], r["table"]), {}).setdefault(r["line"], r)
+    return {k: [v[line] for line in sorted(v)] for k, v in rows.items()}
 
 
 def _may_aim_lower(label: str, params: VerdictParams) -> bool:
