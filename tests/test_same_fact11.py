@@ -233,3 +233,34 @@ def test_a_place_row_under_a_row_that_may_aim_lower_is_not_judged(tmp_path, pare
     head = HEAD.replace("PHÚ THỌ", "LÀO CAI")
     _, findings, _ = run_text(tmp_path, head + PLACE_ROWS.format(parent=parent, word="Đạt"))
     assert alarms(findings, "VD01") == []
+
+
+# Prose: a figure the catalog does not name, whose clause names an area right before it.
+AREA_PROSE = [
+    "Tổng diện tích cây ăn quả toàn tỉnh đạt {v}, tăng 4,1% so với năm 2024.",
+    "Năm 2025, diện tích trồng dược liệu dưới tán rừng đạt {v}, vượt kế hoạch.",
+    "Đến nay, diện tích nuôi trồng thủy sản nước lợ là {v}.",
+]
+
+
+@pytest.mark.parametrize("sentence", AREA_PROSE)
+def test_an_area_in_prose_written_in_a_unit_of_no_area_is_told(tmp_path, sentence):
+    _, findings, _ = run_text(tmp_path, HEAD + sentence.format(v="45.300 ha") + "\n")
+    assert alarms(findings, "ST02") == []
+    _, findings, _ = run_text(tmp_path, HEAD + sentence.format(v="45.300 tấn") + "\n")
+    found = alarms(findings, "ST02")
+    assert len(found) == 1 and figure_texts(found[0]) == ["45.300 tấn"]
+
+
+AREA_NEAR = [
+    "Diện tích cây ăn quả đạt 45.300 ha, sản lượng 612.000 tấn.",
+    "Diện tích và sản lượng cà phê lần lượt đạt 180.000 ha và 450.000 tấn.",
+    "Diện tích nhà ở bình quân đầu người đạt 28,5 m²/người.",
+    "Trên diện tích 1.200 ha đã thu hoạch 8.400 tấn lúa.",
+]
+
+
+@pytest.mark.parametrize("sentence", AREA_NEAR)
+def test_a_level_of_another_kind_after_an_area_is_not_told(tmp_path, sentence):
+    _, findings, _ = run_text(tmp_path, HEAD + sentence + "\n")
+    assert alarms(findings, "ST02") == []

@@ -276,6 +276,7 @@ class Structure:
                 yield fail(self._finding(rule, [r], what, words.quantity(Interval(float("-inf"), 100.0), unit="%"),
                                          N_("{indicator} cannot exceed 100%"), indicator=words.indicator(ind.id)))
         yield from self._unnamed_rows(rule, ctx, row_cells)
+        yield from self._unnamed_areas(rule, ctx)
 
     def _unnamed_rows(self, rule, ctx: Context, row_cells: dict) -> Results:
         """`Diện tích rau màu bị thiệt hại | tấn`, `Giải ngân vốn đầu tư công | km`: a row the
@@ -305,6 +306,28 @@ class Structure:
                                 indicator=words.word(r["row_label"].strip()), kept=fits)
             yield fail(self._finding(rule, cells, what, fits, N_("the row names {indicator}; its unit is {expected}"),
                                      indicator=words.word(r["row_label"].strip())))
+
+    def _unnamed_areas(self, rule, ctx: Context) -> Results:
+        """`tổng diện tích sầu riêng đạt 50.220 tấn`: a prose figure the catalog does not name,
+        whose own clause names an area right before it, written in a unit of no area.  Only
+        the area: a clause's other heads (`tỷ lệ`, `số`) may be followed by a level of
+        another kind it restates (`tỷ lệ giải ngân đạt 85%, tương đương 1.200 tỷ đồng`)."""
+        for r in ctx.records:
+            if r["block"] == "table_row" or r["indicator"] or not r["head"] or r["kind"] != "statistic" \
+                    or r["lo"] is None or r["role"] not in ("actual", "target") or r["measure"]:
+                continue
+            found = row_units.head_kind(r["head"].partition(" | ")[0], {row_units.AREA: rule.params.area_heads})
+            if found is None:
+                continue
+            if not row_units.misfit(row_units.AREA, ctx.catalog.units, [r], None):
+                yield PASS
+                continue
+            named = r["head"].partition(" | ")[0]
+            what = words.phrase(N_("{figure} is written in {unit}, but {indicator} is kept in {kept}"),
+                                figure=words.fig(0), unit=r["unit_text"] or r["unit"], indicator=words.word(named),
+                                kept="ha")
+            yield fail(self._finding(rule, [r], what, "ha", N_("the row names {indicator}; its unit is {expected}"),
+                                     indicator=words.word(named)))
 
     @staticmethod
     def _row_cells(records) -> dict:
