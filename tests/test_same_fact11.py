@@ -264,3 +264,50 @@ AREA_NEAR = [
 def test_a_level_of_another_kind_after_an_area_is_not_told(tmp_path, sentence):
     _, findings, _ = run_text(tmp_path, HEAD + sentence + "\n")
     assert alarms(findings, "ST02") == []
+
+
+# --- One number written twice in units a power of ten apart -----------------------------------
+HEAD_PT = ("UBND TỈNH PHÚ THỌ\n\nBÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI TỈNH PHÚ THỌ NĂM 2025\n\n## I. Kết quả\n\n")
+SCALE_PAIRS = [
+    ("Năng suất lúa bình quân của tỉnh đạt {a}.", "Năng suất lúa cả năm của tỉnh ước đạt {b}.", "62,4 tạ/ha", "62,4 tấn/ha"),
+    ("Kim ngạch xuất khẩu của tỉnh đạt {a}.", "Kim ngạch xuất khẩu cả năm của tỉnh ước {b}.", "1.284,6 triệu USD",
+     "1.284,6 tỷ USD"),
+    ("Tổng vốn đầu tư toàn xã hội của tỉnh đạt {a}.", "Vốn đầu tư toàn xã hội của tỉnh năm 2025 đạt {b}.",
+     "12.345 tỷ đồng", "12.345 triệu đồng"),
+    ("Tỉnh đã cứng hóa {a} đường giao thông nông thôn.", "Chiều dài đường giao thông nông thôn được cứng hóa trên địa "
+     "bàn tỉnh là {b}.", "185,4 km", "185,4 m"),
+]
+
+
+@pytest.mark.parametrize("first,second,good,bad", SCALE_PAIRS)
+def test_one_number_written_in_two_scales_is_told(tmp_path, first, second, good, bad):
+    text = HEAD_PT + first + "\n\n## II. Đánh giá\n\n" + second + "\n"
+    _, findings, _ = run_text(tmp_path, text.format(a=good, b=good))
+    assert alarms(findings, "SV01") == []
+    _, findings, _ = run_text(tmp_path, text.format(a=good, b=bad))
+    found = alarms(findings, "SV01")
+    assert len(found) == 1 and any(t.endswith(bad) for t in figure_texts(found[0])) \
+        and any(t.endswith(good) for t in figure_texts(found[0]))
+
+
+SCALE_NEAR = [
+    ("120 tỷ đồng", "120 triệu đồng"),  # two significant digits: a coincidence is too likely
+    ("62,4 tạ/ha", "62,4%"),  # units of different kinds
+    ("1.284,6 triệu USD", "1.284,6 tỷ đồng"),  # two currencies: no scale between them
+    ("45,2 nghìn tấn", "45,3 tấn"),  # other digits: no restatement
+]
+
+
+@pytest.mark.parametrize("a,b", SCALE_NEAR)
+def test_numbers_that_are_not_one_written_twice_are_not_told(tmp_path, a, b):
+    text = (HEAD_PT + f"Giá trị chỉ tiêu thứ nhất của tỉnh đạt {a}.\n\n## II. Đánh giá\n\n"
+            f"Giá trị chỉ tiêu thứ hai của tỉnh đạt {b}.\n")
+    _, findings, _ = run_text(tmp_path, text)
+    assert alarms(findings, "SV01") == []
+
+
+def test_the_same_digits_for_two_provinces_are_not_one_number(tmp_path):
+    text = (HEAD_PT.replace("PHÚ THỌ", "LÀO CAI") + "Năng suất lúa của Lào Cai (cũ) đạt 62,4 tạ/ha.\n\n## II. Đánh giá\n\n"
+            "Năng suất lúa của Yên Bái (cũ) đạt 62,4 tấn/ha.\n")
+    _, findings, _ = run_text(tmp_path, text)
+    assert alarms(findings, "SV01") == []
