@@ -56,6 +56,10 @@ ROWS_UNSURE = [
     ("Kim ngạch nhập khẩu", "triệu USD", "1.500", "1.420"),
     ("Thời gian giải quyết thủ tục đầu tư", "ngày", "15", "12"),
     ("Khu vực Yên Bái (cũ)", "tỷ đồng", "2.200", "2.150"),  # a place, not a thing aimed at
+    ("Tỷ lệ lao động nông nghiệp trong tổng số lao động", "%", "38,0", "36,5"),  # a structure aimed lower
+    ("Tỷ lệ tổn thất điện năng", "%", "4,5", "4,2"),
+    ("Số vụ cháy, nổ", "vụ", "40", "36"),
+    ("Số người nghiện ma túy có hồ sơ quản lý", "người", "1.200", "1.150"),
 ]
 
 
