@@ -315,3 +315,59 @@ def test_the_same_digits_for_two_provinces_are_not_one_number(tmp_path):
             "Năng suất lúa của Yên Bái (cũ) đạt 62,4 tấn/ha.\n")
     _, findings, _ = run_text(tmp_path, text)
     assert alarms(findings, "SV01") == []
+
+
+# --- One number written twice with two adjacent digits swapped --------------------------------
+SWAPS = [
+    # household businesses: the count restated in another section in other words
+    ("Năm 2025, toàn tỉnh có {a} hộ kinh doanh cá thể đăng ký mới.",
+     "Số hộ kinh doanh cá thể đăng ký mới trong năm 2025 của tỉnh đạt {b} hộ, tăng so với năm trước.",
+     "12.485", "12.845"),
+    # agriculture: a sown area in the text and in a table row
+    ("Vụ Đông Xuân, toàn tỉnh đã xuống giống {a} ha lúa.",
+     "\n| STT | Chỉ tiêu | Đơn vị | Thực hiện năm 2025 |\n|---|---|---|---|\n| 1 | Diện tích lúa Đông Xuân xuống "
+     "giống | ha | {b} |", "56.430", "56.340"),
+    # disaster damage: the losses in the summary and in the assessment
+    ("Tổng thiệt hại do mưa lũ trên địa bàn tỉnh ước {a} tỷ đồng.",
+     "Mưa lũ gây tổng thiệt hại ước {b} tỷ đồng trên địa bàn tỉnh, tập trung ở các xã miền núi.", "1.284,6", "1.248,6"),
+    # health: visits in two sections
+    ("Các cơ sở y tế trên địa bàn tỉnh đã khám, chữa bệnh cho {a} lượt người.",
+     "Năm 2025, ngành y tế khám, chữa bệnh cho {b} lượt người, tăng 3,1%.", "2.356.400", "2.365.400"),
+]
+
+
+@pytest.mark.parametrize("first,second,good,bad", SWAPS)
+def test_one_number_written_twice_with_two_digits_swapped_is_told(tmp_path, first, second, good, bad):
+    text = HEAD_PT + first + "\n\n## II. Đánh giá\n\n" + second + "\n"
+    _, findings, _ = run_text(tmp_path, text.format(a=good, b=good))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, text.format(a=good, b=bad))
+    found = alarms(findings)
+    assert len(found) == 1 and any(bad in t for t in figure_texts(found[0])) \
+        and any(good in t for t in figure_texts(found[0]))
+
+
+SWAP_NEAR = [
+    # two facts named apart, four significant digits: a swap by chance
+    ("Đã giải ngân {a} tỷ đồng vốn hỗ trợ khắc phục hậu quả.", "Thiệt hại về nhà ở của người dân ước {b} tỷ đồng.",
+     "1.428", "1.248"),
+    # two provinces
+    ("Khu vực Lào Cai (cũ) có {a} doanh nghiệp đang hoạt động.",
+     "Khu vực Yên Bái (cũ) có {b} doanh nghiệp đang hoạt động.", "12.485", "12.845"),
+    # two years
+    ("Năm 2024, toàn tỉnh có {a} doanh nghiệp đang hoạt động.",
+     "Năm 2025, toàn tỉnh có {b} doanh nghiệp đang hoạt động.", "12.485", "12.845"),
+    # a target and a result
+    ("Kế hoạch năm 2025 phấn đấu có {a} doanh nghiệp đang hoạt động.",
+     "Năm 2025, toàn tỉnh có {b} doanh nghiệp đang hoạt động.", "12.485", "12.845"),
+    # digits swapped that are not side by side
+    ("Đến 30/11/2025, toàn tỉnh có {a} doanh nghiệp đang hoạt động.",
+     "Số doanh nghiệp đang hoạt động trên địa bàn tỉnh đạt {b} doanh nghiệp.", "12.485", "15.482"),
+]
+
+
+@pytest.mark.parametrize("first,second,a,b", SWAP_NEAR)
+def test_numbers_a_swap_apart_that_are_not_one_fact_are_not_told(tmp_path, first, second, a, b):
+    text = HEAD_PT.replace("PHÚ THỌ", "LÀO CAI") + first + "\n\n## II. Đánh giá\n\n" + second + "\n"
+    _, findings, _ = run_text(tmp_path, text.format(a=a, b=b))
+    assert alarms(findings, "SV01") == [] and alarms(findings, "SV02") == []

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from checker import messages as m
 from checker.i18n import N_
+from checker.kinds import restated
 from checker.kinds.base import (KEY, NOT_APPLICABLE, PASS, Context, Results, consensus, fail, finding, group_records,
                                  stat_records)
 from checker.kinds.evidence import DocumentEntity, defaults_with_formers, stated_in_own_clause, strong_enough
@@ -47,6 +48,9 @@ class SameValueParams:
     # The roles in which one province's number written twice with the same digits in units a
     # power of ten apart (`68,5 tấn/ha` and `68,5 tạ/ha`) is one fact whose unit slipped.
     scale_slip_roles: tuple[Role, ...] = ()
+    # The roles in which one province's number written twice with two adjacent digits swapped
+    # (`17.855` and `17.585` doanh nghiệp), named alike, is one fact mistyped in one place.
+    transposition_roles: tuple[Role, ...] = ()
 
 
 class SameValue:
@@ -130,61 +134,9 @@ class SameValue:
             yield fail(finding(rule, group, suspect, args, imbalance,
                                N_("as written, each figure stands for: {stands_for}")))
         if params.scale_slip_roles:
-            yield from _scale_slips(rule, ctx, {r.value for r in params.scale_slip_roles})
-
-
-def _scale_slips(rule, ctx: Context, roles: set[str]) -> Results:
-    """`năng suất đạt 68,5 tấn/ha` in the text, `68,5` in a `tạ/ha` table; `139.850 tỷ USD`
-    against `139.850` in `triệu USD`: one province's figure written with the same three or
-    more significant digits twice, in units of one kind whose scales differ, is one fact
-    whose unit slipped in one place (two facts with the very same digits a power of ten
-    apart are far rarer than the slip).  Figures one catalog group compares already, and
-    percentages, are left to it."""
-    by_digits: dict[tuple, list[dict]] = {}
-    for r in stat_records(ctx, ("entity",)):
-        if r["role"] in roles and r["unit"] and r["unit"] != "percent" and r["value"] and not r["measure"] \
-                and r["qualifier"] not in ("range",) and _significant(r["text"]) >= 3:
-            by_digits.setdefault((r["entity"], float(r["value"])), []).append(r)
-    units = ctx.catalog.units
-    for key in sorted(by_digits, key=str):
-        group = by_digits[key]
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if a["role"] != b["role"] or (a["period"] and b["period"] and a["period"] != b["period"]) \
-                        or (a["indicator"] and a["indicator"] == b["indicator"]) or (a["path"], a["line"]) == (b["path"], b["line"]):
-                    continue
-                ratio = _scale_ratio(units, a, b)
-                if ratio is None or ratio < 9.5:
-                    continue
-                pair = sorted([a, b], key=lambda r: (r["path"], r["line"], r["column"]))
-                ind = a["indicator"] or b["indicator"]
-                args = {"subject": m.subject(ind, key[0], a["period"] or b["period"], a["role"]),
-                        "indicator": m.indicator(ind), "entity": m.entity(key[0]), "period": m.period(a["period"]),
-                        "role": m.role(a["role"]), "values": m.figs(range(2), "differs", at=True),
-                        "stands_for": m.items([m.items([m.fig(j), m.quantity(r["interval"], like=r, extra=1)], " → ")
-                                               for j, r in enumerate(pair)], "; ")}
-                yield fail(finding(rule, pair, None, args, None, N_("as written, each figure stands for: {stands_for}")))
-                break
-
-
-def _significant(text: str) -> int:
-    """The significant digits of a figure's number as written (`139.850`: 5, `1.200`: 2)."""
-    found = NUMBER_RE.search(text or "")
-    return len(re.sub(r"\D", "", found.group()).strip("0")) if found else 0
-
-
-def _scale_ratio(units, a: dict, b: dict) -> float | None:
-    """How many times the larger of two figures of the same written number is the smaller,
-    their units made one; None where the units are of different kinds or unreadable."""
-    try:
-        if not units.compatible(a["unit"], b["unit"]):
-            return None
-        lo_a, lo_b = a["lo"] * units.factor(a["unit"], b["unit"]), b["lo"]
-    except (ValueError, KeyError, TypeError):
-        return None
-    if lo_a <= 0 or lo_b <= 0:
-        return None
-    return max(lo_a, lo_b) / min(lo_a, lo_b)
+            yield from restated.scale_slips(rule, ctx, {r.value for r in params.scale_slip_roles})
+        if params.transposition_roles:
+            yield from restated.transpositions(rule, ctx, {r.value for r in params.transposition_roles})
 
 
 def _indicator_rows(ctx: Context, roles: set[str]) -> list[dict]:
