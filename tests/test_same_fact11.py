@@ -371,3 +371,26 @@ def test_numbers_a_swap_apart_that_are_not_one_fact_are_not_told(tmp_path, first
     text = HEAD_PT.replace("PHÚ THỌ", "LÀO CAI") + first + "\n\n## II. Đánh giá\n\n" + second + "\n"
     _, findings, _ = run_text(tmp_path, text.format(a=a, b=b))
     assert alarms(findings, "SV01") == [] and alarms(findings, "SV02") == []
+
+
+# No province read (a statistics office's release without one in its title): a swap is told
+# only between figures of one catalog indicator or named alike.
+HEAD_NO_PLACE = "CỤC THỐNG KÊ\n\nTÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2025\n\n## I. Thương mại\n\n"
+NO_PLACE = ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng năm 2025 ước đạt {a} tỷ đồng, tăng 9,8%.\n\n"
+            "## II. Phụ lục\n\n| STT | Chỉ tiêu | Đơn vị | Năm 2025 |\n|---|---|---|---|\n"
+            "| 1 | Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng | tỷ đồng | {b} |\n")
+
+
+def test_a_swap_between_figures_of_no_province_is_told_for_one_indicator(tmp_path):
+    _, findings, _ = run_text(tmp_path, HEAD_NO_PLACE + NO_PLACE.format(a="327.170", b="327.170"))
+    assert alarms(findings) == []
+    _, findings, _ = run_text(tmp_path, HEAD_NO_PLACE + NO_PLACE.format(a="327.170", b="327.710"))
+    found = alarms(findings, "SV01")
+    assert len(found) == 1 and "327.710" in figure_texts(found[0])
+
+
+def test_a_swap_between_figures_of_no_province_named_apart_is_not_told(tmp_path):
+    text = (HEAD_NO_PLACE + "Vốn giải ngân hỗ trợ doanh nghiệp nhỏ và vừa đạt 2.364 tỷ đồng.\n\n## II. Khác\n\n"
+            "Dư nợ tín dụng chính sách tại các chi nhánh ngân hàng là 2.346 tỷ đồng.\n")
+    _, findings, _ = run_text(tmp_path, text)
+    assert alarms(findings, "SV01") == []

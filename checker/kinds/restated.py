@@ -74,32 +74,46 @@ def transpositions(rule, ctx: Context, roles: set[str]) -> Results:
     more, or four with the figures named alike (their own words mostly shared); and one
     figure at least in prose, or the two named alike (two big tables of one unit hold swaps
     by chance).  Pairs one catalog group compares already are left to it."""
-    recs = [r for r in stat_records(ctx, ("entity",)) if r["role"] in roles and r["unit"] and not r["measure"]
+    recs = [r for r in stat_records(ctx) if r["role"] in roles and r["unit"] and not r["measure"]
             and r["qualifier"] != "range" and _significant(r["text"]) >= 4]
     by_key: dict[tuple, list[dict]] = {}
     for r in recs:
-        by_key.setdefault((r["path"], r["entity"], r["unit"], r["role"], _digit_count(r["text"])), []).append(r)
+        by_key.setdefault((r["path"], r["unit"], r["role"], _digit_count(r["text"])), []).append(r)
     for key in sorted(by_key, key=str):
         group = sorted(by_key[key], key=lambda r: (r["line"], r["column"]))
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if a["line"] == b["line"] or not _swapped(_digits(a["text"]), _digits(b["text"])) \
-                        or (a["period"] and b["period"] and a["period"] != b["period"]) \
-                        or (a["indicator"] and b["indicator"]) or (a["head"] and a["head"] == b["head"]):
-                    continue  # (two catalog indicators: two facts, or one group compares them already)
+                        or not _one_fact_key(a, b):
+                    continue
                 alike = _alike(a, b)
-                if (_significant(a["text"]) < 5 and alike < 0.25) or \
-                        (a["block"] == b["block"] == "table_row" and alike < 0.5):
+                named = a["indicator"] is not None and a["indicator"] == b["indicator"]
+                if (_significant(a["text"]) < 5 and alike < 0.25 and not named) or \
+                        (a["block"] == b["block"] == "table_row" and alike < 0.5) or \
+                        (not (a["entity"] and b["entity"]) and alike < 0.25 and not named):
                     continue
                 yield fail(finding(rule, [a, b], None, _args(a, b), None,
                                    N_("as written, each figure stands for: {stands_for}")))
 
 
+def _one_fact_key(a: dict, b: dict) -> bool:
+    """Whether two figures may state one fact no other group compares: no two provinces, no
+    two periods, no two catalog indicators, and not one indicator's or head's group already
+    (a province or period left unread on one of them keeps them out of those groups)."""
+    if (a["entity"] and b["entity"] and a["entity"] != b["entity"]) \
+            or (a["period"] and b["period"] and a["period"] != b["period"]):
+        return False
+    keyed = a["entity"] and b["entity"] and a["period"] and b["period"]
+    if a["indicator"] and b["indicator"]:
+        return a["indicator"] == b["indicator"] and not keyed
+    return not (a["head"] and a["head"] == b["head"] and keyed)
+
+
 def _args(a: dict, b: dict) -> dict:
     ind = a["indicator"] or b["indicator"]
-    period = a["period"] or b["period"]
-    return {"subject": m.subject(ind, a["entity"], period, a["role"]), "indicator": m.indicator(ind),
-            "entity": m.entity(a["entity"]), "period": m.period(period), "role": m.role(a["role"]),
+    period, entity = a["period"] or b["period"], a["entity"] or b["entity"]
+    return {"subject": m.subject(ind, entity, period, a["role"]), "indicator": m.indicator(ind),
+            "entity": m.entity(entity), "period": m.period(period), "role": m.role(a["role"]),
             "values": m.figs(range(2), "differs", at=True),
             "stands_for": m.items([m.items([m.fig(j), m.quantity(r["interval"], like=r, extra=1)], " → ")
                                    for j, r in enumerate((a, b))], "; ")}
