@@ -394,3 +394,13 @@ def test_a_swap_between_figures_of_no_province_named_apart_is_not_told(tmp_path)
             "Dư nợ tín dụng chính sách tại các chi nhánh ngân hàng là 2.346 tỷ đồng.\n")
     _, findings, _ = run_text(tmp_path, text)
     assert alarms(findings, "SV01") == []
+
+
+def test_sibling_kinds_whose_counts_swap_by_chance_are_not_told(tmp_path):
+    # `hộ nghèo` and `hộ cận nghèo`, `học viên` and `học viên nữ`: two facts named alike but for a kind word
+    for first, second in (("Cuối năm 2025, toàn tỉnh còn 12.345 hộ nghèo theo chuẩn đa chiều.",
+                           "Cuối năm 2025, toàn tỉnh còn 12.435 hộ cận nghèo theo chuẩn đa chiều."),
+                          ("Năm 2025, các trung tâm của tỉnh đã đào tạo 14.562 học viên.",
+                           "Năm 2025, các trung tâm của tỉnh đã đào tạo 14.652 học viên nữ.")):
+        _, findings, _ = run_text(tmp_path, HEAD_PT + first + "\n\n## II. Đánh giá\n\n" + second + "\n")
+        assert alarms(findings, "SV01") == [] and alarms(findings, "SV02") == []

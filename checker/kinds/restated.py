@@ -66,7 +66,7 @@ def _scale_ratio(units, a: dict, b: dict) -> float | None:
     return max(lo_a, lo_b) / min(lo_a, lo_b)
 
 
-def transpositions(rule, ctx: Context, roles: set[str]) -> Results:
+def transpositions(rule, ctx: Context, roles: set[str], kinds: tuple[str, ...] = ()) -> Results:
     """`17.855 doanh nghiệp` in one section, `17.585 doanh nghiệp` in another: one province's
     figure in one unit and role, of no two different catalog indicators and no two periods,
     written with two adjacent digits swapped.  Two facts rarely differ by a swap of digits
@@ -86,6 +86,8 @@ def transpositions(rule, ctx: Context, roles: set[str]) -> Results:
                 if a["line"] == b["line"] or not _swapped(_digits(a["text"]), _digits(b["text"])) \
                         or not _one_fact_key(a, b):
                     continue
+                if kinds_apart(a, b, kinds):
+                    continue  # (`hộ nghèo` and `hộ cận nghèo`: sibling kinds, whose counts may swap by chance)
                 alike = _alike(a, b)
                 named = a["indicator"] is not None and a["indicator"] == b["indicator"]
                 if (_significant(a["text"]) < 5 and alike < 0.25 and not named) or \
@@ -143,6 +145,25 @@ def _alike(a: dict, b: dict) -> float:
     return len(wa & wb) / max(1, len(wa | wb))
 
 
-def _own_words(r: dict) -> set[str]:
+def kinds_apart(a: dict, b: dict, kinds: tuple[str, ...]) -> bool:
+    """Whether one figure's clause names a kind (`nhập khẩu`, `cận nghèo`) the other's, read
+    whole, does not (a clause cut short by the context window may have named it)."""
+    ta, tb = (" " + " ".join(WORD_RE.findall(_clause_text(r).lower())) + " " for r in (a, b))
+    cut_a, cut_b = ((r["context"] or "").startswith("…") for r in (a, b))
+    return any((f" {k} " in ta and f" {k} " not in tb and not cut_b) or
+               (f" {k} " in tb and f" {k} " not in ta and not cut_a) for k in kinds)
+
+
+def _clause_text(r: dict) -> str:
+    """A figure's own words and those right after it up to the clause's end (`12.435 hộ cận nghèo`)."""
+    after = (r["context"] or "").partition("⟧")[2]
+    return _own_text(r) + " " + re.split(r"[,.;(|]", after)[0]
+
+
+def _own_text(r: dict) -> str:
     before = (r["context"] or "").split("⟦")[0]
-    return {w.lower() for w in WORD_RE.findall((r["row_label"] or "") + " " + re.split(r"[.;]\s", before)[-1])}
+    return (r["row_label"] or "") + " " + re.split(r"[.;]\s", before)[-1]
+
+
+def _own_words(r: dict) -> set[str]:
+    return {w.lower() for w in WORD_RE.findall(_own_text(r))}

@@ -136,7 +136,7 @@ class SameValue:
         if params.scale_slip_roles:
             yield from restated.scale_slips(rule, ctx, {r.value for r in params.scale_slip_roles})
         if params.transposition_roles:
-            yield from restated.transpositions(rule, ctx, {r.value for r in params.transposition_roles})
+            yield from restated.transpositions(rule, ctx, {r.value for r in params.transposition_roles}, params.kinds)
 
 
 def _indicator_rows(ctx: Context, roles: set[str]) -> list[dict]:
