@@ -130,7 +130,7 @@ UNIT_MISFITS = [
     ("Diện tích nhà ở xã hội hoàn thành", "m²", "tỷ đồng", "42.000", "45.600"),  # construction: area in money
     ("Doanh thu dịch vụ lưu trú, ăn uống", "tỷ đồng", "km", "8.400", "8.720"),  # tourism: money in km
     ("Số thu bảo hiểm thất nghiệp", "tỷ đồng", "%", "1.240,0", "1.268,5"),  # insurance: money in % past any rate
-    ("Số hợp tác xã nông nghiệp thành lập mới", "hợp tác xã", "%", "40", "46"),  # a count in %
+    ("Số hợp tác xã nông nghiệp đang hoạt động", "hợp tác xã", "%", "1.240", "1.310"),  # a count in % past any rate
     ("Số dự án được cấp giấy chứng nhận đầu tư", "dự án", "tỷ đồng", "85", "92"),  # a count in money
     ("Tỷ lệ giải ngân vốn đầu tư công", "%", "tỷ đồng", "95,0", "96,4"),  # a rate in money
     ("Tỷ lệ che phủ rừng", "%", "ha", "52,0", "52,3"),  # a rate in area
@@ -156,6 +156,8 @@ UNIT_UNSURE = [
     ("Tỷ lệ bác sĩ trên vạn dân", "bác sĩ/vạn dân", "12,5", "13,0"),  # a rate per something fits
     ("Vốn đầu tư toàn xã hội", "triệu USD", "1.200", "1.260"),  # money in another currency still money
     ("Khu vực Đắk Nông (cũ)", "tấn", "2.200", "2.185"),  # a place: no head of a kind
+    ("Số hợp tác xã nông nghiệp thành lập mới", "%", "8,0", "8,3"),  # small `%`: a growth row, maybe
+    ("Tỷ lệ giải ngân và số vốn đã giải ngân", "tỷ đồng", "1.250", "1.420"),  # two quantities, one unit
 ]
 
 
@@ -258,6 +260,7 @@ def test_an_area_in_prose_written_in_a_unit_of_no_area_is_told(tmp_path, sentenc
 
 AREA_NEAR = [
     "Diện tích cây ăn quả đạt 45.300 ha, sản lượng 612.000 tấn.",
+    "Diện tích nuôi tôm thu hoạch đạt 5.000 tấn.",  # what the area yields
     "Diện tích và sản lượng cà phê lần lượt đạt 180.000 ha và 450.000 tấn.",
     "Diện tích nhà ở bình quân đầu người đạt 28,5 m²/người.",
     "Trên diện tích 1.200 ha đã thu hoạch 8.400 tấn lúa.",

@@ -19,20 +19,21 @@ def head_kind(label: str, heads: dict[str, tuple[str, ...]]) -> tuple[str, str] 
     if not found:
         return None
     _, kind, head = max(found)
+    rest = text[len(head):]
+    if any(f" và {h} " in rest + " " or f" và {h}" == rest[-len(h) - 4:] for names in heads.values() for h in names):
+        return None  # (`Tỷ lệ giải ngân và số vốn đã giải ngân`: two quantities, one unit column)
     return kind, head
 
 
 def misfit(kind: str, units, cells: list[dict], counted: str | None) -> bool:
     """Whether the row's unit (one for all its level cells) is of another kind than `kind`:
-    an area row in tonnes or money, a money row in km or in `%` beside a level past any rate
-    (`5.450,0 %`), a count row in money, mass or `%`, a rate row in money or mass.  A unit
+    an area row in tonnes or money, a money or count row in km or in `%` beside a level past
+    any rate (`5.450,0 %`), a count row in money or mass, a rate row in money or mass.  A unit
     of several kinds at once (`tấn/ha`, `triệu đồng/người`) fits a rate; a unit the catalog
     cannot read is never judged."""
     unit = cells[0]["unit"]
-    if unit == "percent":
-        if kind == MONEY:
-            return any(percent_past_rates(_value(c)) for c in cells)
-        return kind == COUNT and counted is not None
+    if unit == "percent":  # (`%` over small values may be a row of growth rates, whatever its label)
+        return kind in (MONEY, COUNT) and any(percent_past_rates(_value(c)) for c in cells)
     try:
         dims = dict(units.dimensionality(unit) or ())
     except Exception:  # (a unit the units catalog cannot read: no judgement)
@@ -59,6 +60,12 @@ def counted_noun(units, label: str, head: str) -> str | None:
         return None
     unit = units.match(" " + low[at + len(head):].lstrip(), 0).unit
     return unit if unit in units.count_units else None
+
+
+def noun_after(label: str, head: str) -> str:
+    """The two words after a count head (`Số giáo viên đạt chuẩn`: `giáo viên`), what it counts."""
+    words = re.findall(r"[^\W\d_]+", (label or "").lower())
+    return " ".join(words[len(head.split()):][:2])
 
 
 def _value(cell: dict) -> float | None:

@@ -69,6 +69,10 @@ def row_misfit(catalog, r: dict, ind) -> bool:
     return r["unit"] is not None and unit_misfit(catalog.units, r["unit"], ind)
 
 
+# Words after an area that turn the clause to what the area yields (`diện tích … thu hoạch`).
+OUTPUT_WORDS = ("thu hoạch", "sản lượng", "năng suất", "thu được", "cho sản phẩm", "khai thác", "đạt sản lượng")
+
+
 def _own_unit_cell(r: dict) -> bool:
     """Whether a table row's unit stands in a cell of its own (`| tấn |`), not in a heading."""
     cells = [c.strip() for c in re.split(r"[|\t]", r["context"] or "")]
@@ -300,7 +304,7 @@ class Structure:
                 yield PASS
                 continue
             fits = {row_units.AREA: "ha", row_units.MONEY: "tỷ đồng", row_units.RATE: "%"}.get(kind) \
-                or written_unit(units, counted)
+                or (written_unit(units, counted) if counted else row_units.noun_after(r["row_label"], head))
             what = words.phrase(N_("{figure} is written in {unit}, but {indicator} is kept in {kept}"),
                                 figure=words.fig(0), unit=r["unit_text"] or r["unit"],
                                 indicator=words.word(r["row_label"].strip()), kept=fits)
@@ -316,13 +320,13 @@ class Structure:
             if r["block"] == "table_row" or r["indicator"] or not r["head"] or r["kind"] != "statistic" \
                     or r["lo"] is None or r["role"] not in ("actual", "target") or r["measure"]:
                 continue
-            found = row_units.head_kind(r["head"].partition(" | ")[0], {row_units.AREA: rule.params.area_heads})
-            if found is None:
-                continue
+            named = r["head"].partition(" | ")[0]
+            found = row_units.head_kind(named, {row_units.AREA: rule.params.area_heads})
+            if found is None or any(f" {w} " in f" {named} " for w in OUTPUT_WORDS):
+                continue  # (`diện tích nuôi tôm thu hoạch 5.000 tấn`: the harvest of the area, not it)
             if not row_units.misfit(row_units.AREA, ctx.catalog.units, [r], None):
                 yield PASS
                 continue
-            named = r["head"].partition(" | ")[0]
             what = words.phrase(N_("{figure} is written in {unit}, but {indicator} is kept in {kept}"),
                                 figure=words.fig(0), unit=r["unit_text"] or r["unit"], indicator=words.word(named),
                                 kept="ha")
