@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from checker import messages as m
 from checker.i18n import N_
+from checker.kinds import restated
 from checker.kinds.base import (KEY, NOT_APPLICABLE, PASS, Context, Results, consensus, fail, finding, group_records,
                                  stat_records)
 from checker.kinds.evidence import DocumentEntity, defaults_with_formers, stated_in_own_clause, strong_enough
@@ -41,6 +42,15 @@ class SameValueParams:
     # is read at least at this level: by default only a data file's own columns will do.
     same_sentence_evidence: Evidence = Evidence.DATA
     key: SameValueKey = SameValueKey.INDICATOR  # what the compared figures are grouped by
+    # Words of a table row's label that name a kind of its indicator (`hè thu`, `nuôi trồng`):
+    # such a row is one fact with a figure elsewhere only where that figure's words say them too.
+    kinds: tuple[str, ...] = ()
+    # The roles in which one province's number written twice with the same digits in units a
+    # power of ten apart (`68,5 tấn/ha` and `68,5 tạ/ha`) is one fact whose unit slipped.
+    scale_slip_roles: tuple[Role, ...] = ()
+    # The roles in which one province's number written twice with two adjacent digits swapped
+    # (`17.855` and `17.585` doanh nghiệp), named alike, is one fact mistyped in one place.
+    transposition_roles: tuple[Role, ...] = ()
 
 
 class SameValue:
@@ -87,7 +97,7 @@ class SameValue:
                 continue
             kept = [r for r in group if strong_enough(r, params, ambiguous)]
             if len(kept) < 2 or _sentence_conflict(kept, params.same_sentence_evidence) or _table_conflict(kept) \
-                    or (params.key is SameValueKey.HEAD and _one_passage(kept)):
+                    or (params.key is SameValueKey.HEAD and _one_passage(kept)) or _narrower_row(ctx, kept, params.kinds):
                 yield NOT_APPLICABLE  # too weak to say these figures state one fact
                 continue
             group = kept
@@ -123,6 +133,10 @@ class SameValue:
                 imbalance = ivs[suspect].mid - agreed.mid
             yield fail(finding(rule, group, suspect, args, imbalance,
                                N_("as written, each figure stands for: {stands_for}")))
+        if params.scale_slip_roles:
+            yield from restated.scale_slips(rule, ctx, {r.value for r in params.scale_slip_roles})
+        if params.transposition_roles:
+            yield from restated.transpositions(rule, ctx, {r.value for r in params.transposition_roles}, params.kinds)
 
 
 def _indicator_rows(ctx: Context, roles: set[str]) -> list[dict]:
@@ -229,6 +243,43 @@ def _table_conflict(group: list[dict]) -> bool:
             by_table.setdefault((r["path"], r["table"]), []).append(r)
     return any(_siblings(a["row_label"], b["row_label"]) and not a["interval"].overlaps(b["interval"])
                for rows in by_table.values() for i, a in enumerate(rows) for b in rows[i + 1:])
+
+
+def _narrower_row(ctx: Context, group: list[dict], kinds: tuple[str, ...]) -> bool:
+    """Whether a row whose label has words of its own beside the indicator's name (`Sản lượng
+    nuôi trồng thủy sản` for the fishery output) disagrees with a figure whose own words do
+    not say them (`Sản lượng khai thác …`): the label may name a narrower kind than the other
+    figure's (farmed against caught fish, a season's rice against the year's), so the two
+    are not shown to be one fact.  The label's own words count where it was read as the
+    indicator only approximately; else its words of a kind (`kinds`: `hè thu`, `nuôi trồng`)."""
+    for r in group:
+        reason = str(r.get("indicator_reason") or "")
+        if r["block"] != "table_row" or not reason.startswith("row label"):
+            continue
+        ind = ctx.catalog.indicators.get(r["indicator"])
+        label = " ".join(_words(re.sub(r"\(.*?\)", " ", r["row_label"] or "")))
+        # (the label's words beyond the names it holds whole: an alias naming more, `… khai
+        # thác và nuôi trồng`, is not what the label says)
+        within = [set(_words(name)) for name in ((ind.name, *ind.aliases) if ind else ())
+                  if set(_words(name)) <= set(label.split())]
+        extra = set(label.split()) - set().union(*within) if within else set()
+        if not reason.endswith("label matched approximately"):
+            extra = {w for k in kinds if f" {k} " in f" {label} " and not set(k.split()) <= set().union(*within)
+                     for w in k.split()}
+        if extra and any(not o["interval"].overlaps(r["interval"]) and not extra <= set(_own_words(o))
+                         for o in group if o["row_label"] != r["row_label"]):
+            return True
+    return False
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text.lower())
+
+
+def _own_words(r: dict) -> list[str]:
+    """The words that name a figure: its row label, or its sentence up to it."""
+    before = (r["context"] or "").split("⟦")[0]
+    return _words((r["row_label"] or "") + " " + re.split(r"[.;]\s", before)[-1])
 
 
 def _siblings(a: str, b: str) -> bool:

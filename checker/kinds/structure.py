@@ -12,6 +12,7 @@ from checker.catalog import percent_past_rates, plain_misfit, rate_misfit, unit_
 from checker.interval import Interval
 from checker.i18n import N_
 from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Results, fail, finding, written_decimals
+from checker.kinds import row_units
 from checker.kinds.evidence import level
 from checker.records import Evidence
 
@@ -33,6 +34,13 @@ class StructureParams:
     # (its clause, its table row or column); one lent by a related figure may be of a share
     # or a change of it (`GRDP bình quân đầu người …, bằng 96,91% kế hoạch`).
     indicator_evidence: Evidence = Evidence.TABLE_HEADER
+    # `unit`, for a table row the catalog does not name: the heads of a row label that say
+    # what kind of quantity the row holds (`Diện tích …` an area, `Doanh thu …` money,
+    # `Số …` a count, `Tỷ lệ …` a rate), against its unit column.
+    area_heads: tuple[str, ...] = ()
+    money_heads: tuple[str, ...] = ()
+    count_heads: tuple[str, ...] = ()
+    rate_heads: tuple[str, ...] = ()
 
 
 def per_person(catalog, unit: str | None) -> bool:
@@ -59,6 +67,16 @@ def row_misfit(catalog, r: dict, ind) -> bool:
             and percent_past_rates(float(r["value"]) if r["value"] is not None else None) \
             and unit_misfit(catalog.units, r["unit"], ind)
     return r["unit"] is not None and unit_misfit(catalog.units, r["unit"], ind)
+
+
+# Words after an area that turn the clause to what the area yields (`diện tích … thu hoạch`).
+OUTPUT_WORDS = ("thu hoạch", "sản lượng", "năng suất", "thu được", "cho sản phẩm", "khai thác", "đạt sản lượng")
+
+
+def _own_unit_cell(r: dict) -> bool:
+    """Whether a table row's unit stands in a cell of its own (`| tấn |`), not in a heading."""
+    cells = [c.strip() for c in re.split(r"[|\t]", r["context"] or "")]
+    return bool(r["unit_text"]) and r["unit_text"].strip() in cells
 
 
 def written_unit(units, name: str | None) -> str:
@@ -261,6 +279,59 @@ class Structure:
                 what = words.phrase(N_("{figure} is a share above 100%"), figure=words.fig(0))
                 yield fail(self._finding(rule, [r], what, words.quantity(Interval(float("-inf"), 100.0), unit="%"),
                                          N_("{indicator} cannot exceed 100%"), indicator=words.indicator(ind.id)))
+        yield from self._unnamed_rows(rule, ctx, row_cells)
+        yield from self._unnamed_areas(rule, ctx)
+
+    def _unnamed_rows(self, rule, ctx: Context, row_cells: dict) -> Results:
+        """`Diện tích rau màu bị thiệt hại | tấn`, `Giải ngân vốn đầu tư công | km`: a row the
+        catalog does not name, whose unit column is of another kind than its label's head."""
+        p = rule.params
+        heads = {row_units.AREA: p.area_heads, row_units.MONEY: p.money_heads, row_units.COUNT: p.count_heads,
+                 row_units.RATE: p.rate_heads}
+        units = ctx.catalog.units
+        for key in sorted(row_cells, key=str):
+            cells = [c for c in row_cells[key] if c["role"] in ("actual", "target")]
+            r = cells[0] if cells else None
+            if r is None or any(c["indicator"] or c["measure"] or c["unit"] != r["unit"] for c in cells) \
+                    or not r["unit"] or not _own_unit_cell(r):
+                continue
+            found = row_units.head_kind(r["row_label"], heads)
+            if found is None:
+                continue
+            kind, head = found
+            counted = row_units.counted_noun(units, r["row_label"], head) if kind == row_units.COUNT else None
+            if not row_units.misfit(kind, units, cells, counted):
+                yield PASS
+                continue
+            fits = {row_units.AREA: "ha", row_units.MONEY: "tỷ đồng", row_units.RATE: "%"}.get(kind) \
+                or (written_unit(units, counted) if counted else row_units.noun_after(r["row_label"], head))
+            what = words.phrase(N_("{figure} is written in {unit}, but {indicator} is kept in {kept}"),
+                                figure=words.fig(0), unit=r["unit_text"] or r["unit"],
+                                indicator=words.word(r["row_label"].strip()), kept=fits)
+            yield fail(self._finding(rule, cells, what, fits, N_("the row names {indicator}; its unit is {expected}"),
+                                     indicator=words.word(r["row_label"].strip())))
+
+    def _unnamed_areas(self, rule, ctx: Context) -> Results:
+        """`tổng diện tích sầu riêng đạt 50.220 tấn`: a prose figure the catalog does not name,
+        whose own clause names an area right before it, written in a unit of no area.  Only
+        the area: a clause's other heads (`tỷ lệ`, `số`) may be followed by a level of
+        another kind it restates (`tỷ lệ giải ngân đạt 85%, tương đương 1.200 tỷ đồng`)."""
+        for r in ctx.records:
+            if r["block"] == "table_row" or r["indicator"] or not r["head"] or r["kind"] != "statistic" \
+                    or r["lo"] is None or r["role"] not in ("actual", "target") or r["measure"]:
+                continue
+            named = r["head"].partition(" | ")[0]
+            found = row_units.head_kind(named, {row_units.AREA: rule.params.area_heads})
+            if found is None or any(f" {w} " in f" {named} " for w in OUTPUT_WORDS):
+                continue  # (`diện tích nuôi tôm thu hoạch 5.000 tấn`: the harvest of the area, not it)
+            if not row_units.misfit(row_units.AREA, ctx.catalog.units, [r], None):
+                yield PASS
+                continue
+            what = words.phrase(N_("{figure} is written in {unit}, but {indicator} is kept in {kept}"),
+                                figure=words.fig(0), unit=r["unit_text"] or r["unit"], indicator=words.word(named),
+                                kept="ha")
+            yield fail(self._finding(rule, [r], what, "ha", N_("the row names {indicator}; its unit is {expected}"),
+                                     indicator=words.word(named)))
 
     @staticmethod
     def _row_cells(records) -> dict:

@@ -21,6 +21,12 @@ class VerdictMode(str, enum.Enum):
 @dataclass(frozen=True)
 class VerdictParams:
     mode: VerdictMode = VerdictMode.LABEL
+    # A row the catalog does not name is judged as `higher is better` only where its label
+    # opens with one of `higher_heads` (`Sản lượng`, `Số`, `Tỷ lệ`: more of the thing is the
+    # aim) and holds none of `not_higher` (a harm, a cost, a price, a shortfall: `Tỷ lệ hộ
+    # nghèo`, `Số vụ tai nạn`, `Số xã chưa đạt chuẩn`, where the label may aim lower).
+    higher_heads: tuple[str, ...] = ()
+    not_higher: tuple[str, ...] = ()
 
 
 def judge(target: Interval, result: Interval, higher_is_better: bool, target_is_range: bool = False) -> str:
@@ -158,23 +164,34 @@ class Verdict:
         if not pairs and label["block"] == "table_row" and label["indicator"]:
             # `Diện tích trồng rừng mới | ha`: the cells read no indicator (a yearly area in plain
             # hectares), but the row label names the one the word judges, and so its direction.
-            pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"] and t["unit"]
+            # (cells with no unit of their own share the row's, told in its label: `Tỷ lệ … (%)`)
+            pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"]
                      and not t["indicator"] and not a["indicator"]]
+        labelled = "none"
         if not pairs and label["block"] == "table_row" and not label["indicator"]:
             # `Tỷ lệ trẻ em được tiêm chủng đầy đủ | % | ≥ 95 | 97,8 | Không đạt`: a row the catalog
-            # does not name, whose one-sided target says itself which way is better.
-            pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"] and t["unit"]
-                     and not t["indicator"] and not a["indicator"] and _one_sided(t)]
+            # does not name, whose one-sided target says itself which way is better, or whose
+            # label does (`Sản lượng bia | triệu lít | 56,0 | 55,1 | Vượt`).  Cells of one row
+            # with no unit of their own (`Tỷ lệ … (%) | 98,0 | 97,1`) share the label's.
+            labelled = _label_direction(_row_head(ctx, label), rule.params)
+            pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"]
+                     and (t["unit"] or labelled != "none") and not t["indicator"] and not a["indicator"]
+                     and (_one_sided(t) or labelled != "none")]
         if len(pairs) > 1:
             # `Thực hiện 2024 | Kế hoạch 2025 | Ước thực hiện 2025 | Đánh giá | Kế hoạch 2026`:
             # the word judges the one target and result of the same year.
             pairs = [(t, a) for t, a in pairs if t["period"] and t["period"] == a["period"]]
+        if len(pairs) > 1 and label["block"] == "table_row":
+            pairs = _of_plan_share(cells, pairs)
         if says is None or len(pairs) != 1:
             return NOT_APPLICABLE
         target, result = pairs[0]
         key = target["indicator"] or label["indicator"]
         ind = ctx.catalog.indicators[key] if key else None
-        verdict, direction = judge_exact(target, result["interval"], _direction(ctx.catalog, ind))
+        direction = _direction(ctx.catalog, ind) if ind is not None else labelled
+        if direction == "higher" and not target["indicator"] and _may_aim_lower(label["row_label"], rule.params):
+            return NOT_APPLICABLE  # (`Số vụ tai nạn` read as the reduction's indicator: its own words aim lower)
+        verdict, direction = judge_exact(target, result["interval"], direction)
         if verdict == "unsure" or verdict == says:
             return PASS
         said = {"lower": N_("lower is better"), "none": N_("within the target")}.get(direction, N_("higher is better"))
@@ -225,6 +242,74 @@ def _direction(catalog, ind) -> str:
             return "none"
         ind = whole
     return ind.direction if ind is not None else "none"
+
+
+def _label_direction(label: str, params: VerdictParams) -> str:
+    """`higher` where a row label the catalog does not name says more is its aim: it opens
+    with a head of `higher_heads` and holds no word of `not_higher`; else `none` (no guess)."""
+    text = _words(label)
+    opens = any(text.startswith(" " + h + " ") for h in params.higher_heads)
+    return "higher" if opens and not _may_aim_lower(label, params) else "none"
+
+
+# Words that, beside a province's name, leave a row label naming the place only.
+PLACE_WORDS = "khu vực địa bàn tỉnh thành phố cũ trước sau hợp nhất sáp nhập sắp xếp mới"
+
+
+def _row_head(ctx: Context, label: dict) -> str:
+    """The words a row's word is judged under: its own label, or for a row named by a place
+    only (`| c | Khu vực Đắk Nông (cũ) | tỷ đồng | …`) the label of the nearest row above it
+    in its table that no place names (`| 5 | Tổng thu từ khách du lịch | …`)."""
+    own = label["row_label"] or ""
+    entity = ctx.catalog.entities.get(label["entity"]) if label["entity"] else None
+    place = set(PLACE_WORDS.split()) | {w for a in (entity.aliases if entity else ()) for w in _words(a).split()}
+    if entity is None or not str(label.get("entity_reason") or "").startswith("row label") \
+            or not set(_words(own).split()) <= place:
+        return own
+    rows = ctx.once("verdict: table rows", _table_rows)
+    above = [r for r in rows.get((label["path"], label["table"]), ()) if r["line"] < label["line"]]
+    for r in reversed(above):
+        if not str(r.get("entity_reason") or "").startswith("row label"):
+            return r["row_label"] or ""
+    return own
+
+
+def _table_rows(ctx: Context) -> dict[tuple, list[dict]]:
+    """One record per table row (its first), by (path, table), in line order."""
+    rows: dict[tuple, dict[int, dict]] = {}
+    for r in ctx.records:
+        if r["block"] == "table_row" and r["table"] is not None:
+            rows.setdefault((r["path"], r["table"]), {}).setdefault(r["line"], r)
+    return {k: [v[line] for line in sorted(v)] for k, v in rows.items()}
+
+
+def _may_aim_lower(label: str, params: VerdictParams) -> bool:
+    """Whether a row label holds a word of a harm, cost or shortfall (`not_higher`)."""
+    text = _words(label)
+    return any(" " + w + " " in text for w in params.not_higher)
+
+
+def _words(label: str) -> str:
+    return " " + " ".join(re.findall(r"[^\W_]+", (label or "").lower())) + " "
+
+
+def _of_plan_share(cells: list[dict], pairs: list[tuple[dict, dict]]) -> list[tuple[dict, dict]]:
+    """`Kế hoạch | Thực hiện 9 tháng | Ước cả năm | Ước so với kế hoạch (%) | Đánh giá`: of two
+    results of one year, the word judges the one the row's share of plan is taken of."""
+    shares = [r for r in cells if r["role"] == "plan_share" and r["lo"] is not None]
+    linked = {(_ref(r["of_base"]), _ref(r["of_result"])) for r in shares}
+    kept = [(t, a) for t, a in pairs if (t["id"], a["id"]) in linked]
+    if kept or len(shares) != 1:
+        return kept
+    # (the share not linked to its figures: the one pair it is the quotient of, to its precision)
+    share = shares[0]["interval"]
+    return [(t, a) for t, a in pairs if t["lo"] > 0 and share.overlaps(
+        Interval(100 * a["lo"] / t["hi"], 100 * a["hi"] / t["lo"], False, False))]
+
+
+def _ref(value) -> int | None:
+    """A record's reference to another record's id (None or NaN where it has none)."""
+    return None if value is None or value != value else int(value)
 
 
 def _one_sided(target: dict) -> bool:
