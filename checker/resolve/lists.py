@@ -567,6 +567,7 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         return  # (a list takes a total and a part: a block of one figure states none)
     catalog, cues = ctx.catalog, ctx.cues
     near = None  # (each list's whole is looked for near its cue: the figures by start, made at the first cue)
+    by_formers = []
     for start, end, exhaustive in list_cues(text, cues):
         if text.count("(", 0, start) > text.count(")", 0, start):
             _bracket_lead(out, figs, text, start, end, ctx, add)
@@ -599,11 +600,18 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
             whole_of_formers(out, whole_i, items, catalog)
         # (a total no catalog indicator names, split by a colon list into every one of its merged
         # province's former provinces: PW01 cannot key it, so the list itself is summed, to
-        # equality; a `trong đó` list of them leaves the total free for a list by another dimension)
-        every_former = formers and cue == ":" and out[whole_i].indicator is None \
-            and _every_former(out, whole_i, items, catalog) \
-            and not MEAN_WORDS_RE.search(text, sentence_bounds(text, out[whole_i].figure.start)[0], start)
+        # equality; so is a `trong đó`/`gồm` list of them whose parts restate the total's unit)
+        split = formers and out[whole_i].indicator is None \
+            and (cue == ":" or _restated_noun(out, whole_i, items, text, end, ctx)) \
+            and _every_former(out, whole_i, items, catalog)
+        every_former = split and not MEAN_WORDS_RE.search(text, sentence_bounds(text, out[whole_i].figure.start)[0],
+                                                           start)
         summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) and (not formers or every_former)
+        if split and cue != ":" and summed:
+            # (a `trong đó` list of every former province: read last, so that a list of the
+            # total by another dimension, `Theo cấp học: …`, keeps it when there is one)
+            by_formers.append((whole_i, [j for j, _ in items], cue))
+            summed = False
         for j, label_start in items:
             inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
@@ -616,6 +624,11 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
             if summed:
                 add(RelationKind.PART_OF, j, (whole_i,), "" if exhaustive else "bound",
                     f"listed after `{cue}` under `{out[whole_i].figure.text}`")
+    for whole_i, parts, cue in by_formers:
+        if not _has_parts(out, whole_i):
+            for j in parts:
+                add(RelationKind.PART_OF, j, (whole_i,), "", f"listed after `{cue}` under `{out[whole_i].figure.text}`, "
+                    "one part for each former province")
     _totals_after(out, text, figs, ctx, add)
 
 
@@ -784,6 +797,26 @@ def _every_former(out, whole_i: int, items, catalog) -> bool:
     entity = catalog.entities.get(out[whole_i].entity or "")
     named = [out[j].entity for j, _ in items]
     return entity is not None and bool(entity.formers) and sorted(named) == sorted(entity.formers)
+
+
+def _restated_noun(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bool:
+    """`tiếp nhận 910.380 hồ sơ, trong đó A (cũ) 612.480 hồ sơ, B (cũ) 298.350 hồ sơ`: a
+    `trong đó`/`gồm` list of every former province, each part writing the total's own unit
+    again and labelled by nothing but its province, splits the whole total (a list that
+    names a kind, `trong đó hồ sơ trực tuyến A (cũ) …`, or `kể cả` some, does not)."""
+    cue = text[:cue_end].rstrip()
+    if ctx.cues.parts_inclusive.search(cue[-16:]) or ctx.cues.parts_one.search(cue[-8:]):
+        return False
+    whole = out[whole_i]
+    for j, label_start in items:
+        part = out[j]
+        if part.figure.unit != whole.figure.unit or part.unit != whole.unit:
+            return False
+        words = text[max(label_start, cue_end):part.figure.start]
+        words = words[words.rfind(";") + 1:]
+        if _label_scope(words, ctx.catalog.entity_matcher.find(words), ctx):
+            return False  # (the part is a kind of the total's thing, not all of a province's)
+    return True
 
 
 def _has_parts(out, i: int) -> bool:
