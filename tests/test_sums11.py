@@ -90,6 +90,49 @@ def test_a_list_that_may_not_be_all_of_the_total_stays_silent(tmp_path, province
     assert _alarm_texts(sentence, tmp_path, province) == []
 
 
+# (province, sentence with {value}, a value within the parts, one outside them): a rate or a
+# mean no catalog indicator names, listed with every former province's own value.
+AVERAGED_BY_FORMERS = [
+    # construction: area per person, `trong đó`, three formers
+    ("NINH BÌNH", "Diện tích sàn nhà ở bình quân toàn tỉnh đạt {value} m²/người, trong đó Ninh Bình (cũ) "
+     "28,9 m²/người, Hà Nam (cũ) 31,2 m²/người, Nam Định (cũ) 29,5 m²/người.", "29,7", "31,6"),
+    # digital transformation: a percentage, `trong đó khu vực A cũ`
+    ("QUẢNG NGÃI", "Tỷ lệ hồ sơ thanh toán trực tuyến đạt {value}%, trong đó khu vực Quảng Ngãi cũ 71,4%, "
+     "khu vực Kon Tum cũ 64,8%.", "69,5", "73,0"),
+    # agriculture: a yield per hectare, `gồm`
+    ("ĐẮK LẮK", "Năng suất cà phê nhân bình quân đạt {value} tạ/ha, gồm Đắk Lắk (cũ) 29,4 tạ/ha và Phú Yên "
+     "(cũ) 21,7 tạ/ha.", "28,9", "30,2"),
+    # livestock: kilograms per head of population, a bracket whose names carry `(cũ)`
+    ("LÂM ĐỒNG", "Sản lượng thịt hơi bình quân đầu người đạt {value} kg/người (Lâm Đồng (cũ) 62,4 kg/người, "
+     "Bình Thuận (cũ) 48,1 kg/người, Đắk Nông (cũ) 71,6 kg/người).", "57,0", "73,5"),
+    # education: a percentage after a colon
+    ("HẢI PHÒNG", "Tỷ lệ trường đạt chuẩn quốc gia đạt {value}%: Hải Phòng (cũ) 78,2%; Hải Dương (cũ) 83,5%.",
+     "80,6", "77,4"),
+]
+
+
+@pytest.mark.parametrize("province, sentence, right, wrong", AVERAGED_BY_FORMERS)
+def test_a_merged_rate_lies_between_its_former_provinces(tmp_path, province, sentence, right, wrong):
+    assert _fires_on(_alarm_texts(sentence.format(value=wrong), tmp_path, province), wrong)
+    assert _alarm_texts(sentence.format(value=right), tmp_path, province) == []
+
+
+# Near misses for rates: a growth (the parts' growths need not bracket it the same way when
+# written as a change of a rate), one former only, parts of another kind.
+RATE_NOT_BOUNDED = [
+    ("NINH BÌNH", "Diện tích sàn nhà ở bình quân toàn tỉnh đạt 33,0 m²/người, trong đó Hà Nam (cũ) "
+     "31,2 m²/người."),
+    ("QUẢNG NGÃI", "Tỷ lệ hồ sơ trực tuyến đạt 80,0%, trong đó hồ sơ thanh toán khu vực Quảng Ngãi cũ 71,4%, "
+     "khu vực Kon Tum cũ 64,8%."),
+    ("HẢI PHÒNG", "Tỷ lệ hộ nghèo giảm 0,45 điểm phần trăm, trong đó Hải Phòng (cũ) giảm 0,30 điểm phần trăm, "
+     "Hải Dương (cũ) giảm 0,62 điểm phần trăm."),
+]
+
+
+@pytest.mark.parametrize("province, sentence", RATE_NOT_BOUNDED)
+def test_a_rate_whose_list_is_not_every_former_province_stays_silent(tmp_path, province, sentence):
+    assert _alarm_texts(sentence, tmp_path, province) == []
+
 
 def test_a_list_by_another_dimension_keeps_the_total_split_by_former_provinces(tmp_path):
     # the total is split twice: by former province (`trong đó`), then by level (`Theo cấp

@@ -607,9 +607,10 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         every_former = split and not MEAN_WORDS_RE.search(text, sentence_bounds(text, out[whole_i].figure.start)[0],
                                                            start)
         summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) and (not formers or every_former)
-        if split and cue != ":" and summed:
-            # (a `trong đó` list of every former province: read last, so that a list of the
-            # total by another dimension, `Theo cấp học: …`, keeps it when there is one)
+        if split and cue != ":" and (summed or _averages(out[whole_i])):
+            # (a `trong đó` list of every former province, or the same list under a rate or a
+            # mean that BT03 bounds by its parts: read last, so that a list of the total by
+            # another dimension, `Theo cấp học: …`, keeps it when there is one)
             by_formers.append((whole_i, [j for j, _ in items], cue))
             summed = False
         for j, label_start in items:
@@ -630,6 +631,13 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
                 add(RelationKind.PART_OF, j, (whole_i,), "", f"listed after `{cue}` under `{out[whole_i].figure.text}`, "
                     "one part for each former province")
     _totals_after(out, text, figs, ctx, add)
+
+
+def _averages(r) -> bool:
+    """A level that its parts average: a percentage or a value per something (`m²/người`,
+    `ngày/lượt`), not a change, a multiple or a margin in points."""
+    return not r.measure and r.unit is not None and (r.unit == "percent" or "/" in r.unit) \
+        and not r.figure.qualifier
 
 
 # Between a part and its own change: a comma and the verb (`98.760 tỷ đồng, tăng 14,2%`).
