@@ -144,3 +144,25 @@ def test_a_list_by_another_dimension_keeps_the_total_split_by_former_provinces(t
     assert _fires_on(_alarm_texts(sentence.format(total="917.350"), tmp_path, "BẮC NINH"), "917.350")
     wrong_level = sentence.format(total="917.530").replace("247.900", "249.700")
     assert _fires_on(_alarm_texts(wrong_level, tmp_path, "BẮC NINH"), "249.700")
+
+
+# Near misses where whose list it is, or whether it is all of the total, is unclear.
+UNCLEAR_SPLIT = [
+    # two totals of the same unit before the cue: either may be split
+    ("GIA LAI", "Cuối năm toàn tỉnh còn 9.870 hộ nghèo và 7.200 hộ cận nghèo, trong đó Gia Lai (cũ) 5.100 hộ, "
+     "Bình Định (cũ) 4.770 hộ."),
+    # words after the last part narrow every part
+    ("GIA LAI", "Cổng dịch vụ công tiếp nhận 52.400 hồ sơ, trong đó Gia Lai (cũ) 20.100 hồ sơ, Bình Định (cũ) "
+     "18.900 hồ sơ là hồ sơ nộp trực tuyến."),
+    # a verb before the parts narrows them
+    ("GIA LAI", "Cổng dịch vụ công tiếp nhận 52.400 hồ sơ, trong đó đã giải quyết đúng hạn tại Gia Lai (cũ) "
+     "20.100 hồ sơ, Bình Định (cũ) 28.900 hồ sơ."),
+    # a rate whose parts are narrowed after the last one
+    ("GIA LAI", "Tỷ lệ hồ sơ trực tuyến đạt 80,0%, trong đó Gia Lai (cũ) 71,4%, Bình Định (cũ) 64,8% đối với "
+     "thủ tục đất đai."),
+]
+
+
+@pytest.mark.parametrize("province, sentence", UNCLEAR_SPLIT)
+def test_a_list_whose_total_or_extent_is_unclear_stays_silent(tmp_path, province, sentence):
+    assert _alarm_texts(sentence, tmp_path, province) == []

@@ -602,7 +602,8 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         # province's former provinces: PW01 cannot key it, so the list itself is summed, to
         # equality; so is a `trong đó`/`gồm` list of them whose parts restate the total's unit)
         split = formers and out[whole_i].indicator is None \
-            and (cue == ":" or _restated_noun(out, whole_i, items, text, end, ctx)) \
+            and (cue == ":" or _restated_noun(out, whole_i, items, text, end, ctx)
+                 and _sole_split(out, near, whole_i, items, text, start)) \
             and _every_former(out, whole_i, items, catalog)
         every_former = split and not MEAN_WORDS_RE.search(text, sentence_bounds(text, out[whole_i].figure.start)[0],
                                                            start)
@@ -825,6 +826,20 @@ def _restated_noun(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bo
         if _label_scope(words, ctx.catalog.entity_matcher.find(words), ctx):
             return False  # (the part is a kind of the total's thing, not all of a province's)
     return True
+
+
+def _sole_split(out, near, whole_i: int, items, text: str, cue_start: int) -> bool:
+    """Whose list it is, and all of it, is plain: no other figure of the total's unit stands
+    before the cue in its sentence (`9.870 hộ nghèo và 7.200 hộ cận nghèo, trong đó A (cũ)
+    …`: either may be split), and nothing narrows the parts after the last one (`…, B (cũ)
+    900 hộ là hộ đồng bào dân tộc thiểu số`)."""
+    s_start, s_end = sentence_bounds(text, cue_start)
+    unit = out[whole_i].unit
+    if any(i != whole_i and out[i].unit == unit for i, f in near.between(s_start, cue_start)):
+        return False
+    last = out[items[-1][0]].figure.end
+    stop = text.find(";", last, s_end)
+    return not re.sub(r"[\s).,;:]", "", text[last:s_end if stop < 0 else stop])
 
 
 def _has_parts(out, i: int) -> bool:
