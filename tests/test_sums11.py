@@ -166,3 +166,38 @@ UNCLEAR_SPLIT = [
 @pytest.mark.parametrize("province, sentence", UNCLEAR_SPLIT)
 def test_a_list_whose_total_or_extent_is_unclear_stays_silent(tmp_path, province, sentence):
     assert _alarm_texts(sentence, tmp_path, province) == []
+
+
+# A bare total whose clause names, before it, the count noun its parts are written in.
+NOUN_BEFORE_TOTAL = [
+    ("VĨNH LONG", "Số hộ nghèo toàn tỉnh cuối năm là {total}, trong đó Vĩnh Long (cũ) 1.210 hộ, Bến Tre (cũ) "
+     "1.700 hộ, Trà Vinh (cũ) 1.240 hộ.", "4.150", "4.510"),
+    ("QUẢNG NGÃI", "Tổng số hồ sơ thủ tục hành chính tiếp nhận trong năm là {total}, trong đó khu vực Quảng Ngãi "
+     "cũ 402.115 hồ sơ, khu vực Kon Tum cũ 187.240 hồ sơ.", "589.355", "589.535"),
+    ("NINH BÌNH", "Số căn nhà ở xã hội hoàn thành đạt {total}, gồm Ninh Bình (cũ) 1.120 căn, Hà Nam (cũ) "
+     "2.045 căn và Nam Định (cũ) 1.633 căn.", "4.798", "4.879"),
+]
+
+
+@pytest.mark.parametrize("province, sentence, right, wrong", NOUN_BEFORE_TOTAL)
+def test_a_bare_total_counting_the_noun_named_before_it_is_its_parts_sum(tmp_path, province, sentence, right,
+                                                                         wrong):
+    assert _fires_on(_alarm_texts(sentence.format(total=wrong), tmp_path, province), wrong)
+    assert _alarm_texts(sentence.format(total=right), tmp_path, province) == []
+
+
+BARE_NOT_A_COUNT = [
+    # a rate's clause: the bare number is no count of the parts' noun
+    ("VĨNH LONG", "Tỷ lệ hộ nghèo là 1,25, trong đó Vĩnh Long (cũ) 1.210 hộ, Bến Tre (cũ) 1.700 hộ, Trà Vinh "
+     "(cũ) 1.240 hộ."),
+    # the clause names no noun of the parts
+    ("VĨNH LONG", "Toàn tỉnh đạt 4.510, trong đó Vĩnh Long (cũ) 1.210 hộ, Bến Tre (cũ) 1.700 hộ, Trà Vinh (cũ) "
+     "1.240 hộ."),
+    # one former province only
+    ("VĨNH LONG", "Số hộ nghèo toàn tỉnh cuối năm là 4.510, trong đó Bến Tre (cũ) 1.700 hộ."),
+]
+
+
+@pytest.mark.parametrize("province, sentence", BARE_NOT_A_COUNT)
+def test_a_bare_number_that_is_no_count_of_the_parts_stays_silent(tmp_path, province, sentence):
+    assert _alarm_texts(sentence, tmp_path, province) == []

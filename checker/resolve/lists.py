@@ -577,13 +577,18 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         by_dimension = whole_i is None and text[start:end] == ":" and _dimension_lead(out, near, text, start)
         if by_dimension:
             whole_i = _whole_of_dimension(out, near, text, start, ctx.counts)
+        lent = None if whole_i is not None else _count_named_before(out, near, text, start, ctx.counts)
+        if lent is not None:
+            whole_i = lent  # (its unit lent for now: kept only if the list splits it by former province)
         if whole_i is None:
             continue
         items = items_after(out, figs, text, whole_i, end, ctx, by_dimension)
-        if len(items) < (2 if exhaustive else 1) or not _may_break_down(out, whole_i, items, text, start, end, ctx):
+        if len(items) < (2 if exhaustive else 1) or not _may_break_down(out, whole_i, items, text, start, end, ctx) \
+                or any(counted_apart(text, out[j].figure, out[whole_i].unit, ctx.counts) for j, _ in items):
+            # (a count of its own noun in the list: not a breakdown of this measure)
+            if lent is not None:
+                out[whole_i].unit = None
             continue
-        if any(counted_apart(text, out[j].figure, out[whole_i].unit, ctx.counts) for j, _ in items):
-            continue  # (a count of its own noun in the list: not a breakdown of this measure)
         cue = text[start:end]
         if ctx.cues.parts_one.fullmatch(cue):
             items = items[:1]
@@ -607,6 +612,9 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
             and _every_former(out, whole_i, items, catalog)
         every_former = split and not MEAN_WORDS_RE.search(text, sentence_bounds(text, out[whole_i].figure.start)[0],
                                                            start)
+        if lent is not None and not split:
+            out[whole_i].unit = None
+            continue
         summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) and (not formers or every_former)
         if split and cue != ":" and (summed or _averages(out[whole_i])):
             # (a `trong đó` list of every former province, or the same list under a rate or a
@@ -819,13 +827,36 @@ def _restated_noun(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bo
     whole = out[whole_i]
     for j, label_start in items:
         part = out[j]
-        if part.figure.unit != whole.figure.unit or part.unit != whole.unit:
+        if part.figure.unit != (whole.figure.unit or whole.unit) or part.unit != whole.unit:
             return False
         words = text[max(label_start, cue_end):part.figure.start]
         words = words[words.rfind(";") + 1:]
         if _label_scope(words, ctx.catalog.entity_matcher.find(words), ctx):
             return False  # (the part is a kind of the total's thing, not all of a province's)
     return True
+
+
+def _count_named_before(out, near, text: str, cue_start: int, counts) -> int | None:
+    """`Tổng số nhóm, lớp là 21.545, gồm A (cũ) 6.546 lớp, …`: a bare number right before the
+    cue, whose clause names the count noun the first part is written in (`lớp`), counts that
+    noun: its unit is lent to it (and taken back unless the list splits it by former province).
+    Never a rate's or a mean's clause (`tỷ lệ`, `bình quân`)."""
+    s_start, s_end = sentence_bounds(text, cue_start)
+    before = [(i, f) for i, f in near.between(s_start, cue_start) if f.end <= cue_start]
+    after = near.between(cue_start, s_end)
+    if not before or not after or text[before[-1][1].end:cue_start].strip(" ,;"):
+        return None
+    i, f = before[-1]
+    first = out[after[0][0]]
+    if f.kind != "statistic" or f.unit is not None or out[i].unit is not None or first.figure.unit not in counts:
+        return None
+    clause_start = max(s_start, text.rfind(";", s_start, f.start) + 1, before[-2][1].end if len(before) > 1 else 0)
+    clause = text[clause_start:f.start]
+    noun = first.figure.unit_text.strip().lower()
+    if not noun or MEAN_WORDS_RE.search(clause) or not re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", clause.lower()):
+        return None
+    out[i].unit = first.unit
+    return i
 
 
 def _sole_split(out, near, whole_i: int, items, text: str, cue_start: int) -> bool:
