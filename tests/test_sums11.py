@@ -53,6 +53,9 @@ SPLIT_BY_FORMERS = [
     # disaster relief budget: `bao gồm:`
     ("GIA LAI", "Tổng chi hỗ trợ khắc phục hậu quả mưa lũ là {total} tỷ đồng, bao gồm: Gia Lai (cũ) 402,6 tỷ "
      "đồng; Bình Định (cũ) 432,6 tỷ đồng.", "835,2", "845,2"),
+    # forestry: `tại A (cũ)`
+    ("GIA LAI", "Diện tích rừng trồng mới đạt {total} ha, trong đó tại Gia Lai (cũ) 9.150 ha, tại Bình Định (cũ) "
+     "6.420 ha.", "15.570", "15.750"),
     # tourism labour: `trong đó`, three formers
     ("LÂM ĐỒNG", "Lao động làm việc trong các cơ sở lưu trú ước {total} người, trong đó Lâm Đồng (cũ) 21.400 "
      "người, Bình Thuận (cũ) 17.350 người, Đắk Nông (cũ) 2.160 người.", "40.910", "40.190"),
@@ -105,6 +108,9 @@ AVERAGED_BY_FORMERS = [
     # livestock: kilograms per head of population, a bracket whose names carry `(cũ)`
     ("LÂM ĐỒNG", "Sản lượng thịt hơi bình quân đầu người đạt {value} kg/người (Lâm Đồng (cũ) 62,4 kg/người, "
      "Bình Thuận (cũ) 48,1 kg/người, Đắk Nông (cũ) 71,6 kg/người).", "57,0", "73,5"),
+    # clean water: `địa bàn A (cũ)`, each part with its own bracketed count
+    ("GIA LAI", "Tỷ lệ hộ sử dụng nước sạch đạt {value}%; trong đó địa bàn Gia Lai (cũ) 88,1% (312.400 hộ), "
+     "địa bàn Bình Định (cũ) 95,6% (498.200 hộ).", "92,7", "96,2"),
     # education: a percentage after a colon
     ("HẢI PHÒNG", "Tỷ lệ trường đạt chuẩn quốc gia đạt {value}%: Hải Phòng (cũ) 78,2%; Hải Dương (cũ) 83,5%.",
      "80,6", "77,4"),

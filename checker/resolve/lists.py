@@ -816,6 +816,10 @@ def _every_former(out, whole_i: int, items, catalog) -> bool:
     return entity is not None and bool(entity.formers) and sorted(named) == sorted(entity.formers)
 
 
+# Words that only frame a province's name as a place (`địa bàn A (cũ)`, `tại B cũ`): no kind.
+PLACE_FRAME_RE = re.compile(r"(?<![\w])(?:địa bàn|khu vực|vùng|tại|ở|thuộc)(?![\w])", re.I)
+
+
 def _restated_noun(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bool:
     """`tiếp nhận 910.380 hồ sơ, trong đó A (cũ) 612.480 hồ sơ, B (cũ) 298.350 hồ sơ`: a
     `trong đó`/`gồm` list of every former province, each part writing the total's own unit
@@ -830,7 +834,7 @@ def _restated_noun(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bo
         if part.figure.unit != (whole.figure.unit or whole.unit) or part.unit != whole.unit:
             return False
         words = text[max(label_start, cue_end):part.figure.start]
-        words = words[words.rfind(";") + 1:]
+        words = PLACE_FRAME_RE.sub(lambda m: " " * len(m.group(0)), words[words.rfind(";") + 1:])
         if _label_scope(words, ctx.catalog.entity_matcher.find(words), ctx):
             return False  # (the part is a kind of the total's thing, not all of a province's)
     return True
@@ -870,7 +874,8 @@ def _sole_split(out, near, whole_i: int, items, text: str, cue_start: int) -> bo
         return False
     last = out[items[-1][0]].figure.end
     stop = text.find(";", last, s_end)
-    return not re.sub(r"[\s).,;:]", "", text[last:s_end if stop < 0 else stop])
+    # (the last part's own bracket, `61,8% (412,6 ha)`, narrows nothing)
+    return not re.sub(r"[\s).,;:]", "", BRACKETED_RE.sub("", text[last:s_end if stop < 0 else stop]))
 
 
 def _has_parts(out, i: int) -> bool:
