@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from checker.records import Evidence, RelationKind, Resolution
 from checker.resolve.clauses import SENTENCE_END_RE
+from checker.resolve import former_splits
 from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import find_periods
 from checker.resolve.scans import ByStart, cached_property
@@ -577,7 +578,8 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         by_dimension = whole_i is None and text[start:end] == ":" and _dimension_lead(out, near, text, start)
         if by_dimension:
             whole_i = _whole_of_dimension(out, near, text, start, ctx.counts)
-        lent = None if whole_i is not None else _count_named_before(out, near, text, start, ctx.counts)
+        lent = None if whole_i is not None else \
+            former_splits.count_named_before(out, near, text, start, ctx.counts)
         if lent is not None:
             whole_i = lent  # (its unit lent for now: kept only if the list splits it by former province)
         if whole_i is None:
@@ -607,8 +609,8 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         # province's former provinces: PW01 cannot key it, so the list itself is summed, to
         # equality; so is a `trong đó`/`gồm` list of them whose parts restate the total's unit)
         split = formers and out[whole_i].indicator is None \
-            and (cue == ":" or _restated_noun(out, whole_i, items, text, end, ctx)
-                 and _sole_split(out, near, whole_i, items, text, start)) \
+            and (cue == ":" or former_splits.restated_noun(out, whole_i, items, text, end, ctx)
+                 and former_splits.sole_split(out, near, whole_i, items, text, start)) \
             and _every_former(out, whole_i, items, catalog)
         every_former = split and not MEAN_WORDS_RE.search(text, sentence_bounds(text, out[whole_i].figure.start)[0],
                                                            start)
@@ -616,7 +618,7 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
             out[whole_i].unit = None
             continue
         summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) and (not formers or every_former)
-        if split and cue != ":" and (summed or _averages(out[whole_i])):
+        if split and cue != ":" and (summed or former_splits.averages(out[whole_i])):
             # (a `trong đó` list of every former province, or the same list under a rate or a
             # mean that BT03 bounds by its parts: read last, so that a list of the total by
             # another dimension, `Theo cấp học: …`, keeps it when there is one)
@@ -640,13 +642,6 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
                 add(RelationKind.PART_OF, j, (whole_i,), "", f"listed after `{cue}` under `{out[whole_i].figure.text}`, "
                     "one part for each former province")
     _totals_after(out, text, figs, ctx, add)
-
-
-def _averages(r) -> bool:
-    """A level that its parts average: a percentage or a value per something (`m²/người`,
-    `ngày/lượt`), not a change, a multiple or a margin in points."""
-    return not r.measure and r.unit is not None and (r.unit == "percent" or "/" in r.unit) \
-        and not r.figure.qualifier
 
 
 # Between a part and its own change: a comma and the verb (`98.760 tỷ đồng, tăng 14,2%`).
@@ -814,68 +809,6 @@ def _every_former(out, whole_i: int, items, catalog) -> bool:
     entity = catalog.entities.get(out[whole_i].entity or "")
     named = [out[j].entity for j, _ in items]
     return entity is not None and bool(entity.formers) and sorted(named) == sorted(entity.formers)
-
-
-# Words that only frame a province's name as a place (`địa bàn A (cũ)`, `tại B cũ`): no kind.
-PLACE_FRAME_RE = re.compile(r"(?<![\w])(?:địa bàn|khu vực|vùng|tại|ở|thuộc)(?![\w])", re.I)
-
-
-def _restated_noun(out, whole_i: int, items, text: str, cue_end: int, ctx) -> bool:
-    """`tiếp nhận 910.380 hồ sơ, trong đó A (cũ) 612.480 hồ sơ, B (cũ) 298.350 hồ sơ`: a
-    `trong đó`/`gồm` list of every former province, each part writing the total's own unit
-    again and labelled by nothing but its province, splits the whole total (a list that
-    names a kind, `trong đó hồ sơ trực tuyến A (cũ) …`, or `kể cả` some, does not)."""
-    cue = text[:cue_end].rstrip()
-    if ctx.cues.parts_inclusive.search(cue[-16:]) or ctx.cues.parts_one.search(cue[-8:]):
-        return False
-    whole = out[whole_i]
-    for j, label_start in items:
-        part = out[j]
-        if part.figure.unit != (whole.figure.unit or whole.unit) or part.unit != whole.unit:
-            return False
-        words = text[max(label_start, cue_end):part.figure.start]
-        words = PLACE_FRAME_RE.sub(lambda m: " " * len(m.group(0)), words[words.rfind(";") + 1:])
-        if _label_scope(words, ctx.catalog.entity_matcher.find(words), ctx):
-            return False  # (the part is a kind of the total's thing, not all of a province's)
-    return True
-
-
-def _count_named_before(out, near, text: str, cue_start: int, counts) -> int | None:
-    """`Tổng số nhóm, lớp là 21.545, gồm A (cũ) 6.546 lớp, …`: a bare number right before the
-    cue, whose clause names the count noun the first part is written in (`lớp`), counts that
-    noun: its unit is lent to it (and taken back unless the list splits it by former province).
-    Never a rate's or a mean's clause (`tỷ lệ`, `bình quân`)."""
-    s_start, s_end = sentence_bounds(text, cue_start)
-    before = [(i, f) for i, f in near.between(s_start, cue_start) if f.end <= cue_start]
-    after = near.between(cue_start, s_end)
-    if not before or not after or text[before[-1][1].end:cue_start].strip(" ,;"):
-        return None
-    i, f = before[-1]
-    first = out[after[0][0]]
-    if f.kind != "statistic" or f.unit is not None or out[i].unit is not None or first.figure.unit not in counts:
-        return None
-    clause_start = max(s_start, text.rfind(";", s_start, f.start) + 1, before[-2][1].end if len(before) > 1 else 0)
-    clause = text[clause_start:f.start]
-    noun = first.figure.unit_text.strip().lower()
-    if not noun or MEAN_WORDS_RE.search(clause) or not re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", clause.lower()):
-        return None
-    out[i].unit = first.unit
-    return i
-
-
-def _sole_split(out, near, whole_i: int, items, text: str, cue_start: int) -> bool:
-    """Whose list it is, and all of it, is plain: no other figure of the total's unit stands
-    before the cue in its sentence (`9.870 hộ nghèo và 7.200 hộ cận nghèo, trong đó A (cũ)
-    …`: either may be split), and nothing narrows the parts after the last one (`…, B (cũ)
-    900 hộ là hộ đồng bào dân tộc thiểu số`)."""
-    s_start, s_end = sentence_bounds(text, cue_start)
-    unit = out[whole_i].unit
-    if any(i != whole_i and out[i].unit == unit for i, f in near.between(s_start, cue_start)):
-        return False
-    last = out[items[-1][0]].figure.end
-    stop = text.find(";", last, s_end)
-    # (the last part's own bracket, `61,8% (412,6 ha)`, narrows nothing)
-    return not re.sub(r"[\s).,;:]", "", BRACKETED_RE.sub("", text[last:s_end if stop < 0 else stop]))
 
 
 def _has_parts(out, i: int) -> bool:
