@@ -163,6 +163,9 @@ UNCLEAR_SPLIT = [
     # a verb before the parts narrows them
     ("GIA LAI", "Cổng dịch vụ công tiếp nhận 52.400 hồ sơ, trong đó đã giải quyết đúng hạn tại Gia Lai (cũ) "
      "20.100 hồ sơ, Bình Định (cũ) 28.900 hồ sơ."),
+    # words after the last part narrow every part, under a total the catalog names
+    ("GIA LAI", "Toàn tỉnh có 3.500 hộ được hỗ trợ xóa nhà tạm, trong đó Gia Lai (cũ) 1.100 hộ, Bình Định (cũ) "
+     "900 hộ là hộ đồng bào dân tộc thiểu số."),
     # a rate whose parts are narrowed after the last one
     ("GIA LAI", "Tỷ lệ hồ sơ trực tuyến đạt 80,0%, trong đó Gia Lai (cũ) 71,4%, Bình Định (cũ) 64,8% đối với "
      "thủ tục đất đai."),

@@ -78,3 +78,24 @@ def sole_split(out, near, whole_i: int, items, text: str, cue_start: int) -> boo
     stop = text.find(";", last, s_end)
     # (the last part's own bracket, `61,8% (412,6 ha)`, narrows nothing)
     return not re.sub(r"[\s).,;:]", "", lists.BRACKETED_RE.sub("", text[last:s_end if stop < 0 else stop]))
+
+
+# After the last part: a copula and the kind every part is, to the end of the clause.
+NARROWING_TAIL_RE = re.compile(r"\s+(?:đều\s+)?(?:là|thuộc)\s+([^,;.:()\d]+)(?=$|[,;.:)])", re.I)
+
+
+def narrow_by_tail(out, items, text: str, cue_start: int, ctx) -> None:
+    """`trong đó A (cũ) 1.100 hộ, B (cũ) 900 hộ là hộ đồng bào dân tộc thiểu số`: words after
+    the last part name the kind every part is, so the parts are no former province's whole
+    fact: each takes that kind as its scope (PW01 and the bounds then leave them apart)."""
+    _, s_end = lists.sentence_bounds(text, cue_start)
+    last = out[items[-1][0]].figure.end
+    # (only words joined to the last part by a copula, up to the clause's end: `…, đạt 106,5%
+    # chỉ tiêu` after a comma is that part's own comparison, `với năng suất 61,0 tạ/ha` leads
+    # to a figure of its own, and a noun right after a bare number is its unit)
+    joined = NARROWING_TAIL_RE.match(text, last, s_end)
+    tail = joined.group(1) if joined else ""
+    kind = lists._label_scope(tail, ctx.catalog.entity_matcher.find(tail), ctx) if tail.strip() else ""
+    if kind:
+        for j, _ in items:
+            out[j].scope = f"{out[j].scope}_{kind}" if out[j].scope else kind

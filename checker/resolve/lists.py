@@ -629,6 +629,8 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
             if out[j].unit is None and out[j].indicator and out[j].indicator == out[whole_i].indicator:
                 out[j].unit = out[whole_i].unit  # (`trong đó A 9.860, B 12.740 đảng viên`: counted alike)
+        if formers:
+            former_splits.narrow_by_tail(out, items, text, start, ctx)
         _changes_of_parts(out, figs, text, whole_i, items, ctx)
         exhaustive = exhaustive or every_former or _partition(out, items, whole_i, cues.partitions) \
             or _rest_closes(out, items, text, end)
