@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from checker.records import Evidence, RelationKind, Resolution
 from checker.resolve.clauses import SENTENCE_END_RE
+from checker.resolve import former_splits
 from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import find_periods
 from checker.resolve.scans import ByStart, cached_property
@@ -567,6 +568,7 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         return  # (a list takes a total and a part: a block of one figure states none)
     catalog, cues = ctx.catalog, ctx.cues
     near = None  # (each list's whole is looked for near its cue: the figures by start, made at the first cue)
+    by_formers = []
     for start, end, exhaustive in list_cues(text, cues):
         if text.count("(", 0, start) > text.count(")", 0, start):
             _bracket_lead(out, figs, text, start, end, ctx, add)
@@ -576,13 +578,19 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
         by_dimension = whole_i is None and text[start:end] == ":" and _dimension_lead(out, near, text, start)
         if by_dimension:
             whole_i = _whole_of_dimension(out, near, text, start, ctx.counts)
+        lent = None if whole_i is not None else \
+            former_splits.count_named_before(out, near, text, start, ctx.counts)
+        if lent is not None:
+            whole_i = lent  # (its unit lent for now: kept only if the list splits it by former province)
         if whole_i is None:
             continue
         items = items_after(out, figs, text, whole_i, end, ctx, by_dimension)
-        if len(items) < (2 if exhaustive else 1) or not _may_break_down(out, whole_i, items, text, start, end, ctx):
+        if len(items) < (2 if exhaustive else 1) or not _may_break_down(out, whole_i, items, text, start, end, ctx) \
+                or any(counted_apart(text, out[j].figure, out[whole_i].unit, ctx.counts) for j, _ in items):
+            # (a count of its own noun in the list: not a breakdown of this measure)
+            if lent is not None:
+                out[whole_i].unit = None
             continue
-        if any(counted_apart(text, out[j].figure, out[whole_i].unit, ctx.counts) for j, _ in items):
-            continue  # (a count of its own noun in the list: not a breakdown of this measure)
         cue = text[start:end]
         if ctx.cues.parts_one.fullmatch(cue):
             items = items[:1]
@@ -599,16 +607,30 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
             whole_of_formers(out, whole_i, items, catalog)
         # (a total no catalog indicator names, split by a colon list into every one of its merged
         # province's former provinces: PW01 cannot key it, so the list itself is summed, to
-        # equality; a `trong đó` list of them leaves the total free for a list by another dimension)
-        every_former = formers and cue == ":" and out[whole_i].indicator is None \
-            and _every_former(out, whole_i, items, catalog) \
-            and not MEAN_WORDS_RE.search(text, sentence_bounds(text, out[whole_i].figure.start)[0], start)
+        # equality; so is a `trong đó`/`gồm` list of them whose parts restate the total's unit)
+        split = formers and out[whole_i].indicator is None \
+            and (cue == ":" or former_splits.restated_noun(out, whole_i, items, text, end, ctx)
+                 and former_splits.sole_split(out, near, whole_i, items, text, start)) \
+            and _every_former(out, whole_i, items, catalog)
+        every_former = split and not MEAN_WORDS_RE.search(text, sentence_bounds(text, out[whole_i].figure.start)[0],
+                                                           start)
+        if lent is not None and not split:
+            out[whole_i].unit = None
+            continue
         summed = additive(out[whole_i], catalog) and not _has_parts(out, whole_i) and (not formers or every_former)
+        if split and cue != ":" and (summed or former_splits.averages(out[whole_i])):
+            # (a `trong đó` list of every former province, or the same list under a rate or a
+            # mean that BT03 bounds by its parts: read last, so that a list of the total by
+            # another dimension, `Theo cấp học: …`, keeps it when there is one)
+            by_formers.append((whole_i, [j for j, _ in items], cue))
+            summed = False
         for j, label_start in items:
             inherit(out, whole_i, j, (max(label_start, end), out[j].figure.start), text, ctx,
                     f"a part of `{out[whole_i].figure.text}` (after `{cue}`)")
             if out[j].unit is None and out[j].indicator and out[j].indicator == out[whole_i].indicator:
                 out[j].unit = out[whole_i].unit  # (`trong đó A 9.860, B 12.740 đảng viên`: counted alike)
+        if formers:
+            former_splits.narrow_by_tail(out, items, text, start, ctx)
         _changes_of_parts(out, figs, text, whole_i, items, ctx)
         exhaustive = exhaustive or every_former or _partition(out, items, whole_i, cues.partitions) \
             or _rest_closes(out, items, text, end)
@@ -616,6 +638,11 @@ def clause_breakdowns(out, text: str, figs, ctx: ListContext, add) -> None:
             if summed:
                 add(RelationKind.PART_OF, j, (whole_i,), "" if exhaustive else "bound",
                     f"listed after `{cue}` under `{out[whole_i].figure.text}`")
+    for whole_i, parts, cue in by_formers:
+        if not _has_parts(out, whole_i):
+            for j in parts:
+                add(RelationKind.PART_OF, j, (whole_i,), "", f"listed after `{cue}` under `{out[whole_i].figure.text}`, "
+                    "one part for each former province")
     _totals_after(out, text, figs, ctx, add)
 
 

@@ -173,7 +173,7 @@ def _breakdowns(out, text, figs, ctx) -> None:
                 out[j].unit = out[i].unit
             # A part measures what its total measures, narrowed to its own label:
             # `khiển trách 757` is the reprimanded part of `905 đảng viên`.
-            label_start = max(previous_end, max(text.rfind(c, previous_end, item.start) for c in ",;(") + 1)
+            label_start = max(previous_end, _label_start(text, previous_end, item.start))
             previous_end = item.end
             inherit(out, i, j, (label_start, item.start), text, ctx, f"a part of the total `{total.text}`")
         # `4.718,6 km² (A cũ 3.895,9 km², B cũ 822,7 km²)`: every former province listed, one
@@ -191,7 +191,7 @@ def _listed_under(text, figs, n, total, counts):
     if not m:
         return None
     opening = m.end()
-    close = text.find(")", opening)
+    close = _matching_close(text, opening)
     if close < 0:
         return None
     items = list(takewhile(lambda item: item[1].start < close, figs[n + 1:]))  # (`figs` is in text order)
@@ -207,6 +207,31 @@ def _listed_under(text, figs, n, total, counts):
     if not (same or kinds_of):
         return None
     return (opening, close), items
+
+
+def _label_start(text: str, since: int, at: int) -> int:
+    """Where a listed part's label starts: after the last `,`, `;` or open bracket before it,
+    a bracket closed before the part being part of its label (`A (cũ) 1.218,4`)."""
+    start = max(text.rfind(",", since, at), text.rfind(";", since, at)) + 1
+    opening = text.rfind("(", start, at)
+    while opening >= 0 and text.find(")", opening, at) >= 0:
+        opening = text.rfind("(", start, opening)
+    return max(start, opening + 1)
+
+
+def _matching_close(text: str, opening: int) -> int:
+    """Where the bracket opened just before `opening` closes, past brackets nested in it
+    (`2.354,1 nghìn người (A (cũ) 1.218,4 nghìn người, B (cũ) 1.126,7 nghìn người)`); -1
+    when it never does."""
+    close = text.find(")", opening)
+    depth = text.count("(", opening, close) if close >= 0 else 0
+    while depth and close >= 0:  # (a nested `(cũ)` closes first: skip one closing per opening)
+        after = text.find(")", close + 1)
+        if after < 0:
+            return -1
+        depth += text.count("(", close + 1, after) - 1
+        close = after
+    return close
 
 
 def _compared_with_before(text: str, figs, n: int, total) -> bool:
