@@ -151,8 +151,25 @@ def _base_after(out, text: str, figs, n: int):
             return None
         if ")" in gap or out[j].unit in NOT_LEVELS:
             continue  # (inside a bracket closed before it, or a rate stated of the level)
+        if _rival_level(out, text, figs, m):
+            return None  # (`A hộ nghèo trên tổng số N hộ, …, giảm D hộ`: which one changed?)
         return j, figs[n + 1][0], lead.group("dir")
     return None
+
+
+def _rival_level(out, text: str, figs, m: int) -> bool:
+    """Whether another level of the same count stands earlier in the clause of `figs[m]`: then
+    the difference could be either's, and the reader abstains."""
+    j, f = figs[m]
+    for k in range(m - 1, -1, -1):
+        i, g = figs[k]
+        gap = outside(text[g.end:f.start])
+        if STOP_RE.search(gap) or len(gap) > 160:
+            return False
+        if g.kind == "statistic" and out[i].unit == out[j].unit and out[i].unit not in NOT_LEVELS \
+                and same_count(text, g, out[i].unit, f, out[j].unit):
+            return True
+    return False
 
 
 def _base_in_bracket(out, text: str, figs, n: int):
