@@ -35,6 +35,9 @@ LIST_GOES_ON_RE = re.compile(r"\s*(?:,|và(?![\w]))\s*(?!(?:tăng|giảm|đạt|
                              r"[^\W\d_]", re.I)
 NAME_END_RE = re.compile(r"[;:.()\d%]|,?\s+(?:tăng|giảm|so với|đạt|là|gấp|bằng|cao|thấp|tiếp|nhưng|song|năm|chủ yếu)(?![\w])",
                          re.I)
+# A level whose own words leave part of it out (`thu nội địa không kể tiền sử dụng đất`) is of
+# another scope than the whole a share names with the shorter name.
+EXCLUDES_RE = re.compile(r"(?<![\w])(?:không\s+(?:kể|tính|bao gồm|gồm)|trừ|loại trừ|ngoài)(?![\w])", re.I)
 NOT_LEVEL_UNITS = ("percent", "percentage_point", "times")
 ROLES = ("actual", "baseline", "estimate", None)
 NEIGHBOURS = 60  # (how far back in `out` the figure before another in its block is looked for)
@@ -144,7 +147,8 @@ def _named(out: list[Resolved], a_i: int, words: list[str]) -> list[int]:
                 break
         if b.block.kind == "table_row" or not _fits(b, a):
             continue
-        if _names(_words(_own_words(out, i) + " " + (b.figure.unit_text or "")), words):
+        own = _own_words(out, i)
+        if _names(_words(own + " " + (b.figure.unit_text or "")), words) and not EXCLUDES_RE.search(own):
             found.append(i)
     # The nearest reach that names one wins: the part's own sentence, then its paragraph
     # (`tổng sản lượng thủy sản 178.650 tấn; trong đó …, nuôi trồng 68.420 tấn, chiếm 38,3%
