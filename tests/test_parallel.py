@@ -170,3 +170,24 @@ def test_an_error_in_a_worker_is_raised_here_and_no_worker_or_file_is_left(monke
         os.waitpid(-1, os.WNOHANG)  # no child of this process left to reap
     assert list(map_in_order(_pid_after, range(4), 2, 2))[3][0] == 6
     assert list(tmp_path.iterdir()) == []
+
+
+def _worker_dies(item, parent):
+    import os
+    import time
+
+    if os.getpid() != parent:
+        os._exit(3)  # a worker killed before it hands back its item
+    time.sleep(0.05)
+    return item
+
+
+def test_a_worker_that_dies_stops_the_run_with_an_error_not_a_hang():
+    import os
+
+    import pytest
+
+    from checker.pool import map_in_order
+
+    with pytest.raises(RuntimeError, match="worker process stopped"):
+        list(map_in_order(_worker_dies, range(6), os.getpid(), 2))
