@@ -191,3 +191,16 @@ def test_a_worker_that_dies_stops_the_run_with_an_error_not_a_hang():
 
     with pytest.raises(RuntimeError, match="worker process stopped"):
         list(map_in_order(_worker_dies, range(6), os.getpid(), 2))
+
+
+def test_two_workers_and_this_process_take_each_item_once_in_order():
+    """With 3 jobs, two workers claim the front items under one lock: every item is worked
+    once, and the results come back in the items' order."""
+    import os
+
+    from checker.pool import map_in_order
+
+    out = list(map_in_order(_pid_after, range(30), 1, 3))
+    assert [value for value, _ in out] == list(range(30))
+    pids = {pid for _, pid in out}
+    assert os.getpid() in pids and len(pids) == 3
