@@ -106,6 +106,10 @@ class _Workers:
                         signal.signal(signal.SIGINT, signal.SIG_DFL)
                         self._serve(done_w)
                         code = 0
+                    except BaseException:  # (the caller then reports the worker stopped: say why here)
+                        import traceback
+
+                        traceback.print_exc()
                     finally:
                         os._exit(code)
                 self.pids.append(pid)
