@@ -96,13 +96,24 @@ def worded(f: Finding, catalog) -> Finding:
 
 
 def _ids(value) -> list[str]:
-    """`indicator:ID` and `entity:ID` for every name an argument value asks for."""
+    """`indicator:ID` and `entity:ID` for every name an argument value asks for, in the order
+    the values nest (a dict's own names, then its values')."""
+    found: list[str] = []
+    _add_ids(value, found)
+    return found
+
+
+def _add_ids(value, found: list[str]) -> None:
+    # Into dicts and lists only: a finding's arguments hold thousands of numbers and words
+    # (every figure's quantity), and a call and a list per leaf cost more than the wording.
     if isinstance(value, dict):
-        found = [f"{k}:{value[k]}" for k in ("indicator", "entity") if isinstance(value.get(k), str) and value[k]]
-        return found + [i for v in value.values() for i in _ids(v)]
-    if isinstance(value, list):
-        return [i for v in value for i in _ids(v)]
-    return []
+        found += [f"{k}:{value[k]}" for k in ("indicator", "entity") if isinstance(value.get(k), str) and value[k]]
+        value = value.values()
+    elif not isinstance(value, list):
+        return
+    for v in value:
+        if isinstance(v, (dict, list)):
+            _add_ids(v, found)
 
 
 def catalog_name(catalog, kind: str, ident: str):

@@ -21,8 +21,10 @@ and the engine adds `Finding.names`: the catalog name of every indicator and pro
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+import string
 from decimal import Decimal
 from typing import Any
 
@@ -100,9 +102,10 @@ def quantity(iv, like: dict | None = None, digits: int | None = None, unit: str 
     not zero (the edges of a stated precision: `62,5`).  `strict`: strictly between its ends;
     `about`: a computed value shown rounded (`khoảng 361,0 nghìn tỷ đồng`)."""
     scale = scale_of(like) if like is not None else 1.0
-    shown_unit = unit if unit is not None else ((like or {}).get("unit_text") or "")
+    like = like if like is not None else {}  # (not `like or {}`: a rules' row has no cheap truth value)
+    shown_unit = unit if unit is not None else (like.get("unit_text") or "")
     if digits is None:
-        digits = written_digits((like or {}).get("text", ""))
+        digits = written_digits(like.get("text", ""))
     return {"q": {"lo": iv.lo / scale, "hi": iv.hi / scale, "lo_open": bool(iv.lo_open),
                   "hi_open": bool(iv.hi_open), "unit": shown_unit, "digits": int(digits), "extra": int(extra),
                   "strict": strict, "about": about}}
@@ -271,11 +274,35 @@ def _current() -> str:
 
 def _fill(template: str, finding, report, verbose: bool) -> str:
     args = getattr(finding, "args", None) or {}
-    shown = {k: _value(v, finding, report, verbose) for k, v in args.items()}
+    # Only the arguments the template names are worded: a message and its explanation each
+    # name a few, and wording the others (a list of every figure as a quantity) cost most
+    # of a finding's wording.
+    named = _fields(template)
+    shown = {k: _value(v, finding, report, verbose) for k, v in args.items() if k in named}
     try:
         return template.format(**shown)
     except (KeyError, IndexError, ValueError):
         return template  # a translation naming a field the finding lacks: shown unfilled, never a crash
+
+
+@functools.lru_cache(maxsize=512)
+def _fields(template: str) -> frozenset[str]:
+    """The argument names a format template reads (`{values}`, `{subject!s}`, `{a.b}`: `a`)."""
+    try:
+        parsed = [(name, spec) for _, name, spec, _ in string.Formatter().parse(template) if name]
+    except ValueError:  # a malformed template: `format` reports it as before, with every argument
+        return _ALL
+    if any("{" in (spec or "") for _, spec in parsed):
+        return _ALL  # (a field inside a format spec: every argument, as before)
+    return frozenset(re.match(r"[^.\[]*", name).group(0) for name, _ in parsed)
+
+
+class _Everything(frozenset):
+    def __contains__(self, key) -> bool:
+        return True
+
+
+_ALL = _Everything()
 
 
 def _value(v: Any, finding, report, verbose: bool) -> str:

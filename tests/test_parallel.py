@@ -143,3 +143,64 @@ def test_rules_shared_with_a_worker_give_the_serial_outcomes(settings, monkeypat
         return [(o.as_dict(), [f.as_dict() for f in o.findings]) for o in found[1]]
 
     assert outcomes(parallel) == outcomes(serial)
+
+
+def _fail_at_front(item, shared):
+    if item == 0:
+        raise ValueError(f"item {item} is bad")
+    return item
+
+
+def test_an_error_in_a_worker_is_raised_here_and_no_worker_or_file_is_left(monkeypatch, tmp_path):
+    """A worker's error reaches the caller at its item's turn, as a serial run raises it;
+    the workers are reaped and the folder their results went through is removed."""
+    import os
+    import tempfile
+
+    import pytest
+
+    from checker.pool import map_in_order
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(os.path, "isdir", lambda p, isdir=os.path.isdir: p != "/dev/shm" and isdir(p))
+    with pytest.raises(ValueError, match="item 0 is bad"):
+        list(map_in_order(_fail_at_front, range(6), None, 2))
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child of this process left to reap
+    assert list(map_in_order(_pid_after, range(4), 2, 2))[3][0] == 6
+    assert list(tmp_path.iterdir()) == []
+
+
+def _worker_dies(item, parent):
+    import os
+    import time
+
+    if os.getpid() != parent:
+        os._exit(3)  # a worker killed before it hands back its item
+    time.sleep(0.05)
+    return item
+
+
+def test_a_worker_that_dies_stops_the_run_with_an_error_not_a_hang():
+    import os
+
+    import pytest
+
+    from checker.pool import map_in_order
+
+    with pytest.raises(RuntimeError, match="worker process stopped"):
+        list(map_in_order(_worker_dies, range(6), os.getpid(), 2))
+
+
+def test_two_workers_and_this_process_take_each_item_once_in_order():
+    """With 3 jobs, two workers claim the front items under one lock: every item is worked
+    once, and the results come back in the items' order."""
+    import os
+
+    from checker.pool import map_in_order
+
+    out = list(map_in_order(_pid_after, range(30), 1, 3))
+    assert [value for value, _ in out] == list(range(30))
+    pids = {pid for _, pid in out}
+    assert os.getpid() in pids and len(pids) == 3
