@@ -73,6 +73,9 @@ END_RE = re.compile(r"(?<![\w])(?:đến\s+(?:hết\s+|cuối\s+)?(?:năm|ngày|
                     r"(?![\w])[^;:()]*?(?:còn|có|đạt|là|tỷ lệ)\s+(?:khoảng\s+)?$", re.I)
 # Between the end level (and its own bracket) and the change: `, giảm `, ` (95, 104 và 88 hộ), giảm `.
 CHANGE_AFTER_END_RE = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s*(?P<dir>tăng|giảm)(?:\s+thêm)?\s+$", re.I)
+# What CHANGE_AFTER_END_RE's match must end with, tried first on a few characters before the
+# change: most figures end no such gap, and the sentence's brackets need not be walked for them.
+ENDS_LIKE_CHANGE_RE = re.compile(r"(?:tăng|giảm)(?:\s+thêm)?\s+$", re.I)
 CLAUSE_CUT_RE = re.compile(r"[;:]")
 # What the change is set against, when it says: ` so với cuối năm 2021`, ` hộ so với đầu năm`.
 AGAINST_RE = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?so với\s+(?P<base>[^,;.()]{2,40})", re.I)
@@ -84,6 +87,8 @@ def _start_and_end(out, text: str, figs, n: int) -> bool:
     change after an end level of the start level its sentence gave before (the one figure
     of its kind outside brackets whose clause names a start)."""
     s_i, s = figs[n]
+    if not ENDS_LIKE_CHANGE_RE.search(text, max(0, s.start - 40), s.start):
+        return False
     start = max(text.rfind(". ", 0, s.start), text.rfind("\n", 0, s.start)) + 1
     outer = [(j, f) for j, f in figs[:n] if f.start >= start and "(" not in _depth(text, start, f.start)]
     if len(outer) < 2:
