@@ -16,6 +16,7 @@ from checker.records import RelationKind
 from checker.resolve.bases import _relate
 from checker.resolve.change_points import BASE_PERIOD, SAYS_ITS_BASE_RE
 from checker.resolve.counted import same_count
+from checker.resolve.multiple_bases import own_words
 from checker.resolve.stated import STOP_RE, outside
 
 UP = ("tăng", "cao hơn", "nhiều hơn", "trên", "vượt")
@@ -76,7 +77,6 @@ CHANGE_AFTER_END_RE = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s*(?P<dir>tăng|giả
 # What CHANGE_AFTER_END_RE's match must end with, tried first on a few characters before the
 # change: most figures end no such gap, and the sentence's brackets need not be walked for them.
 ENDS_LIKE_CHANGE_RE = re.compile(r"(?:tăng|giảm)(?:\s+thêm)?\s+$", re.I)
-CLAUSE_CUT_RE = re.compile(r"[;:]")
 # What the change is set against, when it says: ` so với cuối năm 2021`, ` hộ so với đầu năm`.
 AGAINST_RE = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?so với\s+(?P<base>[^,;.()]{2,40})", re.I)
 
@@ -90,7 +90,7 @@ def _start_and_end(out, text: str, figs, n: int) -> bool:
     if not ENDS_LIKE_CHANGE_RE.search(text, max(0, s.start - 40), s.start):
         return False
     start = max(text.rfind(". ", 0, s.start), text.rfind("\n", 0, s.start)) + 1
-    outer = [(j, f) for j, f in figs[:n] if f.start >= start and "(" not in _depth(text, start, f.start)]
+    outer = [(j, f) for j, f in figs[:n] if f.start >= start and not _in_bracket(text, start, f.start)]
     if len(outer) < 2:
         return False
     b_i, fb = outer[-1]
@@ -102,7 +102,7 @@ def _start_and_end(out, text: str, figs, n: int) -> bool:
         return False
     kin = [(j, f) for j, f in outer[:-1] if f.kind == "statistic" and out[j].unit == out[b_i].unit
            and (points or same_count(text, f, out[j].unit, fb, out[b_i].unit))]
-    starts = [(j, f) for j, f in kin if START_RE.search(_clause_before(text, start, f.start))]
+    starts = [(j, f) for j, f in kin if START_RE.search(own_words(text, start, f.start, clause=True))]
     if len(starts) != 1 or len(kin) > 2 or (not points and not same_count(text, fb, out[b_i].unit, s, out[s_i].unit)):
         return False
     a_i, fa = starts[0]
@@ -112,30 +112,20 @@ def _start_and_end(out, text: str, figs, n: int) -> bool:
     if against is not None:
         # `…, tăng 285 hợp tác xã so với năm 2024`: the base it names must be the start's own period
         named = START_RE.search(against.group("base"))
-        if named is None or named.group(0).lower() not in _clause_before(text, start, fa.start).lower():
+        if named is None or named.group(0).lower() not in own_words(text, start, fa.start, clause=True).lower():
             return False
     down = lead.group("dir").lower() == "giảm"
     return _relate(out, s_i, b_i, a_i, "below" if down else "above",
                    f"`{lead.group('dir')} {s.text}` from `{fa.text}` to `{fb.text}`")
 
 
-def _depth(text: str, start: int, end: int) -> str:
-    """`(` when `end` stands inside a bracket opened after `start`, else ``."""
+def _in_bracket(text: str, start: int, end: int) -> bool:
+    """Whether `end` stands inside a bracket opened after `start`."""
     depth = 0
     for ch in text[start:end]:
         depth += ch == "("
         depth -= ch == ")" and depth > 0
-    return "(" if depth else ""
-
-
-def _clause_before(text: str, start: int, at: int) -> str:
-    """The words of a figure's clause before it (back to a `;` or `:`, or the sentence start)."""
-    words = BLANK_RE.sub(lambda m: " " * len(m.group(0)), text[start:at])
-    cuts = [m.end() for m in CLAUSE_CUT_RE.finditer(words)]
-    return words[cuts[-1] if cuts else 0:]
-
-
-BLANK_RE = re.compile(r"\([^()]*\)")
+    return depth > 0
 
 
 def _figure(figs, i: int):

@@ -93,8 +93,8 @@ def labelled_pair(read, text: str, earlier, i: int, s_start: int) -> tuple[int, 
     lead = MULTIPLE_WORD_RE.search(text, max(s_start, times.figure.start - 20), times.figure.start)
     if len(base_name.split()) < 2 or lead is None:
         return None
-    clause = _folded(_own_words(text, s_start, lead.start(), clause=True))
-    names = {j: _folded(_own_words(text, s_start, f.start)) for j, f in earlier
+    clause = _folded(own_words(text, s_start, lead.start(), clause=True))
+    names = {j: _folded(own_words(text, s_start, f.start)) for j, f in earlier
              if f.start >= s_start and f.kind == "statistic"
              and read[j].unit not in ("percent", "percentage_point", "times")}
     names = {j: n for j, n in names.items() if len(n.split()) >= 2}
@@ -110,11 +110,14 @@ def labelled_pair(read, text: str, earlier, i: int, s_start: int) -> tuple[int, 
     return num[0], base[0]
 
 
-def _own_words(text: str, start: int, end: int, clause: bool = False) -> str:
+CLAUSE_CUT_RE = re.compile(r"[;:]")
+
+
+def own_words(text: str, start: int, end: int, clause: bool = False) -> str:
     """The words right before `end` back to where their name starts (`clause`: back to the
     clause's start, `;` or `:`), closed brackets blanked out."""
     words = BLANK_BRACKETS_RE.sub(lambda m: " " * len(m.group(0)), text[start:end])
-    cut = re.compile(r"[;:]") if clause else NAME_START_RE
+    cut = CLAUSE_CUT_RE if clause else NAME_START_RE
     starts = [m.end() for m in cut.finditer(words)]
     return words[starts[-1] if starts else 0:]
 
