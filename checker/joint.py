@@ -67,6 +67,22 @@ class JointMatcher:
             end, phrase = -hits[n][1], hits[n][2]
         return Mention(0, end - at, masked[at:end], matcher.keys[phrase], matcher.inner.get(phrase, ()))
 
+    def starts_reaching(self, matcher: PhraseMatcher, text: str, lo: int, hi: int, beyond: int,
+                        stop: int) -> set[int] | None:
+        """The places in `[lo, hi)` where a phrase of `matcher` starts in `text` and ends past
+        `beyond` (by `stop`): for a piece `text[at:stop]` opening a word after a space, the only
+        places where `first_at(matcher, text, at, stop)` may end past `beyond`, read from the
+        matches of all of `text`.  None when first_at would read a piece cut at `stop` on its
+        own (see `_same_piece`) or as a phrase glued at the cut: then any place may."""
+        if matcher not in self.matchers or stop - _MARK_REACH < hi or not _plain_cut(text, stop - _MARK_REACH, stop):
+            return None
+        lowered = _prepared(text)[1]
+        if stop < len(text) and (lowered[stop].isalnum() or lowered[stop] == "_"):
+            return None
+        hits = self._every(text)[self.matchers.index(matcher)]
+        n, last = bisect_left(hits, (lo,)), bisect_left(hits, (hi,))
+        return {start for start, end, _ in hits[n:last] if beyond < -end <= stop}
+
 
 def _same_piece(text: str, at: int, stop: int) -> bool:
     """Whether `text[at:stop]`, prepared on its own, is `text` prepared, cut there, with no
@@ -75,8 +91,14 @@ def _same_piece(text: str, at: int, stop: int) -> bool:
     marker is blanked and no syllable respelt at the cut."""
     if not (at == 0 or text[at - 1].isspace()) or stop <= at:
         return False
+    return _plain_cut(text, max(at, stop - _MARK_REACH), stop)
+
+
+def _plain_cut(text: str, lo: int, stop: int) -> bool:
+    """Whether no footnote marker is blanked in `text[lo:stop + _MARK_REACH]` and no syllable
+    is respelt at `stop` (the end of the text is always a plain cut)."""
     if stop >= len(text):
         return True
     masked, lowered = _prepared(text)
-    lo, hi = max(at, stop - _MARK_REACH), stop + _MARK_REACH
+    hi = stop + _MARK_REACH
     return masked[lo:hi] == text[lo:hi] and lowered[stop - 1] not in _RESPELT

@@ -53,3 +53,27 @@ def test_a_name_cut_inside_a_longer_word_is_still_a_name_of_the_piece():
     assert joint.first_at(matcher, text, text.index("thu ngân"), len(text)).keys == ("revenue",)
     assert joint.first_at(matcher, text, text.index("thu ngân"), text.index("thu ngân") + 9).keys == ("income",)
     assert joint.first_at(matcher, text, text.index("và"), len(text)) is None
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.sampled_from(PIECES + list(PHRASES)), st.sampled_from(["", " ", "  ", "\n"])),
+                min_size=1, max_size=14), st.data())
+def test_the_places_a_longer_name_may_start_are_all_those_first_at_finds(parts, data):
+    """Wherever a piece opening a word after a space ends past `beyond` by `first_at`, its
+    place is among `starts_reaching` (unless that answers None: every place may)."""
+    text = "".join(piece + gap for piece, gap in parts)
+    matcher = PhraseMatcher(PHRASES, nested=True)
+    joint = JointMatcher((matcher, PhraseMatcher({"ngân sách nhà nước": ["x"]})))
+    joint.find(text)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text) + 1))
+    stop = hi + 12 + data.draw(st.integers(0, 20))  # (no marker reaches a cut this far off)
+    reaching = joint.starts_reaching(matcher, text, lo, hi, hi, stop)
+    if reaching is None:
+        return
+    for at in range(lo, hi):
+        if at and not text[at - 1].isspace():
+            continue
+        found = joint.first_at(matcher, text, at, stop)
+        if found is not None and at + found.end > hi:
+            assert at in reaching, (at, sorted(reaching))

@@ -194,15 +194,24 @@ def narrowed_names(catalog: Catalog, text: str, mentions: list[Mention]) -> list
     # without reading the text after it; the block is prepared as the matcher prepares it)
     firsts = matcher.index.root if matcher.index is not None else {}
     lowered = prepared_text(text)[1] if mentions else ""
+    joint = catalog.block_matcher
     for m in mentions:
         if out and m.start < out[-1].end:
             continue  # (inside the longer name taken for the one before)
+        # (the places in the name where a name reaching past it starts, if the block's phrases
+        # found once tell them: almost always none, and no word of the name is read)
+        reaching = joint.starts_reaching(matcher, text, m.start, m.end, m.end, m.end + 60)
+        if reaching is not None and not reaching:
+            out.append(m)
+            continue
         for w in _WORD_START_RE.finditer(text, m.start, m.end):
+            if reaching is not None and w.start() not in reaching:
+                continue
             first = _WORD_RE.match(lowered, w.start())
             if first is None or first.group(0) not in firsts:
                 continue
             # (the name the text after the word opens, read from the block's phrases found once)
-            found = catalog.block_matcher.first_at(matcher, text, w.start(), m.end + 60)
+            found = joint.first_at(matcher, text, w.start(), m.end + 60)
             if found is None or w.start() + found.end <= m.end or set(found.keys) & set(m.keys):
                 continue
             end = w.start() + found.end
