@@ -20,6 +20,9 @@ VERDICT_RE = re.compile(r"\s*,?\s*(?<![\w])(?:((?:chưa|không)\s+(?:đạt|hoà
                         r"\(\s*(?:(?:mục tiêu|chỉ tiêu|kế hoạch|dự toán)\s*:?\s*)?(?:từ\s+)?"
                         r"|((?:chưa|không)\s+(?:đạt|hoàn thành)|đạt|hoàn thành)\s+(?:mục tiêu|chỉ tiêu|kế hoạch|dự toán)"
                         r"(?:\s+đề ra)?\s+(?:là\s+)?(?:(?:giảm|hạ)\s+(?:xuống\s+|còn\s+)?)?(?:từ\s+)?)$", re.I)
+# The base words either form of VERDICT_RE needs: a window without one is not tried at each
+# of its characters.
+VERDICT_BASE_RE = re.compile(r"mục tiêu|chỉ tiêu|kế hoạch|dự toán", re.I)
 
 
 def prose_verdicts(out: list[Resolved], text: str, figs, catalog) -> list[Resolved]:
@@ -29,10 +32,12 @@ def prose_verdicts(out: list[Resolved], text: str, figs, catalog) -> list[Resolv
     indicator (its bracket states the result's target)."""
     labels = catalog.cue("labels")
     found = []
-    for n, (j, b) in enumerate(figs):
+    for n, (j, b) in enumerate(figs[1:], 1):  # (the first figure has no result before it)
         target = out[j]
-        m = VERDICT_RE.search(text, max(0, b.start - 80), b.start) if target.role == "target" else None
-        if m is None or n == 0:
+        window = max(0, b.start - 80), b.start
+        m = VERDICT_RE.search(text, *window) if target.role == "target" and VERDICT_BASE_RE.search(text, *window) \
+            else None
+        if m is None:
             continue
         i, a = _result_before(text, figs[:n], m.start())
         result = out[i] if i is not None else None
