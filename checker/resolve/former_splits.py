@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from checker.resolve.brackets import CLOSED_BRACKET_RE
 from checker.resolve import lists  # (the list grammar's helpers; lists imports this module)
 
 
@@ -77,7 +78,7 @@ def sole_split(out, near, whole_i: int, items, text: str, cue_start: int) -> boo
     last = out[items[-1][0]].figure.end
     stop = text.find(";", last, s_end)
     # (the last part's own bracket, `61,8% (412,6 ha)`, narrows nothing)
-    return not re.sub(r"[\s).,;:]", "", lists.BRACKETED_RE.sub("", text[last:s_end if stop < 0 else stop]))
+    return not re.sub(r"[\s).,;:]", "", CLOSED_BRACKET_RE.sub("", text[last:s_end if stop < 0 else stop]))
 
 
 # After the last part: a copula and the kind every part is, to the end of the clause.

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from checker.records import Evidence, RelationKind, Resolution
+from checker.resolve.brackets import blank_brackets
 from checker.resolve.clauses import SENTENCE_END_RE
 from checker.resolve import former_splits
 from checker.resolve.entities import closed_brackets
@@ -18,7 +19,6 @@ from checker.resolve.whole_words import cue_matches, lowered
 from checker.text import slug
 
 COLON_RE = re.compile(r":(?!\d)")
-BRACKETED_RE = re.compile(r"\([^()]*\)")
 TO_WHOLE_RE = re.compile(r"^[^\d;()]{0,30}$")
 RATE_UNITS = ("percent", "percentage_point")
 # `6 đơn vị hành chính, với tổng dân số gần 18 triệu người`: a figure its words call a total
@@ -302,7 +302,7 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx, by_dimension: 
         if text.count("(", prev_end, f.start) > text.count(")", prev_end, f.start):
             continue  # in a bracket of its own (a base, a sub-breakdown)
         # (a bracket after an item is its own: `A 20% (riêng B 21%), C 9%` goes on with C)
-        gap = BRACKETED_RE.sub(lambda m: " " * len(m.group(0)), text[prev_end:f.start])
+        gap = blank_brackets(text[prev_end:f.start])
         if ctx.cues.respectively.search(gap) or (items and _new_list(gap, ctx.cues)):
             break
         semi = gap.rfind(";")

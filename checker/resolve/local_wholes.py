@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 
 from checker.records import RelationKind
+from checker.resolve.brackets import CLOSED_BRACKET_RE
 from checker.resolve.resolved import Resolved
 
 WORD_RE = re.compile(r"[^\W\d_]+")
 SENTENCE_END_RE = re.compile(r"[.!?]\s")
 CLAUSE_END_RE = re.compile(r"[;:.!?]\s")
-BRACKETS_RE = re.compile(r"\([^()]*\)")
 TOTAL_WORD_RE = re.compile(r"(?<![\w])tổng(?![\w])", re.I)
 # How far back (paragraphs) a whole the share names is looked for: a section's lead
 # paragraph states the total, the paragraphs after it break it down.
@@ -59,7 +59,7 @@ def _own_words(out: list[Resolved], i: int) -> str:
     for o in out[max(0, i - NEIGHBOURS):i]:
         if o.block is r.block and start <= o.figure.end <= r.figure.start:
             start = o.figure.end
-    return BRACKETS_RE.sub(" ", text[start:r.figure.start])
+    return CLOSED_BRACKET_RE.sub(" ", text[start:r.figure.start])
 
 
 def _names(label: list[str], phrase: list[str]) -> bool:
@@ -120,7 +120,6 @@ def named_whole(out: list[Resolved], a_i: int, phrase: str, after: str = "") -> 
     đồng`), in the part's unit; None when the part's own words name it too, when two
     levels that differ do.  A name that goes on into a list is read whole (`after`, the text
     after the phrase: `tổng diện tích cà phê, sầu riêng và hồ tiêu` is no coffee's area)."""
-    a = out[a_i]
     if LIST_GOES_ON_RE.match(after):
         # (the whole's whole name, up to its clause's end or a word going on with the sentence)
         phrase += NAME_END_RE.split(after, 1)[0]

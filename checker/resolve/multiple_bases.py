@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from checker.records import Evidence, Relation, RelationKind
+from checker.resolve.brackets import CLOSED_BRACKET_RE, blank_brackets
 from checker.resolve.counted import alike_nouns, counted_noun, same_count
 
 # `gấp 1,49 lần khu vực Ninh Thuận (cũ).`: a base named alone, up to the clause's end.
@@ -76,7 +77,6 @@ def base_year_before(text, end: int, before, read, cur_i: int) -> int | None:
 # are blanked first), or after `trong đó`, `gồm`, `và`.
 NAME_START_RE = re.compile(r"[,;:(]|(?<![\w])(?:trong đó|gồm|và)(?![\w])", re.I)
 MULTIPLE_WORD_RE = re.compile(r"\s*(?:gấp|bằng)\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
-BLANK_BRACKETS_RE = re.compile(r"\([^()]*\)")
 
 
 def labelled_pair(read, text: str, earlier, i: int, s_start: int) -> tuple[int, int] | None:
@@ -116,14 +116,14 @@ CLAUSE_CUT_RE = re.compile(r"[;:]")
 def own_words(text: str, start: int, end: int, clause: bool = False) -> str:
     """The words right before `end` back to where their name starts (`clause`: back to the
     clause's start, `;` or `:`), closed brackets blanked out."""
-    words = BLANK_BRACKETS_RE.sub(lambda m: " " * len(m.group(0)), text[start:end])
+    words = blank_brackets(text[start:end])
     cut = CLAUSE_CUT_RE if clause else NAME_START_RE
     starts = [m.end() for m in cut.finditer(words)]
     return words[starts[-1] if starts else 0:]
 
 
 def _folded(words: str) -> str:
-    return " ".join(BLANK_BRACKETS_RE.sub(" ", words).lower().split())
+    return " ".join(CLOSED_BRACKET_RE.sub(" ", words).lower().split())
 
 
 def listed_pair(out, blocks, matcher) -> None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from checker.records import Relation, RelationKind
+from checker.resolve.brackets import CLOSED_BRACKET_RE
 from checker.resolve.bases import MULTIPLE_LEAD_RE, STOP_RE, _is_level, _is_rate, outside
 from checker.resolve.multiple_bases import BASE_NAME_RE
 from checker.resolve.stated import _before
 
 LABEL_START_RE = re.compile(r"[;:.!?]\s|^")
-BRACKET_RE = re.compile(r"\([^()]*\)")
 SENTENCE_END_RE = re.compile(r"\.(?:\s|$)")
 
 
@@ -82,5 +82,5 @@ def _label(text: str, at: int, matcher) -> str:
     words = text[starts[-1] if starts else 0:at]
     for m in sorted(matcher.find(words), key=lambda m: -m.start):
         words = words[:m.start] + " " + words[m.end:]
-    words = BRACKET_RE.sub(" ", words)
+    words = CLOSED_BRACKET_RE.sub(" ", words)
     return " ".join(words.lower().split())

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from checker.records import Evidence, Relation, RelationKind, Resolution
+from checker.resolve.brackets import CLOSED_BRACKET_RE
 from checker.resolve.local_wholes import result_by_unit
 
 YEAR_RE = re.compile(r"năm\s+(\d{4})(?!\d)", re.I)
@@ -28,7 +29,6 @@ LEVEL_YEAR_RE = re.compile(LEVEL_YEAR, re.I)
 # `từ A [năm X] lên B`: the words between the two levels (a bracketed year is allowed).
 TO_RE = re.compile(rf"^(?:{LEVEL_YEAR})?[^;()]{{0,30}}?\s(lên|xuống)\s*(?:còn\s*)?(?:mức\s*)?$", re.I)
 DIRECTION_RE = re.compile(r"(?<![\w])(tăng|giảm)(?![\w])", re.I)
-BRACKETED_RE = re.compile(r"\([^()]*\)")
 STOP_RE = re.compile(r";|:|\.\s")
 CLOSES_RE = re.compile(r"\s*\)")  # (matched in place: no copy of the rest of the block)
 POINTS = ("percentage_point",)
@@ -66,7 +66,7 @@ def stated_relations(out, text: str, figs, cues) -> None:
 def outside(gap: str) -> str:
     """The text between two figures without its closed brackets (`(A cũ 0,96%; B cũ 1,12%)`)."""
     while True:
-        stripped = BRACKETED_RE.sub(" ", gap)
+        stripped = CLOSED_BRACKET_RE.sub(" ", gap)
         if stripped == gap:
             return gap
         gap = stripped

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from checker.records import Evidence, Figure, Resolution
+from checker.resolve.brackets import CLOSED_BRACKET_RE
 from checker.resolve.resolved import Resolved
 
 # The evaluation word and the base it judges against, then the target's opening bracket.
-BRACKET_RE = re.compile(r"\([^()]*\)")
 # The bracket may name the target again (`vượt kế hoạch (kế hoạch 72%)`); without a bracket
 # (`chưa đạt mục tiêu 57,5%`) only a word that cannot be followed by a margin: `vượt kế
 # hoạch 5%` may say by how much.
@@ -67,7 +67,7 @@ def _result_before(text: str, figs, end: int):
     passing over one bracket of its own (`1,94% (A 2,21%; B 1,58%), đạt …`)."""
     for i, f in reversed(figs):
         between = text[f.end:end]
-        if between.count("(") == between.count(")") and BRACKET_RE.sub("", between).strip(" ,") == "":
+        if between.count("(") == between.count(")") and CLOSED_BRACKET_RE.sub("", between).strip(" ,") == "":
             return i, f
         if ")" not in between:
             break
