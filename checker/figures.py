@@ -181,10 +181,21 @@ def ulp(d: Decimal) -> Decimal:
     return Decimal(1).scaleb(d.as_tuple().exponent)
 
 
+# One unit of the last stated digit as a float, by the digit's place: the same few places recur.
+_STEPS: dict[int, float] = {}
+
+
+def _step(d: Decimal) -> float:
+    exponent = d.as_tuple().exponent
+    step = _STEPS.get(exponent)
+    if step is None:
+        step = _STEPS[exponent] = float(ulp(d))
+    return step
+
+
 def qualified_interval(d: Decimal, scale: float, qualifier: str | None) -> Interval:
     """The interval a stated number stands for, once its comparator is read."""
     value = float(d) * scale
-    step = float(ulp(d)) * scale
     if qualifier == "gt":
         return Interval(value, INF, True, True)
     if qualifier in ("ge", "from_up"):
@@ -193,13 +204,14 @@ def qualified_interval(d: Decimal, scale: float, qualifier: str | None) -> Inter
         return Interval(-INF, value, True, True)
     if qualifier == "le":
         return Interval(-INF, value, True, False)
-    base = Interval.stated(d, scale)
     if qualifier == "about":
         # `khoảng` admits one more unit of the last digit either way.
+        step = _step(d) * scale
         return Interval(value - step, value + step)
+    base = Interval.stated(d, scale)
     if qualifier == "nearly":
         # `gần 1,8 triệu` is a little under 1,8 triệu, never much over.
-        return Interval(value - step, base.hi)
+        return Interval(value - _step(d) * scale, base.hi)
     return base
 
 

@@ -108,3 +108,22 @@ def test_rate_word_is_not_the_scale_word():
                                          (Decimal("7.35"), "7,35"), (Decimal("0.5"), "0,5")])
 def test_format_number(value, text):
     assert format_number(value) == text
+
+
+@pytest.mark.parametrize("written", ["7,35", "7,36", "12", "1.200", "0,5", "0,05", "3.281,4", "412204.00", "7,3"])
+@pytest.mark.parametrize("qualifier", [None, "about", "nearly"])
+def test_a_figures_interval_is_half_a_unit_of_its_last_digit_either_way(written, qualifier):
+    """The precision steps are kept by the place of the last digit (they recur), never by
+    value: every number gets the steps of its own last digit, read in any order."""
+    from checker.figures import qualified_interval
+
+    d = parse_number(written)
+    exponent = d.as_tuple().exponent
+    half, unit = Decimal(5).scaleb(exponent - 1), Decimal(1).scaleb(exponent)
+    got = qualified_interval(d, 1000.0, qualifier)
+    lo, hi = float(d - half) * 1000.0, float(d + half) * 1000.0
+    if qualifier == "about":
+        lo, hi = float(d) * 1000.0 - float(unit) * 1000.0, float(d) * 1000.0 + float(unit) * 1000.0
+    elif qualifier == "nearly":
+        lo = float(d) * 1000.0 - float(unit) * 1000.0
+    assert (got.lo, got.hi) == (lo, hi)
