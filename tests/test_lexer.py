@@ -127,3 +127,28 @@ def test_a_figures_interval_is_half_a_unit_of_its_last_digit_either_way(written,
     elif qualifier == "nearly":
         lo = float(d) * 1000.0 - float(unit) * 1000.0
     assert (got.lo, got.hi) == (lo, hi)
+
+
+GATE_SAMPLES = ["xem https://vnexpress.net/a-1.html", "lúc 14:30 ngày 9/7", "cập nhật 2025-07-09T08:00",
+                "09-07-2025", "(2025-07)", "GMT+7", "lúc 8h30 sáng", "8 giờ 15 phút", "quý 2-2025", "quý 3",
+                "ngày 15 tháng 9 năm 2025", "tháng 7 năm 2024", "12/6/2025", "Nghị quyết số 202/2025/QH15",
+                "chiều 9/7", "(1) chỉ tiêu", "2. Kinh tế", "ngày 3 đến ngày 5/7", "Covid-19 và QH15",
+                "nhiệm kỳ 2020 - 2025", "trong tháng 7", "đạt chuẩn mức 2", "GRDP tăng 7,35%", "ISO 9001-2015"]
+
+
+@pytest.mark.parametrize("text", GATE_SAMPLES)
+def test_the_gates_open_every_pattern_that_matches(text):
+    """A gate only spares a pattern the work of a block it cannot match: every pattern of
+    NON_STATISTIC that matches a block is among those the block's gates open."""
+    from checker.figures import NON_STATISTIC, _open_patterns
+
+    opened = _open_patterns(text)
+    matching = {i for i, (_, pattern, _) in enumerate(NON_STATISTIC) if pattern.search(text)}
+    assert matching <= opened
+
+
+def test_the_gate_samples_reach_every_gated_pattern():
+    from checker.figures import NON_STATISTIC
+
+    reached = {i for text in GATE_SAMPLES for i, (_, pattern, _) in enumerate(NON_STATISTIC) if pattern.search(text)}
+    assert reached >= {i for i, (_, _, gate) in enumerate(NON_STATISTIC) if gate}
