@@ -70,12 +70,31 @@ NON_STATISTIC = [
     ("ordinal", re.compile(r"[1-4](?:(?<=mức [1-4])|(?<=mức độ [1-4]))(?![\d/]|[.,]\d|\s*(?:%|lần|điểm))", re.I),
      ("mức",)),
 ]
-# Every gate's words, looked for once a block (not once a pattern that names them).
+# Which patterns (by their place above) each gate opens: a word of the block (lower-cased),
+# or a small pattern of the block, each tested once a block however many patterns it gates,
+# and a pattern skipped once the patterns it gates are open anyway.  The patterns without
+# a gate are always tried.
 GATE_WORDS = tuple(sorted({word for _, _, gate in NON_STATISTIC for word in gate if isinstance(word, str)}))
-# Each pattern with its gate split into its words and its patterns (tested in C, not in a
-# Python call a pattern a block).
-GATED = tuple((kind, pattern, bool(gate), frozenset(g for g in gate if isinstance(g, str)),
-               tuple(g for g in gate if not isinstance(g, str))) for kind, pattern, gate in NON_STATISTIC)
+OPENED_BY_WORD = tuple((word, frozenset(i for i, (_, _, gate) in enumerate(NON_STATISTIC) if word in gate))
+                       for word in GATE_WORDS)
+OPENED_BY_PATTERN = tuple(
+    (need, frozenset(i for i, (_, _, gate) in enumerate(NON_STATISTIC) if any(g is need for g in gate)))
+    for need in dict.fromkeys(g for _, _, gate in NON_STATISTIC for g in gate if not isinstance(g, str)))
+UNGATED = frozenset(i for i, (_, _, gate) in enumerate(NON_STATISTIC) if not gate)
+
+
+def _open_patterns(masked: str) -> set[int]:
+    """The places of the NON_STATISTIC patterns worth trying on a (masked) block."""
+    lowered = masked.lower()
+    opened = set(UNGATED)
+    for word, patterns in OPENED_BY_WORD:
+        if word in lowered:
+            opened |= patterns
+    for need, patterns in OPENED_BY_PATTERN:
+        if not patterns <= opened and need.search(masked):
+            opened |= patterns
+    return opened
+
 
 DURATION_RE = re.compile(r" (?:năm|tháng|tuần|ngày|giờ|thập kỷ)(?![\w]| (?:19|20)\d{2}| \d)", re.I)
 LEVEL_RE = re.compile(r" cấp(?![\w]| (?:xã|tỉnh|huyện|cơ sở|trung ương|quốc gia))", re.I)
@@ -181,10 +200,21 @@ def ulp(d: Decimal) -> Decimal:
     return Decimal(1).scaleb(d.as_tuple().exponent)
 
 
+# One unit of the last stated digit as a float, by the digit's place: the same few places recur.
+_STEPS: dict[int, float] = {}
+
+
+def _step(d: Decimal) -> float:
+    exponent = d.as_tuple().exponent
+    step = _STEPS.get(exponent)
+    if step is None:
+        step = _STEPS[exponent] = float(ulp(d))
+    return step
+
+
 def qualified_interval(d: Decimal, scale: float, qualifier: str | None) -> Interval:
     """The interval a stated number stands for, once its comparator is read."""
     value = float(d) * scale
-    step = float(ulp(d)) * scale
     if qualifier == "gt":
         return Interval(value, INF, True, True)
     if qualifier in ("ge", "from_up"):
@@ -193,13 +223,14 @@ def qualified_interval(d: Decimal, scale: float, qualifier: str | None) -> Inter
         return Interval(-INF, value, True, True)
     if qualifier == "le":
         return Interval(-INF, value, True, False)
-    base = Interval.stated(d, scale)
     if qualifier == "about":
         # `khoảng` admits one more unit of the last digit either way.
+        step = _step(d) * scale
         return Interval(value - step, value + step)
+    base = Interval.stated(d, scale)
     if qualifier == "nearly":
         # `gần 1,8 triệu` is a little under 1,8 triệu, never much over.
-        return Interval(value - step, base.hi)
+        return Interval(value - _step(d) * scale, base.hi)
     return base
 
 
@@ -251,10 +282,9 @@ class Lexer:
         spans = _Taken(len(masked))
 
         figures: list[Figure] = []
-        lowered = masked.lower()
-        present = {word for word in GATE_WORDS if word in lowered}
-        for kind, pattern, gated, words, needs in GATED:
-            if gated and present.isdisjoint(words) and not any([need.search(masked) for need in needs]):
+        opened = _open_patterns(masked)
+        for i, (kind, pattern, _) in enumerate(NON_STATISTIC):
+            if i not in opened:
                 continue
             for m in pattern.finditer(masked):
                 if spans(m.start(), m.end()):

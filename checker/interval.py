@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 INF = math.inf
+# Half a unit of the last stated digit, by the digit's place (`Decimal.as_tuple().exponent`):
+# the same few places recur, and building the Decimal was most of `Interval.stated`.
+_HALF_STEPS: dict[int, Decimal] = {}
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,11 @@ class Interval:
     @classmethod
     def stated(cls, text_value: Decimal | str, scale: float = 1.0) -> "Interval":
         """The interval of every value that rounds to the stated digits."""
-        d = Decimal(text_value)
+        d = text_value if type(text_value) is Decimal else Decimal(text_value)
         exponent = d.as_tuple().exponent
-        half = Decimal(5) * Decimal(10) ** (exponent - 1)
+        half = _HALF_STEPS.get(exponent)
+        if half is None:
+            half = _HALF_STEPS[exponent] = Decimal(5) * Decimal(10) ** (exponent - 1)
         lo = float((d - half)) * scale
         hi = float((d + half)) * scale
         return cls(lo, hi)

@@ -216,6 +216,11 @@ class PhraseMatcher:
         self._phrases_by_pair: dict[str, set[str]] = {}
         self._folded_phrases: dict[str, list[str]] = {}
         self._folded_regexes: dict[frozenset[str], re.Pattern | None] = {}
+        if tolerant:
+            # (built with the matcher, so that a catalog kept on disk keeps it too: the
+            # resolver asks a tolerant matcher for damaged pairs on every run, and building
+            # the index of a thousand phrases took a few milliseconds of each)
+            self._pairs()
 
     def _inner_keys(self) -> dict[str, tuple[str, ...]]:
         inner: dict[str, tuple[str, ...]] = {}

@@ -164,3 +164,16 @@ def test_the_cache_lives_in_the_user_cache_folder_not_beside_the_files(tmp_path,
     _settings(catalogs)
     assert len(list((tmp_path / "xdg" / "checker").glob("catalog-*.pickle"))) == 1
     assert sorted(p for p in catalogs.rglob("*")) == before
+
+
+def test_a_cached_catalog_brings_its_tolerant_matchers_pair_index(cache, catalogs):
+    """The index of the phrases' word pairs, which tells names that lost their diacritics, is
+    built with a tolerant matcher and read back with the catalog, not rebuilt on each run."""
+    first = _settings(catalogs).catalog
+    second = _settings(catalogs).catalog  # read back from disk
+    assert second is not first
+    for matcher in (second.indicator_matcher, second.entity_matcher):
+        assert matcher._pair_index is not None, "the index was left to be built on first use"
+    text = "ty le ho ngheo cua tinh Bac Kan"
+    assert second.entity_matcher.damaged_pairs(text) == first.entity_matcher.damaged_pairs(text)
+    assert second.indicator_matcher.damaged_pairs(text) == first.indicator_matcher.damaged_pairs(text)

@@ -108,3 +108,47 @@ def test_rate_word_is_not_the_scale_word():
                                          (Decimal("7.35"), "7,35"), (Decimal("0.5"), "0,5")])
 def test_format_number(value, text):
     assert format_number(value) == text
+
+
+@pytest.mark.parametrize("written", ["7,35", "7,36", "12", "1.200", "0,5", "0,05", "3.281,4", "412204.00", "7,3"])
+@pytest.mark.parametrize("qualifier", [None, "about", "nearly"])
+def test_a_figures_interval_is_half_a_unit_of_its_last_digit_either_way(written, qualifier):
+    """The precision steps are kept by the place of the last digit (they recur), never by
+    value: every number gets the steps of its own last digit, read in any order."""
+    from checker.figures import qualified_interval
+
+    d = parse_number(written)
+    exponent = d.as_tuple().exponent
+    half, unit = Decimal(5).scaleb(exponent - 1), Decimal(1).scaleb(exponent)
+    got = qualified_interval(d, 1000.0, qualifier)
+    lo, hi = float(d - half) * 1000.0, float(d + half) * 1000.0
+    if qualifier == "about":
+        lo, hi = float(d) * 1000.0 - float(unit) * 1000.0, float(d) * 1000.0 + float(unit) * 1000.0
+    elif qualifier == "nearly":
+        lo = float(d) * 1000.0 - float(unit) * 1000.0
+    assert (got.lo, got.hi) == (lo, hi)
+
+
+GATE_SAMPLES = ["xem https://vnexpress.net/a-1.html", "lúc 14:30 ngày 9/7", "cập nhật 2025-07-09T08:00",
+                "09-07-2025", "(2025-07)", "GMT+7", "lúc 8h30 sáng", "8 giờ 15 phút", "quý 2-2025", "quý 3",
+                "ngày 15 tháng 9 năm 2025", "tháng 7 năm 2024", "12/6/2025", "Nghị quyết số 202/2025/QH15",
+                "chiều 9/7", "(1) chỉ tiêu", "2. Kinh tế", "ngày 3 đến ngày 5/7", "Covid-19 và QH15",
+                "nhiệm kỳ 2020 - 2025", "trong tháng 7", "đạt chuẩn mức 2", "GRDP tăng 7,35%", "ISO 9001-2015"]
+
+
+@pytest.mark.parametrize("text", GATE_SAMPLES)
+def test_the_gates_open_every_pattern_that_matches(text):
+    """A gate only spares a pattern the work of a block it cannot match: every pattern of
+    NON_STATISTIC that matches a block is among those the block's gates open."""
+    from checker.figures import NON_STATISTIC, _open_patterns
+
+    opened = _open_patterns(text)
+    matching = {i for i, (_, pattern, _) in enumerate(NON_STATISTIC) if pattern.search(text)}
+    assert matching <= opened
+
+
+def test_the_gate_samples_reach_every_gated_pattern():
+    from checker.figures import NON_STATISTIC
+
+    reached = {i for text in GATE_SAMPLES for i, (_, pattern, _) in enumerate(NON_STATISTIC) if pattern.search(text)}
+    assert reached >= {i for i, (_, _, gate) in enumerate(NON_STATISTIC) if gate}
