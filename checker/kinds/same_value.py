@@ -216,7 +216,8 @@ def _as_own_fact(ctx: Context, row: dict) -> dict:
 
 def _own_scope(ctx: Context, row: dict) -> str:
     """A part's scope, unless it is only the label that names its province (`Ninh Thuận cũ`)."""
-    names = {slug(a) for a in ctx.catalog.entities[row["entity"]].aliases}
+    entity = row["entity"]  # (its names slugged once a run, not once for each of its parts)
+    names = ctx.once(("alias_slugs", entity), lambda c: {slug(a) for a in c.catalog.entities[entity].aliases})
     return "" if any(row["scope"] in (n, n + "_cu") for n in names) else row["scope"]
 
 
