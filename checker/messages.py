@@ -88,9 +88,12 @@ def scale_of(row: dict) -> float:
     return float(10 ** round(math.log10(abs(mid / float(value)))))
 
 
+DECIMALS_RE = re.compile(r"\d,(\d+)")
+
+
 def written_digits(text: str) -> int:
     """How many decimals a figure was written with (`10,45%`: 2)."""
-    m = re.search(r"\d,(\d+)", text or "")
+    m = DECIMALS_RE.search(text or "")
     return len(m.group(1)) if m else 0
 
 
@@ -167,17 +170,23 @@ def format_quantity(q: dict, lang: str | None = None) -> str:
 
 
 
+# Periods as the facts table writes them: a year, a span of years, a span of days.
+YEAR_RE = re.compile(r"\d{4}")
+YEARS_RE = re.compile(r"(\d{4})-(\d{4})")
+DAYS_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})")
+
+
 def period_text(p: str | None, lang: str | None = None) -> str:
     """`năm 2025`, `giai đoạn 2021–2025`, `từ 01/7/2025 đến 12/9/2025`; `?` when not told."""
     with language(lang):
         if not p:
             return "?"
-        if re.fullmatch(r"\d{4}", p):
+        if YEAR_RE.fullmatch(p):
             return _("in {year}").format(year=p)
-        m = re.fullmatch(r"(\d{4})-(\d{4})", p)
+        m = YEARS_RE.fullmatch(p)
         if m:
             return _("in {first}–{last}").format(first=m.group(1), last=m.group(2))
-        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})", p)
+        m = DAYS_RE.fullmatch(p)
         if m:
             y1, m1, d1, y2, m2, d2 = m.groups()
             return _("from {start} to {end}").format(start=f"{int(d1):02d}/{int(m1)}/{y1}",

@@ -224,16 +224,20 @@ def interval_of(row) -> Interval:
     return Interval(float(row["lo"]), float(row["hi"]), bool(row["lo_open"]), bool(row["hi_open"]))
 
 
+LAST_YEAR_RE = re.compile(r"(\d{4})(?:-\d{2}-\d{2})?$")
+DECIMALS_RE = re.compile(r"\d,(\d+)")
+
+
 def last_year(period: str | None) -> int | None:
     """The last year a period covers: 2030 for `2026-2030`, 2025 for `2025-07-01/2025-09-12`."""
-    m = re.search(r"(\d{4})(?:-\d{2}-\d{2})?$", period or "")
+    m = LAST_YEAR_RE.search(period or "")
     return int(m.group(1)) if m else None
 
 
 def written_decimals(row) -> str:
     """The decimals a statistic was written with (`53,170%`: `170`; none: empty).  Read from
     the figure as written until the facts table carries them in a column of its own."""
-    m = re.search(r"\d,(\d+)", row["text"])
+    m = DECIMALS_RE.search(row["text"])
     return m.group(1) if m else ""
 
 

@@ -17,6 +17,7 @@ from checker.kinds.evidence import DocumentEntity, defaults_with_formers, strong
 from checker.kinds.base import PASS, Context, Results, blame, consensus, fail
 from checker.kinds.part_whole import agreed_interval, table_part
 
+NAME_RE = re.compile(r"([A-Za-z_]\w*)")  # an indicator id in a formula (kept by `split`)
 OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
 
 
@@ -152,8 +153,8 @@ class Identity:
 def formula_words(formula: str) -> dict:
     """A formula over indicator ids as an argument that names each indicator (`×` for `*`)."""
     out = []
-    for token in re.split(r"([A-Za-z_]\w*)", formula):
-        if re.fullmatch(r"[A-Za-z_]\w*", token):
+    for token in NAME_RE.split(formula):
+        if NAME_RE.fullmatch(token):
             out.append(m.indicator(token))
         elif token:
             out.append(token.replace("*", "×").replace("/", "÷"))

@@ -10,6 +10,9 @@ from checker.kinds.base import Context, Results, fail, finding, stat_records
 
 NUMBER_RE = re.compile(r"\d[\d.]*(?:,\d+)?")
 WORD_RE = re.compile(r"[^\W\d_]+")
+NOT_DIGIT_RE = re.compile(r"\D")
+CLAUSE_END_RE = re.compile(r"[,.;(|]")
+SENTENCE_PART_END_RE = re.compile(r"[.;]\s")
 
 
 def scale_slips(rule, ctx: Context, roles: set[str]) -> Results:
@@ -48,8 +51,7 @@ def scale_slips(rule, ctx: Context, roles: set[str]) -> Results:
 
 def _significant(text: str) -> int:
     """The significant digits of a figure's number as written (`139.850`: 5, `1.200`: 2)."""
-    found = NUMBER_RE.search(text or "")
-    return len(re.sub(r"\D", "", found.group()).strip("0")) if found else 0
+    return len(_digits(text).strip("0"))
 
 
 def _scale_ratio(units, a: dict, b: dict) -> float | None:
@@ -74,23 +76,25 @@ def transpositions(rule, ctx: Context, roles: set[str], kinds: tuple[str, ...] =
     more, or four with the figures named alike (their own words mostly shared); and one
     figure at least in prose, or the two named alike (two big tables of one unit hold swaps
     by chance).  Pairs one catalog group compares already are left to it."""
-    recs = [r for r in stat_records(ctx) if r["role"] in roles and r["unit"] and not r["measure"]
-            and r["qualifier"] != "range" and _significant(r["text"]) >= 4]
+    digits: dict[int, str] = {}  # (each figure's, read once: the figures are compared pair by pair)
     by_key: dict[tuple, list[dict]] = {}
-    for r in recs:
-        by_key.setdefault((r["path"], r["unit"], r["role"], _digit_count(r["text"])), []).append(r)
+    for r in stat_records(ctx):
+        if r["role"] in roles and r["unit"] and not r["measure"] and r["qualifier"] != "range":
+            found = digits[id(r)] = _digits(r["text"])
+            if len(found.strip("0")) >= 4:
+                by_key.setdefault((r["path"], r["unit"], r["role"], len(found)), []).append(r)
     for key in sorted(by_key, key=str):
         group = sorted(by_key[key], key=lambda r: (r["line"], r["column"]))
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if a["line"] == b["line"] or not _swapped(_digits(a["text"]), _digits(b["text"])) \
+                if a["line"] == b["line"] or not _swapped(digits[id(a)], digits[id(b)]) \
                         or not _one_fact_key(a, b):
                     continue
                 if kinds_apart(a, b, kinds):
                     continue  # (`hộ nghèo` and `hộ cận nghèo`: sibling kinds, whose counts may swap by chance)
                 alike = _alike(a, b)
                 named = a["indicator"] is not None and a["indicator"] == b["indicator"]
-                if (_significant(a["text"]) < 5 and alike < 0.25 and not named) or \
+                if (len(digits[id(a)].strip("0")) < 5 and alike < 0.25 and not named) or \
                         (a["block"] == b["block"] == "table_row" and alike < 0.5) or \
                         (not (a["entity"] and b["entity"]) and alike < 0.25 and not named):
                     continue
@@ -122,12 +126,9 @@ def _args(a: dict, b: dict) -> dict:
 
 
 def _digits(text: str) -> str:
+    """The digits of a figure's number as written (`139.850`: `139850`)."""
     found = NUMBER_RE.search(text or "")
-    return re.sub(r"\D", "", found.group()) if found else ""
-
-
-def _digit_count(text: str) -> int:
-    return len(_digits(text))
+    return NOT_DIGIT_RE.sub("", found.group()) if found else ""
 
 
 def _swapped(x: str, y: str) -> bool:
@@ -157,12 +158,12 @@ def kinds_apart(a: dict, b: dict, kinds: tuple[str, ...]) -> bool:
 def _clause_text(r: dict) -> str:
     """A figure's own words and those right after it up to the clause's end (`12.435 hộ cận nghèo`)."""
     after = (r["context"] or "").partition("⟧")[2]
-    return _own_text(r) + " " + re.split(r"[,.;(|]", after)[0]
+    return _own_text(r) + " " + CLAUSE_END_RE.split(after)[0]
 
 
 def _own_text(r: dict) -> str:
     before = (r["context"] or "").split("⟦")[0]
-    return (r["row_label"] or "") + " " + re.split(r"[.;]\s", before)[-1]
+    return (r["row_label"] or "") + " " + SENTENCE_PART_END_RE.split(before)[-1]
 
 
 def _own_words(r: dict) -> set[str]:

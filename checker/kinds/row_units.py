@@ -7,13 +7,14 @@ import re
 from checker.catalog import percent_past_rates
 
 AREA, MONEY, COUNT, RATE = "area", "money", "count", "rate"
+WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def head_kind(label: str, heads: dict[str, tuple[str, ...]]) -> tuple[str, str] | None:
     """The kind of quantity a row label opens with (`Diện tích …` an area, `Doanh thu …`
     money, `Tỷ lệ …` a rate, `Số …` a count) and the head read, by the longest head that
     opens the label; None where none does."""
-    text = " ".join(re.findall(r"[^\W\d_]+", (label or "").lower()))
+    text = " ".join(WORD_RE.findall((label or "").lower()))
     found = [(len(h), kind, h) for kind, names in heads.items() for h in names
              if text == h or text.startswith(h + " ")]
     if not found:
@@ -64,7 +65,7 @@ def counted_noun(units, label: str, head: str) -> str | None:
 
 def noun_after(label: str, head: str) -> str:
     """The two words after a count head (`Số giáo viên đạt chuẩn`: `giáo viên`), what it counts."""
-    words = re.findall(r"[^\W\d_]+", (label or "").lower())
+    words = WORD_RE.findall((label or "").lower())
     return " ".join(words[len(head.split()):][:2])
 
 

@@ -19,6 +19,10 @@ from checker.records import Evidence
 from checker.text import slug
 
 NUMBER_RE = re.compile(r"\d[\d.]*(?:,\d+)?")
+WORD_RE = re.compile(r"[^\W\d_]+")
+BRACKETED_RE = re.compile(r"\(.*?\)")
+CLAUSE_END_RE = re.compile(r"[.;]\s")
+LABEL_WORD_RE = re.compile(r"\w+")
 
 
 class SameValueKey(str, enum.Enum):
@@ -212,7 +216,8 @@ def _as_own_fact(ctx: Context, row: dict) -> dict:
 
 def _own_scope(ctx: Context, row: dict) -> str:
     """A part's scope, unless it is only the label that names its province (`Ninh Thuận cũ`)."""
-    names = {slug(a) for a in ctx.catalog.entities[row["entity"]].aliases}
+    entity = row["entity"]  # (its names slugged once a run, not once for each of its parts)
+    names = ctx.once(("alias_slugs", entity), lambda c: {slug(a) for a in c.catalog.entities[entity].aliases})
     return "" if any(row["scope"] in (n, n + "_cu") for n in names) else row["scope"]
 
 
@@ -257,7 +262,7 @@ def _narrower_row(ctx: Context, group: list[dict], kinds: tuple[str, ...]) -> bo
         if r["block"] != "table_row" or not reason.startswith("row label"):
             continue
         ind = ctx.catalog.indicators.get(r["indicator"])
-        label = " ".join(_words(re.sub(r"\(.*?\)", " ", r["row_label"] or "")))
+        label = " ".join(_words(BRACKETED_RE.sub(" ", r["row_label"] or "")))
         # (the label's words beyond the names it holds whole: an alias naming more, `… khai
         # thác và nuôi trồng`, is not what the label says)
         within = [set(_words(name)) for name in ((ind.name, *ind.aliases) if ind else ())
@@ -273,18 +278,18 @@ def _narrower_row(ctx: Context, group: list[dict], kinds: tuple[str, ...]) -> bo
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W\d_]+", text.lower())
+    return WORD_RE.findall(text.lower())
 
 
 def _own_words(r: dict) -> list[str]:
     """The words that name a figure: its row label, or its sentence up to it."""
     before = (r["context"] or "").split("⟦")[0]
-    return _words((r["row_label"] or "") + " " + re.split(r"[.;]\s", before)[-1])
+    return _words((r["row_label"] or "") + " " + CLAUSE_END_RE.split(before)[-1])
 
 
 def _siblings(a: str, b: str) -> bool:
     """Two different labels sharing at least their first two words."""
-    wa, wb = (re.findall(r"\w+", label.lower()) for label in (a, b))
+    wa, wb = (LABEL_WORD_RE.findall(label.lower()) for label in (a, b))
     return wa != wb and wa[:2] == wb[:2] and len(wa) >= 2 and len(wb) >= 2
 
 

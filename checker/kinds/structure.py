@@ -19,6 +19,8 @@ from checker.records import Evidence
 ROW_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*$")
 MARKER_TEXT_RE = re.compile(r"\s*(?:\$\^\{\^?\{?\d+\}+\$|[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 LIST_NUMBER_RE = re.compile(r"^\s*[-+•–]?\s*\((\d{1,3})\)")
+SECTION_LETTER_RE = re.compile(r"\s*[IVX]+\s*|\s*[A-Z]\s*")  # (a row `I`, `II`, `A`: a new section)
+CELL_SEPARATOR_RE = re.compile(r"[|\t]")
 
 
 class StructureMode(str, enum.Enum):
@@ -75,7 +77,7 @@ OUTPUT_WORDS = ("thu hoạch", "sản lượng", "năng suất", "thu được",
 
 def _own_unit_cell(r: dict) -> bool:
     """Whether a table row's unit stands in a cell of its own (`| tấn |`), not in a heading."""
-    cells = [c.strip() for c in re.split(r"[|\t]", r["context"] or "")]
+    cells = [c.strip() for c in CELL_SEPARATOR_RE.split(r["context"] or "")]
     return bool(r["unit_text"]) and r["unit_text"].strip() in cells
 
 
@@ -110,7 +112,7 @@ def table_sequences(doc) -> list[list[tuple[int, object]]]:
                 sections[len(sequences) - 1] = [current]
             if m:
                 number = int(m.group(1))
-            elif re.fullmatch(r"\s*[IVX]+\s*|\s*[A-Z]\s*", block.text[a:b]):
+            elif SECTION_LETTER_RE.fullmatch(block.text[a:b]):
                 current = []  # a new section of the table restarts its numbering
                 sequences.append(current)
                 sections[max(sections)].append(current)

@@ -46,6 +46,7 @@ def judge(target: Interval, result: Interval, higher_is_better: bool, target_is_
 
 
 NUMBER_RE = re.compile(r"\d[\d.]*(?:,\d+)?")
+LABEL_WORD_RE = re.compile(r"[^\W_]+")
 
 
 def exact_target(rec: dict) -> Interval:
@@ -290,7 +291,7 @@ def _may_aim_lower(label: str, params: VerdictParams) -> bool:
 
 
 def _words(label: str) -> str:
-    return " " + " ".join(re.findall(r"[^\W_]+", (label or "").lower())) + " "
+    return " " + " ".join(LABEL_WORD_RE.findall((label or "").lower())) + " "
 
 
 def _of_plan_share(cells: list[dict], pairs: list[tuple[dict, dict]]) -> list[tuple[dict, dict]]:
