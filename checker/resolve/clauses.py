@@ -155,16 +155,18 @@ def _list_colon(text: str, start: int, end: int) -> int:
     return pos
 
 
-def head_reach(text: str, fig: Figure, spot: Spot, masked: list[tuple[int, int]], not_a_head: frozenset[str],
+def head_reach(text: str, fig: Figure, spot: Spot, masked_near, not_a_head: frozenset[str],
                parallel_part: re.Pattern) -> int:
     """How far back a figure may look for its indicator once a new head phrase stands
     between it and the last separator: `tỷ lệ che phủ rừng duy trì 60%, chỉ số hạnh phúc
     đạt 72%` — 72% is no forest cover, and the unknown head leaves it unnamed.  Names,
-    periods and cue words (`masked`) and the syllables of `not_a_head` open no head."""
+    periods and cue words (the spans `masked_near(start, end)` gives: all that may overlap
+    `[start, end)`, asked only past the first test) and the syllables of `not_a_head` open no head."""
     # Only after a figure has closed the head before it: `Tổng mức bán lẻ hàng hóa, doanh thu
     # dịch vụ ... đạt N` is one head, joined by a comma.
     if spot.prev_figure_end <= spot.reach:
         return spot.reach
+    masked = masked_near(spot.prev_figure_end, fig.start)
     inside = [(a, b) for a, b in masked if a < fig.start and b > spot.prev_figure_end]
     # (the last separator outside the masked spans, the separators found in C, last first)
     seps = reversed([m.start() for m in SEPARATOR_RE.finditer(text, spot.prev_figure_end, fig.start)])
