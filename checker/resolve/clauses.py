@@ -71,6 +71,13 @@ class Spot:
     reach: int
     number_end: int
 
+    def __init__(self, sentence: int, sentence_start: int, sentence_end: int, clause_start: int, clause_end: int,
+                 prev_figure_end: int, next_figure_start: int, reach: int, number_end: int):
+        # (at once, as `Resolution`'s: two spots a figure, where the frozen fields set one by one cost more)
+        self.__dict__.update(sentence=sentence, sentence_start=sentence_start, sentence_end=sentence_end,
+                             clause_start=clause_start, clause_end=clause_end, prev_figure_end=prev_figure_end,
+                             next_figure_start=next_figure_start, reach=reach, number_end=number_end)
+
     def in_clause(self, pos: int) -> bool:
         return self.clause_start <= pos
 
@@ -112,6 +119,9 @@ class Beside:
 
     before: Figure | None
     after: Figure | None
+
+    def __init__(self, before: Figure | None, after: Figure | None):
+        self.__dict__.update(before=before, after=after)  # (one a figure: as `Spot`'s)
 
 
 def _starts_within(starts: list[int], lo: int, hi: int) -> bool:
