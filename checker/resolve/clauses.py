@@ -71,6 +71,13 @@ class Spot:
     reach: int
     number_end: int
 
+    def __init__(self, sentence: int, sentence_start: int, sentence_end: int, clause_start: int, clause_end: int,
+                 prev_figure_end: int, next_figure_start: int, reach: int, number_end: int):
+        # (at once, as `Resolution`'s: two spots a figure, where the frozen fields set one by one cost more)
+        self.__dict__.update(sentence=sentence, sentence_start=sentence_start, sentence_end=sentence_end,
+                             clause_start=clause_start, clause_end=clause_end, prev_figure_end=prev_figure_end,
+                             next_figure_start=next_figure_start, reach=reach, number_end=number_end)
+
     def in_clause(self, pos: int) -> bool:
         return self.clause_start <= pos
 
@@ -112,6 +119,9 @@ class Beside:
 
     before: Figure | None
     after: Figure | None
+
+    def __init__(self, before: Figure | None, after: Figure | None):
+        self.__dict__.update(before=before, after=after)  # (one a figure: as `Spot`'s)
 
 
 def _starts_within(starts: list[int], lo: int, hi: int) -> bool:
@@ -155,16 +165,18 @@ def _list_colon(text: str, start: int, end: int) -> int:
     return pos
 
 
-def head_reach(text: str, fig: Figure, spot: Spot, masked: list[tuple[int, int]], not_a_head: frozenset[str],
+def head_reach(text: str, fig: Figure, spot: Spot, masked_near, not_a_head: frozenset[str],
                parallel_part: re.Pattern) -> int:
     """How far back a figure may look for its indicator once a new head phrase stands
     between it and the last separator: `tỷ lệ che phủ rừng duy trì 60%, chỉ số hạnh phúc
     đạt 72%` — 72% is no forest cover, and the unknown head leaves it unnamed.  Names,
-    periods and cue words (`masked`) and the syllables of `not_a_head` open no head."""
+    periods and cue words (the spans `masked_near(start, end)` gives: all that may overlap
+    `[start, end)`, asked only past the first test) and the syllables of `not_a_head` open no head."""
     # Only after a figure has closed the head before it: `Tổng mức bán lẻ hàng hóa, doanh thu
     # dịch vụ ... đạt N` is one head, joined by a comma.
     if spot.prev_figure_end <= spot.reach:
         return spot.reach
+    masked = masked_near(spot.prev_figure_end, fig.start)
     inside = [(a, b) for a, b in masked if a < fig.start and b > spot.prev_figure_end]
     # (the last separator outside the masked spans, the separators found in C, last first)
     seps = reversed([m.start() for m in SEPARATOR_RE.finditer(text, spot.prev_figure_end, fig.start)])

@@ -397,9 +397,10 @@ def phrase_pattern(words: tuple[str, ...], form: str) -> re.Pattern | None:
     return re.compile(form.format(alts), re.I)
 
 
-# The passage last read and its figures' province by its section (`_by_section`, once
-# needed): a passage's figures are read one after another, each asking the same.
-_LAST: list = [None, None]
+# The section last read (what `_by_section` reads: the catalog, the headings, the report's
+# province) and its figures' province: a passage's figures are read one after another, each
+# asking the same, and the blocks of a section one after another.
+_LAST: list = [None, None, None]
 
 
 def _site_before(reading, start: int, end: int) -> re.Match | None:
@@ -516,9 +517,10 @@ def _unnamed(reading, spot, several_in_anchor: bool) -> tuple[Resolution, str | 
         earlier = [(m, e) for m, e, _ in reading.entities if m.end <= spot.sentence_start]
         if earlier and earlier[-1][1] is not None:
             return Resolution(earlier[-1][1], Evidence.BLOCK, f"`{earlier[-1][0].text}` in an earlier sentence"), None
-    if _LAST[0] is not reading:  # (the same for every figure of the block: read for its first)
-        _LAST[:] = [reading, _by_section(reading)]
-    return _LAST[1]
+    section = (reading.block.section, reading.context, reading.own)
+    if _LAST[0] is not reading.catalog or _LAST[1] != section:  # (read for the section's first figure)
+        _LAST[:] = [reading.catalog, section, _by_section(reading)]
+    return _LAST[2]
 
 
 def _by_section(reading) -> tuple[Resolution, str | None]:

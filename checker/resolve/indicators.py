@@ -24,6 +24,12 @@ class Reading:
     reason: str = ""
     scope: str = ""
 
+    def __init__(self, indicator: str | None, unit: str | None, factor: float = 1.0, note: str = "",
+                 evidence: Evidence = Evidence.NONE, reason: str = "", scope: str = ""):
+        # (at once, as `Resolution`'s: one to three a figure, where the frozen fields set one by one cost more)
+        self.__dict__.update(indicator=indicator, unit=unit, factor=factor, note=note, evidence=evidence,
+                             reason=reason, scope=scope)
+
     def told(self, evidence: Evidence, reason: str) -> Reading:
         """`replace(self, evidence=..., reason=...)`, made directly: asked for most figures,
         and `replace` reads the class's fields each time."""

@@ -75,8 +75,8 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
         last_kept = k
         spot = spot_of(passage.text, fig, beside, passage.sentences, passage.opens_parallel,
                        passage.cues.continues_sentence)
-        spot = spot.reaching(head_reach(passage.text, fig, spot, passage.masked_near(spot.prev_figure_end, fig.start),
-                                        passage.cues.not_a_head, passage.cues.parallel_part))
+        spot = spot.reaching(head_reach(passage.text, fig, spot, passage.masked_near, passage.cues.not_a_head,
+                                        passage.cues.parallel_part))
         earlier = in_sentence.setdefault(spot.sentence, [])
         r = _resolve_figure(passage, fig, spot, _share_base(passage, earlier, fig), level_before.get(spot.sentence))
         earlier.append(r)

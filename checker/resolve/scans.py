@@ -307,6 +307,9 @@ class Spans:
         return k > 0 and self.reach[k - 1] > start
 
 
+NO_SPANS = Spans([])  # (read only: `overlaps` never changes a `Spans`)
+
+
 def _literal_words(pattern: re.Pattern) -> list[str] | None:
     """The phrases of a caseless whole-words pattern of literal phrases, as found in a
     caseless text (None for a pattern of another form)."""
@@ -359,7 +362,8 @@ class JointCores:
             for end, (n, ks) in self.automaton.iter(low):
                 for k in ks:
                     spans[k].append((end + 1 - n, end + 1))
-        return {pattern: Spans(spans[k]) for pattern, k in self.index.items()}
+        # (most of a block's patterns occur nowhere in it: those share one empty `Spans`)
+        return {pattern: Spans(spans[k]) if spans[k] else NO_SPANS for pattern, k in self.index.items()}
 
 
 # The passage last asked about, its cores by pattern, its caseless text, and whether the
