@@ -363,7 +363,7 @@ def _cue_matchers(cues) -> dict[str, PhraseMatcher | CueView]:
         if not decl.shared:
             matchers[decl.cue] = PhraseMatcher(phrases)
     combined = PhraseMatcher(shared)
-    for decl, _ in declared:
+    for decl, _phrases in declared:
         if decl.shared:
             matchers[decl.cue] = CueView(combined, decl.cue)
     return matchers

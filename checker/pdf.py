@@ -119,7 +119,7 @@ def _drop_page_numbers(pages: list[list[dict]]) -> None:
             if m:
                 candidates.append((int(m.group(1)) - page_no, page_no, it))
     offsets: dict[int, int] = {}
-    for offset, _, _ in candidates:
+    for offset, _page, _item in candidates:
         offsets[offset] = offsets.get(offset, 0) + 1
     for offset, page_no, it in candidates:
         if offsets[offset] >= 2 or (len(pages) == 1 and offset == 0):

@@ -168,7 +168,7 @@ def _check_template(raw: MarkedDict, path: Path) -> None:
     except ValueError as exc:
         raise InputError(gettext("{at}: message is not a valid template ({error})").format(
             at=f"{path}:{kl}:{kc}", error=exc)) from None
-    for _, name, spec, _ in parts:
+    for _at, name, spec, _where in parts:
         for number in re.findall(r"\d+", spec or ""):
             if int(number) > cap:
                 raise limits.exceeded(f"{path}:{kl}:{kc}", gettext("the field {field} in the message is {count} "
