@@ -141,7 +141,27 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
             # result, is the result's share of the plan, not a level in the row's unit.
             columns[i] = Column(col.heading, "plan_share", _role("plan_share", col.heading), col.period,
                                 col.entity, (), None, False)
-    return _first_label(_inline_groups(_whole_columns(catalog, _same_span_columns(columns))))
+    return _first_label(_inline_groups(_whole_columns(catalog, _same_span_columns(_unit_names(catalog, columns)))))
+
+
+def _unit_names(catalog: Catalog, columns: list[Column]) -> list[Column]:
+    """`| STT | Đơn vị | Dân số (nghìn người) | … |`, `| TT | Khu công nghiệp | Vốn đăng ký |`:
+    with no label column, a heading that is the kind of unit the rows are (cues.yaml
+    `subject_columns`), first after the numbers and followed by values only, heads the rows'
+    names, neither units of measure (`Đơn vị tính` heads those) nor an indicator's values."""
+    kinds = [c.kind for c in columns]
+    first = 1 if kinds[:1] == ["number"] else 0
+    if "label" in kinds or kinds[first:first + 1] not in (["unit"], ["value"], [None]) \
+            or not any(k in VALUE_KINDS for k in kinds[first + 1:]) \
+            or any(k not in VALUE_KINDS + (None,) for k in kinds[first + 1:]) \
+            or fold(BRACKET_RE.sub("", columns[first].heading).strip(" .:*")) not in _subject_headings(catalog):
+        return columns
+    col = columns[first]
+    return columns[:first] + [Column(col.heading, "label", None, col.period, None)] + columns[first + 1:]
+
+
+def _subject_headings(catalog: Catalog) -> frozenset[str]:
+    return frozenset(fold(w) for w in catalog.cues.get("resolve_entity", {}).get("subject_columns", ()))
 
 
 SAME_SPAN_HEADING_RE = re.compile(r"(?<!\w)cùng kỳ(?:\s+năm\s+(?:(\d{4})|trước))?(?!\w)", re.I)

@@ -14,6 +14,7 @@ from checker.resolve.columns import (CAPTION_RE, RELATIVE_KINDS, VALUE_KINDS, Co
                                      read_columns, table_entity, table_unit)
 from checker.resolve.derived import numbering_rank
 from checker.resolve.entities import entity_mentions, row_entity
+from checker.resolve.subjects import row_subject
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
 from checker.resolve.resolved import Resolved
@@ -260,14 +261,26 @@ class TableReader:
         if not names and group is None:
             # No row names the province: the table's caption or heading may (`A. Tỉnh X (cũ)`).
             group = self._summed_formers(doc, block, own) or self._table_entity(doc, block)
-        entity = row_entity(cat, names, group, context, own)
+        subject = row_subject(cat, label, cols[label_i].heading if label_i < len(cols) else "", names,
+                              bool(self.cues.table_total.match(label)), self._names_measure)
+        if subject is not None:
+            # (a commune's, a hospital's row: of the province's table, but not the province's figure)
+            entity = Resolution(None, Evidence.NONE, subject.reason) if not subject.value \
+                else row_entity(cat, [], group, context, own)
+            names = []
+        else:
+            entity = row_entity(cat, names, group, context, own)
         heading = self._caption_period(doc, block) or heading_period(block.section, doc.title)
         period = self._label_period(label, heading)
         row = _Row(block, doc, label, context, roles, entity, period, heading, cols, bool(names), label_i,
-                   self._head_label(doc, block, roles, cells, label), self._column_unit(roles, cells))
+                   self._head_label(doc, block, roles, cells, label), self._column_unit(roles, cells),
+                   scope=subject.value if subject is not None and subject.value else None)
         results = [r for i, cell, off in value_cells for r in self._values(row, i, cell, off, cells)]
         self._sub_row(row, cells, results)
         return results + self._evaluations(row, cells, results)
+
+    def _names_measure(self, label: str) -> bool:
+        return bool(self._label_scope(label) or self.catalog.indicator_matcher.find(label))
 
     def _block_group(self, doc, block, label: str, names, groups: dict[int, Resolution]) -> Resolution | None:
         """`| B | TỈNH SÓC TRĂNG (CŨ) | 5.756.000 | 6.134.824 |` then `| I | Thu nội địa | …`: a

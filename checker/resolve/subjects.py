@@ -1,0 +1,108 @@
+"""Table rows whose label names a subject below or beside the report's province (a commune, a
+district, an industrial zone, a hospital, a school, a department; the nation or a region):
+each such row's figures are that subject's facts, never the province's own, nor one another's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from checker.catalog import Catalog
+from checker.records import Evidence, Resolution
+from checker.text import fold, slug
+
+# What opens a label before its name: a number (`1.`, `I`), a bullet, spaces.
+LABEL_LEAD_RE = re.compile(r"^[\W\d_]*?(?=[^\W\d_])")
+BRACKETS_RE = re.compile(r"\([^()]*\)")
+WORD_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class _Words:
+    types: re.Pattern | None  # `Xã`, `Bệnh viện`, … opening a label, with the words after it
+    columns: frozenset[str]  # folded headings of a column of subjects (`Xã, phường`, `Đơn vị`)
+    elsewhere: re.Pattern | None  # `Cả nước`, a region's name, opening a label
+
+
+_WORDS: dict[int, tuple[Catalog, _Words]] = {}
+
+
+def _words(catalog: Catalog) -> _Words:
+    cached = _WORDS.get(id(catalog))
+    if cached is None or cached[0] is not catalog:
+        entity = catalog.cues.get("resolve_entity", {})
+
+        def opening(words):
+            if not words:
+                return None
+            alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            return re.compile(rf"(?:{alts})(?![\w])", re.I)
+
+        cached = (catalog, _Words(opening(entity.get("subject_types")),
+                                  frozenset(fold(w) for w in entity.get("subject_columns", ())),
+                                  opening(entity.get("elsewhere"))))
+        _WORDS[id(catalog)] = cached
+    return cached[1]
+
+
+def subject_column(catalog: Catalog, heading: str) -> bool:
+    """A label column headed by the kind of subject its rows are (`Xã, phường`, `Đơn vị`)."""
+    words = _words(catalog)
+    return fold(BRACKETS_RE.sub("", heading.split(" / ")[-1]).strip(" .:*")) in words.columns
+
+
+def _typed_name(words: _Words, label: str, start: int) -> str | None:
+    """`Phường Xuân Hương`, `Bệnh viện Đa khoa tỉnh`, `Đảng bộ xã Tân Lập`: type words, then a
+    name written with a capital within three words (a label in capitals throughout says
+    nothing by its case; `Xã đạt chuẩn nông thôn mới` names a measure: see `row_subject`)."""
+    if words.types is None or not any(c.islower() for c in label):
+        return None
+    at = start
+    while True:
+        m = words.types.match(label, at)
+        if m is None:
+            break
+        at = m.end()
+        gap = re.match(r"\s+", label[at:])
+        if gap is None:
+            return None
+        at += gap.end()
+    if at == start:
+        return None
+    # (`Khu kinh tế cửa khẩu Lệ Thanh`: a few words of its kind may come before the name)
+    for k, word in enumerate(list(WORD_RE.finditer(label, at))[:3]):
+        if word.group(0)[0].isupper() or word.group(0).isdigit():
+            return "name" if k == 0 else "kind and name"
+    return None
+
+
+def row_subject(catalog: Catalog, label: str, heading: str, names: list, is_total: bool,
+                names_measure: Callable[[str], bool]) -> Resolution | None:
+    """The subject a row's label names, other than the report's province: a scope of its own
+    (the row's facts are that subject's), or None where the row is the province's or one
+    province's (a name the catalog knows, not after a type word), or where unsure
+    (`names_measure`: the label names an indicator or a scope, `Thành thị`, `Dịch vụ`).  The
+    resolution's value is the scope; `Cả nước`, a region, gives an empty value: the row
+    is no province's at all."""
+    words = _words(catalog)
+    start = LABEL_LEAD_RE.match(label)
+    start = start.end() if start else 0
+    text = label.strip()
+    if not text:
+        return None
+    if words.elsewhere is not None and words.elsewhere.match(label, start):
+        return Resolution("", Evidence.TABLE_HEADER, f"row label `{text[:40]}`: the nation or a region")
+    if is_total:
+        return None
+    typed = _typed_name(words, label, start)
+    # (`Xã đạt chuẩn Nông thôn mới`: words of a measure between the type and a capital)
+    typed = typed == "name" or (typed is not None and not names_measure(label))
+    if names and not (typed and all(m.start > start for m, _, _ in names)):
+        return None  # (`Tỉnh Vĩnh Phúc (cũ)`, `Hà Nội`: a province; `Xã Hòa Bình`: a commune)
+    if typed:
+        return Resolution("place_" + slug(text), Evidence.TABLE_HEADER, f"row label `{text[:40]}` names a unit")
+    if subject_column(catalog, heading) and not names_measure(label):
+        return Resolution("place_" + slug(text), Evidence.TABLE_HEADER,
+                          f"row label `{text[:40]}` under `{heading.strip()[:30]}`")
+    return None

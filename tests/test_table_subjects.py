@@ -1,0 +1,101 @@
+"""Table rows whose label names a unit below or beside the report's province (a commune, a
+district, an industrial zone, a hospital, a school, a department, another province, the
+nation or a region): each row's figures are that unit's, never the province's own figure
+nor one another's; they still add up to the table's total row.  Drafts in our own words,
+several genres and provinces; figures invented."""
+
+from __future__ import annotations
+
+from tests.conftest import alarms, run_text
+
+
+def _fact(facts, line, text):
+    row = facts[(facts["line"] == line) & (facts["text"] == text)]
+    assert len(row) == 1, (line, text, facts[["line", "text"]])
+    return row.iloc[0]
+
+
+COMMUNE_BUDGET = (
+    "# Nghị quyết về thu ngân sách năm 2025 của tỉnh Nghệ An\n\n"
+    "Năm 2025, thu ngân sách nhà nước trên địa bàn tỉnh đạt 2.400.000 triệu đồng.\n\n"
+    "Phụ lục 2. Thu ngân sách của các xã, phường năm 2025\n\n"
+    "Đơn vị: triệu đồng\n\n"
+    "| STT | Tên đơn vị | Thu ngân sách (triệu đồng) |\n|---|---|---|\n"
+    "|  | Tổng cộng | {total} |\n"
+    "| 1 | Phường Trường Vinh | 1.150.000 |\n"
+    "| 2 | Phường Vinh Hưng | 730.000 |\n"
+    "| 3 | Xã Nghi Lộc | 310.000 |\n"
+    "| 4 | Xã Diễn Châu | 210.000 |\n")
+
+
+def test_commune_rows_are_no_one_fact_with_the_province(tmp_path):
+    facts, findings, _ = run_text(tmp_path, COMMUNE_BUDGET.format(total="2.400.000"))
+    assert not alarms(findings)
+    assert _fact(facts, 12, "1.150.000")["scope"].startswith("place_")
+    assert _fact(facts, 11, "2.400.000")["scope"] == ""  # (the total row is the province's)
+
+
+def test_commune_rows_still_add_up_to_their_total(tmp_path):
+    # (and the total row, the province's, disagrees with the province's figure in the text)
+    _, findings, _ = run_text(tmp_path, COMMUNE_BUDGET.format(total="2.450.000"))
+    assert sorted(f.rule for f in alarms(findings)) == ["PW03", "SV01"]
+
+
+def test_a_column_headed_by_units_gives_its_rows_as_units(tmp_path):
+    # `Đơn vị` right after the numbers, values after it: the names of units, not of measures
+    text = ("# Báo cáo dân số và giảm nghèo năm 2025 của tỉnh Thanh Hóa\n\n"
+            "Dân số trung bình toàn tỉnh năm 2025 ước đạt 3.760 nghìn người; tỷ lệ hộ nghèo còn 2,1%.\n\n"
+            "Biểu 4. Dân số và hộ nghèo theo đơn vị hành chính\n\n"
+            "| TT | Đơn vị | Dân số trung bình (nghìn người) | Tỷ lệ hộ nghèo (%) |\n|---|---|---|---|\n"
+            "| 1 | Phường Hạc Thành | 402,3 | 0,4 |\n| 2 | Phường Sầm Sơn | 155,0 | 0,9 |\n"
+            "| 3 | Xã Mường Lát | 41,2 | 21,5 |\n| 4 | Xã Quan Sơn | 38,7 | 18,2 |\n")
+    facts, findings, _ = run_text(tmp_path, text)
+    assert not alarms(findings)
+    cell = _fact(facts, 9, "402,3")
+    assert cell["indicator"] == "population" and cell["scope"] == "place_phuong_hac_thanh"
+
+
+def test_nation_and_region_rows_are_not_the_province(tmp_path):
+    text = ("# Báo cáo kinh tế - xã hội năm 2025 của tỉnh Quảng Ninh\n\n"
+            "Năm 2025, tốc độ tăng trưởng GRDP của tỉnh đạt 11,2%.\n\n"
+            "Phụ lục 5. Tốc độ tăng GRDP năm 2025 của một số địa phương\n\n"
+            "| STT | Tỉnh, thành phố | Tốc độ tăng GRDP (%) |\n|---|---|---|\n"
+            "|  | Cả nước | 8,0 |\n|  | Đồng bằng sông Hồng | 9,1 |\n"
+            "| 1 | Hải Phòng | 11,8 |\n| 2 | Quảng Ninh | {own} |\n| 3 | Bắc Ninh | 10,9 |\n")
+    facts, findings, _ = run_text(tmp_path, text.format(own="11,2"))
+    assert not alarms(findings)
+    assert _fact(facts, 9, "8,0")["entity"] != "quang_ninh"
+    # the province's own row is still its figure: a slip there is caught
+    _, findings, _ = run_text(tmp_path, text.format(own="12,2"))
+    assert [f.rule for f in alarms(findings)] == ["SV01"]
+
+
+def test_party_committees_hospitals_and_zones(tmp_path):
+    text = ("# Báo cáo chính trị của Ban Chấp hành Đảng bộ tỉnh Gia Lai nhiệm kỳ 2020 - 2025\n\n"
+            "Năm 2025, tỷ lệ hộ nghèo của tỉnh còn 3,2%.\n\n"
+            "Phụ lục 1. Tỷ lệ hộ nghèo năm 2025 theo đảng bộ cơ sở\n\n"
+            "| STT | Đảng bộ | Tỷ lệ hộ nghèo (%) |\n|---|---|---|\n"
+            "| 1 | Đảng bộ phường Pleiku | 0,6 |\n| 2 | Đảng bộ xã Kbang | 9,4 |\n"
+            "| 3 | Đảng bộ xã Chư Prông | 7,8 |\n\n"
+            "Phụ lục 2. Tỷ lệ hộ nghèo tại các khu kinh tế năm 2025\n\n"
+            "| STT | Nội dung | Tỷ lệ hộ nghèo (%) |\n|---|---|---|\n"
+            "| 1 | Khu kinh tế cửa khẩu Lệ Thanh | 4,1 |\n| 2 | Khu kinh tế Nhơn Hội | 1,2 |\n")
+    facts, findings, _ = run_text(tmp_path, text)
+    assert not alarms(findings)
+
+
+def test_an_indicator_row_and_former_provinces_keep_their_reading(tmp_path):
+    # `Xã đạt chuẩn …` names a measure, not a commune; `Tỉnh Vĩnh Phúc (cũ)` is a former province
+    text = ("# Báo cáo kết quả xây dựng nông thôn mới năm 2025 của tỉnh Phú Thọ\n\n"
+            "Năm 2025, tỷ lệ xã đạt chuẩn nông thôn mới của tỉnh đạt 82,0%.\n\n"
+            "Bảng 1. Một số chỉ tiêu năm 2025\n\n"
+            "| STT | Chỉ tiêu | Đơn vị tính | Thực hiện |\n|---|---|---|---|\n"
+            "| 1 | Tỷ lệ xã đạt chuẩn nông thôn mới | % | 85,0 |\n\n"
+            "Bảng 2. Dân số năm 2025 theo địa bàn trước hợp nhất\n\n"
+            "| STT | Đơn vị | Dân số trung bình (nghìn người) |\n|---|---|---|\n"
+            "| 1 | Tỉnh Phú Thọ (cũ) | 1.530,0 |\n| 2 | Tỉnh Vĩnh Phúc (cũ) | 1.240,0 |\n"
+            "| 3 | Tỉnh Hòa Bình (cũ) | 880,0 |\n")
+    facts, findings, _ = run_text(tmp_path, text)
+    assert [f.rule for f in alarms(findings)] == ["SV01"]
+    assert _fact(facts, 16, "1.240,0")["entity"] == "vinh_phuc"
+    assert _fact(facts, 16, "1.240,0")["scope"] == ""
