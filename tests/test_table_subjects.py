@@ -99,3 +99,26 @@ def test_an_indicator_row_and_former_provinces_keep_their_reading(tmp_path):
     assert [f.rule for f in alarms(findings)] == ["SV01"]
     assert _fact(facts, 16, "1.240,0")["entity"] == "vinh_phuc"
     assert _fact(facts, 16, "1.240,0")["scope"] == ""
+
+
+def _national_table(provinces, total: int) -> str:
+    rows = "".join(f"| {i + 1} | {name} | {100 + 3 * i} |\n" for i, name in enumerate(provinces))
+    return ("# Báo cáo tình hình đầu tư năm 2025 của tỉnh Khánh Hòa\n\n"
+            "Phụ lục 3. Số dự án được cấp phép năm 2025 phân theo địa phương\n\n"
+            "| STT | Tỉnh, thành phố | Số dự án (dự án) |\n|---|---|---|\n"
+            f"|  | Cả nước | {total} |\n" + rows)
+
+
+def test_a_country_total_is_not_summed_from_its_provinces(tmp_path):
+    """A country's total may hold what no province does (revenue collected centrally): even
+    with every province listed under it, the rows are not checked against it."""
+    from checker.catalog import load_catalog
+
+    cat = load_catalog()
+    # (a city by its `TP.` name: `Hồ Chí Minh` alone is a person's name too)
+    names = [next((a for a in e.aliases if a.startswith("TP. ")), e.name) for e in cat.entities.values()
+             if e.level == "province"]
+    right = sum(100 + 3 * i for i in range(len(names)))
+    facts, findings, _ = run_text(tmp_path, _national_table(names, right + 40))
+    assert not alarms(findings)
+    assert _fact(facts, 7, str(right + 40))["entity"] != "khanh_hoa"
