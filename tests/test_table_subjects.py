@@ -52,7 +52,7 @@ def test_a_column_headed_by_units_gives_its_rows_as_units(tmp_path):
     facts, findings, _ = run_text(tmp_path, text)
     assert not alarms(findings)
     cell = _fact(facts, 9, "402,3")
-    assert cell["indicator"] == "population" and cell["scope"] == "place_phuong_hac_thanh"
+    assert cell["indicator"] == "population" and cell["scope"] == "place_phuong_hac_thanh_9"
 
 
 def test_nation_and_region_rows_are_not_the_province(tmp_path):
@@ -122,3 +122,14 @@ def test_a_country_total_is_not_summed_from_its_provinces(tmp_path):
     facts, findings, _ = run_text(tmp_path, _national_table(names, right + 40))
     assert not alarms(findings)
     assert _fact(facts, 7, str(right + 40))["entity"] != "khanh_hoa"
+
+
+def test_one_name_in_two_tables_is_not_taken_for_one_fact(tmp_path):
+    # two communes of one name under two districts (or one measure at two dates): left apart
+    text = ("# Báo cáo dân số năm 2024 của tỉnh Bắc Giang\n\n"
+            "Bảng 1. Dân số huyện Lục Nam\n\n| STT | Xã | Dân số (người) |\n|---|---|---|\n"
+            "| 1 | Xã Tân Lập | 9.120 |\n| 2 | Xã Bảo Đài | 8.300 |\n\n"
+            "Bảng 2. Dân số huyện Lục Ngạn\n\n| STT | Xã | Dân số (người) |\n|---|---|---|\n"
+            "| 1 | Xã Tân Lập | 6.450 |\n| 2 | Xã Kiên Lao | 7.010 |\n")
+    _, findings, _ = run_text(tmp_path, text)
+    assert not alarms(findings)

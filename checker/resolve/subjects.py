@@ -78,13 +78,16 @@ def _typed_name(words: _Words, label: str, start: int) -> str | None:
 
 
 def row_subject(catalog: Catalog, label: str, heading: str, names: list, is_total: bool,
-                names_measure: Callable[[str], bool]) -> Resolution | None:
+                names_measure: Callable[[str], bool], line: int) -> Resolution | None:
     """The subject a row's label names, other than the report's province: a scope of its own
     (the row's facts are that subject's), or None where the row is the province's or one
     province's (a name the catalog knows, not after a type word), or where unsure
     (`names_measure`: the label names an indicator or a scope, `Thành thị`, `Dịch vụ`).  The
     resolution's value is the scope; `Cả nước`, a region, gives an empty value: the row
-    is no province's at all."""
+    is no province's at all.  The scope is the row's alone (its `line`): two tables' rows
+    of one name may be two communes of one name under two districts, or two measures the
+    columns name alike (`Dân số` at mid-year and at the year's end), so they are not
+    taken for one fact."""
     words = _words(catalog)
     start = LABEL_LEAD_RE.match(label)
     start = start.end() if start else 0
@@ -101,8 +104,8 @@ def row_subject(catalog: Catalog, label: str, heading: str, names: list, is_tota
     if names and not (typed and all(m.start > start for m, _, _ in names)):
         return None  # (`Tỉnh Vĩnh Phúc (cũ)`, `Hà Nội`: a province; `Xã Hòa Bình`: a commune)
     if typed:
-        return Resolution("place_" + slug(text), Evidence.TABLE_HEADER, f"row label `{text[:40]}` names a unit")
+        return Resolution(f"place_{slug(text)}_{line}", Evidence.TABLE_HEADER, f"row label `{text[:40]}` names a unit")
     if subject_column(catalog, heading) and not names_measure(label):
-        return Resolution("place_" + slug(text), Evidence.TABLE_HEADER,
+        return Resolution(f"place_{slug(text)}_{line}", Evidence.TABLE_HEADER,
                           f"row label `{text[:40]}` under `{heading.strip()[:30]}`")
     return None

@@ -262,7 +262,7 @@ class TableReader:
             # No row names the province: the table's caption or heading may (`A. Tỉnh X (cũ)`).
             group = self._summed_formers(doc, block, own) or self._table_entity(doc, block)
         subject = row_subject(cat, label, cols[label_i].heading if label_i < len(cols) else "", names,
-                              bool(self.cues.table_total.match(label)), self._names_measure)
+                              bool(self.cues.table_total.match(label)), self._names_measure, block.line)
         if subject is not None:
             # (a commune's, a hospital's row: of the province's table, but not the province's figure)
             entity = Resolution(None, Evidence.NONE, subject.reason) if not subject.value \
