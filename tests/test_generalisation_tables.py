@@ -37,8 +37,9 @@ def test_column_kinds_in_the_draft_own_words():
     periods = [c.period.value if c.period else None
                for c in read_columns(cat, ("Chỉ tiêu", "KH 2025", "ƯTH 2025", "TH 6 tháng 2025", "Năm 2024"))]
     assert periods[1:3] == ["2025", "2025"] and periods[4] == "2024"
-    # `TH` is a word of its own, not the start of `Thu ngân sách`: that column names an indicator.
-    assert kinds("STT", "Tên tỉnh", "Thu ngân sách (tỷ đồng)") == ["number", None, "value"]
+    # `TH` is a word of its own, not the start of `Thu ngân sách`: that column names an indicator
+    # (and `Tên tỉnh`, the kind of unit the rows are, heads their names).
+    assert kinds("STT", "Tên tỉnh", "Thu ngân sách (tỷ đồng)") == ["number", "label", "value"]
 
 
 def test_a_heading_naming_a_former_province_gives_the_rows_their_province(tmp_path):

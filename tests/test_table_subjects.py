@@ -133,3 +133,28 @@ def test_one_name_in_two_tables_is_not_taken_for_one_fact(tmp_path):
             "| 1 | Xã Tân Lập | 6.450 |\n| 2 | Xã Kiên Lao | 7.010 |\n")
     _, findings, _ = run_text(tmp_path, text)
     assert not alarms(findings)
+
+
+def test_headings_that_list_kinds_of_unit():
+    from checker.catalog import load_catalog
+    from checker.resolve.subjects import subject_column
+
+    cat = load_catalog()
+    assert all(subject_column(cat, h) for h in ("Xã, phường", "Tên đơn vị", "Huyện/thị xã/thành phố",
+                                                "Đơn vị hành chính cấp xã", "Xã và phường", "Tỉnh, thành phố"))
+    assert not any(subject_column(cat, h) for h in ("Đơn vị tính", "Chỉ tiêu", "Cây trồng / khu vực",
+                                                    "Chương trình / địa bàn", "Tổng số", ""))
+
+
+def test_areas_and_sectors_under_a_heading_of_areas(tmp_path):
+    # rows of places under `Khu vực` are the places'; rows naming a sector or `Thành thị` keep it
+    text = ("# Báo cáo tình hình kinh tế - xã hội năm 2025 của tỉnh Tây Ninh\n\n"
+            "Năm 2025, dân số trung bình của tỉnh ước 3.280 nghìn người, trong đó thành thị 1.020 nghìn người.\n\n"
+            "Bảng 3. Dân số trung bình năm 2025 theo khu vực\n\n"
+            "| STT | Khu vực | Dân số trung bình (nghìn người) |\n|---|---|---|\n"
+            "| 1 | Thành thị | {urban} |\n| 2 | Phường Long An | 320,4 |\n| 3 | Khu kinh tế cửa khẩu Mộc Bài | 41,0 |\n")
+    facts, findings, _ = run_text(tmp_path, text.format(urban="1.020,0"))
+    assert not alarms(findings)
+    assert _fact(facts, 10, "320,4")["scope"].startswith("place_")
+    _, findings, _ = run_text(tmp_path, text.format(urban="1.120,0"))
+    assert [f.rule for f in alarms(findings)] == ["SV01"]

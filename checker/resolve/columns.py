@@ -12,6 +12,7 @@ from checker.interval import Interval
 from checker.records import Evidence, Figure, Resolution
 from checker.resolve.entities import entity_mentions
 from checker.resolve.periods import find_periods, normalise_range
+from checker.resolve.subjects import subject_column
 from checker.text import Mention, fold
 
 VALUE_KINDS = ("target", "actual", "value", "comparison", "plan_share", "structure")
@@ -154,14 +155,10 @@ def _unit_names(catalog: Catalog, columns: list[Column]) -> list[Column]:
     if "label" in kinds or kinds[first:first + 1] not in (["unit"], ["value"], [None]) \
             or not any(k in VALUE_KINDS for k in kinds[first + 1:]) \
             or any(k not in VALUE_KINDS + (None,) for k in kinds[first + 1:]) \
-            or fold(BRACKET_RE.sub("", columns[first].heading).strip(" .:*")) not in _subject_headings(catalog):
+            or not subject_column(catalog, columns[first].heading):
         return columns
     col = columns[first]
     return columns[:first] + [Column(col.heading, "label", None, col.period, None)] + columns[first + 1:]
-
-
-def _subject_headings(catalog: Catalog) -> frozenset[str]:
-    return frozenset(fold(w) for w in catalog.cues.get("resolve_entity", {}).get("subject_columns", ()))
 
 
 SAME_SPAN_HEADING_RE = re.compile(r"(?<!\w)cùng kỳ(?:\s+năm\s+(?:(\d{4})|trước))?(?!\w)", re.I)

@@ -5,12 +5,13 @@ each such row's figures are that subject's facts, never the province's own, nor 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
 from checker.catalog import Catalog
 from checker.records import Evidence, Resolution
-from checker.text import fold, slug
+from checker.text import slug
 
 # What opens a label before its name: a number (`1.`, `I`), a bullet, spaces.
 LABEL_LEAD_RE = re.compile(r"^[\W\d_]*?(?=[^\W\d_])")
@@ -21,11 +22,19 @@ WORD_RE = re.compile(r"[^\W_]+")
 @dataclass(frozen=True)
 class _Words:
     types: re.Pattern | None  # `Xã`, `Bệnh viện`, … opening a label, with the words after it
-    columns: frozenset[str]  # folded headings of a column of subjects (`Xã, phường`, `Đơn vị`)
+    columns: frozenset[tuple[str, ...]]  # the words of each kind of unit a label column is headed by
     elsewhere: re.Pattern | None  # `Cả nước`, a region's name, opening a label
 
 
 _WORDS: dict[int, tuple[Catalog, _Words]] = {}
+# Between the kinds a heading lists (`Xã, phường và đặc khu`, `Huyện/thị xã`), and the word
+# `Tên` opening it (`Tên đơn vị`).
+HEADING_GLUE = frozenset({"và", "tên"})
+
+
+def _heading_words(text: str) -> tuple[str, ...]:
+    # (lower case with its marks: `Đơn vị tính`, folded, would read as `đơn vị` + `tỉnh`)
+    return tuple(WORD_RE.findall(unicodedata.normalize("NFC", text).lower()))
 
 
 def _words(catalog: Catalog) -> _Words:
@@ -40,16 +49,27 @@ def _words(catalog: Catalog) -> _Words:
             return re.compile(rf"(?:{alts})(?![\w])", re.I)
 
         cached = (catalog, _Words(opening(entity.get("subject_types")),
-                                  frozenset(fold(w) for w in entity.get("subject_columns", ())),
+                                  frozenset(_heading_words(w) for w in entity.get("subject_columns", ())),
                                   opening(entity.get("elsewhere"))))
         _WORDS[id(catalog)] = cached
     return cached[1]
 
 
 def subject_column(catalog: Catalog, heading: str) -> bool:
-    """A label column headed by the kind of subject its rows are (`Xã, phường`, `Đơn vị`)."""
-    words = _words(catalog)
-    return fold(BRACKETS_RE.sub("", heading.split(" / ")[-1]).strip(" .:*")) in words.columns
+    """A label column headed by the kinds of unit its rows are, one or several (`Xã, phường`,
+    `Tên đơn vị`, `Huyện/thị xã/thành phố`): the heading's words are those kinds' words and
+    nothing else (`Đơn vị tính` is not: `tính` is no kind)."""
+    kinds = _words(catalog).columns
+    # (the whole heading: `Cây trồng / khu vực` heads crops as well as areas)
+    words = [w for w in _heading_words(BRACKETS_RE.sub(" ", heading)) if w not in HEADING_GLUE]
+    if not words:
+        return False
+    longest = max(map(len, kinds), default=0)
+    ends = {0}  # the word positions a run of whole kinds reaches
+    for i in range(1, len(words) + 1):
+        if any(i - n in ends and tuple(words[i - n:i]) in kinds for n in range(1, min(longest, i) + 1)):
+            ends.add(i)
+    return len(words) in ends
 
 
 def _typed_name(words: _Words, label: str, start: int) -> str | None:
