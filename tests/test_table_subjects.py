@@ -32,13 +32,32 @@ def test_commune_rows_are_no_one_fact_with_the_province(tmp_path):
     facts, findings, _ = run_text(tmp_path, COMMUNE_BUDGET.format(total="2.400.000"))
     assert not alarms(findings)
     assert _fact(facts, 12, "1.150.000")["scope"].startswith("place_")
-    assert _fact(facts, 11, "2.400.000")["scope"] == ""  # (the total row is the province's)
+    # (`Tổng cộng` over communes is their sum, which need not be all of the province's)
+    assert _fact(facts, 11, "2.400.000")["scope"].startswith("units_total")
 
 
 def test_commune_rows_still_add_up_to_their_total(tmp_path):
-    # (and the total row, the province's, disagrees with the province's figure in the text)
     _, findings, _ = run_text(tmp_path, COMMUNE_BUDGET.format(total="2.450.000"))
+    assert [f.rule for f in alarms(findings)] == ["PW03"]
+    # `Toàn tỉnh` says the total row is the province's: it restates the province's figure
+    text = COMMUNE_BUDGET.replace("Tổng cộng", "Toàn tỉnh")
+    _, findings, _ = run_text(tmp_path, text.format(total="2.400.000"))
+    assert not alarms(findings)
+    _, findings, _ = run_text(tmp_path, text.format(total="2.450.000"))
     assert sorted(f.rule for f in alarms(findings)) == ["PW03", "SV01"]
+
+
+def test_the_sum_of_districts_is_not_the_province_total(tmp_path):
+    # a district-by-district table leaves out the province's own spending: its `Cộng` is less
+    text = ("BÁO CÁO QUYẾT TOÁN NGÂN SÁCH ĐỊA PHƯƠNG NĂM 2024 CỦA TỈNH TUYÊN QUANG\n\n"
+            "Tổng chi ngân sách địa phương năm 2024 là 14.300 tỷ đồng.\n\n"
+            "Biểu số 05. Chi ngân sách theo huyện năm 2024\nĐơn vị: tỷ đồng\n\n"
+            "STT\tHuyện, thành phố\tChi ngân sách địa phương (tỷ đồng)\n"
+            "1\tNa Hang\t1.210,5\n2\tLâm Bình\t980,2\n3\tChiêm Hóa\t1.640,8\n\tCộng\t{total}\n")
+    _, findings, _ = run_text(tmp_path, text.format(total="3.831,5"), name="draft.txt")
+    assert not alarms(findings)
+    _, findings, _ = run_text(tmp_path, text.format(total="3.931,5"), name="draft.txt")
+    assert [f.rule for f in alarms(findings)] == ["PW03"]
 
 
 def test_a_column_headed_by_units_gives_its_rows_as_units(tmp_path):

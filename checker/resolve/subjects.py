@@ -24,6 +24,7 @@ class _Words:
     types: re.Pattern | None  # `Xã`, `Bệnh viện`, … opening a label, with the words after it
     columns: frozenset[tuple[str, ...]]  # the words of each kind of unit a label column is headed by
     elsewhere: re.Pattern | None  # `Cả nước`, a region's name, opening a label
+    whole: re.Pattern | None  # `Toàn tỉnh` opening a label: the whole province
 
 
 _WORDS: dict[int, tuple[Catalog, _Words]] = {}
@@ -50,7 +51,7 @@ def _words(catalog: Catalog) -> _Words:
 
         cached = (catalog, _Words(opening(entity.get("subject_types")),
                                   frozenset(_heading_words(w) for w in entity.get("subject_columns", ())),
-                                  opening(entity.get("elsewhere"))))
+                                  opening(entity.get("elsewhere")), opening(entity.get("whole_province"))))
         _WORDS[id(catalog)] = cached
     return cached[1]
 
@@ -98,7 +99,7 @@ def _typed_name(words: _Words, label: str, start: int) -> str | None:
 
 
 def row_subject(catalog: Catalog, label: str, heading: str, names: list, is_total: bool,
-                names_measure: Callable[[str], bool], line: int) -> Resolution | None:
+                names_measure: Callable[[str], bool], line: int, units_table: bool = False) -> Resolution | None:
     """The subject a row's label names, other than the report's province: a scope of its own
     (the row's facts are that subject's), or None where the row is the province's or one
     province's (a name the catalog knows, not after a type word), or where unsure
@@ -117,6 +118,11 @@ def row_subject(catalog: Catalog, label: str, heading: str, names: list, is_tota
     if words.elsewhere is not None and words.elsewhere.match(label, start):
         return Resolution("", Evidence.TABLE_HEADER, f"row label `{text[:40]}`: the nation or a region")
     if is_total:
+        if units_table and not (words.whole is not None and words.whole.match(label, start)):
+            # `Cộng`, `Tổng số` over rows of units: the units' sum, which may leave out what
+            # no unit holds (the province's own budget); `Toàn tỉnh` says it is the province's
+            return Resolution(f"units_total_{line}", Evidence.TABLE_HEADER,
+                              f"row label `{text[:40]}`: the sum of the units listed")
         return None
     typed = _typed_name(words, label, start)
     # (`Xã đạt chuẩn Nông thôn mới`: words of a measure between the type and a capital)
@@ -129,3 +135,17 @@ def row_subject(catalog: Catalog, label: str, heading: str, names: list, is_tota
         return Resolution(f"place_{slug(text)}_{line}", Evidence.TABLE_HEADER,
                           f"row label `{text[:40]}` under `{heading.strip()[:30]}`")
     return None
+
+
+def units_table(catalog: Catalog, labels: list[str], heading: str, total: re.Pattern,
+                names_measure: Callable[[str], bool]) -> bool:
+    """Whether most of a table's row labels, its total rows aside, name units (`Xã Tân Lập`,
+    any name under `Xã, phường`), not measures, sectors or provinces: its `Tổng số` is then
+    theirs."""
+    labels = [t for t in labels if t.strip() and not total.match(t)]
+    units = 0
+    for t in labels:
+        names = [(m, None, "") for m in catalog.entity_matcher.find(t)]
+        found = row_subject(catalog, t, heading, names, False, names_measure, 0)
+        units += found is not None and bool(found.value)
+    return units >= 2 and 2 * units > len(labels)

@@ -14,7 +14,7 @@ from checker.resolve.columns import (CAPTION_RE, RELATIVE_KINDS, VALUE_KINDS, Co
                                      read_columns, table_entity, table_unit)
 from checker.resolve.derived import numbering_rank
 from checker.resolve.entities import entity_mentions, row_entity
-from checker.resolve.subjects import row_subject
+from checker.resolve.subjects import row_subject, units_table
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
 from checker.resolve.resolved import Resolved
@@ -262,7 +262,8 @@ class TableReader:
             # No row names the province: the table's caption or heading may (`A. Tỉnh X (cũ)`).
             group = self._summed_formers(doc, block, own) or self._table_entity(doc, block)
         subject = row_subject(cat, label, cols[label_i].heading if label_i < len(cols) else "", names,
-                              bool(self.cues.table_total.match(label)), self._names_measure, block.line)
+                              bool(self.cues.table_total.match(label)), self._names_measure, block.line,
+                              self._units_table(doc, block, label_i))
         if subject is not None:
             # (a commune's, a hospital's row: of the province's table, but not the province's figure)
             entity = Resolution(None, Evidence.NONE, subject.reason) if not subject.value \
@@ -278,6 +279,16 @@ class TableReader:
         results = [r for i, cell, off in value_cells for r in self._values(row, i, cell, off, cells)]
         self._sub_row(row, cells, results)
         return results + self._evaluations(row, cells, results)
+
+    def _units_table(self, doc, block, label_i: int) -> bool:
+        key = (doc.path, doc.index, block.table, "units")
+        if key not in self._tables:
+            cols = self.columns(block.header)
+            labels = [b.text[b.cells[label_i][0]:b.cells[label_i][1]] for b in doc.blocks
+                      if b.table == block.table and b.kind == "table_row" and label_i < len(b.cells)]
+            self._tables[key] = units_table(self.catalog, labels, cols[label_i].heading if label_i < len(cols) else "",
+                                            self.cues.table_total, self._names_measure)
+        return self._tables[key]
 
     def _names_measure(self, label: str) -> bool:
         return bool(self._label_scope(label) or self.catalog.indicator_matcher.find(label))
