@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from checker.catalog import Catalog
@@ -60,7 +61,11 @@ def subject_column(catalog: Catalog, heading: str) -> bool:
     """A label column headed by the kinds of unit its rows are, one or several (`Xã, phường`,
     `Tên đơn vị`, `Huyện/thị xã/thành phố`): the heading's words are those kinds' words and
     nothing else (`Đơn vị tính` is not: `tính` is no kind)."""
-    kinds = _words(catalog).columns
+    return _kinds_only(_words(catalog).columns, heading)
+
+
+@lru_cache(maxsize=4096)
+def _kinds_only(kinds: frozenset[tuple[str, ...]], heading: str) -> bool:
     # (the whole heading: `Cây trồng / khu vực` heads crops as well as areas)
     words = [w for w in _heading_words(BRACKETS_RE.sub(" ", heading)) if w not in HEADING_GLUE]
     if not words:

@@ -261,9 +261,9 @@ class TableReader:
         if not names and group is None:
             # No row names the province: the table's caption or heading may (`A. Tỉnh X (cũ)`).
             group = self._summed_formers(doc, block, own) or self._table_entity(doc, block)
-        subject = row_subject(cat, label, cols[label_i].heading if label_i < len(cols) else "", names,
-                              bool(self.cues.table_total.match(label)), self._names_measure, block.line,
-                              self._units_table(doc, block, label_i))
+        total = bool(self.cues.table_total.match(label))
+        subject = row_subject(cat, label, cols[label_i].heading if label_i < len(cols) else "", names, total,
+                              self._names_measure, block.line, total and self._units_table(doc, block, label_i))
         if subject is not None:
             # (a commune's, a hospital's row: of the province's table, but not the province's figure)
             entity = Resolution(None, Evidence.NONE, subject.reason) if not subject.value \
