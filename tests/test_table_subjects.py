@@ -177,3 +177,18 @@ def test_areas_and_sectors_under_a_heading_of_areas(tmp_path):
     assert _fact(facts, 10, "320,4")["scope"].startswith("place_")
     _, findings, _ = run_text(tmp_path, text.format(urban="1.120,0"))
     assert [f.rule for f in alarms(findings)] == ["SV01"]
+
+
+def test_a_province_row_under_its_districts_holds_them(tmp_path):
+    # the city named last, unnumbered, under its numbered districts: their total, not a part
+    # of the last district (which made PW03 say 980 should be 3.800)
+    text = ("# Báo cáo thu hút đầu tư 9 tháng năm 2025 của thành phố Hà Nội\n\n"
+            "Phụ lục. Vốn FDI đăng ký theo quận, huyện\n\n"
+            "| TT | Quận/huyện | Vốn đăng ký (triệu USD) |\n|---|---|---|\n"
+            "| 1 | Quận Hoàn Kiếm | 410 |\n| 2 | Quận Cầu Giấy | 1.250 |\n| 3 | Huyện Đông Anh | 980 |\n"
+            "|  | Thành phố Hà Nội | {total} |\n")
+    _, findings, _ = run_text(tmp_path, text.format(total="2.640"))
+    assert not alarms(findings)
+    _, findings, _ = run_text(tmp_path, text.format(total="2.740"))
+    assert [f.rule for f in alarms(findings)] == ["PW03"]
+    assert "2.740" in alarms(findings)[0].message

@@ -97,7 +97,7 @@ def _tree(blocks, by_block, catalog, cues, columns_seen) -> list[_Row]:
     number_i, label_i, kinds = columns_seen[header]
     if number_i is None:
         marked = _marked_labels(blocks, header, by_block, label_i, kinds)
-        return _nest(marked, cues) if marked else _unnumbered(blocks, header, by_block, label_i, kinds, cues)
+        return _nest(marked, cues, catalog) if marked else _unnumbered(blocks, header, by_block, label_i, kinds, cues)
     if label_i == number_i:
         return []
     rows = []
@@ -117,7 +117,7 @@ def _tree(blocks, by_block, catalog, cues, columns_seen) -> list[_Row]:
         elif form is None:
             form = "?"
         rows.append(_Row(b, marker, form, label, cells=_value_cells(b, by_block, kinds, header)))
-    return _nest(rows, cues)
+    return _nest(rows, cues, catalog)
 
 
 def _value_cells(b, by_block, kinds, header) -> dict[int, list[int]]:
@@ -188,13 +188,24 @@ def _form(marker: str, rows: list[_Row]) -> str | None:
     return None
 
 
+def _province_below(row: _Row, n: int, rows: list[_Row], catalog) -> bool:
+    """`| | Thành phố Hà Nội | 3.800 |` last, unnumbered, under numbered rows of one form:
+    a row naming a province alone holds the rows above it (its districts), as a `Tổng số`
+    would; it is none of the last row's parts."""
+    if catalog is None or n != len(rows) - 1 or not row.cells or len({r.form for r in rows[:n]}) != 1 \
+            or rows[0].form in (None, "?") or n < 2:
+        return False
+    names = catalog.entity_matcher.find(row.label)
+    return len(names) == 1 and not WORD_RE.search(row.label[:names[0].start] + row.label[names[0].end:])
+
+
 def _next_letter(marker: str, rows: list[_Row]) -> bool:
     """`I` right after a row `H` (or `V` after `U`) goes on the letters."""
     last = next((r for r in reversed(rows) if r.form == "upper"), None)
     return len(marker) == 1 and last is not None and ord(last.marker) == ord(marker) - 1
 
 
-def _nest(rows: list[_Row], cues) -> list[_Row]:
+def _nest(rows: list[_Row], cues, catalog=None) -> list[_Row]:
     """Give each row its parent: a form seen above closes the rows down to its level (`1`
     after `a` is a sibling of the `1` above); a new form opens a level under the row above.
     A `Tổng` row on top (or at the bottom) holds the top level; a `Trong đó` row, numbered or
@@ -216,7 +227,7 @@ def _nest(rows: list[_Row], cues) -> list[_Row]:
                 stack.clear()
                 partial_of = None
                 continue
-            if cues.table_total.match(row.label) and not lead:
+            if (cues.table_total.match(row.label) or _province_below(row, n, rows, catalog)) and not lead:
                 if total is None and (not stack or n == len(rows) - 1):
                     total = row  # `| | Tổng số | 2.693.966 |` over (or under) the numbered rows
                     if stack:
