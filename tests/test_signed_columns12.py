@@ -1,0 +1,116 @@
+"""Comparison columns with signed cells (session 12): a table's `So cùng kỳ (%)`,
+`Tăng/giảm (%)` or `So kế hoạch (%)` cell may state a fall as `-13,1`, `- 13,1`, `−13,1` or
+`(13,1)`.  Read without its sign, a right cell was recomputed as wrong (a false alarm).
+Drafts of our own in several genres and provinces: each right table is silent, each
+planted mismatch fires, and a dash that is no sign stays no sign."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import alarms, fact_row, figure_texts, run_text, scan
+
+
+def _alarms(tmp_path, text: str) -> list[tuple[str, list[str]]]:
+    _, findings, _ = run_text(tmp_path, text)
+    return [(f.rule, figure_texts(f)) for f in alarms(findings)]
+
+
+STATS = """# CỤC THỐNG KÊ TỈNH {province}
+
+## BÁO CÁO Tình hình kinh tế - xã hội {span} năm 2025
+
+### 1. Thương mại, xuất nhập khẩu
+
+Bảng 1. Một số chỉ tiêu chủ yếu
+
+| STT | Chỉ tiêu | Đơn vị tính | Thực hiện {span} năm 2024 | Ước {span} năm 2025 | {heading} |
+|---|---|---|---|---|---|
+| 1 | Kim ngạch xuất khẩu | triệu USD | 15.420 | 13.400 | {a} |
+| 2 | Kim ngạch nhập khẩu | triệu USD | 12.300 | 12.900 | {b} |
+| 3 | Tổng mức bán lẻ hàng hóa | tỷ đồng | 21.000 | 23.100 | {c} |
+"""
+
+BUDGET = """# ỦY BAN NHÂN DÂN TỈNH {province}
+
+## BÁO CÁO Tình hình thực hiện thu, chi ngân sách năm 2025
+
+Đơn vị: tỷ đồng
+
+| TT | Nội dung | Thực hiện năm 2024 | Ước thực hiện năm 2025 | {heading} |
+|---|---|---|---|---|
+| 1 | Thu tiền sử dụng đất | 4.850 | 3.120 | {a} |
+| 2 | Thu xổ số kiến thiết | 410 | 402 | {b} |
+| 3 | Thu phí, lệ phí | 620 | 701 | {c} |
+"""
+
+# (template, province, span, heading, right cells a b c, a wrong cell for a)
+SIGNED = [
+    (STATS, "THÁI NGUYÊN", "6 tháng", "So cùng kỳ (%)", ("-13,1", "4,9", "10,0"), "-3,1"),
+    (STATS, "NGHỆ AN", "9 tháng", "Tăng/giảm so cùng kỳ (%)", ("- 13,1", "4,9", "10,0"), "- 11,3"),
+    (STATS, "GIA LAI", "10 tháng", "Tăng, giảm (%)", ("−13,1", "+4,9", "10,0"), "−15,1"),
+    (BUDGET, "QUẢNG TRỊ", "", "So với năm 2024 (%)", ("(35,7)", "(2,0)", "13,1"), "(53,7)"),
+    (BUDGET, "LÀO CAI", "", "Tăng, giảm so với năm trước (%)", ("-35,7", "-2,0", "13,1"), "-25,7"),
+]
+
+
+def _draft(template, province, span, heading, cells):
+    return template.format(province=province, span=span, heading=heading, a=cells[0], b=cells[1], c=cells[2])
+
+
+@pytest.mark.parametrize("template,province,span,heading,right,wrong", SIGNED)
+def test_a_right_signed_comparison_cell_is_silent(tmp_path, template, province, span, heading, right, wrong):
+    assert _alarms(tmp_path, _draft(template, province, span, heading, right)) == []
+
+
+@pytest.mark.parametrize("template,province,span,heading,right,wrong", SIGNED)
+def test_a_wrong_signed_comparison_cell_fires(tmp_path, template, province, span, heading, right, wrong):
+    found = _alarms(tmp_path, _draft(template, province, span, heading, (wrong,) + right[1:]))
+    assert any(wrong.strip() in texts for _, texts in found), found
+
+
+@pytest.mark.parametrize("template,province,span,heading,right,wrong", SIGNED)
+def test_a_fall_stated_without_its_sign_fires(tmp_path, template, province, span, heading, right, wrong):
+    """`13,1` where the row's levels fell by 13,1%: the sign is part of the statement."""
+    bare = right[0].strip("-−– ()")
+    found = _alarms(tmp_path, _draft(template, province, span, heading, (bare,) + right[1:]))
+    assert any(bare in texts for _, texts in found), found
+
+
+def test_the_fact_carries_the_sign(tmp_path):
+    facts, _, _ = run_text(tmp_path, _draft(STATS, "THÁI NGUYÊN", "6 tháng", "So cùng kỳ (%)",
+                                            ("- 13,1", "4,9", "10,0")))
+    row = fact_row(facts, "- 13,1")
+    assert row["value"] == -13.1 and row["lo"] < row["hi"] < 0
+
+
+# A dash that is no sign: a list item, a range, an empty cell, a level column.
+@pytest.mark.parametrize("text,value", [
+    ("- 5 xã đạt chuẩn nông thôn mới", 5.0),
+    ("giai đoạn 2021-2025 tăng 5,2%", 5.2),
+    ("(15)", None),
+    ("(1.234)", 1234.0),
+])
+def test_a_dash_that_opens_more_than_a_number_is_no_sign(text, value):
+    stats = [f for f in scan(text) if f.kind == "statistic"]
+    assert [f.value for f in stats] == ([value] if value is not None else [])
+
+
+def test_a_signed_level_cell_keeps_its_size(tmp_path):
+    """`Cán cân thương mại | -1.200`: a level's sign is left as it was (a catalog names
+    `nhập siêu` by its size); only comparison columns are read signed."""
+    text = """# ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+
+## BÁO CÁO Tình hình xuất nhập khẩu năm 2025
+
+| STT | Chỉ tiêu | Đơn vị tính | Ước năm 2025 |
+|---|---|---|---|
+| 1 | Cán cân thương mại | triệu USD | -1.200 |
+"""
+    facts, _, _ = run_text(tmp_path, text)
+    assert fact_row(facts, "1.200")["value"] == 1200.0
+
+
+def test_a_dash_in_an_empty_comparison_cell_is_silent(tmp_path):
+    text = _draft(STATS, "HÀ TĨNH", "6 tháng", "So cùng kỳ (%)", ("-", "4,9", "-"))
+    assert _alarms(tmp_path, text) == []
