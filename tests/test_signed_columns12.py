@@ -114,3 +114,63 @@ def test_a_signed_level_cell_keeps_its_size(tmp_path):
 def test_a_dash_in_an_empty_comparison_cell_is_silent(tmp_path):
     text = _draft(STATS, "HÀ TĨNH", "6 tháng", "So cùng kỳ (%)", ("-", "4,9", "-"))
     assert _alarms(tmp_path, text) == []
+
+
+# The same growth in prose and in a table's comparison column: an index (`86,9`) or a
+# change (`-13,1`) against the same period a year before; prose states a fall as its size
+# after `giảm`.  (template, province, heading, cells for export / retail, right prose, wrong prose)
+PROSE = """# {office} TỈNH {province}
+
+## BÁO CÁO Tình hình kinh tế - xã hội 9 tháng năm 2025
+
+### 2. Thương mại
+
+{prose}
+
+| STT | Chỉ tiêu | Đơn vị tính | Ước 9 tháng năm 2025 | {heading} |
+|---|---|---|---|---|
+| 1 | Kim ngạch xuất khẩu | triệu USD | 13.400 | {a} |
+| 2 | Tổng mức bán lẻ hàng hóa | tỷ đồng | 23.100 | {b} |
+"""
+EXPORT = "Kim ngạch xuất khẩu 9 tháng ước đạt 13.400 triệu USD, {} so với cùng kỳ."
+RETAIL = "Tổng mức bán lẻ hàng hóa ước đạt 23.100 tỷ đồng, {} so với cùng kỳ."
+IN_PROSE = [
+    ("CỤC THỐNG KÊ", "THANH HÓA", "So cùng kỳ (%)", ("86,9", "110,0"), EXPORT, "giảm 13,1%", "giảm 11,3%"),
+    ("CỤC THỐNG KÊ", "HÀ TĨNH", "9 tháng so với cùng kỳ (%)", ("86,9", "110,0"), EXPORT, "giảm 13,1%", "giảm 1,3%"),
+    ("SỞ CÔNG THƯƠNG", "QUẢNG NINH", "9 tháng so với cùng kỳ năm trước (%)", ("86,9", "110,0"), RETAIL,
+     "tăng 10,0%", "tăng 12,0%"),
+    ("CỤC THỐNG KÊ", "LẠNG SƠN", "Tăng, giảm so cùng kỳ (%)", ("-13,1", "10,0"), EXPORT, "giảm 13,1%", "giảm 3,1%"),
+    ("ỦY BAN NHÂN DÂN", "CAO BẰNG", "Tốc độ tăng so với cùng kỳ (%)", ("- 13,1", "10,0"), RETAIL, "tăng 10,0%",
+     "tăng 1,0%"),
+]
+
+
+def _prose_draft(office, province, heading, cells, sentence, said):
+    return PROSE.format(office=office, province=province, heading=heading, a=cells[0], b=cells[1],
+                        prose=sentence.format(said))
+
+
+@pytest.mark.parametrize("office,province,heading,cells,sentence,right,wrong", IN_PROSE)
+def test_a_growth_the_prose_and_the_column_agree_on_is_silent(tmp_path, office, province, heading, cells, sentence,
+                                                              right, wrong):
+    assert _alarms(tmp_path, _prose_draft(office, province, heading, cells, sentence, right)) == []
+
+
+@pytest.mark.parametrize("office,province,heading,cells,sentence,right,wrong", IN_PROSE)
+def test_a_growth_the_prose_restates_wrongly_fires(tmp_path, office, province, heading, cells, sentence, right, wrong):
+    found = _alarms(tmp_path, _prose_draft(office, province, heading, cells, sentence, wrong))
+    assert any(wrong.split()[1] in texts for rule, texts in found if rule == "SV01"), found
+
+
+# Near misses: the column's form or the prose's direction is unclear.
+@pytest.mark.parametrize("heading,cells,said", [
+    # indices and changes mixed under one plain heading: which is `4,9`?
+    ("So cùng kỳ (%)", ("4,9", "110,0"), "giảm 4,9%"),
+    # a fall in the table the prose calls a rise: the words, not the number, may be wrong
+    ("So cùng kỳ (%)", ("86,9", "110,0"), "tăng 13,1%"),
+    # a change heading over numbers near 100
+    ("Tăng, giảm so cùng kỳ (%)", ("95,0", "104,0"), "giảm 5,0%"),
+])
+def test_an_unclear_comparison_column_is_not_restated(tmp_path, heading, cells, said):
+    text = _prose_draft("CỤC THỐNG KÊ", "SƠN LA", heading, cells, EXPORT, said)
+    assert [a for a in _alarms(tmp_path, text) if a[0] == "SV01"] == []
