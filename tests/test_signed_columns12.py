@@ -174,3 +174,44 @@ def test_a_growth_the_prose_restates_wrongly_fires(tmp_path, office, province, h
 def test_an_unclear_comparison_column_is_not_restated(tmp_path, heading, cells, said):
     text = _prose_draft("CỤC THỐNG KÊ", "SƠN LA", heading, cells, EXPORT, said)
     assert [a for a in _alarms(tmp_path, text) if a[0] == "SV01"] == []
+
+
+# A row naming an index (`Chỉ số giá tiêu dùng`), with no level, under `So cùng kỳ (%)`: the
+# cell is the index, the catalog's change plus 100 (`tăng 0,23%` is `100,23`).
+INDEX_ROW = """# {office} TỈNH {province}
+
+## BÁO CÁO Tình hình kinh tế - xã hội {span} năm 2025
+
+### 3. Giá cả, sản xuất
+
+{prose}
+
+| STT | Chỉ tiêu | Đơn vị tính | {heading} |
+|---|---|---|---|
+| 1 | {label} | % | {cell} |
+| 2 | Chỉ số giá vàng | % | 131,20 |
+"""
+INDEX_ROWS = [
+    ("CỤC THỐNG KÊ", "NGHỆ AN", "9 tháng", "9 tháng năm 2025 so với cùng kỳ (%)", "Chỉ số giá tiêu dùng bình quân",
+     "103,52", "Chỉ số giá tiêu dùng (CPI) bình quân 9 tháng năm 2025 {} so với cùng kỳ năm trước.", "tăng 3,52%",
+     "tăng 3,25%"),
+    ("SỞ CÔNG THƯƠNG", "HÀ TĨNH", "6 tháng", "So cùng kỳ (%)", "Chỉ số sản xuất công nghiệp (IIP)", "96,80",
+     "Chỉ số sản xuất công nghiệp 6 tháng {} so với cùng kỳ.", "giảm 3,2%", "giảm 2,3%"),
+]
+
+
+@pytest.mark.parametrize("office,province,span,heading,label,cell,sentence,right,wrong", INDEX_ROWS)
+def test_an_index_row_agrees_with_its_change_in_prose(tmp_path, office, province, span, heading, label, cell, sentence,
+                                                      right, wrong):
+    kw = dict(office=office, province=province, span=span, heading=heading, label=label, cell=cell)
+    assert _alarms(tmp_path, INDEX_ROW.format(prose=sentence.format(right), **kw)) == []
+    found = _alarms(tmp_path, INDEX_ROW.format(prose=sentence.format(wrong), **kw))
+    assert any(wrong.split()[1] in texts for rule, texts in found if rule == "SV01"), found
+
+
+def test_an_index_row_against_another_base_is_not_restated(tmp_path):
+    """`So với tháng 12 năm trước (%)`: CPI's change over December is another fact."""
+    text = INDEX_ROW.format(office="CỤC THỐNG KÊ", province="NGHỆ AN", span="tháng 9",
+                            heading="Tháng 9 so với tháng 12 năm trước (%)", label="Chỉ số giá tiêu dùng",
+                            cell="102,10", prose="Chỉ số giá tiêu dùng tháng 9 tăng 3,52%.")
+    assert [a for a in _alarms(tmp_path, text) if a[0] == "SV01"] == []
