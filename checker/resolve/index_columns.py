@@ -31,7 +31,8 @@ def _column_form(cells: list, heading: str) -> str | None:
     values = [c.figure.interval.mid for c in cells if c.figure.interval is not None]
     near_100 = bool(values) and all(INDEX_BOUNDS[0] < v < INDEX_BOUNDS[1] for v in values)
     if any(v < 0 for v in values):
-        return "change"
+        # (`-13,1` beside `110,0`: a change of 110% or an index? left unread)
+        return None if any(INDEX_BOUNDS[0] < v < INDEX_BOUNDS[1] for v in values) else "change"
     if CHANGE_HEADING_RE.search(fold(heading)):
         return None if near_100 else "change"  # (`Tăng, giảm (%)` over `105,2`: which is it?)
     return "index" if near_100 else None
