@@ -217,3 +217,31 @@ def test_an_index_row_against_another_base_is_not_restated(tmp_path):
                             heading="Tháng 9 so với tháng 12 năm trước (%)", label="Chỉ số giá tiêu dùng",
                             cell="102,10", prose="Chỉ số giá tiêu dùng tháng 9 tăng 3,52%.")
     assert [a for a in _alarms(tmp_path, text) if a[0] == "SV01"] == []
+
+
+# `Chỉ số (%)` after two levels: an index of the row's later level over its earlier one,
+# though `Chỉ số` alone heads a table's labels (it was read as a second label, a target).
+INDEX_COLUMN = """# {office} TỈNH {province}
+
+## BÁO CÁO Tình hình kinh tế - xã hội năm 2025
+
+### 1. Sản xuất
+
+| STT | {label} | Đơn vị tính | Thực hiện năm 2024 | Ước thực hiện năm 2025 | {heading} |
+|---|---|---|---|---|---|
+| 1 | Sản lượng điện sản xuất | triệu kWh | 1.250 | 1.310 | {a} |
+| 2 | Xi măng | nghìn tấn | 3.200 | 3.420 | {b} |
+"""
+
+
+@pytest.mark.parametrize("office,province,label,heading", [
+    ("CỤC THỐNG KÊ", "PHÚ THỌ", "Chỉ tiêu", "Chỉ số (%)"),
+    ("SỞ CÔNG THƯƠNG", "THÁI NGUYÊN", "Chỉ số", "Chỉ số phát triển (%)"),
+])
+def test_an_index_column_is_recomputed_from_its_row(tmp_path, office, province, label, heading):
+    kw = dict(office=office, province=province, label=label, heading=heading)
+    assert _alarms(tmp_path, INDEX_COLUMN.format(a="104,8", b="106,9", **kw)) == []
+    found = _alarms(tmp_path, INDEX_COLUMN.format(a="104,8", b="109,6", **kw))
+    assert any("109,6" in texts for _, texts in found), found
+    facts, _, _ = run_text(tmp_path, INDEX_COLUMN.format(a="104,8", b="106,9", **kw))
+    assert fact_row(facts, "106,9")["role"] != "target"
