@@ -245,3 +245,10 @@ def test_an_index_column_is_recomputed_from_its_row(tmp_path, office, province, 
     assert any("109,6" in texts for _, texts in found), found
     facts, _, _ = run_text(tmp_path, INDEX_COLUMN.format(a="104,8", b="106,9", **kw))
     assert fact_row(facts, "106,9")["role"] != "target"
+
+
+def test_a_column_of_falls_stated_by_their_size_is_silent(tmp_path):
+    """`Giảm so với cùng kỳ (%)` over `5,0`: the fall's size, or a change missing its sign?
+    Left alone either way."""
+    text = _draft(STATS, "YÊN BÁI", "6 tháng", "Giảm so với cùng kỳ (%)", ("13,1", "", ""))
+    assert _alarms(tmp_path, text) == []

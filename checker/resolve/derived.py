@@ -72,6 +72,8 @@ def row_comparisons(out, figs, add) -> None:
         heading = _heading(out[c])
         if "%" not in heading and out[c].figure.unit != "percent":
             continue  # `So sánh` with no `%` may be a difference
+        if fall_only(heading):
+            continue  # `Giảm so với cùng kỳ (%)`: a fall stated by its size, or a signed change?
         if _against_year_before(heading):
             named = NAMED_YEAR_RE.search(heading)
             pair = _year_before(out, levels, int(named.group(1)) + 1 if named else None)
@@ -84,6 +86,15 @@ def row_comparisons(out, figs, add) -> None:
         form = _form(out[c].figure, out[pair[0]].figure, out[pair[1]].figure, heading)
         add(RelationKind.STATED_OF, c, pair, form,
             f"column `{heading}`: `{out[pair[0]].figure.text}` over `{out[pair[1]].figure.text}` of its row")
+
+
+# `Giảm so với cùng kỳ (%)`: a column of falls only (folded), which may state each by its size.
+FALL_ONLY_RE = re.compile(r"\bgiam\b")
+
+
+def fall_only(heading: str) -> bool:
+    """A folded heading that names a fall and no rise (`giảm`, not `tăng, giảm`)."""
+    return bool(FALL_ONLY_RE.search(heading)) and not re.search(r"\btang\b", heading)
 
 
 def _form(stated, a, b, heading: str) -> str:

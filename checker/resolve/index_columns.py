@@ -10,7 +10,7 @@ import re
 
 from checker.interval import Interval
 from checker.records import Evidence, Relation, RelationKind, Resolution
-from checker.resolve.derived import YEAR_BEFORE_RE, column_of
+from checker.resolve.derived import YEAR_BEFORE_RE, column_of, fall_only
 from checker.text import fold
 
 # `10 tháng so với cùng kỳ (%)`, `So cùng kỳ (%)`, `So với năm trước (%)`: the words after
@@ -30,6 +30,8 @@ def _column_form(cells: list, heading: str) -> str | None:
     else (`So cùng kỳ (%)` over `112,4` and `4,9`) is left unread."""
     values = [c.figure.interval.mid for c in cells if c.figure.interval is not None]
     near_100 = bool(values) and all(INDEX_BOUNDS[0] < v < INDEX_BOUNDS[1] for v in values)
+    if fall_only(fold(heading)):
+        return None  # (`Giảm so với cùng kỳ (%)`: `5,0` may be a fall's size)
     if any(v < 0 for v in values):
         # (`-13,1` beside `110,0`: a change of 110% or an index? left unread)
         return None if any(INDEX_BOUNDS[0] < v < INDEX_BOUNDS[1] for v in values) else "change"
