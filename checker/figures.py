@@ -150,6 +150,10 @@ LOST_DASH_RE = re.compile(r" (" + NUMBER + r")(?![\d/])")
 UNTIL_RE = re.compile(r"\s+đến\s+")
 SEPARATED_RE = re.compile(r"\d[.,]\d")
 MARKER_NUMBER_RE = re.compile(r"[1-9]\d?")
+# A text that is one signed number, as a table cell states a fall (`-13,1`, `- 5,0`,
+# `−1,5`, `(1,5)`, a bracketed one with decimals only): the number is negative.  Only a whole cell: a dash that opens a longer
+# text starts a list item (`- 5 xã đạt chuẩn`) or joins a range (`2021-2025`).
+SIGNED_CELL_RE = re.compile(r"\s*(?:[-−–]\s?(?P<dashed>" + NUMBER + r")\s*%?|\((?P<bracketed>\d[\d.]*,\d+)\s*%?\))\s*")
 
 
 def _ending(pattern: re.Pattern, longest: int, text: str) -> re.Match | None:
@@ -503,3 +507,23 @@ class Lexer:
             if rest == "" or rest[:1] in ".;" or (rest[:1] == " " and rest[1:2].isupper()):
                 marked[n] = replace(fig, kind="marker")
         return marked
+
+
+def signed_cell(text: str, figures: list[Figure]) -> list[Figure]:
+    """A table cell that is one signed number (`-13,1`) makes its figure, as the lexer read it
+    from `text`, negative.  Asked of a comparison column's cells only (see tables.py): a level
+    column's sign is left alone, as catalogs name some levels by their size (`nhập siêu` is
+    a negative `cán cân thương mại`)."""
+    m = SIGNED_CELL_RE.fullmatch(mask_markers(text)) if len(figures) == 1 else None
+    if m is None:
+        return figures
+    fig, group = figures[0], "dashed" if m.group("dashed") else "bracketed"
+    if fig.kind != "statistic" or fig.interval is None or fig.qualifier or not fig.value \
+            or m.start(group) != fig.start or m.end(group) > fig.end:
+        return figures
+    start, end = m.start(0) + len(m.group(0)) - len(m.group(0).lstrip()), fig.end
+    if group == "bracketed":
+        end = m.end(0) - (len(m.group(0)) - len(m.group(0).rstrip()))
+    iv = fig.interval
+    return [replace(fig, text=text[start:end], start=start, end=end, value=-fig.value,
+                    interval=Interval(-iv.hi, -iv.lo, iv.hi_open, iv.lo_open))]

@@ -32,6 +32,8 @@ COMPARED_RE = re.compile(r"(?<!\w)so(?:\s+với)?\s+(?=\w)", re.I)
 CAPTION_RE = re.compile(r"^\s*(?:\*\*)?(?:bảng|biểu|phụ lục)\b", re.I)
 BARE_RATIO_RE = re.compile(r"^\s*tỷ lệ\s*(?:\(\s*%\s*\))?\s*$", re.I)
 CELL_RANGE_RE = re.compile(r"^\s*[-–]\s*$")
+# `Chỉ số (%)`, `Chỉ số phát triển (%)`: an index column, though `Chỉ số` alone heads labels.
+INDEX_HEADING_RE = re.compile(r"^\s*chỉ số(?:\s+phát triển)?\s*\(\s*%\s*\)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,12 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
     label_seen = False
     for i, col in enumerate(columns):
         if col.kind == "label":
-            if label_seen:
+            if label_seen and INDEX_HEADING_RE.match(col.heading) \
+                    and any(c.kind in ("target", "actual", "value") for c in columns[:i]):
+                # `Thực hiện 2024 | Ước 2025 | Chỉ số (%)`: an index of the levels on its left, no label
+                columns[i] = Column(col.heading, "comparison", _role("comparison", col.heading), col.period,
+                                    col.entity, (), None, False)
+            elif label_seen:
                 # A second `Chỉ tiêu` column, or one under a group, states the target.
                 columns[i] = Column(col.heading, "target", _role("target", col.heading), col.period,
                                     col.entity, col.indicators, col.unit_text, col.year_column)

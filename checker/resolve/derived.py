@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from checker.interval import Interval
-from checker.records import Evidence, Relation, RelationKind, Resolution
+from checker.records import RelationKind
 from checker.text import fold
 
 LEVEL_ROLES = ("target", "actual", "value")
@@ -72,6 +72,8 @@ def row_comparisons(out, figs, add) -> None:
         heading = _heading(out[c])
         if "%" not in heading and out[c].figure.unit != "percent":
             continue  # `So sánh` with no `%` may be a difference
+        if fall_only(heading):
+            continue  # `Giảm so với cùng kỳ (%)`: a fall stated by its size, or a signed change?
         if _against_year_before(heading):
             named = NAMED_YEAR_RE.search(heading)
             pair = _year_before(out, levels, int(named.group(1)) + 1 if named else None)
@@ -84,6 +86,15 @@ def row_comparisons(out, figs, add) -> None:
         form = _form(out[c].figure, out[pair[0]].figure, out[pair[1]].figure, heading)
         add(RelationKind.STATED_OF, c, pair, form,
             f"column `{heading}`: `{out[pair[0]].figure.text}` over `{out[pair[1]].figure.text}` of its row")
+
+
+# `Giảm so với cùng kỳ (%)`: a column of falls only (folded), which may state each by its size.
+FALL_ONLY_RE = re.compile(r"\bgiam\b")
+
+
+def fall_only(heading: str) -> bool:
+    """A folded heading that names a fall and no rise (`giảm`, not `tăng, giảm`)."""
+    return bool(FALL_ONLY_RE.search(heading)) and not re.search(r"\btang\b", heading)
 
 
 def _form(stated, a, b, heading: str) -> str:
@@ -262,54 +273,3 @@ def _fits(part, whole, stated) -> bool:
         return False
     lo, hi = 100 * part.interval.lo / whole.interval.hi, 100 * part.interval.hi / whole.interval.lo
     return stated.interval.lo <= hi and lo <= stated.interval.hi
-
-
-# `10 tháng so với cùng kỳ (%)`, `So với năm trước (%)`: the words after `so với`, as a
-# prose growth's base is read (`cùng kỳ`; none for `năm trước`).
-HEADING_BASE_RE = re.compile(r"so với\s+(cùng kỳ)(?![\w])(?!\s+năm\s+\d)", re.I)
-INDEX_BOUNDS = (50.0, 300.0)  # an index near 100, not a growth written as such (`9,4`)
-
-
-def index_growths(out, catalog) -> list:
-    """`| Tổng mức bán lẻ … | 213.480 | 112,7 |` under `10 tháng so với cùng kỳ (%)`: an
-    index against the same period a year before is its row's growth less 100 (`tăng 12,7%
-    so với cùng kỳ` in the text), a copy of the cell that states the growth indicator
-    of the row's level, for the restatement check.  Only where the catalog names one growth
-    of that level and the row holds one level of the cell's period."""
-    growth_of: dict[str, list[str]] = {}
-    for ind in catalog.indicators.values():
-        if ind.level and ind.unit == "percent" and ind.temporal == "rate":
-            growth_of.setdefault(ind.level, []).append(ind.id)
-    copies = []
-    rows: dict[int, list] = {}
-    for r in out:
-        if r.block.kind == "table_row" and r.figure.kind == "statistic":
-            rows.setdefault(id(r.block), []).append(r)
-    for cells in rows.values():
-        for c in cells:
-            if c.column_role != "comparison":
-                continue
-            k = column_of(c)
-            heading = c.block.header[k] if k is not None and k < len(c.block.header) else ""
-            value = c.figure.interval
-            if "%" not in heading or not YEAR_BEFORE_RE.search(fold(heading)) \
-                    or value is None or not INDEX_BOUNDS[0] < value.mid < INDEX_BOUNDS[1]:
-                continue
-            # (`So với cùng kỳ (%)` names no period: the row's one result is what it compares)
-            levels = [r for r in cells if r.column_role in ("actual", "value") and r.role == "actual"
-                      and (r.period == c.period or not c.period) and r.period and r.indicator and r.entity]
-            if len(levels) != 1 or len(growth_of.get(levels[0].indicator, ())) != 1:
-                continue
-            level = levels[0]
-            copy = object.__new__(type(c))
-            copy.__dict__.update(c.__dict__)
-            copy.fields, copy.notes = dict(level.fields), list(c.notes)
-            copy.settle("indicator", Resolution(growth_of[level.indicator][0], level.fields["indicator"].evidence,
-                                                f"the growth of {level.fields['indicator'].reason} (an index column)"))
-            copy.settle("role", Resolution("actual", Evidence.TABLE_HEADER, f"column `{heading.strip()}`: an index, less 100"))
-            copy.unit, copy.factor, copy.offset, copy.measure, copy.column_role = "percent", 1.0, -100.0, "", "growth"
-            base = HEADING_BASE_RE.search(heading)
-            copy.relations = [Relation(RelationKind.STATED_OF, -1, (), "", "the base its heading names",
-                                       base.group(1).lower() if base else "")]
-            copies.append(copy)
-    return copies

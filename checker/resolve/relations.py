@@ -19,8 +19,9 @@ from checker.resolve.bases import stated_bases
 from checker.resolve.clauses import SENTENCE_END_RE, sentence_start
 from checker.resolve.columns import row_share_of_plan
 from checker.resolve.contributions import contribution_parts
-from checker.resolve.derived import column_structures, index_growths, row_comparisons, row_fractions
+from checker.resolve.derived import column_structures, row_comparisons, row_fractions
 from checker.resolve.entities import closed_brackets
+from checker.resolve.index_columns import index_growths
 from checker.resolve.hierarchy import table_parts
 from checker.resolve.multiple_bases import base_year_before, labelled_pair, listed_pair, named_pair, percent_of_province
 from checker.resolve.periods import ABSTAIN, at_nature

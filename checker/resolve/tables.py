@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from checker.catalog import Catalog, percent_past_rates, unit_misfit
+from checker.figures import signed_cell
 from checker.records import Evidence, Figure, Resolution
 from checker.records import STAT_KINDS
 from checker.resolve.columns import (CAPTION_RE, RELATIVE_KINDS, VALUE_KINDS, Column, caption_of, cell_range, label_role,
@@ -394,6 +395,7 @@ class TableReader:
         if column.kind in ("target", "actual", "value"):
             figs = cell_range(cell, figs)
         if column.kind in RELATIVE_KINDS:
+            figs = signed_cell(cell, figs)  # (`-13,1` under `So cùng kỳ (%)`: a fall)
             column_unit = None  # (a comparison or share-of-plan cell is a percentage, not in the row's unit)
         else:
             column_unit = row.unit_cell or (
