@@ -60,7 +60,8 @@ ROWS = st.fixed_dictionaries({
     "indicator": st.sampled_from(["a", "b"]),
     "entity": st.sampled_from(["x", "y"]),
     "unit": st.sampled_from(["percent", "tonne"]),
-    "period": st.sampled_from(["2020", "2023", "2024", "2025", "2021-2025", "2030"]),
+    # (periods of unknown year are four characters too: `?-Q3`, `?-9M`)
+    "period": st.sampled_from(["2020", "2023", "2024", "2025", "2021-2025", "2030", "?-Q3", "?-9M", "?-2025"]),
     "path": st.sampled_from(["p", "q"]),
     "line": st.integers(1, 4),
 })
@@ -80,7 +81,7 @@ def test_latest_result_before_a_target_is_the_scanned_one(rows, end):
     for r in recs:
         reached = [a for a in recs if a["role"] == "actual" and a["indicator"] == r["indicator"]
                    and a["entity"] == r["entity"] and a["unit"] == r["unit"]
-                   and len(a["period"]) == 4 and int(a["period"]) < end]
+                   and a["period"].isdigit() and int(a["period"]) < end]
         expected = max(reached, key=lambda a: (a["period"], a["line"]))["id"] if reached else None
         found = _latest_before(latest.get((r["indicator"], r["entity"], r["unit"])), end)
         assert (found["id"] if found else None) == expected
@@ -112,7 +113,8 @@ def test_margin_lookups_are_the_scanned_ones(rows):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.fixed_dictionaries({
     "indicator": st.sampled_from(["level", "other"]), "entity": st.sampled_from(["x", "y"]),
-    "scope": st.sampled_from([None, "", "urban"]), "period": st.sampled_from(["2020", "2025", "2021-2025"])}),
+    "scope": st.sampled_from([None, "", "urban"]),
+    "period": st.sampled_from(["2020", "2025", "2021-2025", "?-Q3", "?-07"])}),
     max_size=20))
 def test_growth_levels_are_the_scanned_ones(rows):
     from checker.kinds.growth import _levels
@@ -121,6 +123,6 @@ def test_growth_levels_are_the_scanned_ones(rows):
     levels = _levels(recs, "level")
     for g in recs:
         scanned = {int(r["period"]): r["id"] for r in recs if r["indicator"] == "level" and r["entity"] == g["entity"]
-                   and len(r["period"]) == 4 and (r["scope"] or "") == (g["scope"] or "")}
+                   and r["period"].isdigit() and (r["scope"] or "") == (g["scope"] or "")}
         found = levels.get((g["entity"], g["scope"] or ""), {})
         assert {year: r["id"] for year, r in found.items()} == scanned

@@ -81,7 +81,8 @@ class Growth:
             levels_of = _levels(recs, level_ind)
             # A change the sentence states with its own levels is checked on those (mode `local`).
             for g in [r for r in recs if r["indicator"] == change_ind and r["role"] == "actual" and r["avg_from"] is None]:
-                if not (len(g["period"]) == 9 and g["period"][4] == "-"):
+                if not (len(g["period"]) == 9 and g["period"][4] == "-" and g["period"][:4].isdigit()
+                        and g["period"][5:].isdigit()):
                     continue
                 first, last = int(g["period"][:4]), int(g["period"][5:])
                 # Levels of the same part of the whole (scope) as the change, and no other.
@@ -171,6 +172,6 @@ def _levels(recs: list[dict], indicator: str) -> dict[tuple, dict[int, dict]]:
     rather than once per stated change; of two levels of one year the later row counts."""
     levels: dict[tuple, dict[int, dict]] = {}
     for r in recs:
-        if r["indicator"] == indicator and len(r["period"]) == 4:
+        if r["indicator"] == indicator and r["period"].isdigit():
             levels.setdefault((r["entity"], r["scope"] or ""), {})[int(r["period"])] = r
     return levels

@@ -134,7 +134,7 @@ def _actuals(recs: list[dict]) -> tuple[set[tuple], dict[tuple, tuple[list[int],
             continue
         beside.add((a["indicator"], a["entity"], a["period"], a["path"], a["line"]))
         # Results of single earlier years only: an average over a term is a rate, not a level.
-        if len(a["period"]) == 4:
+        if a["period"].isdigit():
             years = by_year.setdefault((a["indicator"], a["entity"], a["unit"]), {})
             best = years.get(int(a["period"]))
             if best is None or a["line"] > best["line"]:
