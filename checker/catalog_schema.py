@@ -106,10 +106,11 @@ CUES = Record(name=N_("cue catalog"), label=None, required={
     "resolve_period": Record(required={"now": PHRASES, "annual": PHRASES},
                              optional={"base": PHRASES, "base_multiple": PHRASES, "several": PHRASES,
                                        "continues": PHRASES, "relative_base": PHRASES,
-                                       "span_total": PHRASES}),
+                                       "span_total": PHRASES, "term_start": PHRASES}),
     "resolve_role": Record(required={name: PHRASES for name in ("margin", "plan", "heading_target", "heading_actual")},
                            optional={"list_lead_target": PHRASES, "heading_ahead": PHRASES,
-                                     "sentence_target": PHRASES}),
+                                     "sentence_target": PHRASES, "stage_outturn": PHRASES, "stage_done": PHRASES,
+                                     "stage_estimate": PHRASES, "stage_plan": PHRASES, "forecast": PHRASES}),
     "resolve_clause": Record(required={
         name: PHRASES for name in ("continues_sentence", "parallel_part", "not_a_subject", "label_stop_words",
                                   "breakdown_lead", "not_a_head")},

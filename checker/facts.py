@@ -27,6 +27,7 @@ Schema (one row per figure; `lo`/`hi` are in `unit`, scale words applied):
 | role         | actual, target, baseline or evaluation                                  |
 | scope        | urban, rural, fdi ... when the figure covers part of the whole          |
 | measure      | `share` when the figure is a share of a whole (`chiếm 8%`); `contribution` for a sector's contribution in points to a growth rate |
+| stage        | `outturn` (`quyết toán`, `thực hiện năm …`), `estimate` (`ước thực hiện`, `dự kiến cả năm`) or `plan` (`dự toán`, `kế hoạch`), as the words before the figure name it; empty when they name none |
 | head         | for a figure with no catalog indicator: its own key, the normalised head phrase of its clause, `|`, its unit and the words that narrow it (`đón | luot`, `khai thác | tonne`); empty when the clause gives none |
 | label        | for an evaluation word: exceeded, met, missed, positive                 |
 | footnote     | number of the footnote the figure stands in                             |
@@ -89,7 +90,7 @@ _NO_RELATIONS = tuple(d for _, d in _RELATION_DEFAULTS)
 # The columns in the order `_fact` gives their values.
 _LAYOUT = ("id", "path", "doc", "doc_kind", "block", "line", "column", "text", "kind", "value", "unit", "unit_text",
            "lo", "hi", "lo_open", "hi_open", "qualifier", "denominator", "indicator", "entity", "period", "role",
-           "scope", "measure", "head", "label", "footnote", "anchor_line", "annotates", "table", "row_label",
+           "scope", "measure", "stage", "head", "label", "footnote", "anchor_line", "annotates", "table", "row_label",
            "column_role", "sentence", "position", *(c for c, _ in _RELATION_DEFAULTS), "notes", "context", "suppress",
            *(c for names in EVIDENCE_COLUMNS for c in names[1:]))
 if _LAYOUT != FactRow._fields:  # a field of Fact added or moved: `_fact` must give it in its place
@@ -169,7 +170,7 @@ def _fact(i: int, r: Resolved, counts) -> FactRow:
         i, r.doc.path, r.doc.index, r.doc.kind, r.block.kind, line, column,
         fig.text, fig.kind, fig.value, r.unit, fig.unit_text,
         lo, hi, lo_open, hi_open, fig.qualifier or "", fig.denominator,
-        r.indicator, r.entity, r.period, r.role, r.scope, r.measure,
+        r.indicator, r.entity, r.period, r.role, r.scope, r.measure, r.stage,
         r.head, fig.label, r.block.footnote, r.anchor[0] if r.anchor else None, related.get("annotates"),
         r.block.table, r.row_label, r.column_role, r.sentence, fig.start,
         *relations, "; ".join(r.notes), _context(r.block.text, fig.start, fig.end), "", *evidence))

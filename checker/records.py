@@ -223,6 +223,7 @@ class Fact:
     role: str | None = None
     scope: str = ""
     measure: str = ""
+    stage: str = ""
     # For a figure no catalog indicator names: what it counts, read from its own clause
     # (`đón | luot`, `sản lượng lúa | tonne`), so that restatements of it can be compared.
     head: str = ""

@@ -99,48 +99,62 @@ class SameValue:
         for key, group in group_records(rows, keys):
             if len(group) < 2:
                 continue
-            kept = [r for r in group if strong_enough(r, params, ambiguous)]
-            if len(kept) < 2 or _sentence_conflict(kept, params.same_sentence_evidence) or _table_conflict(kept) \
-                    or (params.key is SameValueKey.HEAD and _one_passage(kept)) or _narrower_row(ctx, kept, params.kinds):
-                yield NOT_APPLICABLE  # too weak to say these figures state one fact
-                continue
-            group = kept
-            group.sort(key=lambda r: (r["path"], r["line"], r["column"]))
-            pair = _range_conflict(group)
-            if pair is not None:
-                # `10 - 10,5%/năm` in the text, `10,5 - 11` in the annex: the hulls of their
-                # precision overlap, but a range restated states both its ends again.
-                group = pair
-            ivs = [r["interval"] for r in group]
-            best, unique = consensus(ivs) if pair is None else ([0], False)
-            if len(best) == len(ivs):
-                yield PASS
-                continue
-            agreeing = set(best)
-            outside = [i for i in range(len(ivs)) if i not in agreeing]
-            suspect = outside[0] if unique and len(outside) == 1 and len(best) > 1 else None
-            if suspect is None:
-                best, suspect = _official(group, ivs, best)
-            agreed = ivs[best[0]]
-            for i in best[1:]:
-                agreed = agreed.intersection(ivs[i])
-            ind = key[0] if params.key is SameValueKey.INDICATOR else None
-            args = {"subject": m.subject(ind, key[1], key[2], key[3]), "indicator": m.indicator(ind),
-                    "entity": m.entity(key[1]), "period": m.period(key[2]), "role": m.role(key[3]),
-                    "values": m.figs(range(len(group)), "differs" if len(group) == 2 else "; ", at=True),
-                    "stands_for": m.items([m.items([m.fig(i), m.quantity(iv, like=r, extra=1)],
-                                                   " → ") for i, (r, iv) in enumerate(zip(group, ivs))], "; ")}
-            if suspect is not None:
-                args["expected"] = m.quantity(agreed, like=group[best[0]], extra=1)  # a range's ends need their half digit
-            imbalance = None
-            if suspect is not None and agreed.bounded and ivs[suspect].bounded:
-                imbalance = ivs[suspect].mid - agreed.mid
-            yield fail(finding(rule, group, suspect, args, imbalance,
-                               N_("as written, each figure stands for: {stands_for}")))
+            for kept in by_stage([r for r in group if strong_enough(r, params, ambiguous)]):
+                yield from self._judge(rule, ctx, params, key, kept)
         if params.scale_slip_roles:
             yield from restated.scale_slips(rule, ctx, {r.value for r in params.scale_slip_roles})
         if params.transposition_roles:
             yield from restated.transpositions(rule, ctx, {r.value for r in params.transposition_roles}, params.kinds)
+
+    def _judge(self, rule, ctx: Context, params: SameValueParams, key: tuple, kept: list[dict]) -> Results:
+        """One group of figures that may state one fact: pass, fail or not applicable."""
+        if len(kept) < 2 or _sentence_conflict(kept, params.same_sentence_evidence) or _table_conflict(kept) \
+                or (params.key is SameValueKey.HEAD and _one_passage(kept)) or _narrower_row(ctx, kept, params.kinds):
+            yield NOT_APPLICABLE  # too weak to say these figures state one fact
+            return
+        group = kept
+        group.sort(key=lambda r: (r["path"], r["line"], r["column"]))
+        pair = _range_conflict(group)
+        if pair is not None:
+            # `10 - 10,5%/năm` in the text, `10,5 - 11` in the annex: the hulls of their
+            # precision overlap, but a range restated states both its ends again.
+            group = pair
+        ivs = [r["interval"] for r in group]
+        best, unique = consensus(ivs) if pair is None else ([0], False)
+        if len(best) == len(ivs):
+            yield PASS
+            return
+        agreeing = set(best)
+        outside = [i for i in range(len(ivs)) if i not in agreeing]
+        suspect = outside[0] if unique and len(outside) == 1 and len(best) > 1 else None
+        if suspect is None:
+            best, suspect = _official(group, ivs, best)
+        agreed = ivs[best[0]]
+        for i in best[1:]:
+            agreed = agreed.intersection(ivs[i])
+        ind = key[0] if params.key is SameValueKey.INDICATOR else None
+        args = {"subject": m.subject(ind, key[1], key[2], key[3]), "indicator": m.indicator(ind),
+                "entity": m.entity(key[1]), "period": m.period(key[2]), "role": m.role(key[3]),
+                "values": m.figs(range(len(group)), "differs" if len(group) == 2 else "; ", at=True),
+                "stands_for": m.items([m.items([m.fig(i), m.quantity(iv, like=r, extra=1)],
+                                               " → ") for i, (r, iv) in enumerate(zip(group, ivs))], "; ")}
+        if suspect is not None:
+            args["expected"] = m.quantity(agreed, like=group[best[0]], extra=1)  # a range's ends need their half digit
+        imbalance = None
+        if suspect is not None and agreed.bounded and ivs[suspect].bounded:
+            imbalance = ivs[suspect].mid - agreed.mid
+        yield fail(finding(rule, group, suspect, args, imbalance,
+                           N_("as written, each figure stands for: {stands_for}")))
+
+
+def by_stage(group: list[dict]) -> list[list[dict]]:
+    """The figures of one key by the stage their words name: `quyết toán 14.250 tỷ đồng` and
+    `ước thực hiện 13.800 tỷ đồng` of one year are two facts.  Where the group names two
+    stages or more, a figure whose words name none may be of either: it is left out."""
+    stages = sorted({r.get("stage") or "" for r in group} - {""})
+    if len(stages) < 2:
+        return [group]
+    return [[r for r in group if r.get("stage") == s] for s in stages]
 
 
 def _indicator_rows(ctx: Context, roles: set[str]) -> list[dict]:

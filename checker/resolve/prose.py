@@ -22,8 +22,9 @@ from checker.resolve.indicators import (
     trailing_subject,
 )
 from checker.resolve.passage import Passage
-from checker.resolve.periods import prose_period, report_year
+from checker.resolve.periods import period_end, prose_period, report_year
 from checker.resolve.resolved import Resolved
+from checker.resolve.stages import SPAN_CHANGE, settled, span_change, stage_of
 from checker.resolve.roles import (
     CURRENT_PRICES,
     SHARE_LEAD_RE,
@@ -146,6 +147,10 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
              or (striving_role(text, fig, spot, p.cues.sentence_target)
                  if cores(p, text, p.cues.sentence_target).overlaps(spot.sentence_start, fig.start) else None))
     r.measure = prose_measure(text, fig, spot, p.shares, p.cues.plan_share, p.cues.annual)
+    _read_stage(p, r, fig, spot)
+    if not r.measure and span_change(text, fig, spot.clause_start, period_end(r.period) if r.period else None,
+                                     p.cues.span_base, p.cues.annual):
+        r.measure = SPAN_CHANGE
     if not r.scope:
         r.scope = prose_scope(p, fig, spot, prev, r)
     if not r.scope and prev is not None and p.cues.out_of_total.search(text, max(spot.sentence_start, fig.start - 30),
@@ -171,6 +176,28 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
 
 
 YEAR_RE = re.compile(r"\d{4}")
+
+
+def _read_stage(p: Passage, r: Resolved, fig: Figure, spot: Spot) -> None:
+    """The stage its words name (stages.py); and a forecast word (`dự kiến cả năm đạt …`)
+    that made a figure of the report's own year or before a target: an estimate of the result."""
+    if p.cues.stage is None:
+        return
+    first = next((f.start for f in p.figures if f.start >= spot.sentence_start), fig.start)
+    stage, _ = stage_of(p.text, spot.sentence_start, spot.clause_start, first, fig.start, fig.end, p.cues.stage)
+    end = period_end(r.period) if r.period else None
+    year = report_year(p.doc)
+    r.stage = settled(stage, end, year)
+    role = r.fields["role"]
+    if role.value != "target" or role.evidence is not Evidence.CLAUSE or p.cues.forecast is None:
+        return
+    gap = p.text[max(spot.sentence_start, spot.prev_figure_end, fig.start - 30):fig.start]
+    words = list(p.cues.forecast.finditer(gap))
+    if words and end is not None and year is not None and end <= year \
+            and r.fields["period"].evidence in (Evidence.CLAUSE, Evidence.SENTENCE):
+        r.settle("role", Resolution("actual", Evidence.CLAUSE,
+                                    f"`{words[-1].group(0).strip()}` forecasts {r.period}, not after the report's year"))
+        r.stage = "estimate"
 
 
 def _averaged_over_term(p: Passage, r: Resolved, spot: Spot) -> None:

@@ -33,6 +33,7 @@ class Resolved:
     fields: dict[str, Resolution] = field(default_factory=_unresolved)
     scope: str = ""
     measure: str = ""
+    stage: str = ""  # outturn, estimate or plan, as the words before the figure name it (stages.py)
     head: str = ""  # the fallback key of a figure no catalog indicator names
     unit: str | None = None
     factor: float = 1.0

@@ -331,9 +331,15 @@ def finish(r: Resolved, catalog, heading: Resolution | None, cues, present: bool
     ind = catalog.indicators.get(r.indicator) if r.indicator else None
     if present and r.period is None and ind is not None and not deliberately_blank(r.fields.get("period")):
         _as_of_report(r, ind)
-    if ind is not None and not _summed_over_span(r, ind, cues, lead):
+    if ind is not None and _summed_to_date(r, ind, cues, lead):
+        r.settle("period", Resolution(None, Evidence.NONE, f"abstains: a flow summed up to {r.period} "
+                                                           "(`lũy kế … đến …`) from a start the text does not name"))
+    elif ind is not None and not _summed_over_span(r, ind, cues, lead):
         period, why = at_nature(r.period, ind.temporal)
-        if why:
+        if why and _amount_in_span_column(r, ind, cues, period):
+            r.settle("period", Resolution(None, Evidence.NONE, f"abstains: {r.fields['period'].reason} holds "
+                                                               "a yearly amount summed over the term or its last year's"))
+        elif why:
             was = r.fields["period"]
             r.settle("period", Resolution(period, was.evidence, f"{was.reason}; {why}"))
     if r.role is None:
@@ -345,6 +351,30 @@ def _summed_over_span(r: Resolved, ind, cues, lead: str) -> bool:
     xuất khẩu đạt 30.500 triệu USD`: an amount the catalog holds as a yearly level, summed
     over the span, keeps the span (a rate or a share is never summed)."""
     return bool(lead) and ind.aggregation == "additive" and r.unit != "percent" and bool(cues.span_total.search(lead))
+
+
+def _amount_in_span_column(r: Resolved, ind, cues, end: str | None) -> bool:
+    """`| Thu ngân sách nhà nước | tỷ đồng | 60.000 |` under `Thực hiện giai đoạn 2021-2025`:
+    an amount that adds up year by year, in a column of a term, may be the term's sum or its
+    last year's level; only a label naming that year (or a sum over the span: a span total's
+    words keep the span, checker/resolve/tables.py) tells which."""
+    if r.block.kind != "table_row" or r.fields["period"].evidence is not Evidence.TABLE_HEADER \
+            or ind.aggregation != "additive" or r.unit in (None, "percent") or ind.unit == "percent":
+        return False
+    label = r.row_label or ""
+    return not (end and re.search(rf"(?<!\d){end}(?!\d)", label))
+
+
+# `đến nay`, `đến hết năm 2025`: where a sum over a span ends.
+TO_DATE_RE = re.compile(r"(?<![\w])(?:đến|tới)\s+(?:nay|hết|cuối|năm\s+\d{4}|\d{4})(?![\w])", re.I)
+
+
+def _summed_to_date(r: Resolved, ind, cues, lead: str) -> bool:
+    """`Lũy kế từ đầu nhiệm kỳ đến nay, vốn đầu tư đạt 254.000 tỷ đồng`: a yearly flow summed
+    up to a year is no level of that year; the span it sums over is not that year alone."""
+    return bool(lead) and ind.temporal == "flow" and r.unit != "percent" and bool(r.period) \
+        and YEAR_ONLY_RE.fullmatch(r.period) is not None and r.fields["period"].evidence is not Evidence.DOCUMENT \
+        and bool(cues.span_total.search(lead)) and bool(TO_DATE_RE.search(lead))
 
 
 def _looking_ahead(r: Resolved, heading: Resolution, cues) -> str:

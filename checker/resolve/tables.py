@@ -17,10 +17,11 @@ from checker.resolve.derived import numbering_rank
 from checker.resolve.entities import entity_mentions, row_entity
 from checker.resolve.subjects import row_subject, units_table
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
-from checker.resolve.periods import TERM_END_RE, find_periods, heading_period
+from checker.resolve.periods import TERM_END_RE, find_periods, heading_period, period_end, report_year
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import finish, heading_role
 from checker.resolve.scans import cached_property
+from checker.resolve.stages import settled, stage_before
 from checker.text import Mention, fold, slug
 
 FUZZY_EXTRA = 3  # words a table label may have beyond an indicator's name
@@ -422,8 +423,13 @@ class TableReader:
             r.settle("role", column.role or (label_role(self.catalog, row.label) if column.kind == "value" else None))
             if column.kind in RELATIVE_KINDS:
                 r.measure = column.kind
+            elif column.heading:
+                # `Quyết toán 2024`, `Ước thực hiện năm 2024`: the column's stage is its cells'.
+                r.stage = stage_before(column.heading, 0, len(column.heading), self.cues.stage)[0]
             r.scope = self._row_scope(row)
             finish(r, self.catalog, row.heading, self.cues)
+            if r.stage:
+                r.stage = settled(r.stage, period_end(r.period) if r.period else None, report_year(row.doc))
             self._caption_role(r, row)
             results.append(r)
         return results
