@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from checker.resolve.entities import elsewhere_pattern, phrase_pattern
 from checker.resolve.scans import JointCores, caseless
-from checker.resolve.stages import STAGES, span_base_pattern, stage_pattern
+from checker.resolve.stages import STAGES, StageWords, span_base_pattern, stage_words
 from checker.text import Memo, fold, slug
 
 
@@ -118,8 +118,8 @@ class Cues:
     # The list openings of each text read so far (lists.list_cues), by text: one Cues serves
     # every run on its catalog (resolver.kept_for), so a text read again is not searched again.
     lists: Memo = field(default_factory=Memo, compare=False, repr=False)
-    # Each stage's words, in a group named by the stage (stages.stage_pattern; None: no words)
-    stage: re.Pattern | None = None
+    # Each stage's words with their stage (stages.stage_words; None: no words)
+    stage: StageWords | None = None
     forecast: re.Pattern | None = None  # target words that forecast the report's own period
     # `so với năm 2020`, `so với đầu nhiệm kỳ` right after a percentage (stages.span_change)
     span_base: re.Pattern | None = None
@@ -167,7 +167,7 @@ class Cues:
             list_lead_target=re.compile(rf"\s*{_whole_or_none(role.get('list_lead_target'))}", re.I),
             sentence_target=re.compile(_whole_or_none(role.get("sentence_target")), re.I),
             span_base=span_base_pattern(period.get("term_start")),
-            stage=stage_pattern({stage: role.get(f"stage_{stage}") for stage in STAGES}),
+            stage=stage_words({stage: role.get(f"stage_{stage}") for stage in STAGES}),
             forecast=re.compile(_whole(role["forecast"]), re.I) if role.get("forecast") else None,
             heading_ahead=re.compile(rf"{HEADING_NUMBER}(?:{_words(role.get('heading_ahead') or [], True) or '(?!)'})"),
             continues_sentence=re.compile(rf"\s*(?:{_words(clause['continues_sentence'])})\s"),

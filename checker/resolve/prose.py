@@ -178,18 +178,28 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
 YEAR_RE = re.compile(r"\d{4}")
 
 
+def _first_figure_from(p: Passage, start: int) -> int:
+    """Where the first figure at or after `start` begins (the block's end if none)."""
+    i = bisect_left(p.figures, start, key=lambda f: f.start)
+    return p.figures[i].start if i < len(p.figures) else len(p.text)
+
+
 def _read_stage(p: Passage, r: Resolved, fig: Figure, spot: Spot) -> None:
     """The stage its words name (stages.py); and a forecast word (`dự kiến cả năm đạt …`)
     that made a figure of the report's own year or before a target: an estimate of the result."""
     if p.cues.stage is None:
         return
-    first = next((f.start for f in p.figures if f.start >= spot.sentence_start), fig.start)
-    stage, _ = stage_of(p.text, spot.sentence_start, spot.clause_start, first, fig.start, fig.end, p.cues.stage)
+    stage, _ = stage_of(p.text, spot.sentence_start, spot.clause_start, fig.start, fig.end, p.cues.stage,
+                        lambda: _first_figure_from(p, spot.sentence_start))
+    role = r.fields["role"]
+    forecast = role.value == "target" and role.evidence is Evidence.CLAUSE and p.cues.forecast is not None
+    if not forecast and stage != "done":
+        r.stage = stage
+        return
     end = period_end(r.period) if r.period else None
     year = report_year(p.doc)
     r.stage = settled(stage, end, year)
-    role = r.fields["role"]
-    if role.value != "target" or role.evidence is not Evidence.CLAUSE or p.cues.forecast is None:
+    if not forecast:
         return
     gap = p.text[max(spot.sentence_start, spot.prev_figure_end, fig.start - 30):fig.start]
     words = list(p.cues.forecast.finditer(gap))

@@ -4,6 +4,9 @@ words of its sentence before it say (`quyết toán`, `ước thực hiện cả
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 # After a stage word: what makes it name the figure's stage rather than an action (`thực
 # hiện Nghị quyết`, `kế hoạch phát triển`): a period, a verb of reaching, or a break.
@@ -12,6 +15,8 @@ NAMES_STAGE_RE = re.compile(r"\s*(?:(?:cả\s+)?năm(?!\w)|quý(?!\w)|tháng(?!\
 # Right before a stage word: it names the base of a comparison (`so với dự toán`, `bằng
 # 105% kế hoạch`), not the stage of a figure.
 BASE_LEAD_RE = re.compile(r"(?:(?<!\w)(?:so|với|bằng|vượt|hụt|của|theo|trong|chưa|hơn)|%|[\d)])\s*$", re.I)
+OPENS_RE = re.compile(r"[\s\-–+*•(]*")  # nothing but a list's marks before the word: it opens its clause
+AFTER_BREAK_RE = re.compile(r"[,;:]\s*$")
 STAGES = ("outturn", "done", "estimate", "plan")  # (`done`: see `settled`)
 
 
@@ -23,48 +28,101 @@ def settled(stage: str, end: int | None, year: int | None) -> str:
     return "outturn" if end is not None and year is not None and end < year else ""
 
 
-def stage_pattern(words: dict[str, list[str]]) -> re.Pattern | None:
-    """One pattern of every stage's words, longest first, each in a group named by its stage."""
-    groups = []
-    for stage in STAGES:
-        phrases = sorted(words.get(stage) or (), key=len, reverse=True)
-        if phrases:
-            groups.append(rf"(?P<{stage}>" + "|".join(re.escape(p) for p in phrases) + ")")
-    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.I) if groups else None
+@dataclass(frozen=True)
+class StageWords:
+    """Each stage's words, lower-case and longest first, with their stage: found with
+    `str.find` (a pattern of them all, case-insensitive behind a look-behind, cost a scan as
+    long as the rest of a block's reading)."""
+
+    phrases: tuple[tuple[str, str], ...]
+    # The words that may name a stage in the last texts read (`named_in`), by text.
+    _named: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def named_in(self, text: str) -> tuple[tuple[int, int, str, str, bool], ...]:
+        """Every stage word of a block that may name a stage (not a base), found once for
+        all its figures: start, end, stage and the words."""
+        found = self._named.get(text)
+        if found is None:
+            if len(self._named) >= 64:
+                self._named.clear()
+            # (with whether what follows or precedes it makes it name a stage wherever its
+            # clause starts: else only opening its clause does)
+            found = self._named[text] = tuple(
+                (*w, bool(NAMES_STAGE_RE.match(text, w[1]) or AFTER_BREAK_RE.search(text, max(0, w[0] - 3), w[0])))
+                for w in self.find_all(text) if not BASE_LEAD_RE.search(text, max(0, w[0] - 12), w[0]))
+        return found
+
+    def find_all(self, text: str) -> tuple[tuple[int, int, str, str], ...]:
+        """Every stage word in `text`, whole words, the leftmost and then longest where they
+        overlap: start, end, stage and the words as written."""
+        low = text.lower()
+        if len(low) != len(text):  # (a letter whose lower case is longer: no offsets to trust)
+            return ()
+        found = []
+        for phrase, stage in self.phrases:
+            i = low.find(phrase)
+            while i >= 0:
+                j = i + len(phrase)
+                if (i == 0 or not low[i - 1].isalnum()) and (j == len(low) or not low[j].isalnum()):
+                    found.append((i, -j, stage))
+                i = low.find(phrase, i + 1)
+        found.sort()
+        out, reach = [], -1
+        for i, neg_j, stage in found:
+            if i >= reach:
+                out.append((i, -neg_j, stage, text[i:-neg_j]))
+                reach = -neg_j
+        return tuple(out)
+
+    def match(self, text: str, pos: int) -> tuple[str, str] | None:
+        """The longest stage word at `pos`, whole, with its stage."""
+        low = text[pos:pos + 40].lower()
+        for phrase, stage in self.phrases:
+            if low.startswith(phrase) and (len(low) == len(phrase) or not low[len(phrase)].isalnum()):
+                return stage, text[pos:pos + len(phrase)]
+        return None
 
 
-def stage_before(text: str, start: int, end: int, pattern: re.Pattern | None) -> tuple[str, str]:
+def stage_words(words: dict[str, list[str]]) -> StageWords | None:
+    """Every stage's words, longest first (on a tie, in the order of STAGES)."""
+    phrases = [(w.lower(), stage) for stage in STAGES for w in words.get(stage) or ()]
+    if not phrases:
+        return None
+    return StageWords(tuple(sorted(phrases, key=lambda p: -len(p[0]))))
+
+
+def stage_before(text: str, start: int, end: int, words: StageWords | None) -> tuple[str, str]:
     """The stage the words of `text[start:end]` name last, and the words (or two blanks).
     A stage word counts where it opens its clause or names a period or a verb after it, and
     is not the base a figure before it is compared with."""
-    if pattern is None:
+    if words is None:
         return "", ""
-    found = ("", "")
-    for m in pattern.finditer(text, start, end):
-        if BASE_LEAD_RE.search(text, max(0, m.start() - 12), m.start()):
-            continue
-        opens = not text[start:m.start()].strip(" -–+*•(") or text[max(0, m.start() - 2):m.start()].strip() in (",", ";", ":")
-        if not opens and not NAMES_STAGE_RE.match(text, m.end()):
-            continue
-        found = (m.lastgroup, m.group(0))
-    return found
+    found_words = words.named_in(text)
+    i = bisect_left(found_words, (start,))
+    j = bisect_left(found_words, (end,))
+    for w_start, w_end, stage, said, names in reversed(found_words[i:j]):
+        if w_end <= end and (names or OPENS_RE.fullmatch(text, start, w_start)):
+            return stage, said
+    return "", ""
 
 
-def figure_stage(text: str, sentence_start: int, clause_start: int, first_figure: int, fig_start: int,
-                 pattern: re.Pattern | None) -> tuple[str, str]:
+def figure_stage(text: str, sentence_start: int, clause_start: int, fig_start: int, words: StageWords | None,
+                 first_figure: Callable[[], int]) -> tuple[str, str]:
     """The stage its clause names before the figure, else the one its sentence opens with
-    (before the sentence's first figure)."""
-    own = stage_before(text, clause_start, fig_start, pattern)
+    (before the sentence's first figure, which `first_figure` finds when it is asked)."""
+    own = stage_before(text, clause_start, fig_start, words)
     if own[0] or clause_start <= sentence_start:
         return own
-    return stage_before(text, sentence_start, min(first_figure, clause_start), pattern)
+    return stage_before(text, sentence_start, min(first_figure(), clause_start), words)
 
 
-def stage_of(text: str, sentence_start: int, clause_start: int, first_figure: int, fig_start: int, fig_end: int,
-             pattern: re.Pattern | None) -> tuple[str, str]:
+def stage_of(text: str, sentence_start: int, clause_start: int, fig_start: int, fig_end: int,
+             words: StageWords | None, first_figure: Callable[[], int]) -> tuple[str, str]:
     """The stage right after the figure (`(quyết toán)`), else before it (`figure_stage`)."""
-    after = stage_after(text, fig_end, pattern)
-    return after if after[0] else figure_stage(text, sentence_start, clause_start, first_figure, fig_start, pattern)
+    if words is None:
+        return "", ""
+    after = stage_after(text, fig_end, words)
+    return after if after[0] else figure_stage(text, sentence_start, clause_start, fig_start, words, first_figure)
 
 
 # Right after a figure: `43.500 tỷ đồng (quyết toán)`, `… theo số ước thực hiện`.
@@ -75,14 +133,14 @@ CLOSE_RE = re.compile(r"\s*(?:năm\s+\d{4}\s*)?\)")
 END_RE = re.compile(r"\s*(?:năm\s+\d{4}\s*)?(?:[,;.)]|$)")
 
 
-def stage_after(text: str, fig_end: int, pattern: re.Pattern | None) -> tuple[str, str]:
+def stage_after(text: str, fig_end: int, words: StageWords | None) -> tuple[str, str]:
     """The stage a bracket or `theo` right after the figure names, and nothing else
     (`(quyết toán)`, `theo số quyết toán năm 2024,`)."""
     lead = AFTER_RE.match(text, fig_end)
-    found = pattern.match(text, lead.end()) if lead and pattern is not None else None
-    if found is None or not (CLOSE_RE if lead.group("open") else END_RE).match(text, found.end()):
+    found = words.match(text, lead.end()) if lead and words is not None else None
+    if found is None or not (CLOSE_RE if lead.group("open") else END_RE).match(text, lead.end() + len(found[1])):
         return "", ""
-    return found.lastgroup, found.group(0)
+    return found
 
 
 SPAN_CHANGE = "span_change"
