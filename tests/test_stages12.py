@@ -60,6 +60,15 @@ SILENT = {
         "Hưng Yên",
         "Tổng thu ngân sách nhà nước trên địa bàn năm 2025 dự kiến đạt 41.000 tỷ đồng. Tổng thu ngân sách "
         "nhà nước trên địa bàn năm 2025 đạt 43.500 tỷ đồng (quyết toán)."),
+    "a council approving a past year's final accounts against its estimate": (
+        "Quảng Ngãi",
+        "Điều 1. Phê chuẩn quyết toán thu ngân sách nhà nước trên địa bàn năm 2024 là 13.412 tỷ đồng.\n\n"
+        "Điều 2. Tại kỳ họp cuối năm 2024, Hội đồng nhân dân tỉnh đã thông qua số ước thực hiện thu ngân sách "
+        "nhà nước trên địa bàn năm 2024 là 12.980 tỷ đồng."),
+    "a sum from the year's start against the month": (
+        "Cao Bằng",
+        "Vốn đầu tư thực hiện từ nguồn ngân sách nhà nước tháng 10/2025 đạt 520 tỷ đồng. Lũy kế từ đầu năm đến "
+        "hết tháng 10/2025, vốn đầu tư thực hiện từ nguồn ngân sách nhà nước đạt 4.310 tỷ đồng."),
 }
 
 
@@ -104,6 +113,11 @@ FIRING = {
         "Năm 2025, thu ngân sách nhà nước trên địa bàn đạt 9.800 tỷ đồng, tăng 62% so với năm 2020.\n\n"
         "Đánh giá chung: năm 2025 thu ngân sách nhà nước tăng 68% so với năm 2020.",
         ["62%", "68%"]),
+    "a plan for next year restated as what is expected of it": (
+        "Cao Bằng",
+        "Kế hoạch năm 2026, thu ngân sách nhà nước trên địa bàn đạt 3.200 tỷ đồng.\n\nDự kiến năm 2026 thu ngân "
+        "sách nhà nước trên địa bàn đạt 3.350 tỷ đồng.",
+        ["3.200 tỷ đồng", "3.350 tỷ đồng"]),
     "a plan's share recomputed from the estimate": (
         "Khánh Hòa",
         "Dự toán thu ngân sách nhà nước năm 2025 là 14.000 tỷ đồng. Ước thực hiện năm 2025, thu ngân sách "

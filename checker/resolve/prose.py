@@ -189,8 +189,7 @@ def _read_stage(p: Passage, r: Resolved, fig: Figure, spot: Spot) -> None:
     that made a figure of the report's own year or before a target: an estimate of the result."""
     if p.cues.stage is None:
         return
-    stage, _ = stage_of(p.text, spot.sentence_start, spot.clause_start, fig.start, fig.end, p.cues.stage,
-                        lambda: _first_figure_from(p, spot.sentence_start))
+    stage, _ = stage_of(p.text, spot, fig.start, fig.end, p.cues.stage, lambda start: _first_figure_from(p, start))
     role = r.fields["role"]
     forecast = role.value == "target" and role.evidence is Evidence.CLAUSE and p.cues.forecast is not None
     if not forecast and stage != "done":

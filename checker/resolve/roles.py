@@ -344,6 +344,8 @@ def finish(r: Resolved, catalog, heading: Resolution | None, cues, present: bool
             r.settle("period", Resolution(period, was.evidence, f"{was.reason}; {why}"))
     if r.role is None:
         r.settle("role", role_by_period(r, cues))
+    if r.stage == "estimate" and r.role == "target":
+        r.stage = "plan"  # (`dự kiến năm 2026 đạt …`: what is expected of a year ahead is its plan)
 
 
 def _summed_over_span(r: Resolved, ind, cues, lead: str) -> bool:

@@ -13,10 +13,15 @@ from dataclasses import dataclass, field
 NAMES_STAGE_RE = re.compile(r"\s*(?:(?:cả\s+)?năm(?!\w)|quý(?!\w)|tháng(?!\w)|\d|\d+\s+tháng|đạt(?!\w)|là(?!\w)"
                             r"|được(?!\w)|[,:])", re.I)
 # Right before a stage word: it names the base of a comparison (`so với dự toán`, `bằng
-# 105% kế hoạch`), not the stage of a figure.
-BASE_LEAD_RE = re.compile(r"(?:(?<!\w)(?:so|với|bằng|vượt|hụt|của|theo|trong|chưa|hơn)|%|[\d)])\s*$", re.I)
+# 105% kế hoạch`, `không đạt dự toán`, `hoàn thành kế hoạch`), not the stage of a figure.
+BASE_LEAD_RE = re.compile(r"(?:(?<!\w)(?:so|với|bằng|vượt|hụt|của|theo|trong|chưa|hơn|đạt|thành)|%|[\d)])\s*$", re.I)
 OPENS_RE = re.compile(r"[\s\-–+*•(]*")  # nothing but a list's marks before the word: it opens its clause
 AFTER_BREAK_RE = re.compile(r"[,;:]\s*$")
+# The final accounts' and an estimate's words name a stage wherever they stand (`phê chuẩn
+# quyết toán thu ngân sách năm 2024 là …`); what was done and a plan's words are also
+# words of other things (`thực hiện Nghị quyết`, `mục tiêu kép`), and name a stage only
+# followed by a period or a verb, or opening their clause.
+NAMED_ANYWHERE = frozenset({"outturn", "estimate"})
 STAGES = ("outturn", "done", "estimate", "plan")  # (`done`: see `settled`)
 
 
@@ -45,10 +50,11 @@ class StageWords:
         if found is None:
             if len(self._named) >= 64:
                 self._named.clear()
-            # (with whether what follows or precedes it makes it name a stage wherever its
-            # clause starts: else only opening its clause does)
+            # (with whether it names a stage wherever its clause starts: else only opening its
+            # clause does)
             found = self._named[text] = tuple(
-                (*w, bool(NAMES_STAGE_RE.match(text, w[1]) or AFTER_BREAK_RE.search(text, max(0, w[0] - 3), w[0])))
+                (*w, w[2] in NAMED_ANYWHERE or bool(NAMES_STAGE_RE.match(text, w[1])
+                                                    or AFTER_BREAK_RE.search(text, max(0, w[0] - 3), w[0])))
                 for w in self.find_all(text) if not BASE_LEAD_RE.search(text, max(0, w[0] - 12), w[0]))
         return found
 
@@ -91,7 +97,8 @@ def stage_words(words: dict[str, list[str]]) -> StageWords | None:
     return StageWords(tuple(sorted(phrases, key=lambda p: -len(p[0]))))
 
 
-def stage_before(text: str, start: int, end: int, words: StageWords | None) -> tuple[str, str]:
+def stage_before(text: str, start: int, end: int, words: StageWords | None, opens_from: int | None = None
+                 ) -> tuple[str, str]:
     """The stage the words of `text[start:end]` name last, and the words (or two blanks).
     A stage word counts where it opens its clause or names a period or a verb after it, and
     is not the base a figure before it is compared with."""
@@ -101,28 +108,41 @@ def stage_before(text: str, start: int, end: int, words: StageWords | None) -> t
     i = bisect_left(found_words, (start,))
     j = bisect_left(found_words, (end,))
     for w_start, w_end, stage, said, names in reversed(found_words[i:j]):
-        if w_end <= end and (names or OPENS_RE.fullmatch(text, start, w_start)):
+        if w_end <= end and (names or OPENS_RE.fullmatch(text, start if opens_from is None else opens_from, w_start)):
             return stage, said
     return "", ""
 
 
-def figure_stage(text: str, sentence_start: int, clause_start: int, fig_start: int, words: StageWords | None,
-                 first_figure: Callable[[], int]) -> tuple[str, str]:
-    """The stage its clause names before the figure, else the one its sentence opens with
-    (before the sentence's first figure, which `first_figure` finds when it is asked)."""
-    own = stage_before(text, clause_start, fig_start, words)
-    if own[0] or clause_start <= sentence_start:
+def figure_stage(text: str, sentence_start: int, clause_start: int, stretch_start: int, fig_start: int,
+                 words: StageWords | None, first_figure: Callable[[int], int]) -> tuple[str, str]:
+    """The stage named between the figure and the one before it in its clause (`kế hoạch
+    9.640 tỷ đồng, giải ngân 8.210 tỷ đồng`: the plan's word is not the second figure's),
+    else the final accounts or the estimate its clause, or its sentence, opens with before
+    its first figure (`Ước thực hiện năm 2025, thu … đạt A, chi … đạt B`)."""
+    # (a word opening the stretch after a figure names that figure's base, not this one's
+    # stage: `6.815/19.550 tỷ đồng kế hoạch vốn, đạt 34,9%`)
+    own = stage_before(text, stretch_start, fig_start, words, clause_start)
+    if own[0] or stretch_start <= sentence_start:
         return own
-    return stage_before(text, sentence_start, min(first_figure(), clause_start), words)
+    for start in (clause_start, sentence_start) if clause_start > sentence_start else (sentence_start,):
+        if start < stretch_start:
+            lead = stage_before(text, start, min(first_figure(start), stretch_start), words)
+            if lead[0]:
+                return lead if lead[0] in NAMED_ANYWHERE else ("", "")
+    return "", ""
 
 
-def stage_of(text: str, sentence_start: int, clause_start: int, fig_start: int, fig_end: int,
-             words: StageWords | None, first_figure: Callable[[], int]) -> tuple[str, str]:
-    """The stage right after the figure (`(quyết toán)`), else before it (`figure_stage`)."""
+def stage_of(text: str, spot, fig_start: int, fig_end: int, words: StageWords | None,
+             first_figure: Callable[[int], int]) -> tuple[str, str]:
+    """The stage right after the figure (`(quyết toán)`), else before it (`figure_stage`, in
+    the stretch from its clause's start or the figure before it in its clause)."""
     if words is None:
         return "", ""
     after = stage_after(text, fig_end, words)
-    return after if after[0] else figure_stage(text, sentence_start, clause_start, fig_start, words, first_figure)
+    if after[0]:
+        return after
+    return figure_stage(text, spot.sentence_start, spot.clause_start, max(spot.clause_start, spot.prev_figure_end),
+                        fig_start, words, first_figure)
 
 
 # Right after a figure: `43.500 tỷ đồng (quyết toán)`, `… theo số ước thực hiện`.
