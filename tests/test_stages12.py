@@ -162,3 +162,28 @@ def test_a_change_since_the_terms_start_is_its_own_measure_and_a_yearly_average_
     assert fact_row(facts, "48%")["measure"] == "span_change"
     assert fact_row(facts, "8,2%/năm")["measure"] != "span_change"
     assert fact_row(facts, "11%")["measure"] != "span_change"
+
+
+# --- a term's total stated as the sum of its years ------------------------------------------
+
+YEARS = ("Tổng thu ngân sách nhà nước trên địa bàn giai đoạn 2021-2025 đạt {total} tỷ đồng, trong đó: {years}.")
+EVERY_YEAR = ("năm 2021 đạt 10.000 tỷ đồng, năm 2022 đạt 11.000 tỷ đồng, năm 2023 đạt 12.000 tỷ đồng, "
+              "năm 2024 đạt 13.000 tỷ đồng, năm 2025 đạt 14.000 tỷ đồng")
+
+
+@pytest.mark.parametrize("total, years, flagged", [
+    ("62.000", EVERY_YEAR, True),
+    ("60.000", EVERY_YEAR, False),
+    # (some years only: the list is not said to be all of the term)
+    ("62.000", "năm 2024 đạt 13.000 tỷ đồng, năm 2025 đạt 14.000 tỷ đồng", False),
+])
+def test_a_terms_total_listed_with_each_of_its_years_is_their_sum(tmp_path, total, years, flagged):
+    _, found = _alarms(tmp_path, "Bắc Ninh", YEARS.format(total=total, years=years))
+    assert (f"{total} tỷ đồng" in {t for texts in found for t in texts}) is flagged
+
+
+def test_a_terms_total_with_its_years_in_brackets_is_their_sum(tmp_path):
+    body = ("Cả giai đoạn 2021 - 2025, kim ngạch xuất khẩu đạt 5.100 triệu USD (năm 2021: 820 triệu USD; năm 2022: "
+            "900 triệu USD; năm 2023: 1.010 triệu USD; năm 2024: 1.080 triệu USD; năm 2025: 1.150 triệu USD).")
+    _, found = _alarms(tmp_path, "Hà Tĩnh", body)
+    assert any("5.100 triệu USD" in texts and len(texts) == 6 for texts in found)

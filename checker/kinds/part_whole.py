@@ -203,7 +203,8 @@ class PartWhole:
             for r in items:
                 iv = part_interval(total, r)
                 summed = iv if summed is None else summed + iv
-            bounded = any(r["part_bound"] for r in items)
+            # (every year of a term's total, once each, is all of it, even after `trong đó`)
+            bounded = any(r["part_bound"] for r in items) and not years_of_span(total, items)
             if in_table and not bounded and summed.hi < total_iv.lo - SHORT_OF_ALL * total_iv.mid:
                 yield NOT_APPLICABLE  # numbered lines far short of their row: the notable ones only
                 continue
@@ -242,6 +243,9 @@ def breakdowns(ctx: Context) -> Iterator[tuple[dict, list[dict], str | None]]:
             yield total, items, combine
             continue
         combine = combination(total, ctx.catalog)
+        if combine == "sum" and years_of_span(total, items):
+            yield total, items, combine
+            continue
         if combine is not None and not all(_part_fits(total, r, ctx.catalog.units) for r in items):
             combine = None
         if combine is not None and nested(ctx.catalog.indicators, (r["indicator"] for r in items
@@ -250,6 +254,23 @@ def breakdowns(ctx: Context) -> Iterator[tuple[dict, list[dict], str | None]]:
             # (a line that is the total's own kind, `các khoản thu nội địa còn lại`, nests nothing)
             combine = None
         yield total, items, combine
+
+
+SPAN_RE = re.compile(r"(\d{4})-(\d{4})")
+YEAR_RE = re.compile(r"\d{4}")
+
+
+def years_of_span(total: dict, items: list[dict]) -> bool:
+    """`giai đoạn 2021-2025 đạt 60.000 tỷ đồng, trong đó: năm 2021 đạt 10.000 tỷ đồng, …`: a
+    term's total listed with one figure for each of its years, every year once, in its unit
+    and measure, is their sum (a list missing a year, or a year twice, is not said to be)."""
+    span = SPAN_RE.fullmatch(total["period"] or "")
+    if span is None or not all(YEAR_RE.fullmatch(r["period"] or "") for r in items):
+        return False
+    years = sorted(int(r["period"]) for r in items)
+    return years == list(range(int(span.group(1)), int(span.group(2)) + 1)) and len(years) > 1 \
+        and all(r["measure"] == total["measure"] and r["unit"] in (None, total["unit"]) and r["role"] == total["role"]
+                for r in items)
 
 
 def _table_fits(total: dict, items: list[dict], catalog) -> bool:
