@@ -64,3 +64,19 @@ def test_the_noun_is_read_as_the_unit(tmp_path):
     facts, _, _ = run_text(tmp_path, header() + "Năm 2025, phê duyệt 48 đồ án quy hoạch và 1.245 ca bệnh.\n")
     units = dict(zip(facts["text"], facts["unit"]))
     assert units["48 đồ án"] == "noun_do" and units["1.245 ca bệnh"] == "noun_ca"
+
+
+PERMIT_KINDS = ("Năm 2025, toàn tỉnh cấp {total} giấy phép xây dựng, gồm 820 giấy phép xây dựng nhà ở riêng lẻ "
+                "và 425 giấy phép xây dựng công trình.")
+
+
+@pytest.mark.parametrize("total, expected", [("1.255", ["PW02"]), ("1.245", [])])
+def test_riêng_inside_a_noun_phrase_opens_no_list(tmp_path, total, expected):
+    assert _rules(tmp_path, PERMIT_KINDS.format(total=total)) == expected
+
+
+@pytest.mark.parametrize("total, expected", [("2.100", ["PW02"]), ("2.000", [])])
+def test_a_count_split_by_every_former_province(tmp_path, total, expected):
+    text = (f"Năm 2025, toàn tỉnh cấp {total} giấy phép xây dựng, trong đó Lào Cai (cũ) 1.200 giấy phép, "
+            "Yên Bái (cũ) 800 giấy phép.")
+    assert _rules(tmp_path, text, "Lào Cai") == expected

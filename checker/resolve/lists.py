@@ -111,6 +111,10 @@ def _pair_kind(r) -> str:
     return r.figure.qualifier if r.figure.qualifier in ("result_of_pair", "target_of_pair") else ""
 
 
+# (words after which `riêng` still opens a part: `trong đó riêng`, `và riêng`)
+RIENG_AFTER_RE = re.compile(r"(?<![\w])(?:đó|và|nhưng|trong)\s+$", re.I)
+
+
 def _mark_before(text: str, pos: int) -> str:
     """The last character before `pos` that is no white space ("" if none), without copying
     the text before it."""
@@ -138,6 +142,11 @@ def _list_cues(text: str, cues) -> list[tuple[int, int, bool]]:
     for m in cue_matches(cues.parts_bounded, text, low):
         # `với` opens a list only after a comma (`so với`, `cùng với` compare or join).
         if m.group(0).lower() == "với" and _mark_before(text, m.start()) != ",":
+            continue
+        # `riêng` sets a part apart where it opens a clause (`, riêng khu vực A …`); inside a
+        # noun phrase it is a word of its own (`nhà ở riêng lẻ`, `vốn riêng`).
+        if m.group(0).lower() == "riêng" and _mark_before(text, m.start()) not in ("", ",", ";", ":", "(", ".", "-") \
+                and not RIENG_AFTER_RE.search(text, max(0, m.start() - 12), m.start()):
             continue
         found.append((m.start(), m.end(), False))
     found += [(a, b, False) for a, b in inclusive]
