@@ -26,6 +26,8 @@ RATE_WORD_RE = re.compile(r"\s+(?:lệ|trọng)(?![\w])", re.I)
 NOUN_PREFIX = "noun_"
 # One space, then one or two lower-case words (letters only) on the same line.
 NOUN_WORDS_RE = re.compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?(?![\w/])")
+# `bình quân mỗi xã 30 tỷ đồng`: an amount right after `mỗi <noun>` is per that noun.
+EACH_RE = re.compile(r"(?<![\w])mỗi\s+([^\W\d_]+(?:\s[^\W\d_]+)?)\s+(?:(?:là|đạt|khoảng|gần|hơn|trên)\s+)?$", re.I)
 # A Vietnamese word has a vowel; an abbreviated unit (`mm`, `ml`) has none, and measures.
 VOWEL_RE = re.compile(r"[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 
@@ -153,6 +155,10 @@ class UnitCatalog:
             self._registry = registry
         return self._registry
 
+    def magnitude(self, unit: str) -> float:
+        """How many of the definitions' base units one `unit` is (a tạ/ha is 100 kg per 10.000 m²)."""
+        return self._expression(unit)[0]
+
     def signature(self, unit: str) -> tuple[tuple[str, int], ...]:
         """The dimension of a unit expression such as `dong / nguoi / year`."""
         return self._expression(unit)[1]
@@ -267,6 +273,25 @@ class UnitCatalog:
         noun = " ".join(words)
         # (named by its first word: `1.245 ca sốt xuất huyết … (2.028 ca)` count one thing)
         return UnitMatch(1 + len(noun), 1.0, NOUN_PREFIX + slug(words[0]), noun)
+
+    def per_each(self, before: str, unit: UnitMatch) -> UnitMatch:
+        """An amount, a mass or an area after `mỗi <noun>` (`bình quân mỗi xã 30 tỷ đồng`) is
+        per one of that noun: its unit is divided by the noun's count unit (a catalog noun or
+        one read as in `noun`).  Unchanged where it is already a rate or a count."""
+        if unit.unit is None or "/" in unit.unit or unit.unit in self.count_units \
+                or unit.unit in ("percent", "percentage_point", "times", "year_of_age"):
+            return unit
+        m = EACH_RE.search(before)
+        if m is None:
+            return unit
+        found = self._longest(m.group(1), 0, self.surfaces)
+        if found is not None and found[1] in self.count_units:
+            noun = found[1]
+        else:
+            noun = self.noun(" " + m.group(1), 0).unit
+        if noun is None or noun not in self.count_units:
+            return unit
+        return UnitMatch(unit.length, unit.scale, f"{unit.unit} / {noun}", unit.text)
 
     def _per_10k_end(self, text: str, cursor: int, spaced: int) -> int | None:
         """Where an ending of a rate per 10.000 people (`/vạn dân`, `trên 10.000 dân`) that
