@@ -52,3 +52,15 @@ def test_a_change_is_no_factor(tmp_path):
 def test_a_total_with_no_mean_stated_is_not_checked(tmp_path):
     text = "Năm 2025, hỗ trợ 1.200 hộ với tổng kinh phí 36 tỷ đồng, trong đó xây mới 300 căn nhà."
     assert _rules(tmp_path, text, "Cà Mau") == []
+
+
+@pytest.mark.parametrize("out, expected", [("293.100", []), ("285.600", ["ID09"])])
+def test_an_estimated_output_before_its_area_and_yield(tmp_path, out, expected):
+    text = (f"Sản lượng lúa vụ Đông Xuân 2024 - 2025 ước đạt {out} tấn, trên diện tích gieo cấy 47.200 ha, "
+            "năng suất bình quân 62,1 tạ/ha.")
+    assert _rules(tmp_path, text, "Gia Lai") == expected
+
+
+def test_a_bound_is_no_factor(tmp_path):
+    text = "Năm 2025, diện tích ngô đạt 25.000 ha, năng suất 50,0 tạ/ha, sản lượng trên 140.000 tấn."
+    assert _rules(tmp_path, text) == []

@@ -110,5 +110,10 @@ def _plain(rows: list[dict]) -> bool:
     catalog indicators (left to the `identity` rules)."""
     if all(r["indicator"] for r in rows):
         return False
-    return all(not r["measure"] and r["kind"] == "statistic" and r["qualifier"] in (None, "")
+    return all(not r["measure"] and r["kind"] == "statistic" and r["qualifier"] not in BOUNDS
                and r["part_of"] is None for r in rows)
+
+
+# A bound (`trên 50 tỷ đồng`) or a pair's half is no level to multiply; an estimate or an
+# approximate figure is (its interval carries its precision).
+BOUNDS = frozenset({"ge", "le", "gt", "lt", "from_up", "range", "result_of_pair", "target_of_pair"})
