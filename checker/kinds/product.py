@@ -111,7 +111,14 @@ def _plain(rows: list[dict]) -> bool:
     if all(r["indicator"] for r in rows):
         return False
     return all(not r["measure"] and r["kind"] == "statistic" and r["qualifier"] not in BOUNDS
-               and r["part_of"] is None for r in rows)
+               and r["part_of"] is None and not _moved_by(r) for r in rows)
+
+
+def _moved_by(row: dict) -> bool:
+    """`sản lượng tăng 14.000 tấn`: the head phrase the resolver read for the figure ends with
+    a verb of change, so the figure is by how much a level moved, not the level."""
+    words = (row.get("head") or "").split(" | ")[0].split()
+    return bool(words) and words[-1].lower() in ("tăng", "giảm", "thêm")
 
 
 # A bound (`trên 50 tỷ đồng`) or a pair's half is no level to multiply; an estimate or an

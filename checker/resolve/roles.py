@@ -193,7 +193,6 @@ def per_year_mean(text: str, fig, spot, annual: re.Pattern) -> bool:
 
 
 ADDED_RE = re.compile(r"(?<![\w])thêm\s+$", re.I)
-AMOUNT_CHANGE_RE = re.compile(r"(?<![\w])(tăng|giảm)\s+$", re.I)
 # After a plan word: its own figure (`kế hoạch 60,0%`, `kế hoạch năm 2025 là 60%`, `KH: 60%`).
 OWN_FIGURE_RE = re.compile(r"(?:\s+(?:năm|giao|đề ra)(?:\s+\d{4})?)?\s*(?:là|đạt|:)?\s*(?:trên|dưới|khoảng|từ)?\s*\d",
                            re.I)
@@ -207,10 +206,6 @@ def prose_measure(text: str, fig, spot, shares, plan_share: re.Pattern, annual: 
     if ADDED_RE.search(text, max(0, fig.start - 12), fig.start):
         return "increase"  # `có thêm 10 xã đạt chuẩn`: how many more, not how many
     if fig.unit != "percent":
-        # `sản lượng tăng 14.000 tấn`: by how much a level moved, not the level
-        change = AMOUNT_CHANGE_RE.search(text, max(0, fig.start - 12), fig.start)
-        if change and fig.unit and fig.unit != "percentage_point":
-            return "increase" if change.group(1).lower() == "tăng" else "decrease"
         return ""
     plan = plan_share.match(text[fig.end:fig.end + 40])
     if plan and "(" in plan.group(0) and OWN_FIGURE_RE.match(text, fig.end + plan.end()):
