@@ -143,4 +143,6 @@ UNITS = Record(name=N_("unit catalog"), label=None, required={
     "per": MapOf(TEXT),  # each a unit name of units.txt
     "per_10k": PHRASES,
     "count_nouns": MapOf(Nullable(PHRASES)),
+}, optional={
+    "not_nouns": PHRASES,
 })

@@ -361,6 +361,11 @@ class Lexer:
             figure = self._without_unit(text, masked, m, number, before, qualifier, fig_start)
             if figure:
                 return figure
+            if number == number.to_integral_value() and "," not in m.group(0) and not YEAR_RE.fullmatch(m.group(0)):
+                # `1.245 giấy phép`: a whole number counts the noun after it, a unit of its own
+                unit = self.units.noun(masked, end)
+        elif "mỗi" in before.lower():
+            unit = self.units.per_each(before, unit)
         stop = end + unit.length
         figure = self._range(text, masked, number, unit, stop, qualifier, fig_start)
         if figure:

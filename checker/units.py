@@ -21,6 +21,25 @@ def _is_word_char(ch: str) -> bool:
 RATE_WORD_RE = re.compile(r"\s+(?:lệ|trọng)(?![\w])", re.I)
 
 
+# The unit of a whole number that counts a noun the catalog does not know: `noun_` and the
+# noun's slug (`1.245 giấy phép` -> `noun_giay_phep`), a dimension of its own.
+NOUN_PREFIX = "noun_"
+# One space, then one or two lower-case words (letters only) on the same line.
+NOUN_WORDS_RE = re.compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?(?![\w/])")
+# `bình quân mỗi xã 30 tỷ đồng`: an amount right after `mỗi <noun>` is per that noun.
+EACH_RE = re.compile(r"(?<![\w])mỗi\s+([^\W\d_]+(?:\s[^\W\d_]+)?)\s+(?:(?:là|đạt|khoảng|gần|hơn|trên)\s+)?$", re.I)
+# A Vietnamese word has a vowel; an abbreviated unit (`mm`, `ml`) has none, and measures.
+VOWEL_RE = re.compile(r"[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+
+
+class CountUnits(frozenset):
+    """The count units: the catalog's count nouns, and (by `in`) any noun unit read after a
+    whole number."""
+
+    def __contains__(self, unit) -> bool:
+        return frozenset.__contains__(self, unit) or isinstance(unit, str) and unit.startswith(NOUN_PREFIX)
+
+
 @dataclass(frozen=True)
 class UnitMatch:
     """What follows a number: its scale, its unit and how much text they took."""
@@ -72,7 +91,8 @@ class UnitCatalog:
                 count_units.add(name)
             for surface in [noun, *(others or [])]:
                 surfaces.setdefault(surface, name)
-        self.count_units = frozenset(count_units)
+        self.count_units = CountUnits(count_units)
+        self.not_nouns = frozenset(w.lower() for w in spec.get("not_nouns") or ())
         self.scales = _Surfaces((k, float(v)) for k, v in spec["scales"].items())
         self.surfaces = _Surfaces(surfaces.items())
         self.per = _Surfaces(spec["per"].items())
@@ -135,6 +155,10 @@ class UnitCatalog:
             self._registry = registry
         return self._registry
 
+    def magnitude(self, unit: str) -> float:
+        """How many of the definitions' base units one `unit` is (a tạ/ha is 100 kg per 10.000 m²)."""
+        return self._expression(unit)[0]
+
     def signature(self, unit: str) -> tuple[tuple[str, int], ...]:
         """The dimension of a unit expression such as `dong / nguoi / year`."""
         return self._expression(unit)[1]
@@ -149,10 +173,13 @@ class UnitCatalog:
             for name in part.split("*"):
                 name = name.strip()
                 m = re.fullmatch(r"(\w+)(?:\s*\*\*\s*(\d+))?", name)
-                if not m or m.group(1) not in self._bases:
+                if m and m.group(1).startswith(NOUN_PREFIX):
+                    base_scale, base_dims = self._bases.get(m.group(1), (1.0, {m.group(1): 1}))  # (its own dimension)
+                elif not m or m.group(1) not in self._bases:
                     raise InputError(_("unknown unit '{name}' in '{unit}'").format(name=name, unit=unit))
+                else:
+                    base_scale, base_dims = self._bases[m.group(1)]
                 power = int(m.group(2) or 1)
-                base_scale, base_dims = self._bases[m.group(1)]
                 scale *= base_scale ** (sign * power)
                 for k, v in base_dims.items():
                     dims[k] = dims.get(k, 0) + sign * v * power
@@ -231,6 +258,40 @@ class UnitCatalog:
         if unit is None and scale == 1.0:
             return UnitMatch(0)
         return UnitMatch(cursor - start, scale, unit, text[start:cursor].strip())
+
+    def noun(self, text: str, pos: int) -> UnitMatch:
+        """The noun a whole number with no unit counts (`1.245 giấy phép xây dựng` -> `giấy
+        phép`): the one or two lower-case words right after it, where the first is no word that
+        goes on with the clause (`not_nouns`); the second is left out where it is one.  An empty
+        match where none follows."""
+        m = NOUN_WORDS_RE.match(text, pos)
+        if m is None or not m.group(1).islower() or m.group(1) in self.not_nouns or not VOWEL_RE.search(m.group(1)):
+            return UnitMatch(0)
+        words = [m.group(1)]
+        if m.group(2) and m.group(2).islower() and m.group(2) not in self.not_nouns:
+            words.append(m.group(2))
+        noun = " ".join(words)
+        # (named by its first word: `1.245 ca sốt xuất huyết … (2.028 ca)` count one thing)
+        return UnitMatch(1 + len(noun), 1.0, NOUN_PREFIX + slug(words[0]), noun)
+
+    def per_each(self, before: str, unit: UnitMatch) -> UnitMatch:
+        """An amount, a mass or an area after `mỗi <noun>` (`bình quân mỗi xã 30 tỷ đồng`) is
+        per one of that noun: its unit is divided by the noun's count unit (a catalog noun or
+        one read as in `noun`).  Unchanged where it is already a rate or a count."""
+        if unit.unit is None or "/" in unit.unit or unit.unit in self.count_units \
+                or unit.unit in ("percent", "percentage_point", "times", "year_of_age"):
+            return unit
+        m = EACH_RE.search(before)
+        if m is None:
+            return unit
+        found = self._longest(m.group(1), 0, self.surfaces)
+        if found is not None and found[1] in self.count_units:
+            noun = found[1]
+        else:
+            noun = self.noun(" " + m.group(1), 0).unit
+        if noun is None or noun not in self.count_units:
+            return unit
+        return UnitMatch(unit.length, unit.scale, f"{unit.unit} / {noun}", unit.text)
 
     def _per_10k_end(self, text: str, cursor: int, spaced: int) -> int | None:
         """Where an ending of a rate per 10.000 people (`/vạn dân`, `trên 10.000 dân`) that

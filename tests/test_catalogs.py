@@ -155,10 +155,12 @@ def test_a_count_noun_added_to_the_catalogs_is_read_by_every_stage(tmp_path):
     assert [(f["rule"], [g["text"] for g in f["figures"]]) for f in findings] == [
         ("SV01", [f"120 {NEW_NOUN}", f"125 {NEW_NOUN}"])]
 
-    # With the bundled catalogs the noun is no unit: a bare number, unresolved, not exact.
+    # With the bundled catalogs the noun is no catalog unit: the whole number counts a noun
+    # of its own, named by its first word (exact, unresolved).
     proc = _run("extract", "--format", "csv", str(draft))
     rows = [r for r in _facts(proc.stdout) if r["value"] == "120.0"]
-    assert [(r["text"], r["unit"], r["indicator"], r["lo"]) for r in rows] == [("120", "", "", "119.5")]
+    assert [(r["text"], r["unit"], r["indicator"], r["lo"]) for r in rows] == [
+        ("120 trạm quan", "noun_tram", "", "120.0")]
     report = _run("check", "--format", "json", "--fail-on", "never", str(draft))
     assert json.loads(report.stdout)["findings"] == []
 

@@ -24,6 +24,7 @@ PLANTED = {
         ("BT02", {"68%", "61%"}),                                       # merged rate copied from one province
         ("VD02", {"65,2%", "65%", "1,5 điểm phần trăm"}),               # a margin over target that is not there
         ("ID01", {"54,2 triệu đồng", "1.900 nghìn người", "ước đạt 98.450 tỷ đồng"}),  # per head × people ≠ GRDP
+        ("ID09", {"1.500 hộ", "75 tỷ đồng", "60 triệu đồng/hộ"}),      # 1.500 × 60 triệu is 90 tỷ
     ],
     # A three-province merger: Vĩnh Phúc + Hòa Bình + Phú Thọ; plain text, tab table.
     "phu-tho-draft.txt": [

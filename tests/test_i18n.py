@@ -100,7 +100,7 @@ def test_each_rule_kind_speaks_vietnamese_with_names_units_and_places(reports):
         for f in report.findings:
             seen.setdefault(kind_of[f.rule], (report, f))
     assert set(seen) == {"same_value", "part_whole", "between", "stated_ratio", "shares", "verdict", "structure",
-                         "plausibility", "identity", "weighted_mean", "growth"}
+                         "plausibility", "identity", "weighted_mean", "growth", "product"}
     for kind, (report, f) in seen.items():
         vi, en = finding_message(f, "vi", report), finding_message(f, "en", report)
         assert vi != en, kind

@@ -15,6 +15,7 @@ from checker.kinds.growth import Growth
 from checker.kinds.identity import Identity
 from checker.kinds.part_whole import PartWhole
 from checker.kinds.plausibility import Plausibility
+from checker.kinds.product import Product
 from checker.kinds.same_value import SameValue
 from checker.kinds.shares import Shares
 from checker.kinds.stated_ratio import StatedRatio
@@ -34,4 +35,5 @@ KINDS = {
     "identity": Identity(),
     "weighted_mean": WeightedMean(),
     "growth": Growth(),
+    "product": Product(),
 }

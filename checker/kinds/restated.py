@@ -7,6 +7,7 @@ import re
 from checker import messages as m
 from checker.i18n import N_
 from checker.kinds.base import Context, Results, fail, finding, stat_records
+from checker.units import NOUN_PREFIX
 
 NUMBER_RE = re.compile(r"\d[\d.]*(?:,\d+)?")
 WORD_RE = re.compile(r"[^\W\d_]+")
@@ -82,7 +83,9 @@ def transpositions(rule, ctx: Context, roles: set[str], kinds: tuple[str, ...] =
         if r["role"] in roles and r["unit"] and not r["measure"] and r["qualifier"] != "range":
             found = digits[id(r)] = _digits(r["text"])
             if len(found.strip("0")) >= 4:
-                by_key.setdefault((r["path"], r["unit"], r["role"], len(found)), []).append(r)
+                # (a noun the catalog does not know is its unit by its first word: the swap asks for the whole noun)
+                unit = r["unit_text"] if r["unit"].startswith(NOUN_PREFIX) else r["unit"]
+                by_key.setdefault((r["path"], unit, r["role"], len(found)), []).append(r)
     for key in sorted(by_key, key=str):
         group = sorted(by_key[key], key=lambda r: (r["line"], r["column"]))
         for i, a in enumerate(group):

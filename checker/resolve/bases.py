@@ -21,6 +21,7 @@ from checker.resolve.counted import same_count
 from checker.resolve.local_wholes import doubtful, named_whole, sentence_total
 from checker.resolve.resolved import Resolved
 from checker.resolve.stated import POINTS, RATES, STOP_RE, YEAR_PLAN_RE, _before, _head_before, outside
+from checker.units import NOUN_PREFIX
 
 # `tăng 9,5%`, `giảm khoảng 3%`, `bằng 97,4%` right before the percentage (not `tăng bình quân`,
 # `tăng trưởng`).
@@ -182,13 +183,18 @@ def _is_level(r) -> bool:
     return r.unit is not None and r.unit not in RATES + POINTS + ("times",)
 
 
+def _uncatalogued(unit: str | None) -> bool:
+    """No catalog unit: none read, or a noun the unit catalog does not know (`1.245 mã số`)."""
+    return unit is None or unit.startswith(NOUN_PREFIX)
+
+
 def _counted_pair(out, text: str, figs, a_i: int, b_i: int) -> bool:
     """`8.433 giấy phép …, tăng 9,7% so với năm 2024 (7.812 giấy phép)`: two plain counts no
     catalog unit was read for, of the same noun (`counted.same_count`), are a level and its base."""
     at = {j: f for j, f in figs}
     fa, fb = at.get(a_i), at.get(b_i)
     return fa is not None and fb is not None and fa.kind == fb.kind == "statistic" \
-        and not {fa.qualifier, fb.qualifier} & {"gt", "ge", "lt", "le", "range"} and out[a_i].unit is None \
+        and not {fa.qualifier, fb.qualifier} & {"gt", "ge", "lt", "le", "range"} and _uncatalogued(out[a_i].unit) \
         and same_count(text, fa, out[a_i].unit, fb, out[b_i].unit)
 
 
@@ -409,7 +415,7 @@ def _growth_of_bracket(out, text: str, figs, n: int, word: str) -> bool:
         return False
     (a_i, a), (b_i, b) = figs[n - 2], figs[n - 1]
     gap, close = text[a.end:b.start], text[b.end:s.start]
-    if out[a_i].unit is None:  # (`1.245 mã số vùng trồng (năm 2024: 1.080 mã số), tăng`: the nouns left out)
+    if _uncatalogued(out[a_i].unit):  # (`1.245 mã số vùng trồng (năm 2024: 1.080 mã số), tăng`: the nouns left out)
         gap, close = NOUN_BEFORE_BRACKET_RE.sub("", gap), NOUN_BEFORE_CLOSE_RE.sub("", close)
     opening = BASE_BRACKET_RE.match(gap)
     if not opening or not CLOSE_LEAD_RE.match(close):

@@ -15,6 +15,7 @@ from checker.resolve import former_splits
 from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import find_periods
 from checker.resolve.scans import ByStart, cached_property
+from checker.units import NOUN_PREFIX
 from checker.resolve.whole_words import cue_matches, lowered
 from checker.text import slug
 
@@ -69,7 +70,9 @@ def compatible(whole, part, counts) -> bool:
         return False
     if part.unit in (None, whole.unit):
         return True
-    return whole.unit in counts and part.unit in counts
+    if whole.unit not in counts:  # (a count of a noun the catalog does not know stands where a bare number
+        return part.unit.startswith(NOUN_PREFIX)  # would: `counted_apart` tells it from a part)
+    return part.unit in counts
 
 
 # Words a bare number may be followed by in a list and still be written in its total's unit
@@ -86,8 +89,10 @@ def counted_apart(text: str, figure, whole_unit: str | None, counts) -> bool:
     `20 triệu đồng/người cho 12 gia đình`) counts that noun: it lends no measure's unit
     (an area, an amount, a tonnage) and is no part of a total in one.  Counts of kinds of
     one thing (`102 đơn vị, gồm 85 xã …`) are left to `compatible`."""
-    if figure.unit is not None or whole_unit is None or whole_unit in counts:
+    if whole_unit is None or whole_unit in counts:
         return False
+    if figure.unit is not None:  # (a noun the unit catalog does not know, read as its unit: `1.215 lồng bè`)
+        return figure.unit.startswith(NOUN_PREFIX)
     m = _NEXT_WORD_RE.match(text, figure.end)
     return bool(m) and m.group(1).islower() and m.group(1) not in _NOT_A_NOUN
 
@@ -104,6 +109,10 @@ def additive(r, catalog) -> bool:
 def _pair_kind(r) -> str:
     """`24.650/21.900 tỷ đồng` is a result and a target: a part pairs with its own kind."""
     return r.figure.qualifier if r.figure.qualifier in ("result_of_pair", "target_of_pair") else ""
+
+
+# (words after which `riêng` still opens a part: `trong đó riêng`, `và riêng`)
+RIENG_AFTER_RE = re.compile(r"(?<![\w])(?:đó|và|nhưng|trong)\s+$", re.I)
 
 
 def _mark_before(text: str, pos: int) -> str:
@@ -133,6 +142,11 @@ def _list_cues(text: str, cues) -> list[tuple[int, int, bool]]:
     for m in cue_matches(cues.parts_bounded, text, low):
         # `với` opens a list only after a comma (`so với`, `cùng với` compare or join).
         if m.group(0).lower() == "với" and _mark_before(text, m.start()) != ",":
+            continue
+        # `riêng` sets a part apart where it opens a clause (`, riêng khu vực A …`); inside a
+        # noun phrase it is a word of its own (`nhà ở riêng lẻ`, `vốn riêng`).
+        if m.group(0).lower() == "riêng" and _mark_before(text, m.start()) not in ("", ",", ";", ":", "(", ".", "-") \
+                and not RIENG_AFTER_RE.search(text, max(0, m.start() - 12), m.start()):
             continue
         found.append((m.start(), m.end(), False))
     found += [(a, b, False) for a, b in inclusive]
@@ -325,7 +339,7 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx, by_dimension: 
         segment = _segment(text, since, f.start)
         if not compatible(whole, r, ctx.counts) or _pair_kind(r) != _pair_kind(whole) \
                 or r.measure or is_part(r) or ctx.targets(segment) or TOTAL_WORD_RE.search(segment) \
-                or _other_count(whole, r, [out[k] for k, _ in items], text[whole.figure.end:cue_end]):
+                or _other_count(whole, r, [out[k] for k, _ in items], text[whole.figure.end:cue_end], ctx.counts):
             continue
         if not items:
             lead = _lead_word(text[cue_end:f.start], ctx)
@@ -410,11 +424,14 @@ def _lead_words(label: str, ctx) -> tuple[str, str] | None:
     return (words[0], words[1]) if len(words) >= 3 and words[0] not in ctx.cues.not_a_head else None
 
 
-def _other_count(whole, part, items, head: str) -> bool:
+def _other_count(whole, part, items, head: str, counts) -> bool:
     """`145 xã, trong đó 59 xã khu vực III, 74 xã khu vực I và 86 thôn`: once parts are counted
     in their total's own noun, a part counted in another noun its total's words do not name
-    (`thôn`, where the total names `xã, phường`) counts something else."""
+    (`thôn`, where the total names `xã, phường`) counts something else.  (Under a measure, a
+    count of a noun the catalog does not know is left to `counted_apart`, as a bare number is.)"""
     unit = whole.figure.unit  # (as written: a part of `120 đơn vị` may have taken its unit)
+    if unit not in counts and part.figure.unit and part.figure.unit.startswith(NOUN_PREFIX):
+        return False
     return part.figure.unit != unit and any(k.figure.unit == unit for k in items) \
         and not re.search(rf"(?<!\w){re.escape(part.figure.unit_text)}(?!\w)", head, re.I)
 
