@@ -152,9 +152,33 @@ def _row_base(out, cells: TableCells, a, after) -> int | None:
     period = _base_period(t.period, after) if after is not None else _year_before(t.period)
     if period is None:
         return None
-    bases = [i for i in cells.cells if out[i].block is t.block and i not in same and out[i].role == "actual"
-             and out[i].unit == t.unit and out[i].entity == t.entity and out[i].period == period]
-    return bases[0] if len(bases) == 1 else None
+    def of_base(role: str) -> list[int]:
+        return [i for i in cells.cells if out[i].block is t.block and i not in same and out[i].role == role
+                and out[i].unit == t.unit and out[i].entity == t.entity and out[i].period == period]
+
+    bases = of_base("actual")
+    if len(bases) != 1:
+        return None
+    if t.role == "target" and not (after is not None and after.group("done")):
+        # A plan's growth over a year whose row holds that year's plan beside its result
+        # (`Kế hoạch 2025 | Giải ngân 2025 (ước) | Kế hoạch 2026`): the base may be either,
+        # unless the table's own comparison column names the result as its base.
+        base = out[bases[0]].figure.interval.scaled(out[bases[0]].factor)
+        if any(not out[i].figure.interval.scaled(out[i].factor).overlaps(base) for i in of_base("target")) \
+                and _named_bases(t.block.header) != {"done"}:
+            return None
+    return bases[0]
+
+
+# A comparison column's base: `KH 2026 so với ƯTH 2025`, `So ước thực hiện` (the result) or
+# `Tăng/giảm so KH 2025`, `so với dự toán` (the plan).
+NAMED_BASE_RE = re.compile(r"(?<![\w])so\s+(?:với\s+)?(?:(?P<done>ƯTH|ước\s+(?:thực\s+hiện|TH)|thực\s+hiện|TH|"
+                           r"quyết\s+toán)|(?P<plan>KH|kế\s+hoạch|dự\s+toán))(?![\w])", re.I)
+
+
+def _named_bases(header: tuple[str, ...]) -> set[str]:
+    """Which bases (`done`, `plan`) the table's column headings compare with."""
+    return {m.lastgroup for cell in header for m in NAMED_BASE_RE.finditer(cell)}
 
 
 def _precise_level(a) -> bool:
