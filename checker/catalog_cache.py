@@ -18,7 +18,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from types import MappingProxyType
 
@@ -108,6 +107,8 @@ def write(key: str, value, others: list[Path] = ()) -> None:
         buffer = io.BytesIO()
         _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(
             (key, [(str(p), _digest(p)) for p in others], value))
+        import tempfile  # (only to write: a run that finds its entry does without it)
+
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".catalog-", suffix=".tmp")
         try:

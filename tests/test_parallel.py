@@ -204,3 +204,19 @@ def test_two_workers_and_this_process_take_each_item_once_in_order():
     assert [value for value, _ in out] == list(range(30))
     pids = {pid for _, pid in out}
     assert os.getpid() in pids and len(pids) == 3
+
+
+def test_one_draft_needs_none_of_what_forking_needs(tmp_path):
+    # A one-draft check never forks; the workers' imports (tempfile, shutil, mmap ...) were
+    # a fixed cost of every such run.  The second run finds the catalogs in the cache.
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom checker.pipeline import check, load_settings\n"
+            f"check([{str(ROOT / 'data' / 'sample-draft.md')!r}], load_settings(jobs=2))\n"
+            "print(sorted({'checker.workers', 'tempfile', 'mmap'} & set(sys.modules)))")
+    env = {**os.environ, "CHECKER_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+            for _ in range(3)]
+    assert runs[-1].stdout.strip() == "[]"
