@@ -3,8 +3,10 @@
 A plan resolution's annex often gives, per source of funds, last year's plan, last year's
 estimated outturn and next year's plan.  Prose then says `Kế hoạch năm 2026: 7.150 tỷ
 đồng, tăng 10,0% so với năm 2025`: over last year's plan or over its outturn?  The words do
-not say, so the checker must not pick the outturn and cry wolf; where they do say
-(`so với ước thực hiện năm 2025`), or where the row has no plan of that year, it checks."""
+not say, so the checker reads the sentence the way under which it agrees (over the plan where
+the growth fits it, else over the outturn) and cries wolf only when it fits neither; where
+the words do say (`so với ước thực hiện năm 2025`), or where the row has no plan of that
+year, it checks against the outturn."""
 
 from __future__ import annotations
 
@@ -63,6 +65,16 @@ def test_a_plan_over_a_year_with_plan_and_outturn_is_left_alone(tmp_path, provin
     ("Nghệ An", "a) Kế hoạch vốn ngân sách địa phương năm 2026: 7.150 tỷ đồng, tăng 10,0% so với ước thực hiện năm 2025."),
 ])
 def test_a_plan_over_a_named_outturn_is_checked(tmp_path, province, sentence):
+    assert len(_rt04(tmp_path, _draft(province, sentence))) == 1
+
+
+@pytest.mark.parametrize("province, sentence", [
+    # over neither: +10,0% over the plan 6.500, +31,9% over the outturn 5.420
+    ("Quảng Trị", "a) Kế hoạch vốn ngân sách địa phương năm 2026: 7.150 tỷ đồng, tăng 12,0% so với năm 2025."),
+    # 3.488 / 3.200 = +9,0%, / 2.870 = +21,5%
+    ("Sơn La", "b) Kế hoạch vốn ngân sách trung ương năm 2026: 3.488 tỷ đồng, tăng 15,0% so với năm 2025."),
+])
+def test_a_plan_over_neither_base_is_flagged(tmp_path, province, sentence):
     assert len(_rt04(tmp_path, _draft(province, sentence))) == 1
 
 

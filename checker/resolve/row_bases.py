@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from checker.interval import Interval
 from checker.records import Relation, RelationKind
 from checker.resolve.bases import (
     BRACKET_AHEAD_RE,
@@ -84,10 +85,10 @@ def row_growth(out, text: str, figs, n: int, cells: TableCells) -> bool:
     if not _precise_level(a) or a.role not in ("actual", "target") or REAL_TERMS_RE.search(a.indicator or "") \
             or REAL_WORDS_RE.search(text, _clause_start(text, a.figure.start), s.start):
         return False
-    b_i = _row_base(out, cells, a, after)
+    form = {"tăng": "over", "giảm": "under"}.get(word, "of")
+    b_i = _row_base(out, cells, a, after, _fits(out, s_i, a_i, form))
     if b_i is None:
         return False
-    form = {"tăng": "over", "giảm": "under"}.get(word, "of")
     why = (f"`{lead.group(0).strip()} {s.text}` of `{a.figure.text}`, stated in a table row "
            f"beside its base `{out[b_i].figure.text}`")
     return _relate(out, s_i, a_i, b_i, form, why)
@@ -134,7 +135,7 @@ def row_multiple(out, text: str, figs, n: int, cells: TableCells) -> bool:
     if found is None or not _precise_level(found[1]) or found[1].role not in ("actual", "target"):
         return False
     a_i, a = found
-    b_i = _row_base(out, cells, a, after)
+    b_i = _row_base(out, cells, a, after, _fits_multiple(out, s_i, a_i))
     if b_i is None:
         return False
     why = f"`{s.text}{after.group(0)}`: `{a.figure.text}`, stated in a table row beside its base `{out[b_i].figure.text}`"
@@ -142,9 +143,14 @@ def row_multiple(out, text: str, figs, n: int, cells: TableCells) -> bool:
     return True
 
 
-def _row_base(out, cells: TableCells, a, after) -> int | None:
+def _row_base(out, cells: TableCells, a, after, fits=None) -> int | None:
     """The one result of the base period `after` names (the year before, without it) in the
-    one table row that states `a`."""
+    one table row that states `a`.  A plan's growth over a year whose row holds that year's
+    plan beside a different result (`Kế hoạch 2025 | Ước giải ngân 2025 | Kế hoạch 2026`)
+    may be over either, unless the sentence (`so với ước thực hiện năm 2025`) or the table's
+    own comparison column (`KH 2026 so với ƯTH 2025`) names the result: then the plan is the
+    base where the stated figure `fits` it (a reading under which the text agrees), else
+    the result."""
     same = cells.one_row(a)
     if same is None:
         return None
@@ -152,6 +158,7 @@ def _row_base(out, cells: TableCells, a, after) -> int | None:
     period = _base_period(t.period, after) if after is not None else _year_before(t.period)
     if period is None:
         return None
+
     def of_base(role: str) -> list[int]:
         return [i for i in cells.cells if out[i].block is t.block and i not in same and out[i].role == role
                 and out[i].unit == t.unit and out[i].entity == t.entity and out[i].period == period]
@@ -159,15 +166,31 @@ def _row_base(out, cells: TableCells, a, after) -> int | None:
     bases = of_base("actual")
     if len(bases) != 1:
         return None
-    if t.role == "target" and not (after is not None and after.group("done")):
-        # A plan's growth over a year whose row holds that year's plan beside its result
-        # (`Kế hoạch 2025 | Giải ngân 2025 (ước) | Kế hoạch 2026`): the base may be either,
-        # unless the table's own comparison column names the result as its base.
-        base = out[bases[0]].figure.interval.scaled(out[bases[0]].factor)
-        if any(not out[i].figure.interval.scaled(out[i].factor).overlaps(base) for i in of_base("target")) \
-                and _named_bases(t.block.header) != {"done"}:
-            return None
+    if fits is not None and t.role == "target" and not (after is not None and after.group("done")) \
+            and _named_bases(t.block.header) != {"done"}:
+        base = _level(out[bases[0]])
+        plans = [i for i in of_base("target") if not _level(out[i]).overlaps(base)]
+        if len(plans) == 1 and fits(plans[0]):
+            return plans[0]
     return bases[0]
+
+
+def _level(r) -> Interval:
+    return r.figure.interval.scaled(r.factor)
+
+
+def _fits(out, s_i: int, a_i: int, form: str):
+    """Whether the stated percentage `s_i` is the change (`form`) of level `a_i` over a base."""
+    def fits(b_i: int) -> bool:
+        ratio = _level(out[a_i]) / _level(out[b_i]) * Interval.point(100)
+        change = {"of": ratio, "over": ratio - Interval.point(100), "under": Interval.point(100) - ratio}[form]
+        return change.overlaps(out[s_i].figure.interval)
+    return fits
+
+
+def _fits_multiple(out, s_i: int, a_i: int):
+    """Whether the stated multiple `s_i` is level `a_i` over a base."""
+    return lambda b_i: (_level(out[a_i]) / _level(out[b_i])).overlaps(out[s_i].figure.interval)
 
 
 # A comparison column's base: `KH 2026 so với ƯTH 2025`, `So ước thực hiện` (the result) or
