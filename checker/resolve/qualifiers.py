@@ -47,6 +47,12 @@ def prose_qualifier(p, fig, spot, r) -> str:
     return qualifier_of(gap, p.catalog.indicators[r.indicator], p.cues)
 
 
+def _period_next(toks: list[str], at: int) -> bool:
+    """Whether a year or `năm` follows (`từ năm 2023 sang`): a span of time, no relation."""
+    nxt = toks[at + 1] if at + 1 < len(toks) else ""
+    return nxt[:1].isdigit() or nxt.lower() in ("năm", "tháng", "quý", "ngày")
+
+
 def qualifier_of(gap: str, ind, cues) -> str:
     """The scope the words after an indicator's name give (`vốn ODA năm 2025 chỉ đạt`:
     `q_oda`), "" when they qualify nothing or too many stand there to be a name's."""
@@ -54,7 +60,8 @@ def qualifier_of(gap: str, ind, cues) -> str:
     words: list[str] = []
     depth, related = 0, False
     gap = cues.not_a_qualifier.sub(" ", gap)
-    for tok in TOKEN_RE.findall(gap):
+    toks = TOKEN_RE.findall(gap)
+    for at, tok in enumerate(toks):
         if tok in "([":
             depth += 1
             continue
@@ -71,7 +78,7 @@ def qualifier_of(gap: str, ind, cues) -> str:
             continue
         if low in cues.qualifier_end:
             break  # (the figure's verb: what follows says how much, not of what)
-        if low in cues.qualifier_relation:
+        if low in cues.qualifier_relation and not _period_next(toks, at):
             related = True  # (`từ khu vực doanh nghiệp nhà nước`: the name's words name another thing now)
         if low in cues.not_a_head or (low in own and not related):
             continue
