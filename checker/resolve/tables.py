@@ -677,11 +677,13 @@ class TableReader:
         reason = r.fields["indicator"].reason or ""
         if r.indicator is None or not reason.startswith("row label") or reason.endswith("approximately"):
             return ""
-        names = [m for m in self.catalog.indicator_matcher.find(label) if r.indicator in m.keys]
-        if not names:
-            return ""
-        end = max(m.end for m in names)
-        return qualifier_of(label[end:], self.catalog.indicators[r.indicator], self.cues)
+        memo = self.__dict__.setdefault("_qualifiers", {})  # (a row's cells share its label: read once)
+        key = (label, r.indicator)
+        if key not in memo:
+            names = [m for m in self.catalog.indicator_matcher.find(label) if r.indicator in m.keys]
+            memo[key] = qualifier_of(label[max(m.end for m in names):], self.catalog.indicators[r.indicator],
+                                     self.cues) if names else ""
+        return memo[key]
 
     def _label_scope(self, label: str) -> str:
         names = self.catalog.indicator_matcher.find(label)
