@@ -115,7 +115,9 @@ CUES = Record(name=N_("cue catalog"), label=None, required={
         name: PHRASES for name in ("continues_sentence", "parallel_part", "not_a_subject", "label_stop_words",
                                   "breakdown_lead", "not_a_head")},
         # Right before an indicator's name in a table label: the name modifies the label's head.
-        optional={"label_modifier": PHRASES}),
+        optional={"label_modifier": PHRASES, "qualifier_end": PHRASES, "qualifier_joins": PHRASES,
+                  "qualifier_relation": PHRASES,
+                  "not_a_qualifier": PHRASES}),
     "resolve_relation": Record(required={
         name: PHRASES for name in ("multiple", "parts_exhaustive", "parts_bounded", "total_after_list",
                                    "respectively", "of_lead", "over_lead", "under_lead", "base", "measured_base",

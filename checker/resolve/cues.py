@@ -109,6 +109,12 @@ class Cues:
     table_not_part: re.Pattern = re.compile(r"(?!)")  # `Tỷ lệ`, `Chi từ nguồn`: no part of the row above
     # A label's words right before a name that make the name modify its head (`từ nguồn`, `bội`).
     label_modifier: re.Pattern = re.compile(r"(?!)")
+    # After an indicator's name in prose, the syllables that end its phrase (the figure's verb),
+    # and the words that qualify nothing (checker/resolve/qualifiers.py).
+    qualifier_end: frozenset[str] = frozenset()
+    qualifier_joins: frozenset[str] = frozenset()
+    qualifier_relation: frozenset[str] = frozenset()
+    not_a_qualifier: re.Pattern = re.compile(r"(?!)")
     # A yearly amount summed over a span (`Tổng thu ngân sách 5 năm đạt …`), before the figure.
     span_total: re.Pattern = re.compile(r"(?!)")
     # Its core without the looks around its edges: a match of `span_total` in any stretch
@@ -198,6 +204,10 @@ class Cues:
             table_complete=_label_start(None, relation.get("table_complete")),
             table_not_part=_label_start(relation.get("table_not_part")),
             label_modifier=re.compile(rf"{_whole_or_none(clause.get('label_modifier'))}\s+$", re.I),
+            qualifier_end=frozenset(w.lower() for w in clause.get("qualifier_end") or ()),
+            qualifier_joins=frozenset(w.lower() for w in clause.get("qualifier_joins") or ()),
+            qualifier_relation=frozenset(w.lower() for w in clause.get("qualifier_relation") or ()),
+            not_a_qualifier=re.compile(_whole_or_none(clause.get("not_a_qualifier")), re.I),
             span_total=re.compile(rf"{_whole_or_none(period.get('span_total'))}|{YEARS_COUNT}|{TOTAL_OF_SPAN}", re.I),
             span_total_core=re.compile(rf"{_words(period.get('span_total') or []) or '(?!)'}|{YEARS_COUNT_CORE}|"
                                        rf"{TOTAL_OF_SPAN_CORE}", re.I),

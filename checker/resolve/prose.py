@@ -22,6 +22,7 @@ from checker.resolve.indicators import (
     trailing_subject,
 )
 from checker.resolve.passage import Passage
+from checker.resolve.qualifiers import prose_qualifier
 from checker.resolve.periods import period_end, prose_period, report_year
 from checker.resolve.resolved import Resolved
 from checker.resolve.stages import SPAN_CHANGE, settled, span_change, stage_of
@@ -152,7 +153,7 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
                                      p.cues.span_base, p.cues.annual):
         r.measure = SPAN_CHANGE
     if not r.scope:
-        r.scope = prose_scope(p, fig, spot, prev, r)
+        r.scope = prose_scope(p, fig, spot, prev, r) or prose_qualifier(p, fig, spot, r)
     if not r.scope and prev is not None and p.cues.out_of_total.search(text, max(spot.sentence_start, fig.start - 30),
                                                                        fig.start):
         r.scope = OUT_OF_TOTAL  # (`đã dùng 440 tỷ đồng trên tổng số 960 tỷ đồng`: the pool, another measure)

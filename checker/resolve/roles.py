@@ -11,6 +11,7 @@ from checker.records import STAT_KINDS, Evidence, Resolution
 from checker.resolve.entities import closed_brackets
 from checker.resolve.periods import (LIST_COLON_RE, MARKER_LEAD_RE, at_nature, deliberately_blank, find_periods,
                                      period_end, report_year)
+from checker.resolve.qualifiers import QUALIFIED
 from checker.resolve.resolved import Resolved
 from checker.text import fold, slug
 
@@ -264,12 +265,22 @@ def prose_scope(passage, fig, spot, prev: Resolved | None, r: Resolved) -> str:
         prev.figure.end, fig.start + 1))
     if prev is not None and not renamed and (prev.indicator == r.indicator or ";" not in text[prev.figure.end:fig.start]):
         # (a price basis is a rate's own, read afresh for each figure: not the level's after it)
-        return "" if prev.scope == CURRENT_PRICES else prev.scope
+        if prev.scope == CURRENT_PRICES or prev.scope.startswith(QUALIFIED) and not _same_measure(passage, prev, r):
+            return ""  # (a qualifier narrows its own indicator, or the rate of its level, not the next one named)
+        return prev.scope
     return ""
 
 
 # What may stand between an aside's closing bracket and the figure it stands before.
 AFTER_ASIDE_RE = re.compile(r"\)\s*(?::|là|đạt|có|gồm)?\s*$", re.I)
+
+
+def _same_measure(passage, prev: Resolved, r: Resolved) -> bool:
+    """Whether `r` measures what `prev` does, or is the rate of change of `prev`'s level."""
+    if r.indicator is None or r.indicator == prev.indicator:
+        return True
+    ind = passage.catalog.indicators.get(r.indicator)
+    return ind is not None and ind.level is not None and ind.level == prev.indicator
 
 
 def _aside_opening(text: str, spot, start: int) -> int | None:

@@ -18,6 +18,7 @@ from checker.resolve.entities import entity_mentions, row_entity
 from checker.resolve.subjects import row_subject, units_table
 from checker.resolve.indicators import Reading, percent_slip, pick_indicator, unit_fit
 from checker.resolve.periods import TERM_END_RE, find_periods, heading_period, period_end, report_year
+from checker.resolve.qualifiers import qualifier_of
 from checker.resolve.resolved import Resolved
 from checker.resolve.roles import finish, heading_role
 from checker.resolve.scans import cached_property
@@ -426,7 +427,7 @@ class TableReader:
             elif column.heading:
                 # `Quyết toán 2024`, `Ước thực hiện năm 2024`: the column's stage is its cells'.
                 r.stage = stage_before(column.heading, 0, len(column.heading), self.cues.stage)[0]
-            r.scope = self._row_scope(row)
+            r.scope = self._row_scope(row) or self._label_qualifier(r, row.label)
             finish(r, self.catalog, row.heading, self.cues)
             if r.stage:
                 r.stage = settled(r.stage, period_end(r.period) if r.period else None, report_year(row.doc))
@@ -668,6 +669,21 @@ class TableReader:
         if row.scope is None:
             row.scope = self._label_scope(row.label)
         return row.scope
+
+    def _label_qualifier(self, r: Resolved, label: str) -> str:
+        """The scope the label's words after its indicator's name give (`Kim ngạch xuất khẩu
+        hàng nông sản`), as prose's would (checker/resolve/qualifiers.py): a row and a sentence
+        naming the same narrower kind stay one fact."""
+        reason = r.fields["indicator"].reason or ""
+        if r.indicator is None or not reason.startswith("row label") or reason.endswith("approximately"):
+            return ""
+        memo = self.__dict__.setdefault("_qualifiers", {})  # (a row's cells share its label: read once)
+        key = (label, r.indicator)
+        if key not in memo:
+            names = [m for m in self.catalog.indicator_matcher.find(label) if r.indicator in m.keys]
+            memo[key] = qualifier_of(label[max(m.end for m in names):], self.catalog.indicators[r.indicator],
+                                     self.cues) if names else ""
+        return memo[key]
 
     def _label_scope(self, label: str) -> str:
         names = self.catalog.indicator_matcher.find(label)
