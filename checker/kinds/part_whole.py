@@ -315,9 +315,18 @@ def combination(rec: dict, catalog) -> str | None:
         if ind.aggregation == "additive":
             return None if rate_unit(units, unit) else "sum"
         return "mean" if ind.aggregation == "weighted_mean" else None
+    if _averaged(rec, catalog):
+        return "mean"  # (`diện tích nhà ở bình quân đầu người 30,9 m²`: the parts' mean, whatever the unit)
     if additive_unit(units, unit):
         return "sum"
     return "mean" if rate_unit(units, unit) else None
+
+
+def _averaged(rec: dict, catalog) -> bool:
+    """Whether an uncatalogued figure's own words (its head) call it an average."""
+    words = catalog.cues.get("resolve_relation", {}).get("average", ())
+    head = (rec.get("head") or "").lower()
+    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", head) for w in words)
 
 
 def additive_unit(units, unit: str | None) -> bool:
