@@ -346,7 +346,10 @@ def finish(r: Resolved, catalog, heading: Resolution | None, cues, present: bool
         r.settle("period", Resolution(None, Evidence.NONE, f"abstains: a flow summed up to {r.period} "
                                                            "(`lũy kế … đến …`) from a start the text does not name"))
     elif ind is not None and not _summed_over_span(r, ind, cues, lead):
-        period, why = at_nature(r.period, ind.temporal)
+        temporal = ind.temporal
+        if temporal == "flow" and "period" in r.fields and not r.fields["period"].evidence.at_least(Evidence.CLAUSE):
+            temporal = "stock"  # (a flow under a term's heading, no sum said: its last year's level)
+        period, why = at_nature(r.period, temporal)
         if why and _amount_in_span_column(r, ind, cues, period):
             r.settle("period", Resolution(None, Evidence.NONE, f"abstains: {r.fields['period'].reason} holds "
                                                                "a yearly amount summed over the term or its last year's"))
