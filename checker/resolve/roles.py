@@ -347,7 +347,8 @@ def finish(r: Resolved, catalog, heading: Resolution | None, cues, present: bool
                                                            "(`lũy kế … đến …`) from a start the text does not name"))
     elif ind is not None and not _summed_over_span(r, ind, cues, lead):
         temporal = ind.temporal
-        if temporal == "flow" and "period" in r.fields and not r.fields["period"].evidence.at_least(Evidence.CLAUSE):
+        if temporal == "flow" and "period" in r.fields \
+                and r.fields["period"].evidence in (Evidence.HEADING, Evidence.DOCUMENT):
             temporal = "stock"  # (a flow under a term's heading, no sum said: its last year's level)
         period, why = at_nature(r.period, temporal)
         if why and _amount_in_span_column(r, ind, cues, period):
