@@ -346,11 +346,7 @@ def finish(r: Resolved, catalog, heading: Resolution | None, cues, present: bool
         r.settle("period", Resolution(None, Evidence.NONE, f"abstains: a flow summed up to {r.period} "
                                                            "(`lũy kế … đến …`) from a start the text does not name"))
     elif ind is not None and not _summed_over_span(r, ind, cues, lead):
-        temporal = ind.temporal
-        if temporal == "flow" and "period" in r.fields \
-                and r.fields["period"].evidence in (Evidence.HEADING, Evidence.DOCUMENT):
-            temporal = "stock"  # (a flow under a term's heading, no sum said: its last year's level)
-        period, why = at_nature(r.period, temporal)
+        period, why = at_nature(r.period, ind.temporal)
         if why and _amount_in_span_column(r, ind, cues, period):
             r.settle("period", Resolution(None, Evidence.NONE, f"abstains: {r.fields['period'].reason} holds "
                                                                "a yearly amount summed over the term or its last year's"))
@@ -367,7 +363,17 @@ def _summed_over_span(r: Resolved, ind, cues, lead: str) -> bool:
     """`Tổng thu ngân sách 5 năm đạt 87.330 tỷ đồng`, `Cả giai đoạn 2021 - 2025, kim ngạch
     xuất khẩu đạt 30.500 triệu USD`: an amount the catalog holds as a yearly level, summed
     over the span, keeps the span (a rate or a share is never summed)."""
-    return bool(lead) and ind.aggregation == "additive" and r.unit != "percent" and bool(cues.span_total.search(lead))
+    if not lead or ind.aggregation != "additive" or r.unit == "percent":
+        return False
+    return bool(cues.span_total.search(lead)) or (
+        r.fields.get("period") is not None and r.fields["period"].evidence is Evidence.CLAUSE
+        and bool(r.period) and NAMED_SPAN_RE.search(lead) is not None
+        and NAMED_SPAN_RE.search(lead).group(1, 2) == tuple(r.period.split("-")))
+
+
+# A span of years its own words name as one (`5 năm 2021 - 2025`, `giai đoạn 2021 - 2025`):
+# an amount stated for it is its sum, not its last year's level.
+NAMED_SPAN_RE = re.compile(r"(?<![\w])(?:\d+\s+năm|giai\s+đoạn|nhiệm\s+kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})(?![\w])", re.I)
 
 
 def _amount_in_span_column(r: Resolved, ind, cues, end: str | None) -> bool:
