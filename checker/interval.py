@@ -130,6 +130,25 @@ class Interval:
         return f"{left}{format_vn(self.lo, digits)}; {format_vn(self.hi, digits)}{right}"
 
 
+def of_base(form: str, a: Interval, b: Interval) -> Interval | None:
+    """What a figure stated of result `a` over base `b` in this form should be."""
+    if form in ("above", "below"):
+        return a - b if form == "above" else b - a
+    if not b.bounded or b.lo <= 0:
+        return None
+    ratio = binary_slack((a / b).scaled(100))
+    return {"of": ratio, "over": ratio - Interval.point(100), "under": Interval.point(100) - ratio}[form]
+
+
+def binary_slack(iv: Interval) -> Interval:
+    """`469/800` is 58,625 exactly, but 469 / 800 * 100 is 58,625000000000014 in binary
+    floating point: widen a computed quotient by that representation error only (1e-12
+    relative), so a percentage rounded half-way is not flagged.  Not a tolerance: the
+    stated precision still decides."""
+    return Interval(iv.lo - abs(iv.lo) * 1e-12, iv.hi + abs(iv.hi) * 1e-12, iv.lo_open, iv.hi_open) \
+        if iv.bounded else iv
+
+
 def _mul(a: float, b: float) -> float:
     if (a == 0 and math.isinf(b)) or (b == 0 and math.isinf(a)):
         return 0.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 from itertools import chain
@@ -324,9 +325,15 @@ def combination(rec: dict, catalog) -> str | None:
 
 def _averaged(rec: dict, catalog) -> bool:
     """Whether an uncatalogued figure's own words (its head) call it an average."""
-    words = catalog.cues.get("resolve_relation", {}).get("average", ())
-    head = (rec.get("head") or "").lower()
-    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", head) for w in words)
+    return bool(rec.get("head")) and _average_words(
+        tuple(catalog.cues.get("resolve_relation", {}).get("average", ()))).search(rec["head"]) is not None
+
+
+@functools.lru_cache(maxsize=4)
+def _average_words(words: tuple[str, ...]) -> re.Pattern:
+    """The cue words of an average as one pattern, compiled once per catalog's list."""
+    alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.I)
 
 
 def additive_unit(units, unit: str | None) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from checker import messages as m
 from checker.i18n import N_
-from checker.interval import Interval
+from checker.interval import Interval, binary_slack, of_base
 from checker.kinds.base import PASS, Context, Result, Results, fail, finding, fmt, pick_suspect
 
 
@@ -58,7 +58,7 @@ class StatedRatio:
         frac = ctx.by_id[int(row["restates"])]
         den = float(frac["denominator"]) / float(frac["lo"]) * float(frac["value"]) if frac["lo"] else float(frac["denominator"])
         num = float(frac["value"])
-        computed = _binary_slack(Interval.point(num / den * 100))
+        computed = binary_slack(Interval.point(num / den * 100))
         if row["interval"].overlaps(computed):
             return PASS
         shown = m.quantity(computed, like=row, digits=max(m.written_digits(row["text"]), 2), unit="%")
@@ -101,25 +101,6 @@ def _shown(row: dict) -> str:
     if row["qualifier"] in ("result_of_pair", "target_of_pair"):
         return f"{fmt(row['value'], 2)} {row['unit_text']}".strip()
     return row["text"]
-
-
-def of_base(form: str, a: Interval, b: Interval) -> Interval | None:
-    """What a figure stated of result `a` over base `b` in this form should be."""
-    if form in ("above", "below"):
-        return a - b if form == "above" else b - a
-    if not b.bounded or b.lo <= 0:
-        return None
-    ratio = _binary_slack((a / b).scaled(100))
-    return {"of": ratio, "over": ratio - Interval.point(100), "under": Interval.point(100) - ratio}[form]
-
-
-def _binary_slack(iv: Interval) -> Interval:
-    """`469/800` is 58,625 exactly, but 469 / 800 * 100 is 58,625000000000014 in binary
-    floating point: widen a computed quotient by that representation error only (1e-12
-    relative), so a percentage rounded half-way is not flagged.  Not a tolerance: the
-    stated precision still decides."""
-    return Interval(iv.lo - abs(iv.lo) * 1e-12, iv.hi + abs(iv.hi) * 1e-12, iv.lo_open, iv.hi_open) \
-        if iv.bounded else iv
 
 
 def _failed(rule, ctx: Context, rows: list[dict], computed: Interval, expected: dict, why: str,

@@ -365,10 +365,11 @@ def _summed_over_span(r: Resolved, ind, cues, lead: str) -> bool:
     over the span, keeps the span (a rate or a share is never summed)."""
     if not lead or ind.aggregation != "additive" or r.unit == "percent":
         return False
-    return bool(cues.span_total.search(lead)) or (
-        r.fields.get("period") is not None and r.fields["period"].evidence is Evidence.CLAUSE
-        and bool(r.period) and NAMED_SPAN_RE.search(lead) is not None
-        and NAMED_SPAN_RE.search(lead).group(1, 2) == tuple(r.period.split("-")))
+    if cues.span_total.search(lead):
+        return True
+    named = NAMED_SPAN_RE.search(lead)
+    return named is not None and r.fields.get("period") is not None \
+        and r.fields["period"].evidence is Evidence.CLAUSE and named.group(1, 2) == tuple((r.period or "").split("-"))
 
 
 # A span of years its own words name as one (`5 năm 2021 - 2025`, `giai đoạn 2021 - 2025`):

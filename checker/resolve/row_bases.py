@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from checker.interval import Interval
+from checker.interval import Interval, of_base
 from checker.records import Relation, RelationKind
 from checker.resolve.bases import (
     BRACKET_AHEAD_RE,
@@ -135,7 +135,7 @@ def row_multiple(out, text: str, figs, n: int, cells: TableCells) -> bool:
     if found is None or not _precise_level(found[1]) or found[1].role not in ("actual", "target"):
         return False
     a_i, a = found
-    b_i = _row_base(out, cells, a, after, _fits_multiple(out, s_i, a_i))
+    b_i = _row_base(out, cells, a, after, _fits(out, s_i, a_i, "times"))
     if b_i is None:
         return False
     why = f"`{s.text}{after.group(0)}`: `{a.figure.text}`, stated in a table row beside its base `{out[b_i].figure.text}`"
@@ -159,17 +159,17 @@ def _row_base(out, cells: TableCells, a, after, fits=None) -> int | None:
     if period is None:
         return None
 
-    def of_base(role: str) -> list[int]:
+    def cells_of(role: str) -> list[int]:
         return [i for i in cells.cells if out[i].block is t.block and i not in same and out[i].role == role
                 and out[i].unit == t.unit and out[i].entity == t.entity and out[i].period == period]
 
-    bases = of_base("actual")
+    bases = cells_of("actual")
     if len(bases) != 1:
         return None
     if fits is not None and t.role == "target" and not (after is not None and after.group("done")) \
             and _named_bases(t.block.header) != {"done"}:
         base = _level(out[bases[0]])
-        plans = [i for i in of_base("target") if not _level(out[i]).overlaps(base)]
+        plans = [i for i in cells_of("target") if not _level(out[i]).overlaps(base)]
         if len(plans) == 1 and fits(plans[0]):
             return plans[0]
     return bases[0]
@@ -180,17 +180,18 @@ def _level(r) -> Interval:
 
 
 def _fits(out, s_i: int, a_i: int, form: str):
-    """Whether the stated percentage `s_i` is the change (`form`) of level `a_i` over a base."""
+    """Whether the stated figure `s_i` is level `a_i` over a base in `form` (`of`, `over`,
+    `under` a percentage, or `times` a multiple), reckoned as the kind `stated_ratio`
+    reckons it: a percentage of a target base takes the target as exact as written."""
     def fits(b_i: int) -> bool:
-        ratio = _level(out[a_i]) / _level(out[b_i]) * Interval.point(100)
-        change = {"of": ratio, "over": ratio - Interval.point(100), "under": Interval.point(100) - ratio}[form]
-        return change.overlaps(out[s_i].figure.interval)
+        a, base = _level(out[a_i]), _level(out[b_i])
+        if form == "times":
+            return (a / base).overlaps(out[s_i].figure.interval)
+        if out[b_i].role == "target" and base.bounded:
+            base = Interval.point(base.mid)
+        computed = of_base(form, a, base)
+        return computed is not None and computed.overlaps(out[s_i].figure.interval)
     return fits
-
-
-def _fits_multiple(out, s_i: int, a_i: int):
-    """Whether the stated multiple `s_i` is level `a_i` over a base."""
-    return lambda b_i: (_level(out[a_i]) / _level(out[b_i])).overlaps(out[s_i].figure.interval)
 
 
 # A comparison column's base: `KH 2026 so với ƯTH 2025`, `So ước thực hiện` (the result) or
