@@ -147,4 +147,5 @@ UNITS = Record(name=N_("unit catalog"), label=None, required={
     "count_nouns": MapOf(Nullable(PHRASES)),
 }, optional={
     "not_nouns": PHRASES,
+    "ratings": PHRASES,  # each a count noun of `count_nouns`
 })

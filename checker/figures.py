@@ -367,6 +367,9 @@ class Lexer:
         elif "mỗi" in before.lower():
             unit = self.units.per_each(before, unit)
         stop = end + unit.length
+        if unit.unit in self.units.ratings:
+            # `đạt 4 sao`: a grade, part of what is counted, not a count
+            return Figure(text[start:stop], start, stop, float(number), None, kind="grade")
         figure = self._range(text, masked, number, unit, stop, qualifier, fig_start)
         if figure:
             return figure

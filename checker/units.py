@@ -93,6 +93,15 @@ class UnitCatalog:
                 surfaces.setdefault(surface, name)
         self.count_units = CountUnits(count_units)
         self.not_nouns = frozenset(w.lower() for w in spec.get("not_nouns") or ())
+        # Count nouns whose number grades rather than counts (`đạt 4 sao`): such a figure is
+        # part of a name, never an amount to add up.
+        self.ratings = frozenset()
+        for k, noun in enumerate(spec.get("ratings") or ()):
+            if noun not in spec["count_nouns"]:
+                line, col = spec["ratings"].marks[k]
+                raise InputError(_("{at}: rating '{name}' is not a count noun").format(
+                    at=f"{spec_path}:{line}:{col}", name=noun))
+            self.ratings |= {slug(noun)}
         self.scales = _Surfaces((k, float(v)) for k, v in spec["scales"].items())
         self.surfaces = _Surfaces(surfaces.items())
         self.per = _Surfaces(spec["per"].items())

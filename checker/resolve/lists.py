@@ -331,6 +331,8 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx, by_dimension: 
                 and not (by_dimension and DIMENSION_ITEM_RE.fullmatch(text, prev_end + semi + 1, f.start)):
             break
         r = out[j]
+        if semi >= 0 and _new_subject(whole, r, text, text[whole.figure.end:cue_end], ctx):
+            break
         # (`thu nội địa 42.805 tỷ đồng, đạt 88% dự toán và thu từ xuất khẩu 15.681 tỷ đồng`: the
         # plan word of the item before's share is no target cue of the next item)
         # (a figure inside the one before, `giải ngân 21.450/35.870 tỷ đồng`, has no words between)
@@ -434,6 +436,18 @@ def _other_count(whole, part, items, head: str, counts) -> bool:
         return False
     return part.figure.unit != unit and any(k.figure.unit == unit for k in items) \
         and not re.search(rf"(?<!\w){re.escape(part.figure.unit_text)}(?!\w)", head, re.I)
+
+
+def _new_subject(whole, part, text: str, head: str, ctx) -> bool:
+    """`41 khu công nghiệp, trong đó 27 khu …; 62 cụm công nghiệp, trong đó 40 cụm …`: after a
+    `;`, a count of another noun than its total's (one the total's words do not name) that
+    opens a breakdown of its own is the next subject of the sentence, not a part."""
+    unit, own = whole.figure.unit, part.figure.unit
+    if own is None or own == unit or own not in ctx.counts or unit not in ctx.counts \
+            or re.search(rf"(?<!\w){re.escape(part.figure.unit_text)}(?!\w)", head, re.I):
+        return False
+    end = part.figure.end
+    return any(start >= end and not text[end:start].strip(" ,") for start, _, _ in list_cues(text, ctx.cues))
 
 
 def _new_list(gap: str, cues) -> bool:

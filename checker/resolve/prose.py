@@ -89,7 +89,8 @@ def read_prose(passage: Passage, count_units) -> list[Resolved]:
         if pair is not None:
             results.append(pair)
     share_trailing_names(results, passage.text, passage.cues.breakdown_lead, passage.mentions,
-                         lambda f: _item_words(passage, f))
+                         lambda f: _item_words(passage, f),
+                         [f.start for f in passage.figures if f.kind == "grade"])
     return results
 
 
@@ -353,6 +354,8 @@ def _whole_of_share(text: str, pos: int) -> bool:
     return text.find("%", start, pos) >= 0 and SHARE_WHOLE_RE.search(text, start, pos) is not None
 
 
+# (between a count and its own grade: words, no separator: `90 sản phẩm đạt 4 sao`)
+GRADE_GAP_RE = re.compile(r"[,;.:()]")
 LIST_ITEM_LEAD_RE = re.compile(r"(?:,|\svà)\s*$")
 
 
@@ -547,7 +550,7 @@ def _named(cat: Catalog, fig: Figure, spot: Spot, trailing: list[Mention], prece
 
 
 def share_trailing_names(results: list[Resolved], text: str = "", breakdown_lead: re.Pattern | None = None,
-                         names: list[Mention] = (), own_noun=None) -> None:
+                         names: list[Mention] = (), own_noun=None, grades: list[int] = ()) -> None:
     """`Hải Dương có 161 xã, Hải Phòng (cũ) có 55 xã đạt chuẩn nông thôn mới`: counts of
     one noun listed in a row share the name written after the last of them: the first named
     one after it in the run of its sentence and unit, found for all in one pass from the end
@@ -555,7 +558,14 @@ def share_trailing_names(results: list[Resolved], text: str = "", breakdown_lead
     name of the figure after it (`Ngân sách cấp xã 7.450 tỷ đồng; trong đó chi thường xuyên
     5.120 tỷ đồng`: a total is not the part named in its breakdown).  A change (`tăng 1,9%`)
     takes no level's name, nor a share with words of its own (`own_noun`: `18,5% lực lượng
-    lao động`, `bảo hiểm thất nghiệp đạt 11,2%`)."""
+    lao động`, `bảo hiểm thất nghiệp đạt 11,2%`), nor a count graded in its own words
+    (`grades`, where each grade starts: `421 sản phẩm 3 sao, 86 sản phẩm 4 sao và 5 sản phẩm
+    5 sao`: each item counts a kind of its own)."""
+    def graded(a: Resolved) -> bool:
+        k = bisect_left(grades, a.figure.end)
+        return k < len(grades) and grades[k] - a.figure.end <= 30 \
+            and not GRADE_GAP_RE.search(text, a.figure.end, grades[k])
+
     def breaks_down(a: Resolved, b: Resolved) -> bool:
         if b.indicator is None or breakdown_lead is None:
             return False
@@ -570,14 +580,14 @@ def share_trailing_names(results: list[Resolved], text: str = "", breakdown_lead
     for i in range(len(results) - 1, -1, -1):
         r, nxt = results[i], results[i + 1] if i + 1 < len(results) else None
         same_run = nxt is not None and nxt.sentence == r.sentence and nxt.figure.unit == r.figure.unit \
-            and not breaks_down(r, nxt)
+            and not breaks_down(r, nxt) and not graded(r)
         named_from[i] = r if r.indicator is not None else named_from[i + 1] if same_run else None
     for i, r in enumerate(results):
         if r.indicator is not None or r.figure.unit is None or r.figure.kind not in STAT_KINDS:
             continue
         nxt = results[i + 1] if i + 1 < len(results) else None
         later = named_from[i + 1] if nxt is not None and nxt.sentence == r.sentence \
-            and nxt.figure.unit == r.figure.unit and not breaks_down(r, nxt) else None
+            and nxt.figure.unit == r.figure.unit and not breaks_down(r, nxt) and not graded(r) else None
         if later is not None and (_led_by_change(text, r.figure) and not _led_by_change(text, later.figure)
                                   or r.figure.unit == "percent" and own_noun is not None and own_noun(r.figure)):
             # `cho 31.500 lao động, tăng 1,9% so với năm 2025; tỷ lệ lao động qua đào tạo đạt
