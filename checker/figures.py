@@ -114,6 +114,7 @@ COMPARATORS = [
     ("tối thiểu", "ge"), ("tối đa", "le"), ("không quá", "le"), ("không dưới", "ge"),
     # a threshold passed is a bound, not a measurement (`46/63 địa phương vượt mốc 55% dự toán`)
     ("vượt mốc", "gt"), ("vượt ngưỡng", "gt"), ("trên mức", "gt"), ("dưới mức", "lt"),
+    ("dưới ngưỡng", "lt"), ("trên ngưỡng", "gt"), ("dưới mốc", "lt"), ("trên mốc", "gt"),
     ("khoảng", "about"), ("xấp xỉ", "about"), ("gần", "nearly"), ("ước đạt", "estimate"),
     ("ước", "estimate"), ("lên đến", "eq"), ("đạt", "eq"),
 ]

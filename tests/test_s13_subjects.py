@@ -66,3 +66,54 @@ def test_each_subject_still_checks_its_own_parts(tmp_path):
     assert ("20 khu", "27 khu", "41 khu công nghiệp") in found
     assert ("30 cụm", "40 cụm", "62 cụm công nghiệp") in found
 
+
+
+# --- Real-text classes: a fraction's list, a variant of an item, a threshold ------------------
+
+def test_a_change_in_a_list_after_a_fraction_does_not_restate_it(tmp_path):
+    body = ("Chỉ số giá tiêu dùng tháng 4 tăng 0,52%. Có 7/11 nhóm hàng tăng giá, gồm: nhà ở và vật liệu xây "
+            "dựng tăng 2,15%; giáo dục tăng 1,08%. Có 4/11 nhóm hàng giảm giá, gồm: bưu chính giảm 0,31%.")
+    assert _alarms(tmp_path, body) == []
+
+
+def test_a_share_stated_after_a_fraction_still_recomputes(tmp_path):
+    body = "Toàn tỉnh có 115/121 xã đạt chuẩn nông thôn mới, đạt 97,5%."
+    found = _alarms(tmp_path, body)
+    assert any(f.rule == "RT01" and "115/121 xã" in figure_texts(f) for f in found), \
+        [(f.rule, figure_texts(f)) for f in found]
+
+
+VARIANT = ("Tổng thu ngân sách nhà nước trên địa bàn ước thực hiện hết tháng 10/2025 là 18.240 tỷ đồng, đạt 80,5% "
+           "dự toán. Trong đó: Thu nội địa 14.600 tỷ đồng, đạt 82,1% dự toán; thu nội địa không kể tiền sử dụng "
+           "đất, cổ tức và lợi nhuận sau thuế 12.950 tỷ đồng, đạt 90,3% dự toán; thu từ hoạt động xuất nhập khẩu "
+           "{xnk} tỷ đồng.")
+
+
+def test_an_item_less_something_is_no_second_part(tmp_path):
+    assert _alarms(tmp_path, VARIANT.format(xnk="3.640")) == []
+
+
+def test_the_parts_around_a_variant_still_add_up(tmp_path):
+    found = _alarms(tmp_path, VARIANT.format(xnk="4.640").replace("dự toán. Trong đó:", "dự toán, gồm:"))
+    assert any({"14.600 tỷ đồng", "4.640 tỷ đồng"} <= set(figure_texts(f)) for f in found), \
+        [(f.rule, figure_texts(f)) for f in found]
+
+
+def test_a_sector_outside_the_state_is_still_a_part(tmp_path):
+    body = ("Vốn đầu tư toàn xã hội đạt 50.000 tỷ đồng, trong đó vốn khu vực Nhà nước đạt 15.000 tỷ đồng, "
+            "vốn khu vực ngoài Nhà nước đạt 38.000 tỷ đồng.")
+    found = _alarms(tmp_path, body)
+    assert any({"15.000 tỷ đồng", "38.000 tỷ đồng", "50.000 tỷ đồng"} <= set(figure_texts(f)) for f in found), \
+        [(f.rule, figure_texts(f)) for f in found]
+
+
+@pytest.mark.parametrize("phrase, qualifier", [("dưới ngưỡng 100 triệu USD", "lt"), ("trên mốc 5 triệu lượt", "gt")])
+def test_a_threshold_is_a_bound(phrase, qualifier):
+    (figure,) = [f for f in scan(f"Có 4 tỉnh {phrase}.") if f.unit not in (None,) and f.value in (100.0, 5.0)]
+    assert figure.qualifier == qualifier
+
+
+def test_parts_under_a_threshold_are_not_summed_to_it(tmp_path):
+    body = ("Có 3 tỉnh có kim ngạch xuất khẩu dưới ngưỡng 100 triệu USD, gồm: tỉnh A đạt 45,2 triệu USD, "
+            "tỉnh B 31,0 triệu USD và tỉnh C 8,4 triệu USD.")
+    assert _alarms(tmp_path, body) == []

@@ -13,6 +13,7 @@ from checker.resolve.brackets import blank_brackets
 from checker.resolve.clauses import SENTENCE_END_RE
 from checker.resolve import former_splits
 from checker.resolve.entities import closed_brackets
+from checker.resolve.local_wholes import EXCLUDES_RE
 from checker.resolve.periods import find_periods
 from checker.resolve.scans import ByStart, cached_property
 from checker.units import NOUN_PREFIX
@@ -331,6 +332,10 @@ def items_after(out, figs, text, whole_i: int, cue_end: int, ctx, by_dimension: 
                 and not (by_dimension and DIMENSION_ITEM_RE.fullmatch(text, prev_end + semi + 1, f.start)):
             break
         r = out[j]
+        # (its scope read from the catalog's `excluding` words: `ngoài` alone names a sector,
+        # `vốn khu vực ngoài Nhà nước`, and leaves nothing out)
+        if items and (r.scope or "").startswith("excluding_") and _variant_of_item(text, prev_end, f.start, items, out):
+            continue
         if semi >= 0 and _new_subject(whole, r, text, text[whole.figure.end:cue_end], ctx):
             break
         # (`thu nội địa 42.805 tỷ đồng, đạt 88% dự toán và thu từ xuất khẩu 15.681 tỷ đồng`: the
@@ -436,6 +441,22 @@ def _other_count(whole, part, items, head: str, counts) -> bool:
         return False
     return part.figure.unit != unit and any(k.figure.unit == unit for k in items) \
         and not re.search(rf"(?<!\w){re.escape(part.figure.unit_text)}(?!\w)", head, re.I)
+
+
+def _variant_of_item(text: str, prev_end: int, start: int, items, out) -> bool:
+    """`Thu nội địa 20.107 tỷ đồng …; thu nội địa không kể tiền sử dụng đất, … 19.836 tỷ
+    đồng`: an item named as an earlier item less something is that item again, measured
+    another way, not one more part of the total."""
+    clause = text[max(prev_end, text.rfind(";", prev_end, start) + 1):start]
+    left_out = EXCLUDES_RE.search(clause)
+    head = " ".join(re.findall(r"[^\W\d_]+", clause[:left_out.start()].lower())) if left_out else ""
+    if len(head.split()) < 2:
+        return False
+    for k, label_start in items:
+        label = " ".join(re.findall(r"[^\W\d_]+", text[label_start:out[k].figure.start].lower()))
+        if re.search(rf"(?<!\w){re.escape(head)}(?!\w)", label):
+            return True
+    return False
 
 
 def _new_subject(whole, part, text: str, head: str, ctx) -> bool:

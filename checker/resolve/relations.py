@@ -50,6 +50,7 @@ from checker.resolve.verdicts import prose_verdicts
 
 PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")
 OWN_FRACTION_GAP_RE = re.compile(r"\s*\(\s*")
+LIST_OPEN_RE = re.compile(r"(?<![\w])(?:gồm|trong đó|cụ thể)(?![\w])|:", re.I)
 CHANGE_LEAD_RE = re.compile(r"(?<![\w])(?:tăng|giảm|cao hơn|thấp hơn)(?![\w])[^,;()]*$", re.I)
 # (`0,92% cuối năm 2025 (A 0,78%; B 1,02%)`: the figure's year may stand before its bracket)
 BREAKDOWN_OPEN_RE = re.compile(r"[^;().\d]{0,100}?(?:năm\s+\d{4}\s*)?\(")
@@ -296,8 +297,11 @@ def _restatements(out, text, figs) -> None:
             # (`đã hoàn thành 12/12 chỉ tiêu. Tốc độ tăng trưởng ... ước tăng 9,52%`: a
             # percentage in the next sentence is that sentence's own figure; `(a/b), trong
             # đó A 68,5%`: one outside the fraction's bracket is another's)
+            # (`có 8/11 nhóm hàng tăng, gồm: A tăng 13,34%`: a change, or a percentage of a
+            # list opened after the fraction, is an item's own figure)
             if pct.unit == "percent" and PCT_GAP_RE.match(gap) and not SENTENCE_END_RE.search(gap) \
-                    and not closed_brackets(text, frac.end, pct.start):
+                    and not closed_brackets(text, frac.end, pct.start) and not LIST_OPEN_RE.search(gap) \
+                    and not CHANGE_LEAD_RE.search(text, max(0, pct.start - 24), pct.start):
                 _add(out, RelationKind.RESTATES, j, (i,), reason=f"restates `{frac.text}`")
 
 
