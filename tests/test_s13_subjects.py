@@ -117,3 +117,21 @@ def test_parts_under_a_threshold_are_not_summed_to_it(tmp_path):
     body = ("Có 3 tỉnh có kim ngạch xuất khẩu dưới ngưỡng 100 triệu USD, gồm: tỉnh A đạt 45,2 triệu USD, "
             "tỉnh B 31,0 triệu USD và tỉnh C 8,4 triệu USD.")
     assert _alarms(tmp_path, body) == []
+
+
+# --- A part's bare share that says what its total's share said -------------------------------
+
+PARALLEL = ("Đến cuối tháng 9, toàn vùng thu hoạch được 412,6 nghìn ha lúa thu, chiếm 58,4% diện tích gieo cấy và "
+            "bằng 101,3% cùng kỳ năm trước, trong đó các tỉnh ven biển thu hoạch được {part} nghìn ha, chiếm 66,0% "
+            "và bằng 99,2%.")
+
+
+def test_a_parts_bare_share_parallel_to_its_totals_is_not_of_the_total(tmp_path):
+    assert _alarms(tmp_path, PARALLEL.format(part="245,7")) == []
+
+
+def test_a_parts_bare_share_of_a_plain_total_still_recomputes(tmp_path):
+    body = ("Tổng diện tích nuôi trồng thủy sản đạt 13.300 ha, trong đó diện tích nuôi tôm 6.120 ha, chiếm 51,2%.")
+    found = _alarms(tmp_path, body)
+    assert any({"6.120 ha", "13.300 ha"} <= set(figure_texts(f)) for f in found), \
+        [(f.rule, figure_texts(f)) for f in found]

@@ -218,12 +218,13 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
     if not _is_rate(out, s_i, s) or n == 0:
         return False
     before = _before(text, s, 30)
+    lead = None
     own = OWN_BRACKET_RE.match(text[figs[n - 1][1].end:s.start]) \
         or LABELLED_BRACKET_RE.match(text[figs[n - 1][1].end:s.start])
     if own:
         a_i = figs[n - 1][0]
         a = out[a_i]
-    elif SHARE_LEAD_RE.search(before):
+    elif (lead := SHARE_LEAD_RE.search(before)):
         found = _level_before(out, text, figs, n)
         if found is None:
             return False
@@ -244,8 +245,10 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
         return _relate(out, s_i, a_i, total, "of", why)
     if phrase and NOT_A_WHOLE_RE.match(phrase):
         return False
-    if not phrase and not re.search(r"chiếm", before, re.I):
-        return False  # a bare `bằng P%` may be of last year or of a plan: only `chiếm` says whole
+    if not phrase and not re.search(r"chiếm", (lead or own).group(0), re.I):
+        # a bare `bằng P%` may be of last year or of a plan: only `chiếm` says whole (its own
+        # lead: `chiếm 72,5% và bằng 96,8%` leads the second with `bằng`)
+        return False
     if not phrase and a.figure.kind == "fraction":
         return False  # `A cũ 100/152 xã (chiếm 65,8%)`: the fraction's own share, not of the total above it
     b_i = _whole(out, a_i, phrase, index, catalog)
@@ -256,8 +259,26 @@ def _share(out, text: str, figs, n: int, index: "_LevelIndex", catalog) -> bool:
     if b_i is None or out[b_i].unit != a.unit or out[b_i].figure.kind == "fraction" \
             and out[b_i].figure.value != out[b_i].figure.denominator:
         return False  # (`150/181 xã …, trong đó 92 xã (chiếm 50,8%)`: of the 150 or the 181?)
+    if not phrase and _shares_of_its_own(text, figs, out[b_i].figure):
+        # `thu hoạch 990,7 nghìn ha, chiếm 62,5% diện tích gieo cấy, trong đó phía Bắc 762,3
+        # nghìn ha, chiếm 72,5%`: a part's bare share says what its total's did, of its own
+        # sown area, not of the total
+        return False
     why = f"`{before.strip()} {s.text}` of `{a.figure.text}` in its whole `{out[b_i].figure.text}`"
     return _relate(out, s_i, a_i, b_i, "of", why)
+
+
+def _shares_of_its_own(text: str, figs, total) -> bool:
+    """Whether `total` is followed, in its clause, by a share of a whole it names."""
+    for _, f in figs:
+        if f.start < total.end:
+            continue
+        gap = text[total.end:f.start]
+        if f.unit != "percent" or len(gap) > 30 or re.search(r"[;.(]", gap) or not SHARE_LEAD_RE.search(gap):
+            return False
+        whole = WHOLE_RE.match(text, f.end)
+        return bool(whole and whole.group("whole").strip() and re.search(r"chiếm", gap, re.I))
+    return False
 
 
 def _total_named(out, a_i: int, phrase: str, catalog) -> int | None:
