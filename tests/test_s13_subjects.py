@@ -45,7 +45,7 @@ def test_a_rating_must_be_a_count_noun(tmp_path):
     (tmp_path / "units.txt").write_text("dong = [currency]\n", encoding="utf-8")
     (tmp_path / "units.yaml").write_text("scales: {}\nunits: {}\nper: {}\nper_10k: []\ncount_nouns: {}\n"
                                          "ratings: [sao]\n", encoding="utf-8")
-    with language("en"), pytest.raises(InputError, match=r"units.yaml:6:\d+: rating 'sao' is not a count noun"):
+    with language("en"), pytest.raises(InputError, match=r"units.yaml:\d+:\d+: rating 'sao' is not a count noun"):
         UnitCatalog(tmp_path)
 
 
