@@ -76,7 +76,7 @@ def stated_bases(out: list[Resolved], blocks, catalog) -> None:
     """Add a `stated_of` relation to each growth whose base level the document states
     (in a bracket right after it, or elsewhere under the same key), and to each share
     whose whole it states."""
-    index = _LevelIndex(out)
+    index = _LevelIndex(out, _giver_scopes(catalog))
     for text, figs in blocks:
         # Each figure goes to the readers its unit allows (the units are settled by now): a
         # percentage to the growth, plan-share and share readers, a multiple to its own, a
@@ -167,7 +167,8 @@ def _plan_share(out, s_i: int, index: "_LevelIndex") -> bool:
         b_i = index.level(a, within.group(1), role="target")
     if b_i is None and not (a.scope or ""):
         # `bằng 58,2% dự toán` where the one plan stated is `dự toán do HĐND tỉnh giao`: a
-        # plan named without its giver is the one plan there is (plans that differ: none)
+        # plan named without its giver is the one plan there is (plans that differ: none);
+        # a plan of a narrower whole (`không kể tiền sử dụng đất`) is no plan of all of it
         b_i = index.any_scope_level(a, a.period, "target")
         if b_i is None and within and within.group(2) and index.level(a, within.group(1), role="actual") is None:
             b_i = index.any_scope_level(a, within.group(1), "target")
@@ -175,6 +176,13 @@ def _plan_share(out, s_i: int, index: "_LevelIndex") -> bool:
         return False
     why = f"`{s.figure.text}` of plan: `{a.figure.text}` over the plan `{out[b_i].figure.text}` stated elsewhere"
     return _relate(out, s_i, of[0], b_i, "of", why)
+
+
+def _giver_scopes(catalog) -> frozenset[str]:
+    """The scopes that name who set a plan (`central_assigned`, `council_assigned`): those
+    whose every phrase is also a target cue (`HĐND tỉnh giao`), not a part of the whole."""
+    targets = set(catalog.cues["role"]["target"])
+    return frozenset(k for k, words in catalog.cues["scope"].items() if words and targets.issuperset(words))
 
 
 def _is_level(r) -> bool:
@@ -495,8 +503,9 @@ def _base_period(period: str | None, after: re.Match) -> str | None:
 class _LevelIndex:
     """The levels of the document by what they measure, to find a base stated elsewhere."""
 
-    def __init__(self, out: list[Resolved]):
+    def __init__(self, out: list[Resolved], givers: frozenset[str] = frozenset()):
         self.out = out
+        self.givers = givers
         self.by_key: dict[tuple, list[int]] = {}
         self.levels: list[int] = []
         for i, r in enumerate(out):
@@ -524,12 +533,13 @@ class _LevelIndex:
         return self._agreed(found)
 
     def any_scope_level(self, a: Resolved, period: str, role: str) -> int | None:
-        """The one level of `a`'s indicator, province, unit, period and role whatever its
-        scope (`council_assigned`, `central_assigned`), or None when none or they differ."""
+        """The one level of `a`'s indicator, province, unit, period and role whatever body
+        set it (scope `council_assigned`, `central_assigned`), or None when none or they differ."""
         if not a.indicator or not a.entity:
             return None
-        found = [i for (ind, ent, _, unit, per, rol), idx in self.by_key.items()
+        found = [i for (ind, ent, scope, unit, per, rol), idx in self.by_key.items()
                  if (ind, ent, unit, per, rol) == (a.indicator, a.entity, a.unit, period, role)
+                 and (not scope or scope in self.givers)
                  for i in idx if self.out[i] is not a]
         return self._agreed(found)
 

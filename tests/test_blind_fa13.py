@@ -1,0 +1,48 @@
+"""False alarms of the session-13 blind drafts: a plan of a narrower whole taken as the
+plan of all of it, a share of an unstated total given a count of another year as its base,
+counts before and after a reorganisation (and a change) compared as one level, units added
+in a year compared with the stock, an evaluation of a count judged on a share, and a named
+place's figures read as the province's.  Each class in short drafts of our own words: the
+case that alarmed before the fix, and where the shape allows, a mismatch that must still."""
+
+from __future__ import annotations
+
+from tests.conftest import header, rules_and_texts, run_text
+
+BUDGET = "# BÁO CÁO TÌNH HÌNH THU, CHI NGÂN SÁCH NĂM 2025\n\n## I. Thu ngân sách\n\n"
+
+
+def _run(tmp_path, body: str, province: str = "Khánh Hòa", section: str = BUDGET):
+    facts, findings, _ = run_text(tmp_path, header(province) + section + body + "\n")
+    return facts, rules_and_texts(findings)
+
+
+def _rules(found) -> set[str]:
+    return {rule for rule, _ in found}
+
+
+# --- A plan of a narrower whole is no plan of the whole ---------------------------------
+
+def test_a_plan_that_leaves_something_out_is_not_the_whole_plan(tmp_path):
+    # The bracket states the plan of domestic revenue without land-use fees: the share of
+    # plan of all domestic revenue, in the clause before, is not of it.
+    body = ("- Thu nội địa ước 21.300 tỷ đồng, đạt 102,5% dự toán, tăng 7,2%; không kể thu tiền sử dụng đất, "
+            "thu nội địa ước 16.100 tỷ đồng, đạt 105,0% dự toán (15.330 tỷ đồng).")
+    facts, found = _run(tmp_path, body)
+    assert "RT04" not in _rules(found)
+
+
+def test_the_narrower_plan_still_checks_its_own_share(tmp_path):
+    body = ("- Thu nội địa ước 21.300 tỷ đồng, đạt 102,5% dự toán, tăng 7,2%; không kể thu tiền sử dụng đất, "
+            "thu nội địa ước 16.100 tỷ đồng, đạt 110,0% dự toán (15.330 tỷ đồng).")
+    facts, found = _run(tmp_path, body)
+    assert ("RT04", ["110,0%", "15.330 tỷ đồng", "ước 16.100 tỷ đồng"]) in found
+
+
+def test_a_plan_named_by_its_giver_is_still_the_plan(tmp_path):
+    # The plan stated once, with the body that set it, is the base of a share of plan that
+    # names no body.
+    body = ("- Dự toán thu nội địa HĐND tỉnh giao 20.780 tỷ đồng.\n"
+            "- Thu nội địa ước 21.300 tỷ đồng, đạt 112,5% dự toán, tăng 7,2%.")
+    facts, found = _run(tmp_path, body)
+    assert "RT04" in _rules(found)
