@@ -46,3 +46,23 @@ def test_a_plan_named_by_its_giver_is_still_the_plan(tmp_path):
             "- Thu nội địa ước 21.300 tỷ đồng, đạt 112,5% dự toán, tăng 7,2%.")
     facts, found = _run(tmp_path, body)
     assert "RT04" in _rules(found)
+
+
+# --- A part set apart in another period is no share of the total before it ------------
+
+POVERTY = "# BÁO CÁO KẾT QUẢ GIẢM NGHÈO GIAI ĐOẠN 2021 - 2025\n\n## 1. Kết quả\n\n"
+
+
+def test_a_year_set_apart_is_no_share_of_the_terms_level(tmp_path):
+    # `chiếm 4,9%` is of all households of the province, a total not stated: the count of
+    # another year before it is no base.
+    body = ("Số hộ cận nghèo giảm từ 19.640 hộ (8,02%) xuống 12.170 hộ (4,61%); riêng năm 2023 còn 13.090 hộ, "
+            "chiếm 4,9%.")
+    facts, found = _run(tmp_path, body, province="Lào Cai", section=POVERTY)
+    assert "RT04" not in _rules(found)
+
+
+def test_a_part_of_the_same_period_is_still_a_share_of_its_total(tmp_path):
+    body = ("Cuối năm 2025 toàn tỉnh có 264.300 hộ dân cư; trong đó 12.170 hộ cận nghèo, chiếm 5,6%.")
+    facts, found = _run(tmp_path, body, province="Lào Cai", section=POVERTY)
+    assert ("RT04", ["12.170 hộ", "264.300 hộ dân", "5,6%"]) in found

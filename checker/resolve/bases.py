@@ -311,7 +311,10 @@ def _whole(out, a_i: int, phrase: str, index: "_LevelIndex", catalog) -> int | N
     if not phrase:
         totals = [rel.others[0] for rel in a.relations if rel.kind is RelationKind.PART_OF]
         if totals:
-            return totals[0]
+            # (`giảm … xuống 25.810 hộ; riêng năm 2024 còn 27.350 hộ, chiếm 8,53%`: a part set
+            # apart in another period is no share of that total, but of one not stated)
+            b = out[totals[0]]
+            return None if b.period and a.period and b.period != a.period else totals[0]
         entity = catalog.entities.get(a.entity) if a.entity else None
         merged = entity.merged_into if entity is not None else None
         return index.level(a, a.period, entity=merged, role=_role(a)) if merged and a.period else None
