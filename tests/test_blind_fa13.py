@@ -7,7 +7,7 @@ case that alarmed before the fix, and where the shape allows, a mismatch that mu
 
 from __future__ import annotations
 
-from tests.conftest import header, rules_and_texts, run_text
+from tests.conftest import fact_row, header, rules_and_texts, run_text
 
 BUDGET = "# BÁO CÁO TÌNH HÌNH THU, CHI NGÂN SÁCH NĂM 2025\n\n## I. Thu ngân sách\n\n"
 
@@ -66,3 +66,41 @@ def test_a_part_of_the_same_period_is_still_a_share_of_its_total(tmp_path):
     body = ("Cuối năm 2025 toàn tỉnh có 264.300 hộ dân cư; trong đó 12.170 hộ cận nghèo, chiếm 5,6%.")
     facts, found = _run(tmp_path, body, province="Lào Cai", section=POVERTY)
     assert ("RT04", ["12.170 hộ", "264.300 hộ dân", "5,6%"]) in found
+
+
+# --- Counts before a reorganisation, and its change, are no level of now -----------------
+
+REVIEW = "# BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025\n\n## I. Tình hình chung\n\n"
+UNITS_NOW = "Sau hợp nhất, tỉnh có 102 đơn vị hành chính cấp xã (88 xã, 14 phường).\n\n## II. Kết quả\n\n"
+
+
+def test_a_fall_after_its_two_levels_is_no_level(tmp_path):
+    body = UNITS_NOW + "- Sắp xếp bộ máy: số đơn vị hành chính cấp xã giảm từ 356 xuống còn 102, giảm 254 đơn vị (71,3%)."
+    facts, found = _run(tmp_path, body, province="Gia Lai", section=REVIEW)
+    assert fact_row(facts, "254 đơn vị")["role"] == "change"
+    assert "SV01" not in _rules(found)
+
+
+def test_the_count_before_the_reorganisation_is_no_count_of_now(tmp_path):
+    body = (UNITS_NOW + "- Chính quyền địa phương hai cấp vận hành ổn định tại 102 đơn vị hành chính cấp xã.\n\n"
+            "Trước sắp xếp, tỉnh có 356 đơn vị hành chính cấp xã; sau sắp xếp giảm 254 đơn vị, tương ứng giảm 71,3%.")
+    facts, found = _run(tmp_path, body, province="Gia Lai", section=REVIEW)
+    assert fact_row(facts, "356 đơn vị")["role"] == "baseline"
+    assert "SV01" not in _rules(found)
+
+
+def test_the_count_after_the_reorganisation_is_still_compared(tmp_path):
+    body = (UNITS_NOW + "- Chính quyền địa phương hai cấp vận hành ổn định tại 102 đơn vị hành chính cấp xã.\n\n"
+            "Trước sắp xếp, tỉnh có 356 đơn vị hành chính cấp xã; sau sắp xếp còn 104 đơn vị hành chính cấp xã.")
+    facts, found = _run(tmp_path, body, province="Gia Lai", section=REVIEW)
+    assert fact_row(facts, "356 đơn vị")["role"] == "baseline"
+    assert "SV01" in _rules(found)
+
+
+def test_a_result_counted_in_the_old_units_keeps_its_role(tmp_path):
+    # No time after the reorganisation said: the sentence may give a result of now, counted
+    # in the communes before it, and its parts still add up to it.
+    body = UNITS_NOW + ("Trước sắp xếp, 95/120 xã của hai tỉnh đạt chuẩn nông thôn mới nâng cao "
+                        "(Gia Lai cũ 40/52 xã; Bình Định cũ 55/68 xã).")
+    facts, found = _run(tmp_path, body, province="Gia Lai", section=REVIEW)
+    assert fact_row(facts, "95/120 xã")["role"] == "actual"

@@ -19,6 +19,20 @@ CHANGE_FROM_RE = re.compile(r"(tăng|giảm)\s+từ\s*$", re.I)
 # `tăng (thêm) khoảng N <unit> so với …`: the amount a level rose or fell by.
 CHANGE_BY_RE = re.compile(r"(?<![\w])(?:tăng|giảm|(?:cao|thấp|nhiều|ít)\s+hơn)"
                           r"(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|xấp xỉ))*\s*$", re.I)
+# `giảm từ 617 xuống còn 148, giảm 469 đơn vị`: a rise or fall right after a change's own two
+# levels (the end level with its noun and bracket, then a comma) is by how much, not a level.
+AFTER_CHANGE_RE = re.compile(r"(?<![\w])(?:tăng|giảm)\s+từ\s[^;:]*?\s(?:lên|xuống)\s+(?:(?:còn|mức|khoảng)\s+)*"
+                             r"\d[\d.,]*(?:\s+[^\W\d][^\d;:(),]{0,25}?)?\s*(?:\([^()]*\)\s*)?,\s*"
+                             r"(?:tăng|giảm)(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|xấp xỉ))*\s*$", re.I)
+# `Trước sắp xếp, tỉnh có 412 đơn vị hành chính cấp xã; sau sắp xếp giảm 282 đơn vị`: a clause
+# that opens with the time before the 2025 reorganisation, in a sentence that goes on to the
+# time after it, states the level before it (no `sau`/`nay` before the figure in its clause).
+# Without the time after it said, the sentence may count a result of now in the old units
+# (`Trước sắp xếp, 276/346 xã đạt chuẩn`): it keeps its role.
+BEFORE_REORGANISATION_RE = re.compile(r"[\s\-–+*•]*(?:\(\d+\)\s*)?trước\s+(?:khi\s+)?(?:sắp xếp|sáp nhập|hợp nhất)"
+                                      r"(?![\w])(?![^;]*?(?<![\w])(?:sau|nay)(?![\w]))", re.I)
+AFTER_REORGANISATION_RE = re.compile(r"(?<![\w])(?:sau\s+(?:khi\s+)?(?:sắp xếp|sáp nhập|hợp nhất)|(?:hiện|đến)\s+nay)"
+                                     r"(?![\w])", re.I)
 MARGIN_LEAD_RE = re.compile(r"(?<!\w)(vượt|cao hơn|hụt|thấp hơn)\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", re.I)
 BASE_GAP_RE = re.compile(r"[^,;:.()]*")  # no separator: the words after a figure are its own
 # Between a plan word and the figure in the bracket it opens: the plan's own value
@@ -71,11 +85,16 @@ def prose_role(text: str, fig, spot, targets) -> Resolution | None:
     if change:
         return Resolution("baseline", Evidence.CLAUSE, f"`{change.group(0).strip()}` before it")
     by = CHANGE_BY_RE.search(text[max(spot.sentence_start, spot.prev_figure_end, fig.start - 25):fig.start])
-    if by and fig.unit not in (None, "percent", "percentage_point", "times") \
-            and (COMPARED_AFTER_RE.match(text, fig.end) or re.search(r"(?<!\w)thêm(?!\w)", by.group(0), re.I)):
+    if by and fig.unit not in (None, "percent", "percentage_point", "times"):
         # A rise by an amount of the level's own unit, against a base (or `tăng thêm`, an
-        # increment whatever its base): not the level itself.
-        return Resolution("change", Evidence.CLAUSE, f"`{by.group(0).strip()} … so với` around it")
+        # increment whatever its base, or right after the change's own levels): not the level itself.
+        if COMPARED_AFTER_RE.match(text, fig.end) or re.search(r"(?<!\w)thêm(?!\w)", by.group(0), re.I):
+            return Resolution("change", Evidence.CLAUSE, f"`{by.group(0).strip()} … so với` around it")
+        if AFTER_CHANGE_RE.search(text, spot.sentence_start, fig.start):
+            return Resolution("change", Evidence.CLAUSE, f"`{by.group(0).strip()}` after the change's own levels")
+    if BEFORE_REORGANISATION_RE.match(text, spot.clause_start, fig.start) \
+            and AFTER_REORGANISATION_RE.search(text, fig.end, spot.sentence_end):
+        return Resolution("baseline", Evidence.CLAUSE, "its clause opens with the time before the reorganisation")
     for t in targets:
         # A target word governs the figure right after it, not one in the next clause:
         # `vượt 2,3 điểm so với chỉ tiêu; B đạt 68,4%` leaves 68,4 a result.
