@@ -104,3 +104,25 @@ def test_a_result_counted_in_the_old_units_keeps_its_role(tmp_path):
                         "(Gia Lai cũ 40/52 xã; Bình Định cũ 55/68 xã).")
     facts, found = _run(tmp_path, body, province="Gia Lai", section=REVIEW)
     assert fact_row(facts, "95/120 xã")["role"] == "actual"
+
+
+# --- What was added in the year is no stock ---------------------------------------------
+
+FARMING = "# BÁO CÁO KẾT QUẢ SẢN XUẤT NÔNG NGHIỆP NĂM 2025\n\n## II. Kết quả\n\n"
+ADDED = ("Năm 2025 toàn tỉnh công nhận mới 38 sản phẩm OCOP (Gia Lai cũ 20 sản phẩm; Bình Định cũ 18 sản phẩm). "
+         "Lũy kế đến nay toàn tỉnh có 405 sản phẩm OCOP (Gia Lai cũ 230; Bình Định cũ 175).")
+
+
+def test_products_added_in_the_year_are_not_the_stock(tmp_path):
+    facts, found = _run(tmp_path, ADDED, province="Gia Lai", section=FARMING)
+    assert fact_row(facts, "38 sản phẩm")["measure"] == "increase"
+    assert fact_row(facts, "20 sản phẩm")["measure"] == "increase"
+    assert "SV01" not in _rules(found)
+
+
+def test_the_stock_and_the_additions_are_each_still_compared(tmp_path):
+    body = ADDED + ("\n\n## III. Đánh giá\n\nToàn tỉnh hiện có 415 sản phẩm OCOP; riêng năm 2025 công nhận mới "
+                    "36 sản phẩm OCOP.")
+    facts, found = _run(tmp_path, body, province="Gia Lai", section=FARMING)
+    compared = sorted(texts for rule, texts in found if rule == "SV01")
+    assert compared == [["36 sản phẩm", "38 sản phẩm"], ["405 sản phẩm", "415 sản phẩm"]]

@@ -534,6 +534,8 @@ def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, c
         _set(part, "period", whole.period, why)
     if whole.role and not ctx.targets(own):
         _set(part, "role", whole.role, why)
+    if whole.measure == "increase" and not part.measure and fits:
+        part.measure = whole.measure  # (`công nhận mới 96 sản phẩm (A cũ 54; B cũ 42)`: each part is added too)
     if former:
         # `Đảng bộ A (trước hợp nhất) 98.520`: the words around a former province's name
         # describe the province, not a kind of the total.

@@ -29,6 +29,7 @@ from checker.resolve.stages import SPAN_CHANGE, settled, span_change, stage_of
 from checker.resolve.roles import (
     CURRENT_PRICES,
     SHARE_LEAD_RE,
+    added_anew,
     base_value_role,
     base_year_role,
     finish,
@@ -149,6 +150,8 @@ def _resolve_figure(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, 
              or (striving_role(text, fig, spot, p.cues.sentence_target)
                  if cores(p, text, p.cues.sentence_target).overlaps(spot.sentence_start, fig.start) else None))
     r.measure = prose_measure(text, fig, spot, p.shares, p.cues.plan_share, p.cues.annual)
+    if not r.measure and r.indicator and added_anew(text, fig, spot, p.catalog.indicators[r.indicator]):
+        r.measure = "increase"
     _read_stage(p, r, fig, spot)
     if not r.measure and span_change(text, fig, spot.clause_start, period_end(r.period) if r.period else None,
                                      p.cues.span_base, p.cues.annual):

@@ -218,6 +218,26 @@ OWN_FIGURE_RE = re.compile(r"(?:\s+(?:năm|giao|đề ra)(?:\s+\d{4})?)?\s*(?:l�
                            re.I)
 
 
+# `công nhận mới 96 sản phẩm OCOP`, `xây mới 14 trường`: right before a count, a verb of making
+# with `mới` says how many were added in the period.
+ADDED_ANEW_RE = re.compile(r"(?<![\w])(?:công nhận|cấp|xây|xây dựng|thành lập|trồng|phát triển|bổ sung|đăng ký)"
+                           r"\s+mới\s+$", re.I)
+
+
+def added_anew(text: str, fig, spot, indicator) -> bool:
+    """`Năm 2025 công nhận mới 96 sản phẩm OCOP`: the count added in the year to a stock the
+    indicator counts (`Lũy kế … có 612 sản phẩm OCOP` is the stock): another measure, an
+    increase.  An indicator that counts the new ones itself (a flow: `doanh nghiệp thành lập
+    mới`) is left as it is."""
+    if indicator is None or indicator.temporal != "stock" or fig.kind != "statistic":
+        return False
+    lead = ADDED_ANEW_RE.search(text, max(spot.sentence_start, spot.prev_figure_end, fig.start - 25), fig.start)
+    if lead is None:
+        return False
+    words = lead.group(0).strip().lower()
+    return not any(words in name.lower() for name in (indicator.name, *indicator.aliases))
+
+
 def prose_measure(text: str, fig, spot, shares, plan_share: re.Pattern, annual: re.Pattern | None = None) -> str:
     """`chiếm 8%` is a share of a whole; `đạt 100% kế hoạch` a share of the plan; `bình quân
     mỗi năm 4.936 đảng viên` a mean per year; `thêm 10 xã` an increase."""
