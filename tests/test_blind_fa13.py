@@ -126,3 +126,21 @@ def test_the_stock_and_the_additions_are_each_still_compared(tmp_path):
     facts, found = _run(tmp_path, body, province="Gia Lai", section=FARMING)
     compared = sorted(texts for rule, texts in found if rule == "SV01")
     assert compared == [["36 sản phẩm", "38 sản phẩm"], ["405 sản phẩm", "415 sản phẩm"]]
+
+
+# --- A target in a count judges the count, not the share stated of it --------------------
+
+def _ntm(target: str) -> str:
+    return ("Tính theo đơn vị hành chính cũ, toàn tỉnh có 118/160 xã đạt chuẩn nông thôn mới nâng cao, chiếm 73,8%, "
+            f"vượt kế hoạch ({target} xã).")
+
+
+def test_an_evaluation_of_a_count_is_not_judged_on_the_share(tmp_path):
+    facts, found = _run(tmp_path, _ntm("110"), province="Gia Lai", section=FARMING)
+    assert "VD01" not in _rules(found)
+    assert fact_row(facts, "110 xã")["unit"] == "xa"
+
+
+def test_an_evaluation_the_count_belies_still_alarms(tmp_path):
+    facts, found = _run(tmp_path, _ntm("125"), province="Gia Lai", section=FARMING)
+    assert ("VD01", ["118/160 xã", "125 xã", "vượt"]) in found

@@ -40,6 +40,10 @@ def prose_verdicts(out: list[Resolved], text: str, figs, catalog) -> list[Resolv
         if m is None:
             continue
         i, a = _result_before(text, figs[:n], m.start())
+        if i is not None and _rate(a.unit) != _rate(b.unit) and b.unit is not None:
+            # `274/380 xã …, chiếm 72,1%, vượt kế hoạch (270 xã)`: a target in a count judges
+            # the count the share restates, not the share; with no such count, nothing.
+            i, a = _level_under_share(text, figs[:n], i, b.unit)
         result = out[i] if i is not None else None
         if result is None or result.indicator is None or result.role != "actual":
             continue
@@ -60,6 +64,28 @@ def prose_verdicts(out: list[Resolved], text: str, figs, catalog) -> list[Resolv
         r.settle("role", Resolution("evaluation", Evidence.CLAUSE, f"`{m.group(0).strip()}` after `{a.text}`"))
         found.append(r)
     return found
+
+
+RATE_UNITS = ("percent", "percentage_point")
+# Between a level (and its noun's words) and the share stated of it: `, chiếm `, `, bằng `, ` (`.
+SHARE_GAP_RE = re.compile(r"[^;:.()\d]{0,80}?(?:,\s*(?:chiếm|bằng)(?:\s+tỷ lệ)?|\(\s*(?:(?:chiếm|bằng)(?:\s+tỷ lệ)?)?)\s*",
+                          re.I)
+
+
+def _rate(unit: str | None) -> bool:
+    return unit in RATE_UNITS
+
+
+def _level_under_share(text: str, figs, i: int, unit: str):
+    """The figure in `unit` right before the share `figs[…i]` stated of it, if any."""
+    at = next(n for n, (j, _) in enumerate(figs) if j == i)
+    if at == 0:
+        return None, None
+    j, f = figs[at - 1]
+    share = figs[at][1]
+    if f.unit != unit or not SHARE_GAP_RE.fullmatch(text, f.end, share.start):
+        return None, None
+    return j, f
 
 
 def _result_before(text: str, figs, end: int):
