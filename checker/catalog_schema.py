@@ -100,7 +100,8 @@ CUES = Record(name=N_("cue catalog"), label=None, required={
     # The resolver's own word lists (checker/resolve/cues.py compiles them into patterns).
     "resolve_entity": Record(required={"own_before": PHRASES, "after_figure": PHRASES},
                              optional={"elsewhere": PHRASES, "province_group": PHRASES, "distributive": PHRASES,
-                                       "aside": PHRASES, "place_named": PHRASES, "site": PHRASES,
+                                       "aside": PHRASES, "place_named": PHRASES, "site": PHRASES, "named_area": PHRASES,
+                                       "named_area_opening": PHRASES,
                                        "subject_types": PHRASES, "subject_columns": PHRASES,
                                        "whole_province": PHRASES}),
     "resolve_period": Record(required={"now": PHRASES, "annual": PHRASES},

@@ -144,3 +144,39 @@ def test_an_evaluation_of_a_count_is_not_judged_on_the_share(tmp_path):
 def test_an_evaluation_the_count_belies_still_alarms(tmp_path):
     facts, found = _run(tmp_path, _ntm("125"), province="Gia Lai", section=FARMING)
     assert ("VD01", ["118/160 xã", "125 xã", "vượt"]) in found
+
+
+# --- A place within the province, named, is not the province ----------------------------
+
+TOURISM = "# BÁO CÁO KẾT QUẢ HOẠT ĐỘNG DU LỊCH 6 THÁNG NĂM 2025\n\n## I. Khách du lịch\n\n"
+TOTAL = ("Tổng lượt khách du lịch 6 tháng ước đạt 8,40 triệu lượt, tăng 9,1% so với cùng kỳ; trong đó khách quốc tế "
+         "ước đạt 0,62 triệu lượt.\n\n")
+
+
+def _no_province(row) -> bool:
+    return not isinstance(row["entity"], str) or not row["entity"]
+
+
+def test_a_named_area_and_a_bay_are_not_the_province(tmp_path):
+    body = TOTAL + ("Khu vực Sầm Sơn (theo địa giới cũ) tiếp tục là điểm đến hàng đầu của tỉnh với 3,10 triệu lượt "
+                    "khách, trong đó 0,25 triệu lượt khách quốc tế. Danh lam thắng cảnh vịnh Nghi Sơn đón 1,35 triệu "
+                    "lượt khách, trong đó 0,11 triệu lượt khách quốc tế.")
+    facts, found = _run(tmp_path, body, province="Thanh Hóa", section=TOURISM)
+    assert _no_province(fact_row(facts, "3,10 triệu lượt khách"))
+    assert _no_province(fact_row(facts, "1,35 triệu lượt khách"))
+    assert "SV01" not in _rules(found)
+
+
+def test_the_province_after_a_named_area_is_still_compared(tmp_path):
+    body = TOTAL + ("Khu vực Sầm Sơn (theo địa giới cũ) đón 3,10 triệu lượt khách; toàn tỉnh đón 8,60 triệu lượt "
+                    "khách du lịch.")
+    facts, found = _run(tmp_path, body, province="Thanh Hóa", section=TOURISM)
+    assert _no_province(fact_row(facts, "3,10 triệu lượt khách"))
+    assert ("SV01", ["8,60 triệu lượt khách", "ước đạt 8,40 triệu lượt"]) in found
+
+
+def test_a_sector_is_no_place(tmp_path):
+    body = ("Vốn đầu tư toàn xã hội ước đạt 64.200 tỷ đồng; trong đó vốn khu vực Nhà nước 18.300 tỷ đồng, "
+            "chiếm 28,5%.")
+    facts, found = _run(tmp_path, body, province="Thanh Hóa", section=TOURISM)
+    assert fact_row(facts, "18.300 tỷ đồng")["entity"] == "thanh_hoa"

@@ -54,6 +54,10 @@ def _entity_words(entity: dict) -> dict:
     """The patterns of the entity cue words a figure's province is read with."""
     names, groups = tuple(entity.get("elsewhere", [])), tuple(entity.get("province_group", []))
     return {"site": phrase_pattern(tuple(entity.get("site", [])), r"(?<![\w])(?:{})(?![\w])"),
+            # (the words, then the proper name's syllables: which are capitalised is checked after)
+            "named_area": phrase_pattern(tuple(entity.get("named_area", [])) + tuple(entity.get("named_area_opening", [])),
+                                         r"(?<![\w])(?P<word>{})\s+(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,3}})"),
+            "named_area_opening": frozenset(w.lower() for w in entity.get("named_area_opening", [])),
             "aside": phrase_pattern(tuple(entity.get("aside", [])), r"\s*(?:{})(?!\w)"),
             "place_named": phrase_pattern(tuple(entity.get("place_named", [])),
                                            r"(?<![\w])({})(?:\s+[^\W\d_]+){{0,5}}\s+$"),
@@ -140,6 +144,8 @@ class Cues:
     # before a figure, an aside opening a clause, a place named after the province, the nation
     # or a region (or `08/63 tỉnh`), and the words `elsewhere` needs one of.
     site: re.Pattern | None = None
+    named_area: re.Pattern | None = None  # `Khu vực Hạ Long`: a place within the province by its proper name
+    named_area_opening: frozenset[str] = frozenset()  # (of those words, the ones that must open a clause)
     aside: re.Pattern | None = None
     place_named: re.Pattern | None = None
     elsewhere: re.Pattern | None = None

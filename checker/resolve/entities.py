@@ -314,6 +314,10 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
         if merged is not None:
             return merged, None
         return Resolution(None, Evidence.NONE, "figure speaks of several provinces"), "figure speaks of several provinces"
+    area = _named_area(reading, s_start, fig.start, own_before)
+    if area is not None and area[0] > last_entity_end:
+        note = f"`{text[area[0]:area[1]]}`: a place within the province named, not the province"
+        return Resolution(None, Evidence.NONE, note), note
     if own_before and own_before.start() > last_entity_end and reading.own:
         cue = own_before
         return Resolution(reading.own, _where(spot, cue.start()), f"`{cue.group(0)}`: {OWN}"), None
@@ -342,6 +346,45 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
             return _after_formers_list(reading, fig, spot, entity, several_in_anchor)
         return _named(entity, _where(spot, mention.start), f"`{mention.text}` before the figure: {why}"), None
     return _unnamed(reading, spot, several_in_anchor)
+
+
+def _named_area(reading, s_start: int, end: int, own_before) -> tuple[int, int] | None:
+    """`Khu vực Hạ Long (…) là trung tâm du lịch của tỉnh với 9,15 triệu lượt khách`, `vịnh Hạ
+    Long đón 4,21 triệu lượt khách`: the last place word (cues.yaml `named_area`) before
+    the figure in its sentence, outside closed brackets, with a proper name after it that
+    names no province (where the words and the name start and end).  The province's own
+    words after it (`toàn tỉnh`) take the figure back, unless they stand in the clause the
+    place opens (`… là trung tâm của tỉnh với`)."""
+    pattern = reading.cues.named_area
+    if pattern is None or not cores(reading, reading.text, pattern).overlaps(s_start, end):
+        return None
+    text, found = reading.text, None
+    for m in pattern.finditer(text, s_start, end):
+        syllables = m.group("name").split()
+        if not syllables[0][0].isupper() or reading.brackets.closes(m.end(), end):
+            continue
+        if m.group("word").lower() in reading.cues.named_area_opening and not _opens(text, s_start, m.start()):
+            continue  # (`vốn khu vực Nhà nước`: a sector)
+        name_end = m.start("name") + len(syllables[0])
+        for w in syllables[1:]:
+            if not w[0].isupper():
+                break
+            name_end = text.index(w, name_end) + len(w)
+        if any(mention.start < name_end and mention.end > m.start("name")
+               for mention, _, _ in reading.by_start["entities"].between(s_start, name_end)):
+            continue  # (`khu vực Thái Bình cũ`: a province the catalog knows)
+        found = m.start(), name_end
+    if found is None:
+        return None
+    if own_before is not None and own_before.start() > found[0] \
+            and (not _opens(text, s_start, found[0]) or ";" in text[found[1]:own_before.start()]):
+        return None
+    return found
+
+
+def _opens(text: str, s_start: int, at: int) -> bool:
+    """Whether no word stands before `at` in its clause (from its sentence's start or a `;`)."""
+    return re.search(r"[^\W\d_]", text[max(s_start, text.rfind(";", s_start, at) + 1):at]) is None
 
 
 def _place_named(reading, mention) -> str | None:
