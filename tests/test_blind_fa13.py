@@ -81,6 +81,12 @@ def test_a_fall_after_its_two_levels_is_no_level(tmp_path):
     assert "SV01" not in _rules(found)
 
 
+def test_a_fall_after_its_two_levels_is_checked_against_them(tmp_path):
+    body = UNITS_NOW + "- Sắp xếp bộ máy: số đơn vị hành chính cấp xã giảm từ 356 xuống còn 102, giảm 264 đơn vị (71,3%)."
+    facts, found = _run(tmp_path, body, province="Gia Lai", section=REVIEW)
+    assert ("RT04", ["102", "264 đơn vị", "356"]) in found
+
+
 def test_the_count_before_the_reorganisation_is_no_count_of_now(tmp_path):
     body = (UNITS_NOW + "- Chính quyền địa phương hai cấp vận hành ổn định tại 102 đơn vị hành chính cấp xã.\n\n"
             "Trước sắp xếp, tỉnh có 356 đơn vị hành chính cấp xã; sau sắp xếp giảm 254 đơn vị, tương ứng giảm 71,3%.")

@@ -15,7 +15,7 @@ import re
 from checker.records import RelationKind
 from checker.resolve.bases import _relate
 from checker.resolve.change_points import BASE_PERIOD, SAYS_ITS_BASE_RE
-from checker.resolve.counted import same_count
+from checker.resolve.counted import counted_noun, same_count
 from checker.resolve.multiple_bases import own_words
 from checker.resolve.stated import STOP_RE, outside
 
@@ -55,7 +55,7 @@ def level_changes(out, blocks) -> None:
                 continue
             found = _base_after(out, text, figs, n) or _base_in_bracket(out, text, figs, n)
             if found is None:
-                _start_and_end(out, text, figs, n)
+                _after_its_levels(out, text, figs, n) or _start_and_end(out, text, figs, n)
                 continue
             a_i, b_i, word = found
             fa, fb = _figure(figs, a_i), _figure(figs, b_i)
@@ -117,6 +117,33 @@ def _start_and_end(out, text: str, figs, n: int) -> bool:
     down = lead.group("dir").lower() == "giảm"
     return _relate(out, s_i, b_i, a_i, "below" if down else "above",
                    f"`{lead.group('dir')} {s.text}` from `{fa.text}` to `{fb.text}`")
+
+
+def _after_its_levels(out, text: str, figs, n: int) -> bool:
+    """`giảm từ 617 xuống còn 148, giảm 469 đơn vị`: the change right after its own two levels
+    (the end level's bracket between), in their unit, or counting what two bare levels
+    count; its direction the levels' own."""
+    s_i, s = figs[n]
+    b_i, fb = figs[n - 1]
+    lead = CHANGE_AFTER_END_RE.match(text[fb.end:s.start]) if ENDS_LIKE_CHANGE_RE.search(
+        text, max(0, s.start - 40), s.start) else None
+    changes = [rel for rel in out[b_i].relations if rel.kind is RelationKind.CHANGE_FROM] if lead else []
+    if len(changes) != 1 or changes[0].detail != ("down" if lead.group("dir").lower() == "giảm" else "up"):
+        return False
+    a_i = changes[0].others[0]
+    fa = _figure(figs, a_i) if any(j == a_i for j, _ in figs) else None
+    if fa is None or fa.kind != "statistic" or fb.kind != "statistic" or fa.qualifier not in EXACT \
+            or fb.qualifier not in EXACT[:3]:
+        return False
+    ua, ub, us = out[a_i].unit, out[b_i].unit, out[s_i].unit
+    if not same_count(text, fa, ua, fb, ub) and not (ua is None and ub is None):
+        return False
+    bare = ua is None and ub is None and not counted_noun(text, fa) and not counted_noun(text, fb)
+    if not (bare or same_count(text, fb, ub, s, us)):
+        return False  # (`từ 12 lên 15 nghìn tỷ đồng, tăng 3 dự án`: not what the levels count)
+    down = lead.group("dir").lower() == "giảm"
+    return _relate(out, s_i, b_i, a_i, "below" if down else "above",
+                   f"`{lead.group('dir')} {s.text}` from `{fa.text}` to `{fb.text}`, its own levels")
 
 
 def _in_bracket(text: str, start: int, end: int) -> bool:
