@@ -55,7 +55,8 @@ def _entity_words(entity: dict) -> dict:
     names, groups = tuple(entity.get("elsewhere", [])), tuple(entity.get("province_group", []))
     return {"site": phrase_pattern(tuple(entity.get("site", [])), r"(?<![\w])(?:{})(?![\w])"),
             # (the words, then the proper name's syllables: which are capitalised is checked after)
-            "named_area": phrase_pattern(tuple(entity.get("named_area", [])) + tuple(entity.get("named_area_opening", [])),
+            "named_area": phrase_pattern(tuple(entity.get("named_area", []))
+                                         + tuple(entity.get("named_area_opening", [])),
                                          r"(?<![\w])(?P<word>{})\s+(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,3}})"),
             "named_area_opening": frozenset(w.lower() for w in entity.get("named_area_opening", [])),
             "aside": phrase_pattern(tuple(entity.get("aside", [])), r"\s*(?:{})(?!\w)"),

@@ -355,31 +355,48 @@ def _named_area(reading, s_start: int, end: int, own_before) -> tuple[int, int] 
     names no province (where the words and the name start and end).  The province's own
     words after it (`toàn tỉnh`) take the figure back, unless they stand in the clause the
     place opens (`… là trung tâm của tỉnh với`)."""
-    pattern = reading.cues.named_area
-    if pattern is None or not cores(reading, reading.text, pattern).overlaps(s_start, end):
-        return None
     text, found = reading.text, None
-    for m in pattern.finditer(text, s_start, end):
-        syllables = m.group("name").split()
-        if not syllables[0][0].isupper() or reading.brackets.closes(m.end(), end):
-            continue
-        if m.group("word").lower() in reading.cues.named_area_opening and not _opens(text, s_start, m.start()):
+    for start, name_end, opening in _areas(reading):
+        if start >= end:
+            break
+        if start < s_start or reading.brackets.closes(name_end, end) or opening and not _opens(text, s_start, start):
             continue  # (`vốn khu vực Nhà nước`: a sector)
-        name_end = m.start("name") + len(syllables[0])
-        for w in syllables[1:]:
-            if not w[0].isupper():
-                break
-            name_end = text.index(w, name_end) + len(w)
-        if any(mention.start < name_end and mention.end > m.start("name")
-               for mention, _, _ in reading.by_start["entities"].between(s_start, name_end)):
-            continue  # (`khu vực Thái Bình cũ`: a province the catalog knows)
-        found = m.start(), name_end
+        found = start, name_end
     if found is None:
         return None
     if own_before is not None and own_before.start() > found[0] \
             and (not _opens(text, s_start, found[0]) or ";" in text[found[1]:own_before.start()]):
         return None
     return found
+
+
+# The passage last read and its place words with a proper name after them: its figures are
+# read one after another, each asking for the same.
+_AREAS: list = [None, ()]
+
+
+def _areas(reading) -> tuple[tuple[int, int, bool], ...]:
+    """Each place word of a passage followed by a proper name that names no province: where
+    it starts, where its name ends, and whether it must open its clause (`khu vực`)."""
+    if _AREAS[0] is reading:
+        return _AREAS[1]
+    pattern, text, found = reading.cues.named_area, reading.text, []
+    if pattern is not None and cores(reading, text, pattern).overlaps(0, len(text)):
+        for m in pattern.finditer(text):
+            syllables = m.group("name").split()
+            if not syllables[0][0].isupper():
+                continue
+            name_end = m.start("name") + len(syllables[0])
+            for w in syllables[1:]:
+                if not w[0].isupper():
+                    break
+                name_end = text.index(w, name_end) + len(w)
+            mentions = reading.by_start["entities"].between(m.start(), name_end)
+            if any(mention.end > m.start("name") for mention, _, _ in mentions):
+                continue  # (`khu vực Thái Bình cũ`: a province the catalog knows)
+            found.append((m.start(), name_end, m.group("word").lower() in reading.cues.named_area_opening))
+    _AREAS[:] = [reading, tuple(found)]
+    return _AREAS[1]
 
 
 def _opens(text: str, s_start: int, at: int) -> bool:
