@@ -54,10 +54,8 @@ def _entity_words(entity: dict) -> dict:
     """The patterns of the entity cue words a figure's province is read with."""
     names, groups = tuple(entity.get("elsewhere", [])), tuple(entity.get("province_group", []))
     return {"site": phrase_pattern(tuple(entity.get("site", [])), r"(?<![\w])(?:{})(?![\w])"),
-            # (the words, then the proper name's syllables: which are capitalised is checked after)
             "named_area": phrase_pattern(tuple(entity.get("named_area", []))
-                                         + tuple(entity.get("named_area_opening", [])),
-                                         r"(?<![\w])(?P<word>{})\s+(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,3}})"),
+                                         + tuple(entity.get("named_area_opening", [])), r"(?<![\w])(?:{})(?![\w])"),
             "named_area_opening": frozenset(w.lower() for w in entity.get("named_area_opening", [])),
             "aside": phrase_pattern(tuple(entity.get("aside", [])), r"\s*(?:{})(?!\w)"),
             "place_named": phrase_pattern(tuple(entity.get("place_named", [])),
@@ -158,7 +156,7 @@ class Cues:
 
     def __post_init__(self):
         joint = JointCores(tuple(p for p in (self.own_before, self.now, self.sentence_target, self.several_periods,
-                                             self.site) if p is not None),
+                                             self.site, self.named_area) if p is not None),
                            {p: words for p, words in ((self.elsewhere, self.elsewhere_words),
                                                       (self.place_named, self.place_words)) if p is not None})
         object.__setattr__(self, "joint_cores", joint)  # (a frozen dataclass)

@@ -370,6 +370,9 @@ def _named_area(reading, s_start: int, end: int, own_before) -> tuple[int, int] 
     return found
 
 
+# The syllables right after a place word: the first, then up to three more (of which the
+# capitalised ones go on with a proper name: `Hạ Long`, `Móng Cái`).
+NAME_AFTER_RE = re.compile(r"\s+([^\W\d_]+)((?:[ \t]+[^\W\d_]+){0,3})")
 # The passage last read and its place words with a proper name after them: its figures are
 # read one after another, each asking for the same.
 _AREAS: list = [None, ()]
@@ -383,18 +386,18 @@ def _areas(reading) -> tuple[tuple[int, int, bool], ...]:
     pattern, text, found = reading.cues.named_area, reading.text, []
     if pattern is not None and cores(reading, text, pattern).overlaps(0, len(text)):
         for m in pattern.finditer(text):
-            syllables = m.group("name").split()
-            if not syllables[0][0].isupper():
+            name = NAME_AFTER_RE.match(text, m.end())
+            if name is None or not name.group(1)[0].isupper():
                 continue
-            name_end = m.start("name") + len(syllables[0])
-            for w in syllables[1:]:
+            name_end = name.end(1)
+            for w in name.group(2).split():
                 if not w[0].isupper():
                     break
                 name_end = text.index(w, name_end) + len(w)
             mentions = reading.by_start["entities"].between(m.start(), name_end)
-            if any(mention.end > m.start("name") for mention, _, _ in mentions):
+            if any(mention.end > name.start(1) for mention, _, _ in mentions):
                 continue  # (`khu vực Thái Bình cũ`: a province the catalog knows)
-            found.append((m.start(), name_end, m.group("word").lower() in reading.cues.named_area_opening))
+            found.append((m.start(), name_end, m.group(0).lower() in reading.cues.named_area_opening))
     _AREAS[:] = [reading, tuple(found)]
     return _AREAS[1]
 
