@@ -186,3 +186,10 @@ def test_a_sector_is_no_place(tmp_path):
             "chiếm 28,5%.")
     facts, found = _run(tmp_path, body, province="Thanh Hóa", section=TOURISM)
     assert fact_row(facts, "18.300 tỷ đồng")["entity"] == "thanh_hoa"
+
+
+def test_a_sector_opening_its_sentence_is_no_place(tmp_path):
+    body = ("Khu vực Nhà nước đạt 18.300 tỷ đồng vốn đầu tư. Khu vực FDI thu hút 1,2 tỷ USD vốn đăng ký.")
+    facts, found = _run(tmp_path, body, province="Thanh Hóa", section=TOURISM)
+    assert fact_row(facts, "18.300 tỷ đồng")["entity"] == "thanh_hoa"
+    assert fact_row(facts, "1,2 tỷ USD")["entity"] == "thanh_hoa"

@@ -387,17 +387,21 @@ def _areas(reading) -> tuple[tuple[int, int, bool], ...]:
     if pattern is not None and cores(reading, text, pattern).overlaps(0, len(text)):
         for m in pattern.finditer(text):
             name = NAME_AFTER_RE.match(text, m.end())
-            if name is None or not name.group(1)[0].isupper():
-                continue
-            name_end = name.end(1)
+            first = name.group(1) if name else ""
+            if not first[:1].isupper() or len(first) > 1 and first.isupper():
+                continue  # (`khu vực FDI`: an abbreviation, not a place's name)
+            name_end, syllables = name.end(1), 1
             for w in name.group(2).split():
                 if not w[0].isupper():
                     break
-                name_end = text.index(w, name_end) + len(w)
+                name_end, syllables = text.index(w, name_end) + len(w), syllables + 1
+            opening = m.group(0).lower() in reading.cues.named_area_opening
+            if opening and syllables < 2:
+                continue  # (`Khu vực Nhà nước`, `Khu vực I`: a sector; a place's name has two syllables or more)
             mentions = reading.by_start["entities"].between(m.start(), name_end)
             if any(mention.end > name.start(1) for mention, _, _ in mentions):
                 continue  # (`khu vực Thái Bình cũ`: a province the catalog knows)
-            found.append((m.start(), name_end, m.group(0).lower() in reading.cues.named_area_opening))
+            found.append((m.start(), name_end, opening))
     _AREAS[:] = [reading, tuple(found)]
     return _AREAS[1]
 
