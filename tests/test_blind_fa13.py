@@ -32,6 +32,15 @@ def test_a_plan_that_leaves_something_out_is_not_the_whole_plan(tmp_path):
     assert "RT04" not in _rules(found)
 
 
+def test_a_bracketed_plan_is_the_base_of_the_ratio_before_it_only(tmp_path):
+    # The later clause's words name no scope the reader knows: the bracket is still its
+    # ratio's, not a plan stated elsewhere for the ratio of the clause before.
+    body = ("- Thu nội địa ước 21.300 tỷ đồng, đạt 102,5% dự toán, tăng 7,2%; riêng khối tỉnh quản lý thu nội địa "
+            "ước 9.000 tỷ đồng, đạt 98,0% dự toán (9.180 tỷ đồng).")
+    facts, found = _run(tmp_path, body)
+    assert "RT04" not in _rules(found)
+
+
 def test_the_narrower_plan_still_checks_its_own_share(tmp_path):
     body = ("- Thu nội địa ước 21.300 tỷ đồng, đạt 102,5% dự toán, tăng 7,2%; không kể thu tiền sử dụng đất, "
             "thu nội địa ước 16.100 tỷ đồng, đạt 110,0% dự toán (15.330 tỷ đồng).")

@@ -70,6 +70,7 @@ WHOLE_WORDS_RE = re.compile(r"(?<![\w])(?:toàn|cả)\s+(?:tỉnh|thành phố)(
 YEARLY_BEFORE_RE = re.compile(r"bình quân|trung bình|(?:mỗi|hằng|hàng)\s+năm", re.I)
 SUB_YEAR_RE = re.compile(r"^(\d{4})(-(?:\d+M|Q\d|\d{2}|YTD))?$")
 LEVEL_ROLES = ("actual", "baseline")
+NEIGHBOURS = 60  # (how far from a figure in `out` the figures of its sentence are looked for)
 
 
 def stated_bases(out: list[Resolved], blocks, catalog) -> None:
@@ -156,7 +157,7 @@ def _plan_share(out, s_i: int, index: "_LevelIndex") -> bool:
         # `6 tháng … 24.770 tỷ đồng, bằng 54,4% dự toán năm`: of the year's plan, never the
         # half-year's; the year's, if stated once, else none.
         b_i = index.level(a, within.group(1), role="target")
-        if b_i is None:
+        if b_i is None or _claimed(out, b_i, s_i):
             return False
         why = f"`{s.figure.text}` of the year's plan: `{a.figure.text}` over `{out[b_i].figure.text}` stated elsewhere"
         return _relate(out, s_i, of[0], b_i, "of", why)
@@ -172,10 +173,24 @@ def _plan_share(out, s_i: int, index: "_LevelIndex") -> bool:
         b_i = index.any_scope_level(a, a.period, "target")
         if b_i is None and within and within.group(2) and index.level(a, within.group(1), role="actual") is None:
             b_i = index.any_scope_level(a, within.group(1), "target")
-    if b_i is None:
+    if b_i is None or _claimed(out, b_i, s_i):
         return False
     why = f"`{s.figure.text}` of plan: `{a.figure.text}` over the plan `{out[b_i].figure.text}` stated elsewhere"
     return _relate(out, s_i, of[0], b_i, "of", why)
+
+
+def _claimed(out, b_i: int, s_i: int) -> bool:
+    """Whether the level `b_i` a lookup found for the percentage `s_i` is already the base of
+    another figure of `s_i`'s sentence (`…, đạt 98,0% dự toán (9.180 tỷ đồng)`): a bracketed
+    base is the ratio's right before it, never one of an earlier clause (abstain)."""
+    s = out[s_i]
+    for j in range(max(0, s_i - NEIGHBOURS), min(len(out), s_i + NEIGHBOURS)):
+        r = out[j]
+        if j != s_i and r.block is s.block and r.sentence == s.sentence and any(
+                rel.kind is RelationKind.STATED_OF and len(rel.others) == 2 and rel.others[1] == b_i
+                for rel in r.relations):
+            return True
+    return False
 
 
 def _giver_scopes(catalog) -> frozenset[str]:
@@ -374,7 +389,7 @@ def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
     else:
         period = _base_period(a.period, after)
         b_i = index.level(a, period, role="target" if after.group("plan") else "actual") if period else None
-        if b_i is None:
+        if b_i is None or _claimed(out, b_i, s_i):
             return False
     form = {"tăng": "over", "giảm": "under"}.get(word, "of")
     why = f"`{lead.group(0).strip()} {s.text}{after.group(0)}` of `{a.figure.text}` over its base `{out[b_i].figure.text}`"
@@ -415,7 +430,7 @@ def _multiple(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
         return False
     period = _base_period(out[a_i].period, after)
     b_i = index.level(out[a_i], period, role="target" if after.group("plan") else "actual") if period else None
-    if b_i is None:
+    if b_i is None or _claimed(out, b_i, s_i):
         return False
     why = f"`{s.text}{after.group(0)}`: `{out[a_i].figure.text}` over its base `{out[b_i].figure.text}` stated elsewhere"
     out[s_i].relations.append(Relation(RelationKind.MULTIPLE, s_i, (a_i, b_i), "", why))
