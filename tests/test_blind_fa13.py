@@ -104,6 +104,14 @@ def test_the_count_before_the_reorganisation_is_no_count_of_now(tmp_path):
     assert "SV01" not in _rules(found)
 
 
+def test_the_time_after_may_come_in_the_next_sentence(tmp_path):
+    body = (UNITS_NOW + "- Chính quyền địa phương hai cấp vận hành ổn định tại 102 đơn vị hành chính cấp xã.\n\n"
+            "Trước sắp xếp, tỉnh có 356 đơn vị hành chính cấp xã. Đến nay, bộ máy mới đã đi vào nền nếp.")
+    facts, found = _run(tmp_path, body, province="Gia Lai", section=REVIEW)
+    assert fact_row(facts, "356 đơn vị")["role"] == "baseline"
+    assert "SV01" not in _rules(found)
+
+
 def test_the_count_after_the_reorganisation_is_still_compared(tmp_path):
     body = (UNITS_NOW + "- Chính quyền địa phương hai cấp vận hành ổn định tại 102 đơn vị hành chính cấp xã.\n\n"
             "Trước sắp xếp, tỉnh có 356 đơn vị hành chính cấp xã; sau sắp xếp còn 104 đơn vị hành chính cấp xã.")

@@ -25,9 +25,9 @@ AFTER_CHANGE_RE = re.compile(r"(?<![\w])(?:tăng|giảm)\s+từ\s[^;:]*?\s(?:lê
                              r"\d[\d.,]*(?:\s+[^\W\d][^\d;:(),]{0,25}?)?\s*(?:\([^()]*\)\s*)?,\s*"
                              r"(?:tăng|giảm)(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|xấp xỉ))*\s*$", re.I)
 # `Trước sắp xếp, tỉnh có 412 đơn vị hành chính cấp xã; sau sắp xếp giảm 282 đơn vị`: a clause
-# that opens with the time before the 2025 reorganisation, in a sentence that goes on to the
+# that opens with the time before the 2025 reorganisation, in a passage that goes on to the
 # time after it, states the level before it (no `sau`/`nay` before the figure in its clause).
-# Without the time after it said, the sentence may count a result of now in the old units
+# Without the time after it said, the passage may count a result of now in the old units
 # (`Trước sắp xếp, 276/346 xã đạt chuẩn`): it keeps its role.
 BEFORE_REORGANISATION_RE = re.compile(r"[\s\-–+*•]*(?:\(\d+\)\s*)?trước\s+(?:khi\s+)?(?:sắp xếp|sáp nhập|hợp nhất)"
                                       r"(?![\w])(?![^;]*?(?<![\w])(?:sau|nay)(?![\w]))", re.I)
@@ -93,7 +93,7 @@ def prose_role(text: str, fig, spot, targets) -> Resolution | None:
         if AFTER_CHANGE_RE.search(text, spot.sentence_start, fig.start):
             return Resolution("change", Evidence.CLAUSE, f"`{by.group(0).strip()}` after the change's own levels")
     if BEFORE_REORGANISATION_RE.match(text, spot.clause_start, fig.start) \
-            and AFTER_REORGANISATION_RE.search(text, fig.end, spot.sentence_end):
+            and AFTER_REORGANISATION_RE.search(text, fig.end):
         return Resolution("baseline", Evidence.CLAUSE, "its clause opens with the time before the reorganisation")
     for t in targets:
         # A target word governs the figure right after it, not one in the next clause:
