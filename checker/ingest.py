@@ -31,10 +31,12 @@ HEADER_CELL_RE = re.compile(r" \| |\t")
 PLACE_DATE_RE = re.compile(r"^([^,\d]{2,40}), ngày\b.*năm (\d{4})")
 CONTENTS_RE = re.compile(r"^(DANH MỤC TÀI LIỆU|MỤC LỤC)\b")
 
+ROMAN_RE = re.compile(r"^[IVX]{1,5}\.\s")
+ARTICLE_RE = re.compile(r"^Điều \d{1,3}\.\s")
 HEADING_PATTERNS = [
     (1, re.compile(r"^Phần thứ (nhất|hai|ba|tư|năm|sáu)\b", re.I)),
-    (2, re.compile(r"^[IVX]{1,5}\.\s")),
-    (2, re.compile(r"^Điều \d{1,3}\.\s")),  # a resolution's articles
+    (2, ROMAN_RE),
+    (2, ARTICLE_RE),  # a resolution's articles
     (4, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s")),
     (3, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")),
     (3, re.compile(r"^\d{1,2}\.\s")),
@@ -349,7 +351,7 @@ def _blocks(doc: Document, lines: list[str], first: int, last: int) -> None:
         level = heading_level(content) if not md else len(md.group(1))
         if level is not None:
             in_contents = False
-            while section and section[-1][0] >= level:
+            while section and section[-1][0] >= level and not _article_holds(section[-1][1], content):
                 section.pop()
             section.append((level, content))
             doc.blocks.append(Block("heading", content, line_no, column, doc.index, level, _sec(section[:-1])))
@@ -482,6 +484,14 @@ def _unfinished_block(doc: Document, joined: dict[int, list[str]]) -> int | None
         if finished > 3:
             return None
     return None
+
+
+def _article_holds(article: str, heading: str) -> bool:
+    """`Điều 1. Đánh giá tình hình thực hiện kế hoạch năm 2025` then `I. VỀ KINH TẾ`: a
+    resolution's article divided into Roman-numbered parts holds them (both patterns are of
+    one level, but an article is never a sibling of a Roman part), so the article's words,
+    its year among them, stay over the parts' figures."""
+    return ARTICLE_RE.match(article) is not None and ROMAN_RE.match(heading) is not None
 
 
 def _sec(section: list[tuple[int, str]]) -> tuple[str, ...]:

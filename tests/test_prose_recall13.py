@@ -1,0 +1,34 @@
+"""Findings the prose hid from the rules (session 13), one class per test, in our own words.
+
+- A resolution's article (`Điều 1. Đánh giá ... năm 2025`) divided into Roman-numbered parts
+  (`I. VỀ KINH TẾ`): both heading patterns are of one level, so each part replaced the
+  article in the section and its figures lost the article's year (no period: no rule could
+  compare them)."""
+
+from __future__ import annotations
+
+from tests.conftest import check_files
+
+RESOLUTION = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH NINH BÌNH\n\nNGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2026\n\n"
+              "QUYẾT NGHỊ:\n\nĐiều 1. Đánh giá kết quả thực hiện kế hoạch năm 2025\n\n"
+              "I. VỀ VĂN HÓA - XÃ HỘI\n\n{body}\n\n"
+              "Điều 2. Mục tiêu và chỉ tiêu chủ yếu năm 2026\n\nI. CHỈ TIÊU\n\n"
+              "Tạo việc làm mới cho khoảng 36.000 lao động.\n")
+
+
+def _found(tmp_path, text: str) -> list[tuple[str, int]]:
+    report = check_files([tmp_path / "nq.txt"], text)
+    return [(f.rule, f.figures[0]["line"]) for f in report.findings if f.severity in ("error", "warning")]
+
+
+def test_an_articles_year_reaches_its_roman_parts(tmp_path):
+    body = ("1. Giải quyết việc làm cho 35.420 lao động, trong đó khu vực Nam Định (cũ) 14.100 lao động, "
+            "Hà Nam (cũ) 9.870 lao động, Ninh Bình (cũ) 10.250 lao động.")
+    assert ("PW01", 13) in _found(tmp_path, RESOLUTION.format(body=body))
+
+
+def test_an_articles_parts_that_add_up_pass(tmp_path):
+    body = ("1. Giải quyết việc làm cho 34.220 lao động, trong đó khu vực Nam Định (cũ) 14.100 lao động, "
+            "Hà Nam (cũ) 9.870 lao động, Ninh Bình (cũ) 10.250 lao động.")
+    assert _found(tmp_path, RESOLUTION.format(body=body)) == []
+
