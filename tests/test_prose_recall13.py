@@ -3,7 +3,10 @@
 - A resolution's article (`Điều 1. Đánh giá ... năm 2025`) divided into Roman-numbered parts
   (`I. VỀ KINH TẾ`): both heading patterns are of one level, so each part replaced the
   article in the section and its figures lost the article's year (no period: no rule could
-  compare them)."""
+  compare them).
+- A multiple after a share of plan (`A tỷ đồng, đạt P% dự toán (B), gấp M lần năm 2024 (C)`):
+  its numerator was taken as the percentage just before it, whose unit no base shares, so
+  the multiple related nothing."""
 
 from __future__ import annotations
 
@@ -32,3 +35,16 @@ def test_an_articles_parts_that_add_up_pass(tmp_path):
             "Hà Nam (cũ) 9.870 lao động, Ninh Bình (cũ) 10.250 lao động.")
     assert _found(tmp_path, RESOLUTION.format(body=body)) == []
 
+
+REPORT = ("UBND TỈNH LÀO CAI\n\nBÁO CÁO\nTình hình kinh tế - xã hội năm 2025\n\n"
+          "I. KẾT QUẢ THỰC HIỆN NĂM 2025\n\n{body}\n")
+
+
+def test_a_multiple_after_a_share_of_plan_relates_the_level(tmp_path):
+    body = "- Kim ngạch xuất khẩu đạt 3.240 triệu USD, bằng 104,5% kế hoạch (3.100 triệu USD), gấp 1,62 lần năm 2021 (2.350 triệu USD)."
+    assert ("RT02", 8) in _found(tmp_path, REPORT.format(body=body))
+
+
+def test_a_multiple_after_a_share_of_plan_that_holds_passes(tmp_path):
+    body = "- Kim ngạch xuất khẩu đạt 3.240 triệu USD, bằng 104,5% kế hoạch (3.100 triệu USD), gấp 1,38 lần năm 2021 (2.350 triệu USD)."
+    assert _found(tmp_path, REPORT.format(body=body)) == []

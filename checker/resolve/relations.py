@@ -343,24 +343,44 @@ def _multiples(out, read, text, figs, multiple_lead, entity_matcher=None) -> Non
             if read[base_i].unit == unit:
                 _add(out, RelationKind.MULTIPLE, i, (cur_i, base_i), reason="the level it rose from is the base")
                 continue
-        for j, f in after[:1]:
-            gap = text[times.end:f.start]
-            # (`gấp 1,58 lần năm 2020: 8.120 tỷ đồng`: the base year and its level after a colon)
-            # (`6.420 nghìn lượt, gấp 1,40 lần B (4.580 nghìn lượt)`: written alike, whatever
-            # unit an indicator read for one of them keeps)
-            alike = read[j].unit == unit or read[j].figure.unit == read[cur_i].figure.unit is not None
-            if alike and (("(" in gap or BASE_YEAR_COLON_RE.search(gap)) and len(gap) <= 30
-                          or BASE_NAMED_LEVEL_RE.match(gap)):
-                _add(out, RelationKind.MULTIPLE, i, (cur_i, j), reason="the base follows in brackets")
-                break
-        else:
-            base = _bracketed_base(text, times.end, after, read, unit)
-            if base is not None:
-                _add(out, RelationKind.MULTIPLE, i, (cur_i, base), reason="the base in its unit in the bracket after it")
-                continue
-            base = base_year_before(text, times.end, before, read, cur_i)
-            if base is not None:
-                _add(out, RelationKind.MULTIPLE, i, (cur_i, base), reason="the base year's level stated before it")
+        if _base_after(out, read, text, times, after, cur_i, i, unit):
+            continue
+        level = _level_before_rates(read, before)
+        if level is not None and _base_after(out, read, text, times, after, level, i, read[level].unit):
+            continue
+        base = _bracketed_base(text, times.end, after, read, unit)
+        if base is not None:
+            _add(out, RelationKind.MULTIPLE, i, (cur_i, base), reason="the base in its unit in the bracket after it")
+            continue
+        base = base_year_before(text, times.end, before, read, cur_i)
+        if base is not None:
+            _add(out, RelationKind.MULTIPLE, i, (cur_i, base), reason="the base year's level stated before it")
+
+
+def _base_after(out, read, text, times, after, cur_i: int, i: int, unit) -> bool:
+    """The base that follows the multiple `i` right after it, in the unit of its numerator
+    `cur_i`: in brackets, after a base year's colon, or after its name and `với`/`là`."""
+    for j, f in after[:1]:
+        gap = text[times.end:f.start]
+        # (`gấp 1,58 lần năm 2020: 8.120 tỷ đồng`: the base year and its level after a colon)
+        # (`6.420 nghìn lượt, gấp 1,40 lần B (4.580 nghìn lượt)`: written alike, whatever
+        # unit an indicator read for one of them keeps)
+        alike = read[j].unit == unit or read[j].figure.unit == read[cur_i].figure.unit is not None
+        if alike and (("(" in gap or BASE_YEAR_COLON_RE.search(gap)) and len(gap) <= 30
+                      or BASE_NAMED_LEVEL_RE.match(gap)):
+            _add(out, RelationKind.MULTIPLE, i, (cur_i, j), reason="the base follows in brackets")
+            return True
+    return False
+
+
+def _level_before_rates(read, before) -> int | None:
+    """`thu 14.850 tỷ đồng, đạt 118,8% dự toán (12.500 tỷ đồng), gấp 1,54 lần năm 2024 (…)`:
+    the level a multiple's clause opened with, when only percentages (its share of plan, its
+    growth) stand between it and the multiple; None when the last figure is no percentage."""
+    for j, f in reversed(before):
+        if read[j].unit not in ("percent", "percentage_point"):
+            return j if j != before[-1][0] else None
+    return None
 
 
 def _bracketed_base(text, end: int, after, read, unit) -> int | None:
