@@ -6,7 +6,10 @@
   compare them).
 - A multiple after a share of plan (`A tỷ đồng, đạt P% dự toán (B), gấp M lần năm 2024 (C)`):
   its numerator was taken as the percentage just before it, whose unit no base shares, so
-  the multiple related nothing."""
+  the multiple related nothing.
+- A table's share-of-plan column over bare numbers (`Kế hoạch vốn | Giải ngân | Tỷ lệ (%)`
+  under a caption that names the unit in words): the row's result and target had no unit,
+  so the share was never related to them."""
 
 from __future__ import annotations
 
@@ -48,3 +51,17 @@ def test_a_multiple_after_a_share_of_plan_relates_the_level(tmp_path):
 def test_a_multiple_after_a_share_of_plan_that_holds_passes(tmp_path):
     body = "- Kim ngạch xuất khẩu đạt 3.240 triệu USD, bằng 104,5% kế hoạch (3.100 triệu USD), gấp 1,38 lần năm 2021 (2.350 triệu USD)."
     assert _found(tmp_path, REPORT.format(body=body)) == []
+
+TABLE = ("UBND TỈNH LÀO CAI\n\nBÁO CÁO\nKết quả giải ngân vốn chương trình mục tiêu năm 2025\n\n"
+         "I. KẾT QUẢ GIẢI NGÂN\n\nBảng 1. Giải ngân theo dự án thành phần (tỷ đồng)\n\n"
+         "TT\tDự án thành phần\tKế hoạch vốn\tĐã giải ngân\tTỷ lệ (%)\n"
+         "1\tNâng cấp đường liên xã\t540,0\t486,5\t{a}\n"
+         "2\tXây dựng trường học vùng cao\t212,4\t198,7\t93,55\n")
+
+
+def test_a_share_of_plan_column_of_bare_numbers_recomputes(tmp_path):
+    assert ("RT04", 11) in _found(tmp_path, TABLE.format(a="92,10"))
+
+
+def test_a_share_of_plan_column_of_bare_numbers_that_holds_passes(tmp_path):
+    assert _found(tmp_path, TABLE.format(a="90,09")) == []

@@ -440,10 +440,20 @@ def row_share_of_plan(out, figs, add) -> None:
     for share, a in zip(shares, actual):
         year = (out[a].period or "")[:4]
         of_year = [t for t in targets if (out[t].period or "")[:4] == year] if len(targets) > 1 else targets
-        if len(of_year) != 1 or out[a].unit is None or out[of_year[0]].unit != out[a].unit:
+        # (bare numbers of one row, `Kế hoạch vốn | Giải ngân | Tỷ lệ (%)` under a caption that
+        # names their unit in words no unit pattern reads, are of one unit: their own)
+        if len(of_year) != 1 or out[of_year[0]].unit != out[a].unit \
+                or out[a].unit is None and not (_bare(out[a]) and _bare(out[of_year[0]])):
             continue
         add(RelationKind.STATED_OF, share, (a, of_year[0]), "of",
             "a share-of-plan column: the row's result over its target")
+
+
+def _bare(r) -> bool:
+    """A cell that is a plain number: no unit, scale or qualifier of its own."""
+    return r.figure.unit is None and r.figure.scale == 1 and not r.figure.qualifier
+
+
 def table_unit(catalog: Catalog, doc, table: int):
     """`Đơn vị: triệu đồng` (or `ĐVT: …`, `(Đơn vị tính: tỷ đồng)`) on one of the two short lines
     right before a table: the unit of its bare numbers (a unit match), else None."""
