@@ -9,7 +9,10 @@
   the multiple related nothing.
 - A table's share-of-plan column over bare numbers (`Kế hoạch vốn | Giải ngân | Tỷ lệ (%)`
   under a caption that names the unit in words): the row's result and target had no unit,
-  so the share was never related to them."""
+  so the share was never related to them.
+- An evaluation word after a colon that closes a result's item (`ước A (kế hoạch B): Vượt.`):
+  only the word before its target (`vượt kế hoạch (B)`) was read, so the word was never
+  judged."""
 
 from __future__ import annotations
 
@@ -65,3 +68,18 @@ def test_a_share_of_plan_column_of_bare_numbers_recomputes(tmp_path):
 
 def test_a_share_of_plan_column_of_bare_numbers_that_holds_passes(tmp_path):
     assert _found(tmp_path, TABLE.format(a="90,09")) == []
+
+
+ITEMS = ("UBND TỈNH LÀO CAI\n\nBÁO CÁO\nTình hình kinh tế - xã hội năm 2025\n\n"
+         "II. ƯỚC THỰC HIỆN CẢ NĂM 2025 CÁC CHỈ TIÊU CHỦ YẾU\n\n"
+         "- Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước 61.200 tỷ đồng, bằng {p} kế hoạch "
+         "(63.000 tỷ đồng): {w}.\n"
+         "- Tốc độ tăng GRDP ước 8,2% (kế hoạch 8,0%): Đạt.\n")
+
+
+def test_a_word_after_an_items_target_is_judged(tmp_path):
+    assert ("VD01", 8) in _found(tmp_path, ITEMS.format(p="97,1%", w="Vượt"))
+
+
+def test_a_word_after_an_items_target_that_fits_passes(tmp_path):
+    assert _found(tmp_path, ITEMS.format(p="97,1%", w="Không đạt")) == []

@@ -157,14 +157,22 @@ class Verdict:
         if label["block"] != "table_row":
             # `ước đạt 7,8%, vượt kế hoạch (7,5%); trong đó … tăng 4,6%, …`: the word judges the
             # result just before it against the target just after it, not the sentence's others.
-            before = [r for r in results if r["column"] < label["column"]]
-            results = before[-1:]
-            targets = [r for r in targets if r["column"] > label["column"]][:1]
-            if results and targets and results[0]["unit"] != targets[0]["unit"] \
-                    and _ref(results[0].get("restates")) is not None:
-                # `274/380 xã …, chiếm 72,1%, vượt kế hoạch (270 xã)`: a target in a count judges
-                # the count the share restates, not the share.
-                results = [r for r in before if r["id"] == _ref(results[0]["restates"])]
+            after = [r for r in targets if r["column"] > label["column"]][:1]
+            if after:
+                before = [r for r in results if r["column"] < label["column"]]
+                results = before[-1:]
+                targets = after
+                if results and results[0]["unit"] != targets[0]["unit"] \
+                        and _ref(results[0].get("restates")) is not None:
+                    # `274/380 xã …, chiếm 72,1%, vượt kế hoạch (270 xã)`: a target in a count judges
+                    # the count the share restates, not the share.
+                    results = [r for r in before if r["id"] == _ref(results[0]["restates"])]
+            else:
+                # `ước 4.350 triệu USD, bằng 96,7% kế hoạch (4.500 triệu USD): Vượt.`: a word after
+                # its target judges that target and the last result in its unit before it.
+                targets = [r for r in targets if r["column"] < label["column"]][-1:]
+                results = [r for r in results if targets and r["column"] < targets[0]["column"]
+                           and r["unit"] == targets[0]["unit"]][-1:]
         says = self.LABEL_SAYS.get(label["label"])
         pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"] and t["indicator"]
                  and t["indicator"] == a["indicator"]]

@@ -38,6 +38,9 @@ def prose_verdicts(out: list[Resolved], text: str, figs, catalog) -> list[Resolv
         m = VERDICT_RE.search(text, *window) if target.role == "target" and VERDICT_BASE_RE.search(text, *window) \
             else None
         if m is None:
+            trailing = _trailing_verdict(out, text, figs, n, labels)
+            if trailing is not None:
+                found.append(trailing)
             continue
         i, a = _result_before(text, figs[:n], m.start())
         if i is not None and _rate(a.unit) != _rate(b.unit) and b.unit is not None:
@@ -98,3 +101,52 @@ def _result_before(text: str, figs, end: int):
         if ")" not in between:
             break
     return None, None
+
+
+# `Kim ngạch xuất khẩu ước 4.350 triệu USD (kế hoạch 4.500 triệu USD): Vượt.`: a list item of
+# results set against their plans, each judged by a word after a colon at its end.
+TRAILING_VERDICT_RE = re.compile(r"\s*\)\s*:\s*((?:không|chưa)\s+(?:đạt|hoàn thành)|vượt|đạt|hoàn thành)"
+                                 r"(?:\s+(?:mục tiêu|chỉ tiêu|kế hoạch))?\s*(?:[.;]\s*)?$", re.I)
+# What a target's bracket may say before it: the base's name, nothing else.
+TARGET_BRACKET_RE = re.compile(r"\(\s*(?:(?:mục tiêu|chỉ tiêu|kế hoạch|dự toán)(?:\s+(?:năm\s+\d{4}|đề ra|giao))?\s*:?\s*)?$",
+                               re.I)
+
+
+def _trailing_verdict(out: list[Resolved], text: str, figs, n: int, labels) -> Resolved | None:
+    """`ước 4.350 triệu USD, bằng 96,7% kế hoạch (4.500 triệu USD): Vượt.`: a target alone in
+    the bracket that closes its clause, then a colon and an evaluation word that ends it,
+    judges the last result before the bracket in the target's unit and indicator (a share of
+    plan between them is passed over).  The record sits on the word, after its target."""
+    j, b = figs[n]
+    target = out[j]
+    m = TRAILING_VERDICT_RE.match(text, b.end)
+    if target.role != "target" or m is None or n + 1 < len(figs) and figs[n + 1][1].start < m.end():
+        return None
+    opening = text.rfind("(", 0, b.start)
+    if opening < 0 or not TARGET_BRACKET_RE.search(text, opening, b.start):
+        return None
+    result = None
+    for i, a in reversed(figs[:n]):
+        if ";" in text[a.end:opening] or "(" in text[a.end:opening]:
+            break
+        if out[i].role == "actual" and out[i].unit == target.unit and out[i].unit is not None:
+            result = i
+            break
+    if result is None or out[result].indicator is None or target.indicator not in (None, out[result].indicator):
+        return None
+    word = m.group(1)
+    said = [w for w in labels.find(word) if w.end - w.start == len(word)]
+    if not said:
+        return None
+    r_ = out[result]
+    if target.indicator is None:
+        target.settle("indicator", Resolution(r_.indicator, Evidence.RELATION,
+                                              f"the target `{word}` judges `{r_.figure.text}` against"))
+    start = m.start(1)
+    fig = Figure(word, start, start + len(word), None, None, kind="label", label=said[0].keys[0])
+    r = Resolved(fig, r_.block, r_.doc, sentence=r_.sentence, column_role="evaluation")
+    r.settle("indicator", Resolution(r_.indicator, Evidence.CLAUSE, f"the result `{r_.figure.text}` it judges"))
+    r.settle("entity", r_.fields["entity"])
+    r.settle("period", r_.fields["period"])
+    r.settle("role", Resolution("evaluation", Evidence.CLAUSE, f"`{word}` after the target `{b.text}`"))
+    return r
