@@ -98,8 +98,9 @@ def _open_patterns(masked: str) -> set[int]:
 
 DURATION_RE = re.compile(r" (?:năm|tháng|tuần|ngày|giờ|thập kỷ)(?![\w]| (?:19|20)\d{2}| \d)", re.I)
 LEVEL_RE = re.compile(r" cấp(?![\w]| (?:xã|tỉnh|huyện|cơ sở|trung ương|quốc gia))", re.I)
-# (`dân số 3.281,4 nghìn người`, `tổng số 1.386`: a population or a total, no number of a name)
-ORDINAL_WORDS = ("Trung ương|thứ|(?<!dân )(?<!tổng )số|khóa|khoá|Điều|Khoản|loại|lần thứ|Mục|Phần|Chương|Hội nghị lần|giai đoạn|"
+# (`dân số 3.281,4 nghìn người`, `tổng số 1.386`: a population or a total, no number of a name;
+# `mua cổ phần 150 triệu USD`, `thành phần 2 …`: a share bought, no part of a document)
+ORDINAL_WORDS = ("Trung ương|thứ|(?<!dân )(?<!tổng )số|khóa|khoá|Điều|Khoản|loại|lần thứ|Mục|(?<!cổ )(?<!thành )Phần|Chương|Hội nghị lần|giai đoạn|"
                  "một trong|khách sạn|khu nghỉ dưỡng|nghỉ dưỡng")
 ORDINAL_BEFORE = re.compile(rf"(?:{ORDINAL_WORDS})\s*$", re.I)
 # (the capital first, then the look back from after it: a pattern that opens with a look-behind

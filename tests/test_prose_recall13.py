@@ -12,11 +12,13 @@
   so the share was never related to them.
 - An evaluation word after a colon that closes a result's item (`ước A (kế hoạch B): Vượt.`):
   only the word before its target (`vượt kế hoạch (B)`) was read, so the word was never
-  judged."""
+  judged.
+- `mua cổ phần 150 triệu USD`: `phần` before a number was read as a document's part
+  (`Phần 2`), so the amount bought in shares was no figure and a list holding it summed short."""
 
 from __future__ import annotations
 
-from tests.conftest import check_files
+from tests.conftest import check_files, scan
 
 RESOLUTION = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH NINH BÌNH\n\nNGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2026\n\n"
               "QUYẾT NGHỊ:\n\nĐiều 1. Đánh giá kết quả thực hiện kế hoạch năm 2025\n\n"
@@ -83,3 +85,8 @@ def test_a_word_after_an_items_target_is_judged(tmp_path):
 
 def test_a_word_after_an_items_target_that_fits_passes(tmp_path):
     assert _found(tmp_path, ITEMS.format(p="97,1%", w="Không đạt")) == []
+
+
+def test_shares_bought_are_an_amount_not_a_part_number():
+    assert [(f.kind, f.text) for f in scan("góp vốn, mua cổ phần 150 triệu USD")] == [("statistic", "150 triệu USD")]
+    assert [f.kind for f in scan("Phần 2")] == ["ordinal"]
