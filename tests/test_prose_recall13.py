@@ -14,7 +14,9 @@
   only the word before its target (`vượt kế hoạch (B)`) was read, so the word was never
   judged.
 - `mua cổ phần 150 triệu USD`: `phần` before a number was read as a document's part
-  (`Phần 2`), so the amount bought in shares was no figure and a list holding it summed short."""
+  (`Phần 2`), so the amount bought in shares was no figure and a list holding it summed short.
+- `gồm vốn cấp mới A (chiếm P%), vốn điều chỉnh tăng B, …`: `tăng` before B made it a change,
+  and a list mixing levels and changes breaks nothing down, so P had no whole."""
 
 from __future__ import annotations
 
@@ -90,3 +92,14 @@ def test_a_word_after_an_items_target_that_fits_passes(tmp_path):
 def test_shares_bought_are_an_amount_not_a_part_number():
     assert [(f.kind, f.text) for f in scan("góp vốn, mua cổ phần 150 triệu USD")] == [("statistic", "150 triệu USD")]
     assert [f.kind for f in scan("Phần 2")] == ["ordinal"]
+
+
+FDI = "Thu hút vốn FDI đạt 1.240 triệu USD, gồm vốn cấp mới 780 triệu USD (chiếm {p}), vốn điều chỉnh tăng 310 triệu USD và góp vốn, mua cổ phần 150 triệu USD."
+
+
+def test_a_share_of_a_part_listed_with_capital_adjusted_upward(tmp_path):
+    assert ("RT04", 8) in _found(tmp_path, REPORT.format(body=FDI.format(p="68,2%")))
+
+
+def test_a_share_of_a_part_listed_with_capital_adjusted_upward_that_holds(tmp_path):
+    assert _found(tmp_path, REPORT.format(body=FDI.format(p="62,9%"))) == []

@@ -249,8 +249,9 @@ def _yearly_mean_after_total(out, before, i: int, text: str) -> bool:
     return out[j].unit == r.unit and g.kind == "statistic" and not re.search(r"[;()]", text[g.end:f.start])
 
 
-# Right before a figure: it states a change (`giảm 15,6 nghìn ha`), not a level.
-CHANGE_BEFORE_RE = re.compile(r"(?<![\w])(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên))?\s*$", re.I)
+# Right before a figure: it states a change (`giảm 15,6 nghìn ha`), not a level; `vốn điều
+# chỉnh tăng 2.380 triệu USD` names a kind of capital (the adjustments upward), a level.
+CHANGE_BEFORE_RE = re.compile(r"(?<![\w])(?<!điều chỉnh )(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên))?\s*$", re.I)
 
 
 def is_change(text: str, start: int) -> bool:
