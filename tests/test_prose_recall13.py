@@ -16,7 +16,9 @@
 - `mua cổ phần 150 triệu USD`: `phần` before a number was read as a document's part
   (`Phần 2`), so the amount bought in shares was no figure and a list holding it summed short.
 - `gồm vốn cấp mới A (chiếm P%), vốn điều chỉnh tăng B, …`: `tăng` before B made it a change,
-  and a list mixing levels and changes breaks nothing down, so P had no whole."""
+  and a list mixing levels and changes breaks nothing down, so P had no whole.
+- `…xuống B hộ; riêng năm 2024 còn C hộ, chiếm P%`: `riêng` before a period was read as a
+  part of B, and P as C's share of B (a false RT04, and C kept out of the rules as a part)."""
 
 from __future__ import annotations
 
@@ -103,3 +105,8 @@ def test_a_share_of_a_part_listed_with_capital_adjusted_upward(tmp_path):
 
 def test_a_share_of_a_part_listed_with_capital_adjusted_upward_that_holds(tmp_path):
     assert _found(tmp_path, REPORT.format(body=FDI.format(p="62,9%"))) == []
+
+
+def test_set_apart_by_a_year_is_no_part(tmp_path):
+    body = "Số hộ cận nghèo giảm từ 12.400 hộ (9,80%) xuống 9.150 hộ (6,95%); riêng năm 2024 còn 10.320 hộ, chiếm 7,86%."
+    assert _found(tmp_path, REPORT.format(body=body)) == []

@@ -116,6 +116,12 @@ def _pair_kind(r) -> str:
 RIENG_AFTER_RE = re.compile(r"(?<![\w])(?:đó|và|nhưng|trong)\s+$", re.I)
 
 
+# `…xuống 25.810 hộ; riêng năm 2024 còn 27.350 hộ`: `riêng` before a period sets apart a
+# time, another fact of the same thing, not a part of the figure before.
+RIENG_PERIOD_RE = re.compile(r"\s+(?:trong\s+)?(?:năm\s+\d{4}|quý\s+(?:[IV]{1,3}|\d)\b|(?:\d{1,2}\s+)?tháng\s+(?:\d|đầu|cuối))",
+                             re.I)
+
+
 def _mark_before(text: str, pos: int) -> str:
     """The last character before `pos` that is no white space ("" if none), without copying
     the text before it."""
@@ -146,8 +152,9 @@ def _list_cues(text: str, cues) -> list[tuple[int, int, bool]]:
             continue
         # `riêng` sets a part apart where it opens a clause (`, riêng khu vực A …`); inside a
         # noun phrase it is a word of its own (`nhà ở riêng lẻ`, `vốn riêng`).
-        if m.group(0).lower() == "riêng" and _mark_before(text, m.start()) not in ("", ",", ";", ":", "(", ".", "-") \
-                and not RIENG_AFTER_RE.search(text, max(0, m.start() - 12), m.start()):
+        if m.group(0).lower() == "riêng" and (_mark_before(text, m.start()) not in ("", ",", ";", ":", "(", ".", "-")
+                                              and not RIENG_AFTER_RE.search(text, max(0, m.start() - 12), m.start())
+                                              or RIENG_PERIOD_RE.match(text, m.end())):
             continue
         found.append((m.start(), m.end(), False))
     found += [(a, b, False) for a, b in inclusive]
