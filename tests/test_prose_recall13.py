@@ -18,7 +18,10 @@
 - `gồm vốn cấp mới A (chiếm P%), vốn điều chỉnh tăng B, …`: `tăng` before B made it a change,
   and a list mixing levels and changes breaks nothing down, so P had no whole.
 - `…xuống B hộ; riêng năm 2024 còn C hộ, chiếm P%`: `riêng` before a period was read as a
-  part of B, and P as C's share of B (a false RT04, and C kept out of the rules as a part)."""
+  part of B, and P as C's share of B (a false RT04, and C kept out of the rules as a part).
+- An evaluation word in a row whose label names a catalog level (`Số đảng viên bị kỷ luật`)
+  while its cells are a ratio (`giảm … | % | 10 | 12,5 | Vượt`): the word took the level's
+  indicator, and its direction (lower is better) judged the ratio."""
 
 from __future__ import annotations
 
@@ -110,3 +113,12 @@ def test_a_share_of_a_part_listed_with_capital_adjusted_upward_that_holds(tmp_pa
 def test_set_apart_by_a_year_is_no_part(tmp_path):
     body = "Số hộ cận nghèo giảm từ 12.400 hộ (9,80%) xuống 9.150 hộ (6,95%); riêng năm 2024 còn 10.320 hộ, chiếm 7,86%."
     assert _found(tmp_path, REPORT.format(body=body)) == []
+
+
+RATIO_ROW = ("ĐẢNG BỘ TỈNH LÀO CAI\n\nBÁO CÁO\nKết quả công tác kiểm tra năm 2025 tỉnh Lào Cai\n\nI. KẾT QUẢ NĂM 2025\n\n"
+             "Bảng 1. Kết quả thực hiện chỉ tiêu\n\nSTT\tChỉ tiêu\tĐơn vị tính\tMục tiêu\tThực hiện\tĐánh giá\n"
+             "1\tSố đảng viên bị kỷ luật giảm so với năm trước\t%\t10\t12,5\tVượt\n")
+
+
+def test_a_word_under_a_level_label_over_ratio_cells_is_not_judged_by_the_level(tmp_path):
+    assert _found(tmp_path, RATIO_ROW) == []

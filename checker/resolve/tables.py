@@ -783,9 +783,23 @@ class TableReader:
         mentions = self._row_mentions(row)
         longest = [m for m in mentions if m.end - m.start == mentions[0].end - mentions[0].start] if mentions else []
         ids = {k for m in longest for k in m.keys}
-        if len(ids) == 1:
+        # (`Thu nhập bình quân đầu người hộ nghèo tăng | lần | 1,5 | 1,75 | Vượt`: a label naming
+        # an indicator its cells' unit does not fit says nothing of what they measure, nor so of
+        # the direction the word judges them in)
+        # (a yearly area in plain hectares under `Trồng rừng tập trung` is still that indicator's:
+        # only a ratio against a level, or a level against a ratio, is another measure)
+        units = {v.unit for v in values if v.role in ("target", "actual") and v.unit is not None}
+        if len(ids) == 1 and not any(_ratio_misfit(u, self.catalog.indicators[next(iter(ids))]) for u in units):
             return Resolution(ids.pop(), Evidence.TABLE_HEADER, f"row label `{row.label.strip()[:60]}`")
         return None
+
+
+RATIO_UNITS = frozenset({"percent", "percentage_point", "times"})
+
+
+def _ratio_misfit(unit: str, ind) -> bool:
+    """A cell in a ratio's unit (%, lần) under an indicator of a level, or the reverse."""
+    return unit not in (ind.unit, *ind.accepts) and (unit in RATIO_UNITS) != (ind.unit in RATIO_UNITS)
 
 
 @dataclass
