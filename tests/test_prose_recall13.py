@@ -21,7 +21,10 @@
   part of B, and P as C's share of B (a false RT04, and C kept out of the rules as a part).
 - An evaluation word in a row whose label names a catalog level (`Số đảng viên bị kỷ luật`)
   while its cells are a ratio (`giảm … | % | 10 | 12,5 | Vượt`): the word took the level's
-  indicator, and its direction (lower is better) judged the ratio."""
+  indicator, and its direction (lower is better) judged the ratio.
+- A rate column named after the count column on its left, over a `Tổng số <noun>` column
+  (`Tổng số lao động | Lao động qua đào tạo | Tỷ lệ lao động qua đào tạo (%)`): only a part
+  column headed `Trong đó` was related to its whole, so the rate was never recomputed."""
 
 from __future__ import annotations
 
@@ -122,3 +125,18 @@ RATIO_ROW = ("ĐẢNG BỘ TỈNH LÀO CAI\n\nBÁO CÁO\nKết quả công tác 
 
 def test_a_word_under_a_level_label_over_ratio_cells_is_not_judged_by_the_level(tmp_path):
     assert _found(tmp_path, RATIO_ROW) == []
+
+
+RATE_TABLE = ("UBND TỈNH LÀO CAI\n\nBÁO CÁO\nKết quả đào tạo nghề giai đoạn 2021 - 2025 tỉnh Lào Cai\n\n"
+              "I. KẾT QUẢ\n\nBảng 1. Lao động qua đào tạo theo năm\n\n"
+              "Năm\tTổng số lao động (người)\tLao động qua đào tạo (người)\tTỷ lệ lao động qua đào tạo (%)\n"
+              "2023\t412.300\t268.400\t65,10\n"
+              "2024\t418.900\t281.500\t{r}\n")
+
+
+def test_a_rate_column_named_after_its_count_column_recomputes(tmp_path):
+    assert ("RT04", 12) in _found(tmp_path, RATE_TABLE.format(r="69,20"))
+
+
+def test_a_rate_column_named_after_its_count_column_that_holds_passes(tmp_path):
+    assert _found(tmp_path, RATE_TABLE.format(r="67,20")) == []

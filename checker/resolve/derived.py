@@ -161,15 +161,42 @@ def row_fractions(out, figs, add) -> None:
             by_col.setdefault(k, []).append(i)
     for k, cells in sorted(by_col.items()):
         rate, part, whole = cells, by_col.get(k - 1), by_col.get(k - 2)
-        if not part or not whole or len(rate) != 1 or len(part) != 1 or len(whole) != 1:
+        if not part or len(rate) != 1 or len(part) != 1:
+            continue
+        if not (whole and len(whole) == 1 and SUBSET_RE.match(_heading(out[part[0]]))):
+            whole = _named_total(out, by_col, k)
+        if not whole or len(whole) != 1:
             continue
         rate, part, whole = rate[0], part[0], whole[0]
-        if not (SUBSET_RE.match(_heading(out[part])) and RATE_HEADING_RE.match(_heading(out[rate]))
+        if not (RATE_HEADING_RE.match(_heading(out[rate]))
                 and "%" in _heading(out[rate]) and out[part].unit and out[part].unit == out[whole].unit
                 and out[rate].figure.unit in (None, "percent")):
             continue
         add(RelationKind.STATED_OF, rate, (part, whole), "of",
             f"column `{_heading(out[rate])}`: `{out[part].figure.text}` over `{out[whole].figure.text}` of its row")
+
+
+# `Tổng số hộ (hộ) | Hộ nghèo (hộ) | Tỷ lệ hộ nghèo (%)`: the rate names the column on its
+# left, whose head noun the total's column counts.
+RATE_OF_RE = re.compile(r"^\W*(?:ty le|ti le)\s+(?P<what>[^()]+?)\s*\(\s*%\s*\)\s*$")
+TOTAL_OF_RE = re.compile(r"^\W*tong so\s+(?P<noun>[^()]+?)\s*(?:\([^()]*\))?\s*$")
+UNIT_BRACKET_RE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _named_total(out, by_col: dict, k: int) -> list[int] | None:
+    """The cells of the one column left of the part's headed `Tổng số <noun>`, where the rate's
+    column (k) is headed `Tỷ lệ <part's heading> (%)` and the part's heading opens with that noun
+    (`hộ`, `lao động`):
+    `Tỷ lệ hộ nghèo (%)` is `Hộ nghèo (hộ)` over `Tổng số hộ (hộ)`."""
+    rate_m = RATE_OF_RE.match(_heading(out[by_col[k][0]]))
+    if rate_m is None:
+        return None
+    what = rate_m.group("what").strip()
+    if UNIT_BRACKET_RE.sub("", _heading(out[by_col[k - 1][0]])).strip(" *") != what:
+        return None
+    totals = [j for j in by_col if j < k - 1 and (m := TOTAL_OF_RE.match(_heading(out[by_col[j][0]])))
+              and (what + " ").startswith(m.group("noun") + " ")]
+    return by_col[totals[0]] if len(totals) == 1 else None
 
 
 def column_structures(out, add) -> None:
