@@ -24,7 +24,9 @@
   indicator, and its direction (lower is better) judged the ratio.
 - A rate column named after the count column on its left, over a `Tổng số <noun>` column
   (`Tổng số lao động | Lao động qua đào tạo | Tỷ lệ lao động qua đào tạo (%)`): only a part
-  column headed `Trong đó` was related to its whole, so the rate was never recomputed."""
+  column headed `Trong đó` was related to its whole, so the rate was never recomputed.
+- `chiếm P% tổng số <noun>` after a level whose own words say `số <noun>`: the whole was
+  looked for with its `tổng`, which the level's words lack, so the share had no whole."""
 
 from __future__ import annotations
 
@@ -140,3 +142,16 @@ def test_a_rate_column_named_after_its_count_column_recomputes(tmp_path):
 
 def test_a_rate_column_named_after_its_count_column_that_holds_passes(tmp_path):
     assert _found(tmp_path, RATE_TABLE.format(r="67,20")) == []
+
+
+FARMS = ("Cuối năm 2025, số trang trại chăn nuôi đạt 412 trang trại. Trang trại chăn nuôi đạt tiêu chí an toàn "
+         "sinh học cuối năm 2025 có 268 trang trại, chiếm {p} tổng số trang trại chăn nuôi.")
+PROVINCE_REPORT = REPORT.replace("năm 2025\n", "năm 2025 tỉnh Lào Cai\n", 1)
+
+
+def test_a_share_of_all_named_with_tong_finds_the_level_named_without(tmp_path):
+    assert ("RT04", 8) in _found(tmp_path, PROVINCE_REPORT.format(body=FARMS.format(p="71,2%")))
+
+
+def test_a_share_of_all_named_with_tong_that_holds_passes(tmp_path):
+    assert _found(tmp_path, PROVINCE_REPORT.format(body=FARMS.format(p="65,0%"))) == []

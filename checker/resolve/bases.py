@@ -566,6 +566,9 @@ class _LevelIndex:
         (its clause before it) name `phrase`: `Chi thường xuyên ước 17.988.700 triệu đồng`
         for `chiếm 34,8% chi thường xuyên`."""
         a = self.out[a_i]
+        # (`chiếm 91,7% tổng số hộ nghèo` of `số hộ nghèo … còn 35.420 hộ`: the count of all
+        # of them is named with or without its `tổng`)
+        phrase = re.sub(r"^tổng\s+(?=số\s)", "", phrase, flags=re.I)
         words = re.compile(rf"(?<![\w]){re.escape(phrase)}(?![\w])", re.I)
         for i in reversed([i for i in self.levels if i < a_i]):
             r = self.out[i]
