@@ -26,7 +26,10 @@
   (`Tổng số lao động | Lao động qua đào tạo | Tỷ lệ lao động qua đào tạo (%)`): only a part
   column headed `Trong đó` was related to its whole, so the rate was never recomputed.
 - `chiếm P% tổng số <noun>` after a level whose own words say `số <noun>`: the whole was
-  looked for with its `tổng`, which the level's words lack, so the share had no whole."""
+  looked for with its `tổng`, which the level's words lack, so the share had no whole.
+- A `trong đó` list naming each kind of a partition (`xây mới`, `sửa chữa`): the partition's
+  kinds were slugged with every word while a part's scope drops words such as `mới`, so
+  the partitions holding them never closed a list."""
 
 from __future__ import annotations
 
@@ -155,3 +158,13 @@ def test_a_share_of_all_named_with_tong_finds_the_level_named_without(tmp_path):
 
 def test_a_share_of_all_named_with_tong_that_holds_passes(tmp_path):
     assert _found(tmp_path, PROVINCE_REPORT.format(body=FARMS.format(p="65,0%"))) == []
+
+
+def test_a_partition_with_a_dropped_word_closes_its_list(tmp_path):
+    body = "Hoàn thành 9.785 căn nhà, trong đó xây mới 7.241 căn, sửa chữa 2.454 căn."
+    assert ("PW02", 8) in _found(tmp_path, PROVINCE_REPORT.format(body=body))
+
+
+def test_a_partition_with_a_dropped_word_that_adds_up_passes(tmp_path):
+    body = "Hoàn thành 9.785 căn nhà, trong đó xây mới 7.241 căn, sửa chữa 2.544 căn."
+    assert _found(tmp_path, PROVINCE_REPORT.format(body=body)) == []

@@ -202,7 +202,8 @@ class Cues:
             growth_of=tuple((g["indicator"], re.compile(_whole(list(g["subject"])), re.I),
                              re.compile(_whole(list(g["verb"])), re.I))
                             for g in (cues.get("resolve_indicator") or {}).get("growth_of", ())),
-            partitions=tuple(frozenset(slug(w) for w in kinds) for kinds in relation.get("partitions", ())),
+            partitions=tuple(frozenset(_kind_slug(w, clause["not_a_head"]) for w in kinds)
+                             for kinds in relation.get("partitions", ())),
             out_of_total=re.compile(rf"{_whole_or_none(relation.get('out_of_total'))}\s*$", re.I),
             table_total=_label_start(relation.get("table_total"), relation.get("table_total_alone")),
             table_partial=_label_start(relation.get("table_partial")),
@@ -267,3 +268,10 @@ class StatedOfCues:
             average_lead=re.compile(rf"(?<![\w])(?:(?P<d1>tăng|giảm)\s+(?:{average})|(?:{average}){YEARLY}"
                                     rf"\s+(?P<d2>tăng|giảm)){YEARLY}\s*$", re.I),
         )
+
+
+def _kind_slug(kind: str, not_a_head) -> str:
+    """A partition's kind as a part's scope is written: its words without those that open no
+    head (`xây mới` is the scope `xay`, `trong nước` is `nuoc`, as `_label_scope` reads them)."""
+    stop = {w.lower() for w in not_a_head}
+    return slug(" ".join(w for w in kind.lower().split() if w not in stop))
