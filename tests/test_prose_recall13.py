@@ -29,7 +29,10 @@
   looked for with its `tổng`, which the level's words lack, so the share had no whole.
 - A `trong đó` list naming each kind of a partition (`xây mới`, `sửa chữa`): the partition's
   kinds were slugged with every word while a part's scope drops words such as `mới`, so
-  the partitions holding them never closed a list."""
+  the partitions holding them never closed a list.
+- `A, tăng P% so với cùng kỳ; gồm B và C`: the `;` closing the total's own growth cut the
+  `gồm` list from its total (only a closing share, `chiếm P%;`, kept it), so B + C was never
+  summed."""
 
 from __future__ import annotations
 
@@ -167,4 +170,14 @@ def test_a_partition_with_a_dropped_word_closes_its_list(tmp_path):
 
 def test_a_partition_with_a_dropped_word_that_adds_up_passes(tmp_path):
     body = "Hoàn thành 9.785 căn nhà, trong đó xây mới 7.241 căn, sửa chữa 2.544 căn."
+    assert _found(tmp_path, PROVINCE_REPORT.format(body=body)) == []
+
+
+def test_a_gom_list_after_the_totals_growth_and_a_semicolon(tmp_path):
+    body = "- Sản lượng gỗ khai thác ước 412.650 m³, tăng 6,2% so với cùng kỳ; gồm gỗ rừng trồng 398.120 m³ và gỗ rừng tự nhiên 15.430 m³."
+    assert ("PW02", 8) in _found(tmp_path, PROVINCE_REPORT.format(body=body))
+
+
+def test_a_gom_list_after_the_totals_growth_that_adds_up_passes(tmp_path):
+    body = "- Sản lượng gỗ khai thác ước 412.650 m³, tăng 6,2% so với cùng kỳ; gồm gỗ rừng trồng 397.220 m³ và gỗ rừng tự nhiên 15.430 m³."
     assert _found(tmp_path, PROVINCE_REPORT.format(body=body)) == []

@@ -188,7 +188,7 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
         # (`8.865 tỷ đồng, chiếm 56,2% tổng vốn; gồm …`: a `;` that closes the total's own
         # stated share, right before the cue, keeps the total)
         closes_share = gap.count(";") == 1 and not text[gap.index(";") + f.end + 1:cue_start].strip() \
-            and _share_led(text, out[before[-1][0]], first)
+            and (_share_led(text, out[before[-1][0]], first) or _growth_led(text, out[before[-1][0]], first))
         if exhaustive and (len(gap) > 80 + 60 * stated_of or (";" in gap and not closes_share)):
             return None
         # (`71.640 tỷ đồng, bằng 108,3% dự toán (66.150 tỷ đồng), gồm: …`: the total's own
@@ -213,6 +213,19 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
                 continue
             return None
     return None
+
+
+# After a total's growth, up to the `;` that closes it: its base in words only.
+GROWTH_TAIL_RE = re.compile(r"\s*(?:so với\s+)?(?:cùng kỳ|năm trước|cùng kỳ năm trước|năm \d{4})?\s*;", re.I)
+
+
+def _growth_led(text: str, r, first) -> bool:
+    """`…ước 203.850 tấn, tăng 3,9% so với cùng kỳ; gồm khai thác …`: the figure right before
+    a list's cue is the growth its total is stated with (`tăng`, `giảm`, then its base in
+    words), in another unit than the list."""
+    f = r.figure
+    return r.unit == "percent" and first.unit not in RATE_UNITS and is_change(text, f.start) \
+        and GROWTH_TAIL_RE.match(text, f.end) is not None
 
 
 def _share_led(text: str, r, first) -> bool:
