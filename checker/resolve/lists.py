@@ -188,7 +188,8 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
         # (`8.865 tỷ đồng, chiếm 56,2% tổng vốn; gồm …`: a `;` that closes the total's own
         # stated share, right before the cue, keeps the total)
         closes_share = gap.count(";") == 1 and not text[gap.index(";") + f.end + 1:cue_start].strip() \
-            and (_share_led(text, out[before[-1][0]], first) or _growth_led(text, out[before[-1][0]], first))
+            and (_share_led(text, out[before[-1][0]], first) or _growth_led(text, out[before[-1][0]], first)
+                 and GOM_GOES_ON_RE.match(text, cue_start) is not None)
         if exhaustive and (len(gap) > 80 + 60 * stated_of or (";" in gap and not closes_share)):
             return None
         # (`71.640 tỷ đồng, bằng 108,3% dự toán (66.150 tỷ đồng), gồm: …`: the total's own
@@ -215,6 +216,9 @@ def whole_before(out, figs, text, cue_start: int, exhaustive: bool, counts, near
     return None
 
 
+# A `gồm` that goes on with the total's parts (`; gồm khai thác …`), not one that opens a
+# sentence of its own (`; Bao gồm, 650 ha rừng sản xuất, …`).
+GOM_GOES_ON_RE = re.compile(r"(?:bao\s+)?gồm(?:\s*:)?\s+[^\W\d]")
 # After a total's growth, up to the `;` that closes it: its base in words only.
 GROWTH_TAIL_RE = re.compile(r"\s*(?:so với\s+)?(?:cùng kỳ|năm trước|cùng kỳ năm trước|năm \d{4})?\s*;", re.I)
 
