@@ -32,7 +32,10 @@
   the partitions holding them never closed a list.
 - `A, tăng P% so với cùng kỳ; gồm B và C`: the `;` closing the total's own growth cut the
   `gồm` list from its total (only a closing share, `chiếm P%;`, kept it), so B + C was never
-  summed."""
+  summed.
+- `giảm từ A xuống còn B …, giảm D` in one unit: D was related to nothing (only a change in
+  points after rates, or an end level after a start `đầu năm`, was), so A − B was never
+  recomputed."""
 
 from __future__ import annotations
 
@@ -181,3 +184,14 @@ def test_a_gom_list_after_the_totals_growth_and_a_semicolon(tmp_path):
 def test_a_gom_list_after_the_totals_growth_that_adds_up_passes(tmp_path):
     body = "- Sản lượng gỗ khai thác ước 412.650 m³, tăng 6,2% so với cùng kỳ; gồm gỗ rừng trồng 397.220 m³ và gỗ rừng tự nhiên 15.430 m³."
     assert _found(tmp_path, PROVINCE_REPORT.format(body=body)) == []
+
+
+CHANGE = "Số doanh nghiệp đang hoạt động tăng từ 4.210 doanh nghiệp lên 5.380 doanh nghiệp cuối năm 2025, tăng {d} doanh nghiệp."
+
+
+def test_the_amount_after_a_change_from_to_recomputes(tmp_path):
+    assert ("RT04", 8) in _found(tmp_path, PROVINCE_REPORT.format(body=CHANGE.format(d="1.710")))
+
+
+def test_the_amount_after_a_change_from_to_that_holds_passes(tmp_path):
+    assert _found(tmp_path, PROVINCE_REPORT.format(body=CHANGE.format(d="1.170"))) == []

@@ -55,7 +55,7 @@ def level_changes(out, blocks) -> None:
                 continue
             found = _base_after(out, text, figs, n) or _base_in_bracket(out, text, figs, n)
             if found is None:
-                _after_its_levels(out, text, figs, n) or _start_and_end(out, text, figs, n)
+                _start_and_end(out, text, figs, n) or _amount_after_change(out, text, figs, n)
                 continue
             a_i, b_i, word = found
             fa, fb = _figure(figs, a_i), _figure(figs, b_i)
@@ -119,31 +119,42 @@ def _start_and_end(out, text: str, figs, n: int) -> bool:
                    f"`{lead.group('dir')} {s.text}` from `{fa.text}` to `{fb.text}`")
 
 
-def _after_its_levels(out, text: str, figs, n: int) -> bool:
-    """`giảm từ 617 xuống còn 148, giảm 469 đơn vị`: the change right after its own two levels
-    (the end level's bracket between), in their unit, or counting what two bare levels
-    count; its direction the levels' own."""
+# Between a change's end level and the difference: its own words and bracket, then `, giảm `
+# (` hộ cuối năm 2025 (ước), giảm `, ` (95, 104 và 88 hộ), giảm `).
+AMOUNT_AFTER_END_RE = re.compile(r"^[^;:()\d]{0,30}?(?:\s\d{4})?\s*(?:\([^()]{0,40}\))?\s*,\s*(?P<dir>tăng|giảm)"
+                                 r"(?:\s+thêm)?\s+$", re.I)
+
+
+def _amount_after_change(out, text: str, figs, n: int) -> bool:
+    """`giảm từ 617 xuống còn 148, giảm 469 đơn vị`, `số hộ nghèo giảm từ A hộ cuối năm 2021
+    xuống còn B hộ cuối năm 2025 (ước), giảm D hộ`: the difference right after a change's end
+    level is B − A (up) or A − B (down), the way the change went, in the levels' one unit or
+    counting what two bare levels count.  A difference that names its own base (`so với …`)
+    is left alone, and one in points between rates is `change_points`'."""
     s_i, s = figs[n]
     b_i, fb = figs[n - 1]
-    lead = CHANGE_AFTER_END_RE.match(text[fb.end:s.start]) if ENDS_LIKE_CHANGE_RE.search(
-        text, max(0, s.start - 40), s.start) else None
-    changes = [rel for rel in out[b_i].relations if rel.kind is RelationKind.CHANGE_FROM] if lead else []
-    if len(changes) != 1 or changes[0].detail != ("down" if lead.group("dir").lower() == "giảm" else "up"):
+    if not ENDS_LIKE_CHANGE_RE.search(text, max(0, s.start - 40), s.start):
+        return False
+    lead = AMOUNT_AFTER_END_RE.match(text[fb.end:s.start])
+    if lead is None or AGAINST_RE.match(text, s.end) or "điểm" in s.text.lower():
+        return False
+    down = lead.group("dir").lower() == "giảm"
+    changes = [rel for rel in out[b_i].relations if rel.kind is RelationKind.CHANGE_FROM]
+    if len(changes) != 1 or changes[0].detail != ("down" if down else "up"):
         return False
     a_i = changes[0].others[0]
     fa = _figure(figs, a_i) if any(j == a_i for j, _ in figs) else None
     if fa is None or fa.kind != "statistic" or fb.kind != "statistic" or fa.qualifier not in EXACT \
-            or fb.qualifier not in EXACT[:3]:
+            or fb.qualifier not in EXACT:
         return False
     ua, ub, us = out[a_i].unit, out[b_i].unit, out[s_i].unit
-    if not same_count(text, fa, ua, fb, ub) and not (ua is None and ub is None):
+    if ub in NOT_LEVELS or not same_count(text, fa, ua, fb, ub) and not (ua is None and ub is None):
         return False
     bare = ua is None and ub is None and not counted_noun(text, fa) and not counted_noun(text, fb)
     if not (bare or same_count(text, fb, ub, s, us)):
         return False  # (`từ 12 lên 15 nghìn tỷ đồng, tăng 3 dự án`: not what the levels count)
-    down = lead.group("dir").lower() == "giảm"
     return _relate(out, s_i, b_i, a_i, "below" if down else "above",
-                   f"`{lead.group('dir')} {s.text}` from `{fa.text}` to `{fb.text}`, its own levels")
+                   f"`{lead.group('dir')} {s.text}` from `{fa.text}` to `{fb.text}`")
 
 
 def _in_bracket(text: str, start: int, end: int) -> bool:
