@@ -5,7 +5,7 @@ and the province the whole table is about (its caption or the heading above it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.catalog import Catalog
 from checker.interval import Interval
@@ -80,10 +80,74 @@ def _openings(pats: dict[str, re.Pattern], cell: str) -> list[tuple[int, str]]:
 COMPARED_RE = re.compile(r"(?<![\w])so với(?![\w])", re.I)
 
 
+@dataclass(frozen=True)
+class SlashRatio:
+    """`ƯTH/TH 2024`, `Ước/KH (%)`, `TH 2025/KH 2025`: a heading naming its cells as one role's
+    level over another's, each side with the year it names (None where it names none)."""
+
+    num: str  # "actual" or "target"
+    num_year: str | None
+    den: str
+    den_year: str | None
+    num_estimate: bool = False  # `ƯTH/…`, `Ước/…`: the estimated result, not the one reckoned
+
+
+_SLASH_PATTERNS: dict[int, tuple[object, dict]] = {}
+SLASH_YEAR_RE = re.compile(r"\s*((?:19|20)\d{2})(?![\d.,/])")
+
+
+def _slash_patterns(catalog: Catalog) -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    """Per role (target, actual): its words ending a text (with a year after them, maybe)
+    and its words opening one, compiled once per catalog."""
+    cached = _SLASH_PATTERNS.get(id(catalog))
+    if cached is None or cached[0] is not catalog:
+        cols = catalog.cues["role"]["columns"]
+        pats = {}
+        for name in ("target", "actual"):
+            alts = "|".join(re.escape(w) for w in sorted(cols[name], key=len, reverse=True))
+            pats[name] = (re.compile(rf"(?<!\w)(?:{alts})(?:\s+((?:19|20)\d{{2}}))?\s*$", re.I),
+                          re.compile(rf"\s*(?:{alts})(?!\w)", re.I))
+        cached = (catalog, pats)
+        _SLASH_PATTERNS[id(catalog)] = cached
+    return cached[1]
+
+
+def slash_ratio(catalog: Catalog, cell: str) -> SlashRatio | None:
+    """The two roles a heading sets one over the other with a slash (`So sánh (%) ƯTH/KH
+    2025`: the estimated result over the plan of 2025), if exactly one slash does."""
+    if "/" not in cell:
+        return None
+    pats = _slash_patterns(catalog)
+    found = []
+    for at in (m.start() for m in re.finditer("/", cell)):
+        left = [(name, m) for name, (ending, _) in pats.items() for m in [ending.search(cell, 0, at)] if m]
+        right = [(name, m) for name, (_, opening) in pats.items() for m in [opening.match(cell, at + 1)] if m]
+        if len(left) != 1 or len(right) != 1:
+            continue  # (no role word, or one word of both roles: unsure)
+        (num, lm), (den, rm) = left[0], right[0]
+        year = SLASH_YEAR_RE.match(cell, rm.end())
+        found.append(SlashRatio(num, lm.group(1), den, year.group(1) if year else None,
+                                num == "actual" and estimate_heading(lm.group(0))))
+    return found[0] if len(found) == 1 else None
+
+
+ESTIMATE_RE = re.compile(r"^\W*(?:uoc|uth)\b")
+
+
+def estimate_heading(text: str) -> bool:
+    """`Ước thực hiện 2025`, `ƯTH`, `Ước cả năm`: words of an estimated result."""
+    return bool(ESTIMATE_RE.match(fold(text)))
+
+
 def cell_role(catalog: Catalog, cell: str) -> str | None:
     """The role one heading cell names: the longest heading word opening it decides (`Chỉ
     tiêu Đại hội` is a target column although `Chỉ tiêu` alone heads the labels), else a
-    role word anywhere in it.  Words match whole (`TH` is not the start of `Thu`)."""
+    role word anywhere in it.  Words match whole (`TH` is not the start of `Thu`).  A
+    heading setting one role over another with a slash (`ƯTH/TH 2024`, `Ước/KH (%)`) is a
+    ratio: of a result over its plan a share of plan, else a comparison."""
+    ratio = slash_ratio(catalog, cell)
+    if ratio is not None:
+        return "plan_share" if (ratio.num, ratio.den) == ("actual", "target") else "comparison"
     pats = _patterns(catalog)
     compared = COMPARED_RE.search(cell)
     first = cell_role(catalog, cell[:compared.start()]) if compared and compared.start() > 0 else None
@@ -149,7 +213,35 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
             # result, is the result's share of the plan, not a level in the row's unit.
             columns[i] = Column(col.heading, "plan_share", _role("plan_share", col.heading), col.period,
                                 col.entity, (), None, False)
+    columns = _spans_of_the_year(columns)
     return _first_label(_inline_groups(_whole_columns(catalog, _same_span_columns(_unit_names(catalog, columns)))))
+
+
+# A level column's heading that ends in a part of a year with no year (`Thực hiện 9 tháng`,
+# `Ước 6 tháng đầu năm`) or in the whole year (`Ước cả năm`, `Ước thực hiện cả năm`) (folded).
+SPAN_ENDING_RE = re.compile(r"(?<![\w/])(?:(\d{1,2}) thang(?: dau nam)?|ca nam)\s*(?:\(.*\))?\s*$")
+
+
+def _spans_of_the_year(columns: list[Column]) -> list[Column]:
+    """`Kế hoạch 2025 | Thực hiện 9 tháng | Ước cả năm`: a plan or result column naming a
+    part of a year, or the whole year, without the year is of the one year the header's
+    other level columns name (none named, or several: left as it was)."""
+    years = {str(c.period.value)[:4] for c in columns if c.kind in ("target", "actual") and c.period is not None
+             and re.fullmatch(r"(?:19|20)\d{2}", str(c.period.value)[:4])}
+    if len(years) != 1:
+        return columns
+    year = years.pop()
+    out = list(columns)
+    for i, col in enumerate(columns):
+        if col.kind not in ("target", "actual") or col.period is not None:
+            continue
+        m = SPAN_ENDING_RE.search(fold(col.heading.split(" / ")[-1]))
+        if m is None or (m.group(1) and not 2 <= int(m.group(1)) <= 11):
+            continue
+        value = f"{year}-{int(m.group(1))}M" if m.group(1) else year
+        out[i] = replace(col, period=Resolution(value, Evidence.TABLE_HEADER,
+                                                f"column `{col.heading}`, of the year the header's other columns name"))
+    return out
 
 
 def _unit_names(catalog: Catalog, columns: list[Column]) -> list[Column]:

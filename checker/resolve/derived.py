@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from checker.interval import Interval
 from checker.records import RelationKind
+from checker.resolve.columns import estimate_heading, slash_ratio
 from checker.text import fold
 
 LEVEL_ROLES = ("target", "actual", "value")
@@ -86,6 +87,54 @@ def row_comparisons(out, figs, add) -> None:
         form = _form(out[c].figure, out[pair[0]].figure, out[pair[1]].figure, heading)
         add(RelationKind.STATED_OF, c, pair, form,
             f"column `{heading}`: `{out[pair[0]].figure.text}` over `{out[pair[1]].figure.text}` of its row")
+
+
+def row_slash_ratios(catalog, out, figs, add) -> None:
+    """`| GRDP | tỷ đồng | 604.000 | 668.000 | 670.700 | 111,0 | 100,4 |` under `Thực hiện 2024 |
+    Kế hoạch 2025 | Ước thực hiện 2025 | So sánh (%) ƯTH/TH 2024 | So sánh (%) ƯTH/KH 2025`: a
+    ratio column whose heading names its two levels by role and year is the row's level of
+    the one over its level of the other.  Each side must be one cell of the row: a side
+    naming no year among several of its role is the estimate where it says `Ước`/`ƯTH`,
+    else of the other side's year; otherwise the cell is left unlinked.  Cells linked
+    already (a share-of-plan or `So sánh` column read otherwise) are left as they are.
+    `add(kind, subject, others, detail, reason)`."""
+    levels = [i for i, _ in figs if out[i].column_role in ("target", "actual") and out[i].figure.kind == "statistic"
+              and out[i].unit and out[i].unit != "percent"]
+    if not levels or len({out[i].unit for i in levels}) != 1:
+        return  # (a rate's ratio column may hold points: left alone, as `So sánh` is)
+    for c, _ in figs:
+        r = out[c]
+        if r.column_role not in ("comparison", "plan_share") or r.figure.kind != "statistic" \
+                or any(rel.kind is RelationKind.STATED_OF for rel in r.relations):
+            continue
+        k = column_of(r)
+        if k is None or k >= len(r.block.header):
+            continue
+        heading = r.block.header[k].replace("\n", " ")
+        ratio = slash_ratio(catalog, heading)
+        if ratio is None or fall_only(fold(heading)):
+            continue
+        den = _ratio_side(out, levels, ratio.den, ratio.den_year, False, ratio.num_year)
+        if len(den) != 1:
+            continue
+        num = _ratio_side(out, [i for i in levels if i != den[0]], ratio.num, ratio.num_year, ratio.num_estimate,
+                          ratio.den_year if ratio.num != ratio.den else None)
+        if len(num) != 1:
+            continue
+        pair = (num[0], den[0])
+        form = _form(r.figure, out[pair[0]].figure, out[pair[1]].figure, fold(heading))
+        add(RelationKind.STATED_OF, c, pair, form,
+            f"column `{heading}`: `{out[pair[0]].figure.text}` over `{out[pair[1]].figure.text}` of its row")
+
+
+def _ratio_side(out, levels, role: str, year: str | None, estimate: bool, other_year: str | None) -> list[int]:
+    """The cells of `levels` one side of a slash heading names (see `row_slash_ratios`)."""
+    found = [i for i in levels if out[i].role == role and (year is None or (out[i].period or "")[:4] == year)]
+    if len(found) > 1 and estimate:
+        found = [i for i in found if estimate_heading(_heading(out[i]))]
+    if len(found) > 1 and year is None and other_year is not None:
+        found = [i for i in found if (out[i].period or "")[:4] == other_year]
+    return found
 
 
 # `Giảm so với cùng kỳ (%)`: a column of falls only (folded), which may state each by its size.

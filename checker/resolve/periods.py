@@ -251,6 +251,17 @@ def _heading_period(section: tuple[str, ...], title: str, year: int | None) -> R
     return None
 
 
+MONTHS_SO_FAR_RE = re.compile(r"^\d{4}-\d{1,2}M$")
+
+
+def title_months(title: str, year: int | None) -> str | None:
+    """The months so far of the report's year its title names (`… 9 tháng năm 2025`:
+    `2025-9M`), if exactly one such part; else None."""
+    parts = {with_year(p.value, year) for p in find_periods(title, []) if MONTHS_SO_FAR_RE.match(
+        with_year(p.value, year) or "")}
+    return parts.pop() if len(parts) == 1 and year and next(iter(parts)).startswith(str(year)) else None
+
+
 def term_edge(lead: str, term: str) -> str | None:
     """`đầu nhiệm kỳ` is the year before the plan's first; `cuối nhiệm kỳ` its last."""
     edge = TERM_EDGE_RE.search(lead)
@@ -353,6 +364,11 @@ def prose_period(passage, fig, spot) -> Resolution | None:
     now = passage.leads.first(passage.cues.now, spot.clause_start, fig.start) \
         if year and cores(passage, text, passage.cues.now).overlaps(spot.clause_start, fig.start) else None
     if now and not [p for p in before if p.end >= spot.clause_start + now.start()]:
+        months = title_months(doc.title or "", year)
+        if months is not None:
+            # (`Báo cáo … 9 tháng năm 2025`: `hiện có` is as of the months the report covers,
+            # the span its tables' `Thực hiện 9 tháng` columns state)
+            return Resolution(months, Evidence.CLAUSE, f"`{now.group(0)}`: the report's months so far")
         return Resolution(str(year), Evidence.CLAUSE, f"`{now.group(0)}`: the report's year")
     lead = text[spot.clause_start:fig.start]
     term = _whole_term(passage, lead, spot, before)

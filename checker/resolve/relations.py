@@ -19,7 +19,7 @@ from checker.resolve.bases import stated_bases
 from checker.resolve.clauses import SENTENCE_END_RE, sentence_start
 from checker.resolve.columns import row_share_of_plan
 from checker.resolve.contributions import contribution_parts
-from checker.resolve.derived import column_structures, row_comparisons, row_fractions
+from checker.resolve.derived import column_structures, row_comparisons, row_fractions, row_slash_ratios
 from checker.resolve.entities import closed_brackets
 from checker.resolve.index_columns import index_growths
 from checker.resolve.hierarchy import table_parts
@@ -91,6 +91,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
         if figs and out[figs[0][0]].block.kind == "table_row":
             row_share_of_plan(out, figs, lambda *a: _add(out, *a))
             row_comparisons(out, figs, lambda *a: _add(out, *a))
+            row_slash_ratios(catalog, out, figs, lambda *a: _add(out, *a))
             row_fractions(out, figs, lambda *a: _add(out, *a))
         elif figs:
             verdicts += prose_verdicts(out, text, figs, catalog)

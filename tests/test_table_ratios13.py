@@ -1,0 +1,152 @@
+"""Indicator tables whose ratio columns name their two levels with a slash (session 13):
+`So sánh (%) ƯTH/TH 2024`, `So sánh (%) ƯTH/KH 2025`, `Ước/KH (%)`, `TH 2025/KH 2025 (%)`.
+Each cell is the row's level named on the left over the one named on the right; a wrong
+cell fires, a right one is silent, and a heading that names no single pair of cells
+leaves the cell unread.  Drafts in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import alarms, figure_texts, header, run_text
+
+
+def _alarms(tmp_path, body: str, province: str = "Hưng Yên") -> list[tuple[str, list[str]]]:
+    _, findings, _ = run_text(tmp_path, header(province) + "# PHỤ LỤC CÁC CHỈ TIÊU CHỦ YẾU\n\n" + body + "\n")
+    return [(f.rule, figure_texts(f)) for f in alarms(findings)]
+
+
+def _fires_on(found, text: str) -> bool:
+    return any(text in texts for _, texts in found)
+
+
+ANNEX = """| STT | Chỉ tiêu | Đơn vị tính | Thực hiện 2024 | Kế hoạch 2025 | Ước thực hiện 2025 | So sánh (%) ƯTH/TH 2024 | So sánh (%) ƯTH/KH 2025 |
+|---|---|---|---|---|---|---|---|
+| 1 | Kim ngạch nhập khẩu hàng hóa | triệu USD | 8.200 | 8.800 | 9.020 | {a} | {b} |
+| 2 | Số doanh nghiệp thành lập mới | doanh nghiệp | 2.400 | 2.600 | 2.550 | 106,3 | 98,1 |
+"""
+
+
+def test_a_wrong_cell_over_last_year_fires(tmp_path):
+    # 9.020 / 8.200 = 110,0%
+    found = _alarms(tmp_path, ANNEX.format(a="101,0", b="102,5"))
+    assert _fires_on(found, "101,0"), found
+
+
+def test_a_wrong_cell_over_the_plan_fires(tmp_path):
+    # 9.020 / 8.800 = 102,5%
+    found = _alarms(tmp_path, ANNEX.format(a="110,0", b="105,2"))
+    assert _fires_on(found, "105,2"), found
+
+
+def test_right_cells_are_silent(tmp_path):
+    assert _alarms(tmp_path, ANNEX.format(a="110,0", b="102,5")) == []
+
+
+SIDES = """| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 | Thực hiện 2025 | Kế hoạch 2026 | {h1} | {h2} |
+|---|---|---|---|---|---|---|---|
+| 1 | Tổng vốn đầu tư toàn xã hội | tỷ đồng | 50.000 | 52.000 | 56.000 | {a} | {b} |
+"""
+
+
+@pytest.mark.parametrize("h1,h2,a,b,wrong", [
+    # 52.000 / 50.000 = 104,0; 56.000 / 52.000 = 107,7
+    ("TH 2025/KH 2025 (%)", "KH 2026/TH 2025 (%)", "140,0", "107,7", "140,0"),
+    ("TH 2025/KH 2025 (%)", "KH 2026/TH 2025 (%)", "104,0", "170,7", "170,7"),
+    # a side named by its year only where its role has cells of two years
+    ("Tỷ lệ TH/KH 2025 (%)", "KH 2026/KH 2025 (%)", "104,0", "121,0", "121,0"),
+])
+def test_each_side_named_by_role_and_year(tmp_path, h1, h2, a, b, wrong):
+    found = _alarms(tmp_path, SIDES.format(h1=h1, h2=h2, a=a, b=b))
+    assert _fires_on(found, wrong), found
+
+
+def test_sides_named_by_role_and_year_silent_when_right(tmp_path):
+    body = SIDES.format(h1="TH 2025/KH 2025 (%)", h2="KH 2026/KH 2025 (%)", a="104,0", b="112,0")
+    assert _alarms(tmp_path, body) == []
+
+
+def test_a_side_naming_no_single_cell_is_left_unread(tmp_path):
+    # `KH/TH`: two results (2024, 2025) and no year to choose one: the cell is not reckoned
+    body = """| STT | Chỉ tiêu | Đơn vị tính | Thực hiện 2024 | Thực hiện 2025 | Kế hoạch 2026 | KH/TH (%) |
+|---|---|---|---|---|---|---|
+| 1 | Tổng vốn đầu tư toàn xã hội | tỷ đồng | 48.000 | 52.000 | 56.000 | 150,0 |
+"""
+    assert _alarms(tmp_path, body) == []
+
+
+# A plan table of a report part-way through the year: `Ước/KH (%)` is the year's estimate
+# over the plan, not a level in the row's unit, and tells which result the verdict judges.
+PLAN = """| STT | Chỉ tiêu | Đơn vị | Kế hoạch 2025 | Thực hiện 6 tháng | Ước cả năm | Ước/KH (%) | Đánh giá |
+|---|---|---|---|---|---|---|---|
+| 1 | Tổng lượt khách du lịch | triệu lượt | 12,0 | 5,9 | 12,4 | 103,3 | Vượt |
+| 2 | Tổng thu từ khách du lịch | tỷ đồng | 30.000 | 13.100 | {est} | {share} | {word} |
+"""
+
+
+def test_an_estimate_over_plan_column_is_no_level(tmp_path):
+    facts, _, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ\n\n" + PLAN.format(
+        est="29.100", share="97,0", word="Không đạt") + "\n")
+    row = facts[facts["text"] == "103,3"].iloc[0]
+    assert row["role"] != "actual" and row["unit"] != "nguoi"
+
+
+def test_a_verdict_word_against_the_estimate_over_plan_fires(tmp_path):
+    found = _alarms(tmp_path, PLAN.format(est="29.100", share="97,0", word="Vượt"))
+    assert _fires_on(found, "Vượt"), found
+
+
+def test_a_wrong_estimate_over_plan_cell_fires(tmp_path):
+    found = _alarms(tmp_path, PLAN.format(est="29.100", share="79,0", word="Không đạt"))
+    assert _fires_on(found, "79,0"), found
+
+
+def test_a_right_plan_table_is_silent(tmp_path):
+    assert _alarms(tmp_path, PLAN.format(est="29.100", share="97,0", word="Không đạt")) == []
+
+
+# A plan or result column naming a part of the year without its year (`Thực hiện 9 tháng`)
+# or the whole year (`Ước cả năm`) is of the year the header's other columns name.
+def _report(title: str, body: str) -> str:
+    return ("SỞ TÀI CHÍNH TỈNH HƯNG YÊN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nHưng Yên, ngày 05 tháng 10 năm 2025"
+            f"\n\nBÁO CÁO\n{title}\n\n# I. KẾT QUẢ\n\n{body}\n")
+
+
+MONTHS_TABLE = """| STT | Chỉ tiêu | Đơn vị | Kế hoạch 2025 | Thực hiện 9 tháng | Ước cả năm | Đánh giá |
+|---|---|---|---|---|---|---|
+| 1 | Tỷ lệ lấp đầy khu công nghiệp | % | {plan} | 58,0 | 61,5 | Vượt |
+| 2 | Số doanh nghiệp đang hoạt động | doanh nghiệp | 12.300 | {coops} | 12.600 | Vượt |
+"""
+
+
+def test_a_months_column_is_of_the_headers_year(tmp_path):
+    facts, _, _ = run_text(tmp_path, _report("Kết quả thu hút đầu tư", MONTHS_TABLE.format(plan="60,0", coops="12.480")))
+    assert facts[facts["text"] == "58,0"].iloc[0]["period"] == "2025-9M"
+    assert facts[facts["text"] == "61,5"].iloc[0]["period"] == "2025"
+
+
+def test_a_verdict_beside_a_months_column_judges_the_years_estimate(tmp_path):
+    # 61,5 against a plan of 62,0 is short of it: `Vượt` is wrong
+    _, findings, _ = run_text(tmp_path, _report("Kết quả thu hút đầu tư", MONTHS_TABLE.format(plan="62,0",
+                                                                                          coops="12.480")))
+    assert any("Vượt" in figure_texts(f) for f in alarms(findings)), alarms(findings)
+
+
+def test_a_verdict_beside_a_months_column_silent_when_right(tmp_path):
+    _, findings, _ = run_text(tmp_path, _report("Kết quả thu hút đầu tư", MONTHS_TABLE.format(plan="60,0",
+                                                                                          coops="12.480")))
+    assert alarms(findings) == []
+
+
+# `hiện có` in a report on the first months of a year is as of those months: it states the
+# level its tables give under `Thực hiện 9 tháng`.
+def test_a_level_now_in_a_months_report_meets_the_months_column(tmp_path):
+    body = "Toàn tỉnh hiện có 12.480 doanh nghiệp đang hoạt động.\n\n" + MONTHS_TABLE.format(plan="60,0", coops="12.840")
+    _, findings, _ = run_text(tmp_path, _report("Tình hình kinh tế tập thể 9 tháng năm 2025", body))
+    assert any("12.840" in figure_texts(f) for f in alarms(findings)), alarms(findings)
+
+
+def test_a_level_now_in_a_months_report_silent_when_equal(tmp_path):
+    body = "Toàn tỉnh hiện có 12.480 doanh nghiệp đang hoạt động.\n\n" + MONTHS_TABLE.format(plan="60,0", coops="12.480")
+    _, findings, _ = run_text(tmp_path, _report("Tình hình kinh tế tập thể 9 tháng năm 2025", body))
+    assert alarms(findings) == []
