@@ -110,6 +110,7 @@ CUES = Record(name=N_("cue catalog"), label=None, required={
                                        "span_total": PHRASES, "term_start": PHRASES}),
     "resolve_role": Record(required={name: PHRASES for name in ("margin", "plan", "heading_target", "heading_actual")},
                            optional={"list_lead_target": PHRASES, "heading_ahead": PHRASES,
+                                     "heading_both": Record(required={"opening": PHRASES, "then": PHRASES}),
                                      "sentence_target": PHRASES, "stage_outturn": PHRASES, "stage_done": PHRASES,
                                      "stage_estimate": PHRASES, "stage_plan": PHRASES, "forecast": PHRASES}),
     "resolve_clause": Record(required={

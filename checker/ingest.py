@@ -176,6 +176,18 @@ def _document_starts(lines: list[str]) -> list[int]:
     return starts
 
 
+def _issuer(lines: list[str], first: int, last: int) -> str | None:
+    """The issuing body's line at the head of a document (`**ỦY BAN NHÂN DÂN TỈNH X**`),
+    before its title; None where there is none."""
+    for i in range(first, min(last, first + 8)):
+        s = MD_MARKS_RE.sub("", HEADER_CELL_RE.split(lines[i])[0]).strip()
+        if DOC_TITLE_RE.match(s):
+            return None
+        if ISSUER_RE.match(s):
+            return s
+    return None
+
+
 def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | None, str | None]:
     title, kind, year, place = "", "document", None, None
     for i in range(first, min(last, first + 30)):
@@ -265,9 +277,11 @@ def parse(path: str | Path, text: str | None = None, origins: tuple = ()) -> lis
     bounds = list(zip(starts, starts[1:] + [len(lines)]))
     for index, (first, last) in enumerate(bounds):
         title, kind, year, place = _doc_meta(lines, first, last)
+        issuer = None if place else _issuer(lines, first, last)
         if index == 0 and len(bounds) > 1 and any(CONTENTS_RE.match(lines[i].strip()) for i in range(first, last)):
             kind = "front_matter"
-        doc = Document(path, index, title, kind, year=year, line=first + 1, province=place, origins=origins)
+        doc = Document(path, index, title, kind, year=year, line=first + 1, province=place, origins=origins,
+                       issuer=issuer)
         _blocks(doc, lines, first, last)
         infer_footnotes(doc)
         documents.append(doc)

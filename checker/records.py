@@ -59,6 +59,7 @@ class Document:
     year: int | None = None
     line: int = 1
     origins: tuple = ()  # a Word or PDF draft: where each line of its text came from (places.LineOrigin)
+    issuer: str | None = None  # the issuing body's line (`ỦY BAN NHÂN DÂN TỈNH X`) where no place-and-date line is
 
     def place(self, line: int, column: int) -> Place:
         """Where (line, column) of the file's text lies: in a Word or PDF draft, its place in

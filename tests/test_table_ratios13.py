@@ -150,3 +150,57 @@ def test_a_level_now_in_a_months_report_silent_when_equal(tmp_path):
     body = "Toàn tỉnh hiện có 12.480 doanh nghiệp đang hoạt động.\n\n" + MONTHS_TABLE.format(plan="60,0", coops="12.480")
     _, findings, _ = run_text(tmp_path, _report("Tình hình kinh tế tập thể 9 tháng năm 2025", body))
     assert alarms(findings) == []
+
+
+# A heading that lists indicators and goes on with their results (`CÁC CHỈ TIÊU CHỦ YẾU THỰC
+# HIỆN KẾ HOẠCH … NĂM 2025`) is over the plan and the results alike: a result said in its
+# prose (`ước đạt`) is a result, and meets the table's estimate.
+def test_prose_under_a_heading_of_indicators_and_results_is_a_result(tmp_path):
+    body = ("## CÁC CHỈ TIÊU CHỦ YẾU THỰC HIỆN KẾ HOẠCH NĂM 2025\n\n"
+            "Kim ngạch nhập khẩu hàng hóa ước đạt 9,12 tỷ USD, vượt kế hoạch.\n\n"
+            + ANNEX.format(a="110,0", b="102,5"))
+    facts, findings, _ = run_text(tmp_path, header("Hưng Yên") + body + "\n")
+    assert facts[facts["text"].str.contains("9,12")].iloc[0]["role"] == "actual"
+    assert any("9.020" in figure_texts(f) and any("9,12" in t for t in figure_texts(f))
+               for f in alarms(findings)), alarms(findings)
+
+
+def test_a_heading_of_targets_alone_keeps_its_role(tmp_path):
+    body = ("## CÁC CHỈ TIÊU CHỦ YẾU NĂM 2026\n\nKim ngạch nhập khẩu hàng hóa đạt 9,8 tỷ USD.\n")
+    facts, _, _ = run_text(tmp_path, header("Hưng Yên") + body)
+    assert facts[facts["text"].str.contains("9,8")].iloc[0]["role"] == "target"
+
+
+# An annex with no place-and-date line: the issuing body's line above its title names the
+# province, so that the row above the former provinces' rows is the merged province's.
+ANNEX_ALONE = """**ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN**
+
+# PHỤ LỤC
+## CÁC CHỈ TIÊU CHỦ YẾU NĂM 2025
+
+| STT | Chỉ tiêu | Đơn vị tính | Thực hiện 2024 | Ước thực hiện 2025 |
+|---|---|---|---|---|
+| 1 | Số doanh nghiệp thành lập mới | doanh nghiệp | 4.100 | {total} |
+| | - Hưng Yên (cũ) | doanh nghiệp | 2.300 | 2.610 |
+| | - Thái Bình (cũ) | doanh nghiệp | 1.800 | 1.960 |
+"""
+
+
+def test_an_annex_named_by_its_issuer_sums_its_former_provinces(tmp_path):
+    _, findings, _ = run_text(tmp_path, ANNEX_ALONE.format(total="4.520"))
+    assert any("4.520" in figure_texts(f) for f in alarms(findings)), alarms(findings)
+
+
+def test_an_annex_named_by_its_issuer_silent_when_the_sum_holds(tmp_path):
+    _, findings, _ = run_text(tmp_path, ANNEX_ALONE.format(total="4.570"))
+    assert alarms(findings) == []
+
+
+# `(tỷ trọng trong tổng kim ngạch nhập khẩu): A 28,4%; …`: percentages after the whole they
+# are shares of, not the rate that whole grew at.
+def test_shares_after_their_whole_are_no_growth_rate(tmp_path):
+    body = ("Kim ngạch nhập khẩu hàng hóa ước đạt 9,12 tỷ USD, tăng 9,5% so với năm 2024. Thị trường nhập khẩu "
+            "chủ yếu (tỷ trọng trong tổng kim ngạch nhập khẩu): Hàn Quốc 28,4%; Nhật Bản 16,2%; các thị trường "
+            "khác 55,4%.\n")
+    _, findings, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ NĂM 2025\n\n" + body)
+    assert alarms(findings) == []

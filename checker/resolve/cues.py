@@ -67,6 +67,15 @@ def _entity_words(entity: dict) -> dict:
 HEADING_NUMBER = r"^(?:[ivx]+\.|\d+(?:\.\d+)*\.|dieu \d+\.|\*)?\s*(?:phan thu \w+\s+)?"
 
 
+def _heading_both(cue: dict | None) -> re.Pattern | None:
+    """A folded heading opening with `cue['opening']` (after its number and `các`) that says
+    one of `cue['then']` later on; None without the cue."""
+    if not cue:
+        return None
+    return re.compile(rf"{HEADING_NUMBER}(?:cac\s+)?(?:{_words(cue['opening'], True)})(?![\w]).*?"
+                      rf"(?<![\w])(?:{_words(cue['then'], True)})(?![\w])")
+
+
 @dataclass(frozen=True)
 class Cues:
     """Patterns built from rules/cues.yaml (keys `resolve_*`)."""
@@ -145,6 +154,7 @@ class Cues:
     site: re.Pattern | None = None
     named_area: re.Pattern | None = None  # `Khu vực Hạ Long`: a place within the province by its proper name
     named_area_opening: frozenset[str] = frozenset()  # (of those words, the ones that must open a clause)
+    heading_both: re.Pattern | None = None  # a heading over a plan and its results (no role)
     aside: re.Pattern | None = None
     place_named: re.Pattern | None = None
     elsewhere: re.Pattern | None = None
@@ -175,6 +185,7 @@ class Cues:
             plan_share=re.compile(rf"[^\w,;:.]*(?:so với\s+)?(?:{_words(role['plan'])})", re.I),
             heading_target=re.compile(rf"{HEADING_NUMBER}(?:cac\s+)?(?:{_words(role['heading_target'], True)})"),
             heading_actual=re.compile(rf"{HEADING_NUMBER}(?:{_words(role['heading_actual'], True)})"),
+            heading_both=_heading_both(role.get("heading_both")),
             list_lead_target=re.compile(rf"\s*{_whole_or_none(role.get('list_lead_target'))}", re.I),
             sentence_target=re.compile(_whole_or_none(role.get("sentence_target")), re.I),
             span_base=span_base_pattern(period.get("term_start")),

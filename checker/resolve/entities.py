@@ -36,6 +36,10 @@ def own_province(catalog: Catalog, doc: Document, docs: list[Document]) -> str |
                     return key
     if doc.province or any(d.province for d in docs):
         return None
+    # (an annex with no place-and-date line: `ỦY BAN NHÂN DÂN TỈNH X` above its title)
+    named = single_place(catalog, doc.issuer) if doc.issuer else None
+    if named is not None and catalog.entities[named].level == "province":
+        return named
     lead = next((b.text for b in doc.blocks if b.kind == "paragraph" and not b.section
                  and not re.match(r"\s*(?:https?://|www\.)", b.text)), "")
     for candidate in (doc.title or "", lead):

@@ -51,6 +51,9 @@ TRAIL_GAP_RE = re.compile(r"^[^,;:.()\d]{0,30}$")
 # whole the share is of, no subject of the figures after it.
 SHARE_WHOLE_RE = re.compile(r"(?<![\w])(?:chiếm|bằng)\s+(?:khoảng\s+|gần\s+|trên\s+|hơn\s+)?\d+(?:[.,]\d+)?\s*%\s*"
                             r"(?:của\s+|so với\s+)?(?:tổng\s+)?$", re.I)
+# `(tỷ trọng trong tổng kim ngạch xuất khẩu): Trung Quốc 31,8%; …`: a name right after these
+# is the whole the percentages are shares of, not a level they are the rate of.
+SHARES_LEAD_RE = re.compile(r"(?<![\w])(?:tỷ trọng|tỉ trọng)\s+(?:trong|so với|của)\s+(?:tổng\s+)?$", re.I)
 JOINED_RE = re.compile(r"\s(?:và|cùng)\s")
 NAME_TO_FIGURE_RE = re.compile(r"^[^,;:.()]{0,40}$")  # (`mức bội chi năm 2026 là 150`: a year may stand between)
 
@@ -268,6 +271,7 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level
                 if TRAIL_GAP_RE.match(text[spot.number_end:m.start]) and not _heads_next(text, spot, m)]
     preceding = sorted((m for m in near.between(spot.reach, fig.start + 1)
                         if m.end <= fig.start and not _whole_of_share(text, m.start)
+                        and not (fig.unit == "percent" and SHARES_LEAD_RE.search(text, max(0, m.start - 25), m.start))
                         and not (m.start < spot.clause_start and _trails_a_figure(p, m))),
                        key=lambda m: (-m.end, -(m.end - m.start)))
     if _describes_amount(text, fig, prev):

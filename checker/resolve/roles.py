@@ -53,15 +53,17 @@ RESULT_VERB_RE = re.compile(r"(?<![\w])(?:đạt|ước|tăng|giảm|vượt|là
 def heading_role(section: tuple[str, ...], cues) -> Resolution | None:
     """A section headed `III. MỤC TIÊU ...` holds targets; one headed `I. KẾT QUẢ ...`
     results.  A heading that only mentions goals (`gắn với các mục tiêu`) says nothing."""
-    return _heading_role(section, cues.heading_actual, cues.heading_target)
+    return _heading_role(section, cues.heading_actual, cues.heading_target, cues.heading_both)
 
 
 @lru_cache(maxsize=512)
-def _heading_role(section: tuple[str, ...], heading_actual: re.Pattern, heading_target: re.Pattern
-                  ) -> Resolution | None:
+def _heading_role(section: tuple[str, ...], heading_actual: re.Pattern, heading_target: re.Pattern,
+                  heading_both: re.Pattern | None = None) -> Resolution | None:
     """(asked for every figure of a section: read once a section)"""
     for heading in reversed(section):
         folded = fold(heading)
+        if heading_both is not None and heading_both.match(folded):
+            return None  # (`CÁC CHỈ TIÊU … THỰC HIỆN KẾ HOẠCH NĂM 2025`: the plan and its results)
         if heading_actual.match(folded):
             return Resolution("actual", Evidence.HEADING, f"heading `{heading.strip()[:60]}`")
         if heading_target.match(folded):
