@@ -204,3 +204,18 @@ def test_shares_after_their_whole_are_no_growth_rate(tmp_path):
             "khác 55,4%.\n")
     _, findings, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ NĂM 2025\n\n" + body)
     assert alarms(findings) == []
+
+
+# `vượt P% kế hoạch` whose plan is stated elsewhere: P = 100·A/B − 100, as `bằng P% kế
+# hoạch` is 100·A/B.
+EXCESS = ("Ước cả năm 2025, toàn tỉnh đón 12,4 triệu lượt khách du lịch, vượt {p}% kế hoạch.\n\n"
+          + PLAN.format(est="29.100", share="97,0", word="Không đạt"))
+
+
+def test_a_wrong_margin_over_a_plan_stated_elsewhere_fires(tmp_path):
+    found = _alarms(tmp_path, EXCESS.format(p="4,3"))
+    assert _fires_on(found, "4,3%"), found
+
+
+def test_a_right_margin_over_a_plan_stated_elsewhere_is_silent(tmp_path):
+    assert _alarms(tmp_path, EXCESS.format(p="3,3")) == []

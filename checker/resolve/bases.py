@@ -140,12 +140,21 @@ def _role(r: Resolved) -> str:
     return "target" if r.role == "target" else "actual"
 
 
+# How a percentage of each plan measure is stated of its result A and plan B: 100·A/B,
+# 100·A/B − 100 (`vượt 2,4% kế hoạch`), 100 − 100·A/B (`hụt 3% kế hoạch`); and the detail of
+# the SHARE_OF relation that names its result.
+PLAN_FORMS = {"plan_share": ("of", "plan"), "plan_excess": ("over", "plan_excess"),
+              "plan_shortfall": ("under", "plan_shortfall")}
+
+
 def _plan_share(out, s_i: int, index: "_LevelIndex") -> bool:
-    """`A, đạt P% dự toán` whose plan the document states elsewhere, once: P = 100·A/B."""
+    """`A, đạt P% dự toán` whose plan the document states elsewhere, once: P = 100·A/B
+    (`vượt P% kế hoạch`: P = 100·A/B − 100)."""
     s = out[s_i]
-    if s.measure != "plan_share" or not _is_rate(out, s_i, s.figure):
+    if s.measure not in PLAN_FORMS or not _is_rate(out, s_i, s.figure):
         return False
-    of = [rel.others[0] for rel in s.relations if rel.kind is RelationKind.SHARE_OF and rel.detail == "plan"]
+    form, detail = PLAN_FORMS[s.measure]
+    of = [rel.others[0] for rel in s.relations if rel.kind is RelationKind.SHARE_OF and rel.detail == detail]
     if not of:
         return False
     a = out[of[0]]
@@ -160,7 +169,7 @@ def _plan_share(out, s_i: int, index: "_LevelIndex") -> bool:
         if b_i is None or _claimed(out, b_i, s_i):
             return False
         why = f"`{s.figure.text}` of the year's plan: `{a.figure.text}` over `{out[b_i].figure.text}` stated elsewhere"
-        return _relate(out, s_i, of[0], b_i, "of", why)
+        return _relate(out, s_i, of[0], b_i, form, why)
     b_i = index.level(a, a.period, role="target")
     if b_i is None and within and within.group(2) and index.level(a, within.group(1), role="actual") is None:
         # `6 tháng … 7.860 tỷ đồng, bằng 58,2% dự toán`: the plan of a part of a year is the
@@ -176,7 +185,7 @@ def _plan_share(out, s_i: int, index: "_LevelIndex") -> bool:
     if b_i is None or _claimed(out, b_i, s_i):
         return False
     why = f"`{s.figure.text}` of plan: `{a.figure.text}` over the plan `{out[b_i].figure.text}` stated elsewhere"
-    return _relate(out, s_i, of[0], b_i, "of", why)
+    return _relate(out, s_i, of[0], b_i, form, why)
 
 
 def _claimed(out, b_i: int, s_i: int) -> bool:

@@ -568,7 +568,12 @@ def _shares(out: list[Resolved], read: list[Resolved]) -> None:
     position = {id(r): i for i, r in enumerate(read)}
     for i, r in enumerate(read):
         # (`vượt 37,8% dự toán` is a margin over the plan, no share of the figure before)
-        if r.share_of is not None and id(r.share_of) in position and r.measure not in ("plan_excess", "plan_shortfall"):
+        if r.share_of is not None and id(r.share_of) in position and r.measure in ("plan_excess", "plan_shortfall"):
+            # (`vượt 2,4% kế hoạch`: a margin over the plan, no share of the figure before; its
+            # detail names it, for the plan's base to be looked up, never for a share's reader)
+            _add(out, RelationKind.SHARE_OF, i, (position[id(r.share_of)],), r.measure,
+                 "a margin of the figure before it over its plan")
+        elif r.share_of is not None and id(r.share_of) in position:
             plan = r.measure == "plan_share"
             _add(out, RelationKind.SHARE_OF, i, (position[id(r.share_of)],), "plan" if plan else "",
                  "a share of plan of the figure before it" if plan else "`chiếm`: a share of the figure before it")
