@@ -219,3 +219,23 @@ def test_a_wrong_margin_over_a_plan_stated_elsewhere_fires(tmp_path):
 
 def test_a_right_margin_over_a_plan_stated_elsewhere_is_silent(tmp_path):
     assert _alarms(tmp_path, EXCESS.format(p="3,3")) == []
+
+
+# `Số phòng`: a column counting a noun the units do not know, with no unit in brackets, holds
+# counts of that noun (as `1.240 phòng` would in prose), so the rows are summed to the total.
+ROOMS = """| STT | Địa bàn | Lượt khách (nghìn lượt) | Số phòng |
+|---|---|---|---|
+| 1 | Khu vực A | 820 | {a} |
+| 2 | Khu vực B | 430 | 1.150 |
+| 3 | Khu vực C | 250 | 640 |
+| | **Toàn tỉnh** | **1.500** | **4.210** |
+"""
+
+
+def test_a_count_column_of_an_unknown_noun_is_summed(tmp_path):
+    found = _alarms(tmp_path, ROOMS.format(a="2.240"))
+    assert _fires_on(found, "4.210"), found
+
+
+def test_a_count_column_of_an_unknown_noun_silent_when_it_adds_up(tmp_path):
+    assert _alarms(tmp_path, ROOMS.format(a="2.420")) == []

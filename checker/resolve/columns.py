@@ -433,6 +433,10 @@ def counted_noun(catalog: Catalog, heading: str) -> str | None:
     if m is None:
         return None
     found = catalog.units.match(" " + m.group(1), 0)
+    if found.unit is None and len(m.group(1).split()) <= 2:
+        # `Số buồng`, `Số hộ`: a noun the units do not know, as a whole number's (`31.560 buồng`)
+        found = catalog.units.noun(" " + m.group(1), 0)
+        return found.text if found.unit is not None and found.text == m.group(1).strip() else None
     return found.text if found.unit is not None and found.unit in catalog.units.count_units else None
 
 

@@ -391,6 +391,11 @@ class TableReader:
             self._tables[key] = None
         return self._tables.get(key)
 
+    def _heading_unit(self, text: str):
+        """The unit a heading names (`(tỷ đồng)`), or the noun it counts (`Số buồng`)."""
+        found = self.units.match(" " + text, 0)
+        return found if found.unit is not None else self.units.noun(" " + text, 0)
+
     def _values(self, row: "_Row", i: int, cell: str, off: int, cells) -> list[Resolved]:
         figs = [f for f in self.lexer.scan(cell) if f.kind in STAT_KINDS]
         column = row.columns[i]
@@ -400,8 +405,7 @@ class TableReader:
             figs = signed_cell(cell, figs)  # (`-13,1` under `So cùng kỳ (%)`: a fall)
             column_unit = None  # (a comparison or share-of-plan cell is a percentage, not in the row's unit)
         else:
-            column_unit = row.unit_cell or (
-                self.units.match(" " + column.unit_text, 0) if column.unit_text else None)
+            column_unit = row.unit_cell or (self._heading_unit(column.unit_text) if column.unit_text else None)
             if column_unit is None and not PERCENT_LABEL_RE.search(row.label):
                 # `Đơn vị: triệu đồng` above the table: its bare numbers' unit (not a `(%)` row's)
                 column_unit = self._table_unit(row.doc, row.block)
