@@ -239,3 +239,47 @@ def test_a_count_column_of_an_unknown_noun_is_summed(tmp_path):
 
 def test_a_count_column_of_an_unknown_noun_silent_when_it_adds_up(tmp_path):
     assert _alarms(tmp_path, ROOMS.format(a="2.420")) == []
+
+
+# Domestic and international visitors add up to all visitors (ID10), for one period.
+SPLIT = ("Năm 2025, tổng lượt khách du lịch ước đạt 8,40 triệu lượt; khách quốc tế ước đạt 1,20 triệu lượt; "
+         "khách nội địa ước đạt {d} triệu lượt.\n")
+
+
+def test_visitors_split_that_does_not_add_up_fires(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ\n\n" + SPLIT.format(d="7,02") + "\n")
+    assert [f.rule for f in alarms(findings)] == ["ID10"], alarms(findings)
+
+
+def test_visitors_split_that_adds_up_is_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ\n\n" + SPLIT.format(d="7,20") + "\n")
+    assert alarms(findings) == []
+
+
+# One site's or one area's visitors, and the part of them listed after `trong đó`, are not the
+# province's: a bay (`vịnh X`), a sentence opening with an area named by its place name
+# (`Khu vực Bãi Cháy …`).  Named after the whole, a total is not its part's indicator either.
+SITES = ("Năm 2025, tổng lượt khách du lịch ước đạt 8,40 triệu lượt, trong đó khách quốc tế 1,20 triệu lượt. "
+         "{area} tiếp tục là trung tâm du lịch của tỉnh với 3,10 triệu lượt khách, trong đó 0,62 triệu lượt "
+         "khách quốc tế. Vịnh Lan Hạ đón 1,90 triệu lượt khách tham quan, trong đó 0,75 triệu lượt khách "
+         "quốc tế.\n")
+
+
+def test_an_areas_and_a_bays_visitors_are_not_the_provinces(tmp_path):
+    facts, findings, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ\n\n"
+                                  + SITES.format(area="Khu vực Bãi Cháy") + "\n")
+    assert alarms(findings) == []
+    for text in ("3,10", "0,62", "1,90", "0,75"):
+        row = facts[facts["text"].str.startswith(text)].iloc[0]
+        assert row["entity"] is None or row["entity"] != row["entity"], (text, row["entity"])
+
+
+def test_a_total_is_not_named_after_the_part_listed_under_it(tmp_path):
+    facts, _, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ\n\n" + SITES.format(area="Khu vực Bãi Cháy"))
+    assert facts[facts["text"].str.startswith("3,10")].iloc[0]["indicator"] != "international_tourists"
+
+
+def test_a_former_province_as_area_keeps_its_name(tmp_path):
+    body = "Khu vực Thái Bình (cũ) đón 1,10 triệu lượt khách du lịch.\n"
+    facts, _, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ NĂM 2025\n\n" + body)
+    assert facts[facts["text"].str.startswith("1,10")].iloc[0]["entity"] == "thai_binh"

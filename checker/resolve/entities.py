@@ -320,14 +320,14 @@ def prose_entity(reading, fig, spot, several_in_anchor: bool) -> tuple[Resolutio
         return Resolution(None, Evidence.NONE, "figure speaks of several provinces"), "figure speaks of several provinces"
     area = _named_area(reading, s_start, fig.start, own_before)
     if area is not None and area[0] > last_entity_end:
-        note = f"`{text[area[0]:area[1]]}`: a place within the province named, not the province"
+        note = f"`{text[area[0]:area[1]]}`: {SITE_NOTE}"
         return Resolution(None, Evidence.NONE, note), note
     if own_before and own_before.start() > last_entity_end and reading.own:
         cue = own_before
         return Resolution(reading.own, _where(spot, cue.start()), f"`{cue.group(0)}`: {OWN}"), None
     site = _site_before(reading, max(spot.clause_start, spot.prev_figure_end), fig.start)
     if site is not None and site.start() > (own_before.start() if own_before else -1):
-        note = f"`{site.group(0)}`: one site's figure, a part of the province's"
+        note = f"`{site.group(0)}`: {SITE_NOTE}"
         return Resolution(None, Evidence.NONE, note), note
     if preceding:
         mention, entity, why = preceding[-1]
@@ -413,6 +413,9 @@ def _areas(reading) -> tuple[tuple[int, int, bool], ...]:
 def _opens(text: str, s_start: int, at: int) -> bool:
     """Whether no word stands before `at` in its clause (from its sentence's start or a `;`)."""
     return re.search(r"[^\W\d_]", text[max(s_start, text.rfind(";", s_start, at) + 1):at]) is None
+
+
+SITE_NOTE = "one site's figure, a part of the province's"
 
 
 def _place_named(reading, mention) -> str | None:

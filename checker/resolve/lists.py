@@ -12,7 +12,7 @@ from checker.records import Evidence, RelationKind, Resolution
 from checker.resolve.brackets import blank_brackets
 from checker.resolve.clauses import SENTENCE_END_RE
 from checker.resolve import former_splits
-from checker.resolve.entities import closed_brackets
+from checker.resolve.entities import SITE_NOTE, closed_brackets
 from checker.resolve.local_wholes import EXCLUDES_RE
 from checker.resolve.periods import find_periods
 from checker.resolve.scans import ByStart, cached_property
@@ -555,6 +555,11 @@ def inherit(out, whole_i: int, part_i: int, label: tuple[int, int], text: str, c
         _set(part, "entity", former, f"{why}: a former province listed under it")
     elif not ents and whole.entity:
         _set(part, "entity", whole.entity, why)
+    elif not ents and SITE_NOTE in whole.fields["entity"].reason \
+            and not part.fields["entity"].evidence.at_least(Evidence.CLAUSE):
+        # `vịnh X đón 4,21 triệu lượt khách, trong đó 1,68 triệu lượt khách quốc tế`: a part
+        # of one site's figure is the site's too, not the province's
+        part.settle("entity", Resolution(None, Evidence.NONE, f"{why}: {whole.fields['entity'].reason}"))
     if whole.period and fits and not find_periods(own, ctx.catalog.cue("not_period").find(own)):
         _set(part, "period", whole.period, why)
     if whole.role and not ctx.targets(own):

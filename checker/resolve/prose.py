@@ -578,8 +578,12 @@ def share_trailing_names(results: list[Resolved], text: str = "", breakdown_lead
             return False
         for m in breakdown_lead.finditer(text, a.figure.end, b.figure.start):
             at = m.end() - len(m.group(0).lstrip())
+            # (`9,15 triệu lượt khách, trong đó 1,45 triệu lượt khách quốc tế`: the part's name
+            # after it is the part's alone, as much as one before it)
             if (at == 0 or not text[at - 1].isalnum()) and any(
-                    m.end() <= n.start and n.end <= b.figure.start and b.indicator in n.keys for n in names):
+                    m.end() <= n.start and b.indicator in n.keys and (
+                        n.end <= b.figure.start or TRAIL_GAP_RE.match(text[b.figure.end:n.start]))
+                    for n in names):
                 return True
         return False
 
