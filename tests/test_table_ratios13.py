@@ -283,3 +283,18 @@ def test_a_former_province_as_area_keeps_its_name(tmp_path):
     body = "Khu vực Thái Bình (cũ) đón 1,10 triệu lượt khách du lịch.\n"
     facts, _, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ NĂM 2025\n\n" + body)
     assert facts[facts["text"].str.startswith("1,10")].iloc[0]["entity"] == "thai_binh"
+
+
+# `A, chiếm P% …, gấp M lần cùng kỳ (B)`: the multiple's base in the bracket right after it.
+MULTIPLE = ("Năm 2025, khách Nhật Bản đạt 0,84 triệu lượt, chiếm 18,0% tổng lượt khách quốc tế, gấp {m} lần cùng "
+            "kỳ (0,56 triệu lượt); khách Úc đạt 0,21 triệu lượt.\n")
+
+
+def test_a_wrong_multiple_of_a_bracketed_base_fires(tmp_path):
+    found = _alarms(tmp_path, MULTIPLE.format(m="1,8"))
+    assert _fires_on(found, "1,8 lần"), found
+
+
+def test_a_right_multiple_of_a_bracketed_base_is_silent(tmp_path):
+    assert _alarms(tmp_path, MULTIPLE.format(m="1,5")) == []
+

@@ -49,6 +49,8 @@ def stated_relations(out, text: str, figs, cues) -> None:
                 _share_of_bracketed_whole(out, text, figs, n)
         if s.unit is not None and s.unit not in NO_LEVEL_UNITS:
             _change_in_level(out, text, figs, n)
+        if unit == "times":
+            _multiple_of_bracket(out, text, figs, n, cues.stated_of)
     _times_from_to(out, text, figs, cues)
     for n, (j, _) in enumerate(figs):
         changes = [rel for rel in out[j].relations if rel.kind is RelationKind.CHANGE_FROM]
@@ -61,6 +63,37 @@ def stated_relations(out, text: str, figs, cues) -> None:
             if lead is not None:
                 _average_since_year(out, text, figs, n, lead)
                 _average_in_bracket(out, text, figs, n, lead)
+
+
+MULTIPLE_LEAD_RE = re.compile(r"(?<![\w])(?:gấp|tăng gấp)\s+(?:khoảng\s+|gần\s+|hơn\s+)?$", re.I)
+
+
+def _multiple_of_bracket(out, text: str, figs, n: int, sc) -> None:
+    """`A, chiếm P% …, gấp M lần cùng kỳ (B)`: a multiple whose base the sentence names and
+    states in the bracket right after it, of the level before it in its clause (passing
+    over the percentages stated of that level): M = A/B, both in one unit."""
+    s_i, s = figs[n]
+    if s.kind != "statistic" or n + 1 >= len(figs) or not MULTIPLE_LEAD_RE.search(_before(text, s, 16)) \
+            or any(rel.kind is RelationKind.MULTIPLE for rel in out[s_i].relations):
+        return
+    after = sc.base_after.match(text, s.end)
+    if after is None or not after.group("open") or text[after.end():figs[n + 1][1].start].strip():
+        return
+    b = figs[n + 1][0]
+    if not CLOSES_RE.match(text, figs[n + 1][1].end):
+        return  # (`(B, C)`: the bracket holds more than the base)
+    a = None
+    for m in range(n - 1, -1, -1):
+        gap = outside(text[figs[m][1].end:s.start])
+        if "(" in gap or ")" in gap or STOP_RE.search(gap) or len(gap) > 80:
+            return
+        if out[figs[m][0]].unit not in RATES_OR_POINTS:
+            a = figs[m][0]
+            break
+    if a is None or out[a].unit is None or out[a].unit in NO_LEVEL_UNITS or out[b].unit != out[a].unit:
+        return
+    why = f"`{s.text}{after.group(0).rstrip('( ')}` of `{out[a].figure.text}` over its base `{out[b].figure.text}`"
+    out[s_i].relations.append(Relation(RelationKind.MULTIPLE, s_i, (a, b), "", why))
 
 
 def outside(gap: str) -> str:
