@@ -298,3 +298,18 @@ def test_a_wrong_multiple_of_a_bracketed_base_fires(tmp_path):
 def test_a_right_multiple_of_a_bracketed_base_is_silent(tmp_path):
     assert _alarms(tmp_path, MULTIPLE.format(m="1,5")) == []
 
+
+
+# `N phòng; trong đó M phòng …, chiếm P% tổng số phòng`: a share of the total the part is
+# listed under, named by that total's own noun (no catalog indicator names it).
+NOUN_SHARE = ("Đến 30/9/2025, toàn tỉnh có 1.150 cơ sở lưu trú với 8.400 phòng; trong đó 25 cơ sở hạng 4 - 5 sao với "
+              "2.100 phòng, chiếm {p}% tổng số phòng.\n")
+
+
+def test_a_wrong_share_of_a_total_named_by_its_noun_fires(tmp_path):
+    found = _alarms(tmp_path, NOUN_SHARE.format(p="52,0"))
+    assert _fires_on(found, "52,0%"), found
+
+
+def test_a_right_share_of_a_total_named_by_its_noun_is_silent(tmp_path):
+    assert _alarms(tmp_path, NOUN_SHARE.format(p="25,0")) == []

@@ -323,7 +323,16 @@ def _total_named(out, a_i: int, phrase: str, catalog) -> int | None:
     if len(totals) != 1 or not _is_level(out[totals[0]]):
         return None
     named = [m for m in catalog.indicator_matcher.find(phrase) if m.start == 0 and m.end == len(phrase)]
-    return totals[0] if named and out[totals[0]].indicator in named[0].keys else None
+    if named and out[totals[0]].indicator in named[0].keys:
+        return totals[0]
+    total = out[totals[0]]
+    noun = (total.figure.unit_text or "").strip().lower()
+    if noun and total.unit == out[a_i].unit and (total.unit or "").startswith(NOUN_PREFIX) \
+            and re.fullmatch(rf"(?:tổng\s+)?(?:số\s+)?{re.escape(noun)}", phrase.lower()):
+        # `31.560 buồng; trong đó … 9.850 buồng, chiếm 31,2% tổng số buồng`: the total's own
+        # noun, which no catalog indicator names
+        return totals[0]
+    return None
 
 
 def _whole(out, a_i: int, phrase: str, index: "_LevelIndex", catalog) -> int | None:
