@@ -313,3 +313,24 @@ def test_a_wrong_share_of_a_total_named_by_its_noun_fires(tmp_path):
 
 def test_a_right_share_of_a_total_named_by_its_noun_is_silent(tmp_path):
     assert _alarms(tmp_path, NOUN_SHARE.format(p="25,0")) == []
+
+
+# `| 3 | Cơ cấu kinh tế | … |` then `| 3.1 | Dịch vụ | % | … |`: rows numbered under a row's
+# number are read under its label, so the sectors' shares are known and add up to 100.
+STRUCTURE = """| STT | Chỉ tiêu | Đơn vị tính | Thực hiện 2024 | Ước thực hiện 2025 |
+|---|---|---|---|---|
+| 3 | Cơ cấu kinh tế | | | |
+| 3.1 | Công nghiệp - xây dựng | % | 41,0 | 41,6 |
+| 3.2 | Dịch vụ | % | 35,2 | {s} |
+| 3.3 | Nông, lâm nghiệp, thủy sản | % | 15,3 | 14,6 |
+| 3.4 | Thuế sản phẩm trừ trợ cấp sản phẩm | % | 8,5 | 8,6 |
+"""
+
+
+def test_shares_numbered_under_a_structure_row_must_add_up(tmp_path):
+    found = _alarms(tmp_path, STRUCTURE.format(s="33,5"))
+    assert _fires_on(found, "33,5"), found
+
+
+def test_shares_numbered_under_a_structure_row_silent_when_they_add_up(tmp_path):
+    assert _alarms(tmp_path, STRUCTURE.format(s="35,2")) == []

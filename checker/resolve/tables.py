@@ -170,6 +170,9 @@ NARROWED_RATE_RE = re.compile(r"\s+(?:được|bị|sử dụng|tham gia)\s+[^\W
 SUB_LEAD_RE = re.compile(r"^\s*(?:trong đó|bao gồm|gồm|riêng)?\s*[:\-–+]?\s*", re.I)
 
 
+DOTTED_PARENT_RE = re.compile(r"^(\d+(?:\.\d+)*)\.\d+$")  # `4.1` under `4`, `2.3.1` under `2.3`
+
+
 class TableReader:
     """Reads the value and evaluation cells of table rows; a row naming only a province
     (no values) heads the rows under it."""
@@ -325,7 +328,12 @@ class TableReader:
         if re.fullmatch(r"[-–+*•]|[a-zđ]", marker) or not marker:
             return self._tables.get(key) or ""
         self._tables[key] = label
-        return ""
+        # `| 4 | Cơ cấu kinh tế | |` then `| 4.1 | Dịch vụ | % | 27,4 |`: a row numbered under
+        # another's number is read under that row's label too
+        numbered = self._tables.setdefault((doc.path, doc.index, block.table, "numbered"), {})
+        numbered[marker] = label
+        parent = DOTTED_PARENT_RE.match(marker)
+        return numbered.get(parent.group(1), "") if parent else ""
 
     def _sub_row(self, row: "_Row", cells, results: list[Resolved]) -> None:
         """`| 3 | Tổng thu ngân sách … | 19.500 |` then `| | Trong đó: Thu nội địa | 16.800 |`: a
