@@ -41,7 +41,7 @@ def test_a_bad_parameter_is_one_line_naming_its_place(name):
 def test_the_shipped_rules_decode_into_typed_parameters():
     rules = {r.id: r for r in load_default_rules(load_catalog())}
     assert list(rules) == ["SV01", "SV02", "PW01", "PW02", "PW03", "BT01", "BT02", "BT03", "WM01", "CG01", "CG02", "ID01", "ID02",
-                           "ID03", "ID04", "ID05", "ID06", "ID07", "ID08", "ID09", "ID10", "RT01", "RT02", "RT03", "RT04", "RT05", "RT06", "ST01", "ST02", "ST03", "VD01", "VD02",
+                           "ID03", "ID04", "ID05", "ID06", "ID07", "ID08", "ID09", "ID10", "ID11", "RT01", "RT02", "RT03", "RT04", "RT05", "RT06", "ST01", "ST02", "ST03", "VD01", "VD02",
                            "SH01", "TP01"]
     assert rules["BT02"].params.mode is BetweenMode.EQUALS_ONE
     assert rules["PW02"].params.mode is PartWholeMode.BREAKDOWN

@@ -334,3 +334,24 @@ def test_shares_numbered_under_a_structure_row_must_add_up(tmp_path):
 
 def test_shares_numbered_under_a_structure_row_silent_when_they_add_up(tmp_path):
     assert _alarms(tmp_path, STRUCTURE.format(s="35,2")) == []
+
+
+# A visitor's mean spending on a visit times the visits is the revenue from visitors (ID11).
+SPENDING = ("Năm 2025, tổng lượt khách du lịch ước đạt 8,40 triệu lượt. Tổng thu từ khách du lịch ước đạt 21.840 tỷ "
+            "đồng. Chi tiêu bình quân đạt {v} triệu đồng/lượt khách.\n")
+
+
+def test_a_wrong_spending_per_visit_fires(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ NĂM 2025\n\n" + SPENDING.format(v="2,20"))
+    assert [f.rule for f in alarms(findings)] == ["ID11"], alarms(findings)
+
+
+def test_a_right_spending_per_visit_is_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ NĂM 2025\n\n" + SPENDING.format(v="2,60"))
+    assert alarms(findings) == []
+
+
+def test_household_spending_per_head_is_no_visitors_spending(tmp_path):
+    body = "Năm 2025, chi tiêu bình quân đạt 3,20 triệu đồng/người/tháng.\n"
+    facts, _, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ\n\n" + body)
+    assert facts[facts["text"].str.contains("3,20")].iloc[0]["indicator"] != "tourist_spending_per_visit"
