@@ -198,6 +198,13 @@ class Verdict:
             pairs = [(t, a) for t, a in pairs if t["period"] and t["period"] == a["period"]]
         if len(pairs) > 1 and label["block"] == "table_row":
             pairs = _of_plan_share(cells, pairs)
+        elif len(pairs) == 1 and len(results) > 1 and label["block"] == "table_row" \
+                and sum(r["role"] == "plan_share" and r["lo"] is not None for r in cells) == 1 \
+                and not _of_plan_share(cells, pairs):
+            # `Kế hoạch | Thực hiện 9 tháng | Ước cả năm | Ước so với kế hoạch (%)`: the year's
+            # pair, but the row's share of plan is the quotient of neither: the row is at odds
+            # with itself, and which figure the word was written against is unknown
+            return NOT_APPLICABLE
         if says is None or len(pairs) != 1:
             return NOT_APPLICABLE
         target, result = pairs[0]
