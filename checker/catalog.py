@@ -56,6 +56,9 @@ class Indicator:
     of_plan: bool = False
     # The indicator this one is a part of (education spending is part of recurrent spending).
     within: str | None = None
+    # For a rate, the count whose fraction of its whole it is (`812/1.164 trường` states the
+    # rate of schools up to standard).
+    counted: str | None = None
 
 
 @dataclass(frozen=True)
@@ -216,6 +219,7 @@ def _indicator(raw: dict) -> Indicator:
         context=tuple(raw.get("context") or ()),
         patterns=tuple(_frame(raw["id"], raw.get("unit"), p) for p in raw.get("patterns") or ()),
         level=raw.get("level"), of_plan=bool(raw.get("of_plan")), within=raw.get("within"),
+        counted=raw.get("counted"),
     )
 
 
@@ -253,6 +257,10 @@ def _read_indicators(path: Path, units: UnitCatalog) -> dict[str, Indicator]:
         if level is not None and level not in indicators:
             raise _fail(path, raw.marks["level"],
                         _("indicator '{id}' names an unknown level indicator '{level}'").format(id=raw["id"], level=level))
+        counted = raw.get("counted")
+        if counted is not None and (counted not in indicators or indicators[raw["id"]].unit != "percent"):
+            raise _fail(path, raw.marks["counted"], _("indicator '{id}' is no rate, or names an unknown counted "
+                                                      "indicator '{counted}'").format(id=raw["id"], counted=counted))
         within = raw.get("within")
         if within is not None and (within not in indicators or raw["id"] in {within, *_enclosing(indicators, within)}):
             raise _fail(path, raw.marks["within"], _("indicator '{id}' lies within an unknown indicator, or within "

@@ -61,6 +61,7 @@ INDICATOR = Record(name=N_("indicator"), required={
     "level": IDENT,
     "within": IDENT,
     "of_plan": Flag(),
+    "counted": IDENT,
 })
 
 INDICATORS = Record(name=N_("indicator catalog"), label=None, required={"indicators": ListOf(INDICATOR)})

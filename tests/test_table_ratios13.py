@@ -355,3 +355,53 @@ def test_household_spending_per_head_is_no_visitors_spending(tmp_path):
     body = "Năm 2025, chi tiêu bình quân đạt 3,20 triệu đồng/người/tháng.\n"
     facts, _, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ\n\n" + body)
     assert facts[facts["text"].str.contains("3,20")].iloc[0]["indicator"] != "tourist_spending_per_visit"
+
+
+# `630/900 trường` in one place, the rate of schools up to standard in a table for the same
+# province and year: the rate restates the fraction (catalog `counted`).
+FRACTION = ("Năm 2025, toàn tỉnh có 630/900 trường đạt chuẩn quốc gia.\n\n"
+            "| STT | Chỉ tiêu | Đơn vị tính | Thực hiện 2024 | Ước thực hiện 2025 |\n|---|---|---|---|---|\n"
+            "| 1 | Tỷ lệ trường đạt chuẩn quốc gia | % | 68,0 | {r} |\n")
+
+
+def test_a_rate_stated_apart_from_its_fraction_fires_when_they_differ(tmp_path):
+    found = _alarms(tmp_path, FRACTION.format(r="72,0"))
+    assert _fires_on(found, "72,0"), found
+
+
+def test_a_rate_stated_apart_from_its_fraction_is_silent_when_equal(tmp_path):
+    assert _alarms(tmp_path, FRACTION.format(r="70,0")) == []
+
+
+# `| | - Thái Bình (cũ) | … |` under a numbered row: the former province's figure of the
+# row's indicator, no narrower kind of it (its name left no syllable behind as a scope).
+FORMER_ROW = ("Năm 2025, khu vực Thái Bình (cũ) có 1.960 doanh nghiệp thành lập mới.\n\n"
+              "| STT | Chỉ tiêu | Đơn vị tính | Thực hiện 2024 | Ước thực hiện 2025 |\n|---|---|---|---|---|\n"
+              "| 1 | Số doanh nghiệp thành lập mới | doanh nghiệp | 4.100 | 4.570 |\n"
+              "| | - Hưng Yên (cũ) | doanh nghiệp | 2.300 | 2.610 |\n"
+              "| | - Thái Bình (cũ) | doanh nghiệp | 1.800 | {r} |\n")
+
+
+def test_a_former_provinces_row_meets_its_prose(tmp_path):
+    found = _alarms(tmp_path, FORMER_ROW.format(r="1.690"))
+    assert _fires_on(found, "1.690"), found
+    facts, _, _ = run_text(tmp_path, header("Hưng Yên") + "# I. KẾT QUẢ\n\n" + FORMER_ROW.format(r="1.960"))
+    row = facts[facts["text"] == "2.610"].iloc[0]
+    assert row["indicator"] == "new_enterprises" and not row["scope"], (row["indicator"], row["scope"])
+
+
+# A merged province's plan for a rate is set in its own right: WM01 reckons results only.
+PLAN_RATE = ("| STT | Chỉ tiêu | Đơn vị tính | Thực hiện 2024 | Kế hoạch 2025 |\n|---|---|---|---|---|\n"
+             "| 1 | Dân số trung bình | nghìn người | 3.200,0 | 3.230,0 |\n"
+             "| | - Hưng Yên (cũ) | nghìn người | 1.300,0 | 1.310,0 |\n"
+             "| | - Thái Bình (cũ) | nghìn người | 1.900,0 | 1.920,0 |\n"
+             "| 2 | Tỷ lệ dân số tham gia bảo hiểm y tế | % | {a} | 93,6 |\n"
+             "| | - Hưng Yên (cũ) | % | 94,0 | 95,0 |\n"
+             "| | - Thái Bình (cũ) | % | 92,0 | 93,5 |\n")
+
+
+def test_a_merged_plan_for_a_rate_is_not_reckoned_from_the_former_plans(tmp_path):
+    # 2024: (94,0 × 1.300 + 92,0 × 1.900) / 3.200 = 92,8
+    assert _alarms(tmp_path, PLAN_RATE.format(a="92,8")) == []
+    found = _alarms(tmp_path, PLAN_RATE.format(a="93,5"))
+    assert _fires_on(found, "93,5"), found

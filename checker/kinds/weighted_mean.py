@@ -10,7 +10,7 @@ from checker import messages as m
 from checker.i18n import N_
 from checker.interval import Interval
 from checker.kinds.base import NOT_APPLICABLE, PASS, Context, Result, Results, fail, finding, pick_suspect
-from checker.kinds.params import EntityId, IndicatorId
+from checker.kinds.params import Role, EntityId, IndicatorId
 from checker.kinds.part_whole import merged_provinces
 
 WEIGHT_INDICATORS = {"population": "population", "area": "area"}
@@ -25,6 +25,7 @@ DRIFT_PER_YEAR = 0.03
 class WeightedMeanParams:
     indicators: tuple[IndicatorId, ...] = ()  # only these indicators (all when empty)
     entities: tuple[EntityId, ...] = ()  # only these merged provinces (all when empty)
+    roles: tuple[Role, ...] = (Role.ACTUAL, Role.TARGET)  # the roles whose merged figures are reckoned
 
 
 class WeightedMean:
@@ -53,6 +54,8 @@ class WeightedMean:
                 weights_by_ind.setdefault(r["indicator"], []).append(r)
         for key, entity, values in merged_provinces(ctx, "weighted_mean", set(rule.params.indicators),
                                                     set(rule.params.entities)):
+            if key[2] not in {r.value for r in rule.params.roles}:
+                continue  # (the key: indicator, period, role, …)
             ind = cat.indicators[key[0]]
             weight_ind = WEIGHT_INDICATORS.get(ind.weight or "", ind.weight)
             if any(f not in values for f in entity.formers) or weight_ind not in cat.indicators:

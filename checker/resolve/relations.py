@@ -108,7 +108,39 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     listed_pair(out, blocks, catalog.entity_matcher)
     percent_of_province(out, blocks, catalog)
     table_parts(out, catalog, cues, lambda *a: _add(out, *a))  # (last: a table part is no prose part)
+    _counted_fractions(out, catalog.indicators)
     return out + verdicts + index_growths(out, catalog)
+
+
+def _counted_fractions(out, indicators) -> None:
+    """`812/1.164 trường` of schools up to standard, in a footnote or another paragraph, and
+    the rate of them stated in a table or the text for the same province, period and role:
+    the rate restates the fraction (the catalog's `counted` names the count a rate is the
+    fraction of).  Only where the key has one such fraction and one such rate, neither
+    linked already."""
+    rate_of = {ind.counted: ind.id for ind in indicators.values() if ind.counted}
+    if not rate_of:
+        return
+    fractions: dict[tuple, list[int]] = {}
+    rates: dict[tuple, list[int]] = {}
+    for i, r in enumerate(out):
+        if not (r.entity and r.period and r.role in ("actual", "target")) or r.measure or r.scope:
+            continue
+        key = (r.doc.path, r.doc.index, r.entity, r.period, r.role)
+        if r.figure.kind == "fraction" and r.figure.denominator and r.indicator in rate_of:
+            fractions.setdefault(key + (rate_of[r.indicator],), []).append(i)
+        elif r.figure.kind == "statistic" and r.unit == "percent" and r.indicator in rate_of.values():
+            rates.setdefault(key + (r.indicator,), []).append(i)
+    for key, found in fractions.items():
+        said = rates.get(key, [])
+        if len(found) != 1 or len(said) != 1:
+            continue
+        j, i = found[0], said[0]
+        if any(rel.kind is RelationKind.RESTATES for rel in out[i].relations) \
+                or any(rel.kind is RelationKind.RESTATES and j in rel.others for r in out for rel in r.relations):
+            continue
+        _add(out, RelationKind.RESTATES, i, (j,),
+             reason=f"the rate of `{out[j].figure.text}`, stated elsewhere for its province and period")
 
 
 def _by_block(resolved: list[Resolved]):

@@ -347,15 +347,20 @@ class TableReader:
             self._tables[key] = {r.column_role: r for r in results if r.indicator}
             return
         parent = self._tables.get(key) or {}
-        words = [w for w in re.findall(r"[^\W\d_]+", SUB_LEAD_RE.sub("", row.label).lower())
-                 if w not in self.cues.not_a_head]
+        label = SUB_LEAD_RE.sub("", row.label)
+        provinces = self.catalog.entity_matcher.find(label)
+        for m in sorted(provinces, key=lambda m: -m.start):
+            # (`- Đồng Nai (cũ)`: the row is that province's, its name no kind of the parent)
+            label = label[:m.start] + " " + label[m.end:]
+        words = [w for w in re.findall(r"[^\W\d_]+", label.lower()) if w not in self.cues.not_a_head]
         for r in results:
             above = parent.get(r.column_role)
-            if r.indicator is None and above is not None and words and r.column_role in ("target", "actual", "value"):
+            if r.indicator is None and above is not None and (words or provinces) \
+                    and r.column_role in ("target", "actual", "value"):
                 r.settle("indicator", Resolution(above.indicator, Evidence.RELATION,
                                                  f"a row under `{above.row_label.strip()[:40]}`"))
                 r.unit = r.unit or above.unit
-                r.scope = r.scope or slug(" ".join(words))
+                r.scope = r.scope or (slug(" ".join(words)) if words else "")
 
     def _cell_entity(self, row: "_Row", i: int) -> Resolution:
         """A cell's province: the row label's, else its column group's, else the row's block,
