@@ -78,6 +78,14 @@ def _openings(pats: dict[str, re.Pattern], cell: str) -> list[tuple[int, str]]:
 
 
 COMPARED_RE = re.compile(r"(?<![\w])so với(?![\w])", re.I)
+# `QT/DT (%)`, `% TH/KH`: one heading word over another, nothing else but a `%`
+SLASH_RATIO_RE = re.compile(r"^\s*(?:%\s*)?(\w+)\s*/\s*(\w+)\s*(?:\(\s*%\s*\))?\s*$")
+
+
+def _opening_kind(pats: dict[str, re.Pattern], word: str) -> str | None:
+    """The list whose word is all of `word` (`QT` a result, `DT` a plan), else None."""
+    whole = [name for end, name in _openings(pats, word) if end == len(word)]
+    return whole[0] if len(whole) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -157,6 +165,10 @@ def cell_role(catalog: Catalog, cell: str) -> str | None:
         # plan, anything else (a plan over last year's result or plan) compares
         rest = cell_role(catalog, cell[compared.start():])
         return "plan_share" if first == "actual" and rest == "plan_share" else "comparison"
+    ratio = SLASH_RATIO_RE.match(cell)
+    if ratio and _opening_kind(pats, ratio.group(1)) == "actual" and _opening_kind(pats, ratio.group(2)) == "target":
+        # `QT/DT (%)`, `TH/KH`: a result over its plan, by the two roles' own words
+        return "plan_share"
     opening = _openings(pats, cell)
     if opening:
         end, kind = max(opening)
@@ -526,6 +538,14 @@ def row_share_of_plan(out, figs, add) -> None:
         return [i for i, _ in figs if out[i].column_role == role]
 
     shares, actual, targets = cells("plan_share"), cells("actual"), cells("target")
+    if shares and targets and len(actual) > len(shares) == 1:
+        # `Thực hiện 2024 | Dự toán 2025 | Ước TH 2025 | So dự toán (%)`, `Dự toán | Quyết toán A
+        # (cũ) | Quyết toán B (cũ) | Tổng quyết toán | QT/DT (%)`: of several results, the one
+        # share is that of the result of the plan's year and place, when exactly one is
+        years = {(out[t].period or "")[:4] for t in targets}
+        places = {out[t].entity for t in targets} | {out[shares[0]].entity}
+        actual = [a for a in actual if (out[a].period or "")[:4] in years and out[a].entity in places]
+        targets = [t for t in targets if out[t].entity == out[shares[0]].entity]
     if not shares or not targets or len(actual) != len(shares):
         return
     # `Kế hoạch | Giải ngân đến 30/11 | Tỷ lệ (%) | Ước giải ngân đến 31/01 | Tỷ lệ (%)`: each
@@ -536,6 +556,10 @@ def row_share_of_plan(out, figs, add) -> None:
     for share, a in zip(shares, actual):
         year = (out[a].period or "")[:4]
         of_year = [t for t in targets if (out[t].period or "")[:4] == year] if len(targets) > 1 else targets
+        if len(of_year) > 1:
+            # `A (cũ) - Dự toán | A (cũ) - Ước TH | So dự toán (%) | B (cũ) - Dự toán | …`: the
+            # plan of the result's own place
+            of_year = [t for t in of_year if out[t].entity == out[a].entity]
         # (bare numbers of one row, `Kế hoạch vốn | Giải ngân | Tỷ lệ (%)` under a caption that
         # names their unit in words no unit pattern reads, are of one unit: their own)
         if len(of_year) != 1 or out[of_year[0]].unit != out[a].unit \
@@ -555,6 +579,8 @@ def table_unit(catalog: Catalog, doc, table: int):
     right before a table: the unit of its bare numbers (a unit match), else None."""
     words = "|".join(re.escape(w) for w in sorted(catalog.cues["role"]["columns"]["unit"], key=len, reverse=True))
     line_re = re.compile(rf"^\s*\(?\s*(?:{words})\s*:\s*(?P<unit>[^():;]{{1,30}}?)\s*\)?\s*\.?\s*$", re.I)
+    # `Bảng 1. Thu ngân sách năm 2025 (đơn vị: tỷ đồng)`: the caption closes on the unit in brackets
+    caption_re = re.compile(rf"\(\s*(?:{words})\s*:\s*(?P<unit>[^():;]{{1,30}}?)\s*\)\s*\.?\s*$", re.I)
     previous = []
     for block in doc.blocks:
         if block.table == table and block.kind == "table_header":
@@ -564,7 +590,8 @@ def table_unit(catalog: Catalog, doc, table: int):
         return None
     for block in reversed(previous):
         # (`*Đơn vị: tỷ đồng*`: a Markdown draft sets the line in italics)
-        m = line_re.match(EMPHASIS_RE.sub("", block.text)) if block.table is None else None
+        text = EMPHASIS_RE.sub("", block.text) if block.table is None else None
+        m = text is not None and (line_re.match(text) or (CAPTION_RE.match(text) and caption_re.search(text)))
         if m:
             found = catalog.units.match(" " + m.group("unit"), 0)
             return found if found.unit is not None else None

@@ -1,0 +1,76 @@
+"""Budget tables, session 13: a caption that closes on its unit in brackets (`Bảng 2. … (đơn
+vị: tỷ đồng)`) gives the table's bare numbers that unit; a share-of-plan column beside two
+result columns (last year's and this year's) is this year's result over its plan; a
+`QT/DT (%)` heading (a result's abbreviation over a plan's) is a share of plan, not the
+row's target nor its growth.  Each fail case fails before its fix; each pass case must
+stay silent.  Drafts in our own words, figures invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import alarms, fact_row, figure_texts, header, run_text
+
+CAPTIONED = (
+    "I. THU NGÂN SÁCH\n\n"
+    "Thu từ khu vực doanh nghiệp nhà nước ước {text} tỷ đồng trong năm 2025.\n\n"
+    "**Bảng 2. Thu ngân sách năm 2025 theo khoản thu** ({unit_word}: tỷ đồng)\n\n"
+    "| TT | Khoản thu | Ước thực hiện 2025 |\n"
+    "|---|---|---|\n"
+    "| 1 | Thu từ khu vực doanh nghiệp nhà nước | 2.460 |\n"
+    "| 2 | Lệ phí trước bạ | 815 |\n")
+
+
+@pytest.mark.parametrize("unit_word", ["đơn vị", "ĐVT", "Đơn vị tính"])
+def test_a_caption_closing_on_its_unit_gives_the_table_that_unit(tmp_path, unit_word):
+    facts, findings, _ = run_text(tmp_path, header("Gia Lai") + CAPTIONED.format(text="2.640", unit_word=unit_word))
+    assert fact_row(facts, "815")["unit"] == "dong"
+    found = alarms(findings, "SV01")
+    assert len(found) == 1 and figure_texts(found[0]) == ["2.460", "ước 2.640 tỷ đồng"]
+
+
+def test_a_captioned_table_agreeing_with_the_text_stays_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + CAPTIONED.format(text="2.460", unit_word="đơn vị"))
+    assert alarms(findings) == []
+
+
+TWO_RESULTS = (
+    "II. CHI NGÂN SÁCH\n\n"
+    "Đơn vị: tỷ đồng\n\n"
+    "| TT | Nội dung | Thực hiện 2024 | Dự toán 2025 | Ước thực hiện 2025 | So dự toán (%) | So cùng kỳ (%) |\n"
+    "|---|---|---|---|---|---|---|\n"
+    "| 1 | Chi đầu tư phát triển | 7.100 | 8.000 | 7.640 | {share} | 107,6 |\n"
+    "| 2 | Chi thường xuyên | 11.050 | 12.000 | 12.360 | 103,0 | 111,9 |\n")
+
+
+def test_a_share_of_plan_beside_two_results_is_this_years(tmp_path):
+    facts, findings, _ = run_text(tmp_path, header("Gia Lai") + TWO_RESULTS.format(share="97,5"))
+    found = alarms(findings, "RT04")
+    assert len(found) == 1 and "97,5" in figure_texts(found[0])  # (7.640 / 8.000 = 95,5%)
+
+
+def test_a_right_share_of_plan_beside_two_results_stays_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + TWO_RESULTS.format(share="95,5"))
+    assert alarms(findings) == []
+
+
+ACCOUNTS = (
+    "PHỤ LỤC\nQUYẾT TOÁN NGÂN SÁCH ĐỊA PHƯƠNG NĂM 2024\nĐơn vị: tỷ đồng\n\n"
+    "STT\tNội dung\tDự toán\tQuyết toán Gia Lai (cũ)\tQuyết toán Bình Định (cũ)\tTổng quyết toán\t{heading}\n"
+    "A\tTổng thu ngân sách địa phương\t40.000,0\t18.200,0\t24.600,0\t42.800,0\t107,0\n"
+    "1\tThu ngân sách địa phương hưởng theo phân cấp\t15.000,0\t7.300,0\t8.900,0\t16.200,0\t{share}\n"
+    "2\tThu bổ sung từ ngân sách cấp trên\t25.000,0\t10.900,0\t15.700,0\t26.600,0\t106,4\n")
+
+
+@pytest.mark.parametrize("heading", ["QT/DT (%)", "% QT/DT", "TH/DT (%)"])
+def test_an_outturn_over_estimate_heading_is_a_share_of_plan(tmp_path, heading):
+    facts, findings, _ = run_text(tmp_path, header("Gia Lai") + ACCOUNTS.format(heading=heading, share="110,0"))
+    assert fact_row(facts, "110,0")["role"] == "plan_share"
+    found = alarms(findings)
+    # (16.200 / 15.000 = 108,0%), and no two rows' ratios taken for one indicator's target
+    assert [f.rule for f in found] == ["RT04"] and "110,0" in figure_texts(found[0])
+
+
+def test_right_outturn_over_estimate_ratios_stay_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + ACCOUNTS.format(heading="QT/DT (%)", share="108,0"))
+    assert alarms(findings) == []
