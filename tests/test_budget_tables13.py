@@ -74,3 +74,27 @@ def test_an_outturn_over_estimate_heading_is_a_share_of_plan(tmp_path, heading):
 def test_right_outturn_over_estimate_ratios_stay_silent(tmp_path):
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + ACCOUNTS.format(heading="QT/DT (%)", share="108,0"))
     assert alarms(findings) == []
+
+
+CHANGE_IN_TEXT = (
+    "II. CHI NGÂN SÁCH NĂM 2025\n\n"
+    "Chi thường xuyên ước 12.360 tỷ đồng, đạt 103,0% dự toán, {word} {change} tỷ đồng so với năm 2024.\n\n"
+    "Đơn vị: tỷ đồng\n\n"
+    "| TT | Nội dung | Thực hiện 2024 | Dự toán 2025 | Ước thực hiện 2025 |\n"
+    "|---|---|---|---|---|\n"
+    "| 1 | Chi đầu tư phát triển | 7.100 | 8.000 | 7.640 |\n"
+    "| 2 | Chi thường xuyên | {base} | 12.000 | 12.360 |\n")
+
+
+@pytest.mark.parametrize("word,change,base", [("tăng", "1.130", "11.050"), ("giảm", "420", "12.870")])
+def test_a_change_in_the_text_is_reckoned_from_the_table_row(tmp_path, word, change, base):
+    # (12.360 − 11.050 = 1.310; 12.870 − 12.360 = 510)
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + CHANGE_IN_TEXT.format(word=word, change=change, base=base))
+    found = alarms(findings, "RT04")
+    assert len(found) == 1 and f"{change} tỷ đồng" in figure_texts(found[0])
+
+
+@pytest.mark.parametrize("word,change,base", [("tăng", "1.310", "11.050"), ("giảm", "510", "12.870")])
+def test_a_change_in_the_text_agreeing_with_the_table_stays_silent(tmp_path, word, change, base):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + CHANGE_IN_TEXT.format(word=word, change=change, base=base))
+    assert alarms(findings) == []

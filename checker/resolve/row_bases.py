@@ -30,7 +30,7 @@ from checker.resolve.bases import (
     _level_before,
     _relate,
 )
-from checker.resolve.stated import RATES, _before
+from checker.resolve.stated import RATES, STOP_RE, _before, outside
 
 # A level whose growth is measured at constant prices, or no level at all (an index).
 REAL_TERMS_RE = re.compile(r"grdp|gdp|value_added|production_value|index|iip|cpi", re.I)
@@ -143,6 +143,46 @@ def row_multiple(out, text: str, figs, n: int, cells: TableCells) -> bool:
     return True
 
 
+# Right before a change in the level's own unit: `, tăng `, `; giảm `.
+CHANGE_LEAD_RE = re.compile(r"(?<![\w])(?P<dir>tăng|giảm)(?:\s+thêm)?\s+$", re.I)
+
+
+def row_change(out, text: str, figs, n: int, cells: TableCells) -> bool:
+    """`A, …, tăng D so với năm 2024` (D in A's unit) whose level A a table row states beside
+    the level of the base year: D = A − B (`giảm`: B − A).  A is the last figure of D's unit
+    before it in its clause, passing over the percentages stated of it; a bracket's figure
+    (`(22.200 tỷ đồng)`) is never A."""
+    s_i, s = figs[n]
+    if out[s_i].role != "change" or out[s_i].block.kind not in PROSE_BLOCKS or s.kind != "statistic" \
+            or s.qualifier not in (None, "", "eq", "estimate"):
+        return False
+    lead = CHANGE_LEAD_RE.search(text, max(0, s.start - 12), s.start)
+    after = GROWTH_BASE_RE.match(text, s.end)
+    if lead is None or after is None or not after.group("compared") or after.group("plan") \
+            or BRACKET_AHEAD_RE.match(text, after.end()):
+        return False  # (a plan is no past level; a bracket's level is the base, read elsewhere)
+    found = None
+    for m in range(n - 1, -1, -1):
+        j, f = figs[m]
+        gap = outside(text[f.end:s.start])
+        if "(" in gap or STOP_RE.search(gap) or len(gap) > 80:
+            return False
+        if ")" in gap or out[j].unit in RATES:
+            continue  # (inside a bracket closed before it, or a rate stated of the level)
+        found = j
+        break
+    if found is None or out[found].unit != out[s_i].unit or not _precise_level(out[found]) \
+            or out[found].role not in ("actual", "target"):
+        return False
+    b_i = _row_base(out, cells, out[found], after)
+    if b_i is None:
+        return False
+    word = lead.group("dir").lower()
+    why = (f"`{word} {s.text}` of `{out[found].figure.text}`, stated in a table row beside its base "
+           f"`{out[b_i].figure.text}`")
+    return _relate(out, s_i, found, b_i, "above" if word == "tăng" else "below", why)
+
+
 def _row_base(out, cells: TableCells, a, after, fits=None) -> int | None:
     """The one result of the base period `after` names (the year before, without it) in the
     one table row that states `a`.  A plan's growth over a year whose row holds that year's
@@ -236,6 +276,13 @@ def row_growths(out, blocks) -> None:
             continue
         for n, (s_i, _) in enumerate(figs):
             unit = out[s_i].unit
+            if out[s_i].role == "change" and _is_level(out[s_i]) \
+                    and not any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations):
+                cells = cells or TableCells(out)
+                if not cells.cells:
+                    return
+                row_change(out, text, figs, n, cells)
+                continue
             if unit not in RATES and unit != "times" \
                     or any(rel.kind is RelationKind.STATED_OF and rel.others for rel in out[s_i].relations):
                 continue  # (the three read a percentage or a multiple, nothing else)
