@@ -98,3 +98,26 @@ def test_a_change_in_the_text_is_reckoned_from_the_table_row(tmp_path, word, cha
 def test_a_change_in_the_text_agreeing_with_the_table_stays_silent(tmp_path, word, change, base):
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + CHANGE_IN_TEXT.format(word=word, change=change, base=base))
     assert alarms(findings) == []
+
+
+DEBT_SHARE = (
+    "IV. VAY VÀ TRẢ NỢ NĂM 2024\n\n"
+    "Dư nợ vay cuối năm của ngân sách địa phương 642,0 tỷ đồng (Gia Lai cũ 401,0 tỷ đồng; Bình Định cũ "
+    "241,0 tỷ đồng), bằng {total} thu ngân sách địa phương được hưởng theo phân cấp (Gia Lai cũ {a}; "
+    "Bình Định cũ {b}).\n")
+
+
+@pytest.mark.parametrize("total,a,b", [("6,8%", "4,6%", "5,9%"), ("3,9%", "4,6%", "5,9%")])
+def test_a_share_outside_its_former_provinces_shares_and_not_their_sum(tmp_path, total, a, b):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + DEBT_SHARE.format(total=total, a=a, b=b))
+    found = alarms(findings, "BT03")
+    assert len(found) == 1 and total in figure_texts(found[0])
+
+
+@pytest.mark.parametrize("total,a,b", [
+    ("5,2%", "4,6%", "5,9%"),   # each former province's share of its own revenue: their mean
+    ("10,5%", "4,6%", "5,9%"),  # each one's share of the merged province's revenue: their sum
+])
+def test_a_share_within_its_formers_or_their_sum_stays_silent(tmp_path, total, a, b):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + DEBT_SHARE.format(total=total, a=a, b=b))
+    assert alarms(findings) == []

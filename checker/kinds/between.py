@@ -110,7 +110,11 @@ class Between:
         parts (sectors, quarters, kinds) are not checked: nothing says how they weigh."""
         params = rule.params
         for total, items, combine in breakdowns(ctx):
-            merged = _merged_of(ctx, total, items) if combine == "mean" else None
+            # `bằng 5,7% thu … (A cũ 4,9%; B cũ 5,5%)`: each former province's share of its own
+            # whole (their mean), or of the merged one (their sum); nothing says which, so only
+            # a share that fits neither reading fails
+            either = combine is None and _shares_of_formers(total, items)
+            merged = _merged_of(ctx, total, items) if combine == "mean" or either else None
             if merged is None or (params.indicators and total["indicator"] not in params.indicators) \
                     or (params.entities and merged not in params.entities):
                 yield NOT_APPLICABLE
@@ -120,7 +124,7 @@ class Between:
             for iv in ivs[1:]:
                 hull = hull.hull(iv)
             value = total["interval"]
-            if value.overlaps(hull):
+            if value.overlaps(hull) or either and value.overlaps(sum(ivs[1:], ivs[0])):
                 yield PASS
                 continue
             rows = [total] + items
@@ -134,6 +138,14 @@ class Between:
             suspect = pick_suspect([int(r["id"]) for r in rows], ctx)
             yield fail(finding(rule, rows, suspect, args, imbalance,
                                N_("the former provinces' values span {expected}, stated {value}")))
+
+
+def _shares_of_formers(total: dict, items: list[dict]) -> bool:
+    """A share in percent (`chiếm`, `bằng P% <whole>`) listed with shares in percent, none of
+    them a change or a share of plan."""
+    return total["measure"] == "share" and total["unit"] == "percent" and total["interval"].bounded \
+        and all(r["unit"] == "percent" and r["measure"] in (None, "", "share") and r["interval"].bounded
+                for r in items)
 
 
 def _weight_left(merged, equal, others) -> float:
