@@ -121,3 +121,47 @@ def test_a_share_outside_its_former_provinces_shares_and_not_their_sum(tmp_path,
 def test_a_share_within_its_formers_or_their_sum_stays_silent(tmp_path, total, a, b):
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + DEBT_SHARE.format(total=total, a=a, b=b))
     assert alarms(findings) == []
+
+
+SHARE_OF_TOTAL = (
+    "I. THU NGÂN SÁCH{year}\n\n"
+    "1. Thu nội địa: 12.480,0 tỷ đồng, bằng 104,0% dự toán.\n"
+    "- Thu tiền sử dụng đất 3.120,0 tỷ đồng, chiếm {share} tổng thu nội địa.\n")
+
+
+@pytest.mark.parametrize("year", [" NĂM 2024", ""])
+def test_a_share_of_a_total_named_with_tong_is_reckoned(tmp_path, year):
+    # (3.120,0 / 12.480,0 = 25,0%; with no year read for either, the whole stated above under the same heading)
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + SHARE_OF_TOTAL.format(year=year, share="27,5%"))
+    found = alarms(findings, "RT04")
+    assert len(found) == 1 and "27,5%" in figure_texts(found[0])
+
+
+@pytest.mark.parametrize("year", [" NĂM 2024", ""])
+def test_a_right_share_of_a_total_named_with_tong_stays_silent(tmp_path, year):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + SHARE_OF_TOTAL.format(year=year, share="25,0%"))
+    assert alarms(findings) == []
+
+
+FORMER_SHARE = (
+    "I. THU NGÂN SÁCH NĂM 2025\n\n"
+    "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 30.000 tỷ đồng, tăng 12,0% so với năm 2024, "
+    "tương ứng tăng 3.214 tỷ đồng.\n\n"
+    "Khu vực Bình Định cũ ước thu 9.600 tỷ đồng, chiếm {share} tổng thu ngân sách trên địa bàn.\n\n"
+    "Đơn vị: tỷ đồng\n\n"
+    "| Nội dung | Gia Lai cũ - Ước TH | Bình Định cũ - Ước TH |\n"
+    "|---|---|---|\n"
+    "| Tổng thu ngân sách nhà nước trên địa bàn | 20.400 | 9.600 |\n")
+
+
+def test_a_former_provinces_share_of_the_total_is_of_the_merged_total(tmp_path):
+    # (9.600 / 30.000 = 32,0%: the former province's own total is the part itself;
+    # `tương ứng tăng 3.214 tỷ đồng` is the growth's amount, no second level of the total)
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + FORMER_SHARE.format(share="35,0%"))
+    found = alarms(findings, "RT04")
+    assert len(found) == 1 and "35,0%" in figure_texts(found[0])
+
+
+def test_a_former_provinces_right_share_of_the_total_stays_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + FORMER_SHARE.format(share="32,0%"))
+    assert alarms(findings) == []

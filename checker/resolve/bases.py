@@ -65,6 +65,8 @@ BASE_BRACKET_RE = re.compile(r"^\s*\(\s*(?:(?:thực hiện\s+)?(?:cùng kỳ\s+
 NOUN_BEFORE_BRACKET_RE = re.compile(r"^\s*[^\W\d][^\d()]{0,40}?(?=\s*\()")
 NOUN_BEFORE_CLOSE_RE = re.compile(r"^\s*[^\W\d][^\d(),;]{0,20}?(?=\s*\))")
 CLOSE_LEAD_RE = re.compile(r"^\s*\)\s*,?\s*(?:tăng|giảm)\s+(?:khoảng\s+)?$", re.I)
+# `tổng`, `tổng số` opening a whole's name: the total of the thing named after it.
+TOTAL_HEAD_RE = re.compile(r"tổng(?:\s+số)?\s+", re.I)
 # The whole province after a whole's name (`diện tích lúa toàn tỉnh`).
 WHOLE_WORDS_RE = re.compile(r"(?<![\w])(?:toàn|cả)\s+(?:tỉnh|thành phố)(?![\w])", re.I)
 YEARLY_BEFORE_RE = re.compile(r"bình quân|trung bình|(?:mỗi|hằng|hàng)\s+năm", re.I)
@@ -352,18 +354,41 @@ def _whole(out, a_i: int, phrase: str, index: "_LevelIndex", catalog) -> int | N
         merged = entity.merged_into if entity is not None else None
         return index.level(a, a.period, entity=merged, role=_role(a)) if merged and a.period else None
     named = [m for m in catalog.indicator_matcher.find(phrase) if m.start == 0]
+    total = TOTAL_HEAD_RE.match(phrase)
+    if not named and total:
+        # `chiếm 36,2% tổng thu nội địa`: the total of what the catalog names `thu nội địa`,
+        # else (below) a level whose own words name the whole phrase
+        named = [m for m in catalog.indicator_matcher.find(phrase) if m.start == total.end()]
+        if named:
+            found = _named_level(out, a_i, named[0].keys, index, catalog, phrase)
+            if found is not None:
+                return found
+            named = []
     if named:
-        keys = [k for k in named[0].keys if k != a.indicator]
-        # `chiếm 77,9% diện tích lúa toàn tỉnh` after a former province's level: the whole is
-        # the merged province's (never the former province's own level, the part itself).
-        entity = catalog.entities.get(a.entity) if a.entity else None
-        whole = entity.merged_into if entity is not None and WHOLE_WORDS_RE.search(phrase) else None
-        found = {index.level(a, a.period, k, any_scope=True, role=_role(a), entity=whole)
-                 for k in keys} - {None} if a.period else set()
-        found = {b for b in found if not _restates(out[b], a)}
-        return found.pop() if len(found) == 1 else None
+        return _named_level(out, a_i, named[0].keys, index, catalog, phrase)
     b_i = index.labelled(a_i, phrase)
     return None if b_i is None or doubtful(out, a_i, b_i, phrase) else b_i
+
+
+def _named_level(out, a_i: int, keys, index: "_LevelIndex", catalog, phrase: str) -> int | None:
+    """The one level, not `a_i` restated, of one of the catalog indicators `keys` the
+    whole's words name."""
+    a = out[a_i]
+    keys = [k for k in keys if k != a.indicator]
+    # `chiếm 77,9% diện tích lúa toàn tỉnh` after a former province's level: the whole is
+    # the merged province's (never the former province's own level, the part itself).
+    entity = catalog.entities.get(a.entity) if a.entity else None
+    whole = entity.merged_into if entity is not None and WHOLE_WORDS_RE.search(phrase) else None
+    found = {index.level(a, a.period, k, any_scope=True, role=_role(a), entity=whole)
+             for k in keys} - {None} if a.period else index.undated(a_i, keys, whole)
+    if found and whole is None and entity is not None and entity.merged_into and a.period \
+            and all(_restates(out[b], a) for b in found):
+        # `Khu vực A cũ ước thu 4.420 tỷ đồng, chiếm 19,6% tổng thu ngân sách trên địa bàn`: the
+        # former province's own whole is the part itself (a share of 100%): the merged one's
+        found = {index.level(a, a.period, k, any_scope=True, role=_role(a), entity=entity.merged_into)
+                 for k in keys} - {None}
+    found = {b for b in found if not _restates(out[b], a)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _restates(b, a) -> bool:
@@ -597,6 +622,22 @@ class _LevelIndex:
             if words.search(label):
                 return i if _label(a) != label else None
         return None
+
+    def undated(self, a_i: int, keys: list[str], entity: str | None = None) -> set[int]:
+        """For a level no period was read for (`2. Thu nội địa: 15.866,3 tỷ đồng` under a
+        heading naming no year): the levels before it under the same headings, with no period
+        either, of one of the indicators `keys` and of its province (or `entity`), unit and
+        role; when their statements differ, none."""
+        a = self.out[a_i]
+        if not a.entity:
+            return set()
+        found = [i for i in range(a_i) if (r := self.out[i]).doc is a.doc and not r.period
+                 and r.block.section == a.block.section and r.indicator in keys
+                 and r.entity == (entity or a.entity) and r.unit == a.unit and _role(r) == _role(a)
+                 and r.figure.kind == "statistic" and not r.measure and r.figure.interval is not None
+                 and r.block.kind != "table_row"]
+        one = self._agreed(found)
+        return set() if one is None else {one}
 
     def _agreed(self, found: list[int]) -> int | None:
         if not found:

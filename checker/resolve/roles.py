@@ -38,6 +38,8 @@ BASE_GAP_RE = re.compile(r"[^,;:.()]*")  # no separator: the words after a figur
 # Between a plan word and the figure in the bracket it opens: the plan's own value
 # (`bằng 76,4% kế hoạch năm (2.450 doanh nghiệp)`, `đạt 78,8% dự toán (12.500 tỷ đồng)`).
 PLAN_VALUE_RE = re.compile(r"(?:\s+năm(?:\s+\d{4})?)?\s*\(\s*", re.I)
+# `tăng 11,0%, tương ứng tăng 2.230 tỷ đồng`: the amount of a growth just stated, not a level.
+CORRESPONDING_RE = re.compile(r"(?<![\w])tương ứng\s+(?:với\s+)?(?:mức\s+)?(?:tăng|giảm)(?![\w])", re.I)
 COMPARED_AFTER_RE = re.compile(r"\s*,?\s*(?:[^\W\d]+\s+){0,2}?so\s+với(?![\w])", re.I)
 # The body that set the plan a share is of: `… dự toán Trung ương giao`, `kế hoạch UBND tỉnh giao`.
 PLAN_BASE_RE = re.compile(r"\W*(?:so\s+(?:với\s+)?)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s+((?:[^\W\d_]+\s+){0,4}?)giao(?![\w])",
@@ -86,7 +88,8 @@ def prose_role(text: str, fig, spot, targets) -> Resolution | None:
     change = CHANGE_FROM_RE.search(text[max(spot.sentence_start, fig.start - 12):fig.start])
     if change:
         return Resolution("baseline", Evidence.CLAUSE, f"`{change.group(0).strip()}` before it")
-    by = CHANGE_BY_RE.search(text[max(spot.sentence_start, spot.prev_figure_end, fig.start - 25):fig.start])
+    window = max(spot.sentence_start, spot.prev_figure_end, fig.start - 25)
+    by = CHANGE_BY_RE.search(text[window:fig.start])
     if by and fig.unit not in (None, "percent", "percentage_point", "times"):
         # A rise by an amount of the level's own unit, against a base (or `tăng thêm`, an
         # increment whatever its base, or right after the change's own levels): not the level itself.
@@ -94,6 +97,10 @@ def prose_role(text: str, fig, spot, targets) -> Resolution | None:
             return Resolution("change", Evidence.CLAUSE, f"`{by.group(0).strip()} … so với` around it")
         if AFTER_CHANGE_RE.search(text, spot.sentence_start, fig.start):
             return Resolution("change", Evidence.CLAUSE, f"`{by.group(0).strip()}` after the change's own levels")
+        # (`tăng 11,0%, tương ứng tăng 2.230 tỷ đồng`: the amount of a growth just stated)
+        if CORRESPONDING_RE.search(text, max(spot.sentence_start, spot.prev_figure_end, window + by.start() - 20),
+                                   fig.start):
+            return Resolution("change", Evidence.CLAUSE, f"`{by.group(0).strip()} … so với` around it")
     if BEFORE_REORGANISATION_RE.match(text, spot.clause_start, fig.start) \
             and AFTER_REORGANISATION_RE.search(text, fig.end):
         return Resolution("baseline", Evidence.CLAUSE, "its clause opens with the time before the reorganisation")
