@@ -165,3 +165,21 @@ def test_a_former_provinces_share_of_the_total_is_of_the_merged_total(tmp_path):
 def test_a_former_provinces_right_share_of_the_total_stays_silent(tmp_path):
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + FORMER_SHARE.format(share="32,0%"))
     assert alarms(findings) == []
+
+
+FORMER_COLUMNS = (
+    "PHỤ LỤC\nVAY VÀ TRẢ NỢ NĂM 2024\nĐơn vị: tỷ đồng\n\n"
+    "STT\tNội dung\tGia Lai (cũ)\tBình Định (cũ)\tToàn tỉnh\n"
+    "1\tVay lại trong năm\t64,2\t38,9\t{total}\n"
+    "2\tTrả nợ gốc các khoản vay\t21,4\t17,0\t38,4\n")
+
+
+def test_an_amount_row_no_catalog_indicator_names_adds_up_across_former_provinces(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + FORMER_COLUMNS.format(total="130,1"))
+    found = alarms(findings, "PW01")  # (64,2 + 38,9 = 103,1)
+    assert len(found) == 1 and "130,1" in figure_texts(found[0])
+
+
+def test_an_amount_row_that_adds_up_across_former_provinces_stays_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + FORMER_COLUMNS.format(total="103,1"))
+    assert alarms(findings) == []

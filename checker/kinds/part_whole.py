@@ -97,14 +97,15 @@ def _merged_groups(ctx: Context, aggregation: str) -> list[tuple[tuple, dict]]:
 NOT_SUMMED_LABEL_RE = re.compile(r"bình quân|trung bình|tỷ lệ|tỉ lệ|/|trên\s+\d|mỗi|\bbq\b", re.I)
 
 
-def unnamed_count_rows(ctx: Context, entities: set[str] | None = None):
-    """`Tổ chức đảng được kiểm tra | lượt | 4.317 | 1.245 | 1.680 | 1.392`: a table row no
-    catalog indicator names, counted in a count noun, whose columns are a merged province
-    and its former provinces: the row's own structure says the cells add up.  Keyed as
-    merged_provinces' groups, the row's label standing for the indicator."""
-    counts = ctx.catalog.units.count_units
+def unnamed_rows(ctx: Context, entities: set[str] | None = None):
+    """`Tổ chức đảng được kiểm tra | lượt | 4.317 | 1.245 | 1.680 | 1.392`, `Vay trong năm |
+    120,0 | 45,2 | 68,4 | 113,6` under `Đơn vị: tỷ đồng`: a table row no catalog indicator
+    names, counted in a count noun or an amount (money, tonnes, hectares), whose columns are
+    a merged province and its former provinces: the row's own structure says the cells add
+    up.  Keyed as merged_provinces' groups, the row's label standing for the indicator."""
+    units = ctx.catalog.units
     rows = [r for r in stat_records(ctx, ("entity", "period", "role", "unit", "row_label"))
-            if r["indicator"] is None and r["block"] == "table_row" and r["unit"] in counts
+            if r["indicator"] is None and r["block"] == "table_row" and additive_unit(units, r["unit"])
             and r["role"] in ("actual", "target") and not r["measure"] and r["part_of"] is None
             and not NOT_SUMMED_LABEL_RE.search(r["row_label"])]
     for (label, period, role, _, _, _), group in group_records(rows, ["row_label", "period", "role", "unit", "path",
@@ -165,7 +166,7 @@ class PartWhole:
         params = rule.params
         groups = merged_provinces(ctx, "additive", set(params.indicators), set(params.entities))
         if not params.indicators:
-            groups = chain(groups, unnamed_count_rows(ctx, set(params.entities)))
+            groups = chain(groups, unnamed_rows(ctx, set(params.entities)))
         for key, entity, values in groups:
             ent = entity.id
             if not all(f in values for f in entity.formers):
