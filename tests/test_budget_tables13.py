@@ -183,3 +183,22 @@ def test_an_amount_row_no_catalog_indicator_names_adds_up_across_former_province
 def test_an_amount_row_that_adds_up_across_former_provinces_stays_silent(tmp_path):
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + FORMER_COLUMNS.format(total="103,1"))
     assert alarms(findings) == []
+
+
+PLAN_WORDS = (
+    "I. THU NGÂN SÁCH NĂM 2025\n\n"
+    "Khu vực Bình Định cũ: thu nội địa đạt 104,3% dự toán ({first}); thu tiền sử dụng đất đạt 92,5% dự toán ({second}).\n")
+
+
+@pytest.mark.parametrize("first,second,wrong", [
+    ("Vượt", "Vượt", "92,5%"), ("Không đạt", "Không đạt", "104,3%"), ("Đạt", "Hoàn thành", "92,5%")])
+def test_a_word_in_brackets_after_a_share_of_plan_judges_it_against_the_whole_plan(tmp_path, first, second, wrong):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + PLAN_WORDS.format(first=first, second=second))
+    found = alarms(findings, "VD01")
+    assert len(found) == 1 and wrong in figure_texts(found[0])
+
+
+@pytest.mark.parametrize("first,second", [("Vượt", "Không đạt"), ("Đạt", "Chưa đạt")])
+def test_right_words_after_shares_of_plan_stay_silent(tmp_path, first, second):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + PLAN_WORDS.format(first=first, second=second))
+    assert alarms(findings) == []

@@ -122,8 +122,10 @@ class Verdict:
         for key in sorted(rows):
             cells = rows[key]
             labels = [r for r in cells if r["role"] == "evaluation" and r["label"]]
-            if labels:
-                yield self._label(rule, ctx, cells, labels[0])
+            # (a sentence's words each judge the result just before them: `tổng thu đạt 101,2%
+            # dự toán (Vượt); thu nội địa đạt 99,9% dự toán (Không đạt)`)
+            for label in labels if cells[0]["block"] != "table_row" else labels[:1]:
+                yield self._label(rule, ctx, cells, label)
         yield from self._group_labels(rule, ctx, rows)
 
     def _group_labels(self, rule, ctx: Context, rows: dict[tuple, list[dict]]) -> Results:
@@ -174,6 +176,9 @@ class Verdict:
                 results = [r for r in results if targets and r["column"] < targets[0]["column"]
                            and r["unit"] == targets[0]["unit"]][-1:]
         says = self.LABEL_SAYS.get(label["label"])
+        if label["block"] != "table_row" and not targets and len(results) == 1 \
+                and results[0]["measure"] == "plan_share" and results[0]["unit"] == "percent":
+            return self._share_of_plan(rule, results[0], label, says)
         pairs = [(t, a) for t in targets for a in results if t["unit"] == a["unit"] and t["indicator"]
                  and t["indicator"] == a["indicator"]]
         if not pairs and label["block"] == "table_row" and label["indicator"]:
@@ -225,6 +230,25 @@ class Verdict:
                if verdict == "met" else
                N_("result {result} against target {target} ({direction}): not reached, but marked '{label}'"))
         return fail(finding(rule, [target, result, label], 2, args, None, why))
+
+    def _share_of_plan(self, rule, result: dict, label: dict, says: str | None) -> Result:
+        """`đạt 89,2% dự toán (Vượt)`: the word judges the share against the whole plan, 100%:
+        reached from 100% up, whichever way the indicator is better (the share says so)."""
+        if says is None:
+            return NOT_APPLICABLE
+        verdict = judge(Interval.point(100.0), result["interval"], True)
+        if verdict == "unsure" or verdict == says:
+            return PASS
+        key = result["indicator"]
+        args = {"subject": words.subject(key, result["entity"], result["period"]), "indicator": words.indicator(key),
+                "entity": words.entity(result["entity"]), "period": words.period(result["period"]),
+                "target": words.quantity(Interval.point(100.0), digits=0, unit="%"), "result": words.fig(0),
+                "label": words.fig(1), "stated": words.fig(1), "direction": words.word(N_("higher is better")),
+                "expected": words.word(N_("met (Đạt, Vượt)") if verdict == "met" else N_("not met (Không đạt)"))}
+        why = (N_("result {result} against target {target} ({direction}): reached, but marked '{label}'")
+               if verdict == "met" else
+               N_("result {result} against target {target} ({direction}): not reached, but marked '{label}'"))
+        return fail(finding(rule, [result, label], 1, args, None, why))
 
     def _margins(self, rule, ctx: Context) -> Results:
         recs = [r for r in ctx.records if r["kind"] in ("statistic", "range") and r["lo"] is not None]

@@ -46,7 +46,7 @@ from checker.resolve.level_changes import level_changes
 from checker.resolve.parallel_multiples import parallel_multiples
 from checker.resolve.stated import TO_RE, stated_relations
 from checker.resolve.parallel_units import parallel_units
-from checker.resolve.verdicts import prose_verdicts
+from checker.resolve.verdicts import plan_share_verdicts, prose_verdicts
 
 PCT_GAP_RE = re.compile(r"^[^;]{0,80}$")
 OWN_FRACTION_GAP_RE = re.compile(r"\s*\(\s*")
@@ -94,7 +94,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
             row_slash_ratios(catalog, out, figs, lambda *a: _add(out, *a))
             row_fractions(out, figs, lambda *a: _add(out, *a))
         elif figs:
-            verdicts += prose_verdicts(out, text, figs, catalog)
+            verdicts += prose_verdicts(out, text, figs, catalog) + plan_share_verdicts(out, text, figs, catalog)
             parallel_units(out, text, figs, catalog)
     column_structures(out, lambda *a: _add(out, *a))
     _footnotes(out, resolved, catalog.indicators)

@@ -91,6 +91,41 @@ def _level_under_share(text: str, figs, i: int, unit: str):
     return j, f
 
 
+# After a share of plan, its base words then an evaluation word alone in a bracket:
+# `đạt 89,2% dự toán (Vượt)`, `bằng 97,1% kế hoạch năm (Không đạt)`.
+BRACKETED_WORD_RE = re.compile(r"\s*(?:so với\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch|dự toán)[^()\d;.,]{0,30}?"
+                               r"\(\s*(?P<word>[^\W\d][^()\d;:,.]{1,30}?)\s*\)", re.I)
+
+
+def plan_share_verdicts(out: list[Resolved], text: str, figs, catalog) -> list[Resolved]:
+    """`thu tiền sử dụng đất đạt 89,2% dự toán (Vượt)`: an evaluation word alone in a bracket
+    after a result stated as a share of its plan judges that share against 100%: a label
+    record of the word, of the share's indicator, province, period and sentence."""
+    labels = catalog.cue("labels")
+    found = []
+    for j, f in figs:
+        share = out[j]
+        if share.measure != "plan_share" or share.unit != "percent" or share.role != "actual" \
+                or f.kind != "statistic" or f.qualifier not in (None, "", "eq", "estimate"):
+            continue
+        m = BRACKETED_WORD_RE.match(text, f.end)
+        if m is None:
+            continue
+        word = m.group("word")
+        said = [w for w in labels.find(word) if w.start == 0 and w.end == len(word)]
+        if not said:
+            continue
+        start = m.start("word")
+        fig = Figure(word, start, start + len(word), None, None, kind="label", label=said[0].keys[0])
+        r = Resolved(fig, share.block, share.doc, sentence=share.sentence, column_role="evaluation")
+        r.settle("indicator", share.fields["indicator"])
+        r.settle("entity", share.fields["entity"])
+        r.settle("period", share.fields["period"])
+        r.settle("role", Resolution("evaluation", Evidence.CLAUSE, f"`({word})` after the share of plan `{f.text}`"))
+        found.append(r)
+    return found
+
+
 def _result_before(text: str, figs, end: int):
     """The figure an evaluation word right after it judges: the last one before `end`,
     passing over one bracket of its own (`1,94% (A 2,21%; B 1,58%), đạt …`)."""
