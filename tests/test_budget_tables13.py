@@ -202,3 +202,26 @@ def test_a_word_in_brackets_after_a_share_of_plan_judges_it_against_the_whole_pl
 def test_right_words_after_shares_of_plan_stay_silent(tmp_path, first, second):
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + PLAN_WORDS.format(first=first, second=second))
     assert alarms(findings) == []
+
+
+COUNT_COLUMNS = (
+    "I. KẾT QUẢ 9 THÁNG NĂM 2025\n\n"
+    "| STT | Địa bàn | Doanh thu (tỷ đồng) | {first} | {second} |\n"
+    "|---|---|---|---|---|\n"
+    "| 1 | Khu vực phía Bắc | 3.120 | 214 | 4.260 |\n"
+    "| 2 | Khu vực phía Nam | 1.880 | 137 | 2.150 |\n"
+    "| | **Toàn tỉnh** | **5.000** | **351** | **{total}** |\n")
+
+
+@pytest.mark.parametrize("first,second", [("Cơ sở lưu trú", "Số buồng"), ("Số cơ sở lưu trú", "Buồng lưu trú")])
+def test_a_column_headed_by_the_noun_it_counts_adds_up_to_the_total_row(tmp_path, first, second):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + COUNT_COLUMNS.format(first=first, second=second,
+                                                                                 total="6.140"))
+    found = alarms(findings, "PW03")  # (4.260 + 2.150 = 6.410)
+    assert len(found) == 1 and "6.140" in figure_texts(found[0])
+
+
+def test_count_columns_that_add_up_stay_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + COUNT_COLUMNS.format(first="Cơ sở lưu trú",
+                                                                                 second="Số buồng", total="6.410"))
+    assert alarms(findings) == []

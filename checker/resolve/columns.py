@@ -439,11 +439,13 @@ def _column(catalog: Catalog, parts: list[str], index: int, context: str) -> Col
 
 
 def counted_noun(catalog: Catalog, heading: str) -> str | None:
-    """`Số học sinh`, `Số trường công lập`: a heading that counts a noun the units know heads
-    counts of it (the noun is their unit)."""
+    """`Số học sinh`, `Số trường công lập`, `Cơ sở lưu trú`: a heading that counts a noun the
+    units know, or opens on it, heads counts of it (the noun is their unit)."""
     m = COUNT_HEADING_RE.match(heading.strip())
     if m is None:
-        return None
+        # (`Cơ sở lưu trú`: a heading opening on the noun it counts, with no `Số`)
+        found = catalog.units.match(" " + heading.strip(), 0)
+        return found.text if found.unit is not None and found.unit in catalog.units.count_units else None
     found = catalog.units.match(" " + m.group(1), 0)
     if found.unit is None and len(m.group(1).split()) <= 2:
         # `Số buồng`, `Số hộ`: a noun the units do not know, as a whole number's (`31.560 buồng`)
