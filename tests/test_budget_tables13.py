@@ -225,3 +225,22 @@ def test_count_columns_that_add_up_stay_silent(tmp_path):
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + COUNT_COLUMNS.format(first="Cơ sở lưu trú",
                                                                                  second="Số buồng", total="6.410"))
     assert alarms(findings) == []
+
+
+UNDATED_TEXT = (
+    "I. THU NGÂN SÁCH TRÊN ĐỊA BÀN\n\n"
+    "1. Thu nội địa: 12.480,0 tỷ đồng, bằng {share} dự toán.\n\n"
+    "PHỤ LỤC\nQUYẾT TOÁN THU NGÂN SÁCH NĂM 2024\nĐơn vị: tỷ đồng\n\n"
+    "STT\tNội dung\tDự toán\tQuyết toán\n"
+    "1\tThu nội địa\t12.000,0\t12.480,0\n")
+
+
+def test_a_prose_level_with_no_period_read_finds_its_table_row_by_indicator_and_value(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + UNDATED_TEXT.format(share="106,0%"))
+    found = alarms(findings, "RT04")  # (12.480,0 / 12.000,0 = 104,0%)
+    assert len(found) == 1 and "106,0%" in figure_texts(found[0])
+
+
+def test_a_prose_level_with_no_period_agreeing_with_its_table_row_stays_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + UNDATED_TEXT.format(share="104,0%"))
+    assert alarms(findings) == []

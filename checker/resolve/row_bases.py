@@ -53,8 +53,11 @@ class TableCells:
     def same_value(self, a) -> list[int]:
         """The table cells of `a`'s document, unit, province, period and role within its precision."""
         value = a.figure.interval.scaled(a.factor)
+        # (a prose level no period was read for, `2. Thu nội địa: 15.866,3 tỷ đồng` under a
+        # heading naming no year, is found in the table by its value and its indicator)
         return [i for i in self.cells if (r := self.out[i]).doc is a.doc and r.unit == a.unit
-                and r.entity == a.entity and r.period == a.period and r.role == a.role
+                and r.entity == a.entity and r.role == a.role
+                and (r.period == a.period or not a.period and a.indicator and r.indicator == a.indicator)
                 and r.figure.interval.scaled(r.factor).overlaps(value)]
 
     def one_row(self, a) -> list[int] | None:
@@ -246,10 +249,11 @@ def _named_bases(header: tuple[str, ...]) -> set[str]:
 
 
 def _precise_level(a) -> bool:
-    """A level a table cell can be found by: bounded, of a province and period, precise to a thousandth."""
+    """A level a table cell can be found by: bounded, of a province and period (or, with no
+    period read, of an indicator), precise to a thousandth."""
     iv = a.figure.interval
     return _is_level(a) and a.figure.kind == "statistic" and iv is not None and iv.bounded and bool(a.entity) \
-        and bool(a.period) and a.figure.qualifier not in ("gt", "ge", "lt", "le", "range") and bool(iv.mid) \
+        and bool(a.period or a.indicator) and a.figure.qualifier not in ("gt", "ge", "lt", "le", "range") and bool(iv.mid) \
         and iv.hi - iv.lo <= abs(iv.mid) * MAX_RELATIVE_WIDTH
 
 
