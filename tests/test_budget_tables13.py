@@ -244,3 +244,24 @@ def test_a_prose_level_with_no_period_read_finds_its_table_row_by_indicator_and_
 def test_a_prose_level_with_no_period_agreeing_with_its_table_row_stays_silent(tmp_path):
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + UNDATED_TEXT.format(share="104,0%"))
     assert alarms(findings) == []
+
+
+ROUGH_LEVEL = (
+    "II. CHI NGÂN SÁCH NĂM 2025\n\n"
+    "Chi trả nợ lãi các khoản do chính quyền địa phương vay ước 48 tỷ đồng, bằng {share} dự toán.\n\n"
+    "Đơn vị: tỷ đồng\n\n"
+    "| TT | Nội dung | Dự toán 2025 | Ước thực hiện 2025 |\n"
+    "|---|---|---|---|\n"
+    "| 1 | Chi đầu tư phát triển | 8.000 | 7.640 |\n"
+    "| 2 | Chi trả nợ lãi | 50 | 48 |\n")
+
+
+def test_a_rough_prose_level_finds_the_table_row_of_its_indicator(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + ROUGH_LEVEL.format(share="90,0%"))
+    found = alarms(findings, "RT04")  # (48 / 50 = 96,0%; 47,5 to 48,5 give 95,0% to 97,0%)
+    assert len(found) == 1 and "90,0%" in figure_texts(found[0])
+
+
+def test_a_rough_prose_level_agreeing_with_its_row_stays_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + ROUGH_LEVEL.format(share="96,0%"))
+    assert alarms(findings) == []

@@ -55,9 +55,11 @@ class TableCells:
         value = a.figure.interval.scaled(a.factor)
         # (a prose level no period was read for, `2. Thu nội địa: 15.866,3 tỷ đồng` under a
         # heading naming no year, is found in the table by its value and its indicator)
+        # (a rough value, `52 tỷ đồng`, only in a row of its own indicator)
+        named = not a.period or not _precise(a)
         return [i for i in self.cells if (r := self.out[i]).doc is a.doc and r.unit == a.unit
-                and r.entity == a.entity and r.role == a.role
-                and (r.period == a.period or not a.period and a.indicator and r.indicator == a.indicator)
+                and r.entity == a.entity and r.role == a.role and (r.period == a.period or not a.period)
+                and (not named or a.indicator and r.indicator == a.indicator)
                 and r.figure.interval.scaled(r.factor).overlaps(value)]
 
     def one_row(self, a) -> list[int] | None:
@@ -250,11 +252,18 @@ def _named_bases(header: tuple[str, ...]) -> set[str]:
 
 def _precise_level(a) -> bool:
     """A level a table cell can be found by: bounded, of a province and period (or, with no
-    period read, of an indicator), precise to a thousandth."""
+    period read, of an indicator), precise to a thousandth, or of an indicator (`ước 52 tỷ
+    đồng`: found only in a row of that indicator)."""
     iv = a.figure.interval
     return _is_level(a) and a.figure.kind == "statistic" and iv is not None and iv.bounded and bool(a.entity) \
         and bool(a.period or a.indicator) and a.figure.qualifier not in ("gt", "ge", "lt", "le", "range") and bool(iv.mid) \
-        and iv.hi - iv.lo <= abs(iv.mid) * MAX_RELATIVE_WIDTH
+        and (_precise(a) or bool(a.indicator))
+
+
+def _precise(a) -> bool:
+    """Precise to a thousandth: a value that says more than its rounding."""
+    iv = a.figure.interval
+    return iv.hi - iv.lo <= abs(iv.mid) * MAX_RELATIVE_WIDTH
 
 
 def _year_before(period: str | None) -> str | None:
