@@ -265,3 +265,30 @@ def test_a_rough_prose_level_finds_the_table_row_of_its_indicator(tmp_path):
 def test_a_rough_prose_level_agreeing_with_its_row_stays_silent(tmp_path):
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + ROUGH_LEVEL.format(share="96,0%"))
     assert alarms(findings) == []
+
+
+GROUPED = (
+    "PHỤ LỤC\nQUYẾT TOÁN THU NGÂN SÁCH NĂM 2024\nĐơn vị: triệu đồng\n\n"
+    "STT\tNội dung\tGia Lai (cũ)\t\t\tBình Định (cũ)\t\t\tToàn tỉnh\n"
+    "\t\tDự toán\tQuyết toán\tSo sánh (%)\tDự toán\tQuyết toán\tSo sánh (%)\tQuyết toán\n"
+    "1\tThu nội địa\t9.000.000\t9.450.000\t{a}\t12.000.000\t12.360.000\t{b}\t21.810.000\n")
+
+
+@pytest.mark.parametrize("a,b,wrong", [("107,0", "103,0", "107,0"), ("105,0", "101,3", "101,3")])
+def test_a_bare_comparison_after_a_plan_and_its_result_is_a_share_of_plan(tmp_path, a, b, wrong):
+    # (9.450.000 / 9.000.000 = 105,0%; 12.360.000 / 12.000.000 = 103,0%)
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + GROUPED.format(a=a, b=b))
+    found = alarms(findings, "RT04")
+    assert len(found) == 1 and wrong in figure_texts(found[0])
+
+
+def test_bare_comparisons_that_are_right_shares_of_plan_stay_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + GROUPED.format(a="105,0", b="103,0"))
+    assert alarms(findings) == []
+
+
+def test_a_compared_outturn_over_estimate_heading_is_a_share_of_plan(tmp_path):
+    text = ACCOUNTS.replace("{heading}", "So sánh QT/DT (%)").replace("{share}", "110,0")
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + text)
+    found = alarms(findings)
+    assert [f.rule for f in found] == ["RT04"] and "110,0" in figure_texts(found[0])

@@ -31,6 +31,8 @@ UNIT_LINE_RE = re.compile(r"^\W*(?:đơn vị(?: tính)?|đvt)\s*:", re.I)
 COMPARED_RE = re.compile(r"(?<!\w)so(?:\s+với)?\s+(?=\w)", re.I)
 CAPTION_RE = re.compile(r"^\s*(?:\*\*)?(?:bảng|biểu|phụ lục)\b", re.I)
 BARE_RATIO_RE = re.compile(r"^\s*tỷ lệ\s*(?:\(\s*%\s*\))?\s*$", re.I)
+# `So sánh (%)` naming nothing it compares with.
+BARE_COMPARED_RE = re.compile(r"^\s*so sánh\s*(?:\(\s*%\s*\))?\s*$", re.I)
 CELL_RANGE_RE = re.compile(r"^\s*[-–]\s*$")
 # `Chỉ số (%)`, `Chỉ số phát triển (%)`: an index column, though `Chỉ số` alone heads labels.
 INDEX_HEADING_RE = re.compile(r"^\s*chỉ số(?:\s+phát triển)?\s*\(\s*%\s*\)\s*$", re.I)
@@ -78,8 +80,8 @@ def _openings(pats: dict[str, re.Pattern], cell: str) -> list[tuple[int, str]]:
 
 
 COMPARED_RE = re.compile(r"(?<![\w])so với(?![\w])", re.I)
-# `QT/DT (%)`, `% TH/KH`: one heading word over another, nothing else but a `%`
-SLASH_RATIO_RE = re.compile(r"^\s*(?:%\s*)?(\w+)\s*/\s*(\w+)\s*(?:\(\s*%\s*\))?\s*$")
+# `QT/DT (%)`, `% TH/KH`, `So sánh QT/DT (%)`: one heading word over another, nothing else but a `%`
+SLASH_RATIO_RE = re.compile(r"^\s*(?:so sánh\s+)?(?:%\s*)?(\w+)\s*/\s*(\w+)\s*(?:\(\s*%\s*\))?\s*$", re.I)
 
 
 def _opening_kind(pats: dict[str, re.Pattern], word: str) -> str | None:
@@ -220,6 +222,13 @@ def read_columns(catalog: Catalog, header: tuple[str, ...]) -> tuple[Column, ...
             # `Số trường công lập | Trong đó: đạt chuẩn quốc gia`: some of the column on its left, in its unit.
             columns[i] = Column(col.heading, "value", None, col.period or left.period, col.entity or left.entity,
                                 (), left.unit_text, False)
+        elif BARE_COMPARED_RE.match(col.heading.split(" / ")[-1]) and i >= 2 \
+                and [c.kind for c in columns[i - 2:i]] == ["target", "actual"] \
+                and _same_year(columns[i - 2].period, columns[i - 1].period):
+            # `Dự toán | Quyết toán | So sánh (%)` in each province's group: right after a plan
+            # and its result of one year, a bare comparison is the result's share of the plan
+            columns[i] = Column(col.heading, "plan_share", _role("plan_share", col.heading), col.period,
+                                col.entity, (), None, False)
         elif BARE_RATIO_RE.match(col.heading) and {"target", "actual"} <= {c.kind for c in columns[:i]}:
             # `Dự toán | Quyết toán | Tỷ lệ (%)`: a ratio naming nothing, after a plan and a
             # result, is the result's share of the plan, not a level in the row's unit.
@@ -254,6 +263,11 @@ def _spans_of_the_year(columns: list[Column]) -> list[Column]:
         out[i] = replace(col, period=Resolution(value, Evidence.TABLE_HEADER,
                                                 f"column `{col.heading}`, of the year the header's other columns name"))
     return out
+
+
+def _same_year(a: Resolution | None, b: Resolution | None) -> bool:
+    """Two columns' periods name one year, or neither names one."""
+    return (str(a.value)[:4] if a else None) == (str(b.value)[:4] if b else None)
 
 
 def _unit_names(catalog: Catalog, columns: list[Column]) -> list[Column]:
@@ -540,25 +554,30 @@ def row_share_of_plan(out, figs, add) -> None:
         return [i for i, _ in figs if out[i].column_role == role]
 
     shares, actual, targets = cells("plan_share"), cells("actual"), cells("target")
-    if shares and targets and len(actual) > len(shares) == 1:
+    if not shares or not targets or not actual:
+        return
+    if len(actual) == len(shares):
+        # `Kế hoạch | Giải ngân đến 30/11 | Tỷ lệ (%) | Ước giải ngân đến 31/01 | Tỷ lệ (%)`: each
+        # share right after its own result (a result, its share; a result, its share), else none
+        order = [out[i].figure.start for pair in zip(actual, shares) for i in pair]
+        if len(shares) > 1 and order != sorted(order):
+            return
+        pairs, own_place = list(zip(shares, actual)), False
+    else:
         # `Thực hiện 2024 | Dự toán 2025 | Ước TH 2025 | So dự toán (%)`, `Dự toán | Quyết toán A
-        # (cũ) | Quyết toán B (cũ) | Tổng quyết toán | QT/DT (%)`: of several results, the one
-        # share is that of the result of the plan's year and place, when exactly one is
+        # (cũ) | Quyết toán B (cũ) | Tổng quyết toán | QT/DT (%)`: of several results, each share
+        # is that of the nearest result before it of a plan's year, with a plan of its own place
         years = {(out[t].period or "")[:4] for t in targets}
-        places = {out[t].entity for t in targets} | {out[shares[0]].entity}
-        actual = [a for a in actual if (out[a].period or "")[:4] in years and out[a].entity in places]
-        targets = [t for t in targets if out[t].entity == out[shares[0]].entity]
-    if not shares or not targets or len(actual) != len(shares):
-        return
-    # `Kế hoạch | Giải ngân đến 30/11 | Tỷ lệ (%) | Ước giải ngân đến 31/01 | Tỷ lệ (%)`: each
-    # share right after its own result (a result, its share; a result, its share), else none
-    order = [out[i].figure.start for pair in zip(actual, shares) for i in pair]
-    if len(shares) > 1 and order != sorted(order):
-        return
-    for share, a in zip(shares, actual):
+        pairs, own_place = [], True
+        for share in shares:
+            before = [a for a in actual if out[a].figure.start < out[share].figure.start
+                      and (out[a].period or "")[:4] in years]
+            if before:
+                pairs.append((share, before[-1]))
+    for share, a in pairs:
         year = (out[a].period or "")[:4]
         of_year = [t for t in targets if (out[t].period or "")[:4] == year] if len(targets) > 1 else targets
-        if len(of_year) > 1:
+        if len(of_year) > 1 or own_place:
             # `A (cũ) - Dự toán | A (cũ) - Ước TH | So dự toán (%) | B (cũ) - Dự toán | …`: the
             # plan of the result's own place
             of_year = [t for t in of_year if out[t].entity == out[a].entity]
