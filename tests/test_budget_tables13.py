@@ -292,3 +292,24 @@ def test_a_compared_outturn_over_estimate_heading_is_a_share_of_plan(tmp_path):
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + text)
     found = alarms(findings)
     assert [f.rule for f in found] == ["RT04"] and "110,0" in figure_texts(found[0])
+
+
+NAMED_RATIOS = (
+    "I. CHỈ TIÊU KINH TẾ NĂM 2025\n\n"
+    "| STT | Chỉ tiêu | Đơn vị tính | Thực hiện 2024 | Kế hoạch 2025 | Ước thực hiện 2025 "
+    "| So sánh (%) ƯTH/TH 2024 | So sánh (%) ƯTH/KH 2025 |\n"
+    "|---|---|---|---|---|---|---|---|\n"
+    "| 1 | Kim ngạch xuất khẩu hàng hóa | triệu USD | 4.000 | 4.400 | 4.620 | {growth} | {plan} |\n")
+
+
+@pytest.mark.parametrize("growth,plan,wrong", [("115,5", "101,5", "101,5"), ("111,5", "105,0", "111,5")])
+def test_slash_headings_after_a_comparison_word_name_their_bases(tmp_path, growth, plan, wrong):
+    # (4.620 / 4.000 = 115,5%; 4.620 / 4.400 = 105,0%)
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + NAMED_RATIOS.format(growth=growth, plan=plan))
+    found = alarms(findings, "RT04")
+    assert len(found) == 1 and wrong in figure_texts(found[0])
+
+
+def test_slash_headings_with_right_ratios_stay_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, header("Gia Lai") + NAMED_RATIOS.format(growth="115,5", plan="105,0"))
+    assert alarms(findings) == []
