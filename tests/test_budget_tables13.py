@@ -313,3 +313,36 @@ def test_slash_headings_after_a_comparison_word_name_their_bases(tmp_path, growt
 def test_slash_headings_with_right_ratios_stay_silent(tmp_path):
     _, findings, _ = run_text(tmp_path, header("Gia Lai") + NAMED_RATIOS.format(growth="115,5", plan="105,0"))
     assert alarms(findings) == []
+
+
+ANNEX_HEADER = ("**ỦY BAN NHÂN DÂN TỈNH GIA LAI**\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+                "Độc lập - Tự do - Hạnh phúc\n\n# PHỤ LỤC\n## MỘT SỐ CHỈ TIÊU NGÂN SÁCH NĂM 2025\n\n")
+ANNEX_BODY = (
+    "Tổng thu ngân sách nhà nước trên địa bàn ước đạt {text} tỷ đồng.\n\n"
+    "| STT | Chỉ tiêu | Đơn vị tính | Ước thực hiện 2025 |\n"
+    "|---|---|---|---|\n"
+    "| 1 | Tổng thu ngân sách nhà nước trên địa bàn | tỷ đồng | 42.180 |\n")
+
+
+def test_an_annex_with_no_place_and_date_line_takes_its_province_from_the_issuer(tmp_path):
+    facts, findings, _ = run_text(tmp_path, ANNEX_HEADER + ANNEX_BODY.format(text="41.280"))
+    assert fact_row(facts, "42.180")["entity"] == "gia_lai"
+    found = alarms(findings, "SV01")
+    assert len(found) == 1 and "42.180" in figure_texts(found[0])
+
+
+def test_an_annex_agreeing_with_its_text_stays_silent(tmp_path):
+    _, findings, _ = run_text(tmp_path, ANNEX_HEADER + ANNEX_BODY.format(text="42.180"))
+    assert alarms(findings) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thị trường xuất khẩu chính (tỷ trọng trong tổng kim ngạch xuất khẩu): Hoa Kỳ 28,4%; Nhật Bản 14,2%.",
+    "Khu vực Bình Định cũ xuất khẩu 1.120 triệu USD, chiếm 28,4% kim ngạch xuất khẩu của tỉnh.",
+])
+def test_a_share_of_a_named_thing_is_no_growth_of_it(tmp_path, sentence):
+    text = ("I. XUẤT KHẨU NĂM 2025\n\nKim ngạch xuất khẩu ước đạt 3.950 triệu USD, tăng 12,5% so với năm 2024.\n\n"
+            + sentence + "\n")
+    facts, findings, _ = run_text(tmp_path, header("Gia Lai") + text)
+    assert fact_row(facts, "28,4%")["indicator"] != "export_growth"
+    assert alarms(findings, "SV01") == []
