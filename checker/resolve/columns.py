@@ -568,14 +568,20 @@ def row_share_of_plan(out, figs, add) -> None:
     else:
         # `Thực hiện 2024 | Dự toán 2025 | Ước TH 2025 | So dự toán (%)`, `Dự toán | Quyết toán A
         # (cũ) | Quyết toán B (cũ) | Tổng quyết toán | QT/DT (%)`: of several results, each share
-        # is that of the nearest result before it of a plan's year, with a plan of its own place
-        years = {(out[t].period or "")[:4] for t in targets}
+        # is that of the one result before it with a plan of its own year and place (of the
+        # share's own place, where several have one); two such (9 months, the year's
+        # estimate) leave it unread
+        def planned(a: int) -> bool:
+            return any((out[t].period or "")[:4] == (out[a].period or "")[:4] and out[t].entity == out[a].entity
+                       for t in targets)
+
         pairs, own_place = [], True
         for share in shares:
-            before = [a for a in actual if out[a].figure.start < out[share].figure.start
-                      and (out[a].period or "")[:4] in years]
-            if before:
-                pairs.append((share, before[-1]))
+            before = [a for a in actual if out[a].figure.start < out[share].figure.start and planned(a)]
+            if len(before) > 1:
+                before = [a for a in before if out[a].entity == out[share].entity]
+            if len(before) == 1:
+                pairs.append((share, before[0]))
     for share, a in pairs:
         year = (out[a].period or "")[:4]
         of_year = [t for t in targets if (out[t].period or "")[:4] == year] if len(targets) > 1 else targets
