@@ -26,8 +26,6 @@ from checker.text import SUPERSCRIPT_DIGITS
 # may stand on the line just before.
 MOTTO_RE = re.compile(r"^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM)\b")
 ISSUER_RE = re.compile(r"^(TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|BAN CHẤP HÀNH|ĐẠI HỘI|ỦY BAN|UỶ BAN|HỘI ĐỒNG)\b")
-# The province an issuing body's line names: `ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI`, `TỈNH ĐẮK LẮK`.
-ISSUER_PLACE_RE = re.compile(r"(?:^|\s)(?:TỈNH|THÀNH PHỐ)\s+(\w[\w\s-]{1,30}?)\s*$")
 DOC_TITLE_RE = re.compile(r"^(BÁO CÁO|NGHỊ QUYẾT|DỰ THẢO|TỜ TRÌNH|KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUYẾT ĐỊNH|PHỤ LỤC)\b")
 HEADER_CELL_RE = re.compile(r" \| |\t")
 PLACE_DATE_RE = re.compile(r"^([^,\d]{2,40}), ngày\b.*năm (\d{4})")
@@ -192,7 +190,6 @@ def _issuer(lines: list[str], first: int, last: int) -> str | None:
 
 def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | None, str | None]:
     title, kind, year, place = "", "document", None, None
-    issuer = None
     for i in range(first, min(last, first + 30)):
         # (Markdown's marks and a header row's cells: `**Số: 27/NQ** | *Đồng Nai, ngày 10 ...*`,
         # or the two columns of a header laid out with a tab: `Số: 38/NQ-HĐND<TAB>Bắc Ninh, ngày ...`)
@@ -204,11 +201,6 @@ def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | 
         if m and year is None:
             place, year = m.group(1).strip(), int(m.group(2))
             continue
-        if issuer is None and ISSUER_RE.match(s):
-            # `ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI`, or `ỦY BAN NHÂN DÂN` over `TỈNH ĐẮK LẮK`
-            nxt = next((MD_MARKS_RE.sub("", lines[k]).strip() for k in range(i + 1, min(last, i + 3))
-                        if lines[k].strip()), "")
-            issuer = next((t for t in (s, nxt) if ISSUER_PLACE_RE.search(t)), "")
         if not title and DOC_TITLE_RE.match(s):
             title = s
             if s in ("BÁO CÁO", "NGHỊ QUYẾT", "TỜ TRÌNH") or len(s) < 12:
@@ -217,9 +209,6 @@ def _doc_meta(lines: list[str], first: int, last: int) -> tuple[str, str, int | 
                 title = f"{s} {nxt}".strip()
     if not title:
         title = next((lines[k].strip() for k in range(first, last) if lines[k].strip()), "")
-    if place is None and issuer:
-        # (no `Đồng Nai, ngày …` line, as in an annex: the issuing body names the province)
-        place = ISSUER_PLACE_RE.search(issuer).group(1).strip()
     upper = title.upper()
     if "NGHỊ QUYẾT" in upper:
         kind = "resolution"
