@@ -346,25 +346,3 @@ def test_a_share_of_a_named_thing_is_no_growth_of_it(tmp_path, sentence):
     facts, findings, _ = run_text(tmp_path, header("Gia Lai") + text)
     assert fact_row(facts, "28,4%")["indicator"] != "export_growth"
     assert alarms(findings, "SV01") == []
-
-
-RESULTS_HEADING = (
-    "I. {heading}\n\n"
-    "Kim ngạch xuất khẩu ước đạt {text} triệu USD.\n\n"
-    "| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 | Ước thực hiện 2025 |\n"
-    "|---|---|---|---|---|\n"
-    "| 1 | Kim ngạch xuất khẩu hàng hóa | triệu USD | 3.800 | 3.950 |\n")
-
-
-def test_a_heading_of_the_indicators_carried_out_holds_results(tmp_path):
-    text = RESULTS_HEADING.format(heading="CÁC CHỈ TIÊU CHỦ YẾU THỰC HIỆN KẾ HOẠCH NĂM 2025", text="3.590")
-    facts, findings, _ = run_text(tmp_path, header("Gia Lai") + text)
-    assert fact_row(facts, "ước đạt 3.590 triệu USD")["role"] == "actual"
-    found = alarms(findings, "SV01")
-    assert len(found) == 1 and "3.950" in figure_texts(found[0])
-
-
-def test_a_heading_of_targets_and_the_means_to_carry_them_out_still_holds_targets(tmp_path):
-    text = RESULTS_HEADING.format(heading="MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN NĂM 2025", text="3.590")
-    facts, _, _ = run_text(tmp_path, header("Gia Lai") + text)
-    assert fact_row(facts, "ước đạt 3.590 triệu USD")["role"] == "target"

@@ -52,11 +52,6 @@ HAVE_RE = re.compile(r"(?<![\w])(?:có|gồm|(?<!so )(?<!đối )với)(?![\w])"
 RESULT_VERB_RE = re.compile(r"(?<![\w])(?:đạt|ước|tăng|giảm|vượt|là|còn|lên|xuống|thêm|được)(?![\w])", re.I)
 
 
-# `CÁC CHỈ TIÊU CHỦ YẾU THỰC HIỆN KẾ HOẠCH …` (folded): the targets' results, no targets.
-# (right after the target word: `MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN` still holds targets)
-DONE_AFTER_RE = re.compile(r"\s*(?:chu yeu\s+|co ban\s+)?(?:thuc hien|ket qua)\b")
-
-
 def heading_role(section: tuple[str, ...], cues) -> Resolution | None:
     """A section headed `III. MỤC TIÊU ...` holds targets; one headed `I. KẾT QUẢ ...`
     results.  A heading that only mentions goals (`gắn với các mục tiêu`) says nothing."""
@@ -73,8 +68,7 @@ def _heading_role(section: tuple[str, ...], heading_actual: re.Pattern, heading_
             return None  # (`CÁC CHỈ TIÊU … THỰC HIỆN KẾ HOẠCH NĂM 2025`: the plan and its results)
         if heading_actual.match(folded):
             return Resolution("actual", Evidence.HEADING, f"heading `{heading.strip()[:60]}`")
-        target = heading_target.match(folded)
-        if target and not DONE_AFTER_RE.match(folded, target.end()):
+        if heading_target.match(folded):
             return Resolution("target", Evidence.HEADING, f"heading `{heading.strip()[:60]}`")
     return None
 
