@@ -80,10 +80,8 @@ def _openings(pats: dict[str, re.Pattern], cell: str) -> list[tuple[int, str]]:
 
 
 COMPARED_RE = re.compile(r"(?<![\w])so với(?![\w])", re.I)
-# `QT/DT (%)`, `% TH/KH`, `So sánh QT/DT (%)`, `So sánh (%) ƯTH/KH 2025`: one heading word over
-# another (and the plan's year), nothing else but a `%`
-SLASH_RATIO_RE = re.compile(r"^\s*(?:so sánh\s*)?(?:\(\s*%\s*\)\s*)?(?:%\s*)?(\w+)\s*/\s*(\w+)(?:\s+(?:năm\s+)?\d{4})?"
-                            r"\s*(?:\(\s*%\s*\))?\s*$", re.I)
+# `QT/DT (%)`, `% TH/KH`, `So sánh QT/DT (%)`: one heading word over another, nothing else but a `%`
+SLASH_RATIO_RE = re.compile(r"^\s*(?:so sánh\s+)?(?:%\s*)?(\w+)\s*/\s*(\w+)\s*(?:\(\s*%\s*\))?\s*$", re.I)
 
 
 def _opening_kind(pats: dict[str, re.Pattern], word: str) -> str | None:

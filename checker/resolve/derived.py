@@ -18,9 +18,7 @@ LEVEL_ROLES = ("target", "actual", "value")
 # `So cùng kỳ (%)`, `So với năm trước`: against the same period a year before.
 YEAR_BEFORE_RE = re.compile(r"cung ky|nam truoc")
 # `So với năm 2024 (%)`: against the level of the year the heading names.
-NAMED_YEAR_RE = re.compile(r"\bso (?:voi )?(?:cung ky )?nam ((?:19|20)\d{2})\b"
-                           # `ƯTH/TH 2024`: the result over the result of the year it names
-                           r"|/\s*(?:th|thuc hien|qt|quyet toan)\s+(?:nam\s+)?((?:19|20)\d{2})\b")
+NAMED_YEAR_RE = re.compile(r"\bso (?:voi )?(?:cung ky )?nam ((?:19|20)\d{2})\b")
 # `Thực hiện cùng kỳ năm 2024` heads the level of the same months a year before.
 SAME_SPAN_RE = re.compile(r"\bcung ky\b")
 # `Tăng, giảm (%)`: a growth rate (the result over its base, less 100%) where it is small.
@@ -79,7 +77,7 @@ def row_comparisons(out, figs, add) -> None:
             continue  # `Giảm so với cùng kỳ (%)`: a fall stated by its size, or a signed change?
         if _against_year_before(heading):
             named = NAMED_YEAR_RE.search(heading)
-            pair = _year_before(out, levels, int(named.group(1) or named.group(2)) + 1 if named else None)
+            pair = _year_before(out, levels, int(named.group(1)) + 1 if named else None)
         elif len(plain) == 1 and len(levels) == 2:
             pair = _later_over_earlier(out, *levels)
         else:
