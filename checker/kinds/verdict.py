@@ -173,8 +173,9 @@ class Verdict:
                 # `ước 4.350 triệu USD, bằng 96,7% kế hoạch (4.500 triệu USD): Vượt.`: a word after
                 # its target judges that target and the last result in its unit before it.
                 targets = [r for r in targets if r["column"] < label["column"]][-1:]
-                results = [r for r in results if targets and r["column"] < targets[0]["column"]
-                           and r["unit"] == targets[0]["unit"]][-1:]
+                results = [r for r in results if r["column"] < targets[0]["column"]
+                           and r["unit"] == targets[0]["unit"]][-1:] if targets \
+                    else [r for r in results if r["column"] < label["column"]][-1:]
         says = self.LABEL_SAYS.get(label["label"])
         if label["block"] != "table_row" and not targets and len(results) == 1 \
                 and results[0]["measure"] == "plan_share" and results[0]["unit"] == "percent":

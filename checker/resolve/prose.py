@@ -292,6 +292,8 @@ def _indicator(p: Passage, fig: Figure, spot: Spot, prev: Resolved | None, level
         min(spot.number_end, spot.reach), max(spot.next_figure_start, fig.start + 1)), p.named)
     frame_scope = framed.scope if framed is not None else ""
     reading = framed or _named(cat, fig, spot, trailing, preceding, named_context, subject is not None)
+    if framed is None and reading.indicator is not None and _share_not_growth(cat, reading, text, fig, trailing + preceding):
+        reading = Reading(None, fig.unit, note=f"a share of `{reading.reason}`, not its growth")
     if reading.indicator is None:
         reading = _rate_of_level(p, fig, spot, preceding) or reading
     if reading.indicator is None and subject is None and not trailing:
@@ -503,6 +505,28 @@ def _misfit_name(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) 
         return None  # `doanh thu vận tải hành khách 619 tỷ đồng`: the money of the activity named, no misfit
     return Reading(ind.id, fig.unit, 1.0, "", Evidence.CLAUSE,
                    f"`{mention.text}` right before the figure, whose unit does not fit it")
+
+
+# A share's words: `chiếm` right before the percentage, `tỷ trọng`, `cơ cấu` near the name.
+SHARE_BEFORE_RE = re.compile(r"(?<![\w])chiếm(?:\s+(?:tỷ lệ|khoảng|gần|hơn|trên))?\s*$", re.I)
+SHARE_NOUN_RE = re.compile(r"(?<![\w])(?:tỷ trọng|tỉ trọng|cơ cấu)(?![\w])", re.I)
+CHANGE_WORD_RE = re.compile(r"(?<![\w])(?:tăng|giảm|tốc độ)(?![\w])", re.I)
+
+
+def _share_not_growth(cat: Catalog, reading: Reading, text: str, fig: Figure, names: list[Mention]) -> bool:
+    """`chiếm 21,6% tổng thu ngân sách`, `(tỷ trọng trong tổng kim ngạch xuất khẩu): Trung Quốc
+    31,8%`: a percentage said to be a share of the thing named is no growth of it, though
+    the growth indicator shares the thing's name."""
+    ind = cat.indicators.get(reading.indicator)
+    if ind is None or not ind.level or ind.unit != "percent" or fig.unit != "percent":
+        return False
+    if SHARE_BEFORE_RE.search(text, max(0, fig.start - 25), fig.start):
+        return True
+    mention = next((m for m in names if reading.indicator in m.keys), None)
+    if mention is None or mention.start > fig.start:
+        return False
+    return bool(SHARE_NOUN_RE.search(text, max(0, mention.start - 30), fig.start)) \
+        and not CHANGE_WORD_RE.search(text, mention.end, fig.start)
 
 
 def _kind_follows(p: Passage, fig: Figure) -> bool:
