@@ -59,13 +59,9 @@ def prose_verdicts(out: list[Resolved], text: str, figs, catalog) -> list[Resolv
                                                   f"the target `{word}` judges `{a.text}` against"))
             target.unit = result.unit
         start = m.start(1) if m.group(1) else m.start(2)
-        fig = Figure(word, start, start + len(word), None, None, kind="label", label=said[0].keys[0])
-        r = Resolved(fig, result.block, result.doc, sentence=result.sentence, column_role="evaluation")
-        r.settle("indicator", Resolution(result.indicator, Evidence.CLAUSE, f"the result `{a.text}` it judges"))
-        r.settle("entity", result.fields["entity"])
-        r.settle("period", result.fields["period"])
-        r.settle("role", Resolution("evaluation", Evidence.CLAUSE, f"`{m.group(0).strip()}` after `{a.text}`"))
-        found.append(r)
+        found.append(_label_record(word, start, said[0].keys[0], result,
+                                   Resolution(result.indicator, Evidence.CLAUSE, f"the result `{a.text}` it judges"),
+                                   f"`{m.group(0).strip()}` after `{a.text}`"))
     return found
 
 
@@ -116,13 +112,8 @@ def plan_share_verdicts(out: list[Resolved], text: str, figs, catalog) -> list[R
         if not said:
             continue
         start = m.start("word")
-        fig = Figure(word, start, start + len(word), None, None, kind="label", label=said[0].keys[0])
-        r = Resolved(fig, share.block, share.doc, sentence=share.sentence, column_role="evaluation")
-        r.settle("indicator", share.fields["indicator"])
-        r.settle("entity", share.fields["entity"])
-        r.settle("period", share.fields["period"])
-        r.settle("role", Resolution("evaluation", Evidence.CLAUSE, f"`({word})` after the share of plan `{f.text}`"))
-        found.append(r)
+        found.append(_label_record(word, start, said[0].keys[0], share, share.fields["indicator"],
+                                   f"`({word})` after the share of plan `{f.text}`"))
     return found
 
 
@@ -178,10 +169,18 @@ def _trailing_verdict(out: list[Resolved], text: str, figs, n: int, labels) -> R
         target.settle("indicator", Resolution(r_.indicator, Evidence.RELATION,
                                               f"the target `{word}` judges `{r_.figure.text}` against"))
     start = m.start(1)
-    fig = Figure(word, start, start + len(word), None, None, kind="label", label=said[0].keys[0])
-    r = Resolved(fig, r_.block, r_.doc, sentence=r_.sentence, column_role="evaluation")
-    r.settle("indicator", Resolution(r_.indicator, Evidence.CLAUSE, f"the result `{r_.figure.text}` it judges"))
-    r.settle("entity", r_.fields["entity"])
-    r.settle("period", r_.fields["period"])
-    r.settle("role", Resolution("evaluation", Evidence.CLAUSE, f"`{word}` after the target `{b.text}`"))
+    return _label_record(word, start, said[0].keys[0], r_,
+                         Resolution(r_.indicator, Evidence.CLAUSE, f"the result `{r_.figure.text}` it judges"),
+                         f"`{word}` after the target `{b.text}`")
+
+
+def _label_record(word: str, start: int, label: str, of: Resolved, indicator: Resolution, why: str) -> Resolved:
+    """The record of an evaluation word read in prose: of `of`'s province, period and sentence,
+    with the indicator it judges and why it is an evaluation."""
+    fig = Figure(word, start, start + len(word), None, None, kind="label", label=label)
+    r = Resolved(fig, of.block, of.doc, sentence=of.sentence, column_role="evaluation")
+    r.settle("indicator", indicator)
+    r.settle("entity", of.fields["entity"])
+    r.settle("period", of.fields["period"])
+    r.settle("role", Resolution("evaluation", Evidence.CLAUSE, why))
     return r
