@@ -142,9 +142,19 @@ class Verdict:
             if len(words) < 2 or len({w["column"] for w in words}) != len(words):
                 continue
             start = -1
+            # (a figure of no province in the row: its words were judged already, with them)
+            bare_row = any(not r["entity"] for r in cells if r["role"] in ("target", "actual") and r["lo"] is not None)
             for word in words:
                 group = [r for r in cells if start < r["column"] < word["column"]]
                 start = word["column"]
+                if not word["entity"] and not bare_row:
+                    # `Tỉnh A - NQ | Tỉnh A - TH | Đánh giá`: a bare word column judges the pair
+                    # before it, when that pair is all of one province.
+                    pair = [r for r in group if r["role"] in ("target", "actual") and r["lo"] is not None]
+                    if pair and len({r["entity"] for r in pair}) == 1:
+                        word = dict(word, entity=pair[0]["entity"])
+                        yield self._label(rule, ctx, group + [word], word)
+                    continue
                 if not word["entity"] or all(r["entity"] == word["entity"] for r in group):
                     continue  # (judged already, with the cells of its province or of none)
                 if any(r["entity"] and r["entity"] != word["entity"] for r in group):
@@ -172,9 +182,12 @@ class Verdict:
             else:
                 # `ước 4.350 triệu USD, bằng 96,7% kế hoạch (4.500 triệu USD): Vượt.`: a word after
                 # its target judges that target and the last result in its unit before it.
+                # (`chỉ tiêu 80%, thực hiện 78,5% - Đạt`: a result between them comes first)
                 targets = [r for r in targets if r["column"] < label["column"]][-1:]
-                results = [r for r in results if r["column"] < targets[0]["column"]
-                           and r["unit"] == targets[0]["unit"]][-1:] if targets \
+                results = ([r for r in results if targets[0]["column"] < r["column"] < label["column"]
+                            and r["unit"] == targets[0]["unit"]][-1:]
+                           or [r for r in results if r["column"] < targets[0]["column"]
+                               and r["unit"] == targets[0]["unit"]][-1:]) if targets \
                     else [r for r in results if r["column"] < label["column"]][-1:]
         says = self.LABEL_SAYS.get(label["label"])
         if label["block"] != "table_row" and not targets and len(results) == 1 \

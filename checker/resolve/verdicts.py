@@ -39,6 +39,8 @@ def prose_verdicts(out: list[Resolved], text: str, figs, catalog) -> list[Resolv
             else None
         if m is None:
             trailing = _trailing_verdict(out, text, figs, n, labels)
+            if trailing is None:
+                trailing = _dash_verdict(out, text, figs, n, labels)
             if trailing is not None:
                 found.append(trailing)
             continue
@@ -172,6 +174,37 @@ def _trailing_verdict(out: list[Resolved], text: str, figs, n: int, labels) -> R
     return _label_record(word, start, said[0].keys[0], r_,
                          Resolution(r_.indicator, Evidence.CLAUSE, f"the result `{r_.figure.text}` it judges"),
                          f"`{word}` after the target `{b.text}`")
+
+
+# `chỉ tiêu 80%, thực hiện 78,5% - Đạt;`: a dash, then an evaluation word that ends the clause.
+DASH_VERDICT_RE = re.compile(r"[ \t]*[-–—][ \t]*((?:không|chưa)\s+(?:đạt|hoàn thành)|vượt|đạt|hoàn thành)"
+                             r"(?:\s+(?:mục tiêu|chỉ tiêu|kế hoạch|kịch bản))?[ \t]*(?=[.;]|\n|$)", re.I)
+# Between the target and the result of such an item: a comma and the result's words, no figure.
+DASH_GAP_RE = re.compile(r"\s*,\s*(?:ước\s+)?(?:thực hiện|kết quả|đạt)\s*:?\s*", re.I)
+
+
+def _dash_verdict(out: list[Resolved], text: str, figs, n: int, labels) -> Resolved | None:
+    """`chỉ tiêu 80%, thực hiện 78,5% - Đạt;`: a list item that states its target, then its
+    result in the same unit, then a dash and an evaluation word that ends the clause; the
+    word judges that pair.  The record sits on the word, of the result's indicator."""
+    j, b = figs[n]
+    result, target = out[j], out[figs[n - 1][0]]
+    m = DASH_VERDICT_RE.match(text, b.end)
+    if m is None or result.role != "actual" or target.role != "target" or result.indicator is None \
+            or target.unit != result.unit or result.unit is None \
+            or target.indicator not in (None, result.indicator) \
+            or not DASH_GAP_RE.fullmatch(text, figs[n - 1][1].end, b.start):
+        return None
+    word = m.group(1)
+    said = [w for w in labels.find(word) if w.end - w.start == len(word)]
+    if not said:
+        return None
+    if target.indicator is None:
+        target.settle("indicator", Resolution(result.indicator, Evidence.RELATION,
+                                              f"the target `{word}` judges `{b.text}` against"))
+    return _label_record(word, m.start(1), said[0].keys[0], result,
+                         Resolution(result.indicator, Evidence.CLAUSE, f"the result `{b.text}` it judges"),
+                         f"`- {word}` after the target and result `{figs[n - 1][1].text}`, `{b.text}`")
 
 
 def _label_record(word: str, start: int, label: str, of: Resolved, indicator: Resolution, why: str) -> Resolved:
