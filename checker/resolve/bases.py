@@ -409,7 +409,7 @@ def _growth(out, text: str, figs, n: int, index: "_LevelIndex") -> bool:
     word = lead.group("dir").lower()
     if after is None:
         return _growth_of_change(out, text, figs, n, word) or _growth_of_bracket(out, text, figs, n, word) \
-            or _growth_then_base(out, text, figs, n, word)
+            or _growth_then_base(out, text, figs, n, word) or _growth_beside_change(out, text, figs, n, word)
     if word in ("tăng", "giảm") and not after.group("compared"):
         return False  # `tăng 5% năm 2025`: no base said
     if word in ("bằng", "đạt") and not (after.group("same") or after.group("done")):
@@ -542,6 +542,34 @@ def _growth_then_base(out, text: str, figs, n: int, word: str) -> bool:
             or b.kind != "statistic":
         return False
     why = f"`{word} {s.text}` of `{a.figure.text}` over its base `{b.text}` in the bracket after it"
+    return _relate(out, s_i, a_i, b_i, "over" if word == "tăng" else "under", why)
+
+
+# `A trẻ em, tăng D học sinh (tăng P%) so với năm học trước (B trẻ em)`: the level and its
+# words up to the change; the change up to the bracket of its rate; the bracket's close, its
+# base named after `so với`, and the bracket that holds the base level.
+LEVEL_TO_CHANGE_RE = re.compile(r"^[^\d();:.]{0,60}?,\s*(?P<dir>tăng|giảm)(?:\s+thêm)?\s+$", re.I)
+CHANGE_TO_RATE_RE = re.compile(r"^[^\d();:.,]{0,30}?\(\s*(?P<dir>tăng|giảm)\s+$", re.I)
+RATE_TO_BASE_RE = re.compile(r"^\s*\)\s*so với\s+[^\W\d][^()%;:,.]{0,40}?\(\s*$", re.I)
+
+
+def _growth_beside_change(out, text: str, figs, n: int, word: str) -> bool:
+    """`A, tăng D (tăng P%) so với năm học trước (B)`: the rate in a bracket after the change
+    it restates, both of the level before them over the base their `so với` names in the
+    bracket after; P = 100·A/B − 100.  A and B are levels in one unit."""
+    s_i, s = figs[n]
+    if word not in ("tăng", "giảm") or n < 2 or n + 1 >= len(figs) or YEARLY_AFTER_RE.match(text, s.end):
+        return False
+    (a_i, a), (d_i, d), (b_i, b) = figs[n - 2], figs[n - 1], figs[n + 1]
+    lead, rate = LEVEL_TO_CHANGE_RE.match(text[a.end:d.start]), CHANGE_TO_RATE_RE.match(text[d.end:s.start])
+    if lead is None or rate is None or lead.group("dir").lower() != word or rate.group("dir").lower() != word \
+            or not RATE_TO_BASE_RE.match(text[s.end:b.start]):
+        return False
+    ra, rb = out[a_i], out[b_i]
+    if not _is_level(ra) or rb.unit != ra.unit or a.kind != "statistic" or b.kind != "statistic" \
+            or a.qualifier not in (None, "", "eq", "estimate") or b.qualifier not in (None, "", "eq"):
+        return False
+    why = f"`{word} {s.text}` beside the change `{d.text}` of `{a.text}` over its base `{b.text}` in the bracket after it"
     return _relate(out, s_i, a_i, b_i, "over" if word == "tăng" else "under", why)
 
 
