@@ -560,7 +560,7 @@ def _growth_beside_change(out, text: str, figs, n: int, word: str) -> bool:
     s_i, s = figs[n]
     if word not in ("tăng", "giảm") or n < 2 or n + 1 >= len(figs) or YEARLY_AFTER_RE.match(text, s.end):
         return False
-    (a_i, a), (d_i, d), (b_i, b) = figs[n - 2], figs[n - 1], figs[n + 1]
+    (a_i, a), (_, d), (b_i, b) = figs[n - 2], figs[n - 1], figs[n + 1]
     lead, rate = LEVEL_TO_CHANGE_RE.match(text[a.end:d.start]), CHANGE_TO_RATE_RE.match(text[d.end:s.start])
     if lead is None or rate is None or lead.group("dir").lower() != word or rate.group("dir").lower() != word \
             or not RATE_TO_BASE_RE.match(text[s.end:b.start]):
