@@ -135,6 +135,10 @@ GAP_MARK_RE = re.compile(r"[,;.()]")
 CONDITION_LEAD_RE = re.compile(r"(?<![\w])(?:khi|nếu)\s+$", re.I)
 # A separator of clauses (a `.` or `,` between digits is a number's).
 CLAUSE_MARK_RE = re.compile(r"[;:()]|[,.](?!\d)")
+# A verb of change between a figure and a frame after it (`doanh nghiệp quay trở lại hoạt động`,
+# `tạm ngừng hoạt động`): the figure counts those that entered or left the state the frame names.
+FRAME_CHANGE_RE = re.compile(r"(?<![\w])(?:trở lại|quay lại|ngừng|ngưng|dừng|chấm dứt|thôi|đi vào|bắt đầu|"
+                             r"đưa vào)(?![\w])", re.I)
 CONDITION_RE = re.compile(r"(?<!sau )(?<!trước )(?<!từ )(?<![\w])(?:khi|nếu|trường hợp)(?![\w])", re.I)
 
 
@@ -169,7 +173,7 @@ def frame_indicator(catalog: Catalog, text: str, fig: Figure, spot, frames: list
                 if not after:
                     continue
                 gap = text[num_end:m.start]
-                if len(gap) > len(fig.unit_text) + 24 or GAP_MARK_RE.search(gap):
+                if len(gap) > len(fig.unit_text) + 24 or GAP_MARK_RE.search(gap) or FRAME_CHANGE_RE.search(gap):
                     continue
                 scored.append(((2, -m.start, direct), frame, f"frame `{m.text}` after the figure", Evidence.CLAUSE))
             elif before and not _named_between(catalog, text, m.end, fig.start, named):

@@ -476,6 +476,9 @@ RATE_BETWEEN_RE = re.compile(r"(?:\s[^,;:()\[\]]{0,60}?)?\s*", re.I)
 MONEY_HEAD_RE = re.compile(r"(?<![\w])(?:doanh thu|giá trị|kim ngạch|vốn(?:\s+đầu tư)?|kinh phí|chi phí|số tiền|tiền|"
                            r"nguồn vốn|tổng mức|thu nhập)(?:\s+(?:từ|của|cho|hoạt động|dịch vụ))?\s*$", re.I)
 MONEY_UNITS = ("dong", "usd")
+# A word of place right before a name (`diện tích đất cho thuê tại các khu công nghiệp`): the
+# name says where the figure is measured, and the figure measures some other subject.
+PLACE_BEFORE_RE = re.compile(r"(?<![\w])(?:tại|ở|trong|thuộc)(?:\s+(?:các|những|mỗi|toàn bộ))?\s*$", re.I)
 
 
 def _misfit_name(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) -> Reading | None:
@@ -503,6 +506,8 @@ def _misfit_name(p: Passage, fig: Figure, spot: Spot, preceding: list[Mention]) 
         return None
     if fig.unit in MONEY_UNITS and MONEY_HEAD_RE.search(p.text, max(spot.clause_start, mention.start - 30), mention.start):
         return None  # `doanh thu vận tải hành khách 619 tỷ đồng`: the money of the activity named, no misfit
+    if PLACE_BEFORE_RE.search(p.text, max(spot.clause_start, mention.start - 20), mention.start):
+        return None
     return Reading(ind.id, fig.unit, 1.0, "", Evidence.CLAUSE,
                    f"`{mention.text}` right before the figure, whose unit does not fit it")
 

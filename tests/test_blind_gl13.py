@@ -1,0 +1,52 @@
+"""Classes of session 13 (w29), each in short drafts of our own: a name after a word of place
+(`tại các khu công nghiệp`) is where the figure is measured, not what it measures; firms that
+come back to business (`quay trở lại hoạt động`) are no stock of operating firms."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import fact_row, header, rules_and_texts, run_text
+
+RESULTS = "# I. KẾT QUẢ NĂM 2025\n\n"
+
+
+def _run(tmp_path, body: str, province: str = "Quảng Ngãi"):
+    facts, findings, _ = run_text(tmp_path, header(province) + RESULTS + body + "\n")
+    return facts, rules_and_texts(findings)
+
+
+# Class 1: a name governed by a word of place is no subject of the figure after it.
+PLACED = [
+    "Diện tích đất sẵn sàng cho thuê tại các khu công nghiệp là 1.730 ha.",
+    "Quỹ đất còn trống ở các khu công nghiệp khoảng 415 ha.",
+    "Tổng diện tích mặt bằng trong khu công nghiệp đạt 980 ha.",
+]
+
+
+@pytest.mark.parametrize("sentence", PLACED)
+def test_a_name_after_a_word_of_place_is_no_unit_misfit(tmp_path, sentence):
+    facts, found = _run(tmp_path, sentence)
+    assert [f for f in found if f[0] == "ST02"] == [], found
+
+
+def test_a_name_that_is_the_subject_is_still_a_misfit(tmp_path):
+    _, found = _run(tmp_path, "Vận tải hành khách 9 tháng ước đạt 42,65 triệu tấn.")
+    assert [f for f in found if f[0] == "ST02"], found
+
+
+# Class 2: firms back in business (or out of it) are a flow of their own, not the stock `đang hoạt động`.
+@pytest.mark.parametrize("verb", ["quay trở lại", "tạm ngừng"])
+def test_firms_back_in_business_are_no_stock_of_firms(tmp_path, verb):
+    facts, found = _run(tmp_path, f"- Có 530 doanh nghiệp {verb} hoạt động (Quảng Ngãi cũ 310; Kon Tum cũ 220).\n"
+                        "- Đến cuối năm 2025, toàn tỉnh có 12.400 doanh nghiệp đang hoạt động "
+                        "(Quảng Ngãi cũ 8.900; Kon Tum cũ 3.500).")
+    assert fact_row(facts, "530 doanh nghiệp")["indicator"] != "enterprises"
+    assert [f for f in found if f[0].startswith("SV")] == [], found
+
+
+def test_two_stocks_of_operating_firms_that_differ_still_alarm(tmp_path):
+    _, found = _run(tmp_path, "- Đến cuối năm 2025, toàn tỉnh có 12.400 doanh nghiệp đang hoạt động "
+                    "(Quảng Ngãi cũ 8.900; Kon Tum cũ 3.500).\n"
+                    "- Khu vực Quảng Ngãi (cũ) có 8.700 doanh nghiệp đang hoạt động.")
+    assert [f for f in found if f[0].startswith("SV")], found
