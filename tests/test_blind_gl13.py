@@ -50,3 +50,21 @@ def test_two_stocks_of_operating_firms_that_differ_still_alarm(tmp_path):
                     "(Quảng Ngãi cũ 8.900; Kon Tum cũ 3.500).\n"
                     "- Khu vực Quảng Ngãi (cũ) có 8.700 doanh nghiệp đang hoạt động.")
     assert [f for f in found if f[0].startswith("SV")], found
+
+
+# Class 3: the rate of children fully immunised is an indicator of the catalog, so the text
+# and the table's row of it are compared.
+IMMUNISED = ("- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt {}% (30.120/31.400 trẻ).\n\n"
+             "| STT | Chỉ tiêu | Đơn vị | KH 2025 | TH 2025 |\n|---|---|---|---|---|\n"
+             "| 1 | Tỷ lệ trẻ dưới 1 tuổi tiêm chủng đầy đủ | % | 95,0 | 95,9 |\n")
+
+
+def test_the_immunisation_rate_in_text_and_table_is_compared(tmp_path):
+    facts, found = _run(tmp_path, IMMUNISED.format("95,4"))
+    assert fact_row(facts, "95,4%")["indicator"] == "full_immunisation_rate"
+    assert [f for f in found if f[0] == "SV01" and "95,4%" in f[1]], found
+
+
+def test_the_same_immunisation_rate_twice_is_no_alarm(tmp_path):
+    _, found = _run(tmp_path, IMMUNISED.format("95,9"))
+    assert [f for f in found if f[0].startswith("SV")] == [], found
