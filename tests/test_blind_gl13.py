@@ -68,3 +68,19 @@ def test_the_immunisation_rate_in_text_and_table_is_compared(tmp_path):
 def test_the_same_immunisation_rate_twice_is_no_alarm(tmp_path):
     _, found = _run(tmp_path, IMMUNISED.format("95,9"))
     assert [f for f in found if f[0].startswith("SV")] == [], found
+
+
+# Class 4: a share's whole named with its joining words left out (`tổng vốn đăng ký mới` for
+# `tổng vốn đăng ký của các dự án mới`) is still that whole.
+WHOLE_NAMED = ("- Tổng vốn đăng ký của các dự án mới đạt 52.400 tỷ đồng, tăng 12,0% so với năm 2024.\n"
+               "- Ngành chế biến gỗ có 17 dự án với tổng vốn 13.100 tỷ đồng, chiếm {}% tổng vốn đăng ký mới.\n")
+
+
+def test_a_share_of_a_whole_named_without_its_joining_words_is_checked(tmp_path):
+    _, found = _run(tmp_path, WHOLE_NAMED.format("28,0"))
+    assert [f for f in found if f[0] == "RT04" and "28,0%" in f[1]], found
+
+
+def test_the_right_share_of_that_whole_is_no_alarm(tmp_path):
+    _, found = _run(tmp_path, WHOLE_NAMED.format("25,0"))
+    assert [f for f in found if f[0].startswith("RT")] == [], found

@@ -43,8 +43,13 @@ ROLES = ("actual", "baseline", "estimate", None)
 NEIGHBOURS = 60  # (how far back in `out` the figure before another in its block is looked for)
 
 
+# Words that only join a name's nouns (`vốn đăng ký của các dự án mới`): left out when names
+# are compared, so that they do not count against the few words a name may have between its own.
+JOINING_WORDS = frozenset(("của", "các", "những"))
+
+
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in WORD_RE.findall(text)]
+    return [w for w in (w.lower() for w in WORD_RE.findall(text)) if w not in JOINING_WORDS]
 
 
 def _own_words(out: list[Resolved], i: int) -> str:
