@@ -84,3 +84,18 @@ def test_a_share_of_a_whole_named_without_its_joining_words_is_checked(tmp_path)
 def test_the_right_share_of_that_whole_is_no_alarm(tmp_path):
     _, found = _run(tmp_path, WHOLE_NAMED.format("25,0"))
     assert [f for f in found if f[0].startswith("RT")] == [], found
+
+
+# Class 5: a mean per firm, the firms and the total stated in one sentence of a list item
+# are checked as in a paragraph.
+PER_FIRM = "- Năm 2025 có 1.870 doanh nghiệp thành lập mới, tổng vốn đăng ký 15.300 tỷ đồng, bình quân {} tỷ đồng/doanh nghiệp.\n"
+
+
+def test_a_mean_per_firm_in_a_list_item_is_checked(tmp_path):
+    _, found = _run(tmp_path, PER_FIRM.format("8,95"))
+    assert [f for f in found if f[0] == "ID09"], found
+
+
+def test_the_right_mean_per_firm_in_a_list_item_is_no_alarm(tmp_path):
+    _, found = _run(tmp_path, PER_FIRM.format("8,18"))
+    assert [f for f in found if f[0] == "ID09"] == [], found

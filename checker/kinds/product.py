@@ -66,7 +66,7 @@ class Product:
         wanted = {_dims(units, u) for u in rule.params.products} - {()}
         by_sentence: dict[tuple, list[dict]] = {}
         for r in stat_records(ctx, ("unit", "entity", "period", "role", "sentence")):
-            if r["block"] == "paragraph":
+            if r["block"] in ("paragraph", "list_item"):
                 by_sentence.setdefault((r["path"], r["line"], r["sentence"]), []).append(r)
         for key in sorted(by_sentence, key=str):
             rows = by_sentence[key]
