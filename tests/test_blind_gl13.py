@@ -4,6 +4,7 @@ come back to business (`quay trở lại hoạt động`) are no stock of operat
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from tests.conftest import fact_row, header, rules_and_texts, run_text
@@ -99,3 +100,28 @@ def test_a_mean_per_firm_in_a_list_item_is_checked(tmp_path):
 def test_the_right_mean_per_firm_in_a_list_item_is_no_alarm(tmp_path):
     _, found = _run(tmp_path, PER_FIRM.format("8,18"))
     assert [f for f in found if f[0] == "ID09"] == [], found
+
+
+# Class 6: `A gấp N lần B`, A and B each wholly the name of an indicator whose current level
+# was stated in the items just before: N is the quotient of those two levels (a past level a
+# change is measured from is none of them).
+NAMED_MULTIPLE = ("- Năm 2025 kim ngạch xuất khẩu đạt 4.200 triệu USD, tăng 8,0% so với năm 2024 (3.889 triệu USD).\n"
+                  "- Kim ngạch nhập khẩu đạt 3.000 triệu USD, giảm 2,0% so với năm 2024 (3.061 triệu USD). "
+                  "Kim ngạch xuất khẩu gấp {} lần kim ngạch nhập khẩu.\n")
+
+
+def test_a_multiple_of_two_named_levels_stated_before_is_checked(tmp_path):
+    facts, found = _run(tmp_path, NAMED_MULTIPLE.format("1,6"))
+    assert [f for f in found if f[0] == "RT02" and "1,6 lần" in f[1]], found
+
+
+def test_the_right_multiple_of_two_named_levels_is_no_alarm(tmp_path):
+    facts, found = _run(tmp_path, NAMED_MULTIPLE.format("1,4"))
+    assert fact_row(facts, "4.200 triệu USD")["id"] == fact_row(facts, "1,4 lần")["ratio_num"]
+    assert [f for f in found if f[0].startswith("RT")] == [], found
+
+
+def test_two_current_levels_of_one_name_leave_the_multiple_unread(tmp_path):
+    facts, _ = _run(tmp_path, "- Năm 2025 kim ngạch xuất khẩu đạt 4.200 triệu USD.\n- Cả năm kim ngạch xuất khẩu đạt 4.020 triệu USD.\n"
+                    "- Kim ngạch nhập khẩu đạt 3.000 triệu USD. Kim ngạch xuất khẩu gấp 1,4 lần kim ngạch nhập khẩu.\n")
+    assert pd.isna(fact_row(facts, "1,4 lần")["ratio_num"])

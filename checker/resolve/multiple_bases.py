@@ -221,3 +221,76 @@ def percent_of_province(out, blocks, catalog) -> None:
             why = f"`{f.text}` {text[f.end:tail.end()].strip()}: `{a.figure.text}` over `{b.figure.text}`"
             r.relations[:] = [x for x in r.relations if x.kind is not RelationKind.STATED_OF] + [
                 Relation(RelationKind.STATED_OF, i, (num[0], base[0]), "of", why, "")]
+
+
+# How many blocks before a multiple's own the levels it names by their indicators are looked
+# for: a section's items state each level once, the comparison of two comes a few items on.
+NAMED_BLOCKS_BACK = 3
+SENTENCE_START_RE = re.compile(r"[.!?]\s+")
+NAME_TRIM = " \t-–•*:"
+
+
+def indicator_pair(out, blocks, catalog) -> None:
+    """`Số doanh nghiệp thành lập mới gấp 5,8 lần số doanh nghiệp giải thể.`: a multiple whose
+    sentence states no level, its words before it wholly the name of one catalog indicator
+    and its words after it wholly the name of another: the one current level of each, for
+    its province, in its block or the few before it, are its two levels.  A level another
+    figure's change is measured from (`giảm 5,6% so với năm 2024 (462 doanh nghiệp)`) is a past one, not a
+    candidate; two candidates for either name leave the multiple unread."""
+    blocks = list(blocks)
+    for k, (text, figs) in enumerate(blocks):
+        for n, (i, f) in enumerate(figs):
+            r = out[i]
+            if r.unit != "times" or f.kind != "statistic" or r.entity is None \
+                    or any(rel.kind is RelationKind.MULTIPLE for rel in r.relations):
+                continue
+            lead = MULTIPLE_WORD_RE.search(text, max(0, f.start - 20), f.start)
+            tail = BASE_NAME_RE.match(text, f.end)
+            if lead is None or tail is None:
+                continue
+            start = max([m.end() for m in SENTENCE_START_RE.finditer(text, 0, lead.start())] or [0])
+            if any(g.start >= start for _, g in figs[:n]):
+                continue  # (its sentence states figures of its own)
+            num_ind = _one_name(catalog, text[start:lead.start()])
+            base_ind = _one_name(catalog, text[f.end:tail.end()])
+            if num_ind is None or base_ind is None or num_ind == base_ind:
+                continue
+            pair = _named_levels(out, blocks, k, n, r, num_ind, base_ind)
+            if pair is not None:
+                why = f"`{f.text}` {text[f.end:tail.end()].strip()}: the levels of the two indicators it names"
+                r.relations.append(Relation(RelationKind.MULTIPLE, i, pair, "", why))
+
+
+def _one_name(catalog, phrase: str) -> str | None:
+    """The one level indicator `phrase` is wholly the name of (brackets and list marks aside)."""
+    phrase = _folded(phrase).strip(NAME_TRIM)
+    if not phrase:
+        return None
+    whole = [m for m in catalog.indicator_matcher.find(phrase) if m.start == 0 and m.end == len(phrase)]
+    # (a name shared by a level and its growth or multiple is the level's)
+    levels = [k for k in whole[0].keys if not catalog.indicators[k].level] if len(whole) == 1 else []
+    return levels[0] if len(levels) == 1 else None
+
+
+def _named_levels(out, blocks, k: int, n: int, times, num_ind: str, base_ind: str) -> tuple[int, int] | None:
+    doc = out[blocks[k][1][0][0]].block.doc
+    levels = [j for j, _ in blocks[k][1][:n]]
+    for text, figs in reversed(blocks[max(0, k - NAMED_BLOCKS_BACK):k]):
+        if out[figs[0][0]].block.doc is not doc:
+            break
+        levels += [j for j, _ in figs]
+    compared = {rel.others[1] for j in levels for rel in out[j].relations
+                if rel.kind is RelationKind.STATED_OF and len(rel.others) == 2 and rel.detail in ("over", "under")} \
+        | {rel.others[0] for j in levels for rel in out[j].relations if rel.kind is RelationKind.CHANGE_FROM}
+    current = [j for j in levels if j not in compared and out[j].figure.kind == "statistic"
+               and out[j].unit not in NOT_LEVELS and out[j].role == "actual" and out[j].entity == times.entity
+               and not any(rel.kind is RelationKind.PART_OF for rel in out[j].relations)
+               and (times.period is None or out[j].period in (None, times.period))]
+    num = [j for j in current if out[j].indicator == num_ind]
+    base = [j for j in current if out[j].indicator == base_ind]
+    if len(num) != 1 or len(base) != 1 or out[num[0]].unit != out[base[0]].unit:
+        return None
+    a, b = out[num[0]], out[base[0]]
+    if a.period and b.period and a.period != b.period:
+        return None
+    return num[0], base[0]

@@ -23,7 +23,8 @@ from checker.resolve.derived import column_structures, row_comparisons, row_frac
 from checker.resolve.entities import closed_brackets
 from checker.resolve.index_columns import index_growths
 from checker.resolve.hierarchy import table_parts
-from checker.resolve.multiple_bases import base_year_before, labelled_pair, listed_pair, named_pair, percent_of_province
+from checker.resolve.multiple_bases import (base_year_before, indicator_pair, labelled_pair, listed_pair, named_pair,
+                                              percent_of_province)
 from checker.resolve.periods import ABSTAIN, at_nature
 from checker.resolve.lists import (
     RATE_UNITS,
@@ -106,6 +107,7 @@ def relate(resolved: list[Resolved], catalog, cues) -> list[Resolved]:
     level_changes(out, blocks)
     parallel_multiples(out, blocks, catalog.entity_matcher)
     listed_pair(out, blocks, catalog.entity_matcher)
+    indicator_pair(out, blocks, catalog)
     percent_of_province(out, blocks, catalog)
     table_parts(out, catalog, cues, lambda *a: _add(out, *a))  # (last: a table part is no prose part)
     _counted_fractions(out, catalog.indicators)
