@@ -5,6 +5,7 @@ and the province the whole table is about (its caption or the heading above it).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from checker.catalog import Catalog
@@ -102,24 +103,25 @@ class SlashRatio:
     num_estimate: bool = False  # `ƯTH/…`, `Ước/…`: the estimated result, not the one reckoned
 
 
-_SLASH_PATTERNS: dict[int, tuple[object, dict]] = {}
 SLASH_YEAR_RE = re.compile(r"\s*((?:19|20)\d{2})(?![\d.,/])")
 
 
 def _slash_patterns(catalog: Catalog) -> dict[str, tuple[re.Pattern, re.Pattern]]:
     """Per role (target, actual): its words ending a text (with a year after them, maybe)
-    and its words opening one, compiled once per catalog."""
-    cached = _SLASH_PATTERNS.get(id(catalog))
-    if cached is None or cached[0] is not catalog:
-        cols = catalog.cues["role"]["columns"]
-        pats = {}
-        for name in ("target", "actual"):
-            alts = "|".join(re.escape(w) for w in sorted(cols[name], key=len, reverse=True))
-            pats[name] = (re.compile(rf"(?<!\w)(?:{alts})(?:\s+((?:19|20)\d{{2}}))?\s*$", re.I),
-                          re.compile(rf"\s*(?:{alts})(?!\w)", re.I))
-        cached = (catalog, pats)
-        _SLASH_PATTERNS[id(catalog)] = cached
-    return cached[1]
+    and its words opening one."""
+    cols = catalog.cues["role"]["columns"]
+    return _role_word_patterns(tuple(cols["target"]), tuple(cols["actual"]))
+
+
+@lru_cache(maxsize=8)
+def _role_word_patterns(target: tuple[str, ...], actual: tuple[str, ...]) -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    """(compiled once per list of role words: a pure function of them)"""
+    pats = {}
+    for name, words in (("target", target), ("actual", actual)):
+        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        pats[name] = (re.compile(rf"(?<!\w)(?:{alts})(?:\s+((?:19|20)\d{{2}}))?\s*$", re.I),
+                      re.compile(rf"\s*(?:{alts})(?!\w)", re.I))
+    return pats
 
 
 def slash_ratio(catalog: Catalog, cell: str) -> SlashRatio | None:

@@ -360,7 +360,7 @@ def _named_area(reading, s_start: int, end: int, own_before) -> tuple[int, int] 
     words after it (`toàn tỉnh`) take the figure back, unless they stand in the clause the
     place opens (`… là trung tâm của tỉnh với`)."""
     text, found = reading.text, None
-    for start, name_end, opening in _areas(reading):
+    for start, name_end, opening in reading.named_areas:
         if start >= end:
             break
         if start < s_start or reading.brackets.closes(name_end, end) or opening and not _opens(text, s_start, start):
@@ -377,16 +377,10 @@ def _named_area(reading, s_start: int, end: int, own_before) -> tuple[int, int] 
 # The syllables right after a place word: the first, then up to three more (of which the
 # capitalised ones go on with a proper name: `Hạ Long`, `Móng Cái`).
 NAME_AFTER_RE = re.compile(r"\s+([^\W\d_]+)((?:[ \t]+[^\W\d_]+){0,3})")
-# The passage last read and its place words with a proper name after them: its figures are
-# read one after another, each asking for the same.
-_AREAS: list = [None, ()]
-
-
-def _areas(reading) -> tuple[tuple[int, int, bool], ...]:
+def named_areas(reading) -> tuple[tuple[int, int, bool], ...]:
     """Each place word of a passage followed by a proper name that names no province: where
-    it starts, where its name ends, and whether it must open its clause (`khu vực`)."""
-    if _AREAS[0] is reading:
-        return _AREAS[1]
+    it starts, where its name ends, and whether it must open its clause (`khu vực`).  (The
+    passage keeps them: `Passage.named_areas`, read by each of its figures.)"""
     pattern, text, found = reading.cues.named_area, reading.text, []
     if pattern is not None and cores(reading, text, pattern).overlaps(0, len(text)):
         for m in pattern.finditer(text):
@@ -406,8 +400,7 @@ def _areas(reading) -> tuple[tuple[int, int, bool], ...]:
             if any(mention.end > name.start(1) for mention, _, _ in mentions):
                 continue  # (`khu vực Thái Bình cũ`: a province the catalog knows)
             found.append((m.start(), name_end, opening))
-    _AREAS[:] = [reading, tuple(found)]
-    return _AREAS[1]
+    return tuple(found)
 
 
 def _opens(text: str, s_start: int, at: int) -> bool:

@@ -11,7 +11,7 @@ from checker.catalog import Catalog
 from checker.records import STAT_KINDS, Block, Document, Figure, Resolution
 from checker.resolve.clauses import Sentences, clause_continues, number_end, sentence_start
 from checker.resolve.cues import Cues
-from checker.resolve.entities import EntityMention, entity_mentions
+from checker.resolve.entities import EntityMention, entity_mentions, named_areas
 from checker.resolve.indicators import blanked, lowered_in_place
 from checker.resolve.periods import Period, find_periods, heading_period, report_year, stated_periods
 from checker.resolve.scans import Brackets, ByStart, Containers, Leads, cached_property
@@ -48,6 +48,11 @@ class Passage:
     def text(self) -> str:
         """(read thousands of times a block: kept as an attribute once read)"""
         return self.block.text
+
+    @cached_property
+    def named_areas(self) -> tuple[tuple[int, int, bool], ...]:
+        """Its place words with a proper name after them (`entities.named_areas`)."""
+        return named_areas(self)
 
     @cached_property
     def masked(self) -> list[tuple[int, int]]:
