@@ -81,14 +81,6 @@ def _openings(pats: dict[str, re.Pattern], cell: str) -> list[tuple[int, str]]:
 
 
 COMPARED_RE = re.compile(r"(?<![\w])so với(?![\w])", re.I)
-# `QT/DT (%)`, `% TH/KH`, `So sánh QT/DT (%)`: one heading word over another, nothing else but a `%`
-SLASH_RATIO_RE = re.compile(r"^\s*(?:so sánh\s+)?(?:%\s*)?(\w+)\s*/\s*(\w+)\s*(?:\(\s*%\s*\))?\s*$", re.I)
-
-
-def _opening_kind(pats: dict[str, re.Pattern], word: str) -> str | None:
-    """The list whose word is all of `word` (`QT` a result, `DT` a plan), else None."""
-    whole = [name for end, name in _openings(pats, word) if end == len(word)]
-    return whole[0] if len(whole) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -169,10 +161,6 @@ def cell_role(catalog: Catalog, cell: str) -> str | None:
         # plan, anything else (a plan over last year's result or plan) compares
         rest = cell_role(catalog, cell[compared.start():])
         return "plan_share" if first == "actual" and rest == "plan_share" else "comparison"
-    ratio = SLASH_RATIO_RE.match(cell)
-    if ratio and _opening_kind(pats, ratio.group(1)) == "actual" and _opening_kind(pats, ratio.group(2)) == "target":
-        # `QT/DT (%)`, `TH/KH`: a result over its plan, by the two roles' own words
-        return "plan_share"
     opening = _openings(pats, cell)
     if opening:
         end, kind = max(opening)
