@@ -236,14 +236,7 @@ class Verdict:
         if verdict == "unsure" or verdict == says:
             return PASS
         said = {"lower": N_("lower is better"), "none": N_("within the target")}.get(direction, N_("higher is better"))
-        args = {"subject": words.subject(key, target["entity"], target["period"]), "indicator": words.indicator(key),
-                "entity": words.entity(target["entity"]), "period": words.period(target["period"]), "target": words.fig(0),
-                "result": words.fig(1), "label": words.fig(2), "stated": words.fig(2), "direction": words.word(said),
-                "expected": words.word(N_("met (Đạt, Vượt)") if verdict == "met" else N_("not met (Không đạt)"))}
-        why = (N_("result {result} against target {target} ({direction}): reached, but marked '{label}'")
-               if verdict == "met" else
-               N_("result {result} against target {target} ({direction}): not reached, but marked '{label}'"))
-        return fail(finding(rule, [target, result, label], 2, args, None, why))
+        return _marked_wrongly(rule, key, target, [target, result, label], words.fig(0), said, verdict)
 
     def _share_of_plan(self, rule, result: dict, label: dict, says: str | None) -> Result:
         """`đạt 89,2% dự toán (Vượt)`: the word judges the share against the whole plan, 100%:
@@ -253,16 +246,8 @@ class Verdict:
         verdict = judge(Interval.point(100.0), result["interval"], True)
         if verdict == "unsure" or verdict == says:
             return PASS
-        key = result["indicator"]
-        args = {"subject": words.subject(key, result["entity"], result["period"]), "indicator": words.indicator(key),
-                "entity": words.entity(result["entity"]), "period": words.period(result["period"]),
-                "target": words.quantity(Interval.point(100.0), digits=0, unit="%"), "result": words.fig(0),
-                "label": words.fig(1), "stated": words.fig(1), "direction": words.word(N_("higher is better")),
-                "expected": words.word(N_("met (Đạt, Vượt)") if verdict == "met" else N_("not met (Không đạt)"))}
-        why = (N_("result {result} against target {target} ({direction}): reached, but marked '{label}'")
-               if verdict == "met" else
-               N_("result {result} against target {target} ({direction}): not reached, but marked '{label}'"))
-        return fail(finding(rule, [result, label], 1, args, None, why))
+        return _marked_wrongly(rule, result["indicator"], result, [result, label],
+                               words.quantity(Interval.point(100.0), digits=0, unit="%"), N_("higher is better"), verdict)
 
     def _margins(self, rule, ctx: Context) -> Results:
         recs = [r for r in ctx.records if r["kind"] in ("statistic", "range") and r["lo"] is not None]
@@ -302,6 +287,21 @@ def _direction(catalog, ind) -> str:
             return "none"
         ind = whole
     return ind.direction if ind is not None else "none"
+
+
+def _marked_wrongly(rule, key, of: dict, figures: list[dict], target, direction: str, verdict: str) -> Result:
+    """The finding of an evaluation word (last of `figures`, after the result it judges) that
+    says the opposite of `verdict`: the subject is `of`'s, the target as given (a figure's
+    words, or 100% for a share of plan)."""
+    n = len(figures) - 1
+    args = {"subject": words.subject(key, of["entity"], of["period"]), "indicator": words.indicator(key),
+            "entity": words.entity(of["entity"]), "period": words.period(of["period"]), "target": target,
+            "result": words.fig(n - 1), "label": words.fig(n), "stated": words.fig(n), "direction": words.word(direction),
+            "expected": words.word(N_("met (Đạt, Vượt)") if verdict == "met" else N_("not met (Không đạt)"))}
+    why = (N_("result {result} against target {target} ({direction}): reached, but marked '{label}'")
+           if verdict == "met" else
+           N_("result {result} against target {target} ({direction}): not reached, but marked '{label}'"))
+    return fail(finding(rule, figures, n, args, None, why))
 
 
 def _label_direction(label: str, params: VerdictParams) -> str:
