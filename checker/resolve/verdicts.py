@@ -163,15 +163,13 @@ def _trailing_verdict(out: list[Resolved], text: str, figs, n: int, labels) -> R
     if result is None or out[result].indicator is None or target.indicator not in (None, out[result].indicator):
         return None
     word = m.group(1)
-    said = [w for w in labels.find(word) if w.end - w.start == len(word)]
-    if not said:
+    label = _whole_label(labels, word)
+    if label is None:
         return None
     r_ = out[result]
-    if target.indicator is None:
-        target.settle("indicator", Resolution(r_.indicator, Evidence.RELATION,
-                                              f"the target `{word}` judges `{r_.figure.text}` against"))
+    _judged_against(target, r_, word)
     start = m.start(1)
-    return _label_record(word, start, said[0].keys[0], r_,
+    return _label_record(word, start, label, r_,
                          Resolution(r_.indicator, Evidence.CLAUSE, f"the result `{r_.figure.text}` it judges"),
                          f"`{word}` after the target `{b.text}`")
 
@@ -196,15 +194,26 @@ def _dash_verdict(out: list[Resolved], text: str, figs, n: int, labels) -> Resol
             or not DASH_GAP_RE.fullmatch(text, figs[n - 1][1].end, b.start):
         return None
     word = m.group(1)
-    said = [w for w in labels.find(word) if w.end - w.start == len(word)]
-    if not said:
+    label = _whole_label(labels, word)
+    if label is None:
         return None
-    if target.indicator is None:
-        target.settle("indicator", Resolution(result.indicator, Evidence.RELATION,
-                                              f"the target `{word}` judges `{b.text}` against"))
-    return _label_record(word, m.start(1), said[0].keys[0], result,
+    _judged_against(target, result, word)
+    return _label_record(word, m.start(1), label, result,
                          Resolution(result.indicator, Evidence.CLAUSE, f"the result `{b.text}` it judges"),
                          f"`- {word}` after the target and result `{figs[n - 1][1].text}`, `{b.text}`")
+
+
+def _whole_label(labels, word: str) -> str | None:
+    """The evaluation label `word` says, all of it one label's words (`Vượt`, `Không đạt`)."""
+    said = [w for w in labels.find(word) if w.end - w.start == len(word)]
+    return said[0].keys[0] if said else None
+
+
+def _judged_against(target: Resolved, result: Resolved, word: str) -> None:
+    """A target with no indicator of its own takes that of the result `word` judges against it."""
+    if target.indicator is None:
+        target.settle("indicator", Resolution(result.indicator, Evidence.RELATION,
+                                              f"the target `{word}` judges `{result.figure.text}` against"))
 
 
 def _label_record(word: str, start: int, label: str, of: Resolved, indicator: Resolution, why: str) -> Resolved:
