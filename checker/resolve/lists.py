@@ -464,8 +464,12 @@ def _other_count(whole, part, items, head: str, counts) -> bool:
     unit = whole.figure.unit  # (as written: a part of `120 đơn vị` may have taken its unit)
     if unit not in counts and part.figure.unit and part.figure.unit.startswith(NOUN_PREFIX):
         return False
-    return part.figure.unit != unit and any(k.figure.unit == unit for k in items) \
-        and not re.search(rf"(?<!\w){re.escape(part.figure.unit_text)}(?!\w)", head, re.I)
+    return part.figure.unit != unit and any(k.figure.unit == unit for k in items) and not _names_noun(head, part)
+
+
+def _names_noun(head: str, part) -> bool:
+    """Whether a total's words (`head`) name the noun `part` is counted in (`xã, phường`)."""
+    return re.search(rf"(?<!\w){re.escape(part.figure.unit_text)}(?!\w)", head, re.I) is not None
 
 
 def _variant_of_item(text: str, prev_end: int, start: int, items, out) -> bool:
@@ -489,8 +493,7 @@ def _new_subject(whole, part, text: str, head: str, ctx) -> bool:
     `;`, a count of another noun than its total's (one the total's words do not name) that
     opens a breakdown of its own is the next subject of the sentence, not a part."""
     unit, own = whole.figure.unit, part.figure.unit
-    if own is None or own == unit or own not in ctx.counts or unit not in ctx.counts \
-            or re.search(rf"(?<!\w){re.escape(part.figure.unit_text)}(?!\w)", head, re.I):
+    if own is None or own == unit or own not in ctx.counts or unit not in ctx.counts or _names_noun(head, part):
         return False
     end = part.figure.end
     return any(start >= end and not text[end:start].strip(" ,") for start, _, _ in list_cues(text, ctx.cues))
