@@ -17,7 +17,7 @@ from checker.resolve.bases import _relate
 from checker.resolve.change_points import BASE_PERIOD, SAYS_ITS_BASE_RE
 from checker.resolve.counted import counted_noun, same_count
 from checker.resolve.multiple_bases import own_words
-from checker.resolve.stated import STOP_RE, outside
+from checker.resolve.stated import STOP_RE, nearest_level, outside
 
 UP = ("tăng", "cao hơn", "nhiều hơn", "trên", "vượt")
 DIRECTION = r"(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)"
@@ -177,17 +177,10 @@ def _base_after(out, text: str, figs, n: int):
     lead = LEAD_RE.search(text, max(0, s.start - 16), s.start)
     if lead is None or n + 1 >= len(figs) or not BASE_AFTER_RE.match(text[s.end:figs[n + 1][1].start]):
         return None
-    for m in range(n - 1, -1, -1):
-        j, f = figs[m]
-        gap = outside(text[f.end:s.start])
-        if "(" in gap or STOP_RE.search(gap) or len(gap) > 80:
-            return None
-        if ")" in gap or out[j].unit in NOT_LEVELS:
-            continue  # (inside a bracket closed before it, or a rate stated of the level)
-        if _rival_level(out, text, figs, m):
-            return None  # (`A hộ nghèo trên tổng số N hộ, …, giảm D hộ`: which one changed?)
-        return j, figs[n + 1][0], lead.group("dir")
-    return None
+    m = nearest_level(out, text, figs, n, NOT_LEVELS)
+    if m is None or _rival_level(out, text, figs, m):
+        return None  # (`A hộ nghèo trên tổng số N hộ, …, giảm D hộ`: which one changed?)
+    return figs[m][0], figs[n + 1][0], lead.group("dir")
 
 
 def _rival_level(out, text: str, figs, m: int) -> bool:

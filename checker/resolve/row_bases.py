@@ -30,7 +30,7 @@ from checker.resolve.bases import (
     _level_before,
     _relate,
 )
-from checker.resolve.stated import RATES, STOP_RE, _before, outside
+from checker.resolve.stated import RATES, _before, nearest_level
 
 # A level whose growth is measured at constant prices, or no level at all (an index).
 REAL_TERMS_RE = re.compile(r"grdp|gdp|value_added|production_value|index|iip|cpi", re.I)
@@ -166,16 +166,8 @@ def row_change(out, text: str, figs, n: int, cells: TableCells) -> bool:
     if lead is None or after is None or not after.group("compared") or after.group("plan") \
             or BRACKET_AHEAD_RE.match(text, after.end()):
         return False  # (a plan is no past level; a bracket's level is the base, read elsewhere)
-    found = None
-    for m in range(n - 1, -1, -1):
-        j, f = figs[m]
-        gap = outside(text[f.end:s.start])
-        if "(" in gap or STOP_RE.search(gap) or len(gap) > 80:
-            return False
-        if ")" in gap or out[j].unit in RATES:
-            continue  # (inside a bracket closed before it, or a rate stated of the level)
-        found = j
-        break
+    m = nearest_level(out, text, figs, n, RATES)
+    found = None if m is None else figs[m][0]
     if found is None or out[found].unit != out[s_i].unit or not _precise_level(out[found]) \
             or out[found].role not in ("actual", "target"):
         return False

@@ -105,6 +105,22 @@ def outside(gap: str) -> str:
         gap = stripped
 
 
+def nearest_level(out, text: str, figs, n: int, not_levels: tuple[str, ...]) -> int | None:
+    """Where in `figs` the nearest figure before `figs[n]` in its clause stands, passing over
+    figures in brackets closed before it and those in `not_levels` (rates stated of the
+    level); None at a clause's end, a bracket still open or a long gap."""
+    s = figs[n][1]
+    for m in range(n - 1, -1, -1):
+        j, f = figs[m]
+        gap = outside(text[f.end:s.start])
+        if "(" in gap or STOP_RE.search(gap) or len(gap) > 80:
+            return None
+        if ")" in gap or out[j].unit in not_levels:
+            continue
+        return m
+    return None
+
+
 def _head_before(text: str, figs, n: int) -> int | None:
     """The position (in `figs`) of the figure a stated figure is said of: the last one before
     it outside closed brackets, in the same clause, a short way back, passing over other
